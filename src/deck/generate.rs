@@ -1,0 +1,1 @@
+//! Turn facts into cards: forward, reverse and multiple-choice questions, timelines and clozes.

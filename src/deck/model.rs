@@ -1,0 +1,232 @@
+//! The deck model: what a loaded deck is, independent of the TOML it came from.
+//!
+//! A deck holds hand-written cards and facts. Facts are expanded into generated cards by
+//! `deck::generate`, so everything downstream (sessions, exports) only ever sees `Card`s.
+
+use std::fmt;
+
+/// A byte range in the deck's source text, kept so later checks can point at the right place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+}
+
+/// A card's stable identifier inside its deck. Progress is keyed on (deck id, card id), so an
+/// instructor may reword a question without the learner losing its history.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CardId(pub String);
+
+impl CardId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CardId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The citation of the material a deck was built from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SourceRef {
+    pub title: String,
+    pub author: Option<String>,
+    /// Publication date as written in the deck (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub date: Option<String>,
+    pub publication: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Study settings a deck may carry; every field is optional and falls back to the user's config
+/// file and then to recall's defaults (command-line flags win over all of them).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DeckSettings {
+    pub new_per_day: Option<u32>,
+    pub reviews_per_day: Option<u32>,
+    /// Learning steps in seconds (written as "1m", "10m", "1h", "1d" in the file).
+    pub learning_steps: Option<Vec<u32>>,
+    pub relearning_steps: Option<Vec<u32>>,
+    pub desired_retention: Option<f32>,
+    pub day_start_hour: Option<u8>,
+    pub leech_threshold: Option<u32>,
+    pub maximum_interval: Option<u32>,
+    /// Exam date `YYYY-MM-DD`.
+    pub exam: Option<String>,
+    pub parameters: Option<Vec<f32>>,
+}
+
+/// A loaded deck: metadata, the facts as written, and every card (hand-written first, in file
+/// order, then generated ones in fact order).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Deck {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub author: Option<String>,
+    pub source: Option<SourceRef>,
+    /// Default tags added to every card of the deck.
+    pub tags: Vec<String>,
+    /// Seed for generated distractors and option order (default: derived from the deck id).
+    pub seed: u64,
+    pub settings: DeckSettings,
+    pub facts: Vec<Fact>,
+    pub cards: Vec<Card>,
+}
+
+impl Deck {
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id.as_str() == id)
+    }
+}
+
+/// One accepted answer with its alternatives ("Regional Anti-Terrorist Structure", or "RATS").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Answer {
+    pub text: String,
+    pub accept: Vec<String>,
+}
+
+impl Answer {
+    pub fn plain(text: impl Into<String>) -> Answer {
+        Answer { text: text.into(), accept: Vec::new() }
+    }
+
+    /// The canonical text followed by every accepted alternative.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.text.as_str()).chain(self.accept.iter().map(String::as_str))
+    }
+}
+
+/// One piece of a cloze sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClozePart {
+    Text(String),
+    Blank(Answer),
+}
+
+/// What a card asks and how its answer is checked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// Shown, then revealed; the learner grades themself.
+    Basic { back: String },
+    /// A typed answer with accepted alternatives.
+    Typed { answer: Answer },
+    /// Options shown numbered; one or more are correct. `multiple` is true when more than one is.
+    Choice { correct: Vec<String>, wrong: Vec<String> },
+    TrueFalse { answer: bool },
+    /// A quantity; `tolerance` is absolute, in the card's unit.
+    Number { answer: f64, tolerance: f64, unit: Option<String> },
+    Year { answer: i32, tolerance: u32 },
+    /// A set of items in any order (or in order when `ordered`).
+    List { items: Vec<Answer>, ordered: bool },
+    /// Items to put in sequence; stored in the correct order, shown shuffled.
+    Order { items: Vec<String> },
+    Cloze { parts: Vec<ClozePart> },
+    /// Pairs of a left and right column; the right column is shown shuffled.
+    Match { pairs: Vec<(String, String)> },
+}
+
+impl Kind {
+    /// The name used for `kind = "..."` in deck files and in JSON output.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Basic { .. } => "basic",
+            Kind::Typed { .. } => "typed",
+            Kind::Choice { .. } => "choice",
+            Kind::TrueFalse { .. } => "truefalse",
+            Kind::Number { .. } => "number",
+            Kind::Year { .. } => "year",
+            Kind::List { .. } => "list",
+            Kind::Order { .. } => "order",
+            Kind::Cloze { .. } => "cloze",
+            Kind::Match { .. } => "match",
+        }
+    }
+
+    /// Whether recall checks the answer itself (everything but `basic`).
+    pub fn is_auto_checked(&self) -> bool {
+        !matches!(self, Kind::Basic { .. })
+    }
+}
+
+/// A question as the learner meets it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub id: CardId,
+    pub kind: Kind,
+    /// The question text (for `basic`, the front; for `cloze`, an optional instruction).
+    pub prompt: String,
+    /// The card's own tags plus the deck's default tags.
+    pub tags: Vec<String>,
+    pub explain: Option<String>,
+    /// Where in the source material the fact comes from.
+    pub source: Option<String>,
+    /// For generated cards, the id of the fact they come from; cards of one fact are siblings.
+    pub fact: Option<String>,
+    /// Where the card (or its fact) is written in the deck file.
+    pub span: Span,
+}
+
+/// A date as precise as the instructor wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FactDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// What an instructor writes once; `deck::generate` turns it into several cards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub id: String,
+    pub kind: FactKind,
+    pub tags: Vec<String>,
+    pub explain: Option<String>,
+    pub source: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactKind {
+    /// Something that happened at a date: `what` is a noun phrase ("the founding of the SCO").
+    Event { what: String, date: FactDate, place: Option<String> },
+    /// Where something is (headquarters, seat), since when, and where it was before.
+    Place {
+        subject: String,
+        /// The relation as a noun, e.g. "headquarters" (default) or "seat".
+        relation: String,
+        place: Answer,
+        since: Option<FactDate>,
+        previously: Vec<String>,
+    },
+    /// A person and the role they held.
+    Person { name: Answer, role: String, since: Option<FactDate> },
+    /// A named list: "the three evil forces" = terrorism, separatism, extremism.
+    List { name: String, items: Vec<Answer>, ordered: bool },
+    /// A quantity with a unit.
+    Number { quantity: String, value: f64, unit: Option<String>, tolerance: f64 },
+    /// A term (or acronym) and what it means.
+    Term { term: Answer, definition: String },
+}
+
+impl FactKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            FactKind::Event { .. } => "event",
+            FactKind::Place { .. } => "place",
+            FactKind::Person { .. } => "person",
+            FactKind::List { .. } => "list",
+            FactKind::Number { .. } => "number",
+            FactKind::Term { .. } => "term",
+        }
+    }
+}
