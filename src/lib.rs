@@ -1,11 +1,18 @@
 //! recall: a terminal quiz and flashcard application.
 //!
 //! The crate is a library with a thin binary (`src/main.rs`) so integration tests and benchmarks
-//! can reach the same code. Dependencies point inward: edges (cli, config, ui, store) use the
-//! core (session, schedule, answer), which uses the model (deck, diagnostic).
+//! can reach the same code. Dependencies point inward: edges (cli, config, ui, store, library)
+//! use the core (session, schedule, answer), which uses the model (deck, diagnostic).
 
 pub mod answer;
+pub mod cli;
+pub mod config;
 pub mod deck;
 pub mod diagnostic;
+pub mod error;
+pub mod library;
+pub mod run;
 pub mod schedule;
+pub mod session;
 pub mod store;
+pub mod ui;

@@ -1,0 +1,159 @@
+//! Command-line definitions (clap derive) only; `config` turns them into plain settings.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  recall study                       study everything due in the bundled SCO deck
+  recall study --deck sco --tag dates --new 5
+  recall quiz sco -n 20 --seed 7     a graded 20-question test
+  recall status                      what is due, per deck
+  recall check decks/*.toml          validate decks (exit 1 when problems are found)
+  recall show sco --json             every card, generated ones included, for scripts
+  recall completions bash > /etc/bash_completion.d/recall";
+
+/// recall: spaced-repetition drills and quizzes in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "recall", version, about, before_long_help = EXAMPLES, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Where progress is stored [env: RECALL_DATA_DIR; default: the XDG data directory]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Where decks are looked up by id [env: RECALL_DECKS; default: ./decks, then DATA_DIR/decks]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub decks_dir: Option<PathBuf>,
+    /// The user config file [default: $XDG_CONFIG_HOME/recall/config.toml]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Plain line mode: no prompts or colours, one answer per input line (also used when
+    /// standard input is not a terminal)
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// When to use colours
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a spaced-repetition session on what is due
+    Study(StudyArgs),
+    /// Run a graded test of randomly chosen questions
+    Quiz(QuizArgs),
+    /// Show per deck how many cards are new, learning and due
+    Status(StatusArgs),
+    /// Validate decks: every problem with file, line, column and what to do
+    Check(CheckArgs),
+    /// Print a deck's cards with their answers, generated ones included
+    Show(ShowArgs),
+    /// Forget the progress of one card (its history is kept)
+    Reset(ResetArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to standard output
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct StudyArgs {
+    /// Study only this deck (an id or a path to a .toml file); repeatable
+    #[arg(long, short)]
+    pub deck: Vec<String>,
+    /// Study only cards with this tag; repeatable (a card needs any one of them)
+    #[arg(long, short)]
+    pub tag: Vec<String>,
+    /// New cards to introduce today (overrides the daily limit)
+    #[arg(long, value_name = "N")]
+    pub new: Option<u32>,
+    /// Stop after N cards
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+    /// Stop after M minutes (the card on screen is finished)
+    #[arg(long, value_name = "M")]
+    pub minutes: Option<u32>,
+    /// Review ahead or drill chosen tags without changing any schedule
+    #[arg(long)]
+    pub cram: bool,
+    /// Seed for option order, fuzz and cram order (default: from the clock)
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Exam date YYYY-MM-DD: intervals are capped so every card is seen before it
+    #[arg(long, value_name = "DATE")]
+    pub exam: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuizArgs {
+    /// The deck (an id or a path); default: the only or first known deck
+    pub deck: Option<String>,
+    /// Number of questions
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub count: u32,
+    /// Only questions with this tag; repeatable
+    #[arg(long, short)]
+    pub tag: Vec<String>,
+    /// Seed for choosing questions and option order (default: from the clock)
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Also update the cards' schedules with the quiz answers
+    #[arg(long)]
+    pub schedule: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Deck files (or deck ids) to validate
+    #[arg(required = true)]
+    pub decks: Vec<String>,
+    /// Treat warnings as problems (exit 1)
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The deck (an id or a path to a .toml file)
+    pub deck: String,
+    /// Print JSON for scripts
+    #[arg(long)]
+    pub json: bool,
+    /// Show one card, or every card generated from one fact
+    #[arg(long, value_name = "ID")]
+    pub card: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    pub deck: String,
+    pub card: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

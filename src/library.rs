@@ -1,0 +1,126 @@
+//! Finds and reads decks: by path, by id in the deck directories, or the bundled SCO deck.
+//! This is the only place deck files are read; the loader itself works on bytes.
+
+use std::path::{Path, PathBuf};
+
+use crate::deck::Deck;
+use crate::deck::load::{Loaded, load};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::{Error, Result};
+
+/// The SCO deck compiled into the binary, so `recall study` works from any directory.
+pub const BUNDLED_SCO: &str = include_str!("../decks/sco.toml");
+
+/// A deck read from somewhere, with the text its diagnostics point into.
+#[derive(Debug)]
+pub struct DeckSource {
+    /// How to name the deck's file in messages (a path, or `<bundled>/sco.toml`).
+    pub name: String,
+    pub path: Option<PathBuf>,
+    pub text: String,
+    pub loaded: Loaded,
+}
+
+impl DeckSource {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+    }
+
+    /// The deck, if it loaded without errors.
+    pub fn deck(&self) -> Option<&Deck> {
+        if self.errors().next().is_some() { None } else { self.loaded.deck.as_ref() }
+    }
+}
+
+/// Reads one deck file. I/O problems are errors; problems inside the deck are diagnostics.
+pub fn read_file(path: &Path) -> Result<DeckSource> {
+    if path.is_dir() {
+        return Err(Error::Usage(format!(
+            "{} is a directory; give a deck file such as {}/sco.toml",
+            path.display(),
+            path.display()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read deck", path, e))?;
+    Ok(from_bytes(path.display().to_string(), Some(path.to_path_buf()), &bytes))
+}
+
+fn from_bytes(name: String, path: Option<PathBuf>, bytes: &[u8]) -> DeckSource {
+    let loaded = load(bytes);
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    DeckSource { name, path, text, loaded }
+}
+
+fn bundled() -> DeckSource {
+    from_bytes("<bundled>/sco.toml".to_string(), None, BUNDLED_SCO.as_bytes())
+}
+
+/// The deck directories and what they hold.
+#[derive(Debug, Clone)]
+pub struct Library {
+    dirs: Vec<PathBuf>,
+}
+
+impl Library {
+    pub fn new(dirs: Vec<PathBuf>) -> Library {
+        Library { dirs }
+    }
+
+    fn deck_files(&self) -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        for dir in &self.dirs {
+            let Ok(entries) = std::fs::read_dir(dir) else { continue };
+            let mut here: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                .collect();
+            here.sort();
+            files.extend(here);
+        }
+        files
+    }
+
+    /// Every deck in the deck directories, plus the bundled SCO deck when no directory has a
+    /// deck with its id. Decks with errors are returned too; callers decide.
+    pub fn all(&self) -> Result<Vec<DeckSource>> {
+        let mut out: Vec<DeckSource> = Vec::new();
+        for f in self.deck_files() {
+            let src = read_file(&f)?;
+            let id = src.loaded.deck.as_ref().map(|d| d.id.clone());
+            if let Some(id) = id {
+                if out.iter().any(|o| o.loaded.deck.as_ref().is_some_and(|d| d.id == id)) {
+                    continue; // an earlier directory wins
+                }
+            }
+            out.push(src);
+        }
+        if !out.iter().any(|o| o.loaded.deck.as_ref().is_some_and(|d| d.id == "sco")) {
+            out.push(bundled());
+        }
+        Ok(out)
+    }
+
+    /// A deck by path (anything ending in `.toml` or naming an existing file) or by id.
+    pub fn find(&self, name: &str) -> Result<DeckSource> {
+        let p = Path::new(name);
+        if name.ends_with(".toml") || p.exists() {
+            return read_file(p);
+        }
+        // Fast path: a file named after the id.
+        for dir in &self.dirs {
+            let f = dir.join(format!("{name}.toml"));
+            if f.is_file() {
+                let src = read_file(&f)?;
+                if src.loaded.deck.as_ref().is_some_and(|d| d.id == name) {
+                    return Ok(src);
+                }
+            }
+        }
+        let all = self.all()?;
+        let known: Vec<String> =
+            all.iter().filter_map(|s| s.loaded.deck.as_ref().map(|d| d.id.clone())).collect();
+        all.into_iter()
+            .find(|s| s.loaded.deck.as_ref().is_some_and(|d| d.id == name))
+            .ok_or(Error::UnknownDeck { name: name.to_string(), known })
+    }
+}

@@ -1,0 +1,164 @@
+//! The two ways a session talks to a person: plain lines (scripts, tests, screen readers, or
+//! when standard input is not a terminal) and an interactive terminal with prompts and keys.
+
+use std::io::{self, BufRead, Write};
+
+/// What a session needs from a terminal. `None` from a read means the learner left (end of
+/// input or Ctrl-C): the session ends cleanly, everything answered is already stored.
+pub trait Console {
+    /// Prints text (one or more lines).
+    fn say(&mut self, text: &str) -> io::Result<()>;
+    /// Reads an answer line.
+    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>>;
+    /// Reads a grade or command; in a terminal a single key press is enough.
+    fn ask_key(&mut self, prompt: &str) -> io::Result<Option<String>>;
+    /// Starts a new screen for the next card (a blank line in line mode).
+    fn next_screen(&mut self) -> io::Result<()>;
+    /// How to colour text for this console.
+    fn style(&self) -> Style;
+}
+
+/// Colours, or none. Deck text must already be made inert before it is styled.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(&self, s: &str, f: impl Fn(console::StyledObject<&str>) -> console::StyledObject<&str>) -> String {
+        if self.color { f(console::style(s)).force_styling(true).to_string() } else { s.to_string() }
+    }
+    pub fn good(&self, s: &str) -> String {
+        self.paint(s, |x| x.green().bold())
+    }
+    pub fn bad(&self, s: &str) -> String {
+        self.paint(s, |x| x.red().bold())
+    }
+    pub fn warn(&self, s: &str) -> String {
+        self.paint(s, |x| x.yellow())
+    }
+    pub fn dim(&self, s: &str) -> String {
+        self.paint(s, |x| x.dim())
+    }
+    pub fn bold(&self, s: &str) -> String {
+        self.paint(s, |x| x.bold())
+    }
+}
+
+/// Plain line mode over any reader and writer: prompts and feedback as lines on the writer,
+/// one answer per input line.
+pub struct LineConsole<R, W> {
+    input: R,
+    output: W,
+}
+
+impl<R: BufRead, W: Write> LineConsole<R, W> {
+    pub fn new(input: R, output: W) -> Self {
+        LineConsole { input, output }
+    }
+
+    pub fn into_output(self) -> W {
+        self.output
+    }
+
+    fn read_line(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        writeln!(self.output, "{prompt}")?;
+        self.output.flush()?;
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+    }
+}
+
+impl<R: BufRead, W: Write> Console for LineConsole<R, W> {
+    fn say(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.output, "{text}")
+    }
+    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        self.read_line(prompt)
+    }
+    fn ask_key(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        self.read_line(prompt)
+    }
+    fn next_screen(&mut self) -> io::Result<()> {
+        writeln!(self.output)
+    }
+    fn style(&self) -> Style {
+        Style { color: false }
+    }
+}
+
+/// An interactive terminal: dialoguer prompts with line editing for answers, single keys for
+/// grades, a fresh screen per card.
+pub struct TermConsole {
+    term: console::Term,
+    color: bool,
+}
+
+impl TermConsole {
+    pub fn new(color: bool) -> TermConsole {
+        TermConsole { term: console::Term::stdout(), color }
+    }
+}
+
+fn interrupted(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::Interrupted
+}
+
+impl Console for TermConsole {
+    fn say(&mut self, text: &str) -> io::Result<()> {
+        self.term.write_line(text)
+    }
+    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        let theme = dialoguer::theme::SimpleTheme;
+        let r = dialoguer::Input::<String>::with_theme(&theme)
+            .with_prompt(prompt)
+            .allow_empty(true)
+            .interact_text_on(&self.term);
+        match r {
+            Ok(s) => Ok(Some(s)),
+            Err(dialoguer::Error::IO(e)) if interrupted(&e) => Ok(None),
+            Err(dialoguer::Error::IO(e)) => Err(e),
+        }
+    }
+    fn ask_key(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        self.term.write_line(prompt)?;
+        loop {
+            match self.term.read_key() {
+                Ok(console::Key::Char(c)) => return Ok(Some(c.to_string())),
+                Ok(console::Key::Enter) => return Ok(Some(String::new())),
+                Ok(console::Key::CtrlC) | Ok(console::Key::Escape) => return Ok(None),
+                Ok(_) => continue,
+                Err(e) if interrupted(&e) => return Ok(None),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    fn next_screen(&mut self) -> io::Result<()> {
+        self.term.clear_screen()
+    }
+    fn style(&self) -> Style {
+        Style { color: self.color }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_console_reads_lines_and_reports_end_of_input() {
+        let mut c = LineConsole::new(io::Cursor::new("Tashkent\r\n"), Vec::new());
+        assert_eq!(c.ask("Where?").unwrap().as_deref(), Some("Tashkent"));
+        assert_eq!(c.ask("Again?").unwrap(), None);
+        assert_eq!(String::from_utf8(c.into_output()).unwrap(), "Where?\nAgain?\n");
+    }
+
+    #[test]
+    fn style_without_colour_is_plain() {
+        let s = Style { color: false };
+        assert_eq!(s.good("right"), "right");
+    }
+}
