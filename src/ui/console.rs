@@ -99,6 +99,9 @@ pub struct TermConsole {
 
 impl TermConsole {
     pub fn new(color: bool) -> TermConsole {
+        // Ctrl-C at a prompt makes the read fail with `Interrupted` instead of killing the
+        // process, so the session can end with its summary and the terminal restored.
+        let _ = ctrlc::set_handler(|| {});
         TermConsole { term: console::Term::stdout(), color }
     }
 }
@@ -113,6 +116,11 @@ impl Console for TermConsole {
     }
     fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
         let theme = dialoguer::theme::SimpleTheme;
+        // dialoguer adds its own ": " after the prompt.
+        let prompt = match prompt.trim() {
+            ">" | "" => "Your answer",
+            p => p,
+        };
         let r = dialoguer::Input::<String>::with_theme(&theme)
             .with_prompt(prompt)
             .allow_empty(true)
