@@ -5,6 +5,7 @@
 //! core (session, schedule, answer), which uses the model (deck, diagnostic).
 
 pub mod answer;
+pub mod clock;
 pub mod deck;
 pub mod diagnostic;
 pub mod schedule;
