@@ -1,1 +1,1684 @@
 //! The SQLite progress store: card states, the append-only review log, and migrations.
+//!
+//! Each answer is committed (log row and card state in one transaction) before the next card is
+//! shown, so a crash loses nothing already answered and undo is a store operation.
+//!
+//! # API
+//! - [`Store::open`]`(dir)`: `dir/progress.sqlite3`, created with `dir` if missing. An existing
+//!   file is first checked through a read-only connection (`PRAGMA quick_check`, schema version),
+//!   so a corrupt, foreign or too-new file is refused and left byte for byte untouched.
+//!   [`Store::open_in_memory`] for tests.
+//! - [`Store::lock_session`]`(dir) -> SessionLock`: one studying session per data directory
+//!   (`dir/session.lock`, held until the lock is dropped). Read-only commands skip it.
+//! - Cards: [`Store::card_records`], [`Store::card_record`], [`Store::set_suspended`],
+//!   [`Store::bury`], [`Store::reset_card`], [`Store::set_question_hash`].
+//! - Log: [`Store::record_review`] (log + card, one transaction), [`Store::record_unscheduled`]
+//!   (log only, for quiz and cram), [`Store::undo_last`], [`Store::reviews`].
+//! - [`Store::meta_get`] / [`Store::meta_set`]: small settings such as fitted FSRS parameters.
+//!
+//! Times are stored as Unix milliseconds, so sub-millisecond precision is dropped.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use crate::schedule::{CardState, Phase, Rating};
+
+/// The schema version this recall writes and understands.
+pub const SCHEMA_VERSION: i64 = 1;
+/// The database file inside the data directory.
+pub const DATABASE_FILE: &str = "progress.sqlite3";
+/// The session lock file inside the data directory.
+pub const LOCK_FILE: &str = "session.lock";
+/// Marks the file as recall's in the SQLite header ("rcll").
+const APPLICATION_ID: i32 = 0x7263_6c6c;
+
+/// Schema migrations: entry `i` takes the database from version `i` to `i + 1`. Each runs in
+/// its own transaction together with the version bump.
+const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[migrate_to_1];
+
+fn migrate_to_1(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE cards (
+            deck TEXT NOT NULL,
+            card TEXT NOT NULL,
+            question_hash TEXT NOT NULL,
+            phase TEXT NOT NULL CHECK (phase IN ('new', 'learning', 'review', 'relearning')),
+            step INTEGER NOT NULL,
+            due_ms INTEGER NOT NULL,
+            stability REAL,
+            difficulty REAL,
+            last_review_ms INTEGER,
+            interval_days INTEGER NOT NULL,
+            reps INTEGER NOT NULL,
+            lapses INTEGER NOT NULL,
+            suspended INTEGER NOT NULL DEFAULT 0,
+            buried_until TEXT,
+            leech INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (deck, card)
+        ) WITHOUT ROWID;
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            deck TEXT NOT NULL,
+            card TEXT NOT NULL,
+            time_ms INTEGER NOT NULL,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            answer TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            response_ms INTEGER NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('study', 'quiz', 'cram', 'import')),
+            state_before TEXT,
+            state_after TEXT NOT NULL,
+            undone_ms INTEGER
+        );
+        CREATE INDEX reviews_by_deck ON reviews (deck, id);
+        CREATE INDEX reviews_by_time ON reviews (time_ms, id);
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );",
+    )?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)
+}
+
+/// Why the store could not do what was asked. Every variant names the file or directory.
+#[derive(Debug)]
+pub enum StoreError {
+    /// A filesystem operation failed; `action` says what recall was doing.
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: io::Error,
+    },
+    /// recall needs to write to `path` and cannot.
+    ReadOnly { path: PathBuf },
+    /// The database was written by a newer recall; it was left untouched.
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    /// Not a readable recall database; it was left untouched.
+    Corrupt { path: PathBuf, reason: String },
+    /// Another session holds the data directory.
+    Busy { dir: PathBuf, pid: Option<u32> },
+    /// A stored row that cannot be read back (e.g. an unknown phase); `what` says which.
+    BadRow { path: PathBuf, what: String },
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Io {
+                path,
+                action,
+                source,
+            } => write!(f, "cannot {action} {}: {source}", path.display()),
+            StoreError::ReadOnly { path } => write!(
+                f,
+                "{} is read-only; recall needs to write progress there",
+                path.display()
+            ),
+            StoreError::TooNew {
+                path,
+                found,
+                supported,
+            } => write!(
+                f,
+                "{} was written by a newer recall (schema version {found}; this recall \
+                 understands up to {supported}); upgrade recall to use it (the file was left \
+                 unchanged)",
+                path.display()
+            ),
+            StoreError::Corrupt { path, reason } => write!(
+                f,
+                "{} is not a usable recall progress database ({reason}); it was left unchanged",
+                path.display()
+            ),
+            StoreError::Busy { dir, pid } => {
+                write!(f, "another recall session ")?;
+                if let Some(pid) = pid {
+                    write!(f, "(process {pid}) ")?;
+                }
+                write!(f, "is using {}; finish it or wait", dir.display())
+            }
+            StoreError::BadRow { path, what } => {
+                write!(f, "unreadable data in {}: {what}", path.display())
+            }
+            StoreError::Sqlite { path, source } => {
+                write!(f, "database error in {}: {source}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io { source, .. } => Some(source),
+            StoreError::Sqlite { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// How an answer was given. Only `Study` and `Import` answers change a card's schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Study,
+    Quiz,
+    Cram,
+    Import,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Study => "study",
+            Mode::Quiz => "quiz",
+            Mode::Cram => "cram",
+            Mode::Import => "import",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "study" => Some(Mode::Study),
+            "quiz" => Some(Mode::Quiz),
+            "cram" => Some(Mode::Cram),
+            "import" => Some(Mode::Import),
+            _ => None,
+        }
+    }
+
+    /// Whether answers in this mode move the card's schedule.
+    pub fn is_scheduled(self) -> bool {
+        matches!(self, Mode::Study | Mode::Import)
+    }
+}
+
+/// Everything stored about one card of one deck.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardRecord {
+    pub state: CardState,
+    pub suspended: bool,
+    /// Hidden until the start of this study day.
+    pub buried_until: Option<Date>,
+    pub leech: bool,
+    /// A hash of the question as last studied, to notice reworded cards. Empty when the card
+    /// got a row before it was ever shown (suspended or buried while new).
+    pub question_hash: String,
+}
+
+impl CardRecord {
+    /// A card never answered.
+    pub fn new(question_hash: impl Into<String>, due: Timestamp) -> CardRecord {
+        CardRecord {
+            state: CardState::new(due),
+            suspended: false,
+            buried_until: None,
+            leech: false,
+            question_hash: question_hash.into(),
+        }
+    }
+}
+
+/// One answer to be logged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewReview {
+    pub deck: String,
+    pub card: String,
+    pub time: Timestamp,
+    pub rating: Rating,
+    /// What the learner typed (empty for self-graded cards).
+    pub answer: String,
+    /// The checker's verdict, as the session names it.
+    pub verdict: String,
+    pub response_ms: u64,
+    pub mode: Mode,
+    /// The card before the answer; `None` for a card with no row yet. Logged as given by
+    /// `record_unscheduled`; `record_review` logs the record actually stored instead, since
+    /// that is what undo must put back.
+    pub before: Option<CardRecord>,
+    pub after: CardRecord,
+}
+
+/// One logged answer, as read back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewRow {
+    pub id: i64,
+    pub deck: String,
+    pub card: String,
+    pub time: Timestamp,
+    pub rating: Rating,
+    pub answer: String,
+    pub verdict: String,
+    pub response_ms: u64,
+    pub mode: Mode,
+    pub before: Option<CardRecord>,
+    pub after: CardRecord,
+}
+
+/// What `undo_last` took back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undone {
+    pub card: String,
+    pub review_id: i64,
+    /// The card's record now: the one before the answer, `None` if the card had no row before
+    /// (the row was deleted). For quiz and cram answers the card was never changed, so this is
+    /// its current record.
+    pub restored: Option<CardRecord>,
+}
+
+/// Holds a data directory for one studying session; released when dropped.
+#[derive(Debug)]
+pub struct SessionLock {
+    file: File,
+    path: PathBuf,
+}
+
+impl SessionLock {
+    /// The lock file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for SessionLock {
+    fn drop(&mut self) {
+        // Clear the pid so a stale file does not name a process that no longer holds it.
+        let _ = self.file.set_len(0);
+        let _ = self.file.unlock();
+    }
+}
+
+/// The progress database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Errors inside the store before the file path is attached.
+enum Inner {
+    Sql(rusqlite::Error),
+    Row(String),
+}
+
+impl From<rusqlite::Error> for Inner {
+    fn from(e: rusqlite::Error) -> Inner {
+        Inner::Sql(e)
+    }
+}
+
+type InnerResult<T> = Result<T, Inner>;
+
+impl Store {
+    /// Open (creating if needed) the progress database in `dir`, migrating it to the current
+    /// schema.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_path_buf(),
+            action: "create the data directory",
+            source,
+        })?;
+        let path = dir.join(DATABASE_FILE);
+        let exists = match fs::metadata(&path) {
+            Ok(meta) => meta.len() > 0,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path,
+                    action: "read",
+                    source,
+                });
+            }
+        };
+        if exists {
+            check_existing(&path)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&path, flags).map_err(|e| classify(&path, e))?;
+        // SQLite quietly falls back to read-only for a write-protected file.
+        if conn.is_readonly("main").map_err(|e| classify(&path, e))? {
+            return Err(StoreError::ReadOnly { path });
+        }
+        let mut store = Store { conn, path };
+        store.configure(true)?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// A throwaway store for tests.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|e| classify(&path, e))?;
+        let mut store = Store { conn, path };
+        store.configure(false)?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The database file (":memory:" for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Take the session lock on `dir` (created if missing), writing this process's id into it.
+    pub fn lock_session(dir: &Path) -> Result<SessionLock, StoreError> {
+        fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_path_buf(),
+            action: "create the data directory",
+            source,
+        })?;
+        let path = dir.join(LOCK_FILE);
+        let io_error = |action, source| StoreError::Io {
+            path: path.clone(),
+            action,
+            source,
+        };
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| io_error("open the session lock", e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let pid = file
+                    .read_to_string(&mut text)
+                    .ok()
+                    .and_then(|_| text.trim().parse().ok());
+                return Err(StoreError::Busy {
+                    dir: dir.to_path_buf(),
+                    pid,
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io_error("lock", e)),
+        }
+        file.set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| writeln!(file, "{}", std::process::id()))
+            .and_then(|()| file.flush())
+            .map_err(|e| io_error("write", e))?;
+        Ok(SessionLock { file, path })
+    }
+
+    fn configure(&mut self, on_disk: bool) -> Result<(), StoreError> {
+        let result = (|| -> rusqlite::Result<()> {
+            self.conn.busy_timeout(Duration::from_secs(5))?;
+            if on_disk {
+                let mode: String =
+                    self.conn
+                        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+                if !mode.eq_ignore_ascii_case("wal") {
+                    return Err(rusqlite::Error::SqliteFailure(
+                        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                        Some(format!("could not switch to WAL (journal mode {mode})")),
+                    ));
+                }
+            }
+            // A commit is the durability point for an answer, so sync it fully.
+            self.conn.pragma_update(None, "synchronous", "FULL")?;
+            self.conn.pragma_update(None, "foreign_keys", true)?;
+            Ok(())
+        })();
+        result.map_err(|e| classify(&self.path, e))
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let found = self.user_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let start = usize::try_from(found).unwrap_or(0);
+        for (index, step) in MIGRATIONS.iter().enumerate().skip(start) {
+            let result = (|| -> rusqlite::Result<()> {
+                let tx = self.conn.transaction()?;
+                step(&tx)?;
+                tx.pragma_update(None, "user_version", index as i64 + 1)?;
+                tx.commit()
+            })();
+            result.map_err(|e| classify(&self.path, e))?;
+        }
+        Ok(())
+    }
+
+    fn user_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| classify(&self.path, e))
+    }
+
+    fn fail(&self, e: Inner) -> StoreError {
+        match e {
+            Inner::Sql(e) => classify(&self.path, e),
+            Inner::Row(what) => StoreError::BadRow {
+                path: self.path.clone(),
+                what,
+            },
+        }
+    }
+
+    /// Every stored card of a deck, by card id.
+    pub fn card_records(&self, deck: &str) -> Result<HashMap<String, CardRecord>, StoreError> {
+        let run = || -> InnerResult<HashMap<String, CardRecord>> {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT card, {CARD_COLUMNS} FROM cards WHERE deck = ?1"
+            ))?;
+            let mut rows = stmt.query([deck])?;
+            let mut out = HashMap::new();
+            while let Some(row) = rows.next()? {
+                let card: String = row.get(0)?;
+                let record = read_card(row, 1).map_err(|e| in_card(e, deck, &card))?;
+                out.insert(card, record);
+            }
+            Ok(out)
+        };
+        run().map_err(|e| self.fail(e))
+    }
+
+    /// One card's record, if it has a row.
+    pub fn card_record(&self, deck: &str, card: &str) -> Result<Option<CardRecord>, StoreError> {
+        card_record(&self.conn, deck, card).map_err(|e| self.fail(e))
+    }
+
+    /// Log a scheduled answer and store the card's new state, in one committed transaction:
+    /// when this returns `Ok`, the answer survives a crash. The log keeps the card's stored
+    /// record from before (not `r.before`) for undo. Returns the review id.
+    pub fn record_review(&mut self, r: &NewReview) -> Result<i64, StoreError> {
+        let run = |conn: &mut Connection| -> InnerResult<i64> {
+            let tx = conn.transaction()?;
+            let stored = card_record(&tx, &r.deck, &r.card)?;
+            let id = insert_review(&tx, r, stored.as_ref())?;
+            upsert_card(&tx, &r.deck, &r.card, &r.after)?;
+            tx.commit()?;
+            Ok(id)
+        };
+        run(&mut self.conn).map_err(|e| self.fail(e))
+    }
+
+    /// Log a quiz or cram answer; the card's schedule is not touched. Returns the review id.
+    pub fn record_unscheduled(&mut self, r: &NewReview) -> Result<i64, StoreError> {
+        insert_review(&self.conn, r, r.before.as_ref()).map_err(|e| self.fail(e))
+    }
+
+    /// Take back the latest answer in `deck` that is not undone (import rows are not undone
+    /// this way): mark it undone at `now` and put the card back as it was, deleting its row if
+    /// it had none. One transaction. `None` when there is nothing to undo.
+    pub fn undo_last(&mut self, deck: &str, now: Timestamp) -> Result<Option<Undone>, StoreError> {
+        let run = |conn: &mut Connection| -> InnerResult<Option<Undone>> {
+            let tx = conn.transaction()?;
+            let latest = tx
+                .query_row(
+                    "SELECT id, card, mode, state_before FROM reviews
+                     WHERE deck = ?1 AND undone_ms IS NULL AND mode != 'import'
+                     ORDER BY id DESC LIMIT 1",
+                    [deck],
+                    |row| {
+                        Ok((
+                            row.get::<_, i64>(0)?,
+                            row.get::<_, String>(1)?,
+                            row.get::<_, String>(2)?,
+                            row.get::<_, Option<String>>(3)?,
+                        ))
+                    },
+                )
+                .optional()?;
+            let Some((id, card, mode, before)) = latest else {
+                return Ok(None);
+            };
+            let mode = parse_mode(&mode).map_err(|e| in_review(e, id))?;
+            tx.execute(
+                "UPDATE reviews SET undone_ms = ?1 WHERE id = ?2",
+                params![now.as_millisecond(), id],
+            )?;
+            let restored = if mode.is_scheduled() {
+                let before = before
+                    .as_deref()
+                    .map(record_from_json)
+                    .transpose()
+                    .map_err(|e| in_review(e, id))?;
+                match &before {
+                    Some(record) => upsert_card(&tx, deck, &card, record)?,
+                    None => {
+                        tx.execute(
+                            "DELETE FROM cards WHERE deck = ?1 AND card = ?2",
+                            [deck, card.as_str()],
+                        )?;
+                    }
+                }
+                before
+            } else {
+                card_record(&tx, deck, &card)?
+            };
+            tx.commit()?;
+            Ok(Some(Undone {
+                card,
+                review_id: id,
+                restored,
+            }))
+        };
+        run(&mut self.conn).map_err(|e| self.fail(e))
+    }
+
+    /// Suspend or unsuspend a card (a new card gets a row for it).
+    pub fn set_suspended(
+        &mut self,
+        deck: &str,
+        card: &str,
+        suspended: bool,
+    ) -> Result<(), StoreError> {
+        self.ensure_row(deck, card)?;
+        self.conn
+            .execute(
+                "UPDATE cards SET suspended = ?3 WHERE deck = ?1 AND card = ?2",
+                params![deck, card, suspended],
+            )
+            .map(|_| ())
+            .map_err(|e| classify(&self.path, e))
+    }
+
+    /// Hide a card until the start of study day `until` (a new card gets a row for it).
+    pub fn bury(&mut self, deck: &str, card: &str, until: Date) -> Result<(), StoreError> {
+        self.ensure_row(deck, card)?;
+        self.conn
+            .execute(
+                "UPDATE cards SET buried_until = ?3 WHERE deck = ?1 AND card = ?2",
+                params![deck, card, until.to_string()],
+            )
+            .map(|_| ())
+            .map_err(|e| classify(&self.path, e))
+    }
+
+    /// Put a card back to new: memory, counts and leech mark cleared; suspension, question hash
+    /// and the review log kept. Returns whether the card had a row.
+    pub fn reset_card(&mut self, deck: &str, card: &str) -> Result<bool, StoreError> {
+        self.conn
+            .execute(
+                "UPDATE cards SET phase = 'new', step = 0, due_ms = 0, stability = NULL,
+                     difficulty = NULL, last_review_ms = NULL, interval_days = 0, reps = 0,
+                     lapses = 0, buried_until = NULL, leech = 0
+                 WHERE deck = ?1 AND card = ?2",
+                [deck, card],
+            )
+            .map(|n| n > 0)
+            .map_err(|e| classify(&self.path, e))
+    }
+
+    /// Record the hash of the question as now worded. Returns whether the card had a row.
+    pub fn set_question_hash(
+        &mut self,
+        deck: &str,
+        card: &str,
+        hash: &str,
+    ) -> Result<bool, StoreError> {
+        self.conn
+            .execute(
+                "UPDATE cards SET question_hash = ?3 WHERE deck = ?1 AND card = ?2",
+                [deck, card, hash],
+            )
+            .map(|n| n > 0)
+            .map_err(|e| classify(&self.path, e))
+    }
+
+    fn ensure_row(&mut self, deck: &str, card: &str) -> Result<(), StoreError> {
+        let fresh = CardRecord::new("", Timestamp::UNIX_EPOCH);
+        let run = || -> InnerResult<()> {
+            if card_record(&self.conn, deck, card)?.is_none() {
+                upsert_card(&self.conn, deck, card, &fresh)?;
+            }
+            Ok(())
+        };
+        run().map_err(|e| self.fail(e))
+    }
+
+    /// The answers not undone, oldest first, for one deck or all.
+    pub fn reviews(&self, deck: Option<&str>) -> Result<Vec<ReviewRow>, StoreError> {
+        let run = || -> InnerResult<Vec<ReviewRow>> {
+            let mut stmt = self.conn.prepare(
+                "SELECT id, deck, card, time_ms, rating, answer, verdict, response_ms, mode,
+                        state_before, state_after
+                 FROM reviews
+                 WHERE undone_ms IS NULL AND (?1 IS NULL OR deck = ?1)
+                 ORDER BY time_ms, id",
+            )?;
+            let mut rows = stmt.query([deck])?;
+            let mut out = Vec::new();
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                out.push(read_review(row, id).map_err(|e| in_review(e, id))?);
+            }
+            Ok(out)
+        };
+        run().map_err(|e| self.fail(e))
+    }
+
+    pub fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| classify(&self.path, e))
+    }
+
+    pub fn meta_set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            .map(|_| ())
+            .map_err(|e| classify(&self.path, e))
+    }
+}
+
+/// Look at an existing database through a read-only connection, refusing anything this recall
+/// should not write to.
+fn check_existing(path: &Path) -> Result<(), StoreError> {
+    let corrupt = |reason: String| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        reason,
+    };
+    check_header(path)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    let read = |sql: &str| -> Result<i64, StoreError> {
+        conn.query_row(sql, [], |r| r.get(0))
+            .map_err(|e| classify(path, e))
+    };
+    let found = read("PRAGMA user_version")?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let problems = (|| -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare("PRAGMA quick_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect()
+    })()
+    .map_err(|e| classify(path, e))?;
+    if problems != ["ok"] {
+        let mut reason = problems.into_iter().take(3).collect::<Vec<_>>().join("; ");
+        if reason.is_empty() {
+            reason = "integrity check failed".to_string();
+        }
+        return Err(corrupt(reason));
+    }
+    let application_id = read("PRAGMA application_id")?;
+    let tables = read("SELECT count(*) FROM sqlite_schema")?;
+    let foreign = if found == 0 {
+        tables > 0 || application_id != 0
+    } else {
+        application_id != i64::from(APPLICATION_ID)
+    };
+    if foreign {
+        return Err(corrupt(
+            "an SQLite database belonging to something else".to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// Read the file header ourselves first: the commonest refusals (not SQLite at all, a newer
+/// schema) then need no SQLite connection, which would leave `-wal` and `-shm` files beside a
+/// file we are not going to use.
+fn check_header(path: &Path) -> Result<(), StoreError> {
+    let mut header = [0u8; 100];
+    let read = File::open(path)
+        .and_then(|mut f| {
+            let mut filled = 0;
+            while filled < header.len() {
+                match f.read(&mut header[filled..])? {
+                    0 => break,
+                    n => filled += n,
+                }
+            }
+            Ok(filled)
+        })
+        .map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            action: "read",
+            source,
+        })?;
+    if read < header.len() || &header[..16] != b"SQLite format 3\0" {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            reason: "not an SQLite database".to_string(),
+        });
+    }
+    // The schema version (`PRAGMA user_version`) is the big-endian number at offset 60.
+    let found = i64::from(i32::from_be_bytes([
+        header[60], header[61], header[62], header[63],
+    ]));
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// Turn an SQLite error into the store error a person can act on.
+fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
+    let path = path.to_path_buf();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::Corrupt {
+            path,
+            reason: "not an SQLite database".to_string(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path,
+            reason: "the database is damaged".to_string(),
+        },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: read_only_culprit(path),
+        },
+        // The file was readable (it is checked first), so what SQLite could not open is a
+        // journal beside it.
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) if path.is_file() => {
+            StoreError::ReadOnly {
+                path: read_only_culprit(path),
+            }
+        }
+        _ => StoreError::Sqlite { path, source: e },
+    }
+}
+
+/// Whether the database file or its directory is what cannot be written. Opening for append
+/// writes nothing.
+fn read_only_culprit(path: PathBuf) -> PathBuf {
+    let file_writable = OpenOptions::new().append(true).open(&path).is_ok();
+    match path.parent() {
+        Some(dir) if file_writable && !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => path,
+    }
+}
+
+/// The card columns, in the order `read_card` expects.
+const CARD_COLUMNS: &str = "question_hash, phase, step, due_ms, stability, difficulty, \
+     last_review_ms, interval_days, reps, lapses, suspended, buried_until, leech";
+
+fn card_record(conn: &Connection, deck: &str, card: &str) -> InnerResult<Option<CardRecord>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {CARD_COLUMNS} FROM cards WHERE deck = ?1 AND card = ?2"
+    ))?;
+    let mut rows = stmt.query([deck, card])?;
+    match rows.next()? {
+        Some(row) => Ok(Some(read_card(row, 0).map_err(|e| in_card(e, deck, card))?)),
+        None => Ok(None),
+    }
+}
+
+fn read_card(row: &rusqlite::Row, at: usize) -> InnerResult<CardRecord> {
+    let phase: String = row.get(at + 1)?;
+    let buried: Option<String> = row.get(at + 11)?;
+    let stored = StoredRecord {
+        question_hash: row.get(at)?,
+        phase,
+        step: row.get(at + 2)?,
+        due_ms: row.get(at + 3)?,
+        stability: row.get::<_, Option<f64>>(at + 4)?.map(|x| x as f32),
+        difficulty: row.get::<_, Option<f64>>(at + 5)?.map(|x| x as f32),
+        last_review_ms: row.get(at + 6)?,
+        interval_days: row.get(at + 7)?,
+        reps: row.get(at + 8)?,
+        lapses: row.get(at + 9)?,
+        suspended: row.get(at + 10)?,
+        buried_until: buried,
+        leech: row.get(at + 12)?,
+    };
+    stored.into_record()
+}
+
+fn upsert_card(conn: &Connection, deck: &str, card: &str, r: &CardRecord) -> InnerResult<()> {
+    let s = StoredRecord::from_record(r);
+    conn.execute(
+        &format!(
+            "INSERT OR REPLACE INTO cards (deck, card, {CARD_COLUMNS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+        ),
+        params![
+            deck,
+            card,
+            s.question_hash,
+            s.phase,
+            s.step,
+            s.due_ms,
+            s.stability.map(f64::from),
+            s.difficulty.map(f64::from),
+            s.last_review_ms,
+            s.interval_days,
+            s.reps,
+            s.lapses,
+            s.suspended,
+            s.buried_until,
+            s.leech,
+        ],
+    )?;
+    Ok(())
+}
+
+fn insert_review(
+    conn: &Connection,
+    r: &NewReview,
+    before: Option<&CardRecord>,
+) -> InnerResult<i64> {
+    let before = before.map(record_to_json).transpose()?;
+    let after = record_to_json(&r.after)?;
+    conn.execute(
+        "INSERT INTO reviews (deck, card, time_ms, rating, answer, verdict, response_ms, mode,
+                              state_before, state_after)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            r.deck,
+            r.card,
+            r.time.as_millisecond(),
+            r.rating.number(),
+            r.answer,
+            r.verdict,
+            i64::try_from(r.response_ms).unwrap_or(i64::MAX),
+            r.mode.as_str(),
+            before,
+            after,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn read_review(row: &rusqlite::Row, id: i64) -> InnerResult<ReviewRow> {
+    let rating: u8 = row.get(4)?;
+    let mode: String = row.get(8)?;
+    let before: Option<String> = row.get(9)?;
+    let after: String = row.get(10)?;
+    let response_ms: i64 = row.get(7)?;
+    Ok(ReviewRow {
+        id,
+        deck: row.get(1)?,
+        card: row.get(2)?,
+        time: timestamp(row.get(3)?)?,
+        rating: Rating::from_number(rating)
+            .ok_or_else(|| Inner::Row(format!("rating {rating} is not 1 to 4")))?,
+        answer: row.get(5)?,
+        verdict: row.get(6)?,
+        response_ms: u64::try_from(response_ms).unwrap_or(0),
+        mode: parse_mode(&mode)?,
+        before: before.as_deref().map(record_from_json).transpose()?,
+        after: record_from_json(&after)?,
+    })
+}
+
+fn parse_mode(s: &str) -> InnerResult<Mode> {
+    Mode::parse(s).ok_or_else(|| Inner::Row(format!("unknown mode \"{s}\"")))
+}
+
+fn in_card(e: Inner, deck: &str, card: &str) -> Inner {
+    match e {
+        Inner::Row(what) => Inner::Row(format!("card {deck}/{card}: {what}")),
+        other => other,
+    }
+}
+
+fn in_review(e: Inner, id: i64) -> Inner {
+    match e {
+        Inner::Row(what) => Inner::Row(format!("review {id}: {what}")),
+        other => other,
+    }
+}
+
+fn timestamp(ms: i64) -> InnerResult<Timestamp> {
+    Timestamp::from_millisecond(ms).map_err(|e| Inner::Row(format!("time {ms}: {e}")))
+}
+
+/// A card record as stored: the `cards` columns, and the JSON in the review log. Kept apart
+/// from the domain types so those can change without breaking old logs.
+#[derive(Debug, Serialize, Deserialize)]
+struct StoredRecord {
+    phase: String,
+    step: u32,
+    due_ms: i64,
+    stability: Option<f32>,
+    difficulty: Option<f32>,
+    last_review_ms: Option<i64>,
+    interval_days: u32,
+    reps: u32,
+    lapses: u32,
+    suspended: bool,
+    buried_until: Option<String>,
+    leech: bool,
+    question_hash: String,
+}
+
+impl StoredRecord {
+    fn from_record(r: &CardRecord) -> StoredRecord {
+        let s = &r.state;
+        StoredRecord {
+            phase: s.phase.as_str().to_string(),
+            step: s.step,
+            due_ms: s.due.as_millisecond(),
+            stability: s.stability,
+            difficulty: s.difficulty,
+            last_review_ms: s.last_review.map(Timestamp::as_millisecond),
+            interval_days: s.interval_days,
+            reps: s.reps,
+            lapses: s.lapses,
+            suspended: r.suspended,
+            buried_until: r.buried_until.map(|d| d.to_string()),
+            leech: r.leech,
+            question_hash: r.question_hash.clone(),
+        }
+    }
+
+    fn into_record(self) -> InnerResult<CardRecord> {
+        let phase = Phase::parse(&self.phase)
+            .ok_or_else(|| Inner::Row(format!("unknown phase \"{}\"", self.phase)))?;
+        let buried_until = self
+            .buried_until
+            .map(|text| {
+                text.parse::<Date>()
+                    .map_err(|_| Inner::Row(format!("buried_until \"{text}\" is not a date")))
+            })
+            .transpose()?;
+        Ok(CardRecord {
+            state: CardState {
+                phase,
+                step: self.step,
+                due: timestamp(self.due_ms)?,
+                stability: self.stability,
+                difficulty: self.difficulty,
+                last_review: self.last_review_ms.map(timestamp).transpose()?,
+                interval_days: self.interval_days,
+                reps: self.reps,
+                lapses: self.lapses,
+            },
+            suspended: self.suspended,
+            buried_until,
+            leech: self.leech,
+            question_hash: self.question_hash,
+        })
+    }
+}
+
+fn record_to_json(r: &CardRecord) -> InnerResult<String> {
+    serde_json::to_string(&StoredRecord::from_record(r))
+        .map_err(|e| Inner::Row(format!("cannot encode card state: {e}")))
+}
+
+fn record_from_json(text: &str) -> InnerResult<CardRecord> {
+    let stored: StoredRecord = serde_json::from_str(text)
+        .map_err(|e| Inner::Row(format!("invalid card state JSON: {e}")))?;
+    stored.into_record()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    fn learning(hash: &str) -> CardRecord {
+        CardRecord {
+            state: CardState {
+                phase: Phase::Learning,
+                step: 1,
+                due: ts("2026-05-01T10:10:00Z"),
+                stability: Some(2.3065),
+                difficulty: Some(2.118104),
+                last_review: Some(ts("2026-05-01T10:00:00Z")),
+                interval_days: 0,
+                reps: 1,
+                lapses: 0,
+            },
+            suspended: false,
+            buried_until: None,
+            leech: false,
+            question_hash: hash.to_string(),
+        }
+    }
+
+    fn reviewing(hash: &str) -> CardRecord {
+        CardRecord {
+            state: CardState {
+                phase: Phase::Review,
+                step: 0,
+                due: ts("2026-05-04T04:00:00Z"),
+                stability: Some(3.1731234),
+                difficulty: Some(2.0011),
+                last_review: Some(ts("2026-05-01T10:10:00Z")),
+                interval_days: 3,
+                reps: 2,
+                lapses: 0,
+            },
+            buried_until: Some(date(2026, 5, 2)),
+            ..learning(hash)
+        }
+    }
+
+    fn review(card: &str, time: &str, before: Option<CardRecord>, after: CardRecord) -> NewReview {
+        NewReview {
+            deck: "rivers".to_string(),
+            card: card.to_string(),
+            time: ts(time),
+            rating: Rating::Good,
+            answer: "Danube".to_string(),
+            verdict: "correct".to_string(),
+            response_ms: 4_200,
+            mode: Mode::Study,
+            before,
+            after,
+        }
+    }
+
+    fn count(store: &Store, sql: &str) -> i64 {
+        store.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn open_creates_directory_and_schema() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data/recall");
+        let store = Store::open(&dir).unwrap();
+        assert!(dir.join(DATABASE_FILE).is_file());
+        assert_eq!(store.user_version().unwrap(), 1);
+        assert_eq!(
+            count(
+                &store,
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+            ),
+            3
+        );
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(count(&store, "PRAGMA foreign_keys"), 1);
+        assert_eq!(
+            count(&store, "PRAGMA application_id"),
+            i64::from(APPLICATION_ID)
+        );
+    }
+
+    #[test]
+    fn reopen_keeps_data() {
+        let tmp = tempfile::tempdir().unwrap();
+        {
+            let mut store = Store::open(tmp.path()).unwrap();
+            store
+                .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+                .unwrap();
+            store.meta_set("fsrs.rivers", "[0.2]").unwrap();
+        }
+        let store = Store::open(tmp.path()).unwrap();
+        let cards = store.card_records("rivers").unwrap();
+        assert_eq!(cards.len(), 1);
+        assert_eq!(cards["r1"], learning("h1"));
+        assert_eq!(store.reviews(None).unwrap().len(), 1);
+        assert_eq!(
+            store.meta_get("fsrs.rivers").unwrap(),
+            Some("[0.2]".to_string())
+        );
+    }
+
+    #[test]
+    fn too_new_database_is_refused_and_untouched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(DATABASE_FILE);
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "PRAGMA journal_mode = WAL; CREATE TABLE future (x); PRAGMA user_version = 2;",
+            )
+            .unwrap();
+        }
+        let bytes = fs::read(&path).unwrap();
+        let err = Store::open(tmp.path()).unwrap_err();
+        assert!(
+            matches!(
+                &err,
+                StoreError::TooNew {
+                    found: 2,
+                    supported: 1,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} was written by a newer recall (schema version 2; this recall understands \
+                 up to 1); upgrade recall to use it (the file was left unchanged)",
+                path.display()
+            )
+        );
+        assert_eq!(fs::read(&path).unwrap(), bytes);
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn garbage_file_is_refused_and_untouched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(DATABASE_FILE);
+        let bytes = b"These are notes about rivers, not a database at all.\n".repeat(100);
+        fs::write(&path, &bytes).unwrap();
+        let err = Store::open(tmp.path()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} is not a usable recall progress database (not an SQLite database); it was \
+                 left unchanged",
+                path.display()
+            )
+        );
+        assert_eq!(fs::read(&path).unwrap(), bytes);
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn damaged_database_is_refused_and_untouched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(DATABASE_FILE);
+        {
+            let mut store = Store::open(tmp.path()).unwrap();
+            for i in 0..200 {
+                let card = format!("card-{i:03}");
+                store
+                    .record_review(&review(&card, "2026-05-01T10:00:00Z", None, learning("h")))
+                    .unwrap();
+            }
+        }
+        let mut bytes = fs::read(&path).unwrap();
+        // Scribble over the middle of the second page onwards, keeping the header intact.
+        for b in bytes.iter_mut().skip(4096 + 200).take(8192) {
+            *b = 0x5a;
+        }
+        fs::write(&path, &bytes).unwrap();
+        let err = Store::open(tmp.path()).unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+        assert_eq!(fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
+    fn foreign_sqlite_database_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(DATABASE_FILE);
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE songs (title TEXT);")
+                .unwrap();
+        }
+        let bytes = fs::read(&path).unwrap();
+        let err = Store::open(tmp.path()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} is not a usable recall progress database (an SQLite database belonging to \
+                 something else); it was left unchanged",
+                path.display()
+            )
+        );
+        assert_eq!(fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
+    fn empty_file_is_initialised() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(tmp.path().join(DATABASE_FILE), b"").unwrap();
+        let store = Store::open(tmp.path()).unwrap();
+        assert_eq!(store.user_version().unwrap(), 1);
+    }
+
+    #[test]
+    fn second_open_while_first_is_open_sees_committed_answers() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut writer = Store::open(tmp.path()).unwrap();
+        writer
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        let reader = Store::open(tmp.path()).unwrap();
+        assert_eq!(reader.card_records("rivers").unwrap().len(), 1);
+    }
+
+    #[test]
+    fn record_review_logs_and_stores_the_card() {
+        let mut store = Store::open_in_memory().unwrap();
+        let r = review("r1", "2026-05-01T10:00:00Z", None, learning("h1"));
+        let id = store.record_review(&r).unwrap();
+        assert_eq!(id, 1);
+        let rows = store.reviews(Some("rivers")).unwrap();
+        assert_eq!(
+            rows,
+            [ReviewRow {
+                id: 1,
+                deck: "rivers".to_string(),
+                card: "r1".to_string(),
+                time: ts("2026-05-01T10:00:00Z"),
+                rating: Rating::Good,
+                answer: "Danube".to_string(),
+                verdict: "correct".to_string(),
+                response_ms: 4_200,
+                mode: Mode::Study,
+                before: None,
+                after: learning("h1"),
+            }]
+        );
+        assert_eq!(
+            store.card_record("rivers", "r1").unwrap(),
+            Some(learning("h1"))
+        );
+    }
+
+    #[test]
+    fn record_review_is_atomic() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute_batch(
+                "CREATE TRIGGER refuse BEFORE INSERT ON cards
+                 BEGIN SELECT RAISE(ABORT, 'card write refused'); END;",
+            )
+            .unwrap();
+        let r = review("r1", "2026-05-01T10:00:00Z", None, learning("h1"));
+        let err = store.record_review(&r).unwrap_err();
+        assert!(err.to_string().contains("card write refused"), "{err}");
+        assert_eq!(count(&store, "SELECT count(*) FROM reviews"), 0);
+        assert_eq!(count(&store, "SELECT count(*) FROM cards"), 0);
+    }
+
+    #[test]
+    fn undo_restores_the_previous_record_exactly() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        store
+            .record_review(&review(
+                "r1",
+                "2026-05-01T10:10:00Z",
+                Some(learning("h1")),
+                reviewing("h1"),
+            ))
+            .unwrap();
+        let undone = store
+            .undo_last("rivers", ts("2026-05-01T10:11:00Z"))
+            .unwrap();
+        assert_eq!(
+            undone,
+            Some(Undone {
+                card: "r1".to_string(),
+                review_id: 2,
+                restored: Some(learning("h1")),
+            })
+        );
+        assert_eq!(
+            store.card_record("rivers", "r1").unwrap(),
+            Some(learning("h1"))
+        );
+        assert_eq!(
+            store
+                .reviews(None)
+                .unwrap()
+                .iter()
+                .map(|r| r.id)
+                .collect::<Vec<_>>(),
+            [1]
+        );
+        assert_eq!(
+            count(&store, "SELECT undone_ms FROM reviews WHERE id = 2"),
+            ts("2026-05-01T10:11:00Z").as_millisecond()
+        );
+    }
+
+    #[test]
+    fn undo_restores_what_was_stored_whatever_the_caller_claimed() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:10:00Z", None, reviewing("h1")))
+            .unwrap();
+        let undone = store
+            .undo_last("rivers", ts("2026-05-01T10:11:00Z"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(undone.restored, Some(learning("h1")));
+        assert_eq!(
+            store.reviews(None).unwrap()[0].before,
+            None,
+            "the first answer met a card with no row"
+        );
+    }
+
+    #[test]
+    fn undo_of_a_new_card_deletes_its_row() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        let undone = store
+            .undo_last("rivers", ts("2026-05-01T10:01:00Z"))
+            .unwrap();
+        assert_eq!(undone.unwrap().restored, None);
+        assert_eq!(store.card_record("rivers", "r1").unwrap(), None);
+        assert_eq!(
+            store
+                .undo_last("rivers", ts("2026-05-01T10:02:00Z"))
+                .unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn undo_only_looks_at_its_deck() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        assert_eq!(
+            store
+                .undo_last("lakes", ts("2026-05-01T10:01:00Z"))
+                .unwrap(),
+            None
+        );
+        assert!(store.card_record("rivers", "r1").unwrap().is_some());
+    }
+
+    #[test]
+    fn unscheduled_answers_leave_the_card_alone() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        let quiz = NewReview {
+            mode: Mode::Quiz,
+            ..review(
+                "r1",
+                "2026-05-01T11:00:00Z",
+                Some(learning("h1")),
+                reviewing("h1"),
+            )
+        };
+        store.record_unscheduled(&quiz).unwrap();
+        assert_eq!(
+            store.card_record("rivers", "r1").unwrap(),
+            Some(learning("h1"))
+        );
+        assert_eq!(store.reviews(None).unwrap().len(), 2);
+        let undone = store
+            .undo_last("rivers", ts("2026-05-01T11:01:00Z"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(undone.review_id, 2);
+        assert_eq!(undone.restored, Some(learning("h1")));
+        assert_eq!(
+            store.card_record("rivers", "r1").unwrap(),
+            Some(learning("h1"))
+        );
+    }
+
+    #[test]
+    fn reviews_are_in_time_order_across_decks() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("b", "2026-05-02T10:00:00Z", None, learning("h")))
+            .unwrap();
+        let lakes = NewReview {
+            deck: "lakes".to_string(),
+            ..review("a", "2026-05-01T10:00:00Z", None, learning("h"))
+        };
+        store.record_review(&lakes).unwrap();
+        let cards: Vec<String> = store
+            .reviews(None)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.card)
+            .collect();
+        assert_eq!(cards, ["a", "b"]);
+        assert_eq!(store.reviews(Some("lakes")).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn suspend_and_bury_give_a_new_card_a_row() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.set_suspended("rivers", "r9", true).unwrap();
+        store.bury("rivers", "r9", date(2026, 5, 3)).unwrap();
+        let record = store.card_record("rivers", "r9").unwrap().unwrap();
+        assert_eq!(
+            record,
+            CardRecord {
+                suspended: true,
+                buried_until: Some(date(2026, 5, 3)),
+                ..CardRecord::new("", Timestamp::UNIX_EPOCH)
+            }
+        );
+        store.set_suspended("rivers", "r9", false).unwrap();
+        assert!(
+            !store
+                .card_record("rivers", "r9")
+                .unwrap()
+                .unwrap()
+                .suspended
+        );
+    }
+
+    #[test]
+    fn reset_card_keeps_history_and_suspension() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, reviewing("h1")))
+            .unwrap();
+        store.set_suspended("rivers", "r1", true).unwrap();
+        assert!(store.reset_card("rivers", "r1").unwrap());
+        assert!(!store.reset_card("rivers", "nope").unwrap());
+        assert_eq!(
+            store.card_record("rivers", "r1").unwrap(),
+            Some(CardRecord {
+                suspended: true,
+                ..CardRecord::new("h1", Timestamp::UNIX_EPOCH)
+            })
+        );
+        assert_eq!(store.reviews(None).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn question_hash_updates_an_existing_row_only() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        assert!(store.set_question_hash("rivers", "r1", "h2").unwrap());
+        assert!(!store.set_question_hash("rivers", "r2", "h2").unwrap());
+        assert_eq!(
+            store
+                .card_record("rivers", "r1")
+                .unwrap()
+                .unwrap()
+                .question_hash,
+            "h2"
+        );
+    }
+
+    #[test]
+    fn meta_overwrites() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(store.meta_get("k").unwrap(), None);
+        store.meta_set("k", "1").unwrap();
+        store.meta_set("k", "2").unwrap();
+        assert_eq!(store.meta_get("k").unwrap(), Some("2".to_string()));
+    }
+
+    #[test]
+    fn unreadable_phase_is_reported_with_the_card() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        store
+            .conn
+            .execute_batch("PRAGMA ignore_check_constraints = ON; UPDATE cards SET phase = 'odd';")
+            .unwrap();
+        assert_eq!(
+            store.card_records("rivers").unwrap_err().to_string(),
+            "unreadable data in :memory:: card rivers/r1: unknown phase \"odd\""
+        );
+    }
+
+    #[test]
+    fn session_lock_refuses_a_second_holder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let lock = Store::lock_session(tmp.path()).unwrap();
+        let err = Store::lock_session(tmp.path()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "another recall session (process {}) is using {}; finish it or wait",
+                std::process::id(),
+                tmp.path().display()
+            )
+        );
+        assert_eq!(
+            fs::read_to_string(lock.path()).unwrap(),
+            format!("{}\n", std::process::id())
+        );
+    }
+
+    #[test]
+    fn session_lock_is_released_on_drop() {
+        let tmp = tempfile::tempdir().unwrap();
+        drop(Store::lock_session(tmp.path()).unwrap());
+        assert!(Store::lock_session(tmp.path()).is_ok());
+    }
+
+    #[test]
+    fn migrations_start_from_the_stored_version() {
+        let tmp = tempfile::tempdir().unwrap();
+        drop(Store::open(tmp.path()).unwrap());
+        // Opening again must not re-run migration 1 (it would fail on existing tables).
+        let store = Store::open(tmp.path()).unwrap();
+        assert_eq!(store.user_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(MIGRATIONS.len() as i64, SCHEMA_VERSION);
+    }
+
+    /// Make `path` read-only for the test; `None` when this process ignores permissions (root).
+    #[cfg(unix)]
+    fn make_read_only(path: &Path, mode: u32) -> Option<()> {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+        let probe = if path.is_dir() {
+            File::create(path.join("probe")).map(|_| fs::remove_file(path.join("probe")))
+        } else {
+            OpenOptions::new().append(true).open(path).map(|_| Ok(()))
+        };
+        if probe.is_ok() {
+            eprintln!("skipped: this process can write to read-only files");
+            return None;
+        }
+        Some(())
+    }
+
+    #[cfg(unix)]
+    fn make_writable(path: &Path, mode: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn read_only_file_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(DATABASE_FILE);
+        drop(Store::open(tmp.path()).unwrap());
+        let result = make_read_only(&path, 0o444).map(|()| Store::open(tmp.path()));
+        make_writable(&path, 0o644);
+        if let Some(result) = result {
+            assert_eq!(
+                result.unwrap_err().to_string(),
+                format!(
+                    "{} is read-only; recall needs to write progress there",
+                    path.display()
+                )
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn read_only_directory_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data");
+        drop(Store::open(&dir).unwrap());
+        let result = make_read_only(&dir, 0o555).map(|()| Store::open(&dir));
+        make_writable(&dir, 0o755);
+        if let Some(result) = result {
+            assert_eq!(
+                result.unwrap_err().to_string(),
+                format!(
+                    "{} is read-only; recall needs to write progress there",
+                    dir.display()
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn answers_in_an_unmerged_log_survive_a_crash() {
+        let tmp = tempfile::tempdir().unwrap();
+        let live = tmp.path().join("live");
+        let copy = tmp.path().join("copy");
+        let mut store = Store::open(&live).unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        // Copy the files while the store is still open, as a crash would leave them.
+        fs::create_dir(&copy).unwrap();
+        for entry in fs::read_dir(&live).unwrap() {
+            let entry = entry.unwrap();
+            fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+        }
+        assert!(copy.join("progress.sqlite3-wal").exists());
+        let reopened = Store::open(&copy).unwrap();
+        assert_eq!(
+            reopened.card_record("rivers", "r1").unwrap(),
+            Some(learning("h1"))
+        );
+    }
+
+    #[test]
+    fn mode_round_trips() {
+        for m in [Mode::Study, Mode::Quiz, Mode::Cram, Mode::Import] {
+            assert_eq!(Mode::parse(m.as_str()), Some(m));
+        }
+        assert_eq!(Mode::parse("exam"), None);
+    }
+}
