@@ -146,7 +146,7 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
         let settings = settings_for(deck, config);
         let scheduler = scheduler_for(&settings, config, a.exam.as_deref())?;
         let records = store.card_records(&deck.id)?;
-        let day_start = scheduler.study_day_start(now);
+        let day_start = scheduler.day_start(scheduler.study_day(now));
         let (new_done, reviews_done) = store.studied_since(&deck.id, day_start)?;
         let new_remaining = deck
             .cards
@@ -160,7 +160,7 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
                 base_new,
                 new_remaining,
                 scheduler.study_day(now),
-                scheduler.exam(),
+                scheduler.config().exam,
             )
             .saturating_sub(new_done),
         };
@@ -185,7 +185,7 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
         let msg = match session.next_learning_due().or_else(|| session.next_due()) {
             Some(t) => format!(
                 "Nothing to study now. The next card is due {}.",
-                t.to_zoned(config.tz.clone()).strftime("%Y-%m-%d %H:%M")
+                t.to_zoned_datetime(config.tz.clone()).strftime("%Y-%m-%d %H:%M")
             ),
             None => "Nothing to study: no cards match.".to_string(),
         };
@@ -291,7 +291,7 @@ fn status(a: &StatusArgs, config: &Config) -> Result<ExitCode> {
             .next_due
             .as_deref()
             .and_then(|t| t.parse::<Timestamp>().ok())
-            .map(|t| t.to_zoned(config.tz.clone()).strftime("%Y-%m-%d %H:%M").to_string())
+            .map(|t| t.to_zoned_datetime(config.tz.clone()).strftime("%Y-%m-%d %H:%M").to_string())
             .unwrap_or_else(|| "-".to_string());
         writeln!(w, "{:<12} {:>6} {:>6} {:>9} {:>10} {:>13}  {next}", s.deck, s.cards, s.new, s.learning, s.due_today, s.due_tomorrow)
             .map_err(stdout_err)?;

@@ -371,7 +371,7 @@ impl<'a> Session<'a> {
         let sd = &self.decks[item.deck];
         let card = self.card(item);
         let before = sd.records.get(card.id.as_str()).cloned();
-        let prior = before.clone().unwrap_or_else(|| CardRecord::new(now, question_hash(card)));
+        let prior = before.clone().unwrap_or_else(|| CardRecord::new(question_hash(card), now));
         let fuzz_seed = fnv1a(&[card.id.as_str(), &now.as_millisecond().to_string()]);
         let (after, became_leech, mode) = if self.opts.cram {
             (prior.clone(), false, Mode::Cram)

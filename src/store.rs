@@ -363,6 +363,63 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens an existing progress database for reading only (status, exports): `None` when
+    /// there is none yet, so looking never creates a database. Refuses the same files as `open`.
+    pub fn open_read_only(dir: &Path) -> Result<Option<Store>, StoreError> {
+        let path = dir.join(DATABASE_FILE);
+        match fs::metadata(&path) {
+            Ok(meta) if meta.len() > 0 => {}
+            Ok(_) => return Ok(None),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path,
+                    action: "read",
+                    source,
+                });
+            }
+        }
+        check_existing(&path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&path, flags).map_err(|e| classify(&path, e))?;
+        let store = Store { conn, path };
+        store
+            .conn
+            .busy_timeout(Duration::from_secs(5))
+            .map_err(|e| classify(&store.path, e))?;
+        let found = store.user_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: store.path.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Ok(Some(store))
+    }
+
+    /// How many new cards were introduced and how many reviews were done in `deck` since
+    /// `since` (the start of the study day), counting scheduled answers that are not undone.
+    pub fn studied_since(&self, deck: &str, since: Timestamp) -> Result<(u32, u32), StoreError> {
+        let run = || -> InnerResult<(u32, u32)> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT count(DISTINCT CASE WHEN state_before IS NULL
+                                              OR json_extract(state_before, '$.phase') = 'new'
+                                            THEN card END),
+                        count(CASE WHEN json_extract(state_before, '$.phase') = 'review'
+                                   THEN 1 END)
+                 FROM reviews
+                 WHERE deck = ?1 AND time_ms >= ?2 AND undone_ms IS NULL AND mode = 'study'",
+            )?;
+            let (n, r): (i64, i64) =
+                stmt.query_row(params![deck, since.as_millisecond()], |row| {
+                    Ok((row.get(0)?, row.get(1)?))
+                })?;
+            Ok((n as u32, r as u32))
+        };
+        run().map_err(|e| self.fail(e))
+    }
+
     /// A throwaway store for tests.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let path = PathBuf::from(":memory:");

@@ -95,7 +95,7 @@ fn grade_prompt(suggested: Option<Rating>, previews: &[(Rating, String)]) -> Str
 }
 
 fn previews(s: &Scheduler, rec: Option<&CardRecord>, now: Timestamp) -> Vec<(Rating, String)> {
-    let state = rec.map(|r| r.state.clone()).unwrap_or_else(|| CardRecord::new(now, String::new()).state);
+    let state = rec.map(|r| r.state.clone()).unwrap_or_else(|| CardRecord::new(String::new(), now).state);
     s.preview(&state, now)
         .iter()
         .map(|(r, st)| {
@@ -289,7 +289,7 @@ fn handle_command(
         Command::Undo => match session.last_answered().map(|r| r.deck.clone()) {
             None => c.say("Nothing to undo yet.").map_err(out_err)?,
             Some(d) => {
-                store.undo_last(&d)?;
+                store.undo_last(&d, now)?;
                 if let Some(back) = session.undo() {
                     c.say(&format!("Undone: {} comes back.", inert(session.card(back).id.as_str())))
                         .map_err(out_err)?;
@@ -343,7 +343,7 @@ pub fn print_summary(c: &mut dyn Console, s: &Summary, tz: &jiff::tz::TimeZone) 
     }
     lines.push(format!("  Time: {}m {:02}s", s.seconds / 60, s.seconds % 60));
     match s.next_due {
-        Some(t) => lines.push(format!("  Next due: {}", t.to_zoned(tz.clone()).strftime("%Y-%m-%d %H:%M"))),
+        Some(t) => lines.push(format!("  Next due: {}", t.to_zoned_datetime(tz.clone()).strftime("%Y-%m-%d %H:%M"))),
         None => lines.push("  Next due: nothing scheduled yet".to_string()),
     }
     c.say(&lines.join("\n")).map_err(out_err)
@@ -409,7 +409,7 @@ pub fn run_quiz(
         let now = clock.now();
         let rating = answer::suggest_rating(&outcome, ms, expected_chars(&outcome));
         let before = records.get(card.id.as_str()).cloned();
-        let mut after = before.clone().unwrap_or_else(|| CardRecord::new(now, crate::session::question_hash(card)));
+        let mut after = before.clone().unwrap_or_else(|| CardRecord::new(crate::session::question_hash(card), now));
         let mode = match scheduler {
             Some(s) => {
                 let fuzz = crate::session::fnv1a(&[card.id.as_str(), &now.as_millisecond().to_string()]);
