@@ -22,6 +22,9 @@ mod quantity;
 mod sequence;
 mod text;
 
+#[cfg(test)]
+mod tests;
+
 pub use pool::AnswerPool;
 
 use crate::deck::Kind;
