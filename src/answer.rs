@@ -1,1 +1,260 @@
 //! Answer checking: normalise what the learner typed and compare it with what a card expects.
+//!
+//! Pure: no printing, clock or files. [`check`] returns an [`Outcome`] saying how right the
+//! answer was and why (what was missing, extra or misspelt); [`explain`] turns that into one
+//! short line and [`suggest_rating`] into a starting grade. The UI renders; this decides.
+//!
+//! Normalisation (for every text comparison): NFKC, full lowercase, accents stripped, dots and
+//! apostrophes joined, other punctuation, hyphens and repeated spaces ignored, articles (a, an,
+//! the) dropped except as the last word, and spaces removed before comparing, so
+//! "Co-operation", "co operation" and "cooperation" are equal.
+//!
+//! Typos: a Damerau–Levenshtein distance of 0 for answers up to 4 characters, 1 up to 8, 2 up
+//! to 14, 3 beyond; never when a digit differs, and never when another answer of the card or
+//! of the deck (the [`AnswerPool`]) is at least as close.
+
+mod choice;
+mod list;
+mod matching;
+mod normalize;
+mod pool;
+mod quantity;
+mod sequence;
+mod text;
+
+#[cfg(test)]
+mod tests;
+
+pub use pool::AnswerPool;
+
+use crate::deck::Kind;
+use crate::schedule::Rating;
+
+/// Longer answers are refused outright: nobody types this much, and it bounds the work.
+pub const MAX_ANSWER_CHARS: usize = 2000;
+
+/// How an answer was judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    Correct,
+    /// Accepted, but misspelt.
+    Typo,
+    /// Some parts right (lists, multiple choice, order, cloze, match).
+    Partial,
+    Wrong,
+    /// A basic card: the learner compares and grades themself.
+    Unchecked,
+}
+
+impl Verdict {
+    /// The lowercase name used in JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Correct => "correct",
+            Verdict::Typo => "typo",
+            Verdict::Partial => "partial",
+            Verdict::Wrong => "wrong",
+            Verdict::Unchecked => "unchecked",
+        }
+    }
+
+    /// Whether the answer counts as right (a typo does).
+    pub fn is_accepted(self) -> bool {
+        matches!(self, Verdict::Correct | Verdict::Typo)
+    }
+}
+
+/// The judgement of one answer, with what the UI needs to explain it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub verdict: Verdict,
+    /// From 0 (nothing right) to 1 (all right); partial credit in between.
+    pub score: f32,
+    /// The right answer, formatted for display.
+    pub expected: String,
+    /// Expected items the learner left out (or got wrong), as the deck writes them.
+    pub missing: Vec<String>,
+    /// What the learner gave that does not belong, as they wrote it.
+    pub extra: Vec<String>,
+    /// (what the learner wrote, the spelling it was close to) for the first accepted typo.
+    pub typo: Option<(String, String)>,
+    /// A further remark: a wrong unit, a near miss, why the input could not be read.
+    pub note: Option<String>,
+    /// (right, total) for answers made of several parts.
+    pub tally: Option<(usize, usize)>,
+}
+
+impl Outcome {
+    pub(crate) fn new(verdict: Verdict, score: f32, expected: String) -> Outcome {
+        Outcome {
+            verdict,
+            score,
+            expected,
+            missing: Vec::new(),
+            extra: Vec::new(),
+            typo: None,
+            note: None,
+            tally: None,
+        }
+    }
+
+    pub(crate) fn wrong(expected: String, note: impl Into<String>) -> Outcome {
+        Outcome {
+            note: Some(note.into()),
+            ..Outcome::new(Verdict::Wrong, 0.0, expected)
+        }
+    }
+
+    /// The verdict for `right` of `total` parts, with `tally` set. Each of `penalty` wrong
+    /// additions counts against the score like a missed part, so listing everything in sight
+    /// does not pay.
+    pub(crate) fn counted(right: usize, total: usize, penalty: usize, expected: String) -> Outcome {
+        let denominator = total + penalty;
+        let score = if denominator == 0 {
+            0.0
+        } else {
+            right as f32 / denominator as f32
+        };
+        let verdict = if right == total && penalty == 0 {
+            Verdict::Correct
+        } else if right > 0 {
+            Verdict::Partial
+        } else {
+            Verdict::Wrong
+        };
+        Outcome {
+            tally: Some((right, total)),
+            ..Outcome::new(verdict, score, expected)
+        }
+    }
+
+    /// A fully right answer that needed a typo allowance is a `Typo`.
+    pub(crate) fn with_typo(mut self, typo: Option<(String, String)>) -> Outcome {
+        if typo.is_some() && self.verdict == Verdict::Correct {
+            self.verdict = Verdict::Typo;
+        }
+        self.typo = typo;
+        self
+    }
+}
+
+/// Judges `given` against what `kind` expects. `shown` is the order the options were
+/// displayed in (choice options, order items, the right column of a match), which option
+/// numbers and letters refer to; when empty, the card's own order is assumed. `pool` holds the
+/// deck's other answers so a typo never stands in for one of them.
+pub fn check(kind: &Kind, given: &str, shown: &[String], pool: &AnswerPool) -> Outcome {
+    let expected = expected(kind, shown);
+    if let Kind::Basic { .. } = kind {
+        return Outcome::new(Verdict::Unchecked, 0.0, expected);
+    }
+    if normalize::is_blank(given) {
+        return Outcome::wrong(expected, "No answer given");
+    }
+    if given.chars().count() > MAX_ANSWER_CHARS {
+        return Outcome::wrong(
+            expected,
+            format!("Answer too long (over {MAX_ANSWER_CHARS} characters)"),
+        );
+    }
+    let given = given.trim();
+    match kind {
+        Kind::Basic { .. } => Outcome::new(Verdict::Unchecked, 0.0, expected),
+        Kind::Typed { answer } => text::check_typed(answer, given, pool, expected),
+        Kind::Choice { correct, wrong } => {
+            choice::check_choice(correct, wrong, given, shown, expected)
+        }
+        Kind::TrueFalse { answer } => choice::check_truefalse(*answer, given, shown, expected),
+        Kind::Number {
+            answer,
+            tolerance,
+            unit,
+        } => quantity::check_number(*answer, *tolerance, unit.as_deref(), given, expected),
+        Kind::Year { answer, tolerance } => {
+            quantity::check_year(*answer, *tolerance, given, expected)
+        }
+        Kind::List { items, ordered } => list::check_list(items, *ordered, given, pool, expected),
+        Kind::Order { items } => sequence::check_order(items, given, shown, expected),
+        Kind::Cloze { parts } => text::check_cloze(parts, given, pool, expected),
+        Kind::Match { pairs } => sequence::check_match(pairs, given, shown, expected),
+    }
+}
+
+/// The right answer as the learner should see it after answering.
+fn expected(kind: &Kind, shown: &[String]) -> String {
+    match kind {
+        Kind::Basic { back } => back.clone(),
+        Kind::Typed { answer } => answer.text.clone(),
+        Kind::Choice { correct, wrong } => choice::expected_choice(correct, wrong, shown),
+        Kind::TrueFalse { answer } => if *answer { "True" } else { "False" }.to_string(),
+        Kind::Number {
+            answer,
+            tolerance,
+            unit,
+        } => quantity::expected_number(*answer, *tolerance, unit.as_deref()),
+        Kind::Year { answer, tolerance } => quantity::expected_year(*answer, *tolerance),
+        Kind::List { items, ordered } => list::expected_list(items, *ordered),
+        Kind::Order { items } => sequence::expected_order(items, shown),
+        Kind::Cloze { parts } => text::expected_cloze(parts),
+        Kind::Match { pairs } => sequence::expected_match(pairs, shown),
+    }
+}
+
+/// One short line explaining an outcome, e.g. "Close: you wrote Tashkant" or
+/// "2 of 3; Missing: separatism". The expected answer itself is not repeated.
+pub fn explain(outcome: &Outcome) -> String {
+    let mut parts = Vec::new();
+    match outcome.verdict {
+        Verdict::Unchecked => parts.push("Compare with the answer".to_string()),
+        Verdict::Correct => parts.push("Correct".to_string()),
+        Verdict::Typo | Verdict::Partial | Verdict::Wrong => {
+            if let Some((right, total)) = outcome.tally.filter(|_| outcome.verdict != Verdict::Typo)
+            {
+                parts.push(format!("{right} of {total}"));
+            }
+        }
+    }
+    if let Some((given, _)) = &outcome.typo {
+        parts.push(format!("Close: you wrote {given}"));
+    }
+    if !outcome.missing.is_empty() {
+        parts.push(format!("Missing: {}", outcome.missing.join(", ")));
+    }
+    if !outcome.extra.is_empty() {
+        parts.push(format!("Extra: {}", outcome.extra.join(", ")));
+    }
+    if let Some(note) = &outcome.note {
+        parts.push(note.clone());
+    }
+    if parts.is_empty() {
+        parts.push("Wrong".to_string());
+    }
+    parts.join("; ")
+}
+
+/// Under this, a correct answer was fast: 3 s plus 0.1 s per expected character.
+const FAST_BASE_MS: u64 = 3_000;
+const FAST_PER_CHAR_MS: u64 = 100;
+/// Over this, a correct answer was slow: 20 s plus 0.5 s per expected character.
+const SLOW_BASE_MS: u64 = 20_000;
+const SLOW_PER_CHAR_MS: u64 = 500;
+
+/// A starting grade for the learner to confirm or change.
+///
+/// Wrong → Again. Partial → Hard when at least half right, else Again. Typo → Hard.
+/// Correct → Easy when faster than 3 s + 0.1 s per expected character, Hard when slower than
+/// 20 s + 0.5 s per expected character, else Good. Unchecked (basic) → Good, a neutral default
+/// the learner is expected to change.
+pub fn suggest_rating(outcome: &Outcome, response_ms: u64, expected_chars: usize) -> Rating {
+    let chars = expected_chars as u64;
+    let fast = FAST_BASE_MS.saturating_add(FAST_PER_CHAR_MS.saturating_mul(chars));
+    let slow = SLOW_BASE_MS.saturating_add(SLOW_PER_CHAR_MS.saturating_mul(chars));
+    match outcome.verdict {
+        Verdict::Wrong => Rating::Again,
+        Verdict::Partial if outcome.score < 0.5 => Rating::Again,
+        Verdict::Partial | Verdict::Typo => Rating::Hard,
+        Verdict::Unchecked => Rating::Good,
+        Verdict::Correct if response_ms > slow => Rating::Hard,
+        Verdict::Correct if response_ms < fast => Rating::Easy,
+        Verdict::Correct => Rating::Good,
+    }
+}

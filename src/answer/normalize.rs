@@ -1,0 +1,195 @@
+//! Text normalisation shared by every checker: two spellings a reader would call the same
+//! answer must produce the same key, and "close" must mean the same thing everywhere.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+const ARTICLES: [&str; 3] = ["a", "an", "the"];
+
+/// NFKC, full lowercase, accents stripped, plus the few Latin letters that carry no combining
+/// mark to strip ("ß", "ø", ...), so "Straße" and "strasse" agree.
+pub(crate) fn fold(s: &str) -> String {
+    // Lowercase before decomposing: lowercasing can itself produce combining marks ("İ").
+    let lower = s.nfkc().collect::<String>().to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    for c in lower.nfd().filter(|c| !is_combining_mark(*c)) {
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'ø' => out.push('o'),
+            'ł' => out.push('l'),
+            'đ' | 'ð' => out.push('d'),
+            'þ' => out.push_str("th"),
+            'ı' => out.push('i'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The words of an answer after folding. Apostrophes and dots join ("U.S.A." is "usa",
+/// "People's" is "peoples"), other punctuation separates, "&" reads as "and", and articles
+/// are dropped unless they are the last word (so "Vitamin A" keeps its "a").
+pub(crate) fn words(s: &str) -> Vec<String> {
+    let chars: Vec<char> = fold(s).chars().collect();
+    let mut cleaned = String::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits =
+            i > 0 && chars[i - 1].is_numeric() && chars.get(i + 1).is_some_and(|n| n.is_numeric());
+        match c {
+            _ if c.is_alphanumeric() => cleaned.push(c),
+            // A decimal point is meaningful; a thousands comma is not.
+            '.' if between_digits => cleaned.push('.'),
+            ',' if between_digits => {}
+            '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' | '.' => {}
+            '&' => cleaned.push_str(" and "),
+            _ => cleaned.push(' '),
+        }
+    }
+    let tokens: Vec<&str> = cleaned.split_whitespace().collect();
+    let last = tokens.len().saturating_sub(1);
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| *i == last || !ARTICLES.contains(t))
+        .map(|(_, t)| (*t).to_string())
+        .collect()
+}
+
+/// The comparison key: the words with the spaces removed, so "co-operation", "co operation"
+/// and "cooperation" are one answer. An answer made only of punctuation keeps its folded
+/// symbols, so "?" still differs from "!".
+pub(crate) fn key(s: &str) -> String {
+    let joined = words(s).concat();
+    if joined.is_empty() {
+        fold(s)
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect()
+    } else {
+        joined
+    }
+}
+
+/// Whether the learner typed nothing that could be read as an answer.
+pub(crate) fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || c.is_control())
+}
+
+/// How many edits a key of `len` characters may absorb and still count as a typo: none up to
+/// 4 characters, 1 up to 8, 2 up to 14, 3 beyond.
+pub(crate) fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=8 => 1,
+        9..=14 => 2,
+        _ => 3,
+    }
+}
+
+/// The one-letter words of an answer, in order: a typo may never change or drop one
+/// ("Vitamin B" is not a misspelling of "Vitamin A").
+pub(crate) fn single_letters(s: &str) -> String {
+    words(s)
+        .iter()
+        .filter(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+        .map(String::as_str)
+        .collect()
+}
+
+/// Damerau–Levenshtein distance between two keys.
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    strsim::damerau_levenshtein(a, b)
+}
+
+/// The digits of a key, in order: a typo may never change a number ("G20" is not "G21").
+pub(crate) fn digits(s: &str) -> String {
+    s.chars().filter(|c| c.is_numeric()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_accents_and_case() {
+        assert_eq!(fold("TASHKËNT"), "tashkent");
+    }
+
+    #[test]
+    fn fold_handles_letters_without_marks() {
+        assert_eq!(fold("Straße Øresund"), "strasse oresund");
+    }
+
+    #[test]
+    fn fold_applies_compatibility_forms() {
+        assert_eq!(fold("ＡＢＣ ﬁ"), "abc fi");
+    }
+
+    #[test]
+    fn words_drop_leading_and_inner_articles() {
+        assert_eq!(
+            words("The Council of the Heads"),
+            ["council", "of", "heads"]
+        );
+    }
+
+    #[test]
+    fn words_keep_a_final_article() {
+        assert_eq!(words("Vitamin A"), ["vitamin", "a"]);
+    }
+
+    #[test]
+    fn words_join_dots_and_apostrophes() {
+        assert_eq!(words("U.S.A. People's"), ["usa", "peoples"]);
+    }
+
+    #[test]
+    fn words_read_ampersand_as_and() {
+        assert_eq!(words("Trade&Security"), ["trade", "and", "security"]);
+    }
+
+    #[test]
+    fn key_ignores_hyphens_and_spaces() {
+        assert_eq!(key("Co-operation"), key("co operation"));
+        assert_eq!(key("Co-operation"), "cooperation");
+    }
+
+    #[test]
+    fn key_keeps_decimal_points_and_drops_thousands_commas() {
+        assert_eq!(key("3.5"), "3.5");
+        assert_eq!(key("4,300"), "4300");
+    }
+
+    #[test]
+    fn key_of_pure_punctuation_keeps_the_symbols() {
+        assert_eq!(key(" ?! "), "?!");
+    }
+
+    #[test]
+    fn blank_means_only_spaces_and_control_characters() {
+        assert!(is_blank(" \t\u{0}\u{7}\n"));
+        assert!(!is_blank(" ? "));
+    }
+
+    #[test]
+    fn allowed_edits_grow_with_length() {
+        let edits: Vec<usize> = [4, 5, 8, 9, 14, 15]
+            .into_iter()
+            .map(allowed_edits)
+            .collect();
+        assert_eq!(edits, [0, 1, 1, 2, 2, 3]);
+    }
+
+    #[test]
+    fn single_letters_are_the_one_letter_words() {
+        assert_eq!(single_letters("Vitamin C, plan-B and 4"), "cb");
+        assert_eq!(single_letters("U.S.A."), "");
+    }
+
+    #[test]
+    fn distance_counts_a_transposition_as_one() {
+        assert_eq!(distance("tashkent", "tahskent"), 1);
+    }
+}
