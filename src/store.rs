@@ -15,6 +15,9 @@
 //! - Log: [`Store::record_review`] (log + card, one transaction), [`Store::record_unscheduled`]
 //!   (log only, for quiz and cram), [`Store::undo_last`], [`Store::reviews`].
 //! - [`Store::meta_get`] / [`Store::meta_set`]: small settings such as fitted FSRS parameters.
+//! - Progress features: [`Store::for_each_review`] (the log without decoding states, for long
+//!   logs), [`Store::for_each_external_review`] and [`Store::import_reviews`] (history from other
+//!   programs, de-duplicated, with replay of the touched cards).
 //!
 //! Times are stored as Unix milliseconds, so sub-millisecond precision is dropped.
 
@@ -33,7 +36,7 @@ use serde::{Deserialize, Serialize};
 use crate::schedule::{CardState, Phase, Rating};
 
 /// The schema version this recall writes and understands.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 /// The database file inside the data directory.
 pub const DATABASE_FILE: &str = "progress.sqlite3";
 /// The session lock file inside the data directory.
@@ -43,7 +46,7 @@ const APPLICATION_ID: i32 = 0x7263_6c6c;
 
 /// Schema migrations: entry `i` takes the database from version `i` to `i + 1`. Each runs in
 /// its own transaction together with the version bump.
-const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[migrate_to_1];
+const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[migrate_to_1, migrate_to_2];
 
 fn migrate_to_1(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
@@ -87,6 +90,26 @@ fn migrate_to_1(tx: &Transaction) -> rusqlite::Result<()> {
         );",
     )?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)
+}
+
+/// Version 2: review history imported from other programs for cards that are in no recall deck
+/// (kept for fitting FSRS and for statistics; one row per card and time, so a file imported
+/// twice adds nothing), and an index to find a card's answer at a given time for the same
+/// reason.
+fn migrate_to_2(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE external_reviews (
+            id INTEGER PRIMARY KEY,
+            card_id TEXT NOT NULL,
+            time_ms INTEGER NOT NULL,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            duration_ms INTEGER NOT NULL,
+            state INTEGER CHECK (state BETWEEN 0 AND 3),
+            UNIQUE (card_id, time_ms)
+        );
+        CREATE INDEX external_reviews_by_time ON external_reviews (time_ms, id);
+        CREATE INDEX reviews_by_card_time ON reviews (deck, card, time_ms);",
+    )
 }
 
 /// Why the store could not do what was asked. Every variant names the file or directory.
@@ -411,8 +434,8 @@ impl Store {
                  FROM reviews
                  WHERE deck = ?1 AND time_ms >= ?2 AND undone_ms IS NULL AND mode = 'study'",
             )?;
-            let (n, r): (i64, i64) =
-                stmt.query_row(params![deck, since.as_millisecond()], |row| {
+            let (n, r): (i64, i64) = stmt
+                .query_row(params![deck, since.as_millisecond()], |row| {
                     Ok((row.get(0)?, row.get(1)?))
                 })?;
             Ok((n as u32, r as u32))
@@ -749,6 +772,292 @@ impl Store {
             .map(|_| ())
             .map_err(|e| classify(&self.path, e))
     }
+
+    /// Calls `f` with every answer not undone, oldest first, for one deck or all. The stored
+    /// card states are not decoded (only the phase before the answer is read), so exports and
+    /// statistics over a long log stay fast and allocate nothing per answer.
+    pub fn for_each_review(
+        &self,
+        deck: Option<&str>,
+        mut f: impl FnMut(&LogEntry<'_>),
+    ) -> Result<(), StoreError> {
+        let mut run = || -> InnerResult<()> {
+            let mut stmt = self.conn.prepare(
+                "SELECT id, deck, card, time_ms, rating, answer, verdict, response_ms, mode,
+                        json_extract(state_before, '$.phase')
+                 FROM reviews
+                 WHERE undone_ms IS NULL AND (?1 IS NULL OR deck = ?1)
+                 ORDER BY time_ms, id",
+            )?;
+            let mut rows = stmt.query([deck])?;
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                let entry = read_log_entry(row, id).map_err(|e| in_review(e, id))?;
+                f(&entry);
+            }
+            Ok(())
+        };
+        run().map_err(|e| self.fail(e))
+    }
+
+    /// Calls `f` with every imported answer of cards that are in no recall deck, oldest first.
+    /// A database older than schema version 2 (opened read-only, so not migrated) has none.
+    pub fn for_each_external_review(
+        &self,
+        mut f: impl FnMut(&ExternalEntry<'_>),
+    ) -> Result<(), StoreError> {
+        if self.user_version()? < 2 {
+            return Ok(());
+        }
+        let mut run = || -> InnerResult<()> {
+            let mut stmt = self.conn.prepare(
+                "SELECT card_id, time_ms, rating, duration_ms, state
+                 FROM external_reviews ORDER BY time_ms, id",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let rating: u8 = row.get(2)?;
+                let duration: i64 = row.get(3)?;
+                let entry = ExternalEntry {
+                    card_id: row_text(row, 0)?,
+                    time: timestamp(row.get(1)?)?,
+                    rating: Rating::from_number(rating)
+                        .ok_or_else(|| Inner::Row(format!("rating {rating} is not 1 to 4")))?,
+                    duration_ms: u64::try_from(duration).unwrap_or(0),
+                    state: row.get(4)?,
+                };
+                f(&entry);
+            }
+            Ok(())
+        };
+        run().map_err(|e| self.fail(e))
+    }
+
+    /// Imports review history in one transaction: `external` answers (cards in no recall deck)
+    /// and `answers` of recall cards, each skipped when the store already has an answer of that
+    /// card at that millisecond, so importing a file twice adds nothing. Every recall card that
+    /// gained an answer has its scheduled history (study and import answers, oldest first)
+    /// handed to `replay`, which returns the card's record after each answer; those records
+    /// become the logged states and the last one the card's state. An answer taken from the
+    /// external history (`source_id`) leaves it.
+    pub fn import_reviews(
+        &mut self,
+        external: &[ExternalReview],
+        answers: &[ImportedAnswer],
+        replay: &mut dyn FnMut(
+            &str,
+            &str,
+            Option<&CardRecord>,
+            &[(Timestamp, Rating)],
+        ) -> Vec<CardRecord>,
+    ) -> Result<ImportCounts, StoreError> {
+        let mut run = |conn: &mut Connection| -> InnerResult<ImportCounts> {
+            let tx = conn.transaction()?;
+            let mut counts = ImportCounts::default();
+            {
+                let mut insert = tx.prepare(
+                    "INSERT OR IGNORE INTO external_reviews
+                         (card_id, time_ms, rating, duration_ms, state)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?;
+                for r in external {
+                    let added = insert.execute(params![
+                        r.card_id,
+                        r.time.as_millisecond(),
+                        r.rating.number(),
+                        i64::try_from(r.duration_ms).unwrap_or(i64::MAX),
+                        r.state,
+                    ])?;
+                    if added == 1 {
+                        counts.external_added += 1;
+                    } else {
+                        counts.external_present += 1;
+                    }
+                }
+            }
+            let mut touched = std::collections::BTreeSet::new();
+            {
+                let mut present = tx.prepare(
+                    "SELECT 1 FROM reviews
+                     WHERE deck = ?1 AND card = ?2 AND time_ms = ?3 AND undone_ms IS NULL
+                     LIMIT 1",
+                )?;
+                let mut leave_external =
+                    tx.prepare("DELETE FROM external_reviews WHERE card_id = ?1 AND time_ms = ?2")?;
+                for a in answers {
+                    let ms = a.time.as_millisecond();
+                    if present.exists(params![a.deck, a.card, ms])? {
+                        counts.answers_present += 1;
+                        continue;
+                    }
+                    let review = NewReview {
+                        deck: a.deck.clone(),
+                        card: a.card.clone(),
+                        time: a.time,
+                        rating: a.rating,
+                        answer: a.answer.clone(),
+                        verdict: a.verdict.clone(),
+                        response_ms: a.response_ms,
+                        mode: Mode::Import,
+                        before: None,
+                        // Replaced below, once the card's whole history is replayed.
+                        after: CardRecord::new("", a.time),
+                    };
+                    insert_review(&tx, &review, None)?;
+                    if let Some(source) = &a.source_id {
+                        leave_external.execute(params![source, ms])?;
+                    }
+                    counts.answers_added += 1;
+                    touched.insert((a.deck.as_str(), a.card.as_str()));
+                }
+            }
+            for (deck, card) in touched {
+                let history: Vec<(i64, Timestamp, Rating)> = {
+                    let mut stmt = tx.prepare_cached(
+                        "SELECT id, time_ms, rating FROM reviews
+                         WHERE deck = ?1 AND card = ?2 AND undone_ms IS NULL
+                           AND mode IN ('study', 'import')
+                         ORDER BY time_ms, id",
+                    )?;
+                    let mut rows = stmt.query([deck, card])?;
+                    let mut out = Vec::new();
+                    while let Some(row) = rows.next()? {
+                        let id: i64 = row.get(0)?;
+                        let rating: u8 = row.get(2)?;
+                        let rating = Rating::from_number(rating).ok_or_else(|| {
+                            in_review(Inner::Row(format!("rating {rating} is not 1 to 4")), id)
+                        })?;
+                        out.push((id, timestamp(row.get(1)?)?, rating));
+                    }
+                    out
+                };
+                let current = card_record(&tx, deck, card)?;
+                let answered: Vec<(Timestamp, Rating)> =
+                    history.iter().map(|&(_, t, r)| (t, r)).collect();
+                let records = replay(deck, card, current.as_ref(), &answered);
+                if records.len() != history.len() {
+                    return Err(Inner::Row(format!(
+                        "card {deck}/{card}: replay gave {} states for {} answers",
+                        records.len(),
+                        history.len()
+                    )));
+                }
+                let mut update = tx.prepare_cached(
+                    "UPDATE reviews SET state_before = ?1, state_after = ?2 WHERE id = ?3",
+                )?;
+                let mut before: Option<String> = None;
+                for ((id, _, _), record) in history.iter().zip(&records) {
+                    let after = record_to_json(record)?;
+                    update.execute(params![before, after, id])?;
+                    before = Some(after);
+                }
+                if let Some(last) = records.last() {
+                    upsert_card(&tx, deck, card, last)?;
+                }
+                counts.cards_replayed += 1;
+            }
+            tx.commit()?;
+            Ok(counts)
+        };
+        run(&mut self.conn).map_err(|e| self.fail(e))
+    }
+}
+
+/// One logged answer as `for_each_review` lends it: text borrowed from the row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry<'a> {
+    pub id: i64,
+    pub deck: &'a str,
+    pub card: &'a str,
+    pub time: Timestamp,
+    pub rating: Rating,
+    pub answer: &'a str,
+    pub verdict: &'a str,
+    pub response_ms: u64,
+    pub mode: Mode,
+    /// The card's phase before the answer; `None` when it had no row yet (a new card).
+    pub phase_before: Option<Phase>,
+}
+
+/// An answer from another program's log, of a card that is in no recall deck.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExternalReview {
+    /// The other program's card id.
+    pub card_id: String,
+    pub time: Timestamp,
+    pub rating: Rating,
+    pub duration_ms: u64,
+    /// The FSRS review state if the log gave one (0 new, 1 learning, 2 review, 3 relearning).
+    pub state: Option<u8>,
+}
+
+/// An external answer as `for_each_external_review` lends it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExternalEntry<'a> {
+    pub card_id: &'a str,
+    pub time: Timestamp,
+    pub rating: Rating,
+    pub duration_ms: u64,
+    pub state: Option<u8>,
+}
+
+/// An imported answer of a recall card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedAnswer {
+    pub deck: String,
+    pub card: String,
+    pub time: Timestamp,
+    pub rating: Rating,
+    pub answer: String,
+    pub verdict: String,
+    pub response_ms: u64,
+    /// The external card id it was mapped from; an earlier import of it as external history
+    /// is removed so the answer is not counted twice.
+    pub source_id: Option<String>,
+}
+
+/// What `import_reviews` did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub external_added: usize,
+    /// External answers already stored (same card id and time).
+    pub external_present: usize,
+    pub answers_added: usize,
+    /// Answers of recall cards already stored (same card and time).
+    pub answers_present: usize,
+    /// Recall cards whose states were recomputed.
+    pub cards_replayed: usize,
+}
+
+fn row_text<'a>(row: &'a rusqlite::Row, i: usize) -> InnerResult<&'a str> {
+    row.get_ref(i)?
+        .as_str()
+        .map_err(|e| Inner::Row(format!("column {i}: {e}")))
+}
+
+fn read_log_entry<'a>(row: &'a rusqlite::Row, id: i64) -> InnerResult<LogEntry<'a>> {
+    let rating: u8 = row.get(4)?;
+    let response_ms: i64 = row.get(7)?;
+    let phase_before = match row.get_ref(9)?.as_str_or_null() {
+        Ok(Some(p)) => {
+            Some(Phase::parse(p).ok_or_else(|| Inner::Row(format!("unknown phase \"{p}\"")))?)
+        }
+        Ok(None) => None,
+        Err(e) => return Err(Inner::Row(format!("state before: {e}"))),
+    };
+    Ok(LogEntry {
+        id,
+        deck: row_text(row, 1)?,
+        card: row_text(row, 2)?,
+        time: timestamp(row.get(3)?)?,
+        rating: Rating::from_number(rating)
+            .ok_or_else(|| Inner::Row(format!("rating {rating} is not 1 to 4")))?,
+        answer: row_text(row, 5)?,
+        verdict: row_text(row, 6)?,
+        response_ms: u64::try_from(response_ms).unwrap_or(0),
+        mode: parse_mode(row_text(row, 8)?)?,
+        phase_before,
+    })
 }
 
 /// Look at an existing database through a read-only connection, refusing anything this recall
@@ -1165,13 +1474,13 @@ mod tests {
         let dir = tmp.path().join("data/recall");
         let store = Store::open(&dir).unwrap();
         assert!(dir.join(DATABASE_FILE).is_file());
-        assert_eq!(store.user_version().unwrap(), 1);
+        assert_eq!(store.user_version().unwrap(), SCHEMA_VERSION);
         assert_eq!(
             count(
                 &store,
                 "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
             ),
-            3
+            4
         );
         let mode: String = store
             .conn
@@ -1213,7 +1522,7 @@ mod tests {
         {
             let conn = Connection::open(&path).unwrap();
             conn.execute_batch(
-                "PRAGMA journal_mode = WAL; CREATE TABLE future (x); PRAGMA user_version = 2;",
+                "PRAGMA journal_mode = WAL; CREATE TABLE future (x); PRAGMA user_version = 3;",
             )
             .unwrap();
         }
@@ -1223,8 +1532,8 @@ mod tests {
             matches!(
                 &err,
                 StoreError::TooNew {
-                    found: 2,
-                    supported: 1,
+                    found: 3,
+                    supported: 2,
                     ..
                 }
             ),
@@ -1233,8 +1542,8 @@ mod tests {
         assert_eq!(
             err.to_string(),
             format!(
-                "{} was written by a newer recall (schema version 2; this recall understands \
-                 up to 1); upgrade recall to use it (the file was left unchanged)",
+                "{} was written by a newer recall (schema version 3; this recall understands \
+                 up to 2); upgrade recall to use it (the file was left unchanged)",
                 path.display()
             )
         );
@@ -1312,7 +1621,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         fs::write(tmp.path().join(DATABASE_FILE), b"").unwrap();
         let store = Store::open(tmp.path()).unwrap();
-        assert_eq!(store.user_version().unwrap(), 1);
+        assert_eq!(store.user_version().unwrap(), SCHEMA_VERSION);
     }
 
     #[test]
@@ -1737,5 +2046,250 @@ mod tests {
             assert_eq!(Mode::parse(m.as_str()), Some(m));
         }
         assert_eq!(Mode::parse("exam"), None);
+    }
+
+    fn imported(card: &str, time: &str, source: Option<&str>) -> ImportedAnswer {
+        ImportedAnswer {
+            deck: "rivers".to_string(),
+            card: card.to_string(),
+            time: ts(time),
+            rating: Rating::Good,
+            answer: String::new(),
+            verdict: String::new(),
+            response_ms: 3_000,
+            source_id: source.map(str::to_string),
+        }
+    }
+
+    fn external(id: &str, time: &str) -> ExternalReview {
+        ExternalReview {
+            card_id: id.to_string(),
+            time: ts(time),
+            rating: Rating::Again,
+            duration_ms: 1_500,
+            state: Some(2),
+        }
+    }
+
+    /// A stand-in for the scheduler: the record after answer `i` has `reps = i + 1` and is
+    /// reviewed at that answer's time.
+    fn counting_replay(
+        _deck: &str,
+        _card: &str,
+        current: Option<&CardRecord>,
+        history: &[(Timestamp, Rating)],
+    ) -> Vec<CardRecord> {
+        let base = current
+            .cloned()
+            .unwrap_or_else(|| CardRecord::new("h", Timestamp::UNIX_EPOCH));
+        history
+            .iter()
+            .enumerate()
+            .map(|(i, (t, _))| {
+                let mut r = base.clone();
+                r.state.reps = i as u32 + 1;
+                r.state.last_review = Some(*t);
+                r
+            })
+            .collect()
+    }
+
+    #[test]
+    fn version_1_database_gains_the_import_tables() {
+        let tmp = tempfile::tempdir().unwrap();
+        {
+            let mut conn = Connection::open(tmp.path().join(DATABASE_FILE)).unwrap();
+            let tx = conn.transaction().unwrap();
+            migrate_to_1(&tx).unwrap();
+            tx.pragma_update(None, "user_version", 1).unwrap();
+            tx.commit().unwrap();
+        }
+        let store = Store::open(tmp.path()).unwrap();
+        assert_eq!(store.user_version().unwrap(), 2);
+        assert_eq!(count(&store, "SELECT count(*) FROM external_reviews"), 0);
+    }
+
+    #[test]
+    fn for_each_review_lends_the_log_with_the_phase_before() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        store
+            .record_review(&review(
+                "r1",
+                "2026-05-01T10:10:00Z",
+                Some(learning("h1")),
+                reviewing("h1"),
+            ))
+            .unwrap();
+        let mut seen = Vec::new();
+        store
+            .for_each_review(Some("rivers"), |e| {
+                seen.push((
+                    e.id,
+                    e.card.to_string(),
+                    e.verdict.to_string(),
+                    e.phase_before,
+                ))
+            })
+            .unwrap();
+        assert_eq!(
+            seen,
+            [
+                (1, "r1".to_string(), "correct".to_string(), None),
+                (
+                    2,
+                    "r1".to_string(),
+                    "correct".to_string(),
+                    Some(Phase::Learning)
+                ),
+            ]
+        );
+        let mut other = 0;
+        store
+            .for_each_review(Some("lakes"), |_| other += 1)
+            .unwrap();
+        assert_eq!(other, 0);
+    }
+
+    #[test]
+    fn external_history_is_stored_once() {
+        let mut store = Store::open_in_memory().unwrap();
+        let batch = [
+            external("42", "2024-03-01T10:00:00Z"),
+            external("42", "2024-03-03T10:00:00Z"),
+        ];
+        let first = store
+            .import_reviews(&batch, &[], &mut counting_replay)
+            .unwrap();
+        let again = store
+            .import_reviews(&batch, &[], &mut counting_replay)
+            .unwrap();
+        assert_eq!((first.external_added, first.external_present), (2, 0));
+        assert_eq!((again.external_added, again.external_present), (0, 2));
+        let mut seen = Vec::new();
+        store
+            .for_each_external_review(|e| seen.push((e.card_id.to_string(), e.time, e.state)))
+            .unwrap();
+        assert_eq!(
+            seen,
+            [
+                ("42".to_string(), ts("2024-03-01T10:00:00Z"), Some(2)),
+                ("42".to_string(), ts("2024-03-03T10:00:00Z"), Some(2)),
+            ]
+        );
+    }
+
+    #[test]
+    fn imported_answers_are_skipped_when_the_card_has_one_at_that_time() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        let batch = [
+            imported("r1", "2026-05-01T10:00:00Z", None),
+            imported("r1", "2026-04-20T09:00:00Z", None),
+            imported("r1", "2026-04-20T09:00:00Z", None),
+        ];
+        let counts = store
+            .import_reviews(&[], &batch, &mut counting_replay)
+            .unwrap();
+        assert_eq!(
+            counts,
+            ImportCounts {
+                answers_added: 1,
+                answers_present: 2,
+                cards_replayed: 1,
+                ..ImportCounts::default()
+            }
+        );
+        assert_eq!(count(&store, "SELECT count(*) FROM reviews"), 2);
+    }
+
+    #[test]
+    fn import_replays_the_whole_scheduled_history_of_a_card() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        let quiz = NewReview {
+            mode: Mode::Quiz,
+            ..review("r1", "2026-05-02T10:00:00Z", None, learning("h1"))
+        };
+        store.record_unscheduled(&quiz).unwrap();
+        store
+            .import_reviews(
+                &[],
+                &[imported("r1", "2026-04-20T09:00:00Z", None)],
+                &mut counting_replay,
+            )
+            .unwrap();
+        let rows = store.reviews(Some("rivers")).unwrap();
+        let summary: Vec<(Mode, Option<u32>, u32)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.mode,
+                    r.before.as_ref().map(|b| b.state.reps),
+                    r.after.state.reps,
+                )
+            })
+            .collect();
+        // The quiz answer never changed the schedule, so it is not replayed.
+        assert_eq!(
+            summary,
+            [
+                (Mode::Import, None, 1),
+                (Mode::Study, Some(1), 2),
+                (Mode::Quiz, None, 1),
+            ]
+        );
+        let card = store.card_record("rivers", "r1").unwrap().unwrap();
+        assert_eq!(card.state.reps, 2);
+        assert_eq!(card.state.last_review, Some(ts("2026-05-01T10:00:00Z")));
+        assert_eq!(
+            card.question_hash, "h1",
+            "the stored record is what replay starts from"
+        );
+    }
+
+    #[test]
+    fn mapped_answers_leave_the_external_history() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .import_reviews(
+                &[external("42", "2024-03-01T10:00:00Z")],
+                &[],
+                &mut counting_replay,
+            )
+            .unwrap();
+        store
+            .import_reviews(
+                &[],
+                &[imported("r1", "2024-03-01T10:00:00Z", Some("42"))],
+                &mut counting_replay,
+            )
+            .unwrap();
+        assert_eq!(count(&store, "SELECT count(*) FROM external_reviews"), 0);
+        assert_eq!(count(&store, "SELECT count(*) FROM reviews"), 1);
+    }
+
+    #[test]
+    fn a_failed_replay_imports_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store
+            .import_reviews(
+                &[external("42", "2024-03-01T10:00:00Z")],
+                &[imported("r1", "2024-03-01T10:00:00Z", None)],
+                &mut |_, _, _, _| Vec::new(),
+            )
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unreadable data in :memory:: card rivers/r1: replay gave 0 states for 1 answers"
+        );
+        assert_eq!(count(&store, "SELECT count(*) FROM reviews"), 0);
+        assert_eq!(count(&store, "SELECT count(*) FROM external_reviews"), 0);
     }
 }
