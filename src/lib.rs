@@ -11,6 +11,7 @@ pub mod deck;
 pub mod diagnostic;
 pub mod error;
 pub mod library;
+pub mod progress;
 pub mod run;
 pub mod schedule;
 pub mod session;
