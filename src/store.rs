@@ -844,12 +844,7 @@ impl Store {
         &mut self,
         external: &[ExternalReview],
         answers: &[ImportedAnswer],
-        replay: &mut dyn FnMut(
-            &str,
-            &str,
-            Option<&CardRecord>,
-            &[(Timestamp, Rating)],
-        ) -> Vec<CardRecord>,
+        replay: &mut Replay<'_>,
     ) -> Result<ImportCounts, StoreError> {
         let mut run = |conn: &mut Connection| -> InnerResult<ImportCounts> {
             let tx = conn.transaction()?;
@@ -962,6 +957,12 @@ impl Store {
         run(&mut self.conn).map_err(|e| self.fail(e))
     }
 }
+
+/// Recomputes a card's records from its scheduled answers, oldest first: called by
+/// `import_reviews` with the deck, the card, its stored record and its answers; returns the
+/// record after each answer.
+pub type Replay<'a> =
+    dyn FnMut(&str, &str, Option<&CardRecord>, &[(Timestamp, Rating)]) -> Vec<CardRecord> + 'a;
 
 /// One logged answer as `for_each_review` lends it: text borrowed from the row.
 #[derive(Debug, Clone, PartialEq)]

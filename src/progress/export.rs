@@ -187,7 +187,7 @@ pub fn fsrs_state(phase: Option<Phase>) -> u8 {
 
 /// Writes a review log export one answer at a time; [`ReviewWriter::finish`] closes it.
 pub enum ReviewWriter<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Json { w: W, first: bool },
 }
 
@@ -197,7 +197,7 @@ impl<W: Write> ReviewWriter<W> {
             Format::Csv => {
                 let mut csv = csv_writer(w);
                 csv.write_record(REVIEW_COLUMNS).map_err(csv_io)?;
-                Ok(ReviewWriter::Csv(csv))
+                Ok(ReviewWriter::Csv(Box::new(csv)))
             }
             Format::Json => {
                 write!(

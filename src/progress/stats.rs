@@ -22,7 +22,7 @@ use jiff::Timestamp;
 use jiff::civil::{Date, Weekday};
 use serde::Serialize;
 
-use super::{CardInfo, ratio, round4};
+use super::{CardInfo, DayClock, days_between, ratio, round4};
 use crate::schedule::{Phase, Rating, Scheduler};
 
 /// Days shown in "reviews per day", ending today.
@@ -185,36 +185,6 @@ impl Default for CardAcc {
     }
 }
 
-/// Maps timestamps to study days relative to today, remembering the last day seen: the log is
-/// in time order, so the time zone is consulted about once per day rather than per answer.
-struct DayClock<'a> {
-    days: &'a Scheduler,
-    today: Date,
-    cached: Option<(Timestamp, Timestamp, i32)>,
-}
-
-impl DayClock<'_> {
-    fn offset(&mut self, t: Timestamp) -> i32 {
-        if let Some((start, end, n)) = self.cached
-            && start <= t
-            && t < end
-        {
-            return n;
-        }
-        let day = self.days.study_day(t);
-        let n = days_between(self.today, day);
-        if let Some(next) = day.tomorrow().ok() {
-            self.cached = Some((self.days.day_start(day), self.days.day_start(next), n));
-        }
-        n
-    }
-}
-
-/// Whole days from `a` to `b` (negative when `b` is earlier).
-fn days_between(a: Date, b: Date) -> i32 {
-    a.until(b).map(|s| s.get_days()).unwrap_or(0)
-}
-
 /// Reads the log once and keeps only what the statistics need.
 pub struct StatsBuilder<'a> {
     cards: &'a [CardInfo],
@@ -237,11 +207,7 @@ impl<'a> StatsBuilder<'a> {
     pub fn new(cards: &'a [CardInfo], days: &'a Scheduler, now: Timestamp) -> StatsBuilder<'a> {
         let mut b = StatsBuilder {
             cards,
-            clock: DayClock {
-                days,
-                today: days.study_day(now),
-                cached: None,
-            },
+            clock: DayClock::new(days, now),
             now,
             index: HashMap::with_capacity(cards.len()),
             key: String::new(),
