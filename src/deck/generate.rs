@@ -10,7 +10,9 @@
 //! changes the cards that happen to draw it. Each card looks at a bounded number of candidates
 //! (never the whole deck), which keeps a 100 000-card deck fast.
 
-use crate::deck::text::{capitalise, join_and, normalise, phrase};
+use std::borrow::Cow;
+
+use crate::deck::text::{capitalise, join_and, phrase, same};
 use crate::deck::{Answer, Card, CardId, ClozePart, Deck, Fact, FactDate, FactKind, Kind, lint};
 use crate::diagnostic::Diagnostic;
 
@@ -55,8 +57,10 @@ pub fn default_seed(deck_id: &str) -> u64 {
 struct Rng(u64);
 
 impl Rng {
-    fn for_card(seed: u64, card_id: &str) -> Rng {
-        Rng(fnv1a_from(fnv1a(&seed.to_le_bytes()), card_id.as_bytes()))
+    /// The generator of card `FACT-ID/FORM`, hashed without building the id.
+    fn for_card(seed: u64, fact_id: &str, form: &str) -> Rng {
+        let h = fnv1a_from(fnv1a(&seed.to_le_bytes()), fact_id.as_bytes());
+        Rng(fnv1a_from(fnv1a_from(h, b"/"), form.as_bytes()))
     }
 
     fn next_u64(&mut self) -> u64 {
@@ -146,13 +150,9 @@ fn compatible(a: &FactDate, b: &FactDate) -> bool {
     !before(a, b) && !before(b, a)
 }
 
-fn all_normalised(a: &Answer) -> Vec<String> {
-    a.all().map(normalise).collect()
-}
-
+/// Whether two answers share any accepted text (normalised).
 fn overlaps(a: &Answer, b: &Answer) -> bool {
-    let ours = all_normalised(a);
-    b.all().any(|s| ours.contains(&normalise(s)))
+    a.all().any(|x| b.all().any(|y| same(x, y)))
 }
 
 /// Indices of the deck's facts, by kind: where wrong options are drawn from.
@@ -179,13 +179,17 @@ impl Pools {
     }
 }
 
-struct Gen<'d> {
+struct Gen<'a> {
     seed: u64,
-    deck_tags: &'d [String],
-    facts: &'d [Fact],
+    deck_tags: &'a [String],
+    facts: &'a [Fact],
     pools: Pools,
-    cards: Vec<Card>,
+    cards: &'a mut Vec<Card>,
     diags: Vec<Diagnostic>,
+    /// Tags and explanation shared by the cards of the fact being expanded (made once per
+    /// fact, cloned per card).
+    tags: Vec<String>,
+    explain: String,
 }
 
 /// Append the cards generated from `deck.facts` to `deck.cards`; returns a warning for every
@@ -203,21 +207,22 @@ pub fn generate(deck: &mut Deck) -> Vec<Diagnostic> {
         };
         pool.push(i);
     }
+    deck.cards.reserve(deck.facts.len() * 5);
     let mut g = Gen {
         seed: deck.seed,
         deck_tags: &deck.tags,
         facts: &deck.facts,
         pools,
-        cards: Vec::with_capacity(deck.facts.len() * 4),
+        cards: &mut deck.cards,
         diags: Vec::new(),
+        tags: Vec::new(),
+        explain: String::new(),
     };
     for i in 0..deck.facts.len() {
         g.fact(i);
     }
     g.timelines();
-    let (cards, diags) = (g.cards, g.diags);
-    deck.cards.extend(cards);
-    diags
+    g.diags
 }
 
 /// A sentence stating the whole fact, shown after any of its questions when the fact has no
@@ -301,20 +306,14 @@ fn list_opening(name: &str, len: usize, ordered: bool) -> String {
     format!("{} {verb}{order} ", capitalise(phrase(name)))
 }
 
-impl Gen<'_> {
+impl<'a> Gen<'a> {
     fn card(&self, fact: &Fact, form: &str, prompt: String, kind: Kind) -> Card {
-        let mut tags = fact.tags.clone();
-        for t in self.deck_tags {
-            if !tags.contains(t) {
-                tags.push(t.clone());
-            }
-        }
         Card {
             id: CardId(format!("{}/{form}", fact.id)),
             kind,
             prompt,
-            tags,
-            explain: Some(fact.explain.clone().unwrap_or_else(|| statement(fact))),
+            tags: self.tags.clone(),
+            explain: Some(self.explain.clone()),
             source: fact.source.clone(),
             fact: Some(fact.id.clone()),
             span: fact.span,
@@ -374,20 +373,23 @@ impl Gen<'_> {
     }
 
     fn rng(&self, fact: &Fact, form: &str) -> Rng {
-        Rng::for_card(self.seed, &format!("{}/{form}", fact.id))
+        Rng::for_card(self.seed, &fact.id, form)
     }
 
     /// Up to `DISTRACTORS` wrong options from the facts in `pool` other than `me`: `pick`
     /// proposes one per fact (or `None` when that fact cannot give one), and proposals equal
     /// (normalised) to anything in `exclude` or already chosen are passed over.
-    fn draw(
+    fn draw<'d>(
         &self,
         rng: &mut Rng,
         pool: &[usize],
         me: usize,
-        exclude: &[String],
-        mut pick: impl FnMut(&Fact, &mut Rng) -> Option<String>,
-    ) -> Vec<String> {
+        exclude: &[&str],
+        mut pick: impl FnMut(&'d Fact, &mut Rng) -> Option<Cow<'d, str>>,
+    ) -> Vec<String>
+    where
+        'a: 'd,
+    {
         let mut order_rng = Rng(rng.next_u64());
         let mut pick_rng = Rng(rng.next_u64());
         let n = pool.len();
@@ -402,7 +404,6 @@ impl Gen<'_> {
             Box::new(random.chain((0..SCAN.min(n)).map(move |k| pool[(start + k) % n])))
         };
         let mut chosen: Vec<String> = Vec::with_capacity(DISTRACTORS);
-        let mut chosen_norm: Vec<String> = Vec::with_capacity(DISTRACTORS);
         for idx in order {
             if idx == me {
                 continue;
@@ -410,12 +411,14 @@ impl Gen<'_> {
             let Some(text) = pick(&self.facts[idx], &mut pick_rng) else {
                 continue;
             };
-            let norm = normalise(&text);
-            if norm.is_empty() || exclude.contains(&norm) || chosen_norm.contains(&norm) {
+            let taken = |other: &str| same(&text, other);
+            if text.trim().is_empty()
+                || exclude.iter().any(|e| taken(e))
+                || chosen.iter().any(|c| taken(c))
+            {
                 continue;
             }
-            chosen.push(text);
-            chosen_norm.push(norm);
+            chosen.push(text.into_owned());
             if chosen.len() == DISTRACTORS {
                 break;
             }
@@ -426,6 +429,13 @@ impl Gen<'_> {
     fn fact(&mut self, i: usize) {
         let facts = self.facts;
         let fact = &facts[i];
+        self.tags = fact.tags.clone();
+        for t in self.deck_tags {
+            if !self.tags.contains(t) {
+                self.tags.push(t.clone());
+            }
+        }
+        self.explain = fact.explain.clone().unwrap_or_else(|| statement(fact));
         match &fact.kind {
             FactKind::Event { what, date, .. } => {
                 let what = phrase(what);
@@ -440,18 +450,14 @@ impl Gen<'_> {
                     },
                 );
                 let mut rng = self.rng(fact, "which");
-                let wrong = self.draw(
-                    &mut rng,
-                    &self.pools.event,
-                    i,
-                    &[normalise(what)],
-                    |f, _| match &f.kind {
+                let wrong = self.draw(&mut rng, &self.pools.event, i, &[what], |f, _| {
+                    match &f.kind {
                         FactKind::Event { what, date: d, .. } if !compatible(date, d) => {
-                            Some(phrase(what).to_string())
+                            Some(Cow::Borrowed(phrase(what)))
                         }
                         _ => None,
-                    },
-                );
+                    }
+                });
                 let prompt = format!("Which of these took place {}?", at_date(date));
                 self.push_choice(i, "which", prompt, what.to_string(), wrong);
             }
@@ -477,30 +483,26 @@ impl Gen<'_> {
                     &mut rng,
                     &self.pools.place,
                     i,
-                    &all_normalised(place),
+                    &place.all().collect::<Vec<_>>(),
                     |f, _| match &f.kind {
                         FactKind::Place { place: other, .. } if !overlaps(place, other) => {
-                            Some(other.text.clone())
+                            Some(Cow::Borrowed(other.text.as_str()))
                         }
                         _ => None,
                     },
                 );
                 self.push_choice(i, "where-choice", question, place.text.clone(), wrong);
                 let mut rng = self.rng(fact, "which");
-                let wrong = self.draw(
-                    &mut rng,
-                    &self.pools.place,
-                    i,
-                    &[normalise(subject)],
-                    |f, _| match &f.kind {
-                        FactKind::Place {
-                            subject: other,
-                            place: there,
-                            ..
-                        } if !overlaps(place, there) => Some(phrase(other).to_string()),
-                        _ => None,
-                    },
-                );
+                let wrong = self.draw(&mut rng, &self.pools.place, i, &[subject], |f, _| match &f
+                    .kind
+                {
+                    FactKind::Place {
+                        subject: other,
+                        place: there,
+                        ..
+                    } if !overlaps(place, there) => Some(Cow::Borrowed(phrase(other))),
+                    _ => None,
+                });
                 let prompt = format!("Which of these has its {relation} in {}?", place.text);
                 self.push_choice(i, "which", prompt, subject.to_string(), wrong);
                 if let Some(since) = since {
@@ -548,18 +550,14 @@ impl Gen<'_> {
                     },
                 );
                 let mut rng = self.rng(fact, "role");
-                let wrong = self.draw(
-                    &mut rng,
-                    &self.pools.person,
-                    i,
-                    &[normalise(role)],
-                    |f, _| match &f.kind {
+                let wrong = self.draw(&mut rng, &self.pools.person, i, &[role], |f, _| {
+                    match &f.kind {
                         FactKind::Person {
                             name: other, role, ..
-                        } if !overlaps(name, other) => Some(phrase(role).to_string()),
+                        } if !overlaps(name, other) => Some(Cow::Borrowed(phrase(role))),
                         _ => None,
-                    },
-                );
+                    }
+                });
                 self.push_choice(
                     i,
                     "role",
@@ -607,12 +605,12 @@ impl Gen<'_> {
                 }
                 let mut rng = self.rng(fact, "member");
                 let correct = items[rng.below(items.len())].text.clone();
-                let ours: Vec<String> = items.iter().flat_map(all_normalised).collect();
+                let ours: Vec<&str> = items.iter().flat_map(Answer::all).collect();
                 let wrong = self.draw(&mut rng, &self.pools.list, i, &ours, |f, r| match &f.kind {
                     FactKind::List { items: other, .. } if !other.is_empty() => {
                         let item = &other[r.below(other.len())];
-                        (!item.all().any(|s| ours.contains(&normalise(s))))
-                            .then(|| item.text.clone())
+                        (!item.all().any(|s| ours.iter().any(|o| same(s, o))))
+                            .then_some(Cow::Borrowed(item.text.as_str()))
                     }
                     _ => None,
                 });
@@ -639,18 +637,19 @@ impl Gen<'_> {
                 self.push(fact, "value", prompt.clone(), kind);
                 let mut rng = self.rng(fact, "choice");
                 let correct = format_number(*value, unit.as_deref());
-                let unit_norm = unit.as_deref().map(normalise);
                 let close = |v: f64| (v - value).abs() <= *tolerance;
                 let mut wrong = self.draw(
                     &mut rng,
                     &self.pools.number,
                     i,
-                    &[normalise(&correct)],
+                    &[correct.as_str()],
                     |f, _| match &f.kind {
                         FactKind::Number {
                             value: v, unit: u, ..
-                        } if u.as_deref().map(normalise) == unit_norm && !close(*v) => {
-                            Some(format_number(*v, unit.as_deref()))
+                        } if same(u.as_deref().unwrap_or(""), unit.as_deref().unwrap_or(""))
+                            && !close(*v) =>
+                        {
+                            Some(Cow::Owned(format_number(*v, unit.as_deref())))
                         }
                         _ => None,
                     },
@@ -675,12 +674,12 @@ impl Gen<'_> {
                     &mut rng,
                     &self.pools.term,
                     i,
-                    &[normalise(definition)],
+                    &[definition],
                     |f, _| match &f.kind {
                         FactKind::Term {
                             term: other,
                             definition,
-                        } if !overlaps(term, other) => Some(phrase(definition).to_string()),
+                        } if !overlaps(term, other) => Some(Cow::Borrowed(phrase(definition))),
                         _ => None,
                     },
                 );
@@ -729,9 +728,7 @@ impl Gen<'_> {
         let mut run: Vec<usize> = Vec::new();
         for (d, i) in events {
             let fits = run.last().is_some_and(|&last| before(&date(last), &d))
-                && !run
-                    .iter()
-                    .any(|&j| normalise(what(j)) == normalise(what(i)));
+                && !run.iter().any(|&j| same(what(j), what(i)));
             if !run.is_empty() && (!fits || run.len() == TIMELINE_RUN) {
                 runs.push(std::mem::take(&mut run));
             }

@@ -7,9 +7,10 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use crate::deck::text::find_word;
+use crate::deck::text::{IdHasher, find_word};
 use crate::deck::{ClozePart, Deck, Kind};
 use crate::diagnostic::Diagnostic;
 
@@ -17,8 +18,10 @@ use crate::diagnostic::Diagnostic;
 /// header they come from).
 pub fn lint(deck: &Deck) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let facts: HashSet<&str> = deck.facts.iter().map(|f| f.id.as_str()).collect();
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(deck.cards.len());
+    let facts: HashSet<&str, BuildHasherDefault<IdHasher>> =
+        deck.facts.iter().map(|f| f.id.as_str()).collect();
+    let mut seen: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
+        HashMap::with_capacity_and_hasher(deck.cards.len(), Default::default());
     for (i, card) in deck.cards.iter().enumerate() {
         match seen.entry(card.id.as_str()) {
             Entry::Vacant(slot) => {
@@ -66,30 +69,30 @@ pub struct Leak {
 /// Choice, true/false, order and match cards are exempt: their prompts may name what is shown
 /// anyway.
 pub fn leak(kind: &Kind, prompt: &str) -> Option<Leak> {
-    let answers: Vec<String> = match kind {
-        Kind::Basic { back } => vec![back.clone()],
-        Kind::Typed { answer } => answer.all().map(str::to_string).collect(),
-        Kind::Number { answer, .. } => vec![answer.to_string()],
-        Kind::Year { answer, .. } => vec![answer.to_string()],
-        Kind::List { items, .. } => items
-            .iter()
-            .flat_map(|a| a.all().map(str::to_string))
-            .collect(),
+    let found = |answer: &str| {
+        find_word(prompt, answer).map(|range| Leak {
+            answer: answer.to_string(),
+            range,
+        })
+    };
+    match kind {
+        Kind::Basic { back } => found(back),
+        Kind::Typed { answer } => answer.all().find_map(found),
+        Kind::Number { answer, .. } => found(&answer.to_string()),
+        Kind::Year { answer, .. } => found(&answer.to_string()),
+        Kind::List { items, .. } => items.iter().flat_map(|a| a.all()).find_map(found),
         Kind::Cloze { parts } => parts
             .iter()
             .filter_map(|p| match p {
-                ClozePart::Blank(a) => Some(a.all().map(str::to_string).collect::<Vec<_>>()),
+                ClozePart::Blank(a) => Some(a),
                 ClozePart::Text(_) => None,
             })
-            .flatten()
-            .collect(),
+            .flat_map(|a| a.all())
+            .find_map(found),
         Kind::Choice { .. } | Kind::TrueFalse { .. } | Kind::Order { .. } | Kind::Match { .. } => {
-            Vec::new()
+            None
         }
-    };
-    answers
-        .into_iter()
-        .find_map(|answer| find_word(prompt, &answer).map(|range| Leak { answer, range }))
+    }
 }
 
 #[cfg(test)]

@@ -12,9 +12,9 @@ use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::{DeString, DeTable, DeValue};
 
-use crate::deck::text::{find_word, normalise, number_words};
+use crate::deck::text::{IdMap, find_word, normalise, number_words};
 use crate::deck::{
     Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, SourceRef,
     Span, generate, lint,
@@ -127,6 +127,7 @@ pub fn load(bytes: &[u8]) -> Loaded {
     };
     let mut walker = Walker {
         src: source,
+        base: 0,
         diags: Vec::new(),
     };
     let deck = walker.document();
@@ -142,10 +143,6 @@ pub fn load(bytes: &[u8]) -> Loaded {
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
-
-fn span_of(r: Range<usize>) -> Span {
-    Span::new(r.start, r.end)
-}
 
 fn type_name(v: &DeValue) -> &'static str {
     match v {
@@ -225,12 +222,29 @@ fn owner(what: &str, n: usize, id: Option<&Str>) -> String {
 
 struct Walker<'s> {
     src: &'s str,
+    /// Where the piece being walked starts: the parser's spans are relative to it.
+    base: usize,
     diags: Vec<Diagnostic>,
 }
 
 impl<'s> Walker<'s> {
     fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
+    }
+
+    fn sp(&self, r: Range<usize>) -> Span {
+        Span::new(self.base + r.start, self.base + r.end)
+    }
+
+    fn raw(&self, r: Range<usize>) -> &'s str {
+        self.src
+            .get(self.base + r.start..self.base + r.end)
+            .unwrap_or("")
+    }
+
+    /// The span of `key`'s value in `t`, or the table's own span when it has no such key.
+    fn value_span(&self, t: &Tbl, key: &str) -> Span {
+        t.get(key).map_or(t.span, |v| self.sp(v.span()))
     }
 
     fn document(&mut self) -> Option<Deck> {
@@ -241,33 +255,128 @@ impl<'s> Walker<'s> {
             self.push(d);
             return None;
         }
-        let (root, errors) = DeTable::parse_recoverable(self.src);
-        if !errors.is_empty() {
-            for e in errors {
-                let span = e.span().map(span_of).unwrap_or_default();
-                self.push(Diagnostic::error(
-                    span,
-                    format!("invalid TOML: {}", e.message()),
-                ));
-            }
-            return None;
-        }
+        let pieces = pieces(self.src);
+        let (root, root_ok) = self.root(&pieces);
         let root = Tbl {
-            t: root.get_ref(),
+            t: &root,
             span: Span::new(0, 0),
             owner: "the deck".into(),
         };
-        if root.t.is_empty() {
+        let has_elements = pieces.iter().any(|p| p.element);
+        if root_ok && root.t.is_empty() && !has_elements {
             let d = Diagnostic::error(Span::new(0, 0), "the deck is empty")
                 .with_help("a deck needs at least `format = 1`, an `id` and a `title`");
             self.push(d);
             return None;
         }
-        if !self.format(&root) {
-            return None;
+        let mut meta = None;
+        if root_ok {
+            if !self.format(&root) {
+                return None;
+            }
+            meta = Some(self.meta(&root));
         }
-        self.check_keys(&root, &[DECK_FIELDS], "the deck's top level takes");
-        let id = self.string(&root, "id", true);
+        let tags = meta.as_ref().map(|m| m.tags.clone()).unwrap_or_default();
+        let mut acc = Elements::default();
+        self.elements(&root, &tags, &mut acc);
+        for piece in pieces.iter().filter(|p| p.element) {
+            let text = &self.src[piece.range.clone()];
+            let (table, errors) = DeTable::parse_recoverable(text);
+            self.base = piece.range.start;
+            if errors.is_empty() {
+                let t = Tbl {
+                    t: table.get_ref(),
+                    span: self.sp(table.span()),
+                    owner: "the deck".into(),
+                };
+                self.elements(&t, &tags, &mut acc);
+            } else {
+                self.syntax_errors(errors);
+            }
+            self.base = 0;
+        }
+        let (cards, facts) = self.unique(acc);
+        let meta = meta?;
+        let id = meta.id?;
+        let seed = meta.seed.unwrap_or_else(|| generate::default_seed(&id));
+        Some(Deck {
+            id,
+            title: meta.title?,
+            description: meta.description,
+            author: meta.author,
+            source: meta.source,
+            tags,
+            seed,
+            settings: meta.settings,
+            facts,
+            cards,
+        })
+    }
+
+    fn syntax_errors(&mut self, errors: Vec<toml::de::Error>) {
+        for e in errors {
+            let span = e.span().map(|r| self.sp(r)).unwrap_or_default();
+            self.push(Diagnostic::error(
+                span,
+                format!("invalid TOML: {}", e.message()),
+            ));
+        }
+    }
+
+    /// Parses the pieces of the file that are not `[[card]]`/`[[fact]]` tables and merges them
+    /// into one top-level table (spans made absolute). False if any had a syntax error.
+    fn root(&mut self, pieces: &[Piece]) -> (DeTable<'s>, bool) {
+        let mut root = DeTable::new();
+        let mut ok = true;
+        for piece in pieces.iter().filter(|p| !p.element) {
+            let (table, errors) = DeTable::parse_recoverable(&self.src[piece.range.clone()]);
+            if !errors.is_empty() {
+                self.base = piece.range.start;
+                self.syntax_errors(errors);
+                self.base = 0;
+                ok = false;
+                continue;
+            }
+            for (key, value) in table.into_inner() {
+                let key = shift_key(key, piece.range.start);
+                let value = shift(value, piece.range.start);
+                let name = key.get_ref().as_ref();
+                match root.get_mut(name) {
+                    None => {
+                        root.insert(key, value);
+                    }
+                    Some(first) => match (first.get_mut(), value.into_inner()) {
+                        // `[[x]]` tables of one array can sit in different pieces.
+                        (DeValue::Array(items), DeValue::Array(more)) => {
+                            for v in more {
+                                items.push(v);
+                            }
+                        }
+                        _ => {
+                            let first_span =
+                                root.get_key_value(name).map_or(Span::default(), |(k, _)| {
+                                    Span::new(k.span().start, k.span().end)
+                                });
+                            let span = Span::new(key.span().start, key.span().end);
+                            let d = Diagnostic::error(
+                                span,
+                                format!("invalid TOML: duplicate key `{name}`"),
+                            )
+                            .with_related(first_span, "first defined here");
+                            self.push(d);
+                            ok = false;
+                        }
+                    },
+                }
+            }
+        }
+        (root, ok)
+    }
+
+    /// The deck's own fields (everything but cards and facts).
+    fn meta(&mut self, root: &Tbl) -> Meta {
+        self.check_keys(root, &[DECK_FIELDS], || "the deck's top level takes".into());
+        let id = self.string(root, "id", true);
         if let Some(id) = &id
             && !id.text.chars().all(|c| {
                 c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-')
@@ -277,32 +386,19 @@ impl<'s> Walker<'s> {
                 .with_help("a deck id uses only lowercase letters, digits, `.`, `_` and `-`");
             self.push(d);
         }
-        let title = self.string(&root, "title", true);
-        let description = self.string(&root, "description", false).map(|s| s.text);
-        let author = self.string(&root, "author", false).map(|s| s.text);
-        let tags = self.tags(&root);
-        let seed = self.seed(&root);
-        let source = self.table(&root, "source").and_then(|t| self.source(&t));
-        let settings = self
-            .table(&root, "settings")
-            .map(|t| self.settings(&t))
-            .unwrap_or_default();
-        let cards = self.cards(&root, &tags);
-        let facts = self.facts(&root, &tags, &cards);
-        let id = id?.text;
-        let seed = seed.unwrap_or_else(|| generate::default_seed(&id));
-        Some(Deck {
-            id,
-            title: title?.text,
-            description,
-            author,
-            source,
-            tags,
-            seed,
-            settings,
-            facts,
-            cards: cards.into_iter().map(|(card, _)| card).collect(),
-        })
+        Meta {
+            id: id.map(|s| s.text),
+            title: self.string(root, "title", true).map(|s| s.text),
+            description: self.string(root, "description", false).map(|s| s.text),
+            author: self.string(root, "author", false).map(|s| s.text),
+            tags: self.tags(root),
+            seed: self.seed(root),
+            source: self.table(root, "source").and_then(|t| self.source(&t)),
+            settings: self
+                .table(root, "settings")
+                .map(|t| self.settings(&t))
+                .unwrap_or_default(),
+        }
     }
 
     /// Checks `format`; false when the rest of the file must not be read as a known format.
@@ -323,7 +419,7 @@ impl<'s> Walker<'s> {
             self.push(d);
             return true;
         };
-        let span = span_of(v.span());
+        let span = self.sp(v.span());
         match to_i64(v.get_ref()) {
             Some(n) if FORMATS.contains(&n) => true,
             Some(n) => {
@@ -345,10 +441,10 @@ impl<'s> Walker<'s> {
     fn wrong_type(&mut self, t: &Tbl, key: &str, v: &Value, expected: &str) {
         let found = type_name(v.get_ref());
         let mut d = Diagnostic::error(
-            span_of(v.span()),
+            self.sp(v.span()),
             format!("`{key}` in {} must be {expected}, found {found}", t.owner),
         );
-        let raw = &self.src[v.span()];
+        let raw = self.raw(v.span());
         match v.get_ref() {
             DeValue::String(s) => {
                 let s = s.trim();
@@ -385,7 +481,8 @@ impl<'s> Walker<'s> {
     }
 
     /// Reports every key of `t` not in `allowed`, suggesting the closest valid one.
-    fn check_keys(&mut self, t: &Tbl, allowed: &[&[&str]], takes: &str) {
+    /// `takes` introduces the list of valid fields in the help ("a `typed` card takes").
+    fn check_keys(&mut self, t: &Tbl, allowed: &[&[&str]], takes: impl Fn() -> String) {
         let valid = || allowed.iter().flat_map(|a| a.iter().copied());
         for (key, _) in t.t.iter() {
             let name = key.get_ref().as_ref();
@@ -394,10 +491,10 @@ impl<'s> Walker<'s> {
             }
             let help = match closest(name, valid()) {
                 Some(near) => format!("did you mean `{near}`?"),
-                None => format!("{takes}: {}", valid().collect::<Vec<_>>().join(", ")),
+                None => format!("{}: {}", takes(), valid().collect::<Vec<_>>().join(", ")),
             };
             let d = Diagnostic::error(
-                span_of(key.span()),
+                self.sp(key.span()),
                 format!("unknown field `{name}` in {}", t.owner),
             )
             .with_help(help);
@@ -406,7 +503,7 @@ impl<'s> Walker<'s> {
     }
 
     fn make_str(&mut self, t: &Tbl, key: &str, s: &str, range: Range<usize>) -> Option<Str> {
-        let span = span_of(range.clone());
+        let span = self.sp(range.clone());
         let trimmed = s.trim();
         if trimmed.is_empty() {
             self.push(Diagnostic::error(
@@ -425,6 +522,7 @@ impl<'s> Walker<'s> {
 
     /// Where the decoded string `s` starts in the source, if it is written there verbatim.
     fn exact(&self, s: &str, range: Range<usize>) -> Option<usize> {
+        let range = self.base + range.start..self.base + range.end;
         let raw = self.src.get(range.clone())?;
         let (open, close) = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
             (3, 3)
@@ -465,7 +563,7 @@ impl<'s> Walker<'s> {
     fn int(&mut self, t: &Tbl, key: &str, expected: &str) -> Option<(i64, Span)> {
         let v = t.get(key)?;
         match to_i64(v.get_ref()) {
-            Some(n) => Some((n, span_of(v.span()))),
+            Some(n) => Some((n, self.sp(v.span()))),
             None => {
                 self.wrong_type(t, key, v, expected);
                 None
@@ -497,7 +595,7 @@ impl<'s> Walker<'s> {
             }
             return None;
         };
-        let span = span_of(v.span());
+        let span = self.sp(v.span());
         let n = match v.get_ref() {
             DeValue::Integer(_) => to_i64(v.get_ref()).map(|n| n as f64),
             DeValue::Float(f) => Some(f.as_str().parse::<f64>().unwrap_or(f64::NAN)),
@@ -575,7 +673,7 @@ impl<'s> Walker<'s> {
             DeValue::String(s) => self.make_str(t, key, s, v.span()),
             other => {
                 let d = Diagnostic::error(
-                    span_of(v.span()),
+                    self.sp(v.span()),
                     format!(
                         "`{key}` in {} must contain only {expected}, found {}",
                         t.owner,
@@ -614,7 +712,7 @@ impl<'s> Walker<'s> {
     fn answers(&mut self, t: &Tbl, key: &str) -> Option<Vec<(Answer, Str)>> {
         let items = self.array(t, key, true, "a list")?;
         if items.is_empty() {
-            let span = span_of(t.get(key).map(Spanned::span).unwrap_or(0..0));
+            let span = self.value_span(t, key);
             self.push(Diagnostic::error(
                 span,
                 format!("`{key}` in {} is empty", t.owner),
@@ -651,7 +749,7 @@ impl<'s> Walker<'s> {
                 }
                 DeValue::Array(_) => {
                     let d = Diagnostic::error(
-                        span_of(v.span()),
+                        self.sp(v.span()),
                         format!("empty list of alternatives in `{key}` of {}", t.owner),
                     );
                     self.push(d);
@@ -659,7 +757,7 @@ impl<'s> Walker<'s> {
                 }
                 other => {
                     let d = Diagnostic::error(
-                        span_of(v.span()),
+                        self.sp(v.span()),
                         format!(
                             "`{key}` in {} must contain strings or lists of alternatives, found {}",
                             t.owner,
@@ -681,7 +779,7 @@ impl<'s> Walker<'s> {
             }
             return None;
         };
-        let span = span_of(v.span());
+        let span = self.sp(v.span());
         let result = match v.get_ref() {
             DeValue::String(s) => parse_date(s.trim()).map_err(|why| (s.trim().to_string(), why)),
             DeValue::Datetime(dt) => match (dt.date, dt.time) {
@@ -721,7 +819,7 @@ impl<'s> Walker<'s> {
         let d = self.date(t, key, false)?;
         if full && d.day.is_none() {
             let d = Diagnostic::error(
-                span_of(v.span()),
+                self.sp(v.span()),
                 format!("`{key}` in {} must be a full date", t.owner),
             )
             .with_help("write it as \"YYYY-MM-DD\"");
@@ -740,7 +838,7 @@ impl<'s> Walker<'s> {
         match v.get_ref() {
             DeValue::Table(t) => Some(Tbl {
                 t,
-                span: span_of(v.span()),
+                span: self.sp(v.span()),
                 owner: format!("[{key}]"),
             }),
             _ => {
@@ -765,7 +863,7 @@ impl<'s> Walker<'s> {
     }
 
     fn source(&mut self, t: &Tbl) -> Option<SourceRef> {
-        self.check_keys(t, &[SOURCE_FIELDS], "[source] takes");
+        self.check_keys(t, &[SOURCE_FIELDS], || "[source] takes".into());
         let title = self.string(t, "title", true);
         let author = self.string(t, "author", false).map(|s| s.text);
         let date = self.date_text(t, "date", false);
@@ -781,12 +879,12 @@ impl<'s> Walker<'s> {
     }
 
     fn settings(&mut self, t: &Tbl) -> DeckSettings {
-        self.check_keys(t, &[SETTINGS_FIELDS], "[settings] takes");
+        self.check_keys(t, &[SETTINGS_FIELDS], || "[settings] takes".into());
         let day_start_hour = self.count(t, "day_start_hour").and_then(|h| {
             if h < 24 {
                 return Some(h as u8);
             }
-            let span = span_of(t.get("day_start_hour").map(Spanned::span).unwrap_or(0..0));
+            let span = self.value_span(t, "day_start_hour");
             self.push(Diagnostic::error(
                 span,
                 format!("`day_start_hour` in [settings] must be 0 to 23, found {h}"),
@@ -811,7 +909,7 @@ impl<'s> Walker<'s> {
             if m > 0 {
                 return Some(m);
             }
-            let span = span_of(t.get("maximum_interval").map(Spanned::span).unwrap_or(0..0));
+            let span = self.value_span(t, "maximum_interval");
             self.push(Diagnostic::error(
                 span,
                 "`maximum_interval` in [settings] must be at least 1 day",
@@ -861,7 +959,7 @@ impl<'s> Walker<'s> {
                 DeValue::Float(f) => out.push(f.as_str().parse::<f32>().unwrap_or(f32::NAN)),
                 other => {
                     let d = Diagnostic::error(
-                        span_of(v.span()),
+                        self.sp(v.span()),
                         format!(
                             "`parameters` in [settings] must contain only numbers, found {}",
                             type_name(other)
@@ -873,7 +971,7 @@ impl<'s> Walker<'s> {
             }
         }
         if ![0, 17, 19, 21].contains(&out.len()) {
-            let span = span_of(t.get("parameters").map(Spanned::span).unwrap_or(0..0));
+            let span = self.value_span(t, "parameters");
             let d = Diagnostic::error(
                 span,
                 format!("`parameters` in [settings] must have 0, 17, 19 or 21 numbers, found {}", out.len()),
@@ -898,7 +996,7 @@ impl<'s> Walker<'s> {
             DeValue::Array(a) => a,
             other => {
                 let mut d = Diagnostic::error(
-                    span_of(v.span()),
+                    self.sp(v.span()),
                     format!(
                         "`{key}` in the deck must be a list of tables, found {}",
                         type_name(other)
@@ -916,10 +1014,10 @@ impl<'s> Walker<'s> {
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::Table(t) => out.push((t, span_of(item.span()))),
+                DeValue::Table(t) => out.push((t, self.sp(item.span()))),
                 other => {
                     let d = Diagnostic::error(
-                        span_of(item.span()),
+                        self.sp(item.span()),
                         format!("each `{key}` must be a table, found {}", type_name(other)),
                     );
                     self.push(d);
@@ -969,26 +1067,84 @@ impl<'s> Walker<'s> {
         None
     }
 
-    fn cards(&mut self, root: &Tbl, deck_tags: &[String]) -> Vec<(Card, Span)> {
-        let mut out = Vec::new();
-        let mut seen: HashMap<String, Span> = HashMap::new();
-        for (n, (t, span)) in self.table_array(root, "card").into_iter().enumerate() {
-            let Some((card, id_span)) = self.card(n + 1, t, span, deck_tags) else {
-                continue;
-            };
-            match seen.entry(card.id.0.clone()) {
+    /// Walks the cards and facts of `t` (the top level or one piece of the file).
+    fn elements(&mut self, t: &Tbl, deck_tags: &[String], acc: &mut Elements) {
+        for (table, span) in self.table_array(t, "card") {
+            acc.card_count += 1;
+            if let Some((card, id_span)) = self.card(acc.card_count, table, span, deck_tags) {
+                acc.cards.push(card);
+                acc.card_spans.push(id_span);
+            }
+        }
+        for (table, span) in self.table_array(t, "fact") {
+            acc.fact_count += 1;
+            if let Some((fact, id_span)) = self.fact(acc.fact_count, table, span, deck_tags) {
+                acc.facts.push(fact);
+                acc.fact_spans.push(id_span);
+            }
+        }
+    }
+
+    /// Drops (and reports) cards and facts whose id is already taken. Cards and facts share
+    /// one set of ids, since `recall show --card` takes either.
+    fn unique(&mut self, mut acc: Elements) -> (Vec<Card>, Vec<Fact>) {
+        let mut card_ids: IdMap<&str, Span> = IdMap::default();
+        card_ids.reserve(acc.cards.len());
+        let mut keep_cards = Vec::with_capacity(acc.cards.len());
+        for (card, id_span) in acc.cards.iter().zip(&acc.card_spans) {
+            match card_ids.entry(card.id.as_str()) {
                 Entry::Occupied(first) => {
-                    let d = Diagnostic::error(id_span, format!("duplicate card id `{}`", card.id))
+                    let d = Diagnostic::error(*id_span, format!("duplicate card id `{}`", card.id))
                         .with_related(*first.get(), "first defined here");
                     self.push(d);
+                    keep_cards.push(false);
                 }
                 Entry::Vacant(slot) => {
-                    slot.insert(id_span);
-                    out.push((card, id_span));
+                    slot.insert(*id_span);
+                    keep_cards.push(true);
                 }
             }
         }
-        out
+        let mut fact_ids: IdMap<&str, Span> = IdMap::default();
+        let mut keep_facts = Vec::with_capacity(acc.facts.len());
+        for (fact, id_span) in acc.facts.iter().zip(&acc.fact_spans) {
+            let keep = if fact.id == generate::TIMELINE {
+                let d = Diagnostic::error(
+                    *id_span,
+                    "fact id `timeline` is reserved for the generated timeline cards",
+                );
+                self.push(d);
+                false
+            } else if let Some(card_span) = card_ids.get(fact.id.as_str()) {
+                let d =
+                    Diagnostic::error(*id_span, format!("fact id `{}` is also a card id", fact.id))
+                        .with_related(*card_span, "the card is defined here")
+                        .with_help("cards and facts share one set of ids; rename one of them");
+                self.push(d);
+                false
+            } else {
+                match fact_ids.entry(fact.id.as_str()) {
+                    Entry::Occupied(first) => {
+                        let d =
+                            Diagnostic::error(*id_span, format!("duplicate fact id `{}`", fact.id))
+                                .with_related(*first.get(), "first defined here");
+                        self.push(d);
+                        false
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(*id_span);
+                        true
+                    }
+                }
+            };
+            keep_facts.push(keep);
+        }
+        drop((card_ids, fact_ids));
+        let mut keep = keep_cards.into_iter();
+        acc.cards.retain(|_| keep.next().unwrap_or(true));
+        let mut keep = keep_facts.into_iter();
+        acc.facts.retain(|_| keep.next().unwrap_or(true));
+        (acc.cards, acc.facts)
     }
 
     fn card(
@@ -1006,11 +1162,9 @@ impl<'s> Walker<'s> {
         let id = self.id(&t, "card");
         t.owner = owner("card", n, id.as_ref());
         let (kind_name, kind_keys) = self.kind(&t, "card", CARD_KINDS)?;
-        self.check_keys(
-            &t,
-            &[CARD_COMMON, kind_keys],
-            &format!("a `{kind_name}` card takes"),
-        );
+        self.check_keys(&t, &[CARD_COMMON, kind_keys], || {
+            format!("a `{kind_name}` card takes")
+        });
         let tags = merge_tags(self.tags(&t), deck_tags);
         let explain = self.string(&t, "explain", false).map(|s| s.text);
         let source = self.string(&t, "source", false).map(|s| s.text);
@@ -1153,7 +1307,7 @@ impl<'s> Walker<'s> {
             "order" => {
                 let items = self.str_list(t, "items", true)?;
                 if items.len() < 2 {
-                    let span = span_of(t.get("items").map(Spanned::span).unwrap_or(0..0));
+                    let span = self.value_span(t, "items");
                     self.push(Diagnostic::error(
                         span,
                         format!("order {} needs at least 2 items", t.owner),
@@ -1181,7 +1335,7 @@ impl<'s> Walker<'s> {
         };
         if !YEAR_RANGE.contains(&n) {
             let d = Diagnostic::error(
-                span_of(v.span()),
+                self.sp(v.span()),
                 format!("`answer` in {} is not a plausible year: {n}", t.owner),
             )
             .with_help("a year is an integer between -3000 and 3000 (negative for BC)");
@@ -1203,7 +1357,7 @@ impl<'s> Walker<'s> {
                     let list = self.str_list(t, "correct", true);
                     if list.as_ref().is_some_and(Vec::is_empty) {
                         self.push(Diagnostic::error(
-                            span_of(v.span()),
+                            self.sp(v.span()),
                             format!("choice {} has no correct option", t.owner),
                         ));
                         None
@@ -1222,7 +1376,7 @@ impl<'s> Walker<'s> {
             && list.is_empty()
         {
             let d = Diagnostic::error(
-                span_of(v.span()),
+                self.sp(v.span()),
                 format!("choice {} has no wrong options", t.owner),
             )
             .with_help("add at least one wrong option to `wrong`");
@@ -1440,7 +1594,7 @@ impl<'s> Walker<'s> {
             }
         }
         if pairs.len() < 2 && ok {
-            let span = span_of(t.get("pairs").map(Spanned::span).unwrap_or(0..0));
+            let span = self.value_span(t, "pairs");
             self.push(Diagnostic::error(
                 span,
                 format!("match {} needs at least 2 pairs", t.owner),
@@ -1455,55 +1609,13 @@ impl<'s> Walker<'s> {
 
     fn bad_pair(&mut self, t: &Tbl, v: &Value) {
         let d = Diagnostic::error(
-            span_of(v.span()),
+            self.sp(v.span()),
             format!(
                 "each pair in {} must be a list of two strings, like [\"left\", \"right\"]",
                 t.owner
             ),
         );
         self.push(d);
-    }
-
-    fn facts(&mut self, root: &Tbl, deck_tags: &[String], cards: &[(Card, Span)]) -> Vec<Fact> {
-        let card_ids: HashMap<&str, Span> = cards
-            .iter()
-            .map(|(c, span)| (c.id.as_str(), *span))
-            .collect();
-        let mut seen: HashMap<String, Span> = HashMap::new();
-        let mut out = Vec::new();
-        for (n, (t, span)) in self.table_array(root, "fact").into_iter().enumerate() {
-            let Some((fact, id_span)) = self.fact(n + 1, t, span, deck_tags) else {
-                continue;
-            };
-            if let Some(card_span) = card_ids.get(fact.id.as_str()) {
-                let d =
-                    Diagnostic::error(id_span, format!("fact id `{}` is also a card id", fact.id))
-                        .with_related(*card_span, "the card is defined here")
-                        .with_help("cards and facts share one set of ids; rename one of them");
-                self.push(d);
-                continue;
-            }
-            if fact.id == generate::TIMELINE {
-                let d = Diagnostic::error(
-                    id_span,
-                    "fact id `timeline` is reserved for the generated timeline cards",
-                );
-                self.push(d);
-                continue;
-            }
-            match seen.entry(fact.id.clone()) {
-                Entry::Occupied(first) => {
-                    let d = Diagnostic::error(id_span, format!("duplicate fact id `{}`", fact.id))
-                        .with_related(*first.get(), "first defined here");
-                    self.push(d);
-                }
-                Entry::Vacant(slot) => {
-                    slot.insert(id_span);
-                    out.push(fact);
-                }
-            }
-        }
-        out
     }
 
     fn fact(
@@ -1521,11 +1633,9 @@ impl<'s> Walker<'s> {
         let id = self.id(&t, "fact");
         t.owner = owner("fact", n, id.as_ref());
         let (kind_name, kind_keys) = self.kind(&t, "fact", FACT_KINDS)?;
-        self.check_keys(
-            &t,
-            &[FACT_COMMON, kind_keys],
-            &format!("a `{kind_name}` fact takes"),
-        );
+        self.check_keys(&t, &[FACT_COMMON, kind_keys], || {
+            format!("a `{kind_name}` fact takes")
+        });
         let tags = merge_tags(self.tags(&t), deck_tags);
         let explain = self.string(&t, "explain", false).map(|s| s.text);
         let source = self.string(&t, "source", false).map(|s| s.text);
@@ -1639,6 +1749,133 @@ impl<'s> Walker<'s> {
             _ => None,
         }
     }
+}
+
+/// The deck's fields read from the top level.
+struct Meta {
+    id: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+    author: Option<String>,
+    tags: Vec<String>,
+    seed: Option<u64>,
+    source: Option<SourceRef>,
+    settings: DeckSettings,
+}
+
+/// Cards and facts read so far, with where their ids are written, to find duplicates.
+#[derive(Default)]
+struct Elements {
+    cards: Vec<Card>,
+    facts: Vec<Fact>,
+    /// Where each card's and fact's id is written, in the same order.
+    card_spans: Vec<Span>,
+    fact_spans: Vec<Span>,
+    /// Tables seen so far, to name a card without an id ("card #3").
+    card_count: usize,
+    fact_count: usize,
+}
+
+/// A stretch of the file parsed on its own: one `[[card]]` or `[[fact]]` table (`element`), or
+/// part of the top level.
+///
+/// Parsing a large deck in one go makes the TOML parser hold every token and table of the
+/// file at once (hundreds of megabytes for 100 000 cards); parsing it table by table keeps the
+/// memory to one table's worth and lets syntax errors in one card leave the others checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    range: Range<usize>,
+    element: bool,
+}
+
+/// Cuts `src` before every top-level `[[card]]` and `[[fact]]` header, and before any other
+/// top-level table header that starts a new table (a `[card.x]` stays with its card). The
+/// lexer is used so that brackets inside strings, comments and arrays are never taken for
+/// headers.
+fn pieces(src: &str) -> Vec<Piece> {
+    use toml_parser::lexer::TokenKind;
+    let mut cuts: Vec<(usize, bool)> = vec![(0, false)];
+    let mut current: Option<&str> = None;
+    let mut depth = 0usize;
+    let mut line_start = true;
+    let mut lexer = toml_parser::Source::new(src).lex();
+    while let Some(token) = lexer.next() {
+        match token.kind() {
+            TokenKind::Eof => break,
+            TokenKind::Newline => line_start |= depth == 0,
+            TokenKind::Whitespace | TokenKind::Comment => {}
+            TokenKind::LeftSquareBracket if line_start && depth == 0 => {
+                let start = token.span().start();
+                let mut header = Vec::new();
+                for t in lexer.by_ref() {
+                    match t.kind() {
+                        TokenKind::Newline | TokenKind::Eof => break,
+                        TokenKind::Whitespace | TokenKind::Comment => {}
+                        _ => header.push(t),
+                    }
+                }
+                let text = |i: usize| {
+                    header
+                        .get(i)
+                        .map(|t: &toml_parser::lexer::Token| &src[t.span().start()..t.span().end()])
+                };
+                let double = text(0) == Some("[");
+                let first = text(usize::from(double)).map(|k| k.trim_matches(['"', '\'']));
+                let element = double
+                    && matches!(first, Some("card" | "fact"))
+                    && text(2) == Some("]")
+                    && text(3) == Some("]");
+                if element {
+                    cuts.push((start, true));
+                    current = first;
+                } else if first != current {
+                    cuts.push((start, false));
+                    current = first;
+                }
+                line_start = true;
+            }
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => {
+                depth += 1;
+                line_start = false;
+            }
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                depth = depth.saturating_sub(1);
+                line_start = false;
+            }
+            _ => line_start = false,
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len());
+    for (i, &(start, element)) in cuts.iter().enumerate() {
+        let end = cuts.get(i + 1).map_or(src.len(), |c| c.0);
+        if end > start {
+            out.push(Piece {
+                range: start..end,
+                element,
+            });
+        }
+    }
+    out
+}
+
+fn shift_key<'i>(key: Spanned<DeString<'i>>, by: usize) -> Spanned<DeString<'i>> {
+    let r = key.span();
+    Spanned::new(r.start + by..r.end + by, key.into_inner())
+}
+
+/// `v` with every span moved `by` bytes: from a piece's coordinates to the file's.
+fn shift<'i>(v: Spanned<DeValue<'i>>, by: usize) -> Spanned<DeValue<'i>> {
+    let r = v.span();
+    let inner = match v.into_inner() {
+        DeValue::Table(t) => DeValue::Table(
+            t.into_iter()
+                .map(|(k, v)| (shift_key(k, by), shift(v, by)))
+                .collect(),
+        ),
+        DeValue::Array(a) => DeValue::Array(a.into_iter().map(|v| shift(v, by)).collect()),
+        other => other,
+    };
+    Spanned::new(r.start + by..r.end + by, inner)
 }
 
 /// The card's own tags, then the deck's defaults it does not already have.
@@ -1802,4 +2039,35 @@ fn parse_cloze(text: &str) -> Result<Vec<ClozePart>, ClozeError> {
         return err(ClozeErrorKind::NoBlank, 0..text.len());
     }
     Ok(parts)
+}
+
+#[cfg(test)]
+mod perf {
+    #[test]
+    #[ignore]
+    fn big_deck() {
+        let bytes = std::fs::read("/tmp/deckperf/big.toml").unwrap();
+        let t = std::time::Instant::now();
+        let loaded = super::load(&bytes);
+        for d in loaded.diagnostics.iter().take(5) {
+            eprintln!("{d:?}");
+        }
+        let deck = loaded.deck.as_ref().unwrap();
+        eprintln!(
+            "{} cards, {} diags in {:?}",
+            deck.cards.len(),
+            loaded.diagnostics.len(),
+            t.elapsed()
+        );
+        for d in loaded.diagnostics.iter().take(3) {
+            eprintln!("{d:?}");
+        }
+        let t = std::time::Instant::now();
+        let json = crate::deck::show::to_json(deck);
+        eprintln!(
+            "json {:?} {}",
+            t.elapsed(),
+            json["cards"].as_array().unwrap().len()
+        );
+    }
 }

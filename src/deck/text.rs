@@ -1,7 +1,35 @@
 //! Small text rules shared by the loader, the generator and the checks, so that "the same
 //! answer", "a whole word" and "a number word" mean one thing everywhere.
 
+use std::hash::Hasher;
 use std::ops::Range;
+
+/// FNV-1a for hash maps keyed by ids: much faster than std's SipHash on short strings, and
+/// hash flooding is no concern for a deck the user chose to load.
+#[derive(Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Default for IdHasher {
+    fn default() -> IdHasher {
+        IdHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// A `HashMap` keyed by ids, hashed with [`IdHasher`].
+pub type IdMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 /// Lowercased with runs of whitespace collapsed to one space and the ends trimmed: two options
 /// that normalise equal are the same option to a learner.
@@ -14,6 +42,32 @@ pub fn normalise(s: &str) -> String {
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
     out
+}
+
+/// The characters of `normalise(s)`, without building the string.
+fn normalised_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split_whitespace().enumerate().flat_map(|(i, word)| {
+        (i > 0)
+            .then_some(' ')
+            .into_iter()
+            .chain(word.chars().flat_map(char::to_lowercase))
+    })
+}
+
+/// Whether `a` and `b` normalise equal (without allocating).
+pub fn same(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // The common case, compared word by word without decoding characters.
+        let (mut x, mut y) = (a.split_ascii_whitespace(), b.split_ascii_whitespace());
+        loop {
+            match (x.next(), y.next()) {
+                (None, None) => return true,
+                (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) => {}
+                _ => return false,
+            }
+        }
+    }
+    normalised_chars(a).eq(normalised_chars(b))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -144,6 +198,14 @@ mod tests {
             normalise("  The   SCO\tSecretariat "),
             "the sco secretariat"
         );
+    }
+
+    #[test]
+    fn same_compares_normalised() {
+        assert!(same(" The  SCO", "the sco"));
+        assert!(!same("the sco", "the scot"));
+        assert!(same("Ürümqi  city", "ürümqi CITY"));
+        assert!(!same("Ürümqi", "Urumqi"));
     }
 
     #[test]
