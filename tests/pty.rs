@@ -8,7 +8,7 @@ use std::time::Duration;
 use common::TestEnv;
 use expectrl::{Expect, Session};
 
-fn spawn(t: &TestEnv, args: &[&str]) -> Session {
+fn spawn(t: &TestEnv, args: &[&str]) -> expectrl::session::OsSession {
     let mut cmd = Command::new(common::bin());
     cmd.args(args)
         .current_dir(t.path())
