@@ -200,7 +200,12 @@ impl<'a> Session<'a> {
             let today = sd.scheduler.study_day(now);
             let mut new_left = sd.new_limit;
             let mut facts_queued: HashSet<&str> = HashSet::new();
-            for (c, card) in sd.deck.cards.iter().enumerate() {
+            // New cards come in the order the instructor wrote them: a fact's generated cards
+            // sit where the fact is written, among the hand-written cards.
+            let mut order: Vec<usize> = (0..sd.deck.cards.len()).collect();
+            order.sort_by_key(|&c| sd.deck.cards[c].span.start);
+            for c in order {
+                let card = &sd.deck.cards[c];
                 if !has_tag(card, &self.opts.tags) {
                     continue;
                 }

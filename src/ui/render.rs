@@ -137,7 +137,7 @@ pub fn feedback(card: &Card, outcome: &Outcome, style: Style) -> String {
     if let Some(note) = &outcome.note {
         lines.push(format!("  {}", inert(note)));
     }
-    if outcome.verdict != Verdict::Correct {
+    if !matches!(outcome.verdict, Verdict::Correct | Verdict::Unchecked) {
         lines.push(format!("{} {}", style.bold("Answer:"), inert(&outcome.expected)));
     }
     lines.extend(notes(card, style));
