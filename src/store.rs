@@ -411,8 +411,8 @@ impl Store {
                  FROM reviews
                  WHERE deck = ?1 AND time_ms >= ?2 AND undone_ms IS NULL AND mode = 'study'",
             )?;
-            let (n, r): (i64, i64) =
-                stmt.query_row(params![deck, since.as_millisecond()], |row| {
+            let (n, r): (i64, i64) = stmt
+                .query_row(params![deck, since.as_millisecond()], |row| {
                     Ok((row.get(0)?, row.get(1)?))
                 })?;
             Ok((n as u32, r as u32))

@@ -26,7 +26,12 @@ fn spawn(t: &TestEnv, args: &[&str]) -> expectrl::session::OsSession {
 
 fn reviews(t: &TestEnv) -> i64 {
     let db = rusqlite::Connection::open(t.data().join("progress.sqlite3")).unwrap();
-    db.query_row("SELECT count(*) FROM reviews WHERE undone_ms IS NULL", [], |r| r.get(0)).unwrap()
+    db.query_row(
+        "SELECT count(*) FROM reviews WHERE undone_ms IS NULL",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
 }
 
 #[test]
