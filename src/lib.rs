@@ -7,5 +7,7 @@
 pub mod answer;
 pub mod deck;
 pub mod diagnostic;
+pub mod draft;
+pub mod formats;
 pub mod schedule;
 pub mod store;

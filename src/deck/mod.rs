@@ -4,5 +4,7 @@
 pub mod generate;
 pub mod load;
 pub mod model;
+pub mod template;
+pub mod write;
 
 pub use model::*;

@@ -1,0 +1,1 @@
+//! Drafting a deck from an article (in progress).
