@@ -92,7 +92,7 @@ pub fn write(deck: &Deck, dialect: Dialect, out: &mut dyn Write) -> io::Result<(
                 .quote_style(csv::QuoteStyle::Necessary)
                 .from_writer(out);
             for card in &deck.cards {
-                let (front, back) = spell::front_back(card);
+                let (front, back) = front_back(card);
                 let tags: Vec<String> = card.tags.iter().map(|t| t.replace(' ', "_")).collect();
                 writer.write_record([front.as_str(), back.as_str(), tags.join(" ").as_str()])?;
             }
@@ -100,12 +100,23 @@ pub fn write(deck: &Deck, dialect: Dialect, out: &mut dyn Write) -> io::Result<(
         }
         Dialect::Plain => {
             for card in &deck.cards {
-                let (front, back) = spell::front_back(card);
+                let (front, back) = front_back(card);
                 writeln!(out, "{}\t{}", one_line(&front), one_line(&back))?;
             }
         }
     }
     Ok(())
+}
+
+/// The spelled-out card, with its explanation after the answer (these tools have no place of
+/// their own for it).
+fn front_back(card: &Card) -> (String, String) {
+    let (front, mut back) = spell::front_back(card);
+    if let Some(explain) = &card.explain {
+        back.push_str("\n\n");
+        back.push_str(explain);
+    }
+    (front, back)
 }
 
 fn one_line(text: &str) -> String {
