@@ -66,7 +66,7 @@ fn question(card: &Card) -> Result<String, String> {
             // and the teacher grades, as the learner does in recall.
             format!("{{####{}}}", text(back))
         }
-        Kind::Typed { answer } => format!("{{{}{feedback}}}", short_answers(answer)),
+        Kind::Typed { answer } => format!("{{{}{feedback}}}", short_answers(answer)?),
         Kind::Choice { correct, wrong } => {
             if correct.len() + wrong.len() < 2 {
                 return Err(
@@ -171,7 +171,7 @@ fn question(card: &Card) -> Result<String, String> {
                 match part {
                     ClozePart::Text(t) => question.push_str(&text_inline(t)),
                     ClozePart::Blank(_) => {
-                        question.push_str(&format!("{{{}{feedback}}}", short_answers(blank)))
+                        question.push_str(&format!("{{{}{feedback}}}", short_answers(blank)?))
                     }
                 }
             }
@@ -198,12 +198,15 @@ fn tolerance_text(tolerance: f64) -> String {
 
 /// Short-answer alternatives, each full credit. `*` is Moodle's wildcard, so a literal one is
 /// written `\*`.
-fn short_answers(answer: &Answer) -> String {
-    answer
+fn short_answers(answer: &Answer) -> Result<String, String> {
+    if answer.all().any(|a| WEIGHT.is_match(a.trim_start())) {
+        return Err("an answer starting with %N% would be read by Moodle as a grade weight".into());
+    }
+    Ok(answer
         .all()
         .map(|a| format!("={}", escape(&a.replace('*', "\\*"))))
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" "))
 }
 
 /// GIFT's reserved characters escaped, as Moodle's exporter does (`repchar`).
@@ -226,9 +229,12 @@ pub fn escape(text: &str) -> String {
 /// Text shown as HTML by Moodle (question text, options): HTML-escaped, then GIFT-escaped.
 fn text(plain: &str) -> String {
     let mut html = html_escape::encode_text(plain.trim()).into_owned();
-    // A leading "[html]" or "[plain]" would be read as a text format marker.
+    // A leading "[html]" would be read as a text format marker, and a leading "%50%" as a
+    // grade weight; as entities they still show as typed.
     if html.starts_with('[') {
         html.replace_range(0..1, "&#91;");
+    } else if html.starts_with('%') {
+        html.replace_range(0..1, "&#37;");
     }
     escape(&html)
 }
@@ -772,6 +778,44 @@ mod tests {
             "Which?",
         )]);
         assert!(text.contains("::t::Which?{=C\\\\* =a\\=b}\n"), "{text}");
+    }
+
+    #[test]
+    fn options_starting_with_a_weight_are_entities() {
+        let (text, _) = export(vec![card_of(
+            "w",
+            Kind::Choice {
+                correct: vec!["%50%x".into()],
+                wrong: vec!["y".into()],
+            },
+            "Which?",
+        )]);
+        assert!(text.contains("\t=&\\#37;50%x\n"), "{text}");
+        assert_eq!(
+            read(&text).cards[0].kind,
+            Kind::Choice {
+                correct: vec!["%50%x".into()],
+                wrong: vec!["y".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn short_answers_that_look_like_weights_are_skipped() {
+        let (_, skipped) = export(vec![card_of(
+            "w",
+            Kind::Typed {
+                answer: Answer::plain("%20%off"),
+            },
+            "Deal?",
+        )]);
+        assert_eq!(
+            skipped,
+            vec![Skipped::new(
+                "w",
+                "an answer starting with %N% would be read by Moodle as a grade weight"
+            )]
+        );
     }
 
     #[test]
