@@ -9,9 +9,18 @@ use unicode_normalization::UnicodeNormalization;
 /// Lower-case ASCII words of `text` joined by '-', cut at a word boundary to at most `max` bytes.
 /// Accents are dropped ("Café" -> "cafe"); text without Latin letters or digits gives "".
 pub fn slug(text: &str, max: usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(max.min(text.len()) + 1);
     let mut pending_dash = false;
-    for c in text.nfkd() {
+    // Decomposition is only needed to strip accents; most text is plain ASCII.
+    let chars: Box<dyn Iterator<Item = char>> = if text.is_ascii() {
+        Box::new(text.chars())
+    } else {
+        Box::new(text.nfkd())
+    };
+    for c in chars {
+        if out.len() > max {
+            break;
+        }
         if c.is_ascii_alphanumeric() {
             if pending_dash && !out.is_empty() {
                 out.push('-');
@@ -36,9 +45,15 @@ fn is_combining_mark(c: char) -> bool {
 
 /// The first `len` hex digits of the SHA-1 of `text` (len <= 40).
 pub fn short_hash(text: &str, len: usize) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha1::digest(text.as_bytes());
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    hex[..len.min(hex.len())].to_string()
+    let mut hex = String::with_capacity(len);
+    for b in digest.iter().take(len.div_ceil(2)) {
+        hex.push(HEX[usize::from(b >> 4)] as char);
+        hex.push(HEX[usize::from(b & 0xf)] as char);
+    }
+    hex.truncate(len.min(40));
+    hex
 }
 
 /// An id from content: a readable slug plus a short hash of the whole text, so two fronts that
