@@ -10,5 +10,7 @@ pub mod load;
 pub mod model;
 pub mod show;
 pub mod text;
+pub mod template;
+pub mod write;
 
 pub use model::*;
