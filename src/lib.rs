@@ -6,6 +6,7 @@
 
 pub mod answer;
 pub mod cli;
+pub mod cmd_decks;
 pub mod config;
 pub mod deck;
 pub mod diagnostic;
@@ -13,6 +14,7 @@ pub mod draft;
 pub mod error;
 pub mod formats;
 pub mod library;
+pub mod output;
 pub mod run;
 pub mod schedule;
 pub mod session;

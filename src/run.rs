@@ -7,7 +7,10 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::answer::AnswerPool;
-use crate::cli::{CheckArgs, Command, QuizArgs, ResetArgs, ShowArgs, StatusArgs, StudyArgs};
+use crate::cli::{
+    CheckArgs, Command, ExportCommand, ImportCommand, QuizArgs, ResetArgs, ShowArgs, StatusArgs,
+    StudyArgs,
+};
 use crate::config::{Config, overlay};
 use crate::deck::{Deck, DeckSettings};
 use crate::diagnostic::{Severity, render};
@@ -29,6 +32,10 @@ pub fn run(command: Option<Command>, config: &Config) -> Result<ExitCode> {
         Some(Command::Check(a)) => check(&a, config),
         Some(Command::Show(a)) => show(&a, config),
         Some(Command::Reset(a)) => reset(&a, config),
+        Some(Command::New(a)) => crate::cmd_decks::new_deck(&a),
+        Some(Command::Generate(a)) => crate::cmd_decks::generate(&a, config),
+        Some(Command::Import(ImportCommand::Deck(a))) => crate::cmd_decks::import_deck(&a),
+        Some(Command::Export(ExportCommand::Deck(a))) => crate::cmd_decks::export_deck(&a, config),
         Some(Command::Completions(_)) | Some(Command::Man) => {
             unreachable!("handled in main, which owns the clap command")
         }

@@ -9,8 +9,8 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod show;
-pub mod text;
 pub mod template;
+pub mod text;
 pub mod write;
 
 pub use model::*;
