@@ -190,6 +190,8 @@ struct Gen<'a> {
     /// fact, cloned per card).
     tags: Vec<String>,
     explain: String,
+    /// Choice forms of the current fact skipped for want of wrong options.
+    starved: Vec<String>,
 }
 
 /// Append the cards generated from `deck.facts` to `deck.cards`; returns a warning for every
@@ -217,9 +219,11 @@ pub fn generate(deck: &mut Deck) -> Vec<Diagnostic> {
         diags: Vec::new(),
         tags: Vec::new(),
         explain: String::new(),
+        starved: Vec::new(),
     };
     for i in 0..deck.facts.len() {
         g.fact(i);
+        g.report_starved(i);
     }
     g.timelines();
     g.diags
@@ -337,6 +341,27 @@ impl<'a> Gen<'a> {
         self.cards.push(card);
     }
 
+    /// One warning for all the choice forms of fact `i` that found no wrong option.
+    fn report_starved(&mut self, i: usize) {
+        if self.starved.is_empty() {
+            return;
+        }
+        let fact = &self.facts[i];
+        let kind = fact.kind.name();
+        let why = if self.pools.of(&fact.kind).len() < 2 {
+            format!("no other {kind} facts to draw wrong options from")
+        } else {
+            format!("the other {kind} facts give no usable wrong options")
+        };
+        let forms: Vec<&str> = self.starved.iter().map(String::as_str).collect();
+        let d = Diagnostic::warning(fact.span, format!("skipped {}: {why}", join_and(&forms)))
+            .with_help(format!(
+                "wrong options come from other {kind} facts; add more to the deck"
+            ));
+        self.diags.push(d);
+        self.starved.clear();
+    }
+
     /// Pushes a choice card, or warns that it was skipped when no wrong option was found.
     fn push_choice(
         &mut self,
@@ -348,17 +373,7 @@ impl<'a> Gen<'a> {
     ) {
         let fact = &self.facts[i];
         if wrong.is_empty() {
-            let kind = fact.kind.name();
-            let why = if self.pools.of(&fact.kind).len() < 2 {
-                format!("no other {kind} facts to draw wrong options from")
-            } else {
-                format!("the other {kind} facts give no usable wrong options")
-            };
-            let d = Diagnostic::warning(fact.span, format!("skipped `{}/{form}`: {why}", fact.id))
-                .with_help(format!(
-                    "wrong options come from other {kind} facts; add more to the deck"
-                ));
-            self.diags.push(d);
+            self.starved.push(format!("`{}/{form}`", fact.id));
             return;
         }
         self.push(

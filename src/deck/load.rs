@@ -129,6 +129,7 @@ pub fn load(bytes: &[u8]) -> Loaded {
         src: source,
         base: 0,
         diags: Vec::new(),
+        suggested: Vec::new(),
     };
     let deck = walker.document();
     let mut diagnostics = walker.diags;
@@ -225,6 +226,8 @@ struct Walker<'s> {
     /// Where the piece being walked starts: the parser's spans are relative to it.
     base: usize,
     diags: Vec<Diagnostic>,
+    /// Fields suggested for unknown keys, by table: their absence is not reported again.
+    suggested: Vec<(Span, String)>,
 }
 
 impl<'s> Walker<'s> {
@@ -474,6 +477,14 @@ impl<'s> Walker<'s> {
     }
 
     fn missing(&mut self, t: &Tbl, key: &str) {
+        // "unknown field `anwser`; did you mean `answer`?" already says it.
+        if self
+            .suggested
+            .iter()
+            .any(|(span, k)| *span == t.span && *k == key)
+        {
+            return;
+        }
         self.push(Diagnostic::error(
             t.span,
             format!("missing required field `{key}` in {}", t.owner),
@@ -490,7 +501,10 @@ impl<'s> Walker<'s> {
                 continue;
             }
             let help = match closest(name, valid()) {
-                Some(near) => format!("did you mean `{near}`?"),
+                Some(near) => {
+                    self.suggested.push((t.span, near.to_string()));
+                    format!("did you mean `{near}`?")
+                }
                 None => format!("{}: {}", takes(), valid().collect::<Vec<_>>().join(", ")),
             };
             let d = Diagnostic::error(
@@ -804,9 +818,13 @@ impl<'s> Walker<'s> {
         match result {
             Ok(d) => Some(d),
             Err((text, why)) => {
-                let d =
-                    Diagnostic::error(span, format!("invalid date `{text}` in {}: {why}", t.owner))
-                        .with_help("write dates as \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
+                let mut d =
+                    Diagnostic::error(span, format!("invalid date `{text}` in {}", t.owner));
+                if why.is_empty() {
+                    d = d.with_help("write dates as \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
+                } else {
+                    d.message = format!("{}: {why}", d.message);
+                }
                 self.push(d);
                 None
             }
@@ -1939,9 +1957,9 @@ fn check_date(year: i64, month: Option<u8>, day: Option<u8>) -> Result<FactDate,
     })
 }
 
-/// "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+/// "YYYY", "YYYY-MM" or "YYYY-MM-DD"; the error is empty when `s` does not have that shape.
 fn parse_date(s: &str) -> Result<FactDate, String> {
-    let shape = "write it as \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"".to_string();
+    let shape = String::new();
     let parts: Vec<&str> = s.split('-').collect();
     let widths_ok = parts.len() <= 3
         && parts

@@ -427,13 +427,19 @@ mod tests {
     #[test]
     #[ignore]
     fn dump() {
-        let loaded = load(include_bytes!("../../tests/fixtures/decks/space.toml"));
-        let src = include_str!("../../tests/fixtures/decks/space.toml");
+        let name = std::env::var("DECK").unwrap();
+        let path = format!("tests/fixtures/decks/{name}");
+        let bytes = std::fs::read(&path).unwrap();
+        let loaded = load(&bytes);
+        let src = String::from_utf8_lossy(&bytes);
         for d in &loaded.diagnostics {
-            crate::diagnostic::render("space.toml", src, d, false, &mut std::io::stdout()).unwrap();
+            crate::diagnostic::render(&path, &src, d, false, &mut std::io::stdout()).unwrap();
         }
+        println!("{}", crate::diagnostic::summary(&path, &loaded.diagnostics));
         if let Some(deck) = &loaded.deck {
-            write_text(deck, &mut std::io::stdout()).unwrap();
+            if std::env::var("SHOW").is_ok() {
+                write_text(deck, &mut std::io::stdout()).unwrap();
+            }
         }
     }
 }
