@@ -3138,6 +3138,60 @@ mod tests {
         );
     }
 
+    #[test]
+    fn every_example_deck_gives_the_expected_summary() {
+        let expect = [
+            ("space.toml", "no problems"),
+            ("warnings.toml", "3 warnings"),
+            ("broken-fields.toml", "14 errors"),
+            ("broken-syntax.toml", "2 errors"),
+            ("broken-format.toml", "1 error"),
+            ("broken-ids.toml", "7 errors, 1 warning"),
+            ("broken-content.toml", "18 errors, 1 warning"),
+            ("invalid-utf8.toml", "1 error"),
+            ("empty.toml", "1 error"),
+        ];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/decks");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let (_, want) = expect
+                .iter()
+                .find(|(n, _)| *n == name)
+                .expect("every example deck is listed here");
+            let loaded = load(&std::fs::read(&path).unwrap());
+            assert_eq!(
+                crate::diagnostic::summary(&name, &loaded.diagnostics),
+                format!("{want} in {name}")
+            );
+            assert_eq!(loaded.deck.is_some(), !loaded.has_errors());
+            seen += 1;
+        }
+        assert_eq!(seen, expect.len());
+    }
+
+    #[test]
+    fn damaged_decks_never_panic() {
+        let good = include_str!("../../tests/fixtures/decks/space.toml");
+        let bad = include_str!("../../tests/fixtures/decks/broken-content.toml");
+        for src in [good, bad] {
+            for cut in (0..src.len())
+                .step_by(47)
+                .filter(|&i| src.is_char_boundary(i))
+            {
+                let _ = load(&src.as_bytes()[..cut]);
+                let mut spliced = src.as_bytes().to_vec();
+                spliced.insert(cut, b"[\"{]'\n\xff="[cut % 8]);
+                let loaded = load(&spliced);
+                let lossy = String::from_utf8_lossy(&spliced);
+                for d in &loaded.diagnostics {
+                    render("d.toml", &lossy, d, true, &mut Vec::new()).unwrap();
+                }
+            }
+        }
+    }
+
     /// Run with `cargo test --release -- --ignored big_deck --nocapture` to see the timing of a
     /// 100 000-card deck (written cards and facts in about equal numbers of cards).
     #[test]
