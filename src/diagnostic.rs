@@ -190,6 +190,7 @@ fn snippet(source: &str, span: Span) -> Snippet {
     let mut pad = console::measure_text_width(&before);
     let width = console::measure_text_width(&marked).max(1);
     let mut text = format!("{before}{marked}{after}");
+    let mut tail_width = 0;
     if console::measure_text_width(&text) > MAX_LINE {
         // Keep some context before the span and cut the rest, marking both cuts.
         let keep_before = pad.min(40);
@@ -203,8 +204,12 @@ fn snippet(source: &str, span: Span) -> Snippet {
             ""
         };
         pad = keep_before + lead.chars().count();
+        tail_width = tail.chars().count();
         text = format!("{lead}{body}{tail}");
     }
+    // An underline never runs past what is shown of the line.
+    let shown = console::measure_text_width(&text).saturating_sub(pad + tail_width);
+    let width = width.min(shown).max(1);
     Snippet {
         line,
         col,
@@ -406,6 +411,16 @@ mod tests {
             format!("1 | …{}X{}…", "a".repeat(40), "b".repeat(79))
         );
         assert_eq!(lines[4], format!("  | {}^", " ".repeat(41)));
+    }
+
+    #[test]
+    fn render_keeps_a_long_underline_within_the_cut_line() {
+        let src = format!("k = \"{}\"", "z".repeat(300));
+        let d = Diagnostic::warning(Span::new(4, 306), "x");
+        let out = rendered(&src, &d, false);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[3], format!("1 | k = \"{}…", "z".repeat(115)));
+        assert_eq!(lines[4], format!("  |     {}", "^".repeat(116)));
     }
 
     #[test]

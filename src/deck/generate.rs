@@ -190,6 +190,8 @@ struct Gen<'a> {
     /// fact, cloned per card).
     tags: Vec<String>,
     explain: String,
+    /// Choice forms of the current fact skipped for want of wrong options.
+    starved: Vec<String>,
 }
 
 /// Append the cards generated from `deck.facts` to `deck.cards`; returns a warning for every
@@ -217,9 +219,11 @@ pub fn generate(deck: &mut Deck) -> Vec<Diagnostic> {
         diags: Vec::new(),
         tags: Vec::new(),
         explain: String::new(),
+        starved: Vec::new(),
     };
     for i in 0..deck.facts.len() {
         g.fact(i);
+        g.report_starved(i);
     }
     g.timelines();
     g.diags
@@ -337,6 +341,27 @@ impl<'a> Gen<'a> {
         self.cards.push(card);
     }
 
+    /// One warning for all the choice forms of fact `i` that found no wrong option.
+    fn report_starved(&mut self, i: usize) {
+        if self.starved.is_empty() {
+            return;
+        }
+        let fact = &self.facts[i];
+        let kind = fact.kind.name();
+        let why = if self.pools.of(&fact.kind).len() < 2 {
+            format!("no other {kind} facts to draw wrong options from")
+        } else {
+            format!("the other {kind} facts give no usable wrong options")
+        };
+        let forms: Vec<&str> = self.starved.iter().map(String::as_str).collect();
+        let d = Diagnostic::warning(fact.span, format!("skipped {}: {why}", join_and(&forms)))
+            .with_help(format!(
+                "wrong options come from other {kind} facts; add more to the deck"
+            ));
+        self.diags.push(d);
+        self.starved.clear();
+    }
+
     /// Pushes a choice card, or warns that it was skipped when no wrong option was found.
     fn push_choice(
         &mut self,
@@ -348,17 +373,7 @@ impl<'a> Gen<'a> {
     ) {
         let fact = &self.facts[i];
         if wrong.is_empty() {
-            let kind = fact.kind.name();
-            let why = if self.pools.of(&fact.kind).len() < 2 {
-                format!("no other {kind} facts to draw wrong options from")
-            } else {
-                format!("the other {kind} facts give no usable wrong options")
-            };
-            let d = Diagnostic::warning(fact.span, format!("skipped `{}/{form}`: {why}", fact.id))
-                .with_help(format!(
-                    "wrong options come from other {kind} facts; add more to the deck"
-                ));
-            self.diags.push(d);
+            self.starved.push(format!("`{}/{form}`", fact.id));
             return;
         }
         self.push(
@@ -832,4 +847,625 @@ fn scaled_values(value: f64) -> Vec<f64> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::Span;
+    use crate::deck::text::same;
+
+    fn fact(id: &str, kind: FactKind) -> Fact {
+        Fact {
+            id: id.into(),
+            kind,
+            tags: vec!["own".into()],
+            explain: None,
+            source: None,
+            span: Span::new(1, 2),
+        }
+    }
+
+    fn date(year: i32, month: Option<u8>, day: Option<u8>) -> FactDate {
+        FactDate { year, month, day }
+    }
+
+    fn event(id: &str, what: &str, d: FactDate) -> Fact {
+        fact(
+            id,
+            FactKind::Event {
+                what: what.into(),
+                date: d,
+                place: None,
+            },
+        )
+    }
+
+    fn place(id: &str, subject: &str, at: &str) -> Fact {
+        fact(
+            id,
+            FactKind::Place {
+                subject: subject.into(),
+                relation: "headquarters".into(),
+                place: Answer::plain(at),
+                since: None,
+                previously: vec![],
+            },
+        )
+    }
+
+    fn person(id: &str, name: &str, role: &str) -> Fact {
+        fact(
+            id,
+            FactKind::Person {
+                name: Answer::plain(name),
+                role: role.into(),
+                since: None,
+            },
+        )
+    }
+
+    fn list(id: &str, name: &str, items: &[&str]) -> Fact {
+        fact(
+            id,
+            FactKind::List {
+                name: name.into(),
+                items: items.iter().map(|i| Answer::plain(*i)).collect(),
+                ordered: false,
+            },
+        )
+    }
+
+    fn number(id: &str, quantity: &str, value: f64, unit: Option<&str>) -> Fact {
+        fact(
+            id,
+            FactKind::Number {
+                quantity: quantity.into(),
+                value,
+                unit: unit.map(str::to_string),
+                tolerance: 0.0,
+            },
+        )
+    }
+
+    fn term(id: &str, t: &str, definition: &str) -> Fact {
+        fact(
+            id,
+            FactKind::Term {
+                term: Answer::plain(t),
+                definition: definition.into(),
+            },
+        )
+    }
+
+    fn run(facts: Vec<Fact>, seed: u64) -> (Deck, Vec<Diagnostic>) {
+        let mut deck = Deck {
+            id: "d".into(),
+            tags: vec!["deck".into()],
+            seed,
+            facts,
+            ..Deck::default()
+        };
+        let diags = generate(&mut deck);
+        (deck, diags)
+    }
+
+    fn cards(facts: Vec<Fact>) -> Deck {
+        run(facts, 7).0
+    }
+
+    fn get<'d>(deck: &'d Deck, id: &str) -> &'d Card {
+        deck.card(id).unwrap_or_else(|| panic!("no card {id}"))
+    }
+
+    fn ids(deck: &Deck) -> Vec<&str> {
+        deck.cards.iter().map(|c| c.id.as_str()).collect()
+    }
+
+    fn choice(card: &Card) -> (&[String], &[String]) {
+        match &card.kind {
+            Kind::Choice { correct, wrong } => (correct, wrong),
+            other => panic!("not a choice: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn fnv1a_matches_the_reference_values() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(default_seed("sco"), fnv1a(b"sco"));
+    }
+
+    #[test]
+    fn dates_are_written_as_in_prose() {
+        assert_eq!(format_date(&date(2001, Some(6), Some(15))), "15 June 2001");
+        assert_eq!(format_date(&date(2001, Some(6), None)), "June 2001");
+        assert_eq!(format_date(&date(-221, None, None)), "221 BC");
+    }
+
+    #[test]
+    fn event_gives_year_and_which_questions() {
+        let d = cards(vec![
+            event(
+                "founding",
+                "the founding of the club",
+                date(2001, Some(6), Some(15)),
+            ),
+            event("merger", "the merger", date(1996, None, None)),
+        ]);
+        let year = get(&d, "founding/year");
+        assert_eq!(
+            year.prompt,
+            "In what year did the founding of the club take place?"
+        );
+        assert_eq!(
+            year.kind,
+            Kind::Year {
+                answer: 2001,
+                tolerance: 0
+            }
+        );
+        assert_eq!(year.fact.as_deref(), Some("founding"));
+        assert_eq!(
+            year.explain.as_deref(),
+            Some("The founding of the club took place on 15 June 2001.")
+        );
+        assert_eq!(year.tags, vec!["own", "deck"]);
+        assert_eq!(year.span, Span::new(1, 2));
+        let which = get(&d, "founding/which");
+        assert_eq!(which.prompt, "Which of these took place on 15 June 2001?");
+        assert_eq!(
+            choice(which),
+            (
+                &["the founding of the club".to_string()][..],
+                &["the merger".to_string()][..]
+            )
+        );
+    }
+
+    #[test]
+    fn which_event_never_offers_an_event_that_may_share_the_date() {
+        let d = cards(vec![
+            event("a", "event a", date(2001, Some(6), Some(15))),
+            event("b", "event b", date(2001, None, None)),
+            event("c", "event c", date(2001, Some(6), None)),
+            event("e", "event e", date(2001, Some(7), None)),
+            event("f", "event f", date(1990, None, None)),
+        ]);
+        let (_, wrong) = choice(get(&d, "a/which"));
+        let mut wrong = wrong.to_vec();
+        wrong.sort();
+        assert_eq!(wrong, vec!["event e", "event f"]);
+    }
+
+    #[test]
+    fn timeline_orders_events_in_runs_of_four() {
+        let events: Vec<Fact> = (0..8)
+            .map(|i| {
+                event(
+                    &format!("e{i}"),
+                    &format!("step {i}"),
+                    date(1900 + 8 - i, None, None),
+                )
+            })
+            .collect();
+        let d = cards(events);
+        let timelines: Vec<&Card> = d
+            .cards
+            .iter()
+            .filter(|c| c.id.as_str().starts_with("timeline/"))
+            .collect();
+        assert_eq!(timelines.len(), 2);
+        assert_eq!(timelines[0].id.as_str(), "timeline/e7..e4");
+        assert_eq!(
+            timelines[0].kind,
+            Kind::Order {
+                items: vec![
+                    "step 7".into(),
+                    "step 6".into(),
+                    "step 5".into(),
+                    "step 4".into()
+                ]
+            }
+        );
+        assert_eq!(
+            timelines[0].prompt,
+            "Put these events in chronological order, earliest first."
+        );
+        assert_eq!(
+            timelines[0].explain.as_deref(),
+            Some("1901: step 7; 1902: step 6; 1903: step 5; 1904: step 4.")
+        );
+        assert_eq!(timelines[0].fact, None);
+        assert_eq!(timelines[1].id.as_str(), "timeline/e3..e0");
+    }
+
+    #[test]
+    fn timeline_takes_a_lone_last_event_into_the_previous_run() {
+        let events: Vec<Fact> = (0..5)
+            .map(|i| {
+                event(
+                    &format!("e{i}"),
+                    &format!("step {i}"),
+                    date(1900 + i, None, None),
+                )
+            })
+            .collect();
+        let d = cards(events);
+        let t = get(&d, "timeline/e0..e4");
+        assert!(matches!(&t.kind, Kind::Order { items } if items.len() == 5));
+    }
+
+    #[test]
+    fn timeline_never_puts_events_of_unknown_order_together() {
+        let d = cards(vec![
+            event("a", "a", date(2001, None, None)),
+            event("b", "b", date(2001, Some(3), None)),
+            event("c", "c", date(2002, None, None)),
+            event("e", "e", date(2003, None, None)),
+        ]);
+        let timelines: Vec<&str> = ids(&d)
+            .into_iter()
+            .filter(|i| i.starts_with("timeline/"))
+            .collect();
+        assert_eq!(timelines, vec!["timeline/b..e"]);
+    }
+
+    #[test]
+    fn single_event_makes_no_timeline() {
+        let d = cards(vec![event("a", "a", date(2001, None, None))]);
+        assert_eq!(ids(&d), vec!["a/year"]);
+    }
+
+    #[test]
+    fn place_gives_five_forms() {
+        let mut hq = place("hq", "the league", "Geneva");
+        if let FactKind::Place {
+            place,
+            since,
+            previously,
+            ..
+        } = &mut hq.kind
+        {
+            place.accept = vec!["Genf".into()];
+            *since = Some(date(1936, None, None));
+            *previously = vec!["Paris".into(), "Lyon".into()];
+        }
+        let d = cards(vec![
+            hq,
+            place("b", "the bank", "Basel"),
+            place("c", "the court", "The Hague"),
+        ]);
+        assert_eq!(
+            ids(&d),
+            vec![
+                "hq/where",
+                "hq/where-choice",
+                "hq/which",
+                "hq/since",
+                "hq/before",
+                "b/where",
+                "b/where-choice",
+                "b/which",
+                "c/where",
+                "c/where-choice",
+                "c/which",
+            ]
+        );
+        let where_ = get(&d, "hq/where");
+        assert_eq!(where_.prompt, "Where is the headquarters of the league?");
+        assert_eq!(
+            where_.kind,
+            Kind::Typed {
+                answer: Answer {
+                    text: "Geneva".into(),
+                    accept: vec!["Genf".into()]
+                }
+            }
+        );
+        assert_eq!(
+            get(&d, "hq/which").prompt,
+            "Which of these has its headquarters in Geneva?"
+        );
+        assert_eq!(choice(get(&d, "hq/which")).0, &["the league".to_string()]);
+        assert_eq!(
+            get(&d, "hq/since").prompt,
+            "Since what year has the headquarters of the league been in Geneva?"
+        );
+        assert_eq!(
+            get(&d, "hq/since").kind,
+            Kind::Year {
+                answer: 1936,
+                tolerance: 0
+            }
+        );
+        assert_eq!(
+            get(&d, "hq/before").prompt,
+            "Where was the headquarters of the league before it moved to Geneva?"
+        );
+        assert_eq!(
+            get(&d, "hq/before").kind,
+            Kind::Typed {
+                answer: Answer::plain("Lyon")
+            }
+        );
+        assert_eq!(
+            get(&d, "hq/where").explain.as_deref(),
+            Some(
+                "The headquarters of the league is in Geneva (since 1936); before that it was in Paris and Lyon."
+            )
+        );
+    }
+
+    #[test]
+    fn place_distractors_skip_the_answer_and_its_alternatives() {
+        let mut hq = place("hq", "the league", "Geneva");
+        if let FactKind::Place { place, .. } = &mut hq.kind {
+            place.accept = vec!["Genf".into()];
+        }
+        let d = cards(vec![
+            hq,
+            place("b", "the bank", "GENEVA "),
+            place("c", "the court", "genf"),
+            place("e", "the fund", "Rome"),
+        ]);
+        assert_eq!(choice(get(&d, "hq/where-choice")).1, &["Rome".to_string()]);
+        // Subjects at the same place would be right answers too.
+        assert_eq!(choice(get(&d, "hq/which")).1, &["the fund".to_string()]);
+    }
+
+    #[test]
+    fn person_gives_who_and_role() {
+        let mut first = person("p", "Ada Lovelace", "the first programmer");
+        if let FactKind::Person { since, .. } = &mut first.kind {
+            *since = Some(date(1843, None, None));
+        }
+        let d = cards(vec![
+            first,
+            person("q", "Grace Hopper", "the author of the first compiler"),
+            person("r", "ada lovelace", "a countess"),
+        ]);
+        assert_eq!(
+            get(&d, "p/who").prompt,
+            "Who became the first programmer in 1843?"
+        );
+        assert_eq!(
+            get(&d, "q/who").prompt,
+            "Who was the author of the first compiler?"
+        );
+        assert_eq!(get(&d, "p/role").prompt, "Who was Ada Lovelace?");
+        // Another role of the same person would also be right.
+        assert_eq!(
+            choice(get(&d, "p/role")).1,
+            &["the author of the first compiler".to_string()]
+        );
+    }
+
+    #[test]
+    fn list_gives_all_clozes_and_member() {
+        let d = cards(vec![
+            list("f", "the three forces", &["x", "y", "z"]),
+            list("g", "the two others", &["p", "q"]),
+        ]);
+        assert_eq!(
+            ids(&d)[..5],
+            ["f/all", "f/cloze-1", "f/cloze-2", "f/cloze-3", "f/member"]
+        );
+        assert_eq!(get(&d, "f/all").prompt, "What are the three forces?");
+        assert_eq!(
+            get(&d, "f/cloze-2").kind,
+            Kind::Cloze {
+                parts: vec![
+                    ClozePart::Text("The three forces are x, ".into()),
+                    ClozePart::Blank(Answer::plain("y")),
+                    ClozePart::Text(" and z.".into()),
+                ]
+            }
+        );
+        assert_eq!(get(&d, "f/cloze-2").prompt, "Fill in the blank.");
+        let member = get(&d, "f/member");
+        assert_eq!(member.prompt, "Which of these is one of the three forces?");
+        let (correct, wrong) = choice(member);
+        assert!(["x", "y", "z"].contains(&correct[0].as_str()));
+        assert!(wrong.iter().all(|w| w == "p" || w == "q"));
+    }
+
+    #[test]
+    fn ordered_list_says_so() {
+        let mut f = list("f", "the stages", &["a", "b"]);
+        if let FactKind::List { ordered, .. } = &mut f.kind {
+            *ordered = true;
+        }
+        let d = cards(vec![f]);
+        assert_eq!(get(&d, "f/all").prompt, "What are the stages, in order?");
+        assert_eq!(
+            get(&d, "f/all").explain.as_deref(),
+            Some("The stages are, in order, a and b.")
+        );
+    }
+
+    #[test]
+    fn number_gives_value_and_choice_with_scaled_values() {
+        let d = cards(vec![number("n", "the number of moons of Mars", 2.0, None)]);
+        let value = get(&d, "n/value");
+        assert_eq!(value.prompt, "What is the number of moons of Mars?");
+        assert_eq!(
+            value.kind,
+            Kind::Number {
+                answer: 2.0,
+                tolerance: 0.0,
+                unit: None
+            }
+        );
+        let (correct, wrong) = choice(get(&d, "n/choice"));
+        assert_eq!(correct, &["2".to_string()]);
+        assert_eq!(wrong.len(), 3);
+        assert!(
+            wrong
+                .iter()
+                .all(|w| ["1", "3", "4", "6", "0"].contains(&w.as_str())),
+            "{wrong:?}"
+        );
+    }
+
+    #[test]
+    fn number_choice_prefers_values_with_the_same_unit() {
+        let d = cards(vec![
+            number("a", "the height of a", 100.0, Some("m")),
+            number("b", "the height of b", 250.0, Some("m")),
+            number("c", "the weight of c", 7.0, Some("kg")),
+        ]);
+        let (correct, wrong) = choice(get(&d, "a/choice"));
+        assert_eq!(correct, &["100 m".to_string()]);
+        assert!(wrong.contains(&"250 m".to_string()));
+        assert!(wrong.iter().all(|w| w.ends_with(" m")));
+    }
+
+    #[test]
+    fn term_gives_define_and_name() {
+        let d = cards(vec![
+            term("t", "LEO", "an orbit close to the Earth."),
+            term("u", "GEO", "an orbit that keeps pace with the Earth"),
+        ]);
+        assert_eq!(get(&d, "t/define").prompt, "What does LEO mean?");
+        assert_eq!(
+            choice(get(&d, "t/define")),
+            (
+                &["an orbit close to the Earth".to_string()][..],
+                &["an orbit that keeps pace with the Earth".to_string()][..]
+            )
+        );
+        assert_eq!(
+            get(&d, "t/name").prompt,
+            "What is the term for an orbit close to the Earth?"
+        );
+        assert_eq!(
+            get(&d, "t/name").kind,
+            Kind::Typed {
+                answer: Answer::plain("LEO")
+            }
+        );
+        assert_eq!(
+            get(&d, "t/name").explain.as_deref(),
+            Some("LEO: an orbit close to the Earth.")
+        );
+    }
+
+    #[test]
+    fn a_fact_explain_replaces_the_generated_statement() {
+        let mut t = term("t", "LEO", "low orbit");
+        t.explain = Some("Most satellites fly there.".into());
+        let d = cards(vec![t]);
+        assert_eq!(
+            get(&d, "t/name").explain.as_deref(),
+            Some("Most satellites fly there.")
+        );
+    }
+
+    #[test]
+    fn three_distractors_when_available() {
+        let terms: Vec<Fact> = (0..10)
+            .map(|i| term(&format!("t{i}"), &format!("T{i}"), &format!("meaning {i}")))
+            .collect();
+        let d = cards(terms);
+        for i in 0..10 {
+            let (correct, wrong) = choice(get(&d, &format!("t{i}/define")));
+            assert_eq!(wrong.len(), 3);
+            assert!(!wrong.contains(&correct[0]));
+        }
+    }
+
+    #[test]
+    fn distractors_never_equal_the_answer_or_each_other() {
+        // Many facts share texts up to case and spacing, in a pool large enough to be sampled.
+        let facts: Vec<Fact> = (0..300)
+            .map(|i| {
+                let name = if i % 2 == 0 {
+                    format!("City {}", i % 7)
+                } else {
+                    format!("city  {}", i % 7)
+                };
+                place(&format!("p{i}"), &format!("body {}", i % 11), &name)
+            })
+            .collect();
+        let d = cards(facts);
+        for card in d
+            .cards
+            .iter()
+            .filter(|c| matches!(c.kind, Kind::Choice { .. }))
+        {
+            let (correct, wrong) = choice(card);
+            assert!(!wrong.is_empty());
+            for (n, w) in wrong.iter().enumerate() {
+                assert!(!same(w, &correct[0]), "{}: {w} vs {}", card.id, correct[0]);
+                assert!(
+                    wrong[..n].iter().all(|o| !same(o, w)),
+                    "{}: repeated {w}",
+                    card.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn same_seed_gives_the_same_cards() {
+        let make = || {
+            (0..40)
+                .map(|i| term(&format!("t{i}"), &format!("T{i}"), &format!("meaning {i}")))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(run(make(), 1).0.cards, run(make(), 1).0.cards);
+    }
+
+    #[test]
+    fn another_seed_may_give_other_distractors() {
+        let make = || {
+            (0..40)
+                .map(|i| term(&format!("t{i}"), &format!("T{i}"), &format!("meaning {i}")))
+                .collect::<Vec<_>>()
+        };
+        assert_ne!(run(make(), 1).0.cards, run(make(), 2).0.cards);
+    }
+
+    #[test]
+    fn forms_without_distractors_are_skipped_with_one_warning() {
+        let (d, diags) = run(vec![place("hq", "the league", "Geneva")], 7);
+        assert_eq!(ids(&d), vec!["hq/where"]);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(
+            diags[0].message,
+            "skipped `hq/where-choice` and `hq/which`: no other place facts to draw wrong options from"
+        );
+        assert_eq!(
+            diags[0].help.as_deref(),
+            Some("wrong options come from other place facts; add more to the deck")
+        );
+        assert_eq!(diags[0].span, Span::new(1, 2));
+    }
+
+    #[test]
+    fn forms_whose_candidates_are_all_unusable_say_so() {
+        let (_, diags) = run(vec![place("a", "x", "Rome"), place("b", "y", "rome")], 7);
+        assert_eq!(
+            diags[0].message,
+            "skipped `a/where-choice` and `a/which`: the other place facts give no usable wrong options"
+        );
+    }
+
+    #[test]
+    fn a_form_that_would_give_its_answer_away_is_skipped() {
+        let (d, diags) = run(
+            vec![term(
+                "t",
+                "RATS",
+                "the Regional Anti-Terrorist Structure (RATS)",
+            )],
+            7,
+        );
+        assert!(d.card("t/name").is_none());
+        assert_eq!(
+            diags[0].message,
+            "skipped `t/name`: its prompt would contain the answer `RATS`"
+        );
+    }
 }

@@ -8,6 +8,7 @@ pub mod generate;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod show;
 pub mod template;
 pub mod text;

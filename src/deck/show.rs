@@ -422,18 +422,360 @@ pub fn to_json(deck: &Deck) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::load::load;
+    use crate::deck::{CardId, Span};
+    use serde_json::json;
+
+    fn card(id: &str, kind: Kind, prompt: &str) -> Card {
+        Card {
+            id: CardId(id.into()),
+            kind,
+            prompt: prompt.into(),
+            tags: vec!["geo".into()],
+            explain: None,
+            source: None,
+            fact: None,
+            span: Span::default(),
+        }
+    }
+
+    fn deck(cards: Vec<Card>) -> Deck {
+        Deck {
+            id: "d".into(),
+            title: "Demo".into(),
+            cards,
+            ..Deck::default()
+        }
+    }
+
+    fn text(deck: &Deck) -> String {
+        let mut out = Vec::new();
+        write_text(deck, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn forms(deck: &Deck, id: &str) -> (bool, String) {
+        let mut out = Vec::new();
+        let found = write_card_forms(deck, id, &mut out).unwrap();
+        (found, String::from_utf8(out).unwrap())
+    }
+
+    fn generated(id: &str, fact: &str, kind: Kind) -> Card {
+        Card {
+            fact: Some(fact.into()),
+            ..card(id, kind, "Q?")
+        }
+    }
 
     #[test]
-    #[ignore]
-    fn dump() {
-        let loaded = load(include_bytes!("../../tests/fixtures/decks/space.toml"));
-        let src = include_str!("../../tests/fixtures/decks/space.toml");
-        for d in &loaded.diagnostics {
-            crate::diagnostic::render("space.toml", src, d, false, &mut std::io::stdout()).unwrap();
-        }
-        if let Some(deck) = &loaded.deck {
-            write_text(deck, &mut std::io::stdout()).unwrap();
-        }
+    fn text_shows_every_kind_with_its_answers() {
+        let mut typed = card(
+            "t",
+            Kind::Typed {
+                answer: Answer {
+                    text: "Oslo".into(),
+                    accept: vec!["Christiania".into()],
+                },
+            },
+            "Where?",
+        );
+        typed.explain = Some("Capital.".into());
+        typed.source = Some("p. 2".into());
+        let cards = vec![
+            card(
+                "b",
+                Kind::Basic {
+                    back: "Back".into(),
+                },
+                "Front",
+            ),
+            typed,
+            card(
+                "c",
+                Kind::Choice {
+                    correct: vec!["a".into()],
+                    wrong: vec!["b".into()],
+                },
+                "Which?",
+            ),
+            card("tf", Kind::TrueFalse { answer: false }, "Wet?"),
+            card(
+                "n",
+                Kind::Number {
+                    answer: 8.5,
+                    tolerance: 0.5,
+                    unit: Some("km".into()),
+                },
+                "How far?",
+            ),
+            card(
+                "y",
+                Kind::Year {
+                    answer: 2001,
+                    tolerance: 0,
+                },
+                "When?",
+            ),
+            card(
+                "l",
+                Kind::List {
+                    items: vec![
+                        Answer::plain("x"),
+                        Answer {
+                            text: "y".into(),
+                            accept: vec!["why".into()],
+                        },
+                    ],
+                    ordered: false,
+                },
+                "Name two.",
+            ),
+            card(
+                "o",
+                Kind::Order {
+                    items: vec!["first".into(), "second".into()],
+                },
+                "Order them.",
+            ),
+            card(
+                "z",
+                Kind::Cloze {
+                    parts: vec![
+                        ClozePart::Text("A ".into()),
+                        ClozePart::Blank(Answer::plain("b")),
+                        ClozePart::Text(".".into()),
+                    ],
+                },
+                "",
+            ),
+            card(
+                "m",
+                Kind::Match {
+                    pairs: vec![("one".into(), "1".into()), ("three".into(), "3".into())],
+                },
+                "Match.",
+            ),
+        ];
+        assert_eq!(
+            text(&deck(cards)),
+            "Demo (d)
+10 cards: 10 written, 0 generated from 0 facts
+
+b  (basic; tags: geo)
+  Front
+  back: Back
+
+t  (typed; tags: geo)
+  Where?
+  answer: Oslo (also accepted: Christiania)
+  explain: Capital.
+  source: p. 2
+
+c  (choice; tags: geo)
+  Which?
+    1. [x] a
+    2. [ ] b
+
+tf  (truefalse; tags: geo)
+  Wet?
+  answer: false
+
+n  (number; tags: geo)
+  How far?
+  answer: 8.5 km (± 0.5)
+
+y  (year; tags: geo)
+  When?
+  answer: 2001
+
+l  (list; tags: geo)
+  Name two.
+  answer (in any order):
+    1. x
+    2. y (also accepted: why)
+
+o  (order; tags: geo)
+  Order them.
+  correct order:
+    1. first
+    2. second
+
+z  (cloze; tags: geo)
+  A [...].
+  answer: b
+
+m  (match; tags: geo)
+  Match.
+    one    ->  1
+    three  ->  3
+"
+        );
+    }
+
+    #[test]
+    fn text_makes_control_characters_inert() {
+        let d = deck(vec![card(
+            "e",
+            Kind::TrueFalse { answer: true },
+            "Red\u{1b}[31m?",
+        )]);
+        assert!(text(&d).contains("  Red\\u{1b}[31m?\n"));
+        assert!(!text(&d).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn card_forms_of_a_fact_list_each_card_and_its_siblings() {
+        let d = deck(vec![
+            generated(
+                "f/year",
+                "f",
+                Kind::Year {
+                    answer: 1961,
+                    tolerance: 0,
+                },
+            ),
+            generated(
+                "f/which",
+                "f",
+                Kind::Choice {
+                    correct: vec!["x".into()],
+                    wrong: vec!["y".into()],
+                },
+            ),
+        ]);
+        assert_eq!(
+            forms(&d, "f"),
+            (
+                true,
+                "f/year  (year; fact f; tags: geo)\n  Q?\n  answer: 1961\n  siblings: f/which\n\nf/which  (choice; fact f; tags: geo)\n  Q?\n    1. [x] x\n    2. [ ] y\n  siblings: f/year\n"
+                    .to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn card_forms_of_one_card() {
+        let d = deck(vec![card("tf", Kind::TrueFalse { answer: true }, "Wet?")]);
+        assert_eq!(
+            forms(&d, "tf"),
+            (
+                true,
+                "tf  (truefalse; tags: geo)\n  Wet?\n  answer: true\n".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn card_forms_of_an_unknown_id_print_nothing() {
+        let d = deck(vec![]);
+        assert_eq!(forms(&d, "nope"), (false, String::new()));
+    }
+
+    #[test]
+    fn json_has_the_card_fields_and_siblings() {
+        let mut typed = generated(
+            "f/name",
+            "f",
+            Kind::Typed {
+                answer: Answer {
+                    text: "LEO".into(),
+                    accept: vec!["low orbit".into()],
+                },
+            },
+        );
+        typed.explain = Some("E".into());
+        let d = deck(vec![
+            typed,
+            generated(
+                "f/define",
+                "f",
+                Kind::Choice {
+                    correct: vec!["a".into()],
+                    wrong: vec!["b".into(), "c".into()],
+                },
+            ),
+        ]);
+        let j = to_json(&d);
+        assert_eq!(j["id"], "d");
+        assert_eq!(
+            j["cards"][0],
+            json!({
+                "id": "f/name", "kind": "typed", "prompt": "Q?",
+                "answers": [{"text": "LEO", "accept": ["low orbit"]}],
+                "wrong": [], "tags": ["geo"], "fact": "f", "siblings": ["f/define"],
+                "generated": true, "explain": "E", "source": null
+            })
+        );
+        assert_eq!(j["cards"][1]["wrong"], json!(["b", "c"]));
+        assert_eq!(
+            j["cards"][1]["answers"],
+            json!([{"text": "a", "accept": []}])
+        );
+    }
+
+    #[test]
+    fn json_has_kind_specific_data() {
+        let d = deck(vec![
+            card(
+                "n",
+                Kind::Number {
+                    answer: 8.0,
+                    tolerance: 0.5,
+                    unit: Some("km".into()),
+                },
+                "Q",
+            ),
+            card(
+                "z",
+                Kind::Cloze {
+                    parts: vec![
+                        ClozePart::Text("A ".into()),
+                        ClozePart::Blank(Answer {
+                            text: "b".into(),
+                            accept: vec!["bee".into()],
+                        }),
+                    ],
+                },
+                "",
+            ),
+            card(
+                "m",
+                Kind::Match {
+                    pairs: vec![("l".into(), "r".into())],
+                },
+                "Q",
+            ),
+            card(
+                "o",
+                Kind::Order {
+                    items: vec!["1".into(), "2".into()],
+                },
+                "Q",
+            ),
+            card(
+                "l",
+                Kind::List {
+                    items: vec![Answer::plain("x")],
+                    ordered: true,
+                },
+                "Q",
+            ),
+        ]);
+        let j = to_json(&d);
+        assert_eq!(
+            (
+                j["cards"][0]["tolerance"].clone(),
+                j["cards"][0]["unit"].clone()
+            ),
+            (json!(0.5), json!("km"))
+        );
+        assert_eq!(
+            j["cards"][0]["answers"],
+            json!([{"text": "8", "accept": []}])
+        );
+        assert_eq!(j["cards"][1]["text"], "A {{b|bee}}");
+        assert_eq!(j["cards"][2]["pairs"], json!([["l", "r"]]));
+        assert_eq!(j["cards"][3]["items"], json!(["1", "2"]));
+        assert_eq!(j["cards"][4]["ordered"], json!(true));
+        assert_eq!(j["cards"][4].get("unit"), None);
     }
 }
