@@ -12,6 +12,10 @@ Examples:
   recall status                      what is due, per deck
   recall check decks/*.toml          validate decks (exit 1 when problems are found)
   recall show sco --json             every card, generated ones included, for scripts
+  recall new mydeck.toml             a starter deck to edit
+  recall generate article.txt -o draft.toml
+  recall import deck cards.tsv -o cards.toml
+  recall export deck sco --format apkg -o sco.apkg
   recall completions bash > /etc/bash_completion.d/recall";
 
 /// recall: spaced-repetition drills and quizzes in the terminal.
@@ -65,6 +69,16 @@ pub enum Command {
     Show(ShowArgs),
     /// Forget the progress of one card (its history is kept)
     Reset(ResetArgs),
+    /// Write a commented starter deck showing every card and fact kind
+    New(NewArgs),
+    /// Draft a deck from an article (plain text or Markdown), for an instructor to edit
+    Generate(GenerateArgs),
+    /// Bring decks (or progress) in from other tools
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Write decks (or progress) out for other tools
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the man page (roff) to standard output
@@ -156,4 +170,73 @@ pub struct ResetArgs {
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Where to write the starter deck
+    pub file: PathBuf,
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The article: plain text or Markdown
+    pub article: PathBuf,
+    /// Where to write the draft deck [default: standard output]
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Turn a CSV/TSV (Quizlet, Anki text export), GIFT (Moodle) or .apkg (Anki) file into a deck
+    Deck(ImportDeckArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DeckFormat {
+    /// Tab- or comma-separated: front, back, optional tags
+    Tsv,
+    /// Moodle GIFT quiz format
+    Gift,
+    /// Anki package
+    Apkg,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportDeckArgs {
+    /// The file to import
+    pub file: PathBuf,
+    /// Where to write the recall deck [default: standard output]
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// The file's format [default: from its extension]
+    #[arg(long, value_enum)]
+    pub format: Option<DeckFormat>,
+    /// The new deck's id [default: from the file name]
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Import the readable lines even when some lines are malformed
+    #[arg(long)]
+    pub skip_bad: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write a deck as an Anki package, a Moodle GIFT quiz or a TSV file
+    Deck(ExportDeckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportDeckArgs {
+    /// The deck (an id or a path)
+    pub deck: String,
+    #[arg(long, value_enum)]
+    pub format: DeckFormat,
+    /// Where to write it [default: standard output; required for apkg]
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }

@@ -55,12 +55,16 @@ impl Clock {
         match value {
             None => Ok(Clock::system()),
             Some(v) if v.trim().is_empty() => Ok(Clock::system()),
-            Some(v) => v.trim().parse::<Timestamp>().map(Clock::fixed).map_err(|e| {
-                Error::Usage(format!(
-                    "RECALL_NOW=`{v}` is not an RFC 3339 time ({e}); \
+            Some(v) => v
+                .trim()
+                .parse::<Timestamp>()
+                .map(Clock::fixed)
+                .map_err(|e| {
+                    Error::Usage(format!(
+                        "RECALL_NOW=`{v}` is not an RFC 3339 time ({e}); \
                      write it like 2026-03-01T09:00:00Z or unset it"
-                ))
-            }),
+                    ))
+                }),
         }
     }
 }
@@ -97,8 +101,10 @@ impl SettingsFile {
         let steps = |v: &Option<Vec<String>>| -> Result<Option<Vec<u32>>> {
             v.as_ref()
                 .map(|s| {
-                    crate::schedule::parse_steps(s)
-                        .map_err(|m| Error::Input { path: path.to_string(), message: m })
+                    crate::schedule::parse_steps(s).map_err(|m| Error::Input {
+                        path: path.to_string(),
+                        message: m,
+                    })
                 })
                 .transpose()
         };
@@ -148,8 +154,14 @@ pub fn overlay(base: &DeckSettings, top: &DeckSettings) -> DeckSettings {
     DeckSettings {
         new_per_day: top.new_per_day.or(base.new_per_day),
         reviews_per_day: top.reviews_per_day.or(base.reviews_per_day),
-        learning_steps: top.learning_steps.clone().or_else(|| base.learning_steps.clone()),
-        relearning_steps: top.relearning_steps.clone().or_else(|| base.relearning_steps.clone()),
+        learning_steps: top
+            .learning_steps
+            .clone()
+            .or_else(|| base.learning_steps.clone()),
+        relearning_steps: top
+            .relearning_steps
+            .clone()
+            .or_else(|| base.relearning_steps.clone()),
         desired_retention: top.desired_retention.or(base.desired_retention),
         day_start_hour: top.day_start_hour.or(base.day_start_hour),
         leech_threshold: top.leech_threshold.or(base.leech_threshold),
@@ -255,7 +267,10 @@ mod tests {
     #[test]
     fn bad_recall_now_says_how_to_write_it() {
         let e = Clock::from_env_value(Some("yesterday")).unwrap_err();
-        assert!(e.to_string().starts_with("RECALL_NOW=`yesterday` is not an RFC 3339 time"));
+        assert!(
+            e.to_string()
+                .starts_with("RECALL_NOW=`yesterday` is not an RFC 3339 time")
+        );
     }
 
     #[test]
@@ -289,10 +304,16 @@ mod tests {
             no_input: false,
             color: ColorChoice::Auto,
         };
-        let env = Env { data_dir: Some("/tmp/x".into()), ..Env::default() };
+        let env = Env {
+            data_dir: Some("/tmp/x".into()),
+            ..Env::default()
+        };
         // An explicit config path that does not exist is an error...
         assert!(Config::new(&args, &env).is_err());
-        let args = GlobalArgs { config: None, ..args };
+        let args = GlobalArgs {
+            config: None,
+            ..args
+        };
         let c = Config::new(&args, &env).unwrap();
         assert_eq!(c.data_dir, PathBuf::from("/tmp/x"));
         // ...and without a terminal on stdin, line mode is chosen.

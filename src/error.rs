@@ -26,24 +26,44 @@ impl ExitCode {
 #[derive(Debug)]
 pub enum Error {
     /// A file or directory could not be read or written.
-    Io { path: PathBuf, source: std::io::Error, action: &'static str },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+        action: &'static str,
+    },
     /// A deck has errors; they were already printed as diagnostics.
-    DeckInvalid { path: String, errors: usize },
+    DeckInvalid {
+        path: String,
+        errors: usize,
+    },
     /// A deck named on the command line is not known.
-    UnknownDeck { name: String, known: Vec<String> },
-    UnknownCard { deck: String, card: String },
+    UnknownDeck {
+        name: String,
+        known: Vec<String>,
+    },
+    UnknownCard {
+        deck: String,
+        card: String,
+    },
     /// The progress store refused to open or failed.
     Store(crate::store::StoreError),
     /// Anything the user asked for that cannot be done, with advice.
     Usage(String),
     /// A problem in input other than a deck (config file, import file), with its location.
-    Input { path: String, message: String },
+    Input {
+        path: String,
+        message: String,
+    },
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Io { path, source, action } => {
+            Error::Io {
+                path,
+                source,
+                action,
+            } => {
                 write!(f, "cannot {action} {}: {source}", path.display())
             }
             Error::DeckInvalid { path, errors } => write!(
@@ -54,9 +74,16 @@ impl fmt::Display for Error {
             Error::UnknownDeck { name, known } => {
                 write!(f, "no deck named `{name}`")?;
                 if known.is_empty() {
-                    write!(f, "; no decks were found (put TOML decks in ./decks or pass a file path)")
+                    write!(
+                        f,
+                        "; no decks were found (put TOML decks in ./decks or pass a file path)"
+                    )
                 } else {
-                    write!(f, "; known decks: {} (or pass a path to a .toml file)", known.join(", "))
+                    write!(
+                        f,
+                        "; known decks: {} (or pass a path to a .toml file)",
+                        known.join(", ")
+                    )
                 }
             }
             Error::UnknownCard { deck, card } => write!(
@@ -74,7 +101,11 @@ impl std::error::Error for Error {}
 
 impl Error {
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Io { path: path.into(), source, action }
+        Error::Io {
+            path: path.into(),
+            source,
+            action,
+        }
     }
 
     /// Every error is a failure to run (2) except invalid decks, which are problems found (1).
@@ -107,7 +138,10 @@ mod tests {
 
     #[test]
     fn invalid_deck_is_a_problem_not_a_failure() {
-        let e = Error::DeckInvalid { path: "d.toml".into(), errors: 2 };
+        let e = Error::DeckInvalid {
+            path: "d.toml".into(),
+            errors: 2,
+        };
         assert_eq!(e.exit_code(), ExitCode::Problems);
         assert_eq!(
             e.to_string(),
@@ -117,7 +151,10 @@ mod tests {
 
     #[test]
     fn unknown_deck_lists_known_ones() {
-        let e = Error::UnknownDeck { name: "x".into(), known: vec!["sco".into()] };
+        let e = Error::UnknownDeck {
+            name: "x".into(),
+            known: vec!["sco".into()],
+        };
         assert_eq!(e.exit_code(), ExitCode::Failure);
         assert_eq!(
             e.to_string(),

@@ -6,11 +6,15 @@
 
 pub mod answer;
 pub mod cli;
+pub mod cmd_decks;
 pub mod config;
 pub mod deck;
 pub mod diagnostic;
+pub mod draft;
 pub mod error;
+pub mod formats;
 pub mod library;
+pub mod output;
 pub mod progress;
 pub mod run;
 pub mod schedule;

@@ -23,12 +23,19 @@ pub struct DeckSource {
 
 impl DeckSource {
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+        self.loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
     }
 
     /// The deck, if it loaded without errors.
     pub fn deck(&self) -> Option<&Deck> {
-        if self.errors().next().is_some() { None } else { self.loaded.deck.as_ref() }
+        if self.errors().next().is_some() {
+            None
+        } else {
+            self.loaded.deck.as_ref()
+        }
     }
 }
 
@@ -42,17 +49,30 @@ pub fn read_file(path: &Path) -> Result<DeckSource> {
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io("read deck", path, e))?;
-    Ok(from_bytes(path.display().to_string(), Some(path.to_path_buf()), &bytes))
+    Ok(from_bytes(
+        path.display().to_string(),
+        Some(path.to_path_buf()),
+        &bytes,
+    ))
 }
 
 fn from_bytes(name: String, path: Option<PathBuf>, bytes: &[u8]) -> DeckSource {
     let loaded = load(bytes);
     let text = String::from_utf8_lossy(bytes).into_owned();
-    DeckSource { name, path, text, loaded }
+    DeckSource {
+        name,
+        path,
+        text,
+        loaded,
+    }
 }
 
 fn bundled() -> DeckSource {
-    from_bytes("<bundled>/sco.toml".to_string(), None, BUNDLED_SCO.as_bytes())
+    from_bytes(
+        "<bundled>/sco.toml".to_string(),
+        None,
+        BUNDLED_SCO.as_bytes(),
+    )
 }
 
 /// The deck directories and what they hold.
@@ -69,7 +89,9 @@ impl Library {
     fn deck_files(&self) -> Vec<PathBuf> {
         let mut files = Vec::new();
         for dir in &self.dirs {
-            let Ok(entries) = std::fs::read_dir(dir) else { continue };
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
             let mut here: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
@@ -87,14 +109,19 @@ impl Library {
         for f in self.deck_files() {
             let src = read_file(&f)?;
             let id = src.loaded.deck.as_ref().map(|d| d.id.clone());
-            if let Some(id) = id {
-                if out.iter().any(|o| o.loaded.deck.as_ref().is_some_and(|d| d.id == id)) {
-                    continue; // an earlier directory wins
-                }
+            if let Some(id) = id
+                && out
+                    .iter()
+                    .any(|o| o.loaded.deck.as_ref().is_some_and(|d| d.id == id))
+            {
+                continue; // an earlier directory wins
             }
             out.push(src);
         }
-        if !out.iter().any(|o| o.loaded.deck.as_ref().is_some_and(|d| d.id == "sco")) {
+        if !out
+            .iter()
+            .any(|o| o.loaded.deck.as_ref().is_some_and(|d| d.id == "sco"))
+        {
             out.push(bundled());
         }
         Ok(out)
@@ -117,10 +144,15 @@ impl Library {
             }
         }
         let all = self.all()?;
-        let known: Vec<String> =
-            all.iter().filter_map(|s| s.loaded.deck.as_ref().map(|d| d.id.clone())).collect();
+        let known: Vec<String> = all
+            .iter()
+            .filter_map(|s| s.loaded.deck.as_ref().map(|d| d.id.clone()))
+            .collect();
         all.into_iter()
             .find(|s| s.loaded.deck.as_ref().is_some_and(|d| d.id == name))
-            .ok_or(Error::UnknownDeck { name: name.to_string(), known })
+            .ok_or(Error::UnknownDeck {
+                name: name.to_string(),
+                known,
+            })
     }
 }

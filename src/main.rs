@@ -9,7 +9,12 @@ fn main() {
     let cli = Cli::parse();
     match &cli.command {
         Some(Command::Completions(a)) => {
-            clap_complete::generate(a.shell, &mut Cli::command(), "recall", &mut std::io::stdout());
+            clap_complete::generate(
+                a.shell,
+                &mut Cli::command(),
+                "recall",
+                &mut std::io::stdout(),
+            );
             return;
         }
         Some(Command::Man) => {

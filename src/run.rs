@@ -7,9 +7,12 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::answer::AnswerPool;
-use crate::cli::{CheckArgs, Command, QuizArgs, ResetArgs, ShowArgs, StatusArgs, StudyArgs};
+use crate::cli::{
+    CheckArgs, Command, ExportCommand, ImportCommand, QuizArgs, ResetArgs, ShowArgs, StatusArgs,
+    StudyArgs,
+};
 use crate::config::{Config, overlay};
-use crate::deck::{Deck, DeckSettings, Kind};
+use crate::deck::{Deck, DeckSettings};
 use crate::diagnostic::{Severity, render};
 use crate::error::{Error, ExitCode, Result};
 use crate::library::{DeckSource, Library};
@@ -29,6 +32,10 @@ pub fn run(command: Option<Command>, config: &Config) -> Result<ExitCode> {
         Some(Command::Check(a)) => check(&a, config),
         Some(Command::Show(a)) => show(&a, config),
         Some(Command::Reset(a)) => reset(&a, config),
+        Some(Command::New(a)) => crate::cmd_decks::new_deck(&a),
+        Some(Command::Generate(a)) => crate::cmd_decks::generate(&a, config),
+        Some(Command::Import(ImportCommand::Deck(a))) => crate::cmd_decks::import_deck(&a),
+        Some(Command::Export(ExportCommand::Deck(a))) => crate::cmd_decks::export_deck(&a, config),
         Some(Command::Completions(_)) | Some(Command::Man) => {
             unreachable!("handled in main, which owns the clap command")
         }
@@ -60,7 +67,10 @@ fn usable(src: &DeckSource, config: &Config) -> Result<Deck> {
         Some(d) => Ok(d.clone()),
         None => {
             let (errors, _) = report(src, config, false);
-            Err(Error::DeckInvalid { path: src.name.clone(), errors: errors.max(1) })
+            Err(Error::DeckInvalid {
+                path: src.name.clone(),
+                errors: errors.max(1),
+            })
         }
     }
 }
@@ -85,7 +95,10 @@ fn chosen_decks(names: &[String], config: &Config) -> Result<Vec<Deck>> {
         }
         return Ok(out);
     }
-    names.iter().map(|n| usable(&lib.find(n)?, config)).collect()
+    names
+        .iter()
+        .map(|n| usable(&lib.find(n)?, config))
+        .collect()
 }
 
 /// Study settings for one deck: recall's defaults, the user's defaults, the deck file, the
@@ -96,7 +109,11 @@ pub fn settings_for(deck: &Deck, config: &Config) -> DeckSettings {
 }
 
 fn parse_date(s: &str, what: &str) -> Result<jiff::civil::Date> {
-    s.parse().map_err(|_| Error::Usage(format!("{what} `{s}` is not a date; write it as YYYY-MM-DD")))
+    s.parse().map_err(|_| {
+        Error::Usage(format!(
+            "{what} `{s}` is not a date; write it as YYYY-MM-DD"
+        ))
+    })
 }
 
 fn scheduler_for(s: &DeckSettings, config: &Config, exam: Option<&str>) -> Result<Scheduler> {
@@ -135,7 +152,9 @@ fn seed_or_clock(seed: Option<u64>, now: Timestamp) -> u64 {
 fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
     let decks = chosen_decks(&a.deck, config)?;
     if decks.is_empty() {
-        return Err(Error::Usage("no decks to study; put a deck in ./decks or pass --deck FILE".into()));
+        return Err(Error::Usage(
+            "no decks to study; put a deck in ./decks or pass --deck FILE".into(),
+        ));
     }
     let mut store = Store::open(&config.data_dir)?;
     let _lock = Store::lock_session(&config.data_dir)?;
@@ -151,7 +170,11 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
         let new_remaining = deck
             .cards
             .iter()
-            .filter(|c| records.get(c.id.as_str()).is_none_or(|r| r.state.phase == Phase::New))
+            .filter(|c| {
+                records
+                    .get(c.id.as_str())
+                    .is_none_or(|r| r.state.phase == Phase::New)
+            })
             .count() as u32;
         let base_new = settings.new_per_day.unwrap_or(20);
         let allowed_new = match a.new {
@@ -164,28 +187,39 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
             )
             .saturating_sub(new_done),
         };
-        let review_limit = settings.reviews_per_day.unwrap_or(9999).saturating_sub(reviews_done);
+        let review_limit = settings
+            .reviews_per_day
+            .unwrap_or(9999)
+            .saturating_sub(reviews_done);
         parts.push((deck, scheduler, records, allowed_new, review_limit));
     }
     let pools: Vec<AnswerPool> = decks.iter().map(|d| AnswerPool::new(&d.cards)).collect();
     let session_decks = parts
         .into_iter()
-        .map(|(deck, scheduler, records, new_limit, review_limit)| SessionDeck {
-            deck,
-            scheduler,
-            records,
-            new_limit,
-            review_limit,
-        })
+        .map(
+            |(deck, scheduler, records, new_limit, review_limit)| SessionDeck {
+                deck,
+                scheduler,
+                records,
+                new_limit,
+                review_limit,
+            },
+        )
         .collect();
-    let opts = SessionOptions { tags: a.tag.clone(), card_limit: a.limit, cram: a.cram, seed };
+    let opts = SessionOptions {
+        tags: a.tag.clone(),
+        card_limit: a.limit,
+        cram: a.cram,
+        seed,
+    };
     let mut session = Session::new(session_decks, opts, now);
     let mut c = console(config);
     if session.counts().total() == 0 {
         let msg = match session.next_learning_due().or_else(|| session.next_due()) {
             Some(t) => format!(
                 "Nothing to study now. The next card is due {}.",
-                t.to_zoned_datetime(config.tz.clone()).strftime("%Y-%m-%d %H:%M")
+                t.to_zoned_datetime(config.tz.clone())
+                    .strftime("%Y-%m-%d %H:%M")
             ),
             None => "Nothing to study: no cards match.".to_string(),
         };
@@ -198,7 +232,10 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
         &mut session,
         &pools,
         &config.clock,
-        &DriverOptions { minutes: a.minutes, seed },
+        &DriverOptions {
+            minutes: a.minutes,
+            seed,
+        },
     )?;
     study::print_summary(c.as_mut(), &summary, &config.tz)?;
     Ok(ExitCode::Success)
@@ -217,13 +254,27 @@ fn quiz_cmd(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
     let mut pool: Vec<&crate::deck::Card> = deck
         .cards
         .iter()
-        .filter(|c| a.tag.is_empty() || c.tags.iter().any(|t| a.tag.iter().any(|w| w.eq_ignore_ascii_case(t))))
+        .filter(|c| {
+            a.tag.is_empty()
+                || c.tags
+                    .iter()
+                    .any(|t| a.tag.iter().any(|w| w.eq_ignore_ascii_case(t)))
+        })
         .collect();
     if pool.is_empty() {
-        return Err(Error::Usage(format!("deck `{}` has no cards with the tags {}", deck.id, a.tag.join(", "))));
+        return Err(Error::Usage(format!(
+            "deck `{}` has no cards with the tags {}",
+            deck.id,
+            a.tag.join(", ")
+        )));
     }
     // Prefer questions recall can check itself; basic cards only fill up a short deck.
-    pool.sort_by_key(|c| (!c.kind.is_auto_checked(), fnv1a(&[c.id.as_str(), &seed.to_string()])));
+    pool.sort_by_key(|c| {
+        (
+            !c.kind.is_auto_checked(),
+            fnv1a(&[c.id.as_str(), &seed.to_string()]),
+        )
+    });
     // One card per fact, so a quiz does not ask the same thing twice.
     let mut facts = std::collections::HashSet::new();
     let mut chosen = Vec::new();
@@ -244,7 +295,16 @@ fn quiz_cmd(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
     };
     let mut c = console(config);
     let answers = AnswerPool::new(&deck.cards);
-    let results = study::run_quiz(c.as_mut(), &mut store, &deck.id, &chosen, &answers, scheduler.as_ref(), &config.clock, seed)?;
+    let results = study::run_quiz(
+        c.as_mut(),
+        &mut store,
+        &deck.id,
+        &chosen,
+        &answers,
+        scheduler.as_ref(),
+        &config.clock,
+        seed,
+    )?;
     study::print_quiz_report(c.as_mut(), &results)?;
     Ok(ExitCode::Success)
 }
@@ -284,19 +344,34 @@ fn status(a: &StatusArgs, config: &Config) -> Result<ExitCode> {
         writeln!(w).map_err(stdout_err)?;
         return Ok(ExitCode::Success);
     }
-    writeln!(w, "{:<12} {:>6} {:>6} {:>9} {:>10} {:>13}  next due", "deck", "cards", "new", "learning", "due today", "due tomorrow")
-        .map_err(stdout_err)?;
+    writeln!(
+        w,
+        "{:<12} {:>6} {:>6} {:>9} {:>10} {:>13}  next due",
+        "deck", "cards", "new", "learning", "due today", "due tomorrow"
+    )
+    .map_err(stdout_err)?;
     for s in &out {
         let next = s
             .next_due
             .as_deref()
             .and_then(|t| t.parse::<Timestamp>().ok())
-            .map(|t| t.to_zoned_datetime(config.tz.clone()).strftime("%Y-%m-%d %H:%M").to_string())
+            .map(|t| {
+                t.to_zoned_datetime(config.tz.clone())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
             .unwrap_or_else(|| "-".to_string());
-        writeln!(w, "{:<12} {:>6} {:>6} {:>9} {:>10} {:>13}  {next}", s.deck, s.cards, s.new, s.learning, s.due_today, s.due_tomorrow)
-            .map_err(stdout_err)?;
+        writeln!(
+            w,
+            "{:<12} {:>6} {:>6} {:>9} {:>10} {:>13}  {next}",
+            s.deck, s.cards, s.new, s.learning, s.due_today, s.due_tomorrow
+        )
+        .map_err(stdout_err)?;
     }
-    if out.iter().any(|s| s.due_today + s.learning > 0 || s.new > 0) {
+    if out
+        .iter()
+        .any(|s| s.due_today + s.learning > 0 || s.new > 0)
+    {
         writeln!(w, "\nRun `recall study` to start.").map_err(stdout_err)?;
     }
     Ok(ExitCode::Success)
@@ -360,7 +435,11 @@ fn check(a: &CheckArgs, config: &Config) -> Result<ExitCode> {
         warnings += w;
         if e == 0 {
             let cards = src.loaded.deck.as_ref().map_or(0, |d| d.cards.len());
-            let ws = if w > 0 { format!(", {w} warning{}", if w == 1 { "" } else { "s" }) } else { String::new() };
+            let ws = if w > 0 {
+                format!(", {w} warning{}", if w == 1 { "" } else { "s" })
+            } else {
+                String::new()
+            };
             writeln!(out, "{}: ok, {cards} cards{ws}", src.name).map_err(stdout_err)?;
         } else {
             writeln!(
@@ -368,12 +447,20 @@ fn check(a: &CheckArgs, config: &Config) -> Result<ExitCode> {
                 "{}: {e} error{}{}",
                 src.name,
                 if e == 1 { "" } else { "s" },
-                if w > 0 { format!(", {w} warning{}", if w == 1 { "" } else { "s" }) } else { String::new() }
+                if w > 0 {
+                    format!(", {w} warning{}", if w == 1 { "" } else { "s" })
+                } else {
+                    String::new()
+                }
             )
             .map_err(stdout_err)?;
         }
     }
-    Ok(if errors > 0 || (a.strict && warnings > 0) { ExitCode::Problems } else { ExitCode::Success })
+    Ok(if errors > 0 || (a.strict && warnings > 0) {
+        ExitCode::Problems
+    } else {
+        ExitCode::Success
+    })
 }
 
 fn show(a: &ShowArgs, config: &Config) -> Result<ExitCode> {
@@ -382,10 +469,14 @@ fn show(a: &ShowArgs, config: &Config) -> Result<ExitCode> {
     if let Some(id) = &a.card {
         let found = crate::deck::show::write_card_forms(&deck, id, &mut w).map_err(stdout_err)?;
         if !found {
-            return Err(Error::UnknownCard { deck: deck.id.clone(), card: id.clone() });
+            return Err(Error::UnknownCard {
+                deck: deck.id.clone(),
+                card: id.clone(),
+            });
         }
     } else if a.json {
-        serde_json::to_writer_pretty(&mut w, &crate::deck::show::to_json(&deck)).map_err(|e| stdout_err(e.into()))?;
+        serde_json::to_writer_pretty(&mut w, &crate::deck::show::to_json(&deck))
+            .map_err(|e| stdout_err(e.into()))?;
         writeln!(w).map_err(stdout_err)?;
     } else {
         crate::deck::show::write_text(&deck, &mut w).map_err(stdout_err)?;
@@ -399,14 +490,15 @@ fn reset(a: &ResetArgs, config: &Config) -> Result<ExitCode> {
     let known = deck.card(&a.card).is_some();
     let had = store.card_records(&deck.id)?.contains_key(&a.card);
     if !known && !had {
-        return Err(Error::UnknownCard { deck: deck.id.clone(), card: a.card.clone() });
+        return Err(Error::UnknownCard {
+            deck: deck.id.clone(),
+            card: a.card.clone(),
+        });
     }
     store.reset_card(&deck.id, &a.card)?;
-    println!("{}/{} is new again; its review history is kept.", deck.id, a.card);
+    println!(
+        "{}/{} is new again; its review history is kept.",
+        deck.id, a.card
+    );
     Ok(ExitCode::Success)
-}
-
-#[allow(dead_code)]
-fn _kinds_used(k: &Kind) -> &'static str {
-    k.name()
 }

@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::deck::{Card, Deck};
-use crate::schedule::{CardState, Phase, Rating, Scheduler};
+use crate::schedule::{Phase, Rating, Scheduler};
 use crate::store::{CardRecord, Mode, NewReview};
 
 /// How long ahead learning cards may be shown when nothing else is left (as Anki's default).
@@ -121,7 +121,10 @@ pub fn fnv1a(parts: &[&str]) -> u64 {
 /// A hash of what a card asks and accepts, stored with its progress so that a question whose
 /// meaning changed can be noticed and reset.
 pub fn question_hash(card: &Card) -> String {
-    format!("{:016x}", fnv1a(&[card.kind.name(), &card.prompt, &format!("{:?}", card.kind)]))
+    format!(
+        "{:016x}",
+        fnv1a(&[card.kind.name(), &card.prompt, &format!("{:?}", card.kind)])
+    )
 }
 
 /// The order in which a card's options are shown: seeded, so a card shows the same way on
@@ -157,7 +160,11 @@ pub fn shown_options(card: &Card, seed: u64) -> Vec<String> {
 }
 
 fn has_tag(card: &Card, tags: &[String]) -> bool {
-    tags.is_empty() || card.tags.iter().any(|t| tags.iter().any(|w| w.eq_ignore_ascii_case(t)))
+    tags.is_empty()
+        || card
+            .tags
+            .iter()
+            .any(|t| tags.iter().any(|w| w.eq_ignore_ascii_case(t)))
 }
 
 impl<'a> Session<'a> {
@@ -188,10 +195,13 @@ impl<'a> Session<'a> {
             let today = sd.scheduler.study_day(now);
             // Facts already touched today keep their other cards for another day.
             for card in &sd.deck.cards {
-                if let (Some(fact), Some(rec)) = (&card.fact, sd.records.get(card.id.as_str())) {
-                    if rec.state.last_review.is_some_and(|t| sd.scheduler.study_day(t) == today) {
-                        self.facts_today.insert((d, fact.clone()));
-                    }
+                if let (Some(fact), Some(rec)) = (&card.fact, sd.records.get(card.id.as_str()))
+                    && rec
+                        .state
+                        .last_review
+                        .is_some_and(|t| sd.scheduler.study_day(t) == today)
+                {
+                    self.facts_today.insert((d, fact.clone()));
                 }
             }
         }
@@ -200,7 +210,12 @@ impl<'a> Session<'a> {
             let today = sd.scheduler.study_day(now);
             let mut new_left = sd.new_limit;
             let mut facts_queued: HashSet<&str> = HashSet::new();
-            for (c, card) in sd.deck.cards.iter().enumerate() {
+            // New cards come in the order the instructor wrote them: a fact's generated cards
+            // sit where the fact is written, among the hand-written cards.
+            let mut order: Vec<usize> = (0..sd.deck.cards.len()).collect();
+            order.sort_by_key(|&c| sd.deck.cards[c].span.start);
+            for c in order {
+                let card = &sd.deck.cards[c];
                 if !has_tag(card, &self.opts.tags) {
                     continue;
                 }
@@ -245,14 +260,18 @@ impl<'a> Session<'a> {
                 self.reviews.push_back(item);
             }
         }
-        self.learning.sort_by_key(|(item, due)| (*due, item.deck, item.card));
+        self.learning
+            .sort_by_key(|(item, due)| (*due, item.deck, item.card));
     }
 
     fn build_cram(&mut self) {
         let mut all = Vec::new();
         for (d, sd) in self.decks.iter().enumerate() {
             for (c, card) in sd.deck.cards.iter().enumerate() {
-                let suspended = sd.records.get(card.id.as_str()).is_some_and(|r| r.suspended);
+                let suspended = sd
+                    .records
+                    .get(card.id.as_str())
+                    .is_some_and(|r| r.suspended);
                 if has_tag(card, &self.opts.tags) && !suspended {
                     all.push(Item { deck: d, card: c });
                 }
@@ -278,7 +297,9 @@ impl<'a> Session<'a> {
     }
 
     pub fn record(&self, item: Item) -> Option<&CardRecord> {
-        self.decks[item.deck].records.get(self.card(item).id.as_str())
+        self.decks[item.deck]
+            .records
+            .get(self.card(item).id.as_str())
     }
 
     pub fn scheduler(&self, item: Item) -> &Scheduler {
@@ -318,7 +339,9 @@ impl<'a> Session<'a> {
     }
 
     fn limit_reached(&self) -> bool {
-        self.opts.card_limit.is_some_and(|n| self.tally.answered >= n)
+        self.opts
+            .card_limit
+            .is_some_and(|n| self.tally.answered >= n)
     }
 
     /// The next card to show at `now`, without removing it: call `apply` (or `skip`) after.
@@ -339,7 +362,10 @@ impl<'a> Session<'a> {
             return Some(*item);
         }
         let ahead = now + jiff::SignedDuration::from_secs(LEARN_AHEAD_SECS);
-        self.learning.first().filter(|(_, due)| *due <= ahead).map(|(item, _)| *item)
+        self.learning
+            .first()
+            .filter(|(_, due)| *due <= ahead)
+            .map(|(item, _)| *item)
     }
 
     /// When the next learning card becomes due, if any is waiting beyond the learn-ahead limit.
@@ -371,12 +397,16 @@ impl<'a> Session<'a> {
         let sd = &self.decks[item.deck];
         let card = self.card(item);
         let before = sd.records.get(card.id.as_str()).cloned();
-        let prior = before.clone().unwrap_or_else(|| CardRecord::new(question_hash(card), now));
+        let prior = before
+            .clone()
+            .unwrap_or_else(|| CardRecord::new(question_hash(card), now));
         let fuzz_seed = fnv1a(&[card.id.as_str(), &now.as_millisecond().to_string()]);
         let (after, became_leech, mode) = if self.opts.cram {
             (prior.clone(), false, Mode::Cram)
         } else {
-            let answered = sd.scheduler.answer(&prior.state, grade.rating, now, fuzz_seed);
+            let answered = sd
+                .scheduler
+                .answer(&prior.state, grade.rating, now, fuzz_seed);
             let mut after = prior.clone();
             after.state = answered.state;
             after.question_hash = question_hash(card);
@@ -415,13 +445,18 @@ impl<'a> Session<'a> {
             self.facts_today.insert((d, fact.clone()));
             // Siblings wait for another day.
             let cards = &self.decks[d].deck.cards;
-            let sibling = |i: &Item| i.deck == d && i.card != item.card && cards[i.card].fact.as_deref() == Some(fact.as_str());
+            let sibling = |i: &Item| {
+                i.deck == d
+                    && i.card != item.card
+                    && cards[i.card].fact.as_deref() == Some(fact.as_str())
+            };
             self.new.retain(|i| !sibling(i));
             self.reviews.retain(|i| !sibling(i));
         }
         if planned.review.mode != Mode::Cram {
             let after = planned.review.after.clone();
-            if matches!(after.state.phase, Phase::Learning | Phase::Relearning) && !after.suspended {
+            if matches!(after.state.phase, Phase::Learning | Phase::Relearning) && !after.suspended
+            {
                 self.learning.push((item, after.state.due));
                 self.learning.sort_by_key(|(i, due)| (*due, i.deck, i.card));
             }
@@ -513,5 +548,345 @@ pub struct Grade {
     pub correct: bool,
 }
 
-#[allow(dead_code)]
-fn _state_is_used(_: &CardState) {}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::load::load;
+    use crate::schedule::SchedulerConfig;
+
+    const DECK: &str = r#"
+format = 1
+id = "t"
+title = "Test"
+
+[[card]]
+id = "a"
+kind = "typed"
+prompt = "First?"
+answer = "alpha"
+tags = ["greek"]
+
+[[card]]
+id = "b"
+kind = "typed"
+prompt = "Second?"
+answer = "bravo"
+
+[[fact]]
+id = "hq"
+kind = "place"
+subject = "the Secretariat"
+place = "Beijing"
+
+[[fact]]
+id = "hq2"
+kind = "place"
+subject = "the anti-terror body"
+place = "Tashkent"
+
+[[card]]
+id = "c"
+kind = "typed"
+prompt = "Third?"
+answer = "charlie"
+"#;
+
+    fn deck() -> Deck {
+        let loaded = load(DECK.as_bytes());
+        let errors: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        loaded.deck.unwrap()
+    }
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    fn scheduler() -> Scheduler {
+        Scheduler::new(SchedulerConfig {
+            fuzz: false,
+            ..SchedulerConfig::default()
+        })
+        .unwrap()
+    }
+
+    fn sd(deck: &Deck, records: HashMap<String, CardRecord>, new_limit: u32) -> SessionDeck<'_> {
+        SessionDeck {
+            deck,
+            scheduler: scheduler(),
+            records,
+            new_limit,
+            review_limit: 100,
+        }
+    }
+
+    fn grade(r: Rating) -> Grade {
+        Grade {
+            rating: r,
+            answer: "x".into(),
+            verdict: "correct".into(),
+            response_ms: 1000,
+            correct: r != Rating::Again,
+        }
+    }
+
+    fn ids(s: &Session<'_>, items: impl IntoIterator<Item = Item>) -> Vec<String> {
+        items
+            .into_iter()
+            .map(|i| s.card(i).id.to_string())
+            .collect()
+    }
+
+    /// Drains the queue by answering Easy, returning the card ids in the order shown.
+    fn drain(s: &mut Session<'_>, now: Timestamp) -> Vec<String> {
+        let mut shown = Vec::new();
+        while let Some(item) = s.next(now) {
+            shown.push(s.card(item).id.to_string());
+            let p = s.plan(item, grade(Rating::Easy), now);
+            s.apply(p);
+        }
+        shown
+    }
+
+    fn review(due: &str, last: &str) -> CardRecord {
+        let mut r = CardRecord::new("h", ts(due));
+        r.state.phase = Phase::Review;
+        r.state.stability = Some(5.0);
+        r.state.difficulty = Some(5.0);
+        r.state.last_review = Some(ts(last));
+        r.state.interval_days = 5;
+        r.state.reps = 3;
+        r
+    }
+
+    #[test]
+    fn new_cards_come_in_written_order_one_per_fact() {
+        let d = deck();
+        let now = ts("2026-03-02T10:00:00Z");
+        let mut s = Session::new(
+            vec![sd(&d, HashMap::new(), 20)],
+            SessionOptions::default(),
+            now,
+        );
+        let shown = drain(&mut s, now);
+        // a, b, one card of each place fact (siblings wait), then c.
+        assert_eq!(shown.len(), 5, "{shown:?}");
+        assert_eq!(&shown[..2], ["a", "b"]);
+        assert!(shown[2].starts_with("hq/"), "{shown:?}");
+        assert!(shown[3].starts_with("hq2/"), "{shown:?}");
+        assert_eq!(shown[4], "c");
+    }
+
+    #[test]
+    fn the_new_card_limit_holds() {
+        let d = deck();
+        let now = ts("2026-03-02T10:00:00Z");
+        let s = Session::new(
+            vec![sd(&d, HashMap::new(), 2)],
+            SessionOptions::default(),
+            now,
+        );
+        assert_eq!(
+            s.counts(),
+            Counts {
+                new: 2,
+                learning: 0,
+                review: 0
+            }
+        );
+    }
+
+    #[test]
+    fn learning_first_then_reviews_then_new() {
+        let d = deck();
+        let now = ts("2026-03-02T10:00:00Z");
+        let mut records = HashMap::new();
+        records.insert(
+            "c".to_string(),
+            review("2026-03-01T04:00:00Z", "2026-02-24T10:00:00Z"),
+        );
+        let mut learning = CardRecord::new("h", ts("2026-03-02T09:59:00Z"));
+        learning.state.phase = Phase::Learning;
+        learning.state.last_review = Some(ts("2026-03-02T09:58:00Z"));
+        records.insert("b".to_string(), learning);
+        let s = Session::new(vec![sd(&d, records, 1)], SessionOptions::default(), now);
+        assert_eq!(
+            s.counts(),
+            Counts {
+                new: 1,
+                learning: 1,
+                review: 1
+            }
+        );
+        assert_eq!(ids(&s, s.next(now)), ["b"]);
+    }
+
+    #[test]
+    fn a_review_due_tomorrow_waits_for_the_day_start_hour() {
+        let d = deck();
+        let mut records = HashMap::new();
+        // Due on the study day 2026-03-03, which starts at 04:00 (UTC here).
+        records.insert(
+            "a".to_string(),
+            review("2026-03-03T04:00:00Z", "2026-02-26T10:00:00Z"),
+        );
+        let before = ts("2026-03-03T03:30:00Z");
+        let s = Session::new(
+            vec![sd(&d, records.clone(), 0)],
+            SessionOptions::default(),
+            before,
+        );
+        assert_eq!(s.counts().review, 0);
+        let after = ts("2026-03-03T04:30:00Z");
+        let s = Session::new(vec![sd(&d, records, 0)], SessionOptions::default(), after);
+        assert_eq!(s.counts().review, 1);
+    }
+
+    #[test]
+    fn a_new_card_answered_good_returns_after_its_learning_step() {
+        let d = deck();
+        let now = ts("2026-03-02T10:00:00Z");
+        let opts = SessionOptions {
+            tags: vec!["greek".into()],
+            ..SessionOptions::default()
+        };
+        let mut s = Session::new(vec![sd(&d, HashMap::new(), 20)], opts, now);
+        let item = s.next(now).unwrap();
+        let p = s.plan(item, grade(Rating::Good), now);
+        assert_eq!(p.review.after.state.phase, Phase::Learning);
+        assert!(p.review.before.is_none());
+        s.apply(p);
+        assert_eq!(
+            s.counts(),
+            Counts {
+                new: 0,
+                learning: 1,
+                review: 0
+            }
+        );
+        // Due in 10 minutes: within the learn-ahead limit, so it is offered again now...
+        assert_eq!(s.next(now), Some(item));
+        // ...but not when it is further ahead than that.
+        let p = s.plan(item, grade(Rating::Hard), now);
+        s.apply(p);
+        assert!(s.next_learning_due().is_some());
+    }
+
+    #[test]
+    fn undo_puts_the_card_back_with_its_old_progress() {
+        let d = deck();
+        let now = ts("2026-03-02T10:00:00Z");
+        let mut s = Session::new(
+            vec![sd(&d, HashMap::new(), 20)],
+            SessionOptions::default(),
+            now,
+        );
+        let first = s.next(now).unwrap();
+        let p = s.plan(first, grade(Rating::Easy), now);
+        s.apply(p);
+        assert!(s.record(first).is_some());
+        assert_eq!(s.tally().answered, 1);
+        let second = s.next(now).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(s.undo(), Some(first));
+        assert!(s.record(first).is_none());
+        assert_eq!(s.tally(), Tally::default());
+        assert_eq!(s.next(now), Some(first));
+        assert_eq!(s.counts().new, 5);
+        assert_eq!(s.undo(), None);
+    }
+
+    #[test]
+    fn cram_leaves_records_unchanged() {
+        let d = deck();
+        let now = ts("2026-03-02T10:00:00Z");
+        let opts = SessionOptions {
+            cram: true,
+            seed: 9,
+            ..SessionOptions::default()
+        };
+        let mut s = Session::new(vec![sd(&d, HashMap::new(), 0)], opts, now);
+        assert_eq!(s.counts().review, d.cards.len());
+        let item = s.next(now).unwrap();
+        let p = s.plan(item, grade(Rating::Again), now);
+        assert_eq!(p.review.mode, Mode::Cram);
+        assert_eq!(p.review.after.state.phase, Phase::New);
+        s.apply(p);
+        assert!(s.record(item).is_none());
+    }
+
+    #[test]
+    fn the_card_limit_ends_the_session() {
+        let d = deck();
+        let now = ts("2026-03-02T10:00:00Z");
+        let opts = SessionOptions {
+            card_limit: Some(2),
+            ..SessionOptions::default()
+        };
+        let mut s = Session::new(vec![sd(&d, HashMap::new(), 20)], opts, now);
+        assert_eq!(drain(&mut s, now).len(), 2);
+    }
+
+    #[test]
+    fn a_lapse_at_the_threshold_makes_a_leech_and_suspends_it() {
+        let d = deck();
+        let now = ts("2026-03-02T10:00:00Z");
+        let mut r = review("2026-03-01T04:00:00Z", "2026-02-24T10:00:00Z");
+        r.state.lapses = 7;
+        let mut records = HashMap::new();
+        records.insert("a".to_string(), r);
+        let mut s = Session::new(vec![sd(&d, records, 0)], SessionOptions::default(), now);
+        let item = s.next(now).unwrap();
+        let p = s.plan(item, grade(Rating::Again), now);
+        assert!(p.became_leech);
+        assert!(p.review.after.suspended && p.review.after.leech);
+        s.apply(p);
+        assert_eq!(s.tally().leeches, 1);
+        assert_eq!(s.next(now), None, "a suspended leech does not come back");
+    }
+
+    #[test]
+    fn siblings_of_a_fact_studied_today_wait() {
+        let d = deck();
+        let now = ts("2026-03-02T10:00:00Z");
+        let first_hq = d
+            .cards
+            .iter()
+            .find(|c| c.fact.as_deref() == Some("hq"))
+            .unwrap();
+        let mut rec = review("2026-03-10T04:00:00Z", "2026-03-02T09:00:00Z");
+        rec.state.last_review = Some(ts("2026-03-02T09:00:00Z"));
+        let mut records = HashMap::new();
+        records.insert(first_hq.id.to_string(), rec);
+        let mut s = Session::new(vec![sd(&d, records, 20)], SessionOptions::default(), now);
+        let shown = drain(&mut s, now);
+        assert!(!shown.iter().any(|id| id.starts_with("hq/")), "{shown:?}");
+    }
+
+    #[test]
+    fn shown_options_are_seeded_and_complete() {
+        let d = deck();
+        let choice = d.cards.iter().find(|c| c.kind.name() == "choice").unwrap();
+        let a = shown_options(choice, 1);
+        assert_eq!(a, shown_options(choice, 1));
+        let mut sorted = a.clone();
+        sorted.sort();
+        let crate::deck::Kind::Choice { correct, wrong } = &choice.kind else {
+            unreachable!()
+        };
+        let mut all: Vec<String> = correct.iter().chain(wrong).cloned().collect();
+        all.sort();
+        assert_eq!(sorted, all);
+    }
+
+    #[test]
+    fn fnv1a_is_stable() {
+        assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(&["sco"]), fnv1a(&["sco"]));
+        assert_ne!(fnv1a(&["ab", "c"]), fnv1a(&["a", "bc"]));
+    }
+}

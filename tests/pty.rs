@@ -8,7 +8,7 @@ use std::time::Duration;
 use common::TestEnv;
 use expectrl::{Expect, Session};
 
-fn spawn(t: &TestEnv, args: &[&str]) -> Session {
+fn spawn(t: &TestEnv, args: &[&str]) -> expectrl::session::OsSession {
     let mut cmd = Command::new(common::bin());
     cmd.args(args)
         .current_dir(t.path())
@@ -26,7 +26,12 @@ fn spawn(t: &TestEnv, args: &[&str]) -> Session {
 
 fn reviews(t: &TestEnv) -> i64 {
     let db = rusqlite::Connection::open(t.data().join("progress.sqlite3")).unwrap();
-    db.query_row("SELECT count(*) FROM reviews WHERE undone_ms IS NULL", [], |r| r.get(0)).unwrap()
+    db.query_row(
+        "SELECT count(*) FROM reviews WHERE undone_ms IS NULL",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
 }
 
 #[test]

@@ -15,7 +15,12 @@ fn env() -> TestEnv {
 
 fn reviews_in_db(t: &TestEnv) -> i64 {
     let db = rusqlite::Connection::open(t.data().join("progress.sqlite3")).unwrap();
-    db.query_row("SELECT count(*) FROM reviews WHERE undone_ms IS NULL", [], |r| r.get(0)).unwrap()
+    db.query_row(
+        "SELECT count(*) FROM reviews WHERE undone_ms IS NULL",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -25,11 +30,23 @@ fn a_whole_session_in_line_mode() {
     let input = "Paris\n4\nBishkek\n4\nTashkent\n4\nLima\n4\n\n4\n";
     let r = t.run(&["study", "--deck", "capitals", "--seed", "1"], input);
     assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("What is the capital of France?"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("What is the capital of France?"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("Right."), "{}", r.stdout);
-    assert!(r.stdout.contains("Paris has been the capital"), "explanation shown: {}", r.stdout);
+    assert!(
+        r.stdout.contains("Paris has been the capital"),
+        "explanation shown: {}",
+        r.stdout
+    );
     assert!(r.stdout.contains("Source: atlas, p. 1"), "{}", r.stdout);
-    assert!(r.stdout.contains("Answer: Tokyo"), "basic card revealed: {}", r.stdout);
+    assert!(
+        r.stdout.contains("Answer: Tokyo"),
+        "basic card revealed: {}",
+        r.stdout
+    );
     assert!(r.stdout.contains("Cards studied: 5"), "{}", r.stdout);
     assert!(r.stdout.contains("Accuracy: 5/5 (100%)"), "{}", r.stdout);
     assert_eq!(reviews_in_db(&t), 5);
@@ -37,7 +54,12 @@ fn a_whole_session_in_line_mode() {
     let s = t.run(&["status", "--json"], "");
     assert_eq!(s.code, 0, "{}", s.stderr);
     let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
-    let cap = v.as_array().unwrap().iter().find(|d| d["deck"] == "capitals").unwrap();
+    let cap = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["deck"] == "capitals")
+        .unwrap();
     assert_eq!(cap["new"], 0);
     assert_eq!(cap["learning"], 0);
     assert_eq!(cap["due_today"], 0);
@@ -46,7 +68,10 @@ fn a_whole_session_in_line_mode() {
 #[test]
 fn wrong_answers_show_the_right_one_and_a_neighbouring_capital_is_not_a_typo() {
     let t = env();
-    let r = t.run(&["study", "--deck", "capitals", "--new", "3"], "Paris\n3\nBishkek\n3\nBishkek\n1\nq\n");
+    let r = t.run(
+        &["study", "--deck", "capitals", "--new", "3"],
+        "Paris\n3\nBishkek\n3\nBishkek\n1\nq\n",
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Wrong."), "{}", r.stdout);
     assert!(r.stdout.contains("Answer: Tashkent"), "{}", r.stdout);
@@ -71,10 +96,22 @@ fn progress_survives_quitting_and_the_next_session_goes_on() {
 #[test]
 fn undo_takes_back_the_last_answer() {
     let t = env();
-    let r = t.run(&["study", "--deck", "capitals"], "Paris\n4\n:u\nParis\n4\nq\n");
+    let r = t.run(
+        &["study", "--deck", "capitals"],
+        "Paris\n4\n:u\nParis\n4\nq\n",
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("Undone: france comes back."), "{}", r.stdout);
-    assert_eq!(r.stdout.matches("What is the capital of France?").count(), 2, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Undone: france comes back."),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        r.stdout.matches("What is the capital of France?").count(),
+        2,
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("Cards studied: 1"), "{}", r.stdout);
     assert_eq!(reviews_in_db(&t), 1);
 }
@@ -88,7 +125,11 @@ fn undo_at_the_grade_prompt_and_suspend_and_bury() {
     let r = t.run(&["study", "--deck", "capitals"], input);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Suspended kyrgyzstan"), "{}", r.stdout);
-    assert!(r.stdout.contains("Buried uzbekistan until tomorrow."), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Buried uzbekistan until tomorrow."),
+        "{}",
+        r.stdout
+    );
     assert_eq!(reviews_in_db(&t), 1);
     let s = t.run(&["status", "--json"], "");
     let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
@@ -98,18 +139,29 @@ fn undo_at_the_grade_prompt_and_suspend_and_bury() {
 #[test]
 fn limits_and_tags_choose_the_cards() {
     let t = env();
-    let r = t.run(&["study", "--deck", "capitals", "--tag", "asia"], "Bishkek\n4\nTashkent\n4\n");
+    let r = t.run(
+        &["study", "--deck", "capitals", "--tag", "asia"],
+        "Bishkek\n4\nTashkent\n4\n",
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(!r.stdout.contains("France"), "{}", r.stdout);
     assert!(r.stdout.contains("Cards studied: 2"), "{}", r.stdout);
-    let r = t.run(&["study", "--deck", "capitals", "--limit", "1"], "Paris\n4\n");
+    let r = t.run(
+        &["study", "--deck", "capitals", "--limit", "1"],
+        "Paris\n4\n",
+    );
     assert!(r.stdout.contains("Cards studied: 1"), "{}", r.stdout);
 }
 
 #[test]
 fn cram_changes_no_schedule() {
     let t = env();
-    let r = t.run(&["study", "--deck", "capitals", "--cram", "--tag", "asia", "--seed", "3"], "Bishkek\n\nTashkent\n\n");
+    let r = t.run(
+        &[
+            "study", "--deck", "capitals", "--cram", "--tag", "asia", "--seed", "3",
+        ],
+        "Bishkek\n\nTashkent\n\n",
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Cards studied: 2"), "{}", r.stdout);
     let s = t.run(&["status", "--json"], "");
@@ -131,7 +183,8 @@ fn a_newer_database_is_refused_and_left_untouched() {
     let db = t.data().join("progress.sqlite3");
     {
         let c = rusqlite::Connection::open(&db).unwrap();
-        c.execute_batch("CREATE TABLE x(y); PRAGMA user_version = 99;").unwrap();
+        c.execute_batch("CREATE TABLE x(y); PRAGMA user_version = 99;")
+            .unwrap();
     }
     let before = std::fs::read(&db).unwrap();
     let r = t.run(&["study", "--deck", "capitals"], "Paris\n3\n");
@@ -144,11 +197,18 @@ fn a_newer_database_is_refused_and_left_untouched() {
 fn a_corrupt_database_is_refused_and_left_untouched() {
     let t = env();
     let db = t.data().join("progress.sqlite3");
-    std::fs::write(&db, b"this is not a database, but it is precious to someone").unwrap();
+    std::fs::write(
+        &db,
+        b"this is not a database, but it is precious to someone",
+    )
+    .unwrap();
     let r = t.run(&["study", "--deck", "capitals"], "Paris\n3\n");
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(r.stderr.contains(&db.display().to_string()), "{}", r.stderr);
-    assert_eq!(std::fs::read(&db).unwrap(), b"this is not a database, but it is precious to someone");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        b"this is not a database, but it is precious to someone"
+    );
 }
 
 #[test]
@@ -169,7 +229,11 @@ fn a_second_session_on_the_same_data_is_refused_clearly() {
     }
     let second = t.run(&["study", "--deck", "capitals"], "Paris\n3\n");
     assert_eq!(second.code, 2, "{}", second.stdout);
-    assert!(second.stderr.contains("another recall session"), "{}", second.stderr);
+    assert!(
+        second.stderr.contains("another recall session"),
+        "{}",
+        second.stderr
+    );
     let mut stdin = first.stdin.take().unwrap();
     writeln!(stdin, "Paris\n3\nq").unwrap();
     drop(stdin);
@@ -214,6 +278,8 @@ fn killing_a_session_loses_no_acknowledged_answer() {
         assert!(reviews_in_db(&t) >= acknowledged as i64);
     }
     let db = rusqlite::Connection::open(t.data().join("progress.sqlite3")).unwrap();
-    let ok: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let ok: String = db
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(ok, "ok");
 }

@@ -97,7 +97,10 @@ pub struct Answer {
 
 impl Answer {
     pub fn plain(text: impl Into<String>) -> Answer {
-        Answer { text: text.into(), accept: Vec::new() }
+        Answer {
+            text: text.into(),
+            accept: Vec::new(),
+        }
     }
 
     /// The canonical text followed by every accepted alternative.
@@ -117,22 +120,47 @@ pub enum ClozePart {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// Shown, then revealed; the learner grades themself.
-    Basic { back: String },
+    Basic {
+        back: String,
+    },
     /// A typed answer with accepted alternatives.
-    Typed { answer: Answer },
+    Typed {
+        answer: Answer,
+    },
     /// Options shown numbered; one or more are correct. `multiple` is true when more than one is.
-    Choice { correct: Vec<String>, wrong: Vec<String> },
-    TrueFalse { answer: bool },
+    Choice {
+        correct: Vec<String>,
+        wrong: Vec<String>,
+    },
+    TrueFalse {
+        answer: bool,
+    },
     /// A quantity; `tolerance` is absolute, in the card's unit.
-    Number { answer: f64, tolerance: f64, unit: Option<String> },
-    Year { answer: i32, tolerance: u32 },
+    Number {
+        answer: f64,
+        tolerance: f64,
+        unit: Option<String>,
+    },
+    Year {
+        answer: i32,
+        tolerance: u32,
+    },
     /// A set of items in any order (or in order when `ordered`).
-    List { items: Vec<Answer>, ordered: bool },
+    List {
+        items: Vec<Answer>,
+        ordered: bool,
+    },
     /// Items to put in sequence; stored in the correct order, shown shuffled.
-    Order { items: Vec<String> },
-    Cloze { parts: Vec<ClozePart> },
+    Order {
+        items: Vec<String>,
+    },
+    Cloze {
+        parts: Vec<ClozePart>,
+    },
     /// Pairs of a left and right column; the right column is shown shuffled.
-    Match { pairs: Vec<(String, String)> },
+    Match {
+        pairs: Vec<(String, String)>,
+    },
 }
 
 impl Kind {
@@ -198,7 +226,11 @@ pub struct Fact {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactKind {
     /// Something that happened at a date: `what` is a noun phrase ("the founding of the SCO").
-    Event { what: String, date: FactDate, place: Option<String> },
+    Event {
+        what: String,
+        date: FactDate,
+        place: Option<String>,
+    },
     /// Where something is (headquarters, seat), since when, and where it was before.
     Place {
         subject: String,
@@ -209,11 +241,24 @@ pub enum FactKind {
         previously: Vec<String>,
     },
     /// A person and the role they held.
-    Person { name: Answer, role: String, since: Option<FactDate> },
+    Person {
+        name: Answer,
+        role: String,
+        since: Option<FactDate>,
+    },
     /// A named list: "the three evil forces" = terrorism, separatism, extremism.
-    List { name: String, items: Vec<Answer>, ordered: bool },
+    List {
+        name: String,
+        items: Vec<Answer>,
+        ordered: bool,
+    },
     /// A quantity with a unit.
-    Number { quantity: String, value: f64, unit: Option<String>, tolerance: f64 },
+    Number {
+        quantity: String,
+        value: f64,
+        unit: Option<String>,
+        tolerance: f64,
+    },
     /// A term (or acronym) and what it means.
     Term { term: Answer, definition: String },
 }

@@ -4,22 +4,19 @@
 
 use std::fmt::Write as _;
 
-/// Escapes text for HTML and SVG, in element content and in quoted attributes alike.
+/// Escapes text for HTML and SVG, in element content and in quoted attributes alike; control
+/// characters (other than line breaks and tabs) have no business in a page and are replaced.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters have no business in a page; keep line breaks and tabs.
-            c if c.is_control() && !matches!(c, '\n' | '\t') => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_safe(s)
+        .chars()
+        .map(|c| {
+            if c.is_control() && !matches!(c, '\n' | '\t') {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// A whole page: `title` (escaped here) and `body` (already HTML).
@@ -319,7 +316,7 @@ mod tests {
     fn escape_covers_markup_and_quotes() {
         assert_eq!(
             escape("<script>alert(\"x\" & 'y')</script>"),
-            "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;"
+            "&lt;script&gt;alert(&quot;x&quot; &amp; &#x27;y&#x27;)&lt;&#x2F;script&gt;"
         );
         assert_eq!(escape("a\u{1b}[31mb"), "a\u{fffd}[31mb");
     }
@@ -366,7 +363,7 @@ mod tests {
             Some(1.0),
             &["100% & more".to_string()],
         );
-        assert!(svg.contains("&lt;i&gt;dates&lt;/i&gt;"));
+        assert!(svg.contains("&lt;i&gt;dates&lt;&#x2F;i&gt;"));
         assert!(svg.contains("100% &amp; more"));
     }
 

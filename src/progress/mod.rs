@@ -3,7 +3,8 @@
 //! report and a class report merging several learners' exports.
 //!
 //! Everything here works on values handed in (cards with their stored records, the review log,
-//! `now`) and writes to any `W: Write`; `cmd_progress` gathers the data and picks the output.
+//! `now`) and writes to any `W: Write`; `cmd_progress` gathers the data and picks the output
+//! (`crate::output`: standard output or a file written atomically).
 //!
 //! - [`stats`]: the numbers ([`stats::StatsBuilder`], one pass over the log) and
 //!   [`terminal`]: those numbers as text with block-character charts.
@@ -12,14 +13,12 @@
 //! - [`import`]: reading Anki/FSRS review logs, map files, and replaying a card's history.
 //! - [`optimize`]: FSRS items from the history, the crate's optimizer and evaluation.
 //! - [`class`]: merging several learners' progress exports.
-//! - [`output`]: standard output or a file written atomically.
 
 pub mod class;
 pub mod export;
 pub mod html;
 pub mod import;
 pub mod optimize;
-pub mod output;
 pub mod report;
 pub mod stats;
 pub mod terminal;

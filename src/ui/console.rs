@@ -25,8 +25,16 @@ pub struct Style {
 }
 
 impl Style {
-    fn paint(&self, s: &str, f: impl Fn(console::StyledObject<&str>) -> console::StyledObject<&str>) -> String {
-        if self.color { f(console::style(s)).force_styling(true).to_string() } else { s.to_string() }
+    fn paint(
+        &self,
+        s: &str,
+        f: impl Fn(console::StyledObject<&str>) -> console::StyledObject<&str>,
+    ) -> String {
+        if self.color {
+            f(console::style(s)).force_styling(true).to_string()
+        } else {
+            s.to_string()
+        }
     }
     pub fn good(&self, s: &str) -> String {
         self.paint(s, |x| x.green().bold())
@@ -102,7 +110,10 @@ impl TermConsole {
         // Ctrl-C at a prompt makes the read fail with `Interrupted` instead of killing the
         // process, so the session can end with its summary and the terminal restored.
         let _ = ctrlc::set_handler(|| {});
-        TermConsole { term: console::Term::stdout(), color }
+        TermConsole {
+            term: console::Term::stdout(),
+            color,
+        }
     }
 }
 
@@ -161,7 +172,10 @@ mod tests {
         let mut c = LineConsole::new(io::Cursor::new("Tashkent\r\n"), Vec::new());
         assert_eq!(c.ask("Where?").unwrap().as_deref(), Some("Tashkent"));
         assert_eq!(c.ask("Again?").unwrap(), None);
-        assert_eq!(String::from_utf8(c.into_output()).unwrap(), "Where?\nAgain?\n");
+        assert_eq!(
+            String::from_utf8(c.into_output()).unwrap(),
+            "Where?\nAgain?\n"
+        );
     }
 
     #[test]

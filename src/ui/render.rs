@@ -56,7 +56,11 @@ pub fn question(card: &Card, shown: &[String]) -> String {
             out.push_str(&format!(
                 "\n({} items, separated by commas{})",
                 items.len(),
-                if *ordered { ", in order" } else { ", in any order" }
+                if *ordered {
+                    ", in order"
+                } else {
+                    ", in any order"
+                }
             ));
         }
         Kind::Order { .. } => {
@@ -124,21 +128,37 @@ pub fn feedback(card: &Card, outcome: &Outcome, style: Style) -> String {
         lines.push(head);
     }
     if let Some((given, canonical)) = &outcome.typo {
-        lines.push(format!("  You wrote {}; it is spelt {}.", inert(given), inert(canonical)));
+        lines.push(format!(
+            "  You wrote {}; it is spelt {}.",
+            inert(given),
+            inert(canonical)
+        ));
     }
     if !outcome.missing.is_empty() {
-        let m: Vec<String> = outcome.missing.iter().map(|s| inert(s).into_owned()).collect();
+        let m: Vec<String> = outcome
+            .missing
+            .iter()
+            .map(|s| inert(s).into_owned())
+            .collect();
         lines.push(format!("  Missing: {}", m.join(", ")));
     }
     if !outcome.extra.is_empty() {
-        let m: Vec<String> = outcome.extra.iter().map(|s| inert(s).into_owned()).collect();
+        let m: Vec<String> = outcome
+            .extra
+            .iter()
+            .map(|s| inert(s).into_owned())
+            .collect();
         lines.push(format!("  Not part of the answer: {}", m.join(", ")));
     }
     if let Some(note) = &outcome.note {
         lines.push(format!("  {}", inert(note)));
     }
-    if outcome.verdict != Verdict::Correct {
-        lines.push(format!("{} {}", style.bold("Answer:"), inert(&outcome.expected)));
+    if !matches!(outcome.verdict, Verdict::Correct | Verdict::Unchecked) {
+        lines.push(format!(
+            "{} {}",
+            style.bold("Answer:"),
+            inert(&outcome.expected)
+        ));
     }
     lines.extend(notes(card, style));
     lines.join("\n")
@@ -158,7 +178,10 @@ pub fn notes(card: &Card, style: Style) -> Vec<String> {
 
 /// A text progress bar of `width` cells.
 pub fn bar(done: usize, total: usize, width: usize) -> String {
-    let filled = if total == 0 { width } else { (done * width / total).min(width) };
+    let filled = (done * width)
+        .checked_div(total)
+        .unwrap_or(width)
+        .min(width);
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 

@@ -75,7 +75,11 @@ pub fn parse_command(line: &str) -> Option<Command> {
 /// At the answer prompt only `:`-prefixed commands count, so that "q" can still be an answer.
 fn answer_command(line: &str) -> Option<Command> {
     let t = line.trim();
-    if t.starts_with(':') && t.len() > 1 { parse_command(t) } else { None }
+    if t.starts_with(':') && t.len() > 1 {
+        parse_command(t)
+    } else {
+        None
+    }
 }
 
 fn expected_chars(outcome: &Outcome) -> usize {
@@ -91,11 +95,16 @@ fn grade_prompt(suggested: Option<Rating>, previews: &[(Rating, String)]) -> Str
         Some(r) => format!("Enter = {} {}", r as u8, rating_name(r)),
         None => "choose 1-4".to_string(),
     };
-    format!("Grade: {}  [{accept}; u undo, s suspend, b bury, q quit]", opts.join(" · "))
+    format!(
+        "Grade: {}  [{accept}; u undo, s suspend, b bury, q quit]",
+        opts.join(" · ")
+    )
 }
 
 fn previews(s: &Scheduler, rec: Option<&CardRecord>, now: Timestamp) -> Vec<(Rating, String)> {
-    let state = rec.map(|r| r.state.clone()).unwrap_or_else(|| CardRecord::new(String::new(), now).state);
+    let state = rec
+        .map(|r| r.state.clone())
+        .unwrap_or_else(|| CardRecord::new(String::new(), now).state);
     s.preview(&state, now)
         .iter()
         .map(|(r, st)| {
@@ -107,25 +116,45 @@ fn previews(s: &Scheduler, rec: Option<&CardRecord>, now: Timestamp) -> Vec<(Rat
 
 /// Shows one card and collects an answer. `Ok(None)` means the learner left or typed a command.
 enum Answered {
-    Given { text: String, outcome: Outcome, ms: u64 },
+    Given {
+        text: String,
+        outcome: Box<Outcome>,
+        ms: u64,
+    },
     Command(Command),
     Left,
 }
 
-fn ask_card(c: &mut dyn Console, card: &Card, shown: &[String], pool: &AnswerPool) -> Result<Answered> {
+fn ask_card(
+    c: &mut dyn Console,
+    card: &Card,
+    shown: &[String],
+    pool: &AnswerPool,
+) -> Result<Answered> {
     c.say(&render::question(card, shown)).map_err(out_err)?;
     let started = Instant::now();
     let line = c.ask("> ").map_err(out_err)?;
     let ms = started.elapsed().as_millis() as u64;
-    let Some(text) = line else { return Ok(Answered::Left) };
+    let Some(text) = line else {
+        return Ok(Answered::Left);
+    };
     if let Some(cmd) = answer_command(&text) {
         return Ok(Answered::Command(cmd));
     }
     if let Kind::Basic { .. } = card.kind {
-        c.say(&format!("{} {}", c.style().bold("Answer:"), render::back(card))).map_err(out_err)?;
+        c.say(&format!(
+            "{} {}",
+            c.style().bold("Answer:"),
+            render::back(card)
+        ))
+        .map_err(out_err)?;
     }
     let outcome = answer::check(&card.kind, &text, shown, pool);
-    Ok(Answered::Given { text, outcome, ms })
+    Ok(Answered::Given {
+        text,
+        outcome: Box::new(outcome),
+        ms,
+    })
 }
 
 fn out_err(e: std::io::Error) -> Error {
@@ -148,17 +177,19 @@ pub fn run_study(
     let style = c.style();
     loop {
         if deadline.is_some_and(|d| started.elapsed() >= d) {
-            c.say(&style.dim("Time is up for this session.")).map_err(out_err)?;
+            c.say(&style.dim("Time is up for this session."))
+                .map_err(out_err)?;
             break;
         }
         let now = clock.now();
         let Some(item) = session.next(now) else { break };
         c.next_screen().map_err(out_err)?;
-        c.say(&header(session, total_at_start, style)).map_err(out_err)?;
+        c.say(&header(session, total_at_start, style))
+            .map_err(out_err)?;
         let card = session.card(item).clone();
-        let stale = session
-            .record(item)
-            .is_some_and(|r| !r.question_hash.is_empty() && r.question_hash != crate::session::question_hash(&card));
+        let stale = session.record(item).is_some_and(|r| {
+            !r.question_hash.is_empty() && r.question_hash != crate::session::question_hash(&card)
+        });
         if stale {
             c.say(&style.warn(&format!(
                 "This question changed since you last studied it; `recall reset {} {}` starts it afresh.",
@@ -180,7 +211,7 @@ pub fn run_study(
                 }
                 continue;
             }
-            Answered::Given { text, outcome, ms } => (text, outcome, ms),
+            Answered::Given { text, outcome, ms } => (text, *outcome, ms),
         };
         let fb = render::feedback(&card, &outcome, style);
         if !fb.is_empty() {
@@ -212,7 +243,8 @@ pub fn run_study(
                     if let Some(r) = suggested {
                         break Some(r);
                     }
-                    c.say("Grade this card: 1 again, 2 hard, 3 good, 4 easy.").map_err(out_err)?;
+                    c.say("Grade this card: 1 again, 2 hard, 3 good, 4 easy.")
+                        .map_err(out_err)?;
                 }
                 Some(cmd) => {
                     if handle_command(c, store, session, item, cmd, now)? {
@@ -221,8 +253,11 @@ pub fn run_study(
                     break None;
                 }
                 None => {
-                    c.say(&format!("`{}` is not a grade; type 1-4, or u, s, b, q.", inert(&line)))
-                        .map_err(out_err)?;
+                    c.say(&format!(
+                        "`{}` is not a grade; type 1-4, or u, s, b, q.",
+                        inert(&line)
+                    ))
+                    .map_err(out_err)?;
                 }
             }
         };
@@ -232,7 +267,13 @@ pub fn run_study(
         let Some(rating) = rating else { continue };
         let correct = matches!(outcome.verdict, Verdict::Correct | Verdict::Typo)
             || (outcome.verdict == Verdict::Unchecked && rating != Rating::Again);
-        let grade = Grade { rating, answer: text, verdict: verdict_name(outcome.verdict).to_string(), response_ms: ms, correct };
+        let grade = Grade {
+            rating,
+            answer: text,
+            verdict: verdict_name(outcome.verdict).to_string(),
+            response_ms: ms,
+            correct,
+        };
         let planned = session.plan(item, grade, now);
         store.record_review(&planned.review)?;
         if outcome.verdict != Verdict::Unchecked {
@@ -251,8 +292,11 @@ pub fn run_study(
             .map_err(out_err)?;
         } else if !cram {
             let secs = (next.as_second() - now.as_second()).max(0) as u64;
-            c.say(&style.dim(&format!("Next review in {}.", crate::schedule::describe_interval(secs))))
-                .map_err(out_err)?;
+            c.say(&style.dim(&format!(
+                "Next review in {}.",
+                crate::schedule::describe_interval(secs)
+            )))
+            .map_err(out_err)?;
         }
     }
     let t = session.tally();
@@ -291,22 +335,31 @@ fn handle_command(
             Some(d) => {
                 store.undo_last(&d, now)?;
                 if let Some(back) = session.undo() {
-                    c.say(&format!("Undone: {} comes back.", inert(session.card(back).id.as_str())))
-                        .map_err(out_err)?;
+                    c.say(&format!(
+                        "Undone: {} comes back.",
+                        inert(session.card(back).id.as_str())
+                    ))
+                    .map_err(out_err)?;
                 }
             }
         },
         Command::Suspend => {
             store.set_suspended(&deck, &card, true)?;
             session.remove(item);
-            c.say(&format!("Suspended {card}; it stays out of sessions until `recall reset {deck} {card}`."))
-                .map_err(out_err)?;
+            c.say(&format!(
+                "Suspended {card}; it stays out of sessions until `recall reset {deck} {card}`."
+            ))
+            .map_err(out_err)?;
         }
         Command::Bury => {
-            let tomorrow = session.today(item, now).tomorrow().map_err(|e| Error::Usage(e.to_string()))?;
+            let tomorrow = session
+                .today(item, now)
+                .tomorrow()
+                .map_err(|e| Error::Usage(e.to_string()))?;
             store.bury(&deck, &card, tomorrow)?;
             session.remove(item);
-            c.say(&format!("Buried {card} until tomorrow.")).map_err(out_err)?;
+            c.say(&format!("Buried {card} until tomorrow."))
+                .map_err(out_err)?;
         }
         Command::Rate(_) | Command::Accept => {}
     }
@@ -341,9 +394,16 @@ pub fn print_summary(c: &mut dyn Console, s: &Summary, tz: &jiff::tz::TimeZone) 
             100.0 * f64::from(s.correct) / f64::from(s.answered)
         ));
     }
-    lines.push(format!("  Time: {}m {:02}s", s.seconds / 60, s.seconds % 60));
+    lines.push(format!(
+        "  Time: {}m {:02}s",
+        s.seconds / 60,
+        s.seconds % 60
+    ));
     match s.next_due {
-        Some(t) => lines.push(format!("  Next due: {}", t.to_zoned_datetime(tz.clone()).strftime("%Y-%m-%d %H:%M"))),
+        Some(t) => lines.push(format!(
+            "  Next due: {}",
+            t.to_zoned_datetime(tz.clone()).strftime("%Y-%m-%d %H:%M")
+        )),
         None => lines.push("  Next due: nothing scheduled yet".to_string()),
     }
     c.say(&lines.join("\n")).map_err(out_err)
@@ -378,22 +438,34 @@ pub fn run_quiz(
     };
     for (i, card) in cards.iter().enumerate() {
         c.next_screen().map_err(out_err)?;
-        c.say(&format!("{} question {} of {}  {}", style.bold("quiz"), i + 1, cards.len(), render::bar(i, cards.len(), 20)))
-            .map_err(out_err)?;
+        c.say(&format!(
+            "{} question {} of {}  {}",
+            style.bold("quiz"),
+            i + 1,
+            cards.len(),
+            render::bar(i, cards.len(), 20)
+        ))
+        .map_err(out_err)?;
         let shown = shown_options(card, seed);
         let (text, outcome, ms) = match ask_card(c, card, &shown, pool)? {
             Answered::Left | Answered::Command(Command::Quit) => break,
             Answered::Command(_) => {
-                c.say("Undo, suspend and bury work in `recall study`; skipping nothing here.").map_err(out_err)?;
+                c.say("Undo, suspend and bury work in `recall study`; skipping nothing here.")
+                    .map_err(out_err)?;
                 continue;
             }
-            Answered::Given { text, outcome, ms } => (text, outcome, ms),
+            Answered::Given { text, outcome, ms } => (text, *outcome, ms),
         };
         let mut outcome = outcome;
         if outcome.verdict == Verdict::Unchecked {
             // A basic card in a quiz: the learner says whether they knew it.
             let known = loop {
-                match c.ask_key("Did you know it? [y/n]").map_err(out_err)?.as_deref().map(str::trim) {
+                match c
+                    .ask_key("Did you know it? [y/n]")
+                    .map_err(out_err)?
+                    .as_deref()
+                    .map(str::trim)
+                {
                     Some("y") | Some("Y") | Some("yes") | Some("") => break Some(true),
                     Some("n") | Some("N") | Some("no") => break Some(false),
                     None => break None,
@@ -401,18 +473,26 @@ pub fn run_quiz(
                 }
             };
             let Some(known) = known else { break };
-            outcome.verdict = if known { Verdict::Correct } else { Verdict::Wrong };
+            outcome.verdict = if known {
+                Verdict::Correct
+            } else {
+                Verdict::Wrong
+            };
             outcome.score = if known { 1.0 } else { 0.0 };
         } else {
-            c.say(&render::feedback(card, &outcome, style)).map_err(out_err)?;
+            c.say(&render::feedback(card, &outcome, style))
+                .map_err(out_err)?;
         }
         let now = clock.now();
         let rating = answer::suggest_rating(&outcome, ms, expected_chars(&outcome));
         let before = records.get(card.id.as_str()).cloned();
-        let mut after = before.clone().unwrap_or_else(|| CardRecord::new(crate::session::question_hash(card), now));
+        let mut after = before
+            .clone()
+            .unwrap_or_else(|| CardRecord::new(crate::session::question_hash(card), now));
         let mode = match scheduler {
             Some(s) => {
-                let fuzz = crate::session::fnv1a(&[card.id.as_str(), &now.as_millisecond().to_string()]);
+                let fuzz =
+                    crate::session::fnv1a(&[card.id.as_str(), &now.as_millisecond().to_string()]);
                 after.state = s.answer(&after.state, rating, now, fuzz).state;
                 Mode::Study
             }
@@ -436,7 +516,11 @@ pub fn run_quiz(
         } else {
             store.record_unscheduled(&review)?;
         }
-        results.push(QuizResult { card: card.clone(), given: text, outcome });
+        results.push(QuizResult {
+            card: card.clone(),
+            given: text,
+            outcome,
+        });
     }
     Ok(results)
 }
@@ -445,7 +529,10 @@ pub fn run_quiz(
 pub fn print_quiz_report(c: &mut dyn Console, results: &[QuizResult]) -> Result<()> {
     let style = c.style();
     let score: f32 = results.iter().map(|r| r.outcome.score).sum();
-    let right = results.iter().filter(|r| matches!(r.outcome.verdict, Verdict::Correct | Verdict::Typo)).count();
+    let right = results
+        .iter()
+        .filter(|r| matches!(r.outcome.verdict, Verdict::Correct | Verdict::Typo))
+        .count();
     let mut lines = vec![String::new(), style.bold("Quiz result")];
     if results.is_empty() {
         lines.push("  No questions answered.".to_string());
@@ -463,8 +550,18 @@ pub fn print_quiz_report(c: &mut dyn Console, results: &[QuizResult]) -> Result<
     if !mistakes.is_empty() {
         lines.push(style.bold("Mistakes"));
         for r in mistakes {
-            lines.push(format!("  - {}", inert(&r.card.prompt).lines().next().unwrap_or_default()));
-            lines.push(format!("    You answered: {}", if r.given.trim().is_empty() { "(nothing)".into() } else { inert(&r.given) }));
+            lines.push(format!(
+                "  - {}",
+                inert(&r.card.prompt).lines().next().unwrap_or_default()
+            ));
+            lines.push(format!(
+                "    You answered: {}",
+                if r.given.trim().is_empty() {
+                    "(nothing)".into()
+                } else {
+                    inert(&r.given)
+                }
+            ));
             lines.push(format!("    Answer: {}", inert(&r.outcome.expected)));
             if let Some(e) = &r.card.explain {
                 lines.push(format!("    {}", inert(e)));

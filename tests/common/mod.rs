@@ -41,7 +41,10 @@ impl TestEnv {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::create_dir_all(dir.path().join("decks")).unwrap();
         std::fs::create_dir_all(dir.path().join("data")).unwrap();
-        TestEnv { dir, now: "2026-03-02T10:00:00Z".to_string() }
+        TestEnv {
+            dir,
+            now: "2026-03-02T10:00:00Z".to_string(),
+        }
     }
 
     pub fn path(&self) -> &Path {

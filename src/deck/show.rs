@@ -1,0 +1,781 @@
+//! A deck as a learner meets it, with the answers: plain text for people (`recall show`) and
+//! JSON for tools (`recall show --json`).
+//!
+//! API:
+//! - [`write_text`]`(deck, w)`: every card, hand-written and generated, with its answers.
+//! - [`write_card_forms`]`(deck, id, w) -> io::Result<bool>`: one card, or every card generated
+//!   from one fact (`recall show DECK --card ID`); `false` when no card or fact has that id.
+//! - [`to_json`]`(deck) -> serde_json::Value`: the deck and its cards through dedicated
+//!   export structs, so the domain types can change without changing the JSON.
+//!
+//! All deck text in the plain-text output passes through `diagnostic::inert`: decks are
+//! untrusted and must not be able to drive the terminal.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::deck::generate::format_number;
+use crate::deck::{Answer, Card, ClozePart, Deck, Kind};
+use crate::diagnostic::inert;
+
+/// What stands in for a cloze blank when the sentence is shown.
+pub const BLANK: &str = "[...]";
+
+fn s(text: &str) -> Cow<'_, str> {
+    inert(text)
+}
+
+/// Card ids per fact, to list a card's siblings without scanning the deck for each card.
+fn siblings(deck: &Deck) -> HashMap<&str, Vec<&str>> {
+    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+    for card in &deck.cards {
+        if let Some(fact) = &card.fact {
+            map.entry(fact.as_str()).or_default().push(card.id.as_str());
+        }
+    }
+    map
+}
+
+/// Print the deck's title and every card with its answers.
+pub fn write_text(deck: &Deck, w: &mut dyn Write) -> io::Result<()> {
+    let generated = deck.cards.iter().filter(|c| is_generated(c)).count();
+    writeln!(w, "{} ({})", s(&deck.title), s(&deck.id))?;
+    if let Some(d) = &deck.description {
+        writeln!(w, "{}", s(d))?;
+    }
+    writeln!(
+        w,
+        "{} cards: {} written, {} generated from {} facts",
+        deck.cards.len(),
+        deck.cards.len() - generated,
+        generated,
+        deck.facts.len()
+    )?;
+    for card in &deck.cards {
+        writeln!(w)?;
+        write_card(card, w)?;
+    }
+    Ok(())
+}
+
+/// Print the card `id`, or every card generated from the fact `id`, each followed by its
+/// siblings. Returns `false` (printing nothing) when neither exists.
+pub fn write_card_forms(deck: &Deck, id: &str, w: &mut dyn Write) -> io::Result<bool> {
+    let cards: Vec<&Card> = match deck.card(id) {
+        Some(card) => vec![card],
+        None => deck
+            .cards
+            .iter()
+            .filter(|c| c.fact.as_deref() == Some(id))
+            .collect(),
+    };
+    if cards.is_empty() {
+        return Ok(false);
+    }
+    let family = siblings(deck);
+    for (n, card) in cards.iter().enumerate() {
+        if n > 0 {
+            writeln!(w)?;
+        }
+        write_card(card, w)?;
+        let others = sibling_ids(&family, card);
+        if !others.is_empty() {
+            let others: Vec<Cow<str>> = others.into_iter().map(s).collect();
+            writeln!(w, "  siblings: {}", others.join(", "))?;
+        }
+    }
+    Ok(true)
+}
+
+fn is_generated(card: &Card) -> bool {
+    card.fact.is_some() || card.id.as_str().contains('/')
+}
+
+fn sibling_ids<'d>(family: &HashMap<&str, Vec<&'d str>>, card: &Card) -> Vec<&'d str> {
+    let Some(fact) = &card.fact else {
+        return Vec::new();
+    };
+    family
+        .get(fact.as_str())
+        .map(|ids| {
+            ids.iter()
+                .copied()
+                .filter(|id| *id != card.id.as_str())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn also(answer: &Answer) -> String {
+    if answer.accept.is_empty() {
+        String::new()
+    } else {
+        let alts: Vec<Cow<str>> = answer.accept.iter().map(|a| s(a)).collect();
+        format!(" (also accepted: {})", alts.join(", "))
+    }
+}
+
+fn write_card(card: &Card, w: &mut dyn Write) -> io::Result<()> {
+    let mut about = vec![card.kind.name().to_string()];
+    if let Some(fact) = &card.fact {
+        about.push(format!("fact {}", s(fact)));
+    }
+    if !card.tags.is_empty() {
+        let tags: Vec<Cow<str>> = card.tags.iter().map(|t| s(t)).collect();
+        about.push(format!("tags: {}", tags.join(", ")));
+    }
+    writeln!(w, "{}  ({})", s(card.id.as_str()), about.join("; "))?;
+    if !card.prompt.is_empty() {
+        writeln!(w, "  {}", s(&card.prompt))?;
+    }
+    match &card.kind {
+        Kind::Basic { back } => writeln!(w, "  back: {}", s(back))?,
+        Kind::Typed { answer } => writeln!(w, "  answer: {}{}", s(&answer.text), also(answer))?,
+        Kind::Choice { correct, wrong } => {
+            let options = correct
+                .iter()
+                .map(|o| ("x", o))
+                .chain(wrong.iter().map(|o| (" ", o)));
+            for (n, (mark, option)) in options.enumerate() {
+                writeln!(w, "    {}. [{mark}] {}", n + 1, s(option))?;
+            }
+        }
+        Kind::TrueFalse { answer } => writeln!(w, "  answer: {answer}")?,
+        Kind::Number {
+            answer,
+            tolerance,
+            unit,
+        } => {
+            let within = if *tolerance > 0.0 {
+                format!(" (± {tolerance})")
+            } else {
+                String::new()
+            };
+            writeln!(
+                w,
+                "  answer: {}{within}",
+                s(&format_number(*answer, unit.as_deref()))
+            )?;
+        }
+        Kind::Year { answer, tolerance } => {
+            let within = if *tolerance > 0 {
+                format!(" (± {tolerance})")
+            } else {
+                String::new()
+            };
+            writeln!(w, "  answer: {answer}{within}")?;
+        }
+        Kind::List { items, ordered } => {
+            writeln!(
+                w,
+                "  answer ({}):",
+                if *ordered {
+                    "in this order"
+                } else {
+                    "in any order"
+                }
+            )?;
+            for (n, item) in items.iter().enumerate() {
+                writeln!(w, "    {}. {}{}", n + 1, s(&item.text), also(item))?;
+            }
+        }
+        Kind::Order { items } => {
+            writeln!(w, "  correct order:")?;
+            for (n, item) in items.iter().enumerate() {
+                writeln!(w, "    {}. {}", n + 1, s(item))?;
+            }
+        }
+        Kind::Cloze { parts } => {
+            let shown: String = parts
+                .iter()
+                .map(|p| match p {
+                    ClozePart::Text(t) => t.as_str(),
+                    ClozePart::Blank(_) => BLANK,
+                })
+                .collect();
+            writeln!(w, "  {}", s(&shown))?;
+            let blanks: Vec<&Answer> = parts
+                .iter()
+                .filter_map(|p| match p {
+                    ClozePart::Blank(a) => Some(a),
+                    ClozePart::Text(_) => None,
+                })
+                .collect();
+            for (n, blank) in blanks.iter().enumerate() {
+                let label = if blanks.len() == 1 {
+                    "answer".to_string()
+                } else {
+                    format!("blank {}", n + 1)
+                };
+                writeln!(w, "  {label}: {}{}", s(&blank.text), also(blank))?;
+            }
+        }
+        Kind::Match { pairs } => {
+            let width = pairs
+                .iter()
+                .map(|(l, _)| s(l).chars().count())
+                .max()
+                .unwrap_or(0);
+            for (left, right) in pairs {
+                writeln!(w, "    {:<width$}  ->  {}", s(left), s(right))?;
+            }
+        }
+    }
+    if let Some(explain) = &card.explain {
+        writeln!(w, "  explain: {}", s(explain))?;
+    }
+    if let Some(source) = &card.source {
+        writeln!(w, "  source: {}", s(source))?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct DeckJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    author: Option<&'a str>,
+    source: Option<SourceJson<'a>>,
+    tags: &'a [String],
+    seed: u64,
+    facts: usize,
+    cards: Vec<CardJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    title: &'a str,
+    author: Option<&'a str>,
+    date: Option<&'a str>,
+    publication: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct AnswerJson<'a> {
+    text: Cow<'a, str>,
+    accept: &'a [String],
+}
+
+impl<'a> AnswerJson<'a> {
+    fn of(a: &'a Answer) -> AnswerJson<'a> {
+        AnswerJson {
+            text: Cow::Borrowed(&a.text),
+            accept: &a.accept,
+        }
+    }
+
+    fn plain(text: impl Into<Cow<'a, str>>) -> AnswerJson<'a> {
+        AnswerJson {
+            text: text.into(),
+            accept: &[],
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CardJson<'a> {
+    id: &'a str,
+    kind: &'static str,
+    prompt: &'a str,
+    /// What counts as right: one entry per expected part (a list item, a cloze blank, a
+    /// correct option), each with its accepted alternatives.
+    answers: Vec<AnswerJson<'a>>,
+    /// Wrong options of a choice card (empty for other kinds).
+    wrong: &'a [String],
+    tags: &'a [String],
+    fact: Option<&'a str>,
+    siblings: Vec<&'a str>,
+    generated: bool,
+    explain: Option<&'a str>,
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tolerance: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ordered: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    items: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pairs: Option<Vec<[&'a str; 2]>>,
+    /// A cloze sentence in deck syntax, blanks written `{{answer|alternative}}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+}
+
+fn card_json<'a>(card: &'a Card, family: &HashMap<&str, Vec<&'a str>>) -> CardJson<'a> {
+    let mut j = CardJson {
+        id: card.id.as_str(),
+        kind: card.kind.name(),
+        prompt: &card.prompt,
+        answers: Vec::new(),
+        wrong: &[],
+        tags: &card.tags,
+        fact: card.fact.as_deref(),
+        siblings: sibling_ids(family, card),
+        generated: is_generated(card),
+        explain: card.explain.as_deref(),
+        source: card.source.as_deref(),
+        tolerance: None,
+        unit: None,
+        ordered: None,
+        items: None,
+        pairs: None,
+        text: None,
+    };
+    match &card.kind {
+        Kind::Basic { back } => j.answers.push(AnswerJson::plain(back.as_str())),
+        Kind::Typed { answer } => j.answers.push(AnswerJson::of(answer)),
+        Kind::Choice { correct, wrong } => {
+            j.answers = correct
+                .iter()
+                .map(|c| AnswerJson::plain(c.as_str()))
+                .collect();
+            j.wrong = wrong;
+        }
+        Kind::TrueFalse { answer } => j.answers.push(AnswerJson::plain(answer.to_string())),
+        Kind::Number {
+            answer,
+            tolerance,
+            unit,
+        } => {
+            j.answers.push(AnswerJson::plain(answer.to_string()));
+            j.tolerance = Some(*tolerance);
+            j.unit = unit.as_deref();
+        }
+        Kind::Year { answer, tolerance } => {
+            j.answers.push(AnswerJson::plain(answer.to_string()));
+            j.tolerance = Some(f64::from(*tolerance));
+        }
+        Kind::List { items, ordered } => {
+            j.answers = items.iter().map(AnswerJson::of).collect();
+            j.ordered = Some(*ordered);
+        }
+        Kind::Order { items } => {
+            j.answers = items
+                .iter()
+                .map(|i| AnswerJson::plain(i.as_str()))
+                .collect();
+            j.items = Some(items);
+            j.ordered = Some(true);
+        }
+        Kind::Cloze { parts } => {
+            let mut text = String::new();
+            for part in parts {
+                match part {
+                    ClozePart::Text(t) => text.push_str(t),
+                    ClozePart::Blank(a) => {
+                        j.answers.push(AnswerJson::of(a));
+                        text.push_str("{{");
+                        text.push_str(&a.all().collect::<Vec<_>>().join("|"));
+                        text.push_str("}}");
+                    }
+                }
+            }
+            j.text = Some(text);
+        }
+        Kind::Match { pairs } => {
+            j.answers = pairs
+                .iter()
+                .map(|(_, r)| AnswerJson::plain(r.as_str()))
+                .collect();
+            j.pairs = Some(
+                pairs
+                    .iter()
+                    .map(|(l, r)| [l.as_str(), r.as_str()])
+                    .collect(),
+            );
+        }
+    }
+    j
+}
+
+/// The deck and every card as JSON (see `CardJson` for the fields of a card).
+pub fn to_json(deck: &Deck) -> serde_json::Value {
+    let family = siblings(deck);
+    let json = DeckJson {
+        id: &deck.id,
+        title: &deck.title,
+        description: deck.description.as_deref(),
+        author: deck.author.as_deref(),
+        source: deck.source.as_ref().map(|src| SourceJson {
+            title: &src.title,
+            author: src.author.as_deref(),
+            date: src.date.as_deref(),
+            publication: src.publication.as_deref(),
+            url: src.url.as_deref(),
+        }),
+        tags: &deck.tags,
+        seed: deck.seed,
+        facts: deck.facts.len(),
+        cards: deck.cards.iter().map(|c| card_json(c, &family)).collect(),
+    };
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_value(json).unwrap_or(serde_json::Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::{CardId, Span};
+    use serde_json::json;
+
+    fn card(id: &str, kind: Kind, prompt: &str) -> Card {
+        Card {
+            id: CardId(id.into()),
+            kind,
+            prompt: prompt.into(),
+            tags: vec!["geo".into()],
+            explain: None,
+            source: None,
+            fact: None,
+            span: Span::default(),
+        }
+    }
+
+    fn deck(cards: Vec<Card>) -> Deck {
+        Deck {
+            id: "d".into(),
+            title: "Demo".into(),
+            cards,
+            ..Deck::default()
+        }
+    }
+
+    fn text(deck: &Deck) -> String {
+        let mut out = Vec::new();
+        write_text(deck, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn forms(deck: &Deck, id: &str) -> (bool, String) {
+        let mut out = Vec::new();
+        let found = write_card_forms(deck, id, &mut out).unwrap();
+        (found, String::from_utf8(out).unwrap())
+    }
+
+    fn generated(id: &str, fact: &str, kind: Kind) -> Card {
+        Card {
+            fact: Some(fact.into()),
+            ..card(id, kind, "Q?")
+        }
+    }
+
+    #[test]
+    fn text_shows_every_kind_with_its_answers() {
+        let mut typed = card(
+            "t",
+            Kind::Typed {
+                answer: Answer {
+                    text: "Oslo".into(),
+                    accept: vec!["Christiania".into()],
+                },
+            },
+            "Where?",
+        );
+        typed.explain = Some("Capital.".into());
+        typed.source = Some("p. 2".into());
+        let cards = vec![
+            card(
+                "b",
+                Kind::Basic {
+                    back: "Back".into(),
+                },
+                "Front",
+            ),
+            typed,
+            card(
+                "c",
+                Kind::Choice {
+                    correct: vec!["a".into()],
+                    wrong: vec!["b".into()],
+                },
+                "Which?",
+            ),
+            card("tf", Kind::TrueFalse { answer: false }, "Wet?"),
+            card(
+                "n",
+                Kind::Number {
+                    answer: 8.5,
+                    tolerance: 0.5,
+                    unit: Some("km".into()),
+                },
+                "How far?",
+            ),
+            card(
+                "y",
+                Kind::Year {
+                    answer: 2001,
+                    tolerance: 0,
+                },
+                "When?",
+            ),
+            card(
+                "l",
+                Kind::List {
+                    items: vec![
+                        Answer::plain("x"),
+                        Answer {
+                            text: "y".into(),
+                            accept: vec!["why".into()],
+                        },
+                    ],
+                    ordered: false,
+                },
+                "Name two.",
+            ),
+            card(
+                "o",
+                Kind::Order {
+                    items: vec!["first".into(), "second".into()],
+                },
+                "Order them.",
+            ),
+            card(
+                "z",
+                Kind::Cloze {
+                    parts: vec![
+                        ClozePart::Text("A ".into()),
+                        ClozePart::Blank(Answer::plain("b")),
+                        ClozePart::Text(".".into()),
+                    ],
+                },
+                "",
+            ),
+            card(
+                "m",
+                Kind::Match {
+                    pairs: vec![("one".into(), "1".into()), ("three".into(), "3".into())],
+                },
+                "Match.",
+            ),
+        ];
+        assert_eq!(
+            text(&deck(cards)),
+            "Demo (d)
+10 cards: 10 written, 0 generated from 0 facts
+
+b  (basic; tags: geo)
+  Front
+  back: Back
+
+t  (typed; tags: geo)
+  Where?
+  answer: Oslo (also accepted: Christiania)
+  explain: Capital.
+  source: p. 2
+
+c  (choice; tags: geo)
+  Which?
+    1. [x] a
+    2. [ ] b
+
+tf  (truefalse; tags: geo)
+  Wet?
+  answer: false
+
+n  (number; tags: geo)
+  How far?
+  answer: 8.5 km (± 0.5)
+
+y  (year; tags: geo)
+  When?
+  answer: 2001
+
+l  (list; tags: geo)
+  Name two.
+  answer (in any order):
+    1. x
+    2. y (also accepted: why)
+
+o  (order; tags: geo)
+  Order them.
+  correct order:
+    1. first
+    2. second
+
+z  (cloze; tags: geo)
+  A [...].
+  answer: b
+
+m  (match; tags: geo)
+  Match.
+    one    ->  1
+    three  ->  3
+"
+        );
+    }
+
+    #[test]
+    fn text_makes_control_characters_inert() {
+        let d = deck(vec![card(
+            "e",
+            Kind::TrueFalse { answer: true },
+            "Red\u{1b}[31m?",
+        )]);
+        assert!(text(&d).contains("  Red\\u{1b}[31m?\n"));
+        assert!(!text(&d).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn card_forms_of_a_fact_list_each_card_and_its_siblings() {
+        let d = deck(vec![
+            generated(
+                "f/year",
+                "f",
+                Kind::Year {
+                    answer: 1961,
+                    tolerance: 0,
+                },
+            ),
+            generated(
+                "f/which",
+                "f",
+                Kind::Choice {
+                    correct: vec!["x".into()],
+                    wrong: vec!["y".into()],
+                },
+            ),
+        ]);
+        assert_eq!(
+            forms(&d, "f"),
+            (
+                true,
+                "f/year  (year; fact f; tags: geo)\n  Q?\n  answer: 1961\n  siblings: f/which\n\nf/which  (choice; fact f; tags: geo)\n  Q?\n    1. [x] x\n    2. [ ] y\n  siblings: f/year\n"
+                    .to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn card_forms_of_one_card() {
+        let d = deck(vec![card("tf", Kind::TrueFalse { answer: true }, "Wet?")]);
+        assert_eq!(
+            forms(&d, "tf"),
+            (
+                true,
+                "tf  (truefalse; tags: geo)\n  Wet?\n  answer: true\n".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn card_forms_of_an_unknown_id_print_nothing() {
+        let d = deck(vec![]);
+        assert_eq!(forms(&d, "nope"), (false, String::new()));
+    }
+
+    #[test]
+    fn json_has_the_card_fields_and_siblings() {
+        let mut typed = generated(
+            "f/name",
+            "f",
+            Kind::Typed {
+                answer: Answer {
+                    text: "LEO".into(),
+                    accept: vec!["low orbit".into()],
+                },
+            },
+        );
+        typed.explain = Some("E".into());
+        let d = deck(vec![
+            typed,
+            generated(
+                "f/define",
+                "f",
+                Kind::Choice {
+                    correct: vec!["a".into()],
+                    wrong: vec!["b".into(), "c".into()],
+                },
+            ),
+        ]);
+        let j = to_json(&d);
+        assert_eq!(j["id"], "d");
+        assert_eq!(
+            j["cards"][0],
+            json!({
+                "id": "f/name", "kind": "typed", "prompt": "Q?",
+                "answers": [{"text": "LEO", "accept": ["low orbit"]}],
+                "wrong": [], "tags": ["geo"], "fact": "f", "siblings": ["f/define"],
+                "generated": true, "explain": "E", "source": null
+            })
+        );
+        assert_eq!(j["cards"][1]["wrong"], json!(["b", "c"]));
+        assert_eq!(
+            j["cards"][1]["answers"],
+            json!([{"text": "a", "accept": []}])
+        );
+    }
+
+    #[test]
+    fn json_has_kind_specific_data() {
+        let d = deck(vec![
+            card(
+                "n",
+                Kind::Number {
+                    answer: 8.0,
+                    tolerance: 0.5,
+                    unit: Some("km".into()),
+                },
+                "Q",
+            ),
+            card(
+                "z",
+                Kind::Cloze {
+                    parts: vec![
+                        ClozePart::Text("A ".into()),
+                        ClozePart::Blank(Answer {
+                            text: "b".into(),
+                            accept: vec!["bee".into()],
+                        }),
+                    ],
+                },
+                "",
+            ),
+            card(
+                "m",
+                Kind::Match {
+                    pairs: vec![("l".into(), "r".into())],
+                },
+                "Q",
+            ),
+            card(
+                "o",
+                Kind::Order {
+                    items: vec!["1".into(), "2".into()],
+                },
+                "Q",
+            ),
+            card(
+                "l",
+                Kind::List {
+                    items: vec![Answer::plain("x")],
+                    ordered: true,
+                },
+                "Q",
+            ),
+        ]);
+        let j = to_json(&d);
+        assert_eq!(
+            (
+                j["cards"][0]["tolerance"].clone(),
+                j["cards"][0]["unit"].clone()
+            ),
+            (json!(0.5), json!("km"))
+        );
+        assert_eq!(
+            j["cards"][0]["answers"],
+            json!([{"text": "8", "accept": []}])
+        );
+        assert_eq!(j["cards"][1]["text"], "A {{b|bee}}");
+        assert_eq!(j["cards"][2]["pairs"], json!([["l", "r"]]));
+        assert_eq!(j["cards"][3]["items"], json!(["1", "2"]));
+        assert_eq!(j["cards"][4]["ordered"], json!(true));
+        assert_eq!(j["cards"][4].get("unit"), None);
+    }
+}

@@ -1,0 +1,348 @@
+//! An article's text as paragraphs of sentences, with page furniture (menus, headings, copyright
+//! lines, other scripts) left out, so extraction only sees prose and locations count as a reader
+//! would count them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One paragraph of prose, numbered from 1 among the kept paragraphs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub number: usize,
+    pub sentences: Vec<String>,
+}
+
+/// What the page says about itself, when it says it in the usual places.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Header {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: Option<String>,
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by)\s+([A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+){0,3})\s*$").unwrap()
+});
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:published|posted|date)\s*:?\s*(?:on\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\s*$").unwrap()
+});
+
+/// Split an article into prose paragraphs and read its title, byline and date.
+pub fn paragraphs(text: &str) -> (Header, Vec<Paragraph>) {
+    let mut header = Header::default();
+    let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if blocks.last().is_some_and(|b| !b.is_empty()) {
+                blocks.push(Vec::new());
+            }
+            continue;
+        }
+        if let Some(c) = BYLINE.captures(line) {
+            header.author.get_or_insert_with(|| c[1].to_string());
+            continue;
+        }
+        if let Some(c) = PUBLISHED.captures(line) {
+            if let Some(month) = month_number(&c[1]) {
+                let day: u32 = c[2].parse().unwrap_or(0);
+                header
+                    .date
+                    .get_or_insert_with(|| format!("{}-{month:02}-{day:02}", &c[3]));
+            }
+            continue;
+        }
+        if header.title.is_none() && is_furniture(line) && looks_like_title(line) {
+            header.title = Some(clean_title(line));
+        }
+        blocks
+            .last_mut()
+            .expect("there is always a last block")
+            .push(line);
+    }
+    let mut out = Vec::new();
+    for mut block in blocks {
+        // Headings and labels stuck to a paragraph ("Back to Issue", "About the author") go;
+        // a short last line of wrapped prose stays, as the block is judged as a whole.
+        while block
+            .first()
+            .is_some_and(|l| is_furniture(l) && !continues(l))
+        {
+            block.remove(0);
+        }
+        while block.len() > 1
+            && block
+                .last()
+                .is_some_and(|l| is_furniture(l) && !continues(l))
+        {
+            block.pop();
+        }
+        let text = block.join(" ");
+        if block.is_empty() || is_furniture(&text) {
+            continue;
+        }
+        let sentences = sentences(&text);
+        out.push(Paragraph {
+            number: out.len() + 1,
+            sentences,
+        });
+    }
+    (header, out)
+}
+
+/// Whether a line reads as part of a sentence (wrapped prose) rather than a label.
+fn continues(line: &str) -> bool {
+    line.starts_with(char::is_lowercase) || line.ends_with([',', ';', '.'])
+}
+
+/// Lines that are not prose: short lines without sentence punctuation (headings, menus,
+/// addresses), copyright notices, and lines mostly in a non-Latin script.
+pub fn is_furniture(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    if line.contains('©') || lower.contains("all rights reserved") || lower.starts_with("copyright")
+    {
+        return true;
+    }
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let latin = line
+        .chars()
+        .filter(|c| c.is_alphabetic() && is_latin(*c))
+        .count();
+    if letters == 0 || latin * 2 < letters {
+        return true;
+    }
+    let words = line.split_whitespace().count();
+    let ends_sentence = line
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?']);
+    // A long line without a full stop is a menu; a short one ending in one may still be prose.
+    !ends_sentence || words < 4
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{00c0}'..='\u{024f}').contains(&c)
+        || ('\u{1e00}'..='\u{1eff}').contains(&c)
+}
+
+fn looks_like_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (3..=20).contains(&words) && line.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Site breadcrumbs ("Title > Articles") are not part of a title.
+fn clean_title(line: &str) -> String {
+    line.split(" > ")
+        .next()
+        .unwrap_or(line)
+        .split(" | ")
+        .next()
+        .unwrap_or(line)
+        .trim()
+        .to_string()
+}
+
+pub fn month_number(name: &str) -> Option<u8> {
+    let lower = name.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if lower.len() < 3 {
+        return None;
+    }
+    let position = MONTHS.iter().position(|m| lower.starts_with(m))?;
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ][position];
+    // "Sept" and the three-letter forms are abbreviations; anything else must be the full name.
+    (lower == full || lower.len() == 3 || lower == "sept").then_some(position as u8 + 1)
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "jr", "sr", "gen", "col", "lt", "sgt",
+    "capt", "gov", "sen", "rep", "rev", "hon", "pres", "no", "nos", "vol", "vols", "pp", "p",
+    "fig", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "cf", "al",
+];
+
+/// Split a paragraph into sentences at `.`, `!` or `?` followed by a space and a capital, digit
+/// or quote, except after abbreviations ("Sept.", "Dr.") and dotted initials ("U.S.", "J.").
+pub fn sentences(text: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &(pos, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Closing quotes and brackets belong to the sentence they end.
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
+            j += 1;
+        }
+        let Some(&(_, next)) = chars.get(j) else {
+            continue;
+        };
+        if !next.is_whitespace() {
+            continue;
+        }
+        let following = chars[j..]
+            .iter()
+            .map(|&(_, c)| c)
+            .find(|c| !c.is_whitespace());
+        if !following.is_some_and(|f| {
+            f.is_uppercase() || f.is_ascii_digit() || matches!(f, '"' | '“' | '‘' | '\'' | '(')
+        }) {
+            continue;
+        }
+        if c == '.' && is_abbreviation(&text[start..pos]) {
+            continue;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        push_sentence(&mut out, &text[start..end]);
+        start = end;
+    }
+    push_sentence(&mut out, &text[start..]);
+    out
+}
+
+fn push_sentence(out: &mut Vec<String>, s: &str) {
+    let s = s.trim();
+    if !s.is_empty() {
+        out.push(s.to_string());
+    }
+}
+
+/// Whether the word just before a full stop is an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // "U.S" (the final stop is the one being tested) and single initials like "J".
+    let letters: Vec<&str> = word.split('.').collect();
+    letters
+        .iter()
+        .all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_at_full_stops_before_capitals() {
+        assert_eq!(
+            sentences("The probe launched. It flew for years! Did it land? Yes."),
+            vec![
+                "The probe launched.",
+                "It flew for years!",
+                "Did it land?",
+                "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("On Sept. 4 Dr. Vega spoke in the U.S. Senate. Then she left."),
+            vec![
+                "On Sept. 4 Dr. Vega spoke in the U.S. Senate.",
+                "Then she left."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("He called it “the long night.” Nobody agreed."),
+            vec!["He called it “the long night.”", "Nobody agreed."]
+        );
+    }
+
+    #[test]
+    fn decimals_and_lowercase_continuations_do_not_split() {
+        assert_eq!(
+            sentences("It weighs 4.5 kg. approx. and more."),
+            vec!["It weighs 4.5 kg. approx. and more."]
+        );
+    }
+
+    #[test]
+    fn furniture_lines_are_recognised() {
+        assert!(is_furniture(
+            "Home About Us Contact Subscribe Archive Login"
+        ));
+        assert!(is_furniture("Chapter Two: The Long Voyage"));
+        assert!(is_furniture("© 2021 Example Press. All rights reserved."));
+        assert!(is_furniture("알림이 없습니다."));
+        assert!(!is_furniture(
+            "The lighthouse was built on the northern cape in 1874."
+        ));
+    }
+
+    #[test]
+    fn paragraphs_skip_furniture_and_number_prose() {
+        let text = "The Harbour Lights of Norvale > Features\n\nMenu Search Login\n\nBy Ada Brook\n\n\
+                    The lighthouse stands on the cape. It is white.\n\nA Heading Here\n\n\
+                    Keepers lived there until 1950.\nPublished: Mar 3, 2020\n";
+        let (header, paragraphs) = paragraphs(text);
+        assert_eq!(
+            header,
+            Header {
+                title: Some("The Harbour Lights of Norvale".into()),
+                author: Some("Ada Brook".into()),
+                date: Some("2020-03-03".into())
+            }
+        );
+        assert_eq!(
+            paragraphs,
+            vec![
+                Paragraph {
+                    number: 1,
+                    sentences: vec![
+                        "The lighthouse stands on the cape.".into(),
+                        "It is white.".into()
+                    ]
+                },
+                Paragraph {
+                    number: 2,
+                    sentences: vec!["Keepers lived there until 1950.".into()]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("April"), Some(4));
+        assert_eq!(month_number("Dec"), Some(12));
+        assert_eq!(month_number("Marching"), None);
+        assert_eq!(month_number("May"), Some(5));
+    }
+}
