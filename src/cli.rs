@@ -16,6 +16,8 @@ Examples:
   recall generate article.txt -o draft.toml
   recall import deck cards.tsv -o cards.toml
   recall export deck sco --format apkg -o sco.apkg
+  recall stats                       progress charts in the terminal
+  recall export report -o report.html
   recall completions bash > /etc/bash_completion.d/recall";
 
 /// recall: spaced-repetition drills and quizzes in the terminal.
@@ -79,6 +81,12 @@ pub enum Command {
     /// Write decks (or progress) out for other tools
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Fit the FSRS parameters to your review history (or suggest a desired retention)
+    Optimize(OptimizeArgs),
+    /// Statistics: cards by state, answers per day, due forecast, retention, tags, hardest cards
+    Stats(StatsArgs),
+    /// Merge several learners' progress exports into a per-card class report
+    ClassReport(ClassReportArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the man page (roff) to standard output
@@ -194,6 +202,8 @@ pub struct GenerateArgs {
 pub enum ImportCommand {
     /// Turn a CSV/TSV (Quizlet, Anki text export), GIFT (Moodle) or .apkg (Anki) file into a deck
     Deck(ImportDeckArgs),
+    /// Import a review log (Anki/FSRS CSV: card_id, review_rating, review_time, ...)
+    Reviews(ImportReviewsArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -228,6 +238,12 @@ pub struct ImportDeckArgs {
 pub enum ExportCommand {
     /// Write a deck as an Anki package, a Moodle GIFT quiz or a TSV file
     Deck(ExportDeckArgs),
+    /// Write one row per card: state, due date, memory, retrievability, lapses, accuracy
+    Progress(ExportProgressArgs),
+    /// Write the review log in the FSRS tools' layout plus recall's own columns
+    Reviews(ExportReviewsArgs),
+    /// Write the statistics as one self-contained HTML page with charts
+    Report(ExportReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -237,6 +253,97 @@ pub struct ExportDeckArgs {
     #[arg(long, value_enum)]
     pub format: DeckFormat,
     /// Where to write it [default: standard output; required for apkg]
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// CSV or JSON, for the progress exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportProgressArgs {
+    /// Only this deck (an id or a path) [default: every known deck]
+    #[arg(long, short)]
+    pub deck: Option<String>,
+    #[arg(long, value_enum, default_value_t = DataFormat::Csv)]
+    pub format: DataFormat,
+    /// The learner's name, written into JSON exports for class reports
+    #[arg(long, value_name = "NAME")]
+    pub learner: Option<String>,
+    /// Where to write it (atomically) [default: standard output]
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportReviewsArgs {
+    /// Only this deck's answers [default: every answer, imported history included]
+    #[arg(long, short)]
+    pub deck: Option<String>,
+    #[arg(long, value_enum, default_value_t = DataFormat::Csv)]
+    pub format: DataFormat,
+    /// Where to write it (atomically) [default: standard output]
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportReportArgs {
+    /// Only this deck [default: every known deck]
+    #[arg(long, short)]
+    pub deck: Option<String>,
+    /// Where to write the page (atomically) [default: standard output]
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportReviewsArgs {
+    /// The review log (CSV with a header)
+    pub file: PathBuf,
+    /// A CSV of EXTERNAL_ID,DECK:CARD lines: those cards' reviews become recall cards' history
+    #[arg(long, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// Import the good rows even when some rows are bad (each is reported)
+    #[arg(long)]
+    pub skip_bad: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OptimizeArgs {
+    /// Suggest a desired retention with the FSRS simulator instead of fitting parameters
+    #[arg(long)]
+    pub retention: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Only this deck (an id or a path) [default: every known deck and imported history]
+    #[arg(long, short)]
+    pub deck: Option<String>,
+    /// The same numbers as JSON, for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClassFormat {
+    Html,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ClassReportArgs {
+    /// Learners' progress exports (`recall export progress --format json --learner NAME`)
+    #[arg(required = true, value_name = "EXPORT.json")]
+    pub exports: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ClassFormat::Html)]
+    pub format: ClassFormat,
+    /// Where to write it (atomically) [default: standard output]
     #[arg(long, short)]
     pub output: Option<PathBuf>,
 }

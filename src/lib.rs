@@ -7,6 +7,7 @@
 pub mod answer;
 pub mod cli;
 pub mod cmd_decks;
+pub mod cmd_progress;
 pub mod config;
 pub mod deck;
 pub mod diagnostic;

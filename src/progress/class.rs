@@ -176,7 +176,7 @@ pub fn merge(exports: &[(String, ProgressExport)]) -> ClassReport {
 }
 
 /// One row per card, hardest first.
-pub fn write_csv(report: &ClassReport, w: &mut impl Write) -> io::Result<()> {
+pub fn write_csv<W: Write + ?Sized>(report: &ClassReport, w: &mut W) -> io::Result<()> {
     let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(w);
     let to_io = |e: csv::Error| io::Error::other(e.to_string());
     csv.write_record(CLASS_COLUMNS).map_err(to_io)?;

@@ -123,12 +123,12 @@ pub struct ProgressExport {
 }
 
 /// Writes a progress export.
-pub fn write_progress(
+pub fn write_progress<W: Write + ?Sized>(
     rows: &[ProgressRow],
     format: Format,
     exported_at: &str,
     learner: Option<&str>,
-    w: &mut impl Write,
+    w: &mut W,
 ) -> io::Result<()> {
     match format {
         Format::Csv => {

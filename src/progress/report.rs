@@ -294,7 +294,9 @@ mod tests {
         let html = render(&stats());
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<b>dates"), "{html}");
-        assert!(html.contains("&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;&#x2F;script&gt;"));
+        assert!(
+            html.contains("&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;&#x2F;script&gt;")
+        );
         assert!(html.contains("&lt;b&gt;dates&lt;&#x2F;b&gt;"));
     }
 

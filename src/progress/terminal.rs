@@ -29,10 +29,11 @@ pub fn write_stats(stats: &Stats, w: &mut impl Write) -> io::Result<()> {
     let s = &stats.summary;
     write!(
         w,
-        "Answers: {} in all, {} today, {} days studied, streak {} day{}",
+        "Answers: {} in all, {} today, {} day{} studied, streak {} day{}",
         s.reviews,
         s.reviews_today,
         s.days_studied,
+        plural(s.days_studied),
         s.streak,
         plural(s.streak)
     )?;
