@@ -1,6 +1,7 @@
 //! Parse deck text into a `Deck`, collecting every problem as a `Diagnostic` with its span.
 //!
-//! API: [`load`]`(bytes) -> `[`Loaded`]. Pure: no file access, no clock, never panics.
+//! API: [`load`]`(bytes) -> `[`Loaded`]. Pure: no file access, no clock, never panics (a large
+//! deck is parsed on several threads, with the same result as on one).
 //!
 //! The TOML is parsed into a span-carrying tree (`toml::de::DeTable`) and walked by hand rather
 //! than deserialised with serde, because serde stops at the first problem while an instructor
@@ -2527,6 +2528,18 @@ mod tests {
         assert_eq!(d.span, Span::new(23, 24));
         let lossy = String::from_utf8_lossy(b"format = 1\ntitle = \"Caf\xe9\"\n");
         assert_eq!(d.line_col(&lossy), (2, 13));
+    }
+
+    #[test]
+    fn windows_line_endings_and_a_byte_order_mark_are_read() {
+        let src = "\u{feff}format = 1\r\nid = \"t\"\r\ntitle = \"T\"\r\nbogus = 1\r\n";
+        assert_eq!(
+            diags(src),
+            vec![
+                "4:1 error: unknown field `bogus` in the deck (help: the deck's top level takes: format, id, title, description, author, tags, seed, source, settings, card, fact)"
+            ]
+        );
+        assert_eq!(crate::diagnostic::line_col(src, 3), (1, 1));
     }
 
     #[test]
