@@ -230,6 +230,9 @@ struct Walker<'s> {
     diags: Vec<Diagnostic>,
     /// Fields suggested for unknown keys, by table: their absence is not reported again.
     suggested: Vec<(Span, String)>,
+    /// The id of the card or fact being read, kept so that a table with other errors still
+    /// takes part in the duplicate-id check.
+    last_id: Option<Str>,
 }
 
 impl<'s> Walker<'s> {
@@ -239,6 +242,7 @@ impl<'s> Walker<'s> {
             base: 0,
             diags: Vec::new(),
             suggested: Vec::new(),
+            last_id: None,
         }
     }
 
@@ -1111,6 +1115,7 @@ impl<'s> Walker<'s> {
 
     fn id(&mut self, t: &Tbl, what: &str) -> Option<Str> {
         let id = self.string(t, "id", true)?;
+        self.last_id = Some(id.clone());
         if id.text.contains('/') {
             let d = Diagnostic::error(id.span, format!("invalid {what} id `{}`: `/` is reserved for generated cards", id.text))
                 .with_help("generated cards are named FACT-ID/FORM; use only letters, digits, `.`, `_` and `-`");
@@ -1153,14 +1158,24 @@ impl<'s> Walker<'s> {
     fn elements(&mut self, t: &Tbl, deck_tags: &[String], acc: &mut Elements) {
         for (table, span) in self.table_array(t, "card") {
             acc.card_count += 1;
+            self.last_id = None;
             if let Some((card, id_span)) = self.card(acc.card_count, table, span, deck_tags) {
                 acc.cards.push(card);
                 acc.card_spans.push(id_span);
+            } else if let Some(id) = self.last_id.take() {
+                acc.failed.push((id.text, id.span));
             }
         }
         for (table, span) in self.table_array(t, "fact") {
             acc.fact_count += 1;
-            if let Some((fact, id_span)) = self.fact(acc.fact_count, table, span, deck_tags) {
+            self.last_id = None;
+            let fact = self.fact(acc.fact_count, table, span, deck_tags);
+            if fact.is_none()
+                && let Some(id) = self.last_id.take()
+            {
+                acc.failed.push((id.text, id.span));
+            }
+            if let Some((fact, id_span)) = fact {
                 acc.facts.push(fact);
                 acc.fact_spans.push(id_span);
             }
@@ -1221,7 +1236,31 @@ impl<'s> Walker<'s> {
             };
             keep_facts.push(keep);
         }
-        drop((card_ids, fact_ids));
+        // Tables with other errors still must not reuse an id.
+        let mut failed_ids: IdMap<&str, Span> = IdMap::default();
+        for (id, span) in &acc.failed {
+            let earlier = card_ids
+                .get(id.as_str())
+                .or_else(|| fact_ids.get(id.as_str()))
+                .or_else(|| failed_ids.get(id.as_str()))
+                .copied();
+            match earlier {
+                Some(other) => {
+                    let (first, second) = if other.start < span.start {
+                        (other, *span)
+                    } else {
+                        (*span, other)
+                    };
+                    let d = Diagnostic::error(second, format!("duplicate id `{id}`"))
+                        .with_related(first, "first defined here");
+                    self.push(d);
+                }
+                None => {
+                    failed_ids.insert(id.as_str(), *span);
+                }
+            }
+        }
+        drop((card_ids, fact_ids, failed_ids));
         let mut keep = keep_cards.into_iter();
         acc.cards.retain(|_| keep.next().unwrap_or(true));
         let mut keep = keep_facts.into_iter();
@@ -1857,6 +1896,7 @@ impl Elements {
         join(&mut self.facts, &mut other.facts);
         join(&mut self.card_spans, &mut other.card_spans);
         join(&mut self.fact_spans, &mut other.fact_spans);
+        join(&mut self.failed, &mut other.failed);
     }
 }
 
@@ -1867,6 +1907,8 @@ struct Elements {
     /// Where each card's and fact's id is written, in the same order.
     card_spans: Vec<Span>,
     fact_spans: Vec<Span>,
+    /// Ids of cards and facts that could not be read, still checked for duplicates.
+    failed: Vec<(String, Span)>,
     /// Tables seen so far, to name a card without an id ("card #3").
     card_count: usize,
     fact_count: usize,
