@@ -830,7 +830,13 @@ impl<'a> Gen<'a> {
                 explain: Some(explain + "."),
                 source: None,
                 fact: None,
-                span: first.span,
+                // The place of the event written last: a study session introduces new cards
+                // in file order, so a timeline comes after the events it orders.
+                span: run
+                    .iter()
+                    .map(|&i| facts[i].span)
+                    .max_by_key(|s| s.start)
+                    .unwrap_or(first.span),
             });
         }
     }
