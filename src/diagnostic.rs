@@ -94,7 +94,12 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let col = source[line_start..offset].chars().count() + 1;
+    // A byte order mark is invisible in editors, so it takes no column.
+    let col = source[line_start..offset]
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 

@@ -40,7 +40,10 @@ fn a_draft_from_an_article_passes_check() {
     let r = t.run(&["check", "draft.toml"], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let empty = t.write("empty.txt", "  \n");
-    let r = t.run(&["generate", empty.to_str().unwrap(), "-o", "nothing.toml"], "");
+    let r = t.run(
+        &["generate", empty.to_str().unwrap(), "-o", "nothing.toml"],
+        "",
+    );
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("empty"), "{}", r.stderr);
     assert!(!t.path().join("nothing.toml").exists());
@@ -49,15 +52,24 @@ fn a_draft_from_an_article_passes_check() {
 #[test]
 fn tsv_import_makes_a_checkable_deck_and_bad_lines_are_refused() {
     let t = TestEnv::new();
-    let tsv = t.write("words.tsv", "front\tback\ttags\nhello\tbonjour\tfr\nthank you\tmerci\tfr\n");
-    let r = t.run(&["import", "deck", tsv.to_str().unwrap(), "-o", "words.toml"], "");
+    let tsv = t.write(
+        "words.tsv",
+        "front\tback\ttags\nhello\tbonjour\tfr\nthank you\tmerci\tfr\n",
+    );
+    let r = t.run(
+        &["import", "deck", tsv.to_str().unwrap(), "-o", "words.toml"],
+        "",
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let r = t.run(&["check", "words.toml"], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("2 cards"), "{}", r.stdout);
 
     let bad = t.write("bad.csv", "front,back\n\"unclosed,quote\nok,fine\n");
-    let r = t.run(&["import", "deck", bad.to_str().unwrap(), "-o", "bad.toml"], "");
+    let r = t.run(
+        &["import", "deck", bad.to_str().unwrap(), "-o", "bad.toml"],
+        "",
+    );
     assert_ne!(r.code, 0);
     assert!(r.stderr.contains("bad.csv"), "{}", r.stderr);
     assert!(!t.path().join("bad.toml").exists(), "no partial output");
@@ -68,9 +80,15 @@ fn export_and_import_through_gift_and_anki() {
     let t = TestEnv::new();
     let deck = common::repo().join("decks/sco.toml");
     let d = deck.to_str().unwrap();
-    let r = t.run(&["export", "deck", d, "--format", "gift", "-o", "sco.gift"], "");
+    let r = t.run(
+        &["export", "deck", d, "--format", "gift", "-o", "sco.gift"],
+        "",
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.contains("not exported"), "reports what GIFT cannot express");
+    assert!(
+        r.stderr.contains("not exported"),
+        "reports what GIFT cannot express"
+    );
     let r = t.run(&["import", "deck", "sco.gift", "-o", "from-gift.toml"], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let r = t.run(&["check", "from-gift.toml"], "");
@@ -78,7 +96,10 @@ fn export_and_import_through_gift_and_anki() {
 
     let r = t.run(&["export", "deck", d, "--format", "apkg"], "");
     assert_eq!(r.code, 2, "apkg needs -o");
-    let r = t.run(&["export", "deck", d, "--format", "apkg", "-o", "sco.apkg"], "");
+    let r = t.run(
+        &["export", "deck", d, "--format", "apkg", "-o", "sco.apkg"],
+        "",
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let bytes = std::fs::read(t.path().join("sco.apkg")).unwrap();
     assert_eq!(&bytes[..2], b"PK");
@@ -88,7 +109,10 @@ fn export_and_import_through_gift_and_anki() {
     assert_eq!(r.code, 0, "{}", r.stderr);
 
     let fake = t.write("fake.apkg", "not a zip at all");
-    let r = t.run(&["import", "deck", fake.to_str().unwrap(), "-o", "x.toml"], "");
+    let r = t.run(
+        &["import", "deck", fake.to_str().unwrap(), "-o", "x.toml"],
+        "",
+    );
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("not a zip"), "{}", r.stderr);
 }

@@ -11,9 +11,12 @@
 //! (never the whole deck), which keeps a 100 000-card deck fast.
 
 use std::borrow::Cow;
+use std::sync::{Mutex, PoisonError};
 
 use crate::deck::text::{capitalise, join_and, phrase, same};
-use crate::deck::{Answer, Card, CardId, ClozePart, Deck, Fact, FactDate, FactKind, Kind, lint};
+use crate::deck::{
+    Answer, Card, CardId, ClozePart, Deck, Fact, FactDate, FactKind, Kind, lint, parallel,
+};
 use crate::diagnostic::Diagnostic;
 
 /// The id prefix of deck-level timeline cards; no fact may use it as its id.
@@ -24,6 +27,9 @@ pub const DISTRACTORS: usize = 3;
 
 /// Events per timeline card (a lone event left at the end joins the last run).
 pub const TIMELINE_RUN: usize = 4;
+
+/// Large decks are expanded on several threads, each taking at least this many facts.
+const FACTS_PER_THREAD: usize = 2000;
 
 /// Pools this small are shuffled whole; larger ones are sampled.
 const SMALL_POOL: usize = 64;
@@ -183,8 +189,8 @@ struct Gen<'a> {
     seed: u64,
     deck_tags: &'a [String],
     facts: &'a [Fact],
-    pools: Pools,
-    cards: &'a mut Vec<Card>,
+    pools: &'a Pools,
+    cards: Vec<Card>,
     diags: Vec<Diagnostic>,
     /// Tags and explanation shared by the cards of the fact being expanded (made once per
     /// fact, cloned per card).
@@ -209,24 +215,54 @@ pub fn generate(deck: &mut Deck) -> Vec<Diagnostic> {
         };
         pool.push(i);
     }
-    deck.cards.reserve(deck.facts.len() * 5);
-    let mut g = Gen {
-        seed: deck.seed,
-        deck_tags: &deck.tags,
-        facts: &deck.facts,
-        pools,
-        cards: &mut deck.cards,
+    let Deck {
+        facts,
+        tags,
+        seed,
+        cards,
+        ..
+    } = deck;
+    let new = |cards: Vec<Card>| Gen {
+        seed: *seed,
+        deck_tags: tags,
+        facts,
+        pools: &pools,
+        cards,
         diags: Vec::new(),
         tags: Vec::new(),
         explain: String::new(),
         starved: Vec::new(),
     };
-    for i in 0..deck.facts.len() {
-        g.fact(i);
-        g.report_starved(i);
+    // The first slice of facts appends straight to the deck's own card list (which the loader
+    // sized for them); the others fill lists of their own, moved after it in order.
+    let deck_cards = Mutex::new(std::mem::take(cards));
+    let indices: Vec<usize> = (0..facts.len()).collect();
+    let parts = parallel::map_chunks(&indices, FACTS_PER_THREAD, |n, chunk| {
+        let out = if n == 0 {
+            std::mem::take(&mut *deck_cards.lock().unwrap_or_else(PoisonError::into_inner))
+        } else {
+            Vec::with_capacity(chunk.len() * 4)
+        };
+        let mut g = new(out);
+        for &i in chunk {
+            g.fact(i);
+            g.report_starved(i);
+        }
+        (g.cards, g.diags)
+    });
+    let mut diags = Vec::new();
+    for (mut part, warnings) in parts {
+        if cards.is_empty() {
+            *cards = part;
+        } else {
+            cards.append(&mut part);
+        }
+        diags.extend(warnings);
     }
+    let mut g = new(std::mem::take(cards));
     g.timelines();
-    g.diags
+    *cards = g.cards;
+    diags
 }
 
 /// A sentence stating the whole fact, shown after any of its questions when the fact has no
@@ -794,7 +830,13 @@ impl<'a> Gen<'a> {
                 explain: Some(explain + "."),
                 source: None,
                 fact: None,
-                span: first.span,
+                // The place of the event written last: a study session introduces new cards
+                // in file order, so a timeline comes after the events it orders.
+                span: run
+                    .iter()
+                    .map(|&i| facts[i].span)
+                    .max_by_key(|s| s.start)
+                    .unwrap_or(first.span),
             });
         }
     }

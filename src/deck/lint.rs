@@ -76,7 +76,6 @@ pub fn leak(kind: &Kind, prompt: &str) -> Option<Leak> {
         })
     };
     match kind {
-        Kind::Basic { back } => found(back),
         Kind::Typed { answer } => answer.all().find_map(found),
         Kind::Number { answer, .. } => found(&answer.to_string()),
         Kind::Year { answer, .. } => found(&answer.to_string()),
@@ -89,9 +88,13 @@ pub fn leak(kind: &Kind, prompt: &str) -> Option<Leak> {
             })
             .flat_map(|a| a.all())
             .find_map(found),
-        Kind::Choice { .. } | Kind::TrueFalse { .. } | Kind::Order { .. } | Kind::Match { .. } => {
-            None
-        }
+        // A basic card is graded by the learner, and its front may fairly list options (as a
+        // choice card imported from Anki or Quizlet does) or say "true or false".
+        Kind::Basic { .. }
+        | Kind::Choice { .. }
+        | Kind::TrueFalse { .. }
+        | Kind::Order { .. }
+        | Kind::Match { .. } => None,
     }
 }
 

@@ -4,12 +4,12 @@
 //! Results come back in input order, so the output never depends on the number of threads;
 //! small inputs stay on the calling thread.
 
-/// Calls `work` on consecutive slices of `items` (on several threads when there are at least
-/// `min_per_thread * 2` items) and returns the results in the order of the slices.
+/// Calls `work(n, slice)` on the consecutive slices of `items` (on several threads when there
+/// are at least `min_per_thread * 2` items) and returns the results in the order of the slices.
 pub fn map_chunks<T, R>(
     items: &[T],
     min_per_thread: usize,
-    work: impl Fn(&[T]) -> R + Sync,
+    work: impl Fn(usize, &[T]) -> R + Sync,
 ) -> Vec<R>
 where
     T: Sync,
@@ -20,14 +20,15 @@ where
         .min(8);
     let threads = cores.min(items.len() / min_per_thread.max(1)).max(1);
     if threads == 1 {
-        return vec![work(items)];
+        return vec![work(0, items)];
     }
     let size = items.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let work = &work;
         let handles: Vec<_> = items
             .chunks(size)
-            .map(|chunk| scope.spawn(move || work(chunk)))
+            .enumerate()
+            .map(|(n, chunk)| scope.spawn(move || work(n, chunk)))
             .collect();
         handles
             .into_iter()
@@ -46,12 +47,15 @@ mod tests {
     #[test]
     fn results_keep_the_input_order() {
         let items: Vec<usize> = (0..10_000).collect();
-        let sums = map_chunks(&items, 100, |chunk| chunk.to_vec());
+        let sums = map_chunks(&items, 100, |_, chunk| chunk.to_vec());
         assert_eq!(sums.concat(), items);
     }
 
     #[test]
     fn small_inputs_are_one_chunk() {
-        assert_eq!(map_chunks(&[1, 2, 3], 100, <[i32]>::len), vec![3]);
+        assert_eq!(
+            map_chunks(&[1, 2, 3], 100, |n, c| (n, c.len())),
+            vec![(0, 3)]
+        );
     }
 }
