@@ -36,10 +36,18 @@ pub fn run(command: Option<Command>, config: &Config) -> Result<ExitCode> {
         Some(Command::Generate(a)) => crate::cmd_decks::generate(&a, config),
         Some(Command::Import(ImportCommand::Deck(a))) => crate::cmd_decks::import_deck(&a),
         Some(Command::Export(ExportCommand::Deck(a))) => crate::cmd_decks::export_deck(&a, config),
-        Some(Command::Export(ExportCommand::Progress(a))) => crate::cmd_progress::export_progress(&a, config),
-        Some(Command::Export(ExportCommand::Reviews(a))) => crate::cmd_progress::export_reviews(&a, config),
-        Some(Command::Export(ExportCommand::Report(a))) => crate::cmd_progress::export_report(&a, config),
-        Some(Command::Import(ImportCommand::Reviews(a))) => crate::cmd_progress::import_reviews(&a, config),
+        Some(Command::Export(ExportCommand::Progress(a))) => {
+            crate::cmd_progress::export_progress(&a, config)
+        }
+        Some(Command::Export(ExportCommand::Reviews(a))) => {
+            crate::cmd_progress::export_reviews(&a, config)
+        }
+        Some(Command::Export(ExportCommand::Report(a))) => {
+            crate::cmd_progress::export_report(&a, config)
+        }
+        Some(Command::Import(ImportCommand::Reviews(a))) => {
+            crate::cmd_progress::import_reviews(&a, config)
+        }
         Some(Command::Optimize(a)) => crate::cmd_progress::optimize(&a, config),
         Some(Command::Stats(a)) => crate::cmd_progress::stats(&a, config),
         Some(Command::ClassReport(a)) => crate::cmd_progress::class_report(&a, config),
