@@ -28,7 +28,7 @@ use crate::progress::stats::{Answer, Stats, StatsBuilder};
 use crate::progress::{CardInfo, class, import, is_correct, report, terminal};
 use crate::run::settings_for;
 use crate::schedule::{Scheduler, SchedulerConfig};
-use crate::store::{LogEntry, Store};
+use crate::store::{AnswerEntry, Store};
 
 /// The `meta` key holding the parameters `recall optimize` fitted (a JSON array of numbers).
 pub const PARAMETERS_KEY: &str = "fsrs_parameters";
@@ -162,7 +162,7 @@ fn card_infos(
     Ok(out)
 }
 
-fn answer<'a>(e: &LogEntry<'a>) -> Answer<'a> {
+fn answer<'a>(e: &AnswerEntry<'a>) -> Answer<'a> {
     Answer {
         deck: e.deck,
         card: e.card,
@@ -177,7 +177,7 @@ fn answer<'a>(e: &LogEntry<'a>) -> Answer<'a> {
 /// statistics builder.
 fn feed(b: &mut StatsBuilder<'_>, store: Option<&Store>, deck: Option<&str>) -> Result<()> {
     let Some(store) = store else { return Ok(()) };
-    store.for_each_review(deck, |e| b.add(&answer(e)))?;
+    store.for_each_answer(deck, |e| b.add(&answer(e)))?;
     if deck.is_none() {
         store.for_each_external_review(|e| b.add_external(e.card_id, e.time, e.rating))?;
     }
@@ -200,7 +200,7 @@ pub fn export_progress(a: &ExportProgressArgs, config: &Config) -> Result<ExitCo
     let mut b = StatsBuilder::new(&cards, &days, now);
     let only = (decks.len() == 1).then(|| decks[0].id.as_str());
     if let Some(store) = &store {
-        store.for_each_review(only, |e| b.add(&answer(e)))?;
+        store.for_each_answer(only, |e| b.add(&answer(e)))?;
     }
     let rows: Vec<ProgressRow> = cards
         .iter()
@@ -460,7 +460,7 @@ fn plural(n: usize) -> &'static str {
 fn history<'a>(store: Option<&Store>, days: &'a Scheduler, now: Timestamp) -> Result<History<'a>> {
     let mut h = History::new(days, now);
     if let Some(store) = store {
-        store.for_each_review(None, |e| {
+        store.for_each_answer(None, |e| {
             if e.mode.is_scheduled() {
                 h.add(e.deck, e.card, e.time, e.rating);
             }

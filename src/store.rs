@@ -16,7 +16,7 @@
 //!   (log only, for quiz and cram), [`Store::undo_last`], [`Store::reviews`].
 //! - [`Store::meta_get`] / [`Store::meta_set`]: small settings such as fitted FSRS parameters.
 //! - Progress features: [`Store::for_each_review`] (the log without decoding states, for long
-//!   logs), [`Store::for_each_external_review`] and [`Store::import_reviews`] (history from other
+//!   logs), [`Store::for_each_answer`] (what statistics need, from an index), [`Store::for_each_external_review`] and [`Store::import_reviews`] (history from other
 //!   programs, de-duplicated, with replay of the touched cards).
 //!
 //! Times are stored as Unix milliseconds, so sub-millisecond precision is dropped.
@@ -94,8 +94,9 @@ fn migrate_to_1(tx: &Transaction) -> rusqlite::Result<()> {
 
 /// Version 2: review history imported from other programs for cards that are in no recall deck
 /// (kept for fitting FSRS and for statistics; one row per card and time, so a file imported
-/// twice adds nothing), and an index to find a card's answer at a given time for the same
-/// reason.
+/// twice adds nothing), an index to find a card's answer at a given time for the same reason,
+/// and an index holding what statistics read of every answer, so a long log is read from it
+/// rather than from the rows with their stored states.
 fn migrate_to_2(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "CREATE TABLE external_reviews (
@@ -108,7 +109,10 @@ fn migrate_to_2(tx: &Transaction) -> rusqlite::Result<()> {
             UNIQUE (card_id, time_ms)
         );
         CREATE INDEX external_reviews_by_time ON external_reviews (time_ms, id);
-        CREATE INDEX reviews_by_card_time ON reviews (deck, card, time_ms);",
+        CREATE INDEX reviews_by_card_time ON reviews (deck, card, time_ms);
+        CREATE INDEX reviews_for_stats
+            ON reviews (time_ms, id, deck, card, rating, verdict, mode, undone_ms)
+            WHERE undone_ms IS NULL;",
     )
 }
 
@@ -800,6 +804,40 @@ impl Store {
         run().map_err(|e| self.fail(e))
     }
 
+    /// Calls `f` with every answer not undone, oldest first, for one deck or all, reading only
+    /// what statistics and fitting need (from an index holding those columns, so a million
+    /// answers are read in a fraction of a second).
+    pub fn for_each_answer(
+        &self,
+        deck: Option<&str>,
+        mut f: impl FnMut(&AnswerEntry<'_>),
+    ) -> Result<(), StoreError> {
+        let mut run = || -> InnerResult<()> {
+            let mut stmt = self.conn.prepare(
+                "SELECT deck, card, time_ms, rating, verdict, mode
+                 FROM reviews
+                 WHERE undone_ms IS NULL AND (?1 IS NULL OR deck = ?1)
+                 ORDER BY time_ms, id",
+            )?;
+            let mut rows = stmt.query([deck])?;
+            while let Some(row) = rows.next()? {
+                let rating: u8 = row.get(3)?;
+                let entry = AnswerEntry {
+                    deck: row_text(row, 0)?,
+                    card: row_text(row, 1)?,
+                    time: timestamp(row.get(2)?)?,
+                    rating: Rating::from_number(rating)
+                        .ok_or_else(|| Inner::Row(format!("rating {rating} is not 1 to 4")))?,
+                    verdict: row_text(row, 4)?,
+                    mode: parse_mode(row_text(row, 5)?)?,
+                };
+                f(&entry);
+            }
+            Ok(())
+        };
+        run().map_err(|e| self.fail(e))
+    }
+
     /// Calls `f` with every imported answer of cards that are in no recall deck, oldest first.
     /// A database older than schema version 2 (opened read-only, so not migrated) has none.
     pub fn for_each_external_review(
@@ -978,6 +1016,17 @@ pub struct LogEntry<'a> {
     pub mode: Mode,
     /// The card's phase before the answer; `None` when it had no row yet (a new card).
     pub phase_before: Option<Phase>,
+}
+
+/// One logged answer as `for_each_answer` lends it: what statistics need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerEntry<'a> {
+    pub deck: &'a str,
+    pub card: &'a str,
+    pub time: Timestamp,
+    pub rating: Rating,
+    pub verdict: &'a str,
+    pub mode: Mode,
 }
 
 /// An answer from another program's log, of a card that is in no recall deck.
@@ -2292,5 +2341,51 @@ mod tests {
         );
         assert_eq!(count(&store, "SELECT count(*) FROM reviews"), 0);
         assert_eq!(count(&store, "SELECT count(*) FROM external_reviews"), 0);
+    }
+
+    #[test]
+    fn statistics_read_the_log_from_its_index() {
+        let store = Store::open_in_memory().unwrap();
+        let plan: String = store
+            .conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT deck, card, time_ms, rating, verdict, mode
+                 FROM reviews
+                 WHERE undone_ms IS NULL AND (?1 IS NULL OR deck = ?1)
+                 ORDER BY time_ms, id",
+                [None::<&str>],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert_eq!(plan, "SCAN reviews USING COVERING INDEX reviews_for_stats");
+    }
+
+    #[test]
+    fn for_each_answer_skips_undone_answers() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
+            .unwrap();
+        store
+            .record_review(&review("r2", "2026-05-01T10:01:00Z", None, learning("h1")))
+            .unwrap();
+        store
+            .undo_last("rivers", ts("2026-05-01T10:02:00Z"))
+            .unwrap();
+        let mut seen = Vec::new();
+        store
+            .for_each_answer(None, |e| {
+                seen.push((e.card.to_string(), e.rating, e.verdict.to_string(), e.mode))
+            })
+            .unwrap();
+        assert_eq!(
+            seen,
+            [(
+                "r1".to_string(),
+                Rating::Good,
+                "correct".to_string(),
+                Mode::Study
+            )]
+        );
     }
 }
