@@ -15,8 +15,9 @@
 //! - Log: [`Store::record_review`] (log + card, one transaction), [`Store::record_unscheduled`]
 //!   (log only, for quiz and cram), [`Store::undo_last`], [`Store::reviews`].
 //! - [`Store::meta_get`] / [`Store::meta_set`]: small settings such as fitted FSRS parameters.
-//! - Progress features: [`Store::for_each_review`] (the log without decoding states, for long
-//!   logs), [`Store::for_each_answer`] (what statistics need, from an index), [`Store::for_each_external_review`] and [`Store::import_reviews`] (history from other
+//! - Progress features: [`Store::for_each_review`] (the log without decoding states),
+//!   [`Store::for_each_answer`] (what statistics need, read from an index),
+//!   [`Store::for_each_external_review`] and [`Store::import_reviews`] (history from other
 //!   programs, de-duplicated, with replay of the touched cards).
 //!
 //! Times are stored as Unix milliseconds, so sub-millisecond precision is dropped.

@@ -76,6 +76,16 @@ struct Columns {
 /// required column missing); problems in single rows are returned as bad rows. Answers later
 /// than `now` are bad rows: they would put a schedule in the future.
 pub fn parse_log(bytes: &[u8], now: Timestamp) -> Result<ParsedLog, String> {
+    if matches!(
+        bytes.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'{' | b'[')
+    ) {
+        return Err(
+            "line 1: this looks like JSON; a review log is CSV with a header line (recall writes \
+             one with `recall export reviews --format csv`)"
+                .to_string(),
+        );
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
@@ -477,6 +487,16 @@ mod tests {
             err,
             "line 1: missing column `review_rating`; a review log needs card_id, review_rating \
              and review_time (found: card_id, rating, time)"
+        );
+    }
+
+    #[test]
+    fn json_is_refused_with_advice() {
+        let err = parse_log(b"{\"format\":\"recall-reviews\"}", ts(NOW)).unwrap_err();
+        assert_eq!(
+            err,
+            "line 1: this looks like JSON; a review log is CSV with a header line (recall \
+             writes one with `recall export reviews --format csv`)"
         );
     }
 
