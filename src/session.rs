@@ -138,15 +138,9 @@ pub fn shown_options(card: &Card, seed: u64) -> Vec<String> {
         _ => return Vec::new(),
     };
     let mut state = fnv1a(&[card.id.as_str(), &seed.to_string()]) | 1;
-    // Fisher-Yates with xorshift; an order item must not come out already sorted when avoidable.
+    // An order or match card must not come out already solved when that can be avoided.
     for attempt in 0..4 {
-        for i in (1..opts.len()).rev() {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let j = (state % (i as u64 + 1)) as usize;
-            opts.swap(i, j);
-        }
+        shuffle(&mut opts, &mut state);
         let unchanged = match &card.kind {
             Kind::Order { items } => &opts == items,
             Kind::Match { pairs } => opts.iter().zip(pairs).all(|(o, (_, r))| o == r),
@@ -157,6 +151,17 @@ pub fn shown_options(card: &Card, seed: u64) -> Vec<String> {
         }
     }
     opts
+}
+
+/// Fisher-Yates with a xorshift generator: stable across Rust and crate versions, unlike
+/// `rand`'s generators, so a seed always shows the same order. `state` must not be zero.
+fn shuffle<T>(items: &mut [T], state: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        items.swap(i, (*state % (i as u64 + 1)) as usize);
+    }
 }
 
 fn has_tag(card: &Card, tags: &[String]) -> bool {
@@ -277,14 +282,8 @@ impl<'a> Session<'a> {
                 }
             }
         }
-        // Seeded shuffle so a cram session is repeatable with --seed.
-        let mut state = self.opts.seed | 1;
-        for i in (1..all.len()).rev() {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            all.swap(i, (state % (i as u64 + 1)) as usize);
-        }
+        // Seeded so a cram session is repeatable with --seed.
+        shuffle(&mut all, &mut (self.opts.seed | 1));
         self.reviews = all.into();
     }
 
