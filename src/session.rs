@@ -105,17 +105,15 @@ enum Origin {
     Learning,
 }
 
-/// A stable 64-bit FNV-1a hash, for seeds and question hashes that must not change between
-/// runs or Rust versions.
+/// A stable 64-bit FNV-1a hash of several strings (kept apart by a byte no UTF-8 text holds),
+/// for seeds and question hashes that must not change between runs or Rust versions.
 pub fn fnv1a(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
     for p in parts {
-        for b in p.bytes().chain(std::iter::once(0xff)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        bytes.extend_from_slice(p.as_bytes());
+        bytes.push(0xff);
     }
-    h
+    crate::deck::generate::fnv1a(&bytes)
 }
 
 /// A hash of what a card asks and accepts, stored with its progress so that a question whose
@@ -138,15 +136,9 @@ pub fn shown_options(card: &Card, seed: u64) -> Vec<String> {
         _ => return Vec::new(),
     };
     let mut state = fnv1a(&[card.id.as_str(), &seed.to_string()]) | 1;
-    // Fisher-Yates with xorshift; an order item must not come out already sorted when avoidable.
+    // An order or match card must not come out already solved when that can be avoided.
     for attempt in 0..4 {
-        for i in (1..opts.len()).rev() {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let j = (state % (i as u64 + 1)) as usize;
-            opts.swap(i, j);
-        }
+        shuffle(&mut opts, &mut state);
         let unchanged = match &card.kind {
             Kind::Order { items } => &opts == items,
             Kind::Match { pairs } => opts.iter().zip(pairs).all(|(o, (_, r))| o == r),
@@ -157,6 +149,17 @@ pub fn shown_options(card: &Card, seed: u64) -> Vec<String> {
         }
     }
     opts
+}
+
+/// Fisher-Yates with a xorshift generator: stable across Rust and crate versions, unlike
+/// `rand`'s generators, so a seed always shows the same order. `state` must not be zero.
+fn shuffle<T>(items: &mut [T], state: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        items.swap(i, (*state % (i as u64 + 1)) as usize);
+    }
 }
 
 fn has_tag(card: &Card, tags: &[String]) -> bool {
@@ -277,14 +280,8 @@ impl<'a> Session<'a> {
                 }
             }
         }
-        // Seeded shuffle so a cram session is repeatable with --seed.
-        let mut state = self.opts.seed | 1;
-        for i in (1..all.len()).rev() {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            all.swap(i, (state % (i as u64 + 1)) as usize);
-        }
+        // Seeded so a cram session is repeatable with --seed.
+        shuffle(&mut all, &mut (self.opts.seed | 1));
         self.reviews = all.into();
     }
 
@@ -886,6 +883,7 @@ answer = "charlie"
     #[test]
     fn fnv1a_is_stable() {
         assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(&["a"]), crate::deck::generate::fnv1a(b"a\xff"));
         assert_eq!(fnv1a(&["sco"]), fnv1a(&["sco"]));
         assert_ne!(fnv1a(&["ab", "c"]), fnv1a(&["a", "bc"]));
     }

@@ -268,7 +268,7 @@ impl<'s> Walker<'s> {
     fn document(&mut self) -> Option<Deck> {
         if self.src.trim_start_matches('\u{feff}').trim().is_empty() {
             let d = Diagnostic::error(Span::new(0, 0), "the deck file is empty").with_help(
-                "a deck starts with `format = 1`, an `id` and a `title`; see docs/deck-format.md",
+                "a deck starts with `format = 1`, an `id` and a `title`; see the deck format in recall's README",
             );
             self.push(d);
             return None;
@@ -2589,7 +2589,7 @@ mod tests {
         assert_eq!(
             diags(" \n\n"),
             vec![
-                "1:1 error: the deck file is empty (help: a deck starts with `format = 1`, an `id` and a `title`; see docs/deck-format.md)"
+                "1:1 error: the deck file is empty (help: a deck starts with `format = 1`, an `id` and a `title`; see the deck format in recall's README)"
             ]
         );
     }

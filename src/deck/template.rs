@@ -4,7 +4,7 @@
 
 /// A commented starter deck in recall's TOML format (version 1).
 pub const STARTER: &str = r##"# A recall deck. Edit it, then run `recall check` on this file to see any mistakes.
-# Lines starting with '#' are comments. The full format is in docs/deck-format.md.
+# Lines starting with '#' are comments. The full format is described in recall's README.
 
 format = 1                     # the deck format version; recall refuses versions it does not know
 id = "solar-system"            # stable id (a-z, 0-9, - _ .): your progress is kept under it, so

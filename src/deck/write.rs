@@ -1,4 +1,4 @@
-//! Write a `Deck` back as recall TOML (docs/deck-format.md), so imported or drafted decks become
+//! Write a `Deck` back as recall TOML (the format in the README), so imported or drafted decks become
 //! files an instructor can read and edit: one `[[card]]` or `[[fact]]` table per item, keys in the
 //! documented order, defaults left out. Generated cards are not written; their facts are.
 
