@@ -87,37 +87,9 @@ pub fn fitted_parameters(store: &Store) -> Result<Option<Vec<f32>>> {
         })
 }
 
-/// A deck's scheduler as studying builds it, except that fitted parameters stand in when the
-/// deck's settings name none.
+/// A deck's scheduler as studying builds it.
 fn scheduler_for(deck: &Deck, config: &Config, fitted: Option<&[f32]>) -> Result<Scheduler> {
-    let s = settings_for(deck, config);
-    let d = SchedulerConfig::default();
-    let exam = match s.exam.as_deref() {
-        Some(e) => Some(e.parse().map_err(|_| {
-            Error::Usage(format!(
-                "the exam date `{e}` is not a date; write it as YYYY-MM-DD"
-            ))
-        })?),
-        None => None,
-    };
-    let parameters = s
-        .parameters
-        .clone()
-        .or_else(|| fitted.map(<[f32]>::to_vec))
-        .unwrap_or(d.parameters);
-    let cfg = SchedulerConfig {
-        learning_steps: s.learning_steps.clone().unwrap_or(d.learning_steps),
-        relearning_steps: s.relearning_steps.clone().unwrap_or(d.relearning_steps),
-        desired_retention: s.desired_retention.unwrap_or(d.desired_retention),
-        maximum_interval: s.maximum_interval.unwrap_or(d.maximum_interval),
-        day_start_hour: s.day_start_hour.unwrap_or(d.day_start_hour),
-        tz: config.tz.clone(),
-        fuzz: true,
-        exam,
-        parameters,
-        leech_threshold: s.leech_threshold.unwrap_or(d.leech_threshold),
-    };
-    Scheduler::new(cfg).map_err(|e| Error::Usage(format!("bad scheduler settings: {e}")))
+    crate::run::scheduler_for(&settings_for(deck, config), config, None, fitted)
 }
 
 /// What decides study days across decks: the deck's settings for one deck, else the user's

@@ -108,6 +108,12 @@ impl Error {
         }
     }
 
+    /// True when the reader of standard output went away (`recall show | head`): not worth a
+    /// message, the output simply stops.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
     /// Every error is a failure to run (2) except invalid decks, which are problems found (1).
     pub fn exit_code(&self) -> ExitCode {
         match self {

@@ -30,6 +30,9 @@ fn main() {
     let code = Config::new(&cli.global, &Env::from_process())
         .and_then(|config| recall::run::run(cli.command, &config))
         .unwrap_or_else(|e| {
+            if e.is_broken_pipe() {
+                return ExitCode::Success;
+            }
             eprintln!("error: {e}");
             e.exit_code()
         });

@@ -25,12 +25,34 @@ pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>
         fill(&mut w)?;
         w.flush().map_err(|e| Error::io("write", path, e))?;
     }
+    // A temporary file is private (0600); the output is an ordinary file, like one the shell
+    // would create, unless it replaces a file whose permissions we keep.
+    let perms = match std::fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => ordinary_permissions(),
+    };
+    tmp.as_file()
+        .set_permissions(perms)
+        .map_err(|e| Error::io("write", path, e))?;
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io("write", path, e))?;
     tmp.persist(path)
         .map_err(|e| Error::io("write", path, e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn ordinary_permissions() -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::Permissions::from_mode(0o644)
+}
+
+#[cfg(not(unix))]
+fn ordinary_permissions() -> std::fs::Permissions {
+    std::fs::metadata(".")
+        .map(|m| m.permissions())
+        .unwrap_or_else(|_| unreachable!())
 }
 
 /// Writes to the file when one is given, else to standard output.
@@ -80,5 +102,19 @@ mod tests {
         })
         .unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.html");
+        write_atomic(&target, |w| {
+            w.write_all(b"x").map_err(|e| Error::io("write", "x", e))
+        })
+        .unwrap();
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
     }
 }

@@ -131,12 +131,24 @@ fn parse_date(s: &str, what: &str) -> Result<jiff::civil::Date> {
     })
 }
 
-fn scheduler_for(s: &DeckSettings, config: &Config, exam: Option<&str>) -> Result<Scheduler> {
+/// A deck's scheduler: its settings, with the learner's fitted FSRS parameters (from
+/// `recall optimize`) standing in when the settings name none.
+pub fn scheduler_for(
+    s: &DeckSettings,
+    config: &Config,
+    exam: Option<&str>,
+    fitted: Option<&[f32]>,
+) -> Result<Scheduler> {
     let d = SchedulerConfig::default();
     let exam = match exam.or(s.exam.as_deref()) {
         Some(e) => Some(parse_date(e, "the exam date")?),
         None => None,
     };
+    let parameters = s
+        .parameters
+        .clone()
+        .or_else(|| fitted.map(<[f32]>::to_vec))
+        .unwrap_or(d.parameters);
     let cfg = SchedulerConfig {
         learning_steps: s.learning_steps.clone().unwrap_or(d.learning_steps),
         relearning_steps: s.relearning_steps.clone().unwrap_or(d.relearning_steps),
@@ -146,7 +158,7 @@ fn scheduler_for(s: &DeckSettings, config: &Config, exam: Option<&str>) -> Resul
         tz: config.tz.clone(),
         fuzz: true,
         exam,
-        parameters: s.parameters.clone().unwrap_or(d.parameters),
+        parameters,
         leech_threshold: s.leech_threshold.unwrap_or(d.leech_threshold),
     };
     Scheduler::new(cfg).map_err(|e| Error::Usage(format!("bad scheduler settings: {e}")))
@@ -175,10 +187,11 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
     let _lock = Store::lock_session(&config.data_dir)?;
     let now = config.clock.now();
     let seed = seed_or_clock(a.seed, now);
+    let fitted = crate::cmd_progress::fitted_parameters(&store)?;
     let mut parts = Vec::new();
     for deck in &decks {
         let settings = settings_for(deck, config);
-        let scheduler = scheduler_for(&settings, config, a.exam.as_deref())?;
+        let scheduler = scheduler_for(&settings, config, a.exam.as_deref(), fitted.as_deref())?;
         let records = store.card_records(&deck.id)?;
         let day_start = scheduler.day_start(scheduler.study_day(now));
         let (new_done, reviews_done) = store.studied_since(&deck.id, day_start)?;
@@ -304,7 +317,12 @@ fn quiz_cmd(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
     let mut store = Store::open(&config.data_dir)?;
     let _lock = Store::lock_session(&config.data_dir)?;
     let scheduler = if a.schedule {
-        Some(scheduler_for(&settings_for(&deck, config), config, None)?)
+        Some(scheduler_for(
+            &settings_for(&deck, config),
+            config,
+            None,
+            crate::cmd_progress::fitted_parameters(&store)?.as_deref(),
+        )?)
     } else {
         None
     };
@@ -342,11 +360,15 @@ pub struct DeckStatus {
 fn status(a: &StatusArgs, config: &Config) -> Result<ExitCode> {
     let decks = chosen_decks(&[], config)?;
     let store = Store::open_read_only(&config.data_dir)?;
+    let fitted = match &store {
+        Some(s) => crate::cmd_progress::fitted_parameters(s)?,
+        None => None,
+    };
     let now = config.clock.now();
     let mut out = Vec::new();
     for deck in &decks {
         let settings = settings_for(deck, config);
-        let scheduler = scheduler_for(&settings, config, None)?;
+        let scheduler = scheduler_for(&settings, config, None, fitted.as_deref())?;
         let records = match &store {
             Some(s) => s.card_records(&deck.id)?,
             None => HashMap::new(),
