@@ -10,6 +10,7 @@ pub mod config;
 pub mod deck;
 pub mod diagnostic;
 pub mod error;
+pub mod json;
 pub mod library;
 pub mod run;
 pub mod schedule;

@@ -333,7 +333,7 @@ fn status(a: &StatusArgs, config: &Config) -> Result<ExitCode> {
     }
     let mut w = io::stdout().lock();
     if a.json {
-        serde_json::to_writer_pretty(&mut w, &out).map_err(|e| stdout_err(e.into()))?;
+        crate::json::to_writer_pretty(&mut w, &out).map_err(|e| stdout_err(e.into()))?;
         writeln!(w).map_err(stdout_err)?;
         return Ok(ExitCode::Success);
     }
@@ -468,7 +468,7 @@ fn show(a: &ShowArgs, config: &Config) -> Result<ExitCode> {
             });
         }
     } else if a.json {
-        serde_json::to_writer_pretty(&mut w, &crate::deck::show::to_json(&deck))
+        crate::json::to_writer_pretty(&mut w, &crate::deck::show::to_json(&deck))
             .map_err(|e| stdout_err(e.into()))?;
         writeln!(w).map_err(stdout_err)?;
     } else {
