@@ -28,7 +28,9 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, params};
+use rusqlite::{
+    Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::schedule::{CardState, Phase, Rating};
@@ -111,6 +113,8 @@ pub enum StoreError {
     Corrupt { path: PathBuf, reason: String },
     /// Another session holds the data directory.
     Busy { dir: PathBuf, pid: Option<u32> },
+    /// The disk holding the database is full; the answer being saved was not.
+    DiskFull { path: PathBuf },
     /// A stored row that cannot be read back (e.g. an unknown phase); `what` says which.
     BadRow { path: PathBuf, what: String },
     Sqlite {
@@ -155,6 +159,12 @@ impl fmt::Display for StoreError {
                 }
                 write!(f, "is using {}; finish it or wait", dir.display())
             }
+            StoreError::DiskFull { path } => write!(
+                f,
+                "the disk holding {} is full, so the last answer was not saved; free some \
+                 space and study on (every answer acknowledged before it is saved)",
+                path.display()
+            ),
             StoreError::BadRow { path, what } => {
                 write!(f, "unreadable data in {}: {what}", path.display())
             }
@@ -457,7 +467,14 @@ impl Store {
             .create(true)
             .truncate(false)
             .open(&path)
-            .map_err(|e| io_error("open the session lock", e))?;
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied => {
+                    StoreError::ReadOnly {
+                        path: dir.to_path_buf(),
+                    }
+                }
+                _ => io_error("open the session lock", e),
+            })?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -515,7 +532,15 @@ impl Store {
         let start = usize::try_from(found).unwrap_or(0);
         for (index, step) in MIGRATIONS.iter().enumerate().skip(start) {
             let result = (|| -> rusqlite::Result<()> {
-                let tx = self.conn.transaction()?;
+                // Take the write lock first and look again: another process opening the same
+                // new database may have migrated it while this one waited.
+                let tx = self
+                    .conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+                if now > index as i64 {
+                    return Ok(());
+                }
                 step(&tx)?;
                 tx.pragma_update(None, "user_version", index as i64 + 1)?;
                 tx.commit()
@@ -895,6 +920,7 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
             path,
             reason: "the database is damaged".to_string(),
         },
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
         Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
             path: read_only_culprit(path),
         },
