@@ -132,6 +132,13 @@ fn scheduler_for(s: &DeckSettings, config: &Config, exam: Option<&str>) -> Resul
 
 fn console(config: &Config) -> Box<dyn Console> {
     if config.line_mode {
+        // In line mode Ctrl-C arrives as SIGINT while a read blocks. Every acknowledged answer
+        // is already committed and an unfinished commit is rolled back by SQLite, so ending
+        // the process here loses nothing; say so instead of dying silently.
+        let _ = ctrlc::set_handler(|| {
+            eprintln!("\nInterrupted: every answer acknowledged so far is saved.");
+            std::process::exit(130);
+        });
         Box::new(LineConsole::new(io::stdin().lock(), io::stdout()))
     } else {
         Box::new(TermConsole::new(config.color))
@@ -149,8 +156,9 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
             "no decks to study; put a deck in ./decks or pass --deck FILE".into(),
         ));
     }
-    let mut store = Store::open(&config.data_dir)?;
+    // The lock comes first, so a second session is refused before it touches the database.
     let _lock = Store::lock_session(&config.data_dir)?;
+    let mut store = Store::open(&config.data_dir)?;
     let now = config.clock.now();
     let seed = seed_or_clock(a.seed, now);
     let mut parts = Vec::new();
@@ -279,8 +287,8 @@ fn quiz_cmd(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
             chosen.push(c.clone());
         }
     }
-    let mut store = Store::open(&config.data_dir)?;
     let _lock = Store::lock_session(&config.data_dir)?;
+    let mut store = Store::open(&config.data_dir)?;
     let scheduler = if a.schedule {
         Some(scheduler_for(&settings_for(&deck, config), config, None)?)
     } else {
