@@ -252,8 +252,8 @@ fn two_sessions_racing_to_start_one_is_refused_cleanly() {
     let args = ["study", "--deck", "towns", "--new", "40", "--seed", "1"];
     let mut answered = 0;
     for round in 0..8 {
-        let mut a = Live::spawn(&t, &args);
-        let mut b = Live::spawn(&t, &args);
+        let a = Live::spawn(&t, &args);
+        let b = Live::spawn(&t, &args);
         // Each either shows its first question (it holds the data directory) or ends.
         let qa = a.until(|l| answer_to(l).is_some());
         let qb = b.until(|l| answer_to(l).is_some());
@@ -399,12 +399,8 @@ fn a_full_disk_stops_the_session_with_a_clear_error_and_keeps_what_was_committed
     );
     let long = "x".repeat(4096);
     let mut acknowledged = 0;
-    loop {
-        let Some(q) = live.until(|l| answer_to(l).is_some()) else {
-            break;
-        };
+    while live.until(|l| answer_to(l).is_some()).is_some() {
         // A wrong answer of 4 KiB is logged as typed.
-        let _ = q;
         live.send(&long);
         if live.until(|l| l.starts_with("Grade:")).is_none() {
             break;

@@ -200,7 +200,7 @@ definition = "the assembly that oversees the harbours of {av}"
         j = w(8),
         k = w(9),
         l = w(10),
-        tf = b % 2 == 0,
+        tf = b.is_multiple_of(2),
         m = w(11),
         num = 100 + b % 5000,
         n = w(12),
