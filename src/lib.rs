@@ -8,6 +8,7 @@ pub mod answer;
 pub mod cli;
 pub mod config;
 pub mod deck;
+pub mod deck_cache;
 pub mod diagnostic;
 pub mod error;
 pub mod json;
