@@ -54,11 +54,24 @@ time_cmd() {
         mean=$(awk "BEGIN{printf \"%.1f\", $total/$RUNS/1000}")
         best=$(awk "BEGIN{printf \"%.1f\", $best/1000}")
     fi
-    if [[ -x /usr/bin/time ]]; then
-        /usr/bin/time -o "$WORK/rss.txt" -f "%M" "$@" >/dev/null 2>&1 || true
-        rss=$(awk '{printf "peak %.0f MB", $1/1024}' "$WORK/rss.txt")
+    # CPU time (less disturbed than wall time when the machine is busy) and peak memory.
+    if have python3; then
+        rss=$("$ROOT/scripts/timeit.py" 3 -- "$@" | awk '{print "cpu " $2 " ms"}')
     fi
-    printf '%-52s %14s ms  (fastest %s ms)  %s\n' "$label" "$mean" "$best" "$rss"
+    if [[ -x /usr/bin/time ]]; then
+        /usr/bin/time -o "$WORK/rss.txt" -f "%M" "$@" >/dev/null 2>&1 </dev/null || true
+        rss="$rss $(awk '{printf "peak %.0f MiB", $1/1024}' "$WORK/rss.txt")"
+    fi
+    printf '%-46s %14s ms  (fastest %s ms)  %s\n' "$label" "$mean" "$best" "$rss"
+}
+
+# first_question LABEL COMMAND... : from launch to the first answer prompt (needs python3).
+first_question() {
+    local label=$1
+    shift
+    if have python3; then
+        printf '%-46s %s\n' "$label" "$("$ROOT/scripts/timeit.py" "$RUNS" --first-question -- "$@")"
+    fi
 }
 
 # One answer: check, grade, durable commit, next card. A session answering N cards (wrong
@@ -115,6 +128,15 @@ done
 for r in $REVIEWS; do
     time_cmd "study, 10k cards, $r reviews" "$R" --data-dir "$WORK/data-10k-$r" study --deck "$WORK/decks/synth10k.toml" --no-input
 done
+if have python3; then
+    echo
+    echo "== launch to the first question only (the clock stops at the first answer prompt)"
+    for r in $REVIEWS; do
+        first_question "first question, 10k cards, $r reviews" "$R" --data-dir "$WORK/data-10k-$r" study --deck "$WORK/decks/synth10k.toml" --no-input
+    done
+    rm -rf "$WORK/data-nocache" && mkdir -p "$WORK/data-nocache" && cp "$WORK/data-10k-${REVIEWS##* }/progress.sqlite3" "$WORK/data-nocache/"
+    first_question "  the same, deck cache removed before each run" sh -c "rm -rf '$WORK/data-nocache/cache'; exec '$R' --data-dir '$WORK/data-nocache' study --deck '$WORK/decks/synth10k.toml' --no-input"
+fi
 
 echo
 echo "== answers"
