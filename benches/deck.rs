@@ -111,3 +111,15 @@ fn check_every_kind(bencher: Bencher) {
         }
     });
 }
+
+/// A deck read back from the parsed-deck cache, against `load` above.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn cache_get(bencher: Bencher, cards: usize) {
+    let text = synth::deck("synth", cards);
+    let d = recall::deck::load::load(text.as_bytes()).deck.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cache = recall::deck_cache::DeckCache::new(dir.path());
+    let path = dir.path().join("synth.toml");
+    cache.put(&path, text.as_bytes(), &d);
+    bencher.bench(|| cache.get(&path, text.as_bytes()).unwrap());
+}
