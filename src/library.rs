@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::deck::Deck;
 use crate::deck::load::{Loaded, load};
+use crate::deck_cache::{DeckCache, MIN_CACHED_BYTES};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
 
@@ -41,6 +42,15 @@ impl DeckSource {
 
 /// Reads one deck file. I/O problems are errors; problems inside the deck are diagnostics.
 pub fn read_file(path: &Path) -> Result<DeckSource> {
+    let bytes = read_bytes(path)?;
+    Ok(from_bytes(
+        path.display().to_string(),
+        Some(path.to_path_buf()),
+        bytes,
+    ))
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     if path.is_dir() {
         return Err(Error::Usage(format!(
             "{} is a directory; give a deck file such as {}/sco.toml",
@@ -48,17 +58,46 @@ pub fn read_file(path: &Path) -> Result<DeckSource> {
             path.display()
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read deck", path, e))?;
-    Ok(from_bytes(
-        path.display().to_string(),
-        Some(path.to_path_buf()),
-        &bytes,
-    ))
+    std::fs::read(path).map_err(|e| Error::io("read deck", path, e))
 }
 
-fn from_bytes(name: String, path: Option<PathBuf>, bytes: &[u8]) -> DeckSource {
-    let loaded = load(bytes);
-    let text = String::from_utf8_lossy(bytes).into_owned();
+/// Reads one deck file through `cache`: a large deck parsed before from the same bytes comes
+/// from the cache (without its warnings), and one that loads cleanly is put there.
+fn read_cached(path: &Path, cache: &DeckCache) -> Result<DeckSource> {
+    let bytes = read_bytes(path)?;
+    if bytes.len() < MIN_CACHED_BYTES {
+        return Ok(from_bytes(
+            path.display().to_string(),
+            Some(path.to_path_buf()),
+            bytes,
+        ));
+    }
+    if let Some(deck) = cache.get(path, &bytes) {
+        return Ok(DeckSource {
+            name: path.display().to_string(),
+            path: Some(path.to_path_buf()),
+            text: String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            loaded: Loaded {
+                deck: Some(deck),
+                diagnostics: Vec::new(),
+            },
+        });
+    }
+    let src = from_bytes(path.display().to_string(), Some(path.to_path_buf()), bytes);
+    if let Some(deck) = src.deck() {
+        // A deck without errors was valid UTF-8, so its text is exactly the file's bytes.
+        cache.put(path, src.text.as_bytes(), deck);
+    }
+    Ok(src)
+}
+
+fn from_bytes(name: String, path: Option<PathBuf>, bytes: Vec<u8>) -> DeckSource {
+    let loaded = load(&bytes);
+    // The bytes become the text without a copy when they are UTF-8 (a 100k-card deck is
+    // 9 MB, about a tenth of what checking it needs).
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     DeckSource {
         name,
         path,
@@ -71,7 +110,7 @@ fn bundled() -> DeckSource {
     from_bytes(
         "<bundled>/sco.toml".to_string(),
         None,
-        BUNDLED_SCO.as_bytes(),
+        BUNDLED_SCO.as_bytes().to_vec(),
     )
 }
 
@@ -79,11 +118,26 @@ fn bundled() -> DeckSource {
 #[derive(Debug, Clone)]
 pub struct Library {
     dirs: Vec<PathBuf>,
+    cache: Option<DeckCache>,
 }
 
 impl Library {
     pub fn new(dirs: Vec<PathBuf>) -> Library {
-        Library { dirs }
+        Library { dirs, cache: None }
+    }
+
+    /// Keeps large parsed decks in `cache` (see `deck_cache`). Not for `recall check`, which
+    /// must see every warning.
+    pub fn with_cache(mut self, cache: DeckCache) -> Library {
+        self.cache = Some(cache);
+        self
+    }
+
+    fn read(&self, path: &Path) -> Result<DeckSource> {
+        match &self.cache {
+            Some(cache) => read_cached(path, cache),
+            None => read_file(path),
+        }
     }
 
     fn deck_files(&self) -> Vec<PathBuf> {
@@ -107,7 +161,7 @@ impl Library {
     pub fn all(&self) -> Result<Vec<DeckSource>> {
         let mut out: Vec<DeckSource> = Vec::new();
         for f in self.deck_files() {
-            let src = read_file(&f)?;
+            let src = self.read(&f)?;
             let id = src.loaded.deck.as_ref().map(|d| d.id.clone());
             if let Some(id) = id
                 && out
@@ -131,13 +185,13 @@ impl Library {
     pub fn find(&self, name: &str) -> Result<DeckSource> {
         let p = Path::new(name);
         if name.ends_with(".toml") || p.exists() {
-            return read_file(p);
+            return self.read(p);
         }
         // Fast path: a file named after the id.
         for dir in &self.dirs {
             let f = dir.join(format!("{name}.toml"));
             if f.is_file() {
-                let src = read_file(&f)?;
+                let src = self.read(&f)?;
                 if src.loaded.deck.as_ref().is_some_and(|d| d.id == name) {
                     return Ok(src);
                 }

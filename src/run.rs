@@ -13,6 +13,7 @@ use crate::cli::{
 };
 use crate::config::{Config, overlay};
 use crate::deck::{Deck, DeckSettings};
+use crate::deck_cache::DeckCache;
 use crate::diagnostic::{Severity, render};
 use crate::error::{Error, ExitCode, Result};
 use crate::library::{DeckSource, Library};
@@ -77,11 +78,11 @@ fn report(src: &DeckSource, config: &Config, strict: bool) -> (usize, usize) {
 }
 
 /// A deck that must be usable: diagnostics are printed and errors refuse it.
-fn usable(src: &DeckSource, config: &Config) -> Result<Deck> {
+fn usable(src: DeckSource, config: &Config) -> Result<Deck> {
     match src.deck() {
-        Some(d) => Ok(d.clone()),
+        Some(_) => Ok(src.loaded.deck.unwrap_or_default()),
         None => {
-            let (errors, _) = report(src, config, false);
+            let (errors, _) = report(&src, config, false);
             Err(Error::DeckInvalid {
                 path: src.name.clone(),
                 errors: errors.max(1),
@@ -94,14 +95,19 @@ fn library(config: &Config) -> Library {
     Library::new(config.deck_dirs.clone())
 }
 
+/// The library for commands that study: large decks parsed before come from the deck cache
+/// in the data directory (which these commands create anyway).
+fn study_library(config: &Config) -> Library {
+    library(config).with_cache(DeckCache::new(config.data_dir.join("cache").join("decks")))
+}
+
 /// The decks to study: the named ones, or every known deck (broken ones skipped with a note).
-fn chosen_decks(names: &[String], config: &Config) -> Result<Vec<Deck>> {
-    let lib = library(config);
+fn chosen_decks(lib: &Library, names: &[String], config: &Config) -> Result<Vec<Deck>> {
     if names.is_empty() {
         let mut out = Vec::new();
         for src in lib.all()? {
             match src.deck() {
-                Some(d) => out.push(d.clone()),
+                Some(_) => out.extend(src.loaded.deck),
                 None => eprintln!(
                     "note: skipping {} because it has errors; `recall check {}` explains them",
                     src.name, src.name
@@ -110,10 +116,7 @@ fn chosen_decks(names: &[String], config: &Config) -> Result<Vec<Deck>> {
         }
         return Ok(out);
     }
-    names
-        .iter()
-        .map(|n| usable(&lib.find(n)?, config))
-        .collect()
+    names.iter().map(|n| usable(lib.find(n)?, config)).collect()
 }
 
 /// Study settings for one deck: recall's defaults, the user's defaults, the deck file, the
@@ -166,6 +169,13 @@ pub fn scheduler_for(
 
 fn console(config: &Config) -> Box<dyn Console> {
     if config.line_mode {
+        // In line mode Ctrl-C arrives as SIGINT while a read blocks. Every acknowledged answer
+        // is already committed and an unfinished commit is rolled back by SQLite, so ending
+        // the process here loses nothing; say so instead of dying silently.
+        let _ = ctrlc::set_handler(|| {
+            eprintln!("\nInterrupted: every answer acknowledged so far is saved.");
+            std::process::exit(130);
+        });
         Box::new(LineConsole::new(io::stdin().lock(), io::stdout()))
     } else {
         Box::new(TermConsole::new(config.color))
@@ -177,19 +187,43 @@ fn seed_or_clock(seed: Option<u64>, now: Timestamp) -> u64 {
 }
 
 fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
-    let decks = chosen_decks(&a.deck, config)?;
+    let decks = chosen_decks(&study_library(config), &a.deck, config)?;
     if decks.is_empty() {
         return Err(Error::Usage(
             "no decks to study; put a deck in ./decks or pass --deck FILE".into(),
         ));
     }
-    let mut store = Store::open(&config.data_dir)?;
+    // The answer pools are needed only once the first answer is checked: they are built on
+    // another core while the store is opened and the queue is built.
+    std::thread::scope(|scope| {
+        let pools = scope.spawn(|| {
+            decks
+                .iter()
+                .map(|d| AnswerPool::new(&d.cards))
+                .collect::<Vec<AnswerPool>>()
+        });
+        study_decks(a, config, &decks, move || {
+            pools
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))
+        })
+    })
+}
+
+fn study_decks(
+    a: &StudyArgs,
+    config: &Config,
+    decks: &[Deck],
+    pools: impl FnOnce() -> Vec<AnswerPool>,
+) -> Result<ExitCode> {
+    // The lock comes first, so a second session is refused before it touches the database.
     let _lock = Store::lock_session(&config.data_dir)?;
+    let mut store = Store::open(&config.data_dir)?;
     let now = config.clock.now();
     let seed = seed_or_clock(a.seed, now);
     let fitted = crate::cmd_progress::fitted_parameters(&store)?;
     let mut parts = Vec::new();
-    for deck in &decks {
+    for deck in decks {
         let settings = settings_for(deck, config);
         let scheduler = scheduler_for(&settings, config, a.exam.as_deref(), fitted.as_deref())?;
         let records = store.card_records(&deck.id)?;
@@ -221,7 +255,6 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
             .saturating_sub(reviews_done);
         parts.push((deck, scheduler, records, allowed_new, review_limit));
     }
-    let pools: Vec<AnswerPool> = decks.iter().map(|d| AnswerPool::new(&d.cards)).collect();
     let session_decks = parts
         .into_iter()
         .map(
@@ -254,6 +287,7 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
         c.say(&msg).map_err(stdout_err)?;
         return Ok(ExitCode::Success);
     }
+    let pools = pools();
     let summary = study::run_study(
         c.as_mut(),
         &mut store,
@@ -271,8 +305,8 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
 
 fn quiz_cmd(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
     let deck = match &a.deck {
-        Some(name) => usable(&library(config).find(name)?, config)?,
-        None => chosen_decks(&[], config)?
+        Some(name) => usable(study_library(config).find(name)?, config)?,
+        None => chosen_decks(&study_library(config), &[], config)?
             .into_iter()
             .next()
             .ok_or_else(|| Error::Usage("no decks found; name one: recall quiz DECK".into()))?,
@@ -314,8 +348,8 @@ fn quiz_cmd(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
             chosen.push(c.clone());
         }
     }
-    let mut store = Store::open(&config.data_dir)?;
     let _lock = Store::lock_session(&config.data_dir)?;
+    let mut store = Store::open(&config.data_dir)?;
     let scheduler = if a.schedule {
         Some(scheduler_for(
             &settings_for(&deck, config),
@@ -358,7 +392,7 @@ pub struct DeckStatus {
 }
 
 fn status(a: &StatusArgs, config: &Config) -> Result<ExitCode> {
-    let decks = chosen_decks(&[], config)?;
+    let decks = chosen_decks(&library(config), &[], config)?;
     let store = Store::open_read_only(&config.data_dir)?;
     let fitted = match &store {
         Some(s) => crate::cmd_progress::fitted_parameters(s)?,
@@ -377,7 +411,7 @@ fn status(a: &StatusArgs, config: &Config) -> Result<ExitCode> {
     }
     let mut w = io::stdout().lock();
     if a.json {
-        serde_json::to_writer_pretty(&mut w, &out).map_err(|e| stdout_err(e.into()))?;
+        crate::json::to_writer_pretty(&mut w, &out).map_err(|e| stdout_err(e.into()))?;
         writeln!(w).map_err(stdout_err)?;
         return Ok(ExitCode::Success);
     }
@@ -501,7 +535,7 @@ fn check(a: &CheckArgs, config: &Config) -> Result<ExitCode> {
 }
 
 fn show(a: &ShowArgs, config: &Config) -> Result<ExitCode> {
-    let deck = usable(&library(config).find(&a.deck)?, config)?;
+    let deck = usable(library(config).find(&a.deck)?, config)?;
     let mut w = io::stdout().lock();
     if let Some(id) = &a.card {
         let found = crate::deck::show::write_card_forms(&deck, id, &mut w).map_err(stdout_err)?;
@@ -512,7 +546,7 @@ fn show(a: &ShowArgs, config: &Config) -> Result<ExitCode> {
             });
         }
     } else if a.json {
-        serde_json::to_writer_pretty(&mut w, &crate::deck::show::to_json(&deck))
+        crate::json::to_writer_pretty(&mut w, &crate::deck::show::to_json(&deck))
             .map_err(|e| stdout_err(e.into()))?;
         writeln!(w).map_err(stdout_err)?;
     } else {
@@ -522,7 +556,7 @@ fn show(a: &ShowArgs, config: &Config) -> Result<ExitCode> {
 }
 
 fn reset(a: &ResetArgs, config: &Config) -> Result<ExitCode> {
-    let deck = usable(&library(config).find(&a.deck)?, config)?;
+    let deck = usable(library(config).find(&a.deck)?, config)?;
     let mut store = Store::open(&config.data_dir)?;
     let known = deck.card(&a.card).is_some();
     let had = store.card_records(&deck.id)?.contains_key(&a.card);

@@ -1,0 +1,258 @@
+//! Synthetic review histories for benchmarks: every studied card gets a run of answers
+//! scheduled by recall's own FSRS scheduler, written straight into a progress database in one
+//! transaction (through `Store::record_review` each answer would be its own durable commit,
+//! which is what recall does when studying but takes minutes for a million rows).
+
+use std::path::Path;
+
+use jiff::{Timestamp, ToSpan};
+use recall::deck::Card;
+use recall::schedule::{CardState, Rating, Scheduler, SchedulerConfig};
+use recall::store::Store;
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+/// What to generate.
+pub struct HistorySpec {
+    /// Reviews in all, spread evenly over the studied cards.
+    pub reviews: u64,
+    /// Fraction of the deck's cards never studied (they stay new).
+    pub new_share: f64,
+    /// The last review of each card lies a little before this time.
+    pub now: Timestamp,
+    pub seed: u64,
+}
+
+/// The card state as it is stored in the review log (the store's `StoredRecord` JSON).
+#[derive(Serialize)]
+struct Stored<'a> {
+    phase: &'a str,
+    step: u32,
+    due_ms: i64,
+    stability: Option<f32>,
+    difficulty: Option<f32>,
+    last_review_ms: Option<i64>,
+    interval_days: u32,
+    reps: u32,
+    lapses: u32,
+    suspended: bool,
+    buried_until: Option<String>,
+    leech: bool,
+    question_hash: &'a str,
+}
+
+fn stored<'a>(s: &'a CardState, hash: &'a str) -> Stored<'a> {
+    Stored {
+        phase: s.phase.as_str(),
+        step: s.step,
+        due_ms: s.due.as_millisecond(),
+        stability: s.stability,
+        difficulty: s.difficulty,
+        last_review_ms: s.last_review.map(Timestamp::as_millisecond),
+        interval_days: s.interval_days,
+        reps: s.reps,
+        lapses: s.lapses,
+        suspended: false,
+        buried_until: None,
+        leech: false,
+        question_hash: hash,
+    }
+}
+
+/// splitmix64: a small seeded generator, so histories are the same on every run.
+pub struct Rng(pub u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+/// A rating as a learner who remembers about nine cards in ten would give it.
+fn rating(rng: &mut Rng) -> Rating {
+    match rng.below(100) {
+        0..=9 => Rating::Again,
+        10..=17 => Rating::Hard,
+        18..=89 => Rating::Good,
+        _ => Rating::Easy,
+    }
+}
+
+/// Writes the history of `cards` (of deck `deck`) into `dir/progress.sqlite3`, creating the
+/// database with recall's own schema first. Returns how many reviews were written.
+pub fn write(
+    dir: &Path,
+    deck: &str,
+    cards: &[Card],
+    spec: &HistorySpec,
+) -> Result<u64, Box<dyn std::error::Error>> {
+    drop(Store::open(dir)?);
+    let mut conn = Connection::open(dir.join(recall::store::DATABASE_FILE))?;
+    conn.pragma_update(None, "synchronous", "OFF")?;
+    let studied = ((cards.len() as f64) * (1.0 - spec.new_share)).round() as usize;
+    let studied = studied.min(cards.len());
+    if studied == 0 || spec.reviews == 0 {
+        return Ok(0);
+    }
+    let scheduler = scheduler()?;
+    let tx = conn.transaction()?;
+    let mut written = 0u64;
+    {
+        let mut insert_review = tx.prepare(
+            "INSERT INTO reviews (deck, card, time_ms, rating, answer, verdict, response_ms, mode,
+                                  state_before, state_after)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'study', ?8, ?9)",
+        )?;
+        let mut insert_card = tx.prepare(
+            "INSERT OR REPLACE INTO cards (deck, card, question_hash, phase, step, due_ms,
+                 stability, difficulty, last_review_ms, interval_days, reps, lapses)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        let base = spec.reviews / studied as u64;
+        let extra = spec.reviews % studied as u64;
+        let mut rng = Rng(spec.seed);
+        for (i, card) in cards.iter().take(studied).enumerate() {
+            let n = base + u64::from((i as u64) < extra);
+            if n == 0 {
+                continue;
+            }
+            let hash = recall::session::question_hash(card);
+            let (log, state) = simulate(&scheduler, n, spec.now, &mut rng)?;
+            let id = card.id.as_str();
+            for (k, (time, rate, ms, before, after)) in log.iter().enumerate() {
+                let before = (k > 0).then_some(before);
+                let before_json = before
+                    .as_ref()
+                    .map(|b| serde_json::to_string(&stored(b, &hash)))
+                    .transpose()?;
+                let after_json = serde_json::to_string(&stored(after, &hash))?;
+                let verdict = if *rate == Rating::Again {
+                    "wrong"
+                } else {
+                    "correct"
+                };
+                insert_review.execute(params![
+                    deck,
+                    id,
+                    time.as_millisecond(),
+                    rate.number(),
+                    "",
+                    verdict,
+                    *ms as i64,
+                    before_json,
+                    after_json,
+                ])?;
+                written += 1;
+            }
+            let last = &state;
+            insert_card.execute(params![
+                deck,
+                id,
+                hash,
+                last.phase.as_str(),
+                last.step,
+                last.due.as_millisecond(),
+                last.stability.map(f64::from),
+                last.difficulty.map(f64::from),
+                last.last_review.map(Timestamp::as_millisecond),
+                last.interval_days,
+                last.reps,
+                last.lapses,
+            ])?;
+        }
+    }
+    tx.commit()?;
+    Ok(written)
+}
+
+/// One simulated answer: when, the rating, the response time, and the state before and after.
+pub type Answer = (Timestamp, Rating, u64, CardState, CardState);
+
+/// Simulates `n` answers to one card with recall's scheduler, from a fixed origin, then moves
+/// the whole run so that its last answer falls within the month before `now` (by whole days,
+/// so study days stay aligned). Returns the answers and the card's final state.
+pub fn simulate(
+    scheduler: &Scheduler,
+    n: u64,
+    now: Timestamp,
+    rng: &mut Rng,
+) -> Result<(Vec<Answer>, CardState), Box<dyn std::error::Error>> {
+    let origin: Timestamp = "2000-01-01T09:00:00Z".parse()?;
+    let mut log = Vec::with_capacity(n as usize);
+    let mut state = CardState::new(origin);
+    let mut t = origin;
+    for r in 0..n {
+        let rate = rating(rng);
+        let ms = 1500 + rng.below(9000);
+        let after = scheduler.answer(&state, rate, t, rng.next() ^ r).state;
+        log.push((t, rate, ms, state.clone(), after.clone()));
+        state = after;
+        // The learner comes back when the card is due, give or take a little.
+        t = state.due.max(t) + (rng.below(3600) as i64).seconds();
+    }
+    let last = log.last().map_or(origin, |e| e.0);
+    let back_days = 1 + rng.below(30) as i64;
+    let target = now - (back_days * 24).hours();
+    let shift_days = (target.as_second() - last.as_second()).div_euclid(86_400);
+    let shift = |ts: Timestamp| ts + (shift_days * 24).hours();
+    let moved = |s: &CardState| CardState {
+        due: shift(s.due),
+        last_review: s.last_review.map(shift),
+        ..s.clone()
+    };
+    let log = log
+        .into_iter()
+        .map(|(t, r, ms, b, a)| (shift(t), r, ms, moved(&b), moved(&a)))
+        .collect();
+    Ok((log, moved(&state)))
+}
+
+/// The scheduler the simulations use: recall's defaults, intervals capped at a year so a
+/// hundred answers to one card stay within a few decades.
+pub fn scheduler() -> Result<Scheduler, Box<dyn std::error::Error>> {
+    Ok(Scheduler::new(SchedulerConfig {
+        maximum_interval: 365,
+        ..SchedulerConfig::default()
+    })?)
+}
+
+/// An Anki-style review log (`card_id,review_rating,review_time,review_duration`, as in the
+/// shared sample), `reviews` answers over `cards` cards, in time order.
+pub fn revlog(
+    reviews: u64,
+    cards: u64,
+    now: Timestamp,
+    seed: u64,
+    out: &mut impl std::io::Write,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let scheduler = scheduler()?;
+    let mut rng = Rng(seed);
+    let cards = cards.max(1);
+    let mut rows: Vec<(i64, u64, u8, u64)> = Vec::with_capacity(reviews as usize);
+    for c in 0..cards {
+        let n = reviews / cards + u64::from(c < reviews % cards);
+        let (log, _) = simulate(&scheduler, n, now, &mut rng)?;
+        for (t, r, ms, _, _) in log {
+            rows.push((t.as_millisecond(), 1_600_000_000_000 + c, r.number(), ms));
+        }
+    }
+    rows.sort_unstable();
+    writeln!(out, "card_id,review_rating,review_time,review_duration")?;
+    for (t, card, rating, ms) in rows {
+        let time = Timestamp::from_millisecond(t)?;
+        writeln!(
+            out,
+            "{card},{rating},{},{ms}",
+            time.strftime("%Y-%m-%dT%H:%M:%S%.6f+00:00")
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,549 @@
+//! A cache of parsed decks, so that starting a session with a large deck does not parse,
+//! generate and lint the same TOML again: for a 10k-card deck that is most of the time from
+//! launch to the first question.
+//!
+//! One file per deck path in the cache directory (`DATA_DIR/cache/decks/`), holding the deck
+//! in postcard's compact binary form (twice as fast to read back as JSON) behind a key line:
+//! the cache format, this recall's build, and the length and hash of the deck file's bytes. Anything that does not match (an edited deck, another build of
+//! recall, a damaged file) is a miss and the deck is parsed as usual. Only decks that load
+//! without errors and are big enough to be worth it are cached; their warnings are not kept,
+//! so `recall check` never uses the cache.
+//!
+//! The cached form is its own set of serialisable structs, so the deck model stays free of
+//! serde and free to change (a change is a compile error here, not a silent misreading).
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::deck::{
+    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, SourceRef,
+    Span,
+};
+
+/// Decks smaller than this are parsed every time: it takes about a millisecond.
+pub const MIN_CACHED_BYTES: usize = 64 * 1024;
+
+/// Bumped whenever the cached structs below change.
+const CACHE_FORMAT: u32 = 2;
+
+/// Where parsed decks are kept.
+#[derive(Debug, Clone)]
+pub struct DeckCache {
+    dir: PathBuf,
+    build: String,
+}
+
+impl DeckCache {
+    pub fn new(dir: impl Into<PathBuf>) -> DeckCache {
+        DeckCache {
+            dir: dir.into(),
+            build: build_id(),
+        }
+    }
+
+    fn file_for(&self, path: &Path) -> PathBuf {
+        let abs = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let name = fnv1a(abs.as_os_str().as_encoded_bytes());
+        self.dir.join(format!("{name:016x}.bin"))
+    }
+
+    fn key(&self, bytes: &[u8]) -> String {
+        format!(
+            "recall-deck-cache {CACHE_FORMAT} {} {} {:016x}",
+            self.build,
+            bytes.len(),
+            fnv1a(bytes)
+        )
+    }
+
+    /// The deck parsed earlier from exactly these bytes at `path`, if cached.
+    pub fn get(&self, path: &Path, bytes: &[u8]) -> Option<Deck> {
+        let text = fs::read(self.file_for(path)).ok()?;
+        let newline = text.iter().position(|&b| b == b'\n')?;
+        if text[..newline] != *self.key(bytes).as_bytes() {
+            return None;
+        }
+        let cached: CDeck = postcard::from_bytes(&text[newline + 1..]).ok()?;
+        Some(cached.into())
+    }
+
+    /// Keeps `deck`, parsed from `bytes` at `path`. Best effort: a cache that cannot be
+    /// written only means the next start parses again.
+    pub fn put(&self, path: &Path, bytes: &[u8], deck: &Deck) {
+        let _ = self.try_put(path, bytes, deck);
+    }
+
+    fn try_put(&self, path: &Path, bytes: &[u8], deck: &Deck) -> std::io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        let file = self.file_for(path);
+        // Written beside and renamed into place, so a reader never sees half a file.
+        let tmp = file.with_extension(format!("tmp{}", std::process::id()));
+        let mut out = std::io::BufWriter::new(fs::File::create(&tmp)?);
+        writeln!(out, "{}", self.key(bytes))?;
+        let body = postcard::to_stdvec(&CDeck::from(deck))
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        out.write_all(&body)?;
+        out.into_inner().map_err(|e| e.into_error())?;
+        fs::rename(&tmp, &file).inspect_err(|_| {
+            let _ = fs::remove_file(&tmp);
+        })
+    }
+}
+
+/// Identifies this build of recall, so a rebuilt loader never reads a deck cached by another:
+/// the version and the executable's size and modification time.
+fn build_id() -> String {
+    let exe = std::env::current_exe()
+        .and_then(fs::metadata)
+        .map(|m| {
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}-{mtime}", m.len())
+        })
+        .unwrap_or_else(|_| "unknown".to_string());
+    format!("{}-{exe}", env!("CARGO_PKG_VERSION"))
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Serialize, Deserialize)]
+struct CDeck {
+    id: String,
+    title: String,
+    description: Option<String>,
+    author: Option<String>,
+    source: Option<CSource>,
+    tags: Vec<String>,
+    seed: u64,
+    settings: CSettings,
+    facts: Vec<CFact>,
+    cards: Vec<CCard>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CSource {
+    title: String,
+    author: Option<String>,
+    date: Option<String>,
+    publication: Option<String>,
+    url: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CSettings {
+    new_per_day: Option<u32>,
+    reviews_per_day: Option<u32>,
+    learning_steps: Option<Vec<u32>>,
+    relearning_steps: Option<Vec<u32>>,
+    desired_retention: Option<f32>,
+    day_start_hour: Option<u8>,
+    leech_threshold: Option<u32>,
+    maximum_interval: Option<u32>,
+    exam: Option<String>,
+    parameters: Option<Vec<f32>>,
+}
+
+/// An answer: its text first, then the accepted alternatives.
+type CAnswer = Vec<String>;
+
+#[derive(Serialize, Deserialize)]
+struct CCard {
+    id: String,
+    kind: CKind,
+    prompt: String,
+    tags: Vec<String>,
+    explain: Option<String>,
+    source: Option<String>,
+    fact: Option<String>,
+    span: (usize, usize),
+}
+
+#[derive(Serialize, Deserialize)]
+enum CKind {
+    Basic(String),
+    Typed(CAnswer),
+    Choice(Vec<String>, Vec<String>),
+    TrueFalse(bool),
+    Number(f64, f64, Option<String>),
+    Year(i32, u32),
+    List(Vec<CAnswer>, bool),
+    Order(Vec<String>),
+    /// Text parts are `Ok`, blanks `Err`.
+    Cloze(Vec<Result<String, CAnswer>>),
+    Match(Vec<(String, String)>),
+}
+
+#[derive(Serialize, Deserialize)]
+struct CFact {
+    id: String,
+    kind: CFactKind,
+    tags: Vec<String>,
+    explain: Option<String>,
+    source: Option<String>,
+    span: (usize, usize),
+}
+
+type CDate = (i32, Option<u8>, Option<u8>);
+
+#[derive(Serialize, Deserialize)]
+enum CFactKind {
+    Event(String, CDate, Option<String>),
+    Place(String, String, CAnswer, Option<CDate>, Vec<String>),
+    Person(CAnswer, String, Option<CDate>),
+    List(String, Vec<CAnswer>, bool),
+    Number(String, f64, Option<String>, f64),
+    Term(CAnswer, String),
+}
+
+fn answer_out(a: &Answer) -> CAnswer {
+    a.all().map(str::to_string).collect()
+}
+
+fn answer_in(mut a: CAnswer) -> Answer {
+    if a.is_empty() {
+        return Answer::default();
+    }
+    let text = a.remove(0);
+    Answer { text, accept: a }
+}
+
+fn date_out(d: &FactDate) -> CDate {
+    (d.year, d.month, d.day)
+}
+
+fn date_in((year, month, day): CDate) -> FactDate {
+    FactDate { year, month, day }
+}
+
+fn span_in((start, end): (usize, usize)) -> Span {
+    Span::new(start, end)
+}
+
+impl From<&Deck> for CDeck {
+    fn from(d: &Deck) -> CDeck {
+        let s = &d.settings;
+        CDeck {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            description: d.description.clone(),
+            author: d.author.clone(),
+            source: d.source.as_ref().map(|s| CSource {
+                title: s.title.clone(),
+                author: s.author.clone(),
+                date: s.date.clone(),
+                publication: s.publication.clone(),
+                url: s.url.clone(),
+            }),
+            tags: d.tags.clone(),
+            seed: d.seed,
+            settings: CSettings {
+                new_per_day: s.new_per_day,
+                reviews_per_day: s.reviews_per_day,
+                learning_steps: s.learning_steps.clone(),
+                relearning_steps: s.relearning_steps.clone(),
+                desired_retention: s.desired_retention,
+                day_start_hour: s.day_start_hour,
+                leech_threshold: s.leech_threshold,
+                maximum_interval: s.maximum_interval,
+                exam: s.exam.clone(),
+                parameters: s.parameters.clone(),
+            },
+            facts: d.facts.iter().map(CFact::from).collect(),
+            cards: d.cards.iter().map(CCard::from).collect(),
+        }
+    }
+}
+
+impl From<CDeck> for Deck {
+    fn from(d: CDeck) -> Deck {
+        let s = d.settings;
+        Deck {
+            id: d.id,
+            title: d.title,
+            description: d.description,
+            author: d.author,
+            source: d.source.map(|s| SourceRef {
+                title: s.title,
+                author: s.author,
+                date: s.date,
+                publication: s.publication,
+                url: s.url,
+            }),
+            tags: d.tags,
+            seed: d.seed,
+            settings: DeckSettings {
+                new_per_day: s.new_per_day,
+                reviews_per_day: s.reviews_per_day,
+                learning_steps: s.learning_steps,
+                relearning_steps: s.relearning_steps,
+                desired_retention: s.desired_retention,
+                day_start_hour: s.day_start_hour,
+                leech_threshold: s.leech_threshold,
+                maximum_interval: s.maximum_interval,
+                exam: s.exam,
+                parameters: s.parameters,
+            },
+            facts: d.facts.into_iter().map(Fact::from).collect(),
+            cards: d.cards.into_iter().map(Card::from).collect(),
+        }
+    }
+}
+
+impl From<&Card> for CCard {
+    fn from(c: &Card) -> CCard {
+        let kind = match &c.kind {
+            Kind::Basic { back } => CKind::Basic(back.clone()),
+            Kind::Typed { answer } => CKind::Typed(answer_out(answer)),
+            Kind::Choice { correct, wrong } => CKind::Choice(correct.clone(), wrong.clone()),
+            Kind::TrueFalse { answer } => CKind::TrueFalse(*answer),
+            Kind::Number {
+                answer,
+                tolerance,
+                unit,
+            } => CKind::Number(*answer, *tolerance, unit.clone()),
+            Kind::Year { answer, tolerance } => CKind::Year(*answer, *tolerance),
+            Kind::List { items, ordered } => {
+                CKind::List(items.iter().map(answer_out).collect(), *ordered)
+            }
+            Kind::Order { items } => CKind::Order(items.clone()),
+            Kind::Cloze { parts } => CKind::Cloze(
+                parts
+                    .iter()
+                    .map(|p| match p {
+                        ClozePart::Text(t) => Ok(t.clone()),
+                        ClozePart::Blank(a) => Err(answer_out(a)),
+                    })
+                    .collect(),
+            ),
+            Kind::Match { pairs } => CKind::Match(pairs.clone()),
+        };
+        CCard {
+            id: c.id.0.clone(),
+            kind,
+            prompt: c.prompt.clone(),
+            tags: c.tags.clone(),
+            explain: c.explain.clone(),
+            source: c.source.clone(),
+            fact: c.fact.clone(),
+            span: (c.span.start, c.span.end),
+        }
+    }
+}
+
+impl From<CCard> for Card {
+    fn from(c: CCard) -> Card {
+        let kind = match c.kind {
+            CKind::Basic(back) => Kind::Basic { back },
+            CKind::Typed(a) => Kind::Typed {
+                answer: answer_in(a),
+            },
+            CKind::Choice(correct, wrong) => Kind::Choice { correct, wrong },
+            CKind::TrueFalse(answer) => Kind::TrueFalse { answer },
+            CKind::Number(answer, tolerance, unit) => Kind::Number {
+                answer,
+                tolerance,
+                unit,
+            },
+            CKind::Year(answer, tolerance) => Kind::Year { answer, tolerance },
+            CKind::List(items, ordered) => Kind::List {
+                items: items.into_iter().map(answer_in).collect(),
+                ordered,
+            },
+            CKind::Order(items) => Kind::Order { items },
+            CKind::Cloze(parts) => Kind::Cloze {
+                parts: parts
+                    .into_iter()
+                    .map(|p| match p {
+                        Ok(t) => ClozePart::Text(t),
+                        Err(a) => ClozePart::Blank(answer_in(a)),
+                    })
+                    .collect(),
+            },
+            CKind::Match(pairs) => Kind::Match { pairs },
+        };
+        Card {
+            id: CardId(c.id),
+            kind,
+            prompt: c.prompt,
+            tags: c.tags,
+            explain: c.explain,
+            source: c.source,
+            fact: c.fact,
+            span: span_in(c.span),
+        }
+    }
+}
+
+impl From<&Fact> for CFact {
+    fn from(f: &Fact) -> CFact {
+        let kind = match &f.kind {
+            FactKind::Event { what, date, place } => {
+                CFactKind::Event(what.clone(), date_out(date), place.clone())
+            }
+            FactKind::Place {
+                subject,
+                relation,
+                place,
+                since,
+                previously,
+            } => CFactKind::Place(
+                subject.clone(),
+                relation.clone(),
+                answer_out(place),
+                since.as_ref().map(date_out),
+                previously.clone(),
+            ),
+            FactKind::Person { name, role, since } => {
+                CFactKind::Person(answer_out(name), role.clone(), since.as_ref().map(date_out))
+            }
+            FactKind::List {
+                name,
+                items,
+                ordered,
+            } => CFactKind::List(
+                name.clone(),
+                items.iter().map(answer_out).collect(),
+                *ordered,
+            ),
+            FactKind::Number {
+                quantity,
+                value,
+                unit,
+                tolerance,
+            } => CFactKind::Number(quantity.clone(), *value, unit.clone(), *tolerance),
+            FactKind::Term { term, definition } => {
+                CFactKind::Term(answer_out(term), definition.clone())
+            }
+        };
+        CFact {
+            id: f.id.clone(),
+            kind,
+            tags: f.tags.clone(),
+            explain: f.explain.clone(),
+            source: f.source.clone(),
+            span: (f.span.start, f.span.end),
+        }
+    }
+}
+
+impl From<CFact> for Fact {
+    fn from(f: CFact) -> Fact {
+        let kind = match f.kind {
+            CFactKind::Event(what, date, place) => FactKind::Event {
+                what,
+                date: date_in(date),
+                place,
+            },
+            CFactKind::Place(subject, relation, place, since, previously) => FactKind::Place {
+                subject,
+                relation,
+                place: answer_in(place),
+                since: since.map(date_in),
+                previously,
+            },
+            CFactKind::Person(name, role, since) => FactKind::Person {
+                name: answer_in(name),
+                role,
+                since: since.map(date_in),
+            },
+            CFactKind::List(name, items, ordered) => FactKind::List {
+                name,
+                items: items.into_iter().map(answer_in).collect(),
+                ordered,
+            },
+            CFactKind::Number(quantity, value, unit, tolerance) => FactKind::Number {
+                quantity,
+                value,
+                unit,
+                tolerance,
+            },
+            CFactKind::Term(term, definition) => FactKind::Term {
+                term: answer_in(term),
+                definition,
+            },
+        };
+        Fact {
+            id: f.id,
+            kind,
+            tags: f.tags,
+            explain: f.explain,
+            source: f.source,
+            span: span_in(f.span),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::load::load;
+
+    fn sco() -> (Vec<u8>, Deck) {
+        let bytes = crate::library::BUNDLED_SCO.as_bytes().to_vec();
+        let deck = load(&bytes).deck.unwrap();
+        (bytes, deck)
+    }
+
+    #[test]
+    fn a_cached_deck_comes_back_equal() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(tmp.path().join("cache"));
+        let (bytes, deck) = sco();
+        let path = tmp.path().join("sco.toml");
+        assert_eq!(cache.get(&path, &bytes), None);
+        cache.put(&path, &bytes, &deck);
+        assert_eq!(cache.get(&path, &bytes), Some(deck));
+    }
+
+    #[test]
+    fn an_edited_deck_is_a_miss() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(tmp.path());
+        let (bytes, deck) = sco();
+        let path = tmp.path().join("sco.toml");
+        cache.put(&path, &bytes, &deck);
+        let mut edited = bytes.clone();
+        edited.push(b'\n');
+        assert_eq!(cache.get(&path, &edited), None);
+    }
+
+    #[test]
+    fn a_damaged_cache_file_is_a_miss() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(tmp.path());
+        let (bytes, deck) = sco();
+        let path = tmp.path().join("sco.toml");
+        cache.put(&path, &bytes, &deck);
+        let file = cache.file_for(&path);
+        let mut text = fs::read(&file).unwrap();
+        text.truncate(text.len() / 2);
+        fs::write(&file, text).unwrap();
+        assert_eq!(cache.get(&path, &bytes), None);
+    }
+
+    #[test]
+    fn another_build_is_a_miss() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (bytes, deck) = sco();
+        let path = tmp.path().join("sco.toml");
+        DeckCache::new(tmp.path()).put(&path, &bytes, &deck);
+        let other = DeckCache {
+            dir: tmp.path().to_path_buf(),
+            build: "0.0.0-other".into(),
+        };
+        assert_eq!(other.get(&path, &bytes), None);
+    }
+}

@@ -1,0 +1,94 @@
+//! JSON for a terminal: serde_json escapes C0 control characters in strings but writes C1
+//! controls (U+009B is an 8-bit CSI) and bidirectional overrides raw, so deck text printed as
+//! JSON could still drive or reorder a terminal. [`to_writer_pretty`] escapes those as well.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+
+/// Characters serde_json leaves raw that a terminal may act on.
+fn needs_escape(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Like `serde_json::to_writer_pretty`, with the characters above written as `\uXXXX`.
+pub fn to_writer_pretty<W: Write, T: Serialize + ?Sized>(
+    writer: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(writer, Inert(PrettyFormatter::new()));
+    value.serialize(&mut ser)
+}
+
+struct Inert<'a>(PrettyFormatter<'a>);
+
+impl Formatter for Inert<'_> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some((i, c)) = rest.char_indices().find(|&(_, c)| needs_escape(c)) {
+            writer.write_all(&rest.as_bytes()[..i])?;
+            write!(writer, "\\u{:04x}", c as u32)?;
+            rest = &rest[i + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(v: &serde_json::Value) -> String {
+        let mut out = Vec::new();
+        to_writer_pretty(&mut out, v).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn c1_controls_and_bidi_overrides_are_escaped() {
+        let v = serde_json::json!({"p": "a\u{9b}31m b\u{202e}c \u{1b}[2J"});
+        assert_eq!(
+            json(&v),
+            "{\n  \"p\": \"a\\u009b31m b\\u202ec \\u001b[2J\"\n}"
+        );
+    }
+
+    #[test]
+    fn output_is_the_same_json_as_serde_writes() {
+        let v = serde_json::json!({"a": [1, {"b": "Tashkent é"}], "c": null});
+        assert_eq!(json(&v), serde_json::to_string_pretty(&v).unwrap());
+    }
+}

@@ -1,0 +1,533 @@
+//! Hostile input: a corpus of malformed decks (tests/hostile/*.toml), each of which must give a
+//! precise diagnostic (file:line:col and a specific message) and no panic; and deck text with
+//! terminal escape sequences, which must reach the terminal inert.
+
+mod common;
+
+use std::path::Path;
+
+use common::TestEnv;
+
+/// Every file of the corpus: where its first error points and what it says. A file added to
+/// tests/hostile/ without a row here fails `every_corpus_file_is_listed`.
+const CORPUS: &[(&str, usize, usize, &str)] = &[
+    // Syntax errors.
+    (
+        "syntax-unclosed-string",
+        3,
+        23,
+        "invalid TOML: invalid basic string, expected `\"`",
+    ),
+    (
+        "syntax-missing-equals",
+        3,
+        7,
+        "invalid TOML: key with no value, expected `=`",
+    ),
+    (
+        "syntax-bad-header",
+        5,
+        8,
+        "invalid TOML: unclosed array table, expected `]`",
+    ),
+    ("syntax-duplicate-key", 5, 1, "invalid TOML: duplicate key"),
+    (
+        "syntax-bad-escape",
+        8,
+        20,
+        "invalid TOML: missing escaped value",
+    ),
+    (
+        "syntax-bare-value",
+        2,
+        6,
+        "invalid TOML: string values must be quoted",
+    ),
+    (
+        "syntax-unclosed-array",
+        4,
+        17,
+        "invalid TOML: unclosed array, expected `]`",
+    ),
+    (
+        "syntax-stray-brackets",
+        5,
+        1,
+        "invalid TOML: missing table open, expected `[`",
+    ),
+    (
+        "syntax-unclosed-inline-table",
+        6,
+        22,
+        "invalid TOML: unclosed inline table, expected `}`",
+    ),
+    // Wrong types.
+    (
+        "type-format-string",
+        1,
+        10,
+        "`format` in the deck must be an integer, found a string",
+    ),
+    (
+        "type-id-integer",
+        2,
+        6,
+        "`id` in the deck must be a string, found an integer",
+    ),
+    (
+        "type-title-boolean",
+        3,
+        9,
+        "`title` in the deck must be a string, found a boolean",
+    ),
+    (
+        "type-tags-string",
+        5,
+        8,
+        "`tags` in the deck must be a list of strings, found a string",
+    ),
+    (
+        "type-prompt-number",
+        8,
+        10,
+        "`prompt` in card `a` must be a string, found an integer",
+    ),
+    (
+        "type-truefalse-string",
+        9,
+        10,
+        "`answer` in card `a` must be a boolean, found a string",
+    ),
+    (
+        "type-number-string",
+        9,
+        10,
+        "`answer` in card `a` must be a number, found a string",
+    ),
+    (
+        "type-year-float",
+        9,
+        10,
+        "`answer` in card `a` must be an integer year, found a float",
+    ),
+    (
+        "type-list-items-string",
+        9,
+        9,
+        "`items` in card `a` must be a list, found a string",
+    ),
+    (
+        "type-card-single-table",
+        5,
+        1,
+        "`card` in the deck must be a list of tables, found a table",
+    ),
+    (
+        "type-settings-negative",
+        6,
+        15,
+        "`new_per_day` in [settings] must not be negative",
+    ),
+    (
+        "type-retention-out-of-range",
+        6,
+        21,
+        "`desired_retention` in [settings] must be between 0 and 1, found 2.5",
+    ),
+    (
+        "type-day-start-hour",
+        6,
+        18,
+        "`day_start_hour` in [settings] must be 0 to 23, found 30",
+    ),
+    // Unknown kinds, fields and versions.
+    ("unknown-card-kind", 7, 8, "unknown card kind `essay`"),
+    ("unknown-fact-kind", 7, 8, "unknown fact kind `rumour`"),
+    (
+        "unknown-card-field",
+        9,
+        1,
+        "unknown field `anwser` in card `a`",
+    ),
+    (
+        "unknown-top-level-field",
+        5,
+        1,
+        "unknown field `colour` in the deck",
+    ),
+    ("unknown-format-version", 1, 10, "unsupported deck format 2"),
+    // Missing fields.
+    (
+        "missing-format",
+        1,
+        1,
+        "missing required field `format` in the deck",
+    ),
+    (
+        "missing-id",
+        1,
+        1,
+        "missing required field `id` in the deck",
+    ),
+    (
+        "missing-title",
+        1,
+        1,
+        "missing required field `title` in the deck",
+    ),
+    (
+        "missing-card-kind",
+        5,
+        1,
+        "missing required field `kind` in card `a`",
+    ),
+    (
+        "missing-typed-answer",
+        5,
+        1,
+        "missing required field `answer` in card `a`",
+    ),
+    (
+        "missing-choice-wrong",
+        5,
+        1,
+        "missing required field `wrong` in card `a`",
+    ),
+    (
+        "missing-event-date",
+        5,
+        1,
+        "missing required field `date` in fact `f`",
+    ),
+    ("empty-file", 1, 1, "the deck file is empty"),
+    ("only-comments", 1, 1, "the deck is empty"),
+    // Duplicate ids.
+    ("duplicate-card-id", 12, 6, "duplicate card id `a`"),
+    ("duplicate-fact-id", 12, 6, "duplicate fact id `f`"),
+    (
+        "duplicate-fact-and-card-id",
+        12,
+        6,
+        "fact id `a` is also a card id",
+    ),
+    // Absurd sizes.
+    (
+        "absurd-year",
+        9,
+        10,
+        "`answer` in card `a` is not a plausible year: 99999999",
+    ),
+    (
+        "absurd-integer-overflow",
+        9,
+        10,
+        "`answer` in card `a` must be a finite number",
+    ),
+    (
+        "absurd-float-infinite",
+        10,
+        13,
+        "`tolerance` in card `a` must be a finite number",
+    ),
+    (
+        "absurd-negative-tolerance",
+        10,
+        13,
+        "`tolerance` in card `a` must not be negative",
+    ),
+    (
+        "absurd-huge-list",
+        9,
+        188_900,
+        "duplicate item `n7` in card `a`",
+    ),
+    ("absurd-long-id", 6, 6, "invalid card id `a ba ba"),
+    // Deep nesting: the parser's recursion limit, not a stack overflow.
+    (
+        "deep-nested-arrays",
+        9,
+        89,
+        "invalid TOML: cannot recurse further; max recursion depth met",
+    ),
+    (
+        "deep-nested-inline-tables",
+        6,
+        415,
+        "invalid TOML: cannot recurse further; max recursion depth met",
+    ),
+    // Rules of the deck format.
+    ("cloze-no-blank", 8, 9, "cloze card `a` has no blank"),
+    ("cloze-unclosed", 8, 36, "unclosed `{{` in card `a`"),
+    (
+        "match-one-pair",
+        9,
+        9,
+        "match card `a` needs at least 2 pairs",
+    ),
+    (
+        "prompt-gives-answer",
+        8,
+        14,
+        "the prompt of card `a` contains its answer `Santiago`",
+    ),
+    (
+        "choice-correct-and-wrong",
+        10,
+        18,
+        "option `santiago` is listed as both correct and wrong in card `a`",
+    ),
+    (
+        "invalid-date",
+        9,
+        8,
+        "invalid date `1541-13-40` in fact `f`: there is no month 13",
+    ),
+    // Invalid UTF-8.
+    (
+        "utf8-invalid-byte",
+        5,
+        19,
+        "the deck is not valid UTF-8: byte 0xe9 at offset 69",
+    ),
+    (
+        "utf8-truncated-sequence",
+        5,
+        21,
+        "the deck is not valid UTF-8: byte 0xe2 at offset 71",
+    ),
+    (
+        "utf8-utf16-bom",
+        1,
+        1,
+        "the deck is not valid UTF-8: byte 0xff at offset 0",
+    ),
+    // Raw control characters (TOML forbids them in strings) and escapes written in TOML.
+    (
+        "control-raw-bell",
+        5,
+        20,
+        "invalid TOML: invalid basic string",
+    ),
+    (
+        "control-raw-escape",
+        5,
+        16,
+        "invalid TOML: invalid basic string",
+    ),
+    (
+        "control-nul-byte",
+        5,
+        19,
+        "invalid TOML: invalid basic string",
+    ),
+    (
+        "escape-ansi-in-id",
+        6,
+        6,
+        "invalid card id `evil\\u{1b}[31mred`",
+    ),
+    (
+        "escape-osc-in-kind",
+        7,
+        8,
+        "unknown card kind `\\u{1b}]0;pwned\\u{7}`",
+    ),
+    (
+        "escape-bidi-in-id",
+        6,
+        6,
+        "invalid card id `abc\\u{202e}dcba`",
+    ),
+    (
+        "escape-in-unknown-field",
+        10,
+        1,
+        "unknown field `\\u{1b}[2J` in card `a`",
+    ),
+];
+
+fn corpus_dir() -> std::path::PathBuf {
+    common::repo().join("tests/hostile")
+}
+
+/// Splits rendered diagnostics into (first line, location) pairs.
+fn diagnostics(stderr: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for line in stderr.lines() {
+        if line.starts_with("error: ") || line.starts_with("warning: ") {
+            out.extend(current.take());
+            current = Some((line.to_string(), String::new()));
+        } else if let (Some(c), Some(at)) = (current.as_mut(), line.trim().strip_prefix("--> "))
+            && c.1.is_empty()
+        {
+            c.1 = at.to_string();
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Control characters other than newline, or bidirectional overrides, in text for a terminal.
+fn dangerous(s: &str) -> Option<char> {
+    s.chars().find(|&c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn every_corpus_file_is_listed() {
+    let mut files: Vec<String> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut listed: Vec<String> = CORPUS.iter().map(|(f, ..)| format!("{f}.toml")).collect();
+    listed.sort();
+    assert_eq!(files, listed);
+    assert!(
+        CORPUS.len() >= 40,
+        "the issue asks for at least 40 malformed decks"
+    );
+}
+
+#[test]
+fn every_malformed_deck_gives_a_located_diagnostic_and_no_panic() {
+    let t = TestEnv::new();
+    let mut failures = Vec::new();
+    for (file, line, col, fragment) in CORPUS {
+        let path = corpus_dir().join(format!("{file}.toml"));
+        let shown = Path::new("tests/hostile").join(format!("{file}.toml"));
+        let out = t
+            .command(&["check", "--color", "never", shown.to_str().unwrap()])
+            .current_dir(common::repo())
+            .output()
+            .unwrap();
+        assert!(path.is_file());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let code = out.status.code();
+        let want_at = format!("{}:{line}:{col}", shown.display());
+        let found = diagnostics(&stderr)
+            .into_iter()
+            .any(|(msg, at)| msg.starts_with("error: ") && msg.contains(fragment) && at == want_at);
+        let problems = [
+            (code != Some(1)).then(|| format!("exit code {code:?}, not 1")),
+            stderr.contains("panicked").then(|| "panicked".to_string()),
+            (!found).then(|| format!("no error containing {fragment:?} at {want_at}")),
+            dangerous(&stderr).map(|c| format!("raw {c:?} in the output")),
+        ];
+        for p in problems.into_iter().flatten() {
+            failures.push(format!("{file}: {p}\n{}", &stderr[..stderr.len().min(800)]));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// A deck whose text is full of escape sequences that would retitle the window, clear the
+/// screen, recolour the terminal or reverse the text if printed raw.
+const ESCAPES: &str = r#"format = 1
+id = "esc"
+title = "Escapes \u001b]0;owned\u0007"
+description = "Clears \u001b[2J the screen"
+
+[[card]]
+id = "typed"
+kind = "typed"
+prompt = "Which city is \u001b[31mred\u001b[0m? \u202eesrever"
+answer = "Lima\u001b[5m"
+explain = "Because \u001b]8;;http://example.invalid\u001b\\link\u001b]8;;\u001b\\."
+source = "page \u0007 one"
+
+[[card]]
+id = "choice"
+kind = "choice"
+prompt = "Pick \u009b31m one"
+correct = "Quito\u001b[1A"
+wrong = ["Bogota\u001b[K", "Caracas\u0008\u0008"]
+
+[[card]]
+id = "basic"
+kind = "basic"
+front = "Front \u001bc reset"
+back = "Back \u001b[?1049h alternate screen"
+"#;
+
+fn escape_env() -> TestEnv {
+    let t = TestEnv::new();
+    t.write("decks/esc.toml", ESCAPES);
+    t
+}
+
+#[test]
+fn check_of_a_deck_with_escapes_is_clean_and_inert() {
+    let t = escape_env();
+    let r = t.run(&["check", "esc"], "");
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(dangerous(&r.stdout), None, "{:?}", r.stdout);
+    assert_eq!(dangerous(&r.stderr), None, "{:?}", r.stderr);
+}
+
+#[test]
+fn show_prints_escapes_inert() {
+    let t = escape_env();
+    let r = t.run(&["show", "esc"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(dangerous(&r.stdout), None, "{:?}", r.stdout);
+    assert!(r.stdout.contains("\\u{1b}[31mred"), "{}", r.stdout);
+    assert!(r.stdout.contains("\\u{202e}esrever"), "{}", r.stdout);
+    let one = t.run(&["show", "esc", "--card", "basic"], "");
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    assert_eq!(dangerous(&one.stdout), None, "{:?}", one.stdout);
+}
+
+#[test]
+fn show_json_escapes_control_characters() {
+    let t = escape_env();
+    let r = t.run(&["show", "esc", "--json"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(dangerous(&r.stdout), None, "{:?}", r.stdout);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(v.to_string().contains("\\u001b[31mred"), "{v}");
+}
+
+#[test]
+fn study_in_line_mode_prints_escapes_inert() {
+    let t = escape_env();
+    // Wrong answers, so that the right answers, explanations and sources are all shown.
+    let r = t.run(
+        &["study", "--deck", "esc", "--seed", "3"],
+        "nope\n1\n9\n1\n\n1\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Cards studied: 3"), "{}", r.stdout);
+    assert_eq!(dangerous(&r.stdout), None, "{:?}", r.stdout);
+    assert_eq!(dangerous(&r.stderr), None, "{:?}", r.stderr);
+    for shown in [
+        "\\u{1b}[31mred",
+        "Lima\\u{1b}[5m",
+        "\\u{1b}[?1049h",
+        "\\u{9b}31m",
+    ] {
+        assert!(r.stdout.contains(shown), "{shown} in {}", r.stdout);
+    }
+}
+
+#[test]
+fn quiz_in_line_mode_prints_escapes_inert() {
+    let t = escape_env();
+    let r = t.run(&["quiz", "esc", "-n", "3", "--seed", "3"], "nope\n9\nn\n");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(dangerous(&r.stdout), None, "{:?}", r.stdout);
+}
+
+#[test]
+fn an_answer_typed_with_escapes_is_echoed_inert() {
+    let t = escape_env();
+    let r = t.run(
+        &["study", "--deck", "esc", "--seed", "3"],
+        "\u{1b}]0;typed\u{7}\nmaybe\u{1b}[2J\nq\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(dangerous(&r.stdout), None, "{:?}", r.stdout);
+}
