@@ -841,12 +841,12 @@ fn places(text: &str, context: &mut Context, out: &mut Vec<Finding>) {
 
 static COUNTED_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\bthe\s+(?:so-called\s+)?(?P<count>{COUNT})\s+(?P<noun>[a-z][a-z\- ]{{2,30}}?)\s+of\s+(?P<items>[^.;:()—]+)"
+        r"\b[Tt]he\s+(?:so-called\s+)?(?P<count>{COUNT})\s+(?P<noun>[a-z][a-z\- ]{{2,30}}?)\s+of\s+(?P<items>[^.;:()—]+)"
     ))
 });
 static DASHED_LIST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\bthe\s+(?P<count>{COUNT})\s+(?P<noun>[\p{{L}}][\p{{L}}\- ]{{2,50}}?)\s+[—–]\s+(?P<items>[^—–.;:()]+)"
+        r"\b[Tt]he\s+(?P<count>{COUNT})\s+(?P<noun>[\p{{L}}][\p{{L}}\- ]{{2,50}}?)\s+[—–]\s+(?P<items>[^—–.;:()]+)"
     ))
 });
 static QUOTED_LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -1314,6 +1314,30 @@ mod tests {
             got.contains(&FactKind::List {
                 name: "the three northern Harbour towns".into(),
                 items: ["Arden", "Brill", "Cove"].map(Answer::plain).to_vec(),
+                ordered: false
+            }),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn counted_lists_may_open_a_sentence() {
+        let got = facts("The three river ports — Arden, Brill and Cove — shared one pilot.");
+        assert!(
+            got.contains(&FactKind::List {
+                name: "the three river ports".into(),
+                items: ["Arden", "Brill", "Cove"].map(Answer::plain).to_vec(),
+                ordered: false
+            }),
+            "{got:?}"
+        );
+        let got = facts("The three duties of steering, mooring and towing.");
+        assert!(
+            got.contains(&FactKind::List {
+                name: "the three duties".into(),
+                items: ["steering", "mooring", "towing"]
+                    .map(Answer::plain)
+                    .to_vec(),
                 ordered: false
             }),
             "{got:?}"
