@@ -3,6 +3,9 @@
 //! Pure: no printing, clock or files. [`check`] returns an [`Outcome`] saying how right the
 //! answer was and why (what was missing, extra or misspelt); [`explain`] turns that into one
 //! short line and [`suggest_rating`] into a starting grade. The UI renders; this decides.
+//! [`normalised`], [`normalised_words`], [`typo_allowance`], [`typo_invariant`] and
+//! [`passes_as_typo`] give the same rules to the deck checks, so a check and the checker never
+//! disagree.
 //!
 //! Normalisation (for every text comparison): NFKC, full lowercase, accents stripped, dots and
 //! apostrophes joined, other punctuation, hyphens and repeated spaces ignored, articles (a, an,
@@ -27,7 +30,7 @@ mod tests;
 
 pub use pool::AnswerPool;
 
-use crate::deck::Kind;
+use crate::deck::{Answer, Kind};
 use crate::schedule::Rating;
 
 /// Longer answers are refused outright: nobody types this much, and it bounds the work.
@@ -136,6 +139,43 @@ impl Outcome {
         self.typo = typo;
         self
     }
+}
+
+/// The key the checker compares texts by: two texts with the same key are the same answer to
+/// it. Exposed so deck checks (`deck::lint`) judge sameness exactly as the checker does.
+pub fn normalised(text: &str) -> String {
+    normalize::key(text)
+}
+
+/// The words of a text as the checker reads them (folded, articles dropped, punctuation gone).
+pub fn normalised_words(text: &str) -> Vec<String> {
+    normalize::words(text)
+}
+
+/// How many edits a typo of an answer whose key is `key_chars` characters long may make.
+pub fn typo_allowance(key_chars: usize) -> usize {
+    normalize::allowed_edits(key_chars)
+}
+
+/// What a misspelling of `text` may never change: its digits and its one-letter words ("G20" is
+/// not "G21", "Vitamin A" is not "Vitamin B"). Texts whose invariants differ are never taken
+/// for each other, so deck checks may compare only texts that share one.
+pub fn typo_invariant(text: &str) -> String {
+    let mut out = normalize::digits(&normalize::key(text));
+    out.push('\u{0}');
+    out.push_str(&normalize::single_letters(text));
+    out
+}
+
+/// Whether, on a card expecting `answer`, `given` would be accepted as a misspelling of it when
+/// the rest of the deck is not consulted (an exact match is not a misspelling). During study the
+/// checker then refuses it if `given` is itself another answer of the deck.
+pub fn passes_as_typo(answer: &Answer, given: &str) -> bool {
+    let candidates = matching::Candidate::from_answers([answer]);
+    matches!(
+        matching::find(given, &candidates, None),
+        matching::Found::Typo { .. }
+    )
 }
 
 /// Judges `given` against what `kind` expects. `shown` is the order the options were

@@ -9,6 +9,15 @@ const ARTICLES: [&str; 3] = ["a", "an", "the"];
 /// NFKC, full lowercase, accents stripped, plus the few Latin letters that carry no combining
 /// mark to strip ("ß", "ø", ...), so "Straße" and "strasse" agree.
 pub(crate) fn fold(s: &str) -> String {
+    // ASCII is unchanged by NFKC and NFD and has no marks to strip: only its case folds. Most
+    // answers are ASCII, and decks are checked whole, so this path matters.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    fold_unicode(s)
+}
+
+fn fold_unicode(s: &str) -> String {
     // Lowercase before decomposing: lowercasing can itself produce combining marks ("İ").
     let lower = s.nfkc().collect::<String>().to_lowercase();
     let mut out = String::with_capacity(lower.len());
@@ -115,6 +124,12 @@ mod tests {
     #[test]
     fn fold_strips_accents_and_case() {
         assert_eq!(fold("TASHKËNT"), "tashkent");
+    }
+
+    #[test]
+    fn fold_of_ascii_is_its_lowercase() {
+        let ascii: String = (0u8..128).map(char::from).collect();
+        assert_eq!(fold(&ascii), fold_unicode(&ascii));
     }
 
     #[test]

@@ -384,15 +384,29 @@ impl<'a> Gen<'a> {
         }
         let fact = &self.facts[i];
         let kind = fact.kind.name();
-        let why = if self.pools.of(&fact.kind).len() < 2 {
-            format!("no other {kind} facts to draw wrong options from")
+        let others = self.pools.of(&fact.kind).len().saturating_sub(1);
+        // No other fact gave a usable option, so each wrong option wanted takes one more fact.
+        let why = if others == 0 {
+            format!(
+                "no other {kind} fact to draw wrong options from; at least 1 more {kind} fact \
+                 is needed"
+            )
         } else {
-            format!("the other {kind} facts give no usable wrong options")
+            let them = if others == 1 {
+                format!("the other {kind} fact gives")
+            } else {
+                format!("the other {others} {kind} facts give")
+            };
+            format!(
+                "{them} no usable wrong option; at least 1 more {kind} fact with a different \
+                 answer is needed"
+            )
         };
         let forms: Vec<&str> = self.starved.iter().map(String::as_str).collect();
         let d = Diagnostic::warning(fact.span, format!("skipped {}: {why}", join_and(&forms)))
             .with_help(format!(
-                "wrong options come from other {kind} facts; add more to the deck"
+                "wrong options come from other {kind} facts: add at least 1 more ({DISTRACTORS} \
+                 more give each question {DISTRACTORS} wrong options)"
             ));
         self.diags.push(d);
         self.starved.clear();
@@ -1476,11 +1490,13 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(
             diags[0].message,
-            "skipped `hq/where-choice` and `hq/which`: no other place facts to draw wrong options from"
+            "skipped `hq/where-choice` and `hq/which`: no other place fact to draw wrong options from; at least 1 more place fact is needed"
         );
         assert_eq!(
             diags[0].help.as_deref(),
-            Some("wrong options come from other place facts; add more to the deck")
+            Some(
+                "wrong options come from other place facts: add at least 1 more (3 more give each question 3 wrong options)"
+            )
         );
         assert_eq!(diags[0].span, Span::new(1, 2));
     }
@@ -1490,7 +1506,7 @@ mod tests {
         let (_, diags) = run(vec![place("a", "x", "Rome"), place("b", "y", "rome")], 7);
         assert_eq!(
             diags[0].message,
-            "skipped `a/where-choice` and `a/which`: the other place facts give no usable wrong options"
+            "skipped `a/where-choice` and `a/which`: the other place fact gives no usable wrong option; at least 1 more place fact with a different answer is needed"
         );
     }
 

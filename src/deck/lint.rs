@@ -1,25 +1,68 @@
 //! Checks that need the whole deck rather than one table: duplicate ids across hand-written
-//! and generated cards, and cards pointing at facts that do not exist.
+//! and generated cards, cards pointing at facts that do not exist, cards that ask the same
+//! question, wrong options the checker would grade as right, and typed answers so close that
+//! its typo allowance takes one for the other.
 //!
 //! API: [`lint`]`(&Deck) -> Vec<Diagnostic>` (run by `load::load` after generation; usable on
 //! any deck, e.g. one built by an importer) and [`leak`], the "prompt gives the answer away"
 //! rule shared by the loader and the generator.
+//!
+//! Sameness and closeness are decided by `crate::answer` (its normalisation and its typo rule),
+//! so a check never disagrees with how a learner's answer is graded. A deck may hold 100 000
+//! cards, so no rule compares every card with every other: questions are grouped by hashes of
+//! their normalised text, and close answers are found through an index of deletion variants
+//! (see `near_keys`) before the checker's own rule confirms each pair.
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use crate::deck::text::{IdHasher, find_word};
-use crate::deck::{ClozePart, Deck, Kind};
+use crate::answer::{normalised, normalised_words, passes_as_typo, typo_allowance, typo_invariant};
+use crate::deck::generate::format_number;
+use crate::deck::text::{IdHasher, IdMap, find_word, same};
+use crate::deck::{Answer, Card, ClozePart, Deck, Fact, FactKind, Kind, parallel};
 use crate::diagnostic::Diagnostic;
 
+/// Cards per thread when normalising the texts of a large deck.
+const CARDS_PER_THREAD: usize = 4000;
+
+/// Answer spellings per thread when looking for close pairs.
+const KEYS_PER_THREAD: usize = 4000;
+
+/// Answers and questions quoted in messages are cut to this many characters.
+const QUOTE: usize = 60;
+
 /// Whole-deck checks. Diagnostics point at the cards' spans (the `[[card]]` or `[[fact]]`
-/// header they come from).
+/// header they come from), with the other card involved as a related span.
 pub fn lint(deck: &Deck) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let facts: HashSet<&str, BuildHasherDefault<IdHasher>> =
-        deck.facts.iter().map(|f| f.id.as_str()).collect();
+    let facts = fact_index(deck);
+    ids(deck, &facts, &mut out);
+    let texts: Vec<Texts> = parallel::map_chunks(&deck.cards, CARDS_PER_THREAD, |_, chunk| {
+        chunk.iter().map(Texts::of).collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    same_questions(deck, &texts, &mut out);
+    distractors(deck, &facts, &texts, &mut out);
+    typo_neighbours(deck, &texts, &mut out);
+    out
+}
+
+type FactIndex<'d> = IdMap<&'d str, usize>;
+
+fn fact_index(deck: &Deck) -> FactIndex<'_> {
+    let mut map = FactIndex::with_capacity_and_hasher(deck.facts.len(), Default::default());
+    for (i, f) in deck.facts.iter().enumerate() {
+        map.entry(f.id.as_str()).or_insert(i);
+    }
+    map
+}
+
+/// Duplicate card ids, and generated cards whose fact is missing.
+fn ids(deck: &Deck, facts: &FactIndex, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
         HashMap::with_capacity_and_hasher(deck.cards.len(), Default::default());
     for (i, card) in deck.cards.iter().enumerate() {
@@ -29,7 +72,7 @@ pub fn lint(deck: &Deck) -> Vec<Diagnostic> {
             }
             Entry::Occupied(first) => {
                 let first = &deck.cards[*first.get()];
-                let origin = |c: &crate::deck::Card| match &c.fact {
+                let origin = |c: &Card| match &c.fact {
                     Some(f) => format!("generated from fact `{f}`"),
                     None if c.id.as_str().contains('/') => "generated".to_string(),
                     None => "written here".to_string(),
@@ -46,7 +89,7 @@ pub fn lint(deck: &Deck) -> Vec<Diagnostic> {
             }
         }
         if let Some(fact) = &card.fact
-            && !facts.contains(fact.as_str())
+            && !facts.contains_key(fact.as_str())
         {
             out.push(Diagnostic::error(
                 card.span,
@@ -54,7 +97,891 @@ pub fn lint(deck: &Deck) -> Vec<Diagnostic> {
             ));
         }
     }
-    out
+}
+
+/// Cards generated from one fact ask about it in several forms on purpose.
+fn siblings(a: &Card, b: &Card) -> bool {
+    a.fact.is_some() && a.fact == b.fact
+}
+
+fn hash_str(h: &mut IdHasher, s: &str) {
+    h.write(s.as_bytes());
+    // No UTF-8 text contains 0xff, so parts can never run into each other.
+    h.write_u8(0xff);
+}
+
+/// SplitMix64's finaliser: spreads an FNV hash so sums of hashes stay collision-poor.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Words that say what kind of question it is rather than what it is about.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "into", "and",
+    "or", "is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had",
+    "what", "whats", "which", "who", "whos", "whom", "whose", "where", "when", "why", "how",
+    "this", "that", "these", "those", "it", "its", "as",
+];
+
+/// What the same-question rules compare, worked out once per card (on several threads for a
+/// large deck).
+#[derive(Debug, Default)]
+struct Texts {
+    /// Hash of the normalised question: the prompt, plus the cloze text, the items of an
+    /// order card or the pairs of a match card. `None` when there is nothing to compare.
+    asked: Option<u64>,
+    /// For a choice card, the hash of its correct options: two choice cards with one prompt
+    /// but different right options ("Which of these took place in 2001?") are different
+    /// questions.
+    correct: u64,
+    /// Hash of the kind and its normalised answers; `None` for kinds whose answer says too
+    /// little to tell two questions apart (true/false).
+    answers: Option<u64>,
+    /// The prompt's content words, hashed, sorted and without repeats.
+    words: Vec<u64>,
+    /// Whether prompts one word apart may count as the same question. Not for years and
+    /// numbers: many events share a year, and "the founding of X" and "the founding of the X
+    /// Council" are different events.
+    loose: bool,
+    /// The normalised spellings of a typed answer, one per `Answer::all()` (empty ones too),
+    /// each with the hash of what a typo of it may not change.
+    spellings: Vec<(String, u64)>,
+    /// The normalised correct and wrong options of a choice card.
+    right: Vec<String>,
+    wrong: Vec<String>,
+}
+
+impl Texts {
+    fn of(card: &Card) -> Texts {
+        let mut asked = IdHasher::default();
+        let prompt = normalised(&card.prompt);
+        hash_str(&mut asked, &prompt);
+        let mut blank = prompt.is_empty();
+        let mut question_words = card.prompt.clone();
+        let sorted = |texts: &mut dyn Iterator<Item = String>| {
+            let mut v: Vec<String> = texts.collect();
+            v.sort();
+            v
+        };
+        match &card.kind {
+            Kind::Cloze { parts } => {
+                for part in parts {
+                    match part {
+                        ClozePart::Text(t) => {
+                            hash_str(&mut asked, &normalised(t));
+                            question_words.push(' ');
+                            question_words.push_str(t);
+                        }
+                        ClozePart::Blank(_) => asked.write_u8(0xfe),
+                    }
+                }
+                blank = false;
+            }
+            Kind::Order { items } => {
+                for item in sorted(&mut items.iter().map(|s| normalised(s))) {
+                    hash_str(&mut asked, &item);
+                }
+                blank = false;
+            }
+            Kind::Match { pairs } => {
+                let pairs = pairs
+                    .iter()
+                    .map(|(l, r)| format!("{}\u{0}{}", normalised(l), normalised(r)));
+                for pair in sorted(&mut pairs.into_iter()) {
+                    hash_str(&mut asked, &pair);
+                }
+                blank = false;
+            }
+            _ => {}
+        }
+        let asked = (!blank).then(|| asked.finish());
+        let mut answers = IdHasher::default();
+        hash_str(&mut answers, card.kind.name());
+        let mut correct = 0;
+        let mut spellings = Vec::new();
+        let (mut right, mut wrong) = (Vec::new(), Vec::new());
+        let known = match &card.kind {
+            Kind::Basic { back } => {
+                hash_str(&mut answers, &normalised(back));
+                true
+            }
+            Kind::Typed { answer } => {
+                spellings = answer
+                    .all()
+                    .map(|s| {
+                        let mut h = IdHasher::default();
+                        hash_str(&mut h, &typo_invariant(s));
+                        (normalised(s), h.finish())
+                    })
+                    .collect();
+                hash_str(&mut answers, &spellings[0].0);
+                true
+            }
+            Kind::Choice {
+                correct: options,
+                wrong: others,
+            } => {
+                right = options.iter().map(|s| normalised(s)).collect();
+                wrong = others.iter().map(|s| normalised(s)).collect();
+                let mut h = IdHasher::default();
+                for k in sorted(&mut right.iter().cloned()) {
+                    hash_str(&mut h, &k);
+                }
+                correct = h.finish();
+                answers.write_u64(correct);
+                true
+            }
+            Kind::TrueFalse { .. } => false,
+            Kind::Number { answer, unit, .. } => {
+                hash_str(&mut answers, &format_number(*answer, unit.as_deref()));
+                true
+            }
+            Kind::Year { answer, .. } => {
+                answers.write_i32(*answer);
+                true
+            }
+            Kind::List { items, ordered } => {
+                let keys = items.iter().map(|a| normalised(&a.text));
+                let keys = if *ordered {
+                    keys.collect()
+                } else {
+                    sorted(&mut keys.into_iter())
+                };
+                for k in keys {
+                    hash_str(&mut answers, &k);
+                }
+                true
+            }
+            Kind::Order { items } => {
+                for item in items {
+                    hash_str(&mut answers, &normalised(item));
+                }
+                true
+            }
+            Kind::Cloze { parts } => {
+                for part in parts {
+                    if let ClozePart::Blank(a) = part {
+                        hash_str(&mut answers, &normalised(&a.text));
+                    }
+                }
+                true
+            }
+            Kind::Match { pairs } => {
+                let pairs = pairs
+                    .iter()
+                    .map(|(l, r)| format!("{}\u{0}{}", normalised(l), normalised(r)));
+                for pair in sorted(&mut pairs.into_iter()) {
+                    hash_str(&mut answers, &pair);
+                }
+                true
+            }
+        };
+        let mut words: Vec<u64> = normalised_words(&question_words)
+            .iter()
+            .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+            .map(|w| {
+                let mut h = IdHasher::default();
+                hash_str(&mut h, w);
+                mix(h.finish())
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        Texts {
+            asked,
+            correct,
+            answers: known.then(|| answers.finish()),
+            words,
+            loose: !matches!(card.kind, Kind::Year { .. } | Kind::Number { .. }),
+            spellings,
+            right,
+            wrong,
+        }
+    }
+}
+
+/// The first (at most two) cards seen with some hash, kept from different facts so that a
+/// card always finds an earlier one that is not its sibling when there is one.
+#[derive(Debug, Default, Clone, Copy)]
+struct First([Option<usize>; 2]);
+
+impl First {
+    fn find(&self, cards: &[Card], i: usize) -> Option<usize> {
+        self.0
+            .iter()
+            .flatten()
+            .copied()
+            .find(|&j| !siblings(&cards[j], &cards[i]))
+    }
+
+    fn add(&mut self, cards: &[Card], i: usize) {
+        if self
+            .0
+            .iter()
+            .flatten()
+            .any(|&j| siblings(&cards[j], &cards[i]))
+        {
+            return;
+        }
+        if let Some(slot) = self.0.iter_mut().find(|s| s.is_none()) {
+            *slot = Some(i);
+        }
+    }
+}
+
+/// Text cut to `max` characters for quoting in a message.
+fn quote(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The answer of a card as a learner is shown it.
+fn shown_answer(kind: &Kind) -> String {
+    let text = match kind {
+        Kind::Basic { back } => back.clone(),
+        Kind::Typed { answer } => answer.text.clone(),
+        Kind::Choice { correct, .. } => correct.join(", "),
+        Kind::TrueFalse { answer } => answer.to_string(),
+        Kind::Number { answer, unit, .. } => format_number(*answer, unit.as_deref()),
+        Kind::Year { answer, .. } => answer.to_string(),
+        Kind::List { items, .. } => {
+            let texts: Vec<&str> = items.iter().map(|a| a.text.as_str()).collect();
+            texts.join(", ")
+        }
+        Kind::Order { items } => items.join(", "),
+        Kind::Cloze { parts } => {
+            let blanks: Vec<&str> = parts
+                .iter()
+                .filter_map(|p| match p {
+                    ClozePart::Blank(a) => Some(a.text.as_str()),
+                    ClozePart::Text(_) => None,
+                })
+                .collect();
+            blanks.join("; ")
+        }
+        Kind::Match { pairs } => {
+            let texts: Vec<String> = pairs.iter().map(|(l, r)| format!("{l} = {r}")).collect();
+            texts.join(", ")
+        }
+    };
+    quote(&text, QUOTE)
+}
+
+/// The question of a card as a learner reads it (a cloze with its blanks).
+fn shown_question(card: &Card) -> String {
+    let mut text = card.prompt.trim().to_string();
+    if let Kind::Cloze { parts } = &card.kind {
+        let mut cloze = String::new();
+        for part in parts {
+            match part {
+                ClozePart::Text(t) => cloze.push_str(t),
+                ClozePart::Blank(_) => cloze.push_str("___"),
+            }
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(cloze.trim());
+    }
+    quote(&text, QUOTE)
+}
+
+/// Whether two sorted sets of word hashes are equal or differ by one added word.
+fn near_sets(a: &[u64], b: &[u64]) -> bool {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match large.len() - small.len() {
+        0 => small == large,
+        1 => {
+            let mut extra = 0;
+            let mut s = small.iter().peekable();
+            for w in large {
+                if s.peek() == Some(&w) {
+                    s.next();
+                } else {
+                    extra += 1;
+                }
+            }
+            extra == 1 && s.next().is_none()
+        }
+        _ => false,
+    }
+}
+
+/// Two cards that ask the same thing: the same normalised question, or the same kind with the
+/// same answers and prompts whose content words (the checker's normalised words, less words
+/// such as "what" and "the") are the same, or for text answers the same but for one added
+/// word. Each card is compared with the first earlier card that hashes alike (not its
+/// sibling), and two facts are reported once, at their first pair of cards.
+fn same_questions(deck: &Deck, texts: &[Texts], out: &mut Vec<Diagnostic>) {
+    let cards = &deck.cards;
+    let mut any: IdMap<u64, First> = IdMap::default();
+    let mut plain: IdMap<u64, First> = IdMap::default();
+    let mut choices: IdMap<(u64, u64), First> = IdMap::default();
+    let mut full: IdMap<u64, First> = IdMap::default();
+    let mut minus: IdMap<u64, First> = IdMap::default();
+    let mut fact_pairs: HashSet<(&str, &str)> = HashSet::new();
+    let mut report = |out: &mut Vec<Diagnostic>, i: usize, j: usize, exact: bool| {
+        let (a, b) = (&cards[i], &cards[j]);
+        if let (Some(fa), Some(fb)) = (&a.fact, &b.fact)
+            && !fact_pairs.insert((fa.as_str(), fb.as_str()))
+        {
+            return;
+        }
+        out.push(same_question(a, b, exact));
+    };
+    for (i, (card, t)) in cards.iter().zip(texts).enumerate() {
+        let is_choice = matches!(card.kind, Kind::Choice { .. });
+        let mut reported = false;
+        if let Some(q) = t.asked {
+            let hit = if is_choice {
+                let same_right = choices.get(&(q, t.correct)).and_then(|f| f.find(cards, i));
+                same_right.or_else(|| plain.get(&q).and_then(|f| f.find(cards, i)))
+            } else {
+                any.get(&q).and_then(|f| f.find(cards, i))
+            };
+            if let Some(j) = hit {
+                report(out, i, j, true);
+                reported = true;
+            }
+            any.entry(q).or_default().add(cards, i);
+            if is_choice {
+                choices.entry((q, t.correct)).or_default().add(cards, i);
+            } else {
+                plain.entry(q).or_default().add(cards, i);
+            }
+        }
+        let Some(sig) = t.answers.filter(|_| !t.words.is_empty()) else {
+            continue;
+        };
+        let total = t.words.iter().fold(0u64, |s, w| s.wrapping_add(*w));
+        let key = |sum: u64| mix(sig ^ mix(sum));
+        let mut hit = None;
+        if !reported {
+            let near = |j: usize| {
+                let other = &texts[j].words;
+                if t.loose {
+                    near_sets(other, &t.words)
+                } else {
+                    *other == t.words
+                }
+            };
+            let mut tries = vec![full.get(&key(total))];
+            if t.loose && t.words.len() >= 2 {
+                tries.push(minus.get(&key(total)));
+            }
+            if t.loose && t.words.len() >= 3 {
+                tries.extend(
+                    t.words
+                        .iter()
+                        .map(|w| full.get(&key(total.wrapping_sub(*w)))),
+                );
+            }
+            hit = tries
+                .into_iter()
+                .flatten()
+                .filter_map(|f| f.find(cards, i))
+                .find(|&j| near(j));
+        }
+        if let Some(j) = hit {
+            report(out, i, j, false);
+        }
+        full.entry(key(total)).or_default().add(cards, i);
+        if t.loose && t.words.len() >= 3 {
+            for w in &t.words {
+                minus
+                    .entry(key(total.wrapping_sub(*w)))
+                    .or_default()
+                    .add(cards, i);
+            }
+        }
+    }
+}
+
+fn same_question(card: &Card, first: &Card, exact: bool) -> Diagnostic {
+    let (mine, theirs) = (shown_answer(&card.kind), shown_answer(&first.kind));
+    let same_answer = normalised(&mine) == normalised(&theirs);
+    let (message, help) = match (exact, same_answer) {
+        (true, true) => (
+            format!(
+                "card `{}` asks the same question as card `{}`",
+                card.id, first.id
+            ),
+            "remove one of them, or reword one so that it asks something else",
+        ),
+        (true, false) => (
+            format!(
+                "card `{}` asks the same question as card `{}` but expects `{mine}` where that \
+                 one expects `{theirs}`",
+                card.id, first.id
+            ),
+            "a learner cannot tell which answer is wanted: say in each prompt what sets it \
+             apart (a date, a place, a role), or merge the two cards",
+        ),
+        (false, _) => (
+            format!(
+                "card `{}` asks nearly the same question as card `{}`, with the same answer \
+                 `{mine}`",
+                card.id, first.id
+            ),
+            "if both test the same thing, keep one; if not, reword one so that the difference \
+             is plain",
+        ),
+    };
+    Diagnostic::warning(card.span, message)
+        .with_help(help)
+        .with_related(
+            first.span,
+            format!("card `{}` asks: {}", first.id, shown_question(first)),
+        )
+}
+
+/// The answers a fact gives its choice cards, with their accepted spellings.
+fn fact_answers(fact: &Fact) -> Vec<&Answer> {
+    match &fact.kind {
+        FactKind::Place { place, .. } => vec![place],
+        FactKind::Person { name, .. } => vec![name],
+        FactKind::Term { term, .. } => vec![term],
+        FactKind::List { items, .. } => items.iter().collect(),
+        FactKind::Event { .. } | FactKind::Number { .. } => Vec::new(),
+    }
+}
+
+/// The texts a fact lends other facts' choice cards as wrong options.
+fn fact_options(fact: &Fact) -> Vec<&str> {
+    match &fact.kind {
+        FactKind::Event { what, .. } => vec![what],
+        FactKind::Place { subject, place, .. } => vec![subject, &place.text],
+        FactKind::Person { role, .. } => vec![role],
+        FactKind::List { items, .. } => items.iter().map(|a| a.text.as_str()).collect(),
+        FactKind::Number { .. } => Vec::new(),
+        FactKind::Term { definition, .. } => vec![definition],
+    }
+}
+
+/// Wrong options of choice cards that the checker would take for a right answer (the same
+/// normalised text as a correct option), or that the card's fact accepts as a spelling of its
+/// answer. Written wrong options that the loader already reported (equal but for case and
+/// spacing) are left to it; a generated one is reported once per pair of facts.
+fn distractors(deck: &Deck, facts: &FactIndex, texts: &[Texts], out: &mut Vec<Diagnostic>) {
+    // Built on the first generated problem: the facts (two at most) that can lend each text.
+    let mut lenders: Option<IdMap<String, Vec<usize>>> = None;
+    let mut fact_pairs: HashSet<(usize, usize)> = HashSet::new();
+    for (card, t) in deck.cards.iter().zip(texts) {
+        let Kind::Choice { correct, wrong } = &card.kind else {
+            continue;
+        };
+        let own = card.fact.as_deref().and_then(|f| facts.get(f)).copied();
+        let right = &t.right;
+        // Every spelling of a fact answer that is one of the correct options.
+        let accepted: Vec<(String, &str, &str)> = own
+            .map(|i| fact_answers(&deck.facts[i]))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|a| a.all().any(|s| right.contains(&normalised(s))))
+            .flat_map(|a| a.all().map(move |s| (normalised(s), s, a.text.as_str())))
+            .collect();
+        for (w, k) in wrong.iter().zip(&t.wrong) {
+            if k.is_empty() {
+                continue;
+            }
+            let problem = if let Some(c) = right.iter().position(|r| r == k) {
+                Problem::Correct(&correct[c])
+            } else if let Some((_, spelling, answer)) = accepted.iter().find(|(a, ..)| a == k) {
+                Problem::Accepted(spelling, answer)
+            } else {
+                continue;
+            };
+            let Some(own) = own else {
+                if let Problem::Correct(c) = problem
+                    && !same(w, c)
+                {
+                    out.push(written_distractor(card, w, c));
+                }
+                continue;
+            };
+            let lenders = lenders.get_or_insert_with(|| {
+                let mut map: IdMap<String, Vec<usize>> = IdMap::default();
+                for (i, f) in deck.facts.iter().enumerate() {
+                    for text in fact_options(f) {
+                        let first = map.entry(normalised(text)).or_default();
+                        // Two are enough: one of them is not the card's own fact.
+                        if first.len() < 2 && !first.contains(&i) {
+                            first.push(i);
+                        }
+                    }
+                }
+                map
+            });
+            let lender = lenders
+                .get(k)
+                .into_iter()
+                .flatten()
+                .copied()
+                .find(|&i| i != own);
+            if let Some(l) = lender
+                && !fact_pairs.insert((own.min(l), own.max(l)))
+            {
+                continue;
+            }
+            let d = generated_distractor(card, w, problem);
+            out.push(match lender.map(|l| &deck.facts[l]) {
+                Some(l) => d.with_related(l.span, format!("drawn from fact `{}`", l.id)),
+                None => d,
+            });
+        }
+    }
+}
+
+/// What is wrong with a wrong option.
+#[derive(Clone, Copy)]
+enum Problem<'d> {
+    /// It is the same answer as this correct option.
+    Correct(&'d str),
+    /// It is this accepted spelling of this answer.
+    Accepted(&'d str, &'d str),
+}
+
+fn written_distractor(card: &Card, wrong: &str, correct: &str) -> Diagnostic {
+    Diagnostic::error(
+        card.span,
+        format!(
+            "wrong option `{}` of card `{}` is the same answer as the correct option `{}`",
+            quote(wrong, QUOTE),
+            card.id,
+            quote(correct, QUOTE)
+        ),
+    )
+    .with_help(
+        "the checker ignores case, accents, punctuation, spaces and articles, so it would grade \
+         this option as correct: change it or remove it",
+    )
+}
+
+fn generated_distractor(card: &Card, wrong: &str, problem: Problem) -> Diagnostic {
+    match problem {
+        Problem::Correct(correct) => Diagnostic::warning(
+            card.span,
+            format!(
+                "generated wrong option `{}` of card `{}` is the same answer as the correct \
+                 option `{}`",
+                quote(wrong, QUOTE),
+                card.id,
+                quote(correct, QUOTE)
+            ),
+        )
+        .with_help(
+            "the checker would grade this option as correct: if both facts mean the same thing, \
+             write it the same way in both; otherwise reword one",
+        ),
+        Problem::Accepted(spelling, answer) => Diagnostic::warning(
+            card.span,
+            format!(
+                "generated wrong option `{}` of card `{}` is `{}`, an accepted spelling of its \
+                 answer `{}`",
+                quote(wrong, QUOTE),
+                card.id,
+                quote(spelling, QUOTE),
+                quote(answer, QUOTE)
+            ),
+        )
+        .with_help(
+            "a learner who picks it would be marked wrong: remove that spelling from `accept`, \
+             or write the other fact's answer differently",
+        ),
+    }
+}
+
+/// One distinct normalised spelling among the typed answers of the deck.
+struct Spelling<'d> {
+    key: &'d str,
+    /// Hash of what a typo may not change (digits, one-letter words).
+    invariant: u64,
+    /// As written on the first card that has it.
+    text: &'d str,
+    card: usize,
+    /// The distinct answers (sets of spellings) that accept it.
+    answers: Vec<usize>,
+}
+
+/// Typed answers (written, or generated from place, person and term facts) that the checker's
+/// typo allowance would take for another answer of the deck. During study the checker refuses
+/// such a typo because the other answer is in the deck, so what the learner meets is the
+/// reverse: the other answer, or a slip near both, is marked wrong. Each pair of spellings is
+/// reported once, at the later card.
+fn typo_neighbours(deck: &Deck, texts: &[Texts], out: &mut Vec<Diagnostic>) {
+    let cards = &deck.cards;
+    // Cards accepting the same set of spellings are one answer: (first card, sorted keys).
+    let mut answers: Vec<(usize, Vec<&str>)> = Vec::new();
+    let mut answer_of: HashMap<Vec<&str>, usize> = HashMap::new();
+    let mut spellings: Vec<Spelling> = Vec::new();
+    let mut spelling_of: IdMap<&str, usize> = IdMap::default();
+    for (i, (card, t)) in cards.iter().zip(texts).enumerate() {
+        let Kind::Typed { answer } = &card.kind else {
+            continue;
+        };
+        let mut set: Vec<&str> = t
+            .spellings
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| !k.is_empty())
+            .collect();
+        set.sort_unstable();
+        set.dedup();
+        if set.is_empty() || answer_of.contains_key(&set) {
+            continue;
+        }
+        let a = answers.len();
+        answer_of.insert(set.clone(), a);
+        answers.push((i, set));
+        for ((key, invariant), text) in t.spellings.iter().zip(answer.all()) {
+            if key.is_empty() {
+                continue;
+            }
+            let s = *spelling_of.entry(key).or_insert_with(|| {
+                spellings.push(Spelling {
+                    key,
+                    invariant: *invariant,
+                    text,
+                    card: i,
+                    answers: Vec::new(),
+                });
+                spellings.len() - 1
+            });
+            if !spellings[s].answers.contains(&a) {
+                spellings[s].answers.push(a);
+            }
+        }
+    }
+    let keys: Vec<(Vec<char>, u64)> = spellings
+        .iter()
+        .map(|s| (s.key.chars().collect(), s.invariant))
+        .collect();
+    // Unordered pair of spellings -> (spelling that passes, spelling it passes for, answer).
+    let mut found: IdMap<(usize, usize), (usize, usize, usize)> = IdMap::default();
+    for (x, y) in near_keys(&keys) {
+        let (sx, sy) = (&spellings[x], &spellings[y]);
+        let Some(a) = sy.answers.iter().copied().find(|&a| {
+            let (card, set) = &answers[a];
+            let Kind::Typed { answer } = &cards[*card].kind else {
+                return false;
+            };
+            set.binary_search(&sx.key).is_err() && passes_as_typo(answer, sx.text)
+        }) else {
+            continue;
+        };
+        match found.entry((x.min(y), x.max(y))) {
+            Entry::Vacant(slot) => {
+                slot.insert((x, y, a));
+            }
+            // Each passes for the other: report at the later card.
+            Entry::Occupied(mut slot) => {
+                let (ox, _, oa) = *slot.get();
+                if spellings[ox].card < answers[oa].0 && sx.card > answers[a].0 {
+                    slot.insert((x, y, a));
+                }
+            }
+        }
+    }
+    let mut found: Vec<(usize, usize, usize)> = found.into_values().collect();
+    found.sort_unstable_by_key(|&(x, y, a)| (spellings[x].card, answers[a].0, x, y));
+    for (x, y, a) in found {
+        let (sx, sy) = (&spellings[x], &spellings[y]);
+        let (b, c) = (&cards[sx.card], &cards[answers[a].0]);
+        let d = Diagnostic::warning(
+            b.span,
+            format!(
+                "answer `{}` of card `{}` would pass for a misspelling of `{}`, the answer of \
+                 card `{}`",
+                quote(sx.text, QUOTE),
+                b.id,
+                quote(sy.text, QUOTE),
+                c.id
+            ),
+        )
+        .with_related(
+            c.span,
+            format!("card `{}` accepts `{}`", c.id, quote(sy.text, QUOTE)),
+        )
+        .with_help(
+            "if both name the same thing, spell it the same way (or add the other spelling to \
+             `accept`); if they differ, expect learners' near misses between them to be marked \
+             wrong",
+        );
+        out.push(d);
+    }
+}
+
+/// Allowances up to this are indexed by deletion variants of the whole key; larger ones (long
+/// keys, which have too many such variants) by variants of halves.
+const WHOLE: usize = 2;
+
+const WHOLE_TAG: u64 = 1 << 60;
+const WHOLE_KEY: u64 = 0;
+const PART: u64 = 1;
+const HALF: u64 = 2;
+const PREFIX_TAG: u64 = 2 << 60;
+const SUFFIX_TAG: u64 = 3 << 60;
+
+/// Calls `emit` with the hash (with `invariant` and `tag`) of every string made from `s` by
+/// deleting at most `max` characters.
+fn deletions(s: &[char], max: usize, invariant: u64, tag: u64, emit: &mut dyn FnMut(u64)) {
+    fn walk(
+        s: &[char],
+        from: usize,
+        left: usize,
+        skip: &mut Vec<usize>,
+        seed: [u64; 2],
+        emit: &mut dyn FnMut(u64),
+    ) {
+        let mut h = IdHasher::default();
+        h.write_u64(seed[0]);
+        h.write_u64(seed[1]);
+        let mut next = skip.iter().peekable();
+        for (i, c) in s.iter().enumerate() {
+            if next.peek() == Some(&&i) {
+                next.next();
+                continue;
+            }
+            h.write_u32(u32::from(*c));
+        }
+        emit(h.finish());
+        if left == 0 {
+            return;
+        }
+        for i in from..s.len() {
+            skip.push(i);
+            walk(s, i + 1, left - 1, skip, seed, emit);
+            skip.pop();
+        }
+    }
+    walk(
+        s,
+        0,
+        max,
+        &mut Vec::with_capacity(max),
+        [invariant, tag],
+        emit,
+    );
+}
+
+/// The `k + 1` points around the middle of a key of `len` characters where it is cut in two.
+fn splits(len: usize, k: usize) -> Range<usize> {
+    let start = (len / 2).saturating_sub(k / 2);
+    start..(start + k + 1).min(len + 1)
+}
+
+/// Pairs `(x, y)` of `keys` (indices, x ≠ y) where x may pass for a misspelling of y: every pair
+/// with the same invariant (the second field) within the checker's allowance for y (edit
+/// distance and length difference), and possibly others, which the caller checks with the
+/// checker's own rule.
+///
+/// No two keys are compared unless they share a variant. Two keys within k edits
+/// (Damerau–Levenshtein) become equal once at most k characters are deleted from each (a
+/// substitution or a transposition costs one deletion on each side), so each key with an
+/// allowance up to [`WHOLE`] gives its variants with as many deletions as any key it may be
+/// confused with allows. A longer key y is cut in two at each of `k + 1` points around its
+/// middle; an edit spans at most as many cut points as it costs, so one cut is spanned by none,
+/// and then one half of y is within `k / 2` edits of the matching part of x, which starts or
+/// ends at most `k / 2` characters from the cut: y gives its halves' variants with `k / 2`
+/// deletions, and x the variants of its parts that could match them. Variants are hashed and
+/// packed with the key's index into one sorted list, so the work is a sort and one pass, with
+/// no random lookups into a large table.
+fn near_keys(keys: &[(Vec<char>, u64)]) -> Vec<(usize, usize)> {
+    let id_bits = (usize::BITS - keys.len().leading_zeros()).max(1);
+    let id_mask = (1u64 << id_bits) - 1;
+    // The variant's hash, then what it is a variant of (a whole key, a part of x, a half of
+    // y), then the key's index.
+    let pack =
+        |h: u64, side: u64, id: usize| ((h >> (id_bits + 2) << 2) | side) << id_bits | id as u64;
+    let longest = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    let reach = (0..=2 * longest + 8).map(typo_allowance).max().unwrap_or(0);
+    let ids: Vec<usize> = (0..keys.len()).collect();
+    let parts = parallel::map_chunks(&ids, KEYS_PER_THREAD, |_, chunk| {
+        let mut out: Vec<u64> = Vec::new();
+        let mut probes: Vec<(u64, usize, usize, usize)> = Vec::new();
+        for &x in chunk {
+            let (key, invariant) = &keys[x];
+            let lx = key.len();
+            let k = typo_allowance(lx);
+            if k > WHOLE {
+                for s in splits(lx, k) {
+                    let (prefix, suffix) = (PREFIX_TAG | s as u64, SUFFIX_TAG | (lx - s) as u64);
+                    let mut add = |h: u64| out.push(pack(h, HALF, x));
+                    deletions(&key[..s], k / 2, *invariant, prefix, &mut add);
+                    deletions(&key[s..], k / 2, *invariant, suffix, &mut add);
+                }
+            }
+            let mut whole = 0;
+            probes.clear();
+            for len in lx.saturating_sub(reach)..=lx + reach {
+                let k = typo_allowance(len);
+                if k == 0 || len.abs_diff(lx) > k {
+                    continue;
+                }
+                if k <= WHOLE {
+                    whole = whole.max(k);
+                    continue;
+                }
+                let h = k / 2;
+                for s in splits(len, k) {
+                    for p in s.saturating_sub(h)..=(s + h).min(lx) {
+                        probes.push((PREFIX_TAG | s as u64, 0, p, h));
+                    }
+                    let rest = len - s;
+                    for q in rest.saturating_sub(h)..=(rest + h).min(lx) {
+                        probes.push((SUFFIX_TAG | rest as u64, lx - q, lx, h));
+                    }
+                }
+            }
+            if whole > 0 {
+                deletions(key, whole, *invariant, WHOLE_TAG, &mut |h| {
+                    out.push(pack(h, WHOLE_KEY, x));
+                });
+            }
+            probes.sort_unstable();
+            probes.dedup();
+            for &(tag, from, to, max) in &probes {
+                deletions(&key[from..to], max, *invariant, tag, &mut |h| {
+                    out.push(pack(h, PART, x));
+                });
+            }
+        }
+        out
+    });
+    let mut all: Vec<u64> = parts.concat();
+    all.sort_unstable();
+    all.dedup();
+    let hash_of = |e: u64| e >> (id_bits + 2);
+    let side_of = |e: u64| (e >> id_bits) & 3;
+    let mut pairs = Vec::new();
+    for run in all.chunk_by(|a, b| hash_of(*a) == hash_of(*b)) {
+        if run.len() < 2 {
+            continue;
+        }
+        // Whole keys meet each other; parts of x meet halves of y. The run is sorted by side.
+        let of = |side: u64| run.iter().copied().filter(move |e| side_of(*e) == side);
+        let (wholes, parts, halves) = (of(WHOLE_KEY), of(PART), of(HALF));
+        let meetings = wholes
+            .clone()
+            .flat_map(|x| wholes.clone().map(move |y| (x, y)))
+            .chain(parts.flat_map(|x| halves.clone().map(move |y| (x, y))));
+        for (x, y) in meetings {
+            let (x, y) = ((x & id_mask) as usize, (y & id_mask) as usize);
+            let (lx, ly) = (keys[x].0.len(), keys[y].0.len());
+            if x != y && lx.abs_diff(ly) <= typo_allowance(ly) {
+                pairs.push((x, y));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// An answer found verbatim in a prompt.
@@ -101,13 +1028,457 @@ pub fn leak(kind: &Kind, prompt: &str) -> Option<Leak> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answer::{AnswerPool, Verdict, check};
+    use crate::deck::load::load;
     use crate::deck::{Answer, Card, CardId, Fact, FactKind, Span};
+
+    const HEAD: &str = "format = 1\nid = \"t\"\ntitle = \"T\"\n";
+
+    /// Every diagnostic of the deck HEAD + `body` (whose first line is line 4), as
+    /// "line:col severity: message", then "  related line:col note" per related span.
+    fn report(body: &str) -> Vec<String> {
+        let src = format!("{HEAD}{body}");
+        let mut out = Vec::new();
+        for d in load(src.as_bytes()).diagnostics {
+            let (line, col) = d.line_col(&src);
+            out.push(format!(
+                "{line}:{col} {}: {}",
+                d.severity.label(),
+                d.message
+            ));
+            for (span, note) in &d.related {
+                let (line, col) = crate::diagnostic::line_col(&src, span.start);
+                out.push(format!("  related {line}:{col} {note}"));
+            }
+        }
+        out
+    }
+
+    /// The help of the only diagnostic of HEAD + `body`.
+    fn help(body: &str) -> String {
+        let loaded = load(format!("{HEAD}{body}").as_bytes());
+        assert_eq!(loaded.diagnostics.len(), 1, "{:?}", loaded.diagnostics);
+        loaded.diagnostics[0].help.clone().unwrap_or_default()
+    }
+
+    fn typed(id: &str, prompt: &str, answer: &str) -> String {
+        format!(
+            "\n[[card]]\nid = \"{id}\"\nkind = \"typed\"\nprompt = \"{prompt}\"\nanswer = \"{answer}\"\n"
+        )
+    }
+
+    fn choice(id: &str, prompt: &str, correct: &str, wrong: &[&str]) -> String {
+        let wrong: Vec<String> = wrong.iter().map(|w| format!("\"{w}\"")).collect();
+        format!(
+            "\n[[card]]\nid = \"{id}\"\nkind = \"choice\"\nprompt = \"{prompt}\"\ncorrect = \"{correct}\"\nwrong = [{}]\n",
+            wrong.join(", ")
+        )
+    }
+
+    fn fact(id: &str, kind: &str, fields: &str) -> String {
+        format!("\n[[fact]]\nid = \"{id}\"\nkind = \"{kind}\"\n{fields}\n")
+    }
+
+    #[test]
+    fn the_same_prompt_with_another_answer_is_reported() {
+        let body = typed("a", "What is the capital of Uzbekistan?", "Tashkent")
+            + &typed("b", "what is the CAPITAL of uzbekistan", "Samarkand");
+        assert_eq!(
+            report(&body),
+            [
+                "11:1 warning: card `b` asks the same question as card `a` but expects `Samarkand` where that one expects `Tashkent`",
+                "  related 5:1 card `a` asks: What is the capital of Uzbekistan?",
+            ]
+        );
+        assert_eq!(
+            help(&body),
+            "a learner cannot tell which answer is wanted: say in each prompt what sets it apart (a date, a place, a role), or merge the two cards"
+        );
+    }
+
+    #[test]
+    fn the_same_prompt_and_answer_in_another_kind_is_reported() {
+        let body = typed("a", "Where is RATS based?", "Tashkent")
+            + &choice(
+                "b",
+                "Where is RATS based?",
+                "Tashkent",
+                &["Bishkek", "Almaty"],
+            );
+        assert_eq!(
+            report(&body),
+            [
+                "11:1 warning: card `b` asks the same question as card `a`",
+                "  related 5:1 card `a` asks: Where is RATS based?",
+            ]
+        );
+        assert_eq!(
+            help(&body),
+            "remove one of them, or reword one so that it asks something else"
+        );
+    }
+
+    #[test]
+    fn choice_cards_with_one_prompt_and_different_right_options_are_different_questions() {
+        let body = choice("a", "Which of these joined in 2017?", "India", &["Iran"])
+            + &choice("b", "Which of these joined in 2017?", "Pakistan", &["Iran"]);
+        assert_eq!(report(&body), Vec::<String>::new());
+    }
+
+    #[test]
+    fn cards_of_one_fact_may_share_a_prompt() {
+        // `where` and `where-choice` of each fact ask "Where is the headquarters of ...?".
+        let body = fact("p", "place", "subject = \"RATS\"\nplace = \"Tashkent\"")
+            + &fact(
+                "q",
+                "place",
+                "subject = \"the Secretariat\"\nplace = \"Beijing\"",
+            );
+        assert_eq!(report(&body), Vec::<String>::new());
+    }
+
+    #[test]
+    fn two_facts_asking_the_same_thing_are_reported_once() {
+        let role = "role = \"Secretary-General\"";
+        let body = fact("w1", "person", &format!("name = \"Zhang Deguang\"\n{role}"))
+            + &fact(
+                "w2",
+                "person",
+                &format!("name = \"Bolat Nurgaliyev\"\n{role}"),
+            );
+        assert_eq!(
+            report(&body),
+            [
+                "5:1 warning: skipped `w1/role`: the other person fact gives no usable wrong option; at least 1 more person fact with a different answer is needed",
+                "11:1 warning: skipped `w2/role`: the other person fact gives no usable wrong option; at least 1 more person fact with a different answer is needed",
+                "11:1 warning: card `w2/who` asks the same question as card `w1/who` but expects `Bolat Nurgaliyev` where that one expects `Zhang Deguang`",
+                "  related 5:1 card `w1/who` asks: Who was Secretary-General?",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_prompt_one_word_longer_with_the_same_answer_is_reported() {
+        let body = typed(
+            "a",
+            "Who was the first Secretary-General of the SCO?",
+            "Zhang Deguang",
+        ) + &typed(
+            "b",
+            "Who was the Secretary-General of the SCO?",
+            "Zhang Deguang",
+        );
+        assert_eq!(
+            report(&body),
+            [
+                "11:1 warning: card `b` asks nearly the same question as card `a`, with the same answer `Zhang Deguang`",
+                "  related 5:1 card `a` asks: Who was the first Secretary-General of the SCO?",
+            ]
+        );
+        assert_eq!(
+            help(&body),
+            "if both test the same thing, keep one; if not, reword one so that the difference is plain"
+        );
+    }
+
+    #[test]
+    fn similar_prompts_with_different_answers_are_different_questions() {
+        let body = typed("a", "Which city hosts the SCO Secretariat?", "Beijing")
+            + &typed(
+                "b",
+                "Which city hosts the SCO anti-terror structure?",
+                "Tashkent",
+            );
+        assert_eq!(report(&body), Vec::<String>::new());
+    }
+
+    #[test]
+    fn years_need_the_same_words_not_nearly_the_same() {
+        let year = |id: &str, prompt: &str| {
+            format!(
+                "\n[[card]]\nid = \"{id}\"\nkind = \"year\"\nprompt = \"{prompt}\"\nanswer = 2001\n"
+            )
+        };
+        let body = year("a", "In what year was the SCO founded?")
+            + &year("b", "In what year was the SCO Council founded?");
+        assert_eq!(report(&body), Vec::<String>::new());
+        let body = year("a", "In what year was the SCO founded?")
+            + &year("b", "The SCO was founded in what year?");
+        assert_eq!(
+            report(&body),
+            [
+                "11:1 warning: card `b` asks nearly the same question as card `a`, with the same answer `2001`",
+                "  related 5:1 card `a` asks: In what year was the SCO founded?",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_written_wrong_option_equal_to_the_correct_one_is_an_error() {
+        let body = choice(
+            "c",
+            "What does the SCO promote?",
+            "cooperation",
+            &["Co-operation", "rivalry"],
+        );
+        let loaded = load(format!("{HEAD}{body}").as_bytes());
+        assert!(loaded.deck.is_none());
+        assert_eq!(
+            report(&body),
+            [
+                "5:1 error: wrong option `Co-operation` of card `c` is the same answer as the correct option `cooperation`"
+            ]
+        );
+        assert_eq!(
+            help(&body),
+            "the checker ignores case, accents, punctuation, spaces and articles, so it would grade this option as correct: change it or remove it"
+        );
+    }
+
+    #[test]
+    fn options_the_loader_already_reported_are_not_reported_again() {
+        let body = choice("c", "Q?", "Paris", &["Lyon", " paris"]);
+        assert_eq!(
+            report(&body),
+            [
+                "10:18 error: option `paris` is listed as both correct and wrong in card `c`",
+                "  related 9:11 listed as correct here",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_generated_wrong_option_equal_to_the_answer_is_reported_once_per_pair_of_facts() {
+        let body = fact(
+            "p",
+            "place",
+            "subject = \"the museum\"\nplace = \"St. Petersburg\"",
+        ) + &fact(
+            "q",
+            "place",
+            "subject = \"the archive\"\nplace = \"St Petersburg\"",
+        );
+        assert_eq!(
+            report(&body),
+            [
+                "5:1 warning: generated wrong option `St Petersburg` of card `p/where-choice` is the same answer as the correct option `St. Petersburg`",
+                "  related 11:1 drawn from fact `q`",
+            ]
+        );
+        let help = load(format!("{HEAD}{body}").as_bytes()).diagnostics[0]
+            .help
+            .clone();
+        assert_eq!(
+            help.as_deref(),
+            Some(
+                "the checker would grade this option as correct: if both facts mean the same thing, write it the same way in both; otherwise reword one"
+            )
+        );
+    }
+
+    #[test]
+    fn a_generated_wrong_option_that_is_an_accepted_spelling_is_reported() {
+        let body = fact(
+            "p",
+            "place",
+            "subject = \"the Secretariat\"\nplace = \"Beijing\"\naccept = [\"Peking\"]",
+        ) + &fact(
+            "q",
+            "place",
+            "subject = \"the old office\"\nplace = \"Pe-king\"",
+        );
+        assert_eq!(
+            report(&body),
+            [
+                "5:1 warning: generated wrong option `Pe-king` of card `p/where-choice` is `Peking`, an accepted spelling of its answer `Beijing`",
+                "  related 12:1 drawn from fact `q`",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_answer_within_typo_distance_of_another_is_reported_at_the_later_card() {
+        let body = typed("a", "What is the capital of Uzbekistan?", "Tashkent")
+            + &typed("b", "Which city is the RATS based in?", "Toshkent");
+        assert_eq!(
+            report(&body),
+            [
+                "11:1 warning: answer `Toshkent` of card `b` would pass for a misspelling of `Tashkent`, the answer of card `a`",
+                "  related 5:1 card `a` accepts `Tashkent`",
+            ]
+        );
+        assert_eq!(
+            help(&body),
+            "if both name the same thing, spell it the same way (or add the other spelling to `accept`); if they differ, expect learners' near misses between them to be marked wrong"
+        );
+    }
+
+    #[test]
+    fn the_typo_warning_describes_what_the_checker_does() {
+        let body = typed("a", "What is the capital of Uzbekistan?", "Tashkent")
+            + &typed("b", "Which city is the RATS based in?", "Toshkent");
+        let deck = load(format!("{HEAD}{body}").as_bytes()).deck.unwrap();
+        let a = &deck.cards[0].kind;
+        // Alone, the checker takes one for a misspelling of the other ...
+        let alone = check(a, "Toshkent", &[], &AnswerPool::default());
+        assert_eq!(alone.verdict, Verdict::Typo);
+        // ... and in the deck it refuses it, as the warning says.
+        let outcome = check(a, "Toshkent", &[], &AnswerPool::new(&deck.cards));
+        assert_eq!(outcome.verdict, Verdict::Wrong);
+        assert_eq!(
+            outcome.note.as_deref(),
+            Some("Too close to another answer in this deck: Toshkent")
+        );
+    }
+
+    #[test]
+    fn a_short_answer_passes_for_a_longer_one_only_within_the_allowance() {
+        // Answers of four characters or fewer allow no typo at all.
+        let body = typed("a", "Which country joined in 2017?", "Iran")
+            + &typed("b", "Which country lies west of Iran?", "Iraq");
+        assert_eq!(report(&body), Vec::<String>::new());
+        let body = typed("a", "Which state did Napoleon defeat at Jena?", "Prussia")
+            + &typed("b", "Which state did Napoleon invade in 1812?", "Russia");
+        assert_eq!(
+            report(&body),
+            [
+                "11:1 warning: answer `Russia` of card `b` would pass for a misspelling of `Prussia`, the answer of card `a`",
+                "  related 5:1 card `a` accepts `Prussia`",
+            ]
+        );
+    }
+
+    #[test]
+    fn answers_differing_in_a_digit_or_a_letter_word_are_not_typos() {
+        let body = typed("a", "Which group met in Osaka?", "Group 20")
+            + &typed("b", "Which group met in Kyoto?", "Group 21")
+            + &typed("c", "Which vitamin do carrots give?", "Vitamin A")
+            + &typed("d", "Which vitamin do oranges give?", "Vitamin C");
+        assert_eq!(report(&body), Vec::<String>::new());
+    }
+
+    #[test]
+    fn spellings_of_one_answer_are_not_typos_of_each_other() {
+        let body = "\n[[card]]\nid = \"a\"\nkind = \"typed\"\nprompt = \"Capital?\"\nanswer = \"Tashkent\"\naccept = [\"Toshkent\"]\n";
+        assert_eq!(report(body), Vec::<String>::new());
+    }
+
+    #[test]
+    fn generated_answers_are_compared_too() {
+        let body = fact(
+            "p",
+            "place",
+            "subject = \"the old office\"\nplace = \"Bishkek\"",
+        ) + &fact(
+            "q",
+            "place",
+            "subject = \"the new office\"\nplace = \"Bishkak\"",
+        );
+        assert_eq!(
+            report(&body),
+            [
+                "11:1 warning: answer `Bishkak` of card `q/where` would pass for a misspelling of `Bishkek`, the answer of card `p/where`",
+                "  related 5:1 card `p/where` accepts `Bishkek`",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_starved_fact_says_how_many_more_facts_it_needs() {
+        let body = fact(
+            "hq",
+            "place",
+            "subject = \"the Secretariat\"\nplace = \"Beijing\"",
+        );
+        assert_eq!(
+            report(&body),
+            [
+                "5:1 warning: skipped `hq/where-choice` and `hq/which`: no other place fact to draw wrong options from; at least 1 more place fact is needed"
+            ]
+        );
+        assert_eq!(
+            help(&body),
+            "wrong options come from other place facts: add at least 1 more (3 more give each question 3 wrong options)"
+        );
+    }
+
+    /// A small deterministic generator for the tests below.
+    fn strings(
+        n: usize,
+        alphabet: &[char],
+        lengths: Range<usize>,
+        mut seed: u64,
+    ) -> Vec<Vec<char>> {
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        (0..n)
+            .map(|_| {
+                let len = lengths.start + next() % (lengths.end - lengths.start);
+                (0..len)
+                    .map(|_| alphabet[next() % alphabet.len()])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn near_keys_finds_every_pair_the_allowance_admits() {
+        // A small alphabet makes close pairs common, at every length the allowance changes.
+        let mut keys = strings(400, &['a', 'b', 'c'], 3..22, 7);
+        for i in 0..100 {
+            // Near copies with a transposition, an insertion and a deletion.
+            let mut k = keys[i].clone();
+            let n = k.len();
+            k.swap(n / 2 - 1, n / 2);
+            k.insert(n / 3, 'c');
+            k.remove(2 * n / 3);
+            keys.push(k);
+        }
+        // The caller passes distinct keys.
+        keys.sort();
+        keys.dedup();
+        let keyed: Vec<(Vec<char>, u64)> = keys.iter().map(|k| (k.clone(), 0)).collect();
+        let found: HashSet<(usize, usize)> = near_keys(&keyed).into_iter().collect();
+        let text: Vec<String> = keys.iter().map(|k| k.iter().collect()).collect();
+        let mut by_allowance = [0; 4];
+        for (x, a) in text.iter().enumerate() {
+            for (y, b) in text.iter().enumerate() {
+                let k = typo_allowance(keys[y].len());
+                if x != y
+                    && keys[x].len().abs_diff(keys[y].len()) <= k
+                    && strsim::damerau_levenshtein(a, b) <= k
+                {
+                    by_allowance[k] += 1;
+                    assert!(found.contains(&(x, y)), "missed {a} for {b}");
+                }
+            }
+        }
+        // Every way of indexing was put to the test.
+        assert!(
+            by_allowance[1..].iter().all(|&n| n >= 20),
+            "{by_allowance:?}"
+        );
+    }
+
+    #[test]
+    fn near_keys_never_pairs_keys_of_different_invariants() {
+        let keyed = vec![
+            ("group20".chars().collect(), 1),
+            ("group21".chars().collect(), 2),
+            ("groupe20".chars().collect(), 1),
+        ];
+        assert_eq!(near_keys(&keyed), vec![(0, 2), (2, 0)]);
+    }
 
     fn card(id: &str, fact: Option<&str>, span: Span) -> Card {
         Card {
             id: CardId(id.into()),
             kind: Kind::TrueFalse { answer: true },
-            prompt: "?".into(),
+            prompt: format!("Is statement {} true?", span.start),
             tags: vec![],
             explain: None,
             source: None,

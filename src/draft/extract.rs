@@ -555,9 +555,10 @@ fn definite_name(name: &str) -> String {
 }
 
 fn is_pronoun_like(subject: &str) -> bool {
+    // A lone "The" is what a name pattern keeps of "The council moved ...".
     matches!(
         strip_article(subject).to_lowercase().as_str(),
-        "it" | "this" | "that" | "they" | "he" | "she" | "which"
+        "it" | "this" | "that" | "they" | "he" | "she" | "which" | "the" | "a" | "an"
     )
 }
 
@@ -727,7 +728,7 @@ static HQ_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MOVED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:(?P<subj>(?:[Tt]he\s+)?{n})\s+[^.]*?)?\bmoved\s+its\s+headquarters\s+to\s+{PLACE}",
+        r"(?:(?P<subj>(?:[Tt]he\s+)?{n})\s+[^.]*?)?\bmoved\s+its\s+headquarters\s+(?:from\s+(?P<from>[A-Z][\p{{L}}\-]+(?:\s+[A-Z][\p{{L}}\-]+)?)\s+)?to\s+{PLACE}",
         n = name()
     ))
 });
@@ -757,11 +758,14 @@ fn places(text: &str, context: &mut Context, out: &mut Vec<Finding>) {
             },
         };
         let place = place_of(&c);
+        // The seat named earlier in the article, else the one this sentence moves it from.
         let previously: Vec<String> = context
             .places
             .get(&subject)
-            .filter(|p| **p != place)
-            .cloned()
+            .map(String::as_str)
+            .or(c.name("from").map(|m| m.as_str()))
+            .filter(|p| *p != place)
+            .map(str::to_string)
             .into_iter()
             .collect();
         context.places.insert(subject.clone(), place.clone());
@@ -837,12 +841,12 @@ fn places(text: &str, context: &mut Context, out: &mut Vec<Finding>) {
 
 static COUNTED_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\bthe\s+(?:so-called\s+)?(?P<count>{COUNT})\s+(?P<noun>[a-z][a-z\- ]{{2,30}}?)\s+of\s+(?P<items>[^.;:()—]+)"
+        r"\b[Tt]he\s+(?:so-called\s+)?(?P<count>{COUNT})\s+(?P<noun>[a-z][a-z\- ]{{2,30}}?)\s+of\s+(?P<items>[^.;:()—]+)"
     ))
 });
 static DASHED_LIST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\bthe\s+(?P<count>{COUNT})\s+(?P<noun>[\p{{L}}][\p{{L}}\- ]{{2,50}}?)\s+[—–]\s+(?P<items>[^—–.;:()]+)"
+        r"\b[Tt]he\s+(?P<count>{COUNT})\s+(?P<noun>[\p{{L}}][\p{{L}}\- ]{{2,50}}?)\s+[—–]\s+(?P<items>[^—–.;:()]+)"
     ))
 });
 static QUOTED_LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -1194,6 +1198,42 @@ mod tests {
     }
 
     #[test]
+    fn moved_headquarters_from_a_named_seat_keep_it() {
+        let text = "The Lake Survey Office moved its headquarters from Lucerne to Basel in 1931.";
+        let mut context = Context::new(text);
+        let got = sentence(text, &mut context);
+        assert!(
+            got.iter().any(|f| f.found
+                == Found::Fact(FactKind::Place {
+                    subject: "the Lake Survey Office".into(),
+                    relation: "headquarters".into(),
+                    place: Answer::plain("Basel"),
+                    since: Some(date(1931, None)),
+                    previously: vec!["Lucerne".into()]
+                })),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_generic_subject_that_moved_is_the_organisation_named_before() {
+        let text = "The Lake Survey Office (LSO) was based in Lucerne. The office moved its headquarters to Basel in 1931.";
+        let mut context = Context::new(text);
+        let mut got = Vec::new();
+        for s in crate::draft::text::sentences(text) {
+            got.extend(sentence(&s, &mut context));
+        }
+        let subjects: Vec<&str> = got
+            .iter()
+            .filter_map(|f| match &f.found {
+                Found::Fact(FactKind::Place { subject, .. }) => Some(subject.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(subjects, ["LSO", "LSO"], "{got:?}");
+    }
+
+    #[test]
     fn moved_headquarters_keep_the_previous_seat() {
         let text = "The Orbital Debris Office (ODO) was based in Lyon. ODO moved its headquarters to Turin in 1975.";
         let mut context = Context::new(text);
@@ -1274,6 +1314,30 @@ mod tests {
             got.contains(&FactKind::List {
                 name: "the three northern Harbour towns".into(),
                 items: ["Arden", "Brill", "Cove"].map(Answer::plain).to_vec(),
+                ordered: false
+            }),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn counted_lists_may_open_a_sentence() {
+        let got = facts("The three river ports — Arden, Brill and Cove — shared one pilot.");
+        assert!(
+            got.contains(&FactKind::List {
+                name: "the three river ports".into(),
+                items: ["Arden", "Brill", "Cove"].map(Answer::plain).to_vec(),
+                ordered: false
+            }),
+            "{got:?}"
+        );
+        let got = facts("The three duties of steering, mooring and towing.");
+        assert!(
+            got.contains(&FactKind::List {
+                name: "the three duties".into(),
+                items: ["steering", "mooring", "towing"]
+                    .map(Answer::plain)
+                    .to_vec(),
                 ordered: false
             }),
             "{got:?}"

@@ -2,6 +2,7 @@
 //! lines, other scripts) left out, so extraction only sees prose and locations count as a reader
 //! would count them.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -29,11 +30,32 @@ static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:published|posted|date)\s*:?\s*(?:on\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\s*$").unwrap()
 });
 
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:#{1,6}|>)\s+").unwrap());
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap());
+static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|`([^`]*)`").unwrap()
+});
+
+/// A Markdown line as plain text: heading and quote markers, links and emphasis removed, so
+/// "# Title" can be the title and "**Norway**" reads as a name. Plain text passes unchanged.
+fn plain(line: &str) -> Cow<'_, str> {
+    let line = match MD_HEADING.find(line) {
+        Some(m) => &line[m.end()..],
+        None => line,
+    };
+    let line = MD_LINK.replace_all(line, "$1");
+    match MD_EMPHASIS.replace_all(&line, "$1$2$3$4") {
+        Cow::Borrowed(_) => line,
+        Cow::Owned(s) => Cow::Owned(s),
+    }
+}
+
 /// Split an article into prose paragraphs and read its title, byline and date.
 pub fn paragraphs(text: &str) -> (Header, Vec<Paragraph>) {
     let mut header = Header::default();
+    let lines: Vec<Cow<str>> = text.lines().map(|l| plain(l.trim())).collect();
     let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
-    for line in text.lines() {
+    for line in &lines {
         let line = line.trim();
         if line.is_empty() {
             if blocks.last().is_some_and(|b| !b.is_empty()) {
@@ -335,6 +357,30 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn markdown_headings_links_and_emphasis_read_as_plain_text() {
+        let (header, paragraphs) = super::paragraphs(
+            "# The Harbour Pilots of Kiel\n\nThe pilots used **three** boats, named after [rivers](https://example.org/r).\n\n> They kept a `log` of *every* crossing.\n",
+        );
+        assert_eq!(header.title.as_deref(), Some("The Harbour Pilots of Kiel"));
+        assert_eq!(
+            paragraphs
+                .iter()
+                .flat_map(|p| p.sentences.clone())
+                .collect::<Vec<_>>(),
+            [
+                "The pilots used three boats, named after rivers.",
+                "They kept a log of every crossing."
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_text_passes_unchanged() {
+        let line = "Rates rose 2*3 times (see note) in #5 of the # series.";
+        assert!(matches!(plain(line), Cow::Borrowed(l) if l == line));
     }
 
     #[test]

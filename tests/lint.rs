@@ -1,0 +1,239 @@
+//! The whole-deck checks of `recall check` (same questions, wrong options that are right,
+//! answers within typo distance, facts starved of wrong options) through the real binary.
+
+mod common;
+
+use common::TestEnv;
+
+const HEAD: &str = "format = 1\nid = \"lint\"\ntitle = \"Lint\"\n";
+
+/// Writes HEAD + `body` as `name` and runs `recall check` (with `--strict` when asked) on it.
+fn check(t: &TestEnv, name: &str, body: &str, strict: bool) -> common::Run {
+    let p = t.write(name, format!("{HEAD}{body}"));
+    let mut args = vec!["check"];
+    if strict {
+        args.push("--strict");
+    }
+    let path = p.to_str().unwrap().to_string();
+    args.push(&path);
+    t.run(&args, "")
+}
+
+fn assert_has(haystack: &str, needles: &[&str]) {
+    for n in needles {
+        assert!(haystack.contains(n), "missing {n:?} in:\n{haystack}");
+    }
+}
+
+const SAME_QUESTION: &str = r#"
+[[card]]
+id = "capital"
+kind = "typed"
+prompt = "What is the capital of Uzbekistan?"
+answer = "Tashkent"
+
+[[card]]
+id = "capital-again"
+kind = "typed"
+prompt = "what is the capital of UZBEKISTAN"
+answer = "Samarkand"
+"#;
+
+#[test]
+fn the_same_question_twice_is_a_warning_that_strict_refuses() {
+    let t = TestEnv::new();
+    let r = check(&t, "same.toml", SAME_QUESTION, false);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(
+        &r.stderr,
+        &[
+            "warning: card `capital-again` asks the same question as card `capital` but expects `Samarkand` where that one expects `Tashkent`",
+            "same.toml:11:1",
+            "= help: a learner cannot tell which answer is wanted",
+            "note: card `capital` asks: What is the capital of Uzbekistan?",
+            "same.toml:5:1",
+        ],
+    );
+    assert!(r.stdout.contains("ok, 2 cards, 1 warning"), "{}", r.stdout);
+    let r = check(&t, "same.toml", SAME_QUESTION, true);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+}
+
+#[test]
+fn nearly_the_same_question_with_the_same_answer_is_a_warning() {
+    let t = TestEnv::new();
+    let body = r#"
+[[card]]
+id = "first"
+kind = "typed"
+prompt = "Who was the first Secretary-General of the SCO?"
+answer = "Zhang Deguang"
+
+[[card]]
+id = "second"
+kind = "basic"
+front = "Who was the first SCO Secretary-General?"
+back = "Zhang Deguang"
+
+[[card]]
+id = "third"
+kind = "typed"
+prompt = "Who was the Secretary-General of the SCO?"
+answer = "Zhang Deguang"
+"#;
+    let r = check(&t, "near.toml", body, false);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // A basic card is another kind: it may test the same fact on purpose.
+    assert!(!r.stderr.contains("card `second`"), "{}", r.stderr);
+    assert_has(
+        &r.stderr,
+        &[
+            "warning: card `third` asks nearly the same question as card `first`, with the same answer `Zhang Deguang`",
+            "near.toml:17:1",
+            "note: card `first` asks: Who was the first Secretary-General of the SCO?",
+        ],
+    );
+}
+
+#[test]
+fn a_written_wrong_option_that_is_the_right_answer_is_an_error() {
+    let t = TestEnv::new();
+    let body = r#"
+[[card]]
+id = "aim"
+kind = "choice"
+prompt = "What does the SCO say it promotes among its members?"
+correct = "cooperation"
+wrong = ["rivalry", "Co-operation", "isolation"]
+"#;
+    let r = check(&t, "aim.toml", body, false);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_has(
+        &r.stderr,
+        &[
+            "error: wrong option `Co-operation` of card `aim` is the same answer as the correct option `cooperation`",
+            "aim.toml:5:1",
+            "= help: the checker ignores case, accents, punctuation, spaces and articles",
+        ],
+    );
+    assert!(r.stdout.contains("aim.toml: 1 error"), "{}", r.stdout);
+    // A deck with errors cannot be studied either.
+    let r = t.run(
+        &[
+            "quiz",
+            t.path().join("aim.toml").to_str().unwrap(),
+            "-n",
+            "1",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stderr.contains("aim.toml has 1 error"), "{}", r.stderr);
+}
+
+#[test]
+fn a_generated_wrong_option_that_is_an_accepted_spelling_is_a_warning() {
+    let t = TestEnv::new();
+    let body = r#"
+[[fact]]
+id = "secretariat"
+kind = "place"
+subject = "the SCO Secretariat"
+place = "Beijing"
+accept = ["Peking"]
+
+[[fact]]
+id = "old-office"
+kind = "place"
+subject = "the old liaison office"
+place = "Pe-king"
+"#;
+    let r = check(&t, "spell.toml", body, false);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(
+        &r.stderr,
+        &[
+            "warning: generated wrong option `Pe-king` of card `secretariat/where-choice` is `Peking`, an accepted spelling of its answer `Beijing`",
+            "spell.toml:5:1",
+            "note: drawn from fact `old-office`",
+            "spell.toml:12:1",
+        ],
+    );
+}
+
+#[test]
+fn answers_within_typo_distance_are_a_warning() {
+    let t = TestEnv::new();
+    let body = r#"
+[[card]]
+id = "capital"
+kind = "typed"
+prompt = "What is the capital of Uzbekistan?"
+answer = "Tashkent"
+
+[[fact]]
+id = "rats"
+kind = "place"
+subject = "the Regional Anti-Terrorist Structure"
+place = "Toshkent"
+"#;
+    let r = check(&t, "typo.toml", body, false);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(
+        &r.stderr,
+        &[
+            "warning: answer `Toshkent` of card `rats/where` would pass for a misspelling of `Tashkent`, the answer of card `capital`",
+            "typo.toml:11:1",
+            "note: card `capital` accepts `Tashkent`",
+            "typo.toml:5:1",
+            "= help: if both name the same thing, spell it the same way",
+        ],
+    );
+}
+
+#[test]
+fn a_fact_without_others_of_its_kind_says_how_many_are_needed() {
+    let t = TestEnv::new();
+    let body = r#"
+[[fact]]
+id = "rats"
+kind = "term"
+term = "RATS"
+definition = "the SCO body that coordinates counter-terrorism work"
+"#;
+    let r = check(&t, "alone.toml", body, true);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_has(
+        &r.stderr,
+        &[
+            "warning: skipped `rats/define`: no other term fact to draw wrong options from; at least 1 more term fact is needed",
+            "alone.toml:5:1",
+            "= help: wrong options come from other term facts: add at least 1 more (3 more give each question 3 wrong options)",
+        ],
+    );
+}
+
+#[test]
+fn the_example_decks_stay_clean_under_strict() {
+    let t = TestEnv::new();
+    for deck in ["decks/sco.toml", "tests/fixtures/decks/space.toml"] {
+        let p = common::repo().join(deck);
+        let r = t.run(&["check", "--strict", p.to_str().unwrap()], "");
+        assert_eq!(r.code, 0, "{deck}:\n{}", r.stderr);
+        assert_eq!(r.stderr, "", "{deck}");
+    }
+}
+
+#[test]
+fn a_large_deck_of_distinct_cards_is_checked_without_complaint() {
+    let t = TestEnv::new();
+    let mut body = String::new();
+    for i in 0..3000 {
+        body.push_str(&format!(
+            "[[card]]\nid = \"c{i}\"\nkind = \"typed\"\nprompt = \"Which code has entry {i}?\"\nanswer = \"code {i}\"\n"
+        ));
+    }
+    let r = check(&t, "big.toml", &body, true);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("ok, 3000 cards"), "{}", r.stdout);
+}
