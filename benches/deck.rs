@@ -123,3 +123,41 @@ fn cache_get(bencher: Bencher, cards: usize) {
     cache.put(&path, text.as_bytes(), &d);
     bencher.bench(|| cache.get(&path, text.as_bytes()).unwrap());
 }
+
+/// The in-memory part of 1,000 answers (next card, check, plan, apply; no store): shows how
+/// the per-answer cost of the session and the checker grows with the deck.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn thousand_answers_in_memory(bencher: Bencher, cards: usize) {
+    let d = deck(cards);
+    let pool = AnswerPool::new(&d.cards);
+    let scheduler = Scheduler::new(SchedulerConfig::default()).unwrap();
+    bencher
+        .with_inputs(|| {
+            let sd = SessionDeck {
+                deck: &d,
+                scheduler: scheduler.clone(),
+                records: HashMap::new(),
+                new_limit: 1000,
+                review_limit: 9999,
+            };
+            Session::new(vec![sd], SessionOptions::default(), now())
+        })
+        .bench_local_values(|mut session| {
+            let t = now();
+            while let Some(item) = session.next(t) {
+                let card = session.card(item).clone();
+                let shown = shown_options(&card, 1);
+                let out = answer::check(&card.kind, "nope", &shown, &pool);
+                let grade = recall::session::Grade {
+                    rating: recall::schedule::Rating::Easy,
+                    answer: "nope".into(),
+                    verdict: out.verdict.name().into(),
+                    response_ms: 3000,
+                    correct: false,
+                };
+                let planned = session.plan(item, grade, t);
+                session.apply(planned);
+            }
+            session.tally().answered
+        });
+}

@@ -94,7 +94,7 @@ per_answer() {
         sum=$((sum + (t3 - t2) - (t1 - t0)))
     done
     answered=$(python3 -c "import sqlite3;print(sqlite3.connect('$data/progress.sqlite3').execute('select count(*) from reviews').fetchone()[0])")
-    awk "BEGIN{printf \"%-52s %14.3f ms  (mean of 3 sessions of %d answers)\n\", \"one answer, line mode (check, grade, commit, next)\", $sum/3/1e6/($answered-1), $answered}"
+    awk "BEGIN{printf \"%-46s %14.3f ms  (mean of 3 sessions of %d answers)\n\", \"one answer, $(basename "$deck" .toml)\", $sum/3/1e6/($answered-1), $answered}"
 }
 
 SIZES="1000 10000 100000"
@@ -139,8 +139,10 @@ if have python3; then
 fi
 
 echo
-echo "== answers"
-per_answer "$WORK/decks/synth10k.toml" 1000
+echo "== one answer in line mode: check, grade, durable commit, next card"
+for n in $SIZES; do
+    per_answer "$WORK/decks/synth$((n / 1000))k.toml" 1000
+done
 
 echo
 echo "== status (read-only open, every card's state)"

@@ -1309,8 +1309,10 @@ fn read_only_culprit(path: PathBuf) -> PathBuf {
 const CARD_COLUMNS: &str = "question_hash, phase, step, due_ms, stability, difficulty, \
      last_review_ms, interval_days, reps, lapses, suspended, buried_until, leech";
 
+// The statements an answer runs are cached on the connection: parsing them again for every
+// answer cost more than the rest of the answer's SQL.
 fn card_record(conn: &Connection, deck: &str, card: &str) -> InnerResult<Option<CardRecord>> {
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {CARD_COLUMNS} FROM cards WHERE deck = ?1 AND card = ?2"
     ))?;
     let mut rows = stmt.query([deck, card])?;
@@ -1343,29 +1345,27 @@ fn read_card(row: &rusqlite::Row, at: usize) -> InnerResult<CardRecord> {
 
 fn upsert_card(conn: &Connection, deck: &str, card: &str, r: &CardRecord) -> InnerResult<()> {
     let s = StoredRecord::from_record(r);
-    conn.execute(
-        &format!(
-            "INSERT OR REPLACE INTO cards (deck, card, {CARD_COLUMNS})
+    conn.prepare_cached(&format!(
+        "INSERT OR REPLACE INTO cards (deck, card, {CARD_COLUMNS})
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-        ),
-        params![
-            deck,
-            card,
-            s.question_hash,
-            s.phase,
-            s.step,
-            s.due_ms,
-            s.stability.map(f64::from),
-            s.difficulty.map(f64::from),
-            s.last_review_ms,
-            s.interval_days,
-            s.reps,
-            s.lapses,
-            s.suspended,
-            s.buried_until,
-            s.leech,
-        ],
-    )?;
+    ))?
+    .execute(params![
+        deck,
+        card,
+        s.question_hash,
+        s.phase,
+        s.step,
+        s.due_ms,
+        s.stability.map(f64::from),
+        s.difficulty.map(f64::from),
+        s.last_review_ms,
+        s.interval_days,
+        s.reps,
+        s.lapses,
+        s.suspended,
+        s.buried_until,
+        s.leech,
+    ])?;
     Ok(())
 }
 
@@ -1376,23 +1376,23 @@ fn insert_review(
 ) -> InnerResult<i64> {
     let before = before.map(record_to_json).transpose()?;
     let after = record_to_json(&r.after)?;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO reviews (deck, card, time_ms, rating, answer, verdict, response_ms, mode,
                               state_before, state_after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            r.deck,
-            r.card,
-            r.time.as_millisecond(),
-            r.rating.number(),
-            r.answer,
-            r.verdict,
-            i64::try_from(r.response_ms).unwrap_or(i64::MAX),
-            r.mode.as_str(),
-            before,
-            after,
-        ],
-    )?;
+    )?
+    .execute(params![
+        r.deck,
+        r.card,
+        r.time.as_millisecond(),
+        r.rating.number(),
+        r.answer,
+        r.verdict,
+        i64::try_from(r.response_ms).unwrap_or(i64::MAX),
+        r.mode.as_str(),
+        before,
+        after,
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
