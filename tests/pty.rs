@@ -74,8 +74,17 @@ fn ctrl_c_at_a_prompt_ends_cleanly_and_keeps_answers() {
     s.expect("Your answer").unwrap();
     s.send("Bish").unwrap();
     s.send(expectrl::ControlCode::EndOfText).unwrap();
-    s.expect("Session summary").unwrap();
-    s.expect("Cards studied: 1").unwrap();
-    s.expect(expectrl::Eof).unwrap();
+    let rest = s.expect(expectrl::Eof).unwrap();
+    let mut text = rest.before().to_vec();
+    for m in rest.matches() {
+        text.extend_from_slice(m);
+    }
+    let rest = String::from_utf8_lossy(&text);
+    // Ctrl-C read as a key ends with the summary; one that lands between two key reads
+    // arrives as a signal and ends with a short message. Either way the answer is kept.
+    assert!(
+        rest.contains("Cards studied: 1") || rest.contains("Interrupted: every answer"),
+        "{rest}"
+    );
     assert_eq!(reviews(&t), 1);
 }

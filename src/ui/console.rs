@@ -109,7 +109,15 @@ impl TermConsole {
     pub fn new(color: bool) -> TermConsole {
         // Ctrl-C at a prompt makes the read fail with `Interrupted` instead of killing the
         // process, so the session can end with its summary and the terminal restored.
-        let _ = ctrlc::set_handler(|| {});
+        // A Ctrl-C typed between two key reads, while the terminal is not raw, arrives only
+        // as a signal and the read goes on waiting: if the session has not ended by itself
+        // shortly after, end the process here (every acknowledged answer is committed).
+        let _ = ctrlc::set_handler(|| {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            let _ = console::Term::stdout().show_cursor();
+            eprintln!("\nInterrupted: every answer acknowledged so far is saved.");
+            std::process::exit(130);
+        });
         TermConsole {
             term: console::Term::stdout(),
             color,
