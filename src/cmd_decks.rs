@@ -116,17 +116,9 @@ fn format_of(path: &Path, given: Option<DeckFormat>) -> Result<DeckFormat> {
     }
 }
 
-/// A deck id from a file name: lowercase letters, digits and dashes.
+/// A deck id from a file name: lowercase words joined by dashes.
 fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
+    let out = crate::formats::ids::slug(s, 40);
     if out.is_empty() {
         "imported".to_string()
     } else {
