@@ -47,9 +47,16 @@ pub fn lint(deck: &Deck) -> Vec<Diagnostic> {
     .collect();
     same_questions(deck, &texts, &mut out);
     distractors(deck, &facts, &texts, &mut out);
-    typo_neighbours(deck, &texts, &mut out);
+    if deck.cards.len() <= TYPO_CHECK_MAX_CARDS {
+        typo_neighbours(deck, &texts, &mut out);
+    }
     out
 }
+
+/// Decks larger than this skip the typo-neighbour check: its cost grows with how alike the
+/// deck's answers are, and on a very large deck of similar answers it would take minutes.
+/// (The checker itself still refuses a typo that is closer to another answer of the deck.)
+pub const TYPO_CHECK_MAX_CARDS: usize = 20_000;
 
 type FactIndex<'d> = IdMap<&'d str, usize>;
 
@@ -821,6 +828,9 @@ fn typo_neighbours(deck: &Deck, texts: &[Texts], out: &mut Vec<Diagnostic>) {
 /// keys, which have too many such variants) by variants of halves.
 const WHOLE: usize = 2;
 
+/// The most pairs one shared variant may propose (see `near_keys`).
+const MAX_MEETINGS: usize = 1024;
+
 const WHOLE_TAG: u64 = 1 << 60;
 const WHOLE_KEY: u64 = 0;
 const PART: u64 = 1;
@@ -967,6 +977,13 @@ fn near_keys(keys: &[(Vec<char>, u64)]) -> Vec<(usize, usize)> {
         // Whole keys meet each other; parts of x meet halves of y. The run is sorted by side.
         let of = |side: u64| run.iter().copied().filter(move |e| side_of(*e) == side);
         let (wholes, parts, halves) = (of(WHOLE_KEY), of(PART), of(HALF));
+        // A variant shared by very many answers (numbered answers such as "Route 12", "Route
+        // 13", ...) would make this quadratic: such a family is too regular to be a spelling
+        // slip, so it is left out and the check stays near-linear on any deck.
+        let (w, p, h) = (wholes.clone().count(), parts.clone().count(), halves.clone().count());
+        if w * w + p * h > MAX_MEETINGS {
+            continue;
+        }
         let meetings = wholes
             .clone()
             .flat_map(|x| wholes.clone().map(move |y| (x, y)))
