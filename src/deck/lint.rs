@@ -980,7 +980,11 @@ fn near_keys(keys: &[(Vec<char>, u64)]) -> Vec<(usize, usize)> {
         // A variant shared by very many answers (numbered answers such as "Route 12", "Route
         // 13", ...) would make this quadratic: such a family is too regular to be a spelling
         // slip, so it is left out and the check stays near-linear on any deck.
-        let (w, p, h) = (wholes.clone().count(), parts.clone().count(), halves.clone().count());
+        let (w, p, h) = (
+            wholes.clone().count(),
+            parts.clone().count(),
+            halves.clone().count(),
+        );
         if w * w + p * h > MAX_MEETINGS {
             continue;
         }
