@@ -171,8 +171,7 @@ fi
 echo
 if "$R" optimize --help >/dev/null 2>&1 && "$R" import reviews --help >/dev/null 2>&1; then
     echo "== optimize"
-    SAMPLE=${SAMPLE:-$ROOT/../../shared/data/anki-revlog-sample.csv}
-    [[ -f $SAMPLE ]] || SAMPLE=/work/shared/data/anki-revlog-sample.csv
+    SAMPLE=${SAMPLE:-$ROOT/tests/fixtures/progress/anki-revlog-sample.csv}
     for log in "$SAMPLE" $( ((QUICK)) || echo "$WORK/revlog-1m.csv"); do
         [[ $log == "$WORK/revlog-1m.csv" && ! -s $log ]] && "$S" revlog --reviews 1000000 --now "$RECALL_NOW" >"$log"
         d="$WORK/opt-$(basename "$log" .csv)"
