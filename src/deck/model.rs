@@ -204,6 +204,23 @@ pub struct Card {
     pub span: Span,
 }
 
+impl Card {
+    /// A card with no tags, notes or fact, at no place in a file: what importers and tests
+    /// start from before filling in the rest.
+    pub fn new(id: impl Into<String>, kind: Kind, prompt: impl Into<String>) -> Card {
+        Card {
+            id: CardId(id.into()),
+            kind,
+            prompt: prompt.into(),
+            tags: Vec::new(),
+            explain: None,
+            source: None,
+            fact: None,
+            span: Span::default(),
+        }
+    }
+}
+
 /// A date as precise as the instructor wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FactDate {

@@ -422,19 +422,13 @@ pub fn to_json(deck: &Deck) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::{CardId, Span};
+
     use serde_json::json;
 
     fn card(id: &str, kind: Kind, prompt: &str) -> Card {
         Card {
-            id: CardId(id.into()),
-            kind,
-            prompt: prompt.into(),
             tags: vec!["geo".into()],
-            explain: None,
-            source: None,
-            fact: None,
-            span: Span::default(),
+            ..Card::new(id, kind, prompt)
         }
     }
 

@@ -353,19 +353,10 @@ fn opt_key(out: &mut String, name: &str, value: Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::{CardId, Span};
+    use crate::deck::Span;
 
     fn card(id: &str, kind: Kind, prompt: &str) -> Card {
-        Card {
-            id: CardId(id.to_string()),
-            kind,
-            prompt: prompt.to_string(),
-            tags: Vec::new(),
-            explain: None,
-            source: None,
-            fact: None,
-            span: Span::default(),
-        }
+        Card::new(id, kind, prompt)
     }
 
     fn deck_with(cards: Vec<Card>, facts: Vec<Fact>) -> Deck {

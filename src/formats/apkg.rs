@@ -767,16 +767,7 @@ mod tests {
     use std::io::Cursor;
 
     fn card(id: &str, kind: Kind, prompt: &str) -> Card {
-        Card {
-            id: CardId(id.into()),
-            kind,
-            prompt: prompt.into(),
-            tags: vec![],
-            explain: None,
-            source: None,
-            fact: None,
-            span: Span::default(),
-        }
+        Card::new(id, kind, prompt)
     }
 
     fn deck(cards: Vec<Card>) -> Deck {

@@ -657,16 +657,7 @@ mod tests {
     use super::*;
 
     fn card_of(id: &str, kind: Kind, prompt: &str) -> Card {
-        Card {
-            id: CardId(id.into()),
-            kind,
-            prompt: prompt.into(),
-            tags: vec![],
-            explain: None,
-            source: None,
-            fact: None,
-            span: Span::default(),
-        }
+        Card::new(id, kind, prompt)
     }
 
     fn export(cards: Vec<Card>) -> (String, Vec<Skipped>) {

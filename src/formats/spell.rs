@@ -141,19 +141,10 @@ pub fn number_text(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::{Answer, CardId, Span};
+    use crate::deck::Answer;
 
     fn card(kind: Kind, prompt: &str) -> Card {
-        Card {
-            id: CardId("c".into()),
-            kind,
-            prompt: prompt.into(),
-            tags: vec![],
-            explain: None,
-            source: None,
-            fact: None,
-            span: Span::default(),
-        }
+        Card::new("c", kind, prompt)
     }
 
     #[test]

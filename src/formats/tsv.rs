@@ -573,14 +573,8 @@ mod tests {
     fn anki_dialect_writes_headers_and_quotes_multiline_fields() {
         let deck = Deck {
             cards: vec![Card {
-                id: CardId("q".into()),
-                kind: Kind::TrueFalse { answer: true },
-                prompt: "The Sun is a star.".into(),
                 tags: vec!["solar system".into()],
-                explain: None,
-                source: None,
-                fact: None,
-                span: Span::default(),
+                ..Card::new("q", Kind::TrueFalse { answer: true }, "The Sun is a star.")
             }],
             ..Deck::default()
         };
@@ -595,16 +589,11 @@ mod tests {
     #[test]
     fn plain_dialect_is_one_line_per_card() {
         let deck = Deck {
-            cards: vec![Card {
-                id: CardId("q".into()),
-                kind: Kind::TrueFalse { answer: false },
-                prompt: "Pluto is a planet.".into(),
-                tags: vec![],
-                explain: None,
-                source: None,
-                fact: None,
-                span: Span::default(),
-            }],
+            cards: vec![Card::new(
+                "q",
+                Kind::TrueFalse { answer: false },
+                "Pluto is a planet.",
+            )],
             ..Deck::default()
         };
         let mut out = Vec::new();
