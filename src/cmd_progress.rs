@@ -18,7 +18,6 @@ use crate::config::Config;
 use crate::deck::Deck;
 use crate::diagnostic::{Severity, render};
 use crate::error::{Error, ExitCode, Result};
-use crate::library::Library;
 use crate::output::write_to;
 use crate::progress::export::{
     Format, ProgressRow, ReviewRow, ReviewWriter, fsrs_state, write_progress,
@@ -38,9 +37,10 @@ fn io_out(e: io::Error) -> Error {
 }
 
 /// The named deck (its diagnostics printed and an error if it is broken), or every known deck
-/// that loads (broken ones skipped with a note).
+/// that loads (broken ones skipped with a note). Large decks come from the deck cache, as
+/// for studying: statistics need the cards, not the warnings.
 fn decks(name: Option<&str>, config: &Config) -> Result<Vec<Deck>> {
-    let lib = Library::new(config.deck_dirs.clone());
+    let lib = crate::run::study_library(config);
     if let Some(name) = name {
         let src = lib.find(name)?;
         return match src.deck() {
@@ -505,13 +505,12 @@ pub fn optimize(a: &OptimizeArgs, config: &Config) -> Result<ExitCode> {
         .map_err(io_out)?;
         return Ok(ExitCode::Success);
     }
-    let items = h.items();
     let progress = fsrs::CombinedProgressState::new_shared();
     let bar = bar("Fitting FSRS");
     let result = Mutex::new(None);
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            let fit = optimize::fit(&items, &current, Some(progress.clone()));
+            let fit = optimize::fit(|| h.items(), &current, Some(progress.clone()));
             *result.lock().unwrap_or_else(|e| e.into_inner()) = Some(fit);
         });
         loop {

@@ -97,7 +97,7 @@ fn library(config: &Config) -> Library {
 
 /// The library for commands that study: large decks parsed before come from the deck cache
 /// in the data directory (which these commands create anyway).
-fn study_library(config: &Config) -> Library {
+pub(crate) fn study_library(config: &Config) -> Library {
     library(config).with_cache(DeckCache::new(config.data_dir.join("cache").join("decks")))
 }
 

@@ -23,6 +23,8 @@ pub mod report;
 pub mod stats;
 pub mod terminal;
 
+use std::collections::HashMap;
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -91,6 +93,41 @@ impl CardInfo {
 
     pub fn reps(&self) -> u32 {
         self.record.as_ref().map_or(0, |r| r.state.reps)
+    }
+}
+
+/// A hash map with a fast hash: the keys are our own card ids and day numbers, looked up once
+/// per answer (a million times for a long log), and not chosen by an attacker.
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// Card ids to accumulator indices, one map per deck. Consecutive answers nearly always come
+/// from the same deck, so the deck's map is found by comparing with the last one, and only
+/// the card id is hashed.
+#[derive(Default)]
+pub(crate) struct CardIndex {
+    decks: Vec<(Option<Box<str>>, FastMap<Box<str>, u32>)>,
+    last: usize,
+}
+
+impl CardIndex {
+    /// The index of `card` in `deck`, or `next` (then recorded) when it is new.
+    pub(crate) fn get_or_insert(&mut self, deck: Option<&str>, card: &str, next: u32) -> u32 {
+        let same = |(d, _): &(Option<Box<str>>, _)| d.as_deref() == deck;
+        if !self.decks.get(self.last).is_some_and(same) {
+            self.last = match self.decks.iter().position(same) {
+                Some(k) => k,
+                None => {
+                    self.decks.push((deck.map(Into::into), FastMap::default()));
+                    self.decks.len() - 1
+                }
+            };
+        }
+        let map = &mut self.decks[self.last].1;
+        if let Some(&i) = map.get(card) {
+            return i;
+        }
+        map.insert(card.into(), next);
+        next
     }
 }
 

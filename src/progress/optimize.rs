@@ -11,7 +11,6 @@
 //!
 //! Pure: the caller streams the history in and reads nothing back but values.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
@@ -21,7 +20,7 @@ use fsrs::{
 };
 use jiff::Timestamp;
 
-use super::DayClock;
+use super::{CardIndex, DayClock};
 use crate::schedule::{Rating, Scheduler};
 
 /// Items needed before fitting: below this the crate only adjusts the first four parameters
@@ -31,8 +30,7 @@ pub const MIN_ITEMS: usize = 64;
 /// The history of every card, gathered answer by answer.
 pub struct History<'a> {
     clock: DayClock<'a>,
-    index: HashMap<Box<str>, u32>,
-    key: String,
+    index: CardIndex,
     /// (card, study day, rating): the first answer of each card and day only.
     answers: Vec<(u32, i32, u8)>,
     /// The last study day kept per card, so later answers that day are dropped.
@@ -45,8 +43,7 @@ impl<'a> History<'a> {
     pub fn new(days: &'a Scheduler, now: Timestamp) -> History<'a> {
         History {
             clock: DayClock::new(days, now),
-            index: HashMap::new(),
-            key: String::new(),
+            index: CardIndex::default(),
             answers: Vec::new(),
             last_day: Vec::new(),
             total: 0,
@@ -55,32 +52,21 @@ impl<'a> History<'a> {
 
     /// One answer of a recall card.
     pub fn add(&mut self, deck: &str, card: &str, time: Timestamp, rating: Rating) {
-        self.key.clear();
-        self.key.push_str(deck);
-        self.key.push('\x1f');
-        self.key.push_str(card);
-        self.push(time, rating);
+        self.push(Some(deck), card, time, rating);
     }
 
     /// One answer of another program's card.
     pub fn add_external(&mut self, card_id: &str, time: Timestamp, rating: Rating) {
-        self.key.clear();
-        self.key.push('\x1e');
-        self.key.push_str(card_id);
-        self.push(time, rating);
+        self.push(None, card_id, time, rating);
     }
 
-    fn push(&mut self, time: Timestamp, rating: Rating) {
+    fn push(&mut self, deck: Option<&str>, card: &str, time: Timestamp, rating: Rating) {
         self.total += 1;
-        let card = match self.index.get(self.key.as_str()) {
-            Some(&i) => i,
-            None => {
-                let i = self.last_day.len() as u32;
-                self.index.insert(self.key.as_str().into(), i);
-                self.last_day.push(i32::MIN);
-                i
-            }
-        };
+        let next = self.last_day.len() as u32;
+        let card = self.index.get_or_insert(deck, card, next);
+        if card == next {
+            self.last_day.push(i32::MIN);
+        }
         let day = self.clock.offset(time);
         let last = &mut self.last_day[card as usize];
         if day > *last {
@@ -227,11 +213,11 @@ fn fsrs_error(e: FSRSError, have: usize) -> OptimizeError {
 }
 
 /// Evaluates `parameters` (empty for the crate's defaults) on the items.
-pub fn evaluate(items: &Items, parameters: &[f32]) -> Result<Evaluation, OptimizeError> {
+pub fn evaluate(items: Items, parameters: &[f32]) -> Result<Evaluation, OptimizeError> {
     let have = items.items.len();
     let model = FSRS::new(parameters).map_err(|e| fsrs_error(e, have))?;
     let e = model
-        .evaluate_with_card_ids(items.items.clone(), items.card_ids.clone(), |_| true)
+        .evaluate_with_card_ids(items.items, items.card_ids, |_| true)
         .map_err(|e| fsrs_error(e, have))?;
     Ok(Evaluation {
         log_loss: e.log_loss,
@@ -239,13 +225,19 @@ pub fn evaluate(items: &Items, parameters: &[f32]) -> Result<Evaluation, Optimiz
     })
 }
 
-/// Fits parameters to the items and evaluates them against `current` (empty for the crate's
-/// defaults). `progress` is updated by the crate while it trains.
+/// Fits parameters to the items `make` builds and evaluates them against `current` (empty for
+/// the crate's defaults). `progress` is updated by the crate while it trains.
+///
+/// The items are built afresh for each of the three passes (evaluate, train, evaluate) rather
+/// than cloned: each item holds its card's history up to that review, so for long histories
+/// they are many times the size of the log they come from (see `History::items`), and one
+/// set at a time is what keeps `recall optimize` within its memory budget.
 pub fn fit(
-    items: &Items,
+    make: impl Fn() -> Items,
     current: &[f32],
     progress: Option<Arc<Mutex<CombinedProgressState>>>,
 ) -> Result<Fit, OptimizeError> {
+    let items = make();
     let have = items.items.len();
     if have < MIN_ITEMS {
         return Err(OptimizeError::NotEnough {
@@ -254,16 +246,17 @@ pub fn fit(
         });
     }
     let before = evaluate(items, current)?;
+    let Items { items, card_ids } = make();
     let parameters = fsrs::compute_parameters(ComputeParametersInput {
-        train_set: items.items.clone(),
-        card_ids: Some(items.card_ids.clone()),
+        train_set: items,
+        card_ids: Some(card_ids),
         progress,
         enable_short_term: false,
         num_relearning_steps: None,
         training_config: None,
     })
     .map_err(|e| fsrs_error(e, have))?;
-    let after = evaluate(items, &parameters)?;
+    let after = evaluate(make(), &parameters)?;
     Ok(Fit {
         items: have,
         before,
@@ -378,7 +371,7 @@ mod tests {
             ],
             card_ids: (0..10).collect(),
         };
-        let err = fit(&items, &[], None).unwrap_err();
+        let err = fit(|| items.clone(), &[], None).unwrap_err();
         assert_eq!(err, OptimizeError::NotEnough { have: 10, need: 64 });
         assert_eq!(
             err.to_string(),

@@ -22,7 +22,7 @@ use jiff::Timestamp;
 use jiff::civil::{Date, Weekday};
 use serde::Serialize;
 
-use super::{CardInfo, DayClock, days_between, ratio, round4};
+use super::{CardIndex, CardInfo, DayClock, FastMap, days_between, ratio, round4};
 use crate::schedule::{Phase, Rating, Scheduler};
 
 /// Days shown in "reviews per day", ending today.
@@ -190,13 +190,12 @@ pub struct StatsBuilder<'a> {
     cards: &'a [CardInfo],
     clock: DayClock<'a>,
     now: Timestamp,
-    /// "deck\x1fcard" (or "\x1e" and another program's id) to an index into `accs`; the first
+    /// Per deck (`None`: other programs' history), card id to an index into `accs`; the first
     /// `cards.len()` entries are the cards, in order.
-    index: HashMap<Box<str>, u32>,
-    key: String,
+    index: CardIndex,
     accs: Vec<CardAcc>,
     /// Answers and failures per day offset (0 is today, -1 yesterday).
-    per_day: HashMap<i32, (u32, u32)>,
+    per_day: FastMap<i32, (u32, u32)>,
     ages: [(u32, u32); AGE_BUCKETS.len()],
     reviews: u64,
     external: u64,
@@ -209,10 +208,9 @@ impl<'a> StatsBuilder<'a> {
             cards,
             clock: DayClock::new(days, now),
             now,
-            index: HashMap::with_capacity(cards.len()),
-            key: String::new(),
+            index: CardIndex::default(),
             accs: Vec::with_capacity(cards.len()),
-            per_day: HashMap::new(),
+            per_day: FastMap::default(),
             ages: [(0, 0); AGE_BUCKETS.len()],
             reviews: 0,
             external: 0,
@@ -225,22 +223,12 @@ impl<'a> StatsBuilder<'a> {
 
     /// The accumulator of a card, created on first sight.
     fn slot(&mut self, deck: Option<&str>, card: &str) -> usize {
-        self.key.clear();
-        match deck {
-            Some(d) => {
-                self.key.push_str(d);
-                self.key.push('\x1f');
-            }
-            None => self.key.push('\x1e'),
+        let next = self.accs.len() as u32;
+        let i = self.index.get_or_insert(deck, card, next);
+        if i == next {
+            self.accs.push(CardAcc::default());
         }
-        self.key.push_str(card);
-        if let Some(&i) = self.index.get(self.key.as_str()) {
-            return i as usize;
-        }
-        let i = self.accs.len();
-        self.index.insert(self.key.as_str().into(), i as u32);
-        self.accs.push(CardAcc::default());
-        i
+        i as usize
     }
 
     /// One answer from recall's log.
