@@ -18,6 +18,7 @@ use crate::config::Config;
 use crate::deck::Deck;
 use crate::diagnostic::{Severity, render};
 use crate::error::{Error, ExitCode, Result};
+use crate::log_cache::Log;
 use crate::output::write_to;
 use crate::progress::export::{
     Format, ProgressRow, ReviewRow, ReviewWriter, fsrs_state, write_progress,
@@ -145,15 +146,25 @@ fn answer<'a>(e: &AnswerEntry<'a>) -> Answer<'a> {
     }
 }
 
-/// Reads the log (one deck's, or everything including other programs' history) into a
-/// statistics builder.
-fn feed(b: &mut StatsBuilder<'_>, store: Option<&Store>, deck: Option<&str>) -> Result<()> {
-    let Some(store) = store else { return Ok(()) };
-    store.for_each_answer(deck, |e| b.add(&answer(e)))?;
-    if deck.is_none() {
-        store.for_each_external_review(|e| b.add_external(e.card_id, e.time, e.rating))?;
+/// The answer log, through its compact copy in the data directory's cache (see `log_cache`).
+fn read_log(store: Option<&Store>, config: &Config) -> Result<Log> {
+    Ok(Log::read(store, &config.data_dir.join("cache"))?)
+}
+
+/// Feeds the log (one deck's, or everything including other programs' history) to a
+/// statistics builder, looking each card up once.
+fn feed(b: &mut StatsBuilder<'_>, log: &Log, deck: Option<&str>, external: bool) {
+    let mut slots: Vec<Option<usize>> = vec![None; log.key_count()];
+    log.for_each_answer(deck, |k, e| {
+        let slot = *slots[k].get_or_insert_with(|| b.slot_of(Some(e.deck), e.card));
+        b.add_at(slot, &answer(e));
+    });
+    if external && deck.is_none() {
+        log.for_each_external(|k, card, time, rating| {
+            let slot = *slots[k].get_or_insert_with(|| b.slot_of(None, card));
+            b.add_external_at(slot, time, rating);
+        });
     }
-    Ok(())
 }
 
 fn format(f: DataFormat) -> Format {
@@ -171,9 +182,8 @@ pub fn export_progress(a: &ExportProgressArgs, config: &Config) -> Result<ExitCo
     let days = calendar(None, config)?;
     let mut b = StatsBuilder::new(&cards, &days, now);
     let only = (decks.len() == 1).then(|| decks[0].id.as_str());
-    if let Some(store) = &store {
-        store.for_each_answer(only, |e| b.add(&answer(e)))?;
-    }
+    let log = read_log(store.as_ref(), config)?;
+    feed(&mut b, &log, only, false);
     let rows: Vec<ProgressRow> = cards
         .iter()
         .zip(b.tallies())
@@ -265,7 +275,8 @@ fn gather_stats(deck: Option<&str>, config: &Config) -> Result<Stats> {
     let one = deck.map(|_| &decks[0]);
     let days = calendar(one, config)?;
     let mut b = StatsBuilder::new(&cards, &days, now);
-    feed(&mut b, store.as_ref(), one.map(|d| d.id.as_str()))?;
+    let log = read_log(store.as_ref(), config)?;
+    feed(&mut b, &log, one.map(|d| d.id.as_str()), true);
     Ok(b.finish(one.map(|d| d.id.clone())))
 }
 
@@ -429,17 +440,20 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Every scheduled answer and all imported history, in study days.
-fn history<'a>(store: Option<&Store>, days: &'a Scheduler, now: Timestamp) -> Result<History<'a>> {
+fn history<'a>(log: &Log, days: &'a Scheduler, now: Timestamp) -> History<'a> {
     let mut h = History::new(days, now);
-    if let Some(store) = store {
-        store.for_each_answer(None, |e| {
-            if e.mode.is_scheduled() {
-                h.add(e.deck, e.card, e.time, e.rating);
-            }
-        })?;
-        store.for_each_external_review(|e| h.add_external(e.card_id, e.time, e.rating))?;
-    }
-    Ok(h)
+    let mut slots: Vec<Option<u32>> = vec![None; log.key_count()];
+    log.for_each_answer(None, |k, e| {
+        if e.mode.is_scheduled() {
+            let slot = *slots[k].get_or_insert_with(|| h.slot_of(Some(e.deck), e.card));
+            h.add_at(slot, e.time, e.rating);
+        }
+    });
+    log.for_each_external(|k, card, time, rating| {
+        let slot = *slots[k].get_or_insert_with(|| h.slot_of(None, card));
+        h.add_at(slot, time, rating);
+    });
+    h
 }
 
 /// A progress bar on standard error, drawn only when it is a terminal.
@@ -458,7 +472,9 @@ pub fn optimize(a: &OptimizeArgs, config: &Config) -> Result<ExitCode> {
     let store = Store::open_read_only(&config.data_dir)?;
     let now = config.clock.now();
     let days = calendar(None, config)?;
-    let h = history(store.as_ref(), &days, now)?;
+    let log = read_log(store.as_ref(), config)?;
+    let h = history(&log, &days, now);
+    drop(log);
     let current = match &store {
         Some(s) => fitted_parameters(s)?,
         None => None,

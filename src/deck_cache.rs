@@ -95,7 +95,7 @@ impl DeckCache {
 
 /// Identifies this build of recall, so a rebuilt loader never reads a deck cached by another:
 /// the version and the executable's size and modification time.
-fn build_id() -> String {
+pub(crate) fn build_id() -> String {
     let exe = std::env::current_exe()
         .and_then(fs::metadata)
         .map(|m| {

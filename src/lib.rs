@@ -17,6 +17,7 @@ pub mod error;
 pub mod formats;
 pub mod json;
 pub mod library;
+pub mod log_cache;
 pub mod output;
 pub mod progress;
 pub mod run;

@@ -667,6 +667,7 @@ impl Store {
                 "UPDATE reviews SET undone_ms = ?1 WHERE id = ?2",
                 params![now.as_millisecond(), id],
             )?;
+            bump_log_edits(&tx)?;
             let restored = if mode.is_scheduled() {
                 let before = before
                     .as_deref()
@@ -900,6 +901,138 @@ impl Store {
         run().map_err(|e| self.fail(e))
     }
 
+    /// Runs `f` inside one read transaction, so that everything it reads comes from the same
+    /// state of the database even while a session is writing to it.
+    pub fn read_snapshot<T>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.conn
+            .execute_batch("BEGIN")
+            .map_err(|e| classify(&self.path, e))?;
+        let out = f(self);
+        // A read transaction has nothing to keep; ending it cannot lose anything.
+        let _ = self.conn.execute_batch("COMMIT");
+        out
+    }
+
+    /// The number of changes made to answers already in the log (undos, and imports that
+    /// move other programs' history into a deck): a copy of the log made when it was the same
+    /// needs only the answers added since.
+    pub fn log_edits(&self) -> Result<u64, StoreError> {
+        Ok(self
+            .meta_get(LOG_EDITS_KEY)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0))
+    }
+
+    /// The time, deck and card of the answer with this id (undone or not).
+    pub fn answer_at(&self, id: i64) -> Result<Option<(i64, String, String)>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT time_ms, deck, card FROM reviews WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(|e| self.fail(e.into()))
+    }
+
+    /// The time and card id of the external answer with this id.
+    pub fn external_at(&self, id: i64) -> Result<Option<(i64, String)>, StoreError> {
+        if self.user_version()? < 2 {
+            return Ok(None);
+        }
+        self.conn
+            .query_row(
+                "SELECT time_ms, card_id FROM external_reviews WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.fail(e.into()))
+    }
+
+    /// Calls `f` with the id and the entry of every answer not undone whose id is above
+    /// `after`, for reading only what was added since a copy of the log was made. With
+    /// `after` 0 that is every answer, oldest first (read from the index that holds these
+    /// columns); otherwise in id order, the order they were logged, not their times (read
+    /// through the id range).
+    pub fn for_each_answer_after(
+        &self,
+        after: i64,
+        mut f: impl FnMut(i64, &AnswerEntry<'_>),
+    ) -> Result<(), StoreError> {
+        let mut run = || -> InnerResult<()> {
+            let mut stmt = self.conn.prepare(if after <= 0 {
+                "SELECT id, deck, card, time_ms, rating, verdict, mode
+                 FROM reviews
+                 WHERE undone_ms IS NULL
+                 ORDER BY time_ms, id"
+            } else {
+                "SELECT id, deck, card, time_ms, rating, verdict, mode
+                 FROM reviews
+                 WHERE id > ?1 AND undone_ms IS NULL
+                 ORDER BY id"
+            })?;
+            let mut rows = if after <= 0 {
+                stmt.query([])?
+            } else {
+                stmt.query([after])?
+            };
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                let rating: u8 = row.get(4)?;
+                let entry = AnswerEntry {
+                    deck: row_text(row, 1)?,
+                    card: row_text(row, 2)?,
+                    time: timestamp(row.get(3)?)?,
+                    rating: Rating::from_number(rating)
+                        .ok_or_else(|| Inner::Row(format!("rating {rating} is not 1 to 4")))?,
+                    verdict: row_text(row, 5)?,
+                    mode: parse_mode(row_text(row, 6)?)?,
+                };
+                f(id, &entry);
+            }
+            Ok(())
+        };
+        run().map_err(|e| self.fail(e))
+    }
+
+    /// Like [`Store::for_each_answer_after`], for other programs' history.
+    pub fn for_each_external_after(
+        &self,
+        after: i64,
+        mut f: impl FnMut(i64, &ExternalEntry<'_>),
+    ) -> Result<(), StoreError> {
+        if self.user_version()? < 2 {
+            return Ok(());
+        }
+        let mut run = || -> InnerResult<()> {
+            let mut stmt = self.conn.prepare(
+                "SELECT id, card_id, time_ms, rating, duration_ms, state
+                 FROM external_reviews WHERE id > ?1 ORDER BY id",
+            )?;
+            let mut rows = stmt.query([after])?;
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                let rating: u8 = row.get(3)?;
+                let duration: i64 = row.get(4)?;
+                let entry = ExternalEntry {
+                    card_id: row_text(row, 1)?,
+                    time: timestamp(row.get(2)?)?,
+                    rating: Rating::from_number(rating)
+                        .ok_or_else(|| Inner::Row(format!("rating {rating} is not 1 to 4")))?,
+                    duration_ms: u64::try_from(duration).unwrap_or(0),
+                    state: row.get(5)?,
+                };
+                f(id, &entry);
+            }
+            Ok(())
+        };
+        run().map_err(|e| self.fail(e))
+    }
+
     /// Imports review history in one transaction: `external` answers (cards in no recall deck)
     /// and `answers` of recall cards, each skipped when the store already has an answer of that
     /// card at that millisecond, so importing a file twice adds nothing. Every recall card that
@@ -1017,6 +1150,10 @@ impl Store {
                     upsert_card(&tx, deck, card, last)?;
                 }
                 counts.cards_replayed += 1;
+            }
+            // Answers moved out of the external history change what was logged before.
+            if counts.answers_added > 0 || counts.external_added > 0 {
+                bump_log_edits(&tx)?;
             }
             tx.commit()?;
             Ok(counts)
@@ -1217,6 +1354,18 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
         }
         return Err(corrupt(reason));
     }
+    Ok(())
+}
+
+/// The `meta` key counting changes to answers already logged (see [`Store::log_edits`]).
+pub const LOG_EDITS_KEY: &str = "log_edits";
+
+fn bump_log_edits(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, '1')
+         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        [LOG_EDITS_KEY],
+    )?;
     Ok(())
 }
 

@@ -763,3 +763,42 @@ fn class_report_refuses_other_files() {
         )
     );
 }
+
+#[test]
+fn statistics_follow_the_log_through_its_cached_copy() {
+    let t = with_history();
+    let first = json(&t.run(&["stats", "--json"], ""));
+    assert_eq!(first["summary"]["reviews"], 14);
+    // The second run reads the copy the first one left in the cache.
+    assert_eq!(json(&t.run(&["stats", "--json"], "")), first);
+    // Answers logged after the copy was made are added to it.
+    let more = t.write(
+        "more.csv",
+        "card_id,review_time,review_rating,review_duration\n\
+         rivers:volga,2026-03-02T09:30:00Z,3,2000\n\
+         7001,2026-02-10T10:00:00Z,3,100\n\
+         7001,2026-02-12T10:00:00Z,1,100\n",
+    );
+    ok(&t.run(&["import", "reviews", more.to_str().unwrap()], ""));
+    let v = json(&t.run(&["stats", "--json"], ""));
+    assert_eq!(v["summary"]["reviews"], 17);
+    assert_eq!(v["summary"]["external_reviews"], 2);
+    // Moving that external history into a deck changes answers already copied.
+    let map = t.write("map.csv", "anki_id,recall_card\n7001,rivers:rhine\n");
+    let r = t.run(
+        &[
+            "import",
+            "reviews",
+            more.to_str().unwrap(),
+            "--map",
+            map.to_str().unwrap(),
+        ],
+        "",
+    );
+    ok(&r);
+    let v = json(&t.run(&["stats", "--json"], ""));
+    assert_eq!(v["summary"]["reviews"], 17);
+    assert_eq!(v["summary"]["external_reviews"], 0);
+    let p = json(&t.run(&["stats", "--deck", "rivers", "--json"], ""));
+    assert_eq!(p["summary"]["reviews"], 17);
+}

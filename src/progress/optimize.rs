@@ -60,13 +60,25 @@ impl<'a> History<'a> {
         self.push(None, card_id, time, rating);
     }
 
-    fn push(&mut self, deck: Option<&str>, card: &str, time: Timestamp, rating: Rating) {
-        self.total += 1;
+    /// The number of a card (`None` as the deck for another program's card id), for callers
+    /// that look each card up once and then use [`History::add_at`].
+    pub fn slot_of(&mut self, deck: Option<&str>, card: &str) -> u32 {
         let next = self.last_day.len() as u32;
-        let card = self.index.get_or_insert(deck, card, next);
-        if card == next {
+        let slot = self.index.get_or_insert(deck, card, next);
+        if slot == next {
             self.last_day.push(i32::MIN);
         }
+        slot
+    }
+
+    fn push(&mut self, deck: Option<&str>, card: &str, time: Timestamp, rating: Rating) {
+        let slot = self.slot_of(deck, card);
+        self.add_at(slot, time, rating);
+    }
+
+    /// One answer of the card [`History::slot_of`] gave.
+    pub fn add_at(&mut self, card: u32, time: Timestamp, rating: Rating) {
+        self.total += 1;
         let day = self.clock.offset(time);
         let last = &mut self.last_day[card as usize];
         if day > *last {

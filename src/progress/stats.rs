@@ -231,6 +231,23 @@ impl<'a> StatsBuilder<'a> {
         i as usize
     }
 
+    /// The accumulator of a card (`None` as the deck for another program's card id), for
+    /// callers that look each card up once and then use [`StatsBuilder::add_at`].
+    pub fn slot_of(&mut self, deck: Option<&str>, card: &str) -> usize {
+        self.slot(deck, card)
+    }
+
+    /// One answer from recall's log, to the card [`StatsBuilder::slot_of`] gave.
+    pub fn add_at(&mut self, slot: usize, a: &Answer<'_>) {
+        self.count(slot, a.time, a.rating, a.correct, a.scheduled);
+    }
+
+    /// One answer from another program's history, to the card [`StatsBuilder::slot_of`] gave.
+    pub fn add_external_at(&mut self, slot: usize, time: Timestamp, rating: Rating) {
+        self.external += 1;
+        self.count(slot, time, rating, rating != Rating::Again, true);
+    }
+
     /// One answer from recall's log.
     pub fn add(&mut self, a: &Answer<'_>) {
         let i = self.slot(Some(a.deck), a.card);
