@@ -100,19 +100,22 @@ impl CardInfo {
 /// per answer (a million times for a long log), and not chosen by an attacker.
 pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
+/// A deck's id (`None` for other programs' cards) and its cards' ids to indices.
+type DeckCards = (Option<Box<str>>, FastMap<Box<str>, u32>);
+
 /// Card ids to accumulator indices, one map per deck. Consecutive answers nearly always come
 /// from the same deck, so the deck's map is found by comparing with the last one, and only
 /// the card id is hashed.
 #[derive(Default)]
 pub(crate) struct CardIndex {
-    decks: Vec<(Option<Box<str>>, FastMap<Box<str>, u32>)>,
+    decks: Vec<DeckCards>,
     last: usize,
 }
 
 impl CardIndex {
     /// The index of `card` in `deck`, or `next` (then recorded) when it is new.
     pub(crate) fn get_or_insert(&mut self, deck: Option<&str>, card: &str, next: u32) -> u32 {
-        let same = |(d, _): &(Option<Box<str>>, _)| d.as_deref() == deck;
+        let same = |(d, _): &DeckCards| d.as_deref() == deck;
         if !self.decks.get(self.last).is_some_and(same) {
             self.last = match self.decks.iter().position(same) {
                 Some(k) => k,
