@@ -2,15 +2,13 @@
 //! pool, building a session queue and checking answers. Run with `cargo bench --bench deck`;
 //! `docs/performance.md` lists the figures and how they grow with the deck.
 
-use std::collections::HashMap;
-
 use divan::{Bencher, black_box};
 use jiff::Timestamp;
 use recall::answer::{self, AnswerPool};
 use recall::deck::Deck;
 use recall::schedule::{CardState, Phase, Scheduler, SchedulerConfig};
 use recall::session::{Session, SessionDeck, SessionOptions, shown_options};
-use recall::store::CardRecord;
+use recall::store::{CardRecord, CardRecords};
 
 #[path = "../examples/synth/deck.rs"]
 #[allow(dead_code)]
@@ -35,7 +33,7 @@ fn now() -> Timestamp {
 
 /// Progress for four cards in five: reviews due in the last month or the next, as a learner
 /// with a long history has.
-fn records(deck: &Deck) -> HashMap<String, CardRecord> {
+fn records(deck: &Deck) -> CardRecords {
     let now = now();
     deck.cards
         .iter()
@@ -136,7 +134,7 @@ fn thousand_answers_in_memory(bencher: Bencher, cards: usize) {
             let sd = SessionDeck {
                 deck: &d,
                 scheduler: scheduler.clone(),
-                records: HashMap::new(),
+                records: CardRecords::default(),
                 new_limit: 1000,
                 review_limit: 9999,
             };

@@ -1,6 +1,5 @@
 //! Runs each command: loads what it needs through the edges and hands the work to the core.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 use jiff::Timestamp;
@@ -19,7 +18,7 @@ use crate::error::{Error, ExitCode, Result};
 use crate::library::{DeckSource, Library};
 use crate::schedule::{Phase, Scheduler, SchedulerConfig};
 use crate::session::{Session, SessionDeck, SessionOptions, fnv1a};
-use crate::store::Store;
+use crate::store::{SessionLock, Store};
 use crate::ui::console::{Console, LineConsole, TermConsole};
 use crate::ui::study::{self, DriverOptions};
 
@@ -187,25 +186,40 @@ fn seed_or_clock(seed: Option<u64>, now: Timestamp) -> u64 {
 }
 
 fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
-    let decks = chosen_decks(&study_library(config), &a.deck, config)?;
-    if decks.is_empty() {
-        return Err(Error::Usage(
-            "no decks to study; put a deck in ./decks or pass --deck FILE".into(),
-        ));
-    }
-    // The answer pools are needed only once the first answer is checked: they are built on
-    // another core while the store is opened and the queue is built.
     std::thread::scope(|scope| {
-        let pools = scope.spawn(|| {
-            decks
-                .iter()
-                .map(|d| AnswerPool::new(&d.cards))
-                .collect::<Vec<AnswerPool>>()
+        // The session lock and the store do not depend on the decks: they are taken and
+        // opened on another core while the decks are read. The lock still comes before the
+        // store, so a second session is refused before it touches the database.
+        let opened = scope.spawn(|| -> Result<(SessionLock, Store)> {
+            let lock = Store::lock_session(&config.data_dir)?;
+            let store = Store::open(&config.data_dir)?;
+            Ok((lock, store))
         });
-        study_decks(a, config, &decks, move || {
-            pools
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e))
+        let decks = chosen_decks(&study_library(config), &a.deck, config);
+        let opened = opened
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        let decks = decks?;
+        if decks.is_empty() {
+            return Err(Error::Usage(
+                "no decks to study; put a deck in ./decks or pass --deck FILE".into(),
+            ));
+        }
+        let (_lock, store) = opened?;
+        // The answer pools are needed only once the first answer is checked: they are built
+        // on another core while the queue is built.
+        std::thread::scope(|scope| {
+            let pools = scope.spawn(|| {
+                decks
+                    .iter()
+                    .map(|d| AnswerPool::new(&d.cards))
+                    .collect::<Vec<AnswerPool>>()
+            });
+            study_decks(a, config, store, &decks, move || {
+                pools
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
         })
     })
 }
@@ -213,12 +227,10 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
 fn study_decks(
     a: &StudyArgs,
     config: &Config,
+    mut store: Store,
     decks: &[Deck],
     pools: impl FnOnce() -> Vec<AnswerPool>,
 ) -> Result<ExitCode> {
-    // The lock comes first, so a second session is refused before it touches the database.
-    let _lock = Store::lock_session(&config.data_dir)?;
-    let mut store = Store::open(&config.data_dir)?;
     let now = config.clock.now();
     let seed = seed_or_clock(a.seed, now);
     let fitted = crate::cmd_progress::fitted_parameters(&store)?;
@@ -405,7 +417,7 @@ fn status(a: &StatusArgs, config: &Config) -> Result<ExitCode> {
         let scheduler = scheduler_for(&settings, config, None, fitted.as_deref())?;
         let records = match &store {
             Some(s) => s.card_records(&deck.id)?,
-            None => HashMap::new(),
+            None => Default::default(),
         };
         out.push(deck_status(deck, &records, &scheduler, now));
     }
@@ -451,7 +463,7 @@ fn status(a: &StatusArgs, config: &Config) -> Result<ExitCode> {
 /// Counts what is new, learning and due for one deck at `now`.
 pub fn deck_status(
     deck: &Deck,
-    records: &HashMap<String, crate::store::CardRecord>,
+    records: &crate::store::CardRecords,
     s: &Scheduler,
     now: Timestamp,
 ) -> DeckStatus {

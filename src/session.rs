@@ -12,7 +12,7 @@ use jiff::civil::Date;
 
 use crate::deck::{Card, Deck};
 use crate::schedule::{Phase, Rating, Scheduler};
-use crate::store::{CardRecord, Mode, NewReview};
+use crate::store::{CardRecord, CardRecords, Mode, NewReview};
 
 /// How long ahead learning cards may be shown when nothing else is left (as Anki's default).
 pub const LEARN_AHEAD_SECS: i64 = 20 * 60;
@@ -21,7 +21,7 @@ pub const LEARN_AHEAD_SECS: i64 = 20 * 60;
 pub struct SessionDeck<'a> {
     pub deck: &'a Deck,
     pub scheduler: Scheduler,
-    pub records: HashMap<String, CardRecord>,
+    pub records: CardRecords,
     /// New cards that may still be introduced today.
     pub new_limit: u32,
     /// Reviews that may still be done today.
@@ -611,7 +611,7 @@ answer = "charlie"
         .unwrap()
     }
 
-    fn sd(deck: &Deck, records: HashMap<String, CardRecord>, new_limit: u32) -> SessionDeck<'_> {
+    fn sd(deck: &Deck, records: CardRecords, new_limit: u32) -> SessionDeck<'_> {
         SessionDeck {
             deck,
             scheduler: scheduler(),
@@ -665,7 +665,7 @@ answer = "charlie"
         let d = deck();
         let now = ts("2026-03-02T10:00:00Z");
         let mut s = Session::new(
-            vec![sd(&d, HashMap::new(), 20)],
+            vec![sd(&d, CardRecords::default(), 20)],
             SessionOptions::default(),
             now,
         );
@@ -683,7 +683,7 @@ answer = "charlie"
         let d = deck();
         let now = ts("2026-03-02T10:00:00Z");
         let s = Session::new(
-            vec![sd(&d, HashMap::new(), 2)],
+            vec![sd(&d, CardRecords::default(), 2)],
             SessionOptions::default(),
             now,
         );
@@ -701,7 +701,7 @@ answer = "charlie"
     fn learning_first_then_reviews_then_new() {
         let d = deck();
         let now = ts("2026-03-02T10:00:00Z");
-        let mut records = HashMap::new();
+        let mut records = CardRecords::default();
         records.insert(
             "c".to_string(),
             review("2026-03-01T04:00:00Z", "2026-02-24T10:00:00Z"),
@@ -725,7 +725,7 @@ answer = "charlie"
     #[test]
     fn a_review_due_tomorrow_waits_for_the_day_start_hour() {
         let d = deck();
-        let mut records = HashMap::new();
+        let mut records = CardRecords::default();
         // Due on the study day 2026-03-03, which starts at 04:00 (UTC here).
         records.insert(
             "a".to_string(),
@@ -751,7 +751,7 @@ answer = "charlie"
             tags: vec!["greek".into()],
             ..SessionOptions::default()
         };
-        let mut s = Session::new(vec![sd(&d, HashMap::new(), 20)], opts, now);
+        let mut s = Session::new(vec![sd(&d, CardRecords::default(), 20)], opts, now);
         let item = s.next(now).unwrap();
         let p = s.plan(item, grade(Rating::Good), now);
         assert_eq!(p.review.after.state.phase, Phase::Learning);
@@ -778,7 +778,7 @@ answer = "charlie"
         let d = deck();
         let now = ts("2026-03-02T10:00:00Z");
         let mut s = Session::new(
-            vec![sd(&d, HashMap::new(), 20)],
+            vec![sd(&d, CardRecords::default(), 20)],
             SessionOptions::default(),
             now,
         );
@@ -806,7 +806,7 @@ answer = "charlie"
             seed: 9,
             ..SessionOptions::default()
         };
-        let mut s = Session::new(vec![sd(&d, HashMap::new(), 0)], opts, now);
+        let mut s = Session::new(vec![sd(&d, CardRecords::default(), 0)], opts, now);
         assert_eq!(s.counts().review, d.cards.len());
         let item = s.next(now).unwrap();
         let p = s.plan(item, grade(Rating::Again), now);
@@ -824,7 +824,7 @@ answer = "charlie"
             card_limit: Some(2),
             ..SessionOptions::default()
         };
-        let mut s = Session::new(vec![sd(&d, HashMap::new(), 20)], opts, now);
+        let mut s = Session::new(vec![sd(&d, CardRecords::default(), 20)], opts, now);
         assert_eq!(drain(&mut s, now).len(), 2);
     }
 
@@ -834,7 +834,7 @@ answer = "charlie"
         let now = ts("2026-03-02T10:00:00Z");
         let mut r = review("2026-03-01T04:00:00Z", "2026-02-24T10:00:00Z");
         r.state.lapses = 7;
-        let mut records = HashMap::new();
+        let mut records = CardRecords::default();
         records.insert("a".to_string(), r);
         let mut s = Session::new(vec![sd(&d, records, 0)], SessionOptions::default(), now);
         let item = s.next(now).unwrap();
@@ -857,7 +857,7 @@ answer = "charlie"
             .unwrap();
         let mut rec = review("2026-03-10T04:00:00Z", "2026-03-02T09:00:00Z");
         rec.state.last_review = Some(ts("2026-03-02T09:00:00Z"));
-        let mut records = HashMap::new();
+        let mut records = CardRecords::default();
         records.insert(first_hq.id.to_string(), rec);
         let mut s = Session::new(vec![sd(&d, records, 20)], SessionOptions::default(), now);
         let shown = drain(&mut s, now);

@@ -595,13 +595,13 @@ impl Store {
     }
 
     /// Every stored card of a deck, by card id.
-    pub fn card_records(&self, deck: &str) -> Result<HashMap<String, CardRecord>, StoreError> {
-        let run = || -> InnerResult<HashMap<String, CardRecord>> {
+    pub fn card_records(&self, deck: &str) -> Result<CardRecords, StoreError> {
+        let run = || -> InnerResult<CardRecords> {
             let mut stmt = self.conn.prepare(&format!(
                 "SELECT card, {CARD_COLUMNS} FROM cards WHERE deck = ?1"
             ))?;
             let mut rows = stmt.query([deck])?;
-            let mut out = HashMap::new();
+            let mut out = CardRecords::default();
             while let Some(row) = rows.next()? {
                 let card: String = row.get(0)?;
                 let record = read_card(row, 1).map_err(|e| in_card(e, deck, &card))?;
@@ -1356,6 +1356,11 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
     }
     Ok(())
 }
+
+/// A deck's card records by card id. Looked up for every card of the deck when a session
+/// starts, so with a fast hash rather than the default one (which resists keys chosen to
+/// collide; card ids come from the learner's own decks).
+pub type CardRecords = HashMap<String, CardRecord, foldhash::fast::RandomState>;
 
 /// The `meta` key counting changes to answers already logged (see [`Store::log_edits`]).
 pub const LOG_EDITS_KEY: &str = "log_edits";

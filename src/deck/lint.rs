@@ -310,30 +310,36 @@ impl Texts {
 }
 
 /// The first (at most two) cards seen with some hash, kept from different facts so that a
-/// card always finds an earlier one that is not its sibling when there is one.
-#[derive(Debug, Default, Clone, Copy)]
-struct First([Option<usize>; 2]);
+/// card always finds an earlier one that is not its sibling when there is one. Card indices
+/// are kept as `u32` (`EMPTY` for none): a 100k-card deck has half a million of these in its
+/// maps, so their size is most of what the same-question check costs in memory.
+#[derive(Debug, Clone, Copy)]
+struct First([u32; 2]);
+
+const EMPTY: u32 = u32::MAX;
+
+impl Default for First {
+    fn default() -> First {
+        First([EMPTY; 2])
+    }
+}
 
 impl First {
+    fn cards(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().filter(|&&j| j != EMPTY).map(|&j| j as usize)
+    }
+
     fn find(&self, cards: &[Card], i: usize) -> Option<usize> {
-        self.0
-            .iter()
-            .flatten()
-            .copied()
-            .find(|&j| !siblings(&cards[j], &cards[i]))
+        self.cards().find(|&j| !siblings(&cards[j], &cards[i]))
     }
 
     fn add(&mut self, cards: &[Card], i: usize) {
-        if self
-            .0
-            .iter()
-            .flatten()
-            .any(|&j| siblings(&cards[j], &cards[i]))
-        {
+        if self.cards().any(|j| siblings(&cards[j], &cards[i])) {
             return;
         }
-        if let Some(slot) = self.0.iter_mut().find(|s| s.is_none()) {
-            *slot = Some(i);
+        if let Some(slot) = self.0.iter_mut().find(|s| **s == EMPTY) {
+            // Decks are far below four billion cards (the loader refuses absurd sizes).
+            *slot = u32::try_from(i).unwrap_or(EMPTY);
         }
     }
 }
