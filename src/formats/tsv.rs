@@ -87,9 +87,12 @@ pub fn write(deck: &Deck, dialect: Dialect, out: &mut dyn Write) -> io::Result<(
     match dialect {
         Dialect::Anki => {
             out.write_all(b"#separator:tab\n#html:false\n#tags column:3\n")?;
+            // '#' starts a comment line for the reader (and for Anki), so a field holding one
+            // is quoted: a front like "#1 hit" must not vanish as a comment.
             let mut writer = csv::WriterBuilder::new()
                 .delimiter(b'\t')
                 .quote_style(csv::QuoteStyle::Necessary)
+                .comment(Some(b'#'))
                 .from_writer(out);
             for card in &deck.cards {
                 let (front, back) = front_back(card);
@@ -583,6 +586,31 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "#separator:tab\n#html:false\n#tags column:3\n\"The Sun is a star.\n(true or false?)\"\tTrue\tsolar_system\n"
+        );
+    }
+
+    #[test]
+    fn anki_dialect_quotes_a_front_starting_with_a_hash() {
+        let deck = Deck {
+            cards: vec![Card::new(
+                "q",
+                Kind::Basic {
+                    back: "Hey Jude".into(),
+                },
+                "#1 in 1968?",
+            )],
+            ..Deck::default()
+        };
+        let mut out = Vec::new();
+        write(&deck, Dialect::Anki, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "#separator:tab\n#html:false\n#tags column:3\n\"#1 in 1968?\"\tHey Jude\t\n"
+        );
+        assert_eq!(
+            fronts_backs(&read(&text)),
+            vec![("#1 in 1968?".into(), "Hey Jude".into())]
         );
     }
 
