@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use crate::deck::{Card, CardId, Deck, Kind, Span};
 use crate::formats::ids::{IdSet, content_id};
+use crate::formats::lines::{LineCounter, line_breaks};
 use crate::formats::{FormatError, Imported, apkg, html, spell};
 
 /// Read CSV or TSV text into cards. Never fails as a whole: rows it cannot use are reported.
@@ -23,19 +24,19 @@ pub fn read(text: &str) -> Imported {
         .flexible(true)
         .comment(Some(b'#'))
         .from_reader(body.as_bytes());
+    let mut lines = LineCounter::new(body.as_bytes());
     let mut rows: Vec<(usize, usize, csv::StringRecord)> = Vec::new();
     for result in reader.records() {
         match result {
             Ok(record) => {
                 let pos = record.position().expect("csv records carry their position");
-                rows.push((
-                    pos.line() as usize + meta_lines,
-                    pos.byte() as usize,
-                    record,
-                ));
+                let start = lines.record_start(pos.byte() as usize);
+                rows.push((lines.line_at(start) as usize + meta_lines, start, record));
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize + meta_lines);
+                let line = e.position().map_or(0, |p| {
+                    lines.line_at(p.byte() as usize) as usize + meta_lines
+                });
                 out.errors
                     .push(FormatError::new(line, format!("unreadable row: {e}")));
             }
@@ -366,7 +367,7 @@ fn check_quoting(raw: &[u8], delimiter: u8) -> Option<(usize, String)> {
     let mut state = State::FieldStart;
     let mut line = 0;
     let mut opened_at = 0;
-    for &b in raw {
+    for (i, &b) in raw.iter().enumerate() {
         state = match (state, b) {
             (State::FieldStart, b'"') => {
                 opened_at = line;
@@ -384,9 +385,7 @@ fn check_quoting(raw: &[u8], delimiter: u8) -> Option<(usize, String)> {
             (_, b'\n' | b'\r') => State::FieldStart,
             (_, _) => State::Unquoted,
         };
-        if b == b'\n' {
-            line += 1;
-        }
+        line += line_breaks(raw, i, i + 1) as usize;
     }
     if state == State::Quoted {
         return Some((opened_at, "a quoted field is never closed".into()));
@@ -564,6 +563,18 @@ mod tests {
         let got = read("#separator:tab\n#html:false\n\"two\nlines\"\tok\nbroken\n");
         assert_eq!(got.cards.len(), 1);
         assert_eq!(got.errors[0].line, 5);
+    }
+
+    #[test]
+    fn line_numbers_are_right_with_windows_and_old_mac_line_ends() {
+        let rows = |end: &str| format!("a\tb{end}lonely{end}\"two{end}lines\"\tc{end}bad");
+        let lines =
+            |text: &str| -> Vec<usize> { read(text).errors.iter().map(|e| e.line).collect() };
+        assert_eq!(
+            lines(&format!("#separator:tab\r\n{}", rows("\r\n"))),
+            vec![3, 6]
+        );
+        assert_eq!(lines(&rows("\r")), vec![2, 5]);
     }
 
     #[test]
