@@ -175,6 +175,11 @@ fn question(card: &Card) -> Result<String, String> {
                     }
                 }
             }
+            // Without a prompt the text itself comes first, where "[html]" is a format marker.
+            let lead = question.len() - question.trim_start().len();
+            if question[lead..].starts_with('[') {
+                question.replace_range(lead..lead + 1, "&#91;");
+            }
             return Ok(format!(
                 "// recall: cloze\n::{}::{question}\n",
                 escape(card.id.as_str())
@@ -201,6 +206,12 @@ fn tolerance_text(tolerance: f64) -> String {
 fn short_answers(answer: &Answer) -> Result<String, String> {
     if answer.all().any(|a| WEIGHT.is_match(a.trim_start())) {
         return Err("an answer starting with %N% would be read by Moodle as a grade weight".into());
+    }
+    // GIFT has no escape for "->", and answers holding it make Moodle read a matching question.
+    if answer.all().any(|a| a.contains("->")) {
+        return Err(
+            "an answer containing \"->\" would be read by Moodle as a matching pair".into(),
+        );
     }
     Ok(answer
         .all()
@@ -807,6 +818,47 @@ mod tests {
                 "an answer starting with %N% would be read by Moodle as a grade weight"
             )]
         );
+    }
+
+    #[test]
+    fn short_answers_holding_an_arrow_are_skipped() {
+        let (_, skipped) = export(vec![card_of(
+            "a",
+            Kind::Typed {
+                answer: Answer {
+                    text: "x".into(),
+                    accept: vec!["a->b".into()],
+                },
+            },
+            "Map?",
+        )]);
+        assert_eq!(
+            skipped,
+            vec![Skipped::new(
+                "a",
+                "an answer containing \"->\" would be read by Moodle as a matching pair"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_cloze_text_starting_like_a_format_marker_reads_back() {
+        let parts = vec![
+            ClozePart::Text("[html] tags are ".into()),
+            ClozePart::Blank(Answer::plain("markers")),
+        ];
+        let (text, _) = export(vec![card_of(
+            "c",
+            Kind::Cloze {
+                parts: parts.clone(),
+            },
+            "",
+        )]);
+        assert_eq!(
+            text,
+            "// recall: cloze\n::c::&#91;html] tags are {=markers}\n\n"
+        );
+        assert_eq!(read(&text).cards[0].kind, Kind::Cloze { parts });
     }
 
     #[test]
