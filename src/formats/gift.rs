@@ -437,6 +437,9 @@ fn parse_question(block: &Block) -> Result<Option<Card>, String> {
             }
         }
     };
+    if prompt.is_empty() {
+        return Err("the question has no text, only answers".into());
+    }
     let prompt = match (&kind, unit_from_hint(hint)) {
         (Kind::Number { .. }, Some(unit)) => prompt
             .strip_suffix(&format!(" (in {unit})"))
@@ -1105,6 +1108,20 @@ mod tests {
                     16,
                     "more than one answer block in a question is not supported"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_question_without_text_is_reported() {
+        let got = read("::named::{T}\n\n{#1822:5}\n\n{=a =b}\n\nFine?{T}\n");
+        assert_eq!(got.cards.len(), 1);
+        assert_eq!(
+            got.errors,
+            vec![
+                FormatError::new(1, "the question has no text, only answers"),
+                FormatError::new(3, "the question has no text, only answers"),
+                FormatError::new(5, "the question has no text, only answers"),
             ]
         );
     }
