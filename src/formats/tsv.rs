@@ -87,7 +87,11 @@ pub enum Dialect {
 pub fn write(deck: &Deck, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
     match dialect {
         Dialect::Anki => {
-            out.write_all(b"#separator:tab\n#html:false\n#tags column:3\n")?;
+            // The column names are declared, so a first card reading "Front" / "Back" is not
+            // taken for a header row when the file is read back.
+            out.write_all(
+                b"#separator:tab\n#html:false\n#columns:Front\tBack\tTags\n#tags column:3\n",
+            )?;
             // '#' starts a comment line for the reader (and for Anki), so a field holding one
             // is quoted: a front like "#1 hit" must not vanish as a comment.
             let mut writer = csv::WriterBuilder::new()
@@ -596,7 +600,7 @@ mod tests {
         write(&deck, Dialect::Anki, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "#separator:tab\n#html:false\n#tags column:3\n\"The Sun is a star.\n(true or false?)\"\tTrue\tsolar_system\n"
+            "#separator:tab\n#html:false\n#columns:Front\tBack\tTags\n#tags column:3\n\"The Sun is a star.\n(true or false?)\"\tTrue\tsolar_system\n"
         );
     }
 
@@ -617,11 +621,43 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(
             text,
-            "#separator:tab\n#html:false\n#tags column:3\n\"#1 in 1968?\"\tHey Jude\t\n"
+            "#separator:tab\n#html:false\n#columns:Front\tBack\tTags\n#tags column:3\n\"#1 in 1968?\"\tHey Jude\t\n"
         );
         assert_eq!(
             fronts_backs(&read(&text)),
             vec![("#1 in 1968?".into(), "Hey Jude".into())]
+        );
+    }
+
+    #[test]
+    fn anki_dialect_keeps_a_first_card_that_reads_like_column_names() {
+        let deck = Deck {
+            cards: vec![
+                Card::new(
+                    "f",
+                    Kind::Basic {
+                        back: "Back".into(),
+                    },
+                    "Front",
+                ),
+                Card::new(
+                    "t",
+                    Kind::Basic {
+                        back: "Definition".into(),
+                    },
+                    "Term",
+                ),
+            ],
+            ..Deck::default()
+        };
+        let mut out = Vec::new();
+        write(&deck, Dialect::Anki, &mut out).unwrap();
+        assert_eq!(
+            fronts_backs(&read(&String::from_utf8(out).unwrap())),
+            vec![
+                ("Front".into(), "Back".into()),
+                ("Term".into(), "Definition".into())
+            ]
         );
     }
 
