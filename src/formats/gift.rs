@@ -259,20 +259,26 @@ fn text_inline(plain: &str) -> String {
 // Import
 // ---------------------------------------------------------------------------------------------
 
-/// Placeholders for escaped characters while a question is taken apart (Moodle's approach);
-/// private-use code points, so they never collide with text.
+/// Placeholders for escaped characters while a question is taken apart (Moodle's approach).
+/// They are Unicode noncharacters, never meant for exchanged text, and any in the input are
+/// dropped first, so a placeholder always stands for an escape. (Private-use code points, used
+/// before, turned icon-font characters in a question into ':' or '#'.)
 const PLACEHOLDERS: [(char, &str, char); 7] = [
-    ('\u{e001}', "\\:", ':'),
-    ('\u{e002}', "\\#", '#'),
-    ('\u{e003}', "\\=", '='),
-    ('\u{e004}', "\\{", '{'),
-    ('\u{e005}', "\\}", '}'),
-    ('\u{e006}', "\\~", '~'),
-    ('\u{e007}', "\\n", '\n'),
+    ('\u{fdd1}', "\\:", ':'),
+    ('\u{fdd2}', "\\#", '#'),
+    ('\u{fdd3}', "\\=", '='),
+    ('\u{fdd4}', "\\{", '{'),
+    ('\u{fdd5}', "\\}", '}'),
+    ('\u{fdd6}', "\\~", '~'),
+    ('\u{fdd7}', "\\n", '\n'),
 ];
-const BACKSLASH: char = '\u{e000}';
+const BACKSLASH: char = '\u{fdd0}';
 
 fn escape_pre(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .filter(|c| !('\u{fdd0}'..='\u{fdef}').contains(c))
+        .collect();
     let mut s = text.replace("\\\\", &BACKSLASH.to_string());
     for (placeholder, escaped, _) in PLACEHOLDERS {
         s = s.replace(escaped, &placeholder.to_string());
@@ -1124,6 +1130,13 @@ mod tests {
                 FormatError::new(5, "the question has no text, only answers"),
             ]
         );
+    }
+
+    #[test]
+    fn private_use_characters_are_text_and_noncharacters_are_dropped() {
+        let got = read("Icon \u{e001}\u{e000}\u{f8ff} \\: here\u{fdd1}?{T}");
+        assert_eq!(got.errors, vec![]);
+        assert_eq!(got.cards[0].prompt, "Icon \u{e001}\u{e000}\u{f8ff} : here?");
     }
 
     #[test]
