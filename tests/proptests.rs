@@ -3,8 +3,8 @@
 //! accepted however they are spelt. Case counts are kept small so `cargo test` stays quick;
 //! raise them with `PROPTEST_CASES=10000 cargo test --test proptests` for a longer hunt.
 //!
-//! The deck importers (TSV, Anki packages) are not in this tree yet; their properties belong
-//! here once they are.
+//! The importers (TSV/CSV, GIFT, Anki packages, review logs) have their own properties in
+//! tests/import_props.rs.
 
 use proptest::prelude::*;
 use recall::answer::{self, AnswerPool, Verdict};

@@ -232,6 +232,10 @@ fn note_for(deck: &Deck, card: &Card) -> Result<Note, String> {
                     if answer.text.contains("}}") || answer.text.contains("::") {
                         return Err("a cloze answer containing \"}}\" or \"::\" cannot be written as an Anki cloze".into());
                     }
+                    // "{{c1::a}}}" closes after "a", and "{{" inside reads as a nested deletion.
+                    if answer.text.ends_with('}') || answer.text.contains("{{") {
+                        return Err("a cloze answer ending in \"}\" or containing \"{{\" cannot be written as an Anki cloze".into());
+                    }
                     text.push_str("{{c1::");
                     text.push_str(&html::escape(&answer.text));
                     text.push_str("}}");
@@ -952,6 +956,36 @@ mod tests {
                 "a cloze answer containing \"}}\" or \"::\" cannot be written as an Anki cloze"
             )]
         );
+    }
+
+    #[test]
+    fn cloze_answers_that_would_close_early_or_nest_are_skipped() {
+        let cloze = |id: &str, answer: &str| {
+            card(
+                id,
+                Kind::Cloze {
+                    parts: vec![
+                        ClozePart::Text("set ".into()),
+                        ClozePart::Blank(Answer::plain(answer)),
+                    ],
+                },
+                "",
+            )
+        };
+        let d = deck(vec![
+            cloze("brace", "{x}"),
+            cloze("nest", "a{{b"),
+            cloze("fine", "{x} y"),
+        ]);
+        let (bytes, skipped) = to_bytes(&d, 0).unwrap();
+        let reason = "a cloze answer ending in \"}\" or containing \"{{\" cannot be written as an Anki cloze";
+        assert_eq!(
+            skipped,
+            vec![Skipped::new("brace", reason), Skipped::new("nest", reason)]
+        );
+        let got = read(Cursor::new(bytes)).unwrap();
+        assert_eq!(got.cards.len(), 1);
+        assert_eq!(got.cards[0].kind, d.cards[2].kind);
     }
 
     #[test]

@@ -175,6 +175,11 @@ fn question(card: &Card) -> Result<String, String> {
                     }
                 }
             }
+            // Without a prompt the text itself comes first, where "[html]" is a format marker.
+            let lead = question.len() - question.trim_start().len();
+            if question[lead..].starts_with('[') {
+                question.replace_range(lead..lead + 1, "&#91;");
+            }
             return Ok(format!(
                 "// recall: cloze\n::{}::{question}\n",
                 escape(card.id.as_str())
@@ -201,6 +206,12 @@ fn tolerance_text(tolerance: f64) -> String {
 fn short_answers(answer: &Answer) -> Result<String, String> {
     if answer.all().any(|a| WEIGHT.is_match(a.trim_start())) {
         return Err("an answer starting with %N% would be read by Moodle as a grade weight".into());
+    }
+    // GIFT has no escape for "->", and answers holding it make Moodle read a matching question.
+    if answer.all().any(|a| a.contains("->")) {
+        return Err(
+            "an answer containing \"->\" would be read by Moodle as a matching pair".into(),
+        );
     }
     Ok(answer
         .all()
@@ -248,20 +259,26 @@ fn text_inline(plain: &str) -> String {
 // Import
 // ---------------------------------------------------------------------------------------------
 
-/// Placeholders for escaped characters while a question is taken apart (Moodle's approach);
-/// private-use code points, so they never collide with text.
+/// Placeholders for escaped characters while a question is taken apart (Moodle's approach).
+/// They are Unicode noncharacters, never meant for exchanged text, and any in the input are
+/// dropped first, so a placeholder always stands for an escape. (Private-use code points, used
+/// before, turned icon-font characters in a question into ':' or '#'.)
 const PLACEHOLDERS: [(char, &str, char); 7] = [
-    ('\u{e001}', "\\:", ':'),
-    ('\u{e002}', "\\#", '#'),
-    ('\u{e003}', "\\=", '='),
-    ('\u{e004}', "\\{", '{'),
-    ('\u{e005}', "\\}", '}'),
-    ('\u{e006}', "\\~", '~'),
-    ('\u{e007}', "\\n", '\n'),
+    ('\u{fdd1}', "\\:", ':'),
+    ('\u{fdd2}', "\\#", '#'),
+    ('\u{fdd3}', "\\=", '='),
+    ('\u{fdd4}', "\\{", '{'),
+    ('\u{fdd5}', "\\}", '}'),
+    ('\u{fdd6}', "\\~", '~'),
+    ('\u{fdd7}', "\\n", '\n'),
 ];
-const BACKSLASH: char = '\u{e000}';
+const BACKSLASH: char = '\u{fdd0}';
 
 fn escape_pre(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .filter(|c| !('\u{fdd0}'..='\u{fdef}').contains(c))
+        .collect();
     let mut s = text.replace("\\\\", &BACKSLASH.to_string());
     for (placeholder, escaped, _) in PLACEHOLDERS {
         s = s.replace(escaped, &placeholder.to_string());
@@ -426,6 +443,9 @@ fn parse_question(block: &Block) -> Result<Option<Card>, String> {
             }
         }
     };
+    if prompt.is_empty() {
+        return Err("the question has no text, only answers".into());
+    }
     let prompt = match (&kind, unit_from_hint(hint)) {
         (Kind::Number { .. }, Some(unit)) => prompt
             .strip_suffix(&format!(" (in {unit})"))
@@ -810,6 +830,47 @@ mod tests {
     }
 
     #[test]
+    fn short_answers_holding_an_arrow_are_skipped() {
+        let (_, skipped) = export(vec![card_of(
+            "a",
+            Kind::Typed {
+                answer: Answer {
+                    text: "x".into(),
+                    accept: vec!["a->b".into()],
+                },
+            },
+            "Map?",
+        )]);
+        assert_eq!(
+            skipped,
+            vec![Skipped::new(
+                "a",
+                "an answer containing \"->\" would be read by Moodle as a matching pair"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_cloze_text_starting_like_a_format_marker_reads_back() {
+        let parts = vec![
+            ClozePart::Text("[html] tags are ".into()),
+            ClozePart::Blank(Answer::plain("markers")),
+        ];
+        let (text, _) = export(vec![card_of(
+            "c",
+            Kind::Cloze {
+                parts: parts.clone(),
+            },
+            "",
+        )]);
+        assert_eq!(
+            text,
+            "// recall: cloze\n::c::&#91;html] tags are {=markers}\n\n"
+        );
+        assert_eq!(read(&text).cards[0].kind, Kind::Cloze { parts });
+    }
+
+    #[test]
     fn numbers_carry_tolerance_and_unit_in_the_question() {
         let (text, _) = export(vec![card_of(
             "d",
@@ -1055,6 +1116,27 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_question_without_text_is_reported() {
+        let got = read("::named::{T}\n\n{#1822:5}\n\n{=a =b}\n\nFine?{T}\n");
+        assert_eq!(got.cards.len(), 1);
+        assert_eq!(
+            got.errors,
+            vec![
+                FormatError::new(1, "the question has no text, only answers"),
+                FormatError::new(3, "the question has no text, only answers"),
+                FormatError::new(5, "the question has no text, only answers"),
+            ]
+        );
+    }
+
+    #[test]
+    fn private_use_characters_are_text_and_noncharacters_are_dropped() {
+        let got = read("Icon \u{e001}\u{e000}\u{f8ff} \\: here\u{fdd1}?{T}");
+        assert_eq!(got.errors, vec![]);
+        assert_eq!(got.cards[0].prompt, "Icon \u{e001}\u{e000}\u{f8ff} : here?");
     }
 
     #[test]

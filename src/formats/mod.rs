@@ -13,6 +13,7 @@ pub mod apkg;
 pub mod gift;
 mod html;
 pub mod ids;
+pub(crate) mod lines;
 mod spell;
 pub mod tsv;
 

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use crate::deck::{Card, CardId, Deck, Kind, Span};
 use crate::formats::ids::{IdSet, content_id};
+use crate::formats::lines::{LineCounter, line_breaks};
 use crate::formats::{FormatError, Imported, apkg, html, spell};
 
 /// Read CSV or TSV text into cards. Never fails as a whole: rows it cannot use are reported.
@@ -23,19 +24,19 @@ pub fn read(text: &str) -> Imported {
         .flexible(true)
         .comment(Some(b'#'))
         .from_reader(body.as_bytes());
+    let mut lines = LineCounter::new(body.as_bytes());
     let mut rows: Vec<(usize, usize, csv::StringRecord)> = Vec::new();
     for result in reader.records() {
         match result {
             Ok(record) => {
                 let pos = record.position().expect("csv records carry their position");
-                rows.push((
-                    pos.line() as usize + meta_lines,
-                    pos.byte() as usize,
-                    record,
-                ));
+                let start = lines.record_start(pos.byte() as usize);
+                rows.push((lines.line_at(start) as usize + meta_lines, start, record));
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize + meta_lines);
+                let line = e.position().map_or(0, |p| {
+                    lines.line_at(p.byte() as usize) as usize + meta_lines
+                });
                 out.errors
                     .push(FormatError::new(line, format!("unreadable row: {e}")));
             }
@@ -86,10 +87,17 @@ pub enum Dialect {
 pub fn write(deck: &Deck, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
     match dialect {
         Dialect::Anki => {
-            out.write_all(b"#separator:tab\n#html:false\n#tags column:3\n")?;
+            // The column names are declared, so a first card reading "Front" / "Back" is not
+            // taken for a header row when the file is read back.
+            out.write_all(
+                b"#separator:tab\n#html:false\n#columns:Front\tBack\tTags\n#tags column:3\n",
+            )?;
+            // '#' starts a comment line for the reader (and for Anki), so a field holding one
+            // is quoted: a front like "#1 hit" must not vanish as a comment.
             let mut writer = csv::WriterBuilder::new()
                 .delimiter(b'\t')
                 .quote_style(csv::QuoteStyle::Necessary)
+                .comment(Some(b'#'))
                 .from_writer(out);
             for card in &deck.cards {
                 let (front, back) = front_back(card);
@@ -363,7 +371,7 @@ fn check_quoting(raw: &[u8], delimiter: u8) -> Option<(usize, String)> {
     let mut state = State::FieldStart;
     let mut line = 0;
     let mut opened_at = 0;
-    for &b in raw {
+    for (i, &b) in raw.iter().enumerate() {
         state = match (state, b) {
             (State::FieldStart, b'"') => {
                 opened_at = line;
@@ -381,9 +389,7 @@ fn check_quoting(raw: &[u8], delimiter: u8) -> Option<(usize, String)> {
             (_, b'\n' | b'\r') => State::FieldStart,
             (_, _) => State::Unquoted,
         };
-        if b == b'\n' {
-            line += 1;
-        }
+        line += line_breaks(raw, i, i + 1) as usize;
     }
     if state == State::Quoted {
         return Some((opened_at, "a quoted field is never closed".into()));
@@ -564,6 +570,18 @@ mod tests {
     }
 
     #[test]
+    fn line_numbers_are_right_with_windows_and_old_mac_line_ends() {
+        let rows = |end: &str| format!("a\tb{end}lonely{end}\"two{end}lines\"\tc{end}bad");
+        let lines =
+            |text: &str| -> Vec<usize> { read(text).errors.iter().map(|e| e.line).collect() };
+        assert_eq!(
+            lines(&format!("#separator:tab\r\n{}", rows("\r\n"))),
+            vec![3, 6]
+        );
+        assert_eq!(lines(&rows("\r")), vec![2, 5]);
+    }
+
+    #[test]
     fn empty_front_is_an_error() {
         let got = read("\tback only\n");
         assert_eq!(got.errors, vec![FormatError::new(1, "the front is empty")]);
@@ -582,7 +600,64 @@ mod tests {
         write(&deck, Dialect::Anki, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "#separator:tab\n#html:false\n#tags column:3\n\"The Sun is a star.\n(true or false?)\"\tTrue\tsolar_system\n"
+            "#separator:tab\n#html:false\n#columns:Front\tBack\tTags\n#tags column:3\n\"The Sun is a star.\n(true or false?)\"\tTrue\tsolar_system\n"
+        );
+    }
+
+    #[test]
+    fn anki_dialect_quotes_a_front_starting_with_a_hash() {
+        let deck = Deck {
+            cards: vec![Card::new(
+                "q",
+                Kind::Basic {
+                    back: "Hey Jude".into(),
+                },
+                "#1 in 1968?",
+            )],
+            ..Deck::default()
+        };
+        let mut out = Vec::new();
+        write(&deck, Dialect::Anki, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "#separator:tab\n#html:false\n#columns:Front\tBack\tTags\n#tags column:3\n\"#1 in 1968?\"\tHey Jude\t\n"
+        );
+        assert_eq!(
+            fronts_backs(&read(&text)),
+            vec![("#1 in 1968?".into(), "Hey Jude".into())]
+        );
+    }
+
+    #[test]
+    fn anki_dialect_keeps_a_first_card_that_reads_like_column_names() {
+        let deck = Deck {
+            cards: vec![
+                Card::new(
+                    "f",
+                    Kind::Basic {
+                        back: "Back".into(),
+                    },
+                    "Front",
+                ),
+                Card::new(
+                    "t",
+                    Kind::Basic {
+                        back: "Definition".into(),
+                    },
+                    "Term",
+                ),
+            ],
+            ..Deck::default()
+        };
+        let mut out = Vec::new();
+        write(&deck, Dialect::Anki, &mut out).unwrap();
+        assert_eq!(
+            fronts_backs(&read(&String::from_utf8(out).unwrap())),
+            vec![
+                ("Front".into(), "Back".into()),
+                ("Term".into(), "Definition".into())
+            ]
         );
     }
 

@@ -16,6 +16,7 @@ use std::fmt;
 use jiff::Timestamp;
 
 use crate::deck::Card;
+use crate::formats::lines::LineCounter;
 use crate::schedule::{Rating, Scheduler};
 use crate::session::{fnv1a, question_hash};
 use crate::store::{CardRecord, ExternalReview, ImportedAnswer};
@@ -118,12 +119,13 @@ pub fn parse_log(bytes: &[u8], now: Timestamp) -> Result<ParsedLog, String> {
     };
     let mut out = ParsedLog::default();
     let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter::new(bytes);
     loop {
-        let line = reader.position().line();
+        let before = reader.position().byte();
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(line, |p| p.line());
+                let line = lines.line_at(record.position().map_or(before, |p| p.byte()) as usize);
                 if record.len() == 1 && record[0].is_empty() {
                     continue;
                 }
@@ -144,7 +146,7 @@ pub fn parse_log(bytes: &[u8], now: Timestamp) -> Result<ParsedLog, String> {
                 }
             }
             Err(e) => {
-                let line = e.position().map_or(line, |p| p.line());
+                let line = lines.line_at(e.position().map_or(before, |p| p.byte()) as usize);
                 out.bad.push(BadRow {
                     line,
                     message: csv_message(&e),
@@ -268,13 +270,14 @@ pub fn parse_map(bytes: &[u8], known: impl Fn(&str, &str) -> bool) -> Result<Car
     let mut map = CardMap::new();
     let mut bad = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter::new(bytes);
     let mut first = true;
     loop {
-        let line = reader.position().line();
+        let before = reader.position().byte();
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(line, |p| p.line());
+                let line = lines.line_at(record.position().map_or(before, |p| p.byte()) as usize);
                 if record.iter().all(str::is_empty) {
                     continue;
                 }
@@ -318,7 +321,7 @@ pub fn parse_map(bytes: &[u8], known: impl Fn(&str, &str) -> bool) -> Result<Car
                 }
             }
             Err(e) => {
-                let line = e.position().map_or(line, |p| p.line());
+                let line = lines.line_at(e.position().map_or(before, |p| p.byte()) as usize);
                 bad.push(BadRow {
                     line,
                     message: csv_message(&e),
@@ -546,6 +549,23 @@ mod tests {
             }]
         );
         assert_eq!(log.rows.len(), 1);
+    }
+
+    #[test]
+    fn windows_and_old_mac_line_ends_give_the_right_lines() {
+        for end in ["\r\n", "\r"] {
+            let text = format!(
+                "card_id,review_rating,review_time{end}1,3,1711744352250{end}2,9,1711744352250{end}\
+                 \"3{end}x\",3,1711744352250{end}4,0,1711744352250{end}"
+            );
+            let log = parse(&text);
+            let lines: Vec<u64> = log.rows.iter().map(|r| r.line).collect();
+            assert_eq!(lines, [2, 4], "{end:?}");
+            let bad: Vec<u64> = log.bad.iter().map(|b| b.line).collect();
+            assert_eq!(bad, [3, 6], "{end:?}");
+        }
+        let bad = parse_map(b"17,rivers:danube\r\n18,rivers\r\n", known).unwrap_err();
+        assert_eq!(bad[0].line, 2);
     }
 
     #[test]
