@@ -70,6 +70,26 @@ impl DeckCache {
         Some(cached.into())
     }
 
+    /// The id of the deck cached for exactly these bytes at `path`, read without decoding the
+    /// rest: so that a session can start reading the deck's progress while the deck itself
+    /// is decoded.
+    pub fn peek_id(&self, path: &Path, bytes: &[u8]) -> Option<String> {
+        use std::io::Read;
+        let mut head = Vec::new();
+        fs::File::open(self.file_for(path))
+            .ok()?
+            .take(8 * 1024)
+            .read_to_end(&mut head)
+            .ok()?;
+        let newline = head.iter().position(|&b| b == b'\n')?;
+        if head[..newline] != *self.key(bytes).as_bytes() {
+            return None;
+        }
+        // The id is the first field of the cached deck.
+        let (id, _) = postcard::take_from_bytes::<String>(&head[newline + 1..]).ok()?;
+        Some(id)
+    }
+
     /// Keeps `deck`, parsed from `bytes` at `path`. Best effort: a cache that cannot be
     /// written only means the next start parses again.
     pub fn put(&self, path: &Path, bytes: &[u8], deck: &Deck) {
@@ -506,6 +526,20 @@ mod tests {
         assert_eq!(cache.get(&path, &bytes), None);
         cache.put(&path, &bytes, &deck);
         assert_eq!(cache.get(&path, &bytes), Some(deck));
+    }
+
+    #[test]
+    fn the_id_of_a_cached_deck_is_read_without_the_rest() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(tmp.path());
+        let (bytes, deck) = sco();
+        let path = tmp.path().join("sco.toml");
+        assert_eq!(cache.peek_id(&path, &bytes), None);
+        cache.put(&path, &bytes, &deck);
+        assert_eq!(cache.peek_id(&path, &bytes), Some("sco".to_string()));
+        let mut edited = bytes.clone();
+        edited.push(b'\n');
+        assert_eq!(cache.peek_id(&path, &edited), None);
     }
 
     #[test]

@@ -181,6 +181,22 @@ impl Library {
         Ok(out)
     }
 
+    /// The id of the deck `find(name)` would return, when it is known without loading the
+    /// deck: the name itself when it is an id, or the id in the deck cache for a large deck
+    /// file cached before. A guess for reading ahead: `None` when it is not known cheaply.
+    pub fn peek_id(&self, name: &str) -> Option<String> {
+        let p = Path::new(name);
+        if !(name.ends_with(".toml") || p.exists()) {
+            return Some(name.to_string());
+        }
+        let cache = self.cache.as_ref()?;
+        let bytes = read_bytes(p).ok()?;
+        if bytes.len() < MIN_CACHED_BYTES {
+            return None;
+        }
+        cache.peek_id(p, &bytes)
+    }
+
     /// A deck by path (anything ending in `.toml` or naming an existing file) or by id.
     pub fn find(&self, name: &str) -> Result<DeckSource> {
         let p = Path::new(name);

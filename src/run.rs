@@ -190,12 +190,21 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
         // The session lock and the store do not depend on the decks: they are taken and
         // opened on another core while the decks are read. The lock still comes before the
         // store, so a second session is refused before it touches the database.
-        let opened = scope.spawn(|| -> Result<(SessionLock, Store)> {
+        // The progress of the named decks whose ids are known without loading them is read
+        // there too.
+        let lib = study_library(config);
+        let ids: Vec<String> = a.deck.iter().filter_map(|n| lib.peek_id(n)).collect();
+        let opened = scope.spawn(|| -> Result<(SessionLock, Store, Prefetched)> {
             let lock = Store::lock_session(&config.data_dir)?;
             let store = Store::open(&config.data_dir)?;
-            Ok((lock, store))
+            let mut records = Prefetched::new();
+            for id in ids {
+                let r = store.card_records(&id)?;
+                records.insert(id, r);
+            }
+            Ok((lock, store, records))
         });
-        let decks = chosen_decks(&study_library(config), &a.deck, config);
+        let decks = chosen_decks(&lib, &a.deck, config);
         let opened = opened
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -205,7 +214,7 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
                 "no decks to study; put a deck in ./decks or pass --deck FILE".into(),
             ));
         }
-        let (_lock, store) = opened?;
+        let (_lock, store, prefetched) = opened?;
         // The answer pools are needed only once the first answer is checked: they are built
         // on another core while the queue is built.
         std::thread::scope(|scope| {
@@ -215,7 +224,7 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
                     .map(|d| AnswerPool::new(&d.cards))
                     .collect::<Vec<AnswerPool>>()
             });
-            study_decks(a, config, store, &decks, move || {
+            study_decks(a, config, store, prefetched, &decks, move || {
                 pools
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e))
@@ -224,10 +233,14 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
     })
 }
 
+/// Card records read ahead, by deck id.
+type Prefetched = std::collections::HashMap<String, crate::store::CardRecords>;
+
 fn study_decks(
     a: &StudyArgs,
     config: &Config,
     mut store: Store,
+    mut prefetched: Prefetched,
     decks: &[Deck],
     pools: impl FnOnce() -> Vec<AnswerPool>,
 ) -> Result<ExitCode> {
@@ -238,7 +251,10 @@ fn study_decks(
     for deck in decks {
         let settings = settings_for(deck, config);
         let scheduler = scheduler_for(&settings, config, a.exam.as_deref(), fitted.as_deref())?;
-        let records = store.card_records(&deck.id)?;
+        let records = match prefetched.remove(&deck.id) {
+            Some(r) => r,
+            None => store.card_records(&deck.id)?,
+        };
         let day_start = scheduler.day_start(scheduler.study_day(now));
         let (new_done, reviews_done) = store.studied_since(&deck.id, day_start)?;
         let new_remaining = deck

@@ -1,6 +1,6 @@
 //! The two exports: per-card progress and the review log, as CSV or JSON, through dedicated
 //! serialisable rows (the domain types stay free to change). The layouts are documented in
-//! docs/progress.md and are version 1 of a stable format.
+//! the README ("Progress") and are version 1 of a stable format.
 //!
 //! The review log uses the column names the FSRS tooling reads (`card_id`, `review_time` in UTC
 //! milliseconds, `review_rating` 1-4, `review_state` 0 new / 1 learning / 2 review /

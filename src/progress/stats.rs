@@ -6,7 +6,7 @@
 //! Per answer it does a hash look-up and a few additions: no allocation beyond the first
 //! answer of each card, so a log of a million answers takes well under a second.
 //!
-//! Definitions (also in docs/progress.md):
+//! Definitions (also in the README, "Progress"):
 //! - days are study days (they start at the day-start hour, in the learner's time zone);
 //! - an answer is *correct* as [`super::is_correct`] says; *failed* means graded Again;
 //! - *true retention* counts an answer only if it is the card's first answer of a study day
