@@ -39,15 +39,19 @@ pub fn lint(deck: &Deck) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let facts = fact_index(deck);
     ids(deck, &facts, &mut out);
+    let typos = deck.cards.len() <= TYPO_CHECK_MAX_CARDS;
     let texts: Vec<Texts> = parallel::map_chunks(&deck.cards, CARDS_PER_THREAD, |_, chunk| {
-        chunk.iter().map(Texts::of).collect::<Vec<_>>()
+        chunk
+            .iter()
+            .map(|c| Texts::of(c, typos))
+            .collect::<Vec<_>>()
     })
     .into_iter()
     .flatten()
     .collect();
     same_questions(deck, &texts, &mut out);
-    distractors(deck, &facts, &texts, &mut out);
-    if deck.cards.len() <= TYPO_CHECK_MAX_CARDS {
+    distractors(deck, &facts, &mut out);
+    if typos {
         typo_neighbours(deck, &texts, &mut out);
     }
     out
@@ -153,15 +157,14 @@ struct Texts {
     /// Council" are different events.
     loose: bool,
     /// The normalised spellings of a typed answer, one per `Answer::all()` (empty ones too),
-    /// each with the hash of what a typo of it may not change.
+    /// each with the hash of what a typo of it may not change. Only kept when the typo check
+    /// runs (see `TYPO_CHECK_MAX_CARDS`): on a large deck they would be most of this struct's
+    /// memory.
     spellings: Vec<(String, u64)>,
-    /// The normalised correct and wrong options of a choice card.
-    right: Vec<String>,
-    wrong: Vec<String>,
 }
 
 impl Texts {
-    fn of(card: &Card) -> Texts {
+    fn of(card: &Card, with_spellings: bool) -> Texts {
         let mut asked = IdHasher::default();
         let prompt = normalised(&card.prompt);
         hash_str(&mut asked, &prompt);
@@ -208,30 +211,29 @@ impl Texts {
         hash_str(&mut answers, card.kind.name());
         let mut correct = 0;
         let mut spellings = Vec::new();
-        let (mut right, mut wrong) = (Vec::new(), Vec::new());
         let known = match &card.kind {
             Kind::Basic { back } => {
                 hash_str(&mut answers, &normalised(back));
                 true
             }
             Kind::Typed { answer } => {
-                spellings = answer
-                    .all()
-                    .map(|s| {
-                        let mut h = IdHasher::default();
-                        hash_str(&mut h, &typo_invariant(s));
-                        (normalised(s), h.finish())
-                    })
-                    .collect();
-                hash_str(&mut answers, &spellings[0].0);
+                hash_str(&mut answers, &normalised(&answer.text));
+                if with_spellings {
+                    spellings = answer
+                        .all()
+                        .map(|s| {
+                            let mut h = IdHasher::default();
+                            hash_str(&mut h, &typo_invariant(s));
+                            (normalised(s), h.finish())
+                        })
+                        .collect();
+                }
                 true
             }
             Kind::Choice {
-                correct: options,
-                wrong: others,
+                correct: options, ..
             } => {
-                right = options.iter().map(|s| normalised(s)).collect();
-                wrong = others.iter().map(|s| normalised(s)).collect();
+                let right: Vec<String> = options.iter().map(|s| normalised(s)).collect();
                 let mut h = IdHasher::default();
                 for k in sorted(&mut right.iter().cloned()) {
                     hash_str(&mut h, &k);
@@ -303,8 +305,6 @@ impl Texts {
             words,
             loose: !matches!(card.kind, Kind::Year { .. } | Kind::Number { .. }),
             spellings,
-            right,
-            wrong,
         }
     }
 }
@@ -581,16 +581,17 @@ fn fact_options(fact: &Fact) -> Vec<&str> {
 /// normalised text as a correct option), or that the card's fact accepts as a spelling of its
 /// answer. Written wrong options that the loader already reported (equal but for case and
 /// spacing) are left to it; a generated one is reported once per pair of facts.
-fn distractors(deck: &Deck, facts: &FactIndex, texts: &[Texts], out: &mut Vec<Diagnostic>) {
+fn distractors(deck: &Deck, facts: &FactIndex, out: &mut Vec<Diagnostic>) {
     // Built on the first generated problem: the facts (two at most) that can lend each text.
     let mut lenders: Option<IdMap<String, Vec<usize>>> = None;
     let mut fact_pairs: HashSet<(usize, usize)> = HashSet::new();
-    for (card, t) in deck.cards.iter().zip(texts) {
+    for card in &deck.cards {
         let Kind::Choice { correct, wrong } = &card.kind else {
             continue;
         };
         let own = card.fact.as_deref().and_then(|f| facts.get(f)).copied();
-        let right = &t.right;
+        let right: Vec<String> = correct.iter().map(|s| normalised(s)).collect();
+        let wrong_keys: Vec<String> = wrong.iter().map(|s| normalised(s)).collect();
         // Every spelling of a fact answer that is one of the correct options.
         let accepted: Vec<(String, &str, &str)> = own
             .map(|i| fact_answers(&deck.facts[i]))
@@ -599,7 +600,7 @@ fn distractors(deck: &Deck, facts: &FactIndex, texts: &[Texts], out: &mut Vec<Di
             .filter(|a| a.all().any(|s| right.contains(&normalised(s))))
             .flat_map(|a| a.all().map(move |s| (normalised(s), s, a.text.as_str())))
             .collect();
-        for (w, k) in wrong.iter().zip(&t.wrong) {
+        for (w, k) in wrong.iter().zip(&wrong_keys) {
             if k.is_empty() {
                 continue;
             }
