@@ -8,7 +8,7 @@ use crate::cli::{DeckFormat, ExportDeckArgs, GenerateArgs, ImportDeckArgs, NewAr
 use crate::config::Config;
 use crate::deck::Deck;
 use crate::deck::load::load;
-use crate::diagnostic::{Severity, render};
+use crate::diagnostic::{Severity, render_all};
 use crate::error::{Error, ExitCode, Result};
 use crate::formats::{self, Imported};
 use crate::library::Library;
@@ -76,9 +76,13 @@ pub fn generate(a: &GenerateArgs, config: &Config) -> Result<ExitCode> {
         .count();
     if errors > 0 {
         let mut err = std::io::stderr().lock();
-        for d in &loaded.diagnostics {
-            let _ = render("<draft>", &toml, d, config.color, &mut err);
-        }
+        let _ = render_all(
+            "<draft>",
+            &toml,
+            &loaded.diagnostics,
+            config.color,
+            &mut err,
+        );
         return Err(Error::Usage(format!(
             "the draft has {errors} error(s); this is a bug in `recall generate`, please report it"
         )));
@@ -215,11 +219,7 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
 pub fn export_deck(a: &ExportDeckArgs, config: &Config) -> Result<ExitCode> {
     let src = Library::new(config.deck_dirs.clone()).find(&a.deck)?;
     let Some(deck) = src.deck().cloned() else {
-        let errors = src.errors().count();
-        let mut err = std::io::stderr().lock();
-        for d in &src.loaded.diagnostics {
-            let _ = render(&src.name, &src.text, d, config.color, &mut err);
-        }
+        let (errors, _) = crate::run::report(&src, config, false);
         return Err(Error::DeckInvalid {
             path: src.name,
             errors,

@@ -16,7 +16,6 @@ use crate::cli::{
 };
 use crate::config::Config;
 use crate::deck::Deck;
-use crate::diagnostic::{Severity, render};
 use crate::error::{Error, ExitCode, Result};
 use crate::log_cache::Log;
 use crate::output::write_to;
@@ -47,12 +46,7 @@ fn decks(name: Option<&str>, config: &Config) -> Result<Vec<Deck>> {
         return match src.deck() {
             Some(d) => Ok(vec![d.clone()]),
             None => {
-                let mut err = io::stderr().lock();
-                let mut errors = 0;
-                for d in &src.loaded.diagnostics {
-                    errors += usize::from(d.severity == Severity::Error);
-                    let _ = render(&src.name, &src.text, d, config.color, &mut err);
-                }
+                let (errors, _) = crate::run::report(&src, config, false);
                 Err(Error::DeckInvalid {
                     path: src.name.clone(),
                     errors: errors.max(1),

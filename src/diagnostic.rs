@@ -85,22 +85,50 @@ impl Diagnostic {
 }
 
 /// The 1-based line and column (counted in characters) of byte `offset` in `source`. An offset
-/// past the end or inside a character is moved back to the nearest character boundary.
+/// past the end or inside a character is moved back to the nearest character boundary. For
+/// many offsets into one text, [`LineIndex`] finds each without reading the text again.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = floor_boundary(source, offset);
     let before = &source.as_bytes()[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    (line, column(source, line_start, offset))
+}
+
+/// The 1-based column, in characters, of `offset` in the line starting at `line_start`.
+fn column(source: &str, line_start: usize, offset: usize) -> usize {
     // A byte order mark is invisible in editors, so it takes no column.
-    let col = source[line_start..offset]
+    source[line_start..offset]
         .trim_start_matches('\u{feff}')
         .chars()
         .count()
-        + 1;
-    (line, col)
+        + 1
+}
+
+/// Where each line of a text starts: turns byte offsets into lines and columns in time that
+/// does not grow with the text, so reporting thousands of problems in a large deck stays
+/// linear.
+pub struct LineIndex<'s> {
+    source: &'s str,
+    /// Byte offset of the start of each line; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    pub fn new(source: &'s str) -> LineIndex<'s> {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1))
+            .collect();
+        LineIndex { source, starts }
+    }
+
+    /// As [`line_col`].
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_boundary(self.source, offset);
+        // The last line starting at or before the offset (a line starts after its newline).
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        (line, column(self.source, self.starts[line - 1], offset))
+    }
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -176,9 +204,10 @@ fn display(s: &str) -> String {
     inert_line(&s.replace('\t', "    ")).into_owned()
 }
 
-fn snippet(source: &str, span: Span) -> Snippet {
+fn snippet(lines: &LineIndex, span: Span) -> Snippet {
+    let source = lines.source;
     let start = floor_boundary(source, span.start);
-    let (line, col) = line_col(source, start);
+    let (line, col) = lines.line_col(start);
     let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = source[start..]
         .find('\n')
@@ -247,12 +276,37 @@ pub fn render(
     color: bool,
     w: &mut dyn Write,
 ) -> io::Result<()> {
+    render_in(file_name, &LineIndex::new(source), diag, color, w)
+}
+
+/// Writes every diagnostic as [`render`] does, indexing the text's lines once.
+pub fn render_all<'d>(
+    file_name: &str,
+    source: &str,
+    diags: impl IntoIterator<Item = &'d Diagnostic>,
+    color: bool,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let lines = LineIndex::new(source);
+    for d in diags {
+        render_in(file_name, &lines, d, color, w)?;
+    }
+    Ok(())
+}
+
+fn render_in(
+    file_name: &str,
+    lines: &LineIndex,
+    diag: &Diagnostic,
+    color: bool,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let p = Paint { color };
-    let main = snippet(source, diag.span);
+    let main = snippet(lines, diag.span);
     let related: Vec<(Snippet, &str)> = diag
         .related
         .iter()
-        .map(|(span, note)| (snippet(source, *span), note.as_str()))
+        .map(|(span, note)| (snippet(lines, *span), note.as_str()))
         .collect();
     let gutter = std::iter::once(main.line)
         .chain(related.iter().map(|(s, _)| s.line))
@@ -340,6 +394,19 @@ mod tests {
         assert_eq!(line_col(src, 6), (2, 1));
         // "bé" is three bytes but two characters.
         assert_eq!(line_col(src, 10), (2, 4));
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_line_col_everywhere() {
+        let src = "\u{feff}a = 1\r\nb = \"é\"\n\n[[card]]\nid = \"x\"";
+        let lines = LineIndex::new(src);
+        for offset in 0..src.len() + 3 {
+            assert_eq!(
+                lines.line_col(offset),
+                line_col(src, offset),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::deck::Deck;
-use crate::deck::load::{Loaded, load};
+use crate::deck::load::{Checks, Loaded, load_with};
 use crate::deck_cache::{DeckCache, MIN_CACHED_BYTES};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
@@ -40,13 +40,19 @@ impl DeckSource {
     }
 }
 
-/// Reads one deck file. I/O problems are errors; problems inside the deck are diagnostics.
+/// Reads one deck file with every check. I/O problems are errors; problems inside the deck
+/// are diagnostics.
 pub fn read_file(path: &Path) -> Result<DeckSource> {
+    read_checked(path, Checks::All)
+}
+
+fn read_checked(path: &Path, checks: Checks) -> Result<DeckSource> {
     let bytes = read_bytes(path)?;
     Ok(from_bytes(
         path.display().to_string(),
         Some(path.to_path_buf()),
         bytes,
+        checks,
     ))
 }
 
@@ -63,13 +69,14 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 
 /// Reads one deck file through `cache`: a large deck parsed before from the same bytes comes
 /// from the cache (without its warnings), and one that loads cleanly is put there.
-fn read_cached(path: &Path, cache: &DeckCache) -> Result<DeckSource> {
+fn read_cached(path: &Path, cache: &DeckCache, checks: Checks) -> Result<DeckSource> {
     let bytes = read_bytes(path)?;
     if bytes.len() < MIN_CACHED_BYTES {
         return Ok(from_bytes(
             path.display().to_string(),
             Some(path.to_path_buf()),
             bytes,
+            checks,
         ));
     }
     if let Some(deck) = cache.get(path, &bytes) {
@@ -84,7 +91,12 @@ fn read_cached(path: &Path, cache: &DeckCache) -> Result<DeckSource> {
             },
         });
     }
-    let src = from_bytes(path.display().to_string(), Some(path.to_path_buf()), bytes);
+    let src = from_bytes(
+        path.display().to_string(),
+        Some(path.to_path_buf()),
+        bytes,
+        checks,
+    );
     if let Some(deck) = src.deck() {
         // A deck without errors was valid UTF-8, so its text is exactly the file's bytes.
         cache.put(path, src.text.as_bytes(), deck);
@@ -92,8 +104,8 @@ fn read_cached(path: &Path, cache: &DeckCache) -> Result<DeckSource> {
     Ok(src)
 }
 
-fn from_bytes(name: String, path: Option<PathBuf>, bytes: Vec<u8>) -> DeckSource {
-    let loaded = load(&bytes);
+fn from_bytes(name: String, path: Option<PathBuf>, bytes: Vec<u8>, checks: Checks) -> DeckSource {
+    let loaded = load_with(&bytes, checks);
     // The bytes become the text without a copy when they are UTF-8 (a 100k-card deck is
     // 9 MB, about a tenth of what checking it needs).
     let text = String::from_utf8(bytes)
@@ -106,11 +118,12 @@ fn from_bytes(name: String, path: Option<PathBuf>, bytes: Vec<u8>) -> DeckSource
     }
 }
 
-fn bundled() -> DeckSource {
+fn bundled(checks: Checks) -> DeckSource {
     from_bytes(
         "<bundled>/sco.toml".to_string(),
         None,
         BUNDLED_SCO.as_bytes().to_vec(),
+        checks,
     )
 }
 
@@ -119,11 +132,24 @@ fn bundled() -> DeckSource {
 pub struct Library {
     dirs: Vec<PathBuf>,
     cache: Option<DeckCache>,
+    checks: Checks,
 }
 
 impl Library {
+    /// Decks are read with every check, as `recall check` and `recall show` need.
     pub fn new(dirs: Vec<PathBuf>) -> Library {
-        Library { dirs, cache: None }
+        Library {
+            dirs,
+            cache: None,
+            checks: Checks::All,
+        }
+    }
+
+    /// Decks are read with only the checks that can refuse them (see `load::Checks`): for
+    /// commands that use decks and print no warnings.
+    pub fn for_use(mut self) -> Library {
+        self.checks = Checks::Errors;
+        self
     }
 
     /// Keeps large parsed decks in `cache` (see `deck_cache`). Not for `recall check`, which
@@ -135,8 +161,8 @@ impl Library {
 
     fn read(&self, path: &Path) -> Result<DeckSource> {
         match &self.cache {
-            Some(cache) => read_cached(path, cache),
-            None => read_file(path),
+            Some(cache) => read_cached(path, cache, self.checks),
+            None => read_checked(path, self.checks),
         }
     }
 
@@ -176,7 +202,7 @@ impl Library {
             .iter()
             .any(|o| o.loaded.deck.as_ref().is_some_and(|d| d.id == "sco"))
         {
-            out.push(bundled());
+            out.push(bundled(self.checks));
         }
         Ok(out)
     }

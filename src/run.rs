@@ -13,7 +13,7 @@ use crate::cli::{
 use crate::config::{Config, overlay};
 use crate::deck::{Deck, DeckSettings};
 use crate::deck_cache::DeckCache;
-use crate::diagnostic::{Severity, render};
+use crate::diagnostic::{Severity, render_all};
 use crate::error::{Error, ExitCode, Result};
 use crate::library::{DeckSource, Library};
 use crate::schedule::{Phase, Scheduler, SchedulerConfig};
@@ -62,18 +62,18 @@ fn stdout_err(e: io::Error) -> Error {
 }
 
 /// Prints a deck's diagnostics to standard error.
-fn report(src: &DeckSource, config: &Config, strict: bool) -> (usize, usize) {
-    let mut err = io::stderr().lock();
-    let (mut errors, mut warnings) = (0, 0);
-    for d in &src.loaded.diagnostics {
-        match d.severity {
-            Severity::Error => errors += 1,
-            Severity::Warning => warnings += 1,
-        }
-        let _ = render(&src.name, &src.text, d, config.color, &mut err);
-    }
+pub(crate) fn report(src: &DeckSource, config: &Config, strict: bool) -> (usize, usize) {
+    let diags = &src.loaded.diagnostics;
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    // Buffered: a large deck can have thousands of problems, each several lines.
+    let mut err = io::BufWriter::new(io::stderr().lock());
+    let _ = render_all(&src.name, &src.text, diags, config.color, &mut err);
+    let _ = err.flush();
     let _ = strict;
-    (errors, warnings)
+    (errors, diags.len() - errors)
 }
 
 /// A deck that must be usable: diagnostics are printed and errors refuse it.
@@ -94,10 +94,13 @@ fn library(config: &Config) -> Library {
     Library::new(config.deck_dirs.clone())
 }
 
-/// The library for commands that study: large decks parsed before come from the deck cache
-/// in the data directory (which these commands create anyway).
+/// The library for commands that use decks rather than check them (study, quiz, status,
+/// statistics): decks are loaded with only the checks that can refuse them, and large decks
+/// parsed before come from the deck cache in the data directory.
 pub(crate) fn study_library(config: &Config) -> Library {
-    library(config).with_cache(DeckCache::new(config.data_dir.join("cache").join("decks")))
+    library(config)
+        .for_use()
+        .with_cache(DeckCache::new(config.data_dir.join("cache").join("decks")))
 }
 
 /// The decks to study: the named ones, or every known deck (broken ones skipped with a note).
@@ -420,7 +423,7 @@ pub struct DeckStatus {
 }
 
 fn status(a: &StatusArgs, config: &Config) -> Result<ExitCode> {
-    let decks = chosen_decks(&library(config), &[], config)?;
+    let decks = chosen_decks(&study_library(config), &[], config)?;
     let store = Store::open_read_only(&config.data_dir)?;
     let fitted = match &store {
         Some(s) => crate::cmd_progress::fitted_parameters(s)?,

@@ -57,6 +57,16 @@ pub fn lint(deck: &Deck) -> Vec<Diagnostic> {
     out
 }
 
+/// The checks of [`lint`] that can report errors (duplicate ids, missing facts, a written
+/// wrong option that is a right answer), without the warnings-only similarity checks.
+pub fn refusals(deck: &Deck) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let facts = fact_index(deck);
+    ids(deck, &facts, &mut out);
+    distractors(deck, &facts, &mut out);
+    out
+}
+
 /// Decks larger than this skip the typo-neighbour check: its cost grows with how alike the
 /// deck's answers are, and on a very large deck of similar answers it would take minutes.
 /// (The checker itself still refuses a typo that is closer to another answer of the deck.)
@@ -1105,6 +1115,39 @@ mod tests {
 
     fn fact(id: &str, kind: &str, fields: &str) -> String {
         format!("\n[[fact]]\nid = \"{id}\"\nkind = \"{kind}\"\n{fields}\n")
+    }
+
+    #[test]
+    fn loading_for_use_keeps_every_error_and_skips_the_similarity_warnings() {
+        use crate::deck::load::{Checks, load_with};
+        use crate::diagnostic::Severity;
+        let similar = typed("a", "What is the capital of Uzbekistan?", "Tashkent")
+            + &typed("b", "what is the CAPITAL of uzbekistan", "Samarkand");
+        let src = format!("{HEAD}{similar}");
+        let used = load_with(src.as_bytes(), Checks::Errors);
+        assert!(used.diagnostics.is_empty(), "{:?}", used.diagnostics);
+        assert!(used.deck.is_some());
+        assert_eq!(load(src.as_bytes()).diagnostics.len(), 1);
+        let broken = similar
+            + &choice(
+                "c",
+                "What does the SCO promote?",
+                "cooperation",
+                &["Co-operation"],
+            )
+            + &typed("a", "Which river?", "Amu Darya");
+        let src = format!("{HEAD}{broken}");
+        let errors = |checks| -> Vec<String> {
+            load_with(src.as_bytes(), checks)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| d.message)
+                .collect()
+        };
+        assert_eq!(errors(Checks::Errors), errors(Checks::All));
+        assert_eq!(errors(Checks::Errors).len(), 2);
+        assert!(load_with(src.as_bytes(), Checks::Errors).deck.is_none());
     }
 
     #[test]
