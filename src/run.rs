@@ -318,7 +318,7 @@ fn study_decks(
         c.say(&msg).map_err(stdout_err)?;
         return Ok(ExitCode::Success);
     }
-    let pools = pools();
+    let pools = study::Pools::new(pools);
     let summary = study::run_study(
         c.as_mut(),
         &mut store,

@@ -91,10 +91,72 @@ pub struct Session<'a> {
     /// A card put back in front by undo.
     front: Option<Item>,
     /// Facts already studied today, so their siblings wait for another day.
-    facts_today: HashSet<(usize, String)>,
+    facts_today: HashSet<(usize, &'a str)>,
     /// What each applied answer changed, newest last, for undo.
     done: Vec<(Planned, Origin)>,
     tally: Tally,
+}
+
+/// Study-day questions asked of every card when a queue is built, answered by comparing
+/// instants with the bounds of today where that is certain, and by the scheduler's own
+/// calendar (a time-zone conversion) only near them: within two hours, which covers every
+/// daylight-saving shift.
+struct Days<'s> {
+    scheduler: &'s Scheduler,
+    today: Date,
+    /// Instants certainly in today: `[sure_from, sure_until)`; certainly before today:
+    /// `< before`; certainly after today: `>= after`.
+    sure_from: Timestamp,
+    sure_until: Timestamp,
+    before: Timestamp,
+    after: Timestamp,
+}
+
+impl<'s> Days<'s> {
+    fn new(scheduler: &'s Scheduler, now: Timestamp) -> Days<'s> {
+        let today = scheduler.study_day(now);
+        let start = scheduler.day_start(today);
+        let end = today
+            .tomorrow()
+            .map_or(Timestamp::MAX, |d| scheduler.day_start(d));
+        let margin = jiff::SignedDuration::from_hours(2);
+        let shift = |t: Timestamp, by: jiff::SignedDuration| {
+            t.checked_add(by).unwrap_or(if by.is_negative() {
+                Timestamp::MIN
+            } else {
+                Timestamp::MAX
+            })
+        };
+        Days {
+            scheduler,
+            today,
+            sure_from: shift(start, margin),
+            sure_until: shift(end, -margin),
+            before: shift(start, -margin),
+            after: shift(end, margin),
+        }
+    }
+
+    fn is_today(&self, t: Timestamp) -> bool {
+        if t < self.before || t >= self.after {
+            false
+        } else if t >= self.sure_from && t < self.sure_until {
+            true
+        } else {
+            self.scheduler.study_day(t) == self.today
+        }
+    }
+
+    /// As `Scheduler::is_due` for a card in review due at `due`: due on or before today.
+    fn is_due_review(&self, due: Timestamp) -> bool {
+        if due < self.before {
+            true
+        } else if due >= self.after {
+            false
+        } else {
+            self.scheduler.study_day(due) <= self.today
+        }
+    }
 }
 
 /// Which queue a card came from, so undo can put it back.
@@ -195,22 +257,21 @@ impl<'a> Session<'a> {
 
     fn build(&mut self, now: Timestamp) {
         for (d, sd) in self.decks.iter().enumerate() {
-            let today = sd.scheduler.study_day(now);
+            let days = Days::new(&sd.scheduler, now);
+            let deck: &'a Deck = sd.deck;
             // Facts already touched today keep their other cards for another day.
-            for card in &sd.deck.cards {
+            for card in &deck.cards {
                 if let (Some(fact), Some(rec)) = (&card.fact, sd.records.get(card.id.as_str()))
-                    && rec
-                        .state
-                        .last_review
-                        .is_some_and(|t| sd.scheduler.study_day(t) == today)
+                    && rec.state.last_review.is_some_and(|t| days.is_today(t))
                 {
-                    self.facts_today.insert((d, fact.clone()));
+                    self.facts_today.insert((d, fact.as_str()));
                 }
             }
         }
         let mut reviews: Vec<(Item, Timestamp)> = Vec::new();
         for (d, sd) in self.decks.iter().enumerate() {
-            let today = sd.scheduler.study_day(now);
+            let days = Days::new(&sd.scheduler, now);
+            let today = days.today;
             let mut new_left = sd.new_limit;
             let mut facts_queued: HashSet<&str> = HashSet::new();
             // New cards come in the order the instructor wrote them: a fact's generated cards
@@ -225,7 +286,7 @@ impl<'a> Session<'a> {
                 let item = Item { deck: d, card: c };
                 let fact = card.fact.as_deref();
                 let sibling_blocked = fact.is_some_and(|f| {
-                    self.facts_today.contains(&(d, f.to_string())) || facts_queued.contains(f)
+                    self.facts_today.contains(&(d, f)) || facts_queued.contains(f)
                 });
                 match sd.records.get(card.id.as_str()) {
                     Some(rec) if rec.suspended => {}
@@ -234,7 +295,7 @@ impl<'a> Session<'a> {
                         self.learning.push((item, rec.state.due));
                     }
                     Some(rec) if rec.state.phase == Phase::Review => {
-                        if sd.scheduler.is_due(&rec.state, now) && !sibling_blocked {
+                        if days.is_due_review(rec.state.due) && !sibling_blocked {
                             reviews.push((item, rec.state.due));
                             if let Some(f) = fact {
                                 facts_queued.insert(f);
@@ -438,14 +499,13 @@ impl<'a> Session<'a> {
         let item = planned.item;
         let origin = self.take(item);
         let d = item.deck;
-        if let Some(fact) = self.card(item).fact.clone() {
-            self.facts_today.insert((d, fact.clone()));
+        let deck: &'a Deck = self.decks[d].deck;
+        if let Some(fact) = deck.cards[item.card].fact.as_deref() {
+            self.facts_today.insert((d, fact));
             // Siblings wait for another day.
-            let cards = &self.decks[d].deck.cards;
+            let cards = &deck.cards;
             let sibling = |i: &Item| {
-                i.deck == d
-                    && i.card != item.card
-                    && cards[i.card].fact.as_deref() == Some(fact.as_str())
+                i.deck == d && i.card != item.card && cards[i.card].fact.as_deref() == Some(fact)
             };
             self.new.retain(|i| !sibling(i));
             self.reviews.retain(|i| !sibling(i));
@@ -550,6 +610,47 @@ mod tests {
     use super::*;
     use crate::deck::load::load;
     use crate::schedule::SchedulerConfig;
+
+    #[test]
+    fn day_bounds_agree_with_the_scheduler_around_daylight_saving_changes() {
+        let zones = [
+            "Europe/Berlin",
+            "America/St_Johns",
+            "Australia/Lord_Howe",
+            "UTC",
+        ];
+        for zone in zones {
+            for hour in [0, 2, 4] {
+                let s = Scheduler::new(SchedulerConfig {
+                    tz: jiff::tz::TimeZone::get(zone).unwrap(),
+                    day_start_hour: hour,
+                    ..SchedulerConfig::default()
+                })
+                .unwrap();
+                // Nows on the days the clocks change in 2026, and the instants around them.
+                for now in [
+                    "2026-03-29T01:30:00Z",
+                    "2026-10-25T00:45:00Z",
+                    "2026-04-05T15:10:00Z",
+                ] {
+                    let now: Timestamp = now.parse().unwrap();
+                    let days = Days::new(&s, now);
+                    let today = s.study_day(now);
+                    let mut t = now - jiff::SignedDuration::from_hours(80);
+                    while t < now + jiff::SignedDuration::from_hours(80) {
+                        let day = s.study_day(t);
+                        assert_eq!(days.is_today(t), day == today, "{zone} {hour} {now} {t}");
+                        assert_eq!(
+                            days.is_due_review(t),
+                            day <= today,
+                            "{zone} {hour} {now} {t}"
+                        );
+                        t += jiff::SignedDuration::from_mins(7);
+                    }
+                }
+            }
+        }
+    }
 
     const DECK: &str = r#"
 format = 1

@@ -125,11 +125,13 @@ enum Answered {
     Left,
 }
 
-fn ask_card(
+/// Asks one card. `pool` is called only once an answer is to be checked, so a session's
+/// answer pools can still be in the making while the first question is shown.
+fn ask_card<'p>(
     c: &mut dyn Console,
     card: &Card,
     shown: &[String],
-    pool: &AnswerPool,
+    pool: impl FnOnce() -> &'p AnswerPool,
 ) -> Result<Answered> {
     c.say(&render::question(card, shown)).map_err(out_err)?;
     let started = Instant::now();
@@ -149,7 +151,7 @@ fn ask_card(
         ))
         .map_err(out_err)?;
     }
-    let outcome = answer::check(&card.kind, &text, shown, pool);
+    let outcome = answer::check(&card.kind, &text, shown, pool());
     Ok(Answered::Given {
         text,
         outcome: Box::new(outcome),
@@ -162,11 +164,29 @@ fn out_err(e: std::io::Error) -> Error {
 }
 
 /// Runs a study session until the queue is empty, a limit is reached or the learner quits.
+/// The answer pools of a session's decks (one per deck, in order), made when the first answer
+/// is checked: they are built on another core while the first question is read.
+pub struct Pools<'a>(std::cell::LazyCell<Vec<AnswerPool>, MakePools<'a>>);
+
+type MakePools<'a> = Box<dyn FnOnce() -> Vec<AnswerPool> + 'a>;
+
+impl<'a> Pools<'a> {
+    /// Pools that `make` gives when first needed.
+    pub fn new(make: impl FnOnce() -> Vec<AnswerPool> + 'a) -> Pools<'a> {
+        Pools(std::cell::LazyCell::new(Box::new(make)))
+    }
+
+    /// The pool of deck `deck`.
+    pub fn get(&self, deck: usize) -> &AnswerPool {
+        &std::cell::LazyCell::force(&self.0)[deck]
+    }
+}
+
 pub fn run_study(
     c: &mut dyn Console,
     store: &mut Store,
     session: &mut Session<'_>,
-    pools: &[AnswerPool],
+    pools: &Pools<'_>,
     clock: &Clock,
     opts: &DriverOptions,
 ) -> Result<Summary> {
@@ -199,7 +219,7 @@ pub fn run_study(
             .map_err(out_err)?;
         }
         let shown = shown_options(&card, opts.seed);
-        let (text, outcome, ms) = match ask_card(c, &card, &shown, &pools[item.deck])? {
+        let (text, outcome, ms) = match ask_card(c, &card, &shown, || pools.get(item.deck))? {
             Answered::Left => {
                 summary.quit = true;
                 break;
@@ -447,7 +467,7 @@ pub fn run_quiz(
         ))
         .map_err(out_err)?;
         let shown = shown_options(card, seed);
-        let (text, outcome, ms) = match ask_card(c, card, &shown, pool)? {
+        let (text, outcome, ms) = match ask_card(c, card, &shown, || pool)? {
             Answered::Left | Answered::Command(Command::Quit) => break,
             Answered::Command(_) => {
                 c.say("Undo, suspend and bury work in `recall study`; skipping nothing here.")
