@@ -506,11 +506,21 @@ impl Store {
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
-                let mut text = String::new();
-                let pid = file
-                    .read_to_string(&mut text)
-                    .ok()
-                    .and_then(|_| text.trim().parse().ok());
+                // The holder writes its process id just after taking the lock: when two
+                // sessions start at the same moment, give it a few milliseconds to appear.
+                let mut pid = None;
+                for attempt in 0..10 {
+                    let mut text = String::new();
+                    pid = file
+                        .rewind()
+                        .and_then(|()| file.read_to_string(&mut text))
+                        .ok()
+                        .and_then(|_| text.trim().parse::<u32>().ok());
+                    if pid.is_some() || attempt == 9 {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(5));
+                }
                 return Err(StoreError::Busy {
                     dir: dir.to_path_buf(),
                     pid,
