@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::cli::{DeckFormat, ExportDeckArgs, GenerateArgs, ImportDeckArgs, NewArgs};
 use crate::config::Config;
 use crate::deck::Deck;
-use crate::deck::load::load;
+use crate::deck::load::{Checks, load, load_with};
 use crate::diagnostic::{Severity, render_all};
 use crate::error::{Error, ExitCode, Result};
 use crate::formats::{self, Imported};
@@ -204,7 +204,7 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
         cards: imported.cards,
         ..Deck::default()
     };
-    let toml = crate::deck::write::to_toml(&deck);
+    let (deck, toml) = without_refused_cards(deck, &name)?;
     write_to(a.output.as_deref(), |w| {
         w.write_all(toml.as_bytes()).map_err(io_out)
     })?;
@@ -214,6 +214,59 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
         deck.id
     );
     Ok(ExitCode::Success)
+}
+
+/// The imported deck as TOML, less the cards the deck rules refuse, each named on standard
+/// error with the reason (an empty back, a prompt that gives its answer away, a wrong option
+/// that is a right answer, ...): other tools allow what recall's decks do not, and an import
+/// must never write a deck that `recall check` rejects and `recall study` refuses.
+pub fn without_refused_cards(mut deck: Deck, name: &str) -> Result<(Deck, String)> {
+    // Dropping a card can only remove problems, but a second look costs little.
+    for _ in 0..3 {
+        let (toml, starts) = crate::deck::write::to_toml_located(&deck);
+        let loaded = load_with(toml.as_bytes(), Checks::Errors);
+        let errors: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        if errors.is_empty() {
+            return Ok((deck, toml));
+        }
+        let mut refused: std::collections::BTreeMap<usize, &str> = Default::default();
+        for d in &errors {
+            let Some(card) = starts
+                .partition_point(|&s| s <= d.span.start)
+                .checked_sub(1)
+            else {
+                return Err(Error::Usage(format!(
+                    "the imported deck is invalid ({}); this is a bug in `recall import deck`, \
+                     please report it",
+                    d.message
+                )));
+            };
+            refused.entry(card).or_insert(d.message.as_str());
+        }
+        for (&card, why) in &refused {
+            eprintln!("note: {name}: skipped card {}: {why}", deck.cards[card].id);
+        }
+        let mut i = 0;
+        deck.cards.retain(|_| {
+            i += 1;
+            !refused.contains_key(&(i - 1))
+        });
+        if deck.cards.is_empty() {
+            return Err(Error::Input {
+                path: name.to_string(),
+                message: "no card of the file makes a valid recall card".into(),
+            });
+        }
+    }
+    Err(Error::Usage(
+        "the imported deck still has errors; this is a bug in `recall import deck`, please \
+         report it"
+            .into(),
+    ))
 }
 
 pub fn export_deck(a: &ExportDeckArgs, config: &Config) -> Result<ExitCode> {

@@ -2,7 +2,8 @@
 //! logs. Whatever the bytes, an importer never panics and points at a place inside the input;
 //! what an exporter writes, the matching importer reads back; a package's entry names never
 //! steer a write; and a review log is read row by row, every row either taken or reported, and
-//! importing it twice adds nothing. Case counts are kept small so `cargo test` stays quick
+//! importing it twice adds nothing; and what `recall import deck` writes always loads without
+//! an error. Case counts are kept small so `cargo test` stays quick
 //! (packages, which go through SQLite and zip, get fewer); raise them with
 //! `PROPTEST_CASES=10000 cargo test --test import_props` for a longer hunt.
 //!
@@ -1526,6 +1527,68 @@ proptest! {
             prop_assert_eq!(&row.answer, &a.answer);
             prop_assert_eq!(row.verdict.as_str(), a.verdict);
             prop_assert_eq!(row.mode.as_deref(), Some(a.mode));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Imported decks pass `recall check`
+// ---------------------------------------------------------------------------------------------
+
+/// What `recall import deck` writes for `cards`: `Ok` only with a TOML deck that loads without
+/// a single error (the cards the deck rules refuse are dropped, each with its reason).
+fn import_writes_a_valid_deck(cards: Vec<Card>) -> Result<(), TestCaseError> {
+    if cards.is_empty() {
+        return Ok(());
+    }
+    let n = cards.len();
+    match recall::cmd_decks::without_refused_cards(deck_of(cards), "props") {
+        Ok((deck, toml)) => {
+            prop_assert!(!deck.cards.is_empty() && deck.cards.len() <= n);
+            let loaded = recall::deck::load::load(toml.as_bytes());
+            let errors: Vec<&str> = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == recall::diagnostic::Severity::Error)
+                .map(|d| d.message.as_str())
+                .collect();
+            prop_assert!(errors.is_empty(), "{errors:?}\n{toml}");
+            prop_assert_eq!(loaded.deck.map(|d| d.cards.len()), Some(deck.cards.len()));
+        }
+        Err(e) => {
+            let message = e.to_string();
+            prop_assert!(
+                message.contains("no card of the file makes a valid recall card"),
+                "{message}"
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases_div(2)))]
+
+    #[test]
+    fn gift_imports_pass_check(edits in prop::collection::vec(edit(), 0..6)) {
+        let bytes = apply(SEED_GIFT.as_bytes(), &edits);
+        import_writes_a_valid_deck(gift::read(&String::from_utf8_lossy(&bytes)).cards)?;
+    }
+
+    #[test]
+    fn gift_text_imports_pass_check(text in "([{}=~#:|\\\\\n%>-]|\\PC){0,200}") {
+        import_writes_a_valid_deck(gift::read(&text).cards)?;
+    }
+
+    #[test]
+    fn tsv_imports_pass_check(text in raw_text(30)) {
+        import_writes_a_valid_deck(tsv::read(&text).cards)?;
+    }
+
+    #[test]
+    fn apkg_imports_pass_check(edits in prop::collection::vec(note_edit(), 1..5)) {
+        if let Ok(pkg) = apkg::read(Cursor::new(edited_package(&edits))) {
+            import_writes_a_valid_deck(pkg.cards)?;
         }
     }
 }

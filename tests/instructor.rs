@@ -116,3 +116,48 @@ fn export_and_import_through_gift_and_anki() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("not a zip"), "{}", r.stderr);
 }
+
+#[test]
+fn imported_cards_the_deck_rules_refuse_are_skipped_with_their_reason() {
+    let t = TestEnv::new();
+    let gift = t.write(
+        "q.gift",
+        "::leak:: Which city is Paris? {=Paris}\n\n\
+         ::ok:: Which river flows through Vienna? {=Danube}\n",
+    );
+    let r = t.run(
+        &["import", "deck", gift.to_str().unwrap(), "-o", "q.toml"],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("skipped card leak: the prompt of card `leak` contains its answer `Paris`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("Imported 1 cards"), "{}", r.stderr);
+    let r = t.run(&["check", "q.toml"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("ok, 1 cards"), "{}", r.stdout);
+
+    let only_bad = t.write("bad.gift", "::leak:: Which city is Paris? {=Paris}\n");
+    let r = t.run(
+        &[
+            "import",
+            "deck",
+            only_bad.to_str().unwrap(),
+            "-o",
+            "bad.toml",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("no card of the file makes a valid recall card"),
+        "{}",
+        r.stderr
+    );
+    assert!(!t.path().join("bad.toml").exists());
+}

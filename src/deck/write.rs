@@ -12,6 +12,13 @@ use crate::deck::{
 
 /// The deck as recall TOML (format version 1).
 pub fn to_toml(deck: &Deck) -> String {
+    to_toml_located(deck).0
+}
+
+/// [`to_toml`], with the byte offset where each written card's table starts (hand-written
+/// cards only, in order): so that a problem found in the text can be traced to its card.
+pub fn to_toml_located(deck: &Deck) -> (String, Vec<usize>) {
+    let mut starts = Vec::new();
     let mut out = String::new();
     out.push_str("format = 1\n");
     key(&mut out, "id", string(&deck.id));
@@ -31,12 +38,13 @@ pub fn to_toml(deck: &Deck) -> String {
     }
     write_settings(&mut out, &deck.settings);
     for card in deck.cards.iter().filter(|c| !is_generated(c)) {
+        starts.push(out.len());
         write_card(&mut out, card, &deck.tags);
     }
     for fact in &deck.facts {
         write_fact(&mut out, fact);
     }
-    out
+    (out, starts)
 }
 
 /// Whether a card came from a fact (and so is rebuilt from it rather than written).
