@@ -189,6 +189,21 @@ pub fn summary(file_name: &str, diagnostics: &[Diagnostic]) -> String {
 /// Longest source line shown; longer lines are cut to a window around the span.
 const MAX_LINE: usize = 120;
 
+/// Messages quote what they are about (an id, an answer); a deck can hold a 60,000-character
+/// id, which would bury everything else, so a message is cut to this many characters.
+const MAX_MESSAGE: usize = 400;
+
+/// A message made inert and cut to [`MAX_MESSAGE`] characters, saying how long it was.
+fn clipped(message: &str) -> String {
+    let inert = inert_line(message);
+    let n = inert.chars().count();
+    if n <= MAX_MESSAGE {
+        return inert.into_owned();
+    }
+    let head: String = inert.chars().take(MAX_MESSAGE).collect();
+    format!("{head}… (cut: {n} characters in all)")
+}
+
 /// One source line prepared for display, with where the underline goes.
 struct Snippet {
     line: usize,
@@ -323,20 +338,15 @@ fn render_in(
         w,
         "{}{}",
         p.paint(sev_code, diag.severity.label()),
-        p.paint("1", &format!(": {}", inert_line(&diag.message)))
+        p.paint("1", &format!(": {}", clipped(&diag.message)))
     )?;
     write_snippet(w, &p, &file, &main, gutter, '^', mark_code)?;
     let pad = " ".repeat(gutter + 1);
     if let Some(help) = &diag.help {
-        writeln!(
-            w,
-            "{pad}{} help: {}",
-            p.paint("1;34", "="),
-            inert_line(help)
-        )?;
+        writeln!(w, "{pad}{} help: {}", p.paint("1;34", "="), clipped(help))?;
     }
     for (snip, note) in &related {
-        writeln!(w, "{}: {}", p.paint("1;32", "note"), inert_line(note))?;
+        writeln!(w, "{}: {}", p.paint("1;32", "note"), clipped(note))?;
         write_snippet(w, &p, &file, snip, gutter, '-', "1;34")?;
     }
     Ok(())
@@ -394,6 +404,22 @@ mod tests {
         assert_eq!(line_col(src, 6), (2, 1));
         // "bé" is three bytes but two characters.
         assert_eq!(line_col(src, 10), (2, 4));
+    }
+
+    #[test]
+    fn a_huge_message_is_cut_when_shown() {
+        let id = "x".repeat(60_000);
+        let d = Diagnostic::error(Span::new(0, 1), format!("invalid card id `{id}`"));
+        let mut out = Vec::new();
+        render("d.toml", "x = 1\n", &d, false, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let first = text.lines().next().unwrap();
+        assert!(first.starts_with("error: invalid card id `xxx"), "{first}");
+        assert!(
+            first.ends_with("… (cut: 60018 characters in all)"),
+            "{first}"
+        );
+        assert!(first.chars().count() < 460, "{}", first.chars().count());
     }
 
     #[test]

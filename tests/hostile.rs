@@ -221,7 +221,7 @@ const CORPUS: &[(&str, usize, usize, &str)] = &[
         "absurd-integer-overflow",
         9,
         10,
-        "`answer` in card `a` must be a finite number",
+        "`answer` in card `a` is a whole number too large for TOML",
     ),
     (
         "absurd-float-infinite",

@@ -371,10 +371,21 @@ impl<'s> Walker<'s> {
     fn syntax_errors(&mut self, errors: Vec<toml::de::Error>) {
         for e in errors {
             let span = e.span().map(|r| self.sp(r)).unwrap_or_default();
-            self.push(Diagnostic::error(
-                span,
-                format!("invalid TOML: {}", e.message()),
-            ));
+            let mut d = Diagnostic::error(span, format!("invalid TOML: {}", e.message()));
+            // The parser names what it expected; a control character (often pasted in from
+            // another program) deserves to be named itself.
+            let here = self
+                .src
+                .get(span.start..)
+                .and_then(|rest| rest.chars().next());
+            if let Some(c) = here.filter(|c| c.is_control() && *c != '\n' && *c != '\r') {
+                d = d.with_help(format!(
+                    "the text holds the control character U+{:04X}, which TOML does not allow \
+                     here: remove it, or inside a string write it as \\u{:04X}",
+                    c as u32, c as u32
+                ));
+            }
+            self.push(d);
         }
     }
 
@@ -700,7 +711,22 @@ impl<'s> Walker<'s> {
         };
         let span = self.sp(v.span());
         let n = match v.get_ref() {
-            DeValue::Integer(_) => to_i64(v.get_ref()).map(|n| n as f64),
+            DeValue::Integer(_) => match to_i64(v.get_ref()) {
+                Some(n) => Some(n as f64),
+                None => {
+                    let d = Diagnostic::error(
+                        span,
+                        format!(
+                            "`{key}` in {} is a whole number too large for TOML (the limit is \
+                             about 9.2e18)",
+                            t.owner
+                        ),
+                    )
+                    .with_help("write it with an exponent or a decimal point, such as 1e23");
+                    self.push(d);
+                    return None;
+                }
+            },
             DeValue::Float(f) => Some(f.as_str().parse::<f64>().unwrap_or(f64::NAN)),
             _ => {
                 self.wrong_type(t, key, v, "a number");
@@ -2591,6 +2617,36 @@ mod tests {
         assert_eq!(d.span, Span::new(23, 24));
         let lossy = String::from_utf8_lossy(b"format = 1\ntitle = \"Caf\xe9\"\n");
         assert_eq!(d.line_col(&lossy), (2, 13));
+    }
+
+    #[test]
+    fn a_control_character_in_a_string_is_named() {
+        let loaded = load(b"format = 1\nid = \"d\"\ntitle = \"Bell\x07here\"\n");
+        let d = &loaded.diagnostics[0];
+        assert!(d.message.starts_with("invalid TOML: "), "{}", d.message);
+        assert_eq!(
+            d.help.as_deref(),
+            Some(
+                "the text holds the control character U+0007, which TOML does not allow here: \
+                 remove it, or inside a string write it as \\u0007"
+            )
+        );
+    }
+
+    #[test]
+    fn a_whole_number_too_large_for_toml_says_how_to_write_it() {
+        let src = "format = 1\nid = \"d\"\ntitle = \"T\"\n\n[[card]]\nid = \"n\"\nkind = \"number\"\n\
+                   prompt = \"How many?\"\nanswer = 99999999999999999999999\n";
+        let loaded = load(src.as_bytes());
+        let d = &loaded.diagnostics[0];
+        assert_eq!(
+            d.message,
+            "`answer` in card `n` is a whole number too large for TOML (the limit is about 9.2e18)"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write it with an exponent or a decimal point, such as 1e23")
+        );
     }
 
     #[test]
