@@ -443,11 +443,24 @@ fn near_sets(a: &[u64], b: &[u64]) -> bool {
 /// sibling), and two facts are reported once, at their first pair of cards.
 fn same_questions(deck: &Deck, texts: &[Texts], out: &mut Vec<Diagnostic>) {
     let cards = &deck.cards;
-    let mut any: IdMap<u64, First> = IdMap::default();
-    let mut plain: IdMap<u64, First> = IdMap::default();
+    // Sized up front: a map that grows holds its old and new tables at once while it moves,
+    // and for a large deck these maps are most of what the checks cost in memory.
+    let asked = texts.iter().filter(|t| t.asked.is_some()).count();
+    let with_words = texts
+        .iter()
+        .filter(|t| t.answers.is_some() && !t.words.is_empty())
+        .count();
+    let dropped: usize = texts
+        .iter()
+        .filter(|t| t.answers.is_some() && t.loose && t.words.len() >= 3)
+        .map(|t| t.words.len())
+        .sum();
+    let map = |n: usize| IdMap::with_capacity_and_hasher(n, Default::default());
+    let mut any: IdMap<u64, First> = map(asked);
+    let mut plain: IdMap<u64, First> = map(asked);
     let mut choices: IdMap<(u64, u64), First> = IdMap::default();
-    let mut full: IdMap<u64, First> = IdMap::default();
-    let mut minus: IdMap<u64, First> = IdMap::default();
+    let mut full: IdMap<u64, First> = map(with_words);
+    let mut minus: IdMap<u64, First> = map(dropped);
     let mut fact_pairs: HashSet<(&str, &str)> = HashSet::new();
     let mut report = |out: &mut Vec<Diagnostic>, i: usize, j: usize, exact: bool| {
         let (a, b) = (&cards[i], &cards[j]);
