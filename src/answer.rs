@@ -152,6 +152,11 @@ pub fn normalised_words(text: &str) -> Vec<String> {
     normalize::words(text)
 }
 
+/// Calls `f` with each of [`normalised_words`] in turn, without allocating a string for each.
+pub fn for_each_normalised_word(text: &str, f: impl FnMut(&str)) {
+    normalize::for_each_word(text, f)
+}
+
 /// How many edits a typo of an answer whose key is `key_chars` characters long may make.
 pub fn typo_allowance(key_chars: usize) -> usize {
     normalize::allowed_edits(key_chars)

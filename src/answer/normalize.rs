@@ -41,11 +41,22 @@ fn fold_unicode(s: &str) -> String {
 /// "People's" is "peoples"), other punctuation separates, "&" reads as "and", and articles
 /// are dropped unless they are the last word (so "Vitamin A" keeps its "a").
 pub(crate) fn words(s: &str) -> Vec<String> {
-    let chars: Vec<char> = fold(s).chars().collect();
-    let mut cleaned = String::with_capacity(chars.len());
-    for (i, &c) in chars.iter().enumerate() {
+    let mut out = Vec::new();
+    for_each_word(s, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each of [`words`] in turn, without making a string of each: every deck
+/// check and every answer goes through here, so it allocates only the folded and the cleaned
+/// text.
+pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(&str)) {
+    let folded = fold(s);
+    let mut cleaned = String::with_capacity(folded.len());
+    let mut prev: Option<char> = None;
+    let mut rest = folded.chars();
+    while let Some(c) = rest.next() {
         let between_digits =
-            i > 0 && chars[i - 1].is_numeric() && chars.get(i + 1).is_some_and(|n| n.is_numeric());
+            prev.is_some_and(char::is_numeric) && rest.clone().next().is_some_and(char::is_numeric);
         match c {
             _ if c.is_alphanumeric() => cleaned.push(c),
             // A decimal point is meaningful; a thousands comma is not.
@@ -55,22 +66,22 @@ pub(crate) fn words(s: &str) -> Vec<String> {
             '&' => cleaned.push_str(" and "),
             _ => cleaned.push(' '),
         }
+        prev = Some(c);
     }
-    let tokens: Vec<&str> = cleaned.split_whitespace().collect();
-    let last = tokens.len().saturating_sub(1);
-    tokens
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| *i == last || !ARTICLES.contains(t))
-        .map(|(_, t)| (*t).to_string())
-        .collect()
+    let last = cleaned.split_whitespace().count().saturating_sub(1);
+    for (i, t) in cleaned.split_whitespace().enumerate() {
+        if i == last || !ARTICLES.contains(&t) {
+            f(t);
+        }
+    }
 }
 
 /// The comparison key: the words with the spaces removed, so "co-operation", "co operation"
 /// and "cooperation" are one answer. An answer made only of punctuation keeps its folded
 /// symbols, so "?" still differs from "!".
 pub(crate) fn key(s: &str) -> String {
-    let joined = words(s).concat();
+    let mut joined = String::with_capacity(s.len());
+    for_each_word(s, |w| joined.push_str(w));
     if joined.is_empty() {
         fold(s)
             .chars()

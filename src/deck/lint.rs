@@ -18,7 +18,9 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use crate::answer::{normalised, normalised_words, passes_as_typo, typo_allowance, typo_invariant};
+use crate::answer::{
+    for_each_normalised_word, normalised, passes_as_typo, typo_allowance, typo_invariant,
+};
 use crate::deck::generate::format_number;
 use crate::deck::text::{IdHasher, IdMap, find_word, same};
 use crate::deck::{Answer, Card, ClozePart, Deck, Fact, FactKind, Kind, parallel};
@@ -176,10 +178,28 @@ struct Texts {
 impl Texts {
     fn of(card: &Card, with_spellings: bool) -> Texts {
         let mut asked = IdHasher::default();
-        let prompt = normalised(&card.prompt);
+        // The prompt's words give both its normalised form (their concatenation, as
+        // `normalised` makes it) and, for all but clozes, the content words below.
+        let mut prompt = String::with_capacity(card.prompt.len());
+        let mut words: Vec<u64> = Vec::new();
+        let add_word = |words: &mut Vec<u64>, w: &str| {
+            if !FUNCTION_WORDS.contains(&w) {
+                let mut h = IdHasher::default();
+                hash_str(&mut h, w);
+                words.push(mix(h.finish()));
+            }
+        };
+        for_each_normalised_word(&card.prompt, |w| {
+            prompt.push_str(w);
+            add_word(&mut words, w);
+        });
+        if prompt.is_empty() {
+            // A prompt of symbols only: `normalised` keeps them.
+            prompt = normalised(&card.prompt);
+        }
         hash_str(&mut asked, &prompt);
         let mut blank = prompt.is_empty();
-        let mut question_words = card.prompt.clone();
+        let mut question_words = String::new();
         let sorted = |texts: &mut dyn Iterator<Item = String>| {
             let mut v: Vec<String> = texts.collect();
             v.sort();
@@ -191,6 +211,9 @@ impl Texts {
                     match part {
                         ClozePart::Text(t) => {
                             hash_str(&mut asked, &normalised(t));
+                            if question_words.is_empty() {
+                                question_words.push_str(&card.prompt);
+                            }
                             question_words.push(' ');
                             question_words.push_str(t);
                         }
@@ -297,15 +320,11 @@ impl Texts {
                 true
             }
         };
-        let mut words: Vec<u64> = normalised_words(&question_words)
-            .iter()
-            .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
-            .map(|w| {
-                let mut h = IdHasher::default();
-                hash_str(&mut h, w);
-                mix(h.finish())
-            })
-            .collect();
+        if !question_words.is_empty() {
+            // A cloze asks with its text too: its words are read as one text with the prompt.
+            words.clear();
+            for_each_normalised_word(&question_words, |w| add_word(&mut words, w));
+        }
         words.sort_unstable();
         words.dedup();
         Texts {
