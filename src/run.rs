@@ -219,7 +219,7 @@ fn study_cmd(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
         }
         let (_lock, store, prefetched) = opened?;
         // The answer pools are needed only once the first answer is checked: they are built
-        // on another core while the queue is built.
+        // on another core while the queue is built and the first question is shown.
         std::thread::scope(|scope| {
             let pools = scope.spawn(|| {
                 decks
