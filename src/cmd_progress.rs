@@ -268,7 +268,15 @@ fn gather_stats(deck: Option<&str>, config: &Config) -> Result<Stats> {
     let cards = card_infos(&decks, store.as_ref(), config, now)?;
     let one = deck.map(|_| &decks[0]);
     let days = calendar(one, config)?;
-    let mut b = StatsBuilder::new(&cards, &days, now);
+    // Together, each deck's answers still fall in its own study days.
+    let calendars = match one {
+        Some(_) => Vec::new(),
+        None => decks
+            .iter()
+            .map(|d| Ok((d.id.clone(), calendar(Some(d), config)?)))
+            .collect::<Result<Vec<_>>>()?,
+    };
+    let mut b = StatsBuilder::with_decks(&cards, &days, &calendars, now);
     let log = read_log(store.as_ref(), config)?;
     feed(&mut b, &log, one.map(|d| d.id.as_str()), true);
     Ok(b.finish(one.map(|d| d.id.clone())))

@@ -2,7 +2,7 @@
 //! not at all. Every text checker (typed, list, cloze, choice, order) goes through here so
 //! the typo rules are the same everywhere.
 
-use super::normalize::{allowed_edits, digits, distance, key, single_letters};
+use super::normalize::{allowed_edits, digits, distance_within, key, single_letters};
 use super::pool::AnswerPool;
 use crate::deck::Answer;
 
@@ -78,8 +78,10 @@ pub(crate) fn find(given: &str, candidates: &[Candidate], pool: Option<&AnswerPo
         {
             continue;
         }
-        let d = distance(&given, &c.key);
-        if d <= allowed && best.is_none_or(|(b, _)| d < b) {
+        let Some(d) = distance_within(&given, &c.key, allowed) else {
+            continue;
+        };
+        if best.is_none_or(|(b, _)| d < b) {
             best = Some((d, c));
         }
     }
@@ -89,7 +91,7 @@ pub(crate) fn find(given: &str, candidates: &[Candidate], pool: Option<&AnswerPo
     let contested = candidates.iter().any(|c| {
         c.group != best.group
             && c.key.chars().count().abs_diff(len) <= d
-            && distance(&given, &c.key) <= d
+            && distance_within(&given, &c.key, d).is_some()
     });
     if contested {
         return Found::Ambiguous;

@@ -123,6 +123,68 @@ pub(crate) fn distance(a: &str, b: &str) -> usize {
     strsim::damerau_levenshtein(a, b)
 }
 
+/// Keys longer than this are compared within a band (see [`distance_within`]).
+const LONG_KEY: usize = 512;
+
+/// The Damerau–Levenshtein distance between two keys if it is at most `max`. The full
+/// computation takes time and memory in the product of the lengths: a deck or a learner could
+/// make two 60,000-character texts meet and stall a check for minutes. So keys longer than
+/// [`LONG_KEY`] characters are compared within a band of `max` around the diagonal, in time
+/// linear in their length, counting a swap of two neighbours as one edit (restricted
+/// Damerau–Levenshtein, which differs from the full measure only when an already swapped
+/// pair is edited again).
+pub(crate) fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > max {
+        return None;
+    }
+    if la.max(lb) <= LONG_KEY {
+        let d = distance(a, b);
+        return (d <= max).then_some(d);
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    banded_osa(&a, &b, max)
+}
+
+/// Restricted Damerau–Levenshtein distance, computed only within `max` of the diagonal;
+/// `None` when it is over `max`.
+fn banded_osa(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    const FAR: usize = usize::MAX / 2;
+    let (n, m) = (a.len(), b.len());
+    // Rows i-2, i-1 and i of the table, indexed by j. Only the cells within `max` of the
+    // diagonal are computed; the cell on each side of that band is set to FAR, so that what
+    // the next rows read outside their band is never a stale value.
+    let mut before = vec![FAR; m + 1];
+    let mut prev: Vec<usize> = (0..=m).map(|j| if j <= max { j } else { FAR }).collect();
+    let mut row = vec![FAR; m + 1];
+    for i in 1..=n {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(m);
+        row[lo - 1] = if lo == 1 && i <= max { i } else { FAR };
+        if hi < m {
+            row[hi + 1] = FAR;
+        }
+        let mut best = row[lo - 1];
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j - 1] + cost).min(prev[j] + 1).min(row[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    let d = prev[m];
+    (d <= max).then_some(d)
+}
+
 /// The digits of a key, in order: a typo may never change a number ("G20" is not "G21").
 pub(crate) fn digits(s: &str) -> String {
     s.chars().filter(|c| c.is_numeric()).collect()
@@ -217,5 +279,54 @@ mod tests {
     #[test]
     fn distance_counts_a_transposition_as_one() {
         assert_eq!(distance("tashkent", "tahskent"), 1);
+    }
+
+    #[test]
+    fn distance_within_agrees_with_the_full_distance() {
+        let words = [
+            "tashkent",
+            "tahskent",
+            "taskhent",
+            "tashkend",
+            "ashkent",
+            "tashkentt",
+            "kent",
+            "samarkand",
+            "ca",
+            "abc",
+            "",
+        ];
+        for a in words {
+            for b in words {
+                for max in 0..4 {
+                    let d = distance(a, b);
+                    assert_eq!(
+                        distance_within(a, b, max),
+                        (d <= max).then_some(d),
+                        "{a} {b}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_keys_are_compared_in_a_band() {
+        let long = "k".repeat(60_000);
+        let (a, b) = (format!("x{long}y"), format!("z{long}w"));
+        assert_eq!(distance_within(&a, &b, 3), Some(2));
+        assert_eq!(distance_within(&a, &a, 3), Some(0));
+        let swapped = format!("{long}ab{long}");
+        let back = format!("{long}ba{long}");
+        assert_eq!(distance_within(&swapped, &back, 1), Some(1));
+        assert_eq!(distance_within(&a, &long, 1), None);
+        let far = format!("abcd{long}");
+        assert_eq!(distance_within(&far, &format!("dcba{long}"), 3), Some(3));
+        assert_eq!(distance_within(&far, &format!("dcba{long}"), 2), None);
+        assert_eq!(
+            banded_osa(&['a', 'b', 'c'], &['a', 'c', 'b'], 1),
+            Some(1),
+            "a swap is one edit"
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::normalize::{distance, key};
+use super::normalize::{distance_within, key};
 use crate::deck::{Card, ClozePart, Kind};
 
 /// The normalised answers (and alternatives) of a deck's typed, list, cloze and choice cards.
@@ -71,7 +71,7 @@ impl AnswerPool {
         self.entries
             .iter()
             .filter(|(k, _)| k.chars().count().abs_diff(len) <= within && !own(k))
-            .find(|(k, _)| distance(given, k) <= within)
+            .find(|(k, _)| distance_within(given, k, within).is_some())
             .map(|(_, text)| text.as_str())
     }
 }

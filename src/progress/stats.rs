@@ -188,7 +188,13 @@ impl Default for CardAcc {
 /// Reads the log once and keeps only what the statistics need.
 pub struct StatsBuilder<'a> {
     cards: &'a [CardInfo],
-    clock: DayClock<'a>,
+    /// The study-day calendars: the first is the default (other programs' history, and
+    /// decks without one of their own), then one per deck given to `with_decks`.
+    clocks: Vec<DayClock<'a>>,
+    /// Deck id to its calendar in `clocks`.
+    calendar_of: FastMap<&'a str, usize>,
+    /// The calendar of each accumulator.
+    clock_of: Vec<usize>,
     now: Timestamp,
     /// Per deck (`None`: other programs' history), card id to an index into `accs`; the first
     /// `cards.len()` entries are the cards, in order.
@@ -204,9 +210,29 @@ pub struct StatsBuilder<'a> {
 impl<'a> StatsBuilder<'a> {
     /// `days` decides the study days (its time zone and day-start hour).
     pub fn new(cards: &'a [CardInfo], days: &'a Scheduler, now: Timestamp) -> StatsBuilder<'a> {
+        StatsBuilder::with_decks(cards, days, &[], now)
+    }
+
+    /// Like [`StatsBuilder::new`], with each deck's answers counted in that deck's own study
+    /// days (`decks`: deck id and its calendar; `days` for the rest). The dates shown are
+    /// `days`'s; a day offset means the same in every calendar ("today", "yesterday").
+    pub fn with_decks(
+        cards: &'a [CardInfo],
+        days: &'a Scheduler,
+        decks: &'a [(String, Scheduler)],
+        now: Timestamp,
+    ) -> StatsBuilder<'a> {
+        let mut clocks = vec![DayClock::new(days, now)];
+        let mut calendar_of = FastMap::default();
+        for (id, calendar) in decks {
+            calendar_of.insert(id.as_str(), clocks.len());
+            clocks.push(DayClock::new(calendar, now));
+        }
         let mut b = StatsBuilder {
             cards,
-            clock: DayClock::new(days, now),
+            clocks,
+            calendar_of,
+            clock_of: Vec::with_capacity(cards.len()),
             now,
             index: CardIndex::default(),
             accs: Vec::with_capacity(cards.len()),
@@ -227,6 +253,8 @@ impl<'a> StatsBuilder<'a> {
         let i = self.index.get_or_insert(deck, card, next);
         if i == next {
             self.accs.push(CardAcc::default());
+            let clock = deck.and_then(|d| self.calendar_of.get(d).copied());
+            self.clock_of.push(clock.unwrap_or(0));
         }
         i as usize
     }
@@ -262,7 +290,7 @@ impl<'a> StatsBuilder<'a> {
     }
 
     fn count(&mut self, i: usize, time: Timestamp, rating: Rating, correct: bool, scheduled: bool) {
-        let day = self.clock.offset(time);
+        let day = self.clocks[self.clock_of[i]].offset(time);
         self.reviews += 1;
         let d = self.per_day.entry(day).or_insert((0, 0));
         d.0 += 1;
@@ -296,7 +324,7 @@ impl<'a> StatsBuilder<'a> {
     }
 
     pub fn finish(self, deck: Option<String>) -> Stats {
-        let today = self.clock.today;
+        let today = self.clocks[0].today;
         let date_at = |offset: i32| -> Date {
             today
                 .checked_add(jiff::Span::new().days(offset))
@@ -349,7 +377,7 @@ impl<'a> StatsBuilder<'a> {
 
         let mut cards = CardCounts::default();
         let mut due = [0u32; FORECAST_DAYS];
-        for c in self.cards {
+        for (i, c) in self.cards.iter().enumerate() {
             cards.total += 1;
             if c.suspended() {
                 cards.suspended += 1;
@@ -366,7 +394,10 @@ impl<'a> StatsBuilder<'a> {
             let offset = match phase {
                 Phase::New => continue,
                 Phase::Learning | Phase::Relearning if r.state.due <= self.now => 0,
-                _ => days_between(today, self.clock.days.study_day(r.state.due)).max(0),
+                _ => {
+                    let clock = &self.clocks[self.clock_of[i]];
+                    days_between(clock.today, clock.days.study_day(r.state.due)).max(0)
+                }
             };
             if let Some(slot) = due.get_mut(offset as usize) {
                 *slot += 1;
@@ -542,6 +573,57 @@ mod tests {
             b.add(a);
         }
         b.finish(None)
+    }
+
+    #[test]
+    fn each_deck_counts_its_answers_in_its_own_study_days() {
+        // Study days start at 04:00 by default; the "late" deck starts them at noon. An answer
+        // at 09:00 on 1 March is 1 March for the first and still 28 February for the second.
+        let late = Scheduler::new(SchedulerConfig {
+            day_start_hour: 12,
+            ..SchedulerConfig::default()
+        })
+        .unwrap();
+        let decks = [("late".to_string(), late)];
+        let mut cards = vec![info("danube", &[], None, None)];
+        cards.push(CardInfo {
+            deck: "late".into(),
+            ..info("volga", &[], None, None)
+        });
+        let d = days();
+        let now = ts("2026-03-02T13:00:00Z");
+        let mut b = StatsBuilder::with_decks(&cards, &d, &decks, now);
+        b.add(&answer("danube", "2026-03-01T09:00:00Z", Rating::Good));
+        b.add(&Answer {
+            deck: "late",
+            ..answer("volga", "2026-03-01T09:00:00Z", Rating::Good)
+        });
+        let stats = b.finish(None);
+        let day = |date: &str| {
+            stats
+                .reviews_per_day
+                .iter()
+                .find(|d| d.date == date)
+                .map(|d| d.reviews)
+        };
+        assert_eq!(day("2026-03-01"), Some(1));
+        assert_eq!(day("2026-02-28"), Some(1));
+        // With one calendar for both, both answers fall on 1 March.
+        let mut one = StatsBuilder::new(&cards, &d, now);
+        one.add(&answer("danube", "2026-03-01T09:00:00Z", Rating::Good));
+        one.add(&Answer {
+            deck: "late",
+            ..answer("volga", "2026-03-01T09:00:00Z", Rating::Good)
+        });
+        let stats = one.finish(None);
+        let on = |date: &str| {
+            stats
+                .reviews_per_day
+                .iter()
+                .find(|d| d.date == date)
+                .map(|d| d.reviews)
+        };
+        assert_eq!(on("2026-03-01"), Some(2));
     }
 
     #[test]
