@@ -46,7 +46,7 @@ fn decks(name: Option<&str>, config: &Config) -> Result<Vec<Deck>> {
         return match src.deck() {
             Some(d) => Ok(vec![d.clone()]),
             None => {
-                let (errors, _) = crate::run::report(&src, config, false);
+                let (errors, _) = crate::run::report(&src, config);
                 Err(Error::DeckInvalid {
                     path: src.name.clone(),
                     errors: errors.max(1),

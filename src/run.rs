@@ -61,8 +61,8 @@ fn stdout_err(e: io::Error) -> Error {
     Error::io("write to", "standard output", e)
 }
 
-/// Prints a deck's diagnostics to standard error.
-pub(crate) fn report(src: &DeckSource, config: &Config, strict: bool) -> (usize, usize) {
+/// Prints a deck's diagnostics to standard error; returns how many errors and warnings.
+pub(crate) fn report(src: &DeckSource, config: &Config) -> (usize, usize) {
     let diags = &src.loaded.diagnostics;
     let errors = diags
         .iter()
@@ -72,7 +72,6 @@ pub(crate) fn report(src: &DeckSource, config: &Config, strict: bool) -> (usize,
     let mut err = io::BufWriter::new(io::stderr().lock());
     let _ = render_all(&src.name, &src.text, diags, config.color, &mut err);
     let _ = err.flush();
-    let _ = strict;
     (errors, diags.len() - errors)
 }
 
@@ -81,7 +80,7 @@ fn usable(src: DeckSource, config: &Config) -> Result<Deck> {
     match src.deck() {
         Some(_) => Ok(src.loaded.deck.unwrap_or_default()),
         None => {
-            let (errors, _) = report(&src, config, false);
+            let (errors, _) = report(&src, config);
             Err(Error::DeckInvalid {
                 path: src.name.clone(),
                 errors: errors.max(1),
@@ -532,7 +531,7 @@ fn check(a: &CheckArgs, config: &Config) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
     for name in &a.decks {
         let src = lib.find(name)?;
-        let (e, w) = report(&src, config, a.strict);
+        let (e, w) = report(&src, config);
         errors += e;
         warnings += w;
         if e == 0 {

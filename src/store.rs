@@ -861,17 +861,7 @@ impl Store {
             )?;
             let mut rows = stmt.query([deck])?;
             while let Some(row) = rows.next()? {
-                let rating: u8 = row.get(3)?;
-                let entry = AnswerEntry {
-                    deck: row_text(row, 0)?,
-                    card: row_text(row, 1)?,
-                    time: timestamp(row.get(2)?)?,
-                    rating: Rating::from_number(rating)
-                        .ok_or_else(|| Inner::Row(format!("rating {rating} is not 1 to 4")))?,
-                    verdict: row_text(row, 4)?,
-                    mode: parse_mode(row_text(row, 5)?)?,
-                };
-                f(&entry);
+                f(&read_answer_entry(row, 0)?);
             }
             Ok(())
         };
@@ -894,17 +884,7 @@ impl Store {
             )?;
             let mut rows = stmt.query([])?;
             while let Some(row) = rows.next()? {
-                let rating: u8 = row.get(2)?;
-                let duration: i64 = row.get(3)?;
-                let entry = ExternalEntry {
-                    card_id: row_text(row, 0)?,
-                    time: timestamp(row.get(1)?)?,
-                    rating: Rating::from_number(rating)
-                        .ok_or_else(|| Inner::Row(format!("rating {rating} is not 1 to 4")))?,
-                    duration_ms: u64::try_from(duration).unwrap_or(0),
-                    state: row.get(4)?,
-                };
-                f(&entry);
+                f(&read_external_entry(row, 0)?);
             }
             Ok(())
         };
@@ -992,17 +972,10 @@ impl Store {
             };
             while let Some(row) = rows.next()? {
                 let id: i64 = row.get(0)?;
-                let rating: u8 = row.get(4)?;
-                let entry = AnswerEntry {
-                    deck: row_text(row, 1)?,
-                    card: row_text(row, 2)?,
-                    time: timestamp(row.get(3)?)?,
-                    rating: Rating::from_number(rating)
-                        .ok_or_else(|| Inner::Row(format!("rating {rating} is not 1 to 4")))?,
-                    verdict: row_text(row, 5)?,
-                    mode: parse_mode(row_text(row, 6)?)?,
-                };
-                f(id, &entry);
+                f(
+                    id,
+                    &read_answer_entry(row, 1).map_err(|e| in_review(e, id))?,
+                );
             }
             Ok(())
         };
@@ -1026,17 +999,7 @@ impl Store {
             let mut rows = stmt.query([after])?;
             while let Some(row) = rows.next()? {
                 let id: i64 = row.get(0)?;
-                let rating: u8 = row.get(3)?;
-                let duration: i64 = row.get(4)?;
-                let entry = ExternalEntry {
-                    card_id: row_text(row, 1)?,
-                    time: timestamp(row.get(2)?)?,
-                    rating: Rating::from_number(rating)
-                        .ok_or_else(|| Inner::Row(format!("rating {rating} is not 1 to 4")))?,
-                    duration_ms: u64::try_from(duration).unwrap_or(0),
-                    state: row.get(5)?,
-                };
-                f(id, &entry);
+                f(id, &read_external_entry(row, 1)?);
             }
             Ok(())
         };
@@ -1128,10 +1091,7 @@ impl Store {
                     let mut out = Vec::new();
                     while let Some(row) = rows.next()? {
                         let id: i64 = row.get(0)?;
-                        let rating: u8 = row.get(2)?;
-                        let rating = Rating::from_number(rating).ok_or_else(|| {
-                            in_review(Inner::Row(format!("rating {rating} is not 1 to 4")), id)
-                        })?;
+                        let rating = rating(row.get(2)?).map_err(|e| in_review(e, id))?;
                         out.push((id, timestamp(row.get(1)?)?, rating));
                     }
                     out
@@ -1261,6 +1221,35 @@ fn row_text<'a>(row: &'a rusqlite::Row, i: usize) -> InnerResult<&'a str> {
         .map_err(|e| Inner::Row(format!("column {i}: {e}")))
 }
 
+/// An answer from the columns `deck, card, time_ms, rating, verdict, mode`, from `at` on.
+fn read_answer_entry<'a>(row: &'a rusqlite::Row, at: usize) -> InnerResult<AnswerEntry<'a>> {
+    Ok(AnswerEntry {
+        deck: row_text(row, at)?,
+        card: row_text(row, at + 1)?,
+        time: timestamp(row.get(at + 2)?)?,
+        rating: rating(row.get(at + 3)?)?,
+        verdict: row_text(row, at + 4)?,
+        mode: parse_mode(row_text(row, at + 5)?)?,
+    })
+}
+
+/// An external answer from the columns `card_id, time_ms, rating, duration_ms, state`, from
+/// `at` on.
+fn read_external_entry<'a>(row: &'a rusqlite::Row, at: usize) -> InnerResult<ExternalEntry<'a>> {
+    let duration: i64 = row.get(at + 3)?;
+    Ok(ExternalEntry {
+        card_id: row_text(row, at)?,
+        time: timestamp(row.get(at + 1)?)?,
+        rating: rating(row.get(at + 2)?)?,
+        duration_ms: u64::try_from(duration).unwrap_or(0),
+        state: row.get(at + 4)?,
+    })
+}
+
+fn rating(n: u8) -> InnerResult<Rating> {
+    Rating::from_number(n).ok_or_else(|| Inner::Row(format!("rating {n} is not 1 to 4")))
+}
+
 fn read_log_entry<'a>(row: &'a rusqlite::Row, id: i64) -> InnerResult<LogEntry<'a>> {
     let rating: u8 = row.get(4)?;
     let response_ms: i64 = row.get(7)?;
@@ -1276,8 +1265,7 @@ fn read_log_entry<'a>(row: &'a rusqlite::Row, id: i64) -> InnerResult<LogEntry<'
         deck: row_text(row, 1)?,
         card: row_text(row, 2)?,
         time: timestamp(row.get(3)?)?,
-        rating: Rating::from_number(rating)
-            .ok_or_else(|| Inner::Row(format!("rating {rating} is not 1 to 4")))?,
+        rating: self::rating(rating)?,
         answer: row_text(row, 5)?,
         verdict: row_text(row, 6)?,
         response_ms: u64::try_from(response_ms).unwrap_or(0),
@@ -1571,8 +1559,7 @@ fn read_review(row: &rusqlite::Row, id: i64) -> InnerResult<ReviewRow> {
         deck: row.get(1)?,
         card: row.get(2)?,
         time: timestamp(row.get(3)?)?,
-        rating: Rating::from_number(rating)
-            .ok_or_else(|| Inner::Row(format!("rating {rating} is not 1 to 4")))?,
+        rating: self::rating(rating)?,
         answer: row.get(5)?,
         verdict: row.get(6)?,
         response_ms: u64::try_from(response_ms).unwrap_or(0),

@@ -11,11 +11,14 @@
 //! next to it; everything else (quotes, tabs, delimiters, GIFT's `~ = # { } :`, backslashes,
 //! markup, unicode) is fair game.
 
+mod common;
+
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use common::mutate::{Edit, apply};
 use jiff::Timestamp;
 use proptest::prelude::*;
 use recall::deck::{Answer, Card, ClozePart, Deck, Kind};
@@ -42,16 +45,6 @@ fn cases() -> u32 {
 // Mutations
 // ---------------------------------------------------------------------------------------------
 
-/// An edit to an input: overwrite, insert or delete bytes, insert a huge run, or cut the end.
-#[derive(Debug, Clone)]
-enum Edit {
-    Put(usize, u8),
-    Insert(usize, Vec<u8>),
-    Delete(usize, usize),
-    Huge(usize, u8, usize),
-    Truncate(usize),
-}
-
 /// Bytes and sequences that mean something to one of the formats.
 #[rustfmt::skip]
 const SPECIAL: &[&[u8]] = &[
@@ -74,34 +67,6 @@ fn edit() -> impl Strategy<Value = Edit> {
             .prop_map(|(at, b, n)| Edit::Huge(at, b, n)),
         1 => any::<usize>().prop_map(Edit::Truncate),
     ]
-}
-
-fn apply(input: &[u8], edits: &[Edit]) -> Vec<u8> {
-    let mut t = input.to_vec();
-    for e in edits {
-        let len = t.len().max(1);
-        match e {
-            Edit::Put(at, b) if !t.is_empty() => t[at % len] = *b,
-            Edit::Put(..) => {}
-            Edit::Insert(at, bytes) => {
-                let at = at % (t.len() + 1);
-                t.splice(at..at, bytes.iter().copied());
-            }
-            Edit::Delete(at, n) => {
-                let at = at % len;
-                let end = (at + n).min(t.len());
-                if at < end {
-                    t.drain(at..end);
-                }
-            }
-            Edit::Huge(at, b, n) => {
-                let at = at % (t.len() + 1);
-                t.splice(at..at, std::iter::repeat_n(*b, *n));
-            }
-            Edit::Truncate(at) => t.truncate(at % (t.len() + 1)),
-        }
-    }
-    t
 }
 
 /// Lines a text has as an editor shows them (1-based; "\n", "\r\n" and a lone "\r" each end

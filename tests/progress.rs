@@ -58,6 +58,20 @@ fn with_history() -> TestEnv {
     t
 }
 
+/// Imports `log` again through the map file `map` (external card id to `deck:card`).
+fn import_with_map(t: &TestEnv, log: &Path, map: &Path) -> Run {
+    t.run(
+        &[
+            "import",
+            "reviews",
+            log.to_str().unwrap(),
+            "--map",
+            map.to_str().unwrap(),
+        ],
+        "",
+    )
+}
+
 fn json(r: &Run) -> Value {
     ok(r);
     serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
@@ -459,16 +473,7 @@ fn a_map_turns_external_history_into_recall_cards() {
         "map.csv",
         "anki_id,recall_card\n1001,rivers:danube\n1002,rivers:rhine\n",
     );
-    let r = t.run(
-        &[
-            "import",
-            "reviews",
-            log.to_str().unwrap(),
-            "--map",
-            map.to_str().unwrap(),
-        ],
-        "",
-    );
+    let r = import_with_map(&t, &log, &map);
     ok(&r);
     assert_eq!(
         r.stdout,
@@ -500,16 +505,7 @@ fn a_map_naming_unknown_cards_is_refused_with_lines() {
         "card_id,review_rating,review_time\n1,3,1711744352250\n",
     );
     let map = t.write("map.csv", "1,rivers:amazon\n2,rivers\n");
-    let r = t.run(
-        &[
-            "import",
-            "reviews",
-            log.to_str().unwrap(),
-            "--map",
-            map.to_str().unwrap(),
-        ],
-        "",
-    );
+    let r = import_with_map(&t, &log, &map);
     assert_eq!(r.code, 2);
     let name = map.display();
     assert_eq!(
@@ -785,16 +781,7 @@ fn statistics_follow_the_log_through_its_cached_copy() {
     assert_eq!(v["summary"]["external_reviews"], 2);
     // Moving that external history into a deck changes answers already copied.
     let map = t.write("map.csv", "anki_id,recall_card\n7001,rivers:rhine\n");
-    let r = t.run(
-        &[
-            "import",
-            "reviews",
-            more.to_str().unwrap(),
-            "--map",
-            map.to_str().unwrap(),
-        ],
-        "",
-    );
+    let r = import_with_map(&t, &more, &map);
     ok(&r);
     let v = json(&t.run(&["stats", "--json"], ""));
     assert_eq!(v["summary"]["reviews"], 17);

@@ -6,6 +6,9 @@
 //! The importers (TSV/CSV, GIFT, Anki packages, review logs) have their own properties in
 //! tests/import_props.rs.
 
+mod common;
+
+use common::mutate::{Edit, apply};
 use proptest::prelude::*;
 use recall::answer::{self, AnswerPool, Verdict};
 use recall::deck::load::load;
@@ -92,14 +95,6 @@ fn check_loaded(bytes: &[u8]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// An edit to a deck's text: overwrite, insert or delete bytes at a position.
-#[derive(Debug, Clone)]
-enum Edit {
-    Put(usize, u8),
-    Insert(usize, Vec<u8>),
-    Delete(usize, usize),
-}
-
 fn edit() -> impl Strategy<Value = Edit> {
     // Bytes that matter to TOML, plus anything at all.
     let byte = prop_oneof![
@@ -111,29 +106,6 @@ fn edit() -> impl Strategy<Value = Edit> {
         (any::<usize>(), prop::collection::vec(byte, 1..8)).prop_map(|(at, b)| Edit::Insert(at, b)),
         (any::<usize>(), 1usize..40).prop_map(|(at, n)| Edit::Delete(at, n)),
     ]
-}
-
-fn apply(text: &[u8], edits: &[Edit]) -> Vec<u8> {
-    let mut t = text.to_vec();
-    for e in edits {
-        let len = t.len().max(1);
-        match e {
-            Edit::Put(at, b) if !t.is_empty() => t[at % len] = *b,
-            Edit::Put(..) => {}
-            Edit::Insert(at, bytes) => {
-                let at = at % (t.len() + 1);
-                t.splice(at..at, bytes.iter().copied());
-            }
-            Edit::Delete(at, n) => {
-                let at = at % len;
-                let end = (at + n).min(t.len());
-                if at < end {
-                    t.drain(at..end);
-                }
-            }
-        }
-    }
-    t
 }
 
 proptest! {

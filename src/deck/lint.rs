@@ -38,9 +38,7 @@ const QUOTE: usize = 60;
 /// Whole-deck checks. Diagnostics point at the cards' spans (the `[[card]]` or `[[fact]]`
 /// header they come from), with the other card involved as a related span.
 pub fn lint(deck: &Deck) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let facts = fact_index(deck);
-    ids(deck, &facts, &mut out);
+    let mut out = refusals(deck);
     let typos = deck.cards.len() <= TYPO_CHECK_MAX_CARDS;
     let texts: Vec<Texts> = parallel::map_chunks(&deck.cards, CARDS_PER_THREAD, |_, chunk| {
         chunk
@@ -52,7 +50,6 @@ pub fn lint(deck: &Deck) -> Vec<Diagnostic> {
     .flatten()
     .collect();
     same_questions(deck, &texts, &mut out);
-    distractors(deck, &facts, &mut out);
     if typos {
         typo_neighbours(deck, &texts, &mut out);
     }
