@@ -5,7 +5,7 @@
 use divan::{Bencher, black_box};
 use jiff::Timestamp;
 use recall::answer::{self, AnswerPool};
-use recall::deck::Deck;
+use recall::deck::{Deck, Text};
 use recall::schedule::{CardState, Phase, Scheduler, SchedulerConfig};
 use recall::session::{Session, SessionDeck, SessionOptions, shown_options};
 use recall::store::{CardRecord, CardRecords};
@@ -102,7 +102,7 @@ fn check_every_kind(bencher: Bencher) {
     let pool = AnswerPool::new(&d.cards);
     // One card of each hand-written kind, and its right answer as the learner would type it.
     let cards: Vec<_> = d.cards.iter().take(10).collect();
-    let shown: Vec<Vec<String>> = cards.iter().map(|c| shown_options(c, 1)).collect();
+    let shown: Vec<Vec<Text>> = cards.iter().map(|c| shown_options(c, 1)).collect();
     bencher.bench(|| {
         for (card, shown) in cards.iter().zip(&shown) {
             black_box(answer::check(&card.kind, "Kalomirentas", shown, &pool));

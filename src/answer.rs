@@ -30,7 +30,7 @@ mod tests;
 
 pub use pool::AnswerPool;
 
-use crate::deck::{Answer, Kind};
+use crate::deck::{Answer, Kind, Text};
 use crate::schedule::Rating;
 
 /// Longer answers are refused outright: nobody types this much, and it bounds the work.
@@ -187,7 +187,7 @@ pub fn passes_as_typo(answer: &Answer, given: &str) -> bool {
 /// displayed in (choice options, order items, the right column of a match), which option
 /// numbers and letters refer to; when empty, the card's own order is assumed. `pool` holds the
 /// deck's other answers so a typo never stands in for one of them.
-pub fn check(kind: &Kind, given: &str, shown: &[String], pool: &AnswerPool) -> Outcome {
+pub fn check(kind: &Kind, given: &str, shown: &[Text], pool: &AnswerPool) -> Outcome {
     let expected = expected(kind, shown);
     if let Kind::Basic { .. } = kind {
         return Outcome::new(Verdict::Unchecked, 0.0, expected);
@@ -225,10 +225,10 @@ pub fn check(kind: &Kind, given: &str, shown: &[String], pool: &AnswerPool) -> O
 }
 
 /// The right answer as the learner should see it after answering.
-fn expected(kind: &Kind, shown: &[String]) -> String {
+fn expected(kind: &Kind, shown: &[Text]) -> String {
     match kind {
-        Kind::Basic { back } => back.clone(),
-        Kind::Typed { answer } => answer.text.clone(),
+        Kind::Basic { back } => back.to_string(),
+        Kind::Typed { answer } => answer.text.to_string(),
         Kind::Choice { correct, wrong } => choice::expected_choice(correct, wrong, shown),
         Kind::TrueFalse { answer } => if *answer { "True" } else { "False" }.to_string(),
         Kind::Number {

@@ -19,15 +19,15 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, SourceRef,
-    Span,
+    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Shared,
+    SourceRef, Span, TagLists, Text,
 };
 
 /// Decks smaller than this are parsed every time: it takes about a millisecond.
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 
 /// Bumped whenever the cached structs below change.
-const CACHE_FORMAT: u32 = 3;
+const CACHE_FORMAT: u32 = 4;
 
 /// Where parsed decks are kept.
 #[derive(Debug, Clone)]
@@ -155,7 +155,7 @@ struct CDeck {
     description: Option<String>,
     author: Option<String>,
     source: Option<CSource>,
-    tags: Vec<String>,
+    tags: Vec<Text>,
     seed: u64,
     settings: CSettings,
     facts: Vec<CFact>,
@@ -186,42 +186,42 @@ struct CSettings {
 }
 
 /// An answer: its text first, then the accepted alternatives.
-type CAnswer = Vec<String>;
+type CAnswer = Vec<Text>;
 
 #[derive(Serialize, Deserialize)]
 struct CCard {
-    id: String,
+    id: Text,
     kind: CKind,
-    prompt: String,
-    tags: Vec<String>,
+    prompt: Text,
+    tags: Vec<Text>,
     explain: Option<String>,
-    source: Option<String>,
-    fact: Option<String>,
+    source: Option<Text>,
+    fact: Option<Text>,
     span: (usize, usize),
 }
 
 #[derive(Serialize, Deserialize)]
 enum CKind {
-    Basic(String),
+    Basic(Text),
     Typed(CAnswer),
-    Choice(Vec<String>, Vec<String>),
+    Choice(Vec<Text>, Vec<Text>),
     TrueFalse(bool),
-    Number(f64, f64, Option<String>),
+    Number(f64, f64, Option<Text>),
     Year(i32, u32),
     List(Vec<CAnswer>, bool),
-    Order(Vec<String>),
+    Order(Vec<Text>),
     /// Text parts are `Ok`, blanks `Err`.
-    Cloze(Vec<Result<String, CAnswer>>),
-    Match(Vec<(String, String)>),
+    Cloze(Vec<Result<Text, CAnswer>>),
+    Match(Vec<(Text, Text)>),
 }
 
 #[derive(Serialize, Deserialize)]
 struct CFact {
-    id: String,
+    id: Text,
     kind: CFactKind,
-    tags: Vec<String>,
-    explain: Option<String>,
-    source: Option<String>,
+    tags: Vec<Text>,
+    explain: Option<Text>,
+    source: Option<Text>,
     span: (usize, usize),
 }
 
@@ -229,16 +229,16 @@ type CDate = (i32, Option<u8>, Option<u8>);
 
 #[derive(Serialize, Deserialize)]
 enum CFactKind {
-    Event(String, CDate, Option<String>),
-    Place(String, String, CAnswer, Option<CDate>, Vec<String>),
-    Person(CAnswer, String, Option<CDate>),
-    List(String, Vec<CAnswer>, bool),
-    Number(String, f64, Option<String>, f64),
-    Term(CAnswer, String),
+    Event(Text, CDate, Option<Text>),
+    Place(Text, Text, CAnswer, Option<CDate>, Vec<Text>),
+    Person(CAnswer, Text, Option<CDate>),
+    List(Text, Vec<CAnswer>, bool),
+    Number(Text, f64, Option<Text>, f64),
+    Term(CAnswer, Text),
 }
 
 fn answer_out(a: &Answer) -> CAnswer {
-    a.all().map(str::to_string).collect()
+    a.all().map(Text::from).collect()
 }
 
 fn answer_in(mut a: CAnswer) -> Answer {
@@ -326,7 +326,13 @@ impl From<CDeck> for Deck {
                 parameters: s.parameters,
             },
             facts: d.facts.into_iter().map(Fact::from).collect(),
-            cards: d.cards.into_iter().map(Card::from).collect(),
+            cards: {
+                let mut tag_lists = TagLists::default();
+                d.cards
+                    .into_iter()
+                    .map(|c| card_in(c, &mut tag_lists))
+                    .collect()
+            },
         }
     }
 }
@@ -363,8 +369,8 @@ impl From<&Card> for CCard {
             id: c.id.0.clone(),
             kind,
             prompt: c.prompt.clone(),
-            tags: c.tags.clone(),
-            explain: c.explain.clone(),
+            tags: c.tags.to_vec(),
+            explain: c.explain.as_deref().map(str::to_string),
             source: c.source.clone(),
             fact: c.fact.clone(),
             span: (c.span.start, c.span.end),
@@ -372,8 +378,8 @@ impl From<&Card> for CCard {
     }
 }
 
-impl From<CCard> for Card {
-    fn from(c: CCard) -> Card {
+fn card_in(c: CCard, tag_lists: &mut TagLists) -> Card {
+    {
         let kind = match c.kind {
             CKind::Basic(back) => Kind::Basic { back },
             CKind::Typed(a) => Kind::Typed {
@@ -407,8 +413,8 @@ impl From<CCard> for Card {
             id: CardId(c.id),
             kind,
             prompt: c.prompt,
-            tags: c.tags,
-            explain: c.explain,
+            tags: tag_lists.get(&c.tags),
+            explain: c.explain.map(Shared::from),
             source: c.source,
             fact: c.fact,
             span: span_in(c.span),

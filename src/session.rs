@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::deck::{Card, Deck};
+use crate::deck::{Card, Deck, Text};
 use crate::schedule::{Phase, Rating, Scheduler};
 use crate::store::{CardRecord, CardRecords, Mode, NewReview};
 
@@ -189,9 +189,9 @@ pub fn question_hash(card: &Card) -> String {
 
 /// The order in which a card's options are shown: seeded, so a card shows the same way on
 /// undo and in tests. Returns the options to display (empty for kinds without options).
-pub fn shown_options(card: &Card, seed: u64) -> Vec<String> {
+pub fn shown_options(card: &Card, seed: u64) -> Vec<Text> {
     use crate::deck::Kind;
-    let mut opts: Vec<String> = match &card.kind {
+    let mut opts: Vec<Text> = match &card.kind {
         Kind::Choice { correct, wrong } => correct.iter().chain(wrong).cloned().collect(),
         Kind::Order { items } => items.clone(),
         Kind::Match { pairs } => pairs.iter().map(|(_, r)| r.clone()).collect(),
@@ -976,7 +976,7 @@ answer = "charlie"
         let crate::deck::Kind::Choice { correct, wrong } = &choice.kind else {
             unreachable!()
         };
-        let mut all: Vec<String> = correct.iter().chain(wrong).cloned().collect();
+        let mut all: Vec<Text> = correct.iter().chain(wrong).cloned().collect();
         all.sort();
         assert_eq!(sorted, all);
     }

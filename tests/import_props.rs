@@ -21,7 +21,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use common::mutate::{Edit, apply};
 use jiff::Timestamp;
 use proptest::prelude::*;
-use recall::deck::{Answer, Card, ClozePart, Deck, Kind};
+use recall::deck::{Answer, Card, ClozePart, Deck, Kind, Text};
+
+fn texts(words: &[String]) -> Vec<Text> {
+    words.iter().map(Text::from).collect()
+}
 use recall::formats::{Imported, apkg, gift, tsv};
 use recall::progress::export::{Format, ReviewRow, ReviewWriter};
 use recall::progress::import::{CardMap, parse_log, replay, resolve};
@@ -167,7 +171,7 @@ fn deck_of(cards: Vec<Card>) -> Deck {
 }
 
 fn basic(i: usize, prompt: String, back: String) -> Card {
-    Card::new(format!("c{i}"), Kind::Basic { back }, prompt)
+    Card::new(format!("c{i}"), Kind::Basic { back: back.into() }, prompt)
 }
 
 /// Imported card ids are unique and usable as hand-written ids.
@@ -306,7 +310,7 @@ proptest! {
             cards
                 .iter()
                 .enumerate()
-                .map(|(i, (f, b, t))| Card { tags: t.clone(), ..basic(i, f.clone(), b.clone()) })
+                .map(|(i, (f, b, t))| Card { tags: texts(t).into(), ..basic(i, f.clone(), b.clone()) })
                 .collect(),
         );
         let mut out = Vec::new();
@@ -314,15 +318,15 @@ proptest! {
         let text = String::from_utf8(out).unwrap();
         let back = tsv::read(&text);
         prop_assert_eq!(&back.errors, &vec![], "{}", text);
-        let got: Vec<(&str, &Kind, &[String])> = back
+        let got: Vec<(&str, &Kind, &[Text])> = back
             .cards
             .iter()
-            .map(|c| (c.prompt.as_str(), &c.kind, c.tags.as_slice()))
+            .map(|c| (c.prompt.as_str(), &c.kind, &c.tags[..]))
             .collect();
-        let want: Vec<(&str, &Kind, &[String])> = deck
+        let want: Vec<(&str, &Kind, &[Text])> = deck
             .cards
             .iter()
-            .map(|c| (c.prompt.as_str(), &c.kind, c.tags.as_slice()))
+            .map(|c| (c.prompt.as_str(), &c.kind, &c.tags[..]))
             .collect();
         prop_assert_eq!(got, want, "{}", text);
         check_ids(&back.cards)?;
@@ -420,8 +424,10 @@ fn gift_line() -> impl Strategy<Value = String> {
 }
 
 fn answer() -> impl Strategy<Value = Answer> {
-    (gift_text(), prop::collection::vec(gift_text(), 0..3))
-        .prop_map(|(text, accept)| Answer { text, accept })
+    (gift_text(), prop::collection::vec(gift_text(), 0..3)).prop_map(|(text, accept)| Answer {
+        text: text.into(),
+        accept: accept.into_iter().map(Into::into).collect(),
+    })
 }
 
 /// Every kind GIFT can express, with at most the limits Moodle has (up to ten equally weighted
@@ -429,7 +435,7 @@ fn answer() -> impl Strategy<Value = Answer> {
 fn gift_kind() -> impl Strategy<Value = (Kind, String)> {
     let number = (-1e9f64..1e9, 0.0f64..1e4, prop::option::of("[a-zµ°²]{1,4}"));
     prop_oneof![
-        (gift_text(), gift_text()).prop_map(|(p, back)| (Kind::Basic { back }, p)),
+        (gift_text(), gift_text()).prop_map(|(p, back)| (Kind::Basic { back: back.into() }, p)),
         (gift_text(), answer()).prop_map(|(p, answer)| (Kind::Typed { answer }, p)),
         (
             gift_text(),
@@ -437,14 +443,22 @@ fn gift_kind() -> impl Strategy<Value = (Kind, String)> {
             prop::collection::vec(gift_text(), 0..4)
         )
             .prop_filter("two options", |(_, c, w)| c.len() + w.len() >= 2)
-            .prop_map(|(p, correct, wrong)| (Kind::Choice { correct, wrong }, p)),
+            .prop_map(|(p, correct, wrong)| {
+                (
+                    Kind::Choice {
+                        correct: texts(&correct),
+                        wrong: texts(&wrong),
+                    },
+                    p,
+                )
+            }),
         (gift_text(), any::<bool>()).prop_map(|(p, answer)| (Kind::TrueFalse { answer }, p)),
         (gift_text(), number).prop_map(|(p, (answer, tolerance, unit))| {
             (
                 Kind::Number {
                     answer,
                     tolerance,
-                    unit,
+                    unit: unit.map(Text::from),
                 },
                 p,
             )
@@ -455,7 +469,13 @@ fn gift_kind() -> impl Strategy<Value = (Kind, String)> {
             gift_text(),
             prop::collection::vec((gift_text(), gift_text()), 2..5)
         )
-            .prop_map(|(p, pairs)| (Kind::Match { pairs }, p)),
+            .prop_map(|(p, pairs)| {
+                let pairs = pairs
+                    .into_iter()
+                    .map(|(l, r)| (l.into(), r.into()))
+                    .collect();
+                (Kind::Match { pairs }, p)
+            }),
         (
             gift_line(),
             gift_line(),
@@ -467,11 +487,11 @@ fn gift_kind() -> impl Strategy<Value = (Kind, String)> {
                 |(p, before, blank, after, (has_p, has_before, has_after))| {
                     let mut parts = Vec::new();
                     if has_before {
-                        parts.push(ClozePart::Text(format!("{before} ")));
+                        parts.push(ClozePart::Text(format!("{before} ").into()));
                     }
                     parts.push(ClozePart::Blank(blank));
                     if has_after {
-                        parts.push(ClozePart::Text(format!(" {after}")));
+                        parts.push(ClozePart::Text(format!(" {after}").into()));
                     }
                     (Kind::Cloze { parts }, if has_p { p } else { String::new() })
                 }
@@ -510,7 +530,7 @@ fn gift_refuses(card: &Card) -> Option<&'static str> {
 /// feedback, where the explanation would go.
 fn gift_expected(card: &Card) -> Card {
     let mut want = card.clone();
-    want.tags = Vec::new();
+    want.tags = Vec::new().into();
     want.source = None;
     if matches!(card.kind, Kind::Basic { .. }) {
         want.explain = None;
@@ -533,8 +553,8 @@ proptest! {
                 .into_iter()
                 .enumerate()
                 .map(|(i, ((kind, prompt), explain, tags))| Card {
-                    explain,
-                    tags,
+                    explain: explain.map(Into::into),
+                    tags: texts(&tags).into(),
                     ..Card::new(format!("c{i}"), kind, prompt)
                 })
                 .collect(),
@@ -574,7 +594,7 @@ const CREATED_MS: i64 = 1_700_000_000_000;
 
 fn seed_deck() -> Deck {
     let mut sun = basic(0, "What is the Sun?".into(), "a <star>".into());
-    sun.tags = vec!["space".into()];
+    sun.tags = vec!["space".into()].into();
     sun.explain = Some("A G-type star.".into());
     let titan = Card::new(
         "titan",
@@ -849,14 +869,16 @@ fn anki_cloze() -> impl Strategy<Value = (Kind, String)> {
             for (i, (before, answer)) in blanks.into_iter().enumerate() {
                 // Spaces around a blank survive, but not at the edges of the text.
                 match before {
-                    Some((line, _)) if i == 0 => parts.push(ClozePart::Text(format!("{line} "))),
-                    Some((_, text)) => parts.push(ClozePart::Text(format!(" {text} "))),
+                    Some((line, _)) if i == 0 => {
+                        parts.push(ClozePart::Text(format!("{line} ").into()))
+                    }
+                    Some((_, text)) => parts.push(ClozePart::Text(format!(" {text} ").into())),
                     None => {}
                 }
                 parts.push(ClozePart::Blank(Answer::plain(answer)));
             }
             if let Some(a) = after {
-                parts.push(ClozePart::Text(format!(" {a}")));
+                parts.push(ClozePart::Text(format!(" {a}").into()));
             }
             (Kind::Cloze { parts }, prompt.unwrap_or_default())
         })
@@ -872,7 +894,7 @@ proptest! {
         cards in prop::collection::vec(
             (
                 prop_oneof![
-                    (anki_text(), anki_text()).prop_map(|(p, back)| (Kind::Basic { back }, p)),
+                    (anki_text(), anki_text()).prop_map(|(p, back)| (Kind::Basic { back: back.into() }, p)),
                     anki_cloze(),
                 ],
                 prop::option::of(anki_text()),
@@ -886,8 +908,8 @@ proptest! {
                 .into_iter()
                 .enumerate()
                 .map(|(i, ((kind, prompt), explain, tags))| Card {
-                    explain,
-                    tags,
+                    explain: explain.map(Into::into),
+                    tags: texts(&tags).into(),
                     ..Card::new(format!("c{i}"), kind, prompt)
                 })
                 .collect(),

@@ -12,7 +12,11 @@ use common::mutate::{Edit, apply};
 use proptest::prelude::*;
 use recall::answer::{self, AnswerPool, Verdict};
 use recall::deck::load::load;
-use recall::deck::{Answer, Kind};
+use recall::deck::{Answer, Kind, Text};
+
+fn texts(words: &[String]) -> Vec<Text> {
+    words.iter().map(Text::from).collect()
+}
 use recall::diagnostic::{Severity, render};
 
 /// Cases per property unless `PROPTEST_CASES` says otherwise.
@@ -163,8 +167,8 @@ fn kinds(words: &[String], n: f64, year: i32) -> Vec<Kind> {
     vec![
         typed(&w(0)),
         Kind::Choice {
-            correct: vec![w(0)],
-            wrong: vec![w(1), w(2)],
+            correct: vec![w(0).into()],
+            wrong: vec![w(1).into(), w(2).into()],
         },
         Kind::TrueFalse { answer: true },
         Kind::Number {
@@ -181,7 +185,7 @@ fn kinds(words: &[String], n: f64, year: i32) -> Vec<Kind> {
             ordered: false,
         },
         Kind::Order {
-            items: words.to_vec(),
+            items: texts(words),
         },
         Kind::Cloze {
             parts: vec![
@@ -190,9 +194,9 @@ fn kinds(words: &[String], n: f64, year: i32) -> Vec<Kind> {
             ],
         },
         Kind::Match {
-            pairs: vec![(w(0), w(1)), (w(2), w(3))],
+            pairs: vec![(w(0).into(), w(1).into()), (w(2).into(), w(3).into())],
         },
-        Kind::Basic { back: w(0) },
+        Kind::Basic { back: w(0).into() },
     ]
 }
 
@@ -208,7 +212,7 @@ proptest! {
     ) {
         let pool = AnswerPool::default();
         for kind in kinds(&words, n, year) {
-            let shown = words.clone();
+            let shown = texts(&words);
             let out = answer::check(&kind, &given, &shown, &pool);
             prop_assert!((0.0..=1.0).contains(&out.score), "{:?}", out);
             // Deterministic.
@@ -266,14 +270,14 @@ proptest! {
     ) {
         let options: Vec<String> = options.into_iter().collect();
         let right = pick.get(&options).clone();
-        let wrong: Vec<String> = options.iter().filter(|o| **o != right).cloned().collect();
-        let kind = Kind::Choice { correct: vec![right.clone()], wrong };
+        let wrong: Vec<Text> = options.iter().filter(|o| **o != right).map(Text::from).collect();
+        let kind = Kind::Choice { correct: vec![right.clone().into()], wrong };
         let pool = AnswerPool::default();
         let number = options.iter().position(|o| *o == right).unwrap() + 1;
         prop_assert_eq!(
-            answer::check(&kind, &number.to_string(), &options, &pool).verdict,
+            answer::check(&kind, &number.to_string(), &texts(&options), &pool).verdict,
             Verdict::Correct
         );
-        prop_assert_eq!(answer::check(&kind, &right, &options, &pool).verdict, Verdict::Correct);
+        prop_assert_eq!(answer::check(&kind, &right, &texts(&options), &pool).verdict, Verdict::Correct);
     }
 }

@@ -5,23 +5,24 @@ use super::matching::{Candidate, Found, find};
 use super::normalize::key;
 use super::sequence::parse_numbers;
 use super::{Outcome, Verdict};
+use crate::deck::Text;
 
 /// The options in the order their numbers refer to.
-fn options<'a>(correct: &'a [String], wrong: &'a [String], shown: &'a [String]) -> Vec<&'a str> {
+fn options<'a>(correct: &'a [Text], wrong: &'a [Text], shown: &'a [Text]) -> Vec<&'a str> {
     if shown.is_empty() {
-        correct.iter().chain(wrong).map(String::as_str).collect()
+        correct.iter().chain(wrong).map(Text::as_str).collect()
     } else {
-        shown.iter().map(String::as_str).collect()
+        shown.iter().map(Text::as_str).collect()
     }
 }
 
-fn is_correct(option: &str, correct: &[String]) -> bool {
+fn is_correct(option: &str, correct: &[Text]) -> bool {
     let k = key(option);
     correct.iter().any(|c| key(c) == k)
 }
 
 /// The correct options with their numbers, e.g. "2. Tashkent".
-pub(crate) fn expected_choice(correct: &[String], wrong: &[String], shown: &[String]) -> String {
+pub(crate) fn expected_choice(correct: &[Text], wrong: &[Text], shown: &[Text]) -> String {
     let parts: Vec<String> = options(correct, wrong, shown)
         .iter()
         .enumerate()
@@ -35,10 +36,10 @@ pub(crate) fn expected_choice(correct: &[String], wrong: &[String], shown: &[Str
 /// a number in range always means an option, not an option's text), else option text, tolerating a typo only when it points at one option. One correct option:
 /// right or wrong, picking several is wrong. Several: Jaccard score, naming missing and extra.
 pub(crate) fn check_choice(
-    correct: &[String],
-    wrong: &[String],
+    correct: &[Text],
+    wrong: &[Text],
     given: &str,
-    shown: &[String],
+    shown: &[Text],
     expected: String,
 ) -> Outcome {
     let options = options(correct, wrong, shown);
@@ -135,7 +136,7 @@ fn push_unique(selected: &mut Vec<usize>, i: usize) {
 pub(crate) fn check_truefalse(
     answer: bool,
     given: &str,
-    shown: &[String],
+    shown: &[Text],
     expected: String,
 ) -> Outcome {
     let read = |text: &str| match key(text).as_str() {

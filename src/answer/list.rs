@@ -139,7 +139,7 @@ pub(crate) fn check_list(
         .iter()
         .zip(&taken)
         .filter(|(_, t)| !**t)
-        .map(|(a, _)| a.text.clone())
+        .map(|(a, _)| a.text.to_string())
         .collect();
     let misplaced: Vec<&str> = sequence
         .iter()

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::normalize::{distance_within, key};
-use crate::deck::{Card, ClozePart, Kind};
+use crate::deck::{Card, ClozePart, Kind, Text};
 
 /// The normalised answers (and alternatives) of a deck's typed, list, cloze and choice cards.
 /// Build it once per deck; [`check`](super::check) consults it before accepting a typo.
@@ -35,9 +35,7 @@ impl AnswerPool {
                         }
                     }
                 }
-                Kind::Choice { correct, .. } => {
-                    correct.iter().map(String::as_str).for_each(&mut add)
-                }
+                Kind::Choice { correct, .. } => correct.iter().map(Text::as_str).for_each(&mut add),
                 _ => {}
             }
         }
@@ -85,8 +83,8 @@ mod tests {
         Card {
             id: CardId("c".into()),
             kind,
-            prompt: String::new(),
-            tags: Vec::new(),
+            prompt: String::new().into(),
+            tags: Vec::new().into(),
             explain: None,
             source: None,
             fact: None,

@@ -5,6 +5,7 @@ use super::list::split_items;
 use super::matching::{Candidate, Found, find};
 use super::normalize::{fold, key};
 use super::{Outcome, Verdict};
+use crate::deck::Text;
 
 /// Reads a line of option numbers: "2", "2,3", "2 3", "2 and 3", "(2) 3.". A single run of
 /// digits larger than `count` is read digit by digit when there are fewer than ten options
@@ -67,7 +68,7 @@ pub(crate) fn longest_increasing(seq: &[usize]) -> Vec<usize> {
 }
 
 /// For each shown entry, the index of the same entry in `canonical` (each used once).
-fn positions(canonical: &[String], shown: &[String]) -> Vec<Option<usize>> {
+fn positions(canonical: &[Text], shown: &[Text]) -> Vec<Option<usize>> {
     let mut used = vec![false; canonical.len()];
     shown
         .iter()
@@ -85,7 +86,7 @@ fn positions(canonical: &[String], shown: &[String]) -> Vec<Option<usize>> {
 }
 
 /// The shown number of each item, in the correct order.
-fn shown_numbers(canonical: &[String], shown: &[String]) -> Vec<Option<usize>> {
+fn shown_numbers(canonical: &[Text], shown: &[Text]) -> Vec<Option<usize>> {
     let positions = positions(canonical, shown);
     (0..canonical.len())
         .map(|i| positions.iter().position(|p| *p == Some(i)).map(|s| s + 1))
@@ -93,7 +94,7 @@ fn shown_numbers(canonical: &[String], shown: &[String]) -> Vec<Option<usize>> {
 }
 
 /// "3 1 2 4 (A → B → C → D)": the numbers to type, then the items in order.
-pub(crate) fn expected_order(items: &[String], shown: &[String]) -> String {
+pub(crate) fn expected_order(items: &[Text], shown: &[Text]) -> String {
     let sequence = items.join(" → ");
     if shown.is_empty() {
         return sequence;
@@ -109,9 +110,9 @@ pub(crate) fn expected_order(items: &[String], shown: &[String]) -> String {
 /// items' text. Score: the longest run of items in the right relative order, over the number
 /// of items, so one item moved costs one item and not everything after it.
 pub(crate) fn check_order(
-    items: &[String],
+    items: &[Text],
     given: &str,
-    shown: &[String],
+    shown: &[Text],
     expected: String,
 ) -> Outcome {
     if items.is_empty() {
@@ -149,7 +150,7 @@ pub(crate) fn check_order(
     let mut outcome = Outcome::counted(run.len(), items.len(), unknown.len(), expected);
     outcome.missing = (0..items.len())
         .filter(|i| !sequence.contains(i))
-        .map(|i| items[i].clone())
+        .map(|i| items[i].to_string())
         .collect();
     let mut notes = Vec::new();
     let misplaced: Vec<&str> = sequence
@@ -175,8 +176,8 @@ fn letter(index: usize) -> String {
 }
 
 /// "1b 2a 3c (A → X; B → Y; C → Z)": the code to type, then the pairs.
-pub(crate) fn expected_match(pairs: &[(String, String)], shown: &[String]) -> String {
-    let rights: Vec<String> = pairs.iter().map(|(_, r)| r.clone()).collect();
+pub(crate) fn expected_match(pairs: &[(Text, Text)], shown: &[Text]) -> String {
+    let rights: Vec<Text> = pairs.iter().map(|(_, r)| r.clone()).collect();
     let display = if shown.is_empty() { &rights[..] } else { shown };
     let code: Vec<String> = shown_numbers(&rights, display)
         .into_iter()
@@ -253,15 +254,15 @@ fn read_pairs(given: &str) -> Option<Vec<(usize, usize)>> {
 /// Left items are numbered from 1, the right column lettered from "a" in shown order. Each
 /// pair right scores 1/n; wrong pairs are named (missing: the right pair, extra: the one given).
 pub(crate) fn check_match(
-    pairs: &[(String, String)],
+    pairs: &[(Text, Text)],
     given: &str,
-    shown: &[String],
+    shown: &[Text],
     expected: String,
 ) -> Outcome {
     if pairs.is_empty() {
         return Outcome::new(Verdict::Unchecked, 0.0, expected);
     }
-    let rights: Vec<String> = pairs.iter().map(|(_, r)| r.clone()).collect();
+    let rights: Vec<Text> = pairs.iter().map(|(_, r)| r.clone()).collect();
     let display = if shown.is_empty() { &rights[..] } else { shown };
     let Some(read) = read_pairs(given) else {
         return Outcome::wrong(

@@ -3,12 +3,12 @@
 //! never-panics sweep over pseudo-random input.
 
 use super::*;
-use crate::deck::{Answer, Card, CardId, ClozePart, Span};
+use crate::deck::{Answer, Card, CardId, ClozePart, Span, Text};
 
 fn answer(spellings: &[&str]) -> Answer {
     Answer {
-        text: spellings[0].to_string(),
-        accept: spellings[1..].iter().map(|s| s.to_string()).collect(),
+        text: spellings[0].to_string().into(),
+        accept: spellings[1..].iter().map(|s| Text::from(*s)).collect(),
     }
 }
 
@@ -22,7 +22,7 @@ fn number(value: f64, tolerance: f64, unit: Option<&str>) -> Kind {
     Kind::Number {
         answer: value,
         tolerance,
-        unit: unit.map(str::to_string),
+        unit: unit.map(Text::from),
     }
 }
 
@@ -40,8 +40,8 @@ fn list(items: &[&[&str]], ordered: bool) -> Kind {
     }
 }
 
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(|s| s.to_string()).collect()
+fn strings(items: &[&str]) -> Vec<Text> {
+    items.iter().map(|s| Text::from(*s)).collect()
 }
 
 fn choice(correct: &[&str], wrong: &[&str]) -> Kind {
@@ -63,12 +63,12 @@ fn cloze(text: &str) -> Kind {
     let mut rest = text;
     while let Some(open) = rest.find("{{") {
         let close = rest.find("}}").expect("closed blank");
-        parts.push(ClozePart::Text(rest[..open].to_string()));
+        parts.push(ClozePart::Text(rest[..open].to_string().into()));
         let spellings: Vec<&str> = rest[open + 2..close].split('|').collect();
         parts.push(ClozePart::Blank(answer(&spellings)));
         rest = &rest[close + 2..];
     }
-    parts.push(ClozePart::Text(rest.to_string()));
+    parts.push(ClozePart::Text(rest.to_string().into()));
     Kind::Cloze { parts }
 }
 
@@ -76,7 +76,7 @@ fn pairs(pairs: &[(&str, &str)]) -> Kind {
     Kind::Match {
         pairs: pairs
             .iter()
-            .map(|(l, r)| (l.to_string(), r.to_string()))
+            .map(|(l, r)| (Text::from(*l), Text::from(*r)))
             .collect(),
     }
 }
@@ -85,8 +85,8 @@ fn card(kind: Kind) -> Card {
     Card {
         id: CardId("test".into()),
         kind,
-        prompt: String::new(),
-        tags: Vec::new(),
+        prompt: String::new().into(),
+        tags: Vec::new().into(),
         explain: None,
         source: None,
         fact: None,
@@ -170,7 +170,7 @@ fn pool() -> AnswerPool {
 struct Row {
     kind: Kind,
     given: String,
-    shown: Vec<String>,
+    shown: Vec<Text>,
     verdict: Verdict,
     score: Option<f32>,
     missing: Vec<String>,
@@ -201,11 +201,11 @@ impl Row {
         self
     }
     fn missing(mut self, missing: &[&str]) -> Row {
-        self.missing = strings(missing);
+        self.missing = strings(missing).iter().map(Text::to_string).collect();
         self
     }
     fn extra(mut self, extra: &[&str]) -> Row {
-        self.extra = strings(extra);
+        self.extra = strings(extra).iter().map(Text::to_string).collect();
         self
     }
     fn note(mut self, note: &str) -> Row {
@@ -864,7 +864,7 @@ const PIECES: [&str; 40] = [
 #[test]
 fn check_never_panics_on_pseudo_random_input() {
     let pool = pool();
-    let kinds: Vec<(Kind, Vec<String>)> = vec![
+    let kinds: Vec<(Kind, Vec<Text>)> = vec![
         (capital(), Vec::new()),
         (number(4300.0, 50.0, Some("km")), Vec::new()),
         (number(3.3, 0.0, Some("million people")), Vec::new()),

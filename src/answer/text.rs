@@ -70,7 +70,7 @@ pub(crate) fn check_cloze(
                 right += 1;
                 typo.get_or_insert((piece.to_string(), text));
             }
-            _ => missing.push(blank.text.clone()),
+            _ => missing.push(blank.text.to_string()),
         }
     }
     let extra: Vec<String> = pieces.iter().skip(blanks.len()).cloned().collect();

@@ -15,7 +15,8 @@ use std::sync::{Mutex, PoisonError};
 
 use crate::deck::text::{capitalise, join_and, phrase, same};
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, Fact, FactDate, FactKind, Kind, lint, parallel,
+    Answer, Card, CardId, ClozePart, Deck, Fact, FactDate, FactKind, Kind, Shared, TagLists, Tags,
+    Text, lint, parallel,
 };
 use crate::diagnostic::Diagnostic;
 
@@ -187,15 +188,17 @@ impl Pools {
 
 struct Gen<'a> {
     seed: u64,
-    deck_tags: &'a [String],
+    deck_tags: &'a [Text],
     facts: &'a [Fact],
     pools: &'a Pools,
     cards: Vec<Card>,
     diags: Vec<Diagnostic>,
     /// Tags and explanation shared by the cards of the fact being expanded (made once per
     /// fact, cloned per card).
-    tags: Vec<String>,
-    explain: String,
+    tags: Tags,
+    explain: Shared,
+    /// One shared list per distinct list of tags.
+    tag_lists: TagLists,
     /// Choice forms of the current fact skipped for want of wrong options.
     starved: Vec<String>,
 }
@@ -229,8 +232,9 @@ pub fn generate(deck: &mut Deck) -> Vec<Diagnostic> {
         pools: &pools,
         cards,
         diags: Vec::new(),
-        tags: Vec::new(),
-        explain: String::new(),
+        tags: Tags::default(),
+        explain: Shared::from(""),
+        tag_lists: TagLists::default(),
         starved: Vec::new(),
     };
     // The first slice of facts appends straight to the deck's own card list (which the loader
@@ -298,7 +302,7 @@ fn statement_text(fact: &Fact) -> String {
                 s.push_str(&format!(" (since {})", format_date(since)));
             }
             if !previously.is_empty() {
-                let earlier: Vec<&str> = previously.iter().map(String::as_str).collect();
+                let earlier: Vec<&str> = previously.iter().map(Text::as_str).collect();
                 s.push_str(&format!("; before that it was in {}", join_and(&earlier)));
             }
             s
@@ -349,9 +353,9 @@ fn list_opening(name: &str, len: usize, ordered: bool) -> String {
 impl<'a> Gen<'a> {
     fn card(&self, fact: &Fact, form: &str, prompt: String, kind: Kind) -> Card {
         Card {
-            id: CardId(format!("{}/{form}", fact.id)),
+            id: CardId(compact_str::format_compact!("{}/{form}", fact.id)),
             kind,
-            prompt,
+            prompt: prompt.into(),
             tags: self.tags.clone(),
             explain: Some(self.explain.clone()),
             source: fact.source.clone(),
@@ -418,8 +422,8 @@ impl<'a> Gen<'a> {
         i: usize,
         form: &str,
         prompt: String,
-        correct: String,
-        wrong: Vec<String>,
+        correct: impl Into<Text>,
+        wrong: Vec<Text>,
     ) {
         let fact = &self.facts[i];
         if wrong.is_empty() {
@@ -431,7 +435,7 @@ impl<'a> Gen<'a> {
             form,
             prompt,
             Kind::Choice {
-                correct: vec![correct],
+                correct: vec![correct.into()],
                 wrong,
             },
         );
@@ -451,7 +455,7 @@ impl<'a> Gen<'a> {
         me: usize,
         exclude: &[&str],
         mut pick: impl FnMut(&'d Fact, &mut Rng) -> Option<Cow<'d, str>>,
-    ) -> Vec<String>
+    ) -> Vec<Text>
     where
         'a: 'd,
     {
@@ -468,7 +472,7 @@ impl<'a> Gen<'a> {
             let random = (0..DRAWS).map(move |_| pool[draws.below(n)]);
             Box::new(random.chain((0..SCAN.min(n)).map(move |k| pool[(start + k) % n])))
         };
-        let mut chosen: Vec<String> = Vec::with_capacity(DISTRACTORS);
+        let mut chosen: Vec<Text> = Vec::with_capacity(DISTRACTORS);
         for idx in order {
             if idx == me {
                 continue;
@@ -483,7 +487,7 @@ impl<'a> Gen<'a> {
             {
                 continue;
             }
-            chosen.push(text.into_owned());
+            chosen.push(Text::from(text));
             if chosen.len() == DISTRACTORS {
                 break;
             }
@@ -494,13 +498,17 @@ impl<'a> Gen<'a> {
     fn fact(&mut self, i: usize) {
         let facts = self.facts;
         let fact = &facts[i];
-        self.tags = fact.tags.clone();
+        let mut tags = fact.tags.clone();
         for t in self.deck_tags {
-            if !self.tags.contains(t) {
-                self.tags.push(t.clone());
+            if !tags.contains(t) {
+                tags.push(t.clone());
             }
         }
-        self.explain = fact.explain.clone().unwrap_or_else(|| statement(fact));
+        self.tags = self.tag_lists.get(&tags);
+        self.explain = match &fact.explain {
+            Some(e) => Shared::from(e.as_str()),
+            None => Shared::from(statement(fact)),
+        };
         match &fact.kind {
             FactKind::Event { what, date, .. } => {
                 let what = phrase(what);
@@ -726,8 +734,8 @@ impl<'a> Gen<'a> {
                         break;
                     }
                     let text = format_number(v, unit.as_deref());
-                    if !close(v) && text != correct && !wrong.contains(&text) {
-                        wrong.push(text);
+                    if !close(v) && text != correct && !wrong.iter().any(|w| *w == text) {
+                        wrong.push(text.into());
                     }
                 }
                 self.push_choice(i, "choice", prompt, correct, wrong);
@@ -821,7 +829,7 @@ impl<'a> Gen<'a> {
         for run in merged {
             let first = &facts[run[0]];
             let last = &facts[run[run.len() - 1]];
-            let mut tags: Vec<String> = Vec::new();
+            let mut tags: Vec<Text> = Vec::new();
             for &i in &run {
                 for t in facts[i].tags.iter().chain(self.deck_tags) {
                     if !tags.contains(t) {
@@ -835,13 +843,17 @@ impl<'a> Gen<'a> {
                 .collect::<Vec<_>>()
                 .join("; ");
             self.cards.push(Card {
-                id: CardId(format!("{TIMELINE}/{}..{}", first.id, last.id)),
+                id: CardId(compact_str::format_compact!(
+                    "{TIMELINE}/{}..{}",
+                    first.id,
+                    last.id
+                )),
                 kind: Kind::Order {
-                    items: run.iter().map(|&i| what(i).to_string()).collect(),
+                    items: run.iter().map(|&i| Text::from(what(i))).collect(),
                 },
                 prompt: "Put these events in chronological order, earliest first.".into(),
-                tags,
-                explain: Some(explain + "."),
+                tags: self.tag_lists.get(&tags),
+                explain: Some(Shared::from(explain + ".")),
                 source: None,
                 fact: None,
                 // The place of the event written last: a study session introduces new cards
@@ -865,14 +877,14 @@ fn cloze_parts(name: &str, items: &[Answer], ordered: bool, n: usize) -> Vec<Clo
             text.push_str(if j + 1 == items.len() { " and " } else { ", " });
         }
         if j == n {
-            parts.push(ClozePart::Text(std::mem::take(&mut text)));
+            parts.push(ClozePart::Text(Text::from(std::mem::take(&mut text))));
             parts.push(ClozePart::Blank(item.clone()));
         } else {
             text.push_str(&item.text);
         }
     }
     text.push('.');
-    parts.push(ClozePart::Text(text));
+    parts.push(ClozePart::Text(text.into()));
     parts
 }
 
@@ -978,7 +990,7 @@ mod tests {
             FactKind::Number {
                 quantity: quantity.into(),
                 value,
-                unit: unit.map(str::to_string),
+                unit: unit.map(Text::from),
                 tolerance: 0.0,
             },
         )
@@ -1018,7 +1030,7 @@ mod tests {
         deck.cards.iter().map(|c| c.id.as_str()).collect()
     }
 
-    fn choice(card: &Card) -> (&[String], &[String]) {
+    fn choice(card: &Card) -> (&[Text], &[Text]) {
         match &card.kind {
             Kind::Choice { correct, wrong } => (correct, wrong),
             other => panic!("not a choice: {other:?}"),
@@ -1066,15 +1078,15 @@ mod tests {
             year.explain.as_deref(),
             Some("The founding of the club took place on 15 June 2001.")
         );
-        assert_eq!(year.tags, vec!["own", "deck"]);
+        assert_eq!(year.tags.to_vec(), vec!["own", "deck"]);
         assert_eq!(year.span, Span::new(1, 2));
         let which = get(&d, "founding/which");
         assert_eq!(which.prompt, "Which of these took place on 15 June 2001?");
         assert_eq!(
             choice(which),
             (
-                &["the founding of the club".to_string()][..],
-                &["the merger".to_string()][..]
+                &[Text::from("the founding of the club")][..],
+                &[Text::from("the merger")][..]
             )
         );
     }
@@ -1373,7 +1385,7 @@ mod tests {
         ]);
         let (correct, wrong) = choice(get(&d, "a/choice"));
         assert_eq!(correct, &["100 m".to_string()]);
-        assert!(wrong.contains(&"250 m".to_string()));
+        assert!(wrong.iter().any(|w| w == "250 m"));
         assert!(wrong.iter().all(|w| w.ends_with(" m")));
     }
 
@@ -1387,8 +1399,8 @@ mod tests {
         assert_eq!(
             choice(get(&d, "t/define")),
             (
-                &["an orbit close to the Earth".to_string()][..],
-                &["an orbit that keeps pace with the Earth".to_string()][..]
+                &[Text::from("an orbit close to the Earth")][..],
+                &[Text::from("an orbit that keeps pace with the Earth")][..]
             )
         );
         assert_eq!(

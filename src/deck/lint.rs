@@ -383,8 +383,8 @@ fn quote(text: &str, max: usize) -> String {
 /// The answer of a card as a learner is shown it.
 fn shown_answer(kind: &Kind) -> String {
     let text = match kind {
-        Kind::Basic { back } => back.clone(),
-        Kind::Typed { answer } => answer.text.clone(),
+        Kind::Basic { back } => back.to_string(),
+        Kind::Typed { answer } => answer.text.to_string(),
         Kind::Choice { correct, .. } => correct.join(", "),
         Kind::TrueFalse { answer } => answer.to_string(),
         Kind::Number { answer, unit, .. } => format_number(*answer, unit.as_deref()),
@@ -1665,11 +1665,11 @@ mod tests {
         Card {
             id: CardId(id.into()),
             kind: Kind::TrueFalse { answer: true },
-            prompt: format!("Is statement {} true?", span.start),
-            tags: vec![],
+            prompt: format!("Is statement {} true?", span.start).into(),
+            tags: vec![].into(),
             explain: None,
             source: None,
-            fact: fact.map(str::to_string),
+            fact: fact.map(crate::deck::Text::from),
             span,
         }
     }

@@ -17,8 +17,8 @@ use toml::de::{DeString, DeTable, DeValue};
 
 use crate::deck::text::{IdMap, find_word, normalise, number_words};
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, SourceRef,
-    Span, generate, lint, parallel,
+    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Shared,
+    SourceRef, Span, TagLists, Text, generate, lint, parallel,
 };
 use crate::diagnostic::Diagnostic;
 
@@ -205,7 +205,7 @@ fn is_id_char(c: char) -> bool {
 /// A string from the deck, trimmed, with where it is written.
 #[derive(Debug, Clone)]
 struct Str {
-    text: String,
+    text: Text,
     span: Span,
     /// Where `text` starts in the source when it is written without escapes, so that a
     /// problem inside the string (a blank, a word) can be pointed at exactly.
@@ -254,6 +254,8 @@ struct Walker<'s> {
     /// The id of the card or fact being read, kept so that a table with other errors still
     /// takes part in the duplicate-id check.
     last_id: Option<Str>,
+    /// Cards' tag lists, one shared list per distinct list.
+    tag_lists: TagLists,
 }
 
 impl<'s> Walker<'s> {
@@ -264,6 +266,7 @@ impl<'s> Walker<'s> {
             diags: Vec::new(),
             suggested: Vec::new(),
             last_id: None,
+            tag_lists: TagLists::default(),
         }
     }
 
@@ -394,7 +397,7 @@ impl<'s> Walker<'s> {
     fn element_pieces(
         &mut self,
         pieces: &[(&Piece, usize)],
-        tags: &[String],
+        tags: &[Text],
         room: (usize, usize),
     ) -> Elements {
         let mut acc = Elements::default();
@@ -490,10 +493,12 @@ impl<'s> Walker<'s> {
             self.push(d);
         }
         Meta {
-            id: id.map(|s| s.text),
-            title: self.string(root, "title", true).map(|s| s.text),
-            description: self.string(root, "description", false).map(|s| s.text),
-            author: self.string(root, "author", false).map(|s| s.text),
+            id: id.map(|s| s.text.into()),
+            title: self.string(root, "title", true).map(|s| s.text.into()),
+            description: self
+                .string(root, "description", false)
+                .map(|s| s.text.into()),
+            author: self.string(root, "author", false).map(|s| s.text.into()),
             tags: self.tags(root),
             seed: self.seed(root),
             source: self.table(root, "source").and_then(|t| self.source(&t)),
@@ -628,7 +633,7 @@ impl<'s> Walker<'s> {
         }
         let lead = s.len() - s.trim_start().len();
         Some(Str {
-            text: trimmed.to_string(),
+            text: Text::from(trimmed),
             span,
             exact: self.exact(s, range).map(|at| at + lead),
         })
@@ -829,7 +834,7 @@ impl<'s> Walker<'s> {
         ok.then_some(out)
     }
 
-    fn tags(&mut self, t: &Tbl) -> Vec<String> {
+    fn tags(&mut self, t: &Tbl) -> Vec<Text> {
         self.str_list(t, "tags", false)
             .unwrap_or_default()
             .into_iter()
@@ -998,12 +1003,12 @@ impl<'s> Walker<'s> {
     fn source(&mut self, t: &Tbl) -> Option<SourceRef> {
         self.check_keys(t, &[SOURCE_FIELDS], || "[source] takes".into());
         let title = self.string(t, "title", true);
-        let author = self.string(t, "author", false).map(|s| s.text);
+        let author = self.string(t, "author", false).map(|s| s.text.into());
         let date = self.date_text(t, "date", false);
-        let publication = self.string(t, "publication", false).map(|s| s.text);
-        let url = self.string(t, "url", false).map(|s| s.text);
+        let publication = self.string(t, "publication", false).map(|s| s.text.into());
+        let url = self.string(t, "url", false).map(|s| s.text.into());
         Some(SourceRef {
-            title: title?.text,
+            title: title?.text.into(),
             author,
             date,
             publication,
@@ -1202,7 +1207,7 @@ impl<'s> Walker<'s> {
     }
 
     /// Walks the cards and facts of `t` (the top level or one piece of the file).
-    fn elements(&mut self, t: &Tbl, deck_tags: &[String], acc: &mut Elements) {
+    fn elements(&mut self, t: &Tbl, deck_tags: &[Text], acc: &mut Elements) {
         for (table, span) in self.table_array(t, "card") {
             acc.card_count += 1;
             self.last_id = None;
@@ -1320,7 +1325,7 @@ impl<'s> Walker<'s> {
         n: usize,
         t: &DeTable,
         header: Span,
-        deck_tags: &[String],
+        deck_tags: &[Text],
     ) -> Option<(Card, Span)> {
         let mut t = Tbl {
             t,
@@ -1334,7 +1339,10 @@ impl<'s> Walker<'s> {
             format!("a `{kind_name}` card takes")
         });
         let tags = merge_tags(self.tags(&t), deck_tags);
-        let explain = self.string(&t, "explain", false).map(|s| s.text);
+        let tags = self.tag_lists.get(&tags);
+        let explain = self
+            .string(&t, "explain", false)
+            .map(|s| Shared::from(s.text.as_str()));
         let source = self.string(&t, "source", false).map(|s| s.text);
         let prompt = match kind_name {
             "basic" => {
@@ -1787,7 +1795,7 @@ impl<'s> Walker<'s> {
         n: usize,
         t: &DeTable,
         header: Span,
-        deck_tags: &[String],
+        deck_tags: &[Text],
     ) -> Option<(Fact, Span)> {
         let mut t = Tbl {
             t,
@@ -1816,7 +1824,7 @@ impl<'s> Walker<'s> {
         Some((fact, id.span))
     }
 
-    fn accept(&mut self, t: &Tbl) -> Vec<String> {
+    fn accept(&mut self, t: &Tbl) -> Vec<Text> {
         self.str_list(t, "accept", false)
             .unwrap_or_default()
             .into_iter()
@@ -1843,7 +1851,7 @@ impl<'s> Walker<'s> {
                 let accept = self.accept(t);
                 let relation = self
                     .string(t, "relation", false)
-                    .map_or_else(|| "headquarters".to_string(), |s| s.text);
+                    .map_or_else(|| Text::from("headquarters"), |s| s.text);
                 let since = self.date(t, "since", false);
                 let previously = self.str_list(t, "previously", false).unwrap_or_default();
                 let previously = previously.into_iter().map(|s| s.text).collect();
@@ -1921,7 +1929,7 @@ struct Meta {
     title: Option<String>,
     description: Option<String>,
     author: Option<String>,
-    tags: Vec<String>,
+    tags: Vec<Text>,
     seed: Option<u64>,
     source: Option<SourceRef>,
     settings: DeckSettings,
@@ -1955,7 +1963,7 @@ struct Elements {
     card_spans: Vec<Span>,
     fact_spans: Vec<Span>,
     /// Ids of cards and facts that could not be read, still checked for duplicates.
-    failed: Vec<(String, Span)>,
+    failed: Vec<(Text, Span)>,
     /// Tables seen so far, to name a card without an id ("card #3").
     card_count: usize,
     fact_count: usize,
@@ -2067,7 +2075,7 @@ fn shift<'i>(v: Spanned<DeValue<'i>>, by: usize) -> Spanned<DeValue<'i>> {
 }
 
 /// The card's own tags, then the deck's defaults it does not already have.
-fn merge_tags(mut own: Vec<String>, deck: &[String]) -> Vec<String> {
+fn merge_tags(mut own: Vec<Text>, deck: &[Text]) -> Vec<Text> {
     // Exactly sized: a deck of 100 000 cards keeps 100 000 of these lists.
     own.reserve_exact(deck.iter().filter(|t| !own.contains(t)).count());
     for tag in deck {
@@ -2230,17 +2238,17 @@ fn parse_cloze(text: &str) -> Result<Vec<ClozePart>, ClozeError> {
             return err(ClozeErrorKind::EmptyAlternative, open..close + 2);
         }
         if open > rest {
-            parts.push(ClozePart::Text(text[rest..open].to_string()));
+            parts.push(ClozePart::Text(Text::from(&text[rest..open])));
         }
         let answer = Answer {
-            text: alts[0].to_string(),
-            accept: alts[1..].iter().map(|s| s.to_string()).collect(),
+            text: Text::from(alts[0]),
+            accept: alts[1..].iter().map(|s| Text::from(*s)).collect(),
         };
         parts.push(ClozePart::Blank(answer));
         rest = close + 2;
     }
     if rest < text.len() {
-        parts.push(ClozePart::Text(text[rest..].to_string()));
+        parts.push(ClozePart::Text(Text::from(&text[rest..])));
     }
     if !parts.iter().any(|p| matches!(p, ClozePart::Blank(_))) {
         return err(ClozeErrorKind::NoBlank, 0..text.len());
@@ -2493,8 +2501,8 @@ mod tests {
         let d = deck(
             "tags = [\"geo\", \"x\"]\n[[card]]\nid = \"tf\"\nkind = \"truefalse\"\nprompt = \"Wet?\"\nanswer = true\ntags = [\"x\", \"own\"]\n",
         );
-        assert_eq!(d.cards[0].tags, vec!["x", "own", "geo"]);
-        assert_eq!(d.tags, vec!["geo", "x"]);
+        assert_eq!(d.cards[0].tags.to_vec(), vec!["x", "own", "geo"]);
+        assert_eq!(d.tags.to_vec(), vec!["geo", "x"]);
     }
 
     #[test]

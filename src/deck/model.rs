@@ -3,7 +3,35 @@
 //! A deck holds hand-written cards and facts. Facts are expanded into generated cards by
 //! `deck::generate`, so everything downstream (sessions, exports) only ever sees `Card`s.
 
+use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
+
+/// Text of cards and facts. Most of a deck's strings (ids, tags, answers, options) are short,
+/// and a short `Text` is kept inline rather than in an allocation of its own: a 100k-card
+/// deck holds about a million of them.
+pub type Text = compact_str::CompactString;
+
+/// Text shared between cards, such as the explanation every card of a fact shows.
+pub type Shared = Arc<str>;
+
+/// A card's tags. Cards mostly have the same few lists, so one list is shared by many.
+pub type Tags = Arc<[Text]>;
+
+/// Hands out one shared [`Tags`] per distinct list of tags.
+#[derive(Debug, Default)]
+pub struct TagLists(HashSet<Tags, foldhash::fast::RandomState>);
+
+impl TagLists {
+    pub fn get(&mut self, tags: &[Text]) -> Tags {
+        if let Some(shared) = self.0.get(tags) {
+            return shared.clone();
+        }
+        let shared: Tags = tags.into();
+        self.0.insert(shared.clone());
+        shared
+    }
+}
 
 /// A byte range in the deck's source text, kept so later checks can point at the right place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -21,7 +49,7 @@ impl Span {
 /// A card's stable identifier inside its deck. Progress is keyed on (deck id, card id), so an
 /// instructor may reword a question without the learner losing its history.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CardId(pub String);
+pub struct CardId(pub Text);
 
 impl CardId {
     pub fn as_str(&self) -> &str {
@@ -74,7 +102,7 @@ pub struct Deck {
     pub author: Option<String>,
     pub source: Option<SourceRef>,
     /// Default tags added to every card of the deck.
-    pub tags: Vec<String>,
+    pub tags: Vec<Text>,
     /// Seed for generated distractors and option order (default: derived from the deck id).
     pub seed: u64,
     pub settings: DeckSettings,
@@ -91,12 +119,12 @@ impl Deck {
 /// One accepted answer with its alternatives ("Regional Anti-Terrorist Structure", or "RATS").
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Answer {
-    pub text: String,
-    pub accept: Vec<String>,
+    pub text: Text,
+    pub accept: Vec<Text>,
 }
 
 impl Answer {
-    pub fn plain(text: impl Into<String>) -> Answer {
+    pub fn plain(text: impl Into<Text>) -> Answer {
         Answer {
             text: text.into(),
             accept: Vec::new(),
@@ -105,14 +133,14 @@ impl Answer {
 
     /// The canonical text followed by every accepted alternative.
     pub fn all(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.text.as_str()).chain(self.accept.iter().map(String::as_str))
+        std::iter::once(self.text.as_str()).chain(self.accept.iter().map(Text::as_str))
     }
 }
 
 /// One piece of a cloze sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClozePart {
-    Text(String),
+    Text(Text),
     Blank(Answer),
 }
 
@@ -121,7 +149,7 @@ pub enum ClozePart {
 pub enum Kind {
     /// Shown, then revealed; the learner grades themself.
     Basic {
-        back: String,
+        back: Text,
     },
     /// A typed answer with accepted alternatives.
     Typed {
@@ -129,8 +157,8 @@ pub enum Kind {
     },
     /// Options shown numbered; one or more are correct. `multiple` is true when more than one is.
     Choice {
-        correct: Vec<String>,
-        wrong: Vec<String>,
+        correct: Vec<Text>,
+        wrong: Vec<Text>,
     },
     TrueFalse {
         answer: bool,
@@ -139,7 +167,7 @@ pub enum Kind {
     Number {
         answer: f64,
         tolerance: f64,
-        unit: Option<String>,
+        unit: Option<Text>,
     },
     Year {
         answer: i32,
@@ -152,14 +180,14 @@ pub enum Kind {
     },
     /// Items to put in sequence; stored in the correct order, shown shuffled.
     Order {
-        items: Vec<String>,
+        items: Vec<Text>,
     },
     Cloze {
         parts: Vec<ClozePart>,
     },
     /// Pairs of a left and right column; the right column is shown shuffled.
     Match {
-        pairs: Vec<(String, String)>,
+        pairs: Vec<(Text, Text)>,
     },
 }
 
@@ -192,14 +220,14 @@ pub struct Card {
     pub id: CardId,
     pub kind: Kind,
     /// The question text (for `basic`, the front; for `cloze`, an optional instruction).
-    pub prompt: String,
+    pub prompt: Text,
     /// The card's own tags plus the deck's default tags.
-    pub tags: Vec<String>,
-    pub explain: Option<String>,
+    pub tags: Tags,
+    pub explain: Option<Shared>,
     /// Where in the source material the fact comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
     /// For generated cards, the id of the fact they come from; cards of one fact are siblings.
-    pub fact: Option<String>,
+    pub fact: Option<Text>,
     /// Where the card (or its fact) is written in the deck file.
     pub span: Span,
 }
@@ -207,12 +235,12 @@ pub struct Card {
 impl Card {
     /// A card with no tags, notes or fact, at no place in a file: what importers and tests
     /// start from before filling in the rest.
-    pub fn new(id: impl Into<String>, kind: Kind, prompt: impl Into<String>) -> Card {
+    pub fn new(id: impl Into<Text>, kind: Kind, prompt: impl Into<Text>) -> Card {
         Card {
             id: CardId(id.into()),
             kind,
             prompt: prompt.into(),
-            tags: Vec::new(),
+            tags: Tags::default(),
             explain: None,
             source: None,
             fact: None,
@@ -232,11 +260,11 @@ pub struct FactDate {
 /// What an instructor writes once; `deck::generate` turns it into several cards.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
-    pub id: String,
+    pub id: Text,
     pub kind: FactKind,
-    pub tags: Vec<String>,
-    pub explain: Option<String>,
-    pub source: Option<String>,
+    pub tags: Vec<Text>,
+    pub explain: Option<Text>,
+    pub source: Option<Text>,
     pub span: Span,
 }
 
@@ -244,40 +272,40 @@ pub struct Fact {
 pub enum FactKind {
     /// Something that happened at a date: `what` is a noun phrase ("the founding of the SCO").
     Event {
-        what: String,
+        what: Text,
         date: FactDate,
-        place: Option<String>,
+        place: Option<Text>,
     },
     /// Where something is (headquarters, seat), since when, and where it was before.
     Place {
-        subject: String,
+        subject: Text,
         /// The relation as a noun, e.g. "headquarters" (default) or "seat".
-        relation: String,
+        relation: Text,
         place: Answer,
         since: Option<FactDate>,
-        previously: Vec<String>,
+        previously: Vec<Text>,
     },
     /// A person and the role they held.
     Person {
         name: Answer,
-        role: String,
+        role: Text,
         since: Option<FactDate>,
     },
     /// A named list: "the three evil forces" = terrorism, separatism, extremism.
     List {
-        name: String,
+        name: Text,
         items: Vec<Answer>,
         ordered: bool,
     },
     /// A quantity with a unit.
     Number {
-        quantity: String,
+        quantity: Text,
         value: f64,
-        unit: Option<String>,
+        unit: Option<Text>,
         tolerance: f64,
     },
     /// A term (or acronym) and what it means.
-    Term { term: Answer, definition: String },
+    Term { term: Answer, definition: Text },
 }
 
 impl FactKind {

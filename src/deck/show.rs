@@ -18,7 +18,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::deck::generate::format_number;
-use crate::deck::{Answer, Card, ClozePart, Deck, Kind};
+use crate::deck::{Answer, Card, ClozePart, Deck, Kind, Text};
 use crate::diagnostic::inert;
 
 /// What stands in for a cloze blank when the sentence is shown.
@@ -240,7 +240,7 @@ struct DeckJson<'a> {
     description: Option<&'a str>,
     author: Option<&'a str>,
     source: Option<SourceJson<'a>>,
-    tags: &'a [String],
+    tags: &'a [Text],
     seed: u64,
     facts: usize,
     cards: Vec<CardJson<'a>>,
@@ -258,7 +258,7 @@ struct SourceJson<'a> {
 #[derive(Serialize)]
 struct AnswerJson<'a> {
     text: Cow<'a, str>,
-    accept: &'a [String],
+    accept: &'a [Text],
 }
 
 impl<'a> AnswerJson<'a> {
@@ -286,8 +286,8 @@ struct CardJson<'a> {
     /// correct option), each with its accepted alternatives.
     answers: Vec<AnswerJson<'a>>,
     /// Wrong options of a choice card (empty for other kinds).
-    wrong: &'a [String],
-    tags: &'a [String],
+    wrong: &'a [Text],
+    tags: &'a [Text],
     fact: Option<&'a str>,
     siblings: Vec<&'a str>,
     generated: bool,
@@ -300,7 +300,7 @@ struct CardJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     ordered: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    items: Option<&'a [String]>,
+    items: Option<&'a [Text]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pairs: Option<Vec<[&'a str; 2]>>,
     /// A cloze sentence in deck syntax, blanks written `{{answer|alternative}}`.
@@ -427,7 +427,7 @@ mod tests {
 
     fn card(id: &str, kind: Kind, prompt: &str) -> Card {
         Card {
-            tags: vec!["geo".into()],
+            tags: vec!["geo".into()].into(),
             ..Card::new(id, kind, prompt)
         }
     }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use toml::Value;
 
 use crate::deck::{
-    Answer, Card, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, SourceRef,
+    Answer, Card, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, SourceRef, Text,
 };
 
 /// The deck as recall TOML (format version 1).
@@ -102,7 +102,7 @@ fn write_settings(out: &mut String, s: &DeckSettings) {
     }
 }
 
-fn write_card(out: &mut String, card: &Card, deck_tags: &[String]) {
+fn write_card(out: &mut String, card: &Card, deck_tags: &[Text]) {
     out.push_str("\n[[card]]\n");
     key(out, "id", string(card.id.as_str()));
     key(out, "kind", string(card.kind.name()));
@@ -124,7 +124,7 @@ fn write_card(out: &mut String, card: &Card, deck_tags: &[String]) {
     }
     // The deck's default tags are added to every card by the loader; writing them again would
     // only make each card noisier.
-    let own: Vec<String> = card
+    let own: Vec<Text> = card
         .tags
         .iter()
         .filter(|t| !deck_tags.contains(t))
@@ -344,7 +344,7 @@ fn string(text: &str) -> Value {
     Value::String(text.to_string())
 }
 
-fn strings(items: &[String]) -> Value {
+fn strings(items: &[Text]) -> Value {
     Value::Array(items.iter().map(|s| string(s)).collect())
 }
 
@@ -497,7 +497,7 @@ mod tests {
             Kind::TrueFalse { answer: true },
             "The Sun is a star.",
         );
-        c.tags = vec!["stars".into(), "space".into()];
+        c.tags = vec!["stars".into(), "space".into()].into();
         deck.cards.push(c);
         assert!(to_toml(&deck).contains("answer = true\ntags = [\"stars\"]\n"));
     }
@@ -607,7 +607,7 @@ mod tests {
 
     #[test]
     fn match_pairs_are_lists_of_two() {
-        let pairs = vec![("Mars".to_string(), "Phobos".to_string())];
+        let pairs = vec![("Mars".into(), "Phobos".into())];
         let deck = deck_with(vec![card("m", Kind::Match { pairs }, "Moons")], vec![]);
         assert!(to_toml(&deck).contains("pairs = [[\"Mars\", \"Phobos\"]]\n"));
     }

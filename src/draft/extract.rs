@@ -167,7 +167,7 @@ pub fn acronyms_in(text: &str, context: &Context) -> Vec<Finding> {
             out.push(Finding::fact(
                 FactKind::Term {
                     term: Answer::plain(acronym),
-                    definition: expansion.clone(),
+                    definition: expansion.clone().into(),
                 },
                 0.85,
                 "acronym",
@@ -424,9 +424,9 @@ fn events(text: &str, context: &Context, out: &mut Vec<Finding>) {
         }
         out.push(Finding::fact(
             FactKind::Event {
-                what,
+                what: what.into(),
                 date,
-                place: place.clone(),
+                place: place.clone().map(Into::into),
             },
             confidence,
             rule,
@@ -648,9 +648,9 @@ fn numbers(text: &str, context: &Context, out: &mut Vec<Finding>) {
         if let (Some(value), Some(np)) = (parse_number(&c["num"]), np) {
             out.push(Finding::fact(
                 FactKind::Number {
-                    quantity: format!("the length of {np}"),
+                    quantity: format!("the length of {np}").into(),
                     value,
-                    unit: Some(unit_name(&c["unit"]).to_string()),
+                    unit: Some(unit_name(&c["unit"]).to_string().into()),
                     tolerance: tolerance_for(value, c.name("approx").is_some()),
                 },
                 0.7,
@@ -668,9 +668,9 @@ fn numbers(text: &str, context: &Context, out: &mut Vec<Finding>) {
         }
         out.push(Finding::fact(
             FactKind::Number {
-                quantity: format!("the length of the {np}"),
+                quantity: format!("the length of the {np}").into(),
                 value,
-                unit: Some(unit_name(&c["unit"]).to_string()),
+                unit: Some(unit_name(&c["unit"]).to_string().into()),
                 tolerance: 0.0,
             },
             0.65,
@@ -692,7 +692,7 @@ fn numbers(text: &str, context: &Context, out: &mut Vec<Finding>) {
         };
         out.push(Finding::fact(
             FactKind::Number {
-                quantity: format!("the number of {}{post} in {subject}", &c["noun"]),
+                quantity: format!("the number of {}{post} in {subject}", &c["noun"]).into(),
                 value,
                 unit: None,
                 tolerance: tolerance_for(value, c.name("approx").is_some()),
@@ -771,11 +771,11 @@ fn places(text: &str, context: &mut Context, out: &mut Vec<Finding>) {
         context.places.insert(subject.clone(), place.clone());
         out.push(Finding::fact(
             FactKind::Place {
-                subject,
+                subject: subject.into(),
                 relation: "headquarters".into(),
                 place: Answer::plain(place),
                 since: first_year(text),
-                previously,
+                previously: previously.into_iter().map(Into::into).collect(),
             },
             0.8,
             "moved its headquarters",
@@ -827,7 +827,7 @@ fn places(text: &str, context: &mut Context, out: &mut Vec<Finding>) {
         };
         out.push(Finding::fact(
             FactKind::Place {
-                subject,
+                subject: subject.into(),
                 relation: relation.into(),
                 place: Answer::plain(place),
                 since,
@@ -916,7 +916,7 @@ fn list_fact(name: String, items: Vec<String>, confidence: f32, rule: &'static s
         .collect();
     Finding::fact(
         FactKind::List {
-            name,
+            name: name.into(),
             items,
             ordered: false,
         },
@@ -1033,7 +1033,7 @@ fn terms(text: &str, out: &mut Vec<Finding>) {
             out.push(Finding::fact(
                 FactKind::Term {
                     term: Answer::plain(term),
-                    definition: short_definition(&c["def"]),
+                    definition: short_definition(&c["def"]).into(),
                 },
                 confidence,
                 rule,
@@ -1073,7 +1073,7 @@ fn people(text: &str, context: &Context, out: &mut Vec<Finding>) {
         out.push(Finding {
             found: Found::Fact(FactKind::Person {
                 name: Answer::plain(person),
-                role,
+                role: role.into(),
                 since: first_year(text),
             }),
             confidence: 0.75,
@@ -1090,7 +1090,7 @@ fn people(text: &str, context: &Context, out: &mut Vec<Finding>) {
         out.push(Finding::fact(
             FactKind::Person {
                 name: Answer::plain(c["name"].to_string()),
-                role,
+                role: role.into(),
                 since: None,
             },
             0.45,

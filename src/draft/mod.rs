@@ -176,20 +176,20 @@ impl Builder {
         };
         let entry = match finding.found {
             Found::Fact(fact) => Entry::Fact(Fact {
-                id,
+                id: id.into(),
                 kind: fact,
                 tags: Vec::new(),
-                explain: finding.explain,
-                source: Some(source),
+                explain: finding.explain.map(Into::into),
+                source: Some(source.into()),
                 span: Span::default(),
             }),
             Found::Card { kind, prompt } => Entry::Card(Card {
-                id: CardId(id),
+                id: CardId(id.into()),
                 kind,
-                prompt,
-                tags: Vec::new(),
-                explain: finding.explain,
-                source: Some(source),
+                prompt: prompt.into(),
+                tags: Vec::new().into(),
+                explain: finding.explain.map(Into::into),
+                source: Some(source.into()),
                 fact: None,
                 span: Span::default(),
             }),
@@ -217,11 +217,11 @@ impl Builder {
 fn answer_of(fact: &FactKind) -> String {
     match fact {
         FactKind::Event { date, .. } => date_text(date),
-        FactKind::Place { place, .. } => place.text.clone(),
-        FactKind::Person { name, .. } => name.text.clone(),
-        FactKind::List { name, .. } => name.clone(),
+        FactKind::Place { place, .. } => place.text.to_string(),
+        FactKind::Person { name, .. } => name.text.to_string(),
+        FactKind::List { name, .. } => name.to_string(),
         FactKind::Number { value, .. } => format!("{value}"),
-        FactKind::Term { term, .. } => term.text.clone(),
+        FactKind::Term { term, .. } => term.text.to_string(),
     }
 }
 
@@ -277,7 +277,7 @@ fn leaks(fact: &FactKind) -> bool {
             ..
         } => place
             .all()
-            .chain(previously.iter().map(String::as_str))
+            .chain(previously.iter().map(|p| p.as_str()))
             .any(|p| mentions(subject, p)),
         FactKind::Person { name, role, .. } => name.all().any(|n| {
             mentions(role, n)

@@ -17,7 +17,7 @@ use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 use sha1::{Digest, Sha1};
 
-use crate::deck::{Answer, Card, CardId, ClozePart, Deck, Kind, Span};
+use crate::deck::{Answer, Card, CardId, ClozePart, Deck, Kind, Shared, Span, Tags, Text};
 use crate::formats::ids::{IdSet, short_hash};
 use crate::formats::{Skipped, html, spell};
 
@@ -580,6 +580,8 @@ fn read_collection(conn: &Connection) -> Result<ApkgImport, ApkgError> {
                 .get(1)
                 .map(|f| html::to_text(f))
                 .filter(|t| !t.is_empty());
+            let tags = Tags::from_iter(tags.into_iter().map(Text::from));
+            let extra = extra.map(Shared::from);
             for card in &mut cards {
                 card.tags = tags.clone();
                 card.explain = extra.clone();
@@ -604,11 +606,11 @@ fn read_collection(conn: &Connection) -> Result<ApkgImport, ApkgError> {
         let (back_html, explain) = split_explain(fields[1]);
         let back = html::to_text(back_html);
         out.cards.push(Card {
-            id: CardId(ids.unique(base)),
-            kind: Kind::Basic { back },
-            prompt: first,
-            tags,
-            explain,
+            id: CardId(ids.unique(base).into()),
+            kind: Kind::Basic { back: back.into() },
+            prompt: first.into(),
+            tags: tags.into_iter().map(Text::from).collect(),
+            explain: explain.map(Shared::from),
             source: None,
             fact: None,
             span: Span::default(),
@@ -726,24 +728,24 @@ fn try_cloze_cards(text: &str, base: &str, ids: &mut IdSet) -> Result<Vec<Card>,
             let before = &text[pos..d.start];
             if d.number == n {
                 if !before.is_empty() {
-                    parts.push(ClozePart::Text(before.to_string()));
+                    parts.push(ClozePart::Text(before.to_string().into()));
                 }
                 parts.push(ClozePart::Blank(Answer::plain(d.answer.clone())));
             } else {
-                parts.push(ClozePart::Text(format!("{before}{}", d.answer)));
+                parts.push(ClozePart::Text(format!("{before}{}", d.answer).into()));
             }
             pos = d.end;
         }
         if pos < text.len() {
-            parts.push(ClozePart::Text(text[pos..].to_string()));
+            parts.push(ClozePart::Text(text[pos..].to_string().into()));
         }
         cards.push(Card {
-            id: CardId(ids.unique(format!("{base}-c{n}"))),
+            id: CardId(ids.unique(format!("{base}-c{n}")).into()),
             kind: Kind::Cloze {
                 parts: merge_text(parts),
             },
-            prompt: prompt.clone(),
-            tags: Vec::new(),
+            prompt: prompt.clone().into(),
+            tags: Vec::new().into(),
             explain: None,
             source: None,
             fact: None,
@@ -861,7 +863,7 @@ mod tests {
             },
             "What is the Sun?",
         );
-        c.tags = vec!["solar system".into(), "stars".into()];
+        c.tags = vec!["solar system".into(), "stars".into()].into();
         let (bytes, _) = to_bytes(&deck(vec![c]), 1_700_000_000_000).unwrap();
         let (_dir, conn) = open_collection(&bytes);
         let (guid, mid, tags, flds, sfld, csum): (String, i64, String, String, String, i64) = conn
@@ -998,7 +1000,7 @@ mod tests {
             "The Sun?",
         );
         basic.explain = Some("It is a G-type star.".into());
-        basic.tags = vec!["stars".into()];
+        basic.tags = vec!["stars".into()].into();
         let typed = card(
             "red",
             Kind::Typed {
@@ -1022,7 +1024,7 @@ mod tests {
             got.cards[0].explain.as_deref(),
             Some("It is a G-type star.")
         );
-        assert_eq!(got.cards[0].tags, vec!["stars".to_string()]);
+        assert_eq!(got.cards[0].tags.to_vec(), vec!["stars".to_string()]);
         assert_eq!(
             got.cards[1].kind,
             Kind::Basic {

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::deck::{Answer, Card, CardId, ClozePart, Deck, Kind, Span};
+use crate::deck::{Answer, Card, CardId, ClozePart, Deck, Kind, Shared, Span, Tags, Text};
 use crate::formats::ids::{IdSet, content_id, sanitize};
 use crate::formats::{FormatError, Imported, Skipped, html, spell};
 
@@ -314,7 +314,7 @@ pub fn read(text: &str) -> Imported {
                 } else {
                     name
                 };
-                card.id = CardId(ids.unique(base));
+                card.id = CardId(ids.unique(base).into());
                 out.cards.push(card);
             }
             Ok(None) => {}
@@ -415,7 +415,7 @@ fn parse_question(block: &Block) -> Result<Option<Card>, String> {
         let back = explain
             .take()
             .ok_or("an essay question has no answer (general feedback) to import")?;
-        Kind::Basic { back }
+        Kind::Basic { back: back.into() }
     } else if let Some(numbers) = answer_text.strip_prefix('#') {
         numeric(numbers, hint)?
     } else if answer_text.contains('~') {
@@ -458,11 +458,11 @@ fn parse_question(block: &Block) -> Result<Option<Card>, String> {
 
 fn card(kind: Kind, prompt: String, explain: Option<String>, name: Option<String>) -> Card {
     Card {
-        id: CardId(name.unwrap_or_default()),
+        id: CardId(name.unwrap_or_default().into()),
         kind,
-        prompt,
-        tags: Vec::new(),
-        explain,
+        prompt: prompt.into(),
+        tags: Tags::default(),
+        explain: explain.map(Shared::from),
         source: None,
         fact: None,
         span: Span::default(),
@@ -485,12 +485,12 @@ fn cloze_card(
     };
     let mut parts = Vec::new();
     if !before.is_empty() {
-        parts.push(ClozePart::Text(before));
+        parts.push(ClozePart::Text(before.into()));
     }
     parts.push(ClozePart::Blank(answer));
     let after = rich_inline(format, after);
     if !after.is_empty() {
-        parts.push(ClozePart::Text(after));
+        parts.push(ClozePart::Text(after.into()));
     }
     card(Kind::Cloze { parts }, prompt, explain, name)
 }
@@ -575,9 +575,9 @@ fn multichoice(text: &str) -> Result<Kind, String> {
             return Err("an option of a multiple choice question is empty".into());
         }
         if score > 0.0 {
-            correct.push(option)
+            correct.push(option.into())
         } else {
-            wrong.push(option)
+            wrong.push(option.into())
         }
     }
     if correct.is_empty() {
@@ -600,7 +600,7 @@ fn matching(text: &str) -> Result<Kind, String> {
         if left.is_empty() {
             continue;
         }
-        pairs.push((left, escape_post(right).trim().to_string()));
+        pairs.push((left.into(), escape_post(right).trim().into()));
     }
     if pairs.len() < 2 {
         return Err("a matching question needs at least two pairs".into());
@@ -623,8 +623,8 @@ fn short_answer(text: &str) -> Result<Answer, String> {
         .next()
         .ok_or("a short-answer question has no full-credit answer")?;
     Ok(Answer {
-        text,
-        accept: all.collect(),
+        text: text.into(),
+        accept: all.map(Text::from).collect(),
     })
 }
 
@@ -662,7 +662,7 @@ fn numeric(text: &str, hint: &str) -> Result<Kind, String> {
     Ok(Kind::Number {
         answer,
         tolerance,
-        unit: unit_from_hint(hint).map(String::from),
+        unit: unit_from_hint(hint).map(Text::from),
     })
 }
 
@@ -743,7 +743,7 @@ mod tests {
 
     #[test]
     fn eleven_right_options_are_skipped() {
-        let correct: Vec<String> = (0..11).map(|i| i.to_string()).collect();
+        let correct: Vec<Text> = (0..11).map(|i| i.to_string().into()).collect();
         let (_, skipped) = export(vec![card_of(
             "many",
             Kind::Choice {

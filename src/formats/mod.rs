@@ -85,7 +85,7 @@ mod round_trip {
             id: CardId(id.into()),
             kind,
             prompt: prompt.into(),
-            tags: vec!["solar system".into()],
+            tags: vec!["solar system".into()].into(),
             explain: Some("See chapter 2 & <notes>.".into()),
             source: Some("p. 4".into()),
             fact: None,
@@ -233,7 +233,7 @@ mod round_trip {
             assert_eq!(got.prompt, want.prompt, "{}", want.id);
             // Tags and sources have no place in GIFT; a basic card's back takes the feedback
             // slot its explanation would use.
-            assert_eq!(got.tags, Vec::<String>::new());
+            assert_eq!(got.tags.to_vec(), Vec::<String>::new());
             assert_eq!(got.source, None);
             let explain = if want.id.as_str() == "basic" {
                 None
@@ -276,7 +276,7 @@ mod round_trip {
         assert_eq!(back.cards[10].kind, deck.cards[10].kind);
         assert_eq!(back.cards[10].prompt, "Complete:");
         for card in &back.cards {
-            assert_eq!(card.tags, vec!["solar_system".to_string()]);
+            assert_eq!(card.tags.to_vec(), vec!["solar_system".to_string()]);
             assert_eq!(card.explain.as_deref(), Some("See chapter 2 & <notes>."));
             assert!(card.id.as_str().starts_with("anki-"));
         }
@@ -298,7 +298,10 @@ mod round_trip {
                 back: "Mars\n(also accepted: planet #4)\n\nSee chapter 2 & <notes>.".into()
             }
         );
-        assert_eq!(back.cards[1].tags, vec!["solar_system".to_string()]);
+        assert_eq!(
+            back.cards[1].tags.to_vec(),
+            vec!["solar_system".to_string()]
+        );
     }
 
     #[test]

@@ -2,22 +2,22 @@
 //! (Anki Basic notes, TSV). The front lists options where the kind shows them; the back spells
 //! out the full answer.
 
-use crate::deck::{Card, ClozePart, Kind};
+use crate::deck::{Card, ClozePart, Kind, Text};
 
 /// The front and back of a card as plain text (lines separated by '\n').
 pub fn front_back(card: &Card) -> (String, String) {
     let prompt = card.prompt.trim().to_string();
     match &card.kind {
-        Kind::Basic { back } => (prompt, back.clone()),
+        Kind::Basic { back } => (prompt, back.to_string()),
         Kind::Typed { answer } => {
-            let mut back = answer.text.clone();
+            let mut back = answer.text.to_string();
             if !answer.accept.is_empty() {
                 back.push_str(&format!("\n(also accepted: {})", answer.accept.join(", ")));
             }
             (prompt, back)
         }
         Kind::Choice { correct, wrong } => {
-            let mut options: Vec<&String> = correct.iter().chain(wrong).collect();
+            let mut options: Vec<&Text> = correct.iter().chain(wrong).collect();
             // Alphabetical, so the position of an option says nothing about its correctness.
             options.sort_by_key(|o| o.to_lowercase());
             let mut front = prompt;
@@ -80,7 +80,7 @@ pub fn front_back(card: &Card) -> (String, String) {
             (front, lines.join("\n"))
         }
         Kind::Order { items } => {
-            let mut shown: Vec<&String> = items.iter().collect();
+            let mut shown: Vec<&Text> = items.iter().collect();
             shown.sort_by_key(|o| o.to_lowercase());
             let mut front = prompt;
             for item in shown {
@@ -114,7 +114,7 @@ pub fn front_back(card: &Card) -> (String, String) {
         }
         Kind::Match { pairs } => {
             let mut front = prompt;
-            let mut rights: Vec<&String> = pairs.iter().map(|(_, r)| r).collect();
+            let mut rights: Vec<&Text> = pairs.iter().map(|(_, r)| r).collect();
             rights.sort_by_key(|r| r.to_lowercase());
             for (left, _) in pairs {
                 front.push_str(&format!("\n- {left}"));

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use crate::deck::{Card, CardId, Deck, Kind, Span};
+use crate::deck::{Card, CardId, Deck, Kind, Shared, Span, Tags, Text};
 use crate::formats::ids::{IdSet, content_id};
 use crate::formats::lines::{LineCounter, line_breaks};
 use crate::formats::{FormatError, Imported, apkg, html, spell};
@@ -328,9 +328,11 @@ fn row_to_cards(
     }
     if apkg::has_anki_cloze(&front) {
         let mut cards = apkg::cloze_cards(&front, &content_id(&front), ids);
+        let tags = Tags::from_iter(tags.into_iter().map(Text::from));
+        let explain = Some(back).filter(|b| !b.is_empty()).map(Shared::from);
         for card in &mut cards {
             card.tags = tags.clone();
-            card.explain = Some(back.clone()).filter(|b| !b.is_empty());
+            card.explain = explain.clone();
         }
         return Ok(cards);
     }
@@ -344,10 +346,10 @@ fn row_to_cards(
         return Err("the back is empty".into());
     }
     Ok(vec![Card {
-        id: CardId(ids.unique(content_id(&front))),
-        kind: Kind::Basic { back },
-        prompt: front,
-        tags,
+        id: CardId(ids.unique(content_id(&front)).into()),
+        kind: Kind::Basic { back: back.into() },
+        prompt: front.into(),
+        tags: tags.into_iter().map(Text::from).collect(),
         explain: None,
         source: None,
         fact: None,
@@ -406,8 +408,8 @@ mod tests {
             .cards
             .iter()
             .map(|c| match &c.kind {
-                Kind::Basic { back } => (c.prompt.clone(), back.clone()),
-                other => (c.prompt.clone(), other.name().to_string()),
+                Kind::Basic { back } => (c.prompt.to_string(), back.to_string()),
+                other => (c.prompt.to_string(), other.name().to_string()),
             })
             .collect()
     }
@@ -462,7 +464,7 @@ mod tests {
         let got = read("tags;front;back\nspace moons;Io;Jupiter\n");
         assert_eq!(got.cards[0].prompt, "Io");
         assert_eq!(
-            got.cards[0].tags,
+            got.cards[0].tags.to_vec(),
             vec!["space".to_string(), "moons".to_string()]
         );
     }
@@ -481,7 +483,7 @@ mod tests {
             }
         );
         assert_eq!(
-            got.cards[0].tags,
+            got.cards[0].tags.to_vec(),
             vec!["planets".to_string(), "rocky".to_string()]
         );
     }
@@ -504,14 +506,14 @@ mod tests {
             fronts_backs(&got),
             vec![("Venus".into(), "hottest planet".into())]
         );
-        assert_eq!(got.cards[0].tags, vec!["planets".to_string()]);
+        assert_eq!(got.cards[0].tags.to_vec(), vec!["planets".to_string()]);
     }
 
     #[test]
     fn global_tags_line_applies_to_every_card() {
         let got = read("#separator:tab\n#tags:astro basics\nSun\ta star\n");
         assert_eq!(
-            got.cards[0].tags,
+            got.cards[0].tags.to_vec(),
             vec!["astro".to_string(), "basics".to_string()]
         );
     }
@@ -591,7 +593,7 @@ mod tests {
     fn anki_dialect_writes_headers_and_quotes_multiline_fields() {
         let deck = Deck {
             cards: vec![Card {
-                tags: vec!["solar system".into()],
+                tags: vec!["solar system".into()].into(),
                 ..Card::new("q", Kind::TrueFalse { answer: true }, "The Sun is a star.")
             }],
             ..Deck::default()

@@ -640,7 +640,7 @@ mod tests {
                 answer: Answer::plain("Black Sea"),
             },
             prompt: "Where does the Danube end?".into(),
-            tags: vec![],
+            tags: vec![].into(),
             explain: None,
             source: None,
             fact: None,

@@ -28,7 +28,7 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::deck::{Card, ClozePart, Deck, Kind};
+use crate::deck::{Card, ClozePart, Deck, Kind, Text};
 use crate::schedule::{Phase, Rating, Scheduler};
 use crate::store::CardRecord;
 
@@ -63,7 +63,7 @@ impl CardInfo {
             deck: deck.id.clone(),
             card: card.id.to_string(),
             prompt: prompt_text(card),
-            tags: card.tags.clone(),
+            tags: card.tags.iter().map(Text::to_string).collect(),
             record,
             retrievability,
         }
@@ -183,7 +183,7 @@ pub fn prompt_text(card: &Card) -> String {
                 ClozePart::Blank(_) => "____",
             })
             .collect(),
-        _ => card.prompt.clone(),
+        _ => card.prompt.to_string(),
     }
 }
 

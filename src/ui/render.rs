@@ -2,7 +2,7 @@
 //! untrusted: everything taken from a deck passes through `inert` before it reaches a terminal.
 
 use crate::answer::{Outcome, Verdict};
-use crate::deck::{Card, ClozePart, Kind};
+use crate::deck::{Card, ClozePart, Kind, Text};
 use crate::diagnostic::inert;
 use crate::ui::console::Style;
 
@@ -12,7 +12,7 @@ pub fn letter(i: usize) -> char {
 }
 
 /// The question, its options and a hint saying how to answer.
-pub fn question(card: &Card, shown: &[String]) -> String {
+pub fn question(card: &Card, shown: &[Text]) -> String {
     let mut out = String::new();
     let prompt = inert(&card.prompt);
     match &card.kind {

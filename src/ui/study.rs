@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use crate::answer::{self, AnswerPool, Outcome, Verdict};
 use crate::config::Clock;
-use crate::deck::{Card, Kind};
+use crate::deck::{Card, Kind, Text};
 use crate::diagnostic::inert;
 use crate::error::{Error, Result};
 use crate::schedule::{Rating, Scheduler};
@@ -130,7 +130,7 @@ enum Answered {
 fn ask_card<'p>(
     c: &mut dyn Console,
     card: &Card,
-    shown: &[String],
+    shown: &[Text],
     pool: impl FnOnce() -> &'p AnswerPool,
 ) -> Result<Answered> {
     c.say(&render::question(card, shown)).map_err(out_err)?;
