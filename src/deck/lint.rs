@@ -40,15 +40,7 @@ const QUOTE: usize = 60;
 pub fn lint(deck: &Deck) -> Vec<Diagnostic> {
     let mut out = refusals(deck);
     let typos = deck.cards.len() <= TYPO_CHECK_MAX_CARDS;
-    let texts: Vec<Texts> = parallel::map_chunks(&deck.cards, CARDS_PER_THREAD, |_, chunk| {
-        chunk
-            .iter()
-            .map(|c| Texts::of(c, typos))
-            .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect();
+    let texts = Texts::of_cards(&deck.cards, typos);
     same_questions(deck, &texts, &mut out);
     if typos {
         typo_neighbours(deck, &texts, &mut out);
@@ -145,40 +137,154 @@ const FUNCTION_WORDS: &[&str] = &[
     "this", "that", "these", "those", "it", "its", "as",
 ];
 
-/// What the same-question rules compare, worked out once per card (on several threads for a
-/// large deck).
-#[derive(Debug, Default)]
+/// What the deck-wide rules compare, worked out once per card (on several threads for a large
+/// deck). All of it is kept while the checks run, so it is laid out flat: a 32-byte
+/// [`Question`] per card and one list of words per run of cards, rather than a list per card.
+#[derive(Debug)]
 struct Texts {
-    /// Hash of the normalised question: the prompt, plus the cloze text, the items of an
-    /// order card or the pairs of a match card. `None` when there is nothing to compare.
-    asked: Option<u64>,
+    /// The deck's cards in consecutive runs, one per thread that worked them out. They are
+    /// not joined: for a large deck that would briefly need twice the room.
+    parts: Vec<Part>,
+}
+
+/// What a run of consecutive cards asks (see [`Texts`]).
+#[derive(Debug, Default)]
+struct Part {
+    /// The index of the run's first card in the deck.
+    first: usize,
+    /// One per card of the run.
+    questions: Vec<Question>,
+    /// Each card's content words (hashed, sorted and without repeats), card after card: those
+    /// of the run's `k`th card end at `questions[k].end()` and start where the previous card's
+    /// end.
+    words: Vec<u64>,
+    /// Only made when the typo check runs (see `TYPO_CHECK_MAX_CARDS`), and then one per card:
+    /// the normalised spellings of a typed answer, one per `Answer::all()` (empty ones too),
+    /// each with the hash of what a typo of it may not change; nothing for other kinds.
+    spellings: Vec<Vec<(String, u64)>>,
+}
+
+/// What one card asks (see [`Texts`]). Optional hashes are told apart by flags rather than
+/// `Option`s, which would make this half as large again.
+#[derive(Debug, Clone, Copy)]
+struct Question {
+    /// With `ASKED`: the hash of the normalised question, that is the prompt, plus the cloze
+    /// text, the items of an order card or the pairs of a match card. Without it there is
+    /// nothing to compare.
+    asked: u64,
     /// For a choice card, the hash of its correct options: two choice cards with one prompt
     /// but different right options ("Which of these took place in 2001?") are different
     /// questions.
     correct: u64,
-    /// Hash of the kind and its normalised answers; `None` for kinds whose answer says too
-    /// little to tell two questions apart (true/false).
-    answers: Option<u64>,
-    /// The prompt's content words, hashed, sorted and without repeats.
-    words: Vec<u64>,
-    /// Whether prompts one word apart may count as the same question. Not for years and
-    /// numbers: many events share a year, and "the founding of X" and "the founding of the X
-    /// Council" are different events.
-    loose: bool,
-    /// The normalised spellings of a typed answer, one per `Answer::all()` (empty ones too),
-    /// each with the hash of what a typo of it may not change. Only kept when the typo check
-    /// runs (see `TYPO_CHECK_MAX_CARDS`): on a large deck they would be most of this struct's
-    /// memory.
-    spellings: Vec<(String, u64)>,
+    /// With `ANSWERS`: the hash of the kind and its normalised answers. Without it the kind's
+    /// answer says too little to tell two questions apart (true/false).
+    answers: u64,
+    /// Where the card's words end in its part's `words` (see [`Part`]), shifted left by 8,
+    /// with the flags (`ASKED`, `ANSWERS`, `LOOSE`) in the low byte.
+    end_flags: u64,
+}
+
+/// [`Question::asked`] is set.
+const ASKED: u64 = 1;
+/// [`Question::answers`] is set.
+const ANSWERS: u64 = 2;
+/// Prompts one word apart may count as the same question. Not for years and numbers: many
+/// events share a year, and "the founding of X" and "the founding of the X Council" are
+/// different events.
+const LOOSE: u64 = 4;
+
+impl Question {
+    fn asked(&self) -> Option<u64> {
+        (self.end_flags & ASKED != 0).then_some(self.asked)
+    }
+
+    fn answers(&self) -> Option<u64> {
+        (self.end_flags & ANSWERS != 0).then_some(self.answers)
+    }
+
+    fn loose(&self) -> bool {
+        self.end_flags & LOOSE != 0
+    }
+
+    fn end(&self) -> usize {
+        usize::try_from(self.end_flags >> 8).unwrap_or(usize::MAX)
+    }
 }
 
 impl Texts {
-    fn of(card: &Card, with_spellings: bool) -> Texts {
+    /// The texts of `cards`, with their spellings if `with_spellings`.
+    fn of_cards(cards: &[Card], with_spellings: bool) -> Texts {
+        let mut parts = parallel::map_chunks(cards, CARDS_PER_THREAD, |_, chunk| {
+            let mut part = Part {
+                questions: Vec::with_capacity(chunk.len()),
+                ..Part::default()
+            };
+            for card in chunk {
+                part.push(card, with_spellings);
+            }
+            part.words.shrink_to_fit();
+            part
+        });
+        let mut first = 0;
+        for part in &mut parts {
+            part.first = first;
+            first += part.questions.len();
+        }
+        Texts { parts }
+    }
+
+    /// The part that holds card `i`, and the card's place in it.
+    fn locate(&self, i: usize) -> (&Part, usize) {
+        let p = self
+            .parts
+            .partition_point(|p| p.first <= i)
+            .saturating_sub(1);
+        let part = &self.parts[p];
+        (part, i - part.first)
+    }
+
+    /// Every card's [`Question`], in the deck's order.
+    fn questions(&self) -> impl Iterator<Item = &Question> + Clone {
+        self.parts.iter().flat_map(|p| &p.questions)
+    }
+
+    fn question(&self, i: usize) -> &Question {
+        let (part, k) = self.locate(i);
+        &part.questions[k]
+    }
+
+    /// Every card's spellings, in the deck's order (none unless made with spellings).
+    fn spellings(&self) -> impl Iterator<Item = &[(String, u64)]> {
+        self.parts
+            .iter()
+            .flat_map(|p| p.spellings.iter().map(Vec::as_slice))
+    }
+
+    /// The content words of card `i`.
+    fn words(&self, i: usize) -> &[u64] {
+        let (part, k) = self.locate(i);
+        let start = k.checked_sub(1).map_or(0, |p| part.questions[p].end());
+        &part.words[start..part.questions[k].end()]
+    }
+
+    /// The hash of card `i`'s answers and its content words, when the rules on words compare
+    /// it.
+    fn compared(&self, i: usize) -> Option<(u64, &[u64])> {
+        let answers = self.question(i).answers()?;
+        let words = self.words(i);
+        (!words.is_empty()).then_some((answers, words))
+    }
+}
+
+impl Part {
+    /// Adds what `card` asks.
+    fn push(&mut self, card: &Card, with_spellings: bool) {
         let mut asked = IdHasher::default();
         // The prompt's words give both its normalised form (their concatenation, as
         // `normalised` makes it) and, for all but clozes, the content words below.
         let mut prompt = String::with_capacity(card.prompt.len());
-        let mut words: Vec<u64> = Vec::new();
+        let words = &mut self.words;
+        let start = words.len();
         let add_word = |words: &mut Vec<u64>, w: &str| {
             if !FUNCTION_WORDS.contains(&w) {
                 let mut h = IdHasher::default();
@@ -188,7 +294,7 @@ impl Texts {
         };
         for_each_normalised_word(&card.prompt, |w| {
             prompt.push_str(w);
-            add_word(&mut words, w);
+            add_word(words, w);
         });
         if prompt.is_empty() {
             // A prompt of symbols only: `normalised` keeps them.
@@ -319,26 +425,49 @@ impl Texts {
         };
         if !question_words.is_empty() {
             // A cloze asks with its text too: its words are read as one text with the prompt.
-            words.clear();
-            for_each_normalised_word(&question_words, |w| add_word(&mut words, w));
+            words.truncate(start);
+            for_each_normalised_word(&question_words, |w| add_word(words, w));
         }
-        words.sort_unstable();
-        words.dedup();
-        Texts {
-            asked,
+        if known {
+            words[start..].sort_unstable();
+            let mut kept = start;
+            for k in start..words.len() {
+                if kept == start || words[k] != words[kept - 1] {
+                    words[kept] = words[k];
+                    kept += 1;
+                }
+            }
+            words.truncate(kept);
+        } else {
+            // Without its answers a card is never compared by its words.
+            words.truncate(start);
+        }
+        let mut end_flags = (words.len() as u64) << 8;
+        if asked.is_some() {
+            end_flags |= ASKED;
+        }
+        if known {
+            end_flags |= ANSWERS;
+        }
+        if !matches!(card.kind, Kind::Year { .. } | Kind::Number { .. }) {
+            end_flags |= LOOSE;
+        }
+        self.questions.push(Question {
+            asked: asked.unwrap_or(0),
             correct,
-            answers: known.then(|| answers.finish()),
-            words,
-            loose: !matches!(card.kind, Kind::Year { .. } | Kind::Number { .. }),
-            spellings,
+            answers: answers.finish(),
+            end_flags,
+        });
+        if with_spellings {
+            self.spellings.push(spellings);
         }
     }
 }
 
 /// The first (at most two) cards seen with some hash, kept from different facts so that a
 /// card always finds an earlier one that is not its sibling when there is one. Card indices
-/// are kept as `u32` (`EMPTY` for none): a 100k-card deck has half a million of these in its
-/// maps, so their size is most of what the same-question check costs in memory.
+/// are kept as `u32` (`EMPTY` for none): a 100k-card deck has about a hundred thousand of
+/// these in its index of words.
 #[derive(Debug, Clone, Copy)]
 struct First([u32; 2]);
 
@@ -355,8 +484,19 @@ impl First {
         self.0.iter().filter(|&&j| j != EMPTY).map(|&j| j as usize)
     }
 
+    /// The first of these cards that comes before card `i` and is not its sibling. Cards are
+    /// added in the deck's order, so those before `i` are what was kept when `i` was reached.
     fn find(&self, cards: &[Card], i: usize) -> Option<usize> {
-        self.cards().find(|&j| !siblings(&cards[j], &cards[i]))
+        self.cards()
+            .take_while(|&j| j < i)
+            .find(|&j| !siblings(&cards[j], &cards[i]))
+    }
+
+    /// [`First::find`] as a `u32`, `EMPTY` for none.
+    fn find_u32(&self, cards: &[Card], i: usize) -> u32 {
+        self.find(cards, i)
+            .and_then(|j| u32::try_from(j).ok())
+            .unwrap_or(EMPTY)
     }
 
     fn add(&mut self, cards: &[Card], i: usize) {
@@ -457,102 +597,171 @@ fn near_sets(a: &[u64], b: &[u64]) -> bool {
 /// such as "what" and "the") are the same, or for text answers the same but for one added
 /// word. Each card is compared with the first earlier card that hashes alike (not its
 /// sibling), and two facts are reported once, at their first pair of cards.
-fn same_questions(deck: &Deck, texts: &[Texts], out: &mut Vec<Diagnostic>) {
+///
+/// The two rules run one after the other, so that what each keeps per card (for a large deck,
+/// most of what these checks cost in memory) is never held at once.
+fn same_questions(deck: &Deck, texts: &Texts, out: &mut Vec<Diagnostic>) {
     let cards = &deck.cards;
-    // Sized up front: a map that grows holds its old and new tables at once while it moves,
-    // and for a large deck these maps are most of what the checks cost in memory.
-    let asked = texts.iter().filter(|t| t.asked.is_some()).count();
-    let with_words = texts
-        .iter()
-        .filter(|t| t.answers.is_some() && !t.words.is_empty())
-        .count();
-    let dropped: usize = texts
-        .iter()
-        .filter(|t| t.answers.is_some() && t.loose && t.words.len() >= 3)
-        .map(|t| t.words.len())
-        .sum();
-    let map = |n: usize| IdMap::with_capacity_and_hasher(n, Default::default());
-    let mut any: IdMap<u64, First> = map(asked);
-    let mut plain: IdMap<u64, First> = map(asked);
-    let mut choices: IdMap<(u64, u64), First> = IdMap::default();
-    let mut full: IdMap<u64, First> = map(with_words);
-    let mut minus: IdMap<u64, First> = map(dropped);
+    let exact = same_asked(cards, texts);
+    let by_words = WordsIndex::new(cards, texts);
     let mut fact_pairs: HashSet<(&str, &str)> = HashSet::new();
-    let mut report = |out: &mut Vec<Diagnostic>, i: usize, j: usize, exact: bool| {
+    for (i, &first) in exact.iter().enumerate() {
+        let (j, exact) = match first {
+            EMPTY => match nearly_asked(cards, texts, &by_words, i) {
+                Some(j) => (j, false),
+                None => continue,
+            },
+            j => (j as usize, true),
+        };
         let (a, b) = (&cards[i], &cards[j]);
         if let (Some(fa), Some(fb)) = (&a.fact, &b.fact)
             && !fact_pairs.insert((fa.as_str(), fb.as_str()))
         {
-            return;
+            continue;
         }
         out.push(same_question(a, b, exact));
+    }
+}
+
+/// For each card, the first earlier card (not its sibling) that asks the same normalised
+/// question, or `EMPTY`. A choice card is compared with choice cards that have the same right
+/// options, and then with the other kinds.
+///
+/// Cards are sorted by what they ask rather than indexed in hash maps: a card is only ever
+/// compared with cards that ask the same, so each run of them is worked through in the deck's
+/// order, and the sorted list takes less room than hash maps would.
+fn same_asked(cards: &[Card], texts: &Texts) -> Vec<u32> {
+    let is_choice = |i: usize| matches!(cards[i].kind, Kind::Choice { .. });
+    let asking = || {
+        texts.questions().enumerate().filter_map(|(i, q)| {
+            let asked = q.asked()?;
+            Some((asked, q, u32::try_from(i).ok()?))
+        })
     };
-    for (i, (card, t)) in cards.iter().zip(texts).enumerate() {
-        let is_choice = matches!(card.kind, Kind::Choice { .. });
-        let mut reported = false;
-        if let Some(q) = t.asked {
-            let hit = if is_choice {
-                let same_right = choices.get(&(q, t.correct)).and_then(|f| f.find(cards, i));
-                same_right.or_else(|| plain.get(&q).and_then(|f| f.find(cards, i)))
-            } else {
-                any.get(&q).and_then(|f| f.find(cards, i))
-            };
-            if let Some(j) = hit {
-                report(out, i, j, true);
-                reported = true;
-            }
-            any.entry(q).or_default().add(cards, i);
-            if is_choice {
-                choices.entry((q, t.correct)).or_default().add(cards, i);
-            } else {
-                plain.entry(q).or_default().add(cards, i);
-            }
-        }
-        let Some(sig) = t.answers.filter(|_| !t.words.is_empty()) else {
-            continue;
-        };
-        let total = t.words.iter().fold(0u64, |s, w| s.wrapping_add(*w));
-        let key = |sum: u64| mix(sig ^ mix(sum));
-        let mut hit = None;
-        if !reported {
-            let near = |j: usize| {
-                let other = &texts[j].words;
-                if t.loose {
-                    near_sets(other, &t.words)
-                } else {
-                    *other == t.words
-                }
-            };
-            let mut tries = vec![full.get(&key(total))];
-            if t.loose && t.words.len() >= 2 {
-                tries.push(minus.get(&key(total)));
-            }
-            if t.loose && t.words.len() >= 3 {
-                tries.extend(
-                    t.words
-                        .iter()
-                        .map(|w| full.get(&key(total.wrapping_sub(*w)))),
-                );
-            }
-            hit = tries
-                .into_iter()
-                .flatten()
-                .filter_map(|f| f.find(cards, i))
-                .find(|&j| near(j));
-        }
-        if let Some(j) = hit {
-            report(out, i, j, false);
-        }
-        full.entry(key(total)).or_default().add(cards, i);
-        if t.loose && t.words.len() >= 3 {
-            for w in &t.words {
-                minus
-                    .entry(key(total.wrapping_sub(*w)))
-                    .or_default()
-                    .add(cards, i);
-            }
+    let mut first = vec![EMPTY; cards.len()];
+    let mut right: Vec<(u64, u64, u32)> = asking()
+        .filter(|&(_, _, i)| is_choice(i as usize))
+        .map(|(asked, q, i)| (asked, q.correct, i))
+        .collect();
+    right.sort_unstable();
+    for run in right.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let mut seen = First::default();
+        for &(.., i) in run {
+            let i = i as usize;
+            first[i] = seen.find_u32(cards, i);
+            seen.add(cards, i);
         }
     }
+    drop(right);
+    let mut all: Vec<(u64, u32)> = asking().map(|(asked, _, i)| (asked, i)).collect();
+    all.sort_unstable();
+    for run in all.chunk_by(|a, b| a.0 == b.0) {
+        // The first cards of any kind, and the first that are not choice cards.
+        let (mut any, mut plain) = (First::default(), First::default());
+        for &(_, i) in run {
+            let i = i as usize;
+            if is_choice(i) {
+                if first[i] == EMPTY {
+                    first[i] = plain.find_u32(cards, i);
+                }
+            } else {
+                first[i] = any.find_u32(cards, i);
+                plain.add(cards, i);
+            }
+            any.add(cards, i);
+        }
+    }
+    first
+}
+
+/// What cards are kept under in [`WordsIndex`]: the hash of their answers and of a set of
+/// words (the sum of the words' hashes, so that one word's can be taken out).
+fn words_key(answers: u64, sum: u64) -> u64 {
+    mix(answers ^ mix(sum))
+}
+
+fn word_sum(words: &[u64]) -> u64 {
+    words.iter().fold(0u64, |s, w| s.wrapping_add(*w))
+}
+
+/// The cards compared by their answers and content words, under [`words_key`]s.
+///
+/// Built for the whole deck before any card is compared: a card then only looks at the cards
+/// before it (see [`First::find`]), which are what it would have seen had the index grown card
+/// by card. This lets a card one word longer be kept only under keys that some card has (the
+/// only keys ever looked up): kept under every key it could have, it would take about three
+/// entries per card, more than all the rest of these checks.
+struct WordsIndex {
+    /// The first cards with those answers and words.
+    same: IdMap<u64, First>,
+    /// The first loose cards with those answers and words, and one word more.
+    more: IdMap<u64, First>,
+}
+
+impl WordsIndex {
+    fn new(cards: &[Card], texts: &Texts) -> WordsIndex {
+        let compared = (0..cards.len()).filter_map(|i| texts.compared(i).map(|c| (i, c)));
+        // Sized up front: a map that grows holds its old and new tables at once while it
+        // moves.
+        let mut same: IdMap<u64, First> =
+            IdMap::with_capacity_and_hasher(compared.clone().count(), Default::default());
+        for (i, (answers, words)) in compared.clone() {
+            same.entry(words_key(answers, word_sum(words)))
+                .or_default()
+                .add(cards, i);
+        }
+        let mut more: IdMap<u64, First> = IdMap::default();
+        for (i, (answers, words)) in compared {
+            if !(texts.question(i).loose() && words.len() >= 3) {
+                continue;
+            }
+            let total = word_sum(words);
+            for w in words {
+                let key = words_key(answers, total.wrapping_sub(*w));
+                if same.contains_key(&key) {
+                    more.entry(key).or_default().add(cards, i);
+                }
+            }
+        }
+        WordsIndex { same, more }
+    }
+}
+
+/// The first earlier card (not its sibling) with the same answers as card `i` and the same
+/// content words, or for loose cards one word more or one less: among cards with the same
+/// words first, then with one more, then with one less (its words in order).
+fn nearly_asked(cards: &[Card], texts: &Texts, index: &WordsIndex, i: usize) -> Option<usize> {
+    let (answers, words) = texts.compared(i)?;
+    let loose = texts.question(i).loose();
+    let total = word_sum(words);
+    let key = |sum: u64| words_key(answers, sum);
+    let near = |j: usize| {
+        let other = texts.words(j);
+        if loose {
+            near_sets(other, words)
+        } else {
+            other == words
+        }
+    };
+    let same = index.same.get(&key(total));
+    let more = if loose && words.len() >= 2 {
+        index.more.get(&key(total))
+    } else {
+        None
+    };
+    let fewer: &[u64] = if loose && words.len() >= 3 {
+        words
+    } else {
+        &[]
+    };
+    let fewer = fewer
+        .iter()
+        .filter_map(|w| index.same.get(&key(total.wrapping_sub(*w))));
+    same.into_iter()
+        .chain(more)
+        .chain(fewer)
+        .filter_map(|f| f.find(cards, i))
+        .find(|&j| near(j))
 }
 
 fn same_question(card: &Card, first: &Card, exact: bool) -> Diagnostic {
@@ -767,19 +976,18 @@ struct Spelling<'d> {
 /// such a typo because the other answer is in the deck, so what the learner meets is the
 /// reverse: the other answer, or a slip near both, is marked wrong. Each pair of spellings is
 /// reported once, at the later card.
-fn typo_neighbours(deck: &Deck, texts: &[Texts], out: &mut Vec<Diagnostic>) {
+fn typo_neighbours(deck: &Deck, texts: &Texts, out: &mut Vec<Diagnostic>) {
     let cards = &deck.cards;
     // Cards accepting the same set of spellings are one answer: (first card, sorted keys).
     let mut answers: Vec<(usize, Vec<&str>)> = Vec::new();
     let mut answer_of: HashMap<Vec<&str>, usize> = HashMap::new();
     let mut spellings: Vec<Spelling> = Vec::new();
     let mut spelling_of: IdMap<&str, usize> = IdMap::default();
-    for (i, (card, t)) in cards.iter().zip(texts).enumerate() {
+    for (i, (card, t)) in cards.iter().zip(texts.spellings()).enumerate() {
         let Kind::Typed { answer } = &card.kind else {
             continue;
         };
         let mut set: Vec<&str> = t
-            .spellings
             .iter()
             .map(|(k, _)| k.as_str())
             .filter(|k| !k.is_empty())
@@ -792,7 +1000,7 @@ fn typo_neighbours(deck: &Deck, texts: &[Texts], out: &mut Vec<Diagnostic>) {
         let a = answers.len();
         answer_of.insert(set.clone(), a);
         answers.push((i, set));
-        for ((key, invariant), text) in t.spellings.iter().zip(answer.all()) {
+        for ((key, invariant), text) in t.iter().zip(answer.all()) {
             if key.is_empty() {
                 continue;
             }
@@ -1314,6 +1522,47 @@ mod tests {
         assert_eq!(
             help(&body),
             "if both test the same thing, keep one; if not, reword one so that the difference is plain"
+        );
+    }
+
+    #[test]
+    fn a_prompt_one_word_shorter_with_the_same_answer_is_reported() {
+        let body = typed("a", "Who heads the SCO Secretariat?", "Zhang Ming")
+            + &typed("b", "Who heads the SCO Secretariat today?", "Zhang Ming");
+        assert_eq!(
+            report(&body),
+            [
+                "11:1 warning: card `b` asks nearly the same question as card `a`, with the same answer `Zhang Ming`",
+                "  related 5:1 card `a` asks: Who heads the SCO Secretariat?",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_nearly_same_question_points_at_the_first_earlier_card_with_its_words() {
+        // `c` and `d` add only words such as "is" and "it" to `b`, and `a` one word more.
+        let body = typed("a", "Who heads the SCO Secretariat today?", "Zhang Ming")
+            + &typed("b", "Who heads the SCO Secretariat?", "Zhang Ming")
+            + &typed(
+                "c",
+                "Who is it that heads the SCO Secretariat?",
+                "Zhang Ming",
+            )
+            + &typed(
+                "d",
+                "Who was it that heads the SCO Secretariat?",
+                "Zhang Ming",
+            );
+        assert_eq!(
+            report(&body),
+            [
+                "11:1 warning: card `b` asks nearly the same question as card `a`, with the same answer `Zhang Ming`",
+                "  related 5:1 card `a` asks: Who heads the SCO Secretariat today?",
+                "17:1 warning: card `c` asks nearly the same question as card `b`, with the same answer `Zhang Ming`",
+                "  related 11:1 card `b` asks: Who heads the SCO Secretariat?",
+                "23:1 warning: card `d` asks nearly the same question as card `b`, with the same answer `Zhang Ming`",
+                "  related 11:1 card `b` asks: Who heads the SCO Secretariat?",
+            ]
         );
     }
 
