@@ -930,6 +930,7 @@ mod tests {
     use super::*;
     use crate::deck::Span;
     use crate::deck::text::same;
+    use std::sync::Arc;
 
     fn fact(id: &str, kind: FactKind) -> Fact {
         Fact {
@@ -1050,6 +1051,23 @@ mod tests {
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(default_seed("sco"), fnv1a(b"sco"));
+    }
+
+    #[test]
+    fn a_facts_cards_share_one_explanation_and_one_tag_list() {
+        let d = cards(vec![
+            place("hq", "the club", "Lyon"),
+            place("hq2", "the league", "Nantes"),
+        ]);
+        let (a, b) = (get(&d, "hq/where"), get(&d, "hq/which"));
+        let shared = |x: &Option<Shared>, y: &Option<Shared>| match (x, y) {
+            (Some(x), Some(y)) => Arc::ptr_eq(x, y),
+            _ => false,
+        };
+        assert!(shared(&a.explain, &b.explain));
+        assert!(!shared(&a.explain, &get(&d, "hq2/where").explain));
+        // Both facts have the same tags, so all their cards hold one list.
+        assert!(Arc::ptr_eq(&a.tags, &get(&d, "hq2/where").tags));
     }
 
     #[test]

@@ -2076,7 +2076,7 @@ fn shift<'i>(v: Spanned<DeValue<'i>>, by: usize) -> Spanned<DeValue<'i>> {
 
 /// The card's own tags, then the deck's defaults it does not already have.
 fn merge_tags(mut own: Vec<Text>, deck: &[Text]) -> Vec<Text> {
-    // Exactly sized: a deck of 100 000 cards keeps 100 000 of these lists.
+    // Exactly sized: every fact keeps its list (cards keep a shared copy, see `TagLists`).
     own.reserve_exact(deck.iter().filter(|t| !own.contains(t)).count());
     for tag in deck {
         if !own.contains(tag) {

@@ -320,3 +320,27 @@ impl FactKind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_tag_lists_are_one_shared_list() {
+        let mut lists = TagLists::default();
+        let a = lists.get(&["geo".into(), "capitals".into()]);
+        let b = lists.get(&["geo".into(), "capitals".into()]);
+        let c = lists.get(&["capitals".into(), "geo".into()]);
+        assert!(Arc::ptr_eq(&a, &b));
+        assert!(!Arc::ptr_eq(&a, &c));
+        assert_eq!(&c[..], ["capitals", "geo"]);
+    }
+
+    #[test]
+    fn short_text_is_kept_inline() {
+        let id = Text::from("f12345-place/before");
+        assert!(!id.is_heap_allocated());
+        let prompt = Text::from("In which city is the headquarters of the organisation?");
+        assert!(prompt.is_heap_allocated());
+    }
+}
