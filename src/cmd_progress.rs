@@ -40,31 +40,8 @@ fn io_out(e: io::Error) -> Error {
 /// that loads (broken ones skipped with a note). Large decks come from the deck cache, as
 /// for studying: statistics need the cards, not the warnings.
 fn decks(name: Option<&str>, config: &Config) -> Result<Vec<Deck>> {
-    let lib = crate::run::study_library(config);
-    if let Some(name) = name {
-        let src = lib.find(name)?;
-        return match src.deck() {
-            Some(d) => Ok(vec![d.clone()]),
-            None => {
-                let (errors, _) = crate::run::report(&src, config);
-                Err(Error::DeckInvalid {
-                    path: src.name.clone(),
-                    errors: errors.max(1),
-                })
-            }
-        };
-    }
-    let mut out = Vec::new();
-    for src in lib.all()? {
-        match src.deck() {
-            Some(d) => out.push(d.clone()),
-            None => eprintln!(
-                "note: skipping {} because it has errors; `recall check {}` explains them",
-                src.name, src.name
-            ),
-        }
-    }
-    Ok(out)
+    let names: Vec<String> = name.map(str::to_string).into_iter().collect();
+    crate::run::chosen_decks(&crate::run::study_library(config), &names, config)
 }
 
 /// The parameters `recall optimize` saved, if any.

@@ -103,7 +103,7 @@ pub(crate) fn study_library(config: &Config) -> Library {
 }
 
 /// The decks to study: the named ones, or every known deck (broken ones skipped with a note).
-fn chosen_decks(lib: &Library, names: &[String], config: &Config) -> Result<Vec<Deck>> {
+pub(crate) fn chosen_decks(lib: &Library, names: &[String], config: &Config) -> Result<Vec<Deck>> {
     if names.is_empty() {
         let mut out = Vec::new();
         for src in lib.all()? {
