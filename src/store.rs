@@ -298,16 +298,7 @@ pub struct NewReview {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewRow {
     pub id: i64,
-    pub deck: String,
-    pub card: String,
-    pub time: Timestamp,
-    pub rating: Rating,
-    pub answer: String,
-    pub verdict: String,
-    pub response_ms: u64,
-    pub mode: Mode,
-    pub before: Option<CardRecord>,
-    pub after: CardRecord,
+    pub review: NewReview,
 }
 
 /// What `undo_last` took back.
@@ -1554,8 +1545,7 @@ fn read_review(row: &rusqlite::Row, id: i64) -> InnerResult<ReviewRow> {
     let before: Option<String> = row.get(9)?;
     let after: String = row.get(10)?;
     let response_ms: i64 = row.get(7)?;
-    Ok(ReviewRow {
-        id,
+    let review = NewReview {
         deck: row.get(1)?,
         card: row.get(2)?,
         time: timestamp(row.get(3)?)?,
@@ -1566,7 +1556,8 @@ fn read_review(row: &rusqlite::Row, id: i64) -> InnerResult<ReviewRow> {
         mode: parse_mode(&mode)?,
         before: before.as_deref().map(record_from_json).transpose()?,
         after: record_from_json(&after)?,
-    })
+    };
+    Ok(ReviewRow { id, review })
 }
 
 fn parse_mode(s: &str) -> InnerResult<Mode> {
@@ -1911,22 +1902,7 @@ mod tests {
         let id = store.record_review(&r).unwrap();
         assert_eq!(id, 1);
         let rows = store.reviews(Some("rivers")).unwrap();
-        assert_eq!(
-            rows,
-            [ReviewRow {
-                id: 1,
-                deck: "rivers".to_string(),
-                card: "r1".to_string(),
-                time: ts("2026-05-01T10:00:00Z"),
-                rating: Rating::Good,
-                answer: "Danube".to_string(),
-                verdict: "correct".to_string(),
-                response_ms: 4_200,
-                mode: Mode::Study,
-                before: None,
-                after: learning("h1"),
-            }]
-        );
+        assert_eq!(rows, [ReviewRow { id: 1, review: r }]);
         assert_eq!(
             store.card_record("rivers", "r1").unwrap(),
             Some(learning("h1"))
@@ -2009,7 +1985,7 @@ mod tests {
             .unwrap();
         assert_eq!(undone.restored, Some(learning("h1")));
         assert_eq!(
-            store.reviews(None).unwrap()[0].before,
+            store.reviews(None).unwrap()[0].review.before,
             None,
             "the first answer met a card with no row"
         );
@@ -2097,7 +2073,7 @@ mod tests {
             .reviews(None)
             .unwrap()
             .into_iter()
-            .map(|r| r.card)
+            .map(|r| r.review.card)
             .collect();
         assert_eq!(cards, ["a", "b"]);
         assert_eq!(store.reviews(Some("lakes")).unwrap().len(), 1);
@@ -2499,9 +2475,9 @@ mod tests {
             .iter()
             .map(|r| {
                 (
-                    r.mode,
-                    r.before.as_ref().map(|b| b.state.reps),
-                    r.after.state.reps,
+                    r.review.mode,
+                    r.review.before.as_ref().map(|b| b.state.reps),
+                    r.review.after.state.reps,
                 )
             })
             .collect();
