@@ -656,6 +656,108 @@ fn fuzz_factor(seed: u64) -> f64 {
     (z >> 11) as f64 / (1u64 << 53) as f64
 }
 
+/// Study-day questions asked of many instants at once (every card when a queue is built,
+/// every answer of the log for statistics), without a time-zone conversion for each.
+///
+/// Instants are compared with the bounds of today where the answer is certain, and given to
+/// the scheduler's own calendar only near them: within two hours, which covers every
+/// daylight-saving shift. Other days are looked up once and remembered, so a log read in time
+/// order converts about once per day rather than once per answer.
+#[derive(Debug, Clone)]
+pub struct DayClock<'s> {
+    scheduler: &'s Scheduler,
+    today: Date,
+    /// Instants certainly in today: `[sure_from, sure_until)`; certainly before today:
+    /// `< before`; certainly after today: `>= after`.
+    sure_from: Timestamp,
+    sure_until: Timestamp,
+    before: Timestamp,
+    after: Timestamp,
+    /// The last other day looked up: its bounds and its offset from today.
+    last: Option<(Timestamp, Timestamp, i32)>,
+}
+
+impl<'s> DayClock<'s> {
+    pub fn new(scheduler: &'s Scheduler, now: Timestamp) -> DayClock<'s> {
+        let today = scheduler.study_day(now);
+        let start = scheduler.day_start(today);
+        let end = today
+            .tomorrow()
+            .map_or(Timestamp::MAX, |d| scheduler.day_start(d));
+        let margin = SignedDuration::from_hours(2);
+        let shift = |t: Timestamp, by: SignedDuration| {
+            t.checked_add(by).unwrap_or(if by.is_negative() {
+                Timestamp::MIN
+            } else {
+                Timestamp::MAX
+            })
+        };
+        DayClock {
+            scheduler,
+            today,
+            sure_from: shift(start, margin),
+            sure_until: shift(end, -margin),
+            before: shift(start, -margin),
+            after: shift(end, margin),
+            last: None,
+        }
+    }
+
+    /// The study day `now` falls on.
+    pub fn today(&self) -> Date {
+        self.today
+    }
+
+    /// Whether `t` falls on today's study day.
+    pub fn is_today(&self, t: Timestamp) -> bool {
+        if t < self.before || t >= self.after {
+            false
+        } else if t >= self.sure_from && t < self.sure_until {
+            true
+        } else {
+            self.scheduler.study_day(t) == self.today
+        }
+    }
+
+    /// As `Scheduler::is_due` for a card in review due at `due`: due on or before today.
+    pub fn is_due_review(&self, due: Timestamp) -> bool {
+        if due < self.before {
+            true
+        } else if due >= self.after {
+            false
+        } else {
+            self.scheduler.study_day(due) <= self.today
+        }
+    }
+
+    /// Study days from today to the day of `t` (negative for earlier days).
+    pub fn offset(&mut self, t: Timestamp) -> i32 {
+        if t >= self.sure_from && t < self.sure_until {
+            return 0;
+        }
+        if let Some((start, end, n)) = self.last
+            && start <= t
+            && t < end
+        {
+            return n;
+        }
+        let day = self.scheduler.study_day(t);
+        let n = i32::try_from(days_between(self.today, day)).unwrap_or(if day < self.today {
+            i32::MIN
+        } else {
+            i32::MAX
+        });
+        if let Ok(next) = day.tomorrow() {
+            let bounds = (
+                self.scheduler.day_start(day),
+                self.scheduler.day_start(next),
+            );
+            self.last = Some((bounds.0, bounds.1, n));
+        }
+        n
+    }
+}
+
 /// Whole days from `from` to `to` (negative if `to` is earlier).
 fn days_between(from: Date, to: Date) -> i64 {
     to.duration_since(from).as_secs() / SECS_PER_DAY
@@ -806,6 +908,52 @@ mod tests {
             interval_days,
             reps: 5,
             lapses: 0,
+        }
+    }
+
+    #[test]
+    fn day_clock_agrees_with_the_scheduler_around_daylight_saving_changes() {
+        let zones = [
+            "Europe/Berlin",
+            "America/St_Johns",
+            "Australia/Lord_Howe",
+            "UTC",
+        ];
+        for zone in zones {
+            for hour in [0, 2, 4] {
+                let s = Scheduler::new(SchedulerConfig {
+                    tz: jiff::tz::TimeZone::get(zone).unwrap(),
+                    day_start_hour: hour,
+                    ..SchedulerConfig::default()
+                })
+                .unwrap();
+                // Nows on the days the clocks change in 2026, and the instants around them.
+                for now in [
+                    "2026-03-29T01:30:00Z",
+                    "2026-10-25T00:45:00Z",
+                    "2026-04-05T15:10:00Z",
+                ] {
+                    let now: Timestamp = now.parse().unwrap();
+                    let mut days = DayClock::new(&s, now);
+                    let today = s.study_day(now);
+                    let mut t = now - jiff::SignedDuration::from_hours(80);
+                    while t < now + jiff::SignedDuration::from_hours(80) {
+                        let day = s.study_day(t);
+                        assert_eq!(days.is_today(t), day == today, "{zone} {hour} {now} {t}");
+                        assert_eq!(
+                            days.is_due_review(t),
+                            day <= today,
+                            "{zone} {hour} {now} {t}"
+                        );
+                        assert_eq!(
+                            i64::from(days.offset(t)),
+                            days_between(today, day),
+                            "{zone} {hour} {now} {t}"
+                        );
+                        t += jiff::SignedDuration::from_mins(7);
+                    }
+                }
+            }
         }
     }
 

@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::deck::{Card, Deck, Text};
-use crate::schedule::{Phase, Rating, Scheduler};
+use crate::schedule::{DayClock, Phase, Rating, Scheduler};
 use crate::store::{CardRecord, CardRecords, Mode, NewReview};
 
 /// How long ahead learning cards may be shown when nothing else is left (as Anki's default).
@@ -95,68 +95,6 @@ pub struct Session<'a> {
     /// What each applied answer changed, newest last, for undo.
     done: Vec<(Planned, Origin)>,
     tally: Tally,
-}
-
-/// Study-day questions asked of every card when a queue is built, answered by comparing
-/// instants with the bounds of today where that is certain, and by the scheduler's own
-/// calendar (a time-zone conversion) only near them: within two hours, which covers every
-/// daylight-saving shift.
-struct Days<'s> {
-    scheduler: &'s Scheduler,
-    today: Date,
-    /// Instants certainly in today: `[sure_from, sure_until)`; certainly before today:
-    /// `< before`; certainly after today: `>= after`.
-    sure_from: Timestamp,
-    sure_until: Timestamp,
-    before: Timestamp,
-    after: Timestamp,
-}
-
-impl<'s> Days<'s> {
-    fn new(scheduler: &'s Scheduler, now: Timestamp) -> Days<'s> {
-        let today = scheduler.study_day(now);
-        let start = scheduler.day_start(today);
-        let end = today
-            .tomorrow()
-            .map_or(Timestamp::MAX, |d| scheduler.day_start(d));
-        let margin = jiff::SignedDuration::from_hours(2);
-        let shift = |t: Timestamp, by: jiff::SignedDuration| {
-            t.checked_add(by).unwrap_or(if by.is_negative() {
-                Timestamp::MIN
-            } else {
-                Timestamp::MAX
-            })
-        };
-        Days {
-            scheduler,
-            today,
-            sure_from: shift(start, margin),
-            sure_until: shift(end, -margin),
-            before: shift(start, -margin),
-            after: shift(end, margin),
-        }
-    }
-
-    fn is_today(&self, t: Timestamp) -> bool {
-        if t < self.before || t >= self.after {
-            false
-        } else if t >= self.sure_from && t < self.sure_until {
-            true
-        } else {
-            self.scheduler.study_day(t) == self.today
-        }
-    }
-
-    /// As `Scheduler::is_due` for a card in review due at `due`: due on or before today.
-    fn is_due_review(&self, due: Timestamp) -> bool {
-        if due < self.before {
-            true
-        } else if due >= self.after {
-            false
-        } else {
-            self.scheduler.study_day(due) <= self.today
-        }
-    }
 }
 
 /// Which queue a card came from, so undo can put it back.
@@ -257,7 +195,7 @@ impl<'a> Session<'a> {
 
     fn build(&mut self, now: Timestamp) {
         for (d, sd) in self.decks.iter().enumerate() {
-            let days = Days::new(&sd.scheduler, now);
+            let days = DayClock::new(&sd.scheduler, now);
             let deck: &'a Deck = sd.deck;
             // Facts already touched today keep their other cards for another day.
             for card in &deck.cards {
@@ -270,8 +208,8 @@ impl<'a> Session<'a> {
         }
         let mut reviews: Vec<(Item, Timestamp)> = Vec::new();
         for (d, sd) in self.decks.iter().enumerate() {
-            let days = Days::new(&sd.scheduler, now);
-            let today = days.today;
+            let days = DayClock::new(&sd.scheduler, now);
+            let today = days.today();
             let mut new_left = sd.new_limit;
             let mut facts_queued: HashSet<&str> = HashSet::new();
             // New cards come in the order the instructor wrote them: a fact's generated cards
@@ -610,47 +548,6 @@ mod tests {
     use super::*;
     use crate::deck::load::load;
     use crate::schedule::SchedulerConfig;
-
-    #[test]
-    fn day_bounds_agree_with_the_scheduler_around_daylight_saving_changes() {
-        let zones = [
-            "Europe/Berlin",
-            "America/St_Johns",
-            "Australia/Lord_Howe",
-            "UTC",
-        ];
-        for zone in zones {
-            for hour in [0, 2, 4] {
-                let s = Scheduler::new(SchedulerConfig {
-                    tz: jiff::tz::TimeZone::get(zone).unwrap(),
-                    day_start_hour: hour,
-                    ..SchedulerConfig::default()
-                })
-                .unwrap();
-                // Nows on the days the clocks change in 2026, and the instants around them.
-                for now in [
-                    "2026-03-29T01:30:00Z",
-                    "2026-10-25T00:45:00Z",
-                    "2026-04-05T15:10:00Z",
-                ] {
-                    let now: Timestamp = now.parse().unwrap();
-                    let days = Days::new(&s, now);
-                    let today = s.study_day(now);
-                    let mut t = now - jiff::SignedDuration::from_hours(80);
-                    while t < now + jiff::SignedDuration::from_hours(80) {
-                        let day = s.study_day(t);
-                        assert_eq!(days.is_today(t), day == today, "{zone} {hour} {now} {t}");
-                        assert_eq!(
-                            days.is_due_review(t),
-                            day <= today,
-                            "{zone} {hour} {now} {t}"
-                        );
-                        t += jiff::SignedDuration::from_mins(7);
-                    }
-                }
-            }
-        }
-    }
 
     const DECK: &str = r#"
 format = 1

@@ -26,7 +26,6 @@ pub mod terminal;
 use std::collections::HashMap;
 
 use jiff::Timestamp;
-use jiff::civil::Date;
 
 use crate::deck::{Card, ClozePart, Deck, Kind, Text};
 use crate::schedule::{Phase, Rating, Scheduler};
@@ -132,44 +131,6 @@ impl CardIndex {
         map.insert(card.into(), next);
         next
     }
-}
-
-/// Maps timestamps to study days relative to today, remembering the last day seen: the log is
-/// in time order, so the time zone is consulted about once per day rather than per answer.
-pub(crate) struct DayClock<'a> {
-    pub(crate) days: &'a Scheduler,
-    pub(crate) today: Date,
-    cached: Option<(Timestamp, Timestamp, i32)>,
-}
-
-impl DayClock<'_> {
-    pub(crate) fn new(days: &Scheduler, now: Timestamp) -> DayClock<'_> {
-        DayClock {
-            days,
-            today: days.study_day(now),
-            cached: None,
-        }
-    }
-
-    pub(crate) fn offset(&mut self, t: Timestamp) -> i32 {
-        if let Some((start, end, n)) = self.cached
-            && start <= t
-            && t < end
-        {
-            return n;
-        }
-        let day = self.days.study_day(t);
-        let n = days_between(self.today, day);
-        if let Ok(next) = day.tomorrow() {
-            self.cached = Some((self.days.day_start(day), self.days.day_start(next), n));
-        }
-        n
-    }
-}
-
-/// Whole days from `a` to `b` (negative when `b` is earlier).
-pub(crate) fn days_between(a: Date, b: Date) -> i32 {
-    a.until(b).map(|s| s.get_days()).unwrap_or(0)
 }
 
 /// What a card asks, as one line of text: its prompt, or for a cloze without an instruction the

@@ -20,7 +20,8 @@ use fsrs::{
 };
 use jiff::Timestamp;
 
-use super::{CardIndex, DayClock};
+use super::CardIndex;
+use crate::schedule::DayClock;
 use crate::schedule::{Rating, Scheduler};
 
 /// Items needed before fitting: below this the crate only adjusts the first four parameters

@@ -22,7 +22,8 @@ use jiff::Timestamp;
 use jiff::civil::{Date, Weekday};
 use serde::Serialize;
 
-use super::{CardIndex, CardInfo, DayClock, FastMap, days_between, ratio, round4};
+use super::{CardIndex, CardInfo, FastMap, ratio, round4};
+use crate::schedule::DayClock;
 use crate::schedule::{Phase, Rating, Scheduler};
 
 /// Days shown in "reviews per day", ending today.
@@ -323,8 +324,8 @@ impl<'a> StatsBuilder<'a> {
             .collect()
     }
 
-    pub fn finish(self, deck: Option<String>) -> Stats {
-        let today = self.clocks[0].today;
+    pub fn finish(mut self, deck: Option<String>) -> Stats {
+        let today = self.clocks[0].today();
         let date_at = |offset: i32| -> Date {
             today
                 .checked_add(jiff::Span::new().days(offset))
@@ -394,10 +395,7 @@ impl<'a> StatsBuilder<'a> {
             let offset = match phase {
                 Phase::New => continue,
                 Phase::Learning | Phase::Relearning if r.state.due <= self.now => 0,
-                _ => {
-                    let clock = &self.clocks[self.clock_of[i]];
-                    days_between(clock.today, clock.days.study_day(r.state.due)).max(0)
-                }
+                _ => self.clocks[self.clock_of[i]].offset(r.state.due).max(0),
             };
             if let Some(slot) = due.get_mut(offset as usize) {
                 *slot += 1;
