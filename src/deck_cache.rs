@@ -327,10 +327,10 @@ impl From<CDeck> for Deck {
             },
             facts: d.facts.into_iter().map(Fact::from).collect(),
             cards: {
-                let mut tag_lists = TagLists::default();
+                let mut shares = Shares::default();
                 d.cards
                     .into_iter()
-                    .map(|c| card_in(c, &mut tag_lists))
+                    .map(|c| card_in(c, &mut shares))
                     .collect()
             },
         }
@@ -378,47 +378,62 @@ impl From<&Card> for CCard {
     }
 }
 
-fn card_in(c: CCard, tag_lists: &mut TagLists) -> Card {
-    {
-        let kind = match c.kind {
-            CKind::Basic(back) => Kind::Basic { back },
-            CKind::Typed(a) => Kind::Typed {
-                answer: answer_in(a),
-            },
-            CKind::Choice(correct, wrong) => Kind::Choice { correct, wrong },
-            CKind::TrueFalse(answer) => Kind::TrueFalse { answer },
-            CKind::Number(answer, tolerance, unit) => Kind::Number {
-                answer,
-                tolerance,
-                unit,
-            },
-            CKind::Year(answer, tolerance) => Kind::Year { answer, tolerance },
-            CKind::List(items, ordered) => Kind::List {
-                items: items.into_iter().map(answer_in).collect(),
-                ordered,
-            },
-            CKind::Order(items) => Kind::Order { items },
-            CKind::Cloze(parts) => Kind::Cloze {
-                parts: parts
-                    .into_iter()
-                    .map(|p| match p {
-                        Ok(t) => ClozePart::Text(t),
-                        Err(a) => ClozePart::Blank(answer_in(a)),
-                    })
-                    .collect(),
-            },
-            CKind::Match(pairs) => Kind::Match { pairs },
-        };
-        Card {
-            id: CardId(c.id),
-            kind,
-            prompt: c.prompt,
-            tags: tag_lists.get(&c.tags),
-            explain: c.explain.map(Shared::from),
-            source: c.source,
-            fact: c.fact,
-            span: span_in(c.span),
+/// What decoded cards share, as the loader shares it: one tag list per distinct list, and one
+/// explanation for the cards of a fact (which are written one after another).
+#[derive(Default)]
+struct Shares {
+    tags: TagLists,
+    explain: Option<Shared>,
+}
+
+impl Shares {
+    fn explain(&mut self, text: String) -> Shared {
+        match &self.explain {
+            Some(last) if **last == *text => last.clone(),
+            _ => self.explain.insert(Shared::from(text)).clone(),
         }
+    }
+}
+
+fn card_in(c: CCard, shares: &mut Shares) -> Card {
+    let kind = match c.kind {
+        CKind::Basic(back) => Kind::Basic { back },
+        CKind::Typed(a) => Kind::Typed {
+            answer: answer_in(a),
+        },
+        CKind::Choice(correct, wrong) => Kind::Choice { correct, wrong },
+        CKind::TrueFalse(answer) => Kind::TrueFalse { answer },
+        CKind::Number(answer, tolerance, unit) => Kind::Number {
+            answer,
+            tolerance,
+            unit,
+        },
+        CKind::Year(answer, tolerance) => Kind::Year { answer, tolerance },
+        CKind::List(items, ordered) => Kind::List {
+            items: items.into_iter().map(answer_in).collect(),
+            ordered,
+        },
+        CKind::Order(items) => Kind::Order { items },
+        CKind::Cloze(parts) => Kind::Cloze {
+            parts: parts
+                .into_iter()
+                .map(|p| match p {
+                    Ok(t) => ClozePart::Text(t),
+                    Err(a) => ClozePart::Blank(answer_in(a)),
+                })
+                .collect(),
+        },
+        CKind::Match(pairs) => Kind::Match { pairs },
+    };
+    Card {
+        id: CardId(c.id),
+        kind,
+        prompt: c.prompt,
+        tags: shares.tags.get(&c.tags),
+        explain: c.explain.map(|e| shares.explain(e)),
+        source: c.source,
+        fact: c.fact,
+        span: span_in(c.span),
     }
 }
 
@@ -541,6 +556,31 @@ mod tests {
         assert_eq!(cache.get(&path, &bytes), None);
         cache.put(&path, &bytes, &deck);
         assert_eq!(cache.get(&path, &bytes), Some(deck));
+    }
+
+    #[test]
+    fn a_cached_decks_cards_share_explanations_and_tags_as_loaded() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(tmp.path());
+        let (bytes, deck) = sco();
+        let path = tmp.path().join("sco.toml");
+        cache.put(&path, &bytes, &deck);
+        let back = cache.get(&path, &bytes).unwrap();
+        let fact = back.cards.iter().find_map(|c| c.fact.clone()).unwrap();
+        let siblings: Vec<&Card> = back
+            .cards
+            .iter()
+            .filter(|c| c.fact.as_ref() == Some(&fact))
+            .collect();
+        assert!(siblings.len() > 1, "{fact}");
+        for c in &siblings[1..] {
+            let (a, b) = (&siblings[0], c);
+            assert!(std::sync::Arc::ptr_eq(
+                a.explain.as_ref().unwrap(),
+                b.explain.as_ref().unwrap()
+            ));
+            assert!(std::sync::Arc::ptr_eq(&a.tags, &b.tags));
+        }
     }
 
     #[test]

@@ -374,6 +374,12 @@ mod tests {
         (answers, externals)
     }
 
+    /// Logs a right answer to `rivers`/`rhine` at `time`.
+    fn log_rhine(store: &mut Store, time: &str) {
+        let a = answer("rivers", "rhine", time, Rating::Good, "correct");
+        store.record_review(&a).unwrap();
+    }
+
     fn store_with_answers() -> Store {
         let mut store = Store::open_in_memory().unwrap();
         let t = "2026-05-01T10:00:00Z";
@@ -448,15 +454,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = store_with_answers();
         Log::read(Some(&store), dir.path()).unwrap();
-        store
-            .record_review(&answer(
-                "rivers",
-                "rhine",
-                "2026-05-04T09:00:00Z",
-                Rating::Good,
-                "correct",
-            ))
-            .unwrap();
+        log_rhine(&mut store, "2026-05-04T09:00:00Z");
         let log = Log::read(Some(&store), dir.path()).unwrap();
         assert_eq!(from_log(&log, None), from_store(&store));
         let cached = read_cache(&dir.path().join("log.bin")).unwrap();
@@ -468,15 +466,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = store_with_answers();
         Log::read(Some(&store), dir.path()).unwrap();
-        store
-            .record_review(&answer(
-                "rivers",
-                "rhine",
-                "2026-04-20T09:00:00Z",
-                Rating::Good,
-                "correct",
-            ))
-            .unwrap();
+        log_rhine(&mut store, "2026-04-20T09:00:00Z");
         let log = Log::read(Some(&store), dir.path()).unwrap();
         let (answers, _) = from_log(&log, None);
         assert_eq!(answers[0].2, ts("2026-04-20T09:00:00Z"));

@@ -22,10 +22,6 @@ use common::mutate::{Edit, apply};
 use jiff::Timestamp;
 use proptest::prelude::*;
 use recall::deck::{Answer, Card, ClozePart, Deck, Kind, Text};
-
-fn texts(words: &[String]) -> Vec<Text> {
-    words.iter().map(Text::from).collect()
-}
 use recall::formats::{Imported, apkg, gift, tsv};
 use recall::progress::export::{Format, ReviewRow, ReviewWriter};
 use recall::progress::import::{CardMap, parse_log, replay, resolve};
@@ -159,6 +155,28 @@ fn tidy(text: &str, forbidden: &[&str]) -> String {
 
 fn one_line(text: &str) -> String {
     tidy(&text.replace('\n', " "), &[])
+}
+
+fn texts(words: &[String]) -> Vec<Text> {
+    words.iter().map(Text::from).collect()
+}
+
+/// A drawn card: its kind and prompt, its explanation and its tags.
+type Drawn = ((Kind, String), Option<String>, Vec<String>);
+
+/// A deck of drawn cards, with ids c0, c1, ...
+fn deck_of_drawn(cards: Vec<Drawn>) -> Deck {
+    deck_of(
+        cards
+            .into_iter()
+            .enumerate()
+            .map(|(i, ((kind, prompt), explain, tags))| Card {
+                explain: explain.map(Into::into),
+                tags: texts(&tags).into(),
+                ..Card::new(format!("c{i}"), kind, prompt)
+            })
+            .collect(),
+    )
 }
 
 fn deck_of(cards: Vec<Card>) -> Deck {
@@ -548,17 +566,7 @@ proptest! {
             1..6,
         ),
     ) {
-        let deck = deck_of(
-            cards
-                .into_iter()
-                .enumerate()
-                .map(|(i, ((kind, prompt), explain, tags))| Card {
-                    explain: explain.map(Into::into),
-                    tags: texts(&tags).into(),
-                    ..Card::new(format!("c{i}"), kind, prompt)
-                })
-                .collect(),
-        );
+        let deck = deck_of_drawn(cards);
         let mut out = Vec::new();
         let skipped = gift::write(&deck, &mut out).unwrap();
         // The only things in these decks beyond GIFT are the ones `gift_refuses` names.
@@ -903,17 +911,7 @@ proptest! {
             1..6,
         ),
     ) {
-        let deck = deck_of(
-            cards
-                .into_iter()
-                .enumerate()
-                .map(|(i, ((kind, prompt), explain, tags))| Card {
-                    explain: explain.map(Into::into),
-                    tags: texts(&tags).into(),
-                    ..Card::new(format!("c{i}"), kind, prompt)
-                })
-                .collect(),
-        );
+        let deck = deck_of_drawn(cards);
         let (bytes, skipped) = apkg::to_bytes(&deck, CREATED_MS).unwrap();
         let refused: Vec<&str> = deck
             .cards

@@ -351,9 +351,7 @@ fn the_anki_sample_is_imported_once_and_fitted() {
     assert_eq!(v["summary"]["reviews"], 12580);
     assert_eq!(v["summary"]["external_reviews"], 12580);
 
-    let started = std::time::Instant::now();
     let r = t.run(&["optimize"], "");
-    let took = started.elapsed();
     ok(&r);
     assert!(
         r.stdout
@@ -363,8 +361,6 @@ fn the_anki_sample_is_imported_once_and_fitted() {
     );
     assert!(r.stdout.contains("log loss"), "{}", r.stdout);
     assert!(r.stdout.contains("were saved"), "{}", r.stdout);
-    // Release builds take a few hundredths of a second; this is a debug build.
-    assert!(took.as_secs_f64() < 10.0, "optimize took {took:?}");
     let db = rusqlite::Connection::open(t.data().join("progress.sqlite3")).unwrap();
     let saved: String = db
         .query_row(

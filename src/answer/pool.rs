@@ -77,14 +77,14 @@ impl AnswerPool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::{Answer, CardId, Span};
+    use crate::deck::{Answer, CardId, Span, Tags};
 
     fn card(kind: Kind) -> Card {
         Card {
             id: CardId("c".into()),
             kind,
             prompt: String::new().into(),
-            tags: Vec::new().into(),
+            tags: Tags::default(),
             explain: None,
             source: None,
             fact: None,

@@ -3,11 +3,11 @@
 //! never-panics sweep over pseudo-random input.
 
 use super::*;
-use crate::deck::{Answer, Card, CardId, ClozePart, Span, Text};
+use crate::deck::{Answer, Card, CardId, ClozePart, Span, Tags, Text};
 
 fn answer(spellings: &[&str]) -> Answer {
     Answer {
-        text: spellings[0].to_string().into(),
+        text: Text::from(spellings[0]),
         accept: spellings[1..].iter().map(|s| Text::from(*s)).collect(),
     }
 }
@@ -63,12 +63,12 @@ fn cloze(text: &str) -> Kind {
     let mut rest = text;
     while let Some(open) = rest.find("{{") {
         let close = rest.find("}}").expect("closed blank");
-        parts.push(ClozePart::Text(rest[..open].to_string().into()));
+        parts.push(ClozePart::Text(Text::from(&rest[..open])));
         let spellings: Vec<&str> = rest[open + 2..close].split('|').collect();
         parts.push(ClozePart::Blank(answer(&spellings)));
         rest = &rest[close + 2..];
     }
-    parts.push(ClozePart::Text(rest.to_string().into()));
+    parts.push(ClozePart::Text(Text::from(rest)));
     Kind::Cloze { parts }
 }
 
@@ -86,7 +86,7 @@ fn card(kind: Kind) -> Card {
         id: CardId("test".into()),
         kind,
         prompt: String::new().into(),
-        tags: Vec::new().into(),
+        tags: Tags::default(),
         explain: None,
         source: None,
         fact: None,

@@ -1341,7 +1341,7 @@ mod tests {
     use super::*;
     use crate::answer::{AnswerPool, Verdict, check};
     use crate::deck::load::load;
-    use crate::deck::{Answer, Card, CardId, Fact, FactKind, Span};
+    use crate::deck::{Answer, Card, CardId, Fact, FactKind, Span, Tags, Text};
 
     const HEAD: &str = "format = 1\nid = \"t\"\ntitle = \"T\"\n";
 
@@ -1915,10 +1915,10 @@ mod tests {
             id: CardId(id.into()),
             kind: Kind::TrueFalse { answer: true },
             prompt: format!("Is statement {} true?", span.start).into(),
-            tags: vec![].into(),
+            tags: Tags::default(),
             explain: None,
             source: None,
-            fact: fact.map(crate::deck::Text::from),
+            fact: fact.map(Text::from),
             span,
         }
     }

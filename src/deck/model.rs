@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 /// Text of cards and facts. Most of a deck's strings (ids, tags, answers, options) are short,
 /// and a short `Text` is kept inline rather than in an allocation of its own: a 100k-card
-/// deck holds about a million of them.
+/// deck holds hundreds of thousands of them.
 pub type Text = compact_str::CompactString;
 
 /// Text shared between cards, such as the explanation every card of a fact shows.

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use crate::deck::{Answer, FactDate, FactKind, Kind};
+use crate::deck::{Answer, FactDate, FactKind, Kind, Text};
 use crate::draft::text::month_number;
 
 /// Something found in a sentence.
@@ -650,7 +650,7 @@ fn numbers(text: &str, context: &Context, out: &mut Vec<Finding>) {
                 FactKind::Number {
                     quantity: format!("the length of {np}").into(),
                     value,
-                    unit: Some(unit_name(&c["unit"]).to_string().into()),
+                    unit: Some(Text::from(unit_name(&c["unit"]))),
                     tolerance: tolerance_for(value, c.name("approx").is_some()),
                 },
                 0.7,
@@ -670,7 +670,7 @@ fn numbers(text: &str, context: &Context, out: &mut Vec<Finding>) {
             FactKind::Number {
                 quantity: format!("the length of the {np}").into(),
                 value,
-                unit: Some(unit_name(&c["unit"]).to_string().into()),
+                unit: Some(Text::from(unit_name(&c["unit"]))),
                 tolerance: 0.0,
             },
             0.65,

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::deck::write::{date_text, to_toml};
-use crate::deck::{Card, CardId, Deck, Fact, FactKind, Kind, SourceRef, Span};
+use crate::deck::{Card, CardId, Deck, Fact, FactKind, Kind, SourceRef, Span, Tags};
 use crate::formats::ids::{IdSet, slug};
 
 pub mod extract;
@@ -187,7 +187,7 @@ impl Builder {
                 id: CardId(id.into()),
                 kind,
                 prompt: prompt.into(),
-                tags: Vec::new().into(),
+                tags: Tags::default(),
                 explain: finding.explain.map(Into::into),
                 source: Some(source.into()),
                 fact: None,

@@ -728,7 +728,7 @@ fn try_cloze_cards(text: &str, base: &str, ids: &mut IdSet) -> Result<Vec<Card>,
             let before = &text[pos..d.start];
             if d.number == n {
                 if !before.is_empty() {
-                    parts.push(ClozePart::Text(before.to_string().into()));
+                    parts.push(ClozePart::Text(Text::from(before)));
                 }
                 parts.push(ClozePart::Blank(Answer::plain(d.answer.clone())));
             } else {
@@ -737,7 +737,7 @@ fn try_cloze_cards(text: &str, base: &str, ids: &mut IdSet) -> Result<Vec<Card>,
             pos = d.end;
         }
         if pos < text.len() {
-            parts.push(ClozePart::Text(text[pos..].to_string().into()));
+            parts.push(ClozePart::Text(Text::from(&text[pos..])));
         }
         cards.push(Card {
             id: CardId(ids.unique(format!("{base}-c{n}")).into()),
@@ -745,7 +745,7 @@ fn try_cloze_cards(text: &str, base: &str, ids: &mut IdSet) -> Result<Vec<Card>,
                 parts: merge_text(parts),
             },
             prompt: prompt.clone().into(),
-            tags: Vec::new().into(),
+            tags: Tags::default(),
             explain: None,
             source: None,
             fact: None,

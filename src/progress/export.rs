@@ -250,6 +250,7 @@ fn csv_io(e: csv::Error) -> io::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::deck::Tags;
     use crate::schedule::CardState;
     use crate::store::CardRecord;
     use jiff::Timestamp;
@@ -263,7 +264,7 @@ mod tests {
             deck: "rivers".into(),
             card: "danube".into(),
             prompt: "Where does the Danube end, \"roughly\"?".into(),
-            tags: vec![],
+            tags: Tags::default(),
             record: Some(CardRecord {
                 state: CardState {
                     phase: Phase::Review,

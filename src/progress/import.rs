@@ -430,7 +430,7 @@ pub fn replay(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::{Answer, CardId, Kind, Span};
+    use crate::deck::{Answer, CardId, Kind, Span, Tags};
     use crate::schedule::{Phase, SchedulerConfig};
 
     const NOW: &str = "2026-03-02T10:00:00Z";
@@ -640,7 +640,7 @@ mod tests {
                 answer: Answer::plain("Black Sea"),
             },
             prompt: "Where does the Danube end?".into(),
-            tags: vec![].into(),
+            tags: Tags::default(),
             explain: None,
             source: None,
             fact: None,

@@ -27,7 +27,7 @@ use std::collections::HashMap;
 
 use jiff::Timestamp;
 
-use crate::deck::{Card, ClozePart, Deck, Kind, Text};
+use crate::deck::{Card, ClozePart, Deck, Kind, Tags};
 use crate::schedule::{Phase, Rating, Scheduler};
 use crate::store::CardRecord;
 
@@ -38,7 +38,7 @@ pub struct CardInfo {
     pub deck: String,
     pub card: String,
     pub prompt: String,
-    pub tags: Vec<String>,
+    pub tags: Tags,
     /// `None` for a card the store has no row for (never answered).
     pub record: Option<CardRecord>,
     /// FSRS's estimate that the card would be recalled at `now`; `None` before its first
@@ -62,7 +62,7 @@ impl CardInfo {
             deck: deck.id.clone(),
             card: card.id.to_string(),
             prompt: prompt_text(card),
-            tags: card.tags.iter().map(Text::to_string).collect(),
+            tags: card.tags.clone(),
             record,
             retrievability,
         }

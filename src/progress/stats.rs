@@ -415,9 +415,9 @@ impl<'a> StatsBuilder<'a> {
             let mastered = !c.suspended()
                 && c.phase() == Phase::Review
                 && c.retrievability.is_some_and(|r| r >= MASTERED);
-            for tag in &c.tags {
+            for tag in c.tags.iter() {
                 let t = tags.entry(tag.as_str()).or_insert_with(|| TagStats {
-                    tag: tag.clone(),
+                    tag: tag.to_string(),
                     cards: 0,
                     reviewed: 0,
                     reviews: 0,
@@ -511,6 +511,7 @@ pub const WEEKDAYS: [Weekday; 7] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::deck::Text;
     use crate::schedule::{CardState, SchedulerConfig};
     use crate::store::CardRecord;
 
@@ -530,7 +531,7 @@ mod tests {
             deck: "rivers".into(),
             card: card.into(),
             prompt: format!("Where does the {card} flow?"),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
+            tags: tags.iter().map(|t| Text::from(*t)).collect(),
             record,
             retrievability: r,
         }
