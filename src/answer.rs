@@ -47,6 +47,10 @@ pub enum Verdict {
     Wrong,
     /// A basic card: the learner compares and grades themself.
     Unchecked,
+    /// Not an answer of the form this card takes (a word on a numbered-choice card, `maybe` on
+    /// a true/false card): an input slip, not a memory failure. The session asks again with
+    /// [`Outcome::note`] as a hint; it is never graded or logged.
+    Invalid,
 }
 
 impl Verdict {
@@ -58,6 +62,7 @@ impl Verdict {
             Verdict::Partial => "partial",
             Verdict::Wrong => "wrong",
             Verdict::Unchecked => "unchecked",
+            Verdict::Invalid => "invalid",
         }
     }
 
@@ -250,6 +255,7 @@ pub fn explain(outcome: &Outcome) -> String {
     let mut parts = Vec::new();
     match outcome.verdict {
         Verdict::Unchecked => parts.push("Compare with the answer".to_string()),
+        Verdict::Invalid => parts.push("Not an answer to this question".to_string()),
         Verdict::Correct => parts.push("Correct".to_string()),
         Verdict::Typo | Verdict::Partial | Verdict::Wrong => {
             if let Some((right, total)) = outcome.tally.filter(|_| outcome.verdict != Verdict::Typo)
@@ -294,7 +300,7 @@ pub fn suggest_rating(outcome: &Outcome, response_ms: u64, expected_chars: usize
     let fast = FAST_BASE_MS.saturating_add(FAST_PER_CHAR_MS.saturating_mul(chars));
     let slow = SLOW_BASE_MS.saturating_add(SLOW_PER_CHAR_MS.saturating_mul(chars));
     match outcome.verdict {
-        Verdict::Wrong => Rating::Again,
+        Verdict::Wrong | Verdict::Invalid => Rating::Again,
         Verdict::Partial if outcome.score < 0.5 => Rating::Again,
         Verdict::Partial | Verdict::Typo => Rating::Hard,
         Verdict::Unchecked => Rating::Good,

@@ -123,6 +123,7 @@ pub fn feedback(card: &Card, outcome: &Outcome, style: Style) -> String {
         Verdict::Partial => style.warn(&format!("Partly right ({:.0}%).", outcome.score * 100.0)),
         Verdict::Wrong => style.bad("Wrong."),
         Verdict::Unchecked => String::new(),
+        Verdict::Invalid => style.warn("Not an answer to this question."),
     };
     if !head.is_empty() {
         lines.push(head);

@@ -334,6 +334,7 @@ pub fn verdict_name(v: Verdict) -> &'static str {
         Verdict::Partial => "partial",
         Verdict::Wrong => "wrong",
         Verdict::Unchecked => "self-graded",
+        Verdict::Invalid => "invalid",
     }
 }
 
