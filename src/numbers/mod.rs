@@ -148,6 +148,8 @@ pub struct Mention {
     pub approx: Option<Approx>,
     /// The preposition right before it, in prose.
     pub relation: Option<Relation>,
+    /// Byte range of the unit (or counted noun, or currency) as written, for a number.
+    pub unit_range: Option<Range<usize>>,
     /// The name of the rule that read it ("day month year", "quantity", "date range"...).
     pub rule: &'static str,
 }

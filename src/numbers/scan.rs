@@ -190,6 +190,8 @@ struct Found {
     start: usize,
     end: usize,
     rule: &'static str,
+    /// The tokens of the unit, for a number.
+    unit: Option<(usize, usize)>,
 }
 
 /// A number at token `i`: digits (with an ordinal suffix) or words. Returns the value,
@@ -311,7 +313,9 @@ fn quantity_at(toks: &[Token], i: usize, mode: Mode) -> Option<Found> {
         toks.get(*end)
             .is_some_and(|t| t.digits().is_some() || (mode == Mode::Answer && t.word().is_some()))
     });
+    let mut unit_tokens = None;
     if let Some((_, end)) = currency {
+        unit_tokens = Some((j, end));
         j = end;
     }
     let mut negative = false;
@@ -361,6 +365,7 @@ fn quantity_at(toks: &[Token], i: usize, mode: Mode) -> Option<Found> {
             && after == end + 1;
         if !(mode == Mode::Prose && glued_letter) {
             unit = Some(Unit::Known(u));
+            unit_tokens = Some((end, after));
             end = after;
         }
     }
@@ -383,6 +388,7 @@ fn quantity_at(toks: &[Token], i: usize, mode: Mode) -> Option<Found> {
             && let Some((noun, after)) = noun_at(toks, end)
         {
             unit = Some(Unit::Word(noun));
+            unit_tokens = Some((end, after));
             end = after;
         }
         let counted = match &unit {
@@ -406,6 +412,7 @@ fn quantity_at(toks: &[Token], i: usize, mode: Mode) -> Option<Found> {
         start: i,
         end,
         rule: if ordinal { "ordinal" } else { "quantity" },
+        unit: unit_tokens,
     })
 }
 
@@ -445,6 +452,7 @@ fn dates_found_at(toks: &[Token], i: usize, mode: Mode) -> Vec<Found> {
             start: i,
             end,
             rule,
+            unit: None,
         })
         .collect()
 }
@@ -587,6 +595,7 @@ fn date_range(
             start: i,
             end,
             rule: "date range",
+            unit: None,
         });
     }
     None
@@ -620,6 +629,7 @@ fn number_range(
         start: i,
         end: second.end,
         rule: "number range",
+        unit: second.unit,
     })
 }
 
@@ -640,7 +650,9 @@ fn best_at(toks: &[Token], i: usize, mode: Mode) -> Option<Found> {
 
 fn mention(text: &str, toks: &[Token], found: Found) -> Mention {
     let range = toks[found.start].start..toks[found.end - 1].end;
+    let unit_range = found.unit.map(|(a, b)| toks[a].start..toks[b - 1].end);
     Mention {
+        unit_range,
         written: text[range.clone()].to_string(),
         range,
         value: found.value,
@@ -742,6 +754,7 @@ pub fn read_quantity(text: &str) -> Option<Mention> {
                 Unit::Word(w.join(" "))
             }
         });
+        found.unit = Some((found.end, stop));
         found.end = stop;
     }
     Some(mention(text, &toks, found))

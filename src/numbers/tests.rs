@@ -589,6 +589,11 @@ fn article_phrases_read_as_written() {
                 phrase.written, m.approx, phrase.approx
             ));
         }
+        if let Some(r) = &m.unit_range
+            && (phrase.unit.is_empty() || !phrase.written.contains(&phrase.sentence[r.clone()]))
+        {
+            failures.push(format!("{:?}: unit range {r:?}", phrase.written));
+        }
         if phrase.sentence[m.range.clone()] != m.written {
             failures.push(format!(
                 "{:?}: range does not give the written text",
@@ -767,6 +772,21 @@ fn answers_read_as_dates() {
     }
     let range = read_date("from 1914 to 1918").unwrap();
     assert!(matches!(range.value, Value::DateRange(..)));
+}
+
+#[test]
+fn the_unit_is_located_as_written() {
+    let text = "about 4300 Miles long";
+    let m = read_quantity(text).unwrap();
+    assert_eq!(&text[m.unit_range.unwrap()], "Miles");
+    let text = "4300 bananas";
+    assert_eq!(
+        &text[read_quantity(text).unwrap().unit_range.unwrap()],
+        "bananas"
+    );
+    let text = "$40";
+    assert_eq!(&text[read_quantity(text).unwrap().unit_range.unwrap()], "$");
+    assert_eq!(read_quantity("4300").unwrap().unit_range, None);
 }
 
 #[test]
