@@ -23,5 +23,6 @@ pub mod progress;
 pub mod run;
 pub mod schedule;
 pub mod session;
+pub mod setup;
 pub mod store;
 pub mod ui;
