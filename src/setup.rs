@@ -87,7 +87,52 @@ pub fn chosen_decks(lib: &Library, names: &[String], config: &Config) -> Result<
         }
         return Ok(out);
     }
-    names.iter().map(|n| usable(lib.find(n)?, config)).collect()
+    names
+        .iter()
+        .map(|n| usable(find(lib, n)?, config))
+        .collect()
+}
+
+/// A deck by id or path, as `Library::find`, with an unknown id answered by the closest ids
+/// that exist.
+pub fn find(lib: &Library, name: &str) -> Result<DeckSource> {
+    lib.find(name).map_err(|e| match e {
+        Error::UnknownDeck { name, known } if !known.is_empty() => {
+            let near = closest(&name, &known.iter().map(String::as_str).collect::<Vec<_>>())
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>();
+            let mut msg = format!("no deck named `{name}`");
+            if !near.is_empty() {
+                msg.push_str(&format!("; did you mean {}?", near.join(" or ")));
+            }
+            msg.push_str(&format!(
+                " (known decks: {}; or pass a path to a .toml file)",
+                known.join(", ")
+            ));
+            Error::Usage(msg)
+        }
+        e => e,
+    })
+}
+
+/// The names among `known` that `name` is most likely a slip for: those within a typo's reach
+/// (a third of its length, at least one edit) or containing it or contained in it, closest
+/// first, at most three.
+pub fn closest<'a>(name: &str, known: &[&'a str]) -> Vec<&'a str> {
+    let name = name.to_lowercase();
+    let reach = (name.chars().count() / 3).max(1);
+    let mut near: Vec<(usize, &str)> = known
+        .iter()
+        .filter_map(|&k| {
+            let lower = k.to_lowercase();
+            let d = strsim::damerau_levenshtein(&name, &lower);
+            let inside = !name.is_empty() && (lower.contains(&name) || name.contains(&lower));
+            (d <= reach || inside).then_some((d, k))
+        })
+        .collect();
+    near.sort();
+    near.into_iter().take(3).map(|(_, k)| k).collect()
 }
 
 /// Study settings for one deck: recall's defaults, the user's defaults, the deck file, the
@@ -136,4 +181,25 @@ pub fn scheduler_for(
         leech_threshold: s.leech_threshold.unwrap_or(d.leech_threshold),
     };
     Scheduler::new(cfg).map_err(|e| Error::Usage(format!("bad scheduler settings: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_closest_names_are_typos_and_names_that_contain_each_other() {
+        let known = ["dates", "people", "places", "organisations"];
+        assert_eq!(closest("date", &known), ["dates"]);
+        assert_eq!(closest("Peeple", &known), ["people"]);
+        assert_eq!(closest("organisation", &known), ["organisations"]);
+        assert_eq!(closest("place", &known), ["places"]);
+        assert!(closest("zzz", &known).is_empty());
+        assert!(closest("", &known).is_empty());
+        // Closest first, at most three.
+        assert_eq!(
+            closest("ab", &["abcd", "abc", "xab", "ab1", "zz"]),
+            ["ab1", "abc", "xab"]
+        );
+    }
 }
