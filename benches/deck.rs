@@ -6,8 +6,8 @@ use divan::{Bencher, black_box};
 use jiff::Timestamp;
 use recall::answer::{self, AnswerPool};
 use recall::deck::{Deck, Text};
-use recall::schedule::{CardState, Phase, Scheduler, SchedulerConfig};
 use recall::schedule::Rating;
+use recall::schedule::{CardState, Phase, Scheduler, SchedulerConfig};
 use recall::session::{Action, Checker, Session, SessionDeck, SessionOptions, shown_options};
 use recall::store::{CardRecord, CardRecords};
 

@@ -82,7 +82,7 @@ fn bare_recall_shows_the_status() {
     let r = t.run(&[], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("capitals"), "{}", r.stdout);
-    assert!(r.stdout.contains("due today"), "{}", r.stdout);
+    assert!(r.stdout.contains("new today"), "{}", r.stdout);
     assert!(r.stdout.contains("recall study"), "{}", r.stdout);
     assert!(
         !t.data().join("progress.sqlite3").exists(),
