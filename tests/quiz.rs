@@ -16,15 +16,7 @@ fn count(t: &TestEnv, sql: &str) -> i64 {
 }
 
 fn status(t: &TestEnv) -> serde_json::Value {
-    let s = t.run(&["status", "--json"], "");
-    assert_eq!(s.code, 0, "{}", s.stderr);
-    let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
-    v.as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["deck"] == "capitals")
-        .unwrap()
-        .clone()
+    common::status_of(t, "capitals")
 }
 
 #[test]

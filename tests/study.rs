@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
 
-use common::TestEnv;
+use common::{TestEnv, status_of};
 
 fn env() -> TestEnv {
     let t = TestEnv::new();
@@ -111,19 +111,22 @@ fn undo_takes_back_the_last_answer() {
         "Paris\n4\n:u\nParis\n4\nq\n",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stdout.contains("Undone (answer): france comes back."),
-        "{}",
-        r.stdout
-    );
-    assert_eq!(
-        r.stdout.matches("What is the capital of France?").count(),
-        2,
-        "{}",
-        r.stdout
-    );
+    france_came_back(&r.stdout, "answer");
     assert!(r.stdout.contains("Cards studied: 1"), "{}", r.stdout);
     assert_eq!(reviews_in_db(&t), 1);
+}
+
+/// The transcript says `what` was undone and France was asked again.
+fn france_came_back(out: &str, what: &str) {
+    assert!(
+        out.contains(&format!("Undone ({what}): france comes back.")),
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("What is the capital of France?").count(),
+        2,
+        "{out}"
+    );
 }
 
 #[test]
@@ -351,18 +354,6 @@ fn study_to_the_end(t: &TestEnv, args: &[&str]) -> String {
     transcript
 }
 
-fn deck_status(t: &TestEnv, deck: &str) -> serde_json::Value {
-    let s = t.run(&["status", "--json"], "");
-    assert_eq!(s.code, 0, "{}", s.stderr);
-    let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
-    v.as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["deck"] == deck)
-        .unwrap()
-        .clone()
-}
-
 /// "recall 0 done, 12 left (...)": the cards a session has at its start.
 fn left_at_start(transcript: &str) -> Option<u64> {
     let line = transcript
@@ -383,7 +374,7 @@ fn a_week_of_status_and_study_agreeing_every_day() {
         for hour in ["09:00", "21:00"] {
             t.now = format!("2026-03-0{day}T{hour}:00Z");
             let now: jiff::Timestamp = t.now.parse().unwrap();
-            let st = deck_status(&t, "space");
+            let st = status_of(&t, "space");
             let next: jiff::Timestamp = st["next_due"].as_str().unwrap().parse().unwrap();
             assert!(
                 next >= now,
@@ -419,7 +410,7 @@ fn a_week_of_status_and_study_agreeing_every_day() {
                 );
             }
             // Right after studying everything, nothing is studyable and status says when.
-            let after = deck_status(&t, "space");
+            let after = status_of(&t, "space");
             assert_eq!(
                 after["studyable_now"], 0,
                 "day {day} {hour}: {after}\n{out}"
@@ -453,7 +444,7 @@ fn cards_introduced_earlier_today_count_once_against_the_new_card_limit() {
         "{}",
         r.stdout
     );
-    assert_eq!(deck_status(&t, "three")["new_today"], 2);
+    assert_eq!(status_of(&t, "three")["new_today"], 2);
 }
 
 /// The text from `marker` on (to read what followed one question).
@@ -507,18 +498,8 @@ fn suspend_is_confirmed_undone_listed_and_reversed() {
     // `u` is an answer): France is back on screen.
     let r = t.run(&args, ":s\n:u\n:q\n");
     assert!(r.stdout.contains("Suspended france"), "{}", r.stdout);
-    assert!(
-        r.stdout.contains("Undone (suspend): france comes back."),
-        "{}",
-        r.stdout
-    );
-    assert_eq!(
-        r.stdout.matches("What is the capital of France?").count(),
-        2,
-        "{}",
-        r.stdout
-    );
-    assert_eq!(deck_status(&t, "capitals")["suspended"], 0);
+    france_came_back(&r.stdout, "suspend");
+    assert_eq!(status_of(&t, "capitals")["suspended"], 0);
     // Bury, then undo: unburied.
     let r = t.run(&args, ":b\n:u\n:q\n");
     assert!(
@@ -526,7 +507,7 @@ fn suspend_is_confirmed_undone_listed_and_reversed() {
         "{}",
         r.stdout
     );
-    assert_eq!(deck_status(&t, "capitals")["buried"], 0);
+    assert_eq!(status_of(&t, "capitals")["buried"], 0);
     // Suspend two, list them, bring one back by name and the rest by deck.
     let r = t.run(&args, ":s\n:s\n:q\n");
     assert!(r.stdout.contains("Suspended kyrgyzstan"), "{}", r.stdout);
@@ -547,14 +528,14 @@ fn suspend_is_confirmed_undone_listed_and_reversed() {
         "{}",
         u.stdout
     );
-    assert_eq!(deck_status(&t, "capitals")["suspended"], 1);
+    assert_eq!(status_of(&t, "capitals")["suspended"], 1);
     let u = t.run(&["unsuspend", "capitals"], "");
     assert!(
         u.stdout.contains("capitals kyrgyzstan is back."),
         "{}",
         u.stdout
     );
-    assert_eq!(deck_status(&t, "capitals")["suspended"], 0);
+    assert_eq!(status_of(&t, "capitals")["suspended"], 0);
     let l = t.run(&["suspended", "capitals"], "");
     assert!(l.stdout.contains("No suspended cards."), "{}", l.stdout);
     let u = t.run(&["unsuspend", "capitals", "atlantis"], "");

@@ -415,15 +415,20 @@ impl<'a> Session<'a> {
                 return None;
             }
             let (item, origin) = self.take_next(now)?;
-            let shown = shown_options(self.card(item), self.opts.seed);
-            self.screen = Some(Screen {
-                item,
-                shown,
-                answer: None,
-                origin,
-            });
+            self.put_on_screen(item, origin);
         }
         self.screen.as_ref().map(|s| s.item)
+    }
+
+    /// Asks `item` afresh, its options in the session's order.
+    fn put_on_screen(&mut self, item: Item, origin: Origin) {
+        let shown = shown_options(self.card(item), self.opts.seed);
+        self.screen = Some(Screen {
+            item,
+            shown,
+            answer: None,
+            origin,
+        });
     }
 
     fn take_next(&mut self, now: Timestamp) -> Option<(Item, Origin)> {
@@ -667,6 +672,8 @@ impl<'a> Session<'a> {
     /// Takes a plan in, once its writes are committed, and says what happened.
     pub fn apply(&mut self, plan: Plan) -> Event {
         use action::Change;
+        // A grade the learner was asked to choose is wanted for the next grade only.
+        let pending = self.then.take();
         match plan.change {
             Change::Nothing => Event::Nothing,
             Change::AskAgain(hint) => Event::AskAgain { hint },
@@ -677,11 +684,10 @@ impl<'a> Session<'a> {
                 Event::Checked
             }
             Change::ChooseGrade(then) => {
-                self.then = then;
+                self.then = then.or(pending);
                 Event::ChooseGrade
             }
             Change::Graded(planned, after) => {
-                self.then = None;
                 let graded = self.apply_answer(*planned);
                 match after {
                     action::After::Stay => Event::Graded(graded),
@@ -827,13 +833,7 @@ impl<'a> Session<'a> {
                 (item, origin, what)
             }
         };
-        let shown = shown_options(self.card(item), self.opts.seed);
-        self.screen = Some(Screen {
-            item,
-            shown,
-            answer: None,
-            origin,
-        });
+        self.put_on_screen(item, origin);
         Event::Undone { item, what }
     }
 

@@ -743,3 +743,46 @@ fn fnv1a_is_stable() {
     assert_eq!(fnv1a(&["sco"]), fnv1a(&["sco"]));
     assert_ne!(fnv1a(&["ab", "c"]), fnv1a(&["a", "bc"]));
 }
+
+#[test]
+fn a_suspend_waiting_for_a_grade_is_dropped_by_another_action() {
+    let d = deck();
+    let now = ts(NOW);
+    let mut s = session(vec![sd(&d, CardRecords::default(), 20)], now);
+    let first = s.show(now).unwrap();
+    let seen = Action::Answer {
+        text: String::new(),
+        ms: 900,
+    };
+    act(&mut s, seen.clone(), now, &Judge(Verdict::Unchecked));
+    assert_eq!(
+        act(&mut s, Action::Suspend, now, &RIGHT).1,
+        Event::ChooseGrade
+    );
+    // Enter alone still cannot grade; the suspend keeps waiting for the grade.
+    assert_eq!(
+        act(&mut s, Action::Grade(None), now, &RIGHT).1,
+        Event::ChooseGrade
+    );
+    let (writes, event) = grade(&mut s, Rating::Good, now);
+    assert_eq!(writes.len(), 2, "{writes:?}");
+    assert!(
+        matches!(event, Event::Suspended { item, graded: Some(_) } if item == first),
+        "{event:?}"
+    );
+    // Asked to choose before a suspend, the learner undoes instead: the next grade is a grade.
+    let second = s.show(now).unwrap();
+    assert_ne!(first, second);
+    act(&mut s, seen.clone(), now, &Judge(Verdict::Unchecked));
+    assert_eq!(
+        act(&mut s, Action::Suspend, now, &RIGHT).1,
+        Event::ChooseGrade
+    );
+    act(&mut s, Action::Undo, now, &RIGHT);
+    act(&mut s, Action::Undo, now, &RIGHT);
+    assert_eq!(s.show(now), Some(first));
+    act(&mut s, seen, now, &Judge(Verdict::Unchecked));
+    let (writes, event) = grade(&mut s, Rating::Good, now);
+    assert_eq!(writes.len(), 1, "{writes:?}");
+    assert!(matches!(event, Event::Graded(_)), "{event:?}");
+}
