@@ -959,6 +959,126 @@ mod tests {
         }
     }
 
+    /// A day clock for `now` whose certain bounds are set by hand, here inside today or
+    /// across tomorrow, where they disagree with the calendar: whatever the clock answers
+    /// from its bounds rather than from the calendar shows.
+    fn skewed<'s>(s: &'s Scheduler, bounds: [&str; 4]) -> DayClock<'s> {
+        let [before, sure_from, sure_until, after] = bounds.map(ts);
+        DayClock {
+            before,
+            sure_from,
+            sure_until,
+            after,
+            ..DayClock::new(s, ts("2026-03-02T10:00:00Z"))
+        }
+    }
+
+    #[test]
+    fn day_clock_answers_from_its_bounds_where_they_are_certain() {
+        let s = scheduler(plain());
+        let now = ts("2026-03-02T10:00:00Z");
+        assert_eq!(DayClock::new(&s, now).today(), date(2026, 3, 2));
+        // Today is 2026-03-02 04:00 to 2026-03-03 04:00. Bounds inside today: before them and
+        // from `after` on, "not today", though the calendar says today.
+        let c = skewed(
+            &s,
+            [
+                "2026-03-02T08:00:00Z",
+                "2026-03-02T12:00:00Z",
+                "2026-03-02T16:00:00Z",
+                "2026-03-02T20:00:00Z",
+            ],
+        );
+        for (t, today) in [
+            ("2026-03-02T07:00:00Z", false),
+            ("2026-03-02T08:00:00Z", true),
+            ("2026-03-02T19:59:00Z", true),
+            ("2026-03-02T20:00:00Z", false),
+            ("2026-03-02T21:00:00Z", false),
+        ] {
+            assert_eq!(c.is_today(ts(t)), today, "{t}");
+        }
+        // A certain window across tomorrow's start: "today" inside it, the calendar outside.
+        let c = skewed(
+            &s,
+            [
+                "2026-03-02T08:00:00Z",
+                "2026-03-03T05:00:00Z",
+                "2026-03-03T09:00:00Z",
+                "2026-03-03T12:00:00Z",
+            ],
+        );
+        for (t, today) in [
+            ("2026-03-03T04:59:00Z", false),
+            ("2026-03-03T05:00:00Z", true),
+            ("2026-03-03T07:00:00Z", true),
+            ("2026-03-03T09:00:00Z", false),
+            ("2026-03-03T10:00:00Z", false),
+        ] {
+            assert_eq!(c.is_today(ts(t)), today, "{t}");
+        }
+        let mut c2 = c.clone();
+        assert_eq!(
+            c2.offset(ts("2026-03-03T05:00:00Z")),
+            0,
+            "inside the window"
+        );
+        assert_eq!(c2.offset(ts("2026-03-03T08:59:00Z")), 0);
+        assert_eq!(c2.offset(ts("2026-03-03T09:00:00Z")), 1, "the calendar");
+        assert_eq!(c2.offset(ts("2026-03-03T04:00:00Z")), 1);
+        // Due before `before` is due, from `after` on is not, whatever the calendar says.
+        let c = skewed(
+            &s,
+            [
+                "2026-03-03T08:00:00Z",
+                "2026-03-04T00:00:00Z",
+                "2026-03-04T00:00:00Z",
+                "2026-03-03T12:00:00Z",
+            ],
+        );
+        assert!(c.is_due_review(ts("2026-03-03T06:00:00Z")), "before");
+        assert!(
+            !c.is_due_review(ts("2026-03-03T08:00:00Z")),
+            "at `before`: the calendar"
+        );
+        let c = skewed(
+            &s,
+            [
+                "2026-03-01T00:00:00Z",
+                "2026-03-01T00:00:00Z",
+                "2026-03-01T00:00:00Z",
+                "2026-03-02T06:00:00Z",
+            ],
+        );
+        assert!(
+            !c.is_due_review(ts("2026-03-02T07:00:00Z")),
+            "from `after` on"
+        );
+        assert!(c.is_due_review(ts("2026-03-02T05:00:00Z")), "the calendar");
+    }
+
+    #[test]
+    fn day_clock_remembers_the_last_day_it_looked_up() {
+        let s = scheduler(plain());
+        let mut c = DayClock::new(&s, ts("2026-03-02T10:00:00Z"));
+        // A remembered day, set by hand to a wrong offset, answers for its own bounds only.
+        c.last = Some((ts("2026-03-05T04:00:00Z"), ts("2026-03-06T04:00:00Z"), 9));
+        assert_eq!(c.offset(ts("2026-03-05T04:00:00Z")), 9, "from its start");
+        assert_eq!(c.offset(ts("2026-03-06T03:59:00Z")), 9);
+        assert_eq!(
+            c.offset(ts("2026-03-06T04:00:00Z")),
+            4,
+            "its end is the next day"
+        );
+        assert_eq!(c.offset(ts("2026-03-05T03:59:00Z")), 2, "before its start");
+        assert_eq!(c.offset(ts("2026-02-20T10:00:00Z")), -10);
+        // Looking a day up remembers it.
+        assert_eq!(
+            c.last,
+            Some((ts("2026-02-20T04:00:00Z"), ts("2026-02-21T04:00:00Z"), -10))
+        );
+    }
+
     #[test]
     fn new_card_good_moves_to_second_learning_step() {
         let s = scheduler(plain());

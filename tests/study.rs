@@ -655,3 +655,39 @@ fn unknown_tags_and_decks_name_the_closest() {
     let h = t.run(&["-h"], "");
     assert_eq!(h.stdout.matches("Examples:").count(), 1, "{}", h.stdout);
 }
+
+#[test]
+fn a_leech_is_listed_as_such_and_unsuspended_by_name() {
+    let mut t = TestEnv::new();
+    t.write(
+        "decks/fr.toml",
+        "format = 1\nid = \"fr\"\ntitle = \"France\"\n[settings]\nleech_threshold = 1\n\
+         [[card]]\nid = \"france\"\nkind = \"typed\"\nprompt = \"What is the capital of France?\"\nanswer = \"Paris\"\n",
+    );
+    t.run(&["study", "--deck", "fr"], "Paris\n4\n");
+    t.now = "2026-06-01T10:00:00Z".into();
+    let r = t.run(&["study", "--deck", "fr"], "Rome\n1\n");
+    assert!(
+        r.stdout.contains(
+            "This card has been forgotten 1 times: it is now tagged as a leech and suspended."
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("`recall unsuspend fr france` brings it back"),
+        "{}",
+        r.stdout
+    );
+    let l = t.run(&["suspended", "fr"], "");
+    assert!(
+        l.stdout
+            .contains("fr france  [leech]  What is the capital of France?"),
+        "{}",
+        l.stdout
+    );
+    let u = t.run(&["unsuspend", "fr", "france"], "");
+    assert!(u.stdout.contains("fr france is back."), "{}", u.stdout);
+    assert_eq!(status_of(&t, "fr")["suspended"], 0);
+}

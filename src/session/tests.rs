@@ -786,3 +786,12 @@ fn a_suspend_waiting_for_a_grade_is_dropped_by_another_action() {
     assert_eq!(writes.len(), 1, "{writes:?}");
     assert!(matches!(event, Event::Graded(_)), "{event:?}");
 }
+
+#[test]
+fn the_fuzz_seed_follows_the_card_and_its_answers() {
+    let d = deck();
+    let (a, b) = (d.card("a").unwrap(), d.card("b").unwrap());
+    assert_eq!(fuzz_seed(a, 3), fnv1a(&["a", "3"]));
+    assert_ne!(fuzz_seed(a, 0), fuzz_seed(a, 1));
+    assert_ne!(fuzz_seed(a, 0), fuzz_seed(b, 0));
+}
