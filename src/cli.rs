@@ -22,8 +22,17 @@ Examples:
   recall completions bash > /etc/bash_completion.d/recall";
 
 /// recall: spaced-repetition drills and quizzes in the terminal.
+// `--help` leads with the examples and `-h` ends with them; an empty long after-help keeps
+// `--help` from printing them a second time at its end.
 #[derive(Debug, Parser)]
-#[command(name = "recall", version, about, after_help = EXAMPLES)]
+#[command(
+    name = "recall",
+    version,
+    about,
+    before_long_help = EXAMPLES,
+    after_help = EXAMPLES,
+    after_long_help = ""
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -32,6 +32,8 @@ pub enum Action {
 pub struct Answered {
     pub text: String,
     pub ms: u64,
+    /// When it was given: the time the review is logged at and scheduled from.
+    pub at: Timestamp,
     pub outcome: Outcome,
     /// `None` when the learner must choose (a self-graded card).
     pub proposal: Option<Rating>,
@@ -89,7 +91,7 @@ impl Plan {
 pub(super) enum Change {
     Nothing,
     AskAgain(String),
-    Answered(Answered),
+    Answered(Box<Answered>),
     ChooseGrade(Option<Then>),
     Graded(Box<Planned>, After),
     Put(Put),

@@ -218,10 +218,10 @@ pub fn question_hash(card: &Card) -> String {
     )
 }
 
-/// The fuzz seed of an answer: the card and how often it was answered, so that the preview of
-/// a grade and the grade itself land on the same day.
-pub fn fuzz_seed(card: &Card, reps: u32) -> u64 {
-    fnv1a(&[card.id.as_str(), &reps.to_string()])
+/// The fuzz seed of an answer given at `at`: the card and the time, as the review log keeps
+/// them, so that replaying the log (`progress::import`) gives the same intervals.
+pub fn fuzz_seed(card: &Card, at: Timestamp) -> u64 {
+    fnv1a(&[card.id.as_str(), &at.as_millisecond().to_string()])
 }
 
 /// The order in which a card's options are shown: seeded, so a card shows the same way on
@@ -469,22 +469,26 @@ impl<'a> Session<'a> {
             .min()
     }
 
-    /// The state a grade would give the card on screen, for each grade: the very dates the
-    /// grade will store (fuzz included), so that the preview is the interval the learner gets.
-    pub fn previews(&self, now: Timestamp) -> Vec<(Rating, Timestamp)> {
+    /// When each grade would bring the card on screen back: the very dates a grade of its
+    /// answer stores (fuzz included), so that the preview is the interval the learner gets.
+    pub fn previews(&self) -> Vec<(Rating, Timestamp)> {
         let Some(screen) = &self.screen else {
             return Vec::new();
         };
+        let Some(answered) = &screen.answer else {
+            return Vec::new();
+        };
         let item = screen.item;
+        let at = answered.at;
         let state = self
             .record(item)
             .map(|r| r.state.clone())
-            .unwrap_or_else(|| CardRecord::new(String::new(), now).state);
-        let seed = fuzz_seed(self.card(item), state.reps);
+            .unwrap_or_else(|| CardRecord::new(String::new(), at).state);
+        let seed = fuzz_seed(self.card(item), at);
         Rating::ALL
             .iter()
             .map(|&r| {
-                let after = self.scheduler(item).answer(&state, r, now, seed);
+                let after = self.scheduler(item).answer(&state, r, at, seed);
                 (r, after.state.due)
             })
             .collect()
@@ -494,7 +498,7 @@ impl<'a> Session<'a> {
     /// [`Session::apply`] once its writes are committed.
     pub fn plan(&self, action: Action, now: Timestamp, checker: &dyn Checker) -> Plan {
         match action {
-            Action::Answer { text, ms } => self.plan_answer(text, ms, checker),
+            Action::Answer { text, ms } => self.plan_answer(text, ms, now, checker),
             Action::Grade(rating) => self.plan_grade(rating, self.then, now),
             Action::Suspend => self.plan_put(Then::Suspend, now),
             Action::Bury => self.plan_put(Then::Bury, now),
@@ -506,7 +510,7 @@ impl<'a> Session<'a> {
         }
     }
 
-    fn plan_answer(&self, text: String, ms: u64, checker: &dyn Checker) -> Plan {
+    fn plan_answer(&self, text: String, ms: u64, now: Timestamp, checker: &dyn Checker) -> Plan {
         let Some(screen) = self.screen.as_ref().filter(|s| s.answer.is_none()) else {
             return Plan::change(action::Change::Nothing);
         };
@@ -534,12 +538,13 @@ impl<'a> Session<'a> {
             // Cramming stores no schedule: a self-graded card needs no grade.
             proposal = Some(Rating::Good);
         }
-        Plan::change(action::Change::Answered(Answered {
+        Plan::change(action::Change::Answered(Box::new(Answered {
             text,
             ms,
+            at: now,
             outcome,
             proposal,
-        }))
+        })))
     }
 
     /// Grades the answer on screen with `rating` (the proposal when `None`), then does `then`.
@@ -554,7 +559,7 @@ impl<'a> Session<'a> {
         let Some(rating) = rating.or(answered.proposal) else {
             return Plan::change(action::Change::ChooseGrade(then));
         };
-        let planned = self.planned(screen.item, rating, answered, now);
+        let planned = self.planned(screen.item, rating, answered);
         let mut writes = vec![Write::Review(planned.review.clone())];
         let after = match then {
             None => action::After::Stay,
@@ -624,8 +629,10 @@ impl<'a> Session<'a> {
         }
     }
 
-    /// What grading `item` with `rating` at `now` stores.
-    fn planned(&self, item: Item, rating: Rating, answered: &Answered, now: Timestamp) -> Planned {
+    /// What grading `item`'s answer with `rating` stores. The answer counts from when it was
+    /// given, which the preview of the grades used too.
+    fn planned(&self, item: Item, rating: Rating, answered: &Answered) -> Planned {
+        let now = answered.at;
         let sd = &self.decks[item.deck];
         let card = self.card(item);
         let before = sd.records.get(card.id.as_str()).cloned();
@@ -635,7 +642,7 @@ impl<'a> Session<'a> {
         let (after, became_leech, mode) = if self.opts.cram {
             (prior.clone(), false, Mode::Cram)
         } else {
-            let seed = fuzz_seed(card, prior.state.reps);
+            let seed = fuzz_seed(card, now);
             let answered = sd.scheduler.answer(&prior.state, rating, now, seed);
             let mut after = prior.clone();
             after.state = answered.state;
@@ -679,7 +686,7 @@ impl<'a> Session<'a> {
             Change::AskAgain(hint) => Event::AskAgain { hint },
             Change::Answered(answered) => {
                 if let Some(s) = &mut self.screen {
-                    s.answer = Some(answered);
+                    s.answer = Some(*answered);
                 }
                 Event::Checked
             }

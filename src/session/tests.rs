@@ -588,15 +588,19 @@ fn the_preview_is_the_interval_the_grade_stores() {
     deck.scheduler = scheduler(true);
     let mut s = session(vec![deck], now);
     s.show(now);
+    assert!(s.previews().is_empty(), "nothing to grade yet");
     answer(&mut s, now);
-    let previews = s.previews(now);
+    let previews = s.previews();
     assert_eq!(previews.len(), 4);
     let good = previews.iter().find(|(r, _)| *r == Rating::Good).unwrap().1;
-    let (writes, _) = grade(&mut s, Rating::Good, now);
+    // Graded a while after the answer: the answer's time counts.
+    let later = now + jiff::SignedDuration::from_secs(40);
+    let (writes, _) = grade(&mut s, Rating::Good, later);
     let [Write::Review(r)] = writes.as_slice() else {
         panic!("{writes:?}")
     };
     assert_eq!(r.after.state.due, good, "fuzz included");
+    assert_eq!(r.time, now);
 }
 
 #[test]
@@ -788,10 +792,15 @@ fn a_suspend_waiting_for_a_grade_is_dropped_by_another_action() {
 }
 
 #[test]
-fn the_fuzz_seed_follows_the_card_and_its_answers() {
+fn the_fuzz_seed_follows_the_card_and_the_time() {
     let d = deck();
     let (a, b) = (d.card("a").unwrap(), d.card("b").unwrap());
-    assert_eq!(fuzz_seed(a, 3), fnv1a(&["a", "3"]));
-    assert_ne!(fuzz_seed(a, 0), fuzz_seed(a, 1));
-    assert_ne!(fuzz_seed(a, 0), fuzz_seed(b, 0));
+    let now = ts(NOW);
+    let later = now + jiff::SignedDuration::from_millis(1);
+    assert_eq!(
+        fuzz_seed(a, now),
+        fnv1a(&["a", &now.as_millisecond().to_string()])
+    );
+    assert_ne!(fuzz_seed(a, now), fuzz_seed(a, later));
+    assert_ne!(fuzz_seed(a, now), fuzz_seed(b, now));
 }

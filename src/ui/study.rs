@@ -99,14 +99,17 @@ fn when_due(s: &Scheduler, due: Timestamp, now: Timestamp) -> String {
     render::when(secs, days)
 }
 
-fn grade_prompt(session: &Session<'_>, screen: &Screen, now: Timestamp) -> String {
+fn grade_prompt(session: &Session<'_>, screen: &Screen) -> String {
     let proposal = screen.answer.as_ref().and_then(|a| a.proposal);
+    let Some(now) = screen.answer.as_ref().map(|a| a.at) else {
+        return String::new();
+    };
     if session.is_cram() {
         return "Next: Enter  [u undo, s suspend, b bury, q quit]".to_string();
     }
     let scheduler = session.scheduler(screen.item);
     let opts: Vec<String> = session
-        .previews(now)
+        .previews()
         .into_iter()
         .map(|(r, due)| {
             format!(
@@ -301,7 +304,7 @@ pub fn run_study(
                 ms: asked_at.elapsed().as_millis() as u64,
             })
         } else {
-            let prompt = grade_prompt(&driver.session, screen, now);
+            let prompt = grade_prompt(&driver.session, screen);
             if drawn != Some(step) {
                 c.page(&grading_page(&driver.session, screen, &prompt, style))
                     .map_err(out_err)?;
@@ -535,7 +538,7 @@ pub fn run_quiz(
             .unwrap_or_else(|| CardRecord::new(question_hash(card), now));
         let mode = match scheduler {
             Some(s) => {
-                let seed = fuzz_seed(card, after.state.reps);
+                let seed = fuzz_seed(card, now);
                 after.state = s.answer(&after.state, rating, now, seed).state;
                 Mode::Study
             }
