@@ -804,3 +804,63 @@ fn the_fuzz_seed_follows_the_card_and_the_time() {
     assert_ne!(fuzz_seed(a, now), fuzz_seed(a, later));
     assert_ne!(fuzz_seed(a, now), fuzz_seed(b, now));
 }
+
+#[test]
+fn shown_options_are_pinned_per_seed_and_never_come_solved() {
+    const PINNED: [&str; 4] = ["Lima", "Arequipa", "Cusco", "Trujillo"];
+    use crate::deck::Kind;
+    let d = deck();
+    let wrong = ["Cusco", "Arequipa", "Trujillo"].map(Text::from).to_vec();
+    let choice = Card::new(
+        "peru",
+        Kind::Choice {
+            correct: vec!["Lima".into()],
+            wrong,
+        },
+        "Capital of Peru?",
+    );
+    // Seeds give many orders, and a seed always the same one: pinned, so that a change of
+    // generator (which would reshuffle every learner's cards) shows.
+    let orders: HashSet<Vec<Text>> = (0..16).map(|seed| shown_options(&choice, seed)).collect();
+    assert!(orders.len() >= 6, "{orders:?}");
+    assert_eq!(shown_options(&choice, 1), PINNED.map(Text::from).to_vec());
+    let items: Vec<Text> = ["one", "two", "three", "four"].map(Text::from).to_vec();
+    let order = Card::new(
+        "o",
+        Kind::Order {
+            items: items.clone(),
+        },
+        "In order?",
+    );
+    let pairs: Vec<(Text, Text)> = items.iter().map(|i| (i.clone(), i.clone())).collect();
+    let matching = Card::new(
+        "m",
+        Kind::Match {
+            pairs: pairs.clone(),
+        },
+        "Pair them",
+    );
+    for seed in 0..64 {
+        let shown = shown_options(&order, seed);
+        assert_ne!(shown, items, "seed {seed}: an order card shown solved");
+        let mut sorted = shown.clone();
+        sorted.sort();
+        let mut all = items.clone();
+        all.sort();
+        assert_eq!(sorted, all);
+        let right: Vec<Text> = shown_options(&matching, seed);
+        assert!(
+            right.iter().zip(&pairs).any(|(o, (_, r))| o != r),
+            "seed {seed}: a match card shown solved"
+        );
+    }
+    assert_eq!(
+        shown_options(&order, 7),
+        shown_options(&order, 7),
+        "the same seed, the same order"
+    );
+    assert!(
+        shown_options(d.card("a").unwrap(), 1).is_empty(),
+        "typed cards have none"
+    );
+}
