@@ -191,6 +191,9 @@ fn cram_changes_no_schedule() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Cards studied: 2"), "{}", r.stdout);
+    // The count is of the cards the cram will show, and it comes down to nothing.
+    assert!(r.stdout.contains("recall 0 done, 2 left\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("recall 1 done, 1 left\n"), "{}", r.stdout);
     let s = t.run(&["status", "--json"], "");
     let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
     assert_eq!(v[0]["new"], 5, "cram left every card new: {v}");
