@@ -450,6 +450,19 @@ fn cards_introduced_earlier_today_count_once_against_the_new_card_limit() {
     assert_eq!(status_of(&t, "three")["new_today"], 2);
 }
 
+/// A deck `fr` of one typed card, France, with these settings.
+fn france_alone(settings: &str) -> TestEnv {
+    let t = TestEnv::new();
+    t.write(
+        "decks/fr.toml",
+        format!(
+            "format = 1\nid = \"fr\"\ntitle = \"France\"\n{settings}[[card]]\nid = \"france\"\n\
+             kind = \"typed\"\nprompt = \"What is the capital of France?\"\nanswer = \"Paris\"\n"
+        ),
+    );
+    t
+}
+
 /// The text from `marker` on (to read what followed one question).
 fn after<'a>(text: &'a str, marker: &str) -> &'a str {
     text.find(marker).map_or("", |i| &text[i..])
@@ -464,11 +477,7 @@ fn the_grade_proposal_depends_on_the_card() {
     assert!(peru.contains("Right."), "{}", r.stdout);
     assert!(peru.contains("Enter = 3 good;"), "{}", r.stdout);
     // A typed card: Good while new...
-    let mut t = TestEnv::new();
-    t.write(
-        "decks/fr.toml",
-        "format = 1\nid = \"fr\"\ntitle = \"France\"\n[[card]]\nid = \"france\"\nkind = \"typed\"\nprompt = \"What is the capital of France?\"\nanswer = \"Paris\"\n",
-    );
+    let mut t = france_alone("");
     let r = t.run(&["study", "--deck", "fr"], "Paris\n4\n");
     assert!(r.stdout.contains("Enter = 3 good;"), "{}", r.stdout);
     // ...Easy once it is a review typed from memory at once...
@@ -661,12 +670,7 @@ fn unknown_tags_and_decks_name_the_closest() {
 
 #[test]
 fn a_leech_is_listed_as_such_and_unsuspended_by_name() {
-    let mut t = TestEnv::new();
-    t.write(
-        "decks/fr.toml",
-        "format = 1\nid = \"fr\"\ntitle = \"France\"\n[settings]\nleech_threshold = 1\n\
-         [[card]]\nid = \"france\"\nkind = \"typed\"\nprompt = \"What is the capital of France?\"\nanswer = \"Paris\"\n",
-    );
+    let mut t = france_alone("[settings]\nleech_threshold = 1\n");
     t.run(&["study", "--deck", "fr"], "Paris\n4\n");
     t.now = "2026-06-01T10:00:00Z".into();
     let r = t.run(&["study", "--deck", "fr"], "Rome\n1\n");
