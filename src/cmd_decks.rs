@@ -272,7 +272,7 @@ pub fn without_refused_cards(mut deck: Deck, name: &str) -> Result<(Deck, String
 pub fn export_deck(a: &ExportDeckArgs, config: &Config) -> Result<ExitCode> {
     let src = Library::new(config.deck_dirs.clone()).find(&a.deck)?;
     let Some(deck) = src.deck().cloned() else {
-        let (errors, _) = crate::run::report(&src, config);
+        let (errors, _) = crate::setup::report(&src, config);
         return Err(Error::DeckInvalid {
             path: src.name,
             errors,

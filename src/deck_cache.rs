@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Shared,
-    SourceRef, Span, TagLists, Text,
+    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, NewOrder,
+    Shared, SourceRef, Span, TagLists, Text,
 };
 
 /// Decks smaller than this are parsed every time: it takes about a millisecond.
@@ -183,6 +183,7 @@ struct CSettings {
     maximum_interval: Option<u32>,
     exam: Option<String>,
     parameters: Option<Vec<f32>>,
+    new_order: Option<bool>,
 }
 
 /// An answer: its text first, then the accepted alternatives.
@@ -289,6 +290,7 @@ impl From<&Deck> for CDeck {
                 maximum_interval: s.maximum_interval,
                 exam: s.exam.clone(),
                 parameters: s.parameters.clone(),
+                new_order: s.new_order.map(|o| o == NewOrder::Mixed),
             },
             facts: d.facts.iter().map(CFact::from).collect(),
             cards: d.cards.iter().map(CCard::from).collect(),
@@ -324,6 +326,13 @@ impl From<CDeck> for Deck {
                 maximum_interval: s.maximum_interval,
                 exam: s.exam,
                 parameters: s.parameters,
+                new_order: s.new_order.map(|mixed| {
+                    if mixed {
+                        NewOrder::Mixed
+                    } else {
+                        NewOrder::Deck
+                    }
+                }),
             },
             facts: d.facts.into_iter().map(Fact::from).collect(),
             cards: {

@@ -667,7 +667,17 @@ fn headless_chromium_draws_every_chart() {
 fn export_for(learner: &str, input: &str) -> String {
     let t = env();
     ok(&t.run(
-        &["study", "--deck", "rivers", "--new", "3", "--seed", "1"],
+        &[
+            "study",
+            "--deck",
+            "rivers",
+            "--new",
+            "3",
+            "--seed",
+            "1",
+            "--new-order",
+            "deck",
+        ],
         input,
     ));
     let r = t.run(

@@ -17,8 +17,8 @@ use toml::de::{DeString, DeTable, DeValue};
 
 use crate::deck::text::{IdMap, find_word, normalise, number_words};
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Shared,
-    SourceRef, Span, TagLists, Text, generate, lint, parallel,
+    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, NewOrder,
+    Shared, SourceRef, Span, TagLists, Text, generate, lint, parallel,
 };
 use crate::diagnostic::Diagnostic;
 
@@ -68,6 +68,7 @@ const DECK_FIELDS: &[&str] = &[
 const SOURCE_FIELDS: &[&str] = &["title", "author", "date", "publication", "url"];
 const SETTINGS_FIELDS: &[&str] = &[
     "new_per_day",
+    "new_order",
     "reviews_per_day",
     "learning_steps",
     "relearning_steps",
@@ -1065,7 +1066,27 @@ impl<'s> Walker<'s> {
             maximum_interval,
             exam: self.date_text(t, "exam", true),
             parameters: self.parameters(t),
+            new_order: self.new_order(t),
         }
+    }
+
+    fn new_order(&mut self, t: &Tbl) -> Option<NewOrder> {
+        let s = self.string(t, "new_order", false)?;
+        let order = NewOrder::parse(&s.text);
+        if order.is_none() {
+            let d = Diagnostic::error(
+                s.span,
+                format!(
+                    "`new_order` in [settings] must be \"deck\" or \"mixed\", found \"{}\"",
+                    s.text
+                ),
+            )
+            .with_help(
+                "\"mixed\" takes turns across kinds of question; \"deck\" keeps the written order",
+            );
+            self.push(d);
+        }
+        order
     }
 
     fn steps(&mut self, t: &Tbl, key: &str) -> Option<Vec<u32>> {
@@ -2508,7 +2529,7 @@ mod tests {
     #[test]
     fn deck_metadata_source_and_settings_are_read() {
         let d = deck(
-            "description = \"D\"\nauthor = \"A\"\nseed = 9\n[source]\ntitle = \"S\"\ndate = 2018-12-24\nurl = \"u\"\n[settings]\nnew_per_day = 5\nlearning_steps = [\"30s\", \"10m\", \"1h\", \"2d\"]\nrelearning_steps = []\ndesired_retention = 0.85\nday_start_hour = 3\nexam = \"2027-06-01\"\nparameters = []\n",
+            "description = \"D\"\nauthor = \"A\"\nseed = 9\n[source]\ntitle = \"S\"\ndate = 2018-12-24\nurl = \"u\"\n[settings]\nnew_per_day = 5\nnew_order = \"deck\"\nlearning_steps = [\"30s\", \"10m\", \"1h\", \"2d\"]\nrelearning_steps = []\ndesired_retention = 0.85\nday_start_hour = 3\nexam = \"2027-06-01\"\nparameters = []\n",
         );
         assert_eq!((d.id.as_str(), d.title.as_str(), d.seed), ("t", "T", 9));
         assert_eq!(d.description.as_deref(), Some("D"));
@@ -2518,6 +2539,7 @@ mod tests {
             ("S", Some("2018-12-24"), Some("u"))
         );
         assert_eq!(d.settings.new_per_day, Some(5));
+        assert_eq!(d.settings.new_order, Some(NewOrder::Deck));
         assert_eq!(
             d.settings.learning_steps,
             Some(vec![30, 600, 3600, 172_800])
@@ -3274,6 +3296,16 @@ mod tests {
                 "5:19 error: invalid learning step `10x` in [settings] (help: write a whole number and a unit (s, m, h or d), e.g. \"10m\")",
                 "5:26 error: invalid learning step `0m` in [settings] (help: write a whole number and a unit (s, m, h or d), e.g. \"10m\")",
                 "5:32 error: invalid learning step `5` in [settings] (help: write a whole number and a unit (s, m, h or d), e.g. \"10m\")",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_order_of_new_cards_is_reported() {
+        assert_eq!(
+            check("[settings]\nnew_order = \"random\"\n"),
+            vec![
+                "5:13 error: `new_order` in [settings] must be \"deck\" or \"mixed\", found \"random\" (help: \"mixed\" takes turns across kinds of question; \"deck\" keeps the written order)"
             ]
         );
     }

@@ -90,6 +90,36 @@ pub struct DeckSettings {
     /// Exam date `YYYY-MM-DD`.
     pub exam: Option<String>,
     pub parameters: Option<Vec<f32>>,
+    /// The order new cards are introduced in (`new_order = "deck" | "mixed"`).
+    pub new_order: Option<NewOrder>,
+}
+
+/// The order new cards are introduced in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NewOrder {
+    /// As the deck is written.
+    Deck,
+    /// Taking turns across kinds of question (a year, a place, a choice...), each kind in deck
+    /// order, so a day's new cards are not all of one kind.
+    #[default]
+    Mixed,
+}
+
+impl NewOrder {
+    pub fn parse(s: &str) -> Option<NewOrder> {
+        match s {
+            "deck" => Some(NewOrder::Deck),
+            "mixed" => Some(NewOrder::Mixed),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            NewOrder::Deck => "deck",
+            NewOrder::Mixed => "mixed",
+        }
+    }
 }
 
 /// A loaded deck: metadata, the facts as written, and every card (hand-written first, in file

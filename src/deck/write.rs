@@ -67,6 +67,7 @@ fn write_settings(out: &mut String, s: &DeckSettings) {
     if let Some(v) = s.new_per_day {
         key(&mut body, "new_per_day", int(v));
     }
+    opt_key(&mut body, "new_order", s.new_order.map(|o| o.name()));
     if let Some(v) = s.reviews_per_day {
         key(&mut body, "reviews_per_day", int(v));
     }
