@@ -531,7 +531,7 @@ fn gift_refuses(card: &Card) -> Option<&'static str> {
         }
         Kind::Cloze { parts } => parts.iter().find_map(|p| match p {
             ClozePart::Blank(a) => Some(a),
-            ClozePart::Text(_) => None,
+            ClozePart::Text(_) | ClozePart::Hint(_) => None,
         })?,
         _ => return None,
     };
@@ -855,7 +855,7 @@ fn anki_refuses(card: &Card) -> bool {
             let t = &a.text;
             t.contains("::") || t.contains("}}") || t.contains("{{") || t.ends_with('}')
         }
-        ClozePart::Text(_) => false,
+        ClozePart::Text(_) | ClozePart::Hint(_) => false,
     })
 }
 

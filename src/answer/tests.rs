@@ -91,6 +91,7 @@ fn card(kind: Kind) -> Card {
         source: None,
         fact: None,
         span: Span::default(),
+        media: None,
     }
 }
 

@@ -240,6 +240,14 @@ fn note_for(deck: &Deck, card: &Card) -> Result<Note, String> {
                     text.push_str(&html::escape(&answer.text));
                     text.push_str("}}");
                 }
+                ClozePart::Hint(hint) => {
+                    if text.ends_with("}}") && !hint.contains("}}") {
+                        text.truncate(text.len() - 2);
+                        text.push_str("::");
+                        text.push_str(&html::escape(hint));
+                        text.push_str("}}");
+                    }
+                }
             }
         }
         let extra = card
@@ -613,6 +621,7 @@ fn read_collection(conn: &Connection) -> Result<ApkgImport, ApkgError> {
             explain: explain.map(Shared::from),
             source: None,
             fact: None,
+            media: None,
             span: Span::default(),
         });
     }
@@ -749,6 +758,7 @@ fn try_cloze_cards(text: &str, base: &str, ids: &mut IdSet) -> Result<Vec<Card>,
             explain: None,
             source: None,
             fact: None,
+            media: None,
             span: Span::default(),
         });
     }

@@ -173,6 +173,8 @@ fn question(card: &Card) -> Result<String, String> {
                     ClozePart::Blank(_) => {
                         question.push_str(&format!("{{{}{feedback}}}", short_answers(blank)?))
                     }
+                    // GIFT has no hints: the clue follows the blank in brackets.
+                    ClozePart::Hint(hint) => question.push_str(&text_inline(&format!(" ({hint})"))),
                 }
             }
             // Without a prompt the text itself comes first, where "[html]" is a format marker.
@@ -465,6 +467,7 @@ fn card(kind: Kind, prompt: String, explain: Option<String>, name: Option<String
         explain: explain.map(Shared::from),
         source: None,
         fact: None,
+        media: None,
         span: Span::default(),
     }
 }

@@ -89,6 +89,7 @@ mod round_trip {
             explain: Some("See chapter 2 & <notes>.".into()),
             source: Some("p. 4".into()),
             fact: None,
+            media: None,
             span: Span::default(),
         };
         let cards = vec![

@@ -103,6 +103,12 @@ pub fn front_back(card: &Card) -> (String, String) {
                         text.push_str("[...]");
                         answers.push(a.text.clone());
                     }
+                    ClozePart::Hint(hint) => {
+                        if text.ends_with("[...]") {
+                            text.truncate(text.len() - 1);
+                            text.push_str(&format!(" ({hint})]"));
+                        }
+                    }
                 }
             }
             let front = if prompt.is_empty() {

@@ -353,6 +353,7 @@ fn row_to_cards(
         explain: None,
         source: None,
         fact: None,
+        media: None,
         span: Span::default(),
     }])
 }

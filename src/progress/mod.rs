@@ -142,6 +142,7 @@ pub fn prompt_text(card: &Card) -> String {
             .map(|p| match p {
                 ClozePart::Text(t) => t.as_str(),
                 ClozePart::Blank(_) => "____",
+                ClozePart::Hint(_) => "",
             })
             .collect(),
         _ => card.prompt.to_string(),

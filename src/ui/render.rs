@@ -76,13 +76,19 @@ pub fn question(card: &Card, shown: &[Text]) -> String {
                 out.push('\n');
             }
             let mut n = 0;
-            for p in parts {
+            for (i, p) in parts.iter().enumerate() {
                 match p {
                     ClozePart::Text(t) => out.push_str(&inert(t)),
                     ClozePart::Blank(_) => {
                         n += 1;
-                        out.push_str(&format!("[{n}: ____]"));
+                        match parts.get(i + 1) {
+                            Some(ClozePart::Hint(hint)) => {
+                                out.push_str(&format!("[{n}: ____ ({})]", inert(hint)))
+                            }
+                            _ => out.push_str(&format!("[{n}: ____]")),
+                        }
                     }
+                    ClozePart::Hint(_) => {}
                 }
             }
             if n > 1 {
