@@ -14,6 +14,7 @@ pub mod gift;
 mod html;
 pub mod ids;
 pub(crate) mod lines;
+pub mod media;
 mod spell;
 pub mod tsv;
 
