@@ -139,34 +139,39 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
         .and_then(|s| s.to_str())
         .unwrap_or("imported")
         .to_string();
-    let (title, imported) = match format {
-        DeckFormat::Tsv => (
-            stem.clone(),
-            formats::tsv::read(&read_text(&a.file, "read")?),
-        ),
-        DeckFormat::Gift => (
-            stem.clone(),
-            formats::gift::read(&read_text(&a.file, "read")?),
-        ),
+    let mut package = None;
+    let imported = match format {
+        DeckFormat::Tsv => formats::tsv::read(&read_text(&a.file, "read")?),
+        DeckFormat::Gift => formats::gift::read(&read_text(&a.file, "read")?),
         DeckFormat::Apkg => {
             let f = std::fs::File::open(&a.file).map_err(|e| Error::io("read", &a.file, e))?;
-            let pkg =
-                formats::apkg::read(std::io::BufReader::new(f)).map_err(|e| Error::Input {
-                    path: name.clone(),
-                    message: e.to_string(),
-                })?;
+            let refused = |e: formats::apkg::ApkgError| Error::Input {
+                path: name.clone(),
+                message: e.to_string(),
+            };
+            let opened =
+                formats::apkg::Package::open(std::io::BufReader::new(f)).map_err(refused)?;
+            let pkg = opened.import().map_err(refused)?;
             for s in &pkg.skipped {
                 eprintln!("note: {name}: skipped {s}");
             }
-            (
-                pkg.deck_name.clone().unwrap_or(stem.clone()),
-                Imported {
-                    cards: pkg.cards,
-                    errors: Vec::new(),
-                },
-            )
+            for s in &pkg.media_problems {
+                eprintln!("warning: {name}: card {s}");
+            }
+            package = Some((opened, pkg.media));
+            Imported {
+                cards: pkg.cards,
+                title: pkg.deck_name,
+                ..Imported::default()
+            }
         }
     };
+    for w in &imported.warnings {
+        match w.line {
+            0 => eprintln!("warning: {name}: {}", w.message),
+            line => eprintln!("warning: {name}:{line}: {}", w.message),
+        }
+    }
     if !imported.errors.is_empty() {
         for e in &imported.errors {
             eprintln!(
@@ -195,8 +200,12 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
         });
     }
     let deck = Deck {
-        id: a.id.clone().unwrap_or_else(|| slug(&stem)),
-        title,
+        id: a
+            .id
+            .clone()
+            .or(imported.deck_id)
+            .unwrap_or_else(|| slug(&stem)),
+        title: imported.title.unwrap_or(stem),
         description: Some(format!(
             "Imported from {}.",
             a.file.file_name().and_then(|f| f.to_str()).unwrap_or(&name)
@@ -213,7 +222,115 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
         deck.cards.len(),
         deck.id
     );
+    if let Some((mut package, names)) = package {
+        copy_media(&mut package, &names, &deck, a.output.as_deref(), &name)?;
+    }
     Ok(ExitCode::Success)
+}
+
+/// Most media bytes one import copies: a package claiming more is a disk-filling attack.
+const MAX_MEDIA_TOTAL: u64 = 4 * 1024 * 1024 * 1024;
+
+/// Copies the media the written deck's cards show into its media folder (`NAME.media` beside
+/// `NAME.toml`), says how many, and lists the cards that make no sense without their media.
+/// Names were checked to be plain file names; each file is written beside and renamed into
+/// place, so an existing link in the folder is replaced, never followed.
+fn copy_media<R: std::io::Read + std::io::Seek>(
+    package: &mut formats::apkg::Package<R>,
+    names: &[String],
+    deck: &Deck,
+    output: Option<&Path>,
+    name: &str,
+) -> Result<()> {
+    let shown: std::collections::BTreeSet<&str> = deck
+        .cards
+        .iter()
+        .flat_map(|c| c.question_media().iter().chain(c.answer_media()))
+        .map(|n| n.as_str())
+        .collect();
+    let names: Vec<&String> = names
+        .iter()
+        .filter(|n| shown.contains(n.as_str()))
+        .collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    let needy: Vec<&str> = deck
+        .cards
+        .iter()
+        .filter(|c| !c.question_media().is_empty())
+        .map(|c| c.id.as_str())
+        .collect();
+    if !needy.is_empty() {
+        let more = needy.len().saturating_sub(10);
+        eprintln!(
+            "note: {} card(s) show media with their question and make no sense without them: \
+             {}{}",
+            needy.len(),
+            needy[..needy.len().min(10)].join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        );
+    }
+    let Some(output) = output else {
+        eprintln!(
+            "warning: {name}: {} media file(s) were not copied: the deck went to standard \
+             output; import with -o DECK.toml to copy them into DECK.media/",
+            names.len()
+        );
+        return Ok(());
+    };
+    let folder = crate::deck::Media::folder_for(output);
+    if std::fs::symlink_metadata(&folder).is_ok_and(|m| !m.is_dir()) {
+        return Err(Error::Usage(format!(
+            "{} exists and is not a folder (or is a link); move it away so the deck's media \
+             can be copied there",
+            folder.display()
+        )));
+    }
+    std::fs::create_dir_all(&folder).map_err(|e| Error::io("create", &folder, e))?;
+    let (mut copied, mut total) = (0usize, 0u64);
+    for media in names {
+        let bytes = match package.media_file(media) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => continue,
+            Err(e) => {
+                eprintln!("warning: {name}: media `{media}` not copied: {e}");
+                continue;
+            }
+        };
+        total += bytes.len() as u64;
+        if total > MAX_MEDIA_TOTAL {
+            eprintln!(
+                "warning: {name}: media copying stopped at {} GB; the remaining files were not \
+                 copied",
+                MAX_MEDIA_TOTAL >> 30
+            );
+            break;
+        }
+        let write = || -> std::io::Result<()> {
+            let mut tmp = tempfile::NamedTempFile::new_in(&folder)?;
+            std::io::Write::write_all(&mut tmp, &bytes)?;
+            tmp.persist(folder.join(media.as_str()))?;
+            Ok(())
+        };
+        match write() {
+            Ok(()) => copied += 1,
+            Err(e) => eprintln!("warning: {name}: media `{media}` not copied: {e}"),
+        }
+    }
+    eprintln!(
+        "Copied {copied} media file(s) into {}/ for {} card(s).",
+        folder.display(),
+        deck.cards
+            .iter()
+            .filter(|c| !c.question_media().is_empty() || !c.answer_media().is_empty())
+            .count()
+    );
+    Ok(())
 }
 
 /// The imported deck as TOML, less the cards the deck rules refuse, each named on standard

@@ -1035,7 +1035,8 @@ proptest! {
             prop_assert_eq!(&err, &apkg::ApkgError::NoCollection);
             prop_assert_eq!(
                 err.to_string(),
-                "not an Anki package: the archive holds no collection.anki2 or collection.anki21"
+                "not an Anki package: the archive holds no collection.anki21b, collection.anki21 \
+                 or collection.anki2"
             );
         }
         let left: Vec<PathBuf> = std::fs::read_dir(target.path())

@@ -161,3 +161,239 @@ fn imported_cards_the_deck_rules_refuse_are_skipped_with_their_reason() {
     );
     assert!(!t.path().join("bad.toml").exists());
 }
+
+/// The packages the real Anki library wrote (tests/fixtures/anki/make_fixtures.py).
+fn anki_fixture(name: &str) -> String {
+    common::repo()
+        .join("tests/fixtures/anki")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn current_anki_packages_import_every_card_with_their_media() {
+    for (fixture, id) in [
+        ("current.apkg", "current"),
+        ("current.colpkg", "current"),
+        ("legacy.apkg", "legacy"),
+    ] {
+        let t = TestEnv::new();
+        let r = t.run(
+            &[
+                "import",
+                "deck",
+                &anki_fixture(fixture),
+                "-o",
+                "capitals.toml",
+            ],
+            "",
+        );
+        assert_eq!(r.code, 0, "{fixture}: {}", r.stderr);
+        assert!(
+            r.stderr
+                .contains(&format!("Imported 14 cards into deck `{id}`.")),
+            "{fixture}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("Copied 2 media file(s) into "),
+            "{fixture}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(
+                "note: 3 card(s) show media with their question and make no sense without them"
+            ),
+            "{fixture}: {}",
+            r.stderr
+        );
+        let media = t.path().join("capitals.media");
+        assert_eq!(
+            std::fs::read(media.join("anthem de.mp3")).unwrap(),
+            b"ID3\x03\x00\x00\x00\x00\x00\x00recall-fixture-sound"
+        );
+        assert!(
+            std::fs::read(media.join("flag_fr.png"))
+                .unwrap()
+                .starts_with(b"\x89PNG")
+        );
+        let deck = std::fs::read_to_string(t.path().join("capitals.toml")).unwrap();
+        assert!(deck.contains("title = \"Capitals and flags\""), "{deck}");
+        for expected in [
+            // Basic (and reversed card): both directions.
+            "front = \"Germany\"\nback = \"Berlin\"",
+            "front = \"Berlin\"\nback = \"Germany\"",
+            // Basic (optional reversed card): the reverse only where Anki made one.
+            "front = \"Ottawa\"\nback = \"Canada\"",
+            // Basic (type in the answer): a typed card.
+            "kind = \"typed\"\nprompt = \"Capital of Italy?\"\nanswer = \"Rome\"",
+            // Cloze with hints, one card per number.
+            "text = \"{{Frankfurt::city}} lies on the Main.\"",
+            "text = \"Frankfurt lies on the {{Main::river}}.\"",
+            // A custom note type with a section.
+            "front = \"\"\"\nWhat is the capital of Kenya?\n(Africa)\"\"\"",
+            "media = [\"flag_fr.png\"]",
+            "media = [\"anthem de.mp3\"]",
+        ] {
+            assert!(deck.contains(expected), "{fixture}: {expected}\n{deck}");
+        }
+        assert!(!deck.contains("front = \"Lima\""), "no reverse for Peru");
+        let r = t.run(&["check", "capitals.toml"], "");
+        assert_eq!(r.code, 0, "{fixture}: {}{}", r.stdout, r.stderr);
+        let r = t.run(&["show", "capitals.toml"], "");
+        assert!(
+            r.stdout.contains("  [... (city)] lies on the Main.\n"),
+            "{}",
+            r.stdout
+        );
+        assert!(r.stdout.contains("  media: flag_fr.png\n"), "{}", r.stdout);
+    }
+}
+
+#[test]
+fn media_of_a_package_written_to_standard_output_are_named_not_copied() {
+    let t = TestEnv::new();
+    let r = t.run(&["import", "deck", &anki_fixture("current.apkg")], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("2 media file(s) were not copied"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("media = [\"flag_fr.png\"]"));
+}
+
+/// A legacy-layout package whose collection is made by `sql` (tables `col`, `notes`, `cards`
+/// or views in their place), written beside the test as `name`.
+fn hostile_package(t: &TestEnv, name: &str, sql: &str) -> String {
+    let db = t.path().join(format!("{name}.db"));
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(sql)
+        .unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "collection.anki21",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut zip, &std::fs::read(&db).unwrap()).unwrap();
+    let path = t.write(name, zip.finish().unwrap().into_inner());
+    path.display().to_string()
+}
+
+/// Runs recall under a cap of `megabytes` of address space: a run that needed gigabytes fails
+/// instead of passing slowly.
+fn run_within(t: &TestEnv, megabytes: u64, args: &[&str]) -> common::Run {
+    let inner = t.command(args);
+    let mut c = std::process::Command::new("bash");
+    c.arg("-c")
+        .arg("ulimit -v \"$0\" && exec \"$@\"")
+        .arg((megabytes * 1024).to_string())
+        .arg(inner.get_program())
+        .args(inner.get_args())
+        .current_dir(t.path());
+    for (key, value) in inner.get_envs() {
+        match value {
+            Some(v) => c.env(key, v),
+            None => c.env_remove(key),
+        };
+    }
+    let out = c.output().unwrap();
+    common::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+const HOSTILE_TABLES: &str = "
+    CREATE TABLE cards (id integer primary key, nid integer, did integer, ord integer);";
+
+#[test]
+fn a_package_whose_notes_are_an_endless_view_is_refused_at_once() {
+    let t = TestEnv::new();
+    let package = hostile_package(
+        &t,
+        "endless.apkg",
+        &format!(
+            "{HOSTILE_TABLES} CREATE TABLE col (models text, decks text);
+             INSERT INTO col VALUES ('{{}}', '{{}}');
+             CREATE VIEW notes AS WITH RECURSIVE r(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM r)
+             SELECT id, 'g' || id AS guid, 1 AS mid, '' AS tags, 'a' || char(31) || 'b' AS flds
+             FROM r ORDER BY id;"
+        ),
+    );
+    let r = run_within(&t, 1024, &["import", "deck", &package, "-o", "out.toml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "the package is refused: `notes` in collection.anki21 is a view, not a table"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(!t.path().join("out.toml").exists());
+}
+
+#[test]
+fn a_package_whose_col_is_a_view_of_a_huge_string_is_refused() {
+    let t = TestEnv::new();
+    let package = hostile_package(
+        &t,
+        "huge.apkg",
+        &format!(
+            "{HOSTILE_TABLES} CREATE TABLE notes (id integer primary key, guid text, mid integer,
+             tags text, flds text);
+             CREATE VIEW col AS SELECT hex(zeroblob(450000000)) AS models, '{{}}' AS decks;"
+        ),
+    );
+    let r = run_within(&t, 1024, &["import", "deck", &package, "-o", "out.toml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("`col` in collection.anki21 is a view, not a table"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn cloze_notes_with_huge_numbers_of_deletions_are_skipped_in_bounded_memory() {
+    let t = TestEnv::new();
+    let deletions = |n: usize| -> String { (1..=n).map(|i| format!("{{{{c{i}::w}}}} ")).collect() };
+    let sql = format!(
+        "{HOSTILE_TABLES} CREATE TABLE col (models text, decks text);
+         INSERT INTO col VALUES ('{{\"1\": {{\"type\": 1, \"flds\": [{{\"name\": \"Text\"}},
+           {{\"name\": \"Extra\"}}], \"tmpls\": [{{\"ord\": 0, \"qfmt\": \"{{{{cloze:Text}}}}\",
+           \"afmt\": \"{{{{cloze:Text}}}}\"}}]}}}}', '{{}}');
+         CREATE TABLE notes (id integer primary key, guid text, mid integer, tags text, flds text);
+         INSERT INTO notes VALUES (1, 'a', 1, '', '{}' || char(31));
+         INSERT INTO notes VALUES (2, 'b', 1, '', '{}' || char(31));
+         INSERT INTO notes VALUES (3, 'c', 1, '', '{{{{c1::Io}}}} orbits Jupiter.' || char(31));",
+        deletions(100_000),
+        deletions(60_000),
+    );
+    let package = hostile_package(&t, "clozes.apkg", &sql);
+    let r = run_within(&t, 1536, &["import", "deck", &package, "-o", "out.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "skipped note 1: the note is 1356 KB, over the limit of 1024 KB for one note"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("skipped note 2: the note has 60000 cloze numbers"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("Imported 1 cards into deck `clozes`."),
+        "{}",
+        r.stderr
+    );
+}

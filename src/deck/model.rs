@@ -277,6 +277,11 @@ pub struct Media {
 }
 
 impl Media {
+    /// The media folder of the deck file `deck`: `NAME.media` beside `NAME.toml`.
+    pub fn folder_for(deck: &std::path::Path) -> std::path::PathBuf {
+        deck.with_extension("media")
+    }
+
     /// `None` when both lists are empty, so cards without media carry nothing.
     pub fn boxed(question: Vec<Text>, answer: Vec<Text>) -> Option<Box<Media>> {
         if question.is_empty() && answer.is_empty() {

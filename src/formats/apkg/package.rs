@@ -102,6 +102,11 @@ impl<R: Read + Seek> Archive<R> {
         };
         let corrupt = |e: &dyn std::fmt::Display| ApkgError::Corrupt(format!("{name}: {e}"));
         let entry = self.zip.by_index(index).map_err(|e| corrupt(&e))?;
+        // A declared size over the limit is refused before anything is inflated (a smaller one
+        // is not trusted either: the cap below counts what is produced).
+        if entry.size() > limit {
+            return Err(too_large());
+        }
         // zstd needs the frame's own window too; a 1:1000 ratio is refused below in any case.
         let mut raw = io::BufReader::new(entry);
         let head = io::BufRead::fill_buf(&mut raw).map_err(|e| corrupt(&e))?;
