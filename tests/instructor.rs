@@ -397,3 +397,90 @@ fn cloze_notes_with_huge_numbers_of_deletions_are_skipped_in_bounded_memory() {
         r.stderr
     );
 }
+
+#[test]
+fn a_gift_quiz_with_every_question_type_imports_without_skip_bad() {
+    let t = TestEnv::new();
+    let gift = common::repo().join("tests/fixtures/gift/every_type.gift");
+    let r = t.run(
+        &["import", "deck", gift.to_str().unwrap(), "-o", "quiz.toml"],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "every_type.gift:48: a description (text without an answer in {...}) is not a \
+             question; left out"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("Imported 11 cards into deck `solar-system`."),
+        "{}",
+        r.stderr
+    );
+    let r = t.run(&["show", "quiz.toml", "--json"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let deck: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(deck["title"], "Solar system");
+    // Every question gift-pegjs read (tests/fixtures/gift/every_type.gift.json) became the
+    // card kind that asks it the same way.
+    let parsed: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(common::repo().join("tests/fixtures/gift/every_type.gift.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for q in parsed["questions"].as_array().unwrap() {
+        let Some(title) = q["title"].as_str().filter(|_| q["type"] != "Category") else {
+            continue;
+        };
+        let card = deck["cards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == title)
+            .unwrap_or_else(|| panic!("no card {title}"));
+        let kinds: &[&str] = match q["type"].as_str().unwrap() {
+            "MC" => &["choice"],
+            "TF" => &["truefalse"],
+            "Short" => &["typed", "cloze"],
+            "Numerical" => &["number"],
+            "Matching" => &["match"],
+            "Essay" => &["basic"],
+            other => panic!("unexpected type {other}"),
+        };
+        assert!(
+            kinds.contains(&card["kind"].as_str().unwrap()),
+            "{title}: {card}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 11);
+    let card = |id: &str| {
+        deck["cards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(card("apollo")["range"], serde_json::json!([1969.0, 1972.0]));
+    assert_eq!(card("largest")["tags"], serde_json::json!(["planets"]));
+    assert_eq!(card("tides")["tags"], serde_json::json!(["essays"]));
+    assert_eq!(
+        card("largest")["explain"],
+        "The gas giants are the biggest planets.\nJupiter: Yes: it holds most of the planets' \
+         mass.\nSaturn: Close: it comes second.\nMars: No: Mars is small."
+    );
+    assert_eq!(
+        card("pluto")["explain"],
+        "False: Right: a dwarf planet since 2006.\nTrue: It was reclassified in 2006."
+    );
+    assert_eq!(card("orbit")["kind"], "cloze");
+    let r = t.run(&["show", "quiz.toml"], "");
+    assert!(r.stdout.contains("  answer: 1969-1972\n"), "{}", r.stdout);
+}
