@@ -232,6 +232,10 @@ pub struct ImportDeckArgs {
     /// Import the readable lines even when some lines are malformed
     #[arg(long)]
     pub skip_bad: bool,
+    /// A spreadsheet's columns in order, over its header: front, back, explanation, source,
+    /// id, tags, guid, or - to leave one out (e.g. id,front,back,-,explanation)
+    #[arg(long, value_name = "LIST")]
+    pub columns: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use crate::cli::{DeckFormat, ExportDeckArgs, GenerateArgs, ImportDeckArgs, NewArgs};
 use crate::config::Config;
-use crate::deck::Deck;
 use crate::deck::load::{Checks, load, load_with};
+use crate::deck::{Card, Deck};
 use crate::diagnostic::{Severity, render_all};
 use crate::error::{Error, ExitCode, Result};
 use crate::formats::{self, Imported};
@@ -140,9 +140,33 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
         .unwrap_or("imported")
         .to_string();
     let mut package = None;
-    let imported = match format {
-        DeckFormat::Tsv => formats::tsv::read(&read_text(&a.file, "read")?),
-        DeckFormat::Gift => formats::gift::read(&read_text(&a.file, "read")?),
+    let columns = match &a.columns {
+        Some(_) if format != DeckFormat::Tsv => {
+            return Err(Error::Usage(
+                "--columns is for spreadsheets (TSV and CSV files)".into(),
+            ));
+        }
+        Some(spec) => Some(formats::tsv::parse_columns(spec).map_err(Error::Usage)?),
+        None => None,
+    };
+    let tsv_options = formats::tsv::Options { columns };
+    // A spreadsheet is read twice, its cards kept neither time: once for its problems (nothing
+    // is written when a line is bad) and once to write the deck as it is read. A million rows
+    // then cost their text and a batch of cards.
+    let mut spreadsheet = None;
+    let (imported, count) = match format {
+        DeckFormat::Tsv => {
+            let text = read_text(&a.file, "read")?;
+            let mut count = 0;
+            let imported = formats::tsv::read_each(&text, &tsv_options, &mut |_| count += 1);
+            spreadsheet = Some(text);
+            (imported, count)
+        }
+        DeckFormat::Gift => {
+            let imported = formats::gift::read(&read_text(&a.file, "read")?);
+            let count = imported.cards.len();
+            (imported, count)
+        }
         DeckFormat::Apkg => {
             let f = std::fs::File::open(&a.file).map_err(|e| Error::io("read", &a.file, e))?;
             let refused = |e: formats::apkg::ApkgError| Error::Input {
@@ -159,11 +183,13 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
                 eprintln!("warning: {name}: card {s}");
             }
             package = Some((opened, pkg.media));
-            Imported {
+            let count = pkg.cards.len();
+            let imported = Imported {
                 cards: pkg.cards,
                 title: pkg.deck_name,
                 ..Imported::default()
-            }
+            };
+            (imported, count)
         }
     };
     for w in &imported.warnings {
@@ -193,7 +219,7 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
             });
         }
     }
-    if imported.cards.is_empty() {
+    if count == 0 {
         return Err(Error::Input {
             path: name,
             message: "no cards found in the file".into(),
@@ -213,15 +239,31 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
         cards: imported.cards,
         ..Deck::default()
     };
-    let (deck, toml) = without_refused_cards(deck, &name)?;
+    // Only the cards that show media are kept once written: the rest are in the file.
+    let mut with_media = Vec::new();
+    let mut written = None;
     write_to(a.output.as_deref(), |w| {
-        w.write_all(toml.as_bytes()).map_err(io_out)
+        let mut out = |text: &str| w.write_all(text.as_bytes()).map_err(io_out);
+        let mut keep = |card: Card| {
+            if card.media.is_some() {
+                with_media.push(card);
+            }
+        };
+        let mut deck = deck;
+        let cards = std::mem::take(&mut deck.cards);
+        let mut checked = Checked::new(deck, &name, &mut out, &mut keep)?;
+        match &spreadsheet {
+            Some(text) => {
+                formats::tsv::read_each(text, &tsv_options, &mut |c| checked.push(c));
+            }
+            None => cards.into_iter().for_each(|c| checked.push(c)),
+        }
+        written = Some(checked.finish()?);
+        Ok(())
     })?;
-    eprintln!(
-        "Imported {} cards into deck `{}`.",
-        deck.cards.len(),
-        deck.id
-    );
+    let (mut deck, count) = written.expect("written above");
+    deck.cards = with_media;
+    eprintln!("Imported {count} cards into deck `{}`.", deck.id);
     if let Some((mut package, names)) = package {
         copy_media(&mut package, &names, &deck, a.output.as_deref(), &name)?;
     }
@@ -333,14 +375,114 @@ fn copy_media<R: std::io::Read + std::io::Seek>(
     Ok(())
 }
 
+/// Cards checked and written this many at a time: an import of a million rows never holds the
+/// whole deck's TOML, nor its parse, at once.
+const CHECK_BATCH: usize = 2_000;
+
 /// The imported deck as TOML, less the cards the deck rules refuse, each named on standard
 /// error with the reason (an empty back, a prompt that gives its answer away, a wrong option
 /// that is a right answer, ...): other tools allow what recall's decks do not, and an import
 /// must never write a deck that `recall check` rejects and `recall study` refuses.
-pub fn without_refused_cards(mut deck: Deck, name: &str) -> Result<(Deck, String)> {
+pub fn without_refused_cards(deck: Deck, name: &str) -> Result<(Deck, String)> {
+    let mut toml = String::new();
+    let mut kept = Vec::new();
+    let mut out = |text: &str| {
+        toml.push_str(text);
+        Ok(())
+    };
+    let mut keep = |card| kept.push(card);
+    let mut deck = deck;
+    let cards = std::mem::take(&mut deck.cards);
+    let mut checked = Checked::new(deck, name, &mut out, &mut keep)?;
+    cards.into_iter().for_each(|c| checked.push(c));
+    let (mut deck, _) = checked.finish()?;
+    deck.cards = kept;
+    Ok((deck, toml))
+}
+
+/// [`without_refused_cards`] a batch of cards at a time: cards are pushed one by one, checked
+/// and written (to `out`) by the batch, and each written card is handed to `keep`, so the caller
+/// holds only what it needs of them. The rules that span a deck and can refuse it are about
+/// ids, which importers keep unique, so checking a batch alone finds what checking the whole
+/// deck would.
+struct Checked<'a> {
+    /// The deck's head; its cards are the batch being filled.
+    deck: Deck,
+    head_len: usize,
+    name: &'a str,
+    out: &'a mut dyn FnMut(&str) -> Result<()>,
+    keep: &'a mut dyn FnMut(Card),
+    written: usize,
+    /// The first failure to write; later cards are dropped.
+    failed: Option<Error>,
+}
+
+impl<'a> Checked<'a> {
+    fn new(
+        mut deck: Deck,
+        name: &'a str,
+        out: &'a mut dyn FnMut(&str) -> Result<()>,
+        keep: &'a mut dyn FnMut(Card),
+    ) -> Result<Checked<'a>> {
+        deck.cards = Vec::new();
+        let (head, _) = crate::deck::write::to_toml_located(&deck);
+        out(&head)?;
+        Ok(Checked {
+            deck,
+            head_len: head.len(),
+            name,
+            out,
+            keep,
+            written: 0,
+            failed: None,
+        })
+    }
+
+    fn push(&mut self, card: Card) {
+        if self.failed.is_none() {
+            self.deck.cards.push(card);
+            if self.deck.cards.len() >= CHECK_BATCH {
+                self.flush();
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.failed.is_some() || self.deck.cards.is_empty() {
+            return;
+        }
+        let written = check_batch(&mut self.deck, self.name)
+            .and_then(|toml| (self.out)(&toml[self.head_len..]));
+        match written {
+            Ok(()) => {
+                self.written += self.deck.cards.len();
+                self.deck.cards.drain(..).for_each(&mut *self.keep);
+            }
+            Err(e) => self.failed = Some(e),
+        }
+    }
+
+    /// The deck without its cards, and how many were written.
+    fn finish(mut self) -> Result<(Deck, usize)> {
+        self.flush();
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        if self.written == 0 {
+            return Err(Error::Input {
+                path: self.name.to_string(),
+                message: "no card of the file makes a valid recall card".into(),
+            });
+        }
+        Ok((self.deck, self.written))
+    }
+}
+
+/// Drops the cards of `deck` the deck rules refuse, naming each, and returns the rest as TOML.
+fn check_batch(deck: &mut Deck, name: &str) -> Result<String> {
     // Dropping a card can only remove problems, but a second look costs little.
     for _ in 0..3 {
-        let (toml, starts) = crate::deck::write::to_toml_located(&deck);
+        let (toml, starts) = crate::deck::write::to_toml_located(deck);
         let loaded = load_with(toml.as_bytes(), Checks::Errors);
         let errors: Vec<_> = loaded
             .diagnostics
@@ -348,7 +490,7 @@ pub fn without_refused_cards(mut deck: Deck, name: &str) -> Result<(Deck, String
             .filter(|d| d.severity == Severity::Error)
             .collect();
         if errors.is_empty() {
-            return Ok((deck, toml));
+            return Ok(toml);
         }
         let mut refused: std::collections::BTreeMap<usize, &str> = Default::default();
         for d in &errors {
@@ -372,12 +514,6 @@ pub fn without_refused_cards(mut deck: Deck, name: &str) -> Result<(Deck, String
             i += 1;
             !refused.contains_key(&(i - 1))
         });
-        if deck.cards.is_empty() {
-            return Err(Error::Input {
-                path: name.to_string(),
-                message: "no card of the file makes a valid recall card".into(),
-            });
-        }
     }
     Err(Error::Usage(
         "the imported deck still has errors; this is a bug in `recall import deck`, please \

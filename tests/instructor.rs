@@ -484,3 +484,142 @@ fn a_gift_quiz_with_every_question_type_imports_without_skip_bad() {
     let r = t.run(&["show", "quiz.toml"], "");
     assert!(r.stdout.contains("  answer: 1969-1972\n"), "{}", r.stdout);
 }
+
+/// Runs recall and returns its exit code and peak resident memory in KB, read from
+/// `/proc/PID/status` (VmHWM) while it runs.
+fn peak_rss_kb(t: &TestEnv, args: &[&str]) -> (i32, u64) {
+    let mut child = t
+        .command(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status)
+            && let Some(kb) = text
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak = peak.max(kb);
+        }
+        if let Some(code) = child.try_wait().unwrap() {
+            return (code.code().unwrap_or(-1), peak);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+fn rows(n: usize) -> String {
+    let mut text = String::with_capacity(n * 64);
+    for i in 0..n {
+        text.push_str(&format!(
+            "question number {i} about topic {}\tanswer {i} here\ttag{}\n",
+            i % 97,
+            i % 7
+        ));
+    }
+    text
+}
+
+/// A spreadsheet is written as it is read: memory grows with its text, not with its cards
+/// (before, 50,000 rows took 85 MB and a million 880 MB).
+#[test]
+fn a_large_spreadsheet_imports_in_memory_proportional_to_its_text() {
+    let t = TestEnv::new();
+    let sheet = t.write("rows.tsv", rows(50_000));
+    let (code, peak) = peak_rss_kb(
+        &t,
+        &["import", "deck", sheet.to_str().unwrap(), "-o", "rows.toml"],
+    );
+    assert_eq!(code, 0);
+    assert!(peak < 60 * 1024, "peak {peak} KB");
+    let deck = std::fs::read_to_string(t.path().join("rows.toml")).unwrap();
+    assert_eq!(deck.matches("[[card]]").count(), 50_000);
+}
+
+/// The figure the README gives: a million rows. Slow unoptimised (about two minutes), so run on
+/// demand: `cargo test --release --test instructor -- --ignored million`.
+#[test]
+#[ignore]
+fn a_million_row_spreadsheet_imports_within_500_mb() {
+    let t = TestEnv::new();
+    let sheet = t.write("rows.tsv", rows(1_000_000));
+    let (code, peak) = peak_rss_kb(
+        &t,
+        &["import", "deck", sheet.to_str().unwrap(), "-o", "rows.toml"],
+    );
+    assert_eq!(code, 0);
+    eprintln!("a million rows: peak {} MB", peak / 1024);
+    assert!(peak < 500 * 1024, "peak {peak} KB");
+}
+
+#[test]
+fn spreadsheet_columns_are_mapped_by_name_and_unused_ones_named() {
+    let t = TestEnv::new();
+    let sheet = t.write(
+        "sheet.csv",
+        "Difficulty,Answer,Question,Explanation,Id\neasy,Rome,Capital of Italy?,On the Tiber.,it-1\n",
+    );
+    let r = t.run(
+        &[
+            "import",
+            "deck",
+            sheet.to_str().unwrap(),
+            "-o",
+            "sheet.toml",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("sheet.csv: column 1 (`Difficulty`) is not used"),
+        "{}",
+        r.stderr
+    );
+    let deck = std::fs::read_to_string(t.path().join("sheet.toml")).unwrap();
+    assert!(
+        deck.contains("id = \"it-1\"\nkind = \"basic\"\nfront = \"Capital of Italy?\"\nback = \"Rome\"\nexplain = \"On the Tiber.\""),
+        "{deck}"
+    );
+    let r = t.run(
+        &[
+            "import",
+            "deck",
+            sheet.to_str().unwrap(),
+            "--columns",
+            "tags,back,front,-,id",
+            "-o",
+            "again.toml",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let deck = std::fs::read_to_string(t.path().join("again.toml")).unwrap();
+    assert!(deck.contains("tags = [\"easy\"]"), "{deck}");
+    assert!(
+        r.stderr.contains("column 4 (`Explanation`) is not used"),
+        "{}",
+        r.stderr
+    );
+    let r = t.run(
+        &[
+            "import",
+            "deck",
+            sheet.to_str().unwrap(),
+            "--columns",
+            "back,id",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("--columns needs a front column"),
+        "{}",
+        r.stderr
+    );
+}
