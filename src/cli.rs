@@ -154,6 +154,10 @@ pub struct CheckArgs {
     /// Treat warnings as problems (exit 1)
     #[arg(long)]
     pub strict: bool,
+    /// The deck's previous version: say which cards' questions changed (progress is kept and
+    /// learners are told once), which are new and which are gone
+    #[arg(long, value_name = "OLD.toml")]
+    pub against: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -623,3 +623,60 @@ fn spreadsheet_columns_are_mapped_by_name_and_unused_ones_named() {
         r.stderr
     );
 }
+
+#[test]
+fn check_against_an_older_version_names_the_edits_that_change_a_question() {
+    let t = TestEnv::new();
+    let head = "format = 1\nid = \"geo\"\ntitle = \"Geo\"\n";
+    let card = |id: &str, front: &str, back: &str, extra: &str| {
+        format!(
+            "\n[[card]]\nid = \"{id}\"\nkind = \"basic\"\nfront = \"{front}\"\nback = \"{back}\"\n{extra}"
+        )
+    };
+    t.write(
+        "old.toml",
+        format!(
+            "{head}{}{}{}",
+            card("rome", "Capital of Italy?", "Rome", ""),
+            card("nile", "Longest river?", "The Nile", ""),
+            card("gone", "Capital of Peru?", "Lima", "")
+        ),
+    );
+    t.write(
+        "new.toml",
+        format!(
+            "{head}{}{}{}",
+            card(
+                "rome",
+                "Capital of Italy?",
+                "Rome",
+                "explain = \"On the Tiber.\"\n"
+            ),
+            card("nile", "Which river is the longest?", "The Nile", ""),
+            card("kenya", "Capital of Kenya?", "Nairobi", "")
+        ),
+    );
+    let r = t.run(&["check", "new.toml", "--against", "old.toml"], "");
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains(
+            "nile: its question was reworded; learners keep its progress and are told the \
+             question changed"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("kenya: new;"), "{}", r.stdout);
+    assert!(r.stdout.contains("gone: removed;"), "{}", r.stdout);
+    assert!(
+        !r.stdout.contains("rome:"),
+        "an explanation changes no meaning: {}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("new.toml against old.toml: 3 card(s) changed, 1 ask what they asked before"),
+        "{}",
+        r.stdout
+    );
+}

@@ -13,6 +13,7 @@
 //! - [`import`]: reading Anki/FSRS review logs, map files, and replaying a card's history.
 //! - [`optimize`]: FSRS items from the history, the crate's optimizer and evaluation.
 //! - [`class`]: merging several learners' progress exports.
+//! - [`versions`]: two versions of a deck compared, edit by edit (`check --against`).
 
 pub mod class;
 pub mod export;
@@ -22,6 +23,7 @@ pub mod optimize;
 pub mod report;
 pub mod stats;
 pub mod terminal;
+pub mod versions;
 
 use std::collections::HashMap;
 
