@@ -162,6 +162,13 @@ fn imported_cards_the_deck_rules_refuse_are_skipped_with_their_reason() {
     assert!(!t.path().join("bad.toml").exists());
 }
 
+/// `recall import deck FILE -o OUT` with more arguments.
+fn import_to(t: &TestEnv, file: &std::path::Path, out: &str, more: &[&str]) -> common::Run {
+    let mut args = vec!["import", "deck", file.to_str().unwrap(), "-o", out];
+    args.extend(more);
+    t.run(&args, "")
+}
+
 /// The packages the real Anki library wrote (tests/fixtures/anki/make_fixtures.py).
 fn anki_fixture(name: &str) -> String {
     common::repo()
@@ -402,10 +409,7 @@ fn cloze_notes_with_huge_numbers_of_deletions_are_skipped_in_bounded_memory() {
 fn a_gift_quiz_with_every_question_type_imports_without_skip_bad() {
     let t = TestEnv::new();
     let gift = common::repo().join("tests/fixtures/gift/every_type.gift");
-    let r = t.run(
-        &["import", "deck", gift.to_str().unwrap(), "-o", "quiz.toml"],
-        "",
-    );
+    let r = import_to(&t, &gift, "quiz.toml", &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr.contains(
@@ -564,16 +568,7 @@ fn spreadsheet_columns_are_mapped_by_name_and_unused_ones_named() {
         "sheet.csv",
         "Difficulty,Answer,Question,Explanation,Id\neasy,Rome,Capital of Italy?,On the Tiber.,it-1\n",
     );
-    let r = t.run(
-        &[
-            "import",
-            "deck",
-            sheet.to_str().unwrap(),
-            "-o",
-            "sheet.toml",
-        ],
-        "",
-    );
+    let r = import_to(&t, &sheet, "sheet.toml", &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr
@@ -586,17 +581,11 @@ fn spreadsheet_columns_are_mapped_by_name_and_unused_ones_named() {
         deck.contains("id = \"it-1\"\nkind = \"basic\"\nfront = \"Capital of Italy?\"\nback = \"Rome\"\nexplain = \"On the Tiber.\""),
         "{deck}"
     );
-    let r = t.run(
-        &[
-            "import",
-            "deck",
-            sheet.to_str().unwrap(),
-            "--columns",
-            "tags,back,front,-,id",
-            "-o",
-            "again.toml",
-        ],
-        "",
+    let r = import_to(
+        &t,
+        &sheet,
+        "again.toml",
+        &["--columns", "tags,back,front,-,id"],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let deck = std::fs::read_to_string(t.path().join("again.toml")).unwrap();

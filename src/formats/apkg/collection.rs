@@ -140,6 +140,18 @@ impl Collection {
         }
     }
 
+    /// Every row `sql` gives, each made by `row`.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, ApkgError> {
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], row).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<T>>>()
+            .map_err(|e| self.err(e))
+    }
+
     /// Every note type by id.
     pub(super) fn note_types(&self) -> Result<HashMap<i64, NoteType>, ApkgError> {
         if !self.schema18 {
@@ -150,21 +162,14 @@ impl Collection {
             return Ok(parse_models(&models));
         }
         let mut types: HashMap<i64, NoteType> = HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, name, config FROM notetypes")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Vec<u8>>(2)?,
-                ))
-            })
-            .map_err(|e| self.err(e))?;
-        for row in rows {
-            let (id, name, config) = row.map_err(|e| self.err(e))?;
+        let rows = self.rows("SELECT id, name, config FROM notetypes", |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Vec<u8>>(2)?,
+            ))
+        })?;
+        for (id, name, config) in rows {
             // NotetypeConfig.kind (field 1): 1 is cloze.
             let fields = protobuf::fields(&config)
                 .map_err(|e| ApkgError::Corrupt(format!("note type {id}: {e}")))?;
@@ -178,34 +183,25 @@ impl Collection {
                 },
             );
         }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT ntid, name FROM fields ORDER BY ntid, ord")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
-            .map_err(|e| self.err(e))?;
-        for row in rows {
-            let (ntid, name) = row.map_err(|e| self.err(e))?;
+        let rows = self.rows("SELECT ntid, name FROM fields ORDER BY ntid, ord", |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        for (ntid, name) in rows {
             if let Some(t) = types.get_mut(&ntid) {
                 t.fields.push(name);
             }
         }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT ntid, ord, config FROM templates ORDER BY ntid, ord")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
+        let rows = self.rows(
+            "SELECT ntid, ord, config FROM templates ORDER BY ntid, ord",
+            |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, i64>(1)?,
                     r.get::<_, Vec<u8>>(2)?,
                 ))
-            })
-            .map_err(|e| self.err(e))?;
-        for row in rows {
-            let (ntid, ord, config) = row.map_err(|e| self.err(e))?;
+            },
+        )?;
+        for (ntid, ord, config) in rows {
             let Some(t) = types.get_mut(&ntid) else {
                 continue;
             };
@@ -227,15 +223,10 @@ impl Collection {
     /// The name of the deck holding most of the cards (a package may span subdecks).
     pub(super) fn main_deck_name(&self) -> Result<Option<String>, ApkgError> {
         let mut counts: BTreeMap<i64, i64> = BTreeMap::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT did, count(*) FROM cards GROUP BY did")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
-            .map_err(|e| self.err(e))?;
-        for row in rows {
-            let (did, n) = row.map_err(|e| self.err(e))?;
+        let rows = self.rows("SELECT did, count(*) FROM cards GROUP BY did", |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for (did, n) in rows {
             counts.insert(did, n);
         }
         let Some(did) = counts
@@ -267,15 +258,10 @@ impl Collection {
     /// The card ordinals of every note: template numbers, or cloze numbers less one.
     pub(super) fn card_ords(&self) -> Result<HashMap<i64, Vec<u32>>, ApkgError> {
         let mut ords: HashMap<i64, Vec<u32>> = HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT nid, ord FROM cards ORDER BY nid, ord")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
-            .map_err(|e| self.err(e))?;
-        for row in rows {
-            let (nid, ord) = row.map_err(|e| self.err(e))?;
+        let rows = self.rows("SELECT nid, ord FROM cards ORDER BY nid, ord", |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for (nid, ord) in rows {
             if let Ok(ord) = u32::try_from(ord) {
                 ords.entry(nid).or_default().push(ord);
             }

@@ -209,6 +209,19 @@ impl<R: Read + Seek> Package<R> {
     }
 }
 
+/// A zip of the given entries, for tests.
+#[cfg(test)]
+pub(crate) fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, data) in entries {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(data).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
 /// Read an Anki package's cards (see [`Package::import`]).
 pub fn read(reader: impl Read + Seek) -> Result<ApkgImport, ApkgError> {
     Package::open(reader)?.import()
@@ -219,17 +232,7 @@ mod tests {
     use super::*;
     use crate::deck::{Deck, Kind};
     use rusqlite::Connection;
-    use std::io::{Cursor, Write};
-
-    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, data) in entries {
-            zip.start_file(*name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            zip.write_all(data).unwrap();
-        }
-        zip.finish().unwrap().into_inner()
-    }
+    use std::io::Cursor;
 
     /// A schema-11 collection with recall's own note types and the given notes and cards.
     fn collection(setup: &str) -> Vec<u8> {
