@@ -577,6 +577,23 @@ mod tests {
     }
 
     #[test]
+    fn media_hints_and_ranges_come_back_from_the_cache() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(tmp.path().join("cache"));
+        let bytes = b"format = 1\nid = \"m\"\ntitle = \"M\"\n\
+            [[card]]\nid = \"f\"\nkind = \"basic\"\nfront = \"Whose flag?\"\nback = \"France\"\n\
+            media = [\"fr.png\"]\nanswer_media = [\"fr.mp3\"]\n\
+            [[card]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{Frankfurt::city}} is big.\"\n\
+            [[card]]\nid = \"r\"\nkind = \"number\"\nprompt = \"When?\"\nrange = [2000, 2003]\n"
+            .to_vec();
+        let deck = load(&bytes).deck.unwrap();
+        assert_eq!(deck.cards[0].question_media(), ["fr.png"]);
+        let path = tmp.path().join("m.toml");
+        cache.put(&path, &bytes, &deck);
+        assert_eq!(cache.get(&path, &bytes), Some(deck));
+    }
+
+    #[test]
     fn a_cached_decks_cards_share_explanations_and_tags_as_loaded() {
         let tmp = tempfile::tempdir().unwrap();
         let cache = DeckCache::new(tmp.path());
