@@ -140,10 +140,11 @@ impl Cards {
         base: &str,
         ords: Option<&[u32]>,
     ) {
+        // Without a template, the first field is the cloze text (below).
         let (qfmt, afmt) = note_type
             .templates
             .first()
-            .map_or(("{{cloze:Text}}", ""), |(_, q, a)| (q.as_str(), a.as_str()));
+            .map_or(("", ""), |(_, q, a)| (q.as_str(), a.as_str()));
         let render = |t: &str| template::render(t, fields);
         let (front, back) = match (render(qfmt), render(afmt)) {
             (Ok(f), Ok(b)) => (f, b),
@@ -486,6 +487,20 @@ mod tests {
         );
         assert_eq!(c.cards[1].explain.as_deref(), Some("Hesse"));
         assert!(c.cards[1].id.as_str().ends_with("-c2"));
+    }
+
+    #[test]
+    fn a_cloze_type_without_templates_reads_its_first_field() {
+        let t = NoteType {
+            name: "Cloze".into(),
+            cloze: true,
+            fields: vec!["Words".into()],
+            templates: vec![],
+        };
+        let mut c = Cards::default();
+        c.add_note(&note(1, "{{c1::Io}} orbits Jupiter."), Some(&t), None);
+        assert!(c.skipped.is_empty(), "{:?}", c.skipped);
+        assert_eq!(c.cards.len(), 1);
     }
 
     #[test]
