@@ -1001,6 +1001,7 @@ proptest! {
         collection_name in prop_oneof![
             Just("collection.anki2"),
             Just("collection.anki21"),
+            Just("collection.anki21b"),
             Just("../collection.anki2"),
             Just("/collection.anki2"),
             Just("./collection.anki2"),
@@ -1026,7 +1027,8 @@ proptest! {
         std::fs::write(&package, zip_of(&entries)).unwrap();
 
         let got = apkg::read(std::fs::File::open(&package).unwrap());
-        let exact = ["collection.anki2", "collection.anki21"].contains(&collection_name);
+        let exact = ["collection.anki2", "collection.anki21", "collection.anki21b"]
+            .contains(&collection_name);
         if with_collection && exact {
             let got = got.unwrap();
             prop_assert_eq!(got.cards.len(), seed_deck().cards.len());
