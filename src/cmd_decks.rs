@@ -182,6 +182,13 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
             for s in &pkg.media_problems {
                 eprintln!("warning: {name}: card {s}");
             }
+            if pkg.unused_media > 0 {
+                eprintln!(
+                    "note: {name}: {} media file(s) of the package are shown by no imported card \
+                     and were not copied",
+                    pkg.unused_media
+                );
+            }
             package = Some((opened, pkg.media));
             let count = pkg.cards.len();
             let imported = Imported {

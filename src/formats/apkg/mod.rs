@@ -112,6 +112,8 @@ pub struct ApkgImport {
     /// Media the cards show that the package lacks, or that were refused (unsafe names,
     /// remote or inline data), with the card and why.
     pub media_problems: Vec<Skipped>,
+    /// Media files the package holds that no imported card shows.
+    pub unused_media: usize,
 }
 
 /// An opened package: the zip and its collection.
@@ -193,12 +195,14 @@ impl<R: Read + Seek> Package<R> {
         }
         media.sort();
         media.dedup();
+        let unused_media = self.archive.media.len() - media.len();
         Ok(ApkgImport {
             deck_name: self.collection.main_deck_name()?,
             cards: cards.cards,
             skipped: cards.skipped,
             media,
             media_problems: problems,
+            unused_media,
         })
     }
 
@@ -356,6 +360,7 @@ mod tests {
         .unwrap();
         let got = package.import().unwrap();
         assert_eq!(got.media, vec!["a.png"]);
+        assert_eq!(got.unused_media, 0);
         assert_eq!(got.media_problems.len(), 1);
         assert_eq!(
             got.media_problems[0].reason,

@@ -159,6 +159,13 @@ impl Cards {
             .or_else(|| note_type.fields.first().cloned())
             .unwrap_or_default();
         let text_html = fields.get(cloze_field.as_str()).copied().unwrap_or("");
+        if text_html.contains("image-occlusion:") {
+            self.skipped.push(Skipped::new(
+                at,
+                "an image occlusion note hides parts of a picture, which recall cannot show",
+            ));
+            return;
+        }
         let text_refs = media::extract(text_html);
         let text = html::to_text(&text_refs.html);
         let mut cards = match try_cloze_cards(&text, base, ords, &mut self.ids) {
@@ -487,6 +494,27 @@ mod tests {
         );
         assert_eq!(c.cards[1].explain.as_deref(), Some("Hesse"));
         assert!(c.cards[1].id.as_str().ends_with("-c2"));
+    }
+
+    #[test]
+    fn image_occlusion_notes_are_skipped_with_a_reason() {
+        let t = NoteType {
+            name: "Image Occlusion".into(),
+            cloze: true,
+            fields: vec!["Occlusion".into(), "Image".into()],
+            templates: vec![(0, "{{cloze:Occlusion}}{{Image}}".into(), String::new())],
+        };
+        let mut c = Cards::default();
+        c.add_note(
+            &note(
+                1,
+                "{{c1::image-occlusion:rect:left=.1:top=.2}}\u{1f}<img src=\"x.png\">",
+            ),
+            Some(&t),
+            Some(&[0]),
+        );
+        assert!(c.cards.is_empty());
+        assert!(c.skipped[0].reason.starts_with("an image occlusion note"));
     }
 
     #[test]
