@@ -432,7 +432,15 @@ mod tests {
         assert_eq!(number_range(6.0, 1.0), None);
         assert_eq!(number_range(384_400.0, 5_000.0), None);
         assert_eq!(number_range(2.5, 0.0), None);
+        assert_eq!(number_range(2.5, -0.5), None);
         assert_eq!(number_range(f64::NAN, 1.0), None);
+        assert_eq!(number_range(2.5, f64::INFINITY), None);
+        // Ends keep their own decimals; negative numbers work alike.
+        assert_eq!(number_range(2.55, 0.05), Some((2.5, 2.6)));
+        assert_eq!(number_range(-2001.5, 1.5), Some((-2003.0, -2000.0)));
+        assert_eq!(number_range(1.25, 0.25), Some((1.0, 1.5)));
+        // As many decimals in the middle as at an end: not a range.
+        assert_eq!(number_range(1.5, 0.25), None);
     }
 
     #[test]
