@@ -170,6 +170,13 @@ impl<R: Read + Seek> Package<R> {
                 types.get(&note.mid),
                 ords.get(&note.id).map(Vec::as_slice),
             );
+            if cards.text_bytes > notes::MAX_CARDS_TEXT {
+                return Err(ApkgError::Refused(format!(
+                    "its cards would hold more than {} MB of text; split the deck in Anki and \
+                     import the parts",
+                    notes::MAX_CARDS_TEXT / (1024 * 1024)
+                )));
+            }
             Ok(())
         })?;
         let mut media: Vec<String> = Vec::new();

@@ -28,10 +28,16 @@ static EXPLAIN: LazyLock<Regex> =
 /// Media references refused on one card: the name and why.
 type Refused = Vec<(String, &'static str)>;
 
+/// Most text the cards of one package may hold together, in bytes: notes are capped one by one,
+/// and this caps a package of many big notes (each cloze card repeats its note's text).
+pub(super) const MAX_CARDS_TEXT: usize = 256 * 1024 * 1024;
+
 /// What the notes gave so far.
 #[derive(Default)]
 pub(super) struct Cards {
     pub cards: Vec<Card>,
+    /// Bytes of text the cards hold (prompts, answers, cloze sentences).
+    pub text_bytes: usize,
     pub skipped: Vec<Skipped>,
     /// Media references that cannot be files of the package, with the card and reason.
     pub refused_media: Vec<Skipped>,
@@ -86,6 +92,7 @@ impl Cards {
         }
         for card in &mut self.cards[before..] {
             card.tags = tags.clone();
+            self.text_bytes += text_bytes(card);
         }
     }
 
@@ -225,6 +232,23 @@ impl Cards {
             ));
         }
     }
+}
+
+/// The bytes of text a card holds.
+fn text_bytes(card: &Card) -> usize {
+    let answers = match &card.kind {
+        Kind::Basic { back } => back.len(),
+        Kind::Typed { answer } => answer.text.len(),
+        Kind::Cloze { parts } => parts
+            .iter()
+            .map(|p| match p {
+                crate::deck::ClozePart::Text(t) | crate::deck::ClozePart::Hint(t) => t.len(),
+                crate::deck::ClozePart::Blank(a) => a.text.len(),
+            })
+            .sum(),
+        _ => 0,
+    };
+    card.prompt.len() + answers + card.explain.as_deref().map_or(0, str::len)
 }
 
 /// One standard card from its templates, with the media references it could not keep.
@@ -494,6 +518,25 @@ mod tests {
         );
         assert_eq!(c.cards[1].explain.as_deref(), Some("Hesse"));
         assert!(c.cards[1].id.as_str().ends_with("-c2"));
+    }
+
+    #[test]
+    fn the_text_every_card_holds_is_counted() {
+        let t = NoteType {
+            name: "Cloze".into(),
+            cloze: true,
+            fields: vec!["Text".into(), "Extra".into()],
+            templates: vec![(0, "{{cloze:Text}}".into(), "{{cloze:Text}}{{Extra}}".into())],
+        };
+        let mut c = Cards::default();
+        // 20 bytes of text, two cards, an extra of 2 bytes each.
+        c.add_note(
+            &note(1, "{{c1::ab}} {{c2::cd}} xxxxxxxxxxxxxxx\u{1f}ok"),
+            Some(&t),
+            None,
+        );
+        assert_eq!(c.cards.len(), 2);
+        assert_eq!(c.text_bytes, 2 * (21 + 2));
     }
 
     #[test]
