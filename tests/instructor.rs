@@ -669,3 +669,22 @@ fn check_against_an_older_version_names_the_edits_that_change_a_question() {
         r.stdout
     );
 }
+
+#[test]
+fn a_text_file_over_the_import_limit_is_refused_before_it_is_read() {
+    let t = TestEnv::new();
+    let big = t.path().join("big.tsv");
+    // A sparse file: 300 MB long without taking the disk space.
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(300 * 1024 * 1024)
+        .unwrap();
+    let r = run_within(&t, 200, &["import", "deck", big.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("the file is 300 MB, over the limit of 256 MB for an import"),
+        "{}",
+        r.stderr
+    );
+}
