@@ -296,6 +296,25 @@ mod tests {
     }
 
     #[test]
+    fn a_media_map_naming_too_many_files_is_refused() {
+        let map: HashMap<String, String> = (0..=MAX_MEDIA_FILES)
+            .map(|i| (i.to_string(), format!("{i}.png")))
+            .collect();
+        let map = serde_json::to_vec(&map).unwrap();
+        let Err(err) = Archive::open(Cursor::new(zip_of(&[
+            ("collection.anki2", b""),
+            ("media", &map),
+        ]))) else {
+            panic!("opened")
+        };
+        assert_eq!(
+            err.to_string(),
+            "the package is refused: the package names 50001 media files, more than the limit \
+             of 50000"
+        );
+    }
+
+    #[test]
     fn media_files_are_capped() {
         let mut a = Archive::open(Cursor::new(zip_of(&[
             ("collection.anki2", b""),
