@@ -132,6 +132,16 @@ mod tests {
         assert_eq!(got.refused[1].1, "inline data is not a media file");
     }
 
+    proptest::proptest! {
+        /// Whatever the field, every name kept is a plain file name.
+        #[test]
+        fn only_plain_names_are_kept(html in "(<img src=|\\[sound:|[\"'/.> \\]]|\\PC){0,60}") {
+            for name in extract(&html).names {
+                proptest::prop_assert!(media_name_problem(&name).is_none(), "{name:?}");
+            }
+        }
+    }
+
     #[test]
     fn text_without_media_is_unchanged() {
         assert_eq!(extract("a <b>bold</b> source").html, "a <b>bold</b> source");

@@ -123,6 +123,17 @@ mod tests {
         assert_eq!(uint(&fields(&msg).unwrap(), 3), 5);
     }
 
+    proptest::proptest! {
+        /// Any bytes are read or refused, never a panic.
+        #[test]
+        fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+            if let Ok(f) = fields(&bytes) {
+                let _ = string(&f, 1);
+                let _ = uint(&f, 2);
+            }
+        }
+    }
+
     #[test]
     fn truncated_or_lying_input_is_an_error() {
         assert!(fields(&[0x12, 0x05, b'a']).is_err());

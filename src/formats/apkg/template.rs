@@ -242,6 +242,20 @@ mod tests {
         assert_eq!(render("a {{ b", &f).unwrap().html, "a {{ b");
     }
 
+    proptest::proptest! {
+        /// Whatever a package's templates hold, rendering returns, never panics.
+        #[test]
+        fn any_template_renders_or_says_why(
+            template in "([{}#^/:]|Front|Back|FrontSide|type|cloze|\\PC){0,80}",
+            front in "\\PC{0,20}",
+        ) {
+            let f = fields(&[("Front", front.as_str()), ("Back", "b")]);
+            if let Ok(side) = render(&template, &f) {
+                proptest::prop_assert!(side.html.len() <= template.len() + 40 * 20 + 8);
+            }
+        }
+    }
+
     #[test]
     fn output_is_bounded() {
         let big = "x".repeat(600 * 1024);
