@@ -14,6 +14,12 @@ use crate::formats::{self, Imported};
 use crate::library::Library;
 use crate::output::{write_atomic, write_to};
 
+/// A message on standard error that quotes what a file holds (column names, media names, note
+/// types' fields): made inert, as files are untrusted.
+fn say(line: &str) {
+    eprintln!("{}", crate::diagnostic::inert(line));
+}
+
 fn io_out(e: std::io::Error) -> Error {
     Error::io("write", "the output", e)
 }
@@ -180,17 +186,17 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
                 formats::apkg::Package::open(std::io::BufReader::new(f)).map_err(refused)?;
             let pkg = opened.import().map_err(refused)?;
             for s in &pkg.skipped {
-                eprintln!("note: {name}: skipped {s}");
+                say(&format!("note: {name}: skipped {s}"));
             }
             for s in &pkg.media_problems {
-                eprintln!("warning: {name}: card {s}");
+                say(&format!("warning: {name}: card {s}"));
             }
             if pkg.unused_media > 0 {
-                eprintln!(
+                say(&format!(
                     "note: {name}: {} media file(s) of the package are shown by no imported card \
                      and were not copied",
                     pkg.unused_media
-                );
+                ));
             }
             package = Some((opened, pkg.media));
             let count = pkg.cards.len();
@@ -204,19 +210,19 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
     };
     for w in &imported.warnings {
         match w.line {
-            0 => eprintln!("warning: {name}: {}", w.message),
-            line => eprintln!("warning: {name}:{line}: {}", w.message),
+            0 => say(&format!("warning: {name}: {}", w.message)),
+            line => say(&format!("warning: {name}:{line}: {}", w.message)),
         }
     }
     if !imported.errors.is_empty() {
         for e in &imported.errors {
-            eprintln!(
+            say(&format!(
                 "{}: {}:{}: {}",
                 if a.skip_bad { "warning" } else { "error" },
                 name,
                 e.line,
                 e.message
-            );
+            ));
         }
         if !a.skip_bad {
             return Err(Error::Input {
@@ -337,7 +343,7 @@ fn copy_media<R: std::io::Read + std::io::Seek>(
         .collect();
     if !needy.is_empty() {
         let more = needy.len().saturating_sub(10);
-        eprintln!(
+        say(&format!(
             "note: {} card(s) show media with their question and make no sense without them: \
              {}{}",
             needy.len(),
@@ -347,7 +353,7 @@ fn copy_media<R: std::io::Read + std::io::Seek>(
             } else {
                 String::new()
             }
-        );
+        ));
     }
     let Some(output) = output else {
         eprintln!(
@@ -372,17 +378,17 @@ fn copy_media<R: std::io::Read + std::io::Seek>(
             Ok(Some(bytes)) => bytes,
             Ok(None) => continue,
             Err(e) => {
-                eprintln!("warning: {name}: media `{media}` not copied: {e}");
+                say(&format!("warning: {name}: media `{media}` not copied: {e}"));
                 continue;
             }
         };
         total += bytes.len() as u64;
         if total > MAX_MEDIA_TOTAL {
-            eprintln!(
+            say(&format!(
                 "warning: {name}: media copying stopped at {} GB; the remaining files were not \
                  copied",
                 MAX_MEDIA_TOTAL >> 30
-            );
+            ));
             break;
         }
         let write = || -> std::io::Result<()> {
@@ -393,7 +399,7 @@ fn copy_media<R: std::io::Read + std::io::Seek>(
         };
         match write() {
             Ok(()) => copied += 1,
-            Err(e) => eprintln!("warning: {name}: media `{media}` not copied: {e}"),
+            Err(e) => say(&format!("warning: {name}: media `{media}` not copied: {e}")),
         }
     }
     eprintln!(
@@ -539,7 +545,10 @@ fn check_batch(deck: &mut Deck, name: &str) -> Result<String> {
             refused.entry(card).or_insert(d.message.as_str());
         }
         for (&card, why) in &refused {
-            eprintln!("note: {name}: skipped card {}: {why}", deck.cards[card].id);
+            say(&format!(
+                "note: {name}: skipped card {}: {why}",
+                deck.cards[card].id
+            ));
         }
         let mut i = 0;
         deck.cards.retain(|_| {

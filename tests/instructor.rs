@@ -688,3 +688,18 @@ fn a_text_file_over_the_import_limit_is_refused_before_it_is_read() {
         r.stderr
     );
 }
+
+#[test]
+fn column_names_reach_the_terminal_inert() {
+    let t = TestEnv::new();
+    let sheet = t.write("evil.csv", "Front,Back,\u{1b}]0;pwned\u{7}\nSun,star,x\n");
+    let r = import_to(&t, &sheet, "evil.toml", &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains('\u{1b}'), "{:?}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("column 3 (`\\u{1b}]0;pwned\\u{7}`) is not used"),
+        "{}",
+        r.stderr
+    );
+}
