@@ -179,6 +179,10 @@ pub struct CheckArgs {
     /// Treat warnings as problems (exit 1)
     #[arg(long)]
     pub strict: bool,
+    /// The deck's previous version: say which cards' questions changed (progress is kept and
+    /// learners are told once), which are new and which are gone
+    #[arg(long, value_name = "OLD.toml")]
+    pub against: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -271,6 +275,10 @@ pub struct ImportDeckArgs {
     /// Import the readable lines even when some lines are malformed
     #[arg(long)]
     pub skip_bad: bool,
+    /// A spreadsheet's columns in order, over its header: front, back, explanation, source,
+    /// id, tags, guid, or - to leave one out (e.g. id,front,back,-,explanation)
+    #[arg(long, value_name = "LIST")]
+    pub columns: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

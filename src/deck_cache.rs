@@ -19,15 +19,15 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, NewOrder,
-    Shared, SourceRef, Span, TagLists, Text,
+    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Media,
+    NewOrder, Shared, SourceRef, Span, TagLists, Text,
 };
 
 /// Decks smaller than this are parsed every time: it takes about a millisecond.
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 
 /// Bumped whenever the cached structs below change.
-const CACHE_FORMAT: u32 = 4;
+const CACHE_FORMAT: u32 = 6;
 
 /// Where parsed decks are kept.
 #[derive(Debug, Clone)]
@@ -199,6 +199,16 @@ struct CCard {
     source: Option<Text>,
     fact: Option<Text>,
     span: (usize, usize),
+    /// Files shown with the question, then with the answer.
+    media: Option<(Vec<Text>, Vec<Text>)>,
+}
+
+/// One piece of a cloze sentence.
+#[derive(Serialize, Deserialize)]
+enum CPart {
+    Text(Text),
+    Blank(CAnswer),
+    Hint(Text),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -211,8 +221,7 @@ enum CKind {
     Year(i32, u32),
     List(Vec<CAnswer>, bool),
     Order(Vec<Text>),
-    /// Text parts are `Ok`, blanks `Err`.
-    Cloze(Vec<Result<Text, CAnswer>>),
+    Cloze(Vec<CPart>),
     Match(Vec<(Text, Text)>),
 }
 
@@ -367,8 +376,9 @@ impl From<&Card> for CCard {
                 parts
                     .iter()
                     .map(|p| match p {
-                        ClozePart::Text(t) => Ok(t.clone()),
-                        ClozePart::Blank(a) => Err(answer_out(a)),
+                        ClozePart::Text(t) => CPart::Text(t.clone()),
+                        ClozePart::Blank(a) => CPart::Blank(answer_out(a)),
+                        ClozePart::Hint(h) => CPart::Hint(h.clone()),
                     })
                     .collect(),
             ),
@@ -383,6 +393,10 @@ impl From<&Card> for CCard {
             source: c.source.clone(),
             fact: c.fact.clone(),
             span: (c.span.start, c.span.end),
+            media: c
+                .media
+                .as_ref()
+                .map(|m| (m.question.clone(), m.answer.clone())),
         }
     }
 }
@@ -427,8 +441,9 @@ fn card_in(c: CCard, shares: &mut Shares) -> Card {
             parts: parts
                 .into_iter()
                 .map(|p| match p {
-                    Ok(t) => ClozePart::Text(t),
-                    Err(a) => ClozePart::Blank(answer_in(a)),
+                    CPart::Text(t) => ClozePart::Text(t),
+                    CPart::Blank(a) => ClozePart::Blank(answer_in(a)),
+                    CPart::Hint(h) => ClozePart::Hint(h),
                 })
                 .collect(),
         },
@@ -442,6 +457,9 @@ fn card_in(c: CCard, shares: &mut Shares) -> Card {
         explain: c.explain.map(|e| shares.explain(e)),
         source: c.source,
         fact: c.fact,
+        media: c
+            .media
+            .and_then(|(question, answer)| Media::boxed(question, answer)),
         span: span_in(c.span),
     }
 }
@@ -563,6 +581,23 @@ mod tests {
         let (bytes, deck) = sco();
         let path = tmp.path().join("sco.toml");
         assert_eq!(cache.get(&path, &bytes), None);
+        cache.put(&path, &bytes, &deck);
+        assert_eq!(cache.get(&path, &bytes), Some(deck));
+    }
+
+    #[test]
+    fn media_hints_and_ranges_come_back_from_the_cache() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(tmp.path().join("cache"));
+        let bytes = b"format = 1\nid = \"m\"\ntitle = \"M\"\n\
+            [[card]]\nid = \"f\"\nkind = \"basic\"\nfront = \"Whose flag?\"\nback = \"France\"\n\
+            media = [\"fr.png\"]\nanswer_media = [\"fr.mp3\"]\n\
+            [[card]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{Frankfurt::city}} is big.\"\n\
+            [[card]]\nid = \"r\"\nkind = \"number\"\nprompt = \"When?\"\nrange = [2000, 2003]\n"
+            .to_vec();
+        let deck = load(&bytes).deck.unwrap();
+        assert_eq!(deck.cards[0].question_media(), ["fr.png"]);
+        let path = tmp.path().join("m.toml");
         cache.put(&path, &bytes, &deck);
         assert_eq!(cache.get(&path, &bytes), Some(deck));
     }

@@ -169,7 +169,7 @@ pub fn answer_chars(kind: &Kind) -> usize {
             .iter()
             .map(|p| match p {
                 ClozePart::Blank(a) => n(&a.text) + 2,
-                ClozePart::Text(_) => 0,
+                ClozePart::Text(_) | ClozePart::Hint(_) => 0,
             })
             .sum(),
         Kind::Match { pairs } => pairs.len() * 3,

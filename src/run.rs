@@ -6,6 +6,7 @@ use crate::cli::{CheckArgs, Command, ExportCommand, ImportCommand, ShowArgs, Sta
 use crate::cmd_study;
 use crate::config::Config;
 use crate::error::{Error, ExitCode, Result};
+use crate::library::Library;
 use crate::setup::{library, report, usable};
 
 /// Runs one command and says how the process should exit.
@@ -81,11 +82,51 @@ fn check(a: &CheckArgs, config: &Config) -> Result<ExitCode> {
             .map_err(stdout_err)?;
         }
     }
+    if let Some(old) = &a.against {
+        compare_versions(&lib, &a.decks, old, config, &mut out)?;
+    }
     Ok(if errors > 0 || (a.strict && warnings > 0) {
         ExitCode::Problems
     } else {
         ExitCode::Success
     })
+}
+
+/// `check DECK --against OLD`: the edits between two versions of a deck, card by card.
+fn compare_versions(
+    lib: &Library,
+    decks: &[String],
+    old: &str,
+    config: &Config,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let [name] = decks else {
+        return Err(Error::Usage(
+            "--against compares one deck with its previous version; name one deck".into(),
+        ));
+    };
+    let (new, old) = (lib.find(name)?, lib.find(old)?);
+    let (Some(new_deck), Some(old_deck)) = (new.deck(), old.deck()) else {
+        let bad = if new.deck().is_none() { new } else { old };
+        let (errors, _) = report(&bad, config);
+        return Err(Error::DeckInvalid {
+            path: bad.name,
+            errors,
+        });
+    };
+    let cmp = crate::progress::versions::compare(old_deck, new_deck);
+    for change in &cmp.changes {
+        writeln!(out, "{}", crate::diagnostic::inert(&change.to_string())).map_err(stdout_err)?;
+    }
+    writeln!(
+        out,
+        "{} against {}: {} card(s) changed, {} ask what they asked before",
+        new.name,
+        old.name,
+        cmp.changes.len(),
+        cmp.unchanged
+    )
+    .map_err(stdout_err)
 }
 
 fn show(a: &ShowArgs, config: &Config) -> Result<ExitCode> {

@@ -91,6 +91,7 @@ fn card(kind: Kind) -> Card {
         source: None,
         fact: None,
         span: Span::default(),
+        media: None,
     }
 }
 
@@ -671,6 +672,10 @@ fn expected_number_and_year_carry_unit_and_tolerance() {
         "4300 km (±50)"
     );
     assert_eq!(judged(year(-44, 0), "1", &[]).expected, "44 BC");
+    // A range is shown by its ends, and anything in it is right.
+    let range = number(2001.5, 1.5, None);
+    assert_eq!(judged(range.clone(), "1", &[]).expected, "2000-2003");
+    assert_eq!(judged(range, "2003", &[]).verdict, Verdict::Correct);
 }
 
 #[test]

@@ -321,6 +321,7 @@ impl Part {
                             question_words.push_str(t);
                         }
                         ClozePart::Blank(_) => asked.write_u8(0xfe),
+                        ClozePart::Hint(_) => {}
                     }
                 }
                 blank = false;
@@ -539,7 +540,7 @@ fn shown_answer(kind: &Kind) -> String {
                 .iter()
                 .filter_map(|p| match p {
                     ClozePart::Blank(a) => Some(a.text.as_str()),
-                    ClozePart::Text(_) => None,
+                    ClozePart::Text(_) | ClozePart::Hint(_) => None,
                 })
                 .collect();
             blanks.join("; ")
@@ -561,6 +562,7 @@ fn shown_question(card: &Card) -> String {
             match part {
                 ClozePart::Text(t) => cloze.push_str(t),
                 ClozePart::Blank(_) => cloze.push_str("___"),
+                ClozePart::Hint(_) => {}
             }
         }
         if !text.is_empty() {
@@ -1322,7 +1324,7 @@ pub fn leak(kind: &Kind, prompt: &str) -> Option<Leak> {
             .iter()
             .filter_map(|p| match p {
                 ClozePart::Blank(a) => Some(a),
-                ClozePart::Text(_) => None,
+                ClozePart::Text(_) | ClozePart::Hint(_) => None,
             })
             .flat_map(|a| a.all())
             .find_map(found),
@@ -1919,6 +1921,7 @@ mod tests {
             explain: None,
             source: None,
             fact: fact.map(Text::from),
+            media: None,
             span,
         }
     }

@@ -17,8 +17,9 @@ use toml::de::{DeString, DeTable, DeValue};
 
 use crate::deck::text::{IdMap, find_word, normalise, number_words};
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, NewOrder,
-    Shared, SourceRef, Span, TagLists, Text, generate, lint, parallel,
+    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Media,
+    NewOrder, Shared, SourceRef, Span, TagLists, Text, generate, lint, media_name_problem,
+    parallel,
 };
 use crate::diagnostic::Diagnostic;
 
@@ -80,12 +81,14 @@ const SETTINGS_FIELDS: &[&str] = &[
     "parameters",
 ];
 const CARD_COMMON: &[&str] = &["id", "kind", "prompt", "tags", "explain", "source"];
+/// Listed after a kind's own keys: most cards have no media.
+const CARD_MEDIA: &[&str] = &["media", "answer_media"];
 const CARD_KINDS: &[(&str, &[&str])] = &[
     ("basic", &["front", "back"]),
     ("typed", &["answer", "accept"]),
     ("choice", &["correct", "wrong"]),
     ("truefalse", &["answer"]),
-    ("number", &["answer", "tolerance", "unit"]),
+    ("number", &["answer", "tolerance", "unit", "range"]),
     ("year", &["answer", "tolerance"]),
     ("list", &["items", "ordered"]),
     ("order", &["items"]),
@@ -751,6 +754,36 @@ impl<'s> Walker<'s> {
         }
     }
 
+    /// `range = [low, high]`: a number card that accepts any value from `low` to `high`.
+    fn range(&mut self, t: &Tbl) -> Option<(f64, f64)> {
+        let items = self.array(t, "range", true, "a list of two numbers")?;
+        let ends: Vec<f64> = items
+            .iter()
+            .filter_map(|v| match v.get_ref() {
+                DeValue::Integer(_) => to_i64(v.get_ref()).map(|n| n as f64),
+                DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+                _ => None,
+            })
+            .filter(|n| n.is_finite())
+            .collect();
+        match ends[..] {
+            [low, high] if items.len() == 2 && low <= high => Some((low, high)),
+            _ => {
+                let span = self.value_span(t, "range");
+                let d = Diagnostic::error(
+                    span,
+                    format!(
+                        "`range` in {} must be two numbers, the lower first",
+                        t.owner
+                    ),
+                )
+                .with_help("e.g. `range = [2000, 2003]` accepts any value from 2000 to 2003");
+                self.push(d);
+                None
+            }
+        }
+    }
+
     fn tolerance(&mut self, t: &Tbl) -> f64 {
         match self.number(t, "tolerance", false) {
             Some((n, span)) if n < 0.0 => {
@@ -833,6 +866,28 @@ impl<'s> Walker<'s> {
             }
         }
         ok.then_some(out)
+    }
+
+    /// Media file names (`media`, `answer_media`): plain names in the deck's media folder.
+    fn media(&mut self, t: &Tbl, key: &str) -> Vec<Text> {
+        let names = self.str_list(t, key, false).unwrap_or_default();
+        let mut out = Vec::with_capacity(names.len());
+        for name in names {
+            if let Some(problem) = media_name_problem(&name.text) {
+                let d = Diagnostic::error(
+                    name.span,
+                    format!("`{key}` of {} names `{}`: {problem}", t.owner, name.text),
+                )
+                .with_help(
+                    "media are files in the folder DECK.media beside the deck file DECK.toml; \
+                     name each by its file name alone",
+                );
+                self.push(d);
+            } else {
+                out.push(name.text);
+            }
+        }
+        out
     }
 
     fn tags(&mut self, t: &Tbl) -> Vec<Text> {
@@ -1356,7 +1411,7 @@ impl<'s> Walker<'s> {
         let id = self.id(&t, "card");
         t.owner = owner("card", n, id.as_ref());
         let (kind_name, kind_keys) = self.kind(&t, "card", CARD_KINDS)?;
-        self.check_keys(&t, &[CARD_COMMON, kind_keys], || {
+        self.check_keys(&t, &[CARD_COMMON, kind_keys, CARD_MEDIA], || {
             format!("a `{kind_name}` card takes")
         });
         let tags = merge_tags(self.tags(&t), deck_tags);
@@ -1365,6 +1420,7 @@ impl<'s> Walker<'s> {
             .string(&t, "explain", false)
             .map(|s| Shared::from(s.text.as_str()));
         let source = self.string(&t, "source", false).map(|s| s.text);
+        let media = Media::boxed(self.media(&t, "media"), self.media(&t, "answer_media"));
         let prompt = match kind_name {
             "basic" => {
                 let front = self.string(&t, "front", false);
@@ -1430,6 +1486,7 @@ impl<'s> Walker<'s> {
             explain,
             source,
             fact: None,
+            media,
             span: header,
         };
         Some((card, id.span))
@@ -1455,6 +1512,26 @@ impl<'s> Walker<'s> {
             "truefalse" => Some(Kind::TrueFalse {
                 answer: self.boolean(t, "answer", true)?,
             }),
+            "number" if t.get("range").is_some() => {
+                for key in ["answer", "tolerance"] {
+                    if t.get(key).is_some() {
+                        let span = self.value_span(t, key);
+                        let d = Diagnostic::error(
+                            span,
+                            format!("{} has both `range` and `{key}`", t.owner),
+                        )
+                        .with_help(format!("a range gives both ends; remove `{key}`"));
+                        self.push(d);
+                    }
+                }
+                let unit = self.string(t, "unit", false).map(|s| s.text);
+                let (low, high) = self.range(t)?;
+                Some(Kind::Number {
+                    answer: (low + high) / 2.0,
+                    tolerance: (high - low) / 2.0,
+                    unit,
+                })
+            }
             "number" => {
                 let answer = self.number(t, "answer", true);
                 let tolerance = self.tolerance(t);
@@ -1709,6 +1786,12 @@ impl<'s> Walker<'s> {
                     ClozeErrorKind::EmptyAlternative => {
                         (format!("empty alternative in a blank of {}", t.owner), None)
                     }
+                    ClozeErrorKind::EmptyHint => (
+                        format!("empty hint after `::` in a blank of {}", t.owner),
+                        Some(
+                            "write the hint after `::`, e.g. `{{Frankfurt::city}}`, or remove `::`",
+                        ),
+                    ),
                 };
                 let mut d = Diagnostic::error(text.sub(e.range), msg);
                 if let Some(help) = help {
@@ -1725,6 +1808,8 @@ impl<'s> Walker<'s> {
             .map(|p| match p {
                 ClozePart::Text(s) => s.as_str(),
                 ClozePart::Blank(_) => "\u{0}",
+                // A hint is shown, so one holding the answer gives it away too.
+                ClozePart::Hint(h) => h.as_str(),
             })
             .collect();
         for part in &parts {
@@ -2211,6 +2296,7 @@ enum ClozeErrorKind {
     Nested,
     Empty,
     EmptyAlternative,
+    EmptyHint,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -2237,6 +2323,8 @@ fn visible_at(text: &str, word: &str) -> Option<Range<usize>> {
 }
 
 /// Splits "The {{SCO|Shanghai Cooperation Organisation}} was founded..." into text and blanks.
+/// A blank may end in a hint after `::`, as in Anki: "{{Frankfurt::city}}" shows "city" in the
+/// blank and accepts "Frankfurt".
 fn parse_cloze(text: &str) -> Result<Vec<ClozePart>, ClozeError> {
     let mut parts = Vec::new();
     let mut rest = 0;
@@ -2250,9 +2338,15 @@ fn parse_cloze(text: &str) -> Result<Vec<ClozePart>, ClozeError> {
             let at = inner_start + nested;
             return err(ClozeErrorKind::Nested, at..at + 2);
         }
-        let inner = &text[inner_start..close];
+        let (inner, hint) = match text[inner_start..close].split_once("::") {
+            Some((answers, hint)) => (answers, Some(hint.trim())),
+            None => (&text[inner_start..close], None),
+        };
         if inner.trim().is_empty() {
             return err(ClozeErrorKind::Empty, open..close + 2);
+        }
+        if hint.is_some_and(str::is_empty) {
+            return err(ClozeErrorKind::EmptyHint, open..close + 2);
         }
         let alts: Vec<&str> = inner.split('|').map(str::trim).collect();
         if alts.iter().any(|a| a.is_empty()) {
@@ -2266,6 +2360,7 @@ fn parse_cloze(text: &str) -> Result<Vec<ClozePart>, ClozeError> {
             accept: alts[1..].iter().map(|s| Text::from(*s)).collect(),
         };
         parts.push(ClozePart::Blank(answer));
+        parts.extend(hint.map(|h| ClozePart::Hint(Text::from(h))));
         rest = close + 2;
     }
     if rest < text.len() {
@@ -2431,6 +2526,84 @@ mod tests {
                 tolerance: 0.0,
                 unit: None
             }
+        );
+    }
+
+    #[test]
+    fn number_card_reads_a_range() {
+        let card = only_card(
+            "[[card]]\nid = \"n\"\nkind = \"number\"\nprompt = \"When was it built?\"\nrange = [2000, 2003]\n",
+        );
+        assert_eq!(
+            card.kind,
+            Kind::Number {
+                answer: 2001.5,
+                tolerance: 1.5,
+                unit: None
+            }
+        );
+        assert_eq!(
+            errors("[[card]]\nid = \"n\"\nkind = \"number\"\nprompt = \"Q?\"\nrange = [3, 1]\n"),
+            vec![
+                "8:9 error: `range` in card `n` must be two numbers, the lower first (help: e.g. `range = [2000, 2003]` accepts any value from 2000 to 2003)"
+            ]
+        );
+        assert_eq!(
+            errors(
+                "[[card]]\nid = \"n\"\nkind = \"number\"\nprompt = \"Q?\"\nanswer = 2\nrange = [1, 3]\n"
+            ),
+            vec![
+                "8:10 error: card `n` has both `range` and `answer` (help: a range gives both ends; remove `answer`)"
+            ]
+        );
+    }
+
+    #[test]
+    fn cloze_blanks_may_carry_a_hint() {
+        let card = only_card(
+            "[[card]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{Frankfurt|Francfort::city}} lies on the Main.\"\n",
+        );
+        assert_eq!(
+            card.kind,
+            Kind::Cloze {
+                parts: vec![
+                    ClozePart::Blank(Answer {
+                        text: "Frankfurt".into(),
+                        accept: vec!["Francfort".into()]
+                    }),
+                    ClozePart::Hint("city".into()),
+                    ClozePart::Text(" lies on the Main.".into()),
+                ]
+            }
+        );
+        assert_eq!(
+            errors("[[card]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{Frankfurt::}} is big.\"\n"),
+            vec![
+                "7:9 error: empty hint after `::` in a blank of card `c` (help: write the hint after `::`, e.g. `{{Frankfurt::city}}`, or remove `::`)"
+            ]
+        );
+        // A hint that says the answer gives it away.
+        assert_eq!(
+            errors("[[card]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{Rome::Rome}} is old.\"\n")
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn media_are_plain_file_names() {
+        let card = only_card(
+            "[[card]]\nid = \"f\"\nkind = \"basic\"\nfront = \"Whose flag?\"\nback = \"France\"\nmedia = [\"flag_fr.png\"]\nanswer_media = [\"anthem.mp3\"]\n",
+        );
+        assert_eq!(card.question_media(), ["flag_fr.png"]);
+        assert_eq!(card.answer_media(), ["anthem.mp3"]);
+        assert_eq!(
+            errors(
+                "[[card]]\nid = \"f\"\nkind = \"basic\"\nfront = \"Whose flag?\"\nback = \"France\"\nmedia = [\"../secret.png\"]\n"
+            ),
+            vec![
+                "9:10 error: `media` of card `f` names `../secret.png`: the name holds a folder separator; media are plain file names (help: media are files in the folder DECK.media beside the deck file DECK.toml; name each by its file name alone)"
+            ]
         );
     }
 
@@ -2832,7 +3005,7 @@ mod tests {
                 "[[card]]\nid = \"c\"\nkind = \"typed\"\nprompt = \"Q?\"\nanswer = \"a\"\nitems = [\"a\"]\n"
             ),
             vec![
-                "9:1 error: unknown field `items` in card `c` (help: a `typed` card takes: id, kind, prompt, tags, explain, source, answer, accept)"
+                "9:1 error: unknown field `items` in card `c` (help: a `typed` card takes: id, kind, prompt, tags, explain, source, answer, accept, media, answer_media)"
             ]
         );
     }

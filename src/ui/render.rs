@@ -77,13 +77,19 @@ pub fn question(card: &Card, shown: &[Text]) -> String {
                 out.push('\n');
             }
             let mut n = 0;
-            for p in parts {
+            for (i, p) in parts.iter().enumerate() {
                 match p {
                     ClozePart::Text(t) => out.push_str(&inert(t)),
                     ClozePart::Blank(_) => {
                         n += 1;
-                        out.push_str(&format!("[{n}: ____]"));
+                        match parts.get(i + 1) {
+                            Some(ClozePart::Hint(hint)) => {
+                                out.push_str(&format!("[{n}: ____ ({})]", inert(hint)))
+                            }
+                            _ => out.push_str(&format!("[{n}: ____]")),
+                        }
                     }
+                    ClozePart::Hint(_) => {}
                 }
             }
             if n > 1 {
@@ -173,6 +179,18 @@ pub fn notes(card: &Card, style: Style) -> Vec<String> {
     lines
 }
 
+/// The line naming a card's media files, shown under the question (`card.question_media()`)
+/// or under the answer (`card.answer_media()`): "Attachment: flag.png (o to open)". `None`
+/// when there are none. Pressing `o` opens them with [`crate::ui::media::open_media`].
+pub fn attachment_line(names: &[Text]) -> Option<String> {
+    let names: Vec<String> = names.iter().map(|n| inert(n).into_owned()).collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(format!("Attachment: {one} (o to open)")),
+        many => Some(format!("Attachments: {} (o to open)", many.join(", "))),
+    }
+}
+
 /// A text progress bar of `width` cells.
 pub fn bar(done: usize, total: usize, width: usize) -> String {
     let filled = (done * width)
@@ -252,6 +270,19 @@ pub fn echo(given: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attachments_are_named_with_the_key_that_opens_them() {
+        assert_eq!(attachment_line(&[]), None);
+        assert_eq!(
+            attachment_line(&["flag.png".into()]).as_deref(),
+            Some("Attachment: flag.png (o to open)")
+        );
+        assert_eq!(
+            attachment_line(&["a.png".into(), "b\u{1b}[2J.mp3".into()]).as_deref(),
+            Some("Attachments: a.png, b\\u{1b}[2J.mp3 (o to open)")
+        );
+    }
 
     #[test]
     fn bar_fills_in_proportion() {
