@@ -13,6 +13,7 @@ use crate::deck::{Card, CardId, Deck, Fact, FactKind, Kind, SourceRef, Span, Tag
 use crate::formats::ids::{IdSet, slug};
 
 pub mod extract;
+pub mod score;
 pub mod text;
 
 use extract::{Context, Finding, Found};
