@@ -13,7 +13,8 @@
 //! - and the phrases that say what the fact is about (event `what`, place `subject`, person
 //!   `role`, list `name`, number `quantity`, term `definition`) share content words: at least
 //!   half of the shorter phrase's content words, one of them not a generic word such as
-//!   "founding" or "number".
+//!   "founding"; a number's two quantities must also measure the same thing ("area",
+//!   "population", ...) when both name what they measure.
 
 use std::collections::BTreeSet;
 
@@ -21,48 +22,28 @@ use crate::answer::{normalised, normalised_words};
 use crate::deck::{Answer, Fact, FactDate, FactKind};
 
 /// Words that carry no content in a fact's phrase.
+#[rustfmt::skip]
 const STOP: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "as",
-    "its", "his", "her", "their", "it", "is", "was", "were", "be", "that", "which", "who", "s",
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "as", "its", "his", "her", "their", "it", "is", "was", "were", "be", "that", "which", "who",
+    "s",
 ];
 
 /// Content words too common in fact phrases to tell two facts apart on their own.
+#[rustfmt::skip]
 const GENERIC: &[&str] = &[
-    "founding",
-    "signing",
-    "establishment",
-    "creation",
-    "opening",
-    "launch",
-    "start",
-    "end",
-    "beginning",
-    "death",
-    "birth",
-    "publication",
-    "introduction",
-    "first",
-    "number",
-    "length",
-    "area",
-    "height",
-    "population",
-    "distance",
-    "name",
-    "term",
-    "date",
-    "year",
-    "new",
-    "setting",
-    "up",
-    "announcement",
-    "adoption",
-    "members",
-    "member",
-    "one",
-    "two",
-    "three",
-    "four",
+    "founding", "signing", "establishment", "creation", "opening", "launch", "start", "end",
+    "beginning", "death", "birth", "publication", "introduction", "announcement", "adoption",
+    "setting", "up", "name", "term", "date", "year", "new",
+];
+
+/// What a number measures: two quantities measuring different things ("the area of X", "the
+/// population of X") are different facts whatever else they share.
+#[rustfmt::skip]
+const MEASURES: &[&str] = &[
+    "number", "length", "area", "height", "population", "distance", "age", "share", "budget",
+    "revenue", "sales", "cost", "depth", "width", "weight", "speed", "temperature", "volume",
+    "margin", "size",
 ];
 
 /// Which confidence band a drafted item falls in, from the highest.
@@ -91,6 +72,18 @@ pub fn overlaps(a: &str, b: &str) -> bool {
     !shared.is_empty()
         && shared.len() * 2 >= shorter
         && shared.iter().any(|w| !GENERIC.contains(&w.as_str()))
+}
+
+/// Whether two quantities measure the same thing, when both say what they measure.
+fn same_measure(a: &str, b: &str) -> bool {
+    let measures = |s: &str| -> BTreeSet<String> {
+        content_words(s)
+            .into_iter()
+            .filter(|w| MEASURES.contains(&w.as_str()))
+            .collect()
+    };
+    let (a, b) = (measures(a), measures(b));
+    a.is_empty() || b.is_empty() || !a.is_disjoint(&b)
 }
 
 fn same_answer(drafted: &Answer, gold: &Answer) -> bool {
@@ -154,7 +147,11 @@ pub fn matches(drafted: &FactKind, gold: &FactKind) -> bool {
                 tolerance,
                 ..
             },
-        ) => (value - v).abs() <= tolerance.max(v.abs() * 1e-9) && overlaps(quantity, q),
+        ) => {
+            (value - v).abs() <= tolerance.max(v.abs() * 1e-9)
+                && overlaps(quantity, q)
+                && same_measure(quantity, q)
+        }
         (
             K::Term { term, definition },
             K::Term {
