@@ -1,0 +1,610 @@
+//! Dated events: "X was founded in 1967", "the leaders signed the Y in 1976", "X joined in
+//! 1984", "X died on 27 November 1852", "the Battle of Z on 20 September 1854", "the eruption
+//! of X in 2010", and periods "X was fought from 1853 to 1856". An event is named by a noun
+//! phrase ("the founding of X"), so the deck's templates can ask when it took place.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::deck::{FactDate, FactKind};
+use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
+use crate::draft::sentence::SlotKind;
+
+/// Verbs of events (as written after "was" or in the past tense) and their nouns: "X was
+/// founded" is "the founding of X". An empty noun means the subject is itself the event
+/// ("the summit was held").
+#[rustfmt::skip]
+pub const VERBS: &[(&str, &str)] = &[
+    ("founded", "founding"), ("established", "establishment"), ("created", "creation"),
+    ("set up", "setting up"), ("launched", "launch"), ("opened", "opening"),
+    ("signed", "signing"), ("adopted", "adoption"), ("introduced", "introduction"),
+    ("discovered", "discovery"), ("published", "publication"), ("republished", "republication"),
+    ("built", "building"), ("completed", "completion"), ("formed", "formation"),
+    ("proclaimed", "proclamation"), ("abolished", "abolition"), ("dissolved", "dissolution"),
+    ("announced", "announcement"), ("admitted", "admission"), ("instituted", "institution"),
+    ("expelled", "expulsion"), ("disqualified", "disqualification"), ("occupied", "occupation"),
+    ("captured", "capture"), ("destroyed", "destruction"), ("invented", "invention"),
+    ("released", "release"), ("translated", "translation"), ("inaugurated", "inauguration"),
+    ("unveiled", "unveiling"), ("ratified", "ratification"), ("renamed", "renaming"),
+    ("invaded", "invasion"), ("treated", "treatment"), ("held", ""), ("born", "birth"),
+    ("assassinated", "assassination"), ("crowned", "coronation"), ("closed", "closure"),
+    ("demolished", "demolition"), ("restored", "restoration"), ("abandoned", "abandonment"),
+    ("liberated", "liberation"), ("annexed", "annexation"), ("founded", "founding"),
+    ("awarded", "award"), ("granted", "granting"), ("declared", "declaration"),
+    ("stripped", "stripping"), ("took", "taking"), ("defeated", "defeat"),
+];
+
+/// Verbs without an object whose subject is what happened: "X died", "X joined".
+#[rustfmt::skip]
+const INTRANSITIVE: &[(&str, &str)] = &[
+    ("joined", "accession"), ("died", "death"), ("collapsed", "collapse"), ("began", "start"),
+    ("started", "start"), ("ended", "end"), ("appeared", "appearance"), ("arrived", "arrival"),
+    ("opened", "opening"), ("merged", "merger"), ("erupted", "eruption"), ("fell", "fall"),
+    ("surrendered", "surrender"), ("resigned", "resignation"), ("retired", "retirement"),
+    ("took place", ""), ("closed", "closure"),
+];
+
+/// First words of names that are themselves events ("the Battle of the Alma").
+#[rustfmt::skip]
+const EVENT_NAMES: &[&str] = &[
+    "Battle", "Siege", "Summit", "Congress", "Conference", "Olympics", "Games", "Revolution",
+    "Uprising", "Rebellion", "Crisis", "Expedition", "Massacre", "Riot", "Coup", "Raid",
+    "Landing", "Landings", "Invasion", "Campaign", "Offensive", "Treaty", "Peace",
+];
+
+fn noun_of(verb: &str, table: &[(&str, &'static str)]) -> Option<&'static str> {
+    let verb = verb.split_whitespace().collect::<Vec<_>>().join(" ");
+    table.iter().find(|(v, _)| *v == verb).map(|(_, n)| *n)
+}
+
+fn event(what: String, date: FactDate, place: Option<String>) -> Option<FactKind> {
+    // A one-word "event" ("the founding") says nothing to ask about.
+    (what.split_whitespace().count() >= 2).then(|| FactKind::Event {
+        what: what.into(),
+        date,
+        place: place.map(Into::into),
+    })
+}
+
+/// Subjects that say nothing happened: "No Tour was held".
+fn negated(hit: &Hit, group: &str) -> bool {
+    let before = hit
+        .caps
+        .name(group)
+        .map_or("", |m| hit.clause[..m.start()].trim_end());
+    hit.raw(group)
+        .is_some_and(|s| s.starts_with("No ") || s.starts_with("no ") || s.starts_with("Neither"))
+        || before.ends_with("No")
+        || before.ends_with(" no")
+        || hit.clause.contains(" not ")
+        || hit.clause.contains("never ")
+}
+
+/// Passive: "X was founded in 1967 in Bangkok", "the summit was held in Bali in 1976".
+fn passive(hit: &Hit) -> Option<FactKind> {
+    if negated(hit, "s") {
+        return None;
+    }
+    let verb = hit.raw("v")?;
+    let noun = noun_of(verb, VERBS)?;
+    let after = &hit.clause[hit.caps.name("v")?.end()..];
+    // "was introduced to Babbage", "was declared neutral": not the event the verb names.
+    if (noun == "introduction" && after.starts_with(" to "))
+        || (noun == "declaration" && !after.starts_with(" a "))
+        || noun == "stripping"
+        || noun == "taking"
+        || noun == "defeat"
+    {
+        return None;
+    }
+    let subject = hit.name("s")?;
+    let date = hit.event_date("v")?;
+    let what = match noun {
+        "" => definite(&subject),
+        "declaration" | "renaming" => {
+            // "was declared a World Heritage Site in 1987": up to the comma or "in".
+            let rendered = hit
+                .sentence
+                .render(after.split([',', ';']).next().unwrap_or(""));
+            let complement = trim_phrase(rendered.split(" in ").next().unwrap_or(""));
+            if complement.split_whitespace().count() < 2 {
+                return None;
+            }
+            format!("the {noun} of {subject} as {complement}")
+        }
+        _ => format!("the {noun} of {subject}"),
+    };
+    event(what, date, hit.place_after("v"))
+}
+
+/// Active: "the leaders signed the Treaty of Amity in 1976", "Russia occupied the
+/// principalities of Moldavia and Wallachia in July 1853".
+fn active(hit: &Hit) -> Option<FactKind> {
+    let noun = noun_of(hit.raw("v")?, VERBS)?;
+    // "was signed", "to sign", "had signed the": not an active past event.
+    if noun.is_empty()
+        || noun == "birth"
+        || noun == "stripping"
+        || negated(hit, "a")
+        || hit.raw("a").is_some_and(|a| {
+            matches!(
+                a,
+                "which"
+                    | "that"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "to"
+                    | "not"
+                    | "never"
+                    | "who"
+            )
+        })
+    {
+        return None;
+    }
+    let object = match named_object(hit) {
+        Some(named) => named,
+        None => trim_phrase(&hit.text("o")?),
+    };
+    let named = hit.raw("o")?.contains('«');
+    if !named && object.split_whitespace().count() < 3 {
+        return None;
+    }
+    if matches!(
+        object.split_whitespace().next(),
+        Some("it" | "them" | "him" | "her" | "this" | "that")
+    ) {
+        return None;
+    }
+    let noun = match noun {
+        "taking" => "capture",
+        n => n,
+    };
+    let object = match hit.context.resolve(&object) {
+        Some((o, _)) => o,
+        None => return None,
+    };
+    let date = hit.event_date("v")?;
+    event(
+        format!("the {noun} of {}", definite(&object)),
+        date,
+        hit.place_after("o"),
+    )
+}
+
+/// The name an object phrase stands for: "a short document known as the Bangkok
+/// Declaration", "a new island, Surtsey".
+fn named_object(hit: &Hit) -> Option<String> {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?:known|called|named) as (?:the )?|, (?:the )?)(«E\d+»)").expect("valid")
+    });
+    let end = hit.caps.name("o")?.end();
+    let rest = hit.clause[end..].trim_start_matches(' ');
+    let rest = if hit.clause[end..].starts_with(',') {
+        &hit.clause[end..]
+    } else {
+        rest
+    };
+    let inner = hit.raw("o")?;
+    let c = NAMED.captures(rest).or_else(|| {
+        static INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:known|called|named) as (?:the )?(«E\d+»)").expect("valid")
+        });
+        INSIDE.captures(inner)
+    })?;
+    let slot = hit.sentence.slot(c.get(1)?.as_str())?;
+    Some(hit.context.name(&slot.text))
+}
+
+/// "X joined in 1984", "X died in Greece in 1824", "the store opened in 1958".
+fn intransitive(hit: &Hit) -> Option<FactKind> {
+    if negated(hit, "s") {
+        return None;
+    }
+    let noun = noun_of(hit.raw("v")?, INTRANSITIVE)?;
+    let after = &hit.clause[hit.caps.name("v")?.end()..];
+    // "began regular meetings": a transitive use, whose object is the event.
+    if matches!(noun, "start" | "end" | "opening" | "closure")
+        && !(after.is_empty()
+            || after.starts_with([',', '.', ';'])
+            || [" in ", " on ", " at ", " after ", " when ", " with "]
+                .iter()
+                .any(|p| after.starts_with(p)))
+    {
+        return None;
+    }
+    let subject = hit.name("s")?;
+    let place = hit.place_after("v");
+    // "it ended in Nice": where it finished, not when it ended for good.
+    if noun == "end" && place.is_some() {
+        return None;
+    }
+    let date = hit.event_date("v")?;
+    let what = match noun {
+        "" => definite(&subject),
+        "accession" => {
+            let to = match hit.slot("o") {
+                Some(o) => Some(hit.context.name(&o.text)),
+                None => hit
+                    .context
+                    .article
+                    .subject
+                    .clone()
+                    .filter(|s| *s != subject),
+            };
+            match to {
+                Some(to) => format!("the accession of {subject} to {to}"),
+                None => format!("the accession of {subject}"),
+            }
+        }
+        _ => format!("the {noun} of {subject}"),
+    };
+    event(what, date, place)
+}
+
+/// "Vietnam followed in July 1995": the last event's kind, for a new subject.
+fn followed(hit: &Hit) -> Option<FactKind> {
+    let (noun, to) = hit.context.focus.event.clone()?;
+    let subject = hit.name("s")?;
+    let date = hit.event_date("v")?;
+    hit.note("the event is read from the sentence before");
+    let what = match to {
+        Some(to) => format!("the {noun} of {subject} to {to}"),
+        None => format!("the {noun} of {subject}"),
+    };
+    event(what, date, None)
+}
+
+/// "X became independent", "X became the tenth member".
+fn became(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    // Only a date after the verb dates the change ("became independent on 1 December").
+    let after = hit.caps.name("c")?.end();
+    let date = hit
+        .sentence
+        .event_dates(&hit.clause[after..])
+        .first()
+        .map(|(_, d)| *d)?;
+    let what = if hit.raw("c")?.contains("member") {
+        match hit
+            .context
+            .article
+            .subject
+            .clone()
+            .filter(|s| *s != subject)
+        {
+            Some(to) => format!("the accession of {subject} to {to}"),
+            None => format!("the accession of {subject}"),
+        }
+    } else {
+        format!("the independence of {subject}")
+    };
+    event(what, date, None)
+}
+
+/// "the Battle of the Alma on 20 September 1854".
+fn named(hit: &Hit) -> Option<FactKind> {
+    let slot = hit.slot("e")?;
+    let first = slot.bare().split_whitespace().next()?;
+    if !EVENT_NAMES.contains(&first) || !slot.bare().contains(' ') {
+        return None;
+    }
+    let date = hit.date("d")?;
+    let before = hit.clause[..hit.caps.name("e")?.start()]
+        .trim_end()
+        .to_lowercase();
+    if [
+        "after",
+        "before",
+        "until",
+        "since",
+        "after the",
+        "before the",
+        "until the",
+        "since the",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+    {
+        return None;
+    }
+    event(definite(&slot.text), date, None)
+}
+
+/// "the accession of India and Pakistan ... in June 2017", "the eruption of X in 2010".
+fn nominal(hit: &Hit) -> Option<FactKind> {
+    let before = hit.clause[..hit.caps.get(0)?.start()]
+        .trim_end()
+        .to_lowercase();
+    if ["before", "after", "until", "since", "for", "of", "by"]
+        .iter()
+        .any(|w| before.ends_with(w))
+    {
+        return None;
+    }
+    let mut object = hit.text("o")?;
+    // "the Laki fissure was": a trailing verb or preposition is not part of the name.
+    if let Some((head, last)) = object.rsplit_once(' ')
+        && matches!(
+            last,
+            "was" | "were" | "is" | "are" | "in" | "on" | "at" | "by" | "and" | "had" | "has"
+        )
+    {
+        object = head.to_string();
+    }
+    let date = hit.event_date("n")?;
+    event(
+        format!("the {} of {}", hit.raw("n")?, trim_phrase(&object)),
+        date,
+        None,
+    )
+}
+
+fn range_side(hit: &Hit, end: bool) -> Option<FactKind> {
+    if negated(hit, "s") {
+        return None;
+    }
+    let SlotKind::Range(a, b) = hit.slot("r")?.kind else {
+        return None;
+    };
+    let subject = match hit.raw("v") {
+        Some(v) if hit.raw("o").is_some() => {
+            let noun = noun_of(v, VERBS).filter(|n| !n.is_empty())?;
+            let object = trim_phrase(&hit.text("o")?);
+            if object.split_whitespace().count() < 2 {
+                return None;
+            }
+            format!("the {noun} of {}", definite(&object))
+        }
+        _ => definite(&hit.name("s")?),
+    };
+    let what = if end {
+        format!("the end of {subject}")
+    } else {
+        format!("the start of {subject}")
+    };
+    event(what, if end { b } else { a }, None)
+}
+
+fn range_start(hit: &Hit) -> Option<FactKind> {
+    range_side(hit, false)
+}
+
+fn range_end(hit: &Hit) -> Option<FactKind> {
+    range_side(hit, true)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        name: "passive event (X was founded in D)",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|republished|built|completed|formed|proclaimed|abolished|dissolved|announced|admitted|instituted|expelled|disqualified|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|renamed|invaded|treated|held|born|assassinated|crowned|closed|demolished|restored|abandoned|liberated|annexed|declared)\b",
+        whole: false,
+        confidence: 0.8,
+        build: passive,
+        must: &[
+            "The Harbour Guild was founded on 3 May 1887 in Kessport.",
+            "In March 1971 the survey office was formally established.",
+            "It was opened in 1905, when the canal was finished.",
+            "The first congress of the guild was held in Varn in June 1890.",
+            "Mara Quell was born in Kessport on 4 July 1820.",
+        ],
+        must_not: &[
+            "The guild was founded to help sailors.",
+            "No congress was held from 1915 to 1918.",
+            "After 1990 the guild was renamed.",
+            "In 1833 she was introduced to Tomas Reede.",
+        ],
+    },
+    Rule {
+        name: "active event (Y signed X in D)",
+        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?|(?:the|a|an|its|his|her|their) (?:{W} ){0,6}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
+        whole: false,
+        confidence: 0.75,
+        build: active,
+        must: &[
+            "In June 1887 six towns signed the Charter of the Amber Lights.",
+            "In 1901 the guild opened a school for young pilots.",
+            "Rebel troops occupied the river ports of Arden and Brill in July 1853.",
+        ],
+        must_not: &[
+            "The guild opened it in 1901.",
+            "Six towns signed the charter.",
+            "The charter was signed by six towns in 1887.",
+            "In 1901 they never opened the school for pilots.",
+        ],
+    },
+    Rule {
+        name: "intransitive event (X joined / died in D)",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W}) {ADV}(?P<v>joined|died|collapsed|began|started|ended|appeared|arrived|opened|merged|erupted|fell|surrendered|resigned|retired|took\s+place|closed)\b(?: (?P<o>(?:the )?«E\d+»))?",
+        whole: false,
+        confidence: 0.75,
+        build: intransitive,
+        must: &[
+            "Brill joined on 7 January 1984, a week after independence.",
+            "Tomas Reede died in Varn on 2 March 1930.",
+            "The first harbour school opened in Kessport in 1958.",
+            "Brill joined the Harbour League in 1995.",
+        ],
+        must_not: &[
+            "Brill joined the league after a long debate.",
+            "In 2024 the race ended in Nice.",
+        ],
+    },
+    Rule {
+        name: "followed (X followed in D)",
+        pattern: r"(?P<s>{S}) (?P<v>followed) (?:in|on) {D}",
+        whole: false,
+        confidence: 0.65,
+        build: followed,
+        must: &["Arden joined the league in 1984. Brill followed in July 1995."],
+        must_not: &["Brill followed in July 1995."],
+    },
+    Rule {
+        name: "became independent / a member",
+        pattern: r"(?P<s>{S}) (?P<v>became) (?P<c>independent|(?:a|an) (?:sovereign |independent )?(?:state|kingdom|country|republic|nation)|the (?:[a-z]+ )?member)\b",
+        whole: false,
+        confidence: 0.7,
+        build: became,
+        must: &[
+            "Brill became independent on 1 December 1918.",
+            "Cove became the tenth member in April 1999.",
+        ],
+        must_not: &["Brill became independent after a long war."],
+    },
+    Rule {
+        name: "named event (the Battle of X on D)",
+        pattern: r"(?P<e>«E\d+»),? (?:on|in) (?P<d>{D})",
+        whole: false,
+        confidence: 0.75,
+        build: named,
+        must: &[
+            "The rebels were beaten at the Battle of Tull Ford on 20 September 1854.",
+            "At the Siege of Varn, in May 1855, the walls fell.",
+        ],
+        must_not: &[
+            "The rebels reached Varn on 20 September 1854.",
+            "After the Battle of Tull Ford in 1854 they rested.",
+        ],
+    },
+    Rule {
+        name: "nominal event (the eruption of X in D)",
+        pattern: r"\b[Tt]he (?P<n>accession|founding|establishment|creation|signing|launch|collapse|dissolution|disintegration|opening|inauguration|independence|death|birth|publication|introduction|invasion|occupation|capture|fall|eruption|announcement|adoption|completion|abolition|coronation|assassination) of (?P<o>(?:the )?«E\d+»(?: and (?:the )?«E\d+»)?(?: [a-z]+)?(?: as (?:{W} ){0,4}{W})?)",
+        whole: false,
+        confidence: 0.65,
+        build: nominal,
+        must: &[
+            "The eruption of Mount Tull in April 2010 closed the airports.",
+            "One result of the summit in June 2017 was the accession of Arden and Brill as full members.",
+        ],
+        must_not: &["Before the collapse of the Northern Union in 1991, trade was slow."],
+    },
+    Rule {
+        name: "period start (X was fought from D to D)",
+        pattern: r"(?P<s>{S}) {WAS} (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[a-z]+ )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
+        whole: false,
+        confidence: 0.7,
+        build: range_start_any,
+        must: &["The Harbour War was fought from 1853 to 1856 between two leagues."],
+        must_not: &["No race was held from 1915 to 1918."],
+    },
+    Rule {
+        name: "period end (X was fought from D to D)",
+        pattern: r"(?P<s>{S}) {WAS} (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[a-z]+ )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
+        whole: false,
+        confidence: 0.7,
+        build: range_end_any,
+        must: &["From 1994 to 2000, the guild signed border treaties with its neighbours."],
+        must_not: &["No race was held from 1915 to 1918."],
+    },
+];
+
+/// Range rules read the range from either alternative of their pattern.
+fn range_start_any(hit: &Hit) -> Option<FactKind> {
+    with_range(hit, false)
+}
+
+fn range_end_any(hit: &Hit) -> Option<FactKind> {
+    with_range(hit, true)
+}
+
+fn with_range(hit: &Hit, end: bool) -> Option<FactKind> {
+    if hit.raw("r").is_some() {
+        return if end {
+            range_end(hit)
+        } else {
+            range_start(hit)
+        };
+    }
+    // The second alternative: "From 1994 to 2000, X signed Y".
+    static R2: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«R\d+»").expect("valid"));
+    let r2 = hit.raw("r2")?;
+    let slot = hit.sentence.slot(R2.find(r2)?.as_str())?;
+    let SlotKind::Range(a, b) = slot.kind else {
+        return None;
+    };
+    let noun = noun_of(hit.raw("v")?, VERBS).filter(|n| !n.is_empty())?;
+    let object = trim_phrase(
+        &hit.sentence
+            .render(hit.raw("o")?.split(" (").next().unwrap_or_default()),
+    );
+    if object.split_whitespace().count() < 2 {
+        return None;
+    }
+    let which = if end { "end" } else { "start" };
+    event(
+        format!("the {which} of the {noun} of {}", definite(&object)),
+        if end { b } else { a },
+        None,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::rules::harness::{check_table, facts_of};
+
+    #[test]
+    fn every_rule_matches_its_examples() {
+        check_table(RULES);
+    }
+
+    #[test]
+    fn passive_verbs_all_have_nouns() {
+        for verb in RULES[0]
+            .pattern
+            .split("(?P<v>")
+            .nth(1)
+            .unwrap()
+            .split(')')
+            .next()
+            .unwrap()
+            .split('|')
+        {
+            let verb = verb.replace(r"\s+", " ");
+            assert!(noun_of(&verb, VERBS).is_some(), "{verb}");
+        }
+    }
+
+    #[test]
+    fn passive_event_reads_date_and_place() {
+        assert_eq!(
+            facts_of(
+                &RULES[0],
+                "The Harbour Guild was founded on 3 May 1887 in Kessport."
+            ),
+            [FactKind::Event {
+                what: "the founding of the Harbour Guild".into(),
+                date: FactDate {
+                    year: 1887,
+                    month: Some(5),
+                    day: Some(3)
+                },
+                place: Some("Kessport".into()),
+            }]
+        );
+    }
+
+    #[test]
+    fn periods_give_their_start_and_end() {
+        let start = facts_of(
+            &RULES[7],
+            "The Harbour War was fought from 1853 to 1856 between two leagues.",
+        );
+        let end = facts_of(
+            &RULES[8],
+            "The Harbour War was fought from 1853 to 1856 between two leagues.",
+        );
+        assert!(
+            matches!(&start[..], [FactKind::Event { what, date, .. }] if what == "the start of the Harbour War" && date.year == 1853)
+        );
+        assert!(
+            matches!(&end[..], [FactKind::Event { what, date, .. }] if what == "the end of the Harbour War" && date.year == 1856)
+        );
+    }
+}

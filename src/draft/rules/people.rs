@@ -1,0 +1,260 @@
+//! People and their roles: "X, a former pilot, became its first warden in 1889", "X was
+//! elected president in 1980", appositions "X, the first professor of Y," and "X, a Scottish
+//! chemist,", titles before a name "the poet X", and "The first European to reach it was X".
+
+use crate::deck::{Answer, FactDate, FactKind};
+use crate::draft::context::looks_like_person;
+use crate::draft::rules::{Hit, Rule, trim_phrase};
+
+/// Nouns for people, which make an apposition a role rather than a definition.
+#[rustfmt::skip]
+const PERSON_NOUNS: &[&str] = &[
+    "man", "woman", "king", "queen", "emperor", "empress", "tsar", "prince", "princess", "poet",
+    "writer", "author", "scientist", "chemist", "physicist", "biologist", "bacteriologist",
+    "pathologist", "biochemist", "engineer", "inventor", "mathematician", "missionary",
+    "geographer", "mountaineer", "guide", "nurse", "doctor", "physician", "surgeon", "general",
+    "officer", "soldier", "pilot", "captain", "president", "minister", "chancellor", "secretary",
+    "director", "founder", "chairman", "chair", "leader", "editor", "journalist", "correspondent",
+    "photographer", "businesswoman", "businessman", "policeman", "farmer", "sweep", "rider",
+    "cyclist", "winner", "champion", "player", "athlete", "teacher", "professor", "student",
+    "settler", "chieftain", "explorer", "navigator", "sailor", "merchant", "banker", "lawyer",
+    "judge", "priest", "bishop", "pope", "monk", "nun", "artist", "painter", "composer",
+    "musician", "singer", "actor", "actress", "architect", "designer", "employee", "daughter",
+    "son", "wife", "husband", "mother", "father", "brother", "sister", "child", "heir", "widow",
+    "governor", "mayor", "diplomat", "ambassador", "envoy", "philosopher", "historian",
+    "economist", "astronomer", "geologist", "botanist", "zoologist", "researcher", "pioneer",
+    "entrepreneur", "manager", "chief", "head", "tutor", "mentor", "apprentice", "hero",
+];
+
+/// Whether a role phrase is about a person: its head noun (the last word before "of", "who",
+/// "in"...) is a person noun.
+pub fn is_person_role(role: &str) -> bool {
+    let mut head = None;
+    for w in role.split_whitespace() {
+        let w = w.trim_end_matches([',', '.', ';']);
+        if matches!(
+            w,
+            "of" | "in"
+                | "at"
+                | "who"
+                | "whose"
+                | "with"
+                | "from"
+                | "for"
+                | "to"
+                | "on"
+                | "and"
+                | "born"
+                | "that"
+                | "which"
+        ) {
+            break;
+        }
+        head = Some(w);
+    }
+    // "the first European to reach it": a capitalised noun of nationality is a person too.
+    head.is_some_and(|h| {
+        PERSON_NOUNS.contains(&h.to_lowercase().as_str())
+            || (h.starts_with(char::is_uppercase)
+                && ["an", "ese", "ard", "ite"].iter().any(|s| h.ends_with(s)))
+    })
+}
+
+fn person(name: String, role: String, since: Option<FactDate>) -> Option<FactKind> {
+    let role = trim_phrase(&role);
+    if role.split_whitespace().count() < 2 || !looks_like_person(&name) {
+        return None;
+    }
+    // A question never shows its answer.
+    if name
+        .split_whitespace()
+        .any(|part| part.len() > 2 && role.contains(part))
+    {
+        return None;
+    }
+    Some(FactKind::Person {
+        name: Answer::plain(name),
+        role: role.into(),
+        since: since.map(|d| FactDate {
+            year: d.year,
+            month: None,
+            day: None,
+        }),
+    })
+}
+
+/// "X, a former pilot, became its first warden in 1889".
+fn became(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = trim_phrase(hit.raw("r")?);
+    let owner = match (hit.raw("pos"), hit.slot("of")) {
+        (_, Some(of)) => Some(hit.context.name(&of.text)),
+        (Some("its" | "their"), None) => {
+            hit.note("\"its\" read as the last subject");
+            hit.it()
+        }
+        _ => None,
+    };
+    let role = match owner {
+        Some(owner) => format!("the {role} of {owner}"),
+        None => format!("the {role}"),
+    };
+    person(name, role, hit.event_date("r"))
+}
+
+/// "X, the first professor of mathematics at Y," and "X, a Scottish chemist,".
+fn apposition(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = hit.text("r")?;
+    if !is_person_role(&role) {
+        return None;
+    }
+    person(name, role, None)
+}
+
+/// "the Scottish bacteriologist Alexander Fleming".
+fn title_before(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = format!("the {}", hit.text("r")?);
+    if !is_person_role(&role) {
+        return None;
+    }
+    person(name, role, None)
+}
+
+/// "The first European to report the mountain was X".
+fn role_was(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = hit.text("r")?;
+    let role = format!("the {}", role.strip_prefix("The ").unwrap_or(&role));
+    // "The winner" alone says too little: a role needs "of" or a qualifier.
+    if role.split_whitespace().count() < 4 || !is_person_role(&role) {
+        return None;
+    }
+    person(name, resolve_nouns(hit, &role), None)
+}
+
+/// Class nouns inside a role ("the mountain") named as the article's subject.
+fn resolve_nouns(hit: &Hit, role: &str) -> String {
+    let mut out = role.to_string();
+    if let Some(subject) = &hit.context.article.subject {
+        for noun in &hit.context.article.class_nouns {
+            let the = format!("the {noun}");
+            if let Some(at) = out.find(&the)
+                && at > 0
+            {
+                out.replace_range(at..at + the.len(), subject);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// "X was elected president in 1980".
+fn elected(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = hit.raw("r")?;
+    let owner = hit.context.article.subject.clone()?;
+    person(name, format!("the {role} of {owner}"), hit.event_date("r"))
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        name: "X, ..., became its first Y",
+        pattern: r"(?P<n>«E\d+»)(?:, [^,]{3,80},)? (?:became|was appointed|was elected|was named) (?P<pos>its|their|the) (?P<r>(?:first |new |last )?[a-z][a-z\- ]*?)(?: of (?P<of>(?:the )?«E\d+»))?(?:[.,;]| in | on | since |$)",
+        whole: false,
+        confidence: 0.75,
+        build: became,
+        must: &[
+            "The Tidal Institute opened in 1931, and Mara Quell, a retired captain, became its first director.",
+            "Tomas Reede became the first warden of the Harbour League in 1889.",
+        ],
+        must_not: &["The Harbour League became its own master in 1889."],
+    },
+    Rule {
+        name: "X was elected president",
+        pattern: r"(?P<n>«E\d+») was (?:elected|appointed|named) (?P<r>president|prime minister|chancellor|governor|mayor|king|queen)\b",
+        whole: false,
+        confidence: 0.6,
+        build: elected,
+        must: &["Brill is a small island. In 1980 Mara Quell was elected president."],
+        must_not: &["In 1980 the harbour was elected president."],
+    },
+    Rule {
+        name: "X, the / a ROLE,",
+        pattern: r"(?P<n>«E\d+»), (?P<r>(?:the|a|an) (?:{W} ){0,9}?{W})(?:,|\.|;|$| who )",
+        whole: false,
+        confidence: 0.65,
+        build: apposition,
+        must: &[
+            "They met Tomas Reede, the first professor of navigation at Varn College, in 1890.",
+            "Mara Quell, a Scottish chemist, wrote the report.",
+        ],
+        must_not: &[
+            "They sailed to Varn, a port on the coast, in 1890.",
+            "The Harbour League, the oldest body of its kind, met.",
+        ],
+    },
+    Rule {
+        name: "the ROLE X",
+        pattern: r"\b[Tt]he (?P<r>(?:[A-Z][a-z]+ )?[a-z][a-z\-]+(?: [a-z][a-z\-]+)?) (?P<n>«E\d+»)",
+        whole: false,
+        confidence: 0.65,
+        build: title_before,
+        must: &["In 1928 the Scottish chemist Mara Quell returned to Varn."],
+        must_not: &["In 1928 the old harbour Tull Bay froze."],
+    },
+    Rule {
+        name: "The ROLE was X",
+        pattern: r"^(?P<r>The (?:{W} ){1,9}?{W}) was (?P<n>«E\d+»)",
+        whole: false,
+        confidence: 0.65,
+        build: role_was,
+        must: &["The first European to reach the summit was Tomas Reede, a surveyor."],
+        must_not: &[
+            "The winner was Tomas Reede.",
+            "The first harbour to freeze was Tull Bay.",
+        ],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::rules::harness::{check_table, facts_of};
+
+    #[test]
+    fn every_rule_matches_its_examples() {
+        check_table(RULES);
+    }
+
+    #[test]
+    fn roles_are_person_nouns() {
+        assert!(is_person_role("a Scottish chemist"));
+        assert!(is_person_role(
+            "the first professor of mathematics at the college"
+        ));
+        assert!(!is_person_role("a port on the coast"));
+    }
+
+    #[test]
+    fn became_its_first_reads_the_owner_and_year() {
+        let got = facts_of(
+            &RULES[0],
+            "The Tidal Institute opened in 1931, and Mara Quell, a retired captain, became its first director.",
+        );
+        assert_eq!(
+            got,
+            [FactKind::Person {
+                name: Answer::plain("Mara Quell"),
+                role: "the first director of the Tidal Institute".into(),
+                since: Some(FactDate {
+                    year: 1931,
+                    month: None,
+                    day: None
+                }),
+            }]
+        );
+    }
+}
