@@ -5,11 +5,13 @@
 //! ```text
 //! cargo run --release --example draft_bench -- bench/generate/dev
 //! cargo run --release --example draft_bench -- --pair ARTICLE.txt GOLD.toml [--verbose]
+//! cargo run --release --example draft_bench -- --skeletons ARTICLE.txt
 //! ```
 //!
 //! A directory holds `<slug>.txt` articles, each beside its `<slug>.gold.toml`. The output is a
 //! Markdown table per article and overall, then precision by confidence band; `--verbose` also
-//! lists the drafted facts that match no gold fact and the gold facts nothing matched.
+//! lists the drafted facts that match no gold fact and the gold facts nothing matched, and
+//! `--skeletons` shows how each sentence of an article was read (for working on the rules).
 //! Exit code 0, or 2 when an input cannot be read or a gold deck has errors.
 
 use std::path::{Path, PathBuf};
@@ -35,6 +37,18 @@ fn main() -> ExitCode {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--verbose" | "-v" => verbose = true,
+            "--skeletons" => {
+                let Some(path) = args.next() else {
+                    return usage("--skeletons takes an article");
+                };
+                return match std::fs::read_to_string(&path) {
+                    Ok(text) => {
+                        print!("{}", recall::draft::explain(&text));
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => usage(&format!("{path}: {e}")),
+                };
+            }
             "--pair" => match (args.next(), args.next()) {
                 (Some(a), Some(g)) => pairs.push((a.into(), g.into())),
                 _ => return usage("--pair takes an article and its gold deck"),

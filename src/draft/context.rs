@@ -86,7 +86,16 @@ impl Article {
         }
         let all = sentences.join(" ");
         for (acronym, _) in &article.acronyms {
-            if all.contains(&format!("the {acronym}")) || all.contains(&format!("The {acronym}")) {
+            // "the SCO" counts, "the SCO Secretariat" does not.
+            let bare_use = ["the ", "The "].iter().any(|the| {
+                let needle = format!("{the}{acronym}");
+                all.match_indices(&needle).any(|(i, _)| {
+                    let rest = &all[i + needle.len()..];
+                    !rest.starts_with(|c: char| c.is_alphanumeric())
+                        && !rest.trim_start().starts_with(|c: char| c.is_uppercase())
+                })
+            });
+            if bare_use {
                 article.with_article.push(acronym.clone());
             }
         }
@@ -156,7 +165,11 @@ impl Article {
                 })
                 && t.split_whitespace().count() >= 2
             {
-                subject = Some(t.clone());
+                subject = Some(if s.starts_with("the ") {
+                    format!("the {t}")
+                } else {
+                    t.clone()
+                });
             }
         }
         if subject.is_none() {
@@ -196,6 +209,14 @@ impl Article {
                 let lower = word.to_lowercase();
                 if CLASS_NOUNS.contains(&lower.as_str()) {
                     self.class_nouns.push(lower);
+                }
+            }
+            // Generic words for an organisation stand for a subject that is not a person.
+            if !looks_like_person(&subject) {
+                for noun in ["company", "firm", "organisation", "organization", "group"] {
+                    if !self.class_nouns.iter().any(|c| c == noun) {
+                        self.class_nouns.push(noun.to_string());
+                    }
                 }
             }
             self.subject = Some(subject);

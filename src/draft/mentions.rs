@@ -58,7 +58,7 @@ impl Mention {
 }
 
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
-const APPROX: &str = r"(?i:about|around|roughly|approximately|some|nearly|almost|over|more than|less than|fewer than|under|up to|at least|just over|just under|c\.|circa)";
+const APPROX: &str = r"(?i:about|around|roughly|approximately|some|nearly|almost|more than|less than|fewer than|up to|at least|just over|just under|well over|c\.|circa)";
 const UNITS: &str = r"(?:square kilometres|square kilometers|square km|square miles|square metres|square meters|km²|km2|m²|kilometres|kilometers|km|metres|meters|nautical miles|miles|mi|feet|ft|m|percent|per cent|%|kilograms|kg|tonnes|tons|seconds|minutes|hours|GeV|TeV|MeV|°C|degrees)";
 const SCALE: &str = r"(?:thousand|million|billion|trillion)";
 const CURRENCY: &str = r"(?:€|\$|£|¥|US\$)";

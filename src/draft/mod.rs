@@ -71,6 +71,8 @@ pub fn draft_from_article(article: &str) -> Draft {
 
     let mut builder = Builder::default();
     for paragraph in &paragraphs {
+        // A new paragraph's "it" is the article's subject until a sentence names another.
+        context.focus.subject = None;
         for (i, text) in paragraph.sentences.iter().enumerate() {
             let location = Location {
                 paragraph: paragraph.number,
@@ -118,14 +120,55 @@ pub fn draft_from_article(article: &str) -> Draft {
     Draft { deck, items }
 }
 
+/// How each sentence of an article is read: its skeleton and the facts the rules find, for
+/// whoever works on the rules (`draft_bench --skeletons`).
+pub fn explain(article: &str) -> String {
+    let (header, paragraphs) = text::paragraphs(article);
+    let all: Vec<String> = paragraphs
+        .iter()
+        .flat_map(|p| p.sentences.iter().cloned())
+        .collect();
+    let mut context = Context::new(Article::new(header.title.as_deref(), &all));
+    let mut out = format!(
+        "subject: {:?}, class nouns: {:?}, acronyms: {:?}\n",
+        context.article.subject, context.article.class_nouns, context.article.acronyms
+    );
+    let starts: Vec<usize> = paragraphs
+        .iter()
+        .scan(0, |at, p| {
+            let start = *at;
+            *at += p.sentences.len();
+            Some(start)
+        })
+        .collect();
+    for (i, text) in all.iter().enumerate() {
+        if starts.contains(&i) {
+            context.focus.subject = None;
+        }
+        let sentence = sentence::read(text, &context.article.lowercase);
+        out.push_str(&format!("\n{}\n", sentence.skeleton));
+        let found = rules::apply(&sentence, &context);
+        for f in &found {
+            out.push_str(&format!("  {:.2} {}: {:?}\n", f.confidence, f.rule, f.fact));
+        }
+        track_events(&found, &mut context);
+        track(&sentence, &mut context);
+    }
+    out
+}
+
 /// Moves the focus on after a sentence: its subject is what a following "it" or "she" means.
 pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
+    // "In the same year", "at that meeting": the last date the text gave.
+    if let Some((_, date)) = sentence.event_dates(&sentence.skeleton).last() {
+        context.focus.date = Some(*date);
+    }
     static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today) [^,]{0,40}, )?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,2})?«E(?P<e>\d+)»)(?:'s)?(?:, [^,]+,)? [a-z]")
+        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today) [^,]{0,40}, )?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,2})?«E(?P<e>\d+)»(?: [a-z]+)?)(?:'s)?(?:, [^,]+,)? [a-z]")
             .expect("valid")
     });
     static UNNAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today) [^,]{0,40}, )?(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Ss]ome|[Mm]ost) [a-z]").expect("valid")
+        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today) [^,]{0,40}, )?(?P<np>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Ss]ome|[Mm]ost) [a-z]+)").expect("valid")
     });
     for clause in rules::clauses(&sentence.skeleton) {
         if let Some(c) = SUBJECT.captures(clause)
@@ -135,15 +178,30 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
                 .and_then(|i| sentence.slots.get(i))
             && matches!(slot.kind, SlotKind::Entity { possessive: false })
         {
-            let np = sentence.render(&c["np"]);
+            let mut np = sentence.render(&c["np"]);
+            // "The first IKEA store opened": the store; "Iceland was": Iceland.
+            if let Some((head, last)) = np.rsplit_once(' ')
+                && (matches!(last, "was" | "were" | "is" | "are" | "has" | "had" | "have")
+                    || last.ends_with("ed"))
+            {
+                np = head.to_string();
+            }
+            if np.contains(" of ") {
+                context.saw_subject(None);
+                continue;
+            }
             let name = context.name(&np);
             let name = match name.strip_prefix("The ") {
                 Some(rest) => format!("the {rest}"),
                 None => name,
             };
             context.saw_subject(Some(&name));
-        } else if UNNAMED.is_match(clause) {
-            context.saw_subject(None);
+        } else if let Some(c) = UNNAMED.captures(clause) {
+            // "The country covers ...": a class noun names the subject.
+            match context.resolve(&c["np"]) {
+                Some((name, Some(_))) => context.saw_subject(Some(&name)),
+                _ => context.saw_subject(None),
+            }
         } else if let Some(subject) = context.article.subject.clone()
             && clause
                 .split([' ', ','])
@@ -168,12 +226,11 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
 /// Remembers the last event, so "Vietnam followed in 1995" can be read after "Brunei joined".
 pub(crate) fn track_events(found: &[Found], context: &mut Context) {
     static WHAT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^the (?P<noun>accession|admission|entry) of .+?(?: to (?P<to>.+))?$")
+        Regex::new(r"^the (?P<noun>accession|admission|entry|launch|opening|introduction|founding|publication) of .+?(?: to (?P<to>.+))?$")
             .expect("valid")
     });
     for f in found {
-        if let FactKind::Event { what, date, .. } = &f.fact {
-            context.focus.date = Some(*date);
+        if let FactKind::Event { what, .. } = &f.fact {
             if let Some(c) = WHAT.captures(what) {
                 context.focus.event = Some((
                     c["noun"].to_string(),

@@ -119,51 +119,20 @@ fn is_capital(word: &str) -> bool {
 /// Capitalised adjectives of nationality or language ("Scottish", "Australian"): before a
 /// lowercase word they describe it ("the Scottish bacteriologist") and are not a name.
 fn is_demonym(word: &str) -> bool {
+    #[rustfmt::skip]
     const EXTRA: &[&str] = &[
-        "French",
-        "Dutch",
-        "Greek",
-        "Swiss",
-        "Thai",
-        "British",
-        "Irish",
-        "Welsh",
-        "Danish",
-        "Swedish",
-        "Finnish",
-        "Polish",
-        "Turkish",
-        "Spanish",
-        "English",
-        "Scottish",
-        "Norse",
-        "Czech",
-        "Nazi",
-        "Soviet",
-        "Allied",
-        "Christian",
-        "Catholic",
-        "Orthodox",
-        "Protestant",
-        "Muslim",
-        "Jewish",
-        "Buddhist",
-        "Western",
-        "Eastern",
-        "Northern",
-        "Southern",
-        "Arctic",
-        "Olympic",
-        "Nordic",
-        "Baltic",
-        "Alpine",
-        "Atlantic",
-        "Pacific",
+        "French", "Dutch", "Greek", "Swiss", "Thai", "British", "Irish", "Welsh", "Danish",
+        "Swedish", "Finnish", "Polish", "Turkish", "Spanish", "English", "Scottish", "Norse",
+        "Czech", "Nazi", "Soviet", "Allied", "Christian", "Catholic", "Orthodox", "Protestant",
+        "Muslim", "Jewish", "Buddhist", "Western", "Eastern", "Northern", "Southern", "Arctic",
+        "Olympic", "Nordic", "Baltic", "Alpine", "Atlantic", "Pacific", "German", "Roman",
+        "Iraqi", "Pakistani", "Israeli", "Saudi", "Bangladeshi", "Kuwaiti", "Omani", "Yemeni",
+        "Somali", "Nepali", "Afghan", "Cuban", "Kenyan", "Scandinavian",
     ];
     EXTRA.contains(&word)
         || (is_capital(word)
             && !word.chars().all(|c| c.is_uppercase())
-            && ["ish", "ian", "ese", "ean", "can", "ran", "ic", "an", "i"]
+            && ["ish", "ian", "ese", "ean", "ican", "ic"]
                 .iter()
                 .any(|s| word.ends_with(s))
             && word.chars().count() > 4)
@@ -322,6 +291,13 @@ fn entity_spans(
     };
     let is_name_word = |i: usize| {
         let w = word(i);
+        // "d'Italia", "l'Équipe": an elided article before a capital is part of a name.
+        if (w.starts_with("d'") || w.starts_with("l'") || w.starts_with("d’"))
+            && w.chars().nth(2).is_some_and(char::is_uppercase)
+            && i > 0
+        {
+            return true;
+        }
         if !is_capital(w)
             || !w.chars().next().is_some_and(char::is_alphabetic)
             || crate::draft::text::month_number(w).is_some_and(|_| w.len() > 3 || w == "May")

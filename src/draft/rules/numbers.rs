@@ -243,6 +243,18 @@ fn length_which(hit: &Hit) -> Option<FactKind> {
 
 pub static RULES: &[Rule] = &[
     Rule {
+        name: "X has ... and covers N",
+        pattern: r"^(?P<s>{S}) (?:has|had|have|consists of|consisted of|is|was) [^;]*? and (?P<v>covers|covered|cover|employs|employed) (?:an area of )?(?P<n>{N})(?: (?P<noun>people|workers|staff))?",
+        whole: false,
+        confidence: 0.65,
+        build: coordinated,
+        must: &[
+            "Tull Shipping is a company. It had six ships and covered 2,428 kilometres.",
+            "The company has 480 stores in 60 markets and employs 220,000 people.",
+        ],
+        must_not: &["The company has 480 stores and employs many people."],
+    },
+    Rule {
         name: "X covers / rises to N units",
         pattern: r"(?P<s>{S})(?:, (?P<ap>(?:the )?«E\d+»),)? (?:(?:[a-z]+ly|also|still|now|only) )?(?P<v>covers|covered|cover|rises|rose|stands|stood|reaches|reached|runs|ran|stretches|stretched|measures|measured|extends|extended|towers)(?: to| over| across)?(?: an area of| a distance of)? (?P<n>{N})",
         whole: false,
@@ -370,6 +382,21 @@ pub static RULES: &[Rule] = &[
     },
 ];
 
+/// The second verb of "X has ... and covers N": a distance, an area or a staff.
+fn coordinated(hit: &Hit) -> Option<FactKind> {
+    if hit.raw("noun").is_some() {
+        let (value, _, approx) = hit.number("n")?;
+        let subject = subject_of(hit)?;
+        return number(
+            format!("the number of employees of {subject}"),
+            value,
+            None,
+            approx,
+        );
+    }
+    measured(hit)
+}
+
 /// "X has N inhabitants" is X's population.
 fn population(hit: &Hit) -> Option<FactKind> {
     let (value, _, approx) = hit.number("n")?;
@@ -380,7 +407,7 @@ fn population(hit: &Hit) -> Option<FactKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::rules::harness::{check_table, facts_of};
+    use crate::draft::rules::harness::{check_table, facts_of, rule};
 
     #[test]
     fn every_rule_matches_its_examples() {
@@ -399,7 +426,7 @@ mod tests {
     fn counts_name_their_noun_and_owner() {
         assert_eq!(
             facts_of(
-                &RULES[3],
+                rule(RULES, "X has N things"),
                 "The Harbour Archive includes 312 maps of the northern coast."
             ),
             [FactKind::Number {
