@@ -230,13 +230,13 @@ pub(crate) fn track_events(found: &[Found], context: &mut Context) {
             .expect("valid")
     });
     for f in found {
-        if let FactKind::Event { what, .. } = &f.fact {
-            if let Some(c) = WHAT.captures(what) {
-                context.focus.event = Some((
-                    c["noun"].to_string(),
-                    c.name("to").map(|t| t.as_str().to_string()),
-                ));
-            }
+        if let FactKind::Event { what, .. } = &f.fact
+            && let Some(c) = WHAT.captures(what)
+        {
+            context.focus.event = Some((
+                c["noun"].to_string(),
+                c.name("to").map(|t| t.as_str().to_string()),
+            ));
         }
     }
 }
