@@ -45,6 +45,8 @@ pub struct Article {
     pub people: Vec<String>,
     /// In a biography, whether the subject is "she" (the pronoun the article uses most).
     pub female: Option<bool>,
+    /// Other names of the subject ("Augusta Ada Byron" for "Ada Lovelace").
+    pub aliases: Vec<String>,
 }
 
 impl Article {
@@ -165,6 +167,7 @@ impl Article {
                 })
                 && t.split_whitespace().count() >= 2
             {
+                self.aliases.push(sentence_bare(s).to_string());
                 subject = Some(if s.starts_with("the ") {
                     format!("the {t}")
                 } else {
@@ -518,6 +521,11 @@ impl Context {
             return short;
         }
         let bare = sentence_bare(name);
+        if self.article.aliases.iter().any(|a| a == bare)
+            && let Some(subject) = &self.article.subject
+        {
+            return subject.clone();
+        }
         if !bare.contains(' ') && bare.starts_with(char::is_uppercase) {
             // "Fleming" is the "Alexander Fleming" named before.
             if let Some(full) = self.article.people.iter().find(|p| {

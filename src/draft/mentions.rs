@@ -134,7 +134,7 @@ static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 const YEAR_WORDS: &[&str] = &[
     "in", "on", "since", "by", "from", "to", "until", "till", "before", "after", "of", "year",
     "around", "circa", "and", "or", "between", "during", "early", "late", "mid", "summer",
-    "winter", "spring", "autumn", "than",
+    "winter", "spring", "autumn",
 ];
 
 static OPENING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -288,7 +288,11 @@ pub fn scan(text: &str) -> Vec<Mention> {
         });
         let four = c["y"].len() == 4 && (1000..=2100).contains(&year);
         let after_word = before.as_deref().is_some_and(|w| YEAR_WORDS.contains(&w));
-        let three = c["y"].len() == 3 && after_word && year >= 100;
+        // "in 930" is a year; "more than 100 years", "some 670 riders" are not.
+        let three = c["y"].len() == 3
+            && after_word
+            && year >= 100
+            && !text[whole.end()..].starts_with(" years");
         if !glued && !unit_after && (four || three) {
             push(
                 &mut out,

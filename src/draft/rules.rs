@@ -153,7 +153,23 @@ impl<'a> Hit<'a> {
         }
         let start = self.caps.name(group).map_or(0, |m| m.start()) + self.offset();
         let first = text.split(' ').next().unwrap_or("");
-        let (name, note) = if start > 0 && ["it", "its", "It", "Its"].contains(&first) {
+        let person_pronoun =
+            ["he", "she", "his", "her", "He", "She", "His", "Her"].contains(&first);
+        let (name, note) = if start > 0
+            && person_pronoun
+            && let Some(person) = self.sentence_person(start)
+        {
+            // "Byron left England and ...; he died in Greece": the sentence's own person.
+            self.note("\"he\"/\"she\" read as the person the sentence names");
+            match text.split_once(' ') {
+                Some((det, rest))
+                    if det.eq_ignore_ascii_case("his") || det.eq_ignore_ascii_case("her") =>
+                {
+                    (format!("the {rest} of {person}"), None)
+                }
+                _ => (person, None),
+            }
+        } else if start > 0 && ["it", "its", "It", "Its"].contains(&first) {
             // "it" after the sentence's own subject is that subject.
             let owner = self.it()?;
             let rest = text.split_once(' ').map(|(_, r)| r);
@@ -171,6 +187,15 @@ impl<'a> Hit<'a> {
             self.notes.borrow_mut().push(note);
         }
         Some(name)
+    }
+
+    /// The first person the sentence names before a position, if any.
+    fn sentence_person(&self, before: usize) -> Option<String> {
+        static NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«E\d+»").expect("valid"));
+        NAME.find_iter(&self.sentence.skeleton[..before.min(self.sentence.skeleton.len())])
+            .filter_map(|m| self.sentence.slot(m.as_str()))
+            .map(|s| self.context.name(&s.text))
+            .find(|n| crate::draft::context::looks_like_person(n))
     }
 
     /// Where the clause starts in the sentence's skeleton.
@@ -247,22 +272,56 @@ impl<'a> Hit<'a> {
             .captures(&self.clause[from..])
             .or_else(|| HELD_IN.captures(&self.sentence.skeleton))?;
         let slot = self.sentence.slot(&c[1])?;
-        (!crate::draft::context::looks_like_person(slot.bare())).then(|| slot.bare().to_string())
+        // Not a person, and not a title ("The Lancet", "Taylor's Scientific Memoirs").
+        const WORKS: &[&str] = &[
+            "Journal",
+            "Memoirs",
+            "Review",
+            "Magazine",
+            "Times",
+            "Lancet",
+            "Gazette",
+            "Post",
+            "News",
+            "Proceedings",
+            "Annals",
+            "Transactions",
+            "Letters",
+            "Herald",
+            "Chronicle",
+        ];
+        let title = slot.text.starts_with("The ")
+            || slot.text.split_whitespace().any(|w| WORKS.contains(&w));
+        (!crate::draft::context::looks_like_person(slot.bare()) && !title)
+            .then(|| slot.bare().to_string())
     }
 
     /// What "it" means in this clause: the name opening the sentence when the clause comes
     /// after it ("X opened in 1931, and Y became its first director"), else the context's.
     pub fn it(&self) -> Option<String> {
+        self.it_at(0)
+    }
+
+    /// What "it" means at a group: after the name that opens the sentence, that name
+    /// ("Sardinia, led by its prime minister ..."); else as [`Hit::it`].
+    pub fn it_at_group(&self, group: &str) -> Option<String> {
+        let at = self.caps.name(group).map_or(0, |m| m.start()) + self.offset();
+        self.it_at(at)
+    }
+
+    fn it_at(&self, at: usize) -> Option<String> {
         static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:[Tt]he )?(«E\d+»)(?: \(«E\d+»\))? [a-z]").expect("valid")
+            Regex::new(r"^(?:[Tt]he )?(«E\d+»)(?: \(«E\d+»\))?(?:,| [a-z])").expect("valid")
         });
         static CLAUSE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?:^|, )(?:[A-Z][a-z]+ [^,]{0,30}, )?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,3})?«E\d+»|[Tt]he (?:[a-z\-]+ ){0,3}[a-z\-]+) (?:was|were|is|are|has|had|[a-z]+ed)\b").expect("valid")
+            Regex::new(r"(?:^|, )(?:[A-Z][a-z]+ [^,]{0,30}, )?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,3}?)?«E\d+»|[Tt]he (?:[a-z\-]+ ){0,3}?[a-z\-]+) (?:was|were|is|are|has|had|[a-z]+ed)\b").expect("valid")
         });
-        let offset = self.offset();
+        let offset = self.offset().max(at);
         if offset > 0 && offset <= self.sentence.skeleton.len() {
+            // "it" is never a person.
             if let Some(c) = OPENING.captures(&self.sentence.skeleton)
                 && let Some(slot) = self.sentence.slot(&c[1])
+                && !crate::draft::context::looks_like_person(&self.context.name(&slot.text))
             {
                 return Some(self.context.name(&slot.text));
             }
@@ -298,7 +357,13 @@ fn plain_phrase(text: &str) -> bool {
     words.iter().enumerate().skip(1).all(|(i, w)| {
         let lower = w.to_lowercase();
         let second_article = matches!(lower.as_str(), "the" | "a" | "an") && words[i - 1] != "of";
-        !VERBS_AND_LINKS.contains(&lower.as_str()) && !second_article
+        // "the translation and notes" is one phrase; "the supply ran out and he" is not.
+        let joins_nouns = lower == "and"
+            && words.get(i + 1).is_some_and(|n| {
+                !VERBS_AND_LINKS.contains(&n.to_lowercase().as_str()) && !n.ends_with("ed")
+            })
+            && !words[..i].iter().any(|w| w.ends_with("ed") || *w == "out");
+        (joins_nouns || !VERBS_AND_LINKS.contains(&lower.as_str())) && !second_article
     })
 }
 

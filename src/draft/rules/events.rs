@@ -34,6 +34,9 @@ pub const VERBS: &[(&str, &str)] = &[
     ("awarded", "award"), ("granted", "granting"), ("declared", "declaration"),
     ("stripped", "stripping"), ("took", "taking"), ("defeated", "defeat"),
     ("accepted", "acceptance"), ("added", "addition"), ("entered", "entry"),
+    ("married", "marriage"), ("named", "naming"), ("beaten off", "repulse"),
+    ("repulsed", "repulse"), ("repelled", "repulse"), ("agreed", "agreement"),
+    ("concluded", "conclusion"), ("elected", "election"), ("appointed", "appointment"),
 ];
 
 /// Verbs without an object whose subject is what happened: "X died", "X joined".
@@ -45,6 +48,8 @@ const INTRANSITIVE: &[(&str, &str)] = &[
     ("surrendered", "surrender"), ("resigned", "resignation"), ("retired", "retirement"),
     ("took place", ""), ("closed", "closure"), ("came", ""), ("set off", "start"),
     ("stepped down", "resignation"), ("entered into force", "entry into force"),
+    ("landed", "landing"), ("flew", "flight"), ("sailed", "voyage"), ("travelled", "journey"),
+    ("traveled", "journey"), ("emigrated", "emigration"), ("returned", "return"),
 ];
 
 /// First words of names that are themselves events ("the Battle of the Alma").
@@ -94,9 +99,10 @@ fn passive(hit: &Hit) -> Option<FactKind> {
     // "was introduced to Babbage", "was declared neutral": not the event the verb names.
     if (noun == "introduction" && after.starts_with(" to "))
         || (noun == "declaration" && !after.starts_with(" a "))
-        || noun == "stripping"
-        || noun == "taking"
-        || noun == "defeat"
+        || matches!(
+            noun,
+            "stripping" | "taking" | "defeat" | "election" | "appointment" | "naming" | "marriage"
+        )
     {
         return None;
     }
@@ -104,6 +110,14 @@ fn passive(hit: &Hit) -> Option<FactKind> {
     let date = hit.event_date("v")?;
     let what = match noun {
         "" => definite(&subject),
+        // "she was awarded the Nobel Prize in 1964": the award of the prize to her.
+        "award" | "granting" => {
+            static PRIZE: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"^ (?:the )?(«E\d+»)").expect("valid"));
+            let prize = PRIZE.captures(after)?;
+            let prize = hit.sentence.slot(prize.get(1)?.as_str())?;
+            format!("the award of {} to {subject}", definite(&prize.text))
+        }
         "declaration" | "renaming" => {
             // "was declared a World Heritage Site in 1987": up to the comma or "in".
             let rendered = hit
@@ -173,19 +187,37 @@ fn active(hit: &Hit) -> Option<FactKind> {
         None => return None,
     };
     let date = hit.event_date("v")?;
-    event(
-        format!("the {noun} of {}", definite(&object)),
-        date,
-        hit.place_after("o"),
-    )
+    let what = match noun {
+        // "In 1835 she married William King": both are in the event.
+        "marriage" => format!("the marriage of {} and {object}", hit.name("a")?),
+        // "named a new language Ada": the naming of it as what follows.
+        "naming" => {
+            static NAME: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"^ («E\d+»)").expect("valid"));
+            let end = hit.caps.name("o")?.end();
+            let name = NAME.captures(&hit.clause[end..])?;
+            let name = hit.sentence.slot(name.get(1)?.as_str())?;
+            format!("the naming of {} {}", definite(&object), name.bare())
+        }
+        "election" | "appointment" | "award" | "agreement" => return None,
+        _ => format!("the {noun} of {}", definite(&object)),
+    };
+    event(what, date, hit.place_after("o"))
 }
 
 /// The name an object phrase stands for: "a short document known as the Bangkok
 /// Declaration", "a new island, Surtsey".
 fn named_object(hit: &Hit) -> Option<String> {
     static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:known|called|named) as (?:the )?|, (?:the )?)(«E\d+»)").expect("valid")
+        Regex::new(
+            r"^(?:(?:known|called|named) as (?:the )?(«E\d+»)|, (?:the )?(«E\d+»)(?:[,.;]|$))",
+        )
+        .expect("valid")
     });
+    // A name needs no other name.
+    if hit.raw("o")?.starts_with('«') || hit.raw("o")?.starts_with("the «") {
+        return None;
+    }
     let end = hit.caps.name("o")?.end();
     let rest = hit.clause[end..].trim_start_matches(' ');
     let rest = if hit.clause[end..].starts_with(',') {
@@ -200,7 +232,7 @@ fn named_object(hit: &Hit) -> Option<String> {
         });
         INSIDE.captures(inner)
     })?;
-    let slot = hit.sentence.slot(c.get(1)?.as_str())?;
+    let slot = hit.sentence.slot(c.get(1).or(c.get(2))?.as_str())?;
     Some(hit.context.name(&slot.text))
 }
 
@@ -226,6 +258,22 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let subject = hit.name("s")?;
+    // "flew to the United States": a journey's destination belongs to it.
+    if matches!(
+        noun,
+        "flight" | "voyage" | "journey" | "emigration" | "return"
+    ) {
+        static TO: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^ to (?:the )?(«E\d+»)").expect("valid"));
+        let to = TO.captures(after)?;
+        let to = hit.sentence.slot(to.get(1)?.as_str())?;
+        let date = hit.event_date("v")?;
+        return event(
+            format!("the {noun} of {subject} to {}", to.text),
+            date,
+            None,
+        );
+    }
     let place = hit.place_after("v");
     // "it ended in Nice": where it finished, not when it ended for good.
     if noun == "end" && place.is_some() {
@@ -419,7 +467,109 @@ fn reached(hit: &Hit) -> Option<FactKind> {
     event(format!("the arrival of {subject} in {place}"), date, None)
 }
 
+/// "The summit was first reached on 6 October 1889": the first ascent.
+fn first_ascent(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    let date = hit.event_date("v")?;
+    event(
+        format!("the first ascent of {}", definite(&subject)),
+        date,
+        None,
+    )
+}
+
+/// "the Paris Declaration, signed in April 1856,": an event in an apposition.
+fn participle(hit: &Hit) -> Option<FactKind> {
+    let noun = noun_of(hit.raw("v")?, VERBS).filter(|n| !n.is_empty())?;
+    let subject = hit.context.name(&hit.slot("s")?.text);
+    event(
+        format!("the {noun} of {}", definite(&subject)),
+        hit.date("d")?,
+        None,
+    )
+}
+
+/// "Since 2009, X has been held each year": the first X.
+fn since_held(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    let subject = subject.strip_prefix("the ").unwrap_or(&subject);
+    event(format!("the first {subject}"), hit.date("d")?, None)
+}
+
+/// "The Ottoman Empire declared war in October 1853", "Britain and France, which declared
+/// war on Russia on 28 March 1854".
+fn declared_war(hit: &Hit) -> Option<FactKind> {
+    let by = hit.name("s")?;
+    let what = match hit.slot("o") {
+        Some(o) => format!(
+            "the declaration of war on {} by {by}",
+            hit.context.name(&o.text)
+        ),
+        None => format!("the declaration of war by {by}"),
+    };
+    event(what, hit.date("d")?, None)
+}
+
+/// "In 1945 A, B and C shared the Nobel Prize": the award of the prize to them.
+fn shared_award(hit: &Hit) -> Option<FactKind> {
+    let prize = hit.context.name(&hit.slot("o")?.text);
+    let winners = hit.text("i")?;
+    event(
+        format!("the award of {} to {winners}", definite(&prize)),
+        hit.event_date("o")?,
+        None,
+    )
+}
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "X was first reached in D",
+        pattern: r"(?P<s>{S}) {WAS} first (?P<v>reached|climbed|ascended|scaled|crossed)\b",
+        whole: false,
+        confidence: 0.7,
+        build: first_ascent,
+        must: &["The summit of Mount Tull was first reached on 6 October 1889 by two guides."],
+        must_not: &["The summit of Mount Tull was first reached by two guides."],
+    },
+    Rule {
+        name: "X, signed in D,",
+        pattern: r"(?P<s>«[EQ]\d+»), (?:first )?(?P<v>signed|published|founded|established|built|opened|launched|released|adopted|ratified) in (?P<d>{D})",
+        whole: false,
+        confidence: 0.75,
+        build: participle,
+        must: &["A separate Harbour Declaration, signed in April 1856, ended privateering."],
+        must_not: &["A separate Harbour Declaration, signed in Paris, ended privateering."],
+    },
+    Rule {
+        name: "Since D, X has been held",
+        pattern: r"^Since (?P<d>{D}),? (?P<s>{S}) (?:has|have) been (?:held|awarded|celebrated|organised|organized|run|staged|observed)\b",
+        whole: false,
+        confidence: 0.65,
+        build: since_held,
+        must: &["Since 2009, Harbour Day has been held each year in May."],
+        must_not: &["Since 2009, the harbour has grown each year."],
+    },
+    Rule {
+        name: "X declared war (on Y) in D",
+        pattern: r"(?P<s>(?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)(?:, which)? declared war(?: on (?P<o>(?:the )?«E\d+»))? (?:in|on) (?P<d>{D})",
+        whole: true,
+        confidence: 0.75,
+        build: declared_war,
+        must: &[
+            "The Northern League declared war in October 1853.",
+            "The battle angered Arden and Brill, which declared war on Cove on 28 March 1854.",
+        ],
+        must_not: &["The Northern League declared war after the battle."],
+    },
+    Rule {
+        name: "A, B and C shared X in D",
+        pattern: r"(?P<i>«E\d+»(?:, «E\d+»)*,? and «E\d+») shared (?P<o>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: shared_award,
+        must: &["In 1945 Arden, Brill and Cove shared the Harbour Prize for Pilots."],
+        must_not: &["Arden, Brill and Cove shared the Harbour Prize for Pilots."],
+    },
     Rule {
         name: "X held its first session in D",
         pattern: r"(?P<s>{S})(?:, [^,]+,)? held its first (?P<n>session|meeting|summit|congress|conference|assembly|race|games|election|exhibition)",
@@ -444,7 +594,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "passive event (X was founded in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|republished|built|completed|formed|proclaimed|abolished|dissolved|announced|admitted|instituted|expelled|disqualified|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|renamed|invaded|treated|held|born|assassinated|crowned|closed|demolished|restored|abandoned|liberated|annexed|declared)\b",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|republished|built|completed|formed|proclaimed|abolished|dissolved|announced|admitted|instituted|expelled|disqualified|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|renamed|invaded|treated|held|born|assassinated|crowned|closed|demolished|restored|abandoned|liberated|annexed|declared|beaten\s+off|repulsed|repelled|agreed|concluded|awarded)\b",
         whole: false,
         confidence: 0.8,
         build: passive,
@@ -464,7 +614,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "active event (Y signed X in D)",
-        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?|(?:the|a|an|its|his|her|their) (?:{W} ){0,6}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
+        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took|married|named) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:the|a|an|its|his|her|their) (?:{W} ){0,6}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
         whole: false,
         confidence: 0.75,
         build: active,
@@ -482,7 +632,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "intransitive event (X joined / died in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),)? {ADV}(?P<v>joined|died|collapsed|began|started|ended|appeared|arrived|opened|merged|erupted|fell|surrendered|resigned|retired|took\s+place|closed|came|set\s+off|stepped\s+down|entered\s+into\s+force)\b(?: (?P<o>(?:the )?«E\d+»))?",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{3,60},)? {ADV}(?P<v>landed|flew|sailed|travelled|traveled|emigrated|returned|joined|died|collapsed|began|started|ended|appeared|arrived|opened|merged|erupted|fell|surrendered|resigned|retired|took\s+place|closed|came|set\s+off|stepped\s+down|entered\s+into\s+force)\b(?: (?P<o>(?:the )?«E\d+»))?",
         whole: false,
         confidence: 0.75,
         build: intransitive,

@@ -176,7 +176,23 @@ fn colon_uncounted(hit: &Hit) -> Option<FactKind> {
     list(format!("the {}", trim_phrase(&hit.text("np")?)), items)
 }
 
+/// "A, B and C shared the Nobel Prize": the winners of the prize.
+fn shared(hit: &Hit) -> Option<FactKind> {
+    let prize = hit.context.name(&hit.slot("o")?.text);
+    let items = split_items(&hit.text("i")?, None)?;
+    list(format!("the winners of {}", definite(&prize)), items)
+}
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "A, B and C shared X",
+        pattern: r"(?P<i>«E\d+»(?:, «E\d+»)*,? and «E\d+») shared (?P<o>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: shared,
+        must: &["In 1945 Arden, Brill and Cove shared the Harbour Prize for Pilots."],
+        must_not: &["In 1945 they shared the Harbour Prize for Pilots."],
+    },
     Rule {
         name: "things: A, B and C",
         pattern: r" (?P<np>[a-z]+ [a-z]+(?: (?:by|of|for|in) [a-z]+(?: [a-z]+)?)?): (?P<i>{ITEMS})[.;]?$",

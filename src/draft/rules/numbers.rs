@@ -27,7 +27,10 @@ pub fn tolerance_for(value: f64, approx: bool) -> f64 {
 }
 
 fn number(quantity: String, value: f64, unit: Option<String>, approx: bool) -> Option<FactKind> {
-    let quantity = trim_phrase(&quantity);
+    let quantity = quantity
+        .trim()
+        .trim_end_matches([',', '.', ';', ':'])
+        .to_string();
     // A question never shows its answer.
     if quantity.split_whitespace().count() < 3 || quantity.contains(&format!(" {value} ")) {
         return None;
@@ -79,7 +82,7 @@ fn counted(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let noun = hit.text("noun")?;
-    if !(noun.ends_with('s') || noun == "people")
+    if !(noun.ends_with('s') || matches!(noun.as_str(), "people" | "children" | "men" | "women"))
         || noun.ends_with("ss")
         || value < 2.0
         || matches!(
@@ -286,7 +289,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X has N things",
-        pattern: r"(?P<s>{S}) (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|numbers|consists of|consisted of|employs|employed|operates|operated|runs) (?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| (?:and|in|over|across|with|which|that)\b)",
+        pattern: r"(?P<s>{S}) (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|numbers|consists of|consisted of|employs|employed|operates|operated|runs) (?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| (?:and|in|over|across|with|which|that)\b)",
         whole: false,
         confidence: 0.7,
         build: counted,

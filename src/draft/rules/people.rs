@@ -24,6 +24,8 @@ const PERSON_NOUNS: &[&str] = &[
     "governor", "mayor", "diplomat", "ambassador", "envoy", "philosopher", "historian",
     "economist", "astronomer", "geologist", "botanist", "zoologist", "researcher", "pioneer",
     "entrepreneur", "manager", "chief", "head", "tutor", "mentor", "apprentice", "hero",
+    "patient", "victim", "recipient", "laureate", "successor", "predecessor", "missionary",
+    "commander", "admiral", "ruler", "monarch", "statesman", "politician", "activist",
 ];
 
 /// Whether a role phrase is about a person: its head noun (the last word before "of", "who",
@@ -91,7 +93,7 @@ fn became(hit: &Hit) -> Option<FactKind> {
         (_, Some(of)) => Some(hit.context.name(&of.text)),
         (Some("its" | "their"), None) => {
             hit.note("\"its\" read as the last subject");
-            hit.it()
+            hit.it_at_group("pos")
         }
         _ => None,
     };
@@ -151,6 +153,19 @@ fn resolve_nouns(hit: &Hit, role: &str) -> String {
     out
 }
 
+fn role_before_name_any(hit: &Hit) -> Option<FactKind> {
+    if hit.raw("n").is_some() {
+        return role_before_name(hit);
+    }
+    let name = hit.context.name(&hit.slot("n2")?.text);
+    let owner = hit.it_at_group("r2")?;
+    let role = format!("the {} of {owner}", hit.raw("r2")?);
+    if !is_person_role(&role) {
+        return None;
+    }
+    person(name, role, None)
+}
+
 /// "X was elected president in 1980".
 fn elected(hit: &Hit) -> Option<FactKind> {
     let name = hit.context.name(&hit.slot("n")?.text);
@@ -203,7 +218,69 @@ fn made_by(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "Hemingway's short story “The Snows”", "Tennyson in his poem “The Charge”": the author.
+fn author_of(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let work = hit.slot("q")?.text.clone();
+    person(name, format!("the author of {work}"), None)
+}
+
+/// "helped by a local guide, X," and "led by its prime minister X".
+fn role_before_name(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = hit.text("r")?;
+    let role = match hit.slot("of") {
+        Some(of) => format!("the {role} of {}", hit.context.name(&of.text)),
+        None => role,
+    };
+    if !is_person_role(&role) {
+        return None;
+    }
+    person(name, role, None)
+}
+
+/// "X died in 1855 and was succeeded by his son, Y": Y is the son and successor of X.
+fn succeeded(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let before = hit.name("s")?;
+    person(
+        name,
+        format!("the {} and successor of {before}", hit.raw("r")?),
+        hit.event_date("n"),
+    )
+}
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "X's poem “Q”",
+        pattern: r"(?P<n>«E\d+»)(?:'s| in (?:his|her)) (?:[a-z]+ )?(?:poem|novel|story|book|play|song|opera|symphony|essay|memoir|painting|film) (?P<q>«Q\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: author_of,
+        must: &["It entered literature through Mara Quell's short story “The Tide”, in 1936."],
+        must_not: &["It entered literature through a short story “The Tide”, in 1936."],
+    },
+    Rule {
+        name: "by a local guide, X,",
+        pattern: r"\b(?:by|with) (?P<r>an? (?:[a-z]+ ){0,2}[a-z]+), (?P<n>«E\d+»)(?:,|\.|$)|\bled by (?:its|his|her|their) (?P<r2>[a-z]+(?: [a-z]+)?) (?P<n2>«E\d+»)",
+        whole: false,
+        confidence: 0.6,
+        build: role_before_name_any,
+        must: &[
+            "They were helped by a local guide, Tomas Reede, who knew the paths.",
+            "Brill, led by its prime minister Mara Quell, sent troops.",
+        ],
+        must_not: &["They were helped by a local guide, who knew the paths."],
+    },
+    Rule {
+        name: "X was succeeded by his son, Y",
+        pattern: r"(?P<s>«E\d+») (?:died [^,;]*? and )?was succeeded by (?:his|her) (?P<r>son|daughter|brother|sister|nephew|widow|wife|husband|cousin), (?P<n>«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: succeeded,
+        must: &["Tomas Reede died in March 1855 and was succeeded by his son, Arden Vell."],
+        must_not: &["Tomas Reede was succeeded by a council."],
+    },
     Rule {
         name: "His editor, X,",
         pattern: r"^(?P<r>(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) [a-z]+(?: [a-z]+)?), (?P<n>«E\d+»),",

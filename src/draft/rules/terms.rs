@@ -6,7 +6,7 @@
 use crate::deck::{Answer, FactKind};
 use crate::draft::context::{expands, looks_like_person};
 use crate::draft::rules::people::is_person_role;
-use crate::draft::rules::{Hit, Rule, trim_phrase};
+use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
 
 /// A definition short enough to be an answer option: cut at a comma after a dozen words, and
 /// never left dangling.
@@ -27,13 +27,16 @@ fn term(term: &str, definition: &str) -> Option<FactKind> {
     if term.is_empty() || definition.split_whitespace().count() < 2 {
         return None;
     }
-    // A question never shows its answer.
-    let lower = definition.to_lowercase();
-    if term
-        .split_whitespace()
-        .filter(|w| w.len() > 3)
-        .any(|w| lower.contains(&w.to_lowercase()))
-    {
+    // A question never shows its answer: the definition must not hold the whole term.
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an" | "of"))
+            .map(str::to_string)
+            .collect()
+    };
+    let (t, d) = (words(term), words(&definition));
+    if t.is_empty() || t.iter().all(|w| d.contains(w)) || d.iter().all(|w| t.contains(w)) {
         return None;
     }
     Some(FactKind::Term {
@@ -63,7 +66,7 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     let last = hit.caps.get(0)?.as_str().ends_with('.');
     if last
         && definition.split_whitespace().skip(1).any(|w| {
-            (w.ends_with("ed") || w.ends_with("es"))
+            w.ends_with("ed")
                 && !matches!(
                     w,
                     "designed" | "called" | "named" | "used" | "based" | "located"
@@ -72,6 +75,7 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    let definition = resolve_nouns(hit, &definition);
     // "Cooperation, the ministers hoped, would ...": a sentence's first word is a name only if
     // the article capitalises it elsewhere too; and an apposition ends on a noun, not a verb.
     let initial = hit.sentence.skeleton.starts_with(hit.raw("t")?);
@@ -91,6 +95,25 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     term(name, &definition)
+}
+
+/// A class noun inside a definition ("the foot of the mountain") named as the article's
+/// subject.
+fn resolve_nouns(hit: &Hit, text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(subject) = &hit.context.article.subject {
+        for noun in &hit.context.article.class_nouns {
+            let the = format!("the {noun}");
+            if let Some(at) = out.find(&the)
+                && at > 0
+                && !out[at + the.len()..].starts_with(|c: char| c.is_alphanumeric())
+            {
+                out.replace_range(at..at + the.len(), subject);
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// "the highest and youngest" says which, not what: no noun to define with.
@@ -132,7 +155,12 @@ fn reverse_copula(hit: &Hit) -> Option<FactKind> {
 /// "the Marangu route, known as the “Coca-Cola route”".
 fn known_as(hit: &Hit) -> Option<FactKind> {
     let quote = hit.text("q")?;
-    let what = hit.text("x")?;
+    // "the decline of the Ottoman Empire, which was called ...": the name it ends on.
+    let raw = hit.raw("x")?;
+    let what = match raw.rfind('«') {
+        Some(at) if raw.ends_with('»') && at > 0 => hit.sentence.render(&raw[at..]),
+        _ => hit.text("x")?,
+    };
     if hit.raw("x")?.starts_with(['a', 'A']) && !hit.raw("x")?.contains('«') {
         return None;
     }
@@ -196,7 +224,64 @@ fn named_part(hit: &Hit) -> Option<FactKind> {
     term(&name, &format!("the {noun} of {owner}"))
 }
 
+/// "The highest point was called Kaiser-Wilhelm-Spitze": a former or other name.
+fn was_called(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    let what = definite(&hit.text("x")?);
+    let what = if what.contains(" of ") {
+        what
+    } else {
+        format!("{what} of {}", hit.context.article.subject.clone()?)
+    };
+    term(&name, &what)
+}
+
+/// "Babbage's later design, the Analytical Engine, was a general-purpose computer".
+fn apposition_copula(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    term(&name, &hit.text("d")?)
+}
+
+/// "Penicillin, the first widely used antibiotic, was ...": the article's subject defined.
+fn subject_apposition(hit: &Hit) -> Option<FactKind> {
+    let word = hit.text("w")?;
+    let subject = hit.context.article.subject.clone()?;
+    if !word.eq_ignore_ascii_case(&subject) {
+        return None;
+    }
+    term(&subject, &hit.text("d")?)
+}
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "The X was called Y",
+        pattern: r"^(?P<x>The (?:[a-z]+ ){0,3}[a-z]+) (?:was|is) (?:once |formerly |originally |first )?(?:called|named|known as) (?P<t>«[EQ]\d+»)",
+        whole: false,
+        confidence: 0.65,
+        build: was_called,
+        must: &["Mount Tull is tall. The highest point was called Kingstop during the war."],
+        must_not: &["Mount Tull is tall. The highest point was reached in 1900."],
+    },
+    Rule {
+        name: "X's design, Y, was a Z",
+        pattern: r"^«E\d+»'s (?:[a-z]+ ){0,2}[a-z]+, (?P<t>(?:the )?«E\d+»), (?:is|was) (?P<d>(?:a|an|the) [^,;.«]+)",
+        whole: false,
+        confidence: 0.6,
+        build: apposition_copula,
+        must: &["Reede's later design, the Tide Engine, was a general-purpose mechanical clock."],
+        must_not: &["Reede's later design, the Tide Engine, was never built."],
+    },
+    Rule {
+        name: "Subject, the definition, was",
+        pattern: r"^(?P<w>[A-Z][a-z]+|«E\d+»), (?P<d>(?:the|a|an) [^,]+), (?:is|was|are|were)\b",
+        whole: false,
+        confidence: 0.6,
+        build: subject_apposition,
+        must: &[
+            "Tidewort is a plant. Tidewort, the first widely used remedy, was found by chance.",
+        ],
+        must_not: &["Tidewort is a plant. Sailors, the first to use it, were grateful."],
+    },
     Rule {
         name: "acronym",
         pattern: r"(?P<long>(?:the )?«E\d+») \((?P<short>«E\d+»)\)",
