@@ -18,6 +18,7 @@ pub mod formats;
 pub mod json;
 pub mod library;
 pub mod log_cache;
+pub mod numbers;
 pub mod output;
 pub mod progress;
 pub mod run;
