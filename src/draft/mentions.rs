@@ -1,32 +1,37 @@
 //! Dates, numbers and quantities in a sentence, as the extractor needs them: each mention with
 //! its byte range, its text as written, its value and the preposition before it.
 //!
-//! This is the extractor's one door to number reading, kept narrow on purpose: the shared
-//! parser in `src/numbers` (also used by the answer checker) is meant to sit behind it, and
-//! nothing else in `draft/` reads digits or month names itself.
+//! This is the extractor's one door to number reading, and it reads nothing itself: the
+//! shared parser (`crate::numbers`, also the answer checker's) finds every mention, and this
+//! adapter only says what each is to the patterns. Three readings are the extractor's own,
+//! because they depend on what the patterns do with a mention, not on how it is written:
+//! - a counted noun ("38 nurses", "390,000 inhabitants") stays in the sentence for the
+//!   patterns to read ("the number of nurses"), so the mention ends before it;
+//! - a bare number of three digits after "in", "since", "by" or "around" and before no noun
+//!   ("founded in 930") is a year: the shared parser asks four digits of a year in prose;
+//! - a rank ("first", "tenth", "3rd") stays a word of the sentence ("its first director");
+//! - a date without a year ("on 8 August", "Sept. 11"), a decade ("the 1990s") and a range
+//!   with a decade in it are not dates an event can be asked by.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::{Captures, Regex};
 
 use crate::deck::FactDate;
-use crate::draft::text::month_number;
+use crate::numbers::{self, Dimension, Precision, Relation, Unit};
 
 /// What a mention says.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Date(FactDate),
-    /// "the 1990s": the first year of the decade.
-    Decade(i32),
     /// "from 1994 to 2000", "between 1915 and 1918".
     DateRange(FactDate, FactDate),
-    /// A number with its unit as written ("km", "square kilometres", "€"), if any. Counted
-    /// nouns ("38 nurses") are not units: the patterns read them.
+    /// A number with its unit ("km", "km²", "€", "%"), if it has one that is not a counted
+    /// noun.
     Number {
         value: f64,
         unit: Option<String>,
     },
+    /// A date or period no event is asked by: "8 August", "the 1990s".
+    Other,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -37,342 +42,128 @@ pub struct Mention {
     pub value: Value,
     /// Hedged ("about", "some", "more than", "roughly").
     pub approx: bool,
-    /// The lowercased word right before the mention ("in", "since", "after"...).
-    pub relation: Option<String>,
+    /// The preposition right before the mention ("in", "since", "after"...).
+    pub relation: Option<&'static str>,
 }
 
-impl Mention {
-    pub fn date(&self) -> Option<FactDate> {
-        match self.value {
-            Value::Date(d) => Some(d),
-            _ => None,
-        }
-    }
-
-    pub fn number(&self) -> Option<(f64, Option<&str>)> {
-        match &self.value {
-            Value::Number { value, unit } => Some((*value, unit.as_deref())),
-            _ => None,
-        }
-    }
-}
-
-const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
-const APPROX: &str = r"(?i:about|around|roughly|approximately|some|nearly|almost|more than|less than|fewer than|up to|at least|just over|just under|well over|c\.|circa)";
-const UNITS: &str = r"(?:square kilometres|square kilometers|square km|square miles|square metres|square meters|km²|km2|m²|kilometres|kilometers|km|metres|meters|nautical miles|miles|mi|feet|ft|m|percent|per cent|%|kilograms|kg|tonnes|tons|seconds|minutes|hours|GeV|TeV|MeV|°C|degrees)";
-const SCALE: &str = r"(?:thousand|million|billion|trillion)";
-const CURRENCY: &str = r"(?:€|\$|£|¥|US\$)";
-
-/// Number words a count is written with in prose.
-const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-];
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("mention patterns are valid")
-}
-
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{MONTH}),? (?P<y>\d{{3,4}})\b"
-    ))
-});
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?, (?P<y>\d{{3,4}})\b"
-    ))
-});
-static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(?P<m>{MONTH}),? (?P<y>\d{{4}})\b")));
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"\b(?i:from|between) (?:(?P<m1>{MONTH}) )?(?P<y1>\d{{3,4}}) (?:to|and|until|through) (?:(?P<m2>{MONTH}) )?(?P<y2>\d{{3,4}})\b"
-    ))
-});
-static DECADE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?P<y>\d{3}0)s\b"));
-static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?P<y>\d{3,4})\b"));
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?:\b(?P<approx>{APPROX}) )?(?P<cur>{CURRENCY})?\b(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<f>\d+))?(?: (?P<scale>{SCALE}))?(?:[  ]?(?P<unit>{UNITS})(?:\b|$|[^\p{{L}}]))?"
-    ))
-});
-static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
-    re(&format!(
-        r"(?:\b(?P<approx>{APPROX}) )?\b(?P<w>{})\b(?: (?P<scale>{SCALE}))?",
-        words.join("|")
-    ))
-});
-
-/// Words after which a bare three- or four-digit number is a year.
-const YEAR_WORDS: &[&str] = &[
-    "in", "on", "since", "by", "from", "to", "until", "till", "before", "after", "of", "year",
-    "around", "circa", "and", "or", "between", "during", "early", "late", "mid", "summer",
-    "winter", "spring", "autumn",
-];
-
-static OPENING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<String> = NUMBER_WORDS
-        .iter()
-        .map(|(w, _)| {
-            let mut c = w.chars();
-            c.next().map_or(String::new(), |f| {
-                f.to_uppercase().collect::<String>() + c.as_str()
-            })
-        })
-        .collect();
-    re(&format!(
-        r"^(?P<w>{})\b(?: (?P<scale>{SCALE}))?",
-        words.join("|")
-    ))
-});
-
-fn date(c: &Captures) -> Option<FactDate> {
-    let year: i32 = c.name("y")?.as_str().parse().ok()?;
-    let month = c.name("m").and_then(|m| month_number(m.as_str()));
-    let day = c
-        .name("d")
-        .and_then(|d| d.as_str().parse::<u8>().ok())
-        .filter(|d| (1..=31).contains(d));
-    Some(FactDate { year, month, day })
-}
-
-/// The exact value of digits written with an optional fraction and scale word, without float
-/// noise: "2.3 million" is 2300000, "4.5" is 4.5.
-fn exact(int: &str, fraction: Option<&str>, scale: Option<&str>) -> Option<f64> {
-    let zeros = match scale.map(str::to_lowercase).as_deref() {
-        Some("thousand") => 3,
-        Some("million") => 6,
-        Some("billion") => 9,
-        Some("trillion") => 12,
-        _ => 0,
-    };
-    let int = int.replace(',', "");
-    let fraction = fraction.unwrap_or("");
-    if fraction.len() <= zeros {
-        let digits = format!("{int}{fraction}{}", "0".repeat(zeros - fraction.len()));
-        digits.parse().ok()
-    } else {
-        let (kept, rest) = fraction.split_at(zeros);
-        format!("{int}{kept}.{rest}").parse().ok()
+fn relation_word(relation: Relation) -> &'static str {
+    match relation {
+        Relation::In => "in",
+        Relation::On => "on",
+        Relation::At => "at",
+        Relation::Since => "since",
+        Relation::Until => "until",
+        Relation::Before => "before",
+        Relation::After => "after",
+        Relation::By => "by",
+        Relation::During => "during",
+        Relation::From => "from",
+        Relation::To => "to",
+        Relation::Of => "of",
+        Relation::For => "for",
     }
 }
 
-fn word_value(word: &str) -> Option<u32> {
-    let lower = word.to_lowercase();
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| *w == lower)
-        .map(|(_, v)| *v)
+/// A date an event can be asked by: a year, a month or a day of a known year.
+fn fact_date(date: &numbers::Date) -> Option<FactDate> {
+    if date.precision < Precision::Year {
+        return None;
+    }
+    Some(FactDate {
+        year: date.year?,
+        month: date.month,
+        day: date.day,
+    })
 }
 
-fn relation(text: &str, start: usize) -> Option<String> {
-    text[..start]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
-fn unit_name(unit: &str) -> String {
+/// How a unit is written in a fact: a currency by its sign when it has one ("€"), any other
+/// unit by its symbol ("km²", "%").
+fn unit_text(unit: &Unit) -> String {
     match unit {
-        "square kilometres" | "square kilometers" | "square km" | "km2" => "km²".into(),
-        "square metres" | "square meters" => "m²".into(),
-        "kilometres" | "kilometers" => "km".into(),
-        "metres" | "meters" => "m".into(),
-        "feet" => "ft".into(),
-        "mi" => "miles".into(),
-        "per cent" | "%" => "percent".into(),
-        "kilograms" => "kg".into(),
-        other => other.into(),
+        Unit::Known(u) if u.dimension == Dimension::Currency => u
+            .prefixes
+            .iter()
+            .find(|p| p.chars().count() == 1)
+            .map_or(u.symbol, |p| p)
+            .to_string(),
+        other => other.symbol().to_string(),
     }
 }
 
-/// Every date, date range, decade and number in a sentence, in order, none overlapping.
+/// What a unit measures, for patterns that name a measure by it ("area", "length").
+pub fn dimension(unit: &str) -> Option<Dimension> {
+    numbers::read_unit(unit).1.and_then(|u| u.dimension())
+}
+
+/// Words after which a bare three-digit number is a year ("in 930").
+const YEAR_RELATIONS: &[&str] = &["in", "since", "by", "until", "before", "after", "around"];
+
+/// Every date, date range and number in a sentence, in order, none overlapping.
 pub fn scan(text: &str) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
-    let free = |out: &[Mention], r: &Range<usize>| {
-        out.iter()
-            .all(|m| m.range.end <= r.start || r.end <= m.range.start)
-    };
-    let push = |out: &mut Vec<Mention>, range: Range<usize>, value: Value, approx: bool| {
-        if free(out, &range) {
-            out.push(Mention {
+    numbers::scan(text)
+        .into_iter()
+        .filter(|m| !m.quantity().is_some_and(|q| q.ordinal))
+        .map(|m| {
+            let relation = m.relation.map(relation_word).or_else(|| {
+                // "Around the year 1000": the hedge before "the year" is not a relation.
+                text[..m.range.start]
+                    .trim_end()
+                    .ends_with("around the year")
+                    .then_some("around")
+            });
+            let mut range = m.range.clone();
+            let value = match &m.value {
+                numbers::Value::Date(d) => fact_date(d).map_or(Value::Other, Value::Date),
+                numbers::Value::DateRange(a, b) => match (fact_date(a), fact_date(b)) {
+                    (Some(a), Some(b)) => Value::DateRange(a, b),
+                    _ => Value::Other,
+                },
+                numbers::Value::NumberRange(..) => Value::Other,
+                numbers::Value::Number(q) => {
+                    let value = q.value.to_f64();
+                    let counted = matches!(&q.unit, Some(Unit::Word(_)))
+                        || q.unit.as_ref().and_then(Unit::dimension) == Some(Dimension::Count);
+                    if counted && let Some(unit) = &m.unit_range {
+                        // The counted noun stays in the sentence for the patterns.
+                        range.end = text[..unit.start].trim_end().len().max(range.start + 1);
+                        Value::Number { value, unit: None }
+                    } else if q.unit.is_none()
+                        && !q.ordinal
+                        && q.value.is_integer()
+                        && (100.0..1000.0).contains(&value)
+                        && relation.is_some_and(|r| YEAR_RELATIONS.contains(&r))
+                        && m.approx.is_none()
+                    {
+                        Value::Date(FactDate {
+                            year: value as i32,
+                            month: None,
+                            day: None,
+                        })
+                    } else {
+                        Value::Number {
+                            value,
+                            unit: q.unit.as_ref().map(unit_text),
+                        }
+                    }
+                }
+            };
+            Mention {
                 written: text[range.clone()].to_string(),
-                relation: relation(text, range.start),
                 range,
                 value,
-                approx,
-            });
-        }
-    };
-    for c in RANGE.captures_iter(text) {
-        let whole = c.get(0).expect("group 0");
-        let side = |m: &str, y: &str| -> Option<FactDate> {
-            Some(FactDate {
-                year: c.name(y)?.as_str().parse().ok()?,
-                month: c.name(m).and_then(|m| month_number(m.as_str())),
-                day: None,
-            })
-        };
-        if let (Some(a), Some(b)) = (side("m1", "y1"), side("m2", "y2"))
-            && a.year <= b.year
-            && b.year <= 2100
-        {
-            push(&mut out, whole.range(), Value::DateRange(a, b), false);
-        }
-    }
-    for regex in [&*DAY_MONTH_YEAR, &*MONTH_DAY_YEAR, &*MONTH_YEAR] {
-        for c in regex.captures_iter(text) {
-            if let Some(d) = date(&c) {
-                push(
-                    &mut out,
-                    c.get(0).expect("group 0").range(),
-                    Value::Date(d),
-                    false,
-                );
+                approx: m.approx.is_some(),
+                relation,
             }
-        }
-    }
-    for c in DECADE.captures_iter(text) {
-        let whole = c.get(0).expect("group 0");
-        if let Ok(y) = c["y"].parse() {
-            push(&mut out, whole.range(), Value::Decade(y), false);
-        }
-    }
-    for c in YEAR.captures_iter(text) {
-        let whole = c.get(0).expect("group 0");
-        let Ok(year) = c["y"].parse::<i32>() else {
-            continue;
-        };
-        let before = relation(text, whole.start());
-        let after = &text[whole.end()..];
-        // Part of a bigger number ("4,300", "2.5") or followed by a unit: not a year.
-        let glued = text[..whole.start()].ends_with([',', '.', '-', '€', '$', '£'])
-            || after.starts_with(|c: char| {
-                c == ',' && after[1..].starts_with(|d: char| d.is_ascii_digit())
-            })
-            || after.starts_with(|c: char| {
-                c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit())
-            });
-        let unit_after = NUMBER.captures(&text[whole.start()..]).is_some_and(|n| {
-            n.get(0).is_some_and(|m| m.start() == 0)
-                && (n.name("unit").is_some() || n.name("scale").is_some())
-        });
-        let four = c["y"].len() == 4 && (1000..=2100).contains(&year);
-        let after_word = before.as_deref().is_some_and(|w| YEAR_WORDS.contains(&w));
-        // "in 930" is a year; "more than 100 years", "some 670 riders" are not.
-        let three = c["y"].len() == 3
-            && after_word
-            && year >= 100
-            && !text[whole.end()..].starts_with(" years");
-        if !glued && !unit_after && (four || three) {
-            push(
-                &mut out,
-                whole.range(),
-                Value::Date(FactDate {
-                    year,
-                    month: None,
-                    day: None,
-                }),
-                false,
-            );
-        }
-    }
-    for c in NUMBER.captures_iter(text) {
-        let whole = c.get(0).expect("group 0");
-        let end = c
-            .name("unit")
-            .or(c.name("scale"))
-            .or(c.name("f"))
-            .unwrap_or(c.name("n").expect("n"))
-            .end();
-        let Some(value) = exact(
-            &c["n"],
-            c.name("f").map(|f| f.as_str()),
-            c.name("scale").map(|s| s.as_str()),
-        ) else {
-            continue;
-        };
-        let unit = c
-            .name("cur")
-            .map(|u| u.as_str().to_string())
-            .or(c.name("unit").map(|u| unit_name(u.as_str())));
-        push(
-            &mut out,
-            whole.start()..end,
-            Value::Number { value, unit },
-            c.name("approx").is_some(),
-        );
-    }
-    // A capitalised number word starts a sentence ("Three ports...") or a name ("the Seven
-    // Summits"): only the first is a number.
-    let opening = OPENING_NUMBER.captures(text);
-    let words = WORD_NUMBER.captures_iter(text).chain(
-        opening
-            .into_iter()
-            .filter(|c| c.get(0).is_some_and(|m| m.start() == 0)),
-    );
-    for c in words {
-        let whole = c.get(0).expect("group 0");
-        let Some(n) = word_value(&c["w"]) else {
-            continue;
-        };
-        let zeros = match c.name("scale").map(|s| s.as_str()) {
-            Some("thousand") => 1e3,
-            Some("million") => 1e6,
-            Some("billion") => 1e9,
-            Some("trillion") => 1e12,
-            _ => 1.0,
-        };
-        push(
-            &mut out,
-            whole.range(),
-            Value::Number {
-                value: f64::from(n) * zeros,
-                unit: None,
-            },
-            c.name("approx").is_some(),
-        );
-    }
-    out.sort_by_key(|m| m.range.start);
-    out
+        })
+        .collect()
 }
 
-/// Parses a count word or digits ("six", "38", "2,428"), for patterns that read a count
-/// themselves.
+/// A count written as a word or digits ("six", "38", "2,428"), for patterns that read one.
 pub fn count(word: &str) -> Option<f64> {
-    if let Some(v) = word_value(word) {
-        return Some(f64::from(v));
+    match numbers::read_quantity(word)?.value {
+        numbers::Value::Number(q) if q.unit.is_none() && !q.ordinal => Some(q.value.to_f64()),
+        _ => None,
     }
-    exact(word, None, None)
 }
 
 #[cfg(test)]
@@ -386,7 +177,7 @@ mod tests {
             .collect()
     }
 
-    fn day(year: i32, month: Option<u8>, day: Option<u8>) -> Value {
+    fn date(year: i32, month: Option<u8>, day: Option<u8>) -> Value {
         Value::Date(FactDate { year, month, day })
     }
 
@@ -397,110 +188,81 @@ mod tests {
                 "It was founded on 8 August 1967, joined on July 28, 1995, and met in June 2001."
             ),
             [
-                ("8 August 1967".into(), day(1967, Some(8), Some(8)), false),
-                ("July 28, 1995".into(), day(1995, Some(7), Some(28)), false),
-                ("June 2001".into(), day(2001, Some(6), None), false),
+                ("8 August 1967".into(), date(1967, Some(8), Some(8)), false),
+                ("July 28, 1995".into(), date(1995, Some(7), Some(28)), false),
+                ("June 2001".into(), date(2001, Some(6), None), false),
             ]
         );
+    }
+
+    #[test]
+    fn a_bare_three_digit_number_after_in_is_a_year() {
         assert_eq!(
             values("founded in 930 at the rift")[0].1,
-            day(930, None, None)
+            date(930, None, None)
         );
-        assert_eq!(values("In 1262 the king")[0].1, day(1262, None, None));
+        assert_eq!(
+            values("There were 930 of them")[0].1,
+            Value::Number {
+                value: 930.0,
+                unit: None
+            }
+        );
+        assert!(matches!(values("in 930 ships")[0].1, Value::Number { .. }));
     }
 
     #[test]
-    fn numbers_are_not_years() {
+    fn counted_nouns_stay_in_the_sentence() {
+        let found = scan("with a party of 38 nurses and six stages");
+        assert_eq!(found[0].written, "38");
+        assert_eq!(found[1].written, "six");
         assert_eq!(
-            values("It covers 103,000 square kilometres and rises to 2,110 metres."),
-            [
-                (
-                    "103,000 square kilometres".into(),
-                    Value::Number {
-                        value: 103000.0,
-                        unit: Some("km²".into())
-                    },
-                    false
-                ),
-                (
-                    "2,110 metres".into(),
-                    Value::Number {
-                        value: 2110.0,
-                        unit: Some("m".into())
-                    },
-                    false
-                ),
-            ]
-        );
-        assert!(
-            values("There were 930 of them")
-                .iter()
-                .all(|(_, v, _)| !matches!(v, Value::Date(_)))
+            found[1].value,
+            Value::Number {
+                value: 6.0,
+                unit: None
+            }
         );
     }
 
     #[test]
-    fn scales_and_currencies_are_exact() {
+    fn units_and_currencies_are_written_as_symbols_with_exact_values() {
         assert_eq!(
-            values("about 2.3 million doses and €45 billion")
+            values("It covers 103,000 square kilometres; sales reached about €45 billion.")
                 .into_iter()
                 .map(|(_, v, a)| (v, a))
                 .collect::<Vec<_>>(),
             [
                 (
                     Value::Number {
-                        value: 2_300_000.0,
-                        unit: None
+                        value: 103_000.0,
+                        unit: Some("km²".into())
                     },
-                    true
+                    false
                 ),
                 (
                     Value::Number {
                         value: 45_000_000_000.0,
                         unit: Some("€".into())
                     },
-                    false
+                    true
                 ),
             ]
         );
-        assert_eq!(exact("4", Some("5"), Some("million")), Some(4_500_000.0));
-        assert_eq!(exact("1", Some("2345"), Some("thousand")), Some(1234.5));
+        assert_eq!(dimension("km²"), Some(Dimension::Area));
     }
 
     #[test]
-    fn ranges_decades_and_words() {
-        assert_eq!(
-            values("From 1994 to 2000 in the 1990s, six stages")
-                .into_iter()
-                .map(|(_, v, _)| v)
-                .collect::<Vec<_>>(),
-            [
-                Value::DateRange(
-                    FactDate {
-                        year: 1994,
-                        month: None,
-                        day: None
-                    },
-                    FactDate {
-                        year: 2000,
-                        month: None,
-                        day: None
-                    }
-                ),
-                Value::Decade(1990),
-                Value::Number {
-                    value: 6.0,
-                    unit: None
-                },
-            ]
-        );
+    fn dates_without_a_year_and_decades_date_no_event() {
+        assert_eq!(values("on 8 August")[0].1, Value::Other);
+        assert_eq!(values("in the 1990s")[0].1, Value::Other);
+        assert_eq!(values("between the 1950s and 1976")[0].1, Value::Other);
+    }
+
+    #[test]
+    fn counts_from_words_and_relations() {
         assert_eq!(count("six"), Some(6.0));
         assert_eq!(count("2,428"), Some(2428.0));
-    }
-
-    #[test]
-    fn relations_are_the_word_before() {
-        let found = scan("It has grown since 2004.");
-        assert_eq!(found[0].relation.as_deref(), Some("since"));
+        assert_eq!(scan("It has grown since 2004.")[0].relation, Some("since"));
     }
 }

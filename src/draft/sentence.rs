@@ -27,6 +27,8 @@ pub enum SlotKind {
         approx: bool,
     },
     Quote,
+    /// A date no event is asked by ("8 August", "the 1990s").
+    Other,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +49,7 @@ impl Slot {
             SlotKind::Range(..) => 'R',
             SlotKind::Number { .. } => 'N',
             SlotKind::Quote => 'Q',
+            SlotKind::Other => 'X',
         }
     }
 
@@ -68,7 +71,7 @@ pub struct Sentence {
 }
 
 static PLACEHOLDER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"«([EDRNQ])(\d+)»").expect("valid"));
+    LazyLock::new(|| Regex::new(r"«([EDRNQX])(\d+)»").expect("valid"));
 static TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|\S").expect("valid"));
 static QUOTE: LazyLock<Regex> =
@@ -253,11 +256,7 @@ fn clean(text: &str) -> String {
 fn slot_of(m: &Mention) -> Slot {
     let kind = match &m.value {
         Value::Date(d) => SlotKind::Date(*d),
-        Value::Decade(y) => SlotKind::Number {
-            value: f64::from(*y),
-            unit: Some("decade".into()),
-            approx: true,
-        },
+        Value::Other => SlotKind::Other,
         Value::DateRange(a, b) => SlotKind::Range(*a, *b),
         Value::Number { value, unit } => SlotKind::Number {
             value: *value,
@@ -268,7 +267,7 @@ fn slot_of(m: &Mention) -> Slot {
     Slot {
         kind,
         text: m.written.clone(),
-        relation: m.relation.clone(),
+        relation: m.relation.map(str::to_string),
     }
 }
 

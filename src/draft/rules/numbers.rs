@@ -8,8 +8,16 @@
 use crate::deck::{FactKind, Text};
 use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
 
-const AREA_UNITS: &[&str] = &["km²", "m²", "square miles", "hectares", "acres"];
-const LENGTH_UNITS: &[&str] = &["km", "m", "ft", "miles", "nautical miles"];
+use crate::draft::mentions::dimension;
+use crate::numbers::Dimension;
+
+fn is_area(unit: &str) -> bool {
+    dimension(unit) == Some(Dimension::Area)
+}
+
+fn is_length(unit: &str) -> bool {
+    dimension(unit) == Some(Dimension::Length)
+}
 
 /// Tolerance for a figure: 5% of a hedged one, rounded to one significant digit; none for an
 /// exact one.
@@ -52,9 +60,9 @@ fn measured(hit: &Hit) -> Option<FactKind> {
     let unit_name = unit.as_deref().unwrap_or("");
     let measure = if let Some(m) = hit.raw("m") {
         m.to_string()
-    } else if AREA_UNITS.contains(&unit_name) {
+    } else if is_area(unit_name) {
         "area".into()
-    } else if LENGTH_UNITS.contains(&unit_name) {
+    } else if is_length(unit_name) {
         match verb {
             "rises" | "rose" | "stands" | "stood" | "reaches" | "reached" | "towers" => {
                 "height".into()
@@ -206,7 +214,7 @@ fn sent(hit: &Hit) -> Option<FactKind> {
 /// "retail sales reached about €45 billion".
 fn money(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
-    let unit = unit.filter(|u| ["€", "$", "£", "¥", "US$"].contains(&u.as_str()))?;
+    let unit = unit.filter(|u| dimension(u) == Some(Dimension::Currency))?;
     let subject = trim_phrase(&hit.text("s")?);
     let subject = subject.strip_prefix("the ").unwrap_or(&subject);
     number(format!("the {subject}"), value, Some(unit), approx)
@@ -215,7 +223,7 @@ fn money(hit: &Hit) -> Option<FactKind> {
 /// "a 40 km stretch of the border": the length of what follows.
 fn length_before(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
-    if !LENGTH_UNITS.contains(&unit.as_deref()?) {
+    if !is_length(unit.as_deref()?) {
         return None;
     }
     let np = trim_phrase(&hit.text("np")?);
@@ -228,7 +236,7 @@ fn length_before(hit: &Hit) -> Option<FactKind> {
 /// "the old canal, which runs to about 2,400km".
 fn length_which(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
-    if !LENGTH_UNITS.contains(&unit.as_deref()?) {
+    if !is_length(unit.as_deref()?) {
         return None;
     }
     let np = hit.text("np")?;
