@@ -25,6 +25,17 @@ const CLASS_NOUNS: &[&str] = &[
     "tournament", "war", "treaty", "drug", "antibiotic", "retailer", "business", "park", "guild",
 ];
 
+static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«E(\d+)» and $").expect("valid"));
+
+/// The words of a name that an acronym spells, dropping words before them ("Belt and Road
+/// Initiative" in "Beijing-led Belt and Road Initiative" for BRI).
+pub fn expansion(long: &str, acronym: &str) -> Option<String> {
+    let words: Vec<&str> = long.split_whitespace().collect();
+    (0..words.len())
+        .map(|start| words[start..].join(" "))
+        .find(|candidate| candidate.starts_with(char::is_uppercase) && expands(candidate, acronym))
+}
+
 static ACRONYM_DEF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"«E(\d+)» \(«E(\d+)»\)").expect("valid"));
 
@@ -70,8 +81,18 @@ impl Article {
                     continue;
                 };
                 let (long, short) = (s.slots[a].bare().to_string(), s.slots[b].text.clone());
-                if is_acronym(&short)
-                    && expands(&long, &short)
+                // "Belt and Road Initiative (BRI)": the name may run over "and" to the name
+                // before it.
+                let before = &s.skeleton[..c.get(0).map_or(0, |m| m.start())];
+                let joined = JOINED
+                    .captures(before)
+                    .and_then(|j| j[1].parse::<usize>().ok())
+                    .map(|i| format!("{} and {long}", s.slots[i].bare()));
+                let long = joined
+                    .and_then(|j| expansion(&j, &short))
+                    .or_else(|| expansion(&long, &short));
+                if let Some(long) = long
+                    && is_acronym(&short)
                     && !article.acronyms.iter().any(|(x, _)| *x == short)
                 {
                     article.acronyms.push((short, long));
@@ -514,8 +535,14 @@ impl Context {
     }
 
     /// A name as a question should use it: an organisation's short name, a person's full
-    /// name, the article's subject for part of its name.
+    /// name without the title before it, the article's subject for part of its name.
     pub fn name(&self, name: &str) -> String {
+        static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:the )?(?:[A-Z][a-z]+(?:ese|ian|ish|an|ic) )?(?:President|Prime Minister|Chancellor|Premier|Emperor|Empress|Tsar|Secretary-General|Foreign Minister|Governor|Mayor|Admiral|Pope) (?P<name>[A-Z]\S+(?: [A-Z]\S+){1,2})$").expect("valid")
+        });
+        if let Some(c) = TITLE.captures(name) {
+            return c["name"].to_string();
+        }
         let short = self.article.short_name(name);
         if short != name {
             return short;

@@ -45,7 +45,7 @@ fn expand(pattern: &str) -> String {
         format!(r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his) (?:{W} ){{0,5}}?{W})");
     // A subject: a name (perhaps two, or with its noun: "the Festina team"), a pronoun, or a
     // short noun phrase with a determiner ("a" only opening the clause).
-    let subject = r"(?:(?:[Tt]he )?«E\d+»(?: \(«E\d+»\))?|(?:[Tt]he )?«E\d+» and (?:the )?«E\d+»|(?:[Tt]he )?«E\d+» [a-z]+|[Ii]t|[Ss]he|[Hh]e|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|^A|^An|a|an) (?:«N\d+» )?(?:(?:[A-Za-z][a-z\-']*|«E\d+»)(?:'s)? ){0,5}?(?:[a-z][a-z\-']*|«E\d+»))";
+    let subject = r"(?:(?:[Tt]he )?«E\d+»(?: \(«E\d+»\))?|(?:[Tt]he )?«E\d+» and (?:the )?«E\d+»|(?:[Tt]he )?«E\d+» [a-z]+(?: [a-z]+)?|[Ii]t|[Ss]he|[Hh]e|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|^A|^An|a|an) (?:«N\d+» )?(?:(?:[A-Za-z][a-z\-']*|«E\d+»)(?:'s)? ){0,5}?(?:[a-z][a-z\-']*|«E\d+»))";
     let item = r"(?:(?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})";
     let items = format!(r"(?:{item}(?:, {item})*,? (?:and|or) {item})");
     pattern
@@ -189,6 +189,19 @@ impl<'a> Hit<'a> {
         Some(name)
     }
 
+    /// The last name before a group that is not a person's: what "its" most likely means in
+    /// "it created RATS, with its headquarters in Bishkek".
+    pub fn last_thing_before(&self, group: &str) -> Option<String> {
+        static NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«E\d+»").expect("valid"));
+        let end = self.caps.name(group)?.start() + self.offset();
+        NAME.find_iter(&self.sentence.skeleton[..end.min(self.sentence.skeleton.len())])
+            .filter_map(|m| self.sentence.slot(m.as_str()))
+            .filter(|s| matches!(s.kind, SlotKind::Entity { possessive: false }))
+            .map(|s| self.context.name(&s.text))
+            .filter(|n| !crate::draft::context::looks_like_person(n))
+            .last()
+    }
+
     /// The first person the sentence names before a position, if any.
     fn sentence_person(&self, before: usize) -> Option<String> {
         static NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«E\d+»").expect("valid"));
@@ -261,17 +274,24 @@ impl<'a> Hit<'a> {
 
     /// A place the clause names after a group with "in" or "at" (not a person, not a date).
     pub fn place_after(&self, group: &str) -> Option<String> {
-        static IN_PLACE: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"\b(?:in|at) (?:the )?(«E\d+»)").expect("valid"));
+        // Right after the group, perhaps after its date: "died in Greece", "on 8 August 1967
+        // in Bangkok", not "with its headquarters initially in Bishkek".
+        static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?: (?:on|in) «D\d+»,?)? (?:[a-z]+ly )?(?:in|at) (?:the )?(«E\d+»)")
+                .expect("valid")
+        });
         // Else a gathering the sentence places: "at a gathering held in Kessport".
         static HELD_IN: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\b(?:held|hosted|summit|meeting|conference|congress|gathering) (?:[a-z]+ ){0,4}?(?:in|at) (?:the )?(«E\d+»)").expect("valid")
+            Regex::new(r"\b(?:held|hosted|summit|meeting|conference|congress|gathering) (?:[a-z]+ |«E\d+» ){0,4}?(?:in|at) (?:the )?(«E\d+»)").expect("valid")
         });
         let from = self.caps.name(group).map_or(0, |m| m.end());
         let c = IN_PLACE
             .captures(&self.clause[from..])
             .or_else(|| HELD_IN.captures(&self.sentence.skeleton))?;
         let slot = self.sentence.slot(&c[1])?;
+        if matches!(slot.kind, SlotKind::Entity { possessive: true }) {
+            return None;
+        }
         // Not a person, and not a title ("The Lancet", "Taylor's Scientific Memoirs").
         const WORKS: &[&str] = &[
             "Journal",

@@ -48,7 +48,7 @@ const INTRANSITIVE: &[(&str, &str)] = &[
     ("surrendered", "surrender"), ("resigned", "resignation"), ("retired", "retirement"),
     ("took place", ""), ("closed", "closure"), ("came", ""), ("set off", "start"),
     ("stepped down", "resignation"), ("entered into force", "entry into force"),
-    ("landed", "landing"), ("flew", "flight"), ("sailed", "voyage"), ("travelled", "journey"),
+    ("joining", "accession"), ("landed", "landing"), ("flew", "flight"), ("sailed", "voyage"), ("travelled", "journey"),
     ("traveled", "journey"), ("emigrated", "emigration"), ("returned", "return"),
 ];
 
@@ -166,7 +166,8 @@ fn active(hit: &Hit) -> Option<FactKind> {
     }
     let object = match named_object(hit) {
         Some(named) => named,
-        None => trim_phrase(&hit.text("o")?),
+        // "the Regional Anti-Terrorist Structure (RATS)": the name without its acronym.
+        None => trim_phrase(&hit.sentence.render(hit.raw("o")?.split(" (").next()?)),
     };
     let named = hit.raw("o")?.contains('«');
     if !named && object.split_whitespace().count() < 3 {
@@ -283,9 +284,11 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
     let what = match noun {
         "" => definite(&subject),
         "accession" => {
-            let to = match hit.slot("o") {
-                Some(o) => Some(hit.context.name(&o.text)),
-                None => hit
+            let to = match (hit.slot("o"), hit.text("o")) {
+                (Some(o), _) => Some(hit.context.name(&o.text)),
+                // "joined the summit": what it joined, as written.
+                (None, Some(o)) => Some(o),
+                _ => hit
                     .context
                     .article
                     .subject
@@ -521,7 +524,68 @@ fn shared_award(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "the Eurasian Economic Community, renamed the Eurasian Economic Union in 2015".
+fn renamed(hit: &Hit) -> Option<FactKind> {
+    let old = hit.context.name(&hit.slot("old")?.text);
+    let new = hit.slot("new")?.text.clone();
+    event(
+        format!("the renaming of {} as {}", definite(&old), definite(&new)),
+        hit.date("d")?,
+        None,
+    )
+}
+
+/// "not until May 2015 was an agreement between Russia and China signed": the signing.
+fn not_until(hit: &Hit) -> Option<FactKind> {
+    let noun = noun_of(hit.raw("v")?, VERBS).filter(|n| !n.is_empty())?;
+    let object = trim_phrase(&hit.text("o")?);
+    event(
+        format!("the {noun} of {}", definite(&object)),
+        hit.date("d")?,
+        None,
+    )
+}
+
+/// "At the 2005 SCO summit in Astana": a dated meeting and its place.
+fn summit_in(hit: &Hit) -> Option<FactKind> {
+    let who = hit.slot("e")?.bare().to_string();
+    let place = hit.slot("p")?.bare().to_string();
+    let noun = hit.raw("n")?;
+    event(
+        format!("the {who} {noun} in {place}"),
+        hit.date("d")?,
+        Some(place),
+    )
+}
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "X, renamed Y in D",
+        pattern: r"(?P<old>(?:the )?«E\d+»),? (?:later |since |then )?renamed (?P<new>(?:the )?«E\d+») in (?P<d>{D})",
+        whole: false,
+        confidence: 0.8,
+        build: renamed,
+        must: &["It joined the Northern Rail Company, renamed the Boreal Rail Company in 1988."],
+        must_not: &["It joined the Northern Rail Company, renamed the Boreal Rail Company later."],
+    },
+    Rule {
+        name: "not until D was X signed",
+        pattern: r"\bnot until (?P<d>{D}) (?:was|were) (?P<o>(?:an?|the) [a-z][^,;«]*?(?:«[EN]\d+»[^,;«]*?)*?) (?P<v>signed|founded|established|opened|adopted|built|completed|launched)\b",
+        whole: false,
+        confidence: 0.65,
+        build: not_until,
+        must: &["But not until April 1950 was a charter between the two ports signed at last."],
+        must_not: &["But not until April 1950 did the two ports agree."],
+    },
+    Rule {
+        name: "the D X summit in P",
+        pattern: r"\b[Tt]he (?P<d>{D}) (?P<e>«E\d+») (?P<n>summit|conference|congress|meeting|games|championships|exhibition|festival) in (?P<p>«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: summit_in,
+        must: &["At the 2005 Harbour League summit in Varn, the declaration was read."],
+        must_not: &["At the Harbour League summit in Varn, the declaration was read."],
+    },
     Rule {
         name: "X was first reached in D",
         pattern: r"(?P<s>{S}) {WAS} first (?P<v>reached|climbed|ascended|scaled|crossed)\b",
@@ -614,7 +678,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "active event (Y signed X in D)",
-        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took|married|named) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:the|a|an|its|his|her|their) (?:{W} ){0,6}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
+        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took|married|named) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
         whole: false,
         confidence: 0.75,
         build: active,
@@ -632,7 +696,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "intransitive event (X joined / died in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{3,60},)? {ADV}(?P<v>landed|flew|sailed|travelled|traveled|emigrated|returned|joined|died|collapsed|began|started|ended|appeared|arrived|opened|merged|erupted|fell|surrendered|resigned|retired|took\s+place|closed|came|set\s+off|stepped\s+down|entered\s+into\s+force)\b(?: (?P<o>(?:the )?«E\d+»))?",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{3,60},)? {ADV}(?P<v>landed|flew|sailed|travelled|traveled|emigrated|returned|joined|died|collapsed|began|started|ended|appeared|arrived|opened|merged|erupted|fell|surrendered|resigned|retired|took\s+place|closed|came|set\s+off|stepped\s+down|entered\s+into\s+force|joining)\b(?: (?P<o>(?:the )?«E\d+»|the [a-z]+\b))?",
         whole: false,
         confidence: 0.75,
         build: intransitive,
@@ -697,7 +761,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "period start (X was fought from D to D)",
-        pattern: r"(?P<s>{S}) {WAS} (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[a-z]+ )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
+        pattern: r"(?P<s>{S}) {WAS} (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
         whole: false,
         confidence: 0.7,
         build: range_start_any,
@@ -706,7 +770,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "period end (X was fought from D to D)",
-        pattern: r"(?P<s>{S}) {WAS} (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[a-z]+ )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
+        pattern: r"(?P<s>{S}) {WAS} (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
         whole: false,
         confidence: 0.7,
         build: range_end_any,

@@ -2,6 +2,10 @@
 //! elected president in 1980", appositions "X, the first professor of Y," and "X, a Scottish
 //! chemist,", titles before a name "the poet X", and "The first European to reach it was X".
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::deck::{Answer, FactDate, FactKind};
 use crate::draft::context::looks_like_person;
 use crate::draft::rules::{Hit, Rule, trim_phrase};
@@ -250,7 +254,26 @@ fn succeeded(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "Chinese President Xi Jinping": a title written before a name.
+fn titled(hit: &Hit) -> Option<FactKind> {
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:the )?(?P<title>(?:[A-Z][a-z]+(?:ese|ian|ish|an|ic) )?(?:President|Prime Minister|Chancellor|Premier|King|Queen|Emperor|Empress|Tsar|Secretary-General|Foreign Minister|Governor|Mayor|General|Admiral|Pope|Archbishop|Bishop)) (?P<name>[A-Z]\S+(?: [A-Z]\S+){0,2})$").expect("valid")
+    });
+    let slot = hit.slot("n")?;
+    let c = TITLE.captures(&slot.text)?;
+    person(c["name"].to_string(), format!("the {}", &c["title"]), None)
+}
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "Title Name",
+        pattern: r"(?P<n>«E\d+»)",
+        whole: false,
+        confidence: 0.55,
+        build: titled,
+        must: &["Later Brillish President Mara Quell opened the bridge."],
+        must_not: &["Later the Brillish Harbour Board opened the bridge."],
+    },
     Rule {
         name: "X's poem “Q”",
         pattern: r"(?P<n>«E\d+»)(?:'s| in (?:his|her)) (?:[a-z]+ )?(?:poem|novel|story|book|play|song|opera|symphony|essay|memoir|painting|film) (?P<q>«Q\d+»)",

@@ -33,7 +33,14 @@ fn place(
 }
 
 fn headquarters(hit: &Hit) -> Option<FactKind> {
-    let subject = hit.name("s")?;
+    // "it created RATS, with its headquarters in Bishkek": the last thing named.
+    let subject = match hit.raw("s") {
+        Some("its" | "Its" | "their" | "Their") => match hit.last_thing_before("s") {
+            Some(thing) => thing,
+            None => hit.name("s")?,
+        },
+        _ => hit.name("s")?,
+    };
     place(hit, subject, "headquarters", "p", false)
 }
 
@@ -92,7 +99,7 @@ const INSTITUTIONS: &[&str] = &[
 pub static RULES: &[Rule] = &[
     Rule {
         name: "its headquarters is in P",
-        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]ts|[Tt]heir)(?:'s)? headquarters (?:(?:is|are|was|were|has been|have been) )?(?:[a-z]+ly )?(?:located |based )?(?:in|at) (?P<p>(?:the )?«E\d+»)",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]ts|[Tt]heir)(?:'s)? headquarters (?:(?:is|are|was|were|has been|have been) )?(?:[a-z]+ly )?(?:located |based )?(?:in|at) (?:«E\d+»'s capital,? )?(?P<p>(?:the )?«E\d+»)",
         whole: false,
         confidence: 0.8,
         build: headquarters,
@@ -113,7 +120,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X moved its headquarters (from A) to B",
-        pattern: r"(?P<s>{S}) (?:[a-z]+ )?moved its headquarters (?:from (?:the )?(?P<f>«E\d+») )?to (?P<p>(?:the )?«E\d+»)",
+        pattern: r"(?P<s>{S}) (?:[^;]*? )?moved its headquarters (?:from (?:the )?(?P<f>«E\d+») )?to (?P<p>(?:the )?«E\d+»)",
         whole: false,
         confidence: 0.8,
         build: moved,

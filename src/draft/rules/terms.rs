@@ -4,7 +4,7 @@
 //! "“freedom peak” in Swahili") and defined quotations ("“X”, which refers to ...").
 
 use crate::deck::{Answer, FactKind};
-use crate::draft::context::{expands, looks_like_person};
+use crate::draft::context::{expansion, looks_like_person};
 use crate::draft::rules::people::is_person_role;
 use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
 
@@ -47,11 +47,16 @@ fn term(term: &str, definition: &str) -> Option<FactKind> {
 
 /// "Full Name (ACR)": the acronym means the name.
 fn acronym(hit: &Hit) -> Option<FactKind> {
-    let long = hit.slot("long")?.bare().to_string();
     let short = hit.slot("short")?.text.clone();
-    if !expands(&long, &short) {
-        return None;
-    }
+    // The article knows the acronym's expansion (it may run over "and").
+    let long = hit
+        .context
+        .article
+        .acronyms
+        .iter()
+        .find(|(a, _)| *a == short)
+        .map(|(_, e)| e.clone())
+        .or_else(|| expansion(hit.slot("long")?.bare(), &short))?;
     term(&short, &long)
 }
 
