@@ -101,8 +101,9 @@ fn passive(hit: &Hit) -> Option<FactKind> {
         || (noun == "declaration" && !after.starts_with(" a "))
         || matches!(
             noun,
-            "stripping" | "taking" | "defeat" | "election" | "appointment" | "naming" | "marriage"
+            "taking" | "defeat" | "election" | "appointment" | "naming" | "marriage"
         )
+        || (noun == "stripping" && !after.starts_with(" of "))
     {
         return None;
     }
@@ -110,6 +111,18 @@ fn passive(hit: &Hit) -> Option<FactKind> {
     let date = hit.event_date("v")?;
     let what = match noun {
         "" => definite(&subject),
+        // "X was stripped of the seven titles": the stripping of the titles from X.
+        "stripping" => {
+            let of = trim_phrase(
+                &hit.sentence
+                    .render(after[4..].split([',', ';']).next().unwrap_or("")),
+            );
+            let of = trim_phrase(of.split(" he ").next().unwrap_or(&of));
+            if of.split_whitespace().count() < 2 {
+                return None;
+            }
+            format!("the stripping of {of} from {subject}")
+        }
         // "she was awarded the Nobel Prize in 1964": the award of the prize to her.
         "award" | "granting" => {
             static PRIZE: LazyLock<Regex> =
@@ -248,9 +261,11 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
     if matches!(noun, "start" | "end" | "opening" | "closure")
         && !(after.is_empty()
             || after.starts_with([',', '.', ';'])
-            || [" in ", " on ", " at ", " after ", " when ", " with "]
-                .iter()
-                .any(|p| after.starts_with(p)))
+            || [
+                " in ", " on ", " at ", " after ", " when ", " with ", " from ",
+            ]
+            .iter()
+            .any(|p| after.starts_with(p)))
     {
         return None;
     }
@@ -558,7 +573,53 @@ fn summit_in(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "Since 1975 the race has finished on the Champs-Élysées": the first time it did.
+fn since_perfect(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    let noun = match hit.raw("v")? {
+        "finished" | "ended" => "finish",
+        "started" | "begun" => "start",
+        "stopped" => "stop",
+        _ => return None,
+    };
+    let place = hit.slot("p")?.text.clone();
+    event(
+        format!("the first {noun} of {subject} {} {place}", hit.raw("prep")?),
+        hit.date("d")?,
+        None,
+    )
+}
+
+/// "First run in 1903, it is ...": the first of the subject.
+fn first_run(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    let subject = subject.strip_prefix("the ").unwrap_or(&subject);
+    event(format!("the first {subject}"), hit.date("d")?, None)
+}
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "Since D, X has finished on P",
+        pattern: r"^Since (?P<d>{D}),? (?P<s>{S}) (?:has|have) (?:[a-z]+ly )?(?P<v>finished|ended|started|begun|stopped) (?P<prep>on|in|at) (?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.6,
+        build: since_perfect,
+        must: &[
+            "The race is old. Since 1975 the race has traditionally finished on the Long Quay in Varn.",
+        ],
+        must_not: &["The race is old. Since 1975 the race has grown in Varn."],
+    },
+    Rule {
+        name: "First run in D, X",
+        pattern: r"^First (?:run|held|staged|published|performed|awarded|organised|organized) in (?P<d>{D}), (?P<s>it|«E\d+»)",
+        whole: false,
+        confidence: 0.65,
+        build: first_run,
+        must: &[
+            "The Harbour Race is a rowing race. First run in 1903, it is the oldest race of the coast.",
+        ],
+        must_not: &["The Harbour Race is a rowing race. First, in 1903, it was short."],
+    },
     Rule {
         name: "X, renamed Y in D",
         pattern: r"(?P<old>(?:the )?«E\d+»),? (?:later |since |then )?renamed (?P<new>(?:the )?«E\d+») in (?P<d>{D})",
@@ -658,7 +719,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "passive event (X was founded in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|republished|built|completed|formed|proclaimed|abolished|dissolved|announced|admitted|instituted|expelled|disqualified|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|renamed|invaded|treated|held|born|assassinated|crowned|closed|demolished|restored|abandoned|liberated|annexed|declared|beaten\s+off|repulsed|repelled|agreed|concluded|awarded)\b",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|republished|built|completed|formed|proclaimed|abolished|dissolved|announced|admitted|instituted|expelled|disqualified|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|renamed|invaded|treated|held|born|assassinated|crowned|closed|demolished|restored|abandoned|liberated|annexed|declared|beaten\s+off|repulsed|repelled|agreed|concluded|awarded|stripped)\b",
         whole: false,
         confidence: 0.8,
         build: passive,

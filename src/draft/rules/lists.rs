@@ -61,7 +61,12 @@ fn list(name: String, items: Vec<String>) -> Option<FactKind> {
         .trim()
         .trim_end_matches([',', '.', ';', ':'])
         .to_string();
-    if name.split_whitespace().count() < 2 {
+    // "the other two" names no kind of thing.
+    let head = name.split_whitespace().last().unwrap_or("");
+    if name.split_whitespace().count() < 2
+        || mentions::count(head).is_some()
+        || matches!(head, "other" | "others" | "these" | "those" | "ones")
+    {
         return None;
     }
     let items: Vec<Answer> = items
@@ -169,6 +174,11 @@ fn possessive_apposition(hit: &Hit) -> Option<FactKind> {
 
 /// "X sold small goods by mail order: A, B, C and D": named by the phrase before the colon.
 fn colon_uncounted(hit: &Hit) -> Option<FactKind> {
+    // "the record of five overall victories: ...": a counted phrase is not the list's name.
+    let before = hit.clause[..hit.caps.name("np")?.start()].trim_end();
+    if before.ends_with('»') {
+        return None;
+    }
     let items = split_items(&hit.text("i")?, None)?;
     if items.len() < 3 {
         return None;
