@@ -155,7 +155,10 @@ impl<'a> Hit<'a> {
         let first = text.split(' ').next().unwrap_or("");
         let person_pronoun =
             ["he", "she", "his", "her", "He", "She", "His", "Her"].contains(&first);
+        // Only a subject pronoun is the sentence's own person: in "Babbage called her ...",
+        // "her" is someone else.
         let (name, note) = if start > 0
+            && group == "s"
             && person_pronoun
             && let Some(person) = self.sentence_person(start)
         {
@@ -334,7 +337,7 @@ impl<'a> Hit<'a> {
             Regex::new(r"^(?:[Tt]he )?(«E\d+»)(?: \(«E\d+»\))?(?:,| [a-z])").expect("valid")
         });
         static CLAUSE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?:^|, )(?:[A-Z][a-z]+ [^,]{0,30}, )?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,3}?)?«E\d+»|[Tt]he (?:[a-z\-]+ ){0,3}?[a-z\-]+) (?:was|were|is|are|has|had|[a-z]+ed)\b").expect("valid")
+            Regex::new(r"(?:^|, |; )(?:[A-Z][a-z]+ [^,]{0,30}, |(?:For|In|Since|During|After|Before|By|From|Until|Over) (?:[a-z]+ ){1,2})?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,3}?)?«E\d+»|[Tt]he (?:[a-z\-]+ ){0,3}?[a-z\-]+) (?:was|were|is|are|has|had|[a-z]+ed)\b").expect("valid")
         });
         let offset = self.offset().max(at);
         if offset > 0 && offset <= self.sentence.skeleton.len() {

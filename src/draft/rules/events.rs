@@ -97,7 +97,15 @@ fn passive(hit: &Hit) -> Option<FactKind> {
     let noun = noun_of(verb, VERBS)?;
     let after = &hit.clause[hit.caps.name("v")?.end()..];
     // "was introduced to Babbage", "was declared neutral": not the event the verb names.
-    if (noun == "introduction" && after.starts_with(" to "))
+    // "was introduced to Charles Babbage": a meeting, asked as the introduction to them.
+    let introduced_to = (noun == "introduction" && after.starts_with(" to "))
+        .then(|| {
+            hit.sentence
+                .slot(after[4..].split([' ', ',', '.']).next().unwrap_or(""))
+        })
+        .flatten()
+        .map(|s| hit.context.name(&s.text));
+    if (noun == "introduction" && after.starts_with(" to ") && introduced_to.is_none())
         || (noun == "declaration" && !after.starts_with(" a "))
         || matches!(
             noun,
@@ -111,6 +119,10 @@ fn passive(hit: &Hit) -> Option<FactKind> {
     let date = hit.event_date("v")?;
     let what = match noun {
         "" => definite(&subject),
+        "introduction" if introduced_to.is_some() => format!(
+            "the introduction of {subject} to {}",
+            introduced_to.unwrap_or_default()
+        ),
         // "X was stripped of the seven titles": the stripping of the titles from X.
         "stripping" => {
             let of = trim_phrase(
@@ -206,11 +218,15 @@ fn active(hit: &Hit) -> Option<FactKind> {
         "marriage" => format!("the marriage of {} and {object}", hit.name("a")?),
         // "named a new language Ada": the naming of it as what follows.
         "naming" => {
+            // "named a new programming language Ada": the name closes the object.
             static NAME: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(r"^ («E\d+»)").expect("valid"));
-            let end = hit.caps.name("o")?.end();
-            let name = NAME.captures(&hit.clause[end..])?;
-            let name = hit.sentence.slot(name.get(1)?.as_str())?;
+                LazyLock::new(|| Regex::new(r"^(?P<o>.*?) ?(?P<n>«E\d+»)$").expect("valid"));
+            let c = NAME.captures(hit.raw("o")?)?;
+            let name = hit.sentence.slot(&c["n"])?;
+            let object = trim_phrase(&hit.sentence.render(&c["o"]));
+            if object.split_whitespace().count() < 2 {
+                return None;
+            }
             format!("the naming of {} {}", definite(&object), name.bare())
         }
         "election" | "appointment" | "award" | "agreement" => return None,

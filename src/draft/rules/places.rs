@@ -14,6 +14,10 @@ fn place(
     place_group: &str,
     since: bool,
 ) -> Option<FactKind> {
+    // "a showroom was opened in Älmhult": a place of something unnamed says little.
+    if subject.starts_with("a ") || subject.starts_with("an ") {
+        return None;
+    }
     let slot = hit.slot(place_group)?;
     let place = slot.bare().to_string();
     if looks_like_person(&place) || subject.eq_ignore_ascii_case(&place) {
@@ -47,6 +51,18 @@ fn headquarters(hit: &Hit) -> Option<FactKind> {
 fn capital(hit: &Hit) -> Option<FactKind> {
     let subject = hit.name("s")?;
     place(hit, subject, "capital", "p", false)
+}
+
+/// "she was buried beside him in the Church of St Mary Magdalene": where the grave is.
+fn buried(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    place(
+        hit,
+        format!("the grave of {subject}"),
+        "location",
+        "p",
+        false,
+    )
 }
 
 fn location(hit: &Hit) -> Option<FactKind> {
@@ -97,6 +113,15 @@ const INSTITUTIONS: &[&str] = &[
 ];
 
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "X was buried in P",
+        pattern: r"(?P<s>{S}) (?:was|were|is|lies) buried (?:[a-z]+ ){0,3}?(?:in|at) (?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: buried,
+        must: &["Mara Quell died in 1852. She was buried beside her father in Varn."],
+        must_not: &["Mara Quell died in 1852. She was buried with honours."],
+    },
     Rule {
         name: "its headquarters is in P",
         pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]ts|[Tt]heir)(?:'s)? headquarters (?:(?:is|are|was|were|has been|have been) )?(?:[a-z]+ly )?(?:located |based )?(?:in|at) (?:«E\d+»'s capital,? )?(?P<p>(?:the )?«E\d+»)",
