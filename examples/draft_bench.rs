@@ -206,20 +206,21 @@ fn figure(value: Option<f64>) -> String {
 
 fn print_table(rows: &[Row]) {
     println!(
-        "| article | gold facts | found | recall | drafted facts | correct | precision (lower bound) | questions per fact | check |"
+        "| article | gold facts | found | recall | drafted facts | correct | precision (lower bound) | same answer as a gold fact | questions per fact | check |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut total = Score::default();
     let (mut cards, mut errors) = (0, 0);
     let line = |name: &str, s: &Score, cards: usize, errors: usize| {
         println!(
-            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             s.gold,
             s.found,
             figure(percent(s.found, s.gold)),
             s.drafted,
             s.correct,
             figure(percent(s.correct, s.drafted)),
+            figure(percent(s.same_answer, s.drafted)),
             if s.drafted > 0 {
                 format!("{:.1}", cards as f64 / s.drafted as f64)
             } else {

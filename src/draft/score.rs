@@ -15,6 +15,10 @@
 //!   half of the shorter phrase's content words, one of them not a generic word such as
 //!   "founding"; a number's two quantities must also measure the same thing ("area",
 //!   "population", ...) when both name what they measure.
+//!
+//! An acronym is the same words as its expansion ("the creation of RATS" and "the creation
+//! of the Regional Anti-Terrorist Structure" say the same): acronyms that either deck defines
+//! as a term are spelled out in the phrases before they are compared.
 
 use std::collections::BTreeSet;
 
@@ -107,6 +111,29 @@ fn same_items(drafted: &[Answer], gold: &[Answer]) -> bool {
             .all(|g| drafted.iter().any(|d| same_answer(d, g)))
 }
 
+/// Whether a drafted fact gives the same key answer as a gold fact of its kind, whatever its
+/// phrase says: a looser reading than [`matches`], shown beside it because another writer's
+/// phrases may share no words with the draft's.
+pub fn same_key(drafted: &FactKind, gold: &FactKind) -> bool {
+    use FactKind as K;
+    match (drafted, gold) {
+        (K::Event { date, .. }, K::Event { date: d, .. }) => same_date(date, d),
+        (K::Place { place, .. }, K::Place { place: p, .. }) => same_answer(place, p),
+        (K::Person { name, .. }, K::Person { name: n, .. }) => same_answer(name, n),
+        (K::List { items, .. }, K::List { items: i, .. }) => same_items(items, i),
+        (
+            K::Number { value, .. },
+            K::Number {
+                value: v,
+                tolerance,
+                ..
+            },
+        ) => (value - v).abs() <= tolerance.max(v.abs() * 1e-9),
+        (K::Term { term, .. }, K::Term { term: t, .. }) => same_answer(term, t),
+        _ => false,
+    }
+}
+
 /// Whether a drafted fact states the gold fact (see the module doc for the rule).
 pub fn matches(drafted: &FactKind, gold: &FactKind) -> bool {
     use FactKind as K;
@@ -163,6 +190,46 @@ pub fn matches(drafted: &FactKind, gold: &FactKind) -> bool {
     }
 }
 
+/// Acronyms defined as terms in either deck, with their expansions.
+fn acronyms<'a>(facts: impl Iterator<Item = &'a Fact>) -> Vec<(String, String)> {
+    facts
+        .filter_map(|f| match &f.kind {
+            FactKind::Term { term, definition }
+                if term.text.chars().count() >= 2
+                    && term.text.chars().all(|c| c.is_uppercase() || c == '&') =>
+            {
+                Some((term.text.to_string(), definition.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// A fact with the acronyms in its phrases spelled out (answers are left as written).
+fn spelled_out(kind: &FactKind, acronyms: &[(String, String)]) -> FactKind {
+    let spell = |text: &str| -> String {
+        text.split(' ')
+            .map(|w| {
+                acronyms
+                    .iter()
+                    .find(|(a, _)| a == w.trim_end_matches("'s"))
+                    .map_or(w.to_string(), |(_, e)| e.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut kind = kind.clone();
+    match &mut kind {
+        FactKind::Event { what, .. } => *what = spell(what).into(),
+        FactKind::Place { subject, .. } => *subject = spell(subject).into(),
+        FactKind::Person { role, .. } => *role = spell(role).into(),
+        FactKind::List { name, .. } => *name = spell(name).into(),
+        FactKind::Number { quantity, .. } => *quantity = spell(quantity).into(),
+        FactKind::Term { definition, .. } => *definition = spell(definition).into(),
+    }
+    kind
+}
+
 /// Whether a gold fact only counts for precision (tagged "extra").
 pub fn is_extra(fact: &Fact) -> bool {
     fact.tags.iter().any(|t| t == "extra")
@@ -178,6 +245,8 @@ pub struct Score {
     pub drafted: usize,
     /// Drafted facts that match a gold fact, "extra" ones included.
     pub correct: usize,
+    /// Drafted facts with the same kind and key answer as some gold fact ([`same_key`]).
+    pub same_answer: usize,
     /// Drafted and correct facts by confidence band (see [`BANDS`]).
     pub bands: [(usize, usize); 3],
     /// Ids of drafted facts that match no gold fact, and of gold facts nothing matched.
@@ -194,12 +263,24 @@ impl Score {
             ..Score::default()
         };
         let mut found = vec![false; gold.len()];
+        let acronyms = acronyms(drafted.iter().map(|(f, _)| *f).chain(gold.iter()));
+        let gold: Vec<Fact> = gold
+            .iter()
+            .map(|g| Fact {
+                kind: spelled_out(&g.kind, &acronyms),
+                ..g.clone()
+            })
+            .collect();
         for (fact, confidence) in drafted {
             let band = band(*confidence);
             score.bands[band].0 += 1;
             let mut hit = false;
+            let kind = spelled_out(&fact.kind, &acronyms);
+            if gold.iter().any(|g| same_key(&kind, &g.kind)) {
+                score.same_answer += 1;
+            }
             for (i, g) in gold.iter().enumerate() {
-                if matches(&fact.kind, &g.kind) {
+                if matches(&kind, &g.kind) {
                     hit = true;
                     found[i] = true;
                 }
@@ -230,6 +311,7 @@ impl Score {
         self.found += other.found;
         self.drafted += other.drafted;
         self.correct += other.correct;
+        self.same_answer += other.same_answer;
         for (mine, theirs) in self.bands.iter_mut().zip(other.bands) {
             mine.0 += theirs.0;
             mine.1 += theirs.1;
@@ -394,6 +476,7 @@ mod tests {
         let score = Score::of(&[(&d1, 0.9), (&d2, 0.7), (&d3, 0.5)], &gold);
         assert_eq!((score.gold, score.found), (2, 1));
         assert_eq!((score.drafted, score.correct), (3, 2));
+        assert_eq!(score.same_answer, 2);
         assert_eq!(score.bands, [(1, 1), (1, 1), (1, 0)]);
         assert_eq!(score.unmatched, ["d3"]);
         assert_eq!(score.missed, ["b"]);
@@ -403,6 +486,30 @@ mod tests {
         assert_eq!((total.gold, total.found, total.correct), (4, 2, 4));
         assert_eq!(percent(1, 4), Some(25.0));
         assert_eq!(percent(1, 0), None);
+    }
+
+    #[test]
+    fn acronyms_defined_as_terms_read_as_their_expansion() {
+        let gold = vec![fact(
+            "a",
+            event(
+                "the creation of the Regional Anti-Terrorist Structure",
+                2002,
+                None,
+            ),
+            false,
+        )];
+        let term = fact(
+            "t",
+            FactKind::Term {
+                term: Answer::plain("RATS"),
+                definition: "Regional Anti-Terrorist Structure".into(),
+            },
+            false,
+        );
+        let drafted = fact("d", event("the creation of RATS", 2002, None), false);
+        assert_eq!(Score::of(&[(&drafted, 0.8)], &gold).found, 0);
+        assert_eq!(Score::of(&[(&drafted, 0.8), (&term, 0.8)], &gold).found, 1);
     }
 
     #[test]
