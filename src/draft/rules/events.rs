@@ -555,7 +555,7 @@ fn shared_award(hit: &Hit) -> Option<FactKind> {
     )
 }
 
-/// "the Eurasian Economic Community, renamed the Eurasian Economic Union in 2015".
+/// "the Northern Rail Company, renamed the Boreal Rail Company in 1988".
 fn renamed(hit: &Hit) -> Option<FactKind> {
     let old = hit.context.name(&hit.slot("old")?.text);
     let new = hit.slot("new")?.text.clone();
@@ -566,7 +566,7 @@ fn renamed(hit: &Hit) -> Option<FactKind> {
     )
 }
 
-/// "not until May 2015 was an agreement between Russia and China signed": the signing.
+/// "not until April 1950 was a charter between the ports signed": the signing.
 fn not_until(hit: &Hit) -> Option<FactKind> {
     let noun = noun_of(hit.raw("v")?, VERBS).filter(|n| !n.is_empty())?;
     let object = trim_phrase(&hit.text("o")?);
@@ -832,7 +832,7 @@ pub static RULES: &[Rule] = &[
         build: nominal,
         must: &[
             "The eruption of Mount Tull in April 2010 closed the airports.",
-            "One result of the summit in June 2017 was the accession of Arden and Brill as full members.",
+            "A result of the 1917 congress in June was the accession of Arden and Brill as full members.",
         ],
         must_not: &["Before the collapse of the Northern Union in 1991, trade was slow."],
     },
