@@ -60,14 +60,20 @@ pub struct DraftItem {
     pub check: Vec<&'static str>,
 }
 
-/// Draft a deck from an article's plain text.
-pub fn draft_from_article(article: &str) -> Draft {
+/// An article's header and paragraphs, with the context read from all its sentences.
+fn read_article(article: &str) -> (text::Header, Vec<text::Paragraph>, Context) {
     let (header, paragraphs) = text::paragraphs(article);
     let all: Vec<String> = paragraphs
         .iter()
         .flat_map(|p| p.sentences.iter().cloned())
         .collect();
-    let mut context = Context::new(Article::new(header.title.as_deref(), &all));
+    let context = Context::new(Article::new(header.title.as_deref(), &all));
+    (header, paragraphs, context)
+}
+
+/// Draft a deck from an article's plain text.
+pub fn draft_from_article(article: &str) -> Draft {
+    let (header, paragraphs, mut context) = read_article(article);
 
     let mut builder = Builder::default();
     for paragraph in &paragraphs {
@@ -123,36 +129,23 @@ pub fn draft_from_article(article: &str) -> Draft {
 /// How each sentence of an article is read: its skeleton and the facts the rules find, for
 /// whoever works on the rules (`draft_bench --skeletons`).
 pub fn explain(article: &str) -> String {
-    let (header, paragraphs) = text::paragraphs(article);
-    let all: Vec<String> = paragraphs
-        .iter()
-        .flat_map(|p| p.sentences.iter().cloned())
-        .collect();
-    let mut context = Context::new(Article::new(header.title.as_deref(), &all));
+    let (_, paragraphs, mut context) = read_article(article);
     let mut out = format!(
         "subject: {:?}, class nouns: {:?}, acronyms: {:?}\n",
         context.article.subject, context.article.class_nouns, context.article.acronyms
     );
-    let starts: Vec<usize> = paragraphs
-        .iter()
-        .scan(0, |at, p| {
-            let start = *at;
-            *at += p.sentences.len();
-            Some(start)
-        })
-        .collect();
-    for (i, text) in all.iter().enumerate() {
-        if starts.contains(&i) {
-            context.focus.subject = None;
+    for paragraph in &paragraphs {
+        context.focus.subject = None;
+        for text in &paragraph.sentences {
+            let sentence = sentence::read(text, &context.article.lowercase);
+            out.push_str(&format!("\n{}\n", sentence.skeleton));
+            let found = rules::apply(&sentence, &context);
+            for f in &found {
+                out.push_str(&format!("  {:.2} {}: {:?}\n", f.confidence, f.rule, f.fact));
+            }
+            track_events(&found, &mut context);
+            track(&sentence, &mut context);
         }
-        let sentence = sentence::read(text, &context.article.lowercase);
-        out.push_str(&format!("\n{}\n", sentence.skeleton));
-        let found = rules::apply(&sentence, &context);
-        for f in &found {
-            out.push_str(&format!("  {:.2} {}: {:?}\n", f.confidence, f.rule, f.fact));
-        }
-        track_events(&found, &mut context);
-        track(&sentence, &mut context);
     }
     out
 }

@@ -200,10 +200,10 @@ fn translated(hit: &Hit) -> Option<FactKind> {
     term(&name, &hit.text("q")?)
 }
 
-/// "“Shanghai spirit,” which refers to ..." and "the term “X” to refer to ...".
-fn defined_quote(hit: &Hit) -> Option<FactKind> {
-    let quote = hit.text("q")?;
-    // A counted name ("three evil forces") is a list, found by the list rules.
+/// "“harbour rule,” which refers to ..." and "the term “X” to refer to ...": a quoted term
+/// and its definition. A counted name ("three evil forces") is a list, found by the list
+/// rules.
+fn defined_quote(quote: String, definition: String) -> Option<FactKind> {
     if quote
         .split_whitespace()
         .next()
@@ -212,7 +212,7 @@ fn defined_quote(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
-    term(&quote, &hit.text("d")?)
+    term(&quote, &definition)
 }
 
 /// "Its summit, Uhuru Peak, stands ..." and "The highest peak, X, rises ...": the name is the
@@ -397,19 +397,10 @@ pub static RULES: &[Rule] = &[
 ];
 
 fn defined_any(hit: &Hit) -> Option<FactKind> {
-    if hit.raw("q").is_some() {
-        return defined_quote(hit);
+    match hit.text("q") {
+        Some(quote) => defined_quote(quote, hit.text("d")?),
+        None => defined_quote(hit.text("q2")?, hit.text("d2")?),
     }
-    let quote = hit.text("q2")?;
-    if quote
-        .split_whitespace()
-        .next()
-        .and_then(crate::draft::mentions::count)
-        .is_some()
-    {
-        return None;
-    }
-    term(&quote, &hit.text("d2")?)
 }
 
 #[cfg(test)]
