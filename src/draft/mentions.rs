@@ -263,6 +263,9 @@ mod tests {
     fn counts_from_words_and_relations() {
         assert_eq!(count("six"), Some(6.0));
         assert_eq!(count("2,428"), Some(2428.0));
+        // A rank or a measure is not a count.
+        assert_eq!(count("third"), None);
+        assert_eq!(count("4 km"), None);
         assert_eq!(scan("It has grown since 2004.")[0].relation, Some("since"));
     }
 }
