@@ -96,11 +96,10 @@ pub fn generate(a: &GenerateArgs, config: &Config) -> Result<ExitCode> {
     write_to(a.output.as_deref(), |w| {
         w.write_all(toml.as_bytes()).map_err(io_out)
     })?;
-    let facts = draft.items.iter().filter(|i| i.is_fact).count();
+    let to_check = draft.items.iter().filter(|i| !i.check.is_empty()).count();
     eprintln!(
-        "Drafted {} facts and {} cards ({} questions in all); review them before studying.",
-        facts,
-        draft.items.len() - facts,
+        "Drafted {} facts ({} questions in all; {to_check} marked `# check:`); review them before studying.",
+        draft.items.len(),
         loaded.deck.map_or(0, |d| d.cards.len())
     );
     Ok(ExitCode::Success)

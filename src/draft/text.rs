@@ -101,8 +101,23 @@ pub fn paragraphs(text: &str) -> (Header, Vec<Paragraph>) {
         {
             block.pop();
         }
+        // A list's items are sentences of their own: "- the Black Sea was declared neutral;".
+        if block.len() > 1 && block.iter().all(|l| list_item(l).is_some()) {
+            let sentences: Vec<String> = block
+                .iter()
+                .filter_map(|l| list_item(l))
+                .map(|item| format!("{}.", item.trim_end_matches([';', ',', '.'])))
+                .collect();
+            out.push(Paragraph {
+                number: out.len() + 1,
+                sentences,
+            });
+            continue;
+        }
         let text = block.join(" ");
-        if block.is_empty() || is_furniture(&text) {
+        // A lead-in to a list ("Its main terms were these:") is prose.
+        let lead_in = text.ends_with(':') && text.split_whitespace().count() >= 6;
+        if block.is_empty() || (is_furniture(&text) && !lead_in) {
             continue;
         }
         let sentences = sentences(&text);
@@ -114,9 +129,20 @@ pub fn paragraphs(text: &str) -> (Header, Vec<Paragraph>) {
     (header, out)
 }
 
+/// The text of a Markdown list item ("- item", "* item", "1. item"), if the line is one.
+fn list_item(line: &str) -> Option<&str> {
+    static ITEM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:[-*•]|\d{1,2}[.)])\s+(\S.*)$").expect("valid"));
+    ITEM.captures(line)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
 /// Whether a line reads as part of a sentence (wrapped prose) rather than a label.
 fn continues(line: &str) -> bool {
-    line.starts_with(char::is_lowercase) || line.ends_with([',', ';', '.'])
+    line.starts_with(char::is_lowercase)
+        || line.ends_with([',', ';', '.'])
+        || (line.ends_with(':') && line.split_whitespace().count() >= 6)
 }
 
 /// Lines that are not prose: short lines without sentence punctuation (headings, menus,
@@ -373,6 +399,25 @@ mod tests {
             [
                 "The pilots used three boats, named after rivers.",
                 "They kept a log of every crossing."
+            ]
+        );
+    }
+
+    #[test]
+    fn list_items_are_sentences_and_a_lead_in_is_prose() {
+        let (_, paragraphs) = super::paragraphs(
+            "The treaty was signed in Paris in 1856. Its main terms were these:\n\n- the sea was declared neutral;\n- the river was opened to all ships.\n",
+        );
+        assert_eq!(
+            paragraphs
+                .iter()
+                .flat_map(|p| p.sentences.clone())
+                .collect::<Vec<_>>(),
+            [
+                "The treaty was signed in Paris in 1856.",
+                "Its main terms were these:",
+                "the sea was declared neutral.",
+                "the river was opened to all ships."
             ]
         );
     }

@@ -1,0 +1,674 @@
+//! What the extractor knows across sentences: the article's subject and the nouns that stand
+//! for it ("the association", "the country"), acronyms and their expansions, the people named
+//! so far, and what "it", "its", "she" and "the same year" point to at this point of the text.
+//!
+//! Coreference here is a few cautious rules, not understanding: a pronoun opening a clause is
+//! the last clause's subject (or the article's subject), "its X" is "the X of" that, a surname
+//! alone is the full name written earlier, and a class noun is the article's subject. Whatever
+//! is read this way is noted, so the draft can say what to check.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::deck::FactDate;
+use crate::draft::sentence::{self, Sentence, SlotKind};
+
+/// Generic nouns for an organisation, a place or an event, which may stand for the article's
+/// subject when the subject is one ("the organisation", "the race").
+#[rustfmt::skip]
+const CLASS_NOUNS: &[&str] = &[
+    "organisation", "organization", "association", "group", "company", "firm", "union",
+    "alliance", "bloc", "body", "institution", "country", "nation", "state", "island", "kingdom",
+    "republic", "city", "mountain", "volcano", "river", "lake", "race", "competition",
+    "tournament", "war", "treaty", "drug", "antibiotic", "retailer", "business", "park", "guild",
+];
+
+static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«E(\d+)» and $").expect("valid"));
+
+/// The words of a name that an acronym spells, dropping words before them ("Belt and Road
+/// Initiative" in "Beijing-led Belt and Road Initiative" for BRI).
+pub fn expansion(long: &str, acronym: &str) -> Option<String> {
+    let words: Vec<&str> = long.split_whitespace().collect();
+    (0..words.len())
+        .map(|start| words[start..].join(" "))
+        .find(|candidate| candidate.starts_with(char::is_uppercase) && expands(candidate, acronym))
+}
+
+static ACRONYM_DEF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"«E(\d+)» \(«E(\d+)»\)").expect("valid"));
+
+/// The article-wide facts, known before the first sentence is read.
+#[derive(Debug, Clone, Default)]
+pub struct Article {
+    /// Words the article writes in lowercase somewhere.
+    pub lowercase: HashSet<String>,
+    /// Acronym and expansion, from "Full Name (ACR)".
+    pub acronyms: Vec<(String, String)>,
+    /// Acronyms the text writes with "the" ("the SCO").
+    with_article: Vec<String>,
+    /// The article's subject, as it is best named ("ASEAN", "Iceland", "the Tour de France").
+    pub subject: Option<String>,
+    /// Nouns that stand for the subject ("association", "country").
+    pub class_nouns: Vec<String>,
+    /// Names of two or more words that look like people's, in order of appearance.
+    pub people: Vec<String>,
+    /// In a biography, whether the subject is "she" (the pronoun the article uses most).
+    pub female: Option<bool>,
+    /// Other names of the subject ("Augusta Ada Byron" for "Ada Lovelace").
+    pub aliases: Vec<String>,
+}
+
+impl Article {
+    /// Reads what is known about the whole article from its title and sentences.
+    pub fn new(title: Option<&str>, sentences: &[String]) -> Article {
+        let mut article = Article::default();
+        for s in sentences {
+            for word in s.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                if word.starts_with(char::is_lowercase) {
+                    article.lowercase.insert(word.to_string());
+                }
+            }
+        }
+        let read: Vec<Sentence> = sentences
+            .iter()
+            .map(|s| sentence::read(s, &article.lowercase))
+            .collect();
+        for s in &read {
+            for c in ACRONYM_DEF.captures_iter(&s.skeleton) {
+                let (Ok(a), Ok(b)) = (c[1].parse::<usize>(), c[2].parse::<usize>()) else {
+                    continue;
+                };
+                let (long, short) = (s.slots[a].bare().to_string(), s.slots[b].text.clone());
+                // "Belt and Road Initiative (BRI)": the name may run over "and" to the name
+                // before it.
+                let before = &s.skeleton[..c.get(0).map_or(0, |m| m.start())];
+                let joined = JOINED
+                    .captures(before)
+                    .and_then(|j| j[1].parse::<usize>().ok())
+                    .map(|i| format!("{} and {long}", s.slots[i].bare()));
+                let long = joined
+                    .and_then(|j| expansion(&j, &short))
+                    .or_else(|| expansion(&long, &short));
+                if let Some(long) = long
+                    && is_acronym(&short)
+                    && !article.acronyms.iter().any(|(x, _)| *x == short)
+                {
+                    article.acronyms.push((short, long));
+                }
+            }
+            for slot in &s.slots {
+                if matches!(slot.kind, SlotKind::Entity { .. })
+                    && looks_like_person(slot.bare())
+                    && !article.people.iter().any(|p| p == slot.bare())
+                {
+                    article.people.push(slot.bare().to_string());
+                }
+            }
+        }
+        let all = sentences.join(" ");
+        for (acronym, _) in &article.acronyms {
+            // "the SCO" counts, "the SCO Secretariat" does not.
+            let bare_use = ["the ", "The "].iter().any(|the| {
+                let needle = format!("{the}{acronym}");
+                all.match_indices(&needle).any(|(i, _)| {
+                    let rest = &all[i + needle.len()..];
+                    !rest.starts_with(|c: char| c.is_alphanumeric())
+                        && !rest.trim_start().starts_with(|c: char| c.is_uppercase())
+                })
+            });
+            if bare_use {
+                article.with_article.push(acronym.clone());
+            }
+        }
+        article.find_subject(title, read.first(), &all);
+        let count = |words: &[&str]| {
+            all.split(|c: char| !c.is_alphabetic())
+                .filter(|w| words.contains(w))
+                .count()
+        };
+        let (she, he) = (
+            count(&["she", "She", "her", "Her"]),
+            count(&["he", "He", "his", "His", "him"]),
+        );
+        if she + he > 0 {
+            article.female = Some(she > he);
+        }
+        article
+    }
+
+    fn find_subject(&mut self, title: Option<&str>, first: Option<&Sentence>, all: &str) {
+        let title_names: Vec<String> = title
+            .map(|t| sentence::read(t, &self.lowercase))
+            .map(|s| {
+                s.slots
+                    .into_iter()
+                    .filter(|s| matches!(s.kind, SlotKind::Entity { .. }))
+                    .map(|s| s.bare().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        // The first sentence's subject, when it opens the sentence: "Iceland is ...",
+        // "The Tour de France is ...", "Penicillin, the first ..., was discovered".
+        static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:[Tt]he )?(?:«E(?P<e>\d+)»(?: \(«E(?P<a>\d+)»\))?|(?P<w>[A-Z][a-z]+))(?:,[^,]*,)? (?:is|was|are|were|has|had|lies|stands|rises)\b(?P<rest>.*)").expect("valid")
+        });
+        let mut subject = None;
+        if let Some(first) = first
+            && let Some(c) = OPENING.captures(&first.skeleton)
+        {
+            subject = if let Some(a) = c.name("a") {
+                first
+                    .slot(&format!("«E{}»", a.as_str()))
+                    .map(|s| s.text.clone())
+            } else if let Some(e) = c.name("e") {
+                first
+                    .slot(&format!("«E{}»", e.as_str()))
+                    .map(|s| s.text.clone())
+            } else {
+                c.name("w").map(|w| {
+                    let w = w.as_str();
+                    if self.lowercase.contains(&w.to_lowercase()) {
+                        w.to_lowercase()
+                    } else {
+                        w.to_string()
+                    }
+                })
+            };
+            if let Some(rest) = c.name("rest") {
+                self.class_nouns.extend(head_noun(rest.as_str()));
+            }
+            // The title's name when it is the same thing better named ("Ada Lovelace" for
+            // "Augusta Ada Byron").
+            if let Some(s) = &subject
+                && let Some(t) = title_names.iter().find(|t| {
+                    t.split_whitespace()
+                        .any(|w| s.split_whitespace().any(|v| v == w))
+                })
+                && t.split_whitespace().count() >= 2
+            {
+                self.aliases.push(sentence_bare(s).to_string());
+                subject = Some(if s.starts_with("the ") {
+                    format!("the {t}")
+                } else {
+                    t.clone()
+                });
+            }
+        }
+        if subject.is_none() {
+            // Else the title's name that the article mentions most (its acronym counting).
+            subject = title_names
+                .iter()
+                .map(|t| {
+                    let short = self.short_name(t);
+                    let bare = sentence_bare(&short);
+                    let count = if bare == t {
+                        all.matches(t.as_str()).count()
+                    } else {
+                        all.matches(t.as_str()).count() + all.matches(bare).count()
+                    };
+                    (count, short)
+                })
+                .filter(|(count, _)| *count > 1)
+                .max_by_key(|(count, _)| *count)
+                .map(|(_, name)| name);
+        }
+        if let Some(s) = &subject {
+            let subject = self.short_name(s);
+            // "the Crimean War" stands for itself as "the war"; the first word of an
+            // expansion ("Association of ...") as "the association".
+            let long = self
+                .acronyms
+                .iter()
+                .find(|(a, _)| *a == sentence_bare(&subject))
+                .map_or(subject.clone(), |(_, e)| e.clone());
+            for word in [
+                long.split_whitespace().next(),
+                long.split_whitespace().last(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let lower = word.to_lowercase();
+                if CLASS_NOUNS.contains(&lower.as_str()) {
+                    self.class_nouns.push(lower);
+                }
+            }
+            // Generic words for an organisation stand for a subject that is not a person.
+            if !looks_like_person(&subject) {
+                for noun in ["company", "firm", "organisation", "organization", "group"] {
+                    if !self.class_nouns.iter().any(|c| c == noun) {
+                        self.class_nouns.push(noun.to_string());
+                    }
+                }
+            }
+            self.subject = Some(subject);
+        }
+    }
+
+    /// An organisation's short name: its acronym when it has one, with "the" when the text
+    /// writes it so.
+    pub fn short_name(&self, name: &str) -> String {
+        let bare = sentence_bare(name);
+        if let Some((a, _)) = self
+            .acronyms
+            .iter()
+            .find(|(a, e)| a == bare || e.eq_ignore_ascii_case(bare))
+        {
+            return if self.with_article.contains(a) {
+                format!("the {a}")
+            } else {
+                a.clone()
+            };
+        }
+        name.to_string()
+    }
+
+    /// Whether the subject is a person (biographies: "she" is the subject).
+    pub fn subject_is_person(&self) -> bool {
+        self.subject
+            .as_deref()
+            .is_some_and(|s| self.people.iter().any(|p| p == s) || looks_like_person(s))
+    }
+}
+
+fn sentence_bare(name: &str) -> &str {
+    name.strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name)
+}
+
+/// The head noun of a predicate noun phrase: "an island country in the North Atlantic" gives
+/// "country", "a regional organisation of ten countries" gives "organisation".
+fn head_noun(predicate: &str) -> Option<String> {
+    let words: Vec<&str> = predicate.split_whitespace().collect();
+    if !matches!(words.first(), Some(&("a" | "an" | "the"))) {
+        return None;
+    }
+    let mut head = None;
+    for w in &words[1..] {
+        let w = w.trim_end_matches([',', '.', ';']);
+        if w.contains('«')
+            || matches!(
+                w,
+                "of" | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "held"
+                    | "made"
+                    | "known"
+                    | "called"
+                    | "from"
+                    | "between"
+                    | "near"
+                    | "to"
+                    | "by"
+                    | "where"
+                    | "and"
+            )
+            || (w.ends_with("ed") && head.is_some())
+        {
+            break;
+        }
+        head = Some(w.to_lowercase());
+        if words.len() > 12 {
+            break;
+        }
+    }
+    head.filter(|h| CLASS_NOUNS.contains(&h.as_str()))
+}
+
+fn is_acronym(s: &str) -> bool {
+    s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c == '&')
+}
+
+/// Whether an acronym spells a name: each capitalised word (or hyphenated part) gives its first
+/// letter and perhaps more of its letters in order ("ASEAN" for "Association of Southeast
+/// Asian Nations", "SCO" for "Shanghai Co-operation Organization").
+pub fn expands(long: &str, acronym: &str) -> bool {
+    let words: Vec<Vec<char>> = long
+        .split([' ', '-'])
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .map(|w| w.to_lowercase().chars().collect())
+        .collect();
+    let letters: Vec<char> = acronym
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    fn fits(words: &[Vec<char>], letters: &[char]) -> bool {
+        let Some((word, rest)) = words.split_first() else {
+            return letters.is_empty();
+        };
+        if letters.first() != word.first() {
+            return false;
+        }
+        // The word gives its first letter, then any further letters of it in order.
+        let mut taken = 1;
+        let mut at = 1;
+        loop {
+            if fits(rest, &letters[taken..]) {
+                return true;
+            }
+            let Some(next) = letters.get(taken) else {
+                return false;
+            };
+            match word[at..].iter().position(|c| c == next) {
+                Some(p) => {
+                    at += p + 1;
+                    taken += 1;
+                }
+                None => return false,
+            }
+        }
+    }
+    !words.is_empty() && words.len() <= letters.len() && fits(&words, &letters)
+}
+
+/// Words in names of things, never of people.
+#[rustfmt::skip]
+const THING_WORDS: &[&str] = &[
+    "Organisation", "Organization", "Association", "Union", "Bank", "Council", "Committee",
+    "Agency", "Institute", "University", "College", "School", "Company", "Group", "Systems",
+    "Treaty", "Agreement", "Convention", "Declaration", "Charter", "Forum", "Community",
+    "Secretariat", "Structure", "Area", "Sea", "Ocean", "River", "Lake", "Mount", "Mountain",
+    "Peak", "Island", "Islands", "Park", "Valley", "Hospital", "Church", "Street", "Laboratory",
+    "Journal", "Prize", "War", "Battle", "Siege", "Empire", "Kingdom", "Republic", "Day",
+    "Engine", "Way", "Tour", "Games", "Cup", "North", "South", "East", "West", "New", "Saint",
+    "St", "Fort", "Port", "Cape", "Gulf", "Bay", "Plateau", "Desert", "Glacier", "Route",
+    "Summits", "Department", "Ministry", "Office", "Service", "Party", "Army", "Navy", "Fleet",
+    "Brigade", "Times", "Lancet", "Memoirs", "Great", "United", "States", "Kingdom", "Rally",
+    "Femmes", "Plus", "Free", "Trade", "Economic", "Regional", "National", "International",
+    "World", "Heritage", "Site", "Circle", "Ridge", "Province", "Region", "Principalities",
+    "Light", "Central", "Southeast", "Asia", "Africa", "Europe", "America", "Lanka", "Korea",
+    "Zealand", "Guinea", "Leone", "Arabia", "Rica", "Emirates", "Netherlands", "Hall", "House",
+    "Palace", "Museum", "Library", "Centre", "Center", "Station", "Airport", "Road", "Canal",
+    "Bridge", "Tower", "Castle", "Cathedral", "Abbey", "Square", "Club", "Team", "League",
+];
+
+/// Whether a name looks like a person's: two to four capitalised words, none of them a word
+/// for a thing or a place, no acronym.
+pub fn looks_like_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let stem = w.trim_end_matches("'s");
+            (stem.starts_with(char::is_uppercase)
+                || ["de", "di", "da", "van", "von", "der", "le", "la"].contains(&stem))
+                && !THING_WORDS.contains(&stem)
+                && !(stem.chars().count() > 1
+                    && stem.chars().all(char::is_uppercase)
+                    && !matches!(stem, "II" | "III" | "IV" | "VI" | "VII" | "VIII"))
+        })
+}
+
+/// What pronouns and "the same year" point to, as the text goes on.
+#[derive(Debug, Clone, Default)]
+pub struct Focus {
+    /// The subject of the last clause: `Some(None)` when it was an unnamed noun phrase.
+    pub subject: Option<Option<String>>,
+    /// The last person named as a subject.
+    pub person: Option<String>,
+    /// The date of the last event found.
+    pub date: Option<FactDate>,
+    /// The noun of the last event with a "to" ("accession", "ASEAN"), for "X followed".
+    pub event: Option<(String, Option<String>)>,
+}
+
+/// The article and the focus together: everything a pattern may resolve a phrase with.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub article: Article,
+    pub focus: Focus,
+}
+
+/// Pronouns standing for a thing, and for a person.
+const IT: &[&str] = &["it", "It", "this", "This", "its", "Its", "their", "Their"];
+const PERSON: &[&str] = &["he", "He", "she", "She", "him", "her", "Her", "his", "His"];
+
+impl Context {
+    pub fn new(article: Article) -> Context {
+        Context {
+            article,
+            focus: Focus::default(),
+        }
+    }
+
+    /// Who "he" or "she" is: in a biography, the subject when the pronoun is the one the
+    /// article uses most; else the last person named.
+    pub fn person_for(&self, pronoun: &str) -> Option<String> {
+        let pronoun = pronoun.to_lowercase();
+        let female = matches!(pronoun.as_str(), "she" | "her" | "hers");
+        if self.article.subject_is_person() && self.article.female.is_none_or(|f| f == female) {
+            return self.article.subject.clone();
+        }
+        self.focus.person.clone().filter(|p| {
+            Some(p) != self.article.subject.as_ref() || !self.article.subject_is_person()
+        })
+    }
+
+    /// Who "he" or "she" is, whatever the pronoun.
+    pub fn person(&self) -> Option<String> {
+        self.focus.person.clone().or_else(|| {
+            self.article
+                .subject_is_person()
+                .then(|| self.article.subject.clone())
+                .flatten()
+        })
+    }
+
+    /// What "it" is: the last named subject, else the article's subject; nothing when the last
+    /// subject was an unnamed noun phrase, which "it" may as well mean.
+    pub fn it(&self) -> Option<String> {
+        match &self.focus.subject {
+            Some(Some(s)) => Some(s.clone()),
+            Some(None) => None,
+            None => self.article.subject.clone(),
+        }
+    }
+
+    /// A noun phrase as a name a question can use, with a note when it was read by reference:
+    /// pronouns and class nouns resolved, "its X" as "the X of Y", organisations by their
+    /// short name, a surname alone by the full name. `None` when a pronoun has nothing to
+    /// point to.
+    pub fn resolve(&self, phrase: &str) -> Option<(String, Option<&'static str>)> {
+        let phrase = phrase.trim().trim_end_matches([',', '.', ';', ':']);
+        if IT.contains(&phrase) {
+            return self
+                .it()
+                .map(|s| (s, Some("\"it\" read as the last subject")));
+        }
+        if PERSON.contains(&phrase) {
+            return self
+                .person_for(phrase)
+                .map(|s| (s, Some("\"he\"/\"she\" read as the last person named")));
+        }
+        let lower = phrase.to_lowercase();
+        if let Some(noun) = lower.strip_prefix("the ")
+            && self.article.class_nouns.iter().any(|c| c == noun)
+            && let Some(subject) = &self.article.subject
+        {
+            return Some((
+                subject.clone(),
+                Some("a class noun read as the article's subject"),
+            ));
+        }
+        for (pronoun, person) in [
+            ("its ", false),
+            ("Its ", false),
+            ("their ", false),
+            ("Their ", false),
+            ("his ", true),
+            ("His ", true),
+            ("her ", true),
+            ("Her ", true),
+        ] {
+            if let Some(rest) = phrase.strip_prefix(pronoun) {
+                let owner = if person {
+                    self.person_for(pronoun.trim())
+                } else {
+                    self.it()
+                }?;
+                return Some((
+                    format!("the {rest} of {owner}"),
+                    Some("a possessive read as the last subject"),
+                ));
+            }
+        }
+        if ["they", "They", "which", "who", "that", "these", "those"].contains(&phrase) {
+            return None;
+        }
+        // "The guild" opening a sentence is "the guild".
+        let phrase = match phrase.split_once(' ') {
+            Some((det @ ("The" | "A" | "An"), rest)) if rest.starts_with(char::is_lowercase) => {
+                format!("{} {rest}", det.to_lowercase())
+            }
+            _ => phrase.to_string(),
+        };
+        Some((self.name(&phrase), None))
+    }
+
+    /// A name as a question should use it: an organisation's short name, a person's full
+    /// name without the title before it, the article's subject for part of its name.
+    pub fn name(&self, name: &str) -> String {
+        static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:the )?(?:[A-Z][a-z]+(?:ese|ian|ish|an|ic) )?(?:President|Prime Minister|Chancellor|Premier|Emperor|Empress|Tsar|Secretary-General|Foreign Minister|Governor|Mayor|Admiral|Pope) (?P<name>[A-Z]\S+(?: [A-Z]\S+){1,2})$").expect("valid")
+        });
+        if let Some(c) = TITLE.captures(name) {
+            return c["name"].to_string();
+        }
+        let short = self.article.short_name(name);
+        if short != name {
+            return short;
+        }
+        let bare = sentence_bare(name);
+        if self.article.aliases.iter().any(|a| a == bare)
+            && let Some(subject) = &self.article.subject
+        {
+            return subject.clone();
+        }
+        if !bare.contains(' ') && bare.starts_with(char::is_uppercase) {
+            // "Fleming" is the "Alexander Fleming" named before.
+            if let Some(full) = self.article.people.iter().find(|p| {
+                p.split_whitespace().last() == Some(bare)
+                    || p.split_whitespace().next() == Some(bare)
+            }) {
+                return full.clone();
+            }
+        }
+        if let Some(subject) = &self.article.subject
+            && self.article.subject_is_person()
+            && bare
+                .split_whitespace()
+                .all(|w| subject.split_whitespace().any(|s| s == w))
+        {
+            return subject.clone();
+        }
+        name.to_string()
+    }
+
+    /// Records the subject of a clause for the pronouns that follow: a name, or `None` for
+    /// an unnamed noun phrase.
+    pub fn saw_subject(&mut self, name: Option<&str>) {
+        if let Some(name) = name
+            && (looks_like_person(name) || self.article.people.iter().any(|p| p == name))
+        {
+            self.focus.person = Some(name.to_string());
+        }
+        self.focus.subject = Some(name.map(str::to_string));
+    }
+
+    /// Records a person named anywhere in a sentence: "he" most likely means the last one.
+    pub fn saw_person(&mut self, name: &str) {
+        self.focus.person = Some(name.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(title: &str, text: &[&str]) -> Article {
+        let sentences: Vec<String> = text.iter().map(|s| s.to_string()).collect();
+        Article::new(Some(title), &sentences)
+    }
+
+    #[test]
+    fn the_subject_is_the_first_sentences_and_its_class_noun_stands_for_it() {
+        let a = article(
+            "The Harbour League",
+            &[
+                "The Harbour League of the Northern Ports (HLNP) is a regional organisation of ports.",
+                "The organisation met.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("HLNP"));
+        assert!(a.class_nouns.contains(&"organisation".to_string()));
+        let ctx = Context::new(a);
+        assert_eq!(
+            ctx.resolve("the organisation").map(|r| r.0),
+            Some("HLNP".into())
+        );
+        assert_eq!(
+            ctx.resolve("Its headquarters").map(|r| r.0),
+            Some("the headquarters of HLNP".into())
+        );
+        assert_eq!(
+            ctx.resolve("Harbour League of the Northern Ports")
+                .map(|r| r.0),
+            Some("HLNP".into())
+        );
+    }
+
+    #[test]
+    fn a_biographys_subject_is_the_titles_name() {
+        let a = article(
+            "Mara Quell, the Lamp Keeper",
+            &[
+                "Mara Anne Vell was born in Kessport in 1820.",
+                "Quell kept the lamp.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("Mara Quell"));
+        let ctx = Context::new(a);
+        assert_eq!(ctx.resolve("She").map(|r| r.0), Some("Mara Quell".into()));
+        assert_eq!(ctx.name("Quell"), "Mara Quell");
+    }
+
+    #[test]
+    fn without_an_opening_subject_the_most_named_title_name_wins() {
+        let a = article(
+            "Notes on Harbours: The Amber Coast Guild",
+            &[
+                "Until 1900, the Amber Coast Guild (ACG) was small.",
+                "The ACG grew.",
+                "The ACG met.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("the ACG"));
+    }
+
+    #[test]
+    fn surnames_are_the_full_name_named_before() {
+        let a = article("Ships", &["Tomas Reede sailed in 1901.", "Reede returned."]);
+        assert_eq!(Context::new(a).name("Reede"), "Tomas Reede");
+    }
+
+    #[test]
+    fn people_and_things() {
+        assert!(looks_like_person("Alexander Fleming"));
+        assert!(looks_like_person("Nicholas II"));
+        assert!(!looks_like_person("St Mary's Hospital"));
+        assert!(!looks_like_person("Sri Lanka"));
+        assert!(!looks_like_person("ASEAN"));
+        assert!(expands("Association of Southeast Asian Nations", "ASEAN"));
+        assert!(expands("Shanghai Co-operation Organization", "SCO"));
+        assert!(!expands("Orbital Debris Office", "XYZ"));
+    }
+}

@@ -1,0 +1,609 @@
+//! The pattern engine: rules are rows of a table (Duckling / spaCy `Matcher` style), each a
+//! regular expression over a sentence skeleton (see `sentence`) with a builder that turns a
+//! match into a fact, a confidence, and the sentences it must and must not fire on. A new
+//! reading is a new row with its examples, never a new branch in a big function.
+//!
+//! Patterns use a few macros for the skeleton's parts: `{E}` a name, `{D}` a date, `{R}` a
+//! date range, `{N}` a number, `{Q}` a quotation, `{W}` a lowercase word or a name, `{S}` a
+//! subject (a name, a pronoun, or a short noun phrase with a determiner), `{WAS}` a form of
+//! "be", `{ADV}` an optional adverb, and `{ITEMS}` a coordination "A, B and C".
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::deck::{FactDate, FactKind};
+use crate::draft::context::Context;
+use crate::draft::sentence::{Sentence, Slot, SlotKind};
+
+pub mod events;
+pub mod lists;
+pub mod numbers;
+pub mod people;
+pub mod places;
+pub mod terms;
+
+/// One reading of a sentence.
+pub struct Rule {
+    pub name: &'static str,
+    /// A regular expression over one clause's skeleton (or the whole sentence's, see
+    /// `whole`), with the macros above.
+    pub pattern: &'static str,
+    /// Matched against the whole sentence rather than each clause.
+    pub whole: bool,
+    pub confidence: f32,
+    pub build: fn(&Hit) -> Option<FactKind>,
+    /// Sentences the rule must find a fact in, and sentences it must find nothing in.
+    pub must: &'static [&'static str],
+    pub must_not: &'static [&'static str],
+}
+
+/// The macros patterns are written with, expanded once.
+fn expand(pattern: &str) -> String {
+    const W: &str = r"(?:[A-Za-z][a-z\-']*|«[EN]\d+»)";
+    let np =
+        format!(r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his) (?:{W} ){{0,5}}?{W})");
+    // A subject: a name (perhaps two, or with its noun: "the Festina team"), a pronoun, or a
+    // short noun phrase with a determiner ("a" only opening the clause).
+    let subject = r"(?:(?:[Tt]he )?«E\d+»(?: \(«E\d+»\))?|(?:[Tt]he )?«E\d+» and (?:the )?«E\d+»|(?:[Tt]he )?«E\d+» [a-z]+(?: [a-z]+)?|[Ii]t|[Ss]he|[Hh]e|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|^A|^An|a|an) (?:«N\d+» )?(?:(?:[A-Za-z][a-z\-']*|«E\d+»)(?:'s)? ){0,5}?(?:[a-z][a-z\-']*|«E\d+»))";
+    let item = r"(?:(?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})";
+    let items = format!(r"(?:{item}(?:, {item})*,? (?:and|or) {item})");
+    pattern
+        .replace("{S}", subject)
+        .replace("{NP}", &np)
+        .replace("{ITEMS}", &items)
+        .replace("{W}", W)
+        .replace("{E}", r"«E\d+»")
+        .replace("{D}", r"«D\d+»")
+        .replace("{R}", r"«R\d+»")
+        .replace("{N}", r"«N\d+»")
+        .replace("{Q}", r"«Q\d+»")
+        .replace("{WAS}", r"(?:was|were|is|are|had been|has been|have been)")
+        .replace(
+            "{ADV}",
+            r"(?:(?:[a-z]+ly|first|later|then|also|only|again|soon|still|once|eventually|jointly|never) )?",
+        )
+}
+
+/// A rule compiled.
+pub struct Compiled {
+    pub rule: &'static Rule,
+    pub regex: Regex,
+}
+
+/// Every rule of every table, compiled, in the order they are tried.
+pub static RULES: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
+    [
+        terms::RULES,
+        events::RULES,
+        places::RULES,
+        people::RULES,
+        lists::RULES,
+        numbers::RULES,
+    ]
+    .iter()
+    .flat_map(|table| table.iter())
+    .map(|rule| Compiled {
+        rule,
+        regex: Regex::new(&expand(rule.pattern))
+            .unwrap_or_else(|e| panic!("rule {}: {e}", rule.name)),
+    })
+    .collect()
+});
+
+/// A match of a rule in a clause, with what a builder needs to make a fact of it.
+pub struct Hit<'a> {
+    pub sentence: &'a Sentence,
+    /// The clause's skeleton the rule matched in.
+    pub clause: &'a str,
+    pub caps: Captures<'a>,
+    pub context: &'a Context,
+    /// Why the fact needs checking, when a builder read something by reference.
+    pub notes: std::cell::RefCell<Vec<&'static str>>,
+}
+
+impl<'a> Hit<'a> {
+    /// A group's skeleton text.
+    pub fn raw(&self, group: &str) -> Option<&'a str> {
+        self.caps.name(group).map(|m| m.as_str())
+    }
+
+    /// A group written back as text.
+    pub fn text(&self, group: &str) -> Option<String> {
+        self.raw(group).map(|r| self.sentence.render(r))
+    }
+
+    /// The slot a group holds, when it is a single placeholder (perhaps after "the").
+    pub fn slot(&self, group: &str) -> Option<&'a Slot> {
+        let raw = self.raw(group)?;
+        let raw = raw.strip_prefix("the ").unwrap_or(raw);
+        let raw = raw.strip_prefix("The ").unwrap_or(raw);
+        if raw.starts_with('«') && raw.ends_with('»') && raw.matches('«').count() == 1 {
+            self.sentence.slot(raw)
+        } else {
+            None
+        }
+    }
+
+    /// A group as a name or noun phrase a question can use (see `Context::resolve`); a
+    /// subject with a named apposition ("A women's race, the Tour Femmes, was ...") is the
+    /// name. `None` for a phrase that reads as two phrases run together.
+    pub fn name(&self, group: &str) -> Option<String> {
+        if group == "s"
+            && let Some(ap) = self.slot("ap")
+        {
+            return Some(self.context.name(&ap.text));
+        }
+        let raw = self.raw(group)?;
+        // "ASEAN (Association ...)" or "the Association ... (ASEAN)": the short name.
+        let raw = raw.split(" (").next().unwrap_or(raw);
+        let text = self.sentence.render(raw);
+        if !raw.starts_with('«') && !plain_phrase(&text) {
+            return None;
+        }
+        // "a fifth of the population", "the war in Vietnam": part of a bigger phrase.
+        let before = self
+            .caps
+            .name(group)
+            .map_or("", |m| self.clause[..m.start()].trim_end());
+        if group == "s"
+            && (before.ends_with(" of") || (text.starts_with(['a', 'A']) && text.contains(" of ")))
+        {
+            return None;
+        }
+        let start = self.caps.name(group).map_or(0, |m| m.start()) + self.offset();
+        let first = text.split(' ').next().unwrap_or("");
+        let person_pronoun =
+            ["he", "she", "his", "her", "He", "She", "His", "Her"].contains(&first);
+        // Only a subject pronoun is the sentence's own person: in "Babbage called her ...",
+        // "her" is someone else.
+        let (name, note) = if start > 0
+            && group == "s"
+            && person_pronoun
+            && let Some(person) = self.sentence_person(start)
+        {
+            // "Byron left England and ...; he died in Greece": the sentence's own person.
+            self.note("\"he\"/\"she\" read as the person the sentence names");
+            match text.split_once(' ') {
+                Some((det, rest))
+                    if det.eq_ignore_ascii_case("his") || det.eq_ignore_ascii_case("her") =>
+                {
+                    (format!("the {rest} of {person}"), None)
+                }
+                _ => (person, None),
+            }
+        } else if start > 0 && ["it", "its", "It", "Its"].contains(&first) {
+            // "it" after the sentence's own subject is that subject.
+            let owner = self.it()?;
+            let rest = text.split_once(' ').map(|(_, r)| r);
+            self.note("\"it\" read as the subject of the sentence");
+            match rest {
+                Some(rest) if first.starts_with(['i', 'I']) && first.ends_with('s') => {
+                    (format!("the {rest} of {owner}"), None)
+                }
+                _ => (owner, None),
+            }
+        } else {
+            self.context.resolve(&text)?
+        };
+        if let Some(note) = note {
+            self.notes.borrow_mut().push(note);
+        }
+        Some(name)
+    }
+
+    /// The last name before a group that is not a person's: what "its" most likely means in
+    /// "it created RATS, with its headquarters in Bishkek".
+    pub fn last_thing_before(&self, group: &str) -> Option<String> {
+        static NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«E\d+»").expect("valid"));
+        let end = self.caps.name(group)?.start() + self.offset();
+        NAME.find_iter(&self.sentence.skeleton[..end.min(self.sentence.skeleton.len())])
+            .filter_map(|m| self.sentence.slot(m.as_str()))
+            .filter(|s| matches!(s.kind, SlotKind::Entity { possessive: false }))
+            .map(|s| self.context.name(&s.text))
+            .filter(|n| !crate::draft::context::looks_like_person(n))
+            .last()
+    }
+
+    /// The first person the sentence names before a position, if any.
+    fn sentence_person(&self, before: usize) -> Option<String> {
+        static NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«E\d+»").expect("valid"));
+        NAME.find_iter(&self.sentence.skeleton[..before.min(self.sentence.skeleton.len())])
+            .filter_map(|m| self.sentence.slot(m.as_str()))
+            .map(|s| self.context.name(&s.text))
+            .find(|n| crate::draft::context::looks_like_person(n))
+    }
+
+    /// Where the clause starts in the sentence's skeleton.
+    fn offset(&self) -> usize {
+        (self.clause.as_ptr() as usize).saturating_sub(self.sentence.skeleton.as_ptr() as usize)
+    }
+
+    /// A group's date, when it holds one.
+    pub fn date(&self, group: &str) -> Option<FactDate> {
+        match self.slot(group)?.kind {
+            SlotKind::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// A group's number and unit, when it holds one.
+    pub fn number(&self, group: &str) -> Option<(f64, Option<String>, bool)> {
+        match &self.slot(group)?.kind {
+            SlotKind::Number {
+                value,
+                unit,
+                approx,
+            } => Some((*value, unit.clone(), *approx)),
+            _ => None,
+        }
+    }
+
+    /// The date the clause gives for the event at a group: the clause's event date nearest
+    /// to it (after it first), else the sentence's only one.
+    pub fn event_date(&self, near: &str) -> Option<FactDate> {
+        let at = self.caps.name(near).map_or(0, |m| m.start());
+        let dates = self.sentence.event_dates(self.clause);
+        if let Some(d) = dates
+            .iter()
+            .filter(|(p, _)| *p >= at)
+            .min_by_key(|(p, _)| *p)
+            .or_else(|| dates.iter().max_by_key(|(p, _)| *p))
+        {
+            return Some(d.1);
+        }
+        // "In 1931 X opened, and Y became its first director": the main clause's date, but
+        // never into a subordinate clause ("a week after it became independent").
+        if SUBORDINATE.is_match(self.clause) {
+            return None;
+        }
+        if ["same year", "that year", "that meeting"]
+            .iter()
+            .any(|p| self.clause.contains(p))
+            && let Some(d) = self.context.focus.date
+        {
+            self.note("the date is that of the event before");
+            return Some(d);
+        }
+        let all = self.sentence.event_dates(&self.sentence.skeleton);
+        if all.len() == 1 {
+            self.notes
+                .borrow_mut()
+                .push("the date is from another clause");
+            return Some(all[0].1);
+        }
+        None
+    }
+
+    /// A place the clause names after a group with "in" or "at" (not a person, not a date).
+    pub fn place_after(&self, group: &str) -> Option<String> {
+        // Right after the group, perhaps after its date: "died in Greece", "on 8 August 1967
+        // in Bangkok", not "with its headquarters initially in Bishkek".
+        static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?: (?:on|in) «D\d+»,?)? (?:[a-z]+ly )?(?:in|at) (?:the )?(«E\d+»)")
+                .expect("valid")
+        });
+        // Else a gathering the sentence places: "at a gathering held in Kessport".
+        static HELD_IN: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\b(?:held|hosted|summit|meeting|conference|congress|gathering) (?:[a-z]+ |«E\d+» ){0,4}?(?:in|at) (?:the )?(«E\d+»)").expect("valid")
+        });
+        let from = self.caps.name(group).map_or(0, |m| m.end());
+        let c = IN_PLACE
+            .captures(&self.clause[from..])
+            .or_else(|| HELD_IN.captures(&self.sentence.skeleton))?;
+        let slot = self.sentence.slot(&c[1])?;
+        if matches!(slot.kind, SlotKind::Entity { possessive: true }) {
+            return None;
+        }
+        // Not a person, and not a title ("The Lancet", "Taylor's Scientific Memoirs").
+        const WORKS: &[&str] = &[
+            "Journal",
+            "Memoirs",
+            "Review",
+            "Magazine",
+            "Times",
+            "Lancet",
+            "Gazette",
+            "Post",
+            "News",
+            "Proceedings",
+            "Annals",
+            "Transactions",
+            "Letters",
+            "Herald",
+            "Chronicle",
+        ];
+        let title = slot.text.starts_with("The ")
+            || slot.text.split_whitespace().any(|w| WORKS.contains(&w));
+        (!crate::draft::context::looks_like_person(slot.bare()) && !title)
+            .then(|| slot.bare().to_string())
+    }
+
+    /// What "it" means in this clause: the name opening the sentence when the clause comes
+    /// after it ("X opened in 1931, and Y became its first director"), else the context's.
+    pub fn it(&self) -> Option<String> {
+        self.it_at(0)
+    }
+
+    /// What "it" means at a group: after the name that opens the sentence, that name
+    /// ("Sardinia, led by its prime minister ..."); else as [`Hit::it`].
+    pub fn it_at_group(&self, group: &str) -> Option<String> {
+        let at = self.caps.name(group).map_or(0, |m| m.start()) + self.offset();
+        self.it_at(at)
+    }
+
+    fn it_at(&self, at: usize) -> Option<String> {
+        static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:[Tt]he )?(«E\d+»)(?: \(«E\d+»\))?(?:,| [a-z])").expect("valid")
+        });
+        static CLAUSE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:^|, |; )(?:[A-Z][a-z]+ [^,]{0,30}, |(?:For|In|Since|During|After|Before|By|From|Until|Over) (?:[a-z]+ ){1,2})?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,3}?)?«E\d+»|[Tt]he (?:[a-z\-]+ ){0,3}?[a-z\-]+) (?:was|were|is|are|has|had|[a-z]+ed)\b").expect("valid")
+        });
+        let offset = self.offset().max(at);
+        if offset > 0 && offset <= self.sentence.skeleton.len() {
+            // "it" is never a person.
+            if let Some(c) = OPENING.captures(&self.sentence.skeleton)
+                && let Some(slot) = self.sentence.slot(&c[1])
+                && !crate::draft::context::looks_like_person(&self.context.name(&slot.text))
+            {
+                return Some(self.context.name(&slot.text));
+            }
+            // Else the subject of the clause before: "the printed catalogue was ...; its
+            // last edition appeared ...".
+            if let Some(c) = CLAUSE_SUBJECT.captures(&self.sentence.skeleton[..offset]) {
+                let np = self.sentence.render(&c["np"]);
+                return self.context.resolve(&np).map(|(n, _)| n);
+            }
+        }
+        self.context.it()
+    }
+
+    /// Notes a reason to check the fact.
+    pub fn note(&self, why: &'static str) {
+        self.notes.borrow_mut().push(why);
+    }
+}
+
+/// A clause that opens with a subordinating word.
+static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[a-z]+ [a-z]+ )?(?:after|before|when|while|until|since|because|although|though|as|where|which|who|if|once)\b").expect("valid")
+});
+
+/// Whether a rendered noun phrase reads as one phrase: no verb or second determiner inside
+/// ("the supply ran out and he", "the first time the finish").
+fn plain_phrase(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    const VERBS_AND_LINKS: &[&str] = &[
+        "and", "or", "but", "was", "were", "is", "are", "had", "has", "have", "which", "that",
+        "who", "he", "she", "it", "they",
+    ];
+    words.iter().enumerate().skip(1).all(|(i, w)| {
+        let lower = w.to_lowercase();
+        let second_article = matches!(lower.as_str(), "the" | "a" | "an") && words[i - 1] != "of";
+        // "the translation and notes" is one phrase; "the supply ran out and he" is not.
+        let joins_nouns = lower == "and"
+            && words.get(i + 1).is_some_and(|n| {
+                !VERBS_AND_LINKS.contains(&n.to_lowercase().as_str()) && !n.ends_with("ed")
+            })
+            && !words[..i].iter().any(|w| w.ends_with("ed") || *w == "out");
+        (joins_nouns || !VERBS_AND_LINKS.contains(&lower.as_str())) && !second_article
+    })
+}
+
+/// Clauses of a skeleton: split at semicolons, colons before a new subject, and ", and",
+/// ", but", ", while" before a subject, so a pattern's subject and date come from one clause.
+pub fn clauses(skeleton: &str) -> Vec<&str> {
+    static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"; |, (?:and|but|while|whereas|although|so) (?:(?:the|its|his|her|their|it|he|she|they|The|It|He|She|They) |«E\d+»)|, (?:and|but) then |, (?:(?:a|an|the|only|just|shortly|soon|long|two|three|several) [a-z]+ )?(?:after|before|when|while|until|because|although|though|where|which|who) ")
+            .expect("valid")
+    });
+    let mut out = Vec::new();
+    let mut at = 0;
+    for m in SPLIT.find_iter(skeleton) {
+        out.push(&skeleton[at..m.start()]);
+        // Keep the new clause's subject: the split ends before it.
+        let sep = m.as_str();
+        let keep = sep
+            .trim_start_matches(';')
+            .trim_start_matches(',')
+            .trim_start();
+        // A coordinated clause starts after its conjunction; a subordinate one keeps its
+        // subordinating words, which say it is one.
+        let keep = if keep.starts_with("and ")
+            || keep.starts_with("but ")
+            || keep.starts_with("while ")
+            || keep.starts_with("whereas ")
+            || keep.starts_with("although ")
+            || keep.starts_with("so ")
+        {
+            keep.split_once(' ')
+                .map_or(keep.len(), |(conj, _)| keep.len() - conj.len() - 1)
+        } else {
+            keep.len()
+        };
+        at = m.end() - keep;
+    }
+    out.push(&skeleton[at..]);
+    out.into_iter().filter(|c| !c.trim().is_empty()).collect()
+}
+
+/// A fact found by a rule, with its confidence and the reasons to check it.
+pub struct Found {
+    pub fact: FactKind,
+    pub confidence: f32,
+    pub rule: &'static str,
+    pub notes: Vec<&'static str>,
+}
+
+/// Every fact the rules find in a sentence.
+pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
+    let mut out = Vec::new();
+    let clauses = clauses(&sentence.skeleton);
+    for compiled in RULES.iter() {
+        let scopes: Vec<&str> = if compiled.rule.whole {
+            vec![sentence.skeleton.as_str()]
+        } else {
+            clauses.clone()
+        };
+        for clause in scopes {
+            for caps in compiled.regex.captures_iter(clause) {
+                let hit = Hit {
+                    sentence,
+                    clause,
+                    caps,
+                    context,
+                    notes: Default::default(),
+                };
+                if let Some(fact) = (compiled.rule.build)(&hit) {
+                    let notes = hit.notes.into_inner();
+                    // Each thing read by reference makes the fact a little less sure.
+                    let confidence = compiled.rule.confidence - 0.05 * notes.len() as f32;
+                    out.push(Found {
+                        fact,
+                        confidence,
+                        rule: compiled.rule.name,
+                        notes,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "the X" for a noun phrase written with "a" or "an": a fact names one known thing.
+pub fn definite(np: &str) -> String {
+    let np = np.trim();
+    for article in ["a ", "an ", "A ", "An ", "The "] {
+        if let Some(rest) = np.strip_prefix(article) {
+            return format!("the {rest}");
+        }
+    }
+    np.to_string()
+}
+
+/// A phrase cut at the first word that starts a new clause, tidy at both ends.
+pub fn trim_phrase(np: &str) -> String {
+    let mut words = Vec::new();
+    for word in np.split_whitespace() {
+        if matches!(
+            word.to_lowercase().as_str(),
+            "which" | "who" | "whose" | "while" | "when" | "because" | "where"
+        ) {
+            break;
+        }
+        words.push(word);
+    }
+    while words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().trim_end_matches(','),
+            "in" | "on" | "at" | "of" | "and" | "the" | "a" | "by" | "to" | "for" | "with"
+        )
+    }) {
+        words.pop();
+    }
+    words
+        .join(" ")
+        .trim_end_matches([',', '.', ';', ':'])
+        .to_string()
+}
+
+#[cfg(test)]
+pub mod harness {
+    //! Runs a table's examples: each rule must find a fact in every sentence of `must` and
+    //! nothing in any of `must_not`.
+    use super::*;
+    use crate::draft::context::Article;
+
+    /// The facts one rule finds in one sentence, with a context made from that sentence.
+    pub fn facts_of(rule: &'static Rule, text: &str) -> Vec<FactKind> {
+        let sentences = crate::draft::text::sentences(text);
+        let article = Article::new(None, &sentences);
+        let mut context = Context::new(article);
+        let regex = Regex::new(&expand(rule.pattern)).expect("valid");
+        let mut out = Vec::new();
+        for s in &sentences {
+            let sentence = crate::draft::sentence::read(s, &context.article.lowercase);
+            let clauses = if rule.whole {
+                vec![sentence.skeleton.as_str()]
+            } else {
+                clauses(&sentence.skeleton)
+            };
+            for clause in clauses {
+                for caps in regex.captures_iter(clause) {
+                    let hit = Hit {
+                        sentence: &sentence,
+                        clause,
+                        caps,
+                        context: &context,
+                        notes: Default::default(),
+                    };
+                    out.extend((rule.build)(&hit));
+                }
+            }
+            let all = apply(&sentence, &context);
+            crate::draft::track_events(&all, &mut context);
+            crate::draft::track(&sentence, &mut context);
+        }
+        out
+    }
+
+    /// A table's rule by name.
+    pub fn rule(table: &'static [Rule], name: &str) -> &'static Rule {
+        table
+            .iter()
+            .find(|r| r.name == name)
+            .unwrap_or_else(|| panic!("no rule {name}"))
+    }
+
+    pub fn check_table(table: &'static [Rule]) {
+        let mut failures = Vec::new();
+        for rule in table {
+            for s in rule.must {
+                if facts_of(rule, s).is_empty() {
+                    failures.push(format!("{}: must match: {s}", rule.name));
+                }
+            }
+            for s in rule.must_not {
+                let got = facts_of(rule, s);
+                if !got.is_empty() {
+                    failures.push(format!("{}: must not match: {s} (got {got:?})", rule.name));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_split_before_a_new_subject() {
+        assert_eq!(
+            clauses("«E0» was founded in «D1», and the guild grew; it met."),
+            ["«E0» was founded in «D1»", "the guild grew", "it met."]
+        );
+        assert_eq!(clauses("red, white and blue"), ["red, white and blue"]);
+    }
+
+    #[test]
+    fn macros_expand_to_valid_patterns() {
+        for rule in RULES.iter() {
+            assert!(
+                !rule.rule.must.is_empty(),
+                "{} has no examples",
+                rule.rule.name
+            );
+        }
+    }
+
+    #[test]
+    fn phrases_are_trimmed_and_made_definite() {
+        assert_eq!(trim_phrase("the old canal which runs far"), "the old canal");
+        assert_eq!(trim_phrase("the treaty of"), "the treaty");
+        assert_eq!(definite("a charter"), "the charter");
+        assert_eq!(definite("The Hague"), "the Hague");
+    }
+}

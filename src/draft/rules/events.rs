@@ -1,0 +1,962 @@
+//! Dated events: "X was founded in 1967", "the leaders signed the Y in 1976", "X joined in
+//! 1984", "X died on 27 November 1852", "the Battle of Z on 20 September 1854", "the eruption
+//! of X in 2010", and periods "X was fought from 1853 to 1856". An event is named by a noun
+//! phrase ("the founding of X"), so the deck's templates can ask when it took place.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::deck::{FactDate, FactKind};
+use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
+use crate::draft::sentence::SlotKind;
+
+/// Verbs of events (as written after "was" or in the past tense) and their nouns: "X was
+/// founded" is "the founding of X". An empty noun means the subject is itself the event
+/// ("the summit was held").
+#[rustfmt::skip]
+pub const VERBS: &[(&str, &str)] = &[
+    ("founded", "founding"), ("established", "establishment"), ("created", "creation"),
+    ("set up", "setting up"), ("launched", "launch"), ("opened", "opening"),
+    ("signed", "signing"), ("adopted", "adoption"), ("introduced", "introduction"),
+    ("discovered", "discovery"), ("published", "publication"), ("republished", "republication"),
+    ("built", "building"), ("completed", "completion"), ("formed", "formation"),
+    ("proclaimed", "proclamation"), ("abolished", "abolition"), ("dissolved", "dissolution"),
+    ("announced", "announcement"), ("admitted", "admission"), ("instituted", "institution"),
+    ("expelled", "expulsion"), ("disqualified", "disqualification"), ("occupied", "occupation"),
+    ("captured", "capture"), ("destroyed", "destruction"), ("invented", "invention"),
+    ("released", "release"), ("translated", "translation"), ("inaugurated", "inauguration"),
+    ("unveiled", "unveiling"), ("ratified", "ratification"), ("renamed", "renaming"),
+    ("invaded", "invasion"), ("treated", "treatment"), ("held", ""), ("born", "birth"),
+    ("assassinated", "assassination"), ("crowned", "coronation"), ("closed", "closure"),
+    ("demolished", "demolition"), ("restored", "restoration"), ("abandoned", "abandonment"),
+    ("liberated", "liberation"), ("annexed", "annexation"), ("founded", "founding"),
+    ("awarded", "award"), ("granted", "granting"), ("declared", "declaration"),
+    ("stripped", "stripping"), ("took", "taking"), ("defeated", "defeat"),
+    ("accepted", "acceptance"), ("added", "addition"), ("entered", "entry"),
+    ("married", "marriage"), ("named", "naming"), ("beaten off", "repulse"),
+    ("repulsed", "repulse"), ("repelled", "repulse"), ("agreed", "agreement"),
+    ("concluded", "conclusion"), ("elected", "election"), ("appointed", "appointment"),
+];
+
+/// Verbs without an object whose subject is what happened: "X died", "X joined".
+#[rustfmt::skip]
+const INTRANSITIVE: &[(&str, &str)] = &[
+    ("joined", "accession"), ("died", "death"), ("collapsed", "collapse"), ("began", "start"),
+    ("started", "start"), ("ended", "end"), ("appeared", "appearance"), ("arrived", "arrival"),
+    ("opened", "opening"), ("merged", "merger"), ("erupted", "eruption"), ("fell", "fall"),
+    ("surrendered", "surrender"), ("resigned", "resignation"), ("retired", "retirement"),
+    ("took place", ""), ("closed", "closure"), ("came", ""), ("set off", "start"),
+    ("stepped down", "resignation"), ("entered into force", "entry into force"),
+    ("joining", "accession"), ("landed", "landing"), ("flew", "flight"), ("sailed", "voyage"), ("travelled", "journey"),
+    ("traveled", "journey"), ("emigrated", "emigration"), ("returned", "return"),
+];
+
+/// First words of names that are themselves events ("the Battle of the Alma").
+#[rustfmt::skip]
+const EVENT_NAMES: &[&str] = &[
+    "Battle", "Siege", "Summit", "Congress", "Conference", "Olympics", "Games", "Revolution",
+    "Uprising", "Rebellion", "Crisis", "Expedition", "Massacre", "Riot", "Coup", "Raid",
+    "Landing", "Landings", "Invasion", "Campaign", "Offensive", "Treaty", "Peace",
+];
+
+fn noun_of(verb: &str, table: &[(&str, &'static str)]) -> Option<&'static str> {
+    let verb = verb.split_whitespace().collect::<Vec<_>>().join(" ");
+    table.iter().find(|(v, _)| *v == verb).map(|(_, n)| *n)
+}
+
+fn event(what: String, date: FactDate, place: Option<String>) -> Option<FactKind> {
+    // A one-word "event" ("the founding") says nothing to ask about.
+    (what.split_whitespace().count() >= 2).then(|| FactKind::Event {
+        what: what.into(),
+        date,
+        place: place.map(Into::into),
+    })
+}
+
+/// Subjects that say nothing happened: "No Tour was held".
+fn negated(hit: &Hit, group: &str) -> bool {
+    let before = hit
+        .caps
+        .name(group)
+        .map_or("", |m| hit.clause[..m.start()].trim_end());
+    hit.raw(group)
+        .is_some_and(|s| s.starts_with("No ") || s.starts_with("no ") || s.starts_with("Neither"))
+        || before.ends_with("No")
+        || before.ends_with(" no")
+        || hit.clause.contains(" not ")
+        || hit.clause.contains("never ")
+}
+
+/// Passive: "X was founded in 1967 in Bangkok", "the summit was held in Bali in 1976".
+fn passive(hit: &Hit) -> Option<FactKind> {
+    if negated(hit, "s") {
+        return None;
+    }
+    let verb = hit.raw("v")?;
+    let noun = noun_of(verb, VERBS)?;
+    let after = &hit.clause[hit.caps.name("v")?.end()..];
+    // "was introduced to Babbage", "was declared neutral": not the event the verb names.
+    // "was introduced to Charles Babbage": a meeting, asked as the introduction to them.
+    let introduced_to = (noun == "introduction" && after.starts_with(" to "))
+        .then(|| {
+            hit.sentence
+                .slot(after[4..].split([' ', ',', '.']).next().unwrap_or(""))
+        })
+        .flatten()
+        .map(|s| hit.context.name(&s.text));
+    if (noun == "introduction" && after.starts_with(" to ") && introduced_to.is_none())
+        || (noun == "declaration" && !after.starts_with(" a "))
+        || matches!(
+            noun,
+            "taking" | "defeat" | "election" | "appointment" | "naming" | "marriage"
+        )
+        || (noun == "stripping" && !after.starts_with(" of "))
+    {
+        return None;
+    }
+    let subject = hit.name("s")?;
+    let date = hit.event_date("v")?;
+    let what = match noun {
+        "" => definite(&subject),
+        "introduction" if introduced_to.is_some() => format!(
+            "the introduction of {subject} to {}",
+            introduced_to.unwrap_or_default()
+        ),
+        // "X was stripped of the seven titles": the stripping of the titles from X.
+        "stripping" => {
+            let of = trim_phrase(
+                &hit.sentence
+                    .render(after[4..].split([',', ';']).next().unwrap_or("")),
+            );
+            let of = trim_phrase(of.split(" he ").next().unwrap_or(&of));
+            if of.split_whitespace().count() < 2 {
+                return None;
+            }
+            format!("the stripping of {of} from {subject}")
+        }
+        // "she was awarded the Nobel Prize in 1964": the award of the prize to her.
+        "award" | "granting" => {
+            static PRIZE: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"^ (?:the )?(«E\d+»)").expect("valid"));
+            let prize = PRIZE.captures(after)?;
+            let prize = hit.sentence.slot(prize.get(1)?.as_str())?;
+            format!("the award of {} to {subject}", definite(&prize.text))
+        }
+        "declaration" | "renaming" => {
+            // "was declared a World Heritage Site in 1987": up to the comma or "in".
+            let rendered = hit
+                .sentence
+                .render(after.split([',', ';']).next().unwrap_or(""));
+            let complement = trim_phrase(rendered.split(" in ").next().unwrap_or(""));
+            if complement.split_whitespace().count() < 2 {
+                return None;
+            }
+            format!("the {noun} of {subject} as {complement}")
+        }
+        _ => format!("the {noun} of {subject}"),
+    };
+    event(what, date, hit.place_after("v"))
+}
+
+/// Active: "the leaders signed the Treaty of Amity in 1976", "Russia occupied the
+/// principalities of Moldavia and Wallachia in July 1853".
+fn active(hit: &Hit) -> Option<FactKind> {
+    let noun = noun_of(hit.raw("v")?, VERBS)?;
+    // "was signed", "to sign", "had signed the": not an active past event.
+    if noun.is_empty()
+        || noun == "birth"
+        || noun == "stripping"
+        || negated(hit, "a")
+        || hit.raw("a").is_some_and(|a| {
+            matches!(
+                a,
+                "which"
+                    | "that"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "to"
+                    | "not"
+                    | "never"
+                    | "who"
+            )
+        })
+    {
+        return None;
+    }
+    let object = match named_object(hit) {
+        Some(named) => named,
+        // "the Regional Anti-Terrorist Structure (RATS)": the name without its acronym.
+        None => trim_phrase(&hit.sentence.render(hit.raw("o")?.split(" (").next()?)),
+    };
+    let named = hit.raw("o")?.contains('«');
+    if !named && object.split_whitespace().count() < 3 {
+        return None;
+    }
+    if matches!(
+        object.split_whitespace().next(),
+        Some("it" | "them" | "him" | "her" | "this" | "that")
+    ) {
+        return None;
+    }
+    let noun = match noun {
+        "taking" => "capture",
+        n => n,
+    };
+    let object = match hit.context.resolve(&object) {
+        Some((o, _)) => o,
+        None => return None,
+    };
+    let date = hit.event_date("v")?;
+    let what = match noun {
+        // "In 1835 she married William King": both are in the event.
+        "marriage" => format!("the marriage of {} and {object}", hit.name("a")?),
+        // "named a new language Ada": the naming of it as what follows.
+        "naming" => {
+            // "named a new programming language Ada": the name closes the object.
+            static NAME: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"^(?P<o>.*?) ?(?P<n>«E\d+»)$").expect("valid"));
+            let c = NAME.captures(hit.raw("o")?)?;
+            let name = hit.sentence.slot(&c["n"])?;
+            let object = trim_phrase(&hit.sentence.render(&c["o"]));
+            if object.split_whitespace().count() < 2 {
+                return None;
+            }
+            format!("the naming of {} {}", definite(&object), name.bare())
+        }
+        "election" | "appointment" | "award" | "agreement" => return None,
+        _ => format!("the {noun} of {}", definite(&object)),
+    };
+    event(what, date, hit.place_after("o"))
+}
+
+/// The name an object phrase stands for: "a short document known as the Bangkok
+/// Declaration", "a new island, Surtsey".
+fn named_object(hit: &Hit) -> Option<String> {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:(?:known|called|named) as (?:the )?(«E\d+»)|, (?:the )?(«E\d+»)(?:[,.;]|$))",
+        )
+        .expect("valid")
+    });
+    // A name needs no other name.
+    if hit.raw("o")?.starts_with('«') || hit.raw("o")?.starts_with("the «") {
+        return None;
+    }
+    let end = hit.caps.name("o")?.end();
+    let rest = hit.clause[end..].trim_start_matches(' ');
+    let rest = if hit.clause[end..].starts_with(',') {
+        &hit.clause[end..]
+    } else {
+        rest
+    };
+    let inner = hit.raw("o")?;
+    let c = NAMED.captures(rest).or_else(|| {
+        static INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:known|called|named) as (?:the )?(«E\d+»)").expect("valid")
+        });
+        INSIDE.captures(inner)
+    })?;
+    let slot = hit.sentence.slot(c.get(1).or(c.get(2))?.as_str())?;
+    Some(hit.context.name(&slot.text))
+}
+
+/// "X joined in 1984", "X died in Greece in 1824", "the store opened in 1958".
+fn intransitive(hit: &Hit) -> Option<FactKind> {
+    if negated(hit, "s") {
+        return None;
+    }
+    let noun = noun_of(hit.raw("v")?, INTRANSITIVE)?;
+    let after = &hit.clause[hit.caps.name("v")?.end()..];
+    // "began regular meetings": a transitive use, whose object is the event.
+    if matches!(noun, "start" | "end" | "opening" | "closure")
+        && !(after.is_empty()
+            || after.starts_with([',', '.', ';'])
+            || [
+                " in ", " on ", " at ", " after ", " when ", " with ", " from ",
+            ]
+            .iter()
+            .any(|p| after.starts_with(p)))
+    {
+        return None;
+    }
+    // "came in 1989" dates the subject itself; "came to", "came from" do not.
+    if hit.raw("v") == Some("came") && !after.starts_with(" in «D") {
+        return None;
+    }
+    let subject = hit.name("s")?;
+    // "flew to the United States": a journey's destination belongs to it.
+    if matches!(
+        noun,
+        "flight" | "voyage" | "journey" | "emigration" | "return"
+    ) {
+        static TO: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^ to (?:the )?(«E\d+»)").expect("valid"));
+        let to = TO.captures(after)?;
+        let to = hit.sentence.slot(to.get(1)?.as_str())?;
+        let date = hit.event_date("v")?;
+        return event(
+            format!("the {noun} of {subject} to {}", to.text),
+            date,
+            None,
+        );
+    }
+    let place = hit.place_after("v");
+    // "it ended in Nice": where it finished, not when it ended for good.
+    if noun == "end" && place.is_some() {
+        return None;
+    }
+    let date = hit.event_date("v")?;
+    let what = match noun {
+        "" => definite(&subject),
+        "accession" => {
+            let to = match (hit.slot("o"), hit.text("o")) {
+                (Some(o), _) => Some(hit.context.name(&o.text)),
+                // "joined the summit": what it joined, as written.
+                (None, Some(o)) => Some(o),
+                _ => hit
+                    .context
+                    .article
+                    .subject
+                    .clone()
+                    .filter(|s| *s != subject),
+            };
+            match to {
+                Some(to) => format!("the accession of {subject} to {to}"),
+                None => format!("the accession of {subject}"),
+            }
+        }
+        "resignation" => {
+            // "stepped down from the board of X": the resignation from it.
+            let from = after
+                .strip_prefix(" from ")
+                .map(|f| {
+                    hit.sentence
+                        .render(f.split([',', ';']).next().unwrap_or(""))
+                })
+                .map(|f| trim_phrase(f.split(" in ").next().unwrap_or("")));
+            match from {
+                Some(f) if !f.is_empty() => format!("the resignation of {subject} from {f}"),
+                _ => format!("the resignation of {subject}"),
+            }
+        }
+        _ => format!("the {noun} of {subject}"),
+    };
+    event(what, date, place)
+}
+
+/// "Vietnam followed in July 1995": the last event's kind, for a new subject.
+fn followed(hit: &Hit) -> Option<FactKind> {
+    let (noun, to) = hit.context.focus.event.clone()?;
+    let subject = hit.name("s")?;
+    let date = hit.event_date("v")?;
+    hit.note("the event is read from the sentence before");
+    let what = match to {
+        Some(to) => format!("the {noun} of {subject} to {to}"),
+        None => format!("the {noun} of {subject}"),
+    };
+    event(what, date, None)
+}
+
+/// "X became independent", "X became the tenth member".
+fn became(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    // Only a date after the verb dates the change ("became independent on 1 December").
+    let after = hit.caps.name("c")?.end();
+    let date = hit
+        .sentence
+        .event_dates(&hit.clause[after..])
+        .first()
+        .map(|(_, d)| *d)?;
+    let what = if hit.raw("c")?.contains("member") {
+        match hit
+            .context
+            .article
+            .subject
+            .clone()
+            .filter(|s| *s != subject)
+        {
+            Some(to) => format!("the accession of {subject} to {to}"),
+            None => format!("the accession of {subject}"),
+        }
+    } else {
+        format!("the independence of {subject}")
+    };
+    event(what, date, None)
+}
+
+/// "the Battle of the Alma on 20 September 1854".
+fn named(hit: &Hit) -> Option<FactKind> {
+    let slot = hit.slot("e")?;
+    let first = slot.bare().split_whitespace().next()?;
+    if !EVENT_NAMES.contains(&first) || !slot.bare().contains(' ') {
+        return None;
+    }
+    let date = hit.date("d")?;
+    let before = hit.clause[..hit.caps.name("e")?.start()]
+        .trim_end()
+        .to_lowercase();
+    if [
+        "after",
+        "before",
+        "until",
+        "since",
+        "after the",
+        "before the",
+        "until the",
+        "since the",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+    {
+        return None;
+    }
+    event(definite(&slot.text), date, None)
+}
+
+/// "the accession of India and Pakistan ... in June 2017", "the eruption of X in 2010".
+fn nominal(hit: &Hit) -> Option<FactKind> {
+    let before = hit.clause[..hit.caps.get(0)?.start()]
+        .trim_end()
+        .to_lowercase();
+    if ["before", "after", "until", "since", "for", "of", "by"]
+        .iter()
+        .any(|w| before.ends_with(w))
+    {
+        return None;
+    }
+    let mut object = hit.text("o")?;
+    // "the Laki fissure was": a trailing verb or preposition is not part of the name.
+    if let Some((head, last)) = object.rsplit_once(' ')
+        && matches!(
+            last,
+            "was" | "were" | "is" | "are" | "in" | "on" | "at" | "by" | "and" | "had" | "has"
+        )
+    {
+        object = head.to_string();
+    }
+    let date = hit.event_date("n")?;
+    event(
+        format!("the {} of {}", hit.raw("n")?, trim_phrase(&object)),
+        date,
+        None,
+    )
+}
+
+fn range_side(hit: &Hit, end: bool) -> Option<FactKind> {
+    if negated(hit, "s") {
+        return None;
+    }
+    let SlotKind::Range(a, b) = hit.slot("r")?.kind else {
+        return None;
+    };
+    let subject = match hit.raw("v") {
+        Some(v) if hit.raw("o").is_some() => {
+            let noun = noun_of(v, VERBS).filter(|n| !n.is_empty())?;
+            let object = trim_phrase(&hit.text("o")?);
+            if object.split_whitespace().count() < 2 {
+                return None;
+            }
+            format!("the {noun} of {}", definite(&object))
+        }
+        _ => definite(&hit.name("s")?),
+    };
+    let what = if end {
+        format!("the end of {subject}")
+    } else {
+        format!("the start of {subject}")
+    };
+    event(what, if end { b } else { a }, None)
+}
+
+fn range_start(hit: &Hit) -> Option<FactKind> {
+    range_side(hit, false)
+}
+
+fn range_end(hit: &Hit) -> Option<FactKind> {
+    range_side(hit, true)
+}
+
+/// "X held its first session in 1994": the first session of X.
+fn held_first(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    let date = hit.event_date("n")?;
+    event(
+        format!("the first {} of {subject}", hit.raw("n")?),
+        date,
+        None,
+    )
+}
+
+/// "The company reached the United States in 1985": its arrival there.
+fn reached(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    let place = hit.slot("p")?.text.clone();
+    let date = hit.date("d")?;
+    event(format!("the arrival of {subject} in {place}"), date, None)
+}
+
+/// "The summit was first reached on 6 October 1889": the first ascent.
+fn first_ascent(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    let date = hit.event_date("v")?;
+    event(
+        format!("the first ascent of {}", definite(&subject)),
+        date,
+        None,
+    )
+}
+
+/// "the Paris Declaration, signed in April 1856,": an event in an apposition.
+fn participle(hit: &Hit) -> Option<FactKind> {
+    let noun = noun_of(hit.raw("v")?, VERBS).filter(|n| !n.is_empty())?;
+    let subject = hit.context.name(&hit.slot("s")?.text);
+    event(
+        format!("the {noun} of {}", definite(&subject)),
+        hit.date("d")?,
+        None,
+    )
+}
+
+/// "Since 2009, X has been held each year": the first X.
+fn since_held(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    let subject = subject.strip_prefix("the ").unwrap_or(&subject);
+    event(format!("the first {subject}"), hit.date("d")?, None)
+}
+
+/// "The Ottoman Empire declared war in October 1853", "Britain and France, which declared
+/// war on Russia on 28 March 1854".
+fn declared_war(hit: &Hit) -> Option<FactKind> {
+    let by = hit.name("s")?;
+    let what = match hit.slot("o") {
+        Some(o) => format!(
+            "the declaration of war on {} by {by}",
+            hit.context.name(&o.text)
+        ),
+        None => format!("the declaration of war by {by}"),
+    };
+    event(what, hit.date("d")?, None)
+}
+
+/// "In 1945 A, B and C shared the Nobel Prize": the award of the prize to them.
+fn shared_award(hit: &Hit) -> Option<FactKind> {
+    let prize = hit.context.name(&hit.slot("o")?.text);
+    let winners = hit.text("i")?;
+    event(
+        format!("the award of {} to {winners}", definite(&prize)),
+        hit.event_date("o")?,
+        None,
+    )
+}
+
+/// "the Northern Rail Company, renamed the Boreal Rail Company in 1988".
+fn renamed(hit: &Hit) -> Option<FactKind> {
+    let old = hit.context.name(&hit.slot("old")?.text);
+    let new = hit.slot("new")?.text.clone();
+    event(
+        format!("the renaming of {} as {}", definite(&old), definite(&new)),
+        hit.date("d")?,
+        None,
+    )
+}
+
+/// "not until April 1950 was a charter between the ports signed": the signing.
+fn not_until(hit: &Hit) -> Option<FactKind> {
+    let noun = noun_of(hit.raw("v")?, VERBS).filter(|n| !n.is_empty())?;
+    let object = trim_phrase(&hit.text("o")?);
+    event(
+        format!("the {noun} of {}", definite(&object)),
+        hit.date("d")?,
+        None,
+    )
+}
+
+/// "At the 2005 SCO summit in Astana": a dated meeting and its place.
+fn summit_in(hit: &Hit) -> Option<FactKind> {
+    let who = hit.slot("e")?.bare().to_string();
+    let place = hit.slot("p")?.bare().to_string();
+    let noun = hit.raw("n")?;
+    event(
+        format!("the {who} {noun} in {place}"),
+        hit.date("d")?,
+        Some(place),
+    )
+}
+
+/// "Since 1975 the race has finished on the Champs-Élysées": the first time it did.
+fn since_perfect(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    let noun = match hit.raw("v")? {
+        "finished" | "ended" => "finish",
+        "started" | "begun" => "start",
+        "stopped" => "stop",
+        _ => return None,
+    };
+    let place = hit.slot("p")?.text.clone();
+    event(
+        format!("the first {noun} of {subject} {} {place}", hit.raw("prep")?),
+        hit.date("d")?,
+        None,
+    )
+}
+
+/// "First run in 1903, it is ...": the first of the subject.
+fn first_run(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    let subject = subject.strip_prefix("the ").unwrap_or(&subject);
+    event(format!("the first {subject}"), hit.date("d")?, None)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        name: "Since D, X has finished on P",
+        pattern: r"^Since (?P<d>{D}),? (?P<s>{S}) (?:has|have) (?:[a-z]+ly )?(?P<v>finished|ended|started|begun|stopped) (?P<prep>on|in|at) (?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.6,
+        build: since_perfect,
+        must: &[
+            "The race is old. Since 1975 the race has traditionally finished on the Long Quay in Varn.",
+        ],
+        must_not: &["The race is old. Since 1975 the race has grown in Varn."],
+    },
+    Rule {
+        name: "First run in D, X",
+        pattern: r"^First (?:run|held|staged|published|performed|awarded|organised|organized) in (?P<d>{D}), (?P<s>it|«E\d+»)",
+        whole: false,
+        confidence: 0.65,
+        build: first_run,
+        must: &[
+            "The Harbour Race is a rowing race. First run in 1903, it is the oldest race of the coast.",
+        ],
+        must_not: &["The Harbour Race is a rowing race. First, in 1903, it was short."],
+    },
+    Rule {
+        name: "X, renamed Y in D",
+        pattern: r"(?P<old>(?:the )?«E\d+»),? (?:later |since |then )?renamed (?P<new>(?:the )?«E\d+») in (?P<d>{D})",
+        whole: false,
+        confidence: 0.8,
+        build: renamed,
+        must: &["It joined the Northern Rail Company, renamed the Boreal Rail Company in 1988."],
+        must_not: &["It joined the Northern Rail Company, renamed the Boreal Rail Company later."],
+    },
+    Rule {
+        name: "not until D was X signed",
+        pattern: r"\bnot until (?P<d>{D}) (?:was|were) (?P<o>(?:an?|the) [a-z][^,;«]*?(?:«[EN]\d+»[^,;«]*?)*?) (?P<v>signed|founded|established|opened|adopted|built|completed|launched)\b",
+        whole: false,
+        confidence: 0.65,
+        build: not_until,
+        must: &["But not until April 1950 was a charter between the two ports signed at last."],
+        must_not: &["But not until April 1950 did the two ports agree."],
+    },
+    Rule {
+        name: "the D X summit in P",
+        pattern: r"\b[Tt]he (?P<d>{D}) (?P<e>«E\d+») (?P<n>summit|conference|congress|meeting|games|championships|exhibition|festival) in (?P<p>«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: summit_in,
+        must: &["At the 2005 Harbour League summit in Varn, the declaration was read."],
+        must_not: &["At the Harbour League summit in Varn, the declaration was read."],
+    },
+    Rule {
+        name: "X was first reached in D",
+        pattern: r"(?P<s>{S}) {WAS} first (?P<v>reached|climbed|ascended|scaled|crossed)\b",
+        whole: false,
+        confidence: 0.7,
+        build: first_ascent,
+        must: &["The summit of Mount Tull was first reached on 6 October 1889 by two guides."],
+        must_not: &["The summit of Mount Tull was first reached by two guides."],
+    },
+    Rule {
+        name: "X, signed in D,",
+        pattern: r"(?P<s>«[EQ]\d+»), (?:first )?(?P<v>signed|published|founded|established|built|opened|launched|released|adopted|ratified) in (?P<d>{D})",
+        whole: false,
+        confidence: 0.75,
+        build: participle,
+        must: &["A separate Harbour Declaration, signed in April 1856, ended privateering."],
+        must_not: &["A separate Harbour Declaration, signed in Paris, ended privateering."],
+    },
+    Rule {
+        name: "Since D, X has been held",
+        pattern: r"^Since (?P<d>{D}),? (?P<s>{S}) (?:has|have) been (?:held|awarded|celebrated|organised|organized|run|staged|observed)\b",
+        whole: false,
+        confidence: 0.65,
+        build: since_held,
+        must: &["Since 2009, Harbour Day has been held each year in May."],
+        must_not: &["Since 2009, the harbour has grown each year."],
+    },
+    Rule {
+        name: "X declared war (on Y) in D",
+        pattern: r"(?P<s>(?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)(?:, which)? declared war(?: on (?P<o>(?:the )?«E\d+»))? (?:in|on) (?P<d>{D})",
+        whole: true,
+        confidence: 0.75,
+        build: declared_war,
+        must: &[
+            "The Northern League declared war in October 1853.",
+            "The battle angered Arden and Brill, which declared war on Cove on 28 March 1854.",
+        ],
+        must_not: &["The Northern League declared war after the battle."],
+    },
+    Rule {
+        name: "A, B and C shared X in D",
+        pattern: r"(?P<i>«E\d+»(?:, «E\d+»)*,? and «E\d+») shared (?P<o>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: shared_award,
+        must: &["In 1945 Arden, Brill and Cove shared the Harbour Prize for Pilots."],
+        must_not: &["Arden, Brill and Cove shared the Harbour Prize for Pilots."],
+    },
+    Rule {
+        name: "X held its first session in D",
+        pattern: r"(?P<s>{S})(?:, [^,]+,)? held its first (?P<n>session|meeting|summit|congress|conference|assembly|race|games|election|exhibition)",
+        whole: false,
+        confidence: 0.75,
+        build: held_first,
+        must: &[
+            "The Harbour Forum, a yearly meeting of pilots, held its first session in July 1994.",
+        ],
+        must_not: &["The Harbour Forum held its first session after a long debate."],
+    },
+    Rule {
+        name: "X reached P in D",
+        pattern: r"(?P<s>{S}) (?:first )?reached (?P<p>(?:the )?«E\d+») in (?P<d>{D})",
+        whole: false,
+        confidence: 0.65,
+        build: reached,
+        must: &[
+            "Tull Shipping is a company. The company reached Brill in 1985, with an office in Varn.",
+        ],
+        must_not: &["The company reached Brill after a long voyage."],
+    },
+    Rule {
+        name: "passive event (X was founded in D)",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|republished|built|completed|formed|proclaimed|abolished|dissolved|announced|admitted|instituted|expelled|disqualified|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|renamed|invaded|treated|held|born|assassinated|crowned|closed|demolished|restored|abandoned|liberated|annexed|declared|beaten\s+off|repulsed|repelled|agreed|concluded|awarded|stripped)\b",
+        whole: false,
+        confidence: 0.8,
+        build: passive,
+        must: &[
+            "The Harbour Guild was founded on 3 May 1887 in Kessport.",
+            "In March 1971 the survey office was formally established.",
+            "It was opened in 1905, when the canal was finished.",
+            "The first congress of the guild was held in Varn in June 1890.",
+            "Mara Quell was born in Kessport on 4 July 1820.",
+        ],
+        must_not: &[
+            "The guild was founded to help sailors.",
+            "No congress was held from 1915 to 1918.",
+            "After 1990 the guild was renamed.",
+            "In 1833 she was introduced to Tomas Reede.",
+        ],
+    },
+    Rule {
+        name: "active event (Y signed X in D)",
+        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took|married|named) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
+        whole: false,
+        confidence: 0.75,
+        build: active,
+        must: &[
+            "In June 1887 six towns signed the Charter of the Amber Lights.",
+            "In 1901 the guild opened a school for young pilots.",
+            "Rebel troops occupied the river ports of Arden and Brill in July 1853.",
+        ],
+        must_not: &[
+            "The guild opened it in 1901.",
+            "Six towns signed the charter.",
+            "The charter was signed by six towns in 1887.",
+            "In 1901 they never opened the school for pilots.",
+        ],
+    },
+    Rule {
+        name: "intransitive event (X joined / died in D)",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{3,60},)? {ADV}(?P<v>landed|flew|sailed|travelled|traveled|emigrated|returned|joined|died|collapsed|began|started|ended|appeared|arrived|opened|merged|erupted|fell|surrendered|resigned|retired|took\s+place|closed|came|set\s+off|stepped\s+down|entered\s+into\s+force|joining)\b(?: (?P<o>(?:the )?«E\d+»|the [a-z]+\b))?",
+        whole: false,
+        confidence: 0.75,
+        build: intransitive,
+        must: &[
+            "Brill joined on 7 January 1984, a week after independence.",
+            "Tomas Reede died in Varn on 2 March 1930.",
+            "The first harbour school opened in Kessport in 1958.",
+            "Brill joined the Harbour League in 1995.",
+        ],
+        must_not: &[
+            "Brill joined the league after a long debate.",
+            "In 2024 the race ended in Nice.",
+        ],
+    },
+    Rule {
+        name: "followed (X followed in D)",
+        pattern: r"(?P<s>{S}) (?P<v>followed) (?:in|on) {D}",
+        whole: false,
+        confidence: 0.65,
+        build: followed,
+        must: &["Arden joined the league in 1984. Brill followed in July 1995."],
+        must_not: &["Brill followed in July 1995."],
+    },
+    Rule {
+        name: "became independent / a member",
+        pattern: r"(?P<s>{S}) (?P<v>became) (?P<c>independent|(?:a|an) (?:sovereign |independent )?(?:state|kingdom|country|republic|nation)|the (?:[a-z]+ )?member)\b",
+        whole: false,
+        confidence: 0.7,
+        build: became,
+        must: &[
+            "Brill became independent on 1 December 1918.",
+            "Cove became the tenth member in April 1999.",
+        ],
+        must_not: &["Brill became independent after a long war."],
+    },
+    Rule {
+        name: "named event (the Battle of X on D)",
+        pattern: r"(?P<e>«E\d+»),? (?:on|in) (?P<d>{D})",
+        whole: false,
+        confidence: 0.75,
+        build: named,
+        must: &[
+            "The rebels were beaten at the Battle of Tull Ford on 20 September 1854.",
+            "At the Siege of Varn, in May 1855, the walls fell.",
+        ],
+        must_not: &[
+            "The rebels reached Varn on 20 September 1854.",
+            "After the Battle of Tull Ford in 1854 they rested.",
+        ],
+    },
+    Rule {
+        name: "nominal event (the eruption of X in D)",
+        pattern: r"\b[Tt]he (?P<n>accession|founding|establishment|creation|signing|launch|collapse|dissolution|disintegration|opening|inauguration|independence|death|birth|publication|introduction|invasion|occupation|capture|fall|eruption|announcement|adoption|completion|abolition|coronation|assassination) of (?P<o>(?:the )?«E\d+»(?: and (?:the )?«E\d+»)?(?: [a-z]+)?(?: as (?:{W} ){0,4}{W})?)",
+        whole: false,
+        confidence: 0.65,
+        build: nominal,
+        must: &[
+            "The eruption of Mount Tull in April 2010 closed the airports.",
+            "A result of the 1917 congress in June was the accession of Arden and Brill as full members.",
+        ],
+        must_not: &["Before the collapse of the Northern Union in 1991, trade was slow."],
+    },
+    Rule {
+        name: "period start (X was fought from D to D)",
+        pattern: r"(?P<s>{S}) {WAS} (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
+        whole: false,
+        confidence: 0.7,
+        build: range_start_any,
+        must: &["The Harbour War was fought from 1853 to 1856 between two leagues."],
+        must_not: &["No race was held from 1915 to 1918."],
+    },
+    Rule {
+        name: "period end (X was fought from D to D)",
+        pattern: r"(?P<s>{S}) {WAS} (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
+        whole: false,
+        confidence: 0.7,
+        build: range_end_any,
+        must: &["From 1994 to 2000, the guild signed border treaties with its neighbours."],
+        must_not: &["No race was held from 1915 to 1918."],
+    },
+];
+
+/// Range rules read the range from either alternative of their pattern.
+fn range_start_any(hit: &Hit) -> Option<FactKind> {
+    with_range(hit, false)
+}
+
+fn range_end_any(hit: &Hit) -> Option<FactKind> {
+    with_range(hit, true)
+}
+
+fn with_range(hit: &Hit, end: bool) -> Option<FactKind> {
+    if hit.raw("r").is_some() {
+        return if end {
+            range_end(hit)
+        } else {
+            range_start(hit)
+        };
+    }
+    // The second alternative: "From 1994 to 2000, X signed Y".
+    static R2: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«R\d+»").expect("valid"));
+    let r2 = hit.raw("r2")?;
+    let slot = hit.sentence.slot(R2.find(r2)?.as_str())?;
+    let SlotKind::Range(a, b) = slot.kind else {
+        return None;
+    };
+    let noun = noun_of(hit.raw("v")?, VERBS).filter(|n| !n.is_empty())?;
+    let object = trim_phrase(
+        &hit.sentence
+            .render(hit.raw("o")?.split(" (").next().unwrap_or_default()),
+    );
+    if object.split_whitespace().count() < 2 {
+        return None;
+    }
+    let which = if end { "end" } else { "start" };
+    event(
+        format!("the {which} of the {noun} of {}", definite(&object)),
+        if end { b } else { a },
+        None,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::rules::harness::{check_table, facts_of, rule};
+
+    #[test]
+    fn every_rule_matches_its_examples() {
+        check_table(RULES);
+    }
+
+    #[test]
+    fn passive_verbs_all_have_nouns() {
+        for verb in rule(RULES, "passive event (X was founded in D)")
+            .pattern
+            .split("(?P<v>")
+            .nth(1)
+            .unwrap()
+            .split(')')
+            .next()
+            .unwrap()
+            .split('|')
+        {
+            let verb = verb.replace(r"\s+", " ");
+            assert!(noun_of(&verb, VERBS).is_some(), "{verb}");
+        }
+    }
+
+    #[test]
+    fn passive_event_reads_date_and_place() {
+        assert_eq!(
+            facts_of(
+                rule(RULES, "passive event (X was founded in D)"),
+                "The Harbour Guild was founded on 3 May 1887 in Kessport."
+            ),
+            [FactKind::Event {
+                what: "the founding of the Harbour Guild".into(),
+                date: FactDate {
+                    year: 1887,
+                    month: Some(5),
+                    day: Some(3)
+                },
+                place: Some("Kessport".into()),
+            }]
+        );
+    }
+
+    #[test]
+    fn periods_give_their_start_and_end() {
+        let start = facts_of(
+            rule(RULES, "period start (X was fought from D to D)"),
+            "The Harbour War was fought from 1853 to 1856 between two leagues.",
+        );
+        let end = facts_of(
+            rule(RULES, "period end (X was fought from D to D)"),
+            "The Harbour War was fought from 1853 to 1856 between two leagues.",
+        );
+        assert!(
+            matches!(&start[..], [FactKind::Event { what, date, .. }] if what == "the start of the Harbour War" && date.year == 1853)
+        );
+        assert!(
+            matches!(&end[..], [FactKind::Event { what, date, .. }] if what == "the end of the Harbour War" && date.year == 1856)
+        );
+    }
+}

@@ -1,0 +1,359 @@
+//! Named lists: "the N things of A, B and C", "the three ports — A, B and C —", "N things (A,
+//! B and C)", "“three evil forces” — A, B and C", "The five founding members were A, B and C",
+//! "X uses four colours: A, B, C and D", "X's colours, A and B,". A coordination never takes
+//! in the sentence's subject, and a stated count must equal the number of items.
+
+use crate::deck::{Answer, FactKind};
+use crate::draft::mentions;
+use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
+
+/// Splits "A, B and C" (or "A, B, and C") into items, using the expected count to decide
+/// whether an "and" inside the last item joins two items or belongs to one ("cultural and
+/// humanitarian ties").
+pub fn split_items(text: &str, expected: Option<usize>) -> Option<Vec<String>> {
+    let text = text.trim().trim_end_matches(['.', ';', ',']);
+    let mut items: Vec<String> = text
+        .split(", ")
+        .flat_map(|s| {
+            let s = s.trim();
+            let s = s
+                .strip_prefix("and ")
+                .or_else(|| s.strip_prefix("or "))
+                .unwrap_or(s);
+            Some(s.to_string())
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    // "white and yellow" are two items; "cultural and humanitarian ties" may be one, when
+    // the count says so.
+    let names_joined = items
+        .last()
+        .and_then(|l| l.rsplit_once(" and ").or_else(|| l.rsplit_once(" or ")))
+        .is_some_and(|(_, b)| b.starts_with(char::is_uppercase) || b.starts_with("the "));
+    let short_pair = items.last().is_some_and(|l| {
+        l.split_whitespace()
+            .filter(|w| *w != "and" && *w != "or")
+            .count()
+            < 3
+    });
+    let needs_more = names_joined || short_pair || expected.is_none_or(|n| items.len() < n);
+    if needs_more && let Some(last) = items.pop() {
+        match last
+            .rsplit_once(" and ")
+            .or_else(|| last.rsplit_once(" or "))
+        {
+            Some((a, b)) => {
+                items.push(a.trim().to_string());
+                items.push(b.trim().to_string());
+            }
+            None => items.push(last),
+        }
+    }
+    let short = items
+        .iter()
+        .all(|i| (1..=5).contains(&i.split_whitespace().count()));
+    let ok = items.len() >= 2 && short && expected.is_none_or(|n| n == items.len());
+    ok.then_some(items)
+}
+
+fn list(name: String, items: Vec<String>) -> Option<FactKind> {
+    let name = name
+        .trim()
+        .trim_end_matches([',', '.', ';', ':'])
+        .to_string();
+    // "the other two" names no kind of thing.
+    let head = name.split_whitespace().last().unwrap_or("");
+    if name.split_whitespace().count() < 2
+        || mentions::count(head).is_some()
+        || matches!(head, "other" | "others" | "these" | "those" | "ones")
+    {
+        return None;
+    }
+    let items: Vec<Answer> = items
+        .into_iter()
+        .map(|i| Answer::plain(i.trim_end_matches(['.', ',']).to_string()))
+        .collect();
+    // A question never shows its answer.
+    if items.iter().any(|i| {
+        name.to_lowercase()
+            .split_whitespace()
+            .any(|w| w == i.text.to_lowercase())
+    }) {
+        return None;
+    }
+    Some(FactKind::List {
+        name: name.into(),
+        items,
+        ordered: false,
+    })
+}
+
+/// The count a group states ("three", "4"), if any.
+fn count(hit: &Hit, group: &str) -> Option<usize> {
+    if let Some((value, _, _)) = hit.number(group) {
+        return Some(value as usize);
+    }
+    hit.raw(group).and_then(mentions::count).map(|v| v as usize)
+}
+
+/// "the three evil forces of A, B and C", "the three ports — A, B and C", "“three forces” —
+/// A, B and C", "four observer states (A, B, C and D)": named by their count and noun.
+fn counted(hit: &Hit) -> Option<FactKind> {
+    let expected = count(hit, "c")?;
+    let items = split_items(&hit.text("i")?, Some(expected))?;
+    let noun = hit.text("noun")?;
+    // "The Harbour League counts three ports (...)": the ports of the Harbour League.
+    let owner = hit
+        .raw("own")
+        .and_then(|_| hit.name("own"))
+        .map(|o| format!(" of {o}"))
+        .unwrap_or_default();
+    list(
+        format!("the {} {}{owner}", hit.text("c")?, noun.trim()),
+        items,
+    )
+}
+
+/// "The five founding members were A, B and C".
+fn copula(hit: &Hit) -> Option<FactKind> {
+    let name = definite(&hit.text("name")?);
+    let expected = hit
+        .raw("name")?
+        .split_whitespace()
+        .nth(1)
+        .and_then(|w| count_in(hit, w));
+    let items = split_items(&hit.text("i")?, expected)?;
+    // "The ports were large and busy": lowercase words need a count to be a list.
+    let named = hit.raw("i")?.matches('«').count() >= items.len();
+    if expected.is_none() && !named {
+        return None;
+    }
+    list(name, items)
+}
+
+fn count_in(hit: &Hit, word: &str) -> Option<usize> {
+    if word.starts_with('«') {
+        return hit.sentence.slot(word).and_then(|s| match s.kind {
+            crate::draft::sentence::SlotKind::Number { value, .. } => Some(value as usize),
+            _ => None,
+        });
+    }
+    mentions::count(word).map(|v| v as usize)
+}
+
+/// "X uses four colours: A, B, C and D" and "X is made up of three cones: A, B and C".
+fn colon(hit: &Hit) -> Option<FactKind> {
+    let expected = count(hit, "c")?;
+    let items = split_items(&hit.text("i")?, Some(expected))?;
+    let owner = hit.name("s")?;
+    list(
+        format!("the {} {} of {owner}", hit.text("c")?, hit.text("noun")?),
+        items,
+    )
+}
+
+/// "Four riders share the record of five wins: A, B, C and D".
+fn counted_clause(hit: &Hit) -> Option<FactKind> {
+    let expected = count(hit, "c")?;
+    let items = split_items(&hit.text("i")?, Some(expected))?;
+    let noun = hit.text("noun")?;
+    let rest = trim_phrase(&hit.text("rest")?);
+    let count = hit.text("c")?.to_lowercase();
+    list(format!("the {count} {noun} that {rest}"), items)
+}
+
+/// "The brand's colours, blue and yellow, are ...".
+fn possessive_apposition(hit: &Hit) -> Option<FactKind> {
+    let owner = hit.text("own")?;
+    let items = split_items(&hit.text("i")?, None)?;
+    list(
+        format!("the {} of {}", hit.text("noun")?, definite(&owner)),
+        items,
+    )
+}
+
+/// "X sold small goods by mail order: A, B, C and D": named by the phrase before the colon.
+fn colon_uncounted(hit: &Hit) -> Option<FactKind> {
+    // "the record of five overall victories: ...": a counted phrase is not the list's name.
+    let before = hit.clause[..hit.caps.name("np")?.start()].trim_end();
+    if before.ends_with('»') {
+        return None;
+    }
+    let items = split_items(&hit.text("i")?, None)?;
+    if items.len() < 3 {
+        return None;
+    }
+    list(format!("the {}", trim_phrase(&hit.text("np")?)), items)
+}
+
+/// "A, B and C shared the Nobel Prize": the winners of the prize.
+fn shared(hit: &Hit) -> Option<FactKind> {
+    let prize = hit.context.name(&hit.slot("o")?.text);
+    let items = split_items(&hit.text("i")?, None)?;
+    list(format!("the winners of {}", definite(&prize)), items)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        name: "A, B and C shared X",
+        pattern: r"(?P<i>«E\d+»(?:, «E\d+»)*,? and «E\d+») shared (?P<o>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: shared,
+        must: &["In 1945 Arden, Brill and Cove shared the Harbour Prize for Pilots."],
+        must_not: &["In 1945 they shared the Harbour Prize for Pilots."],
+    },
+    Rule {
+        name: "things: A, B and C",
+        pattern: r" (?P<np>[a-z]+ [a-z]+(?: (?:by|of|for|in) [a-z]+(?: [a-z]+)?)?): (?P<i>{ITEMS})[.;]?$",
+        whole: true,
+        confidence: 0.55,
+        build: colon_uncounted,
+        must: &["At first he sold small goods by mail order: pens, wallets, frames and stockings."],
+        must_not: &["At first he sold small goods: pens and wallets."],
+    },
+    Rule {
+        name: "the N things of A, B and C",
+        pattern: r"\b[Tt]he (?:so-called )?(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?) of (?P<i>{ITEMS})(?:[.;:]|$| —)",
+        whole: false,
+        confidence: 0.8,
+        build: counted,
+        must: &["Sailors feared the four winds of Aster, Boreas, Calder and Dune."],
+        must_not: &["Sailors feared the three winds of Aster, Boreas, Calder and Dune."],
+    },
+    Rule {
+        name: "the N things — A, B and C —",
+        pattern: r"\b[Tt]he (?P<c>«N\d+»|[a-z]+) (?P<noun>(?:{W} ){0,5}?{W}) [—–] (?P<i>{ITEMS})(?: [—–]|[.;:,]|$)",
+        whole: false,
+        confidence: 0.75,
+        build: counted,
+        must: &[
+            "Then the three northern harbour towns — Arden, Brill and Cove — joined the league.",
+        ],
+        must_not: &["Then the two towns — Arden, Brill and Cove — joined the league."],
+    },
+    Rule {
+        name: "“N things” — A, B and C",
+        pattern: r"«Q(?P<qi>\d+)»,? (?:to refer to|refers to|namely|—|–|:) (?P<i>{ITEMS})",
+        whole: false,
+        confidence: 0.75,
+        build: quoted,
+        must: &[
+            "The league adopted the term “three duties” to refer to steering, mooring and towing.",
+        ],
+        must_not: &[
+            "The league adopted the term “two duties” to refer to steering, mooring and towing.",
+        ],
+    },
+    Rule {
+        name: "N things (A, B and C)",
+        pattern: r"(?P<own>^(?:[Tt]he )?«E\d+»|^[Ii]t |^[Tt]he [a-z]+ )?.*?(?:^| )(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?) \((?P<i>{ITEMS})\)",
+        whole: false,
+        confidence: 0.75,
+        build: counted,
+        must: &[
+            "The Harbour League counts three associate ports (Arden, Brill and Cove) and more.",
+        ],
+        must_not: &["The Harbour League counts three associate ports (Arden and Brill)."],
+    },
+    Rule {
+        name: "The N things were A, B and C",
+        pattern: r"(?:^|, )(?P<name>[Tt]he (?:{W} ){0,5}?{W}) (?:were|are) (?P<i>{ITEMS})[.;]?$",
+        whole: false,
+        confidence: 0.75,
+        build: copula,
+        must: &["The five founding ports were Arden, Brill, Cove, Dune and Eske."],
+        must_not: &[
+            "The four founding ports were Arden, Brill and Cove.",
+            "The ports were large and busy.",
+        ],
+    },
+    Rule {
+        name: "X has N things: A, B and C",
+        pattern: r"^(?P<s>{S}) (?:[a-z]+ ){0,4}?(?:uses|used|has|had|have|includes|included|comprises|comprised|consists of|consisted of|made up of|is made up of|counts|holds|lists) (?:[a-z]+ )?(?P<c>«N\d+») (?P<noun>(?:{W} ){0,3}?{W}): (?P<i>{ITEMS})[.;]?$",
+        whole: true,
+        confidence: 0.75,
+        build: colon,
+        must: &["The emblem uses four colours: blue, red, white and yellow."],
+        must_not: &["The emblem uses three colours: blue, red, white and yellow."],
+    },
+    Rule {
+        name: "N people do X: A, B and C",
+        pattern: r"^(?P<c>«N\d+») (?P<noun>[a-z]+) (?P<rest>[a-z][^:]*): (?P<i>{ITEMS})[.;]?$",
+        whole: true,
+        confidence: 0.7,
+        build: counted_clause,
+        must: &[
+            "Three pilots share the record of ten crossings: Arden Vell, Brill Marsh and Cove Tull.",
+        ],
+        must_not: &["Three pilots share the record: Arden Vell and Brill Marsh."],
+    },
+    Rule {
+        name: "X's things, A and B,",
+        pattern: r"(?P<own>(?:[Tt]he )?(?:«E\d+» )?(?:{W} )?{W})'s (?P<noun>[a-z]+), (?P<i>{ITEMS}), (?:are|were|is|was)\b",
+        whole: false,
+        confidence: 0.65,
+        build: possessive_apposition,
+        must: &["The Harbour League's colours, green and grey, are those of its flag."],
+        must_not: &["The Harbour League's colours are green and grey."],
+    },
+];
+
+/// "“three evil forces” — A, B and C": the quotation names the list and gives its count.
+fn quoted(hit: &Hit) -> Option<FactKind> {
+    let index: usize = hit.raw("qi")?.parse().ok()?;
+    let quote = &hit.sentence.slots.get(index)?.text;
+    let (count, noun) = quote.split_once(' ')?;
+    let expected = mentions::count(count)? as usize;
+    let items = split_items(&hit.text("i")?, Some(expected))?;
+    list(format!("the {count} {noun}"), items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::rules::harness::{check_table, facts_of, rule};
+
+    #[test]
+    fn every_rule_matches_its_examples() {
+        check_table(RULES);
+    }
+
+    #[test]
+    fn an_and_inside_the_last_item_is_kept_when_the_count_says_so() {
+        assert_eq!(
+            split_items(
+                "security, economic relations, and cultural and humanitarian ties",
+                Some(3)
+            ),
+            Some(vec![
+                "security".into(),
+                "economic relations".into(),
+                "cultural and humanitarian ties".into()
+            ])
+        );
+        assert_eq!(
+            split_items("trade, transport and crafts", Some(3)),
+            Some(vec!["trade".into(), "transport".into(), "crafts".into()])
+        );
+        assert_eq!(split_items("Arden", None), None);
+    }
+
+    #[test]
+    fn a_copula_list_never_takes_the_subject() {
+        let got = facts_of(
+            rule(RULES, "The N things were A, B and C"),
+            "The five founding ports were Arden, Brill, Cove, Dune and Eske.",
+        );
+        assert_eq!(
+            got,
+            [FactKind::List {
+                name: "the five founding ports".into(),
+                items: ["Arden", "Brill", "Cove", "Dune", "Eske"]
+                    .map(Answer::plain)
+                    .to_vec(),
+                ordered: false,
+            }]
+        );
+    }
+}

@@ -1,0 +1,451 @@
+//! Figures: areas ("X covers 103,000 square kilometres"), populations ("X has about 390,000
+//! inhabitants"), heights ("X rises to 2,110 metres"), lengths and distances, counts ("X has
+//! ten members", "X, some 670 cavalrymen,", "There are seven routes", "About 35,000 people
+//! climb it every year"), ages at death, and money ("sales reached €45 billion"). Values are
+//! kept as written: the number reader gives exact values, and the tolerance of a hedged figure
+//! ("about") is a round share of it.
+
+use crate::deck::{FactKind, Text};
+use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
+
+use crate::draft::mentions::dimension;
+use crate::numbers::Dimension;
+
+fn is_area(unit: &str) -> bool {
+    dimension(unit) == Some(Dimension::Area)
+}
+
+fn is_length(unit: &str) -> bool {
+    dimension(unit) == Some(Dimension::Length)
+}
+
+/// Tolerance for a figure: 5% of a hedged one, rounded to one significant digit; none for an
+/// exact one.
+pub fn tolerance_for(value: f64, approx: bool) -> f64 {
+    if !approx {
+        return 0.0;
+    }
+    let raw = value.abs() * 0.05;
+    if raw < 1.0 {
+        return 1.0_f64.min(value.abs());
+    }
+    let magnitude = 10f64.powi(raw.log10().floor() as i32);
+    // Multiplying two exact powers of ten and a small integer keeps the value exact.
+    (raw / magnitude).round() * magnitude
+}
+
+fn number(quantity: String, value: f64, unit: Option<String>, approx: bool) -> Option<FactKind> {
+    let quantity = quantity
+        .trim()
+        .trim_end_matches([',', '.', ';', ':'])
+        .to_string();
+    // A question never shows its answer.
+    if quantity.split_whitespace().count() < 3 || quantity.contains(&format!(" {value} ")) {
+        return None;
+    }
+    Some(FactKind::Number {
+        quantity: quantity.into(),
+        value,
+        unit: unit.map(Text::from),
+        tolerance: tolerance_for(value, approx),
+    })
+}
+
+/// "X covers 103,000 km²", "X has a population of N", "X rises to N metres": the measure is
+/// named by the unit (area, length) or the verb.
+fn measured(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    let subject = subject_of(hit)?;
+    let verb = hit.raw("v").unwrap_or("");
+    let unit_name = unit.as_deref().unwrap_or("");
+    let measure = if let Some(m) = hit.raw("m") {
+        m.to_string()
+    } else if is_area(unit_name) {
+        "area".into()
+    } else if is_length(unit_name) {
+        match verb {
+            "rises" | "rose" | "stands" | "stood" | "reaches" | "reached" | "towers" => {
+                "height".into()
+            }
+            "covers" | "covered" | "cover" => "distance".into(),
+            _ => "length".into(),
+        }
+    } else {
+        return None;
+    };
+    number(format!("the {measure} of {subject}"), value, unit, approx)
+}
+
+/// The subject of a figure: a name as the patterns resolve it, or "its summit, Uhuru Peak"
+/// as the summit of what "its" stands for.
+fn subject_of(hit: &Hit) -> Option<String> {
+    let name = hit.name("s")?;
+    Some(definite(&name))
+}
+
+/// "X has N members", "X includes 122 documents related to trade", "X, some 670 cavalrymen,".
+fn counted(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if unit.is_some() {
+        return None;
+    }
+    let noun = hit.text("noun")?;
+    if !(noun.ends_with('s') || matches!(noun.as_str(), "people" | "children" | "men" | "women"))
+        || noun.ends_with("ss")
+        || value < 2.0
+        || matches!(
+            noun.as_str(),
+            "inhabitants" | "residents" | "years" | "times"
+        )
+    {
+        return None;
+    }
+    let subject = subject_of(hit)?;
+    let noun = match (hit.raw("v"), noun.as_str()) {
+        (Some("employs" | "employed" | "employ"), "people" | "workers" | "staff") => {
+            "employees".to_string()
+        }
+        _ => noun,
+    };
+    let post = hit
+        .text("post")
+        .map(|p| format!(" {}", trim_phrase(&p)))
+        .unwrap_or_default();
+    number(
+        format!("the number of {noun}{post} of {subject}"),
+        value,
+        None,
+        approx,
+    )
+}
+
+/// "About 35,000 people try to reach the summit every year".
+fn counted_clause(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if unit.is_some() {
+        return None;
+    }
+    let noun = hit.text("noun")?;
+    let rest = trim_phrase(&hit.text("rest")?);
+    let rel = if matches!(
+        noun.as_str(),
+        "people"
+            | "visitors"
+            | "climbers"
+            | "riders"
+            | "workers"
+            | "students"
+            | "soldiers"
+            | "members"
+            | "tourists"
+            | "pilgrims"
+            | "spectators"
+    ) {
+        "who"
+    } else {
+        "that"
+    };
+    number(
+        format!("the number of {noun} {rel} {rest}"),
+        value,
+        None,
+        approx,
+    )
+}
+
+/// "There are seven official routes".
+fn there_are(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if unit.is_some() {
+        return None;
+    }
+    let noun = trim_phrase(&hit.text("noun")?);
+    let owner = hit
+        .context
+        .article
+        .subject
+        .clone()
+        .map(|s| format!(" of {s}"))
+        .unwrap_or_default();
+    number(format!("the number of {noun}{owner}"), value, None, approx)
+}
+
+/// "2.3 million doses had been prepared for the invasion".
+fn passive_count(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if unit.is_some() {
+        return None;
+    }
+    let rest = trim_phrase(&hit.text("rest")?);
+    number(
+        format!("the number of {} {rest}", hit.text("noun")?),
+        value,
+        None,
+        approx,
+    )
+}
+
+/// "X died in 1852, at the age of 36" and "aged 91".
+fn age_at_death(hit: &Hit) -> Option<FactKind> {
+    let (value, _, _) = hit.number("n")?;
+    let subject = hit.name("s")?;
+    number(format!("the age of {subject} at death"), value, None, false)
+}
+
+/// "X sent 15,000 troops".
+fn sent(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if unit.is_some() {
+        return None;
+    }
+    let subject = hit.name("s")?;
+    number(
+        format!(
+            "the number of {} {} by {subject}",
+            hit.text("noun")?,
+            hit.raw("v")?
+        ),
+        value,
+        None,
+        approx,
+    )
+}
+
+/// "retail sales reached about €45 billion".
+fn money(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    let unit = unit.filter(|u| dimension(u) == Some(Dimension::Currency))?;
+    let subject = trim_phrase(&hit.text("s")?);
+    let subject = subject.strip_prefix("the ").unwrap_or(&subject);
+    number(format!("the {subject}"), value, Some(unit), approx)
+}
+
+/// "a 40 km stretch of the border": the length of what follows.
+fn length_before(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if !is_length(unit.as_deref()?) {
+        return None;
+    }
+    let np = trim_phrase(&hit.text("np")?);
+    if np.split_whitespace().count() < 2 {
+        return None;
+    }
+    number(format!("the length of the {np}"), value, unit, approx)
+}
+
+/// "the old canal, which runs to about 2,400km".
+fn length_which(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if !is_length(unit.as_deref()?) {
+        return None;
+    }
+    let np = hit.text("np")?;
+    let words: Vec<&str> = np.split_whitespace().collect();
+    let from = words.len().saturating_sub(10);
+    let start = (from..words.len()).find(|&i| words[i].eq_ignore_ascii_case("the"))?;
+    let np = words[start..].join(" ");
+    number(
+        format!("the length of {}", definite(&np)),
+        value,
+        unit,
+        approx,
+    )
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        name: "X has ... and covers N",
+        pattern: r"^(?P<s>{S}) (?:has|had|have|consists of|consisted of|is|was) [^;]*? and (?P<v>covers|covered|cover|employs|employed) (?:an area of )?(?P<n>{N})(?: (?P<noun>people|workers|staff))?",
+        whole: false,
+        confidence: 0.65,
+        build: coordinated,
+        must: &[
+            "Tull Shipping is a company. It had six ships and covered 2,428 kilometres.",
+            "The company has 480 stores in 60 markets and employs 220,000 people.",
+        ],
+        must_not: &["The company has 480 stores and employs many people."],
+    },
+    Rule {
+        name: "X covers / rises to N units",
+        pattern: r"(?P<s>{S})(?:, (?P<ap>(?:the )?«E\d+»),)? (?:(?:[a-z]+ly|also|still|now|only) )?(?P<v>covers|covered|cover|rises|rose|stands|stood|reaches|reached|runs|ran|stretches|stretched|measures|measured|extends|extended|towers)(?: to| over| across)?(?: an area of| a distance of)? (?P<n>{N})",
+        whole: false,
+        confidence: 0.75,
+        build: measured,
+        must: &[
+            "The island covers 4,300 square kilometres.",
+            "Mount Tull rises to 2,110 metres above the bay.",
+        ],
+        must_not: &["The island covers most of the bay."],
+    },
+    Rule {
+        name: "X has an area / a population of N",
+        pattern: r"(?P<s>{S}) (?:has|had|have|covers|cover|covered) (?:a |an )?(?P<m>(?:combined |total |floor |land )?(?:area|population|length|height|depth|budget|area)) of (?P<n>{N})",
+        whole: false,
+        confidence: 0.75,
+        build: measured,
+        must: &["The island has a population of about 40,000 people."],
+        must_not: &["The island has a population of seabirds."],
+    },
+    Rule {
+        name: "X has N inhabitants",
+        pattern: r"(?P<s>{S}) (?:has|had|have) (?P<n>{N}) (?:inhabitants|residents|people)\b",
+        whole: false,
+        confidence: 0.75,
+        build: population,
+        must: &["Brill has about 40,000 inhabitants."],
+        must_not: &["Brill has many inhabitants."],
+    },
+    Rule {
+        name: "X has N things",
+        pattern: r"(?P<s>{S}) (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|numbers|consists of|consisted of|employs|employed|operates|operated|runs) (?:the )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
+        whole: false,
+        confidence: 0.7,
+        build: counted,
+        must: &[
+            "The Harbour Archive includes 312 maps of the northern coast.",
+            "The guild has ten members.",
+            "Tull Shipping is a company. It employs roughly 2,000 people.",
+        ],
+        must_not: &["The guild has many members.", "The guild has 1 member."],
+    },
+    Rule {
+        name: "X, some N things,",
+        pattern: r"(?P<s>(?:the )?«E\d+»), (?P<n>{N}) (?P<noun>[a-z\-]+s),",
+        whole: false,
+        confidence: 0.65,
+        build: counted,
+        must: &["An order sent the Light Horse, some 670 riders, into the valley."],
+        must_not: &["An order sent the Light Horse, and 670 riders followed."],
+    },
+    Rule {
+        name: "About N people do X",
+        pattern: r"^(?P<n>{N}) (?P<noun>[a-z]+s|people) (?P<rest>(?:try|visit|live|climb|attempt|reach|work|attend|take|died|die|were|are|lived|worked|visited)\b[^,;]*)",
+        whole: false,
+        confidence: 0.65,
+        build: counted_clause,
+        must: &["About 35,000 people try to reach the summit every year."],
+        must_not: &["Many people try to reach the summit every year."],
+    },
+    Rule {
+        name: "There are N things",
+        pattern: r"\b[Tt]here (?:are|were) (?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?[a-z\-]+s)\b",
+        whole: false,
+        confidence: 0.6,
+        build: there_are,
+        must: &[
+            "Mount Tull is steep. There are seven official routes, among them the north ridge.",
+        ],
+        must_not: &["There are many official routes."],
+    },
+    Rule {
+        name: "N things had been prepared",
+        pattern: r"(?P<n>{N}) (?P<noun>[a-z]+s) (?:had been|have been|has been|were|was) (?P<rest>[a-z]+ed\b[^,;.]*)",
+        whole: false,
+        confidence: 0.6,
+        build: passive_count,
+        must: &["By then about 2.3 million doses had been prepared for the invasion."],
+        must_not: &["By then many doses had been prepared for the invasion."],
+    },
+    Rule {
+        name: "X died ..., aged N",
+        pattern: r"(?P<s>{S}) died\b[^;]*?(?:aged|at the age of) (?P<n>{N})",
+        whole: true,
+        confidence: 0.75,
+        build: age_at_death,
+        must: &["Tomas Reede died on 2 March 1930, aged 91."],
+        must_not: &["Tomas Reede died on 2 March 1930."],
+    },
+    Rule {
+        name: "X sent N things",
+        pattern: r"(?P<s>{S})(?:, [^,]+,)? (?P<v>sent|deployed|lost|built|sold|produced|recruited) (?P<n>{N}) (?P<noun>[a-z]+s)\b",
+        whole: false,
+        confidence: 0.6,
+        build: sent,
+        must: &["Brill, led by its prime minister, sent 15,000 troops to join the league."],
+        must_not: &["Brill sent many troops to join the league."],
+    },
+    Rule {
+        name: "sales reached €N",
+        pattern: r"(?P<s>(?:«E\d+» )?(?:[a-z]+ ){0,3}(?:sales|revenue|revenues|turnover|profit|profits|budget|income|spending|cost|costs)) (?:reached|totalled|totaled|were|was|amounted to|rose to|fell to|stood at) (?P<n>{N})",
+        whole: false,
+        confidence: 0.65,
+        build: money,
+        must: &["In 2024 Tull Shipping sales reached about €4.5 billion."],
+        must_not: &["In 2024 Tull Shipping sales reached a record."],
+    },
+    Rule {
+        name: "the N km stretch of X",
+        pattern: r"\bthe (?P<n>{N}) (?P<np>[a-z][^,.;()]+)",
+        whole: false,
+        confidence: 0.65,
+        build: length_before,
+        must: &["They agreed on the 40 km southern part of the coastal road."],
+        must_not: &["They agreed on the 40 southern parts of the coastal road."],
+    },
+    Rule {
+        name: "X, which runs to N km",
+        pattern: r"(?P<np>[^,]+), which (?:runs|extends|stretches|measures|is) (?:to )?(?P<n>{N})",
+        whole: true,
+        confidence: 0.7,
+        build: length_which,
+        must: &["They mapped the old canal, which runs to about 2,400km across the plain."],
+        must_not: &["They mapped the old canal, which runs to the sea."],
+    },
+];
+
+/// The second verb of "X has ... and covers N": a distance, an area or a staff.
+fn coordinated(hit: &Hit) -> Option<FactKind> {
+    if hit.raw("noun").is_some() {
+        let (value, _, approx) = hit.number("n")?;
+        let subject = subject_of(hit)?;
+        return number(
+            format!("the number of employees of {subject}"),
+            value,
+            None,
+            approx,
+        );
+    }
+    measured(hit)
+}
+
+/// "X has N inhabitants" is X's population.
+fn population(hit: &Hit) -> Option<FactKind> {
+    let (value, _, approx) = hit.number("n")?;
+    let subject = subject_of(hit)?;
+    number(format!("the population of {subject}"), value, None, approx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::rules::harness::{check_table, facts_of, rule};
+
+    #[test]
+    fn every_rule_matches_its_examples() {
+        check_table(RULES);
+    }
+
+    #[test]
+    fn tolerance_is_five_percent_rounded_without_float_noise() {
+        assert_eq!(tolerance_for(4300.0, true), 200.0);
+        assert_eq!(tolerance_for(4300.0, false), 0.0);
+        assert_eq!(tolerance_for(7.0, true), 1.0);
+        assert_eq!(tolerance_for(680_000_000.0, true), 30_000_000.0);
+    }
+
+    #[test]
+    fn counts_name_their_noun_and_owner() {
+        assert_eq!(
+            facts_of(
+                rule(RULES, "X has N things"),
+                "The Harbour Archive includes 312 maps of the northern coast."
+            ),
+            [FactKind::Number {
+                quantity: "the number of maps of the northern coast of the Harbour Archive".into(),
+                value: 312.0,
+                unit: None,
+                tolerance: 0.0,
+            }]
+        );
+    }
+}

@@ -1,0 +1,431 @@
+//! People and their roles: "X, a former pilot, became its first warden in 1889", "X was
+//! elected president in 1980", appositions "X, the first professor of Y," and "X, a Scottish
+//! chemist,", titles before a name "the poet X", and "The first European to reach it was X".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::deck::{Answer, FactDate, FactKind};
+use crate::draft::context::looks_like_person;
+use crate::draft::rules::{Hit, Rule, trim_phrase};
+
+/// Nouns for people, which make an apposition a role rather than a definition.
+#[rustfmt::skip]
+const PERSON_NOUNS: &[&str] = &[
+    "man", "woman", "king", "queen", "emperor", "empress", "tsar", "prince", "princess", "poet",
+    "writer", "author", "scientist", "chemist", "physicist", "biologist", "bacteriologist",
+    "pathologist", "biochemist", "engineer", "inventor", "mathematician", "missionary",
+    "geographer", "mountaineer", "guide", "nurse", "doctor", "physician", "surgeon", "general",
+    "officer", "soldier", "pilot", "captain", "president", "minister", "chancellor", "secretary",
+    "director", "founder", "chairman", "chair", "leader", "editor", "journalist", "correspondent",
+    "photographer", "businesswoman", "businessman", "policeman", "farmer", "sweep", "rider",
+    "cyclist", "winner", "champion", "player", "athlete", "teacher", "professor", "student",
+    "settler", "chieftain", "explorer", "navigator", "sailor", "merchant", "banker", "lawyer",
+    "judge", "priest", "bishop", "pope", "monk", "nun", "artist", "painter", "composer",
+    "musician", "singer", "actor", "actress", "architect", "designer", "employee", "daughter",
+    "son", "wife", "husband", "mother", "father", "brother", "sister", "child", "heir", "widow",
+    "governor", "mayor", "diplomat", "ambassador", "envoy", "philosopher", "historian",
+    "economist", "astronomer", "geologist", "botanist", "zoologist", "researcher", "pioneer",
+    "entrepreneur", "manager", "chief", "head", "tutor", "mentor", "apprentice", "hero",
+    "patient", "victim", "recipient", "laureate", "successor", "predecessor", "missionary",
+    "commander", "admiral", "ruler", "monarch", "statesman", "politician", "activist",
+];
+
+/// Whether a role phrase is about a person: its head noun (the last word before "of", "who",
+/// "in"...) is a person noun.
+pub fn is_person_role(role: &str) -> bool {
+    let mut head = None;
+    for w in role.split_whitespace() {
+        let w = w.trim_end_matches([',', '.', ';']);
+        if matches!(
+            w,
+            "of" | "in"
+                | "at"
+                | "who"
+                | "whose"
+                | "with"
+                | "from"
+                | "for"
+                | "to"
+                | "on"
+                | "and"
+                | "born"
+                | "that"
+                | "which"
+        ) {
+            break;
+        }
+        head = Some(w);
+    }
+    // "the first European to reach it": a capitalised noun of nationality is a person too.
+    head.is_some_and(|h| {
+        PERSON_NOUNS.contains(&h.to_lowercase().as_str())
+            || (h.starts_with(char::is_uppercase)
+                && ["an", "ese", "ard", "ite"].iter().any(|s| h.ends_with(s)))
+    })
+}
+
+fn person(name: String, role: String, since: Option<FactDate>) -> Option<FactKind> {
+    let role = trim_phrase(&role);
+    if role.split_whitespace().count() < 2 || !looks_like_person(&name) {
+        return None;
+    }
+    // A question never shows its answer.
+    if name
+        .split_whitespace()
+        .any(|part| part.len() > 2 && role.contains(part))
+    {
+        return None;
+    }
+    Some(FactKind::Person {
+        name: Answer::plain(name),
+        role: role.into(),
+        since: since.map(|d| FactDate {
+            year: d.year,
+            month: None,
+            day: None,
+        }),
+    })
+}
+
+/// "X, a former pilot, became its first warden in 1889".
+fn became(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = trim_phrase(hit.raw("r")?);
+    let owner = match (hit.raw("pos"), hit.slot("of")) {
+        (_, Some(of)) => Some(hit.context.name(&of.text)),
+        (Some("its" | "their"), None) => {
+            hit.note("\"its\" read as the last subject");
+            hit.it_at_group("pos")
+        }
+        _ => None,
+    };
+    let role = match owner {
+        Some(owner) => format!("the {role} of {owner}"),
+        None => format!("the {role}"),
+    };
+    person(name, role, hit.event_date("r"))
+}
+
+/// "X, the first professor of mathematics at Y," and "X, a Scottish chemist,".
+fn apposition(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = hit.text("r")?;
+    if !is_person_role(&role) {
+        return None;
+    }
+    person(name, role, None)
+}
+
+/// "the Scottish bacteriologist Alexander Fleming".
+fn title_before(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = format!("the {}", hit.text("r")?);
+    if !is_person_role(&role) {
+        return None;
+    }
+    person(name, role, None)
+}
+
+/// "The first European to report the mountain was X".
+fn role_was(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = hit.text("r")?;
+    let role = format!("the {}", role.strip_prefix("The ").unwrap_or(&role));
+    // "The winner" alone says too little: a role needs "of" or a qualifier.
+    if role.split_whitespace().count() < 4 || !is_person_role(&role) {
+        return None;
+    }
+    person(name, resolve_nouns(hit, &role), None)
+}
+
+/// Class nouns inside a role ("the mountain") named as the article's subject.
+fn resolve_nouns(hit: &Hit, role: &str) -> String {
+    let mut out = role.to_string();
+    if let Some(subject) = &hit.context.article.subject {
+        for noun in &hit.context.article.class_nouns {
+            let the = format!("the {noun}");
+            if let Some(at) = out.find(&the)
+                && at > 0
+            {
+                out.replace_range(at..at + the.len(), subject);
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn role_before_name_any(hit: &Hit) -> Option<FactKind> {
+    if hit.raw("n").is_some() {
+        return role_before_name(hit);
+    }
+    let name = hit.context.name(&hit.slot("n2")?.text);
+    let owner = hit.it_at_group("r2")?;
+    let role = format!("the {} of {owner}", hit.raw("r2")?);
+    if !is_person_role(&role) {
+        return None;
+    }
+    person(name, role, None)
+}
+
+/// "X was elected president in 1980".
+fn elected(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = hit.raw("r")?;
+    let owner = hit.context.article.subject.clone()?;
+    person(name, format!("the {role} of {owner}"), hit.event_date("r"))
+}
+
+/// "His editor, X, agreed": X is the editor of whoever "his" is.
+fn possessive_role(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = hit.name("r")?;
+    if !is_person_role(&role) {
+        return None;
+    }
+    person(name, role, None)
+}
+
+/// "X was the first woman to ...": a first is a role worth asking.
+fn was_the_first(hit: &Hit) -> Option<FactKind> {
+    let name = hit.name("n")?;
+    let role = format!("the first {}", hit.text("r")?);
+    if !is_person_role(&role) {
+        return None;
+    }
+    person(name, role, None)
+}
+
+/// "It was founded by X", "The bookcase, designed by X,": X made it.
+fn made_by(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let what = hit.name("s")?;
+    let agent = match hit.raw("v")? {
+        "founded" | "established" | "created" | "set up" => "founder",
+        "designed" => "designer",
+        "written" => "author",
+        "invented" => "inventor",
+        "discovered" => "discoverer",
+        "composed" => "composer",
+        "painted" => "painter",
+        "built" => "builder",
+        "directed" => "director",
+        "led" => "leader",
+        _ => return None,
+    };
+    person(
+        name,
+        format!("the {agent} of {}", crate::draft::rules::definite(&what)),
+        None,
+    )
+}
+
+/// "Hemingway's short story “The Snows”", "Tennyson in his poem “The Charge”": the author.
+fn author_of(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let work = hit.slot("q")?.text.clone();
+    person(name, format!("the author of {work}"), None)
+}
+
+/// "helped by a local guide, X," and "led by its prime minister X".
+fn role_before_name(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = hit.text("r")?;
+    let role = match hit.slot("of") {
+        Some(of) => format!("the {role} of {}", hit.context.name(&of.text)),
+        None => role,
+    };
+    if !is_person_role(&role) {
+        return None;
+    }
+    person(name, role, None)
+}
+
+/// "X died in 1855 and was succeeded by his son, Y": Y is the son and successor of X.
+fn succeeded(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let before = hit.name("s")?;
+    person(
+        name,
+        format!("the {} and successor of {before}", hit.raw("r")?),
+        hit.event_date("n"),
+    )
+}
+
+/// "Chinese President Xi Jinping": a title written before a name.
+fn titled(hit: &Hit) -> Option<FactKind> {
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:the )?(?P<title>(?:[A-Z][a-z]+(?:ese|ian|ish|an|ic) )?(?:President|Prime Minister|Chancellor|Premier|King|Queen|Emperor|Empress|Tsar|Secretary-General|Foreign Minister|Governor|Mayor|General|Admiral|Pope|Archbishop|Bishop)) (?P<name>[A-Z]\S+(?: [A-Z]\S+){0,2})$").expect("valid")
+    });
+    let slot = hit.slot("n")?;
+    let c = TITLE.captures(&slot.text)?;
+    person(c["name"].to_string(), format!("the {}", &c["title"]), None)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        name: "Title Name",
+        pattern: r"(?P<n>«E\d+»)",
+        whole: false,
+        confidence: 0.55,
+        build: titled,
+        must: &["Later Brillish President Mara Quell opened the bridge."],
+        must_not: &["Later the Brillish Harbour Board opened the bridge."],
+    },
+    Rule {
+        name: "X's poem “Q”",
+        pattern: r"(?P<n>«E\d+»)(?:'s| in (?:his|her)) (?:[a-z]+ )?(?:poem|novel|story|book|play|song|opera|symphony|essay|memoir|painting|film) (?P<q>«Q\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: author_of,
+        must: &["It entered literature through Mara Quell's short story “The Tide”, in 1936."],
+        must_not: &["It entered literature through a short story “The Tide”, in 1936."],
+    },
+    Rule {
+        name: "by a local guide, X,",
+        pattern: r"\b(?:by|with) (?P<r>an? (?:[a-z]+ ){0,2}[a-z]+), (?P<n>«E\d+»)(?:,|\.|$)|\bled by (?:its|his|her|their) (?P<r2>[a-z]+(?: [a-z]+)?) (?P<n2>«E\d+»)",
+        whole: false,
+        confidence: 0.6,
+        build: role_before_name_any,
+        must: &[
+            "They were helped by a local guide, Tomas Reede, who knew the paths.",
+            "Brill, led by its prime minister Mara Quell, sent troops.",
+        ],
+        must_not: &["They were helped by a local guide, who knew the paths."],
+    },
+    Rule {
+        name: "X was succeeded by his son, Y",
+        pattern: r"(?P<s>«E\d+») (?:died [^,;]*? and )?was succeeded by (?:his|her) (?P<r>son|daughter|brother|sister|nephew|widow|wife|husband|cousin), (?P<n>«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: succeeded,
+        must: &["Tomas Reede died in March 1855 and was succeeded by his son, Arden Vell."],
+        must_not: &["Tomas Reede was succeeded by a council."],
+    },
+    Rule {
+        name: "His editor, X,",
+        pattern: r"^(?P<r>(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) [a-z]+(?: [a-z]+)?), (?P<n>«E\d+»),",
+        whole: false,
+        confidence: 0.6,
+        build: possessive_role,
+        must: &["Mara Quell wrote the piece. Her editor, Tomas Reede, agreed."],
+        must_not: &["Her editor agreed."],
+    },
+    Rule {
+        name: "X was the first ROLE",
+        pattern: r"^(?P<n>«E\d+»|She|He) was the first (?P<r>[a-z]+ [^,;]*)",
+        whole: false,
+        confidence: 0.65,
+        build: was_the_first,
+        must: &["Mara Quell was the first woman to pilot the ferry."],
+        must_not: &["The ferry was the first boat to cross."],
+    },
+    Rule {
+        name: "X, made by Y",
+        pattern: r"(?P<s>{S})(?:,| {WAS}) (?:[a-z]+ )?(?P<v>founded|established|created|designed|written|invented|discovered|composed|painted|built|directed|led)(?: in «D\d+»)? by (?P<n>«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: made_by,
+        must: &["The Tide Engine, designed by Mara Quell, was built in 1931."],
+        must_not: &["The Tide Engine was designed by a committee."],
+    },
+    Rule {
+        name: "X, ..., became its first Y",
+        pattern: r"(?P<n>«E\d+»)(?:, [^,]{3,80},)? (?:became|was appointed|was elected|was named) (?P<pos>its|their|the) (?P<r>(?:first |new |last )?[a-z][a-z\- ]*?)(?: of (?P<of>(?:the )?«E\d+»))?(?:[.,;]| in | on | since |$)",
+        whole: false,
+        confidence: 0.75,
+        build: became,
+        must: &[
+            "The Tidal Institute opened in 1931, and Mara Quell, a retired captain, became its first director.",
+            "Tomas Reede became the first warden of the Harbour League in 1889.",
+        ],
+        must_not: &["The Harbour League became its own master in 1889."],
+    },
+    Rule {
+        name: "X was elected president",
+        pattern: r"(?P<n>«E\d+») was (?:elected|appointed|named) (?P<r>president|prime minister|chancellor|governor|mayor|king|queen)\b",
+        whole: false,
+        confidence: 0.6,
+        build: elected,
+        must: &["Brill is a small island. In 1980 Mara Quell was elected president."],
+        must_not: &["In 1980 the harbour was elected president."],
+    },
+    Rule {
+        name: "X, the / a ROLE,",
+        pattern: r"(?P<n>«E\d+»), (?P<r>(?:the|a|an|one of the) (?:{W} ){0,9}?{W})(?:,|\.|;|$| who )",
+        whole: false,
+        confidence: 0.65,
+        build: apposition,
+        must: &[
+            "They met Tomas Reede, the first professor of navigation at Varn College, in 1890.",
+            "Mara Quell, a Scottish chemist, wrote the report.",
+        ],
+        must_not: &[
+            "They sailed to Varn, a port on the coast, in 1890.",
+            "The Harbour League, the oldest body of its kind, met.",
+        ],
+    },
+    Rule {
+        name: "the ROLE X",
+        pattern: r"\b[Tt]he (?P<r>(?:[A-Z][a-z]+ )?[a-z][a-z\-]+(?: [a-z][a-z\-]+)?) (?P<n>«E\d+»)",
+        whole: false,
+        confidence: 0.65,
+        build: title_before,
+        must: &["In 1928 the Scottish chemist Mara Quell returned to Varn."],
+        must_not: &["In 1928 the old harbour Tull Bay froze."],
+    },
+    Rule {
+        name: "The ROLE was X",
+        pattern: r"^(?P<r>The (?:{W} ){1,9}?{W}) was (?P<n>«E\d+»)",
+        whole: false,
+        confidence: 0.65,
+        build: role_was,
+        must: &["The first European to reach the summit was Tomas Reede, a surveyor."],
+        must_not: &[
+            "The winner was Tomas Reede.",
+            "The first harbour to freeze was Tull Bay.",
+        ],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::rules::harness::{check_table, facts_of, rule};
+
+    #[test]
+    fn every_rule_matches_its_examples() {
+        check_table(RULES);
+    }
+
+    #[test]
+    fn roles_are_person_nouns() {
+        assert!(is_person_role("a Scottish chemist"));
+        assert!(is_person_role(
+            "the first professor of mathematics at the college"
+        ));
+        assert!(!is_person_role("a port on the coast"));
+    }
+
+    #[test]
+    fn became_its_first_reads_the_owner_and_year() {
+        let got = facts_of(
+            rule(RULES, "X, ..., became its first Y"),
+            "The Tidal Institute opened in 1931, and Mara Quell, a retired captain, became its first director.",
+        );
+        assert_eq!(
+            got,
+            [FactKind::Person {
+                name: Answer::plain("Mara Quell"),
+                role: "the first director of the Tidal Institute".into(),
+                since: Some(FactDate {
+                    year: 1931,
+                    month: None,
+                    day: None
+                }),
+            }]
+        );
+    }
+}

@@ -1,0 +1,230 @@
+//! Where things are: headquarters ("Its headquarters is in Jakarta", "X, based in Delft"),
+//! capitals ("Its capital, Reykjavík,", "Y, the capital of X"), locations ("X lies in P", "X
+//! was set up in P in 2004", "the Laboratory in Peoria") and moves ("X moved its headquarters
+//! from A to B in 2004").
+
+use crate::deck::{Answer, FactKind};
+use crate::draft::context::looks_like_person;
+use crate::draft::rules::{Hit, Rule};
+
+fn place(
+    hit: &Hit,
+    subject: String,
+    relation: &str,
+    place_group: &str,
+    since: bool,
+) -> Option<FactKind> {
+    // "a showroom was opened in Älmhult": a place of something unnamed says little.
+    if subject.starts_with("a ") || subject.starts_with("an ") {
+        return None;
+    }
+    let slot = hit.slot(place_group)?;
+    let place = slot.bare().to_string();
+    if looks_like_person(&place) || subject.eq_ignore_ascii_case(&place) {
+        return None;
+    }
+    // A question never shows its answer: "the Bangkok office" is not asked to be in Bangkok.
+    if subject.contains(place.as_str()) {
+        return None;
+    }
+    Some(FactKind::Place {
+        subject: subject.into(),
+        relation: relation.into(),
+        place: Answer::plain(place),
+        since: if since { hit.event_date("p") } else { None },
+        previously: Vec::new(),
+    })
+}
+
+fn headquarters(hit: &Hit) -> Option<FactKind> {
+    // "it created RATS, with its headquarters in Bishkek": the last thing named.
+    let subject = match hit.raw("s") {
+        Some("its" | "Its" | "their" | "Their") => match hit.last_thing_before("s") {
+            Some(thing) => thing,
+            None => hit.name("s")?,
+        },
+        _ => hit.name("s")?,
+    };
+    place(hit, subject, "headquarters", "p", false)
+}
+
+fn capital(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    place(hit, subject, "capital", "p", false)
+}
+
+/// "she was buried beside him in the Church of St Mary Magdalene": where the grave is.
+fn buried(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    place(
+        hit,
+        format!("the grave of {subject}"),
+        "location",
+        "p",
+        false,
+    )
+}
+
+fn location(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    place(hit, subject, "location", "p", false)
+}
+
+fn set_up_in(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    place(hit, subject, "location", "p", true)
+}
+
+fn institution_in(hit: &Hit) -> Option<FactKind> {
+    let slot = hit.slot("s")?;
+    let head = slot.bare().split_whitespace().last()?;
+    if !INSTITUTIONS.contains(&head)
+        && !slot
+            .bare()
+            .split_whitespace()
+            .any(|w| INSTITUTIONS.contains(&w))
+    {
+        return None;
+    }
+    place(hit, hit.context.name(&slot.text), "location", "p", false)
+}
+
+fn moved(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    let mut fact = place(hit, subject, "headquarters", "p", false)?;
+    if let FactKind::Place {
+        since, previously, ..
+    } = &mut fact
+    {
+        *since = hit.event_date("p");
+        if let Some(from) = hit.slot("f") {
+            previously.push(from.bare().into());
+        }
+    }
+    Some(fact)
+}
+
+/// Words naming an institution or building that has a location.
+#[rustfmt::skip]
+const INSTITUTIONS: &[&str] = &[
+    "Laboratory", "Hospital", "Church", "University", "School", "College", "Institute",
+    "Museum", "Library", "Observatory", "Cathedral", "Abbey", "Palace", "Castle", "Station",
+    "Secretariat", "Headquarters", "Centre", "Center", "Academy", "Factory", "Works",
+];
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        name: "X was buried in P",
+        pattern: r"(?P<s>{S}) (?:was|were|is|lies) buried (?:[a-z]+ ){0,3}?(?:in|at) (?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: buried,
+        must: &["Mara Quell died in 1852. She was buried beside her father in Varn."],
+        must_not: &["Mara Quell died in 1852. She was buried with honours."],
+    },
+    Rule {
+        name: "its headquarters is in P",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]ts|[Tt]heir)(?:'s)? headquarters (?:(?:is|are|was|were|has been|have been) )?(?:[a-z]+ly )?(?:located |based )?(?:in|at) (?:«E\d+»'s capital,? )?(?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.8,
+        build: headquarters,
+        must: &[
+            "The Harbour League was set up in 1901. Its headquarters is in Varn.",
+            "The Harbour League's headquarters are in Varn.",
+        ],
+        must_not: &["Its headquarters is in a tall building."],
+    },
+    Rule {
+        name: "X is headquartered / based in P",
+        pattern: r"(?P<s>(?:the )?«E\d+»(?: \(«E\d+»\))?),? (?:(?:is|was|are|were) )?(?:headquartered|based) in (?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.75,
+        build: headquarters,
+        must: &["The league's archive moved when Tull Shipping, based in Varn, bought it."],
+        must_not: &["Tull Shipping is based on trust."],
+    },
+    Rule {
+        name: "X moved its headquarters (from A) to B",
+        pattern: r"(?P<s>{S}) (?:[^;]*? )?moved its headquarters (?:from (?:the )?(?P<f>«E\d+») )?to (?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.8,
+        build: moved,
+        must: &["The Harbour League moved its headquarters from Varn to Tull in 1921."],
+        must_not: &["The Harbour League moved its archive to Tull in 1921."],
+    },
+    Rule {
+        name: "X's capital, P / the capital of X is P",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]ts)(?:'s)? capital(?:,| is| was) (?P<p>(?:the )?«E\d+»)|(?P<p2>«E\d+»), the capital of (?P<s2>«E\d+»)",
+        whole: false,
+        confidence: 0.8,
+        build: capital_any,
+        must: &[
+            "Brill lies on the coast. Its capital, Varn, is a port.",
+            "The envoys met in Varn, the capital of Brill, in 1920.",
+        ],
+        must_not: &["Its capital was moved inland."],
+    },
+    Rule {
+        name: "X lies / is located in P",
+        pattern: r"(?P<s>{S}) (?:lies|lay|is located|was located|is situated|was situated|rises|stands) (?:[a-z\-]+ ){0,2}in (?:[a-z\-]+ )?(?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: location,
+        must: &["Mount Tull rises in north-eastern Brill, close to the coast."],
+        must_not: &["Mount Tull rises in the morning mist."],
+    },
+    Rule {
+        name: "X was set up / founded in P",
+        pattern: r"(?P<s>{S}) (?:was|were) (?:[a-z]+ly )?(?:set\s+up|established|founded|opened|built) in (?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.75,
+        build: set_up_in,
+        must: &["The Harbour School was set up in Varn in 1904."],
+        must_not: &["The Harbour School was set up in 1904."],
+    },
+    Rule {
+        name: "the Laboratory in P",
+        pattern: r"(?P<s>(?:the )?«E\d+») in (?P<p>«E\d+»)",
+        whole: false,
+        confidence: 0.6,
+        build: institution_in,
+        must: &["She studied at the Tull Marine Laboratory in Varn for a year."],
+        must_not: &["She studied Tull Marine Biology in Varn for a year."],
+    },
+];
+
+fn capital_any(hit: &Hit) -> Option<FactKind> {
+    if hit.raw("s").is_some() {
+        return capital(hit);
+    }
+    let subject = hit.context.name(&hit.slot("s2")?.text);
+    place(hit, subject, "capital", "p2", false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::rules::harness::{check_table, facts_of, rule};
+
+    #[test]
+    fn every_rule_matches_its_examples() {
+        check_table(RULES);
+    }
+
+    #[test]
+    fn a_capital_is_a_place_of_its_country() {
+        assert_eq!(
+            facts_of(
+                rule(RULES, "X's capital, P / the capital of X is P"),
+                "The envoys met in Varn, the capital of Brill, in 1920."
+            ),
+            [FactKind::Place {
+                subject: "Brill".into(),
+                relation: "capital".into(),
+                place: Answer::plain("Varn"),
+                since: None,
+                previously: vec![],
+            }]
+        );
+    }
+}

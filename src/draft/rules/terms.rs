@@ -1,0 +1,445 @@
+//! Terms and what they mean: acronyms ("Full Name (ACR)"), definitions ("X is a Y", "X, a
+//! machine designed to ...,", "The currency is the króna"), names for things ("known as the
+//! “Coca-Cola route”", "called her “the Enchantress of Number”", "its motto is “...”",
+//! "“freedom peak” in Swahili") and defined quotations ("“X”, which refers to ...").
+
+use crate::deck::{Answer, FactKind};
+use crate::draft::context::{expansion, looks_like_person};
+use crate::draft::rules::people::is_person_role;
+use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
+
+/// A definition short enough to be an answer option: cut at a comma after a dozen words, and
+/// never left dangling.
+pub fn short_definition(text: &str) -> Option<String> {
+    let text = trim_phrase(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 14 {
+        return Some(text);
+    }
+    // Too long to cut without losing what it says: leave it out rather than end in "...".
+    let cut = (4..=12).rev().find(|&i| words[i - 1].ends_with(','))?;
+    Some(trim_phrase(&words[..cut].join(" ")))
+}
+
+fn term(term: &str, definition: &str) -> Option<FactKind> {
+    let term = term.trim().trim_end_matches([',', '.']);
+    let definition = short_definition(definition)?;
+    if term.is_empty() || definition.split_whitespace().count() < 2 {
+        return None;
+    }
+    // A question never shows its answer: the definition must not hold the whole term.
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an" | "of"))
+            .map(str::to_string)
+            .collect()
+    };
+    let (t, d) = (words(term), words(&definition));
+    if t.is_empty() || t.iter().all(|w| d.contains(w)) || d.iter().all(|w| t.contains(w)) {
+        return None;
+    }
+    Some(FactKind::Term {
+        term: Answer::plain(term),
+        definition: definition.into(),
+    })
+}
+
+/// "Full Name (ACR)": the acronym means the name.
+fn acronym(hit: &Hit) -> Option<FactKind> {
+    let short = hit.slot("short")?.text.clone();
+    // The article knows the acronym's expansion (it may run over "and").
+    let long = hit
+        .context
+        .article
+        .acronyms
+        .iter()
+        .find(|(a, _)| *a == short)
+        .map(|(_, e)| e.clone())
+        .or_else(|| expansion(hit.slot("long")?.bare(), &short))?;
+    term(&short, &long)
+}
+
+/// "X, the base of the Russian fleet," and "X, a machine designed to ...,": a thing's
+/// apposition (people's are roles, found by the people rules).
+fn apposition(hit: &Hit) -> Option<FactKind> {
+    let slot = hit.slot("t")?;
+    let name = slot.bare();
+    let definition = hit.text("d")?;
+    // A sentence-final apposition must not be a clause: "Together with Norway, the island
+    // later passed to the Danish crown."
+    let last = hit.caps.get(0)?.as_str().ends_with('.');
+    if last
+        && definition.split_whitespace().skip(1).any(|w| {
+            w.ends_with("ed")
+                && !matches!(
+                    w,
+                    "designed" | "called" | "named" | "used" | "based" | "located"
+                )
+        })
+    {
+        return None;
+    }
+    let definition = resolve_nouns(hit, &definition);
+    // "Cooperation, the ministers hoped, would ...": a sentence's first word is a name only if
+    // the article capitalises it elsewhere too; and an apposition ends on a noun, not a verb.
+    let initial = hit.sentence.skeleton.starts_with(hit.raw("t")?);
+    if looks_like_person(name)
+        || is_person_role(&definition)
+        || superlative_only(&definition)
+        || definition.split_whitespace().count() < 3
+        || definition.starts_with("the capital of")
+        || definition
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.ends_with("ed"))
+        || (initial
+            && !name.contains(' ')
+            && hit.context.article.lowercase.contains(&name.to_lowercase()))
+    {
+        return None;
+    }
+    term(name, &definition)
+}
+
+/// A class noun inside a definition ("the foot of the mountain") named as the article's
+/// subject.
+fn resolve_nouns(hit: &Hit, text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(subject) = &hit.context.article.subject {
+        for noun in &hit.context.article.class_nouns {
+            let the = format!("the {noun}");
+            if let Some(at) = out.find(&the)
+                && at > 0
+                && !out[at + the.len()..].starts_with(|c: char| c.is_alphanumeric())
+            {
+                out.replace_range(at..at + the.len(), subject);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// "the highest and youngest" says which, not what: no noun to define with.
+fn superlative_only(definition: &str) -> bool {
+    definition.split_whitespace().last().is_some_and(|w| {
+        w.ends_with("est") || w == "oldest" || matches!(w, "first" | "second" | "last" | "highest")
+    })
+}
+
+/// "X is a large stratovolcano made up of three cones": the subject's definition.
+fn copula(hit: &Hit) -> Option<FactKind> {
+    let slot = hit.slot("t")?;
+    let name = hit.context.name(&slot.text);
+    let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
+    if looks_like_person(&name) {
+        return None;
+    }
+    let definition = hit.text("d")?;
+    term(&name, &definition)
+}
+
+/// "The official language is Icelandic": what the article's subject calls its X.
+fn reverse_copula(hit: &Hit) -> Option<FactKind> {
+    let what = hit.text("d")?;
+    let value = hit.text("t")?;
+    let value = value.strip_prefix("the ").unwrap_or(&value);
+    if looks_like_person(value) || value.split_whitespace().count() > 4 {
+        return None;
+    }
+    let definition = if what.contains(" of ") {
+        what.to_lowercase()
+    } else {
+        let subject = hit.context.article.subject.clone()?;
+        format!("{} of {subject}", what.to_lowercase())
+    };
+    term(value, &definition)
+}
+
+/// "the Marangu route, known as the “Coca-Cola route”".
+fn known_as(hit: &Hit) -> Option<FactKind> {
+    let quote = hit.text("q")?;
+    // "the decline of the Ottoman Empire, which was called ...": the name it ends on.
+    let raw = hit.raw("x")?;
+    let what = match raw.rfind('«') {
+        Some(at) if raw.ends_with('»') && at > 0 => hit.sentence.render(&raw[at..]),
+        _ => hit.text("x")?,
+    };
+    if hit.raw("x")?.starts_with(['a', 'A']) && !hit.raw("x")?.contains('«') {
+        return None;
+    }
+    let what = match hit.context.resolve(&what) {
+        Some((w, _)) => w,
+        None => return None,
+    };
+    term(&quote, &what)
+}
+
+/// "Babbage called her “the Enchantress of Number”".
+fn called(hit: &Hit) -> Option<FactKind> {
+    let quote = hit.text("q")?;
+    let whom = hit.name("o")?;
+    term(&quote, &whom)
+}
+
+/// "ASEAN's motto is “One Vision”": the quotation is the subject's motto.
+fn motto(hit: &Hit) -> Option<FactKind> {
+    let quote = hit.text("q")?;
+    let owner = hit.name("s")?;
+    let owner = owner
+        .strip_prefix("the ")
+        .filter(|_| hit.raw("s").is_some_and(|s| !s.contains('«')))
+        .map_or(owner.clone(), |o| format!("the {o}"));
+    term(&quote, &format!("the {} of {owner}", hit.raw("noun")?))
+}
+
+/// "Uhuru Peak, “freedom peak” in Swahili": the name means the quotation.
+fn translated(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    term(&name, &hit.text("q")?)
+}
+
+/// "“harbour rule,” which refers to ..." and "the term “X” to refer to ...": a quoted term
+/// and its definition. A counted name ("three evil forces") is a list, found by the list
+/// rules.
+fn defined_quote(quote: String, definition: String) -> Option<FactKind> {
+    if quote
+        .split_whitespace()
+        .next()
+        .and_then(crate::draft::mentions::count)
+        .is_some()
+    {
+        return None;
+    }
+    term(&quote, &definition)
+}
+
+/// "Its summit, Uhuru Peak, stands ..." and "The highest peak, X, rises ...": the name is the
+/// subject's summit, or its highest peak.
+fn named_part(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    let noun = hit.text("noun")?;
+    // "Its summit" is the summit of what "its" means; "The highest peak", of the subject.
+    let owner = if hit.raw("own")?.starts_with(['I', 'i']) {
+        hit.it()?
+    } else {
+        hit.context.article.subject.clone()?
+    };
+    term(&name, &format!("the {noun} of {owner}"))
+}
+
+/// "The highest point was called Kaiser-Wilhelm-Spitze": a former or other name.
+fn was_called(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    let what = definite(&hit.text("x")?);
+    let what = if what.contains(" of ") {
+        what
+    } else {
+        format!("{what} of {}", hit.context.article.subject.clone()?)
+    };
+    term(&name, &what)
+}
+
+/// "Babbage's later design, the Analytical Engine, was a general-purpose computer".
+fn apposition_copula(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    term(&name, &hit.text("d")?)
+}
+
+/// "Penicillin, the first widely used antibiotic, was ...": the article's subject defined.
+fn subject_apposition(hit: &Hit) -> Option<FactKind> {
+    let word = hit.text("w")?;
+    let subject = hit.context.article.subject.clone()?;
+    if !word.eq_ignore_ascii_case(&subject) {
+        return None;
+    }
+    term(&subject, &hit.text("d")?)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        name: "The X was called Y",
+        pattern: r"^(?P<x>The (?:[a-z]+ ){0,3}[a-z]+) (?:was|is) (?:once |formerly |originally |first )?(?:called|named|known as) (?P<t>«[EQ]\d+»)",
+        whole: false,
+        confidence: 0.65,
+        build: was_called,
+        must: &["Mount Tull is tall. The highest point was called Kingstop during the war."],
+        must_not: &["Mount Tull is tall. The highest point was reached in 1900."],
+    },
+    Rule {
+        name: "X's design, Y, was a Z",
+        pattern: r"^«E\d+»'s (?:[a-z]+ ){0,2}[a-z]+, (?P<t>(?:the )?«E\d+»), (?:is|was) (?P<d>(?:a|an|the) [^,;.«]+)",
+        whole: false,
+        confidence: 0.6,
+        build: apposition_copula,
+        must: &["Reede's later design, the Tide Engine, was a general-purpose mechanical clock."],
+        must_not: &["Reede's later design, the Tide Engine, was never built."],
+    },
+    Rule {
+        name: "Subject, the definition, was",
+        pattern: r"^(?P<w>[A-Z][a-z]+|«E\d+»), (?P<d>(?:the|a|an) [^,]+), (?:is|was|are|were)\b",
+        whole: false,
+        confidence: 0.6,
+        build: subject_apposition,
+        must: &[
+            "Tidewort is a plant. Tidewort, the first widely used remedy, was found by chance.",
+        ],
+        must_not: &["Tidewort is a plant. Sailors, the first to use it, were grateful."],
+    },
+    Rule {
+        name: "acronym",
+        pattern: r"(?P<long>(?:the )?«E\d+») \((?P<short>«E\d+»)\)",
+        whole: false,
+        confidence: 0.85,
+        build: acronym,
+        must: &["The Harbour Pilots Guild (HPG) met in Varn."],
+        must_not: &["The Harbour Pilots Guild (Varn) met."],
+    },
+    Rule {
+        name: "X, the / a definition,",
+        pattern: r"(?P<t>(?:the )?«[EQ]\d+»), (?P<d>(?:the|a|an) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»)?)(?:,| who | which |\.$)",
+        whole: false,
+        confidence: 0.65,
+        build: apposition,
+        must: &[
+            "The fleet sailed from Varn, the base of the northern squadron, in spring.",
+            "He built the Tide Engine, a machine designed to predict high water.",
+        ],
+        must_not: &[
+            "The fleet sailed with Mara Quell, a Scottish chemist, in spring.",
+            "Tull, the highest, is rarely climbed.",
+        ],
+    },
+    Rule {
+        name: "X is a definition",
+        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))? (?:is|was) (?P<d>(?:a|an|the) (?:[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|$)",
+        whole: false,
+        confidence: 0.6,
+        build: copula,
+        must: &["Brill is an island country in the North Sea."],
+        must_not: &["Mara Quell was a Scottish chemist."],
+    },
+    Rule {
+        name: "The X is Y",
+        pattern: r"^The (?P<d>(?:[a-z]+ ){0,2}(?:language|languages|currency|capital|motto|anthem|religion|emblem|symbol|summit|peak)) (?:is|was) (?P<t>(?:the )?(?:[A-Z][\p{L}]+ )?(?:«E\d+»|\p{Ll}+))\.?$",
+        whole: false,
+        confidence: 0.7,
+        build: reverse_copula,
+        must: &[
+            "Brill is small. The official language is Brillish.",
+            "Brill is small. The currency is the Brillish mark.",
+        ],
+        must_not: &["The official language is spoken by many."],
+    },
+    Rule {
+        name: "X, known as “Q”",
+        pattern: r"(?P<x>(?:[Tt]he )?«E\d+»(?: [a-z]+)?|(?:[Tt]he|[Aa]n?) (?:{W} ){0,4}?{W}),? (?:which (?:was|is) )?(?:[a-z]+ )?(?:known as|called|nicknamed|dubbed) (?:the )?(?P<q>{Q})",
+        whole: true,
+        confidence: 0.7,
+        build: known_as,
+        must: &[
+            "They took the north path, known as the “Goat route” because it is steep.",
+            "The old empire, which was often called “the tired giant”, fell.",
+        ],
+        must_not: &["They took a habit often called the “Goat way”."],
+    },
+    Rule {
+        name: "Y called X “Q”",
+        pattern: r"(?:called|nicknamed|dubbed) (?P<o>(?:the )?«E\d+»|her|him|it) (?P<q>{Q})",
+        whole: false,
+        confidence: 0.7,
+        build: called,
+        must: &["Mara Quell piloted the ferry for years. Sailors called her “the Tide Queen”."],
+        must_not: &["He called them “the Tide Queens”."],
+    },
+    Rule {
+        name: "X's motto is “Q”",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:'s)? (?P<noun>motto|slogan|anthem|nickname|watchword) (?:is|was) (?P<q>{Q})",
+        whole: false,
+        confidence: 0.75,
+        build: motto,
+        must: &["The Harbour League's motto is “Light for All”."],
+        must_not: &["The motto was long forgotten."],
+    },
+    Rule {
+        name: "X, “Q” in LANGUAGE",
+        pattern: r"(?P<t>(?:the )?«E\d+»),? (?P<q>{Q}) in (?:«E\d+»|[A-Z][a-z]+)",
+        whole: false,
+        confidence: 0.65,
+        build: translated,
+        must: &["It was renamed Tull Vard, “high hill” in Brillish, in 1961."],
+        must_not: &["It was renamed Tull Vard in 1961."],
+    },
+    Rule {
+        name: "“Q”, which refers to",
+        pattern: r"(?P<q>{Q}),? (?:which|that) (?:refers to|means|denotes|stands for|describes) (?P<d>[^.;]+)|\bthe term (?P<q2>{Q}) (?:to refer to|for|meaning|to mean) (?P<d2>[^.;]+)",
+        whole: false,
+        confidence: 0.7,
+        build: defined_any,
+        must: &[
+            "Its founders spoke of the “harbour rule,” which refers to sharing every catch equally.",
+            "The guild adopted the term “slack water” to refer to the calm between tides.",
+        ],
+        must_not: &[
+            "The guild adopted the term “three duties” to refer to steering, mooring and towing.",
+        ],
+    },
+    Rule {
+        name: "Its summit, X,",
+        pattern: r"^(?P<own>[Ii]ts|[Tt]he) (?P<noun>(?:[a-z]+ )?(?:summit|peak|capital|highest point|main town|largest city|river|port)), (?P<t>«E\d+»),",
+        whole: false,
+        confidence: 0.65,
+        build: named_part,
+        must: &["Mount Tull is steep. Its summit, Vard Peak, stands high."],
+        must_not: &["Its summit stands high."],
+    },
+];
+
+fn defined_any(hit: &Hit) -> Option<FactKind> {
+    match hit.text("q") {
+        Some(quote) => defined_quote(quote, hit.text("d")?),
+        None => defined_quote(hit.text("q2")?, hit.text("d2")?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::rules::harness::{check_table, facts_of, rule};
+
+    #[test]
+    fn every_rule_matches_its_examples() {
+        check_table(RULES);
+    }
+
+    #[test]
+    fn long_definitions_are_cut_at_a_comma_or_left_out() {
+        assert_eq!(
+            short_definition(
+                "the old rules of fair shares, open books, shared risk, common tools, care for every boat and its crew"
+            ),
+            Some("the old rules of fair shares, open books, shared risk, common tools".into())
+        );
+        assert_eq!(
+            short_definition(
+                "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn acronyms_mean_their_expansion() {
+        assert_eq!(
+            facts_of(
+                rule(RULES, "acronym"),
+                "The Harbour Pilots Guild (HPG) met in Varn."
+            ),
+            [FactKind::Term {
+                term: Answer::plain("HPG"),
+                definition: "Harbour Pilots Guild".into(),
+            }]
+        );
+    }
+}

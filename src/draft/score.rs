@@ -1,0 +1,523 @@
+//! Scoring a draft against a gold deck, for the extraction benchmark (`examples/draft_bench`):
+//! which drafted facts state a gold fact, how many gold facts were found, and how precision
+//! varies with the draft's confidence.
+//!
+//! The match rule is automatic and conservative, so precision is a lower bound: a correct
+//! drafted fact that the gold list does not hold, or holds in other words, counts as wrong.
+//! A drafted fact matches a gold fact when
+//! - both are of the same kind,
+//! - their key answers agree after the answer checker's normalisation (event: the same year,
+//!   and the same month and day where both give one; place: the place; person: the name;
+//!   list: the same set of items; number: the same value, within the gold tolerance; term: the
+//!   term), an accepted alternative of the gold fact counting as the answer too,
+//! - and the phrases that say what the fact is about (event `what`, place `subject`, person
+//!   `role`, list `name`, number `quantity`, term `definition`) share content words: at least
+//!   half of the shorter phrase's content words, one of them not a generic word such as
+//!   "founding"; a number's two quantities must also measure the same thing ("area",
+//!   "population", ...) when both name what they measure.
+//!
+//! An acronym is the same words as its expansion ("the creation of RATS" and "the creation
+//! of the Regional Anti-Terrorist Structure" say the same): acronyms that either deck defines
+//! as a term are spelled out in the phrases before they are compared.
+
+use std::collections::BTreeSet;
+
+use crate::answer::{normalised, normalised_words};
+use crate::deck::{Answer, Fact, FactDate, FactKind};
+
+/// Words that carry no content in a fact's phrase.
+#[rustfmt::skip]
+const STOP: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "as", "its", "his", "her", "their", "it", "is", "was", "were", "be", "that", "which", "who",
+    "s",
+];
+
+/// Content words too common in fact phrases to tell two facts apart on their own.
+#[rustfmt::skip]
+const GENERIC: &[&str] = &[
+    "founding", "signing", "establishment", "creation", "opening", "launch", "start", "end",
+    "beginning", "death", "birth", "publication", "introduction", "announcement", "adoption",
+    "setting", "up", "name", "term", "date", "year", "new",
+];
+
+/// What a number measures: two quantities measuring different things ("the area of X", "the
+/// population of X") are different facts whatever else they share.
+#[rustfmt::skip]
+const MEASURES: &[&str] = &[
+    "number", "length", "area", "height", "population", "distance", "age", "share", "budget",
+    "revenue", "sales", "cost", "depth", "width", "weight", "speed", "temperature", "volume",
+    "margin", "size",
+];
+
+/// Which confidence band a drafted item falls in, from the highest.
+pub const BANDS: [(f32, &str); 3] = [(0.8, ">= 0.8"), (0.6, "0.6-0.8"), (0.0, "< 0.6")];
+
+/// The band index of a confidence.
+pub fn band(confidence: f32) -> usize {
+    BANDS
+        .iter()
+        .position(|(low, _)| confidence >= *low)
+        .unwrap_or(BANDS.len() - 1)
+}
+
+fn content_words(text: &str) -> BTreeSet<String> {
+    normalised_words(text)
+        .into_iter()
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether two phrases about a fact share enough content words (see the module doc).
+pub fn overlaps(a: &str, b: &str) -> bool {
+    let (a, b) = (content_words(a), content_words(b));
+    let shared: Vec<&String> = a.intersection(&b).collect();
+    let shorter = a.len().min(b.len());
+    !shared.is_empty()
+        && shared.len() * 2 >= shorter
+        && shared.iter().any(|w| !GENERIC.contains(&w.as_str()))
+}
+
+/// Whether two quantities measure the same thing, when both say what they measure.
+fn same_measure(a: &str, b: &str) -> bool {
+    let measures = |s: &str| -> BTreeSet<String> {
+        content_words(s)
+            .into_iter()
+            .filter(|w| MEASURES.contains(&w.as_str()))
+            .collect()
+    };
+    let (a, b) = (measures(a), measures(b));
+    a.is_empty() || b.is_empty() || !a.is_disjoint(&b)
+}
+
+fn same_answer(drafted: &Answer, gold: &Answer) -> bool {
+    let keys: Vec<String> = gold.all().map(normalised).collect();
+    drafted.all().any(|d| keys.contains(&normalised(d)))
+}
+
+fn same_date(a: &FactDate, b: &FactDate) -> bool {
+    a.year == b.year
+        && (a.month.is_none() || b.month.is_none() || a.month == b.month)
+        && (a.day.is_none() || b.day.is_none() || a.day == b.day)
+}
+
+fn same_items(drafted: &[Answer], gold: &[Answer]) -> bool {
+    drafted.len() == gold.len()
+        && drafted
+            .iter()
+            .all(|d| gold.iter().any(|g| same_answer(d, g)))
+        && gold
+            .iter()
+            .all(|g| drafted.iter().any(|d| same_answer(d, g)))
+}
+
+/// Whether a drafted fact gives the same key answer as a gold fact of its kind, whatever its
+/// phrase says: a looser reading than [`matches`], shown beside it because another writer's
+/// phrases may share no words with the draft's.
+pub fn same_key(drafted: &FactKind, gold: &FactKind) -> bool {
+    use FactKind as K;
+    match (drafted, gold) {
+        (K::Event { date, .. }, K::Event { date: d, .. }) => same_date(date, d),
+        (K::Place { place, .. }, K::Place { place: p, .. }) => same_answer(place, p),
+        (K::Person { name, .. }, K::Person { name: n, .. }) => same_answer(name, n),
+        (K::List { items, .. }, K::List { items: i, .. }) => same_items(items, i),
+        (
+            K::Number { value, .. },
+            K::Number {
+                value: v,
+                tolerance,
+                ..
+            },
+        ) => (value - v).abs() <= tolerance.max(v.abs() * 1e-9),
+        (K::Term { term, .. }, K::Term { term: t, .. }) => same_answer(term, t),
+        _ => false,
+    }
+}
+
+/// Whether a drafted fact states the gold fact (see the module doc for the rule).
+pub fn matches(drafted: &FactKind, gold: &FactKind) -> bool {
+    use FactKind as K;
+    match (drafted, gold) {
+        (
+            K::Event { what, date, .. },
+            K::Event {
+                what: w, date: d, ..
+            },
+        ) => same_date(date, d) && overlaps(what, w),
+        (
+            K::Place { subject, place, .. },
+            K::Place {
+                subject: s,
+                place: p,
+                ..
+            },
+        ) => same_answer(place, p) && overlaps(subject, s),
+        (
+            K::Person { name, role, .. },
+            K::Person {
+                name: n, role: r, ..
+            },
+        ) => same_answer(name, n) && overlaps(role, r),
+        (
+            K::List { name, items, .. },
+            K::List {
+                name: n, items: i, ..
+            },
+        ) => same_items(items, i) && overlaps(name, n),
+        (
+            K::Number {
+                quantity, value, ..
+            },
+            K::Number {
+                quantity: q,
+                value: v,
+                tolerance,
+                ..
+            },
+        ) => {
+            (value - v).abs() <= tolerance.max(v.abs() * 1e-9)
+                && overlaps(quantity, q)
+                && same_measure(quantity, q)
+        }
+        (
+            K::Term { term, definition },
+            K::Term {
+                term: t,
+                definition: d,
+            },
+        ) => same_answer(term, t) && overlaps(definition, d),
+        _ => false,
+    }
+}
+
+/// Acronyms defined as terms in either deck, with their expansions.
+fn acronyms<'a>(facts: impl Iterator<Item = &'a Fact>) -> Vec<(String, String)> {
+    facts
+        .filter_map(|f| match &f.kind {
+            FactKind::Term { term, definition }
+                if term.text.chars().count() >= 2
+                    && term.text.chars().all(|c| c.is_uppercase() || c == '&') =>
+            {
+                Some((term.text.to_string(), definition.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// A fact with the acronyms in its phrases spelled out (answers are left as written).
+fn spelled_out(kind: &FactKind, acronyms: &[(String, String)]) -> FactKind {
+    let spell = |text: &str| -> String {
+        text.split(' ')
+            .map(|w| {
+                acronyms
+                    .iter()
+                    .find(|(a, _)| a == w.trim_end_matches("'s"))
+                    .map_or(w.to_string(), |(_, e)| e.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut kind = kind.clone();
+    match &mut kind {
+        FactKind::Event { what, .. } => *what = spell(what).into(),
+        FactKind::Place { subject, .. } => *subject = spell(subject).into(),
+        FactKind::Person { role, .. } => *role = spell(role).into(),
+        FactKind::List { name, .. } => *name = spell(name).into(),
+        FactKind::Number { quantity, .. } => *quantity = spell(quantity).into(),
+        FactKind::Term { definition, .. } => *definition = spell(definition).into(),
+    }
+    kind
+}
+
+/// Whether a gold fact only counts for precision (tagged "extra").
+pub fn is_extra(fact: &Fact) -> bool {
+    fact.tags.iter().any(|t| t == "extra")
+}
+
+/// One article's figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Score {
+    /// Gold facts a teacher would ask (not "extra").
+    pub gold: usize,
+    /// Of those, how many some drafted fact matches.
+    pub found: usize,
+    pub drafted: usize,
+    /// Drafted facts that match a gold fact, "extra" ones included.
+    pub correct: usize,
+    /// Drafted facts with the same kind and key answer as some gold fact ([`same_key`]).
+    pub same_answer: usize,
+    /// Drafted and correct facts by confidence band (see [`BANDS`]).
+    pub bands: [(usize, usize); 3],
+    /// Ids of drafted facts that match no gold fact, and of gold facts nothing matched.
+    pub unmatched: Vec<String>,
+    pub missed: Vec<String>,
+}
+
+impl Score {
+    /// Scores drafted facts (each with its confidence) against the gold facts.
+    pub fn of(drafted: &[(&Fact, f32)], gold: &[Fact]) -> Score {
+        let mut score = Score {
+            gold: gold.iter().filter(|g| !is_extra(g)).count(),
+            drafted: drafted.len(),
+            ..Score::default()
+        };
+        let mut found = vec![false; gold.len()];
+        let acronyms = acronyms(drafted.iter().map(|(f, _)| *f).chain(gold.iter()));
+        let gold: Vec<Fact> = gold
+            .iter()
+            .map(|g| Fact {
+                kind: spelled_out(&g.kind, &acronyms),
+                ..g.clone()
+            })
+            .collect();
+        for (fact, confidence) in drafted {
+            let band = band(*confidence);
+            score.bands[band].0 += 1;
+            let mut hit = false;
+            let kind = spelled_out(&fact.kind, &acronyms);
+            if gold.iter().any(|g| same_key(&kind, &g.kind)) {
+                score.same_answer += 1;
+            }
+            for (i, g) in gold.iter().enumerate() {
+                if matches(&kind, &g.kind) {
+                    hit = true;
+                    found[i] = true;
+                }
+            }
+            if hit {
+                score.correct += 1;
+                score.bands[band].1 += 1;
+            } else {
+                score.unmatched.push(fact.id.to_string());
+            }
+        }
+        for (g, found) in gold.iter().zip(found) {
+            if is_extra(g) {
+                continue;
+            }
+            if found {
+                score.found += 1;
+            } else {
+                score.missed.push(g.id.to_string());
+            }
+        }
+        score
+    }
+
+    /// Adds another article's figures (for the overall row).
+    pub fn add(&mut self, other: &Score) {
+        self.gold += other.gold;
+        self.found += other.found;
+        self.drafted += other.drafted;
+        self.correct += other.correct;
+        self.same_answer += other.same_answer;
+        for (mine, theirs) in self.bands.iter_mut().zip(other.bands) {
+            mine.0 += theirs.0;
+            mine.1 += theirs.1;
+        }
+    }
+}
+
+/// `part / whole` as a percentage, or `None` when there is nothing to divide.
+pub fn percent(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| 100.0 * part as f64 / whole as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::Span;
+
+    fn event(what: &str, year: i32, month: Option<u8>) -> FactKind {
+        FactKind::Event {
+            what: what.into(),
+            date: FactDate {
+                year,
+                month,
+                day: None,
+            },
+            place: None,
+        }
+    }
+
+    fn fact(id: &str, kind: FactKind, extra: bool) -> Fact {
+        Fact {
+            id: id.into(),
+            kind,
+            tags: if extra { vec!["extra".into()] } else { vec![] },
+            explain: None,
+            source: None,
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn events_match_on_date_and_content_words() {
+        let gold = event("the accession of Brunei to ASEAN", 1984, Some(1));
+        assert!(matches(
+            &event("the accession of Brunei", 1984, None),
+            &gold
+        ));
+        assert!(matches(
+            &event("Brunei joining ASEAN", 1984, Some(1)),
+            &gold
+        ));
+        assert!(!matches(
+            &event("the accession of Brunei", 1985, None),
+            &gold
+        ));
+        assert!(!matches(
+            &event("the accession of Brunei", 1984, Some(2)),
+            &gold
+        ));
+        assert!(!matches(
+            &event("the signing of a charter", 1984, None),
+            &gold
+        ));
+    }
+
+    #[test]
+    fn a_shared_generic_word_is_not_enough() {
+        let gold = event("the founding of ASEAN", 1967, None);
+        assert!(!matches(
+            &event("the founding of Iceland", 1967, None),
+            &gold
+        ));
+        assert!(matches(
+            &event("the founding of the ASEAN", 1967, None),
+            &gold
+        ));
+    }
+
+    #[test]
+    fn half_of_the_shorter_phrase_must_be_shared() {
+        assert!(overlaps("the Battle of Balaclava", "Balaclava"));
+        assert!(!overlaps(
+            "the treaty with Russia on the northern border river",
+            "the northern rail line to the coast"
+        ));
+    }
+
+    #[test]
+    fn lists_match_as_sets_with_accepted_spellings() {
+        let gold = FactKind::List {
+            name: "the founding members of ASEAN".into(),
+            items: vec![
+                Answer::plain("Indonesia"),
+                Answer {
+                    text: "the Philippines".into(),
+                    accept: vec!["Philippines".into()],
+                },
+            ],
+            ordered: false,
+        };
+        let drafted = |items: &[&str]| FactKind::List {
+            name: "the five founding members".into(),
+            items: items.iter().map(|i| Answer::plain(*i)).collect(),
+            ordered: false,
+        };
+        assert!(matches(&drafted(&["Philippines", "indonesia"]), &gold));
+        assert!(!matches(&drafted(&["Indonesia"]), &gold));
+        assert!(!matches(
+            &drafted(&["Indonesia", "Philippines", "Laos"]),
+            &gold
+        ));
+    }
+
+    #[test]
+    fn numbers_match_within_the_gold_tolerance() {
+        let number = |quantity: &str, value: f64, tolerance: f64| FactKind::Number {
+            quantity: quantity.into(),
+            value,
+            unit: None,
+            tolerance,
+        };
+        let gold = number("the population of Iceland", 390_000.0, 20_000.0);
+        assert!(matches(
+            &number("the population of Iceland", 380_000.0, 0.0),
+            &gold
+        ));
+        assert!(!matches(
+            &number("the population of Iceland", 300_000.0, 0.0),
+            &gold
+        ));
+        assert!(!matches(
+            &number("the area of Iceland", 390_000.0, 0.0),
+            &gold
+        ));
+    }
+
+    #[test]
+    fn kinds_must_agree() {
+        let term = FactKind::Term {
+            term: Answer::plain("RATS"),
+            definition: "Regional Anti-Terrorist Structure".into(),
+        };
+        let person = FactKind::Person {
+            name: Answer::plain("RATS"),
+            role: "Regional Anti-Terrorist Structure".into(),
+            since: None,
+        };
+        assert!(matches(&term, &term));
+        assert!(!matches(&person, &term));
+    }
+
+    #[test]
+    fn scores_count_recall_precision_and_bands() {
+        let gold = vec![
+            fact("a", event("the founding of ASEAN", 1967, None), false),
+            fact("b", event("the accession of Brunei", 1984, None), false),
+            fact("c", event("the first ASEAN summit", 1976, None), true),
+        ];
+        let d1 = fact("d1", event("the founding of ASEAN", 1967, None), false);
+        let d2 = fact("d2", event("the first ASEAN summit", 1976, None), false);
+        let d3 = fact("d3", event("a storm in the harbour", 1990, None), false);
+        let score = Score::of(&[(&d1, 0.9), (&d2, 0.7), (&d3, 0.5)], &gold);
+        assert_eq!((score.gold, score.found), (2, 1));
+        assert_eq!((score.drafted, score.correct), (3, 2));
+        assert_eq!(score.same_answer, 2);
+        assert_eq!(score.bands, [(1, 1), (1, 1), (1, 0)]);
+        assert_eq!(score.unmatched, ["d3"]);
+        assert_eq!(score.missed, ["b"]);
+        let mut total = Score::default();
+        total.add(&score);
+        total.add(&score);
+        assert_eq!((total.gold, total.found, total.correct), (4, 2, 4));
+        assert_eq!(percent(1, 4), Some(25.0));
+        assert_eq!(percent(1, 0), None);
+    }
+
+    #[test]
+    fn acronyms_defined_as_terms_read_as_their_expansion() {
+        let gold = vec![fact(
+            "a",
+            event(
+                "the creation of the Regional Anti-Terrorist Structure",
+                2002,
+                None,
+            ),
+            false,
+        )];
+        let term = fact(
+            "t",
+            FactKind::Term {
+                term: Answer::plain("RATS"),
+                definition: "Regional Anti-Terrorist Structure".into(),
+            },
+            false,
+        );
+        let drafted = fact("d", event("the creation of RATS", 2002, None), false);
+        assert_eq!(Score::of(&[(&drafted, 0.8)], &gold).found, 0);
+        assert_eq!(Score::of(&[(&drafted, 0.8), (&term, 0.8)], &gold).found, 1);
+    }
+
+    #[test]
+    fn bands_are_by_lower_bound() {
+        assert_eq!(band(0.95), 0);
+        assert_eq!(band(0.8), 0);
+        assert_eq!(band(0.79), 1);
+        assert_eq!(band(0.6), 1);
+        assert_eq!(band(0.2), 2);
+    }
+}

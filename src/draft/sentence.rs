@@ -1,0 +1,539 @@
+//! One sentence read for the patterns: its names (capitalised sequences, acronyms), quoted
+//! phrases, dates and numbers become slots, and the sentence becomes a skeleton in which each
+//! slot is one placeholder word (`«E0»` for a name, `«D1»` a date, `«N2»` a number, `«Q3»` a
+//! quotation, `«R4»` a date range). Patterns are regular expressions over the skeleton, so
+//! "«E0» was founded on «D1» in «E2»" reads the same whatever the names are.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::deck::FactDate;
+use crate::draft::mentions::{self, Mention, Value};
+
+/// What a slot holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SlotKind {
+    /// A name: a capitalised sequence or an acronym. `possessive` when written "X's".
+    Entity {
+        possessive: bool,
+    },
+    Date(FactDate),
+    Range(FactDate, FactDate),
+    Number {
+        value: f64,
+        unit: Option<String>,
+        approx: bool,
+    },
+    Quote,
+    /// A date no event is asked by ("8 August", "the 1990s").
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    pub kind: SlotKind,
+    /// The slot's text: a name with its "the" when the sentence gives one ("the Philippines"),
+    /// a quotation without its quote marks, a date or number as written.
+    pub text: String,
+    /// The preposition before a date or number ("in", "since").
+    pub relation: Option<String>,
+}
+
+impl Slot {
+    fn letter(&self) -> char {
+        match self.kind {
+            SlotKind::Entity { .. } => 'E',
+            SlotKind::Date(_) => 'D',
+            SlotKind::Range(..) => 'R',
+            SlotKind::Number { .. } => 'N',
+            SlotKind::Quote => 'Q',
+            SlotKind::Other => 'X',
+        }
+    }
+
+    /// The name without a leading "the".
+    pub fn bare(&self) -> &str {
+        self.text
+            .strip_prefix("the ")
+            .or_else(|| self.text.strip_prefix("The "))
+            .unwrap_or(&self.text)
+    }
+}
+
+/// A sentence with its slots and skeleton.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub text: String,
+    pub slots: Vec<Slot>,
+    pub skeleton: String,
+}
+
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"«([EDRNQX])(\d+)»").expect("valid"));
+static TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|\S").expect("valid"));
+static QUOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[“"‘](?P<q>[^”"“’]{1,90}?)[,.]?[”"’]"#).expect("valid"));
+
+/// Sentence openers and function words that are capitalised only because they start a
+/// sentence; they never begin a name.
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "It", "Its", "He", "She", "His", "Her", "They", "Their",
+    "This", "That", "These", "Those", "After", "Before", "When", "While", "During", "From",
+    "Since", "Until", "For", "By", "With", "Although", "Though", "But", "And", "Or", "As", "Most",
+    "Some", "Many", "Each", "Every", "All", "Both", "Other", "Another", "There", "Here", "Today",
+    "Yet", "Then", "Once", "However", "Later", "Among", "Around", "About", "Between", "Under",
+    "Over", "Together", "Instead", "Just", "Only", "Even", "Also", "Still", "Nor", "If", "Because",
+    "Such", "What", "Which", "Who", "Where", "Why", "How", "According", "Unlike", "Like", "Despite",
+    "Following", "Within", "Without", "Through", "Against", "Towards", "Toward", "Nevertheless",
+    "Nonetheless", "Meanwhile", "Finally", "First", "Second", "Third", "Next", "Now", "Often",
+    "Several", "No", "Not", "Few", "More", "Much", "One", "Two", "Three", "Four", "Five", "Six",
+    "Seven", "Eight", "Nine", "Ten", "Until", "Upon", "Above", "Below", "Near", "Beside", "We",
+    "I", "You", "Our", "My", "Your", "Whether", "Whose", "Whom", "Perhaps", "Indeed", "Thus",
+    "Therefore", "Hence", "So", "Its", "Let", "Little", "Well", "Far",
+];
+
+/// Lowercase words that may join the capitalised words of one name ("Bay of Bengal",
+/// "Vuelta a España", "Leonardo da Vinci").
+const CONNECTORS: &[&str] = &[
+    "of", "de", "du", "des", "di", "da", "la", "le", "von", "van", "der", "den", "al", "bin", "y",
+    "a",
+];
+
+/// Words heading a document or institution whose name may hold "and", "on", "in", "for" or
+/// "against" ("Treaty of Amity and Cooperation in Southeast Asia", "Nobel Prize in Physiology
+/// or Medicine").
+#[rustfmt::skip]
+const LONG_NAME_HEADS: &[&str] = &[
+    "Treaty", "Agreement", "Convention", "Declaration", "Protocol", "Accord", "Charter", "Act",
+    "Prize", "Agency", "Commission", "Committee", "Council", "Organisation", "Organization",
+    "Association", "Institute", "Ministry", "Department", "Bank", "Fund", "Structure", "School",
+    "Society", "Union", "Federation", "Office", "Centre", "Center", "Order",
+];
+
+/// Whether a word is capitalised (or an acronym, or a roman numeral after a name).
+fn is_capital(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Capitalised adjectives of nationality or language ("Scottish", "Australian"): before a
+/// lowercase word they describe it ("the Scottish bacteriologist") and are not a name.
+fn is_demonym(word: &str) -> bool {
+    #[rustfmt::skip]
+    const EXTRA: &[&str] = &[
+        "French", "Dutch", "Greek", "Swiss", "Thai", "British", "Irish", "Welsh", "Danish",
+        "Swedish", "Finnish", "Polish", "Turkish", "Spanish", "English", "Scottish", "Norse",
+        "Czech", "Nazi", "Soviet", "Allied", "Christian", "Catholic", "Orthodox", "Protestant",
+        "Muslim", "Jewish", "Buddhist", "Western", "Eastern", "Northern", "Southern", "Arctic",
+        "Olympic", "Nordic", "Baltic", "Alpine", "Atlantic", "Pacific", "German", "Roman",
+        "Iraqi", "Pakistani", "Israeli", "Saudi", "Bangladeshi", "Kuwaiti", "Omani", "Yemeni",
+        "Somali", "Nepali", "Afghan", "Cuban", "Kenyan", "Scandinavian",
+    ];
+    EXTRA.contains(&word)
+        || (is_capital(word)
+            && !word.chars().all(|c| c.is_uppercase())
+            && ["ish", "ian", "ese", "ean", "ican", "ic"]
+                .iter()
+                .any(|s| word.ends_with(s))
+            && word.chars().count() > 4)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
+/// Reads a sentence. `lowercase` holds the words the article writes in lowercase somewhere:
+/// a capitalised first word found there ("Disease killed...") starts no name.
+pub fn read(text: &str, lowercase: &HashSet<String>) -> Sentence {
+    let mut raw: Vec<(std::ops::Range<usize>, Slot)> = Vec::new();
+    let taken = |raw: &[(std::ops::Range<usize>, Slot)], r: &std::ops::Range<usize>| {
+        raw.iter().any(|(o, _)| o.start < r.end && r.start < o.end)
+    };
+    // Quotations first: a number inside one ("“three evil forces”") is part of its words.
+    for c in QUOTE.captures_iter(text) {
+        let whole = c.get(0).expect("group 0").range();
+        let inner = c["q"].trim();
+        if inner.split_whitespace().count() <= 10 && !taken(&raw, &whole) {
+            raw.push((
+                whole,
+                Slot {
+                    kind: SlotKind::Quote,
+                    text: inner.trim_end_matches([',', '.']).to_string(),
+                    relation: None,
+                },
+            ));
+        }
+    }
+    for m in mentions::scan(text) {
+        if !taken(&raw, &m.range) {
+            raw.push((m.range.clone(), slot_of(&m)));
+        }
+    }
+    let tokens: Vec<Token> = TOKEN
+        .find_iter(text)
+        .map(|m| Token {
+            text: m.as_str(),
+            start: m.start(),
+            end: m.end(),
+        })
+        .filter(|t| !taken(&raw, &(t.start..t.end)))
+        .collect();
+    for (range, possessive) in entity_spans(text, &tokens, lowercase) {
+        let mut start = range.start;
+        // "the" before a name belongs to it: "the Philippines", "The Hague".
+        let before = text[..start].trim_end();
+        for the in ["the", "The"] {
+            if let Some(rest) = before.strip_suffix(the)
+                && !rest.ends_with(|c: char| c.is_alphanumeric())
+            {
+                start = rest.len();
+            }
+        }
+        let mut name = text[start..range.end].to_string();
+        if possessive {
+            name = possessive_stem(&name).to_string();
+        }
+        // A sentence-initial "The" is the article, not part of the name.
+        if start == 0
+            && let Some(rest) = name.strip_prefix("The ")
+        {
+            name = format!("the {rest}");
+        }
+        raw.push((
+            start..range.end,
+            Slot {
+                kind: SlotKind::Entity { possessive },
+                text: name,
+                relation: None,
+            },
+        ));
+    }
+    raw.sort_by_key(|(r, _)| r.start);
+    let mut skeleton = String::with_capacity(text.len() + 16);
+    let mut slots = Vec::new();
+    let mut at = 0;
+    for (range, slot) in raw {
+        if range.start < at {
+            continue;
+        }
+        skeleton.push_str(&clean(&text[at..range.start]));
+        skeleton.push_str(&format!("«{}{}»", slot.letter(), slots.len()));
+        if matches!(slot.kind, SlotKind::Entity { possessive: true }) {
+            skeleton.push_str("'s");
+        }
+        slots.push(slot);
+        at = range.end;
+    }
+    skeleton.push_str(&clean(&text[at..]));
+    Sentence {
+        text: text.to_string(),
+        slots,
+        skeleton,
+    }
+}
+
+fn possessive_stem(name: &str) -> &str {
+    possessive(name).unwrap_or(name)
+}
+
+/// Typographic variants the patterns need not spell out.
+fn clean(text: &str) -> String {
+    text.replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+        .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+fn slot_of(m: &Mention) -> Slot {
+    let kind = match &m.value {
+        Value::Date(d) => SlotKind::Date(*d),
+        Value::Other => SlotKind::Other,
+        Value::DateRange(a, b) => SlotKind::Range(*a, *b),
+        Value::Number { value, unit } => SlotKind::Number {
+            value: *value,
+            unit: unit.clone(),
+            approx: m.approx,
+        },
+    };
+    Slot {
+        kind,
+        text: m.written.clone(),
+        relation: m.relation.map(str::to_string),
+    }
+}
+
+/// Byte ranges of the names among the tokens, each with whether it ends in "'s".
+fn entity_spans(
+    text: &str,
+    tokens: &[Token],
+    lowercase: &HashSet<String>,
+) -> Vec<(std::ops::Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text);
+    // A token starts the sentence when only punctuation comes before it.
+    let first_word = tokens
+        .iter()
+        .position(|t| t.text.chars().next().is_some_and(char::is_alphanumeric))
+        .unwrap_or(0);
+    let starts_clause = |i: usize| {
+        i == first_word
+            || (i > 0 && matches!(word(i - 1), ":" | "\"" | "“" | "(" | "—" | "–" | ";" | "-"))
+    };
+    let is_name_word = |i: usize| {
+        let w = word(i);
+        // "d'Italia", "l'Équipe": an elided article before a capital is part of a name.
+        if (w.starts_with("d'") || w.starts_with("l'") || w.starts_with("d’"))
+            && w.chars().nth(2).is_some_and(char::is_uppercase)
+            && i > 0
+        {
+            return true;
+        }
+        if !is_capital(w)
+            || !w.chars().next().is_some_and(char::is_alphabetic)
+            || crate::draft::text::month_number(w).is_some_and(|_| w.len() > 3 || w == "May")
+        {
+            return false;
+        }
+        if starts_clause(i) {
+            let stem = possessive_stem(w);
+            if OPENERS.contains(&stem) || lowercase.contains(&stem.to_lowercase()) {
+                return false;
+            }
+        }
+        true
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_word(i) {
+            i += 1;
+            continue;
+        }
+        // "the Scottish bacteriologist": an adjective, not a name.
+        if is_demonym(word(i))
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.text.starts_with(char::is_lowercase))
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut possessive_end = possessive(word(i)).is_some();
+        let long_head = LONG_NAME_HEADS.iter().any(|h| word(i) == *h);
+        let mut long = long_head;
+        while end < tokens.len() && !possessive_end {
+            let adjacent = tokens[end].start == tokens[end - 1].end + 1
+                && text[tokens[end - 1].end..tokens[end].start] == *" ";
+            if !adjacent {
+                break;
+            }
+            let w = word(end);
+            if is_name_word(end) {
+                long |= LONG_NAME_HEADS.contains(&w);
+                possessive_end = possessive(w).is_some();
+                end += 1;
+                continue;
+            }
+            // Connectors, and "the" after one: "Battle of the Alma".
+            let joins = CONNECTORS.contains(&w)
+                || (long && ["and", "in", "on", "for", "against", "or"].contains(&w));
+            if joins {
+                let mut next = end + 1;
+                if word(next) == "the" {
+                    next += 1;
+                }
+                if next < tokens.len() && is_name_word(next) && !is_demonym_lonely(tokens, next) {
+                    end = next;
+                    continue;
+                }
+            }
+            break;
+        }
+        // "ASEAN's motto": the name ends at its possessive; "St Mary's Hospital" goes on.
+        if possessive_end && end < tokens.len() && is_name_word(end) {
+            possessive_end = false;
+            while end < tokens.len() && is_name_word(end) {
+                end += 1;
+            }
+        }
+        out.push((tokens[start].start..tokens[end - 1].end, possessive_end));
+        i = end;
+    }
+    out
+}
+
+/// A demonym standing alone before a lowercase word ("in Russian hands") joins no name.
+fn is_demonym_lonely(tokens: &[Token], i: usize) -> bool {
+    is_demonym(tokens[i].text)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.text.starts_with(char::is_lowercase))
+}
+
+impl Sentence {
+    /// The slot a placeholder (`«E3»`) stands for.
+    pub fn slot(&self, placeholder: &str) -> Option<&Slot> {
+        let c = PLACEHOLDER.captures(placeholder)?;
+        let index: usize = c[2].parse().ok()?;
+        self.slots.get(index)
+    }
+
+    /// A piece of skeleton written back as text, each placeholder replaced by its slot's text.
+    pub fn render(&self, skeleton: &str) -> String {
+        PLACEHOLDER
+            .replace_all(skeleton, |c: &regex::Captures| {
+                let index: usize = c[2].parse().unwrap_or(usize::MAX);
+                self.slots
+                    .get(index)
+                    .map_or(String::new(), |s| s.text.clone())
+            })
+            .trim()
+            .to_string()
+    }
+
+    /// The dates of a piece of skeleton that say when something happened: not those after
+    /// "before", "after", "until", "since" or "by", which date something else.
+    pub fn event_dates(&self, skeleton: &str) -> Vec<(usize, FactDate)> {
+        PLACEHOLDER
+            .captures_iter(skeleton)
+            .filter_map(|c| {
+                let slot = self.slots.get(c[2].parse::<usize>().ok()?)?;
+                let SlotKind::Date(d) = slot.kind else {
+                    return None;
+                };
+                let governed = slot.relation.as_deref().is_some_and(|r| {
+                    matches!(
+                        r,
+                        "before"
+                            | "after"
+                            | "until"
+                            | "till"
+                            | "since"
+                            | "by"
+                            | "than"
+                            | "to"
+                            | "from"
+                            | "between"
+                            | "and"
+                            | "or"
+                            | "around"
+                            | "circa"
+                    )
+                });
+                (!governed).then(|| (c.get(0).expect("group 0").start(), d))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skeleton(text: &str) -> String {
+        read(text, &HashSet::new()).skeleton
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        read(text, &HashSet::new())
+            .slots
+            .into_iter()
+            .filter(|s| matches!(s.kind, SlotKind::Entity { .. }))
+            .map(|s| s.text)
+            .collect()
+    }
+
+    #[test]
+    fn names_dates_and_places_become_placeholders() {
+        assert_eq!(
+            skeleton("It was founded on 8 August 1967 in Bangkok."),
+            "It was founded on «D0» in «E1»."
+        );
+        assert_eq!(
+            skeleton(
+                "The five founding members were Indonesia, Malaysia, the Philippines and Thailand."
+            ),
+            "The «N0» founding members were «E1», «E2», «E3» and «E4»."
+        );
+    }
+
+    #[test]
+    fn names_hold_connectors_but_not_lists() {
+        assert_eq!(
+            names("The Battle of the Alma was won."),
+            ["the Battle of the Alma"]
+        );
+        assert_eq!(
+            names("They signed the Treaty of Amity and Cooperation in Southeast Asia."),
+            ["the Treaty of Amity and Cooperation in Southeast Asia"]
+        );
+        assert_eq!(
+            names("Indonesia and Malaysia met in Bali."),
+            ["Indonesia", "Malaysia", "Bali"]
+        );
+        assert_eq!(
+            names("He rode the Vuelta a España."),
+            ["the Vuelta a España"]
+        );
+    }
+
+    #[test]
+    fn possessives_and_demonyms() {
+        assert_eq!(
+            skeleton("ASEAN's motto is short."),
+            "«E0»'s motto is short."
+        );
+        assert_eq!(
+            names("He worked at St Mary's Hospital in London."),
+            ["St Mary's Hospital", "London"]
+        );
+        assert_eq!(
+            names("In 1928 the Scottish bacteriologist Alexander Fleming returned."),
+            ["Alexander Fleming"]
+        );
+        assert_eq!(names("The Russian Empire fell."), ["the Russian Empire"]);
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        assert_eq!(names("Its capital is Reykjavík."), ["Reykjavík"]);
+        let lowercase: HashSet<String> = ["disease".to_string()].into();
+        assert!(read("Disease killed many.", &lowercase).slots.is_empty());
+        assert_eq!(names("Iceland is an island."), ["Iceland"]);
+    }
+
+    #[test]
+    fn quotations_are_slots() {
+        let s = read(
+            "Its motto is \u{201c}One Vision, One Identity\u{201d}.",
+            &HashSet::new(),
+        );
+        assert_eq!(s.skeleton, "Its motto is «Q0».");
+        assert_eq!(s.slots[0].text, "One Vision, One Identity");
+        assert_eq!(
+            s.render("the motto «Q0»"),
+            "the motto One Vision, One Identity"
+        );
+    }
+
+    #[test]
+    fn event_dates_skip_governed_ones() {
+        let s = read("After 1990 it was renamed in 1995.", &HashSet::new());
+        let dates: Vec<i32> = s
+            .event_dates(&s.skeleton)
+            .iter()
+            .map(|(_, d)| d.year)
+            .collect();
+        assert_eq!(dates, [1995]);
+    }
+}
