@@ -864,3 +864,114 @@ fn shown_options_are_pinned_per_seed_and_never_come_solved() {
         "typed cards have none"
     );
 }
+
+fn learning_due(due: &str) -> CardRecord {
+    let mut r = CardRecord::new("h", ts(due));
+    r.state.phase = Phase::Learning;
+    r.state.last_review = Some(ts("2026-03-01T09:00:00Z"));
+    r
+}
+
+#[test]
+fn the_agenda_counts_what_can_be_studied_now_and_what_waits() {
+    let d = deck();
+    let now = ts(NOW);
+    let hq: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| c.fact.as_deref() == Some("hq"))
+        .map(|c| c.id.to_string())
+        .collect();
+    let hq2: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| c.fact.as_deref() == Some("hq2"))
+        .map(|c| c.id.to_string())
+        .collect();
+    let mut records = CardRecords::default();
+    let mut suspended = CardRecord::new("h", now);
+    suspended.suspended = true;
+    records.insert("a".into(), suspended);
+    records.insert(
+        "b".into(),
+        review("2026-03-01T04:00:00Z", "2026-02-20T10:00:00Z"),
+    );
+    let mut buried = review("2026-03-01T04:00:00Z", "2026-02-20T10:00:00Z");
+    buried.buried_until = Some(Date::constant(2026, 3, 4));
+    records.insert("c".into(), buried);
+    records.insert(hq[0].clone(), learning_due("2026-03-02T10:10:00Z"));
+    let a = agenda(&sd(&d, records.clone(), 1).want(&[]), now);
+    assert_eq!((a.suspended, a.buried), (1, 1));
+    assert_eq!(
+        a.learning,
+        [(
+            d.cards.iter().position(|c| c.id.as_str() == hq[0]).unwrap(),
+            ts("2026-03-02T10:10:00Z")
+        )]
+    );
+    assert_eq!(a.reviews.len(), 1);
+    assert_eq!(a.new.len(), 1, "the limit");
+    assert_eq!(
+        d.cards[a.new[0]].id.as_str(),
+        hq2[0],
+        "hq's others are held back"
+    );
+    assert_eq!(a.held_back, hq.len() - 1);
+    assert_eq!(a.unseen, hq.len() - 1 + hq2.len());
+    assert_eq!(a.learning_now(now), 1);
+    assert_eq!(a.studyable_now(now), 3);
+    assert_eq!(a.next_studyable(now), Some(now));
+    assert_eq!(
+        a.next,
+        Some(ts("2026-03-03T04:00:00Z")),
+        "held back, over the limit"
+    );
+
+    // Later the learning card waits beyond the learn-ahead window, the review is due
+    // tomorrow and no new card is allowed: nothing now, and the first to come is the
+    // learning card at 13:00.
+    records.insert(hq[0].clone(), learning_due("2026-03-02T13:00:00Z"));
+    records.insert(
+        "b".into(),
+        review("2026-03-03T04:00:00Z", "2026-02-26T10:00:00Z"),
+    );
+    // A learning step of days waits for its day, like a review.
+    records.insert(hq2[0].clone(), learning_due("2026-03-05T04:00:00Z"));
+    let a = agenda(&sd(&d, records, 0).want(&[]), now);
+    assert_eq!(a.due_tomorrow, 1);
+    assert_eq!(a.learning.len(), 1);
+    assert_eq!(a.learning_now(now), 0);
+    assert_eq!(
+        a.learning_now(ts("2026-03-02T12:40:00Z")),
+        1,
+        "within 20 minutes"
+    );
+    assert_eq!(a.learning_now(ts("2026-03-02T12:39:00Z")), 0);
+    assert_eq!(a.studyable_now(now), 0);
+    assert_eq!(a.next_studyable(now), Some(ts("2026-03-02T13:00:00Z")));
+    assert_eq!(a.next, Some(ts("2026-03-03T04:00:00Z")));
+    assert_eq!(a.held_back, 0, "nothing would have been taken");
+    // Tags leave the other cards out altogether.
+    let tags = ["greek".to_string()];
+    let a = agenda(&sd(&d, CardRecords::default(), 5).want(&tags), now);
+    assert_eq!((a.new.len(), a.unseen), (1, 1));
+}
+
+#[test]
+fn the_review_limit_holds_and_the_rest_waits_for_tomorrow() {
+    let d = deck();
+    let now = ts(NOW);
+    let mut records = CardRecords::default();
+    for id in ["a", "b", "c"] {
+        records.insert(
+            id.into(),
+            review("2026-03-01T04:00:00Z", "2026-02-20T10:00:00Z"),
+        );
+    }
+    let mut deck = sd(&d, records, 0);
+    deck.review_limit = 2;
+    let a = agenda(&deck.want(&[]), now);
+    assert_eq!(a.reviews.len(), 2);
+    assert_eq!(a.next, Some(ts("2026-03-03T04:00:00Z")));
+    assert_eq!(learn_ahead(now), ts("2026-03-02T10:20:00Z"));
+}
