@@ -7,9 +7,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
-/// Characters serde_json leaves raw that a terminal may act on.
+/// Characters a terminal may act on (`crate::sanitize`'s set; serde_json itself escapes the
+/// C0 controls before a fragment gets here).
 fn needs_escape(c: char) -> bool {
-    matches!(c, '\u{7f}'..='\u{9f}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    crate::sanitize::is_dangerous(c)
 }
 
 /// Like `serde_json::to_writer_pretty`, with the characters above written as `\uXXXX`.
