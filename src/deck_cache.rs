@@ -13,7 +13,6 @@
 //! serde and free to change (a change is a compile error here, not a silent misreading).
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +21,7 @@ use crate::deck::{
     Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Shared,
     SourceRef, Span, TagLists, Text,
 };
+use crate::safe_file;
 
 /// Decks smaller than this are parsed every time: it takes about a millisecond.
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
@@ -37,9 +37,12 @@ pub struct DeckCache {
 }
 
 impl DeckCache {
+    /// The cache in `dir`; temporary files that killed processes left there are removed.
     pub fn new(dir: impl Into<PathBuf>) -> DeckCache {
+        let dir = dir.into();
+        crate::safe_file::sweep(&dir);
         DeckCache {
-            dir: dir.into(),
+            dir,
             build: build_id(),
         }
     }
@@ -61,7 +64,7 @@ impl DeckCache {
 
     /// The deck parsed earlier from exactly these bytes at `path`, if cached.
     pub fn get(&self, path: &Path, bytes: &[u8]) -> Option<Deck> {
-        let text = fs::read(self.file_for(path)).ok()?;
+        let text = safe_file::read(&self.file_for(path)).ok()?;
         let newline = text.iter().position(|&b| b == b'\n')?;
         if text[..newline] != *self.key(bytes).as_bytes() {
             return None;
@@ -76,7 +79,7 @@ impl DeckCache {
     pub fn peek_id(&self, path: &Path, bytes: &[u8]) -> Option<String> {
         use std::io::Read;
         let mut head = Vec::new();
-        fs::File::open(self.file_for(path))
+        safe_file::open_read(&self.file_for(path))
             .ok()?
             .take(8 * 1024)
             .read_to_end(&mut head)
@@ -97,18 +100,14 @@ impl DeckCache {
     }
 
     fn try_put(&self, path: &Path, bytes: &[u8], deck: &Deck) -> std::io::Result<()> {
-        fs::create_dir_all(&self.dir)?;
-        let file = self.file_for(path);
-        // Written beside and renamed into place, so a reader never sees half a file.
-        let tmp = file.with_extension(format!("tmp{}", std::process::id()));
-        let mut out = std::io::BufWriter::new(fs::File::create(&tmp)?);
-        writeln!(out, "{}", self.key(bytes))?;
+        safe_file::own_dir(&self.dir)?;
         let body = postcard::to_stdvec(&CDeck::from(deck))
             .map_err(|e| std::io::Error::other(e.to_string()))?;
-        out.write_all(&body)?;
-        out.into_inner().map_err(|e| e.into_error())?;
-        fs::rename(&tmp, &file).inspect_err(|_| {
-            let _ = fs::remove_file(&tmp);
+        // Written beside and renamed into place, so a reader never sees half a file; on a
+        // full disk the partial temporary file is removed at once.
+        safe_file::write_replacing(&self.file_for(path), |out| {
+            writeln!(out, "{}", self.key(bytes))?;
+            out.write_all(&body)
         })
     }
 }

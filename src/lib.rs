@@ -21,6 +21,7 @@ pub mod log_cache;
 pub mod output;
 pub mod progress;
 pub mod run;
+pub mod safe_file;
 pub mod sanitize;
 pub mod schedule;
 pub mod session;

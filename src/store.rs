@@ -480,20 +480,15 @@ impl Store {
             action,
             source,
         };
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| match e.kind() {
-                io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied => {
-                    StoreError::ReadOnly {
-                        path: dir.to_path_buf(),
-                    }
+        // Never through a symbolic link, a FIFO or a hard link (see `safe_file`).
+        let mut file = crate::safe_file::open_lock_file(&path).map_err(|e| match e.kind() {
+            io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied => {
+                StoreError::ReadOnly {
+                    path: dir.to_path_buf(),
                 }
-                _ => io_error("open the session lock", e),
-            })?;
+            }
+            _ => io_error("open the session lock", e),
+        })?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {

@@ -469,3 +469,86 @@ fn a_read_only_data_directory_is_refused_clearly() {
     );
     assert_eq!(std::fs::read(db_path(&t)).unwrap(), before);
 }
+
+/// Temporary files in the data directory's cache folders.
+fn cache_temporaries(t: &TestEnv) -> Vec<String> {
+    let mut found = Vec::new();
+    for dir in [t.data().join("cache"), t.data().join("cache/decks")] {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.contains(".tmp") {
+                found.push(name);
+            }
+        }
+    }
+    found
+}
+
+/// A disk too full for the deck cache (a 10,000-card deck caches about 600 KB): the cache
+/// write fails and its temporary file is removed at once, so the answers of this session and
+/// the next are saved; a temporary file a killed process left is swept at the next start.
+#[test]
+fn a_cache_write_on_a_full_disk_leaves_nothing_behind() {
+    let t = env_with_towns(10_000);
+    let Some(_mount) = Mount::new(&["-t", "tmpfs", "-o", "size=1m", "tmpfs"], &t.data()) else {
+        return;
+    };
+    std::fs::write(t.data().join("filler"), vec![0u8; 560 * 1024]).unwrap();
+    // What a process killed while writing (here, one that cannot be running) leaves.
+    std::fs::create_dir_all(t.data().join("cache/decks")).unwrap();
+    std::fs::write(t.data().join("cache/decks/0123.bin.tmp999999999"), "x").unwrap();
+    let args = ["study", "--deck", "towns", "--new", "50", "--seed", "1"];
+    for round in 0..3 {
+        let r = t.run(&args, "Town0\n4\nTown1\n4\n:q\n");
+        assert_eq!(r.code, 0, "round {round}: {}", r.stderr);
+        assert_eq!(cache_temporaries(&t), Vec::<String>::new(), "round {round}");
+    }
+    let (logged, integrity) = log_and_integrity(&db_path(&t));
+    assert_eq!(integrity, "ok");
+    assert_eq!(logged.len(), 6);
+}
+
+/// A `session.lock` replaced by a symbolic link (or a hard link) to another file: recall
+/// refuses to study, says why, and leaves that file as it was.
+#[cfg(unix)]
+#[test]
+fn a_session_lock_that_is_a_link_is_refused_and_its_target_untouched() {
+    let t = env_with_towns(3);
+    let victim = t.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    let lock = t.data().join("session.lock");
+    std::os::unix::fs::symlink(&victim, &lock).unwrap();
+    let r = t.run(
+        &["study", "--deck", "towns", "--seed", "1"],
+        "Town0\n4\n:q\n",
+    );
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("session.lock: it is a symbolic link, and recall does not follow"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::hard_link(&victim, &lock).unwrap();
+    let r = t.run(
+        &["study", "--deck", "towns", "--seed", "1"],
+        "Town0\n4\n:q\n",
+    );
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("it has other names (hard links)"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    // Once the link is gone, study works and writes a lock file of its own.
+    std::fs::remove_file(&lock).unwrap();
+    let r = t.run(
+        &["study", "--deck", "towns", "--seed", "1"],
+        "Town0\n4\n:q\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+}
