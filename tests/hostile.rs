@@ -531,3 +531,94 @@ fn an_answer_typed_with_escapes_is_echoed_inert() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(dangerous(&r.stdout), None, "{:?}", r.stdout);
 }
+
+// Card ids made from repeated content: each repeat gets the next free number in one look, so
+// 30,000 repeats take a moment (counting from 2 every time took over a minute).
+
+/// Imports `file` and returns the ids of the deck written.
+fn imported_ids(t: &TestEnv, file: &str) -> Vec<String> {
+    let r = t.run(&["import", "deck", file, "-o", "out.toml"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let deck: toml::Table = std::fs::read_to_string(t.path().join("out.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    deck["card"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn assert_numbered(ids: &[String], n: usize) {
+    assert_eq!(ids.len(), n);
+    let distinct: std::collections::HashSet<&String> = ids.iter().collect();
+    assert_eq!(distinct.len(), n, "ids are unique");
+    assert!(ids[n - 1].ends_with(&format!("-{n}")), "{}", ids[n - 1]);
+}
+
+const REPEATS: usize = 30_000;
+
+#[test]
+fn thirty_thousand_rows_with_one_front_import_quickly() {
+    let t = TestEnv::new();
+    let rows: String = (0..REPEATS)
+        .map(|i| format!("What is it?\tAnswer {i}\n"))
+        .collect();
+    t.write("same.tsv", rows);
+    assert_numbered(&imported_ids(&t, "same.tsv"), REPEATS);
+}
+
+#[test]
+fn thirty_thousand_gift_questions_with_one_name_import_quickly() {
+    let t = TestEnv::new();
+    let gift: String = (0..REPEATS)
+        .map(|i| format!("::same:: What is number {i}? {{=answer{i}}}\n\n"))
+        .collect();
+    t.write("same.gift", gift);
+    assert_numbered(&imported_ids(&t, "same.gift"), REPEATS);
+}
+
+#[test]
+fn thirty_thousand_anki_notes_with_one_guid_import_quickly() {
+    use std::io::{Read, Write};
+    let t = TestEnv::new();
+    let mut deck = String::from("format = 1\nid = \"same\"\ntitle = \"Same\"\n");
+    for i in 0..REPEATS {
+        deck.push_str(&format!(
+            "\n[[card]]\nid = \"c{i}\"\nkind = \"basic\"\nfront = \"Front {i}\"\nback = \"Back {i}\"\n"
+        ));
+    }
+    t.write("decks/same.toml", deck);
+    let r = t.run(
+        &[
+            "export", "deck", "same", "--format", "apkg", "-o", "ok.apkg",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Every note gets one GUID, as in a package made by a careless tool.
+    let mut archive =
+        zip::ZipArchive::new(std::fs::File::open(t.path().join("ok.apkg")).unwrap()).unwrap();
+    let mut collection = Vec::new();
+    archive
+        .by_name("collection.anki2")
+        .unwrap()
+        .read_to_end(&mut collection)
+        .unwrap();
+    let db = t.write("collection.anki2", &collection);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE notes SET guid = 'same-guid'", [])
+        .unwrap();
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(t.path().join("same.apkg")).unwrap());
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("collection.anki2", options).unwrap();
+    zip.write_all(&std::fs::read(&db).unwrap()).unwrap();
+    zip.start_file("media", options).unwrap();
+    zip.write_all(b"{}").unwrap();
+    zip.finish().unwrap();
+    assert_numbered(&imported_ids(&t, "same.apkg"), REPEATS);
+}
