@@ -339,6 +339,12 @@ const CORPUS: &[(&str, usize, usize, &str)] = &[
         "invalid card id `abc\\u{202e}dcba`",
     ),
     (
+        "id-dot-dot",
+        2,
+        6,
+        "invalid deck id `..`: it has no letter or digit",
+    ),
+    (
         "escape-in-unknown-field",
         10,
         1,

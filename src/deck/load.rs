@@ -34,6 +34,31 @@ const PIECES_PER_THREAD: usize = 2000;
 /// A generous guess of the cards a fact generates, to size the deck's card list once.
 const GENERATED_PER_FACT: usize = 6;
 
+/// The longest answer a deck may hold, in characters: a typed answer or one of its accepted
+/// spellings, a choice option, a list or order item, a side of a match pair, a cloze blank,
+/// and the fact fields that become answers. Generous (a paragraph), and it bounds the work of
+/// checking a learner's answer and the deck's typo checks, which grow with an answer's length
+/// (an answer of 50 million characters once made `check` run out of memory).
+pub const MAX_ANSWER: usize = 4_000;
+
+/// The fields whose strings are answers (see [`MAX_ANSWER`]); a cloze's blanks are checked
+/// where the cloze is read.
+const ANSWER_FIELDS: &[&str] = &[
+    "answer",
+    "accept",
+    "correct",
+    "wrong",
+    "items",
+    "pairs",
+    "what",
+    "subject",
+    "place",
+    "previously",
+    "name",
+    "term",
+    "definition",
+];
+
 /// Years outside this range are taken for typing mistakes.
 pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = -3000..=3000;
 
@@ -491,6 +516,16 @@ impl<'s> Walker<'s> {
             let d = Diagnostic::error(id.span, format!("invalid deck id `{}`", id.text))
                 .with_help("a deck id uses only lowercase letters, digits, `.`, `_` and `-`");
             self.push(d);
+        } else if let Some(id) = &id
+            && !id.text.chars().any(|c| c.is_ascii_alphanumeric())
+        {
+            // `.` and `..` name directories wherever an id becomes part of a path.
+            let d = Diagnostic::error(
+                id.span,
+                format!("invalid deck id `{}`: it has no letter or digit", id.text),
+            )
+            .with_help("a deck id needs at least one lowercase letter or digit, such as `sco`");
+            self.push(d);
         }
         Meta {
             id: id.map(|s| s.text.into()),
@@ -630,6 +665,13 @@ impl<'s> Walker<'s> {
                 format!("`{key}` in {} is empty", t.owner),
             ));
             return None;
+        }
+        if ANSWER_FIELDS.contains(&key) && trimmed.len() > MAX_ANSWER {
+            let chars = trimmed.chars().count();
+            if chars > MAX_ANSWER {
+                self.push(too_long(span, &format!("`{key}` in {}", t.owner), chars));
+                return None;
+            }
         }
         let lead = s.len() - s.trim_start().len();
         Some(Str {
@@ -1697,6 +1739,21 @@ impl<'s> Walker<'s> {
                 return None;
             }
         };
+        let long = parts.iter().find_map(|p| match p {
+            ClozePart::Blank(a) => a
+                .all()
+                .map(|alt| alt.chars().count())
+                .find(|&n| n > MAX_ANSWER),
+            ClozePart::Text(_) => None,
+        });
+        if let Some(chars) = long {
+            self.push(too_long(
+                text.span,
+                &format!("a blank of {}", t.owner),
+                chars,
+            ));
+            return None;
+        }
         // A blank whose answer is also written in the visible text (or the instruction) is no
         // question at all.
         let shown: String = parts
@@ -2074,6 +2131,18 @@ fn shift<'i>(v: Spanned<DeValue<'i>>, by: usize) -> Spanned<DeValue<'i>> {
     Spanned::new(r.start + by..r.end + by, inner)
 }
 
+/// The error for an answer longer than [`MAX_ANSWER`] (`what`: "`answer` in card `x`").
+fn too_long(span: Span, what: &str, chars: usize) -> Diagnostic {
+    Diagnostic::error(
+        span,
+        format!("{what} is {chars} characters long; an answer may have at most {MAX_ANSWER}"),
+    )
+    .with_help(
+        "an answer is what a learner types or picks: keep it short, and put the rest in \
+         `explain`",
+    )
+}
+
 /// The card's own tags, then the deck's defaults it does not already have.
 fn merge_tags(mut own: Vec<Text>, deck: &[Text]) -> Vec<Text> {
     // Exactly sized: every fact keeps its list (cards keep a shared copy, see `TagLists`).
@@ -2306,6 +2375,79 @@ mod tests {
 
     fn only_card(body: &str) -> Card {
         deck(body).cards.remove(0)
+    }
+
+    #[test]
+    fn answers_longer_than_the_cap_are_refused_where_they_are_written() {
+        let at_cap = "a".repeat(MAX_ANSWER);
+        let over = "b".repeat(MAX_ANSWER + 1);
+        let typed = |answer: &str| {
+            format!(
+                "[[card]]\nid = \"c\"\nkind = \"typed\"\nprompt = \"Q?\"\nanswer = \"{answer}\"\n"
+            )
+        };
+        assert_eq!(errors(&typed(&at_cap)), Vec::<String>::new());
+        assert_eq!(
+            errors(&typed(&over)),
+            [
+                "8:10 error: `answer` in card `c` is 4001 characters long; an answer may have at \
+                 most 4000 (help: an answer is what a learner types or picks: keep it short, and \
+                 put the rest in `explain`)"
+            ]
+        );
+        let choice = format!(
+            "[[card]]\nid = \"c\"\nkind = \"choice\"\nprompt = \"Q?\"\ncorrect = \"a\"\nwrong = [\"b\", \"{over}\"]\n"
+        );
+        let e = errors(&choice);
+        assert!(
+            e.len() == 1 && e[0].starts_with("9:15 error: `wrong` in card `c` is 4001 characters"),
+            "{e:?}"
+        );
+        let fact = format!(
+            "[[fact]]\nid = \"f\"\nkind = \"term\"\nterm = \"T\"\ndefinition = \"{over}\"\n"
+        );
+        let e = errors(&fact);
+        assert!(
+            e.len() == 1 && e[0].contains("`definition` in fact `f` is 4001 characters"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_deck_id_of_dots_alone_is_refused() {
+        for id in [".", "..", "...", "-_."] {
+            let src = format!("format = 1\nid = \"{id}\"\ntitle = \"T\"\n");
+            let d = diags(&src);
+            assert_eq!(
+                d,
+                [format!(
+                    "2:6 error: invalid deck id `{id}`: it has no letter or digit (help: a deck \
+                     id needs at least one lowercase letter or digit, such as `sco`)"
+                )],
+                "{id}"
+            );
+        }
+        assert_eq!(
+            diags("format = 1\nid = \"a..b\"\ntitle = \"T\"\n"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_cloze_blank_longer_than_the_cap_is_refused() {
+        let over = "b".repeat(MAX_ANSWER + 1);
+        let e = errors(&format!(
+            "[[card]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"It is {{{{{over}}}}}.\"\n"
+        ));
+        assert!(
+            e.len() == 1 && e[0].contains("a blank of card `c` is 4001 characters long"),
+            "{e:?}"
+        );
+        // Long prose is not an answer: a prompt or an explanation may be long.
+        let prose = format!(
+            "[[card]]\nid = \"c\"\nkind = \"typed\"\nprompt = \"Q?\"\nanswer = \"a\"\nexplain = \"{over}\"\n"
+        );
+        assert_eq!(errors(&prose), Vec::<String>::new());
     }
 
     fn rendered(src: &str) -> String {
