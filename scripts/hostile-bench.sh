@@ -30,7 +30,8 @@ echo "== inputs in $WORK"
 python3 "$ROOT/scripts/hostile_inputs.py" "$WORK" $QUICK
 [[ -s $WORK/stdin-300mb.txt ]] || head -c $((300 * 1024 * 1024 / DIV)) /dev/zero | tr '\0' 'a' >"$WORK/stdin-300mb.txt"
 
-# run LABEL STDIN COMMAND... : "LABEL  seconds  peak MiB  exit code  first line of stderr".
+# run LABEL STDIN COMMAND... : "LABEL  wall s  CPU s  peak MiB  exit code  first stderr line".
+# CPU time (user + system) is the steadier figure on a busy machine.
 run() {
     local label=$1 input=$2
     shift 2
@@ -40,12 +41,13 @@ run() {
     (
         ulimit -v $((CAP_MB * 1024))
         cd "$WORK/out"
-        /usr/bin/time -o "$WORK/time.txt" -f "%e %M" "$@" --data-dir "$data" \
+        /usr/bin/time -o "$WORK/time.txt" -f "%e %U %S %M" "$@" --data-dir "$data" \
             <"$input" >"$WORK/stdout.txt" 2>"$WORK/stderr.txt"
     ) || rc=$?
-    local secs kb
-    read -r secs kb < <(tail -n 1 "$WORK/time.txt")
-    printf '%-44s %8s s %8.0f MiB  rc %-3s %s\n' "$label" "$secs" "$((kb / 1024))" "$rc" \
+    local secs user sys kb
+    read -r secs user sys kb < <(tail -n 1 "$WORK/time.txt")
+    printf '%-44s %7s s %7s s CPU %6.0f MiB  rc %-3s %s\n' "$label" "$secs" \
+        "$(awk "BEGIN{print $user + $sys}")" "$((kb / 1024))" "$rc" \
         "$(grep -v '^Command' "$WORK/stderr.txt" | head -n 1 | cut -c1-90)"
 }
 

@@ -40,6 +40,11 @@ pub fn new_deck(a: &NewArgs) -> Result<ExitCode> {
 
 fn read_text(path: &Path, what: &'static str) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(what, path, e))?;
+    utf8(path, bytes)
+}
+
+/// The text of a file's bytes, or a message saying it is not UTF-8.
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| Error::Input {
         path: path.display().to_string(),
         message: format!(
@@ -49,8 +54,13 @@ fn read_text(path: &Path, what: &'static str) -> Result<String> {
     })
 }
 
+/// The largest article `generate` reads: several books' worth of text. Drafting needs about
+/// twenty times the article's size in memory, so this keeps it near 200 MB.
+pub const MAX_ARTICLE_BYTES: u64 = 8 << 20;
+
 pub fn generate(a: &GenerateArgs, config: &Config) -> Result<ExitCode> {
-    let text = read_text(&a.article, "read article")?;
+    let bytes = crate::input::read_bounded(&a.article, MAX_ARTICLE_BYTES, "read article")?;
+    let text = utf8(&a.article, bytes)?;
     if text.trim().is_empty() {
         return Err(Error::Input {
             path: a.article.display().to_string(),

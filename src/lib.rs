@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod draft;
 pub mod error;
 pub mod formats;
+pub mod input;
 pub mod json;
 pub mod library;
 pub mod log_cache;

@@ -628,3 +628,305 @@ fn thirty_thousand_anki_notes_with_one_guid_import_quickly() {
     zip.finish().unwrap();
     assert_numbered(&imported_ids(&t, "same.apkg"), REPEATS);
 }
+
+// Memory: every door is bounded. Peak memory is measured by GNU time (`/usr/bin/time -f
+// %M`, as in scripts/hostile-bench.sh), never timed. Where it is missing, the child's own
+// rusage from wait4 stands in: Linux carries the spawning process's peak over an exec, so that
+// figure is an upper bound (the test process's peak or recall's, whichever is larger), which
+// the bounds below still hold on a lean test process. The full-size figures are in the bench.
+
+/// A finished run of recall and its peak resident memory.
+struct Measured {
+    code: i32,
+    stdout: String,
+    stderr: String,
+    peak_mib: u64,
+}
+
+/// Runs recall with `input` written to its standard input, and reads its peak memory.
+#[cfg(unix)]
+#[allow(clippy::zombie_processes)] // reaped by wait4, which also gives its rusage
+fn measured(t: &TestEnv, args: &[&str], input: impl std::io::Read + Send + 'static) -> Measured {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let direct = t.command(args);
+    let gnu_time = Path::new("/usr/bin/time").exists();
+    let report = t.path().join("peak.txt");
+    let mut cmd = if gnu_time {
+        let mut c = Command::new("/usr/bin/time");
+        c.arg("-f").arg("%M").arg("-o").arg(&report);
+        c.arg(direct.get_program()).args(direct.get_args());
+        for (k, v) in direct.get_envs() {
+            match v {
+                Some(v) => c.env(k, v),
+                None => c.env_remove(k),
+            };
+        }
+        c.current_dir(direct.get_current_dir().unwrap());
+        c
+    } else {
+        direct
+    };
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn recall");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let mut input = input;
+        let _ = std::io::copy(&mut input, &mut stdin);
+    });
+    let read_all = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            let _ = r.read_to_end(&mut v);
+            String::from_utf8_lossy(&v).into_owned()
+        })
+    };
+    let out = read_all(Box::new(child.stdout.take().unwrap()));
+    let err = read_all(Box::new(child.stderr.take().unwrap()));
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills in; the child is ours and not yet reaped
+    // (std's `Child` is never waited on after this).
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(reaped, pid, "wait4: {}", std::io::Error::last_os_error());
+    writer.join().unwrap();
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    // Both in KiB on Linux.
+    let kib = if gnu_time {
+        let text = std::fs::read_to_string(&report).unwrap();
+        text.lines().last().unwrap().trim().parse::<u64>().unwrap()
+    } else {
+        usage.ru_maxrss as u64
+    };
+    let mut stderr = err.join().unwrap();
+    if gnu_time && code != 0 {
+        // GNU time adds a line about a non-zero exit status.
+        stderr = stderr
+            .lines()
+            .filter(|l| !l.starts_with("Command exited with non-zero status"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+    }
+    Measured {
+        code,
+        stdout: out.join().unwrap(),
+        stderr,
+        peak_mib: kib / 1024,
+    }
+}
+
+fn no_input() -> std::io::Empty {
+    std::io::empty()
+}
+
+/// `n` typed cards written as inline tables of one top-level array, or as `[[card]]` tables.
+fn many_cards(n: usize, inline: bool) -> String {
+    let mut s = String::from("format = 1\nid = \"many\"\ntitle = \"Many\"\n\n");
+    if inline {
+        s.push_str("card = [\n");
+    }
+    for i in 0..n {
+        let (id, prompt, answer) = (
+            format!("c{i}"),
+            format!("What is the capital of Land{i}?"),
+            format!("Town{i}"),
+        );
+        if inline {
+            s.push_str(&format!(
+                "  {{ id = \"{id}\", kind = \"typed\", prompt = \"{prompt}\", answer = \"{answer}\" }},\n"
+            ));
+        } else {
+            s.push_str(&format!(
+                "[[card]]\nid = \"{id}\"\nkind = \"typed\"\nprompt = \"{prompt}\"\nanswer = \"{answer}\"\n\n"
+            ));
+        }
+    }
+    if inline {
+        s.push_str("]\n");
+    }
+    s
+}
+
+/// A deck of 30,000 cards written as one array of inline tables needs no more memory than
+/// the same cards as `[[card]]` tables (it once took five times as much: 2.7 GB for a
+/// million), for check, study and show --json.
+#[cfg(unix)]
+#[test]
+fn cards_written_inline_take_the_memory_of_tables() {
+    let t = TestEnv::new();
+    const N: usize = 30_000;
+    t.write("decks/inline.toml", many_cards(N, true));
+    t.write("decks/tables.toml", many_cards(N, false));
+    for args in [
+        &["check", "DECK"][..],
+        &["study", "--deck", "DECK", "--no-input"][..],
+        &["show", "DECK", "--json"][..],
+    ] {
+        let peak = |deck: &str| {
+            let path = format!("decks/{deck}.toml");
+            let args: Vec<&str> = args
+                .iter()
+                .map(|a| if *a == "DECK" { path.as_str() } else { a })
+                .collect();
+            let m = measured(&t, &args, no_input());
+            assert_eq!(m.code, 0, "{args:?}: {}", m.stderr);
+            if args[0] == "show" {
+                let last = format!("\"id\": \"c{}\"", N - 1);
+                assert!(m.stdout.contains(&last) && m.stdout.trim_end().ends_with('}'));
+            }
+            m.peak_mib
+        };
+        let (inline, tables) = (peak("inline"), peak("tables"));
+        println!("{args:?}: inline {inline} MiB, tables {tables} MiB");
+        assert!(
+            inline <= tables + tables / 5 + 8,
+            "{args:?}: inline {inline} MiB, tables {tables} MiB"
+        );
+        assert!(inline < 100, "{args:?}: {inline} MiB");
+    }
+}
+
+/// Answers of absurd length are refused at load, in little memory; they once made `check`
+/// need 400 bytes per character of answer (412 MB for 1 MB, an abort for two of 50 MB).
+#[cfg(unix)]
+#[test]
+fn answers_of_absurd_length_are_refused_in_bounded_memory() {
+    let t = TestEnv::new();
+    let typed = |id: &str, answer: &str| {
+        format!(
+            "[[card]]\nid = \"{id}\"\nkind = \"typed\"\nprompt = \"Which?\"\nanswer = \"{answer}\"\n\n"
+        )
+    };
+    let mega: String = "abcdefgh ".repeat(1_000_000 / 9);
+    t.write(
+        "decks/long.toml",
+        format!(
+            "format = 1\nid = \"long\"\ntitle = \"Long\"\n\n{}",
+            typed("a", &mega) + &typed("b", "Lima")
+        ),
+    );
+    let m = measured(&t, &["check", "decks/long.toml"], no_input());
+    assert_eq!(m.code, 1, "{}", m.stderr);
+    assert!(
+        m.stderr.contains(
+            "error: `answer` in card `a` is 999998 characters long; an answer may have at most 4000"
+        ),
+        "{}",
+        &m.stderr[..m.stderr.len().min(600)]
+    );
+    assert!(m.stderr.len() < 5_000, "the answer is not echoed");
+    assert!(m.peak_mib < 60, "{} MiB", m.peak_mib);
+    // Two 8 MB answers in a GIFT file: the import leaves those cards out and says why, so
+    // there is no deck for `check` to choke on.
+    let eight: String = "ijklmnop ".repeat(8_000_000 / 9);
+    t.write(
+        "big.gift",
+        format!("::one:: What is the first? {{={eight}}}\n\n::two:: What is the second? {{={eight}x}}\n\n::three:: Capital of Peru? {{=Lima}}\n"),
+    );
+    let m = measured(
+        &t,
+        &["import", "deck", "big.gift", "-o", "big.toml"],
+        no_input(),
+    );
+    assert_eq!(m.code, 0, "{}", m.stderr);
+    assert!(
+        m.stderr
+            .contains("skipped card one: `answer` in card `one` is 7999991 characters long"),
+        "{}",
+        &m.stderr[..m.stderr.len().min(600)]
+    );
+    assert!(m.stderr.contains("Imported 1 cards"), "{}", m.stderr);
+    assert!(m.peak_mib < 250, "{} MiB", m.peak_mib);
+    let m = measured(&t, &["check", "big.toml"], no_input());
+    assert_eq!(m.code, 0, "{}", m.stderr);
+}
+
+/// An article over the size limit is refused before it is read; a deck file over its limit
+/// too, and a deck "file" that never ends.
+#[cfg(unix)]
+#[test]
+fn articles_and_decks_over_the_size_limit_are_refused_at_the_door() {
+    let t = TestEnv::new();
+    let article = std::fs::File::create(t.path().join("article.txt")).unwrap();
+    article.set_len(200 << 20).unwrap();
+    let m = measured(&t, &["generate", "article.txt"], no_input());
+    assert_eq!(m.code, 2, "{}", m.stderr);
+    assert!(
+        m.stderr.contains(
+            "article.txt: the file (209.7 MB) is larger than recall reads here (8 MB at most)"
+        ),
+        "{}",
+        m.stderr
+    );
+    assert!(m.peak_mib < 100, "{} MiB", m.peak_mib);
+    let deck = std::fs::File::create(t.decks().join("huge.toml")).unwrap();
+    deck.set_len(300 << 20).unwrap();
+    let m = measured(&t, &["check", "decks/huge.toml"], no_input());
+    assert_eq!(m.code, 2, "{}", m.stderr);
+    assert!(
+        m.stderr.contains(
+            "huge.toml: the file (314.6 MB) is larger than recall reads here (134 MB at most)"
+        ),
+        "{}",
+        m.stderr
+    );
+    let m = measured(&t, &["check", "/dev/zero"], no_input());
+    assert_eq!(m.code, 2, "{}", m.stderr);
+    assert!(
+        m.stderr
+            .contains("/dev/zero: the file is larger than recall reads here"),
+        "{}",
+        m.stderr
+    );
+    assert!(m.peak_mib < 300, "{} MiB", m.peak_mib);
+}
+
+/// 64 MB of standard input without a newline: the line is skipped unread (with a message)
+/// in a few megabytes, and the session ends at the end of input.
+#[cfg(unix)]
+#[test]
+fn an_endless_answer_line_is_skipped_in_bounded_memory() {
+    use std::io::Read;
+    let t = TestEnv::new();
+    t.write(
+        "decks/one.toml",
+        "format = 1\nid = \"one\"\ntitle = \"One\"\n\n[[card]]\nid = \"a\"\nkind = \"typed\"\nprompt = \"Capital of Peru?\"\nanswer = \"Lima\"\n",
+    );
+    let endless = std::io::repeat(b'a').take(64 << 20);
+    let m = measured(&t, &["study", "--deck", "one"], endless);
+    assert_eq!(m.code, 0, "{}", m.stderr);
+    assert!(
+        m.stdout
+            .contains("That line is longer than 64 KiB, so recall did not read it; type it again."),
+        "{}",
+        &m.stdout[..m.stdout.len().min(800)]
+    );
+    assert!(m.peak_mib < 40, "{} MiB", m.peak_mib);
+    // A line that is not UTF-8 says so, and the next line is read.
+    let r = measured(
+        &t,
+        &["study", "--deck", "one"],
+        std::io::Cursor::new(b"Lim\xe1\nLima\n4\n".to_vec()),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("That line is not UTF-8 text"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !r.stderr.contains("cannot write to the terminal"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("Cards studied: 1"), "{}", r.stdout);
+}

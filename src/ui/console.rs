@@ -69,15 +69,87 @@ impl<R: BufRead, W: Write> LineConsole<R, W> {
         self.output
     }
 
+    /// Reads a line; a line that is too long or not UTF-8 is refused with a message and asked
+    /// for again.
     fn read_line(&mut self, prompt: &str) -> io::Result<Option<String>> {
         writeln!(self.output, "{prompt}")?;
         self.output.flush()?;
-        let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
-            return Ok(None);
+        loop {
+            let why = match read_bounded_line(&mut self.input)? {
+                Line::Text(line) => return Ok(Some(line)),
+                Line::End => return Ok(None),
+                Line::TooLong => format!(
+                    "That line is longer than {} KiB, so recall did not read it; type it again.",
+                    MAX_LINE_BYTES / 1024
+                ),
+                Line::NotUtf8 => "That line is not UTF-8 text (is the terminal set to another \
+                                  encoding?), so recall did not read it; type it again."
+                    .to_string(),
+            };
+            writeln!(self.output, "{why}\n{prompt}")?;
+            self.output.flush()?;
         }
-        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
     }
+}
+
+/// The longest input line read, in bytes: far more than any answer (at most 4,000
+/// characters). A longer line is skipped without being kept, so input without a newline
+/// cannot fill the memory.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// One line of input.
+#[derive(Debug, PartialEq)]
+enum Line {
+    /// The line, without its line ending.
+    Text(String),
+    /// The end of the input.
+    End,
+    TooLong,
+    NotUtf8,
+}
+
+/// Reads one line, keeping at most [`MAX_LINE_BYTES`] of it.
+fn read_bounded_line(input: &mut impl BufRead) -> io::Result<Line> {
+    let mut buf: Vec<u8> = Vec::new();
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (used, ended) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if !too_long {
+            if buf.len() + used > MAX_LINE_BYTES + 2 {
+                too_long = true;
+                buf = Vec::new();
+            } else {
+                buf.extend_from_slice(&chunk[..used]);
+            }
+        }
+        input.consume(used);
+        if ended {
+            break;
+        }
+    }
+    if !any {
+        return Ok(Line::End);
+    }
+    if too_long {
+        return Ok(Line::TooLong);
+    }
+    while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+        buf.pop();
+    }
+    Ok(String::from_utf8(buf).map_or(Line::NotUtf8, Line::Text))
 }
 
 impl<R: BufRead, W: Write> Console for LineConsole<R, W> {
@@ -184,6 +256,44 @@ mod tests {
             String::from_utf8(c.into_output()).unwrap(),
             "Where?\nAgain?\n"
         );
+    }
+
+    #[test]
+    fn a_line_too_long_is_skipped_and_asked_again() {
+        let mut input = "x".repeat(3 * MAX_LINE_BYTES).into_bytes();
+        input.extend_from_slice(b"\nLima\n");
+        let mut c = LineConsole::new(io::BufReader::with_capacity(4096, &input[..]), Vec::new());
+        assert_eq!(c.ask(">").unwrap().as_deref(), Some("Lima"));
+        let out = String::from_utf8(c.into_output()).unwrap();
+        assert_eq!(
+            out,
+            ">\nThat line is longer than 64 KiB, so recall did not read it; type it again.\n>\n"
+        );
+    }
+
+    #[test]
+    fn endless_input_without_a_newline_ends_the_session() {
+        let input = "y".repeat(MAX_LINE_BYTES + 10);
+        let mut c = LineConsole::new(io::Cursor::new(input), Vec::new());
+        assert_eq!(c.ask(">").unwrap(), None);
+    }
+
+    #[test]
+    fn a_line_at_the_limit_is_read() {
+        let line = "z".repeat(MAX_LINE_BYTES);
+        let mut c = LineConsole::new(io::Cursor::new(format!("{line}\r\n")), Vec::new());
+        assert_eq!(c.ask(">").unwrap(), Some(line));
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_says_so_and_is_asked_again() {
+        let mut c = LineConsole::new(io::Cursor::new(b"caf\xe9\ncafe\n".to_vec()), Vec::new());
+        assert_eq!(c.ask(">").unwrap().as_deref(), Some("cafe"));
+        let out = String::from_utf8(c.into_output()).unwrap();
+        assert!(out.contains("That line is not UTF-8 text"), "{out}");
+        // The last line of input may lack its newline.
+        let mut c = LineConsole::new(io::Cursor::new("Lima"), Vec::new());
+        assert_eq!(c.ask(">").unwrap().as_deref(), Some("Lima"));
     }
 
     #[test]
