@@ -166,7 +166,7 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
                     message: e.to_string(),
                 })?;
             for s in &pkg.skipped {
-                eprintln!("note: {name}: skipped {s}");
+                crate::eprintln_inert!("note: {name}: skipped {s}");
             }
             (
                 pkg.deck_name.clone().unwrap_or(stem.clone()),
@@ -179,7 +179,7 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
     };
     if !imported.errors.is_empty() {
         for e in &imported.errors {
-            eprintln!(
+            crate::eprintln_inert!(
                 "{}: {}:{}: {}",
                 if a.skip_bad { "warning" } else { "error" },
                 name,
@@ -258,7 +258,7 @@ pub fn without_refused_cards(mut deck: Deck, name: &str) -> Result<(Deck, String
             refused.entry(card).or_insert(d.message.as_str());
         }
         for (&card, why) in &refused {
-            eprintln!("note: {name}: skipped card {}: {why}", deck.cards[card].id);
+            crate::eprintln_inert!("note: {name}: skipped card {}: {why}", deck.cards[card].id);
         }
         let mut i = 0;
         deck.cards.retain(|_| {
@@ -317,7 +317,7 @@ pub fn export_deck(a: &ExportDeckArgs, config: &Config) -> Result<ExitCode> {
         }
     };
     for s in &skipped {
-        eprintln!("note: not exported: {s}");
+        crate::eprintln_inert!("note: not exported: {s}");
     }
     Ok(ExitCode::Success)
 }

@@ -109,9 +109,10 @@ pub(crate) fn chosen_decks(lib: &Library, names: &[String], config: &Config) -> 
         for src in lib.all()? {
             match src.deck() {
                 Some(_) => out.extend(src.loaded.deck),
-                None => eprintln!(
+                None => crate::eprintln_inert!(
                     "note: skipping {} because it has errors; `recall check {}` explains them",
-                    src.name, src.name
+                    src.name,
+                    src.name
                 ),
             }
         }
@@ -589,6 +590,8 @@ fn show(a: &ShowArgs, config: &Config) -> Result<ExitCode> {
 
 fn reset(a: &ResetArgs, config: &Config) -> Result<ExitCode> {
     let deck = usable(library(config).find(&a.deck)?, config)?;
+    // A session studying meanwhile would write its older state of the card back.
+    let _lock = Store::lock_session(&config.data_dir)?;
     let mut store = Store::open(&config.data_dir)?;
     let known = deck.card(&a.card).is_some();
     let had = store.card_records(&deck.id)?.contains_key(&a.card);

@@ -6,11 +6,21 @@
 //!   escape (`\u{1b}`), for messages, diagnostics and session text.
 //! - [`Inert`]: a writer doing the same to a stream, for text formats (CSV, TSV, GIFT) written
 //!   to standard output when it is a terminal. Written to a file or a pipe they stay exact.
+//! - [`eprintln_inert!`](crate::eprintln_inert): `eprintln!` through [`inert`], for messages.
 //! - [`is_dangerous`]: the characters in question, also what JSON output escapes as `\uXXXX`
 //!   (see `crate::json`), so every machine format that can escape does so the same way.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
+
+/// `eprintln!` with the text made [`inert`]: for every message that may quote a file (ids,
+/// column names, notes about other learners' exports, file names).
+#[macro_export]
+macro_rules! eprintln_inert {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::sanitize::inert(&format!($($arg)*)))
+    };
+}
 
 /// Control characters (C0, DEL and C1, where U+009B is an 8-bit CSI) and the invisible
 /// bidirectional marks and overrides, which make a line read differently from what it holds.

@@ -552,3 +552,54 @@ fn a_session_lock_that_is_a_link_is_refused_and_its_target_untouched() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
 }
+
+/// `reset` while a session studies: refused with the session named (it would otherwise be
+/// undone by the session writing back its older state of the card); once the session ends,
+/// the reset goes through and stays.
+#[test]
+fn reset_during_a_live_session_is_refused_and_works_after() {
+    let t = env_with_towns(5);
+    let mut live = Live::spawn(&t, &["study", "--deck", "towns", "--seed", "1"]);
+    let q = live.until(|l| answer_to(l).is_some()).unwrap();
+    let answer = answer_to(&q).unwrap();
+    let card = format!("t{}", answer.trim_start_matches("Town"));
+    live.send(&answer);
+    live.until(|l| l.starts_with("Grade:")).unwrap();
+    live.send("4");
+    live.until(|l| l.starts_with("Next review in")).unwrap();
+    let r = t.run(&["reset", "towns", &card], "");
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("another recall session (process ")
+            && r.stderr.contains("finish it or wait"),
+        "{}",
+        r.stderr
+    );
+    // So is every other command that writes progress.
+    t.write(
+        "log.csv",
+        "card_id,review_rating,review_time,review_duration\n1,3,2026-03-01T10:00:00Z,5000\n",
+    );
+    let r = t.run(&["import", "reviews", "log.csv"], "");
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("another recall session (process "),
+        "{}",
+        r.stderr
+    );
+    live.send(":q");
+    let (code, err) = live.finish();
+    assert_eq!(code, Some(0), "{err}");
+    let r = t.run(&["reset", "towns", &card], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("is new again"), "{}", r.stdout);
+    let s = t.run(&["status", "--json"], "");
+    let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
+    let towns = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["deck"] == "towns")
+        .unwrap();
+    assert_eq!(towns["new"], 5, "{v}");
+}

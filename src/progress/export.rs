@@ -54,6 +54,28 @@ pub const REVIEW_COLUMNS: [&str; 10] = [
     "mode",
 ];
 
+/// What a CSV export does with text that a spreadsheet would run as a formula.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cells {
+    /// A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'`
+    /// in front, as OWASP advises against CSV injection: prompts and card ids come from
+    /// decks, and a class report's from learners' files, so `=HYPERLINK(...)` in a deck must
+    /// not become a live formula in the instructor's spreadsheet. The default.
+    Guarded,
+    /// Text exactly as it is (`--csv-formulas`).
+    Raw,
+}
+
+/// `text` as a CSV cell under `cells` (see [`Cells::Guarded`]).
+pub fn cell(text: &str, cells: Cells) -> std::borrow::Cow<'_, str> {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if cells == Cells::Guarded && formula {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// CSV or JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -128,6 +150,7 @@ pub fn write_progress<W: Write + ?Sized>(
     format: Format,
     exported_at: &str,
     learner: Option<&str>,
+    cells: Cells,
     w: &mut W,
 ) -> io::Result<()> {
     match format {
@@ -135,6 +158,13 @@ pub fn write_progress<W: Write + ?Sized>(
             let mut csv = csv_writer(w);
             csv.write_record(PROGRESS_COLUMNS).map_err(csv_io)?;
             for r in rows {
+                let text = |t: &str| cell(t, cells).into_owned();
+                let r = ProgressRow {
+                    deck: text(&r.deck),
+                    card: text(&r.card),
+                    prompt: text(&r.prompt),
+                    ..r.clone()
+                };
                 csv.serialize(r).map_err(csv_io)?;
             }
             csv.flush()
@@ -147,7 +177,7 @@ pub fn write_progress<W: Write + ?Sized>(
                 learner: learner.map(str::to_string),
                 cards: rows.to_vec(),
             };
-            serde_json::to_writer_pretty(&mut *w, &doc)?;
+            crate::json::to_writer_pretty(&mut *w, &doc)?;
             writeln!(w)
         }
     }
@@ -204,7 +234,7 @@ impl<W: Write> ReviewWriter<W> {
                     w,
                     "{{\"format\":\"{REVIEWS_FORMAT}\",\"version\":{VERSION},\"exported_at\":"
                 )?;
-                serde_json::to_writer(&mut w, exported_at)?;
+                crate::json::to_writer(&mut w, exported_at)?;
                 w.write_all(b",\"reviews\":[")?;
                 Ok(ReviewWriter::Json { w, first: true })
             }
@@ -217,7 +247,7 @@ impl<W: Write> ReviewWriter<W> {
             ReviewWriter::Json { w, first } => {
                 w.write_all(if *first { b"\n" } else { b",\n" })?;
                 *first = false;
-                serde_json::to_writer(&mut *w, row)?;
+                crate::json::to_writer(&mut *w, row)?;
                 Ok(())
             }
         }
@@ -309,7 +339,15 @@ mod tests {
     #[test]
     fn progress_csv_has_a_header_and_empty_cells_for_unknowns() {
         let mut out = Vec::new();
-        write_progress(&rows(), Format::Csv, "2026-03-02T10:00:00Z", None, &mut out).unwrap();
+        write_progress(
+            &rows(),
+            Format::Csv,
+            "2026-03-02T10:00:00Z",
+            None,
+            Cells::Guarded,
+            &mut out,
+        )
+        .unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "deck,card,prompt,state,due,stability,difficulty,retrievability,reps,lapses,\
@@ -321,9 +359,50 @@ mod tests {
     }
 
     #[test]
+    fn cells_a_spreadsheet_would_run_are_guarded_unless_raw() {
+        for (text, guarded) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1", "'+1"),
+            ("-1+1", "'-1+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+        ] {
+            assert_eq!(cell(text, Cells::Guarded), guarded);
+            assert_eq!(cell(text, Cells::Raw), text);
+        }
+        for text in ["Where?", "a=b", "", " =x", "'quoted"] {
+            assert_eq!(cell(text, Cells::Guarded), text);
+        }
+        let mut row = rows().remove(1);
+        row.deck = "@deck".into();
+        row.card = "-card".into();
+        row.prompt = "=1+2".into();
+        let write = |cells| {
+            let mut out = Vec::new();
+            write_progress(&[row.clone()], Format::Csv, "x", None, cells, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert!(
+            write(Cells::Guarded).contains("\n'@deck,'-card,'=1+2,new,"),
+            "{}",
+            write(Cells::Guarded)
+        );
+        assert!(write(Cells::Raw).contains("\n@deck,-card,=1+2,new,"));
+    }
+
+    #[test]
     fn empty_progress_csv_still_has_its_header() {
         let mut out = Vec::new();
-        write_progress(&[], Format::Csv, "2026-03-02T10:00:00Z", None, &mut out).unwrap();
+        write_progress(
+            &[],
+            Format::Csv,
+            "2026-03-02T10:00:00Z",
+            None,
+            Cells::Guarded,
+            &mut out,
+        )
+        .unwrap();
         assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
     }
 
@@ -335,6 +414,7 @@ mod tests {
             Format::Json,
             "2026-03-02T10:00:00Z",
             Some("Ana"),
+            Cells::Guarded,
             &mut out,
         )
         .unwrap();
