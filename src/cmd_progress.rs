@@ -290,8 +290,12 @@ pub fn export_report(a: &ExportReportArgs, config: &Config) -> Result<ExitCode> 
     Ok(ExitCode::Success)
 }
 
+/// The largest review log, map file or progress export read: 512 MiB, about eight million
+/// review rows.
+const MAX_INPUT_BYTES: u64 = 512 << 20;
+
 fn read(path: &Path, what: &'static str) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io(what, path, e))
+    crate::input::read_bounded(path, MAX_INPUT_BYTES, what)
 }
 
 pub fn import_reviews(a: &ImportReviewsArgs, config: &Config) -> Result<ExitCode> {

@@ -8,6 +8,7 @@
 //! - Cache directories must be real directories, not links to elsewhere.
 //! - [`write_replacing`] writes through a temporary file beside the target that is removed on
 //!   every error, and [`sweep`] removes temporaries that a killed process left behind.
+//! - [`disk_full`] tells a full disk from other I/O errors, to say it in words.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Read, Write};
@@ -124,6 +125,32 @@ pub fn sweep(dir: &Path) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// Whether the disk holding `path` (a file or a directory) has no room left to speak of
+/// (under 256 KiB for this user), to say so in words when a library reports only an I/O error.
+#[cfg(unix)]
+pub fn disk_full(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = match path.parent() {
+        Some(p) if path.is_file() && !p.as_os_str().is_empty() => p,
+        Some(_) if path.is_file() => Path::new("."),
+        _ => path,
+    };
+    let Ok(c) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: statvfs fills in plain data from a NUL-terminated path.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statvfs(c.as_ptr(), &mut st) } != 0 {
+        return false;
+    }
+    (st.f_bavail as u64).saturating_mul(st.f_frsize as u64) < 256 * 1024
+}
+
+#[cfg(not(unix))]
+pub fn disk_full(_: &Path) -> bool {
+    false
 }
 
 #[cfg(unix)]

@@ -1419,6 +1419,16 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
             reason: "the database is damaged".to_string(),
         },
         Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
+        // SQLite says only "disk I/O error" when it cannot make its working files (the
+        // shared-memory index, the write-ahead log) on a full disk, even to read.
+        Some(ErrorCode::SystemIoFailure) if crate::safe_file::disk_full(&path) => StoreError::Io {
+            path,
+            action: "use",
+            source: io::Error::other(
+                "the disk holding it is full, and SQLite needs a little space beside the \
+                 database even to read it; free some space and try again",
+            ),
+        },
         Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
             path: read_only_culprit(path),
         },

@@ -603,3 +603,32 @@ fn reset_during_a_live_session_is_refused_and_works_after() {
         .unwrap();
     assert_eq!(towns["new"], 5, "{v}");
 }
+
+/// `status` on a full disk: SQLite cannot make its working files even to read, and recall
+/// says that the disk is full instead of "disk I/O error".
+#[test]
+fn status_on_a_full_disk_says_the_disk_is_full() {
+    let t = env_with_towns(5);
+    let Some(_mount) = Mount::new(&["-t", "tmpfs", "-o", "size=1m", "tmpfs"], &t.data()) else {
+        return;
+    };
+    let r = t.run(
+        &["study", "--deck", "towns", "--seed", "1"],
+        "Town0\n4\n:q\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Fill what is left (the write stops at the end of the space).
+    let _ = std::fs::write(t.data().join("filler"), vec![0u8; 2 << 20]);
+    let r = t.run(&["status"], "");
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("the disk holding it is full, and SQLite needs a little space"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("disk I/O error"), "{}", r.stderr);
+    std::fs::remove_file(t.data().join("filler")).unwrap();
+    let r = t.run(&["status"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

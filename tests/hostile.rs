@@ -930,3 +930,307 @@ fn an_endless_answer_line_is_skipped_in_bounded_memory() {
     );
     assert!(r.stdout.contains("Cards studied: 1"), "{}", r.stdout);
 }
+
+// Everything that reaches a terminal, and every spreadsheet cell, from hostile text.
+
+/// A deck whose tags and prompts hold an 8-bit CSI, a bidi override, an escape sequence and
+/// spreadsheet formulas.
+const MARKED: &str = r#"format = 1
+id = "marked"
+title = "Marked"
+
+[[card]]
+id = "csi"
+kind = "typed"
+prompt = "=HYPERLINK(\"http://example.invalid\",\"Which \u009b31m city?\")"
+answer = "Lima"
+tags = ["t\u009b1", "r\u202eev"]
+
+[[card]]
+id = "bidi"
+kind = "typed"
+prompt = "@SUM(1) \u202eesrever \u001b]0;owned\u0007"
+answer = "Quito"
+tags = ["r\u202eev"]
+"#;
+
+/// A data directory with wrong answers to both cards, so they show up everywhere.
+fn marked_env() -> TestEnv {
+    let t = TestEnv::new();
+    t.write("decks/marked.toml", MARKED);
+    let r = t.run(
+        &["study", "--deck", "marked", "--seed", "1"],
+        "no\n1\nno\n1\n:q\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    t
+}
+
+/// No raw control characters (but tabs and newlines), C1 controls (U+009B is an 8-bit CSI)
+/// or bidi overrides.
+fn assert_inert(what: &str, text: &str) {
+    assert_eq!(
+        dangerous(&text.replace('\t', " ")),
+        None,
+        "{what}: {text:?}"
+    );
+}
+
+#[test]
+fn stats_json_escapes_what_show_json_escapes() {
+    let t = marked_env();
+    let stats = t.run(&["stats", "--json"], "");
+    assert_eq!(stats.code, 0, "{}", stats.stderr);
+    assert_inert("stats --json", &stats.stdout);
+    assert!(stats.stdout.contains("t\\u009b1"), "{}", stats.stdout);
+    assert!(stats.stdout.contains("r\\u202eev"), "{}", stats.stdout);
+    let v: serde_json::Value = serde_json::from_str(&stats.stdout).unwrap();
+    assert!(
+        v["tags"].to_string().contains("t\u{9b}1"),
+        "the text itself is kept"
+    );
+    let show = t.run(&["show", "marked", "--json"], "");
+    assert!(show.stdout.contains("r\\u202eev"), "{}", show.stdout);
+    for format in ["json", "csv"] {
+        let p = t.run(&["export", "progress", "--format", format], "");
+        assert_eq!(p.code, 0, "{}", p.stderr);
+        if format == "json" {
+            assert_inert("export progress --format json", &p.stdout);
+        }
+    }
+    let r = t.run(&["export", "reviews", "--format", "json"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_inert("export reviews --format json", &r.stdout);
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_guarded() {
+    let t = marked_env();
+    let r = t.run(&["export", "progress", "-o", "p.csv"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let csv = std::fs::read_to_string(t.path().join("p.csv")).unwrap();
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://example.invalid\"\""),
+        "{csv}"
+    );
+    assert!(csv.contains(",'@SUM(1) "), "{csv}");
+    let r = t.run(
+        &["export", "progress", "--csv-formulas", "-o", "raw.csv"],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let raw = std::fs::read_to_string(t.path().join("raw.csv")).unwrap();
+    assert!(
+        raw.contains("\"=HYPERLINK(") && raw.contains(",@SUM(1) "),
+        "{raw}"
+    );
+    // A class report from learners' files: the cells of a student's export are guarded too.
+    let r = t.run(
+        &[
+            "export",
+            "progress",
+            "--format",
+            "json",
+            "--learner",
+            "Ana",
+            "-o",
+            "ana.json",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = t.run(&["class-report", "ana.json", "--format", "csv"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("marked,bidi,'@SUM(1)"), "{}", r.stdout);
+    assert!(r.stdout.contains("\"'=HYPERLINK("), "{}", r.stdout);
+    let r = t.run(
+        &[
+            "class-report",
+            "ana.json",
+            "--format",
+            "csv",
+            "--csv-formulas",
+        ],
+        "",
+    );
+    assert!(r.stdout.contains("marked,bidi,@SUM(1)"), "{}", r.stdout);
+}
+
+/// Messages that quote a file: a map file's ids, a review log's header, and a learner's
+/// export naming decks in the class report's note.
+#[test]
+fn messages_quoting_files_are_inert() {
+    let t = marked_env();
+    t.write(
+        "map.csv",
+        "external,target\nx\u{1b}]0;owned\u{7},marked:nope\u{9b}2J\n",
+    );
+    t.write(
+        "log.csv",
+        "card_id,review_rating,review_time\nx,3,2026-03-01T10:00:00Z\n",
+    );
+    let r = t.run(&["import", "reviews", "log.csv", "--map", "map.csv"], "");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("no card `nope\\u{9b}2J`"), "{}", r.stderr);
+    assert_inert("import reviews --map", &r.stderr);
+    t.write(
+        "bad.csv",
+        "card_id,\u{1b}[2Jrating\u{202e},review_time\n1,3,x\n",
+    );
+    let r = t.run(&["import", "reviews", "bad.csv"], "");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("missing column `review_rating`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("\\u{1b}[2Jrating\\u{202e}"),
+        "{}",
+        r.stderr
+    );
+    assert_inert("a review log's header", &r.stderr);
+    let export = |deck: &str| {
+        format!(
+            "{{\"format\":\"recall-progress\",\"version\":1,\"exported_at\":\"2026-03-02T10:00:00Z\",\
+             \"learner\":\"L\",\"cards\":[{{\"deck\":\"{deck}\",\"card\":\"c\",\"prompt\":\"P\",\
+             \"state\":\"new\",\"due\":null,\"stability\":null,\"difficulty\":null,\
+             \"retrievability\":null,\"reps\":0,\"lapses\":0,\"last_review\":null,\
+             \"reviews\":0,\"correct\":0,\"accuracy\":null}}]}}"
+        )
+    };
+    t.write("a.json", export("one"));
+    t.write("b.json", export("two\\u001b]0;owned\\u0007\\u009b2J"));
+    let r = t.run(
+        &["class-report", "a.json", "b.json", "-o", "class.html"],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("do not cover the same decks"),
+        "{}",
+        r.stderr
+    );
+    assert_inert("the class report's note", &r.stderr);
+}
+
+/// Runs recall in a pseudo-terminal and returns all it printed there (line ends as the
+/// terminal gives them, CR LF, made plain LF).
+#[cfg(unix)]
+fn in_terminal(t: &TestEnv, args: &[&str]) -> String {
+    use expectrl::Expect;
+    let mut cmd = t.command(args);
+    cmd.env("TERM", "xterm");
+    let mut s = expectrl::Session::spawn(cmd).expect("spawn recall in a pty");
+    s.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
+    let found = s.expect(expectrl::Eof).unwrap();
+    let mut text = found.before().to_vec();
+    for m in found.matches() {
+        text.extend_from_slice(m);
+    }
+    String::from_utf8_lossy(&text).replace("\r\n", "\n")
+}
+
+/// Text formats written to standard output: exact through a pipe (they are data), inert when
+/// standard output is a terminal.
+#[cfg(unix)]
+#[test]
+fn text_exports_to_a_terminal_are_inert() {
+    let t = marked_env();
+    t.write("decks/esc.toml", ESCAPES);
+    // Another program's history whose card ids are escape sequences.
+    t.write(
+        "log.csv",
+        "card_id,review_rating,review_time,review_duration\n\"x\u{1b}]0;owned\u{7}\u{9b}2J\",3,2026-03-01T10:00:00Z,5000\n",
+    );
+    let r = t.run(&["import", "reviews", "log.csv"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for args in [
+        &["export", "progress"][..],
+        &["export", "progress", "--format", "json"][..],
+        &["export", "reviews"][..],
+        &["export", "deck", "esc", "--format", "tsv"][..],
+        &["export", "deck", "esc", "--format", "gift"][..],
+        &["stats"][..],
+        &["stats", "--json"][..],
+    ] {
+        let shown = in_terminal(&t, args);
+        assert_inert(&args.join(" "), &shown);
+        assert!(
+            shown.contains("\\u{") || shown.contains("\\u00"),
+            "{args:?}: {shown}"
+        );
+    }
+    // Through a pipe the exported data stays exact.
+    let piped = t.run(&["export", "reviews"], "");
+    assert!(
+        piped.stdout.contains("x\u{1b}]0;owned\u{7}\u{9b}2J"),
+        "{}",
+        piped.stdout
+    );
+    let piped = t.run(&["export", "deck", "esc", "--format", "tsv"], "");
+    assert!(piped.stdout.contains('\u{9b}'), "{}", piped.stdout);
+}
+
+/// `-o` naming a link, a FIFO or a device: the link's target is replaced and the link kept,
+/// the FIFO and the device are written in place (the device made here with mknod, as root,
+/// stands for /dev/null), and a socket is refused.
+#[cfg(unix)]
+#[test]
+fn output_to_links_fifos_and_devices() {
+    use std::os::unix::fs::FileTypeExt;
+    let t = TestEnv::new();
+    t.write("real.html", "old");
+    std::os::unix::fs::symlink("real.html", t.path().join("link.html")).unwrap();
+    let r = t.run(&["export", "report", "-o", "link.html"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let link = std::fs::symlink_metadata(t.path().join("link.html")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert!(
+        std::fs::read_to_string(t.path().join("real.html"))
+            .unwrap()
+            .contains("<html")
+    );
+    let null = t.path().join("null");
+    let made = std::process::Command::new("mknod")
+        .arg(&null)
+        .args(["c", "1", "3"])
+        .status();
+    if made.is_ok_and(|s| s.success()) {
+        let r = t.run(&["export", "report", "-o", "null"], "");
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(
+            std::fs::metadata(&null)
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+    } else {
+        println!("skipped the device: mknod needs root");
+    }
+    let fifo = t.path().join("pipe");
+    if std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let reader = std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap());
+        let r = t.run(&["export", "report", "-o", "pipe"], "");
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(reader.join().unwrap().contains("<html"));
+        assert!(
+            std::fs::metadata(t.path().join("pipe"))
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+    let _socket = std::os::unix::net::UnixListener::bind(t.path().join("sock")).unwrap();
+    let r = t.run(&["export", "report", "-o", "sock"], "");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("sock is a socket, not a file"),
+        "{}",
+        r.stderr
+    );
+}
