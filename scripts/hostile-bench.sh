@@ -81,4 +81,5 @@ run "import deck, 30,000 GIFT questions, one name" $N "$R" import deck "$WORK/sa
 echo
 echo "== a 52 MB article; 300 MB of standard input without a newline"
 run "generate, 52 MB article" $N "$R" generate "$WORK/article-52mb.txt" -o "$WORK/out/draft.toml"
+run "generate, 8 MB article" $N "$R" generate "$WORK/article-8mb.txt" -o "$WORK/out/draft.toml"
 run "study, 300 MB answer line" "$WORK/stdin-300mb.txt" "$R" study --no-input

@@ -15,6 +15,7 @@ the ones too large to write on every test run:
     same-front-30k.tsv     30,000 rows with one front
     same-name-30k.gift     30,000 GIFT questions with one ::name::
     article-52mb.txt       a 52 MB article of varied sentences
+    article-8mb.txt        its first 8 MB (under generate's limit)
 (300 MB of standard input without a newline is made by the bench script with `head -c`.)
 --quick makes everything ten times smaller.
 """
@@ -86,7 +87,9 @@ def main():
             s += "\n\n"
         sentences.append(s)
         size += len(s)
-    write("article-52mb.txt", "Harbour Pilots Guild\n\n" + "".join(sentences))
+    article = "Harbour Pilots Guild\n\n" + "".join(sentences)
+    write("article-52mb.txt", article)
+    write("article-8mb.txt", article[:8_000_000 // scale])
 
 
 if __name__ == "__main__":

@@ -54,8 +54,9 @@ fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
     })
 }
 
-/// The largest article `generate` reads: several books' worth of text. Drafting needs about
-/// twenty times the article's size in memory, so this keeps it near 200 MB.
+/// The largest article `generate` reads: several books' worth of text. Drafting needs up to
+/// about twenty times the article's size in memory (a 52 MB article once took 1 GB), so this
+/// keeps it under 200 MB.
 pub const MAX_ARTICLE_BYTES: u64 = 8 << 20;
 
 pub fn generate(a: &GenerateArgs, config: &Config) -> Result<ExitCode> {
