@@ -518,10 +518,13 @@ fn a_session_lock_that_is_a_link_is_refused_and_its_target_untouched() {
     std::fs::write(&victim, "precious").unwrap();
     let lock = t.data().join("session.lock");
     std::os::unix::fs::symlink(&victim, &lock).unwrap();
-    let r = t.run(
-        &["study", "--deck", "towns", "--seed", "1"],
-        "Town0\n4\n:q\n",
-    );
+    let study = || {
+        t.run(
+            &["study", "--deck", "towns", "--seed", "1"],
+            "Town0\n4\n:q\n",
+        )
+    };
+    let r = study();
     assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
     assert!(
         r.stderr
@@ -532,10 +535,7 @@ fn a_session_lock_that_is_a_link_is_refused_and_its_target_untouched() {
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
     std::fs::remove_file(&lock).unwrap();
     std::fs::hard_link(&victim, &lock).unwrap();
-    let r = t.run(
-        &["study", "--deck", "towns", "--seed", "1"],
-        "Town0\n4\n:q\n",
-    );
+    let r = study();
     assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
     assert!(
         r.stderr.contains("it has other names (hard links)"),
@@ -545,10 +545,7 @@ fn a_session_lock_that_is_a_link_is_refused_and_its_target_untouched() {
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
     // Once the link is gone, study works and writes a lock file of its own.
     std::fs::remove_file(&lock).unwrap();
-    let r = t.run(
-        &["study", "--deck", "towns", "--seed", "1"],
-        "Town0\n4\n:q\n",
-    );
+    let r = study();
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
 }

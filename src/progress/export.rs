@@ -336,20 +336,25 @@ mod tests {
         ]
     }
 
-    #[test]
-    fn progress_csv_has_a_header_and_empty_cells_for_unknowns() {
+    /// A progress export of `rows` as CSV.
+    fn csv(rows: &[ProgressRow], cells: Cells) -> String {
         let mut out = Vec::new();
         write_progress(
-            &rows(),
+            rows,
             Format::Csv,
             "2026-03-02T10:00:00Z",
             None,
-            Cells::Guarded,
+            cells,
             &mut out,
         )
         .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn progress_csv_has_a_header_and_empty_cells_for_unknowns() {
         assert_eq!(
-            String::from_utf8(out).unwrap(),
+            csv(&rows(), Cells::Guarded),
             "deck,card,prompt,state,due,stability,difficulty,retrievability,reps,lapses,\
              last_review,reviews,correct,accuracy\n\
              rivers,danube,\"Where does the Danube end, \"\"roughly\"\"?\",review,\
@@ -378,11 +383,7 @@ mod tests {
         row.deck = "@deck".into();
         row.card = "-card".into();
         row.prompt = "=1+2".into();
-        let write = |cells| {
-            let mut out = Vec::new();
-            write_progress(&[row.clone()], Format::Csv, "x", None, cells, &mut out).unwrap();
-            String::from_utf8(out).unwrap()
-        };
+        let write = |cells| csv(std::slice::from_ref(&row), cells);
         assert!(
             write(Cells::Guarded).contains("\n'@deck,'-card,'=1+2,new,"),
             "{}",
@@ -393,17 +394,7 @@ mod tests {
 
     #[test]
     fn empty_progress_csv_still_has_its_header() {
-        let mut out = Vec::new();
-        write_progress(
-            &[],
-            Format::Csv,
-            "2026-03-02T10:00:00Z",
-            None,
-            Cells::Guarded,
-            &mut out,
-        )
-        .unwrap();
-        assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+        assert_eq!(csv(&[], Cells::Guarded).lines().count(), 1);
     }
 
     #[test]
