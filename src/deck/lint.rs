@@ -2081,6 +2081,13 @@ mod tests {
         }
         assert_eq!(deletion_count(10, 2), 1 + 10 + 45);
         assert_eq!(deletion_count(1, 3), 2);
+        // What one answer costs the index, pinned: an answer over 15 characters makes 25
+        // entries per character (200 bytes), so one as long as a deck allows takes 800 KB.
+        let counts: Vec<u64> = [3, 5, 9, 13, 15, 16, 20, 40, 4000]
+            .iter()
+            .map(|&n| entry_count(n, 3, &mut probes))
+            .collect();
+        assert_eq!(counts, [0, 6, 46, 329, 495, 551, 550, 1050, 100_050]);
     }
 
     #[test]
@@ -2111,6 +2118,12 @@ mod tests {
         let near = near_keys_within(&keys, 1000, short);
         assert_eq!(near.left_out, vec![4]);
         assert_eq!(near.pairs, vec![(0, 1), (1, 0), (2, 3), (3, 2)]);
+        // A smaller budget leaves out the next longest too, one at a time (of equal lengths,
+        // the later one).
+        let eight = entry_count(8, reach, &mut probes);
+        let near = near_keys_within(&keys, 1000, short - eight);
+        assert_eq!(near.left_out, vec![3, 4]);
+        assert_eq!(near.pairs, vec![(0, 1), (1, 0)]);
     }
 
     #[test]
