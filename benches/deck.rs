@@ -6,8 +6,9 @@ use divan::{Bencher, black_box};
 use jiff::Timestamp;
 use recall::answer::{self, AnswerPool};
 use recall::deck::{Deck, Text};
+use recall::schedule::Rating;
 use recall::schedule::{CardState, Phase, Scheduler, SchedulerConfig};
-use recall::session::{Session, SessionDeck, SessionOptions, shown_options};
+use recall::session::{Action, Checker, Session, SessionDeck, SessionOptions, shown_options};
 use recall::store::{CardRecord, CardRecords};
 
 #[path = "../examples/synth/deck.rs"]
@@ -84,11 +85,9 @@ fn session_new(bencher: Bencher, cards: usize) {
         .with_inputs(|| recs.clone())
         .bench_values(|records| {
             let sd = SessionDeck {
-                deck: &d,
-                scheduler: scheduler.clone(),
-                records,
                 new_limit: 20,
                 review_limit: 9999,
+                ..SessionDeck::new(&d, scheduler.clone(), records)
             };
             Session::new(vec![sd], SessionOptions::default(), now()).counts()
         });
@@ -122,6 +121,21 @@ fn cache_get(bencher: Bencher, cards: usize) {
     bencher.bench(|| cache.get(&path, text.as_bytes()).unwrap());
 }
 
+/// The answer checker of a one-deck session.
+struct OnePool<'p>(&'p AnswerPool);
+
+impl Checker for OnePool<'_> {
+    fn check(
+        &self,
+        _deck: usize,
+        card: &recall::deck::Card,
+        given: &str,
+        shown: &[Text],
+    ) -> answer::Outcome {
+        answer::check(&card.kind, given, shown, self.0)
+    }
+}
+
 /// The in-memory part of 1,000 answers (next card, check, plan, apply; no store): shows how
 /// the per-answer cost of the session and the checker grows with the deck.
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
@@ -132,29 +146,24 @@ fn thousand_answers_in_memory(bencher: Bencher, cards: usize) {
     bencher
         .with_inputs(|| {
             let sd = SessionDeck {
-                deck: &d,
-                scheduler: scheduler.clone(),
-                records: CardRecords::default(),
                 new_limit: 1000,
                 review_limit: 9999,
+                ..SessionDeck::new(&d, scheduler.clone(), CardRecords::default())
             };
             Session::new(vec![sd], SessionOptions::default(), now())
         })
         .bench_local_values(|mut session| {
             let t = now();
-            while let Some(item) = session.next(t) {
-                let card = session.card(item).clone();
-                let shown = shown_options(&card, 1);
-                let out = answer::check(&card.kind, "nope", &shown, &pool);
-                let grade = recall::session::Grade {
-                    rating: recall::schedule::Rating::Easy,
-                    answer: "nope".into(),
-                    verdict: out.verdict.name().into(),
-                    response_ms: 3000,
-                    correct: false,
+            let pool = OnePool(&pool);
+            while session.show(t).is_some() {
+                let answer = Action::Answer {
+                    text: "nope".into(),
+                    ms: 3000,
                 };
-                let planned = session.plan(item, grade, t);
-                session.apply(planned);
+                let plan = session.plan(answer, t, &pool);
+                session.apply(plan);
+                let plan = session.plan(Action::Grade(Some(Rating::Easy)), t, &pool);
+                session.apply(plan);
             }
             session.tally().answered
         });

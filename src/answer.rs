@@ -2,7 +2,7 @@
 //!
 //! Pure: no printing, clock or files. [`check`] returns an [`Outcome`] saying how right the
 //! answer was and why (what was missing, extra or misspelt); [`explain`] turns that into one
-//! short line and [`suggest_rating`] into a starting grade. The UI renders; this decides.
+//! short line (`crate::grade` proposes a grade from it). The UI renders; this decides.
 //! [`normalised`], [`normalised_words`], [`typo_allowance`], [`typo_invariant`] and
 //! [`passes_as_typo`] give the same rules to the deck checks, so a check and the checker never
 //! disagree.
@@ -31,7 +31,6 @@ mod tests;
 pub use pool::AnswerPool;
 
 use crate::deck::{Answer, Kind, Text};
-use crate::schedule::Rating;
 
 /// Longer answers are refused outright: nobody types this much, and it bounds the work.
 pub const MAX_ANSWER_CHARS: usize = 2000;
@@ -280,32 +279,4 @@ pub fn explain(outcome: &Outcome) -> String {
         parts.push("Wrong".to_string());
     }
     parts.join("; ")
-}
-
-/// Under this, a correct answer was fast: 3 s plus 0.1 s per expected character.
-const FAST_BASE_MS: u64 = 3_000;
-const FAST_PER_CHAR_MS: u64 = 100;
-/// Over this, a correct answer was slow: 20 s plus 0.5 s per expected character.
-const SLOW_BASE_MS: u64 = 20_000;
-const SLOW_PER_CHAR_MS: u64 = 500;
-
-/// A starting grade for the learner to confirm or change.
-///
-/// Wrong → Again. Partial → Hard when at least half right, else Again. Typo → Hard.
-/// Correct → Easy when faster than 3 s + 0.1 s per expected character, Hard when slower than
-/// 20 s + 0.5 s per expected character, else Good. Unchecked (basic) → Good, a neutral default
-/// the learner is expected to change.
-pub fn suggest_rating(outcome: &Outcome, response_ms: u64, expected_chars: usize) -> Rating {
-    let chars = expected_chars as u64;
-    let fast = FAST_BASE_MS.saturating_add(FAST_PER_CHAR_MS.saturating_mul(chars));
-    let slow = SLOW_BASE_MS.saturating_add(SLOW_PER_CHAR_MS.saturating_mul(chars));
-    match outcome.verdict {
-        Verdict::Wrong | Verdict::Invalid => Rating::Again,
-        Verdict::Partial if outcome.score < 0.5 => Rating::Again,
-        Verdict::Partial | Verdict::Typo => Rating::Hard,
-        Verdict::Unchecked => Rating::Good,
-        Verdict::Correct if response_ms > slow => Rating::Hard,
-        Verdict::Correct if response_ms < fast => Rating::Easy,
-        Verdict::Correct => Rating::Good,
-    }
 }

@@ -10,6 +10,7 @@ Examples:
   recall study --deck sco --tag dates --new 5
   recall quiz sco -n 20 --seed 7     a graded 20-question test
   recall status                      what is due, per deck
+  recall suspended                   suspended cards; `recall unsuspend sco CARD` brings one back
   recall check decks/*.toml          validate decks (exit 1 when problems are found)
   recall show sco --json             every card, generated ones included, for scripts
   recall new mydeck.toml             a starter deck to edit
@@ -21,8 +22,17 @@ Examples:
   recall completions bash > /etc/bash_completion.d/recall";
 
 /// recall: spaced-repetition drills and quizzes in the terminal.
+// `--help` leads with the examples and `-h` ends with them; an empty long after-help keeps
+// `--help` from printing them a second time at its end.
 #[derive(Debug, Parser)]
-#[command(name = "recall", version, about, before_long_help = EXAMPLES, after_help = EXAMPLES)]
+#[command(
+    name = "recall",
+    version,
+    about,
+    before_long_help = EXAMPLES,
+    after_help = EXAMPLES,
+    after_long_help = ""
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -71,6 +81,10 @@ pub enum Command {
     Show(ShowArgs),
     /// Forget the progress of one card (its history is kept)
     Reset(ResetArgs),
+    /// List suspended cards (leeches among them), per deck
+    Suspended(SuspendedArgs),
+    /// Bring suspended cards back with their progress (all of a deck's when no card is named)
+    Unsuspend(UnsuspendArgs),
     /// Write a commented starter deck showing every card and fact kind
     New(NewArgs),
     /// Draft a deck from an article (plain text or Markdown), for an instructor to edit
@@ -119,6 +133,17 @@ pub struct StudyArgs {
     /// Exam date YYYY-MM-DD: intervals are capped so every card is seen before it
     #[arg(long, value_name = "DATE")]
     pub exam: Option<String>,
+    /// Order of new cards: taking turns across kinds of question (mixed, the default) or as
+    /// the deck is written [default: the deck's `new_order` setting]
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub new_order: Option<NewOrderChoice>,
+}
+
+/// The order of new cards, as a flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NewOrderChoice {
+    Deck,
+    Mixed,
 }
 
 #[derive(Debug, Args)]
@@ -154,6 +179,10 @@ pub struct CheckArgs {
     /// Treat warnings as problems (exit 1)
     #[arg(long)]
     pub strict: bool,
+    /// The deck's previous version: say which cards' questions changed (progress is kept and
+    /// learners are told once), which are new and which are gone
+    #[arg(long, value_name = "OLD.toml")]
+    pub against: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -166,6 +195,20 @@ pub struct ShowArgs {
     /// Show one card, or every card generated from one fact
     #[arg(long, value_name = "ID")]
     pub card: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SuspendedArgs {
+    /// Only this deck (an id or a path) [default: every known deck]
+    pub deck: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UnsuspendArgs {
+    /// The deck (an id or a path)
+    pub deck: String,
+    /// The cards to bring back [default: every suspended card of the deck]
+    pub cards: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -232,6 +275,10 @@ pub struct ImportDeckArgs {
     /// Import the readable lines even when some lines are malformed
     #[arg(long)]
     pub skip_bad: bool,
+    /// A spreadsheet's columns in order, over its header: front, back, explanation, source,
+    /// id, tags, guid, or - to leave one out (e.g. id,front,back,-,explanation)
+    #[arg(long, value_name = "LIST")]
+    pub columns: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

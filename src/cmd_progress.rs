@@ -25,12 +25,11 @@ use crate::progress::export::{
 use crate::progress::optimize::{self, History, Learner};
 use crate::progress::stats::{Answer, Stats, StatsBuilder};
 use crate::progress::{CardInfo, class, import, is_correct, report, terminal};
-use crate::run::settings_for;
 use crate::schedule::{Scheduler, SchedulerConfig};
+use crate::setup::{
+    self, PARAMETERS_KEY, chosen_decks, fitted_parameters, settings_for, study_library,
+};
 use crate::store::{AnswerEntry, Store};
-
-/// The `meta` key holding the parameters `recall optimize` fitted (a JSON array of numbers).
-pub const PARAMETERS_KEY: &str = "fsrs_parameters";
 
 fn io_out(e: io::Error) -> Error {
     Error::io("write", "the output", e)
@@ -41,27 +40,12 @@ fn io_out(e: io::Error) -> Error {
 /// for studying: statistics need the cards, not the warnings.
 fn decks(name: Option<&str>, config: &Config) -> Result<Vec<Deck>> {
     let names: Vec<String> = name.map(str::to_string).into_iter().collect();
-    crate::run::chosen_decks(&crate::run::study_library(config), &names, config)
-}
-
-/// The parameters `recall optimize` saved, if any.
-pub fn fitted_parameters(store: &Store) -> Result<Option<Vec<f32>>> {
-    let Some(text) = store.meta_get(PARAMETERS_KEY)? else {
-        return Ok(None);
-    };
-    serde_json::from_str(&text)
-        .map(Some)
-        .map_err(|e| Error::Input {
-            path: store.path().display().to_string(),
-            message: format!(
-                "the saved FSRS parameters are unreadable ({e}); run `recall optimize`"
-            ),
-        })
+    chosen_decks(&study_library(config), &names, config)
 }
 
 /// A deck's scheduler as studying builds it.
 fn scheduler_for(deck: &Deck, config: &Config, fitted: Option<&[f32]>) -> Result<Scheduler> {
-    crate::run::scheduler_for(&settings_for(deck, config), config, None, fitted)
+    setup::scheduler_for(&settings_for(deck, config), config, None, fitted)
 }
 
 /// What decides study days across decks: the deck's settings for one deck, else the user's

@@ -9,7 +9,7 @@ use jiff::tz::TimeZone;
 use serde::Deserialize;
 
 use crate::cli::{ColorChoice, GlobalArgs};
-use crate::deck::DeckSettings;
+use crate::deck::{DeckSettings, NewOrder};
 use crate::error::{Error, Result};
 
 /// Everything the commands need to know about their environment.
@@ -94,6 +94,8 @@ pub struct SettingsFile {
     pub maximum_interval: Option<u32>,
     pub exam: Option<String>,
     pub parameters: Option<Vec<f32>>,
+    /// "deck" or "mixed".
+    pub new_order: Option<String>,
 }
 
 impl SettingsFile {
@@ -119,6 +121,16 @@ impl SettingsFile {
             maximum_interval: self.maximum_interval,
             exam: self.exam.clone(),
             parameters: self.parameters.clone(),
+            new_order: self
+                .new_order
+                .as_deref()
+                .map(|o| {
+                    NewOrder::parse(o).ok_or_else(|| Error::Input {
+                        path: path.to_string(),
+                        message: format!("new_order must be \"deck\" or \"mixed\", found \"{o}\""),
+                    })
+                })
+                .transpose()?,
         })
     }
 }
@@ -168,6 +180,7 @@ pub fn overlay(base: &DeckSettings, top: &DeckSettings) -> DeckSettings {
         maximum_interval: top.maximum_interval.or(base.maximum_interval),
         exam: top.exam.clone().or_else(|| base.exam.clone()),
         parameters: top.parameters.clone().or_else(|| base.parameters.clone()),
+        new_order: top.new_order.or(base.new_order),
     }
 }
 
@@ -286,6 +299,18 @@ mod tests {
         let merged = overlay(&d, &s);
         assert_eq!(merged.new_per_day, Some(5));
         assert_eq!(merged.learning_steps, Some(vec![120]));
+    }
+
+    #[test]
+    fn user_config_sets_the_order_of_new_cards_and_refuses_others() {
+        let c = UserConfig::parse("c.toml", "[deck.sco]\nnew_order = \"deck\"\n").unwrap();
+        assert_eq!(c.layers("sco").1.new_order, Some(NewOrder::Deck));
+        assert_eq!(c.layers("other").1.new_order, None);
+        let e = UserConfig::parse("c.toml", "[defaults]\nnew_order = \"random\"\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.toml: new_order must be \"deck\" or \"mixed\", found \"random\""
+        );
     }
 
     #[test]

@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Shared,
-    SourceRef, Span, TagLists, Text,
+    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Media,
+    NewOrder, Shared, SourceRef, Span, TagLists, Text,
 };
 use crate::safe_file;
 
@@ -27,7 +27,7 @@ use crate::safe_file;
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 
 /// Bumped whenever the cached structs below change.
-const CACHE_FORMAT: u32 = 4;
+const CACHE_FORMAT: u32 = 6;
 
 /// Where parsed decks are kept.
 #[derive(Debug, Clone)]
@@ -202,6 +202,7 @@ struct CSettings {
     maximum_interval: Option<u32>,
     exam: Option<String>,
     parameters: Option<Vec<f32>>,
+    new_order: Option<bool>,
 }
 
 /// An answer: its text first, then the accepted alternatives.
@@ -217,6 +218,16 @@ struct CCard {
     source: Option<Text>,
     fact: Option<Text>,
     span: (usize, usize),
+    /// Files shown with the question, then with the answer.
+    media: Option<(Vec<Text>, Vec<Text>)>,
+}
+
+/// One piece of a cloze sentence.
+#[derive(Serialize, Deserialize)]
+enum CPart {
+    Text(Text),
+    Blank(CAnswer),
+    Hint(Text),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -229,8 +240,7 @@ enum CKind {
     Year(i32, u32),
     List(Vec<CAnswer>, bool),
     Order(Vec<Text>),
-    /// Text parts are `Ok`, blanks `Err`.
-    Cloze(Vec<Result<Text, CAnswer>>),
+    Cloze(Vec<CPart>),
     Match(Vec<(Text, Text)>),
 }
 
@@ -308,6 +318,7 @@ fn deck_out(d: &Deck) -> CDeckOf<Lazy<'_, Fact, CFact>, Lazy<'_, Card, CCard>> {
             maximum_interval: s.maximum_interval,
             exam: s.exam.clone(),
             parameters: s.parameters.clone(),
+            new_order: s.new_order.map(|o| o == NewOrder::Mixed),
         },
         facts: lazy(&d.facts),
         cards: lazy(&d.cards),
@@ -342,6 +353,13 @@ impl From<CDeck> for Deck {
                 maximum_interval: s.maximum_interval,
                 exam: s.exam,
                 parameters: s.parameters,
+                new_order: s.new_order.map(|mixed| {
+                    if mixed {
+                        NewOrder::Mixed
+                    } else {
+                        NewOrder::Deck
+                    }
+                }),
             },
             facts: d.facts.into_iter().map(Fact::from).collect(),
             cards: {
@@ -376,8 +394,9 @@ impl From<&Card> for CCard {
                 parts
                     .iter()
                     .map(|p| match p {
-                        ClozePart::Text(t) => Ok(t.clone()),
-                        ClozePart::Blank(a) => Err(answer_out(a)),
+                        ClozePart::Text(t) => CPart::Text(t.clone()),
+                        ClozePart::Blank(a) => CPart::Blank(answer_out(a)),
+                        ClozePart::Hint(h) => CPart::Hint(h.clone()),
                     })
                     .collect(),
             ),
@@ -392,6 +411,10 @@ impl From<&Card> for CCard {
             source: c.source.clone(),
             fact: c.fact.clone(),
             span: (c.span.start, c.span.end),
+            media: c
+                .media
+                .as_ref()
+                .map(|m| (m.question.clone(), m.answer.clone())),
         }
     }
 }
@@ -436,8 +459,9 @@ fn card_in(c: CCard, shares: &mut Shares) -> Card {
             parts: parts
                 .into_iter()
                 .map(|p| match p {
-                    Ok(t) => ClozePart::Text(t),
-                    Err(a) => ClozePart::Blank(answer_in(a)),
+                    CPart::Text(t) => ClozePart::Text(t),
+                    CPart::Blank(a) => ClozePart::Blank(answer_in(a)),
+                    CPart::Hint(h) => ClozePart::Hint(h),
                 })
                 .collect(),
         },
@@ -451,6 +475,9 @@ fn card_in(c: CCard, shares: &mut Shares) -> Card {
         explain: c.explain.map(|e| shares.explain(e)),
         source: c.source,
         fact: c.fact,
+        media: c
+            .media
+            .and_then(|(question, answer)| Media::boxed(question, answer)),
         span: span_in(c.span),
     }
 }
@@ -581,6 +608,23 @@ mod tests {
         let (bytes, deck) = sco();
         let path = tmp.path().join("sco.toml");
         assert_eq!(cache.get(&path, &bytes), None);
+        cache.put(&path, &bytes, &deck);
+        assert_eq!(cache.get(&path, &bytes), Some(deck));
+    }
+
+    #[test]
+    fn media_hints_and_ranges_come_back_from_the_cache() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(tmp.path().join("cache"));
+        let bytes = b"format = 1\nid = \"m\"\ntitle = \"M\"\n\
+            [[card]]\nid = \"f\"\nkind = \"basic\"\nfront = \"Whose flag?\"\nback = \"France\"\n\
+            media = [\"fr.png\"]\nanswer_media = [\"fr.mp3\"]\n\
+            [[card]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{Frankfurt::city}} is big.\"\n\
+            [[card]]\nid = \"r\"\nkind = \"number\"\nprompt = \"When?\"\nrange = [2000, 2003]\n"
+            .to_vec();
+        let deck = load(&bytes).deck.unwrap();
+        assert_eq!(deck.cards[0].question_media(), ["fr.png"]);
+        let path = tmp.path().join("m.toml");
         cache.put(&path, &bytes, &deck);
         assert_eq!(cache.get(&path, &bytes), Some(deck));
     }

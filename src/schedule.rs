@@ -793,33 +793,35 @@ pub fn describe_interval(secs: u64) -> String {
     }
 }
 
-/// How many new cards may be introduced today. Without an exam (or once it has passed), the
-/// base limit. With an exam ahead, at least enough per day to introduce every remaining new card
-/// by a week before it, leaving time to review each a few times; within that last week, all of
-/// them at once. Never more than `new_remaining`.
+/// How many new cards may still be introduced today, `introduced_today` having been already.
+/// Today's quota, without an exam (or once it has passed), is the base limit. With an exam
+/// ahead, it is at least enough per day to introduce every new card left this morning by a
+/// week before the exam, leaving time to review each a few times; within that last week, all
+/// of them at once. Cards introduced today count against the quota once, and no more than
+/// `new_remaining` (the cards still new) are ever allowed.
 pub fn new_cards_allowed(
     base_limit: u32,
     new_remaining: u32,
+    introduced_today: u32,
     today: Date,
     exam: Option<Date>,
 ) -> u32 {
-    let base = base_limit.min(new_remaining);
-    let Some(exam) = exam else {
-        return base;
+    let quota = match exam {
+        Some(exam) if exam > today => {
+            let target = exam.saturating_sub(7.days());
+            let days_left = days_between(today, target);
+            if days_left <= 0 {
+                return new_remaining;
+            }
+            // Today through the target day inclusive, from what was new when today began.
+            let days = u64::try_from(days_left + 1).unwrap_or(u64::MAX);
+            let morning = u64::from(new_remaining) + u64::from(introduced_today);
+            let needed = u32::try_from(morning.div_ceil(days)).unwrap_or(u32::MAX);
+            base_limit.max(needed)
+        }
+        _ => base_limit,
     };
-    if exam <= today {
-        return base;
-    }
-    let target = exam.saturating_sub(7.days());
-    let days_left = days_between(today, target);
-    if days_left <= 0 {
-        return new_remaining;
-    }
-    // Today through the target day inclusive.
-    let days = u64::try_from(days_left + 1).unwrap_or(u64::MAX);
-    let needed = u64::from(new_remaining).div_ceil(days);
-    let needed = u32::try_from(needed).unwrap_or(u32::MAX);
-    base_limit.max(needed).min(new_remaining)
+    quota.saturating_sub(introduced_today).min(new_remaining)
 }
 
 /// Parse steps written as "30s", "1m", "10m", "1.5h" or "2d" into seconds.
@@ -955,6 +957,126 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A day clock for `now` whose certain bounds are set by hand, here inside today or
+    /// across tomorrow, where they disagree with the calendar: whatever the clock answers
+    /// from its bounds rather than from the calendar shows.
+    fn skewed<'s>(s: &'s Scheduler, bounds: [&str; 4]) -> DayClock<'s> {
+        let [before, sure_from, sure_until, after] = bounds.map(ts);
+        DayClock {
+            before,
+            sure_from,
+            sure_until,
+            after,
+            ..DayClock::new(s, ts("2026-03-02T10:00:00Z"))
+        }
+    }
+
+    #[test]
+    fn day_clock_answers_from_its_bounds_where_they_are_certain() {
+        let s = scheduler(plain());
+        let now = ts("2026-03-02T10:00:00Z");
+        assert_eq!(DayClock::new(&s, now).today(), date(2026, 3, 2));
+        // Today is 2026-03-02 04:00 to 2026-03-03 04:00. Bounds inside today: before them and
+        // from `after` on, "not today", though the calendar says today.
+        let c = skewed(
+            &s,
+            [
+                "2026-03-02T08:00:00Z",
+                "2026-03-02T12:00:00Z",
+                "2026-03-02T16:00:00Z",
+                "2026-03-02T20:00:00Z",
+            ],
+        );
+        for (t, today) in [
+            ("2026-03-02T07:00:00Z", false),
+            ("2026-03-02T08:00:00Z", true),
+            ("2026-03-02T19:59:00Z", true),
+            ("2026-03-02T20:00:00Z", false),
+            ("2026-03-02T21:00:00Z", false),
+        ] {
+            assert_eq!(c.is_today(ts(t)), today, "{t}");
+        }
+        // A certain window across tomorrow's start: "today" inside it, the calendar outside.
+        let c = skewed(
+            &s,
+            [
+                "2026-03-02T08:00:00Z",
+                "2026-03-03T05:00:00Z",
+                "2026-03-03T09:00:00Z",
+                "2026-03-03T12:00:00Z",
+            ],
+        );
+        for (t, today) in [
+            ("2026-03-03T04:59:00Z", false),
+            ("2026-03-03T05:00:00Z", true),
+            ("2026-03-03T07:00:00Z", true),
+            ("2026-03-03T09:00:00Z", false),
+            ("2026-03-03T10:00:00Z", false),
+        ] {
+            assert_eq!(c.is_today(ts(t)), today, "{t}");
+        }
+        let mut c2 = c.clone();
+        assert_eq!(
+            c2.offset(ts("2026-03-03T05:00:00Z")),
+            0,
+            "inside the window"
+        );
+        assert_eq!(c2.offset(ts("2026-03-03T08:59:00Z")), 0);
+        assert_eq!(c2.offset(ts("2026-03-03T09:00:00Z")), 1, "the calendar");
+        assert_eq!(c2.offset(ts("2026-03-03T04:00:00Z")), 1);
+        // Due before `before` is due, from `after` on is not, whatever the calendar says.
+        let c = skewed(
+            &s,
+            [
+                "2026-03-03T08:00:00Z",
+                "2026-03-04T00:00:00Z",
+                "2026-03-04T00:00:00Z",
+                "2026-03-03T12:00:00Z",
+            ],
+        );
+        assert!(c.is_due_review(ts("2026-03-03T06:00:00Z")), "before");
+        assert!(
+            !c.is_due_review(ts("2026-03-03T08:00:00Z")),
+            "at `before`: the calendar"
+        );
+        let c = skewed(
+            &s,
+            [
+                "2026-03-01T00:00:00Z",
+                "2026-03-01T00:00:00Z",
+                "2026-03-01T00:00:00Z",
+                "2026-03-02T06:00:00Z",
+            ],
+        );
+        assert!(
+            !c.is_due_review(ts("2026-03-02T07:00:00Z")),
+            "from `after` on"
+        );
+        assert!(c.is_due_review(ts("2026-03-02T05:00:00Z")), "the calendar");
+    }
+
+    #[test]
+    fn day_clock_remembers_the_last_day_it_looked_up() {
+        let s = scheduler(plain());
+        let mut c = DayClock::new(&s, ts("2026-03-02T10:00:00Z"));
+        // A remembered day, set by hand to a wrong offset, answers for its own bounds only.
+        c.last = Some((ts("2026-03-05T04:00:00Z"), ts("2026-03-06T04:00:00Z"), 9));
+        assert_eq!(c.offset(ts("2026-03-05T04:00:00Z")), 9, "from its start");
+        assert_eq!(c.offset(ts("2026-03-06T03:59:00Z")), 9);
+        assert_eq!(
+            c.offset(ts("2026-03-06T04:00:00Z")),
+            4,
+            "its end is the next day"
+        );
+        assert_eq!(c.offset(ts("2026-03-05T03:59:00Z")), 2, "before its start");
+        assert_eq!(c.offset(ts("2026-02-20T10:00:00Z")), -10);
+        // Looking a day up remembers it.
+        assert_eq!(
+            c.last,
+            Some((ts("2026-02-20T04:00:00Z"), ts("2026-02-21T04:00:00Z"), -10))
+        );
     }
 
     #[test]
@@ -1535,21 +1657,36 @@ mod tests {
     }
 
     #[test]
+    fn cards_introduced_today_count_once_against_the_limit() {
+        // A 3-card deck, 20 a day: one card introduced earlier today leaves 2 new, both allowed.
+        assert_eq!(new_cards_allowed(20, 2, 1, date(2026, 5, 1), None), 2);
+        // A limit of 5 with 3 introduced today allows 2 more, however many are still new.
+        assert_eq!(new_cards_allowed(5, 100, 3, date(2026, 5, 1), None), 2);
+        assert_eq!(new_cards_allowed(5, 100, 7, date(2026, 5, 1), None), 0);
+        // With an exam, the day's quota comes from what was new this morning: 200 + 10 over 11
+        // days is 20, of which 10 are done.
+        assert_eq!(
+            new_cards_allowed(5, 200, 10, date(2026, 5, 1), Some(date(2026, 5, 18))),
+            10
+        );
+    }
+
+    #[test]
     fn new_cards_without_exam_use_the_base_limit() {
-        assert_eq!(new_cards_allowed(20, 100, date(2026, 5, 1), None), 20);
-        assert_eq!(new_cards_allowed(20, 5, date(2026, 5, 1), None), 5);
+        assert_eq!(new_cards_allowed(20, 100, 0, date(2026, 5, 1), None), 20);
+        assert_eq!(new_cards_allowed(20, 5, 0, date(2026, 5, 1), None), 5);
     }
 
     #[test]
     fn new_cards_spread_to_finish_a_week_before_the_exam() {
         // Target 2026-05-11: eleven study days from 1 May inclusive; 200 / 11 -> 19.
         assert_eq!(
-            new_cards_allowed(5, 200, date(2026, 5, 1), Some(date(2026, 5, 18))),
+            new_cards_allowed(5, 200, 0, date(2026, 5, 1), Some(date(2026, 5, 18))),
             19
         );
         // The base limit wins when it is already enough.
         assert_eq!(
-            new_cards_allowed(30, 200, date(2026, 5, 1), Some(date(2026, 5, 18))),
+            new_cards_allowed(30, 200, 0, date(2026, 5, 1), Some(date(2026, 5, 18))),
             30
         );
     }
@@ -1557,7 +1694,7 @@ mod tests {
     #[test]
     fn new_cards_all_at_once_in_the_final_week() {
         assert_eq!(
-            new_cards_allowed(5, 40, date(2026, 5, 1), Some(date(2026, 5, 6))),
+            new_cards_allowed(5, 40, 0, date(2026, 5, 1), Some(date(2026, 5, 6))),
             40
         );
     }
@@ -1565,7 +1702,7 @@ mod tests {
     #[test]
     fn new_cards_after_the_exam_use_the_base_limit() {
         assert_eq!(
-            new_cards_allowed(5, 40, date(2026, 5, 1), Some(date(2026, 5, 1))),
+            new_cards_allowed(5, 40, 0, date(2026, 5, 1), Some(date(2026, 5, 1))),
             5
         );
     }

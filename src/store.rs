@@ -722,6 +722,29 @@ impl Store {
             .map_err(|e| classify(&self.path, e))
     }
 
+    /// Put a card's row back as it was before a suspend or bury (`None`: it had no row), in
+    /// one statement each, for undo.
+    pub fn restore_card(
+        &mut self,
+        deck: &str,
+        card: &str,
+        record: Option<&CardRecord>,
+    ) -> Result<(), StoreError> {
+        let run = |conn: &Connection| -> InnerResult<()> {
+            match record {
+                Some(r) => upsert_card(conn, deck, card, r),
+                None => conn
+                    .execute(
+                        "DELETE FROM cards WHERE deck = ?1 AND card = ?2",
+                        [deck, card],
+                    )
+                    .map(|_| ())
+                    .map_err(Inner::from),
+            }
+        };
+        run(&self.conn).map_err(|e| self.fail(e))
+    }
+
     /// Put a card back to new: memory, counts and leech mark cleared; suspension, question hash
     /// and the review log kept. Returns whether the card had a row.
     pub fn reset_card(&mut self, deck: &str, card: &str) -> Result<bool, StoreError> {
@@ -824,6 +847,35 @@ impl Store {
                 let id: i64 = row.get(0)?;
                 let entry = read_log_entry(row, id).map_err(|e| in_review(e, id))?;
                 f(&entry);
+            }
+            Ok(())
+        };
+        run().map_err(|e| self.fail(e))
+    }
+
+    /// Calls `f` with the answers of `deck` not undone, newest first, until it returns false:
+    /// a session reads today's answers and the learner's recent response times this way
+    /// without walking the whole log.
+    pub fn for_each_recent_review(
+        &self,
+        deck: &str,
+        mut f: impl FnMut(&LogEntry<'_>) -> bool,
+    ) -> Result<(), StoreError> {
+        let mut run = || -> InnerResult<()> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, deck, card, time_ms, rating, answer, verdict, response_ms, mode,
+                        json_extract(state_before, '$.phase')
+                 FROM reviews
+                 WHERE deck = ?1 AND undone_ms IS NULL
+                 ORDER BY id DESC",
+            )?;
+            let mut rows = stmt.query([deck])?;
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                let entry = read_log_entry(row, id).map_err(|e| in_review(e, id))?;
+                if !f(&entry) {
+                    break;
+                }
             }
             Ok(())
         };

@@ -531,7 +531,7 @@ fn gift_refuses(card: &Card) -> Option<&'static str> {
         }
         Kind::Cloze { parts } => parts.iter().find_map(|p| match p {
             ClozePart::Blank(a) => Some(a),
-            ClozePart::Text(_) => None,
+            ClozePart::Text(_) | ClozePart::Hint(_) => None,
         })?,
         _ => return None,
     };
@@ -855,7 +855,7 @@ fn anki_refuses(card: &Card) -> bool {
             let t = &a.text;
             t.contains("::") || t.contains("}}") || t.contains("{{") || t.ends_with('}')
         }
-        ClozePart::Text(_) => false,
+        ClozePart::Text(_) | ClozePart::Hint(_) => false,
     })
 }
 
@@ -1001,6 +1001,7 @@ proptest! {
         collection_name in prop_oneof![
             Just("collection.anki2"),
             Just("collection.anki21"),
+            Just("collection.anki21b"),
             Just("../collection.anki2"),
             Just("/collection.anki2"),
             Just("./collection.anki2"),
@@ -1026,7 +1027,8 @@ proptest! {
         std::fs::write(&package, zip_of(&entries)).unwrap();
 
         let got = apkg::read(std::fs::File::open(&package).unwrap());
-        let exact = ["collection.anki2", "collection.anki21"].contains(&collection_name);
+        let exact = ["collection.anki2", "collection.anki21", "collection.anki21b"]
+            .contains(&collection_name);
         if with_collection && exact {
             let got = got.unwrap();
             prop_assert_eq!(got.cards.len(), seed_deck().cards.len());
@@ -1035,7 +1037,8 @@ proptest! {
             prop_assert_eq!(&err, &apkg::ApkgError::NoCollection);
             prop_assert_eq!(
                 err.to_string(),
-                "not an Anki package: the archive holds no collection.anki2 or collection.anki21"
+                "not an Anki package: the archive holds no collection.anki21b, collection.anki21 \
+                 or collection.anki2"
             );
         }
         let left: Vec<PathBuf> = std::fs::read_dir(target.path())

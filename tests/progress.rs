@@ -191,7 +191,7 @@ fn progress_export_csv_columns_and_values() {
     assert_eq!(
         lines.next().unwrap(),
         "deck,card,prompt,state,due,stability,difficulty,retrievability,reps,lapses,last_review,\
-         reviews,correct,accuracy"
+         reviews,correct,accuracy,question"
     );
     let rows: Vec<Vec<String>> = csv::Reader::from_reader(r.stdout.as_bytes())
         .records()
@@ -257,6 +257,7 @@ fn progress_export_json_is_documented_and_carries_the_learner() {
         "reviews",
         "correct",
         "accuracy",
+        "question",
     ];
     let mut sorted = keys.clone();
     sorted.sort_unstable();
@@ -667,7 +668,17 @@ fn headless_chromium_draws_every_chart() {
 fn export_for(learner: &str, input: &str) -> String {
     let t = env();
     ok(&t.run(
-        &["study", "--deck", "rivers", "--new", "3", "--seed", "1"],
+        &[
+            "study",
+            "--deck",
+            "rivers",
+            "--new",
+            "3",
+            "--seed",
+            "1",
+            "--new-order",
+            "deck",
+        ],
         input,
     ));
     let r = t.run(
@@ -708,16 +719,21 @@ fn class_report_merges_learners_per_card() {
     let lines: Vec<&str> = csv.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "deck,card,prompt,learners,reviewed_by,reviews,correct,accuracy,lapses,learners_with_lapses"
+        "deck,card,prompt,learners,reviewed_by,reviews,correct,accuracy,lapses,learners_with_lapses,\
+         question,version"
     );
-    assert_eq!(
-        lines[1],
-        "rivers,rhine,Into which sea does the Rhine flow?,2,2,2,1,0.5,0,0"
+    // Then the question version both learners answered (a hash), and no version split.
+    assert!(
+        lines[1].starts_with("rivers,rhine,Into which sea does the Rhine flow?,2,2,2,1,0.5,0,0,"),
+        "{}",
+        lines[1]
     );
-    assert_eq!(
-        lines[3],
-        "rivers,danube,Into which sea does the Danube flow?,2,2,2,2,1.0,0,0"
+    assert!(
+        lines[3].starts_with("rivers,danube,Into which sea does the Danube flow?,2,2,2,2,1.0,0,0,"),
+        "{}",
+        lines[3]
     );
+    assert!(lines[1].ends_with(',') && lines[1].matches(',').count() == 11);
     assert_eq!(lines.len(), 7);
     let out = t.path().join("class.html");
     let r = t.run(

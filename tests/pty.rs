@@ -1,4 +1,6 @@
-//! Interactive sessions driven through a pseudo-terminal, typing as a person would.
+//! Interactive sessions driven through a pseudo-terminal, typing as a person would. What the
+//! terminal shows is read through a terminal emulator (vt100), so a test can say what is on
+//! screen at a given moment, not only what was printed at some point.
 
 mod common;
 
@@ -8,20 +10,65 @@ use std::time::Duration;
 use common::TestEnv;
 use expectrl::{Expect, Session};
 
-fn spawn(t: &TestEnv, args: &[&str]) -> expectrl::session::OsSession {
-    let mut cmd = Command::new(common::bin());
-    cmd.args(args)
-        .current_dir(t.path())
-        .env("RECALL_DATA_DIR", t.data())
-        .env("RECALL_DECKS", t.decks())
-        .env("RECALL_NOW", &t.now)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .env("TZ", "UTC")
-        .env("XDG_CONFIG_HOME", t.path().join("config"));
-    let mut s = Session::spawn(cmd).expect("spawn recall in a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
-    s
+/// A recall session in a pseudo-terminal of a given size, with the screen it draws.
+struct Term {
+    s: expectrl::session::OsSession,
+    screen: vt100::Parser,
+}
+
+impl Term {
+    fn spawn(t: &TestEnv, args: &[&str], cols: u16, rows: u16) -> Term {
+        let mut cmd = Command::new(common::bin());
+        cmd.args(args)
+            .current_dir(t.path())
+            .env("RECALL_DATA_DIR", t.data())
+            .env("RECALL_DECKS", t.decks())
+            .env("RECALL_NOW", &t.now)
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm")
+            .env("TZ", "UTC")
+            .env("XDG_CONFIG_HOME", t.path().join("config"));
+        let mut s = Session::spawn(cmd).expect("spawn recall in a pty");
+        s.get_process_mut()
+            .set_window_size(cols, rows)
+            .expect("set the window size");
+        s.set_expect_timeout(Some(Duration::from_secs(20)));
+        Term {
+            s,
+            screen: vt100::Parser::new(rows, cols, 0),
+        }
+    }
+
+    /// Waits until `text` is printed, and takes everything up to it onto the screen.
+    fn wait(&mut self, text: &str) {
+        let found = self
+            .s
+            .expect(text)
+            .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}\nscreen:\n{}", self.shows()));
+        self.screen.process(found.before());
+        for m in found.matches() {
+            self.screen.process(m);
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.s.send(keys).unwrap();
+    }
+
+    /// The text on screen now, row by row.
+    fn shows(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// Reads to the end, returning everything printed from here on.
+    fn rest(&mut self) -> String {
+        let rest = self.s.expect(expectrl::Eof).unwrap();
+        let mut text = rest.before().to_vec();
+        for m in rest.matches() {
+            text.extend_from_slice(m);
+        }
+        String::from_utf8_lossy(&text).into_owned()
+    }
 }
 
 fn reviews(t: &TestEnv) -> i64 {
@@ -34,52 +81,139 @@ fn reviews(t: &TestEnv) -> i64 {
     .unwrap()
 }
 
-#[test]
-fn typing_answers_and_grading_with_single_keys() {
+fn capitals() -> TestEnv {
     let t = TestEnv::new();
     t.add_deck("study/capitals.toml");
-    let mut s = spawn(&t, &["study", "--deck", "capitals"]);
-    s.expect("capital of France").unwrap();
-    s.expect("Your answer").unwrap();
-    s.send("Paris\r").unwrap();
-    s.expect("Right.").unwrap();
-    s.expect("Grade:").unwrap();
-    s.send("4").unwrap();
-    s.expect("capital of Kyrgyzstan").unwrap();
-    s.expect("Your answer").unwrap();
+    t
+}
+
+const IN_DECK_ORDER: [&str; 5] = ["study", "--deck", "capitals", "--new-order", "deck"];
+
+#[test]
+fn typing_answers_and_grading_with_single_keys() {
+    let t = capitals();
+    let mut s = Term::spawn(&t, &IN_DECK_ORDER, 80, 24);
+    s.wait("capital of France");
+    s.wait("Your answer");
+    s.send("Paris\r");
+    s.wait("Right.");
+    s.wait("Grade:");
+    s.send("4");
+    s.wait("capital of Kyrgyzstan");
+    s.wait("Your answer");
     // A typo in a long-enough answer is forgiven.
-    s.send("Bishkeck\r").unwrap();
-    s.expect("typo").unwrap();
-    s.expect("Grade:").unwrap();
-    s.send("3").unwrap();
-    s.expect("capital of Uzbekistan").unwrap();
-    s.expect("Your answer").unwrap();
-    s.send(":q\r").unwrap();
-    s.expect("Cards studied: 2").unwrap();
-    s.expect(expectrl::Eof).unwrap();
+    s.send("Bishkeck\r");
+    s.wait("typo");
+    s.wait("Grade:");
+    s.send("3");
+    s.wait("capital of Uzbekistan");
+    s.wait("Your answer");
+    s.send(":q\r");
+    s.wait("Cards studied: 2");
+    s.rest();
     assert_eq!(reviews(&t), 2);
 }
 
 #[test]
+fn grade_keys_words_a_stray_enter_and_escape_at_a_small_terminal() {
+    let t = capitals();
+    let mut s = Term::spawn(&t, &IN_DECK_ORDER, 40, 12);
+    s.wait("capital of France");
+    s.wait("Your answer");
+    s.send("Paris\r");
+    s.wait("quit]");
+    // At 40x12 the explanation is cut, but the question and the verdict stay on screen while
+    // grading, wrapped at word boundaries.
+    let screen = s.shows();
+    assert!(
+        screen.contains("What is the capital of France?"),
+        "{screen}"
+    );
+    assert!(screen.contains("Your answer: Paris"), "{screen}");
+    assert!(screen.contains("Right."), "{screen}");
+    assert!(screen.contains("Grade: 1 again (in 1 minute)"), "{screen}");
+    let rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    assert!(
+        rows.contains(&"Grade: 1 again (in 1 minute) · 2 hard"),
+        "wrapped between words: {screen}"
+    );
+    assert!(
+        !screen.contains("Source: atlas"),
+        "the notes are cut first: {screen}"
+    );
+    // `3` grades at once; the Enter typed after it out of habit is not an empty answer.
+    s.send("3\r");
+    s.wait("capital of Kyrgyzstan");
+    s.wait("Your answer");
+    let screen = s.shows();
+    assert!(
+        screen.contains("Next review in 10 minutes (good)."),
+        "the real interval stays on screen: {screen}"
+    );
+    s.send("Bishkek\r");
+    s.wait("quit]");
+    let screen = s.shows();
+    assert!(screen.contains("Your answer: Bishkek"), "{screen}");
+    assert!(!screen.contains("No answer given"), "{screen}");
+    // A word grades with Enter; its letters do not spill into the next answer.
+    s.send("good\r");
+    s.wait("capital of Uzbekistan");
+    s.wait("Your answer");
+    s.send("Tashkent\r");
+    s.wait("quit]");
+    let screen = s.shows();
+    assert!(screen.contains("Your answer: Tashkent"), "{screen}");
+    // Esc at the grade prompt grades as proposed and ends the session.
+    s.send("\x1b");
+    let rest = s.rest();
+    assert!(rest.contains("Cards studied: 3"), "{rest}");
+    assert_eq!(reviews(&t), 3);
+}
+
+#[test]
+fn a_suspend_stays_on_screen_until_the_next_key_and_u_undoes_it() {
+    let t = capitals();
+    let mut s = Term::spawn(&t, &IN_DECK_ORDER, 80, 24);
+    s.wait("capital of France");
+    s.wait("Your answer");
+    s.send("Paris\r");
+    s.wait("quit]");
+    s.send("s\r");
+    s.wait("capital of Kyrgyzstan");
+    s.wait("Your answer");
+    let screen = s.shows();
+    assert!(
+        screen.contains("Your answer was recorded first (good). Suspended france"),
+        "{screen}"
+    );
+    s.send(":u\r");
+    s.wait("Undone (suspend): france comes back.");
+    s.wait("Your answer");
+    assert!(
+        s.shows().contains("What is the capital of France?"),
+        "{}",
+        s.shows()
+    );
+    s.send(":q\r");
+    s.wait("Cards studied: 1");
+    s.rest();
+    assert_eq!(reviews(&t), 1);
+}
+
+#[test]
 fn ctrl_c_at_a_prompt_ends_cleanly_and_keeps_answers() {
-    let t = TestEnv::new();
-    t.add_deck("study/capitals.toml");
-    let mut s = spawn(&t, &["study", "--deck", "capitals"]);
-    s.expect("capital of France").unwrap();
-    s.expect("Your answer").unwrap();
-    s.send("Paris\r").unwrap();
-    s.expect("Grade:").unwrap();
-    s.send("3").unwrap();
-    s.expect("capital of Kyrgyzstan").unwrap();
-    s.expect("Your answer").unwrap();
-    s.send("Bish").unwrap();
-    s.send(expectrl::ControlCode::EndOfText).unwrap();
-    let rest = s.expect(expectrl::Eof).unwrap();
-    let mut text = rest.before().to_vec();
-    for m in rest.matches() {
-        text.extend_from_slice(m);
-    }
-    let rest = String::from_utf8_lossy(&text);
+    let t = capitals();
+    let mut s = Term::spawn(&t, &IN_DECK_ORDER, 80, 24);
+    s.wait("capital of France");
+    s.wait("Your answer");
+    s.send("Paris\r");
+    s.wait("Grade:");
+    s.send("3");
+    s.wait("capital of Kyrgyzstan");
+    s.wait("Your answer");
+    s.send("Bish");
+    s.s.send(expectrl::ControlCode::EndOfText).unwrap();
+    let rest = s.rest();
     // Ctrl-C read as a key ends with the summary; one that lands between two key reads
     // arrives as a signal and ends with a short message. Either way the answer is kept.
     assert!(

@@ -16,15 +16,7 @@ fn count(t: &TestEnv, sql: &str) -> i64 {
 }
 
 fn status(t: &TestEnv) -> serde_json::Value {
-    let s = t.run(&["status", "--json"], "");
-    assert_eq!(s.code, 0, "{}", s.stderr);
-    let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
-    v.as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["deck"] == "capitals")
-        .unwrap()
-        .clone()
+    common::status_of(t, "capitals")
 }
 
 #[test]
@@ -82,7 +74,7 @@ fn bare_recall_shows_the_status() {
     let r = t.run(&[], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("capitals"), "{}", r.stdout);
-    assert!(r.stdout.contains("due today"), "{}", r.stdout);
+    assert!(r.stdout.contains("new today"), "{}", r.stdout);
     assert!(r.stdout.contains("recall study"), "{}", r.stdout);
     assert!(
         !t.data().join("progress.sqlite3").exists(),

@@ -2,10 +2,11 @@
 
 mod common;
 
+use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
 
-use common::TestEnv;
+use common::{TestEnv, status_of};
 
 fn env() -> TestEnv {
     let t = TestEnv::new();
@@ -26,8 +27,9 @@ fn reviews_in_db(t: &TestEnv) -> i64 {
 #[test]
 fn a_whole_session_in_line_mode() {
     let t = env();
-    // france, kyrgyzstan, uzbekistan, peru (choice), japan (basic): answer and grade Easy.
-    let input = "Paris\n4\nBishkek\n4\nTashkent\n4\nLima\n4\n\n4\n";
+    // New cards take turns across kinds: france (typed), peru (choice), japan (basic), then
+    // kyrgyzstan and uzbekistan (typed). Answer each and grade it Easy.
+    let input = "Paris\n4\nLima\n4\n\n4\nBishkek\n4\nTashkent\n4\n";
     let r = t.run(&["study", "--deck", "capitals", "--seed", "1"], input);
     assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
     assert!(
@@ -69,7 +71,15 @@ fn a_whole_session_in_line_mode() {
 fn wrong_answers_show_the_right_one_and_a_neighbouring_capital_is_not_a_typo() {
     let t = env();
     let r = t.run(
-        &["study", "--deck", "capitals", "--new", "3"],
+        &[
+            "study",
+            "--deck",
+            "capitals",
+            "--new",
+            "3",
+            "--new-order",
+            "deck",
+        ],
         "Paris\n3\nBishkek\n3\nBishkek\n1\nq\n",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -101,39 +111,56 @@ fn undo_takes_back_the_last_answer() {
         "Paris\n4\n:u\nParis\n4\nq\n",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stdout.contains("Undone: france comes back."),
-        "{}",
-        r.stdout
-    );
-    assert_eq!(
-        r.stdout.matches("What is the capital of France?").count(),
-        2,
-        "{}",
-        r.stdout
-    );
+    france_came_back(&r.stdout, "answer");
     assert!(r.stdout.contains("Cards studied: 1"), "{}", r.stdout);
     assert_eq!(reviews_in_db(&t), 1);
+}
+
+/// The transcript says `what` was undone and France was asked again.
+fn france_came_back(out: &str, what: &str) {
+    assert!(
+        out.contains(&format!("Undone ({what}): france comes back.")),
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("What is the capital of France?").count(),
+        2,
+        "{out}"
+    );
 }
 
 #[test]
 fn undo_at_the_grade_prompt_and_suspend_and_bury() {
     let t = env();
     // Answer France, then at Kyrgyzstan's grade prompt undo (France returns), grade it again,
-    // then suspend Kyrgyzstan and bury Uzbekistan.
+    // then suspend Kyrgyzstan and bury Uzbekistan from their grade prompts: the answers on
+    // screen are recorded first.
     let input = "Paris\n4\nBishkek\nu\nParis\n4\nBishkek\ns\nTashkent\nb\nq\n";
-    let r = t.run(&["study", "--deck", "capitals"], input);
+    let r = t.run(
+        &["study", "--deck", "capitals", "--new-order", "deck"],
+        input,
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("Suspended kyrgyzstan"), "{}", r.stdout);
     assert!(
-        r.stdout.contains("Buried uzbekistan until tomorrow."),
+        r.stdout.contains(
+            "Your answer was recorded first (good). Suspended kyrgyzstan: it stays out of \
+             sessions until `recall unsuspend capitals kyrgyzstan`; u undoes it now."
+        ),
         "{}",
         r.stdout
     );
-    assert_eq!(reviews_in_db(&t), 1);
+    assert!(
+        r.stdout.contains(
+            "Your answer was recorded first (good). Buried uzbekistan until 2026-03-03; u undoes it now."
+        ),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(reviews_in_db(&t), 3);
     let s = t.run(&["status", "--json"], "");
     let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
     assert_eq!(v[0]["suspended"], 1, "{v}");
+    assert_eq!(v[0]["buried"], 1, "{v}");
 }
 
 #[test]
@@ -164,6 +191,9 @@ fn cram_changes_no_schedule() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Cards studied: 2"), "{}", r.stdout);
+    // The count is of the cards the cram will show, and it comes down to nothing.
+    assert!(r.stdout.contains("recall 0 done, 2 left\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("recall 1 done, 1 left\n"), "{}", r.stdout);
     let s = t.run(&["status", "--json"], "");
     let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
     assert_eq!(v[0]["new"], 5, "cram left every card new: {v}");
@@ -282,4 +312,389 @@ fn killing_a_session_loses_no_acknowledged_answer() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(ok, "ok");
+}
+
+/// A line-mode session answered to its end as a patient learner would: every question gets
+/// "1" (or another form if it is asked again), every grade prompt "3". Returns the transcript.
+fn study_to_the_end(t: &TestEnv, args: &[&str]) -> String {
+    use std::sync::mpsc::channel;
+    use std::time::Duration;
+    let mut child = t
+        .command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let out = child.stdout.take().unwrap();
+    let (tx, lines) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut transcript = String::new();
+    let mut retries = 0;
+    while let Ok(line) = lines.recv_timeout(Duration::from_secs(30)) {
+        transcript.push_str(&line);
+        transcript.push('\n');
+        if line.contains("Nothing was graded") {
+            retries += 1;
+        } else if line.starts_with("Grade:") {
+            retries = 0;
+            let _ = writeln!(stdin, "3");
+        } else if line == "> " {
+            let _ = writeln!(stdin, "{}", ["1", "true", "a"][retries % 3]);
+        }
+    }
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{transcript}");
+    transcript
+}
+
+/// "recall 0 done, 12 left (...)": the cards a session has at its start.
+fn left_at_start(transcript: &str) -> Option<u64> {
+    let line = transcript
+        .lines()
+        .find(|l| l.starts_with("recall 0 done, "))?;
+    line["recall 0 done, ".len()..]
+        .split(' ')
+        .next()?
+        .parse()
+        .ok()
+}
+
+#[test]
+fn a_week_of_status_and_study_agreeing_every_day() {
+    let mut t = TestEnv::new();
+    t.add_deck("decks/space.toml");
+    for day in 1..=7 {
+        for hour in ["09:00", "21:00"] {
+            t.now = format!("2026-03-0{day}T{hour}:00Z");
+            let now: jiff::Timestamp = t.now.parse().unwrap();
+            let st = status_of(&t, "space");
+            let next: jiff::Timestamp = st["next_due"].as_str().unwrap().parse().unwrap();
+            assert!(
+                next >= now,
+                "day {day} {hour}: next due {next} is in the past: {st}"
+            );
+            let offered = st["new_today"].as_u64().unwrap()
+                + st["learning"].as_u64().unwrap()
+                + st["due_today"].as_u64().unwrap();
+            let out = study_to_the_end(&t, &["study", "--deck", "space"]);
+            if st["studyable_now"] == 0 {
+                let when = next
+                    .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string();
+                assert!(
+                    out.contains(&format!(
+                        "Nothing to study now. The next card is due {when}."
+                    )),
+                    "day {day} {hour}: {st}\n{out}"
+                );
+            } else {
+                assert_eq!(
+                    left_at_start(&out),
+                    Some(offered),
+                    "day {day} {hour}: status {st}\n{out}"
+                );
+            }
+            let held = st["held_back"].as_u64().unwrap();
+            if held > 0 {
+                assert!(
+                    out.contains(&format!("Held back until tomorrow: {held} sibling")),
+                    "day {day} {hour}: {st}\n{out}"
+                );
+            }
+            // Right after studying everything, nothing is studyable and status says when.
+            let after = status_of(&t, "space");
+            assert_eq!(
+                after["studyable_now"], 0,
+                "day {day} {hour}: {after}\n{out}"
+            );
+            let next: jiff::Timestamp = after["next_due"].as_str().unwrap().parse().unwrap();
+            assert!(next > now, "{after}");
+        }
+    }
+    // Siblings were held back on some day, and new cards were introduced 15 a day.
+    let reviews = reviews_in_db(&t);
+    assert!(reviews > 54, "{reviews}");
+}
+
+#[test]
+fn cards_introduced_earlier_today_count_once_against_the_new_card_limit() {
+    let t = TestEnv::new();
+    t.write(
+        "decks/three.toml",
+        "format = 1\nid = \"three\"\ntitle = \"Three\"\n\
+         [[card]]\nid = \"a\"\nkind = \"typed\"\nprompt = \"A?\"\nanswer = \"alpha\"\n\
+         [[card]]\nid = \"b\"\nkind = \"typed\"\nprompt = \"B?\"\nanswer = \"bravo\"\n\
+         [[card]]\nid = \"c\"\nkind = \"typed\"\nprompt = \"C?\"\nanswer = \"charlie\"\n",
+    );
+    let r = t.run(&["study", "--deck", "three", "--limit", "1"], "alpha\n3\n");
+    assert!(r.stdout.contains("Cards studied: 1"), "{}", r.stdout);
+    // Later the same day the two other new cards are both offered (and the first comes back).
+    let r = t.run(&["study", "--deck", "three"], "q\n");
+    assert!(
+        r.stdout
+            .contains("recall 0 done, 3 left (new 2, learning 1, review 0)"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(status_of(&t, "three")["new_today"], 2);
+}
+
+/// A deck `fr` of one typed card, France, with these settings.
+fn france_alone(settings: &str) -> TestEnv {
+    let t = TestEnv::new();
+    t.write(
+        "decks/fr.toml",
+        format!(
+            "format = 1\nid = \"fr\"\ntitle = \"France\"\n{settings}[[card]]\nid = \"france\"\n\
+             kind = \"typed\"\nprompt = \"What is the capital of France?\"\nanswer = \"Paris\"\n"
+        ),
+    );
+    t
+}
+
+/// The text from `marker` on (to read what followed one question).
+fn after<'a>(text: &'a str, marker: &str) -> &'a str {
+    text.find(marker).map_or("", |i| &text[i..])
+}
+
+#[test]
+fn the_grade_proposal_depends_on_the_card() {
+    let t = env();
+    // A brand-new choice card answered right at once: Good, not Easy (it could be a guess).
+    let r = t.run(&["study", "--deck", "capitals"], "Paris\n4\nLima\nq\n");
+    let peru = after(&r.stdout, "capital of Peru");
+    assert!(peru.contains("Right."), "{}", r.stdout);
+    assert!(peru.contains("Enter = 3 good;"), "{}", r.stdout);
+    // A typed card: Good while new...
+    let mut t = france_alone("");
+    let r = t.run(&["study", "--deck", "fr"], "Paris\n4\n");
+    assert!(r.stdout.contains("Enter = 3 good;"), "{}", r.stdout);
+    // ...Easy once it is a review typed from memory at once...
+    t.now = "2026-04-01T10:00:00Z".into();
+    let r = t.run(&["study", "--deck", "fr"], "Paris\n\n");
+    assert!(r.stdout.contains("Enter = 4 easy;"), "{}", r.stdout);
+    // ...Again when forgotten, and Good, not Easy, when it comes back the same day.
+    t.now = "2027-06-01T10:00:00Z".into();
+    let r = t.run(&["study", "--deck", "fr"], "Rome\n\n");
+    assert!(r.stdout.contains("Enter = 1 again;"), "{}", r.stdout);
+    t.now = "2027-06-01T10:11:00Z".into();
+    let r = t.run(&["study", "--deck", "fr"], "Paris\n\n");
+    assert!(
+        r.stdout.contains("What is the capital of France?"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("Enter = 3 good;"),
+        "failed today: {}",
+        r.stdout
+    );
+}
+
+#[test]
+fn suspend_is_confirmed_undone_listed_and_reversed() {
+    let t = env();
+    let args = ["study", "--deck", "capitals", "--new-order", "deck"];
+    // Suspend France from the answer prompt, then undo (`:u`: at the answer prompt a plain
+    // `u` is an answer): France is back on screen.
+    let r = t.run(&args, ":s\n:u\n:q\n");
+    assert!(r.stdout.contains("Suspended france"), "{}", r.stdout);
+    france_came_back(&r.stdout, "suspend");
+    assert_eq!(status_of(&t, "capitals")["suspended"], 0);
+    // Bury, then undo: unburied.
+    let r = t.run(&args, ":b\n:u\n:q\n");
+    assert!(
+        r.stdout.contains("Undone (bury): france comes back."),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(status_of(&t, "capitals")["buried"], 0);
+    // Suspend two, list them, bring one back by name and the rest by deck.
+    let r = t.run(&args, ":s\n:s\n:q\n");
+    assert!(r.stdout.contains("Suspended kyrgyzstan"), "{}", r.stdout);
+    let l = t.run(&["suspended"], "");
+    assert_eq!(l.code, 0, "{}", l.stderr);
+    assert!(
+        l.stdout
+            .contains("capitals france  What is the capital of France?"),
+        "{}",
+        l.stdout
+    );
+    assert!(l.stdout.contains("capitals kyrgyzstan"), "{}", l.stdout);
+    assert!(l.stdout.contains("2 suspended"), "{}", l.stdout);
+    let u = t.run(&["unsuspend", "capitals", "france"], "");
+    assert_eq!(u.code, 0, "{}", u.stderr);
+    assert!(
+        u.stdout.contains("capitals france is back."),
+        "{}",
+        u.stdout
+    );
+    assert_eq!(status_of(&t, "capitals")["suspended"], 1);
+    let u = t.run(&["unsuspend", "capitals"], "");
+    assert!(
+        u.stdout.contains("capitals kyrgyzstan is back."),
+        "{}",
+        u.stdout
+    );
+    assert_eq!(status_of(&t, "capitals")["suspended"], 0);
+    let l = t.run(&["suspended", "capitals"], "");
+    assert!(l.stdout.contains("No suspended cards."), "{}", l.stdout);
+    let u = t.run(&["unsuspend", "capitals", "atlantis"], "");
+    assert_eq!(u.code, 2);
+    assert!(
+        u.stderr.contains("deck `capitals` has no card `atlantis`"),
+        "{}",
+        u.stderr
+    );
+    // Nothing answered was lost on the way: no review was logged.
+    assert_eq!(reviews_in_db(&t), 0);
+}
+
+#[test]
+fn grade_words_and_numbers_and_quitting_at_the_grade_prompt() {
+    let t = env();
+    let args = ["study", "--deck", "capitals", "--new-order", "deck"];
+    // A word grades; so does a number; `q` at the grade prompt grades as proposed, then ends.
+    let r = t.run(&args, "Paris\ngood\nBishkek\n2\nTashkent\nq\n");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("Next review in 10 minutes (good)."),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("Next review in 6 minutes (hard)."),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("Cards studied: 3"), "{}", r.stdout);
+    assert_eq!(reviews_in_db(&t), 3);
+    assert!(r.stdout.contains("Next due: "), "{}", r.stdout);
+}
+
+#[test]
+fn line_mode_draws_no_bars_and_echoes_at_most_what_it_accepts() {
+    let t = env();
+    let long = "x".repeat(100_000);
+    let r = t.run(
+        &["study", "--deck", "capitals", "--new-order", "deck"],
+        &format!("{long}\n1\n:q\n"),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !r.stdout.contains('█') && !r.stdout.contains('░'),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("Answer too long"),
+        "{}",
+        &r.stdout[..2000.min(r.stdout.len())]
+    );
+    assert!(r.stdout.len() < 4_000, "{} bytes of output", r.stdout.len());
+    assert_eq!(reviews_in_db(&t), 1);
+}
+
+#[test]
+fn new_cards_take_turns_across_kinds_unless_the_deck_order_is_asked_for() {
+    let t = TestEnv::new();
+    t.add_deck("decks/space.toml");
+    let first_kinds = |args: &[&str]| -> Vec<String> {
+        let r = t.run(args, ":b\n:b\n:b\n:q\n");
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+            .lines()
+            .filter_map(|l| l.strip_prefix("Buried "))
+            .map(|l| l.split(' ').next().unwrap().to_string())
+            .collect()
+    };
+    let mixed = first_kinds(&["study", "--deck", "space"]);
+    let deck = first_kinds(&["study", "--deck", "space", "--new-order", "deck"]);
+    assert_eq!(mixed.len(), 3);
+    assert_eq!(deck.len(), 3);
+    assert_ne!(mixed, deck);
+    // Which kind each card is, from `recall show --json`.
+    let shown = t.run(&["show", "space", "--json"], "");
+    let v: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
+    let kind = |id: &str| -> String {
+        v["cards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["kind"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    let kinds: HashSet<String> = mixed.iter().map(|id| kind(id)).collect();
+    assert_eq!(kinds.len(), 3, "three kinds in a row: {mixed:?}");
+}
+
+#[test]
+fn unknown_tags_and_decks_name_the_closest() {
+    let t = env();
+    let r = t.run(&["study", "--tag", "aisa"], "");
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr
+            .contains("no card has the tag `aisa`; did you mean `asia`?"),
+        "{}",
+        r.stderr
+    );
+    let r = t.run(&["quiz", "capitals", "--tag", "geography"], "");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("did you mean `geo`?"), "{}", r.stderr);
+    let r = t.run(&["study", "--deck", "capitls"], "");
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("no deck named `capitls`; did you mean `capitals`?"),
+        "{}",
+        r.stderr
+    );
+    let h = t.run(&["--help"], "");
+    assert_eq!(h.stdout.matches("Examples:").count(), 1, "{}", h.stdout);
+    let h = t.run(&["-h"], "");
+    assert_eq!(h.stdout.matches("Examples:").count(), 1, "{}", h.stdout);
+}
+
+#[test]
+fn a_leech_is_listed_as_such_and_unsuspended_by_name() {
+    let mut t = france_alone("[settings]\nleech_threshold = 1\n");
+    t.run(&["study", "--deck", "fr"], "Paris\n4\n");
+    t.now = "2026-06-01T10:00:00Z".into();
+    let r = t.run(&["study", "--deck", "fr"], "Rome\n1\n");
+    assert!(
+        r.stdout.contains(
+            "This card has been forgotten 1 times: it is now tagged as a leech and suspended."
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("`recall unsuspend fr france` brings it back"),
+        "{}",
+        r.stdout
+    );
+    let l = t.run(&["suspended", "fr"], "");
+    assert!(
+        l.stdout
+            .contains("fr france  [leech]  What is the capital of France?"),
+        "{}",
+        l.stdout
+    );
+    let u = t.run(&["unsuspend", "fr", "france"], "");
+    assert!(u.stdout.contains("fr france is back."), "{}", u.stdout);
+    assert_eq!(status_of(&t, "fr")["suspended"], 0);
 }

@@ -266,6 +266,10 @@ fn with_unit(value: f64, unit: Option<&str>) -> String {
 
 /// "4300 km (±50)".
 pub(crate) fn expected_number(answer: f64, tolerance: f64, unit: Option<&str>) -> String {
+    // A range (a GIFT `{#2000..2003}`, a deck's `range = [...]`) reads as its ends.
+    if let Some((low, high)) = crate::deck::number_range(answer, tolerance) {
+        return format!("{}-{}", format_number(low), with_unit(high, unit));
+    }
     let shown = with_unit(answer, unit);
     if tolerance.abs() > 0.0 {
         format!("{shown} (±{})", format_number(tolerance.abs()))

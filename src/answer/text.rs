@@ -31,7 +31,7 @@ fn blanks(parts: &[ClozePart]) -> Vec<&Answer> {
         .iter()
         .filter_map(|p| match p {
             ClozePart::Blank(answer) => Some(answer),
-            ClozePart::Text(_) => None,
+            ClozePart::Text(_) | ClozePart::Hint(_) => None,
         })
         .collect()
 }

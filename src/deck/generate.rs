@@ -368,6 +368,7 @@ impl<'a> Gen<'a> {
             explain: Some(self.explain.clone()),
             source: fact.source.clone(),
             fact: Some(fact.id.clone()),
+            media: None,
             span: fact.span,
         }
     }
@@ -864,6 +865,7 @@ impl<'a> Gen<'a> {
                 explain: Some(Shared::from(explain + ".")),
                 source: None,
                 fact: None,
+                media: None,
                 // The place of the event written last: a study session introduces new cards
                 // in file order, so a timeline comes after the events it orders.
                 span: run

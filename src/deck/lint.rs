@@ -321,6 +321,7 @@ impl Part {
                             question_words.push_str(t);
                         }
                         ClozePart::Blank(_) => asked.write_u8(0xfe),
+                        ClozePart::Hint(_) => {}
                     }
                 }
                 blank = false;
@@ -539,7 +540,7 @@ fn shown_answer(kind: &Kind) -> String {
                 .iter()
                 .filter_map(|p| match p {
                     ClozePart::Blank(a) => Some(a.text.as_str()),
-                    ClozePart::Text(_) => None,
+                    ClozePart::Text(_) | ClozePart::Hint(_) => None,
                 })
                 .collect();
             blanks.join("; ")
@@ -561,6 +562,7 @@ fn shown_question(card: &Card) -> String {
             match part {
                 ClozePart::Text(t) => cloze.push_str(t),
                 ClozePart::Blank(_) => cloze.push_str("___"),
+                ClozePart::Hint(_) => {}
             }
         }
         if !text.is_empty() {
@@ -1484,7 +1486,7 @@ pub fn leak(kind: &Kind, prompt: &str) -> Option<Leak> {
             .iter()
             .filter_map(|p| match p {
                 ClozePart::Blank(a) => Some(a),
-                ClozePart::Text(_) => None,
+                ClozePart::Text(_) | ClozePart::Hint(_) => None,
             })
             .flat_map(|a| a.all())
             .find_map(found),
@@ -2082,7 +2084,8 @@ mod tests {
         assert_eq!(deletion_count(10, 2), 1 + 10 + 45);
         assert_eq!(deletion_count(1, 3), 2);
         // What one answer costs the index, pinned: an answer over 15 characters makes 25
-        // entries per character (200 bytes), so one as long as a deck allows takes 800 KB.
+        // entries per character (200 bytes), so one of 2,000 (as long as a deck allows) takes
+        // 400 KB.
         let counts: Vec<u64> = [3, 5, 9, 13, 15, 16, 20, 40, 4000]
             .iter()
             .map(|&n| entry_count(n, 3, &mut probes))
@@ -2145,6 +2148,7 @@ mod tests {
             explain: None,
             source: None,
             fact: fact.map(Text::from),
+            media: None,
             span,
         }
     }

@@ -17,8 +17,9 @@ use toml::de::{DeString, DeTable, DeValue};
 
 use crate::deck::text::{IdMap, find_word, normalise, number_words};
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Shared,
-    SourceRef, Span, TagLists, Text, generate, lint, parallel,
+    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Media,
+    NewOrder, Shared, SourceRef, Span, TagLists, Text, generate, lint, media_name_problem,
+    parallel,
 };
 use crate::diagnostic::Diagnostic;
 
@@ -36,10 +37,11 @@ const GENERATED_PER_FACT: usize = 6;
 
 /// The longest answer a deck may hold, in characters: a typed answer or one of its accepted
 /// spellings, a choice option, a list or order item, a side of a match pair, a cloze blank,
-/// and the fact fields that become answers. Generous (a paragraph), and it bounds the work of
-/// checking a learner's answer and the deck's typo checks, which grow with an answer's length
-/// (an answer of 50 million characters once made `check` run out of memory).
-pub const MAX_ANSWER: usize = 4_000;
+/// and the fact fields that become answers. The longest answer a learner's input is read for
+/// (`answer::MAX_ANSWER_CHARS`), so every answer of a deck can be typed; a paragraph. It
+/// bounds the work of the deck's typo checks, which grows with an answer's length (an answer
+/// of 50 million characters once made `check` run out of memory).
+pub const MAX_ANSWER: usize = crate::answer::MAX_ANSWER_CHARS;
 
 /// The fields whose strings are answers (see [`MAX_ANSWER`]); a cloze's blanks are checked
 /// where the cloze is read.
@@ -93,6 +95,7 @@ const DECK_FIELDS: &[&str] = &[
 const SOURCE_FIELDS: &[&str] = &["title", "author", "date", "publication", "url"];
 const SETTINGS_FIELDS: &[&str] = &[
     "new_per_day",
+    "new_order",
     "reviews_per_day",
     "learning_steps",
     "relearning_steps",
@@ -104,12 +107,14 @@ const SETTINGS_FIELDS: &[&str] = &[
     "parameters",
 ];
 const CARD_COMMON: &[&str] = &["id", "kind", "prompt", "tags", "explain", "source"];
+/// Listed after a kind's own keys: most cards have no media.
+const CARD_MEDIA: &[&str] = &["media", "answer_media"];
 const CARD_KINDS: &[(&str, &[&str])] = &[
     ("basic", &["front", "back"]),
     ("typed", &["answer", "accept"]),
     ("choice", &["correct", "wrong"]),
     ("truefalse", &["answer"]),
-    ("number", &["answer", "tolerance", "unit"]),
+    ("number", &["answer", "tolerance", "unit", "range"]),
     ("year", &["answer", "tolerance"]),
     ("list", &["items", "ordered"]),
     ("order", &["items"]),
@@ -805,6 +810,36 @@ impl<'s> Walker<'s> {
         }
     }
 
+    /// `range = [low, high]`: a number card that accepts any value from `low` to `high`.
+    fn range(&mut self, t: &Tbl) -> Option<(f64, f64)> {
+        let items = self.array(t, "range", true, "a list of two numbers")?;
+        let ends: Vec<f64> = items
+            .iter()
+            .filter_map(|v| match v.get_ref() {
+                DeValue::Integer(_) => to_i64(v.get_ref()).map(|n| n as f64),
+                DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+                _ => None,
+            })
+            .filter(|n| n.is_finite())
+            .collect();
+        match ends[..] {
+            [low, high] if items.len() == 2 && low <= high => Some((low, high)),
+            _ => {
+                let span = self.value_span(t, "range");
+                let d = Diagnostic::error(
+                    span,
+                    format!(
+                        "`range` in {} must be two numbers, the lower first",
+                        t.owner
+                    ),
+                )
+                .with_help("e.g. `range = [2000, 2003]` accepts any value from 2000 to 2003");
+                self.push(d);
+                None
+            }
+        }
+    }
+
     fn tolerance(&mut self, t: &Tbl) -> f64 {
         match self.number(t, "tolerance", false) {
             Some((n, span)) if n < 0.0 => {
@@ -887,6 +922,28 @@ impl<'s> Walker<'s> {
             }
         }
         ok.then_some(out)
+    }
+
+    /// Media file names (`media`, `answer_media`): plain names in the deck's media folder.
+    fn media(&mut self, t: &Tbl, key: &str) -> Vec<Text> {
+        let names = self.str_list(t, key, false).unwrap_or_default();
+        let mut out = Vec::with_capacity(names.len());
+        for name in names {
+            if let Some(problem) = media_name_problem(&name.text) {
+                let d = Diagnostic::error(
+                    name.span,
+                    format!("`{key}` of {} names `{}`: {problem}", t.owner, name.text),
+                )
+                .with_help(
+                    "media are files in the folder DECK.media beside the deck file DECK.toml; \
+                     name each by its file name alone",
+                );
+                self.push(d);
+            } else {
+                out.push(name.text);
+            }
+        }
+        out
     }
 
     fn tags(&mut self, t: &Tbl) -> Vec<Text> {
@@ -1120,7 +1177,27 @@ impl<'s> Walker<'s> {
             maximum_interval,
             exam: self.date_text(t, "exam", true),
             parameters: self.parameters(t),
+            new_order: self.new_order(t),
         }
+    }
+
+    fn new_order(&mut self, t: &Tbl) -> Option<NewOrder> {
+        let s = self.string(t, "new_order", false)?;
+        let order = NewOrder::parse(&s.text);
+        if order.is_none() {
+            let d = Diagnostic::error(
+                s.span,
+                format!(
+                    "`new_order` in [settings] must be \"deck\" or \"mixed\", found \"{}\"",
+                    s.text
+                ),
+            )
+            .with_help(
+                "\"mixed\" takes turns across kinds of question; \"deck\" keeps the written order",
+            );
+            self.push(d);
+        }
+        order
     }
 
     fn steps(&mut self, t: &Tbl, key: &str) -> Option<Vec<u32>> {
@@ -1390,7 +1467,7 @@ impl<'s> Walker<'s> {
         let id = self.id(&t, "card");
         t.owner = owner("card", n, id.as_ref());
         let (kind_name, kind_keys) = self.kind(&t, "card", CARD_KINDS)?;
-        self.check_keys(&t, &[CARD_COMMON, kind_keys], || {
+        self.check_keys(&t, &[CARD_COMMON, kind_keys, CARD_MEDIA], || {
             format!("a `{kind_name}` card takes")
         });
         let tags = merge_tags(self.tags(&t), deck_tags);
@@ -1399,6 +1476,7 @@ impl<'s> Walker<'s> {
             .string(&t, "explain", false)
             .map(|s| Shared::from(s.text.as_str()));
         let source = self.string(&t, "source", false).map(|s| s.text);
+        let media = Media::boxed(self.media(&t, "media"), self.media(&t, "answer_media"));
         let prompt = match kind_name {
             "basic" => {
                 let front = self.string(&t, "front", false);
@@ -1464,6 +1542,7 @@ impl<'s> Walker<'s> {
             explain,
             source,
             fact: None,
+            media,
             span: header,
         };
         Some((card, id.span))
@@ -1489,6 +1568,26 @@ impl<'s> Walker<'s> {
             "truefalse" => Some(Kind::TrueFalse {
                 answer: self.boolean(t, "answer", true)?,
             }),
+            "number" if t.get("range").is_some() => {
+                for key in ["answer", "tolerance"] {
+                    if t.get(key).is_some() {
+                        let span = self.value_span(t, key);
+                        let d = Diagnostic::error(
+                            span,
+                            format!("{} has both `range` and `{key}`", t.owner),
+                        )
+                        .with_help(format!("a range gives both ends; remove `{key}`"));
+                        self.push(d);
+                    }
+                }
+                let unit = self.string(t, "unit", false).map(|s| s.text);
+                let (low, high) = self.range(t)?;
+                Some(Kind::Number {
+                    answer: (low + high) / 2.0,
+                    tolerance: (high - low) / 2.0,
+                    unit,
+                })
+            }
             "number" => {
                 let answer = self.number(t, "answer", true);
                 let tolerance = self.tolerance(t);
@@ -1743,6 +1842,12 @@ impl<'s> Walker<'s> {
                     ClozeErrorKind::EmptyAlternative => {
                         (format!("empty alternative in a blank of {}", t.owner), None)
                     }
+                    ClozeErrorKind::EmptyHint => (
+                        format!("empty hint after `::` in a blank of {}", t.owner),
+                        Some(
+                            "write the hint after `::`, e.g. `{{Frankfurt::city}}`, or remove `::`",
+                        ),
+                    ),
                 };
                 let mut d = Diagnostic::error(text.sub(e.range), msg);
                 if let Some(help) = help {
@@ -1757,7 +1862,7 @@ impl<'s> Walker<'s> {
                 .all()
                 .map(|alt| alt.chars().count())
                 .find(|&n| n > MAX_ANSWER),
-            ClozePart::Text(_) => None,
+            _ => None,
         });
         if let Some(chars) = long {
             self.push(too_long(
@@ -1774,6 +1879,8 @@ impl<'s> Walker<'s> {
             .map(|p| match p {
                 ClozePart::Text(s) => s.as_str(),
                 ClozePart::Blank(_) => "\u{0}",
+                // A hint is shown, so one holding the answer gives it away too.
+                ClozePart::Hint(h) => h.as_str(),
             })
             .collect();
         for part in &parts {
@@ -2371,6 +2478,7 @@ enum ClozeErrorKind {
     Nested,
     Empty,
     EmptyAlternative,
+    EmptyHint,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -2397,6 +2505,8 @@ fn visible_at(text: &str, word: &str) -> Option<Range<usize>> {
 }
 
 /// Splits "The {{SCO|Shanghai Cooperation Organisation}} was founded..." into text and blanks.
+/// A blank may end in a hint after `::`, as in Anki: "{{Frankfurt::city}}" shows "city" in the
+/// blank and accepts "Frankfurt".
 fn parse_cloze(text: &str) -> Result<Vec<ClozePart>, ClozeError> {
     let mut parts = Vec::new();
     let mut rest = 0;
@@ -2410,9 +2520,15 @@ fn parse_cloze(text: &str) -> Result<Vec<ClozePart>, ClozeError> {
             let at = inner_start + nested;
             return err(ClozeErrorKind::Nested, at..at + 2);
         }
-        let inner = &text[inner_start..close];
+        let (inner, hint) = match text[inner_start..close].split_once("::") {
+            Some((answers, hint)) => (answers, Some(hint.trim())),
+            None => (&text[inner_start..close], None),
+        };
         if inner.trim().is_empty() {
             return err(ClozeErrorKind::Empty, open..close + 2);
+        }
+        if hint.is_some_and(str::is_empty) {
+            return err(ClozeErrorKind::EmptyHint, open..close + 2);
         }
         let alts: Vec<&str> = inner.split('|').map(str::trim).collect();
         if alts.iter().any(|a| a.is_empty()) {
@@ -2426,6 +2542,7 @@ fn parse_cloze(text: &str) -> Result<Vec<ClozePart>, ClozeError> {
             accept: alts[1..].iter().map(|s| Text::from(*s)).collect(),
         };
         parts.push(ClozePart::Blank(answer));
+        parts.extend(hint.map(|h| ClozePart::Hint(Text::from(h))));
         rest = close + 2;
     }
     if rest < text.len() {
@@ -2502,8 +2619,8 @@ mod tests {
         assert_eq!(
             errors(&typed(&over)),
             [
-                "8:10 error: `answer` in card `c` is 4001 characters long; an answer may have at \
-                 most 4000 (help: an answer is what a learner types or picks: keep it short, and \
+                "8:10 error: `answer` in card `c` is 2001 characters long; an answer may have at \
+                 most 2000 (help: an answer is what a learner types or picks: keep it short, and \
                  put the rest in `explain`)"
             ]
         );
@@ -2512,7 +2629,7 @@ mod tests {
         );
         let e = errors(&choice);
         assert!(
-            e.len() == 1 && e[0].starts_with("9:15 error: `wrong` in card `c` is 4001 characters"),
+            e.len() == 1 && e[0].starts_with("9:15 error: `wrong` in card `c` is 2001 characters"),
             "{e:?}"
         );
         let fact = format!(
@@ -2520,7 +2637,7 @@ mod tests {
         );
         let e = errors(&fact);
         assert!(
-            e.len() == 1 && e[0].contains("`definition` in fact `f` is 4001 characters"),
+            e.len() == 1 && e[0].contains("`definition` in fact `f` is 2001 characters"),
             "{e:?}"
         );
     }
@@ -2552,7 +2669,7 @@ mod tests {
             "[[card]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"It is {{{{{over}}}}}.\"\n"
         ));
         assert!(
-            e.len() == 1 && e[0].contains("a blank of card `c` is 4001 characters long"),
+            e.len() == 1 && e[0].contains("a blank of card `c` is 2001 characters long"),
             "{e:?}"
         );
         // Long prose is not an answer: a prompt or an explanation may be long.
@@ -2668,6 +2785,84 @@ mod tests {
     }
 
     #[test]
+    fn number_card_reads_a_range() {
+        let card = only_card(
+            "[[card]]\nid = \"n\"\nkind = \"number\"\nprompt = \"When was it built?\"\nrange = [2000, 2003]\n",
+        );
+        assert_eq!(
+            card.kind,
+            Kind::Number {
+                answer: 2001.5,
+                tolerance: 1.5,
+                unit: None
+            }
+        );
+        assert_eq!(
+            errors("[[card]]\nid = \"n\"\nkind = \"number\"\nprompt = \"Q?\"\nrange = [3, 1]\n"),
+            vec![
+                "8:9 error: `range` in card `n` must be two numbers, the lower first (help: e.g. `range = [2000, 2003]` accepts any value from 2000 to 2003)"
+            ]
+        );
+        assert_eq!(
+            errors(
+                "[[card]]\nid = \"n\"\nkind = \"number\"\nprompt = \"Q?\"\nanswer = 2\nrange = [1, 3]\n"
+            ),
+            vec![
+                "8:10 error: card `n` has both `range` and `answer` (help: a range gives both ends; remove `answer`)"
+            ]
+        );
+    }
+
+    #[test]
+    fn cloze_blanks_may_carry_a_hint() {
+        let card = only_card(
+            "[[card]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{Frankfurt|Francfort::city}} lies on the Main.\"\n",
+        );
+        assert_eq!(
+            card.kind,
+            Kind::Cloze {
+                parts: vec![
+                    ClozePart::Blank(Answer {
+                        text: "Frankfurt".into(),
+                        accept: vec!["Francfort".into()]
+                    }),
+                    ClozePart::Hint("city".into()),
+                    ClozePart::Text(" lies on the Main.".into()),
+                ]
+            }
+        );
+        assert_eq!(
+            errors("[[card]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{Frankfurt::}} is big.\"\n"),
+            vec![
+                "7:9 error: empty hint after `::` in a blank of card `c` (help: write the hint after `::`, e.g. `{{Frankfurt::city}}`, or remove `::`)"
+            ]
+        );
+        // A hint that says the answer gives it away.
+        assert_eq!(
+            errors("[[card]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{Rome::Rome}} is old.\"\n")
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn media_are_plain_file_names() {
+        let card = only_card(
+            "[[card]]\nid = \"f\"\nkind = \"basic\"\nfront = \"Whose flag?\"\nback = \"France\"\nmedia = [\"flag_fr.png\"]\nanswer_media = [\"anthem.mp3\"]\n",
+        );
+        assert_eq!(card.question_media(), ["flag_fr.png"]);
+        assert_eq!(card.answer_media(), ["anthem.mp3"]);
+        assert_eq!(
+            errors(
+                "[[card]]\nid = \"f\"\nkind = \"basic\"\nfront = \"Whose flag?\"\nback = \"France\"\nmedia = [\"../secret.png\"]\n"
+            ),
+            vec![
+                "9:10 error: `media` of card `f` names `../secret.png`: the name holds a folder separator; media are plain file names (help: media are files in the folder DECK.media beside the deck file DECK.toml; name each by its file name alone)"
+            ]
+        );
+    }
+
+    #[test]
     fn year_card_reads_year_and_tolerance() {
         let card = only_card(
             "[[card]]\nid = \"y\"\nkind = \"year\"\nprompt = \"When?\"\nanswer = -221\ntolerance = 2\n",
@@ -2762,7 +2957,7 @@ mod tests {
     #[test]
     fn deck_metadata_source_and_settings_are_read() {
         let d = deck(
-            "description = \"D\"\nauthor = \"A\"\nseed = 9\n[source]\ntitle = \"S\"\ndate = 2018-12-24\nurl = \"u\"\n[settings]\nnew_per_day = 5\nlearning_steps = [\"30s\", \"10m\", \"1h\", \"2d\"]\nrelearning_steps = []\ndesired_retention = 0.85\nday_start_hour = 3\nexam = \"2027-06-01\"\nparameters = []\n",
+            "description = \"D\"\nauthor = \"A\"\nseed = 9\n[source]\ntitle = \"S\"\ndate = 2018-12-24\nurl = \"u\"\n[settings]\nnew_per_day = 5\nnew_order = \"deck\"\nlearning_steps = [\"30s\", \"10m\", \"1h\", \"2d\"]\nrelearning_steps = []\ndesired_retention = 0.85\nday_start_hour = 3\nexam = \"2027-06-01\"\nparameters = []\n",
         );
         assert_eq!((d.id.as_str(), d.title.as_str(), d.seed), ("t", "T", 9));
         assert_eq!(d.description.as_deref(), Some("D"));
@@ -2772,6 +2967,7 @@ mod tests {
             ("S", Some("2018-12-24"), Some("u"))
         );
         assert_eq!(d.settings.new_per_day, Some(5));
+        assert_eq!(d.settings.new_order, Some(NewOrder::Deck));
         assert_eq!(
             d.settings.learning_steps,
             Some(vec![30, 600, 3600, 172_800])
@@ -3064,7 +3260,7 @@ mod tests {
                 "[[card]]\nid = \"c\"\nkind = \"typed\"\nprompt = \"Q?\"\nanswer = \"a\"\nitems = [\"a\"]\n"
             ),
             vec![
-                "9:1 error: unknown field `items` in card `c` (help: a `typed` card takes: id, kind, prompt, tags, explain, source, answer, accept)"
+                "9:1 error: unknown field `items` in card `c` (help: a `typed` card takes: id, kind, prompt, tags, explain, source, answer, accept, media, answer_media)"
             ]
         );
     }
@@ -3528,6 +3724,16 @@ mod tests {
                 "5:19 error: invalid learning step `10x` in [settings] (help: write a whole number and a unit (s, m, h or d), e.g. \"10m\")",
                 "5:26 error: invalid learning step `0m` in [settings] (help: write a whole number and a unit (s, m, h or d), e.g. \"10m\")",
                 "5:32 error: invalid learning step `5` in [settings] (help: write a whole number and a unit (s, m, h or d), e.g. \"10m\")",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_order_of_new_cards_is_reported() {
+        assert_eq!(
+            check("[settings]\nnew_order = \"random\"\n"),
+            vec![
+                "5:13 error: `new_order` in [settings] must be \"deck\" or \"mixed\", found \"random\" (help: \"mixed\" takes turns across kinds of question; \"deck\" keeps the written order)"
             ]
         );
     }

@@ -90,6 +90,36 @@ pub struct DeckSettings {
     /// Exam date `YYYY-MM-DD`.
     pub exam: Option<String>,
     pub parameters: Option<Vec<f32>>,
+    /// The order new cards are introduced in (`new_order = "deck" | "mixed"`).
+    pub new_order: Option<NewOrder>,
+}
+
+/// The order new cards are introduced in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NewOrder {
+    /// As the deck is written.
+    Deck,
+    /// Taking turns across kinds of question (a year, a place, a choice...), each kind in deck
+    /// order, so a day's new cards are not all of one kind.
+    #[default]
+    Mixed,
+}
+
+impl NewOrder {
+    pub fn parse(s: &str) -> Option<NewOrder> {
+        match s {
+            "deck" => Some(NewOrder::Deck),
+            "mixed" => Some(NewOrder::Mixed),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            NewOrder::Deck => "deck",
+            NewOrder::Mixed => "mixed",
+        }
+    }
 }
 
 /// A loaded deck: metadata, the facts as written, and every card (hand-written first, in file
@@ -142,6 +172,9 @@ impl Answer {
 pub enum ClozePart {
     Text(Text),
     Blank(Answer),
+    /// A clue for the blank just before it, shown in its place (`{{Frankfurt::city}}` in a
+    /// deck file, as in Anki): never part of the answer.
+    Hint(Text),
 }
 
 /// What a card asks and how its answer is checked.
@@ -230,6 +263,8 @@ pub struct Card {
     pub fact: Option<Text>,
     /// Where the card (or its fact) is written in the deck file.
     pub span: Span,
+    /// Images and sounds the card shows; most cards have none.
+    pub media: Option<Box<Media>>,
 }
 
 impl Card {
@@ -245,8 +280,92 @@ impl Card {
             source: None,
             fact: None,
             span: Span::default(),
+            media: None,
         }
     }
+
+    /// The files shown with the question.
+    pub fn question_media(&self) -> &[Text] {
+        self.media.as_ref().map_or(&[], |m| &m.question)
+    }
+
+    /// The files shown with the answer.
+    pub fn answer_media(&self) -> &[Text] {
+        self.media.as_ref().map_or(&[], |m| &m.answer)
+    }
+}
+
+/// Files a card shows beside its text (images, sounds), by file name in the deck's media
+/// folder: `NAME.media/` beside the deck file `NAME.toml`. The deck file only names them; the
+/// terminal shows each as an attachment the learner opens with the system viewer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Media {
+    /// Shown with the question (`media = [...]` in a deck file).
+    pub question: Vec<Text>,
+    /// Shown with the answer (`answer_media = [...]`).
+    pub answer: Vec<Text>,
+}
+
+impl Media {
+    /// The media folder of the deck file `deck`: `NAME.media` beside `NAME.toml`.
+    pub fn folder_for(deck: &std::path::Path) -> std::path::PathBuf {
+        deck.with_extension("media")
+    }
+
+    /// `None` when both lists are empty, so cards without media carry nothing.
+    pub fn boxed(question: Vec<Text>, answer: Vec<Text>) -> Option<Box<Media>> {
+        if question.is_empty() && answer.is_empty() {
+            None
+        } else {
+            Some(Box::new(Media { question, answer }))
+        }
+    }
+}
+
+/// Longest media file name, in bytes (what most file systems allow).
+pub const MAX_MEDIA_NAME: usize = 255;
+
+/// Why `name` cannot be a media file name, if it cannot. Names come from decks and packages,
+/// which are untrusted: a name must stay inside the media folder, so it is a plain file name
+/// (no folder separators, no `..`, not hidden) without control characters.
+pub fn media_name_problem(name: &str) -> Option<&'static str> {
+    if name.trim().is_empty() {
+        Some("the name is empty")
+    } else if name.len() > MAX_MEDIA_NAME {
+        Some("the name is longer than 255 bytes")
+    } else if name.contains(['/', '\\']) {
+        Some("the name holds a folder separator; media are plain file names")
+    } else if name.starts_with('.') {
+        Some("the name starts with '.' (hidden files and `..` are not media)")
+    } else if name.chars().any(char::is_control) {
+        Some("the name holds a control character")
+    } else if name != name.trim() {
+        Some("the name starts or ends with a space")
+    } else {
+        None
+    }
+}
+
+/// A number card's accepted values written as a range when that is how it reads: when the
+/// middle has more decimals than both ends (`2000..2003` rather than `2001.5 ± 1.5`). Ranges
+/// are kept as a middle and a tolerance, so this is the one rule every view follows.
+pub fn number_range(answer: f64, tolerance: f64) -> Option<(f64, f64)> {
+    if !answer.is_finite() || !tolerance.is_finite() || tolerance <= 0.0 {
+        return None;
+    }
+    // Decimals as written, forgiving float noise (0.1 + 0.15 is 0.25000000000000006).
+    let decimals = |x: f64| {
+        (0..10)
+            .find(|&d| {
+                let scaled = x * 10f64.powi(d);
+                (scaled - scaled.round()).abs() < 1e-6
+            })
+            .unwrap_or(10)
+    };
+    let round = |x: f64, d: i32| (x * 10f64.powi(d)).round() / 10f64.powi(d);
+    let (dl, dh) = (decimals(answer - tolerance), decimals(answer + tolerance));
+    (decimals(answer) > dl.max(dh))
+        .then(|| (round(answer - tolerance, dl), round(answer + tolerance, dh)))
 }
 
 /// A date as precise as the instructor wrote it.
@@ -334,6 +453,44 @@ mod tests {
         assert!(Arc::ptr_eq(&a, &b));
         assert!(!Arc::ptr_eq(&a, &c));
         assert_eq!(&c[..], ["capitals", "geo"]);
+    }
+
+    #[test]
+    fn ranges_are_numbers_whose_middle_is_less_round_than_their_ends() {
+        assert_eq!(number_range(2001.5, 1.5), Some((2000.0, 2003.0)));
+        assert_eq!(number_range(0.25, 0.15), Some((0.1, 0.4)));
+        assert_eq!(number_range(6.0, 1.0), None);
+        assert_eq!(number_range(384_400.0, 5_000.0), None);
+        assert_eq!(number_range(2.5, 0.0), None);
+        assert_eq!(number_range(2.5, -0.5), None);
+        assert_eq!(number_range(f64::NAN, 1.0), None);
+        assert_eq!(number_range(2.5, f64::INFINITY), None);
+        // Ends keep their own decimals; negative numbers work alike.
+        assert_eq!(number_range(2.55, 0.05), Some((2.5, 2.6)));
+        assert_eq!(number_range(-2001.5, 1.5), Some((-2003.0, -2000.0)));
+        assert_eq!(number_range(1.25, 0.25), Some((1.0, 1.5)));
+        // As many decimals in the middle as at an end: not a range.
+        assert_eq!(number_range(1.5, 0.25), None);
+    }
+
+    #[test]
+    fn media_names_are_plain_file_names() {
+        assert_eq!(media_name_problem("flag_fr.png"), None);
+        assert_eq!(media_name_problem("anthem de.mp3"), None);
+        assert_eq!(media_name_problem("drapeau-été.png"), None);
+        for bad in [
+            "",
+            "../x.png",
+            "a/b.png",
+            "a\\b.png",
+            ".hidden",
+            "..",
+            "x\u{1b}.png",
+            " x.png",
+        ] {
+            assert!(media_name_problem(bad).is_some(), "{bad:?}");
+        }
+        assert!(media_name_problem(&"a".repeat(256)).is_some());
     }
 
     #[test]

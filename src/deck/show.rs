@@ -19,7 +19,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::deck::generate::format_number;
-use crate::deck::{Answer, Card, ClozePart, Deck, Kind, Text};
+use crate::deck::{Answer, Card, ClozePart, Deck, Kind, Text, number_range};
 use crate::diagnostic::inert;
 
 /// What stands in for a cloze blank when the sentence is shown.
@@ -150,16 +150,22 @@ fn write_card(card: &Card, w: &mut dyn Write) -> io::Result<()> {
             tolerance,
             unit,
         } => {
-            let within = if *tolerance > 0.0 {
-                format!(" (± {tolerance})")
+            if let Some((low, high)) = number_range(*answer, *tolerance) {
+                // A range reads as its ends: "2000-2003", never "2001.5 (± 1.5)".
+                let high = format_number(high, unit.as_deref());
+                writeln!(w, "  answer: {low}-{}", s(&high))?;
             } else {
-                String::new()
-            };
-            writeln!(
-                w,
-                "  answer: {}{within}",
-                s(&format_number(*answer, unit.as_deref()))
-            )?;
+                let within = if *tolerance > 0.0 {
+                    format!(" (± {tolerance})")
+                } else {
+                    String::new()
+                };
+                writeln!(
+                    w,
+                    "  answer: {}{within}",
+                    s(&format_number(*answer, unit.as_deref()))
+                )?;
+            }
         }
         Kind::Year { answer, tolerance } => {
             let within = if *tolerance > 0 {
@@ -190,19 +196,23 @@ fn write_card(card: &Card, w: &mut dyn Write) -> io::Result<()> {
             }
         }
         Kind::Cloze { parts } => {
-            let shown: String = parts
-                .iter()
-                .map(|p| match p {
-                    ClozePart::Text(t) => t.as_str(),
-                    ClozePart::Blank(_) => BLANK,
-                })
-                .collect();
+            let mut shown = String::new();
+            for (i, part) in parts.iter().enumerate() {
+                match (part, parts.get(i + 1)) {
+                    (ClozePart::Text(t), _) => shown.push_str(t),
+                    (ClozePart::Blank(_), Some(ClozePart::Hint(hint))) => {
+                        shown.push_str(&format!("[... ({hint})]"));
+                    }
+                    (ClozePart::Blank(_), _) => shown.push_str(BLANK),
+                    (ClozePart::Hint(_), _) => {}
+                }
+            }
             writeln!(w, "  {}", s(&shown))?;
             let blanks: Vec<&Answer> = parts
                 .iter()
                 .filter_map(|p| match p {
                     ClozePart::Blank(a) => Some(a),
-                    ClozePart::Text(_) => None,
+                    ClozePart::Text(_) | ClozePart::Hint(_) => None,
                 })
                 .collect();
             for (n, blank) in blanks.iter().enumerate() {
@@ -230,6 +240,15 @@ fn write_card(card: &Card, w: &mut dyn Write) -> io::Result<()> {
     }
     if let Some(source) = &card.source {
         writeln!(w, "  source: {}", s(source))?;
+    }
+    for (label, names) in [
+        ("media", card.question_media()),
+        ("answer media", card.answer_media()),
+    ] {
+        if !names.is_empty() {
+            let names: Vec<Cow<str>> = names.iter().map(|n| s(n)).collect();
+            writeln!(w, "  {label}: {}", names.join(", "))?;
+        }
     }
     Ok(())
 }
@@ -320,6 +339,14 @@ struct CardJson<'a> {
     /// A cloze sentence in deck syntax, blanks written `{{answer|alternative}}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<String>,
+    /// A number card's range `[low, high]`, when it is shown as one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    range: Option<[f64; 2]>,
+    /// Files shown with the question and with the answer (in the deck's media folder).
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    media: &'a [Text],
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    answer_media: &'a [Text],
 }
 
 fn card_json<'a>(card: &'a Card, family: &HashMap<&str, Vec<&'a str>>) -> CardJson<'a> {
@@ -341,6 +368,9 @@ fn card_json<'a>(card: &'a Card, family: &HashMap<&str, Vec<&'a str>>) -> CardJs
         items: None,
         pairs: None,
         text: None,
+        range: None,
+        media: card.question_media(),
+        answer_media: card.answer_media(),
     };
     match &card.kind {
         Kind::Basic { back } => j.answers.push(AnswerJson::plain(back.as_str())),
@@ -361,6 +391,7 @@ fn card_json<'a>(card: &'a Card, family: &HashMap<&str, Vec<&'a str>>) -> CardJs
             j.answers.push(AnswerJson::plain(answer.to_string()));
             j.tolerance = Some(*tolerance);
             j.unit = unit.as_deref();
+            j.range = number_range(*answer, *tolerance).map(|(low, high)| [low, high]);
         }
         Kind::Year { answer, tolerance } => {
             j.answers.push(AnswerJson::plain(answer.to_string()));
@@ -379,19 +410,13 @@ fn card_json<'a>(card: &'a Card, family: &HashMap<&str, Vec<&'a str>>) -> CardJs
             j.ordered = Some(true);
         }
         Kind::Cloze { parts } => {
-            let mut text = String::new();
             for part in parts {
                 match part {
-                    ClozePart::Text(t) => text.push_str(t),
-                    ClozePart::Blank(a) => {
-                        j.answers.push(AnswerJson::of(a));
-                        text.push_str("{{");
-                        text.push_str(&a.all().collect::<Vec<_>>().join("|"));
-                        text.push_str("}}");
-                    }
+                    ClozePart::Blank(a) => j.answers.push(AnswerJson::of(a)),
+                    ClozePart::Text(_) | ClozePart::Hint(_) => {}
                 }
             }
-            j.text = Some(text);
+            j.text = Some(crate::deck::write::cloze_text(parts));
         }
         Kind::Match { pairs } => {
             j.answers = pairs
@@ -479,6 +504,57 @@ mod tests {
             fact: Some(fact.into()),
             ..card(id, kind, "Q?")
         }
+    }
+
+    #[test]
+    fn text_and_json_show_ranges_hints_and_media() {
+        let mut flag = card(
+            "f",
+            Kind::Basic {
+                back: "France".into(),
+            },
+            "Whose flag? [flag_fr.png]",
+        );
+        flag.media = crate::deck::Media::boxed(vec!["flag_fr.png".into()], vec!["a.mp3".into()]);
+        let d = deck(vec![
+            card(
+                "r",
+                Kind::Number {
+                    answer: 2001.5,
+                    tolerance: 1.5,
+                    unit: None,
+                },
+                "When?",
+            ),
+            card(
+                "c",
+                Kind::Cloze {
+                    parts: vec![
+                        ClozePart::Blank(Answer::plain("Frankfurt")),
+                        ClozePart::Hint("city".into()),
+                        ClozePart::Text(" lies on the Main.".into()),
+                    ],
+                },
+                "",
+            ),
+            flag,
+        ]);
+        let out = text(&d);
+        assert!(out.contains("  answer: 2000-2003\n"), "{out}");
+        assert!(out.contains("  [... (city)] lies on the Main.\n"), "{out}");
+        assert!(
+            out.contains("  media: flag_fr.png\n  answer media: a.mp3\n"),
+            "{out}"
+        );
+        let j = to_json(&d);
+        assert_eq!(j["cards"][0]["range"], json!([2000.0, 2003.0]));
+        assert_eq!(
+            j["cards"][1]["text"],
+            json!("{{Frankfurt::city}} lies on the Main.")
+        );
+        assert_eq!(j["cards"][2]["media"], json!(["flag_fr.png"]));
+        assert_eq!(j["cards"][2]["answer_media"], json!(["a.mp3"]));
+        assert!(j["cards"][0].get("media").is_none());
     }
 
     #[test]
@@ -596,7 +672,7 @@ tf  (truefalse; tags: geo)
 
 n  (number; tags: geo)
   How far?
-  answer: 8.5 km (± 0.5)
+  answer: 8-9 km
 
 y  (year; tags: geo)
   When?

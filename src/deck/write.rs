@@ -8,6 +8,7 @@ use toml::Value;
 
 use crate::deck::{
     Answer, Card, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, SourceRef, Text,
+    number_range,
 };
 
 /// The deck as recall TOML (format version 1).
@@ -67,6 +68,7 @@ fn write_settings(out: &mut String, s: &DeckSettings) {
     if let Some(v) = s.new_per_day {
         key(&mut body, "new_per_day", int(v));
     }
+    opt_key(&mut body, "new_order", s.new_order.map(|o| o.name()));
     if let Some(v) = s.reviews_per_day {
         key(&mut body, "reviews_per_day", int(v));
     }
@@ -135,6 +137,12 @@ fn write_card(out: &mut String, card: &Card, deck_tags: &[Text]) {
     }
     opt_key(out, "explain", card.explain.as_deref());
     opt_key(out, "source", card.source.as_deref());
+    if !card.question_media().is_empty() {
+        key(out, "media", strings(card.question_media()));
+    }
+    if !card.answer_media().is_empty() {
+        key(out, "answer_media", strings(card.answer_media()));
+    }
 }
 
 fn write_kind(out: &mut String, kind: &Kind) {
@@ -155,9 +163,13 @@ fn write_kind(out: &mut String, kind: &Kind) {
             tolerance,
             unit,
         } => {
-            key(out, "answer", number(*answer));
-            if *tolerance != 0.0 {
-                key(out, "tolerance", number(*tolerance));
+            if let Some((low, high)) = number_range(*answer, *tolerance) {
+                key(out, "range", Value::Array(vec![number(low), number(high)]));
+            } else {
+                key(out, "answer", number(*answer));
+                if *tolerance != 0.0 {
+                    key(out, "tolerance", number(*tolerance));
+                }
             }
             opt_key(out, "unit", unit.as_deref());
         }
@@ -290,6 +302,15 @@ pub fn cloze_text(parts: &[ClozePart]) -> String {
                 text.push_str("{{");
                 text.push_str(&answer.all().collect::<Vec<_>>().join("|"));
                 text.push_str("}}");
+            }
+            // Inside the blank just closed: `{{Frankfurt::city}}`.
+            ClozePart::Hint(hint) => {
+                if text.ends_with("}}") {
+                    text.truncate(text.len() - 2);
+                    text.push_str("::");
+                    text.push_str(hint);
+                    text.push_str("}}");
+                }
             }
         }
     }

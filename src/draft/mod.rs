@@ -191,6 +191,7 @@ impl Builder {
                 explain: finding.explain.map(Into::into),
                 source: Some(source.into()),
                 fact: None,
+                media: None,
                 span: Span::default(),
             }),
         };

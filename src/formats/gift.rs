@@ -20,11 +20,22 @@ use crate::formats::{FormatError, Imported, Skipped, html, spell};
 // Export
 // ---------------------------------------------------------------------------------------------
 
-/// Write every card GIFT can express; the rest are returned with the reason.
+/// Write every card GIFT can express; the rest are returned with the reason. The deck's title
+/// becomes the Moodle category and a `// recall: deck ID` comment keeps its id, so importing the
+/// file back gives the same deck id and title.
 pub fn write(deck: &Deck, out: &mut dyn Write) -> io::Result<Vec<Skipped>> {
     let mut skipped = Vec::new();
-    if !deck.title.is_empty() {
-        writeln!(out, "// {}\n", deck.title.replace(['\n', '\r'], " "))?;
+    if !deck.id.is_empty() {
+        writeln!(
+            out,
+            "// recall: deck {}",
+            deck.id.replace(['\n', '\r'], " ")
+        )?;
+    }
+    if !deck.title.trim().is_empty() {
+        // "/" separates categories in Moodle's paths.
+        let title = deck.title.replace(['\n', '\r'], " ").replace('/', "-");
+        writeln!(out, "$CATEGORY: $course$/top/{}\n", title.trim())?;
     }
     for card in &deck.cards {
         match question(card) {
@@ -173,6 +184,8 @@ fn question(card: &Card) -> Result<String, String> {
                     ClozePart::Blank(_) => {
                         question.push_str(&format!("{{{}{feedback}}}", short_answers(blank)?))
                     }
+                    // GIFT has no hints: the clue follows the blank in brackets.
+                    ClozePart::Hint(hint) => question.push_str(&text_inline(&format!(" ({hint})"))),
                 }
             }
             // Without a prompt the text itself comes first, where "[html]" is a format marker.
@@ -300,13 +313,55 @@ fn escape_post(text: &str) -> String {
 static WEIGHT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^%(-*[0-9]{1,2}\.?[0-9]*)%").unwrap());
 
-/// Read GIFT text into cards. Questions recall cannot use are reported with their first line.
+/// Read GIFT text into cards. Questions recall cannot use are reported with their first line;
+/// descriptions (text without answers) are left out with a warning.
+///
+/// `$CATEGORY:` lines give the deck its title and the questions their tags: the part of the
+/// category path every category of the file shares (below `$course$/top`) is the title, the
+/// rest of each question's category its tags (`$course$/top/Planets/Inner` with
+/// `.../Planets/Outer` makes the deck "Planets" and tags `inner`, `outer`). The deck id is the
+/// one a `// recall: deck ID` comment gives (recall writes one), else the title's slug.
 pub fn read(text: &str) -> Imported {
     let mut out = Imported::default();
     let mut ids = IdSet::new();
-    for block in blocks(text) {
-        match parse_question(&block) {
-            Ok(Some(mut card)) => {
+    let blocks = blocks(text);
+    let categories: Vec<Vec<String>> = blocks.iter().filter_map(|b| category(&b.text)).collect();
+    let shared = common_prefix(&categories);
+    if !shared.is_empty() {
+        out.title = Some(shared.join(" / "));
+    }
+    out.deck_id = text.lines().find_map(|l| {
+        let id = l
+            .trim()
+            .strip_prefix("//")?
+            .trim()
+            .strip_prefix("recall:")?;
+        let id = id.trim().strip_prefix("deck ")?.trim();
+        (!id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)))
+        .then(|| id.to_string())
+    });
+    if out.deck_id.is_none() {
+        out.deck_id = out
+            .title
+            .as_deref()
+            .map(|t| crate::formats::ids::slug(t, 40))
+            .filter(|id| !id.is_empty());
+    }
+    let mut tags = Tags::default();
+    for block in &blocks {
+        if let Some(path) = category(&block.text) {
+            tags = path[shared.len()..]
+                .iter()
+                .map(|c| Text::from(crate::formats::ids::slug(c, 40)))
+                .filter(|t| !t.is_empty())
+                .collect();
+            continue;
+        }
+        match parse_question(block) {
+            Ok(Question::Card(mut card, notes)) => {
                 // The question name, when there is one, is the id (recall exports ids as names).
                 let name = sanitize(card.id.as_str());
                 let base = if name.is_empty() {
@@ -315,13 +370,62 @@ pub fn read(text: &str) -> Imported {
                     name
                 };
                 card.id = CardId(ids.unique(base).into());
-                out.cards.push(card);
+                card.tags = tags.clone();
+                for note in notes {
+                    out.warnings.push(FormatError::new(block.line, note));
+                }
+                out.cards.push(*card);
             }
-            Ok(None) => {}
+            Ok(Question::Description) => out.warnings.push(FormatError::new(
+                block.line,
+                "a description (text without an answer in {...}) is not a question; left out",
+            )),
             Err(message) => out.errors.push(FormatError::new(block.line, message)),
         }
     }
     out
+}
+
+/// The category path of a `$CATEGORY:` block, below Moodle's context and `top`.
+fn category(block: &str) -> Option<Vec<String>> {
+    let path = block.trim().strip_prefix("$CATEGORY:")?.trim();
+    let mut parts: Vec<String> = path
+        .split('/')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts
+        .first()
+        .is_some_and(|p| p.starts_with('$') && p.ends_with('$'))
+    {
+        parts.remove(0);
+    }
+    if parts.first().is_some_and(|p| p == "top") {
+        parts.remove(0);
+    }
+    Some(parts)
+}
+
+/// The leading path components every category shares.
+fn common_prefix(paths: &[Vec<String>]) -> Vec<String> {
+    let Some(first) = paths.first() else {
+        return Vec::new();
+    };
+    let len = paths.iter().fold(first.len(), |len, p| {
+        p.iter()
+            .zip(first)
+            .take(len)
+            .take_while(|(a, b)| a == b)
+            .count()
+    });
+    first[..len].to_vec()
+}
+
+/// What a block of GIFT is.
+enum Question {
+    /// A card, with notes on what was changed to make it (an essay without a model answer).
+    Card(Box<Card>, Vec<String>),
+    Description,
 }
 
 /// One question's lines, separated from the next by a blank line.
@@ -351,7 +455,10 @@ fn blocks(text: &str) -> Vec<Block> {
             }
             continue;
         }
-        if !block.text.is_empty() {
+        if block.text.is_empty() {
+            // Messages point at the question, not at a comment above it.
+            block.line = i + 1;
+        } else {
             block.text.push('\n');
         }
         block.text.push_str(line);
@@ -361,11 +468,8 @@ fn blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
-fn parse_question(block: &Block) -> Result<Option<Card>, String> {
+fn parse_question(block: &Block) -> Result<Question, String> {
     let mut text = escape_pre(block.text.trim());
-    if text.starts_with("$CATEGORY:") {
-        return Ok(None);
-    }
     let mut name = None;
     if let Some(rest) = text.strip_prefix("::") {
         let end = rest
@@ -376,9 +480,7 @@ fn parse_question(block: &Block) -> Result<Option<Card>, String> {
     }
     let (start, finish) = (text.find('{'), text.find('}'));
     let (start, finish) = match (start, finish) {
-        (None, None) => {
-            return Err("a description (text without an answer in {...}) is not a question".into());
-        }
+        (None, None) => return Ok(Question::Description),
         (Some(s), Some(f)) if s < f => (s, f),
         _ => {
             return Err(
@@ -410,39 +512,62 @@ fn parse_question(block: &Block) -> Result<Option<Card>, String> {
     };
     let prompt = prompt.trim().to_string();
     let hint = block.hint.as_deref().unwrap_or("");
+    let mut notes = Vec::new();
+    // Feedback on particular answers ("Mars: too small"), after the general feedback.
+    let mut feedback = Vec::new();
 
     let kind = if answer_text.is_empty() {
-        let back = explain
-            .take()
-            .ok_or("an essay question has no answer (general feedback) to import")?;
+        // An essay: the teacher grades it, as the learner does in recall; the general feedback
+        // is the model answer.
+        let back = explain.take().unwrap_or_else(|| {
+            notes.push(
+                "an essay question without general feedback has no model answer; \
+                        imported as a basic card that says so"
+                    .to_string(),
+            );
+            NO_MODEL_ANSWER.to_string()
+        });
         Kind::Basic { back: back.into() }
     } else if let Some(numbers) = answer_text.strip_prefix('#') {
-        numeric(numbers, hint)?
+        numeric(numbers, hint, &mut feedback)?
     } else if answer_text.contains('~') {
-        multichoice(&answer_text)?
+        multichoice(&answer_text, &mut feedback)?
     } else if answer_text.contains('=') && answer_text.contains("->") {
         matching(&answer_text)?
     } else {
-        let check = answer_text.split('#').next().unwrap_or("").trim();
+        let (check, _) = split_feedback(&answer_text);
         match check {
-            "T" | "TRUE" => Kind::TrueFalse { answer: true },
-            "F" | "FALSE" => Kind::TrueFalse { answer: false },
-            _ => {
-                let answer = short_answer(&answer_text)?;
-                if missing_word || hint == "cloze" {
-                    return Ok(Some(cloze_card(
-                        before_text,
-                        after,
-                        prompt_format,
-                        answer,
-                        explain,
-                        name,
-                    )));
+            "T" | "TRUE" | "F" | "FALSE" => {
+                let answer = check.starts_with('T');
+                // `{T#shown after a wrong answer#shown after a right one}`.
+                let mut parts = answer_text.splitn(3, '#').skip(1).map(rich_text);
+                let (wrong, right) = (parts.next(), parts.next());
+                let label = |truth: bool| if truth { "True" } else { "False" };
+                for (given, text) in [(answer, right), (!answer, wrong)] {
+                    if let Some(text) = text.filter(|t| !t.is_empty()) {
+                        feedback.push(format!("{}: {text}", label(given)));
+                    }
                 }
-                Kind::Typed { answer }
+                Kind::TrueFalse { answer }
+            }
+            _ => {
+                let answer = short_answer(&answer_text, &mut feedback)?;
+                let explain = with_feedback(explain, feedback);
+                if missing_word || hint == "cloze" {
+                    let card = cloze_card(before_text, after, prompt_format, answer, explain, name);
+                    return Ok(Question::Card(Box::new(card), notes));
+                }
+                if prompt.is_empty() {
+                    return Err("the question has no text, only answers".into());
+                }
+                return Ok(Question::Card(
+                    Box::new(card(Kind::Typed { answer }, prompt, explain, name)),
+                    notes,
+                ));
             }
         }
     };
+    let explain = with_feedback(explain, feedback);
     if prompt.is_empty() {
         return Err("the question has no text, only answers".into());
     }
@@ -453,7 +578,30 @@ fn parse_question(block: &Block) -> Result<Option<Card>, String> {
             .to_string(),
         _ => prompt,
     };
-    Ok(Some(card(kind, prompt, explain, name)))
+    Ok(Question::Card(
+        Box::new(card(kind, prompt, explain, name)),
+        notes,
+    ))
+}
+
+/// The back of an essay question that came without a model answer.
+const NO_MODEL_ANSWER: &str = "(an essay question: the quiz gives no model answer)";
+
+/// The general feedback followed by the feedback on particular answers, one per line.
+fn with_feedback(general: Option<String>, answers: Vec<String>) -> Option<String> {
+    let lines: Vec<String> = general.into_iter().chain(answers).collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// An answer and the feedback after its `#`, if any.
+fn split_feedback(answer: &str) -> (&str, Option<String>) {
+    match answer.split_once('#') {
+        Some((value, feedback)) => (
+            value.trim(),
+            Some(rich_text(feedback)).filter(|f| !f.is_empty()),
+        ),
+        None => (answer.trim(), None),
+    }
 }
 
 fn card(kind: Kind, prompt: String, explain: Option<String>, name: Option<String>) -> Card {
@@ -465,6 +613,7 @@ fn card(kind: Kind, prompt: String, explain: Option<String>, name: Option<String
         explain: explain.map(Shared::from),
         source: None,
         fact: None,
+        media: None,
         span: Span::default(),
     }
 }
@@ -537,11 +686,6 @@ fn rich_text(text: &str) -> String {
     rich(format, rest)
 }
 
-/// An answer without its `#feedback`.
-fn without_feedback(answer: &str) -> &str {
-    answer.split('#').next().unwrap_or("").trim()
-}
-
 /// Splits `=a =b` style lists on the marker; text before the first marker must be empty.
 fn split_answers(text: &str, marker: char) -> Vec<String> {
     let mut parts: Vec<String> = text.split(marker).map(|s| s.trim().to_string()).collect();
@@ -558,7 +702,7 @@ fn weight(answer: &str) -> Option<(f64, &str)> {
     Some((sign * value, &answer[c.get(0).expect("group 0").end()..]))
 }
 
-fn multichoice(text: &str) -> Result<Kind, String> {
+fn multichoice(text: &str, feedback: &mut Vec<String>) -> Result<Kind, String> {
     let answers = split_answers(&text.replace('=', "~="), '~');
     if answers.len() < 2 {
         return Err("a multiple choice question needs at least two options".into());
@@ -570,9 +714,13 @@ fn multichoice(text: &str) -> Result<Kind, String> {
         } else {
             weight(answer).unwrap_or((0.0, answer.as_str()))
         };
-        let option = rich_text(without_feedback(rest));
+        let (value, said) = split_feedback(rest);
+        let option = rich_text(value);
         if option.is_empty() {
             return Err("an option of a multiple choice question is empty".into());
+        }
+        if let Some(said) = said {
+            feedback.push(format!("{option}: {said}"));
         }
         if score > 0.0 {
             correct.push(option.into())
@@ -608,12 +756,17 @@ fn matching(text: &str) -> Result<Kind, String> {
     Ok(Kind::Match { pairs })
 }
 
-/// Full-credit alternatives of a short-answer question (partial-credit ones are dropped).
-fn short_answer(text: &str) -> Result<Answer, String> {
+/// Full-credit alternatives of a short-answer question (partial-credit ones are dropped, their
+/// feedback kept).
+fn short_answer(text: &str, feedback: &mut Vec<String>) -> Result<Answer, String> {
     let mut accepted = Vec::new();
     for answer in split_answers(text, '=') {
         let (score, rest) = weight(&answer).unwrap_or((100.0, answer.as_str()));
-        let value = escape_post(without_feedback(rest)).replace("\\*", "*");
+        let (value, said) = split_feedback(rest);
+        let value = escape_post(value).replace("\\*", "*");
+        if let Some(said) = said {
+            feedback.push(format!("{value}: {said}"));
+        }
         if score >= 100.0 && !value.is_empty() {
             accepted.push(value);
         }
@@ -628,16 +781,23 @@ fn short_answer(text: &str) -> Result<Answer, String> {
     })
 }
 
-fn numeric(text: &str, hint: &str) -> Result<Kind, String> {
+fn numeric(text: &str, hint: &str, feedback: &mut Vec<String>) -> Result<Kind, String> {
     // Feedback for any other answer (`~#...`) carries no value.
-    let text = text.split('~').next().unwrap_or("");
+    let (text, other) = text.split_once('~').unwrap_or((text, ""));
     let mut chosen = None;
     for answer in split_answers(text, '=') {
         let (score, rest) = weight(&answer).unwrap_or((100.0, answer.as_str()));
-        if score >= 100.0 {
-            chosen = Some(escape_post(without_feedback(rest)));
-            break;
+        let (value, said) = split_feedback(rest);
+        let value = escape_post(value);
+        if let Some(said) = said {
+            feedback.push(format!("{}: {said}", value.replace("..", "-")));
         }
+        if score >= 100.0 && chosen.is_none() {
+            chosen = Some(value);
+        }
+    }
+    if let (_, Some(said)) = split_feedback(other) {
+        feedback.push(format!("Any other answer: {said}"));
     }
     let value = chosen.ok_or("a numerical question has no full-credit answer")?;
     let number = |s: &str| {
@@ -1099,10 +1259,6 @@ mod tests {
                     3,
                     "unbalanced braces: a question needs one { and one } around its answers"
                 ),
-                FormatError::new(
-                    6,
-                    "a description (text without an answer in {...}) is not a question"
-                ),
                 FormatError::new(8, "the question name is not closed with \"::\""),
                 FormatError::new(10, "a matching question needs at least two pairs"),
                 FormatError::new(12, "\"abc\" is not a number"),
@@ -1116,6 +1272,122 @@ mod tests {
                 ),
             ]
         );
+        assert_eq!(
+            got.warnings,
+            vec![FormatError::new(
+                6,
+                "a description (text without an answer in {...}) is not a question; left out"
+            )]
+        );
+    }
+
+    #[test]
+    fn essays_are_basic_cards_even_without_a_model_answer() {
+        let got = read("Discuss Io.{####Volcanoes, tides.}\n\nDescribe Europa.{}\n");
+        assert_eq!(got.errors, vec![]);
+        assert_eq!(
+            got.cards[0].kind,
+            Kind::Basic {
+                back: "Volcanoes, tides.".into()
+            }
+        );
+        assert_eq!(
+            got.cards[1].kind,
+            Kind::Basic {
+                back: NO_MODEL_ANSWER.into()
+            }
+        );
+        assert_eq!(got.warnings.len(), 1);
+        assert_eq!(got.warnings[0].line, 3);
+    }
+
+    #[test]
+    fn answer_feedback_goes_into_the_explanation() {
+        let got = read(
+            "Largest?{=Jupiter#Right, by far. ~Mars#Too small. ####Gas giants are big.}\n\n\
+             Sun a star?{T#No: it is one.#Yes.}\n\n\
+             Capital?{=Paris#Yes =%50%Lyon#Close, but no.}\n\n\
+             When?{#=1969:0#Right. ~#Apollo 11 flew in 1969.}\n",
+        );
+        assert_eq!(got.errors, vec![]);
+        let explain: Vec<&str> = got
+            .cards
+            .iter()
+            .map(|c| c.explain.as_deref().unwrap())
+            .collect();
+        assert_eq!(
+            explain,
+            vec![
+                "Gas giants are big.\nJupiter: Right, by far.\nMars: Too small.",
+                "True: Yes.\nFalse: No: it is one.",
+                "Paris: Yes\nLyon: Close, but no.",
+                "1969:0: Right.\nAny other answer: Apollo 11 flew in 1969.",
+            ]
+        );
+    }
+
+    #[test]
+    fn categories_give_the_title_and_the_tags() {
+        let got = read(
+            "$CATEGORY: $course$/top/Planets/Inner\n\nHot?{T}\n\n\
+             $CATEGORY: $course$/top/Planets/Outer giants\n\nCold?{T}\n",
+        );
+        assert_eq!(got.title.as_deref(), Some("Planets"));
+        assert_eq!(got.deck_id.as_deref(), Some("planets"));
+        assert_eq!(got.cards[0].tags.to_vec(), vec!["inner".to_string()]);
+        assert_eq!(got.cards[1].tags.to_vec(), vec!["outer-giants".to_string()]);
+        let one = read("$CATEGORY: $course$/top/Solar system\n\nHot?{T}\n");
+        assert_eq!(one.title.as_deref(), Some("Solar system"));
+        assert!(one.cards[0].tags.is_empty());
+    }
+
+    #[test]
+    fn ranges_are_read_as_ranges() {
+        let got = read("Built when?{#2000..2003}\n");
+        assert_eq!(
+            got.cards[0].kind,
+            Kind::Number {
+                answer: 2001.5,
+                tolerance: 1.5,
+                unit: None
+            }
+        );
+        let Kind::Number {
+            answer, tolerance, ..
+        } = got.cards[0].kind
+        else {
+            unreachable!()
+        };
+        assert_eq!(
+            crate::deck::number_range(answer, tolerance),
+            Some((2000.0, 2003.0))
+        );
+    }
+
+    #[test]
+    fn the_deck_id_and_title_survive_a_round_trip() {
+        let deck = Deck {
+            id: "space-101".into(),
+            title: "Space / basics".into(),
+            cards: vec![card_of(
+                "sun",
+                Kind::TrueFalse { answer: true },
+                "Sun a star?",
+            )],
+            ..Deck::default()
+        };
+        let mut out = Vec::new();
+        write(&deck, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.starts_with("// recall: deck space-101\n$CATEGORY: $course$/top/Space - basics\n"),
+            "{text}"
+        );
+        let back = read(&text);
+        assert_eq!(back.deck_id.as_deref(), Some("space-101"));
+        assert_eq!(back.title.as_deref(), Some("Space - basics"));
+        assert_eq!(back.cards[0].id.as_str(), "sun");
+        assert!(back.cards[0].tags.is_empty());
     }
 
     #[test]

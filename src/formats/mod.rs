@@ -14,6 +14,7 @@ pub mod gift;
 mod html;
 pub mod ids;
 pub(crate) mod lines;
+pub mod media;
 mod spell;
 pub mod tsv;
 
@@ -69,7 +70,15 @@ impl fmt::Display for Skipped {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Imported {
     pub cards: Vec<Card>,
+    /// Lines that could not be read (the CLI refuses the import unless told to skip them).
     pub errors: Vec<FormatError>,
+    /// What was read but left out or changed, never fatal: a GIFT description, a spreadsheet
+    /// column recall has no place for. Line 0 means the whole file.
+    pub warnings: Vec<FormatError>,
+    /// The deck title the file gives (a GIFT category), if any.
+    pub title: Option<String>,
+    /// The deck id the file gives (recall's own GIFT exports name it), if any.
+    pub deck_id: Option<String>,
 }
 
 /// Each format's round trip on one deck holding every kind, spelling out what survives.
@@ -89,6 +98,7 @@ mod round_trip {
             explain: Some("See chapter 2 & <notes>.".into()),
             source: Some("p. 4".into()),
             fact: None,
+            media: None,
             span: Span::default(),
         };
         let cards = vec![

@@ -38,12 +38,16 @@ pub fn front_back(card: &Card) -> (String, String) {
             tolerance,
             unit,
         } => {
-            let mut back = number_text(*answer);
+            let range = crate::deck::number_range(*answer, *tolerance);
+            let mut back = match range {
+                Some((low, high)) => format!("{}-{}", number_text(low), number_text(high)),
+                None => number_text(*answer),
+            };
             if let Some(unit) = unit {
                 back.push(' ');
                 back.push_str(unit);
             }
-            if *tolerance != 0.0 {
+            if *tolerance != 0.0 && range.is_none() {
                 back.push_str(&format!(" (± {})", number_text(*tolerance)));
             }
             (prompt, back)
@@ -102,6 +106,12 @@ pub fn front_back(card: &Card) -> (String, String) {
                     ClozePart::Blank(a) => {
                         text.push_str("[...]");
                         answers.push(a.text.clone());
+                    }
+                    ClozePart::Hint(hint) => {
+                        if text.ends_with("[...]") {
+                            text.truncate(text.len() - 1);
+                            text.push_str(&format!(" ({hint})]"));
+                        }
                     }
                 }
             }

@@ -1,76 +1,259 @@
-//! Delimited text as Quizlet and Anki export it: one card per row, front and back, optionally a
-//! tags column. Anki's header lines (`#separator:tab`, `#html:true`, `#tags column:3`, ...) are
-//! honoured; a first row of column names ("Front", "Back", "Tags") is recognised and skipped.
-//! Every imported card is `basic` (self-graded), except Anki cloze text, which becomes cloze cards.
+//! Delimited text as spreadsheets, Quizlet and Anki write it: one card per row. Columns are
+//! found by their header names, in any order, with the aliases in [`COLUMN_NAMES`] (Front,
+//! Question, Prompt; Back, Answer; Explanation, Notes; Source; Id; Tags; ...), or by Anki's
+//! header lines (`#separator:tab`, `#html:true`, `#columns:...`, `#tags column:3`,
+//! `#guid column:1`, ...), or given by the caller (`--columns`); without any of those the first
+//! two columns are front and back and a third holds tags. Every column that is not used is named
+//! in a warning.
+//!
+//! Every imported card is `basic` (self-graded), except Anki cloze text, which becomes cloze
+//! cards. An `id` column gives cards their ids, so a question reworded in the sheet keeps the
+//! learner's progress; otherwise ids come from the front's text.
+//!
+//! Rows are read one at a time: a million-row file costs its text and its cards, nothing more.
 
 use std::io::{self, Write};
 
-use crate::deck::{Card, CardId, Deck, Kind, Shared, Span, Tags, Text};
-use crate::formats::ids::{IdSet, content_id};
+use crate::deck::{Card, Deck, Kind, Shared, TagLists, Text};
+use crate::formats::ids::{IdSet, content_id, sanitize, short_hash};
 use crate::formats::lines::{LineCounter, line_breaks};
 use crate::formats::{FormatError, Imported, apkg, html, spell};
 
+/// What a column of a spreadsheet holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Front,
+    Back,
+    Explain,
+    Source,
+    Id,
+    Tags,
+    /// An Anki note GUID (Anki's `#guid column`): ids as an Anki package import gives them.
+    Guid,
+}
+
+/// Header names (compared without case) for each column: a rule per row, tested below.
+pub const COLUMN_NAMES: &[(Column, &[&str])] = &[
+    (
+        Column::Front,
+        &["front", "question", "prompt", "term", "word", "text", "q"],
+    ),
+    (
+        Column::Back,
+        &["back", "answer", "definition", "meaning", "a"],
+    ),
+    (
+        Column::Explain,
+        &[
+            "explanation",
+            "explain",
+            "notes",
+            "note",
+            "extra",
+            "back extra",
+            "comment",
+            "comments",
+        ],
+    ),
+    (Column::Source, &["source", "reference", "ref", "citation"]),
+    (Column::Id, &["id", "card id", "card_id", "key"]),
+    (Column::Tags, &["tags", "tag"]),
+    (Column::Guid, &["guid", "note guid"]),
+];
+
+impl Column {
+    /// The column a header name stands for.
+    pub fn named(name: &str) -> Option<Column> {
+        let name = name.trim().to_lowercase();
+        COLUMN_NAMES
+            .iter()
+            .find(|(_, names)| names.contains(&name.as_str()))
+            .map(|(column, _)| *column)
+    }
+}
+
+/// Columns given by the user (`--columns front,back,-,explain`): a name or alias from
+/// [`COLUMN_NAMES`] for each column in order, `-` (or `skip`, or nothing) for one to leave out.
+pub fn parse_columns(spec: &str) -> Result<Vec<Option<Column>>, String> {
+    let columns: Vec<Option<Column>> = spec
+        .split(',')
+        .map(|name| match name.trim() {
+            "" | "-" | "skip" => Ok(None),
+            name => Column::named(name).map(Some).ok_or_else(|| {
+                format!(
+                    "unknown column `{name}`; use front, back, explanation, source, id, tags, \
+                     guid, or - to skip one"
+                )
+            }),
+        })
+        .collect::<Result<_, _>>()?;
+    if !columns.contains(&Some(Column::Front)) {
+        return Err("--columns needs a front column".into());
+    }
+    Ok(columns)
+}
+
+/// How to read a file beyond what it says itself.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The role of each column, in order (`--columns`), over any header.
+    pub columns: Option<Vec<Option<Column>>>,
+}
+
 /// Read CSV or TSV text into cards. Never fails as a whole: rows it cannot use are reported.
 pub fn read(text: &str) -> Imported {
+    read_with(text, &Options::default())
+}
+
+/// [`read`], with the caller's column roles.
+pub fn read_with(text: &str, options: &Options) -> Imported {
+    let mut cards = Vec::new();
+    let mut out = read_each(text, options, &mut |card| cards.push(card));
+    out.cards = cards;
+    out
+}
+
+/// [`read_with`], handing each card to `each` as its row is read rather than keeping them:
+/// the returned `Imported` holds the problems, the title and the id, and no cards.
+pub fn read_each(text: &str, options: &Options, each: &mut dyn FnMut(Card)) -> Imported {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (meta, body_start, meta_lines) = read_meta(text);
     let body = &text[body_start..];
     let delimiter = meta.delimiter.unwrap_or_else(|| guess_delimiter(body));
+    let reader = || {
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .comment(Some(b'#'))
+            .from_reader(body.as_bytes())
+    };
+    // Anki decides for the whole file whether fields are HTML; so does recall, in a first pass
+    // that keeps nothing.
+    let is_html = meta.html.unwrap_or_else(|| {
+        reader()
+            .records()
+            .flatten()
+            .any(|r| r.iter().any(html::looks_like_html))
+    });
 
-    let mut out = Imported::default();
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .comment(Some(b'#'))
-        .from_reader(body.as_bytes());
+    let mut rows = Rows {
+        each,
+        tag_lists: TagLists::default(),
+        out: Imported::default(),
+        layout: None,
+        meta: &meta,
+        options,
+        is_html,
+        ids: IdSet::new(),
+        widest: 0,
+        body: body.as_bytes(),
+        delimiter,
+    };
+    let mut reader = reader();
     let mut lines = LineCounter::new(body.as_bytes());
-    let mut rows: Vec<(usize, usize, csv::StringRecord)> = Vec::new();
-    for result in reader.records() {
-        match result {
-            Ok(record) => {
+    // A row's raw bytes run to where the next one starts, so each row is handled once the next
+    // one is read.
+    let mut pending: Option<(usize, usize, csv::StringRecord)> = None;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
                 let pos = record.position().expect("csv records carry their position");
                 let start = lines.record_start(pos.byte() as usize);
-                rows.push((lines.line_at(start) as usize + meta_lines, start, record));
+                let line = lines.line_at(start) as usize + meta_lines;
+                if let Some((line, at, row)) = pending.take() {
+                    rows.row(line, at, start, &row);
+                }
+                pending = Some((line, start, record.clone()));
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| {
                     lines.line_at(p.byte() as usize) as usize + meta_lines
                 });
-                out.errors
+                rows.out
+                    .errors
                     .push(FormatError::new(line, format!("unreadable row: {e}")));
             }
         }
     }
-
-    let mut columns = Columns::from_meta(&meta);
-    let mut first = 0;
-    if meta.columns.is_none()
-        && let Some((_, _, record)) = rows.first()
-        && let Some(labelled) = Columns::from_header(record, &meta)
-    {
-        columns = labelled;
-        first = 1;
+    if let Some((line, at, row)) = pending {
+        rows.row(line, at, body.len(), &row);
     }
-    let is_html = meta.html.unwrap_or_else(|| {
-        rows.iter()
-            .flat_map(|(_, _, r)| r.iter())
-            .any(html::looks_like_html)
-    });
+    rows.finish()
+}
 
-    let mut ids = IdSet::new();
-    for (i, (line, start, record)) in rows.iter().enumerate().skip(first) {
-        let end = rows.get(i + 1).map_or(body.len(), |next| next.1);
-        if let Some((offset, message)) = check_quoting(&body.as_bytes()[*start..end], delimiter) {
-            out.errors.push(FormatError::new(line + offset, message));
-            continue;
+/// The rows read so far and how to read the next.
+struct Rows<'a> {
+    each: &'a mut dyn FnMut(Card),
+    /// Rows mostly share a few tag lists; each list is kept once.
+    tag_lists: TagLists,
+    out: Imported,
+    /// Decided at the first row (which may be a header).
+    layout: Option<Layout>,
+    meta: &'a Meta,
+    options: &'a Options,
+    is_html: bool,
+    ids: IdSet,
+    /// The most fields any row had.
+    widest: usize,
+    body: &'a [u8],
+    delimiter: u8,
+}
+
+impl Rows<'_> {
+    fn row(&mut self, line: usize, start: usize, end: usize, record: &csv::StringRecord) {
+        if self.layout.is_none() {
+            let (layout, is_header) = Layout::decide(record, self.meta, self.options);
+            self.layout = Some(layout);
+            if is_header {
+                return;
+            }
         }
-        match row_to_cards(record, &columns, is_html, &meta.tags, &mut ids) {
-            Ok(cards) => out.cards.extend(cards),
-            Err(message) => out.errors.push(FormatError::new(*line, message)),
+        self.widest = self.widest.max(record.len());
+        if let Some((offset, message)) = check_quoting(&self.body[start..end], self.delimiter) {
+            self.out
+                .errors
+                .push(FormatError::new(line + offset, message));
+            return;
+        }
+        let layout = self.layout.as_ref().expect("decided above");
+        let tags = &mut self.tag_lists;
+        match row_to_cards(
+            record,
+            layout,
+            self.is_html,
+            &self.meta.tags,
+            &mut self.ids,
+            tags,
+        ) {
+            Ok(cards) => cards.into_iter().for_each(&mut *self.each),
+            Err(message) => self.out.errors.push(FormatError::new(line, message)),
         }
     }
-    out
+
+    fn finish(mut self) -> Imported {
+        if let Some(layout) = &self.layout {
+            for i in 0..self.widest.max(layout.names.len()) {
+                if layout.roles.get(i).copied().flatten().is_some() {
+                    continue;
+                }
+                let name = match layout.names.get(i).filter(|n| !n.is_empty()) {
+                    Some(n) => format!("column {} (`{n}`)", i + 1),
+                    None => format!("column {}", i + 1),
+                };
+                self.out.warnings.push(FormatError::new(
+                    0,
+                    format!(
+                        "{name} is not used: recall reads front, back, explanation, source, id \
+                         and tags columns; rename its header or pass --columns to use it"
+                    ),
+                ));
+            }
+        }
+        self.out
+    }
 }
 
 /// How the exported text should look.
@@ -145,7 +328,20 @@ struct Meta {
     columns: Option<Vec<String>>,
     /// 1-based column numbers, as Anki writes them.
     tags_column: Option<usize>,
+    guid_column: Option<usize>,
+    /// Anki's deck and note type columns, which recall has no use for.
     other_meta_columns: Vec<usize>,
+}
+
+impl Meta {
+    /// The columns Anki's header lines place, 0-based, with what they hold (`None`: nothing
+    /// recall uses).
+    fn positions(&self) -> impl Iterator<Item = (usize, Option<Column>)> + '_ {
+        let tags = self.tags_column.map(|n| (n - 1, Some(Column::Tags)));
+        let guid = self.guid_column.map(|n| (n - 1, Some(Column::Guid)));
+        let other = self.other_meta_columns.iter().map(|n| (n - 1, None));
+        tags.into_iter().chain(guid).chain(other)
+    }
 }
 
 /// Header lines at the top of the file: each `#key:value`, or `tags:` on the first line. Returns
@@ -170,9 +366,8 @@ fn read_meta(text: &str) -> (Meta, usize, usize) {
                     "tags" => meta.tags = value.split_whitespace().map(String::from).collect(),
                     "columns" => columns_raw = Some(value.to_string()),
                     "tags column" => meta.tags_column = n,
-                    "guid column" | "deck column" | "notetype column" => {
-                        meta.other_meta_columns.extend(n)
-                    }
+                    "guid column" => meta.guid_column = n,
+                    "deck column" | "notetype column" => meta.other_meta_columns.extend(n),
                     _ => {}
                 }
             }
@@ -231,93 +426,117 @@ fn guess_delimiter(body: &str) -> u8 {
     }
 }
 
-/// Which 0-based columns hold the front, the back and the tags.
+/// Which column holds what, and the columns' names for messages.
 #[derive(Debug, Clone, PartialEq)]
-struct Columns {
-    front: usize,
-    back: Option<usize>,
-    tags: Option<usize>,
-    skip: Vec<usize>,
+struct Layout {
+    roles: Vec<Option<Column>>,
+    names: Vec<String>,
 }
 
-const FRONT_NAMES: &[&str] = &["front", "term", "question", "word", "prompt", "text", "q"];
-const BACK_NAMES: &[&str] = &["back", "definition", "answer", "meaning", "back extra", "a"];
-
-impl Columns {
-    /// By position: the first two columns that are not metadata, tags from `#tags column` or
-    /// else the column after them (as Anki assumes).
-    fn from_meta(meta: &Meta) -> Columns {
-        let mut skip: Vec<usize> = meta.other_meta_columns.iter().map(|n| n - 1).collect();
-        let tags = meta.tags_column.map(|n| n - 1);
-        if let Some(names) = &meta.columns
-            && let Some(labelled) = Columns::from_labels(names, &skip)
-        {
-            return labelled;
-        }
-        skip.extend(tags);
-        let mut free = (0..).filter(|i| !skip.contains(i));
-        let front = free.next().unwrap_or(0);
-        let back = free.next();
-        let tags = tags.or_else(|| free.next());
-        Columns {
-            front,
-            back,
-            tags,
-            skip,
-        }
-    }
-
-    /// From a first row of column names, if it is one.
-    fn from_header(record: &csv::StringRecord, meta: &Meta) -> Option<Columns> {
-        let names: Vec<String> = record.iter().map(|s| s.trim().to_string()).collect();
-        let skip: Vec<usize> = meta.other_meta_columns.iter().map(|n| n - 1).collect();
-        let mut columns = Columns::from_labels(&names, &skip)?;
-        if let Some(n) = meta.tags_column {
-            columns.tags = Some(n - 1);
-        }
-        Some(columns)
-    }
-
-    fn from_labels(names: &[String], skip: &[usize]) -> Option<Columns> {
-        let find = |set: &[&str]| {
-            names
-                .iter()
-                .position(|n| set.contains(&n.to_lowercase().as_str()))
+impl Layout {
+    /// The layout for a file whose first row is `first`, and whether that row is a header.
+    fn decide(first: &csv::StringRecord, meta: &Meta, options: &Options) -> (Layout, bool) {
+        let header = Layout::from_names(first.iter(), meta);
+        let is_header = meta.columns.is_none() && header.is_some();
+        let names: Vec<String> = match (&meta.columns, is_header) {
+            (Some(names), _) => names.clone(),
+            (None, true) => first.iter().map(|n| n.trim().to_string()).collect(),
+            (None, false) => Vec::new(),
         };
-        let front = find(FRONT_NAMES)?;
-        let back = find(BACK_NAMES)?;
-        let tags = find(&["tags", "tag"]);
-        Some(Columns {
-            front,
-            back: Some(back),
-            tags,
-            skip: skip.to_vec(),
-        })
+        if let Some(roles) = &options.columns {
+            return (
+                Layout {
+                    roles: roles.clone(),
+                    names,
+                },
+                is_header,
+            );
+        }
+        if let Some(named) = &meta.columns
+            && let Some(layout) = Layout::from_names(named.iter().map(String::as_str), meta)
+        {
+            return (layout, false);
+        }
+        match header {
+            Some(layout) if is_header => (layout, true),
+            _ => (Layout::by_position(meta, names), false),
+        }
+    }
+
+    /// From column names, if they name a front and a back.
+    fn from_names<'n>(names: impl Iterator<Item = &'n str>, meta: &Meta) -> Option<Layout> {
+        let names: Vec<String> = names.map(|n| n.trim().to_string()).collect();
+        let mut roles: Vec<Option<Column>> = Vec::with_capacity(names.len());
+        for name in &names {
+            // The first column of each kind is used; a second one is named as unused.
+            let role = Column::named(name).filter(|r| !roles.contains(&Some(*r)));
+            roles.push(role);
+        }
+        for (n, role) in meta.positions() {
+            if roles.len() <= n {
+                roles.resize(n + 1, None);
+            }
+            roles[n] = role;
+        }
+        let has = |c| roles.contains(&Some(c));
+        (has(Column::Front) && has(Column::Back)).then_some(Layout { roles, names })
+    }
+
+    /// The first two free columns are front and back, tags from `#tags column` or else the
+    /// column after them (as Anki assumes).
+    fn by_position(meta: &Meta, names: Vec<String>) -> Layout {
+        let mut roles: Vec<Option<Column>> = Vec::new();
+        let set = |roles: &mut Vec<Option<Column>>, i: usize, c: Option<Column>| {
+            if roles.len() <= i {
+                roles.resize(i + 1, None);
+            }
+            roles[i] = c;
+        };
+        let taken: Vec<usize> = meta.positions().map(|(n, _)| n).collect();
+        for (n, role) in meta.positions() {
+            set(&mut roles, n, role);
+        }
+        let mut free = (0..).filter(|i| !taken.contains(i));
+        set(&mut roles, free.next().unwrap_or(0), Some(Column::Front));
+        set(&mut roles, free.next().unwrap_or(1), Some(Column::Back));
+        if meta.tags_column.is_none() {
+            let third = free.next().unwrap_or(2);
+            set(&mut roles, third, Some(Column::Tags));
+        }
+        Layout { roles, names }
+    }
+
+    fn column(&self, role: Column) -> Option<usize> {
+        self.roles.iter().position(|r| *r == Some(role))
     }
 }
 
 fn row_to_cards(
     record: &csv::StringRecord,
-    columns: &Columns,
+    layout: &Layout,
     is_html: bool,
     global_tags: &[String],
     ids: &mut IdSet,
+    tag_lists: &mut TagLists,
 ) -> Result<Vec<Card>, String> {
-    let field = |i: usize| {
-        let raw = record.get(i).unwrap_or("");
+    let field = |role: Column| {
+        let raw = layout
+            .column(role)
+            .and_then(|i| record.get(i))
+            .unwrap_or("");
         if is_html {
             html::to_text(raw)
         } else {
             raw.trim().to_string()
         }
     };
-    let front = field(columns.front);
-    let back = columns.back.map(field).unwrap_or_default();
+    let front = field(Column::Front);
+    let back = field(Column::Back);
     if front.is_empty() {
         return Err("the front is empty".into());
     }
     let mut tags: Vec<String> = global_tags.to_vec();
-    if let Some(i) = columns.tags {
+    if let Some(i) = layout.column(Column::Tags) {
         tags.extend(
             record
                 .get(i)
@@ -326,17 +545,34 @@ fn row_to_cards(
                 .map(String::from),
         );
     }
+    let tags: Vec<Text> = tags.into_iter().map(Text::from).collect();
+    let tags = tag_lists.get(&tags);
+    let explain = Some(field(Column::Explain)).filter(|e| !e.is_empty());
+    let source = Some(field(Column::Source)).filter(|s| !s.is_empty());
+    // The sheet's own id keeps a card's progress when its question is reworded.
+    let base = match (field(Column::Id), field(Column::Guid)) {
+        (id, _) if !sanitize(&id).trim_matches('-').is_empty() => sanitize(&id),
+        (_, guid) if !guid.is_empty() => format!("anki-{}", short_hash(&guid, 8)),
+        _ => content_id(&front),
+    };
     if apkg::has_anki_cloze(&front) {
-        let mut cards = apkg::cloze_cards(&front, &content_id(&front), ids);
-        let tags = Tags::from_iter(tags.into_iter().map(Text::from));
-        let explain = Some(back).filter(|b| !b.is_empty()).map(Shared::from);
+        let mut cards = apkg::cloze_cards(&front, &base, ids);
+        let extra: Vec<&str> = [back.as_str(), explain.as_deref().unwrap_or("")]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect();
+        let explain = (!extra.is_empty()).then(|| Shared::from(extra.join("\n")));
         for card in &mut cards {
             card.tags = tags.clone();
             card.explain = explain.clone();
+            card.source = source.as_deref().map(Text::from);
         }
         return Ok(cards);
     }
-    if columns.back.is_none_or(|i| i >= record.len()) {
+    if layout
+        .column(Column::Back)
+        .is_none_or(|i| i >= record.len())
+    {
         return Err(format!(
             "expected a front and a back separated by the delimiter, found {} field",
             record.len()
@@ -345,16 +581,11 @@ fn row_to_cards(
     if back.is_empty() {
         return Err("the back is empty".into());
     }
-    Ok(vec![Card {
-        id: CardId(ids.unique(content_id(&front)).into()),
-        kind: Kind::Basic { back: back.into() },
-        prompt: front.into(),
-        tags: tags.into_iter().map(Text::from).collect(),
-        explain: None,
-        source: None,
-        fact: None,
-        span: Span::default(),
-    }])
+    let mut card = Card::new(ids.unique(base), Kind::Basic { back: back.into() }, front);
+    card.tags = tags;
+    card.explain = explain.map(Shared::from);
+    card.source = source.map(Text::from);
+    Ok(vec![card])
 }
 
 /// Check one raw row's quoting as RFC 4180 has it (the csv crate accepts anything). Returns the
@@ -412,6 +643,138 @@ mod tests {
                 other => (c.prompt.to_string(), other.name().to_string()),
             })
             .collect()
+    }
+
+    #[test]
+    fn column_names_match_their_aliases_and_nothing_else() {
+        let cases: &[(Column, &[&str], &[&str])] = &[
+            (
+                Column::Front,
+                &["Front", "QUESTION", " prompt ", "Term"],
+                &["Fronts", "Q1"],
+            ),
+            (
+                Column::Back,
+                &["Back", "Answer", "definition"],
+                &["Answers", "Backs"],
+            ),
+            (
+                Column::Explain,
+                &["Explanation", "Explain", "Notes", "Back Extra"],
+                &["Why"],
+            ),
+            (
+                Column::Source,
+                &["Source", "Reference"],
+                &["Sources", "URL"],
+            ),
+            (Column::Id, &["ID", "id", "Card id"], &["identifier"]),
+            (Column::Tags, &["Tags", "tag"], &["Labels"]),
+            (Column::Guid, &["GUID"], &["uuid"]),
+        ];
+        for (column, yes, no) in cases {
+            for name in *yes {
+                assert_eq!(Column::named(name), Some(*column), "{name}");
+            }
+            for name in *no {
+                assert_ne!(Column::named(name), Some(*column), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn columns_are_found_by_name_in_any_order() {
+        let got = read(
+            "Tags,Source,Explanation,Answer,Question,Id\n\
+             geo,atlas p. 3,It is on the Tiber.,Rome,Capital of Italy?,italy-capital\n",
+        );
+        assert_eq!(got.errors, vec![]);
+        assert_eq!(got.warnings, vec![]);
+        let card = &got.cards[0];
+        assert_eq!(card.id.as_str(), "italy-capital");
+        assert_eq!(card.prompt, "Capital of Italy?");
+        assert_eq!(
+            card.kind,
+            Kind::Basic {
+                back: "Rome".into()
+            }
+        );
+        assert_eq!(card.explain.as_deref(), Some("It is on the Tiber."));
+        assert_eq!(card.source.as_deref(), Some("atlas p. 3"));
+        assert_eq!(card.tags.to_vec(), vec!["geo".to_string()]);
+    }
+
+    #[test]
+    fn an_id_column_keeps_the_id_when_the_question_is_reworded() {
+        let before = read("id\tfront\tback\nq1\tCapital of Italy?\tRome\n");
+        let after = read("id\tfront\tback\nq1\tWhat is the capital of Italy?\tRome\n");
+        assert_eq!(before.cards[0].id, after.cards[0].id);
+        // Without one the id follows the text.
+        let a = read("front\tback\nCapital of Italy?\tRome\n");
+        let b = read("front\tback\nWhat is the capital of Italy?\tRome\n");
+        assert_ne!(a.cards[0].id, b.cards[0].id);
+    }
+
+    #[test]
+    fn every_unused_column_is_named() {
+        let got = read("Front,Back,Difficulty,,Front\nSun,star,easy,x,again\n");
+        let messages: Vec<&str> = got.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(got.cards.len(), 1);
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(
+            messages[0].starts_with("column 3 (`Difficulty`) is not used"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].starts_with("column 4 is not used"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[2].starts_with("column 5 (`Front`) is not used"),
+            "{messages:?}"
+        );
+        let plain = read("Sun\tstar\tspace\textra\n");
+        assert_eq!(plain.warnings.len(), 1);
+        assert!(
+            plain.warnings[0]
+                .message
+                .starts_with("column 4 is not used")
+        );
+    }
+
+    #[test]
+    fn columns_given_by_the_caller_win() {
+        let options = Options {
+            columns: Some(parse_columns("id,-,front,back,notes").unwrap()),
+        };
+        let got = read_with("k1\tignored\tSun?\tA star\tThe nearest one.\n", &options);
+        assert_eq!(got.warnings.len(), 1, "{:?}", got.warnings);
+        assert_eq!(got.cards[0].id.as_str(), "k1");
+        assert_eq!(got.cards[0].prompt, "Sun?");
+        assert_eq!(got.cards[0].explain.as_deref(), Some("The nearest one."));
+        assert_eq!(
+            parse_columns("back,colour").unwrap_err(),
+            "unknown column `colour`; use front, back, explanation, source, id, tags, guid, or - \
+             to skip one"
+        );
+        assert_eq!(
+            parse_columns("back,tags").unwrap_err(),
+            "--columns needs a front column"
+        );
+    }
+
+    #[test]
+    fn anki_columns_and_guid_headers_are_honoured() {
+        let text = "#separator:tab\n#html:false\n#columns:Notes\tText\tBack\n#guid column:4\n\
+                    why\tSun?\tstar\tAbC123\n";
+        let got = read(text);
+        assert_eq!(got.errors, vec![]);
+        assert_eq!(got.cards[0].prompt, "Sun?");
+        assert_eq!(got.cards[0].explain.as_deref(), Some("why"));
+        assert_eq!(
+            got.cards[0].id.as_str(),
+            format!("anki-{}", short_hash("AbC123", 8))
+        );
     }
 
     #[test]

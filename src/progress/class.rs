@@ -13,7 +13,7 @@ use super::html::{Bar, escape, page, percent, row_chart};
 use super::ratio;
 
 /// The CSV columns, in order.
-pub const CLASS_COLUMNS: [&str; 10] = [
+pub const CLASS_COLUMNS: [&str; 12] = [
     "deck",
     "card",
     "prompt",
@@ -24,6 +24,8 @@ pub const CLASS_COLUMNS: [&str; 10] = [
     "accuracy",
     "lapses",
     "learners_with_lapses",
+    "question",
+    "version",
 ];
 
 /// How many of the hardest cards the HTML chart shows.
@@ -76,6 +78,11 @@ pub struct ClassCard {
     pub accuracy: Option<f64>,
     pub lapses: u32,
     pub learners_with_lapses: u32,
+    /// The question version (`session::question_hash`) the row counts answers to: learners who
+    /// answered different versions of a card are never pooled.
+    pub question: Option<String>,
+    /// "1 of 2" when the class answered more than one version of the card, else empty.
+    pub version: String,
     /// Per learner, in the order of [`ClassReport::learners`]; `None` where the export lacks
     /// the card.
     #[serde(skip)]
@@ -110,13 +117,38 @@ pub fn merge(exports: &[(String, ProgressExport)]) -> ClassReport {
         }
         learners.push(name);
     }
-    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    // The versions of each card's question the learners' progress is on, in order of
+    // appearance. A learner who never answered a card has no version: they join the card's one
+    // version when there is only one.
+    let mut versions: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+    for (_, doc) in exports {
+        for row in &doc.cards {
+            let seen = versions.entry((&row.deck, &row.card)).or_default();
+            if let Some(q) = row.question.as_deref()
+                && !seen.contains(&q)
+            {
+                seen.push(q);
+            }
+        }
+    }
+    let mut index: HashMap<(String, String, Option<String>), usize> = HashMap::new();
     let mut cards: Vec<ClassCard> = Vec::new();
     let mut decks_per_export: Vec<BTreeSet<&str>> = Vec::new();
     for (l, (_, doc)) in exports.iter().enumerate() {
         decks_per_export.push(doc.cards.iter().map(|c| c.deck.as_str()).collect());
         for row in &doc.cards {
-            let key = (row.deck.clone(), row.card.clone());
+            let known = &versions[&(row.deck.as_str(), row.card.as_str())];
+            let question = match (&row.question, known.as_slice()) {
+                (Some(q), _) => Some(q.clone()),
+                (None, [only]) => Some(only.to_string()),
+                (None, _) => None,
+            };
+            let version = match known.iter().position(|q| Some(*q) == question.as_deref()) {
+                Some(k) if known.len() > 1 => format!("{} of {}", k + 1, known.len()),
+                None if known.len() > 1 => "unknown".to_string(),
+                _ => String::new(),
+            };
+            let key = (row.deck.clone(), row.card.clone(), question.clone());
             let i = *index.entry(key).or_insert_with(|| {
                 cards.push(ClassCard {
                     deck: row.deck.clone(),
@@ -129,6 +161,8 @@ pub fn merge(exports: &[(String, ProgressExport)]) -> ClassReport {
                     accuracy: None,
                     lapses: 0,
                     learners_with_lapses: 0,
+                    question,
+                    version,
                     cells: vec![None; exports.len()],
                 });
                 cards.len() - 1
@@ -166,6 +200,20 @@ pub fn merge(exports: &[(String, ProgressExport)]) -> ClassReport {
             "the exports do not cover the same decks ({}); each card counts the learners whose \
              export has it",
             all.into_iter().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let mut changed: Vec<String> = versions
+        .iter()
+        .filter(|(_, v)| v.len() > 1)
+        .map(|((deck, card), _)| format!("{deck}/{card}"))
+        .collect();
+    if !changed.is_empty() {
+        changed.sort();
+        notes.push(format!(
+            "{} card(s) were answered in more than one version of their question (the deck \
+             changed between learners); each version has a row of its own: {}",
+            changed.len(),
+            changed.join(", ")
         ));
     }
     ClassReport {
@@ -271,7 +319,11 @@ pub fn render_html(report: &ClassReport) -> String {
              <td class=\"num\">{}</td><td class=\"num\">{}</td>",
             escape(&c.deck),
             escape(&c.card),
-            escape(&c.prompt),
+            if c.version.is_empty() {
+                escape(&c.prompt)
+            } else {
+                format!("{} (version {})", escape(&c.prompt), escape(&c.version))
+            },
             c.reviewed_by,
             c.accuracy.map_or("-".to_string(), percent),
             c.lapses
@@ -316,6 +368,7 @@ mod tests {
             reviews,
             correct,
             accuracy: None,
+            question: (reviews > 0).then(|| "v1".to_string()),
         }
     }
 
@@ -406,6 +459,72 @@ mod tests {
     }
 
     #[test]
+    fn answers_to_different_versions_of_a_question_are_not_pooled() {
+        let reworded = |mut r: ProgressRow| {
+            r.question = Some("v2".into());
+            r.prompt = "<nile, reworded>".into();
+            r
+        };
+        let report = merge(&[
+            (
+                "a.json".into(),
+                export(Some("Ann"), vec![row("nile", 4, 4, 0)]),
+            ),
+            (
+                "b.json".into(),
+                export(Some("Bo"), vec![reworded(row("nile", 2, 0, 1))]),
+            ),
+            (
+                "c.json".into(),
+                export(Some("Cy"), vec![row("nile", 0, 0, 0)]),
+            ),
+        ]);
+        let rows: Vec<(&str, u32, u32, &str, &str)> = report
+            .cards
+            .iter()
+            .map(|c| {
+                (
+                    c.prompt.as_str(),
+                    c.learners,
+                    c.reviews,
+                    c.question.as_deref().unwrap_or(""),
+                    c.version.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("<nile, reworded>", 1, 2, "v2", "2 of 2"),
+                ("<nile>", 1, 4, "v1", "1 of 2"),
+                ("<nile>", 1, 0, "", "unknown"),
+            ]
+        );
+        assert_eq!(
+            report.notes,
+            vec![
+                "1 card(s) were answered in more than one version of their question (the deck \
+                 changed between learners); each version has a row of its own: rivers/nile"
+            ]
+        );
+        assert!(render_html(&report).contains("&lt;nile&gt; (version 1 of 2)"));
+        // One version: a learner who never answered joins it.
+        let one = merge(&[
+            (
+                "a.json".into(),
+                export(Some("Ann"), vec![row("nile", 4, 4, 0)]),
+            ),
+            (
+                "c.json".into(),
+                export(Some("Cy"), vec![row("nile", 0, 0, 0)]),
+            ),
+        ]);
+        assert_eq!(one.cards.len(), 1);
+        assert_eq!(one.cards[0].learners, 2);
+        assert_eq!(one.cards[0].version, "");
+    }
+
+    #[test]
     fn csv_has_one_row_per_card() {
         let mut out = Vec::new();
         write_csv(&class(), Cells::Guarded, &mut out).unwrap();
@@ -414,10 +533,10 @@ mod tests {
         assert_eq!(
             lines[0],
             "deck,card,prompt,learners,reviewed_by,reviews,correct,accuracy,lapses,\
-             learners_with_lapses"
+             learners_with_lapses,question,version"
         );
-        assert_eq!(lines[1], "rivers,danube,<danube>,2,2,8,4,0.5,3,2");
-        assert_eq!(lines[3], "rivers,po,<po>,1,0,0,0,,0,0");
+        assert_eq!(lines[1], "rivers,danube,<danube>,2,2,8,4,0.5,3,2,v1,");
+        assert_eq!(lines[3], "rivers,po,<po>,1,0,0,0,,0,0,,");
     }
 
     #[test]

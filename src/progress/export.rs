@@ -23,7 +23,7 @@ pub const REVIEWS_FORMAT: &str = "recall-reviews";
 pub const VERSION: u32 = 1;
 
 /// The CSV columns of a progress export, in order.
-pub const PROGRESS_COLUMNS: [&str; 14] = [
+pub const PROGRESS_COLUMNS: [&str; 15] = [
     "deck",
     "card",
     "prompt",
@@ -38,6 +38,7 @@ pub const PROGRESS_COLUMNS: [&str; 14] = [
     "reviews",
     "correct",
     "accuracy",
+    "question",
 ];
 
 /// The CSV columns of a review log export, in order.
@@ -105,6 +106,12 @@ pub struct ProgressRow {
     pub correct: u32,
     /// `correct / reviews`; `None` without answers.
     pub accuracy: Option<f64>,
+    /// The version of the question the learner's progress is on: `session::question_hash` of
+    /// the card as last answered (or as the learner was last told it changed). A class report
+    /// keeps answers to different versions apart. `None` for a card never answered, and in
+    /// exports made before recall wrote it.
+    #[serde(default)]
+    pub question: Option<String>,
 }
 
 impl ProgressRow {
@@ -127,6 +134,11 @@ impl ProgressRow {
             reviews: tally.reviews,
             correct: tally.correct,
             accuracy: ratio(u64::from(tally.correct), u64::from(tally.reviews)),
+            question: c
+                .record
+                .as_ref()
+                .map(|r| r.question_hash.clone())
+                .filter(|h| !h.is_empty()),
         }
     }
 }
@@ -356,10 +368,10 @@ mod tests {
         assert_eq!(
             csv(&rows(), Cells::Guarded),
             "deck,card,prompt,state,due,stability,difficulty,retrievability,reps,lapses,\
-             last_review,reviews,correct,accuracy\n\
+             last_review,reviews,correct,accuracy,question\n\
              rivers,danube,\"Where does the Danube end, \"\"roughly\"\"?\",review,\
-             2026-03-05T04:00:00Z,3.1731,5.5,0.9346,4,1,2026-03-02T09:00:00Z,6,5,0.8333\n\
-             rivers,rhine,Where does the Rhine end?,new,,,,,0,0,,0,0,\n"
+             2026-03-05T04:00:00Z,3.1731,5.5,0.9346,4,1,2026-03-02T09:00:00Z,6,5,0.8333,h\n\
+             rivers,rhine,Where does the Rhine end?,new,,,,,0,0,,0,0,,\n"
         );
     }
 

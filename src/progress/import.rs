@@ -661,6 +661,7 @@ mod tests {
             explain: None,
             source: None,
             fact: None,
+            media: None,
             span: Span::default(),
         }
     }

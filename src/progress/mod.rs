@@ -13,6 +13,7 @@
 //! - [`import`]: reading Anki/FSRS review logs, map files, and replaying a card's history.
 //! - [`optimize`]: FSRS items from the history, the crate's optimizer and evaluation.
 //! - [`class`]: merging several learners' progress exports.
+//! - [`versions`]: two versions of a deck compared, edit by edit (`check --against`).
 
 pub mod class;
 pub mod export;
@@ -22,6 +23,7 @@ pub mod optimize;
 pub mod report;
 pub mod stats;
 pub mod terminal;
+pub mod versions;
 
 use std::collections::HashMap;
 
@@ -142,6 +144,7 @@ pub fn prompt_text(card: &Card) -> String {
             .map(|p| match p {
                 ClozePart::Text(t) => t.as_str(),
                 ClozePart::Blank(_) => "____",
+                ClozePart::Hint(_) => "",
             })
             .collect(),
         _ => card.prompt.to_string(),

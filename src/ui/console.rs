@@ -2,26 +2,86 @@
 //! when standard input is not a terminal) and an interactive terminal with prompts and keys.
 
 use std::io::{self, BufRead, Write};
+use std::time::{Duration, Instant};
+
+use crate::answer::MAX_ANSWER_CHARS;
 
 /// What a session needs from a terminal. `None` from a read means the learner left (end of
 /// input or Ctrl-C): the session ends cleanly, everything answered is already stored.
 pub trait Console {
     /// Prints text (one or more lines).
     fn say(&mut self, text: &str) -> io::Result<()>;
+    /// A confirmation of what was just done (graded, suspended, undone). It stays visible until
+    /// the next key: a terminal shows it at the top of the next page.
+    fn notice(&mut self, text: &str) -> io::Result<()>;
+    /// Starts a new screen with `page`. A terminal clears and draws it to fit; line mode
+    /// prints what a transcript does not hold yet.
+    fn page(&mut self, page: &Page) -> io::Result<()>;
     /// Reads an answer line.
     fn ask(&mut self, prompt: &str) -> io::Result<Option<String>>;
-    /// Reads a grade or command; in a terminal a single key press is enough.
-    fn ask_key(&mut self, prompt: &str) -> io::Result<Option<String>>;
-    /// Starts a new screen for the next card (a blank line in line mode).
-    fn next_screen(&mut self) -> io::Result<()>;
+    /// Reads a grade or a command: a word ended by Enter, or in a terminal one of `instant`
+    /// typed alone, which acts at once (an Enter typed right after it is then ignored). Esc
+    /// reads as `q`.
+    fn ask_key(&mut self, prompt: &str, instant: &[char]) -> io::Result<Option<String>>;
     /// How to colour text for this console.
     fn style(&self) -> Style;
 }
 
-/// Colours, or none. Deck text must already be made inert before it is styled.
+/// What is on screen for one step of a session, in blocks a small terminal may shorten.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub blocks: Vec<Block>,
+    /// The prompt that follows the page, which must fit below it.
+    pub prompt: String,
+}
+
+/// A part of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub text: String,
+    pub part: Part,
+    /// Drawn again on a terminal's new page (the question and the answer while grading); a
+    /// transcript (line mode) has it already.
+    pub again: bool,
+}
+
+/// What a block is, which says what goes first when a terminal is too small: notes are cut,
+/// then the status line goes; the question and the verdict always stay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    /// Explanation and source: shortened line by line when space is short.
+    Notes,
+    /// The progress line: dropped when space is short.
+    Status,
+    /// The question and the verdict.
+    Keep,
+}
+
+impl Page {
+    /// Adds a block shown for the first time.
+    pub fn push(&mut self, part: Part, text: impl Into<String>) {
+        self.add(part, text.into(), false);
+    }
+
+    /// Adds a block already shown once, drawn again on a terminal's new page only.
+    pub fn again(&mut self, part: Part, text: impl Into<String>) {
+        self.add(part, text.into(), true);
+    }
+
+    fn add(&mut self, part: Part, text: String, again: bool) {
+        if !text.is_empty() {
+            self.blocks.push(Block { text, part, again });
+        }
+    }
+}
+
+/// Colours and drawing characters, or none. Deck text must already be made inert before it
+/// is styled.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub color: bool,
+    /// Block characters such as a progress bar, which a screen reader would read out.
+    pub graphics: bool,
 }
 
 impl Style {
@@ -53,6 +113,10 @@ impl Style {
     }
 }
 
+/// The most bytes of one input line kept: every character of the longest accepted answer, in
+/// the widest UTF-8, plus one so that a longer one is still seen to be too long.
+const MAX_LINE_BYTES: usize = MAX_ANSWER_CHARS * 4 + 4;
+
 /// Plain line mode over any reader and writer: prompts and feedback as lines on the writer,
 /// one answer per input line.
 pub struct LineConsole<R, W> {
@@ -69,112 +133,127 @@ impl<R: BufRead, W: Write> LineConsole<R, W> {
         self.output
     }
 
-    /// Reads a line; a line that is too long or not UTF-8 is refused with a message and asked
-    /// for again.
+    /// Reads a line. One that is not UTF-8 (a terminal set to another encoding) is refused
+    /// with a message saying so and asked for again; a longer line than any answer is cut
+    /// (see [`read_bounded_line`]) and the checker says it is too long.
     fn read_line(&mut self, prompt: &str) -> io::Result<Option<String>> {
         writeln!(self.output, "{prompt}")?;
         self.output.flush()?;
         loop {
-            let why = match read_bounded_line(&mut self.input)? {
-                Line::Text(line) => return Ok(Some(line)),
-                Line::End => return Ok(None),
-                Line::TooLong => format!(
-                    "That line is longer than {} KiB, so recall did not read it; type it again.",
-                    MAX_LINE_BYTES / 1024
-                ),
-                Line::NotUtf8 => "That line is not UTF-8 text (is the terminal set to another \
-                                  encoding?), so recall did not read it; type it again."
-                    .to_string(),
+            let Some((bytes, cut)) = read_bounded_bytes(&mut self.input, MAX_LINE_BYTES)? else {
+                return Ok(None);
             };
-            writeln!(self.output, "{why}\n{prompt}")?;
-            self.output.flush()?;
+            match String::from_utf8(bytes) {
+                Ok(text) => return Ok(Some(text)),
+                // Not UTF-8, and not only a character cut in two where the line was cut.
+                Err(e) if !cut || e.utf8_error().error_len().is_some() => {
+                    writeln!(
+                        self.output,
+                        "That line is not UTF-8 text (is the terminal set to another \
+                         encoding?), so recall did not read it; type it again.\n{prompt}"
+                    )?;
+                    self.output.flush()?;
+                }
+                Err(e) => return Ok(Some(String::from_utf8_lossy(e.as_bytes()).into_owned())),
+            }
         }
     }
 }
 
-/// The longest input line read, in bytes: far more than any answer (at most 4,000
-/// characters). A longer line is skipped without being kept, so input without a newline
-/// cannot fill the memory.
-pub const MAX_LINE_BYTES: usize = 64 * 1024;
-
-/// One line of input.
-#[derive(Debug, PartialEq)]
-enum Line {
-    /// The line, without its line ending.
-    Text(String),
-    /// The end of the input.
-    End,
-    TooLong,
-    NotUtf8,
+/// One line of input without its line ending, keeping at most `max` bytes of it (cut at a
+/// character boundary) and skipping the rest, so a huge line costs no memory. `None` at the end
+/// of input.
+pub fn read_bounded_line(input: &mut impl BufRead, max: usize) -> io::Result<Option<String>> {
+    // Cut inside a character, or not UTF-8 at all: keep what decodes.
+    Ok(
+        read_bounded_bytes(input, max)?.map(|(bytes, _)| match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        }),
+    )
 }
 
-/// Reads one line, keeping at most [`MAX_LINE_BYTES`] of it.
-fn read_bounded_line(input: &mut impl BufRead) -> io::Result<Line> {
-    let mut buf: Vec<u8> = Vec::new();
-    let mut too_long = false;
-    let mut any = false;
+/// The bytes of one input line, as [`read_bounded_line`] keeps them, and whether the line was
+/// cut.
+fn read_bounded_bytes(input: &mut impl BufRead, max: usize) -> io::Result<Option<(Vec<u8>, bool)>> {
+    let mut kept: Vec<u8> = Vec::new();
+    let mut cut = false;
+    let mut seen_any = false;
     loop {
-        let chunk = match input.fill_buf() {
-            Ok(chunk) => chunk,
+        let buf = match input.fill_buf() {
+            Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
-        if chunk.is_empty() {
+        if buf.is_empty() {
+            if !seen_any {
+                return Ok(None);
+            }
             break;
         }
-        any = true;
-        let (used, ended) = match memchr::memchr(b'\n', chunk) {
-            Some(i) => (i + 1, true),
-            None => (chunk.len(), false),
+        seen_any = true;
+        let (chunk, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (&buf[..i], i + 1),
+            None => (buf, buf.len()),
         };
-        if !too_long {
-            if buf.len() + used > MAX_LINE_BYTES + 2 {
-                too_long = true;
-                buf = Vec::new();
-            } else {
-                buf.extend_from_slice(&chunk[..used]);
-            }
-        }
-        input.consume(used);
+        let room = max.saturating_sub(kept.len());
+        cut |= chunk.len() > room;
+        kept.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let ended = done <= buf.len() && chunk.len() < done;
+        input.consume(done);
         if ended {
             break;
         }
     }
-    if !any {
-        return Ok(Line::End);
+    if kept.last() == Some(&b'\r') {
+        kept.pop();
     }
-    if too_long {
-        return Ok(Line::TooLong);
-    }
-    while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
-        buf.pop();
-    }
-    Ok(String::from_utf8(buf).map_or(Line::NotUtf8, Line::Text))
+    Ok(Some((kept, cut)))
 }
 
 impl<R: BufRead, W: Write> Console for LineConsole<R, W> {
     fn say(&mut self, text: &str) -> io::Result<()> {
         writeln!(self.output, "{text}")
     }
+    fn notice(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.output, "{text}")
+    }
+    fn page(&mut self, page: &Page) -> io::Result<()> {
+        let fresh = page.blocks.iter().all(|b| !b.again);
+        if fresh {
+            writeln!(self.output)?;
+        }
+        for b in page.blocks.iter().filter(|b| !b.again) {
+            writeln!(self.output, "{}", b.text)?;
+        }
+        Ok(())
+    }
     fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
         self.read_line(prompt)
     }
-    fn ask_key(&mut self, prompt: &str) -> io::Result<Option<String>> {
+    fn ask_key(&mut self, prompt: &str, _instant: &[char]) -> io::Result<Option<String>> {
         self.read_line(prompt)
     }
-    fn next_screen(&mut self) -> io::Result<()> {
-        writeln!(self.output)
-    }
     fn style(&self) -> Style {
-        Style { color: false }
+        Style {
+            color: false,
+            graphics: false,
+        }
     }
 }
 
-/// An interactive terminal: dialoguer prompts with line editing for answers, single keys for
-/// grades, a fresh screen per card.
+/// How long after a key that acted at once an Enter is taken for a habit (`3⏎`) and ignored.
+const STRAY_ENTER: Duration = Duration::from_millis(1500);
+
+/// An interactive terminal: a page per step, fitted to the window and wrapped at word
+/// boundaries, line editing for answers, keys for grades.
 pub struct TermConsole {
     term: console::Term,
     color: bool,
+    /// Confirmations waiting for the next page.
+    notices: Vec<String>,
+    /// When a key last acted on its own, so that an Enter right after it is ignored.
+    acted: Option<Instant>,
 }
 
 impl TermConsole {
@@ -193,7 +272,30 @@ impl TermConsole {
         TermConsole {
             term: console::Term::stdout(),
             color,
+            notices: Vec::new(),
+            acted: None,
         }
+    }
+
+    fn width(&self) -> usize {
+        usize::from(self.term.size().1).max(20)
+    }
+
+    fn height(&self) -> usize {
+        usize::from(self.term.size().0).max(4)
+    }
+
+    /// Writes text wrapped to the window.
+    fn write_wrapped(&mut self, text: &str) -> io::Result<()> {
+        for line in wrap(text, self.width()) {
+            self.term.write_line(&line)?;
+        }
+        Ok(())
+    }
+
+    /// Whether an Enter now is the stray one after a key that acted at once.
+    fn stray_enter(&mut self) -> bool {
+        self.acted.take().is_some_and(|t| t.elapsed() < STRAY_ENTER)
     }
 }
 
@@ -201,19 +303,117 @@ fn interrupted(e: &io::Error) -> bool {
     e.kind() == io::ErrorKind::Interrupted
 }
 
+/// `text` wrapped at word boundaries to `width` columns, line by line (blank lines kept).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let opts = textwrap::Options::new(width.max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .break_words(true);
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        if line.is_empty() {
+            out.push(String::new());
+        } else {
+            out.extend(
+                textwrap::wrap(line, &opts)
+                    .into_iter()
+                    .map(|l| l.into_owned()),
+            );
+        }
+    }
+    out
+}
+
+/// The lines of `page` (with `notices` on top) that fit in `height` rows of `width` columns,
+/// leaving room for its prompt and the line typed after it. Notes are shortened first (the
+/// last line kept ends in "…"), then the status line and the notices are dropped; the question
+/// and the verdict are always drawn, even if the window is too small for them.
+pub fn fit(page: &Page, notices: &[String], width: usize, height: usize) -> Vec<String> {
+    let prompt_rows = wrap(&page.prompt, width).len() + 1;
+    let room = height.saturating_sub(prompt_rows);
+    let mut blocks: Vec<(Part, Vec<String>)> = notices
+        .iter()
+        .map(|n| (Part::Status, wrap(n, width)))
+        .chain(page.blocks.iter().map(|b| (b.part, wrap(&b.text, width))))
+        .collect();
+    let rows = |blocks: &[(Part, Vec<String>)]| blocks.iter().map(|(_, l)| l.len()).sum::<usize>();
+    // Notes lose lines from the end.
+    while rows(&blocks) > room {
+        let Some((_, lines)) = blocks
+            .iter_mut()
+            .rev()
+            .find(|(p, l)| *p == Part::Notes && !l.is_empty())
+        else {
+            break;
+        };
+        lines.pop();
+        if let Some(last) = lines.last_mut() {
+            let cut: String = last.chars().take(width.saturating_sub(1)).collect();
+            *last = format!("{}…", cut.trim_end_matches('…'));
+        }
+    }
+    // Then the status line and the notices go, the oldest first.
+    while rows(&blocks) > room {
+        let Some(i) = blocks
+            .iter()
+            .position(|(p, l)| *p == Part::Status && !l.is_empty())
+        else {
+            break;
+        };
+        blocks[i].1.clear();
+    }
+    blocks.into_iter().flat_map(|(_, l)| l).collect()
+}
+
 impl Console for TermConsole {
     fn say(&mut self, text: &str) -> io::Result<()> {
-        self.term.write_line(text)
+        let notices = std::mem::take(&mut self.notices);
+        for n in notices {
+            self.write_wrapped(&n)?;
+        }
+        self.write_wrapped(text)
+    }
+    fn notice(&mut self, text: &str) -> io::Result<()> {
+        self.notices.push(text.to_string());
+        Ok(())
+    }
+    fn page(&mut self, page: &Page) -> io::Result<()> {
+        let lines = fit(page, &self.notices, self.width(), self.height());
+        self.notices.clear();
+        self.term.clear_screen()?;
+        for line in lines {
+            self.term.write_line(&line)?;
+        }
+        Ok(())
     }
     fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
-        let theme = dialoguer::theme::SimpleTheme;
         // dialoguer adds its own ": " after the prompt.
         let prompt = match prompt.trim() {
             ">" | "" => "Your answer",
             p => p,
         };
+        self.term.write_str(&format!("{prompt}: "))?;
+        // The first key is read here, so that an Enter left over from a grade typed as `3⏎`
+        // does not submit an empty answer; the line editor takes over from the first character.
+        let first = loop {
+            match self.term.read_key() {
+                Ok(console::Key::Enter) if self.stray_enter() => continue,
+                Ok(console::Key::Enter) => {
+                    self.term.write_line("")?;
+                    return Ok(Some(String::new()));
+                }
+                Ok(console::Key::Char(c)) if !c.is_control() => break c,
+                Ok(console::Key::CtrlC) => return Ok(None),
+                Ok(_) => continue,
+                Err(e) if interrupted(&e) => return Ok(None),
+                Err(e) => return Err(e),
+            }
+        };
+        self.acted = None;
+        self.term.clear_line()?;
+        let theme = dialoguer::theme::SimpleTheme;
         let r = dialoguer::Input::<String>::with_theme(&theme)
             .with_prompt(prompt)
+            .with_initial_text(first.to_string())
             .allow_empty(true)
             .interact_text_on(&self.term);
         match r {
@@ -222,24 +422,51 @@ impl Console for TermConsole {
             Err(dialoguer::Error::IO(e)) => Err(e),
         }
     }
-    fn ask_key(&mut self, prompt: &str) -> io::Result<Option<String>> {
-        self.term.write_line(prompt)?;
+    fn ask_key(&mut self, prompt: &str, instant: &[char]) -> io::Result<Option<String>> {
+        let notices = std::mem::take(&mut self.notices);
+        for n in notices {
+            self.write_wrapped(&n)?;
+        }
+        self.write_wrapped(prompt)?;
+        let mut typed = String::new();
         loop {
             match self.term.read_key() {
-                Ok(console::Key::Char(c)) => return Ok(Some(c.to_string())),
-                Ok(console::Key::Enter) => return Ok(Some(String::new())),
-                Ok(console::Key::CtrlC) | Ok(console::Key::Escape) => return Ok(None),
+                Ok(console::Key::Char(c)) if typed.is_empty() && instant.contains(&c) => {
+                    self.term.write_line(&c.to_string())?;
+                    self.acted = Some(Instant::now());
+                    return Ok(Some(c.to_string()));
+                }
+                Ok(console::Key::Char(c)) if !c.is_control() && typed.chars().count() < 20 => {
+                    typed.push(c);
+                    self.term.write_str(&c.to_string())?;
+                }
+                Ok(console::Key::Backspace) => {
+                    if typed.pop().is_some() {
+                        self.term.clear_chars(1)?;
+                    }
+                }
+                Ok(console::Key::Enter) if typed.is_empty() && self.stray_enter() => continue,
+                Ok(console::Key::Enter) => {
+                    self.term.write_line("")?;
+                    self.acted = None;
+                    return Ok(Some(typed));
+                }
+                Ok(console::Key::Escape) => {
+                    self.term.write_line("")?;
+                    return Ok(Some("q".to_string()));
+                }
+                Ok(console::Key::CtrlC) => return Ok(None),
                 Ok(_) => continue,
                 Err(e) if interrupted(&e) => return Ok(None),
                 Err(e) => return Err(e),
             }
         }
     }
-    fn next_screen(&mut self) -> io::Result<()> {
-        self.term.clear_screen()
-    }
     fn style(&self) -> Style {
-        Style { color: self.color }
+        Style {
+            color: self.color,
+            graphics: true,
+        }
     }
 }
 
@@ -259,30 +486,72 @@ mod tests {
     }
 
     #[test]
-    fn a_line_too_long_is_skipped_and_asked_again() {
-        let mut input = "x".repeat(3 * MAX_LINE_BYTES).into_bytes();
-        input.extend_from_slice(b"\nLima\n");
-        let mut c = LineConsole::new(io::BufReader::with_capacity(4096, &input[..]), Vec::new());
-        assert_eq!(c.ask(">").unwrap().as_deref(), Some("Lima"));
-        let out = String::from_utf8(c.into_output()).unwrap();
+    fn a_huge_line_is_cut_and_the_next_line_still_read() {
+        let long = "é".repeat(50_000);
+        let input = format!("{long}\nnext\nlast");
+        let mut r = io::BufReader::with_capacity(64, io::Cursor::new(input));
+        let first = read_bounded_line(&mut r, 9).unwrap().unwrap();
+        assert_eq!(first, "éééé\u{fffd}", "cut inside a character");
         assert_eq!(
-            out,
-            ">\nThat line is longer than 64 KiB, so recall did not read it; type it again.\n>\n"
+            read_bounded_line(&mut r, 9).unwrap().as_deref(),
+            Some("next")
+        );
+        assert_eq!(
+            read_bounded_line(&mut r, 9).unwrap().as_deref(),
+            Some("last")
+        );
+        assert_eq!(read_bounded_line(&mut r, 9).unwrap(), None);
+    }
+
+    #[test]
+    fn line_mode_prints_new_blocks_only() {
+        let mut c = LineConsole::new(io::Cursor::new(""), Vec::new());
+        let mut page = Page::default();
+        page.push(Part::Status, "status");
+        page.push(Part::Keep, "Question?");
+        c.page(&page).unwrap();
+        let mut grading = Page::default();
+        grading.again(Part::Status, "status");
+        grading.again(Part::Keep, "Question?");
+        grading.push(Part::Keep, "Right.");
+        c.page(&grading).unwrap();
+        assert_eq!(
+            String::from_utf8(c.into_output()).unwrap(),
+            "\nstatus\nQuestion?\nRight.\n"
         );
     }
 
     #[test]
-    fn endless_input_without_a_newline_ends_the_session() {
-        let input = "y".repeat(MAX_LINE_BYTES + 10);
-        let mut c = LineConsole::new(io::Cursor::new(input), Vec::new());
-        assert_eq!(c.ask(">").unwrap(), None);
+    fn wrapping_breaks_at_spaces_and_keeps_blank_lines() {
+        assert_eq!(
+            wrap("What is the capital of Kyrgyzstan?\n\nok", 16),
+            ["What is the", "capital of", "Kyrgyzstan?", "", "ok"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     }
 
     #[test]
-    fn a_line_at_the_limit_is_read() {
-        let line = "z".repeat(MAX_LINE_BYTES);
-        let mut c = LineConsole::new(io::Cursor::new(format!("{line}\r\n")), Vec::new());
-        assert_eq!(c.ask(">").unwrap(), Some(line));
+    fn fitting_cuts_notes_then_the_status_but_keeps_the_question() {
+        let mut page = Page {
+            prompt: "Grade: 1 2 3 4".into(),
+            ..Page::default()
+        };
+        page.push(Part::Status, "status line");
+        page.again(Part::Keep, "Question?");
+        page.push(Part::Keep, "Right.");
+        page.push(Part::Notes, "one\ntwo\nthree");
+        let notices = vec!["Good.".to_string()];
+        // Everything fits in 10 rows: 7 lines and 2 for the prompt.
+        assert_eq!(fit(&page, &notices, 40, 10).len(), 7);
+        // In 7 rows, the notes lose two lines.
+        assert_eq!(
+            fit(&page, &notices, 40, 7),
+            ["Good.", "status line", "Question?", "Right.", "one…"]
+        );
+        // In 4, the notes, then the notice and the status line go.
+        assert_eq!(fit(&page, &notices, 40, 4), ["Question?", "Right."]);
+        // The question stays even when nothing else fits.
+        assert_eq!(fit(&page, &notices, 40, 2), ["Question?", "Right."]);
     }
 
     #[test]
@@ -290,15 +559,26 @@ mod tests {
         let mut c = LineConsole::new(io::Cursor::new(b"caf\xe9\ncafe\n".to_vec()), Vec::new());
         assert_eq!(c.ask(">").unwrap().as_deref(), Some("cafe"));
         let out = String::from_utf8(c.into_output()).unwrap();
-        assert!(out.contains("That line is not UTF-8 text"), "{out}");
-        // The last line of input may lack its newline.
-        let mut c = LineConsole::new(io::Cursor::new("Lima"), Vec::new());
-        assert_eq!(c.ask(">").unwrap().as_deref(), Some("Lima"));
+        assert_eq!(
+            out,
+            ">\nThat line is not UTF-8 text (is the terminal set to another encoding?), so \
+             recall did not read it; type it again.\n>\n"
+        );
+        // A line cut inside a character is not taken for one that is not UTF-8.
+        let long = format!("a{}", "é".repeat(MAX_LINE_BYTES));
+        assert!(!long.is_char_boundary(MAX_LINE_BYTES));
+        let mut c = LineConsole::new(io::Cursor::new(format!("{long}\n")), Vec::new());
+        let got = c.ask(">").unwrap().unwrap();
+        assert!(got.starts_with("aé") && got.len() < MAX_LINE_BYTES + 4);
+        assert_eq!(String::from_utf8(c.into_output()).unwrap(), ">\n");
     }
 
     #[test]
     fn style_without_colour_is_plain() {
-        let s = Style { color: false };
+        let s = Style {
+            color: false,
+            graphics: false,
+        };
         assert_eq!(s.good("right"), "right");
     }
 }

@@ -2,5 +2,6 @@
 //! and quiz drivers.
 
 pub mod console;
+pub mod media;
 pub mod render;
 pub mod study;

@@ -1,9 +1,10 @@
 //! Text for a card as the learner meets it, and for the feedback after an answer. Deck text is
 //! untrusted: everything taken from a deck passes through `inert` before it reaches a terminal.
 
-use crate::answer::{Outcome, Verdict};
+use crate::answer::{MAX_ANSWER_CHARS, Outcome, Verdict};
 use crate::deck::{Card, ClozePart, Kind, Text};
 use crate::diagnostic::inert;
+use crate::session::Counts;
 use crate::ui::console::Style;
 
 /// Letters for the right-hand column of a match card.
@@ -76,13 +77,19 @@ pub fn question(card: &Card, shown: &[Text]) -> String {
                 out.push('\n');
             }
             let mut n = 0;
-            for p in parts {
+            for (i, p) in parts.iter().enumerate() {
                 match p {
                     ClozePart::Text(t) => out.push_str(&inert(t)),
                     ClozePart::Blank(_) => {
                         n += 1;
-                        out.push_str(&format!("[{n}: ____]"));
+                        match parts.get(i + 1) {
+                            Some(ClozePart::Hint(hint)) => {
+                                out.push_str(&format!("[{n}: ____ ({})]", inert(hint)))
+                            }
+                            _ => out.push_str(&format!("[{n}: ____]")),
+                        }
                     }
+                    ClozePart::Hint(_) => {}
                 }
             }
             if n > 1 {
@@ -113,9 +120,9 @@ pub fn back(card: &Card) -> String {
     }
 }
 
-/// Feedback after an answer: right or wrong, what was close or missing, the right answer, the
-/// explanation and the source.
-pub fn feedback(card: &Card, outcome: &Outcome, style: Style) -> String {
+/// Feedback after an answer: right or wrong, what was close or missing, and the right answer
+/// ([`notes`] has the explanation and the source).
+pub fn feedback(outcome: &Outcome, style: Style) -> String {
     let mut lines = Vec::new();
     let head = match outcome.verdict {
         Verdict::Correct => style.good("Right."),
@@ -131,7 +138,7 @@ pub fn feedback(card: &Card, outcome: &Outcome, style: Style) -> String {
     if let Some((given, canonical)) = &outcome.typo {
         lines.push(format!(
             "  You wrote {}; it is spelt {}.",
-            inert(given),
+            echo(given),
             inert(canonical)
         ));
     }
@@ -144,11 +151,7 @@ pub fn feedback(card: &Card, outcome: &Outcome, style: Style) -> String {
         lines.push(format!("  Missing: {}", m.join(", ")));
     }
     if !outcome.extra.is_empty() {
-        let m: Vec<String> = outcome
-            .extra
-            .iter()
-            .map(|s| inert(s).into_owned())
-            .collect();
+        let m: Vec<String> = outcome.extra.iter().map(|s| echo(s)).collect();
         lines.push(format!("  Not part of the answer: {}", m.join(", ")));
     }
     if let Some(note) = &outcome.note {
@@ -161,7 +164,6 @@ pub fn feedback(card: &Card, outcome: &Outcome, style: Style) -> String {
             inert(&outcome.expected)
         ));
     }
-    lines.extend(notes(card, style));
     lines.join("\n")
 }
 
@@ -177,6 +179,18 @@ pub fn notes(card: &Card, style: Style) -> Vec<String> {
     lines
 }
 
+/// The line naming a card's media files, shown under the question (`card.question_media()`)
+/// or under the answer (`card.answer_media()`): "Attachment: flag.png (o to open)". `None`
+/// when there are none. Pressing `o` opens them with [`crate::ui::media::open_media`].
+pub fn attachment_line(names: &[Text]) -> Option<String> {
+    let names: Vec<String> = names.iter().map(|n| inert(n).into_owned()).collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(format!("Attachment: {one} (o to open)")),
+        many => Some(format!("Attachments: {} (o to open)", many.join(", "))),
+    }
+}
+
 /// A text progress bar of `width` cells.
 pub fn bar(done: usize, total: usize, width: usize) -> String {
     let filled = (done * width)
@@ -186,9 +200,89 @@ pub fn bar(done: usize, total: usize, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// The progress line of a session: answers given, cards left (each counted once, however often
+/// it comes back) by sort, and a bar where the console draws one.
+pub fn progress(done: usize, left: Counts, cram: bool, style: Style) -> String {
+    let mut out = format!(
+        "{} {done} done, {} left",
+        style.bold("recall"),
+        left.total()
+    );
+    if !cram {
+        out.push_str(&format!(
+            " (new {}, learning {}, review {})",
+            left.new, left.learning, left.review
+        ));
+    }
+    if style.graphics {
+        out.push_str("  ");
+        out.push_str(&bar(done, done + left.total(), 20));
+    }
+    out
+}
+
+/// When something is due, said as people say it: "in 1 minute", "in 10 minutes", "in 2
+/// hours", "tomorrow", "in 18 days", "in 3 months", "in 1.5 years". `days` is how many study
+/// days ahead it falls (0 for later today), which decides between hours and days.
+pub fn when(secs: u64, days: i64) -> String {
+    let plural = |n: u64, unit: &str| {
+        if n == 1 {
+            format!("in 1 {unit}")
+        } else {
+            format!("in {n} {unit}s")
+        }
+    };
+    match days {
+        i64::MIN..=0 => {
+            if secs < 60 {
+                "in under a minute".to_string()
+            } else if secs < 3_600 {
+                plural(secs.div_ceil(60), "minute")
+            } else {
+                plural((secs + 1_800) / 3_600, "hour")
+            }
+        }
+        1 => "tomorrow".to_string(),
+        2..=59 => format!("in {days} days"),
+        60..=364 => plural(((days as f64) / 30.4).round() as u64, "month"),
+        _ => {
+            let years = days as f64 / 365.0;
+            let tenths = (years * 10.0).round() as u64;
+            if tenths.is_multiple_of(10) {
+                plural(tenths / 10, "year")
+            } else {
+                format!("in {}.{} years", tenths / 10, tenths % 10)
+            }
+        }
+    }
+}
+
+/// What the learner typed, made inert and cut to what an answer may be, for echoing it back.
+pub fn echo(given: &str) -> String {
+    let text = inert(given);
+    if text.chars().count() <= MAX_ANSWER_CHARS {
+        return text.into_owned();
+    }
+    let cut: String = text.chars().take(MAX_ANSWER_CHARS).collect();
+    format!("{cut}…")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attachments_are_named_with_the_key_that_opens_them() {
+        assert_eq!(attachment_line(&[]), None);
+        assert_eq!(
+            attachment_line(&["flag.png".into()]).as_deref(),
+            Some("Attachment: flag.png (o to open)")
+        );
+        assert_eq!(
+            attachment_line(&["a.png".into(), "b\u{1b}[2J.mp3".into()]).as_deref(),
+            Some("Attachments: a.png, b\\u{1b}[2J.mp3 (o to open)")
+        );
+    }
 
     #[test]
     fn bar_fills_in_proportion() {
@@ -196,6 +290,59 @@ mod tests {
         assert_eq!(bar(2, 4, 4), "██░░");
         assert_eq!(bar(5, 4, 4), "████");
         assert_eq!(bar(0, 0, 2), "██");
+    }
+
+    #[test]
+    fn intervals_read_as_people_say_them() {
+        let cases: &[(u64, i64, &str)] = &[
+            (30, 0, "in under a minute"),
+            (60, 0, "in 1 minute"),
+            (61, 0, "in 2 minutes"),
+            (600, 0, "in 10 minutes"),
+            (3_600, 0, "in 1 hour"),
+            (5_400, 0, "in 2 hours"),
+            (3 * 3_600, 1, "tomorrow"),
+            (86_400 * 2, 2, "in 2 days"),
+            (86_400 * 18, 18, "in 18 days"),
+            (0, 59, "in 59 days"),
+            (0, 60, "in 2 months"),
+            (0, 91, "in 3 months"),
+            (0, 365, "in 1 year"),
+            (0, 548, "in 1.5 years"),
+        ];
+        for &(secs, days, want) in cases {
+            assert_eq!(when(secs, days), want, "{secs} s, {days} days");
+        }
+    }
+
+    #[test]
+    fn the_progress_line_counts_what_is_left_and_draws_a_bar_only_where_asked() {
+        let left = Counts {
+            new: 2,
+            learning: 1,
+            review: 0,
+        };
+        let plain = Style {
+            color: false,
+            graphics: false,
+        };
+        assert_eq!(
+            progress(3, left, false, plain),
+            "recall 3 done, 3 left (new 2, learning 1, review 0)"
+        );
+        assert_eq!(progress(3, left, true, plain), "recall 3 done, 3 left");
+        let term = Style {
+            graphics: true,
+            ..plain
+        };
+        assert!(progress(3, left, false, term).ends_with("██████████░░░░░░░░░░"));
+    }
+
+    #[test]
+    fn echoes_are_cut_to_the_longest_answer() {
+        assert_eq!(echo("Paris"), "Paris");
+        let long = "a".repeat(MAX_ANSWER_CHARS + 500);
+        assert_eq!(echo(&long).chars().count(), MAX_ANSWER_CHARS + 1);
     }
 
     #[test]

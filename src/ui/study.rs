@@ -1,5 +1,6 @@
-//! Drives a study session or a quiz through a `Console`: shows each card, checks the answer,
-//! proposes a grade, and commits every answer to the store before the next card appears.
+//! Runs a study session or a quiz through a `Console`: draws each step, reads keys and turns
+//! them into the session's actions. What an action means and what it stores is decided by the
+//! session and the driver; this module only renders and reads.
 
 use std::time::{Duration, Instant};
 
@@ -7,13 +8,18 @@ use jiff::Timestamp;
 
 use crate::answer::{self, AnswerPool, Outcome, Verdict};
 use crate::config::Clock;
-use crate::deck::{Card, Kind, Text};
+use crate::deck::{Card, Kind};
 use crate::diagnostic::inert;
+use crate::driver::Driver;
 use crate::error::{Error, Result};
-use crate::schedule::{Rating, Scheduler};
-use crate::session::{Grade, Item, Session, shown_options};
+use crate::grade::{self, Answering, Situation};
+use crate::schedule::{Phase, Rating, Scheduler};
+use crate::session::{
+    Action, Event, Graded, Item, Screen, Session, Undid, fuzz_seed, question_hash, shown_options,
+    verdict_name,
+};
 use crate::store::{CardRecord, Mode, NewReview, Store};
-use crate::ui::console::{Console, Style};
+use crate::ui::console::{Console, Page, Part, Style};
 use crate::ui::render;
 
 /// Limits that belong to the terminal side of a session.
@@ -21,7 +27,6 @@ use crate::ui::render;
 pub struct DriverOptions {
     /// Stop before showing a card once this much time has passed.
     pub minutes: Option<u32>,
-    pub seed: u64,
 }
 
 /// What the session did, for the summary.
@@ -29,10 +34,15 @@ pub struct DriverOptions {
 pub struct Summary {
     pub answered: u32,
     pub correct: u32,
-    pub checked: u32,
     pub seconds: u64,
     pub quit: bool,
+    /// When a card can next be studied (never before the end of the session).
     pub next_due: Option<Timestamp>,
+    /// Cards held back until tomorrow because a sibling was studied today.
+    pub held_back: usize,
+    /// Cards the session still had for today when it ended, and when it ended.
+    pub left: usize,
+    pub ended: Option<Timestamp>,
 }
 
 fn rating_name(r: Rating) -> &'static str {
@@ -44,54 +54,73 @@ fn rating_name(r: Rating) -> &'static str {
     }
 }
 
-/// A line typed at the grade prompt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    Rate(Rating),
-    Accept,
-    Undo,
-    Suspend,
-    Bury,
-    Quit,
-}
+/// Keys that act at the grade prompt without Enter in a terminal.
+const GRADE_KEYS: [char; 4] = ['1', '2', '3', '4'];
 
-/// Reads a grade line: 1-4, again/hard/good/easy, Enter for the proposed grade, or a command.
-pub fn parse_command(line: &str) -> Option<Command> {
-    let l = line.trim().trim_start_matches(':').to_ascii_lowercase();
+/// Reads a grade line: 1-4, again/hard/good/easy (or their first letters), Enter for the
+/// proposed grade, or a command (undo, suspend, bury, quit, or their first letters).
+pub fn parse_command(line: &str) -> Option<Action> {
+    let l = line.trim().trim_start_matches(':').to_lowercase();
     Some(match l.as_str() {
-        "" => Command::Accept,
-        "1" | "a" | "again" => Command::Rate(Rating::Again),
-        "2" | "h" | "hard" => Command::Rate(Rating::Hard),
-        "3" | "g" | "good" => Command::Rate(Rating::Good),
-        "4" | "e" | "easy" => Command::Rate(Rating::Easy),
-        "u" | "undo" => Command::Undo,
-        "s" | "suspend" => Command::Suspend,
-        "b" | "bury" => Command::Bury,
-        "q" | "quit" => Command::Quit,
+        "" => Action::Grade(None),
+        "1" | "a" | "again" => Action::Grade(Some(Rating::Again)),
+        "2" | "h" | "hard" => Action::Grade(Some(Rating::Hard)),
+        "3" | "g" | "good" => Action::Grade(Some(Rating::Good)),
+        "4" | "e" | "easy" => Action::Grade(Some(Rating::Easy)),
+        "u" | "undo" => Action::Undo,
+        "s" | "suspend" => Action::Suspend,
+        "b" | "bury" => Action::Bury,
+        "q" | "quit" => Action::Quit,
         _ => return None,
     })
 }
 
-/// At the answer prompt only `:`-prefixed commands count, so that "q" can still be an answer.
-fn answer_command(line: &str) -> Option<Command> {
+/// At the answer prompt only `:`-prefixed commands count, so that "q" can still be an answer;
+/// a grade there means nothing.
+fn answer_command(line: &str) -> Option<Action> {
     let t = line.trim();
-    if t.starts_with(':') && t.len() > 1 {
-        parse_command(t)
-    } else {
-        None
+    if !(t.starts_with(':') && t.len() > 1) {
+        return None;
     }
+    parse_command(t).filter(|a| !matches!(a, Action::Grade(_)))
 }
 
-fn expected_chars(outcome: &Outcome) -> usize {
-    outcome.expected.chars().count()
+fn out_err(e: std::io::Error) -> Error {
+    Error::io("write to", "the terminal", e)
 }
 
-fn grade_prompt(suggested: Option<Rating>, previews: &[(Rating, String)]) -> String {
-    let opts: Vec<String> = previews
-        .iter()
-        .map(|(r, ivl)| format!("{} {} ({ivl})", *r as u8, rating_name(*r)))
+/// When `due` comes, as people say it, seen from `now` on the scheduler's study days.
+fn when_due(s: &Scheduler, due: Timestamp, now: Timestamp) -> String {
+    let secs = (due.as_second() - now.as_second()).max(0) as u64;
+    let days = s
+        .study_day(now)
+        .until(s.study_day(due))
+        .map_or(0, |span| i64::from(span.get_days()));
+    render::when(secs, days)
+}
+
+fn grade_prompt(session: &Session<'_>, screen: &Screen) -> String {
+    let proposal = screen.answer.as_ref().and_then(|a| a.proposal);
+    let Some(now) = screen.answer.as_ref().map(|a| a.at) else {
+        return String::new();
+    };
+    if session.is_cram() {
+        return "Next: Enter  [u undo, s suspend, b bury, q quit]".to_string();
+    }
+    let scheduler = session.scheduler(screen.item);
+    let opts: Vec<String> = session
+        .previews()
+        .into_iter()
+        .map(|(r, due)| {
+            format!(
+                "{} {} ({})",
+                r as u8,
+                rating_name(r),
+                when_due(scheduler, due, now)
+            )
+        })
         .collect();
-    let accept = match suggested {
+    let accept = match proposal {
         Some(r) => format!("Enter = {} {}", r as u8, rating_name(r)),
         None => "choose 1-4".to_string(),
     };
@@ -101,306 +130,234 @@ fn grade_prompt(suggested: Option<Rating>, previews: &[(Rating, String)]) -> Str
     )
 }
 
-fn previews(s: &Scheduler, rec: Option<&CardRecord>, now: Timestamp) -> Vec<(Rating, String)> {
-    let state = rec
-        .map(|r| r.state.clone())
-        .unwrap_or_else(|| CardRecord::new(String::new(), now).state);
-    s.preview(&state, now)
-        .iter()
-        .map(|(r, st)| {
-            let secs = (st.due.as_second() - now.as_second()).max(0);
-            (*r, crate::schedule::describe_interval(secs as u64))
-        })
-        .collect()
-}
-
-/// Shows one card and collects an answer. `Ok(None)` means the learner left or typed a command.
-enum Answered {
-    Given {
-        text: String,
-        outcome: Box<Outcome>,
-        ms: u64,
-    },
-    Command(Command),
-    Left,
-}
-
-/// Asks one card. `pool` is called only once an answer is to be checked, so a session's
-/// answer pools can still be in the making while the first question is shown.
-fn ask_card<'p>(
-    c: &mut dyn Console,
-    card: &Card,
-    shown: &[Text],
-    pool: impl FnOnce() -> &'p AnswerPool,
-) -> Result<Answered> {
-    c.say(&render::question(card, shown)).map_err(out_err)?;
-    let started = Instant::now();
-    let line = c.ask("> ").map_err(out_err)?;
-    let ms = started.elapsed().as_millis() as u64;
-    let Some(text) = line else {
-        return Ok(Answered::Left);
+/// The page that asks a card.
+fn asking_page(session: &Session<'_>, screen: &Screen, style: Style) -> Page {
+    let item = screen.item;
+    let card = session.card(item);
+    let mut page = Page {
+        prompt: "> ".into(),
+        ..Page::default()
     };
-    if let Some(cmd) = answer_command(&text) {
-        return Ok(Answered::Command(cmd));
+    page.push(Part::Status, header(session, style));
+    let stale = session
+        .record(item)
+        .is_some_and(|r| !r.question_hash.is_empty() && r.question_hash != question_hash(card));
+    if stale {
+        page.push(
+            Part::Keep,
+            style.warn(&format!(
+                "This question changed since you last studied it; `recall reset {} {}` starts it afresh.",
+                session.deck(item).id,
+                card.id
+            )),
+        );
     }
-    if let Kind::Basic { .. } = card.kind {
-        c.say(&format!(
-            "{} {}",
-            c.style().bold("Answer:"),
-            render::back(card)
-        ))
-        .map_err(out_err)?;
+    page.push(Part::Keep, render::question(card, &screen.shown));
+    page
+}
+
+/// The page that shows the verdict and asks for a grade: in a terminal the question and the
+/// answer stay on screen above it.
+fn grading_page(session: &Session<'_>, screen: &Screen, prompt: &str, style: Style) -> Page {
+    let card = session.card(screen.item);
+    let mut page = Page {
+        prompt: prompt.to_string(),
+        ..Page::default()
+    };
+    page.again(Part::Status, header(session, style));
+    page.again(Part::Keep, render::question(card, &screen.shown));
+    if let Some(a) = &screen.answer {
+        page.again(
+            Part::Keep,
+            format!("{} {}", style.bold("Your answer:"), render::echo(&a.text)),
+        );
+        if let Kind::Basic { .. } = card.kind {
+            page.push(
+                Part::Keep,
+                format!("{} {}", style.bold("Answer:"), render::back(card)),
+            );
+        }
+        page.push(Part::Keep, render::feedback(&a.outcome, style));
     }
-    let outcome = answer::check(&card.kind, &text, shown, pool());
-    Ok(Answered::Given {
-        text,
-        outcome: Box::new(outcome),
-        ms,
+    page.push(Part::Notes, render::notes(card, style).join("\n"));
+    page
+}
+
+fn header(session: &Session<'_>, style: Style) -> String {
+    render::progress(
+        session.tally().answered as usize,
+        session.counts(),
+        session.is_cram(),
+        style,
+    )
+}
+
+/// The confirmation of a stored grade.
+fn graded_notice(session: &Session<'_>, g: &Graded, now: Timestamp, style: Style) -> String {
+    if g.leech {
+        let item = g.item;
+        return style.warn(&format!(
+            "This card has been forgotten {} times: it is now tagged as a leech and suspended. \
+             Rewrite it or study its fact another way; `recall unsuspend {} {}` brings it back.",
+            g.lapses,
+            session.deck(item).id,
+            inert(session.card(item).id.as_str())
+        ));
+    }
+    if g.cram {
+        return style.dim(&format!(
+            "Graded {} (cram: no schedule changed).",
+            rating_name(g.rating)
+        ));
+    }
+    style.dim(&format!(
+        "Next review {} ({}).",
+        when_due(session.scheduler(g.item), g.due, now),
+        rating_name(g.rating)
+    ))
+}
+
+/// What a learner sees after an action, as one notice.
+fn notice(session: &Session<'_>, event: &Event, now: Timestamp, style: Style) -> Option<String> {
+    let name = |item: Item| inert(session.card(item).id.as_str()).into_owned();
+    let deck = |item: Item| session.deck(item).id.clone();
+    let graded_first = |g: &Option<Graded>| match g {
+        Some(g) => format!(
+            "Your answer was recorded first ({}). ",
+            rating_name(g.rating)
+        ),
+        None => String::new(),
+    };
+    Some(match event {
+        Event::Graded(g) => graded_notice(session, g, now, style),
+        Event::Suspended { item, graded } => format!(
+            "{}Suspended {}: it stays out of sessions until `recall unsuspend {} {}`; u undoes it now.",
+            graded_first(graded),
+            name(*item),
+            deck(*item),
+            name(*item)
+        ),
+        Event::Buried {
+            item,
+            until,
+            graded,
+        } => format!(
+            "{}Buried {} until {until}; u undoes it now.",
+            graded_first(graded),
+            name(*item)
+        ),
+        Event::Undone { item, what } => {
+            let what = match what {
+                Undid::Answer => "answer",
+                Undid::Suspend => "suspend",
+                Undid::Bury => "bury",
+            };
+            format!("Undone ({what}): {} comes back.", name(*item))
+        }
+        Event::Quit { graded: Some(g) } => graded_notice(session, g, now, style),
+        _ => return None,
     })
 }
 
-fn out_err(e: std::io::Error) -> Error {
-    Error::io("write to", "the terminal", e)
-}
-
 /// Runs a study session until the queue is empty, a limit is reached or the learner quits.
-/// The answer pools of a session's decks (one per deck, in order), made when the first answer
-/// is checked: they are built on another core while the first question is read.
-pub struct Pools<'a>(std::cell::LazyCell<Vec<AnswerPool>, MakePools<'a>>);
-
-type MakePools<'a> = Box<dyn FnOnce() -> Vec<AnswerPool> + 'a>;
-
-impl<'a> Pools<'a> {
-    /// Pools that `make` gives when first needed.
-    pub fn new(make: impl FnOnce() -> Vec<AnswerPool> + 'a) -> Pools<'a> {
-        Pools(std::cell::LazyCell::new(Box::new(make)))
-    }
-
-    /// The pool of deck `deck`.
-    pub fn get(&self, deck: usize) -> &AnswerPool {
-        &std::cell::LazyCell::force(&self.0)[deck]
-    }
-}
-
 pub fn run_study(
     c: &mut dyn Console,
-    store: &mut Store,
-    session: &mut Session<'_>,
-    pools: &Pools<'_>,
+    driver: &mut Driver<'_, '_>,
     clock: &Clock,
     opts: &DriverOptions,
 ) -> Result<Summary> {
     let started = Instant::now();
     let deadline = opts.minutes.map(|m| Duration::from_secs(u64::from(m) * 60));
     let mut summary = Summary::default();
-    let total_at_start = session.counts().total().max(1);
     let style = c.style();
+    // The step last drawn (card, answered), so a page is drawn once per step.
+    let mut drawn: Option<(Item, bool)> = None;
+    let mut asked_at = Instant::now();
     loop {
-        if deadline.is_some_and(|d| started.elapsed() >= d) {
+        let now = clock.now();
+        let between_cards = driver.session.screen().is_none();
+        if between_cards && deadline.is_some_and(|d| started.elapsed() >= d) {
             c.say(&style.dim("Time is up for this session."))
                 .map_err(out_err)?;
             break;
         }
-        let now = clock.now();
-        let Some(item) = session.next(now) else { break };
-        c.next_screen().map_err(out_err)?;
-        c.say(&header(session, total_at_start, style))
-            .map_err(out_err)?;
-        let card = session.card(item).clone();
-        let stale = session.record(item).is_some_and(|r| {
-            !r.question_hash.is_empty() && r.question_hash != crate::session::question_hash(&card)
-        });
-        if stale {
-            c.say(&style.warn(&format!(
-                "This question changed since you last studied it; `recall reset {} {}` starts it afresh.",
-                session.deck(item).id,
-                card.id
-            )))
-            .map_err(out_err)?;
+        if driver.session.show(now).is_none() {
+            break;
         }
-        let shown = shown_options(&card, opts.seed);
-        let (text, outcome, ms) = match ask_card(c, &card, &shown, || pools.get(item.deck))? {
-            Answered::Left => {
+        let Some(screen) = driver.session.screen() else {
+            break;
+        };
+        let step = (screen.item, screen.answer.is_some());
+        let action = if !step.1 {
+            if drawn != Some(step) {
+                c.page(&asking_page(&driver.session, screen, style))
+                    .map_err(out_err)?;
+                drawn = Some(step);
+                asked_at = Instant::now();
+            }
+            let Some(line) = c.ask("> ").map_err(out_err)? else {
+                summary.quit = true;
+                break;
+            };
+            answer_command(&line).unwrap_or(Action::Answer {
+                text: line,
+                ms: asked_at.elapsed().as_millis() as u64,
+            })
+        } else {
+            let prompt = grade_prompt(&driver.session, screen);
+            if drawn != Some(step) {
+                c.page(&grading_page(&driver.session, screen, &prompt, style))
+                    .map_err(out_err)?;
+                drawn = Some(step);
+            }
+            let Some(line) = c.ask_key(&prompt, &GRADE_KEYS).map_err(out_err)? else {
+                summary.quit = true;
+                break;
+            };
+            match parse_command(&line) {
+                Some(a) => a,
+                None => {
+                    c.say(&format!(
+                        "`{}` is not a grade; type 1-4 or again/hard/good/easy, or u, s, b, q.",
+                        render::echo(&line)
+                    ))
+                    .map_err(out_err)?;
+                    continue;
+                }
+            }
+        };
+        let now = clock.now();
+        let event = driver.act(action, now)?;
+        if let Some(text) = notice(&driver.session, &event, now, style) {
+            c.notice(&text).map_err(out_err)?;
+        }
+        match event {
+            Event::AskAgain { hint } => {
+                c.say(&style.warn(&format!("{} Nothing was graded; try again.", inert(&hint))))
+                    .map_err(out_err)?;
+            }
+            Event::ChooseGrade => c
+                .say("Choose a grade first: 1 again, 2 hard, 3 good, 4 easy.")
+                .map_err(out_err)?,
+            Event::NothingToUndo => c.say("Nothing to undo yet.").map_err(out_err)?,
+            Event::Undone { .. } => drawn = None,
+            Event::Quit { .. } => {
                 summary.quit = true;
                 break;
             }
-            Answered::Command(cmd) => {
-                if handle_command(c, store, session, item, cmd, now)? {
-                    summary.quit = true;
-                    break;
-                }
-                continue;
-            }
-            Answered::Given { text, outcome, ms } => (text, *outcome, ms),
-        };
-        let fb = render::feedback(&card, &outcome, style);
-        if !fb.is_empty() {
-            c.say(&fb).map_err(out_err)?;
-        }
-        let suggested = (outcome.verdict != Verdict::Unchecked)
-            .then(|| answer::suggest_rating(&outcome, ms, expected_chars(&outcome)));
-        let pv = if session.is_cram() {
-            Vec::new()
-        } else {
-            previews(session.scheduler(item), session.record(item), now)
-        };
-        let prompt = if session.is_cram() {
-            "Next: Enter  [u undo, s suspend, b bury, q quit]".to_string()
-        } else {
-            grade_prompt(suggested, &pv)
-        };
-        let rating = loop {
-            let Some(line) = c.ask_key(&prompt).map_err(out_err)? else {
-                summary.quit = true;
-                break None;
-            };
-            match parse_command(&line) {
-                Some(Command::Rate(r)) => break Some(r),
-                Some(Command::Accept) => {
-                    if session.is_cram() {
-                        break Some(suggested.unwrap_or(Rating::Good));
-                    }
-                    if let Some(r) = suggested {
-                        break Some(r);
-                    }
-                    c.say("Grade this card: 1 again, 2 hard, 3 good, 4 easy.")
-                        .map_err(out_err)?;
-                }
-                Some(cmd) => {
-                    if handle_command(c, store, session, item, cmd, now)? {
-                        summary.quit = true;
-                    }
-                    break None;
-                }
-                None => {
-                    c.say(&format!(
-                        "`{}` is not a grade; type 1-4, or u, s, b, q.",
-                        inert(&line)
-                    ))
-                    .map_err(out_err)?;
-                }
-            }
-        };
-        if summary.quit {
-            break;
-        }
-        let Some(rating) = rating else { continue };
-        let correct = matches!(outcome.verdict, Verdict::Correct | Verdict::Typo)
-            || (outcome.verdict == Verdict::Unchecked && rating != Rating::Again);
-        let grade = Grade {
-            rating,
-            answer: text,
-            verdict: verdict_name(outcome.verdict).to_string(),
-            response_ms: ms,
-            correct,
-        };
-        let planned = session.plan(item, grade, now);
-        store.record_review(&planned.review)?;
-        if outcome.verdict != Verdict::Unchecked {
-            summary.checked += 1;
-        }
-        let leech = planned.became_leech;
-        let next = planned.review.after.state.due;
-        let cram = session.is_cram();
-        session.apply(planned);
-        if leech {
-            c.say(&style.warn(&format!(
-                "This card has been forgotten {} times: it is now tagged as a leech and suspended. \
-                 Rewrite it or study its fact another way; `recall reset` brings it back.",
-                session.record(item).map(|r| r.state.lapses).unwrap_or_default()
-            )))
-            .map_err(out_err)?;
-        } else if !cram {
-            let secs = (next.as_second() - now.as_second()).max(0) as u64;
-            c.say(&style.dim(&format!(
-                "Next review in {}.",
-                crate::schedule::describe_interval(secs)
-            )))
-            .map_err(out_err)?;
+            _ => {}
         }
     }
-    let t = session.tally();
+    let now = clock.now();
+    let t = driver.session.tally();
     summary.answered = t.answered;
     summary.correct = t.correct;
     summary.seconds = started.elapsed().as_secs();
-    summary.next_due = session.next_due();
+    summary.next_due = driver.session.next_due(now);
+    summary.held_back = driver.session.held_back();
+    summary.left = driver.session.counts().total();
+    summary.ended = Some(now);
     Ok(summary)
-}
-
-pub fn verdict_name(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Correct => "correct",
-        Verdict::Typo => "typo",
-        Verdict::Partial => "partial",
-        Verdict::Wrong => "wrong",
-        Verdict::Unchecked => "self-graded",
-        Verdict::Invalid => "invalid",
-    }
-}
-
-/// Carries out undo, suspend, bury or quit. Returns true when the session should end.
-fn handle_command(
-    c: &mut dyn Console,
-    store: &mut Store,
-    session: &mut Session<'_>,
-    item: Item,
-    cmd: Command,
-    now: Timestamp,
-) -> Result<bool> {
-    let deck = session.deck(item).id.clone();
-    let card = session.card(item).id.to_string();
-    match cmd {
-        Command::Quit => return Ok(true),
-        Command::Undo => match session.last_answered().map(|r| r.deck.clone()) {
-            None => c.say("Nothing to undo yet.").map_err(out_err)?,
-            Some(d) => {
-                store.undo_last(&d, now)?;
-                if let Some(back) = session.undo() {
-                    c.say(&format!(
-                        "Undone: {} comes back.",
-                        inert(session.card(back).id.as_str())
-                    ))
-                    .map_err(out_err)?;
-                }
-            }
-        },
-        Command::Suspend => {
-            store.set_suspended(&deck, &card, true)?;
-            session.remove(item);
-            c.say(&format!(
-                "Suspended {card}; it stays out of sessions until `recall reset {deck} {card}`."
-            ))
-            .map_err(out_err)?;
-        }
-        Command::Bury => {
-            let tomorrow = session
-                .today(item, now)
-                .tomorrow()
-                .map_err(|e| Error::Usage(e.to_string()))?;
-            store.bury(&deck, &card, tomorrow)?;
-            session.remove(item);
-            c.say(&format!("Buried {card} until tomorrow."))
-                .map_err(out_err)?;
-        }
-        Command::Rate(_) | Command::Accept => {}
-    }
-    Ok(false)
-}
-
-fn header(session: &Session<'_>, total: usize, style: Style) -> String {
-    let counts = session.counts();
-    let done = session.tally().answered as usize;
-    let all = (done + counts.total()).max(total);
-    format!(
-        "{} card {} of {}  new {} · learning {} · review {}  {}",
-        style.bold("recall"),
-        done + 1,
-        all,
-        counts.new,
-        counts.learning,
-        counts.review,
-        render::bar(done, all, 20)
-    )
 }
 
 /// Prints the end-of-session summary.
@@ -421,13 +378,29 @@ pub fn print_summary(c: &mut dyn Console, s: &Summary, tz: &jiff::tz::TimeZone) 
         s.seconds % 60
     ));
     match s.next_due {
+        Some(t) if s.ended.is_some_and(|end| t <= end) => lines.push(format!(
+            "  Next due: now ({} card{} left for today)",
+            s.left,
+            if s.left == 1 { "" } else { "s" }
+        )),
         Some(t) => lines.push(format!(
             "  Next due: {}",
             t.to_zoned_datetime(tz.clone()).strftime("%Y-%m-%d %H:%M")
         )),
         None => lines.push("  Next due: nothing scheduled yet".to_string()),
     }
+    if s.held_back > 0 {
+        lines.push(format!("  {}", held_back_line(s.held_back)));
+    }
     c.say(&lines.join("\n")).map_err(out_err)
+}
+
+/// "Held back until tomorrow: 3 siblings ...", for the summary and `status`.
+pub fn held_back_line(n: usize) -> String {
+    format!(
+        "Held back until tomorrow: {n} sibling{} (cards of a fact studied today)",
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 /// One quiz question's result, for the review of mistakes at the end.
@@ -436,6 +409,45 @@ pub struct QuizResult {
     pub card: Card,
     pub given: String,
     pub outcome: Outcome,
+}
+
+/// Asks one quiz card until it gets an answer of the card's form. `None` when the learner
+/// left or quit.
+fn ask_quiz_card(
+    c: &mut dyn Console,
+    card: &Card,
+    shown: &[crate::deck::Text],
+    pool: &AnswerPool,
+) -> Result<Option<(String, Outcome, u64)>> {
+    let started = Instant::now();
+    loop {
+        let Some(text) = c.ask("> ").map_err(out_err)? else {
+            return Ok(None);
+        };
+        match answer_command(&text) {
+            Some(Action::Quit) => return Ok(None),
+            Some(_) => {
+                c.say("Undo, suspend and bury work in `recall study`; answer the question or :q.")
+                    .map_err(out_err)?;
+                continue;
+            }
+            None => {}
+        }
+        let outcome = answer::check(&card.kind, &text, shown, pool);
+        if outcome.verdict == Verdict::Invalid {
+            let hint = outcome
+                .note
+                .as_deref()
+                .unwrap_or("That is not an answer to this question.");
+            c.say(
+                &c.style()
+                    .warn(&format!("{} Nothing was graded; try again.", inert(hint))),
+            )
+            .map_err(out_err)?;
+            continue;
+        }
+        return Ok(Some((text, outcome, started.elapsed().as_millis() as u64)));
+    }
 }
 
 /// Runs a quiz over `cards` (already chosen), recording each answer in the log; schedules
@@ -458,38 +470,43 @@ pub fn run_quiz(
         None => Default::default(),
     };
     for (i, card) in cards.iter().enumerate() {
-        c.next_screen().map_err(out_err)?;
-        c.say(&format!(
-            "{} question {} of {}  {}",
+        let shown = shown_options(card, seed);
+        let mut page = Page {
+            prompt: "> ".into(),
+            ..Page::default()
+        };
+        let mut status = format!(
+            "{} question {} of {}",
             style.bold("quiz"),
             i + 1,
-            cards.len(),
-            render::bar(i, cards.len(), 20)
-        ))
-        .map_err(out_err)?;
-        let shown = shown_options(card, seed);
-        let (text, outcome, ms) = match ask_card(c, card, &shown, || pool)? {
-            Answered::Left | Answered::Command(Command::Quit) => break,
-            Answered::Command(_) => {
-                c.say("Undo, suspend and bury work in `recall study`; skipping nothing here.")
-                    .map_err(out_err)?;
-                continue;
-            }
-            Answered::Given { text, outcome, ms } => (text, *outcome, ms),
+            cards.len()
+        );
+        if style.graphics {
+            status.push_str("  ");
+            status.push_str(&render::bar(i, cards.len(), 20));
+        }
+        page.push(Part::Status, status);
+        page.push(Part::Keep, render::question(card, &shown));
+        c.page(&page).map_err(out_err)?;
+        let Some((text, mut outcome, ms)) = ask_quiz_card(c, card, &shown, pool)? else {
+            break;
         };
-        let mut outcome = outcome;
+        if let Kind::Basic { .. } = card.kind {
+            c.say(&format!("{} {}", style.bold("Answer:"), render::back(card)))
+                .map_err(out_err)?;
+        }
         if outcome.verdict == Verdict::Unchecked {
             // A basic card in a quiz: the learner says whether they knew it.
             let known = loop {
                 match c
-                    .ask_key("Did you know it? [y/n]")
+                    .ask_key("Did you know it? [y/n]", &['y', 'n'])
                     .map_err(out_err)?
                     .as_deref()
                     .map(str::trim)
                 {
                     Some("y") | Some("Y") | Some("yes") | Some("") => break Some(true),
                     Some("n") | Some("N") | Some("no") => break Some(false),
-                    None => break None,
+                    None | Some("q") => break None,
                     _ => {}
                 }
             };
@@ -501,20 +518,28 @@ pub fn run_quiz(
             };
             outcome.score = if known { 1.0 } else { 0.0 };
         } else {
-            c.say(&render::feedback(card, &outcome, style))
-                .map_err(out_err)?;
+            let mut lines = vec![render::feedback(&outcome, style)];
+            lines.extend(render::notes(card, style));
+            c.say(&lines.join("\n")).map_err(out_err)?;
         }
         let now = clock.now();
-        let rating = answer::suggest_rating(&outcome, ms, expected_chars(&outcome));
         let before = records.get(card.id.as_str()).cloned();
+        let situation = Situation {
+            answering: Answering::of(&card.kind),
+            phase: before.as_ref().map_or(Phase::New, |r| r.state.phase),
+            failed_today: false,
+            response_ms: ms,
+            chars: grade::answer_chars(&card.kind),
+            typical_pace: None,
+        };
+        let rating = grade::propose(&outcome, &situation).unwrap_or(Rating::Good);
         let mut after = before
             .clone()
-            .unwrap_or_else(|| CardRecord::new(crate::session::question_hash(card), now));
+            .unwrap_or_else(|| CardRecord::new(question_hash(card), now));
         let mode = match scheduler {
             Some(s) => {
-                let fuzz =
-                    crate::session::fnv1a(&[card.id.as_str(), &now.as_millisecond().to_string()]);
-                after.state = s.answer(&after.state, rating, now, fuzz).state;
+                let seed = fuzz_seed(card, now);
+                after.state = s.answer(&after.state, rating, now, seed).state;
                 Mode::Study
             }
             None => Mode::Quiz,
@@ -552,7 +577,7 @@ pub fn print_quiz_report(c: &mut dyn Console, results: &[QuizResult]) -> Result<
     let score: f32 = results.iter().map(|r| r.outcome.score).sum();
     let right = results
         .iter()
-        .filter(|r| matches!(r.outcome.verdict, Verdict::Correct | Verdict::Typo))
+        .filter(|r| r.outcome.verdict.is_accepted())
         .count();
     let mut lines = vec![String::new(), style.bold("Quiz result")];
     if results.is_empty() {
@@ -566,7 +591,7 @@ pub fn print_quiz_report(c: &mut dyn Console, results: &[QuizResult]) -> Result<
     ));
     let mistakes: Vec<&QuizResult> = results
         .iter()
-        .filter(|r| !matches!(r.outcome.verdict, Verdict::Correct | Verdict::Typo))
+        .filter(|r| !r.outcome.verdict.is_accepted())
         .collect();
     if !mistakes.is_empty() {
         lines.push(style.bold("Mistakes"));
@@ -580,7 +605,7 @@ pub fn print_quiz_report(c: &mut dyn Console, results: &[QuizResult]) -> Result<
                 if r.given.trim().is_empty() {
                     "(nothing)".into()
                 } else {
-                    inert(&r.given)
+                    render::echo(&r.given)
                 }
             ));
             lines.push(format!("    Answer: {}", inert(&r.outcome.expected)));

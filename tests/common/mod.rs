@@ -113,3 +113,16 @@ impl TestEnv {
         Run::from(out)
     }
 }
+
+/// `recall status --json` for one deck.
+pub fn status_of(t: &TestEnv, deck: &str) -> serde_json::Value {
+    let s = t.run(&["status", "--json"], "");
+    assert_eq!(s.code, 0, "{}", s.stderr);
+    let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["deck"] == deck)
+        .unwrap_or_else(|| panic!("no deck {deck} in {v}"))
+        .clone()
+}

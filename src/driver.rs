@@ -1,0 +1,82 @@
+//! Between a study session and the store: the one place a learner's action is made durable.
+//! The session plans the action, the driver commits each of its writes, and only then does
+//! the session take it in, so every answer is stored before the next card is shown and undo is
+//! a store operation.
+
+use jiff::Timestamp;
+
+use crate::answer::{self, AnswerPool, Outcome};
+use crate::deck::{Card, Text};
+use crate::error::Result;
+use crate::session::{Action, Checker, Event, Session, Write};
+use crate::store::{Mode, Store};
+
+/// The answer pools of a session's decks (one per deck, in order), made when the first answer
+/// is checked: they are built on another core while the first question is read.
+pub struct Pools<'a>(std::cell::LazyCell<Vec<AnswerPool>, MakePools<'a>>);
+
+type MakePools<'a> = Box<dyn FnOnce() -> Vec<AnswerPool> + 'a>;
+
+impl<'a> Pools<'a> {
+    /// Pools that `make` gives when first needed.
+    pub fn new(make: impl FnOnce() -> Vec<AnswerPool> + 'a) -> Pools<'a> {
+        Pools(std::cell::LazyCell::new(Box::new(make)))
+    }
+
+    /// The pool of deck `deck`.
+    pub fn get(&self, deck: usize) -> &AnswerPool {
+        &std::cell::LazyCell::force(&self.0)[deck]
+    }
+}
+
+impl Checker for Pools<'_> {
+    fn check(&self, deck: usize, card: &Card, given: &str, shown: &[Text]) -> Outcome {
+        answer::check(&card.kind, given, shown, self.get(deck))
+    }
+}
+
+/// A session with the store its actions are written to.
+pub struct Driver<'s, 'a> {
+    pub session: Session<'a>,
+    store: &'s mut Store,
+    checker: &'s dyn Checker,
+}
+
+impl<'s, 'a> Driver<'s, 'a> {
+    pub fn new(session: Session<'a>, store: &'s mut Store, checker: &'s dyn Checker) -> Self {
+        Driver {
+            session,
+            store,
+            checker,
+        }
+    }
+
+    /// Carries out one learner action at `now`: its writes are committed, in order, before the
+    /// session changes. A failed write is an error that ends the session; what was committed
+    /// before it stays.
+    pub fn act(&mut self, action: Action, now: Timestamp) -> Result<Event> {
+        let plan = self.session.plan(action, now, self.checker);
+        for write in plan.writes() {
+            persist(self.store, write, now)?;
+        }
+        Ok(self.session.apply(plan))
+    }
+}
+
+fn persist(store: &mut Store, write: &Write, now: Timestamp) -> Result<()> {
+    match write {
+        Write::Review(r) if r.mode == Mode::Cram => {
+            store.record_unscheduled(r)?;
+        }
+        Write::Review(r) => {
+            store.record_review(r)?;
+        }
+        Write::Suspend { deck, card } => store.set_suspended(deck, card, true)?,
+        Write::Bury { deck, card, until } => store.bury(deck, card, *until)?,
+        Write::UndoAnswer { deck } => {
+            store.undo_last(deck, now)?;
+        }
+        Write::Restore { deck, card, record } => store.restore_card(deck, card, record.as_ref())?,
+    }
+    Ok(())
+}
