@@ -44,8 +44,10 @@ pub fn new_deck(a: &NewArgs) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
+/// An import's text, read with the import limit also when its size is not known beforehand
+/// (a FIFO, a device such as `/dev/zero`).
 fn read_text(path: &Path, what: &'static str) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(what, path, e))?;
+    let bytes = crate::input::read_bounded(path, MAX_IMPORT_TEXT, what)?;
     utf8(path, bytes)
 }
 

@@ -888,6 +888,20 @@ fn articles_and_decks_over_the_size_limit_are_refused_at_the_door() {
         m.stderr
     );
     assert!(m.peak_mib < 300, "{} MiB", m.peak_mib);
+    // An import's text too (its limit is 256 MiB).
+    let m = measured(
+        &t,
+        &["import", "deck", "/dev/zero", "--format", "tsv"],
+        no_input(),
+    );
+    assert_eq!(m.code, 2, "{}", m.stderr);
+    assert!(
+        m.stderr
+            .contains("/dev/zero: the file is larger than recall reads here"),
+        "{}",
+        m.stderr
+    );
+    assert!(m.peak_mib < 600, "{} MiB", m.peak_mib);
 }
 
 /// 64 MB of standard input without a newline: the line is read without being kept (its
