@@ -321,6 +321,10 @@ pub struct ExportProgressArgs {
     /// The learner's name, written into JSON exports for class reports
     #[arg(long, value_name = "NAME")]
     pub learner: Option<String>,
+    /// CSV: keep text cells that start with = + - @ as they are. By default such a cell gets
+    /// a ' in front, so that a spreadsheet shows it as text instead of running it as a formula
+    #[arg(long)]
+    pub csv_formulas: bool,
     /// Where to write it (atomically) [default: standard output]
     #[arg(long, short)]
     pub output: Option<PathBuf>,
@@ -390,6 +394,10 @@ pub struct ClassReportArgs {
     pub exports: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = ClassFormat::Html)]
     pub format: ClassFormat,
+    /// CSV: keep text cells that start with = + - @ as they are. By default such a cell gets
+    /// a ' in front, so that a spreadsheet shows it as text instead of running it as a formula
+    #[arg(long)]
+    pub csv_formulas: bool,
     /// Where to write it (atomically) [default: standard output]
     #[arg(long, short)]
     pub output: Option<PathBuf>,

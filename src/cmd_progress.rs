@@ -20,7 +20,7 @@ use crate::error::{Error, ExitCode, Result};
 use crate::log_cache::Log;
 use crate::output::write_to;
 use crate::progress::export::{
-    Format, ProgressRow, ReviewRow, ReviewWriter, fsrs_state, write_progress,
+    Cells, Format, ProgressRow, ReviewRow, ReviewWriter, fsrs_state, write_progress,
 };
 use crate::progress::optimize::{self, History, Learner};
 use crate::progress::stats::{Answer, Stats, StatsBuilder};
@@ -150,11 +150,17 @@ pub fn export_progress(a: &ExportProgressArgs, config: &Config) -> Result<ExitCo
             format(a.format),
             &now.to_string(),
             a.learner.as_deref(),
+            cells(a.csv_formulas),
             w,
         )
         .map_err(io_out)
     })?;
     Ok(ExitCode::Success)
+}
+
+/// `--csv-formulas` as the CSV writers take it.
+fn cells(formulas: bool) -> Cells {
+    if formulas { Cells::Raw } else { Cells::Guarded }
 }
 
 pub fn export_reviews(a: &ExportReviewsArgs, config: &Config) -> Result<ExitCode> {
@@ -247,7 +253,7 @@ pub fn stats(a: &StatsArgs, config: &Config) -> Result<ExitCode> {
     let stats = gather_stats(a.deck.as_deref(), config)?;
     let mut w = io::stdout().lock();
     if a.json {
-        serde_json::to_writer_pretty(&mut w, &stats).map_err(|e| io_out(e.into()))?;
+        crate::json::to_writer_pretty(&mut w, &stats).map_err(|e| io_out(e.into()))?;
         writeln!(w).map_err(io_out)?;
     } else {
         terminal::write_stats(&stats, &mut w).map_err(io_out)?;
@@ -268,8 +274,12 @@ pub fn export_report(a: &ExportReportArgs, config: &Config) -> Result<ExitCode> 
     Ok(ExitCode::Success)
 }
 
+/// The largest review log, map file or progress export read: 512 MiB, about eight million
+/// review rows.
+const MAX_INPUT_BYTES: u64 = 512 << 20;
+
 fn read(path: &Path, what: &'static str) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io(what, path, e))
+    crate::input::read_bounded(path, MAX_INPUT_BYTES, what)
 }
 
 pub fn import_reviews(a: &ImportReviewsArgs, config: &Config) -> Result<ExitCode> {
@@ -283,7 +293,7 @@ pub fn import_reviews(a: &ImportReviewsArgs, config: &Config) -> Result<ExitCode
     })?;
     for bad in &log.bad {
         let tail = if a.skip_bad { " (skipped)" } else { "" };
-        eprintln!("{name}:{}: {}{tail}", bad.line, bad.message);
+        crate::eprintln_inert!("{name}:{}: {}{tail}", bad.line, bad.message);
     }
     if !log.bad.is_empty() && !a.skip_bad {
         return Err(Error::Input {
@@ -304,7 +314,7 @@ pub fn import_reviews(a: &ImportReviewsArgs, config: &Config) -> Result<ExitCode
             let map_name = path.display().to_string();
             import::parse_map(&read(path, "read map file")?, known).map_err(|bad| {
                 for b in &bad {
-                    eprintln!("{map_name}:{}: {}", b.line, b.message);
+                    crate::eprintln_inert!("{map_name}:{}: {}", b.line, b.message);
                 }
                 Error::Input {
                     path: map_name.clone(),
@@ -319,8 +329,9 @@ pub fn import_reviews(a: &ImportReviewsArgs, config: &Config) -> Result<ExitCode
         None => Default::default(),
     };
     let resolved = import::resolve(log.rows, &map, known);
-    let mut store = Store::open(&config.data_dir)?;
+    // The lock first, so that a session studying meanwhile is told before the store opens.
     let _lock = Store::lock_session(&config.data_dir)?;
+    let mut store = Store::open(&config.data_dir)?;
     let fitted = fitted_parameters(&store)?;
     let mut schedulers = Vec::new();
     for d in &decks {
@@ -538,6 +549,8 @@ pub fn optimize(a: &OptimizeArgs, config: &Config) -> Result<ExitCode> {
     .map_err(io_out)?;
     if fit.improved() {
         let text = serde_json::to_string(&fit.parameters).map_err(|e| io_out(e.into()))?;
+        // Every command that writes progress holds the session lock while it does.
+        let _lock = Store::lock_session(&config.data_dir)?;
         let mut store = Store::open(&config.data_dir)?;
         store.meta_set(PARAMETERS_KEY, &text)?;
         let shown: Vec<String> = fit.parameters.iter().map(|p| format!("{p:.4}")).collect();
@@ -575,10 +588,10 @@ pub fn class_report(a: &ClassReportArgs, _config: &Config) -> Result<ExitCode> {
     }
     let report = class::merge(&exports);
     for note in &report.notes {
-        eprintln!("note: {note}");
+        crate::eprintln_inert!("note: {note}");
     }
     write_to(a.output.as_deref(), |w| match a.format {
-        ClassFormat::Csv => class::write_csv(&report, w).map_err(io_out),
+        ClassFormat::Csv => class::write_csv(&report, cells(a.csv_formulas), w).map_err(io_out),
         ClassFormat::Html => w
             .write_all(class::render_html(&report).as_bytes())
             .map_err(io_out),

@@ -504,6 +504,8 @@ pub fn status(a: &StatusArgs, config: &Config) -> Result<ExitCode> {
 
 pub fn reset(a: &ResetArgs, config: &Config) -> Result<ExitCode> {
     let deck = usable(find(&crate::setup::library(config), &a.deck)?, config)?;
+    // A session studying meanwhile would write its older state of the card back.
+    let _lock = Store::lock_session(&config.data_dir)?;
     let mut store = Store::open(&config.data_dir)?;
     let known = deck.card(&a.card).is_some();
     let had = store.card_records(&deck.id)?.contains_key(&a.card);

@@ -13,7 +13,6 @@
 //! serde and free to change (a change is a compile error here, not a silent misreading).
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +21,7 @@ use crate::deck::{
     Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Media,
     NewOrder, Shared, SourceRef, Span, TagLists, Text,
 };
+use crate::safe_file;
 
 /// Decks smaller than this are parsed every time: it takes about a millisecond.
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
@@ -37,9 +37,12 @@ pub struct DeckCache {
 }
 
 impl DeckCache {
+    /// The cache in `dir`; temporary files that killed processes left there are removed.
     pub fn new(dir: impl Into<PathBuf>) -> DeckCache {
+        let dir = dir.into();
+        crate::safe_file::sweep(&dir);
         DeckCache {
-            dir: dir.into(),
+            dir,
             build: build_id(),
         }
     }
@@ -61,7 +64,7 @@ impl DeckCache {
 
     /// The deck parsed earlier from exactly these bytes at `path`, if cached.
     pub fn get(&self, path: &Path, bytes: &[u8]) -> Option<Deck> {
-        let text = fs::read(self.file_for(path)).ok()?;
+        let text = safe_file::read(&self.file_for(path)).ok()?;
         let newline = text.iter().position(|&b| b == b'\n')?;
         if text[..newline] != *self.key(bytes).as_bytes() {
             return None;
@@ -76,7 +79,7 @@ impl DeckCache {
     pub fn peek_id(&self, path: &Path, bytes: &[u8]) -> Option<String> {
         use std::io::Read;
         let mut head = Vec::new();
-        fs::File::open(self.file_for(path))
+        safe_file::open_read(&self.file_for(path))
             .ok()?
             .take(8 * 1024)
             .read_to_end(&mut head)
@@ -97,18 +100,14 @@ impl DeckCache {
     }
 
     fn try_put(&self, path: &Path, bytes: &[u8], deck: &Deck) -> std::io::Result<()> {
-        fs::create_dir_all(&self.dir)?;
-        let file = self.file_for(path);
-        // Written beside and renamed into place, so a reader never sees half a file.
-        let tmp = file.with_extension(format!("tmp{}", std::process::id()));
-        let mut out = std::io::BufWriter::new(fs::File::create(&tmp)?);
-        writeln!(out, "{}", self.key(bytes))?;
-        let body = postcard::to_stdvec(&CDeck::from(deck))
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-        out.write_all(&body)?;
-        out.into_inner().map_err(|e| e.into_error())?;
-        fs::rename(&tmp, &file).inspect_err(|_| {
-            let _ = fs::remove_file(&tmp);
+        safe_file::own_dir(&self.dir)?;
+        // Written beside and renamed into place, so a reader never sees half a file; on a
+        // full disk the partial temporary file is removed at once.
+        safe_file::write_replacing(&self.file_for(path), |out| {
+            writeln!(out, "{}", self.key(bytes))?;
+            postcard::to_io(&deck_out(deck), out)
+                .map(drop)
+                .map_err(|e| std::io::Error::other(e.to_string()))
         })
     }
 }
@@ -148,8 +147,15 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
+/// A cached deck as read back.
+type CDeck = CDeckOf<Vec<CFact>, Vec<CCard>>;
+
+/// A cached deck. Written with its facts and cards as [`Lazy`] sequences, converted one at a
+/// time as they are written (a copy of a million-card deck took 250 MB more at the peak), and
+/// read back as [`CDeck`]: postcard writes a sequence as its length and its items, whatever
+/// the type holding them, so both are the same bytes.
 #[derive(Serialize, Deserialize)]
-struct CDeck {
+struct CDeckOf<F, C> {
     id: String,
     title: String,
     description: Option<String>,
@@ -158,8 +164,21 @@ struct CDeck {
     tags: Vec<Text>,
     seed: u64,
     settings: CSettings,
-    facts: Vec<CFact>,
-    cards: Vec<CCard>,
+    facts: F,
+    cards: C,
+}
+
+/// Items of a deck written as their cached form `C`, each converted as it is written.
+struct Lazy<'a, T, C>(&'a [T], std::marker::PhantomData<C>);
+
+impl<'a, T, C: From<&'a T> + Serialize> Serialize for Lazy<'a, T, C> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(C::from))
+    }
+}
+
+fn lazy<T, C>(items: &[T]) -> Lazy<'_, T, C> {
+    Lazy(items, std::marker::PhantomData)
 }
 
 #[derive(Serialize, Deserialize)]
@@ -271,39 +290,38 @@ fn span_in((start, end): (usize, usize)) -> Span {
     Span::new(start, end)
 }
 
-impl From<&Deck> for CDeck {
-    fn from(d: &Deck) -> CDeck {
-        let s = &d.settings;
-        CDeck {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            description: d.description.clone(),
-            author: d.author.clone(),
-            source: d.source.as_ref().map(|s| CSource {
-                title: s.title.clone(),
-                author: s.author.clone(),
-                date: s.date.clone(),
-                publication: s.publication.clone(),
-                url: s.url.clone(),
-            }),
-            tags: d.tags.clone(),
-            seed: d.seed,
-            settings: CSettings {
-                new_per_day: s.new_per_day,
-                reviews_per_day: s.reviews_per_day,
-                learning_steps: s.learning_steps.clone(),
-                relearning_steps: s.relearning_steps.clone(),
-                desired_retention: s.desired_retention,
-                day_start_hour: s.day_start_hour,
-                leech_threshold: s.leech_threshold,
-                maximum_interval: s.maximum_interval,
-                exam: s.exam.clone(),
-                parameters: s.parameters.clone(),
-                new_order: s.new_order.map(|o| o == NewOrder::Mixed),
-            },
-            facts: d.facts.iter().map(CFact::from).collect(),
-            cards: d.cards.iter().map(CCard::from).collect(),
-        }
+/// The form of `d` written to the cache.
+fn deck_out(d: &Deck) -> CDeckOf<Lazy<'_, Fact, CFact>, Lazy<'_, Card, CCard>> {
+    let s = &d.settings;
+    CDeckOf {
+        id: d.id.clone(),
+        title: d.title.clone(),
+        description: d.description.clone(),
+        author: d.author.clone(),
+        source: d.source.as_ref().map(|s| CSource {
+            title: s.title.clone(),
+            author: s.author.clone(),
+            date: s.date.clone(),
+            publication: s.publication.clone(),
+            url: s.url.clone(),
+        }),
+        tags: d.tags.clone(),
+        seed: d.seed,
+        settings: CSettings {
+            new_per_day: s.new_per_day,
+            reviews_per_day: s.reviews_per_day,
+            learning_steps: s.learning_steps.clone(),
+            relearning_steps: s.relearning_steps.clone(),
+            desired_retention: s.desired_retention,
+            day_start_hour: s.day_start_hour,
+            leech_threshold: s.leech_threshold,
+            maximum_interval: s.maximum_interval,
+            exam: s.exam.clone(),
+            parameters: s.parameters.clone(),
+            new_order: s.new_order.map(|o| o == NewOrder::Mixed),
+        },
+        facts: lazy(&d.facts),
+        cards: lazy(&d.cards),
     }
 }
 
@@ -572,6 +590,15 @@ mod tests {
         let bytes = crate::library::BUNDLED_SCO.as_bytes().to_vec();
         let deck = load(&bytes).deck.unwrap();
         (bytes, deck)
+    }
+
+    #[test]
+    fn a_deck_written_lazily_is_the_bytes_of_its_cached_form() {
+        let (_, deck) = sco();
+        let bytes = postcard::to_stdvec(&deck_out(&deck)).unwrap();
+        let back: CDeck = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back.cards.len(), deck.cards.len());
+        assert_eq!(postcard::to_stdvec(&back).unwrap(), bytes);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Problems found in a deck, located by byte span and rendered as file:line:col with a caret.
 //!
-//! Decks are untrusted text, so everything shown from them passes through [`inert`] first.
+//! Decks are untrusted text, so everything shown from them passes through [`inert`] first
+//! (the one sanitiser, `crate::sanitize`, re-exported here for the deck code).
 //!
 //! API:
 //! - [`Diagnostic`]: severity, span, message, optional help, related spans; build one with
@@ -14,10 +15,10 @@
 //! For a file that is not UTF-8, render with `String::from_utf8_lossy(bytes)`: the loader's
 //! span points at the first bad byte, and everything before it is the same in the lossy text.
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::deck::Span;
+pub use crate::sanitize::{inert, inert_line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -137,39 +138,6 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-fn is_dangerous(c: char) -> bool {
-    // Bidirectional overrides can make a line read differently from what it contains.
-    c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// `s` with control characters (except newline and tab), terminal escapes and bidirectional
-/// overrides replaced by visible escapes such as `\u{1b}`, so printing deck text cannot move
-/// the cursor, recolour the terminal or reorder what the learner reads.
-pub fn inert(s: &str) -> Cow<'_, str> {
-    escape(s, |c| is_dangerous(c) && c != '\n' && c != '\t')
-}
-
-/// Like [`inert`], but also escapes newlines and tabs: for text that must stay on one line.
-pub fn inert_line(s: &str) -> Cow<'_, str> {
-    escape(s, is_dangerous)
-}
-
-fn escape(s: &str, needs: impl Fn(char) -> bool) -> Cow<'_, str> {
-    if !s.chars().any(&needs) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if needs(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// "2 errors, 1 warning in decks/x.toml", or "no problems in decks/x.toml".
@@ -519,13 +487,6 @@ mod tests {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[3], format!("1 | k = \"{}…", "z".repeat(115)));
         assert_eq!(lines[4], format!("  |     {}", "^".repeat(116)));
-    }
-
-    #[test]
-    fn inert_escapes_controls_but_keeps_newlines() {
-        assert_eq!(inert("a\u{1b}[31mb\nc\r"), "a\\u{1b}[31mb\nc\\u{d}");
-        assert!(matches!(inert("plain"), Cow::Borrowed("plain")));
-        assert_eq!(inert("x\u{202e}y"), "x\\u{202e}y");
     }
 
     #[test]

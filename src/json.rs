@@ -1,15 +1,18 @@
 //! JSON for a terminal: serde_json escapes C0 control characters in strings but writes C1
 //! controls (U+009B is an 8-bit CSI) and bidirectional overrides raw, so deck text printed as
-//! JSON could still drive or reorder a terminal. [`to_writer_pretty`] escapes those as well.
+//! JSON could still drive or reorder a terminal. [`to_writer_pretty`] and [`to_writer`] escape
+//! those as well (as `\uXXXX`, which reads back as the same text). Every JSON recall writes
+//! (show, stats, progress and review exports) goes through them, so all escape alike.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-/// Characters serde_json leaves raw that a terminal may act on.
+/// Characters a terminal may act on (`crate::sanitize`'s set; serde_json itself escapes the
+/// C0 controls before a fragment gets here).
 fn needs_escape(c: char) -> bool {
-    matches!(c, '\u{7f}'..='\u{9f}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    crate::sanitize::is_dangerous(c)
 }
 
 /// Like `serde_json::to_writer_pretty`, with the characters above written as `\uXXXX`.
@@ -21,9 +24,15 @@ pub fn to_writer_pretty<W: Write, T: Serialize + ?Sized>(
     value.serialize(&mut ser)
 }
 
-struct Inert<'a>(PrettyFormatter<'a>);
+/// Like `serde_json::to_writer` (compact), with the characters above written as `\uXXXX`.
+pub fn to_writer<W: Write, T: Serialize + ?Sized>(writer: W, value: &T) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(writer, Inert(CompactFormatter));
+    value.serialize(&mut ser)
+}
 
-impl Formatter for Inert<'_> {
+struct Inert<F>(F);
+
+impl<F: Formatter> Formatter for Inert<F> {
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         writer: &mut W,
@@ -90,5 +99,18 @@ mod tests {
     fn output_is_the_same_json_as_serde_writes() {
         let v = serde_json::json!({"a": [1, {"b": "Tashkent é"}], "c": null});
         assert_eq!(json(&v), serde_json::to_string_pretty(&v).unwrap());
+        let mut compact = Vec::new();
+        to_writer(&mut compact, &v).unwrap();
+        assert_eq!(
+            String::from_utf8(compact).unwrap(),
+            serde_json::to_string(&v).unwrap()
+        );
+    }
+
+    #[test]
+    fn compact_output_escapes_alike() {
+        let mut out = Vec::new();
+        to_writer(&mut out, &serde_json::json!(["\u{9b}\u{202e}"])).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "[\"\\u009b\\u202e\"]");
     }
 }

@@ -64,8 +64,12 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
             path.display()
         )));
     }
-    std::fs::read(path).map_err(|e| Error::io("read deck", path, e))
+    crate::input::read_bounded(path, MAX_DECK_BYTES, "read deck")
 }
+
+/// The largest deck file read: 128 MiB, about 1.2 million short cards. A million such cards
+/// load in under 500 MB; a larger file is refused with a message, not read into memory.
+pub const MAX_DECK_BYTES: u64 = 128 << 20;
 
 /// Reads one deck file through `cache`: a large deck parsed before from the same bytes comes
 /// from the cache (without its warnings), and one that loads cleanly is put there.

@@ -14,8 +14,6 @@
 //!
 //! The database stays the only record: a cache that cannot be read or written only costs time.
 
-use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -258,7 +256,7 @@ fn header() -> String {
 }
 
 fn read_cache(file: &Path) -> Option<Log> {
-    let bytes = fs::read(file).ok()?;
+    let bytes = crate::safe_file::read(file).ok()?;
     let newline = bytes.iter().position(|&b| b == b'\n')?;
     if bytes[..newline] != *header().as_bytes() {
         return None;
@@ -278,16 +276,14 @@ fn write_cache(file: &Path, log: &Log) -> std::io::Result<()> {
     let dir = file
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    fs::create_dir_all(&dir)?;
-    // Written beside and renamed into place, so a reader never sees half a file.
-    let tmp = file.with_extension(format!("tmp{}", std::process::id()));
+    crate::safe_file::own_dir(&dir)?;
+    crate::safe_file::sweep(&dir);
     let body = postcard::to_stdvec(log).map_err(|e| std::io::Error::other(e.to_string()))?;
-    let mut out = std::io::BufWriter::new(fs::File::create(&tmp)?);
-    writeln!(out, "{}", header())?;
-    out.write_all(&body)?;
-    out.into_inner().map_err(|e| e.into_error())?;
-    fs::rename(&tmp, file).inspect_err(|_| {
-        let _ = fs::remove_file(&tmp);
+    // Written beside and renamed into place, so a reader never sees half a file; a failed
+    // write leaves no temporary file behind.
+    crate::safe_file::write_replacing(file, |out| {
+        writeln!(out, "{}", header())?;
+        out.write_all(&body)
     })
 }
 
@@ -295,6 +291,7 @@ fn write_cache(file: &Path, log: &Log) -> std::io::Result<()> {
 mod tests {
     use super::*;
     use crate::store::{CardRecord, ExternalReview, NewReview};
+    use std::fs;
 
     fn ts(s: &str) -> Timestamp {
         s.parse().unwrap()

@@ -33,7 +33,8 @@ fn main() {
             if e.is_broken_pipe() {
                 return ExitCode::Success;
             }
-            eprintln!("error: {e}");
+            // Messages quote files (ids, column names, notes): never raw to a terminal.
+            recall::eprintln_inert!("error: {e}");
             e.exit_code()
         });
     std::process::exit(code.code());

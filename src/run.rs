@@ -141,9 +141,11 @@ fn show(a: &ShowArgs, config: &Config) -> Result<ExitCode> {
             });
         }
     } else if a.json {
-        crate::json::to_writer_pretty(&mut w, &crate::deck::show::to_json(&deck))
+        let mut w = io::BufWriter::new(w);
+        crate::json::to_writer_pretty(&mut w, &crate::deck::show::json(&deck))
             .map_err(|e| stdout_err(e.into()))?;
         writeln!(w).map_err(stdout_err)?;
+        w.flush().map_err(stdout_err)?;
     } else {
         crate::deck::show::write_text(&deck, &mut w).map_err(stdout_err)?;
     }

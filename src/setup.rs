@@ -79,9 +79,10 @@ pub fn chosen_decks(lib: &Library, names: &[String], config: &Config) -> Result<
         for src in lib.all()? {
             match src.deck() {
                 Some(_) => out.extend(src.loaded.deck),
-                None => eprintln!(
+                None => crate::eprintln_inert!(
                     "note: skipping {} because it has errors; `recall check {}` explains them",
-                    src.name, src.name
+                    src.name,
+                    src.name
                 ),
             }
         }

@@ -480,20 +480,15 @@ impl Store {
             action,
             source,
         };
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| match e.kind() {
-                io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied => {
-                    StoreError::ReadOnly {
-                        path: dir.to_path_buf(),
-                    }
+        // Never through a symbolic link, a FIFO or a hard link (see `safe_file`).
+        let mut file = crate::safe_file::open_lock_file(&path).map_err(|e| match e.kind() {
+            io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied => {
+                StoreError::ReadOnly {
+                    path: dir.to_path_buf(),
                 }
-                _ => io_error("open the session lock", e),
-            })?;
+            }
+            _ => io_error("open the session lock", e),
+        })?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -1476,6 +1471,16 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
             reason: "the database is damaged".to_string(),
         },
         Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
+        // SQLite says only "disk I/O error" when it cannot make its working files (the
+        // shared-memory index, the write-ahead log) on a full disk, even to read.
+        Some(ErrorCode::SystemIoFailure) if crate::safe_file::disk_full(&path) => StoreError::Io {
+            path,
+            action: "use",
+            source: io::Error::other(
+                "the disk holding it is full, and SQLite needs a little space beside the \
+                 database even to read it; free some space and try again",
+            ),
+        },
         Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
             path: read_only_culprit(path),
         },

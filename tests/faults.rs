@@ -469,3 +469,163 @@ fn a_read_only_data_directory_is_refused_clearly() {
     );
     assert_eq!(std::fs::read(db_path(&t)).unwrap(), before);
 }
+
+/// Temporary files in the data directory's cache folders.
+fn cache_temporaries(t: &TestEnv) -> Vec<String> {
+    let mut found = Vec::new();
+    for dir in [t.data().join("cache"), t.data().join("cache/decks")] {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.contains(".tmp") {
+                found.push(name);
+            }
+        }
+    }
+    found
+}
+
+/// A disk too full for the deck cache (a 10,000-card deck caches about 600 KB): the cache
+/// write fails and its temporary file is removed at once, so the answers of this session and
+/// the next are saved; a temporary file a killed process left is swept at the next start.
+#[test]
+fn a_cache_write_on_a_full_disk_leaves_nothing_behind() {
+    let t = env_with_towns(10_000);
+    let Some(_mount) = Mount::new(&["-t", "tmpfs", "-o", "size=1m", "tmpfs"], &t.data()) else {
+        return;
+    };
+    std::fs::write(t.data().join("filler"), vec![0u8; 560 * 1024]).unwrap();
+    // What a process killed while writing (here, one that cannot be running) leaves.
+    std::fs::create_dir_all(t.data().join("cache/decks")).unwrap();
+    std::fs::write(t.data().join("cache/decks/0123.bin.tmp999999999"), "x").unwrap();
+    let args = ["study", "--deck", "towns", "--new", "50", "--seed", "1"];
+    for round in 0..3 {
+        let r = t.run(&args, "Town0\n4\nTown1\n4\n:q\n");
+        assert_eq!(r.code, 0, "round {round}: {}", r.stderr);
+        assert_eq!(cache_temporaries(&t), Vec::<String>::new(), "round {round}");
+    }
+    let (logged, integrity) = log_and_integrity(&db_path(&t));
+    assert_eq!(integrity, "ok");
+    assert_eq!(logged.len(), 6);
+}
+
+/// A `session.lock` replaced by a symbolic link (or a hard link) to another file: recall
+/// refuses to study, says why, and leaves that file as it was.
+#[cfg(unix)]
+#[test]
+fn a_session_lock_that_is_a_link_is_refused_and_its_target_untouched() {
+    let t = env_with_towns(3);
+    let victim = t.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    let lock = t.data().join("session.lock");
+    std::os::unix::fs::symlink(&victim, &lock).unwrap();
+    let study = || {
+        t.run(
+            &["study", "--deck", "towns", "--seed", "1"],
+            "Town0\n4\n:q\n",
+        )
+    };
+    let r = study();
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("session.lock: it is a symbolic link, and recall does not follow"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::hard_link(&victim, &lock).unwrap();
+    let r = study();
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("it has other names (hard links)"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    // Once the link is gone, study works and writes a lock file of its own.
+    std::fs::remove_file(&lock).unwrap();
+    let r = study();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+}
+
+/// `reset` while a session studies: refused with the session named (it would otherwise be
+/// undone by the session writing back its older state of the card); once the session ends,
+/// the reset goes through and stays.
+#[test]
+fn reset_during_a_live_session_is_refused_and_works_after() {
+    let t = env_with_towns(5);
+    let mut live = Live::spawn(&t, &["study", "--deck", "towns", "--seed", "1"]);
+    let q = live.until(|l| answer_to(l).is_some()).unwrap();
+    let answer = answer_to(&q).unwrap();
+    let card = format!("t{}", answer.trim_start_matches("Town"));
+    live.send(&answer);
+    live.until(|l| l.starts_with("Grade:")).unwrap();
+    live.send("4");
+    live.until(|l| l.starts_with("Next review in")).unwrap();
+    let r = t.run(&["reset", "towns", &card], "");
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("another recall session (process ")
+            && r.stderr.contains("finish it or wait"),
+        "{}",
+        r.stderr
+    );
+    // So is every other command that writes progress.
+    t.write(
+        "log.csv",
+        "card_id,review_rating,review_time,review_duration\n1,3,2026-03-01T10:00:00Z,5000\n",
+    );
+    let r = t.run(&["import", "reviews", "log.csv"], "");
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("another recall session (process "),
+        "{}",
+        r.stderr
+    );
+    live.send(":q");
+    let (code, err) = live.finish();
+    assert_eq!(code, Some(0), "{err}");
+    let r = t.run(&["reset", "towns", &card], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("is new again"), "{}", r.stdout);
+    let s = t.run(&["status", "--json"], "");
+    let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
+    let towns = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["deck"] == "towns")
+        .unwrap();
+    assert_eq!(towns["new"], 5, "{v}");
+}
+
+/// `status` on a full disk: SQLite cannot make its working files even to read, and recall
+/// says that the disk is full instead of "disk I/O error".
+#[test]
+fn status_on_a_full_disk_says_the_disk_is_full() {
+    let t = env_with_towns(5);
+    let Some(_mount) = Mount::new(&["-t", "tmpfs", "-o", "size=1m", "tmpfs"], &t.data()) else {
+        return;
+    };
+    let r = t.run(
+        &["study", "--deck", "towns", "--seed", "1"],
+        "Town0\n4\n:q\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Fill what is left (the write stops at the end of the space).
+    let _ = std::fs::write(t.data().join("filler"), vec![0u8; 2 << 20]);
+    let r = t.run(&["status"], "");
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("the disk holding it is full, and SQLite needs a little space"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("disk I/O error"), "{}", r.stderr);
+    std::fs::remove_file(t.data().join("filler")).unwrap();
+    let r = t.run(&["status"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

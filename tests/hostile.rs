@@ -339,6 +339,12 @@ const CORPUS: &[(&str, usize, usize, &str)] = &[
         "invalid card id `abc\\u{202e}dcba`",
     ),
     (
+        "id-dot-dot",
+        2,
+        6,
+        "invalid deck id `..`: it has no letter or digit",
+    ),
+    (
         "escape-in-unknown-field",
         10,
         1,
@@ -530,4 +536,715 @@ fn an_answer_typed_with_escapes_is_echoed_inert() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(dangerous(&r.stdout), None, "{:?}", r.stdout);
+}
+
+// Card ids made from repeated content: each repeat gets the next free number in one look, so
+// 30,000 repeats take a moment (counting from 2 every time took over a minute).
+
+/// Imports `file` and returns the ids of the deck written.
+fn imported_ids(t: &TestEnv, file: &str) -> Vec<String> {
+    let r = t.run(&["import", "deck", file, "-o", "out.toml"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let deck: toml::Table = std::fs::read_to_string(t.path().join("out.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    deck["card"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn assert_numbered(ids: &[String], n: usize) {
+    assert_eq!(ids.len(), n);
+    let distinct: std::collections::HashSet<&String> = ids.iter().collect();
+    assert_eq!(distinct.len(), n, "ids are unique");
+    assert!(ids[n - 1].ends_with(&format!("-{n}")), "{}", ids[n - 1]);
+}
+
+const REPEATS: usize = 30_000;
+
+#[test]
+fn thirty_thousand_rows_with_one_front_import_quickly() {
+    let t = TestEnv::new();
+    let rows: String = (0..REPEATS)
+        .map(|i| format!("What is it?\tAnswer {i}\n"))
+        .collect();
+    t.write("same.tsv", rows);
+    assert_numbered(&imported_ids(&t, "same.tsv"), REPEATS);
+}
+
+#[test]
+fn thirty_thousand_gift_questions_with_one_name_import_quickly() {
+    let t = TestEnv::new();
+    let gift: String = (0..REPEATS)
+        .map(|i| format!("::same:: What is number {i}? {{=answer{i}}}\n\n"))
+        .collect();
+    t.write("same.gift", gift);
+    assert_numbered(&imported_ids(&t, "same.gift"), REPEATS);
+}
+
+#[test]
+fn thirty_thousand_anki_notes_with_one_guid_import_quickly() {
+    use std::io::{Read, Write};
+    let t = TestEnv::new();
+    let mut deck = String::from("format = 1\nid = \"same\"\ntitle = \"Same\"\n");
+    for i in 0..REPEATS {
+        deck.push_str(&format!(
+            "\n[[card]]\nid = \"c{i}\"\nkind = \"basic\"\nfront = \"Front {i}\"\nback = \"Back {i}\"\n"
+        ));
+    }
+    t.write("decks/same.toml", deck);
+    let r = t.run(
+        &[
+            "export", "deck", "same", "--format", "apkg", "-o", "ok.apkg",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Every note gets one GUID, as in a package made by a careless tool.
+    let mut archive =
+        zip::ZipArchive::new(std::fs::File::open(t.path().join("ok.apkg")).unwrap()).unwrap();
+    let mut collection = Vec::new();
+    archive
+        .by_name("collection.anki2")
+        .unwrap()
+        .read_to_end(&mut collection)
+        .unwrap();
+    let db = t.write("collection.anki2", &collection);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE notes SET guid = 'same-guid'", [])
+        .unwrap();
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(t.path().join("same.apkg")).unwrap());
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("collection.anki2", options).unwrap();
+    zip.write_all(&std::fs::read(&db).unwrap()).unwrap();
+    zip.start_file("media", options).unwrap();
+    zip.write_all(b"{}").unwrap();
+    zip.finish().unwrap();
+    assert_numbered(&imported_ids(&t, "same.apkg"), REPEATS);
+}
+
+// Memory: every door is bounded. Peak memory is measured by GNU time (`/usr/bin/time -f
+// %M`, as in scripts/hostile-bench.sh), never timed. Where it is missing, the child's own
+// rusage from wait4 stands in: Linux carries the spawning process's peak over an exec, so that
+// figure is an upper bound (the test process's peak or recall's, whichever is larger), which
+// the bounds below still hold on a lean test process. The full-size figures are in the bench.
+
+/// A finished run of recall and its peak resident memory.
+struct Measured {
+    code: i32,
+    stdout: String,
+    stderr: String,
+    peak_mib: u64,
+}
+
+/// Runs recall with `input` written to its standard input, and reads its peak memory.
+#[cfg(unix)]
+#[allow(clippy::zombie_processes)] // reaped by wait4, which also gives its rusage
+fn measured(t: &TestEnv, args: &[&str], input: impl std::io::Read + Send + 'static) -> Measured {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let direct = t.command(args);
+    let gnu_time = Path::new("/usr/bin/time").exists();
+    let report = t.path().join("peak.txt");
+    let mut cmd = if gnu_time {
+        let mut c = Command::new("/usr/bin/time");
+        c.arg("-f").arg("%M").arg("-o").arg(&report);
+        c.arg(direct.get_program()).args(direct.get_args());
+        for (k, v) in direct.get_envs() {
+            match v {
+                Some(v) => c.env(k, v),
+                None => c.env_remove(k),
+            };
+        }
+        c.current_dir(direct.get_current_dir().unwrap());
+        c
+    } else {
+        direct
+    };
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn recall");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let mut input = input;
+        let _ = std::io::copy(&mut input, &mut stdin);
+    });
+    let read_all = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            let _ = r.read_to_end(&mut v);
+            String::from_utf8_lossy(&v).into_owned()
+        })
+    };
+    let out = read_all(Box::new(child.stdout.take().unwrap()));
+    let err = read_all(Box::new(child.stderr.take().unwrap()));
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills in; the child is ours and not yet reaped
+    // (std's `Child` is never waited on after this).
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(reaped, pid, "wait4: {}", std::io::Error::last_os_error());
+    writer.join().unwrap();
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    // Both in KiB on Linux.
+    let kib = if gnu_time {
+        let text = std::fs::read_to_string(&report).unwrap();
+        text.lines().last().unwrap().trim().parse::<u64>().unwrap()
+    } else {
+        usage.ru_maxrss as u64
+    };
+    let mut stderr = err.join().unwrap();
+    if gnu_time && code != 0 {
+        // GNU time adds a line about a non-zero exit status.
+        stderr = stderr
+            .lines()
+            .filter(|l| !l.starts_with("Command exited with non-zero status"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+    }
+    Measured {
+        code,
+        stdout: out.join().unwrap(),
+        stderr,
+        peak_mib: kib / 1024,
+    }
+}
+
+fn no_input() -> std::io::Empty {
+    std::io::empty()
+}
+
+/// `n` typed cards written as inline tables of one top-level array, or as `[[card]]` tables.
+fn many_cards(n: usize, inline: bool) -> String {
+    let mut s = String::from("format = 1\nid = \"many\"\ntitle = \"Many\"\n\n");
+    if inline {
+        s.push_str("card = [\n");
+    }
+    for i in 0..n {
+        let (id, prompt, answer) = (
+            format!("c{i}"),
+            format!("What is the capital of Land{i}?"),
+            format!("Town{i}"),
+        );
+        if inline {
+            s.push_str(&format!(
+                "  {{ id = \"{id}\", kind = \"typed\", prompt = \"{prompt}\", answer = \"{answer}\" }},\n"
+            ));
+        } else {
+            s.push_str(&format!(
+                "[[card]]\nid = \"{id}\"\nkind = \"typed\"\nprompt = \"{prompt}\"\nanswer = \"{answer}\"\n\n"
+            ));
+        }
+    }
+    if inline {
+        s.push_str("]\n");
+    }
+    s
+}
+
+/// A deck of 30,000 cards written as one array of inline tables needs no more memory than
+/// the same cards as `[[card]]` tables (it once took five times as much: 2.7 GB for a
+/// million), for check, study and show --json.
+#[cfg(unix)]
+#[test]
+fn cards_written_inline_take_the_memory_of_tables() {
+    let t = TestEnv::new();
+    const N: usize = 30_000;
+    t.write("decks/inline.toml", many_cards(N, true));
+    t.write("decks/tables.toml", many_cards(N, false));
+    for args in [
+        &["check", "DECK"][..],
+        &["study", "--deck", "DECK", "--no-input"][..],
+        &["show", "DECK", "--json"][..],
+    ] {
+        let peak = |deck: &str| {
+            let path = format!("decks/{deck}.toml");
+            let args: Vec<&str> = args
+                .iter()
+                .map(|a| if *a == "DECK" { path.as_str() } else { a })
+                .collect();
+            let m = measured(&t, &args, no_input());
+            assert_eq!(m.code, 0, "{args:?}: {}", m.stderr);
+            if args[0] == "show" {
+                let last = format!("\"id\": \"c{}\"", N - 1);
+                assert!(m.stdout.contains(&last) && m.stdout.trim_end().ends_with('}'));
+            }
+            m.peak_mib
+        };
+        let (inline, tables) = (peak("inline"), peak("tables"));
+        println!("{args:?}: inline {inline} MiB, tables {tables} MiB");
+        assert!(
+            inline <= tables + tables / 5 + 8,
+            "{args:?}: inline {inline} MiB, tables {tables} MiB"
+        );
+        assert!(inline < 100, "{args:?}: {inline} MiB");
+    }
+}
+
+/// Answers of absurd length are refused at load, in little memory; they once made `check`
+/// need 400 bytes per character of answer (412 MB for 1 MB, an abort for two of 50 MB).
+#[cfg(unix)]
+#[test]
+fn answers_of_absurd_length_are_refused_in_bounded_memory() {
+    let t = TestEnv::new();
+    let typed = |id: &str, answer: &str| {
+        format!(
+            "[[card]]\nid = \"{id}\"\nkind = \"typed\"\nprompt = \"Which?\"\nanswer = \"{answer}\"\n\n"
+        )
+    };
+    let mega: String = "abcdefgh ".repeat(1_000_000 / 9);
+    t.write(
+        "decks/long.toml",
+        format!(
+            "format = 1\nid = \"long\"\ntitle = \"Long\"\n\n{}",
+            typed("a", &mega) + &typed("b", "Lima")
+        ),
+    );
+    let m = measured(&t, &["check", "decks/long.toml"], no_input());
+    assert_eq!(m.code, 1, "{}", m.stderr);
+    assert!(
+        m.stderr.contains(
+            "error: `answer` in card `a` is 999998 characters long; an answer may have at most 2000"
+        ),
+        "{}",
+        &m.stderr[..m.stderr.len().min(600)]
+    );
+    assert!(m.stderr.len() < 5_000, "the answer is not echoed");
+    assert!(m.peak_mib < 60, "{} MiB", m.peak_mib);
+    // Two 8 MB answers in a GIFT file: the import leaves those cards out and says why, so
+    // there is no deck for `check` to choke on.
+    let eight: String = "ijklmnop ".repeat(8_000_000 / 9);
+    t.write(
+        "big.gift",
+        format!("::one:: What is the first? {{={eight}}}\n\n::two:: What is the second? {{={eight}x}}\n\n::three:: Capital of Peru? {{=Lima}}\n"),
+    );
+    let m = measured(
+        &t,
+        &["import", "deck", "big.gift", "-o", "big.toml"],
+        no_input(),
+    );
+    assert_eq!(m.code, 0, "{}", m.stderr);
+    assert!(
+        m.stderr
+            .contains("skipped card one: `answer` in card `one` is 7999991 characters long"),
+        "{}",
+        &m.stderr[..m.stderr.len().min(600)]
+    );
+    assert!(m.stderr.contains("Imported 1 cards"), "{}", m.stderr);
+    assert!(m.peak_mib < 250, "{} MiB", m.peak_mib);
+    let m = measured(&t, &["check", "big.toml"], no_input());
+    assert_eq!(m.code, 0, "{}", m.stderr);
+}
+
+/// An article over the size limit is refused before it is read; a deck file over its limit
+/// too, and a deck "file" that never ends.
+#[cfg(unix)]
+#[test]
+fn articles_and_decks_over_the_size_limit_are_refused_at_the_door() {
+    let t = TestEnv::new();
+    let article = std::fs::File::create(t.path().join("article.txt")).unwrap();
+    article.set_len(200 << 20).unwrap();
+    let m = measured(&t, &["generate", "article.txt"], no_input());
+    assert_eq!(m.code, 2, "{}", m.stderr);
+    assert!(
+        m.stderr.contains(
+            "article.txt: the file (209.7 MB) is larger than recall reads here (8 MB at most)"
+        ),
+        "{}",
+        m.stderr
+    );
+    assert!(m.peak_mib < 100, "{} MiB", m.peak_mib);
+    let deck = std::fs::File::create(t.decks().join("huge.toml")).unwrap();
+    deck.set_len(300 << 20).unwrap();
+    let m = measured(&t, &["check", "decks/huge.toml"], no_input());
+    assert_eq!(m.code, 2, "{}", m.stderr);
+    assert!(
+        m.stderr.contains(
+            "huge.toml: the file (314.6 MB) is larger than recall reads here (134 MB at most)"
+        ),
+        "{}",
+        m.stderr
+    );
+    let m = measured(&t, &["check", "/dev/zero"], no_input());
+    assert_eq!(m.code, 2, "{}", m.stderr);
+    assert!(
+        m.stderr
+            .contains("/dev/zero: the file is larger than recall reads here"),
+        "{}",
+        m.stderr
+    );
+    assert!(m.peak_mib < 300, "{} MiB", m.peak_mib);
+    // An import's text too (its limit is 256 MiB).
+    let m = measured(
+        &t,
+        &["import", "deck", "/dev/zero", "--format", "tsv"],
+        no_input(),
+    );
+    assert_eq!(m.code, 2, "{}", m.stderr);
+    assert!(
+        m.stderr
+            .contains("/dev/zero: the file is larger than recall reads here"),
+        "{}",
+        m.stderr
+    );
+    assert!(m.peak_mib < 600, "{} MiB", m.peak_mib);
+}
+
+/// 64 MB of standard input without a newline: the line is read without being kept (its
+/// answer is refused as too long) in a few megabytes, and the session ends at the end of
+/// input; a line that is not UTF-8 says so.
+#[cfg(unix)]
+#[test]
+fn an_endless_answer_line_is_skipped_in_bounded_memory() {
+    use std::io::Read;
+    let t = TestEnv::new();
+    t.write(
+        "decks/one.toml",
+        "format = 1\nid = \"one\"\ntitle = \"One\"\n\n[[card]]\nid = \"a\"\nkind = \"typed\"\nprompt = \"Capital of Peru?\"\nanswer = \"Lima\"\n",
+    );
+    let endless = std::io::repeat(b'a').take(64 << 20);
+    let m = measured(&t, &["study", "--deck", "one"], endless);
+    assert_eq!(m.code, 0, "{}", m.stderr);
+    assert!(
+        m.stdout.contains("Answer too long (over 2000 characters)"),
+        "{}",
+        &m.stdout[..m.stdout.len().min(800)]
+    );
+    assert!(m.peak_mib < 40, "{} MiB", m.peak_mib);
+    // A line that is not UTF-8 says so, and the next line is read.
+    let r = measured(
+        &t,
+        &["study", "--deck", "one"],
+        std::io::Cursor::new(b"Lim\xe1\nLima\n4\n".to_vec()),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("That line is not UTF-8 text"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !r.stderr.contains("cannot write to the terminal"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("Cards studied: 1"), "{}", r.stdout);
+}
+
+// Everything that reaches a terminal, and every spreadsheet cell, from hostile text.
+
+/// A deck whose tags and prompts hold an 8-bit CSI, a bidi override, an escape sequence and
+/// spreadsheet formulas.
+const MARKED: &str = r#"format = 1
+id = "marked"
+title = "Marked"
+
+[[card]]
+id = "csi"
+kind = "typed"
+prompt = "=HYPERLINK(\"http://example.invalid\",\"Which \u009b31m city?\")"
+answer = "Lima"
+tags = ["t\u009b1", "r\u202eev"]
+
+[[card]]
+id = "bidi"
+kind = "typed"
+prompt = "@SUM(1) \u202eesrever \u001b]0;owned\u0007"
+answer = "Quito"
+tags = ["r\u202eev"]
+"#;
+
+/// A data directory with wrong answers to both cards, so they show up everywhere.
+fn marked_env() -> TestEnv {
+    let t = TestEnv::new();
+    t.write("decks/marked.toml", MARKED);
+    let r = t.run(
+        &["study", "--deck", "marked", "--seed", "1"],
+        "no\n1\nno\n1\n:q\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    t
+}
+
+/// No raw control characters (but tabs and newlines), C1 controls (U+009B is an 8-bit CSI)
+/// or bidi overrides.
+fn assert_inert(what: &str, text: &str) {
+    assert_eq!(
+        dangerous(&text.replace('\t', " ")),
+        None,
+        "{what}: {text:?}"
+    );
+}
+
+#[test]
+fn stats_json_escapes_what_show_json_escapes() {
+    let t = marked_env();
+    let stats = t.run(&["stats", "--json"], "");
+    assert_eq!(stats.code, 0, "{}", stats.stderr);
+    assert_inert("stats --json", &stats.stdout);
+    assert!(stats.stdout.contains("t\\u009b1"), "{}", stats.stdout);
+    assert!(stats.stdout.contains("r\\u202eev"), "{}", stats.stdout);
+    let v: serde_json::Value = serde_json::from_str(&stats.stdout).unwrap();
+    assert!(
+        v["tags"].to_string().contains("t\u{9b}1"),
+        "the text itself is kept"
+    );
+    let show = t.run(&["show", "marked", "--json"], "");
+    assert!(show.stdout.contains("r\\u202eev"), "{}", show.stdout);
+    for format in ["json", "csv"] {
+        let p = t.run(&["export", "progress", "--format", format], "");
+        assert_eq!(p.code, 0, "{}", p.stderr);
+        if format == "json" {
+            assert_inert("export progress --format json", &p.stdout);
+        }
+    }
+    let r = t.run(&["export", "reviews", "--format", "json"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_inert("export reviews --format json", &r.stdout);
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_guarded() {
+    let t = marked_env();
+    let r = t.run(&["export", "progress", "-o", "p.csv"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let csv = std::fs::read_to_string(t.path().join("p.csv")).unwrap();
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://example.invalid\"\""),
+        "{csv}"
+    );
+    assert!(csv.contains(",'@SUM(1) "), "{csv}");
+    let r = t.run(
+        &["export", "progress", "--csv-formulas", "-o", "raw.csv"],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let raw = std::fs::read_to_string(t.path().join("raw.csv")).unwrap();
+    assert!(
+        raw.contains("\"=HYPERLINK(") && raw.contains(",@SUM(1) "),
+        "{raw}"
+    );
+    // A class report from learners' files: the cells of a student's export are guarded too.
+    let r = t.run(
+        &[
+            "export",
+            "progress",
+            "--format",
+            "json",
+            "--learner",
+            "Ana",
+            "-o",
+            "ana.json",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = t.run(&["class-report", "ana.json", "--format", "csv"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("marked,bidi,'@SUM(1)"), "{}", r.stdout);
+    assert!(r.stdout.contains("\"'=HYPERLINK("), "{}", r.stdout);
+    let r = t.run(
+        &[
+            "class-report",
+            "ana.json",
+            "--format",
+            "csv",
+            "--csv-formulas",
+        ],
+        "",
+    );
+    assert!(r.stdout.contains("marked,bidi,@SUM(1)"), "{}", r.stdout);
+}
+
+/// Messages that quote a file: a map file's ids, a review log's header, and a learner's
+/// export naming decks in the class report's note.
+#[test]
+fn messages_quoting_files_are_inert() {
+    let t = marked_env();
+    t.write(
+        "map.csv",
+        "external,target\nx\u{1b}]0;owned\u{7},marked:nope\u{9b}2J\n",
+    );
+    t.write(
+        "log.csv",
+        "card_id,review_rating,review_time\nx,3,2026-03-01T10:00:00Z\n",
+    );
+    let r = t.run(&["import", "reviews", "log.csv", "--map", "map.csv"], "");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("no card `nope\\u{9b}2J`"), "{}", r.stderr);
+    assert_inert("import reviews --map", &r.stderr);
+    t.write(
+        "bad.csv",
+        "card_id,\u{1b}[2Jrating\u{202e},review_time\n1,3,x\n",
+    );
+    let r = t.run(&["import", "reviews", "bad.csv"], "");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("missing column `review_rating`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("\\u{1b}[2Jrating\\u{202e}"),
+        "{}",
+        r.stderr
+    );
+    assert_inert("a review log's header", &r.stderr);
+    let export = |deck: &str| {
+        format!(
+            "{{\"format\":\"recall-progress\",\"version\":1,\"exported_at\":\"2026-03-02T10:00:00Z\",\
+             \"learner\":\"L\",\"cards\":[{{\"deck\":\"{deck}\",\"card\":\"c\",\"prompt\":\"P\",\
+             \"state\":\"new\",\"due\":null,\"stability\":null,\"difficulty\":null,\
+             \"retrievability\":null,\"reps\":0,\"lapses\":0,\"last_review\":null,\
+             \"reviews\":0,\"correct\":0,\"accuracy\":null}}]}}"
+        )
+    };
+    t.write("a.json", export("one"));
+    t.write("b.json", export("two\\u001b]0;owned\\u0007\\u009b2J"));
+    let r = t.run(
+        &["class-report", "a.json", "b.json", "-o", "class.html"],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("do not cover the same decks"),
+        "{}",
+        r.stderr
+    );
+    assert_inert("the class report's note", &r.stderr);
+}
+
+/// Runs recall in a pseudo-terminal and returns all it printed there (line ends as the
+/// terminal gives them, CR LF, made plain LF).
+#[cfg(unix)]
+fn in_terminal(t: &TestEnv, args: &[&str]) -> String {
+    use expectrl::Expect;
+    let mut cmd = t.command(args);
+    cmd.env("TERM", "xterm");
+    let mut s = expectrl::Session::spawn(cmd).expect("spawn recall in a pty");
+    s.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
+    let found = s.expect(expectrl::Eof).unwrap();
+    let mut text = found.before().to_vec();
+    for m in found.matches() {
+        text.extend_from_slice(m);
+    }
+    String::from_utf8_lossy(&text).replace("\r\n", "\n")
+}
+
+/// Text formats written to standard output: exact through a pipe (they are data), inert when
+/// standard output is a terminal.
+#[cfg(unix)]
+#[test]
+fn text_exports_to_a_terminal_are_inert() {
+    let t = marked_env();
+    t.write("decks/esc.toml", ESCAPES);
+    // Another program's history whose card ids are escape sequences.
+    t.write(
+        "log.csv",
+        "card_id,review_rating,review_time,review_duration\n\"x\u{1b}]0;owned\u{7}\u{9b}2J\",3,2026-03-01T10:00:00Z,5000\n",
+    );
+    let r = t.run(&["import", "reviews", "log.csv"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for args in [
+        &["export", "progress"][..],
+        &["export", "progress", "--format", "json"][..],
+        &["export", "reviews"][..],
+        &["export", "deck", "esc", "--format", "tsv"][..],
+        &["export", "deck", "esc", "--format", "gift"][..],
+        &["stats"][..],
+        &["stats", "--json"][..],
+    ] {
+        let shown = in_terminal(&t, args);
+        assert_inert(&args.join(" "), &shown);
+        assert!(
+            shown.contains("\\u{") || shown.contains("\\u00"),
+            "{args:?}: {shown}"
+        );
+    }
+    // Through a pipe the exported data stays exact.
+    let piped = t.run(&["export", "reviews"], "");
+    assert!(
+        piped.stdout.contains("x\u{1b}]0;owned\u{7}\u{9b}2J"),
+        "{}",
+        piped.stdout
+    );
+    let piped = t.run(&["export", "deck", "esc", "--format", "tsv"], "");
+    assert!(piped.stdout.contains('\u{9b}'), "{}", piped.stdout);
+}
+
+/// `-o` naming a link, a FIFO or a device: the link's target is replaced and the link kept,
+/// the FIFO and the device are written in place (the device made here with mknod, as root,
+/// stands for /dev/null), and a socket is refused.
+#[cfg(unix)]
+#[test]
+fn output_to_links_fifos_and_devices() {
+    use std::os::unix::fs::FileTypeExt;
+    let t = TestEnv::new();
+    t.write("real.html", "old");
+    std::os::unix::fs::symlink("real.html", t.path().join("link.html")).unwrap();
+    let r = t.run(&["export", "report", "-o", "link.html"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let link = std::fs::symlink_metadata(t.path().join("link.html")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert!(
+        std::fs::read_to_string(t.path().join("real.html"))
+            .unwrap()
+            .contains("<html")
+    );
+    let null = t.path().join("null");
+    let made = std::process::Command::new("mknod")
+        .arg(&null)
+        .args(["c", "1", "3"])
+        .status();
+    if made.is_ok_and(|s| s.success()) {
+        let r = t.run(&["export", "report", "-o", "null"], "");
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(
+            std::fs::metadata(&null)
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+    } else {
+        println!("skipped the device: mknod needs root");
+    }
+    let fifo = t.path().join("pipe");
+    if std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let reader = std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap());
+        let r = t.run(&["export", "report", "-o", "pipe"], "");
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(reader.join().unwrap().contains("<html"));
+        assert!(
+            std::fs::metadata(t.path().join("pipe"))
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+    let _socket = std::os::unix::net::UnixListener::bind(t.path().join("sock")).unwrap();
+    let r = t.run(&["export", "report", "-o", "sock"], "");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("sock is a socket, not a file"),
+        "{}",
+        r.stderr
+    );
 }

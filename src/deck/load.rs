@@ -35,6 +35,32 @@ const PIECES_PER_THREAD: usize = 2000;
 /// A generous guess of the cards a fact generates, to size the deck's card list once.
 const GENERATED_PER_FACT: usize = 6;
 
+/// The longest answer a deck may hold, in characters: a typed answer or one of its accepted
+/// spellings, a choice option, a list or order item, a side of a match pair, a cloze blank,
+/// and the fact fields that become answers. The longest answer a learner's input is read for
+/// (`answer::MAX_ANSWER_CHARS`), so every answer of a deck can be typed; a paragraph. It
+/// bounds the work of the deck's typo checks, which grows with an answer's length (an answer
+/// of 50 million characters once made `check` run out of memory).
+pub const MAX_ANSWER: usize = crate::answer::MAX_ANSWER_CHARS;
+
+/// The fields whose strings are answers (see [`MAX_ANSWER`]); a cloze's blanks are checked
+/// where the cloze is read.
+const ANSWER_FIELDS: &[&str] = &[
+    "answer",
+    "accept",
+    "correct",
+    "wrong",
+    "items",
+    "pairs",
+    "what",
+    "subject",
+    "place",
+    "previously",
+    "name",
+    "term",
+    "definition",
+];
+
 /// Years outside this range are taken for typing mistakes.
 pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = -3000..=3000;
 
@@ -411,8 +437,21 @@ impl<'s> Walker<'s> {
         acc.facts.reserve(room.1.max(pieces.len() - cards));
         acc.fact_spans.reserve(room.1.max(pieces.len() - cards));
         for &(piece, n) in pieces {
-            let (table, errors) = DeTable::parse_recoverable(&self.src[piece.range.clone()]);
-            self.base = piece.range.start;
+            let text = &self.src[piece.range.clone()];
+            // An inline table is parsed as the one table of a `card = [...]` array, which
+            // reads as a `[[card]]` piece does; `card=[` and `fact=[` are 6 bytes, and the
+            // array's opening bracket comes before the table in the file, so positions in
+            // the table map back onto the file.
+            let wrapped;
+            let (table, errors) = if piece.inline {
+                let key = if piece.card { "card" } else { "fact" };
+                wrapped = format!("{key}=[{text}]");
+                self.base = piece.range.start - 6;
+                DeTable::parse_recoverable(&wrapped)
+            } else {
+                self.base = piece.range.start;
+                DeTable::parse_recoverable(text)
+            };
             if errors.is_empty() {
                 let t = Tbl {
                     t: table.get_ref(),
@@ -494,6 +533,16 @@ impl<'s> Walker<'s> {
         {
             let d = Diagnostic::error(id.span, format!("invalid deck id `{}`", id.text))
                 .with_help("a deck id uses only lowercase letters, digits, `.`, `_` and `-`");
+            self.push(d);
+        } else if let Some(id) = &id
+            && !id.text.chars().any(|c| c.is_ascii_alphanumeric())
+        {
+            // `.` and `..` name directories wherever an id becomes part of a path.
+            let d = Diagnostic::error(
+                id.span,
+                format!("invalid deck id `{}`: it has no letter or digit", id.text),
+            )
+            .with_help("a deck id needs at least one lowercase letter or digit, such as `sco`");
             self.push(d);
         }
         Meta {
@@ -634,6 +683,13 @@ impl<'s> Walker<'s> {
                 format!("`{key}` in {} is empty", t.owner),
             ));
             return None;
+        }
+        if ANSWER_FIELDS.contains(&key) && trimmed.len() > MAX_ANSWER {
+            let chars = trimmed.chars().count();
+            if chars > MAX_ANSWER {
+                self.push(too_long(span, &format!("`{key}` in {}", t.owner), chars));
+                return None;
+            }
         }
         let lead = s.len() - s.trim_start().len();
         Some(Str {
@@ -1801,6 +1857,21 @@ impl<'s> Walker<'s> {
                 return None;
             }
         };
+        let long = parts.iter().find_map(|p| match p {
+            ClozePart::Blank(a) => a
+                .all()
+                .map(|alt| alt.chars().count())
+                .find(|&n| n > MAX_ANSWER),
+            _ => None,
+        });
+        if let Some(chars) = long {
+            self.push(too_long(
+                text.span,
+                &format!("a blank of {}", t.owner),
+                chars,
+            ));
+            return None;
+        }
         // A blank whose answer is also written in the visible text (or the instruction) is no
         // question at all.
         let shown: String = parts
@@ -2075,38 +2146,113 @@ struct Elements {
     fact_count: usize,
 }
 
-/// A stretch of the file parsed on its own: one `[[card]]` or `[[fact]]` table (`element`), or
-/// part of the top level.
+/// A stretch of the file parsed on its own: one `[[card]]` or `[[fact]]` table (`element`),
+/// one inline table of a top-level `card = [{...}, ...]` or `fact = [...]` array (`element`
+/// and `inline`), or part of the top level.
 ///
 /// Parsing a large deck in one go makes the TOML parser hold every token and table of the
-/// file at once (hundreds of megabytes for 100 000 cards); parsing it table by table keeps the
-/// memory to one table's worth and lets syntax errors in one card leave the others checked.
+/// file at once (hundreds of megabytes for 100 000 cards, two gigabytes for a million cards
+/// written as one array of inline tables); parsing it table by table keeps the memory to one
+/// table's worth and lets syntax errors in one card leave the others checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Piece {
     range: Range<usize>,
     element: bool,
-    /// For an element: whether it is a `[[card]]` (else a `[[fact]]`).
+    /// For an element: whether it is a card (else a fact).
     card: bool,
+    /// For an element: an inline table (`{ ... }`) of a top-level array.
+    inline: bool,
+}
+
+/// Where a cut starts something, for `pieces`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cut {
+    /// Part of the top level.
+    Root,
+    /// A `[[card]]` (true) or `[[fact]]` table.
+    Table(bool),
+    /// An inline card (true) or fact table of a top-level array.
+    Inline(bool),
+    /// Text parsed with nothing (the `card = [` and the commas around inline tables).
+    Skip,
+}
+
+/// A top-level `card = [` or `fact = [` being read, to cut its inline tables apart.
+struct InlineArray {
+    key_start: usize,
+    card: bool,
+    /// Seen so far: `=` (1) and `[` (2).
+    stage: u8,
+    tables: Vec<Range<usize>>,
+    /// Where the inline table being read starts.
+    open: Option<usize>,
+    /// A comma must come before the next table.
+    need_comma: bool,
 }
 
 /// Cuts `src` before every top-level `[[card]]` and `[[fact]]` header, and before any other
-/// top-level table header that starts a new table (a `[card.x]` stays with its card). The
-/// lexer is used so that brackets inside strings, comments and arrays are never taken for
-/// headers.
+/// top-level table header that starts a new table (a `[card.x]` stays with its card); and
+/// around each inline table of a top-level `card = [...]` or `fact = [...]` array written
+/// before any header, when the array holds only inline tables separated by commas (anything
+/// else leaves the array to the top level's parser, which reports what is wrong). The lexer
+/// is used so that brackets inside strings, comments and arrays are never taken for headers.
 fn pieces(src: &str) -> Vec<Piece> {
     use toml_parser::lexer::TokenKind;
-    let mut cuts: Vec<(usize, bool, bool)> = vec![(0, false, false)];
+    let mut cuts: Vec<(usize, Cut)> = vec![(0, Cut::Root)];
     let mut current: Option<&str> = None;
+    let mut in_root = true;
+    let mut array: Option<InlineArray> = None;
     let mut depth = 0usize;
     let mut line_start = true;
     let mut lexer = toml_parser::Source::new(src).lex();
     while let Some(token) = lexer.next() {
-        match token.kind() {
+        let kind = token.kind();
+        let (start, end) = (token.span().start(), token.span().end());
+        if let Some(a) = array.as_mut() {
+            // Newlines may only come inside the brackets.
+            let quiet = matches!(kind, TokenKind::Whitespace | TokenKind::Comment)
+                || (kind == TokenKind::Newline && a.stage == 2);
+            let keep = match (a.stage, kind) {
+                (_, _) if quiet => true,
+                (0, TokenKind::Equals) | (1, TokenKind::LeftSquareBracket) => {
+                    a.stage += 1;
+                    true
+                }
+                (0 | 1, _) => false,
+                // Inside the array: inline tables and commas only.
+                (_, TokenKind::LeftCurlyBracket) if depth == 1 && !a.need_comma => {
+                    a.open = Some(start);
+                    true
+                }
+                (_, TokenKind::RightCurlyBracket) if depth == 2 && a.open.is_some() => {
+                    a.tables.push(a.open.take().unwrap_or(start)..end);
+                    a.need_comma = true;
+                    true
+                }
+                (_, TokenKind::Comma) if depth == 1 => std::mem::replace(&mut a.need_comma, false),
+                (_, TokenKind::RightSquareBracket) if depth == 1 => {
+                    if !a.tables.is_empty() {
+                        cuts.push((a.key_start, Cut::Skip));
+                        for t in &a.tables {
+                            cuts.push((t.start, Cut::Inline(a.card)));
+                            cuts.push((t.end, Cut::Skip));
+                        }
+                        cuts.push((end, Cut::Root));
+                    }
+                    array = None;
+                    true
+                }
+                _ => depth >= 2 && a.open.is_some(),
+            };
+            if !keep {
+                array = None;
+            }
+        }
+        match kind {
             TokenKind::Eof => break,
             TokenKind::Newline => line_start |= depth == 0,
             TokenKind::Whitespace | TokenKind::Comment => {}
             TokenKind::LeftSquareBracket if line_start && depth == 0 => {
-                let start = token.span().start();
                 let mut header = Vec::new();
                 for t in lexer.by_ref() {
                     match t.kind() {
@@ -2127,12 +2273,13 @@ fn pieces(src: &str) -> Vec<Piece> {
                     && text(2) == Some("]")
                     && text(3) == Some("]");
                 if element {
-                    cuts.push((start, true, first == Some("card")));
+                    cuts.push((start, Cut::Table(first == Some("card"))));
                     current = first;
                 } else if first != current {
-                    cuts.push((start, false, false));
+                    cuts.push((start, Cut::Root));
                     current = first;
                 }
+                in_root = false;
                 line_start = true;
             }
             TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => {
@@ -2143,17 +2290,40 @@ fn pieces(src: &str) -> Vec<Piece> {
                 depth = depth.saturating_sub(1);
                 line_start = false;
             }
+            TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString
+                if line_start && depth == 0 && in_root =>
+            {
+                let key = src[start..end].trim_matches(['"', '\'']);
+                if key == "card" || key == "fact" {
+                    array = Some(InlineArray {
+                        key_start: start,
+                        card: key == "card",
+                        stage: 0,
+                        tables: Vec::new(),
+                        open: None,
+                        need_comma: false,
+                    });
+                }
+                line_start = false;
+            }
             _ => line_start = false,
         }
     }
     let mut out = Vec::with_capacity(cuts.len());
-    for (i, &(start, element, card)) in cuts.iter().enumerate() {
+    for (i, &(start, cut)) in cuts.iter().enumerate() {
         let end = cuts.get(i + 1).map_or(src.len(), |c| c.0);
+        let (element, card, inline) = match cut {
+            Cut::Root => (false, false, false),
+            Cut::Table(card) => (true, card, false),
+            Cut::Inline(card) => (true, card, true),
+            Cut::Skip => continue,
+        };
         if end > start {
             out.push(Piece {
                 range: start..end,
                 element,
                 card,
+                inline,
             });
         }
     }
@@ -2178,6 +2348,18 @@ fn shift<'i>(v: Spanned<DeValue<'i>>, by: usize) -> Spanned<DeValue<'i>> {
         other => other,
     };
     Spanned::new(r.start + by..r.end + by, inner)
+}
+
+/// The error for an answer longer than [`MAX_ANSWER`] (`what`: "`answer` in card `x`").
+fn too_long(span: Span, what: &str, chars: usize) -> Diagnostic {
+    Diagnostic::error(
+        span,
+        format!("{what} is {chars} characters long; an answer may have at most {MAX_ANSWER}"),
+    )
+    .with_help(
+        "an answer is what a learner types or picks: keep it short, and put the rest in \
+         `explain`",
+    )
 }
 
 /// The card's own tags, then the deck's defaults it does not already have.
@@ -2422,6 +2604,79 @@ mod tests {
 
     fn only_card(body: &str) -> Card {
         deck(body).cards.remove(0)
+    }
+
+    #[test]
+    fn answers_longer_than_the_cap_are_refused_where_they_are_written() {
+        let at_cap = "a".repeat(MAX_ANSWER);
+        let over = "b".repeat(MAX_ANSWER + 1);
+        let typed = |answer: &str| {
+            format!(
+                "[[card]]\nid = \"c\"\nkind = \"typed\"\nprompt = \"Q?\"\nanswer = \"{answer}\"\n"
+            )
+        };
+        assert_eq!(errors(&typed(&at_cap)), Vec::<String>::new());
+        assert_eq!(
+            errors(&typed(&over)),
+            [
+                "8:10 error: `answer` in card `c` is 2001 characters long; an answer may have at \
+                 most 2000 (help: an answer is what a learner types or picks: keep it short, and \
+                 put the rest in `explain`)"
+            ]
+        );
+        let choice = format!(
+            "[[card]]\nid = \"c\"\nkind = \"choice\"\nprompt = \"Q?\"\ncorrect = \"a\"\nwrong = [\"b\", \"{over}\"]\n"
+        );
+        let e = errors(&choice);
+        assert!(
+            e.len() == 1 && e[0].starts_with("9:15 error: `wrong` in card `c` is 2001 characters"),
+            "{e:?}"
+        );
+        let fact = format!(
+            "[[fact]]\nid = \"f\"\nkind = \"term\"\nterm = \"T\"\ndefinition = \"{over}\"\n"
+        );
+        let e = errors(&fact);
+        assert!(
+            e.len() == 1 && e[0].contains("`definition` in fact `f` is 2001 characters"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_deck_id_of_dots_alone_is_refused() {
+        for id in [".", "..", "...", "-_."] {
+            let src = format!("format = 1\nid = \"{id}\"\ntitle = \"T\"\n");
+            let d = diags(&src);
+            assert_eq!(
+                d,
+                [format!(
+                    "2:6 error: invalid deck id `{id}`: it has no letter or digit (help: a deck \
+                     id needs at least one lowercase letter or digit, such as `sco`)"
+                )],
+                "{id}"
+            );
+        }
+        assert_eq!(
+            diags("format = 1\nid = \"a..b\"\ntitle = \"T\"\n"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_cloze_blank_longer_than_the_cap_is_refused() {
+        let over = "b".repeat(MAX_ANSWER + 1);
+        let e = errors(&format!(
+            "[[card]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"It is {{{{{over}}}}}.\"\n"
+        ));
+        assert!(
+            e.len() == 1 && e[0].contains("a blank of card `c` is 2001 characters long"),
+            "{e:?}"
+        );
+        // Long prose is not an answer: a prompt or an explanation may be long.
+        let prose = format!(
+            "[[card]]\nid = \"c\"\nkind = \"typed\"\nprompt = \"Q?\"\nanswer = \"a\"\nexplain = \"{over}\"\n"
+        );
+        assert_eq!(errors(&prose), Vec::<String>::new());
     }
 
     fn rendered(src: &str) -> String {
@@ -3557,6 +3812,76 @@ mod tests {
     fn pieces_ignore_brackets_in_strings_and_arrays() {
         let src = "a = \"\"\"\n[[card]]\n\"\"\"\nb = [\n[1],\n]\n# [[card]]\n";
         assert_eq!(cuts(src), vec![(0, false)]);
+    }
+
+    fn inline_cuts(src: &str) -> Vec<(Range<usize>, bool, bool)> {
+        pieces(src)
+            .iter()
+            .map(|p| (p.range.clone(), p.element, p.inline))
+            .collect()
+    }
+
+    #[test]
+    fn pieces_cut_each_inline_table_of_a_top_level_array() {
+        let src = "a = 1\ncard = [\n  { x = [1, {y = 2}] }, # one\n  {z = '}'},\n]\nb = 2\n";
+        let one = src.find("{ x").unwrap();
+        let two = src.find("{z").unwrap();
+        let after = src.find("]\nb").unwrap() + 1;
+        assert_eq!(
+            inline_cuts(src),
+            vec![
+                (0..6, false, false),
+                (one..one + 20, true, true),
+                (two..two + 9, true, true),
+                (after..src.len(), false, false),
+            ]
+        );
+        assert!(!pieces("fact = [{a = 1}]")[0].card);
+    }
+
+    #[test]
+    fn pieces_leave_other_arrays_to_the_top_level() {
+        for src in [
+            "card = [{a = 1} {b = 2}]\n",
+            "card = [{a = 1},, {b = 2}]\n",
+            "card = [, {a = 1}]\n",
+            "card = [[1], {a = 1}]\n",
+            "card = [\"x\", {a = 1}]\n",
+            "card\n= [{a = 1}]\n",
+            "card.x = [{a = 1}]\n",
+            "[settings]\ncard = [{a = 1}]\n",
+            "tags = [{a = 1}]\n",
+        ] {
+            assert!(pieces(src).iter().all(|p| !p.inline), "{src:?}");
+        }
+    }
+
+    #[test]
+    fn cards_written_inline_load_as_tables_do() {
+        let tables = "[[card]]\nid = \"a\"\nkind = \"typed\"\nprompt = \"Capital of Peru?\"\nanswer = \"Lima\"\n\n[[card]]\nkind = \"typed\"\nprompt = \"Capital of Chile?\"\n";
+        let inline = "card = [\n  { id = \"a\", kind = \"typed\", prompt = \"Capital of Peru?\", answer = \"Lima\" },\n  { kind = \"typed\", prompt = \"Capital of Chile?\" },\n]\n";
+        let messages = |body: &str| -> Vec<String> {
+            check(body)
+                .into_iter()
+                .map(|d| d.split_once(' ').unwrap().1.to_string())
+                .collect()
+        };
+        assert_eq!(messages(inline), messages(tables));
+        assert_eq!(
+            check(inline),
+            vec![
+                "6:3 error: missing required field `id` in card #2",
+                "6:3 error: missing required field `answer` in card #2",
+            ]
+        );
+        let good = "card = [{ id = \"a\", kind = \"typed\", prompt = \"Capital of Peru?\", answer = \"Lima\" }]\n";
+        assert_eq!(only_card(good).id.as_str(), "a");
+        // A syntax error inside one table points into it (the parser reports this one twice,
+        // as it does when it reads the whole file).
+        assert_eq!(
+            errors("card = [{ id = \"a\", kind = }]\n"),
+            vec!["4:28 error: invalid TOML: invalid literal string, expected `'`"; 2]
+        );
     }
 
     #[test]

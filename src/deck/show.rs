@@ -5,8 +5,9 @@
 //! - [`write_text`]`(deck, w)`: every card, hand-written and generated, with its answers.
 //! - [`write_card_forms`]`(deck, id, w) -> io::Result<bool>`: one card, or every card generated
 //!   from one fact (`recall show DECK --card ID`); `false` when no card or fact has that id.
-//! - [`to_json`]`(deck) -> serde_json::Value`: the deck and its cards through dedicated
-//!   export structs, so the domain types can change without changing the JSON.
+//! - [`json`]`(deck) -> impl Serialize`: the deck and its cards through dedicated export
+//!   structs, so the domain types can change without changing the JSON; cards are made one
+//!   at a time as they are written. [`to_json`] gives it as a `serde_json::Value`.
 //!
 //! All deck text in the plain-text output passes through `diagnostic::inert`: decks are
 //! untrusted and must not be able to drive the terminal.
@@ -262,7 +263,20 @@ struct DeckJson<'a> {
     tags: &'a [Text],
     seed: u64,
     facts: usize,
-    cards: Vec<CardJson<'a>>,
+    cards: CardsJson<'a>,
+}
+
+/// The cards, each made into its JSON struct only as it is written: a million cards would
+/// otherwise be held as JSON values at once (gigabytes).
+struct CardsJson<'a> {
+    cards: &'a [Card],
+    family: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl Serialize for CardsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.cards.iter().map(|c| card_json(c, &self.family)))
+    }
 }
 
 #[derive(Serialize)]
@@ -420,10 +434,10 @@ fn card_json<'a>(card: &'a Card, family: &HashMap<&str, Vec<&'a str>>) -> CardJs
     j
 }
 
-/// The deck and every card as JSON (see `CardJson` for the fields of a card).
-pub fn to_json(deck: &Deck) -> serde_json::Value {
-    let family = siblings(deck);
-    let json = DeckJson {
+/// The deck and every card as JSON (see `CardJson` for the fields of a card), written card by
+/// card by a serializer.
+pub fn json(deck: &Deck) -> impl Serialize + '_ {
+    DeckJson {
         id: &deck.id,
         title: &deck.title,
         description: deck.description.as_deref(),
@@ -438,10 +452,17 @@ pub fn to_json(deck: &Deck) -> serde_json::Value {
         tags: &deck.tags,
         seed: deck.seed,
         facts: deck.facts.len(),
-        cards: deck.cards.iter().map(|c| card_json(c, &family)).collect(),
-    };
+        cards: CardsJson {
+            cards: &deck.cards,
+            family: siblings(deck),
+        },
+    }
+}
+
+/// [`json`] as a value.
+pub fn to_json(deck: &Deck) -> serde_json::Value {
     // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_value(json).unwrap_or(serde_json::Value::Null)
+    serde_json::to_value(json(deck)).unwrap_or(serde_json::Value::Null)
 }
 
 #[cfg(test)]

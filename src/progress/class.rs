@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::export::{PROGRESS_FORMAT, ProgressExport, VERSION};
+use super::export::{Cells, PROGRESS_FORMAT, ProgressExport, VERSION, cell};
 use super::html::{Bar, escape, page, percent, row_chart};
 use super::ratio;
 
@@ -223,12 +223,25 @@ pub fn merge(exports: &[(String, ProgressExport)]) -> ClassReport {
     }
 }
 
-/// One row per card, hardest first.
-pub fn write_csv<W: Write + ?Sized>(report: &ClassReport, w: &mut W) -> io::Result<()> {
+/// One row per card, hardest first; text cells under `cells` (learners' files are untrusted,
+/// so by default a cell a spreadsheet would run as a formula is guarded).
+pub fn write_csv<W: Write + ?Sized>(
+    report: &ClassReport,
+    cells: Cells,
+    w: &mut W,
+) -> io::Result<()> {
     let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(w);
     let to_io = |e: csv::Error| io::Error::other(e.to_string());
     csv.write_record(CLASS_COLUMNS).map_err(to_io)?;
     for c in &report.cards {
+        let text = |t: &str| cell(t, cells).into_owned();
+        let c = ClassCard {
+            deck: text(&c.deck),
+            card: text(&c.card),
+            prompt: text(&c.prompt),
+            cells: Vec::new(),
+            ..c.clone()
+        };
         csv.serialize(c).map_err(to_io)?;
     }
     csv.flush()
@@ -514,7 +527,7 @@ mod tests {
     #[test]
     fn csv_has_one_row_per_card() {
         let mut out = Vec::new();
-        write_csv(&class(), &mut out).unwrap();
+        write_csv(&class(), Cells::Guarded, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(

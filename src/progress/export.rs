@@ -55,6 +55,28 @@ pub const REVIEW_COLUMNS: [&str; 10] = [
     "mode",
 ];
 
+/// What a CSV export does with text that a spreadsheet would run as a formula.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cells {
+    /// A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'`
+    /// in front, as OWASP advises against CSV injection: prompts and card ids come from
+    /// decks, and a class report's from learners' files, so `=HYPERLINK(...)` in a deck must
+    /// not become a live formula in the instructor's spreadsheet. The default.
+    Guarded,
+    /// Text exactly as it is (`--csv-formulas`).
+    Raw,
+}
+
+/// `text` as a CSV cell under `cells` (see [`Cells::Guarded`]).
+pub fn cell(text: &str, cells: Cells) -> std::borrow::Cow<'_, str> {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if cells == Cells::Guarded && formula {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// CSV or JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -140,6 +162,7 @@ pub fn write_progress<W: Write + ?Sized>(
     format: Format,
     exported_at: &str,
     learner: Option<&str>,
+    cells: Cells,
     w: &mut W,
 ) -> io::Result<()> {
     match format {
@@ -147,6 +170,13 @@ pub fn write_progress<W: Write + ?Sized>(
             let mut csv = csv_writer(w);
             csv.write_record(PROGRESS_COLUMNS).map_err(csv_io)?;
             for r in rows {
+                let text = |t: &str| cell(t, cells).into_owned();
+                let r = ProgressRow {
+                    deck: text(&r.deck),
+                    card: text(&r.card),
+                    prompt: text(&r.prompt),
+                    ..r.clone()
+                };
                 csv.serialize(r).map_err(csv_io)?;
             }
             csv.flush()
@@ -159,7 +189,7 @@ pub fn write_progress<W: Write + ?Sized>(
                 learner: learner.map(str::to_string),
                 cards: rows.to_vec(),
             };
-            serde_json::to_writer_pretty(&mut *w, &doc)?;
+            crate::json::to_writer_pretty(&mut *w, &doc)?;
             writeln!(w)
         }
     }
@@ -216,7 +246,7 @@ impl<W: Write> ReviewWriter<W> {
                     w,
                     "{{\"format\":\"{REVIEWS_FORMAT}\",\"version\":{VERSION},\"exported_at\":"
                 )?;
-                serde_json::to_writer(&mut w, exported_at)?;
+                crate::json::to_writer(&mut w, exported_at)?;
                 w.write_all(b",\"reviews\":[")?;
                 Ok(ReviewWriter::Json { w, first: true })
             }
@@ -229,7 +259,7 @@ impl<W: Write> ReviewWriter<W> {
             ReviewWriter::Json { w, first } => {
                 w.write_all(if *first { b"\n" } else { b",\n" })?;
                 *first = false;
-                serde_json::to_writer(&mut *w, row)?;
+                crate::json::to_writer(&mut *w, row)?;
                 Ok(())
             }
         }
@@ -318,12 +348,25 @@ mod tests {
         ]
     }
 
+    /// A progress export of `rows` as CSV.
+    fn csv(rows: &[ProgressRow], cells: Cells) -> String {
+        let mut out = Vec::new();
+        write_progress(
+            rows,
+            Format::Csv,
+            "2026-03-02T10:00:00Z",
+            None,
+            cells,
+            &mut out,
+        )
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn progress_csv_has_a_header_and_empty_cells_for_unknowns() {
-        let mut out = Vec::new();
-        write_progress(&rows(), Format::Csv, "2026-03-02T10:00:00Z", None, &mut out).unwrap();
         assert_eq!(
-            String::from_utf8(out).unwrap(),
+            csv(&rows(), Cells::Guarded),
             "deck,card,prompt,state,due,stability,difficulty,retrievability,reps,lapses,\
              last_review,reviews,correct,accuracy,question\n\
              rivers,danube,\"Where does the Danube end, \"\"roughly\"\"?\",review,\
@@ -333,10 +376,37 @@ mod tests {
     }
 
     #[test]
+    fn cells_a_spreadsheet_would_run_are_guarded_unless_raw() {
+        for (text, guarded) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1", "'+1"),
+            ("-1+1", "'-1+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+        ] {
+            assert_eq!(cell(text, Cells::Guarded), guarded);
+            assert_eq!(cell(text, Cells::Raw), text);
+        }
+        for text in ["Where?", "a=b", "", " =x", "'quoted"] {
+            assert_eq!(cell(text, Cells::Guarded), text);
+        }
+        let mut row = rows().remove(1);
+        row.deck = "@deck".into();
+        row.card = "-card".into();
+        row.prompt = "=1+2".into();
+        let write = |cells| csv(std::slice::from_ref(&row), cells);
+        assert!(
+            write(Cells::Guarded).contains("\n'@deck,'-card,'=1+2,new,"),
+            "{}",
+            write(Cells::Guarded)
+        );
+        assert!(write(Cells::Raw).contains("\n@deck,-card,=1+2,new,"));
+    }
+
+    #[test]
     fn empty_progress_csv_still_has_its_header() {
-        let mut out = Vec::new();
-        write_progress(&[], Format::Csv, "2026-03-02T10:00:00Z", None, &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+        assert_eq!(csv(&[], Cells::Guarded).lines().count(), 1);
     }
 
     #[test]
@@ -347,6 +417,7 @@ mod tests {
             Format::Json,
             "2026-03-02T10:00:00Z",
             Some("Ana"),
+            Cells::Guarded,
             &mut out,
         )
         .unwrap();

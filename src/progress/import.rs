@@ -21,6 +21,11 @@ use crate::schedule::{Rating, Scheduler};
 use crate::session::{fnv1a, question_hash};
 use crate::store::{CardRecord, ExternalReview, ImportedAnswer};
 
+/// The longest answer a review log may record: a day. A larger `review_duration` is a bad
+/// row (seconds or microseconds taken for milliseconds, or garbage), not a figure to clamp
+/// quietly into the statistics.
+pub const MAX_DURATION_MS: u64 = 24 * 60 * 60 * 1000;
+
 /// One good row of a review log.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogRow {
@@ -200,6 +205,12 @@ fn parse_row(
                 format!("review_duration `{duration_text}` is not a number of milliseconds")
             })?
     };
+    if duration_ms > MAX_DURATION_MS {
+        return Err(format!(
+            "review_duration `{duration_text}` is more than a day ({MAX_DURATION_MS} ms); \
+             durations are in milliseconds"
+        ));
+    }
     let state_text = field(c.state);
     let state = if state_text.is_empty() {
         None
@@ -515,7 +526,9 @@ mod tests {
              6,3,2024-03-29T20:32:32Z\n\
              ,3,2024-03-29T20:32:32Z,1\n\
              8,3,2027-01-01T00:00:00Z,1\n\
-             9,4,2024-03-29T20:33:00Z,1\n",
+             9,4,2024-03-29T20:33:00Z,1\n\
+             10,3,2024-03-29T20:32:32Z,86400001\n\
+             11,3,2024-03-29T20:32:32Z,1e30\n",
         );
         let bad: Vec<String> = log.bad.iter().map(|b| b.to_string()).collect();
         assert_eq!(
@@ -530,6 +543,10 @@ mod tests {
                 "line 7: expected 4 fields as in the header, found 3",
                 "line 8: card_id is empty",
                 "line 9: review_time `2027-01-01T00:00:00Z` is in the future",
+                "line 11: review_duration `86400001` is more than a day (86400000 ms); \
+                 durations are in milliseconds",
+                "line 12: review_duration `1e30` is more than a day (86400000 ms); durations \
+                 are in milliseconds",
             ]
         );
         let good: Vec<&str> = log.rows.iter().map(|r| r.card_id.as_str()).collect();

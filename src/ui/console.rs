@@ -133,10 +133,30 @@ impl<R: BufRead, W: Write> LineConsole<R, W> {
         self.output
     }
 
+    /// Reads a line. One that is not UTF-8 (a terminal set to another encoding) is refused
+    /// with a message saying so and asked for again; a longer line than any answer is cut
+    /// (see [`read_bounded_line`]) and the checker says it is too long.
     fn read_line(&mut self, prompt: &str) -> io::Result<Option<String>> {
         writeln!(self.output, "{prompt}")?;
         self.output.flush()?;
-        read_bounded_line(&mut self.input, MAX_LINE_BYTES)
+        loop {
+            let Some((bytes, cut)) = read_bounded_bytes(&mut self.input, MAX_LINE_BYTES)? else {
+                return Ok(None);
+            };
+            match String::from_utf8(bytes) {
+                Ok(text) => return Ok(Some(text)),
+                // Not UTF-8, and not only a character cut in two where the line was cut.
+                Err(e) if !cut || e.utf8_error().error_len().is_some() => {
+                    writeln!(
+                        self.output,
+                        "That line is not UTF-8 text (is the terminal set to another \
+                         encoding?), so recall did not read it; type it again.\n{prompt}"
+                    )?;
+                    self.output.flush()?;
+                }
+                Err(e) => return Ok(Some(String::from_utf8_lossy(e.as_bytes()).into_owned())),
+            }
+        }
     }
 }
 
@@ -144,7 +164,20 @@ impl<R: BufRead, W: Write> LineConsole<R, W> {
 /// character boundary) and skipping the rest, so a huge line costs no memory. `None` at the end
 /// of input.
 pub fn read_bounded_line(input: &mut impl BufRead, max: usize) -> io::Result<Option<String>> {
+    // Cut inside a character, or not UTF-8 at all: keep what decodes.
+    Ok(
+        read_bounded_bytes(input, max)?.map(|(bytes, _)| match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        }),
+    )
+}
+
+/// The bytes of one input line, as [`read_bounded_line`] keeps them, and whether the line was
+/// cut.
+fn read_bounded_bytes(input: &mut impl BufRead, max: usize) -> io::Result<Option<(Vec<u8>, bool)>> {
     let mut kept: Vec<u8> = Vec::new();
+    let mut cut = false;
     let mut seen_any = false;
     loop {
         let buf = match input.fill_buf() {
@@ -164,6 +197,7 @@ pub fn read_bounded_line(input: &mut impl BufRead, max: usize) -> io::Result<Opt
             None => (buf, buf.len()),
         };
         let room = max.saturating_sub(kept.len());
+        cut |= chunk.len() > room;
         kept.extend_from_slice(&chunk[..chunk.len().min(room)]);
         let ended = done <= buf.len() && chunk.len() < done;
         input.consume(done);
@@ -174,15 +208,7 @@ pub fn read_bounded_line(input: &mut impl BufRead, max: usize) -> io::Result<Opt
     if kept.last() == Some(&b'\r') {
         kept.pop();
     }
-    let text = match String::from_utf8(kept) {
-        Ok(s) => s,
-        Err(e) => {
-            // Cut inside a character, or not UTF-8 at all: keep what decodes.
-            let bytes = e.into_bytes();
-            String::from_utf8_lossy(&bytes).into_owned()
-        }
-    };
-    Ok(Some(text))
+    Ok(Some((kept, cut)))
 }
 
 impl<R: BufRead, W: Write> Console for LineConsole<R, W> {
@@ -526,6 +552,25 @@ mod tests {
         assert_eq!(fit(&page, &notices, 40, 4), ["Question?", "Right."]);
         // The question stays even when nothing else fits.
         assert_eq!(fit(&page, &notices, 40, 2), ["Question?", "Right."]);
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_says_so_and_is_asked_again() {
+        let mut c = LineConsole::new(io::Cursor::new(b"caf\xe9\ncafe\n".to_vec()), Vec::new());
+        assert_eq!(c.ask(">").unwrap().as_deref(), Some("cafe"));
+        let out = String::from_utf8(c.into_output()).unwrap();
+        assert_eq!(
+            out,
+            ">\nThat line is not UTF-8 text (is the terminal set to another encoding?), so \
+             recall did not read it; type it again.\n>\n"
+        );
+        // A line cut inside a character is not taken for one that is not UTF-8.
+        let long = format!("a{}", "é".repeat(MAX_LINE_BYTES));
+        assert!(!long.is_char_boundary(MAX_LINE_BYTES));
+        let mut c = LineConsole::new(io::Cursor::new(format!("{long}\n")), Vec::new());
+        let got = c.ask(">").unwrap().unwrap();
+        assert!(got.starts_with("aé") && got.len() < MAX_LINE_BYTES + 4);
+        assert_eq!(String::from_utf8(c.into_output()).unwrap(), ">\n");
     }
 
     #[test]
