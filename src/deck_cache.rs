@@ -19,15 +19,15 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Shared,
-    SourceRef, Span, TagLists, Text,
+    Answer, Card, CardId, Checking, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind,
+    Shared, SourceRef, Span, TagLists, Text,
 };
 
 /// Decks smaller than this are parsed every time: it takes about a millisecond.
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 
 /// Bumped whenever the cached structs below change.
-const CACHE_FORMAT: u32 = 4;
+const CACHE_FORMAT: u32 = 5;
 
 /// Where parsed decks are kept.
 #[derive(Debug, Clone)]
@@ -198,6 +198,8 @@ struct CCard {
     source: Option<Text>,
     fact: Option<Text>,
     span: (usize, usize),
+    /// A name in either order, accents count, units converted.
+    checking: (bool, bool, bool),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -208,6 +210,7 @@ enum CKind {
     TrueFalse(bool),
     Number(f64, f64, Option<Text>),
     Year(i32, u32),
+    Date(CDate),
     List(Vec<CAnswer>, bool),
     Order(Vec<Text>),
     /// Text parts are `Ok`, blanks `Err`.
@@ -350,6 +353,7 @@ impl From<&Card> for CCard {
                 unit,
             } => CKind::Number(*answer, *tolerance, unit.clone()),
             Kind::Year { answer, tolerance } => CKind::Year(*answer, *tolerance),
+            Kind::Date { answer } => CKind::Date(date_out(answer)),
             Kind::List { items, ordered } => {
                 CKind::List(items.iter().map(answer_out).collect(), *ordered)
             }
@@ -374,6 +378,11 @@ impl From<&Card> for CCard {
             source: c.source.clone(),
             fact: c.fact.clone(),
             span: (c.span.start, c.span.end),
+            checking: (
+                c.checking.name,
+                c.checking.accents,
+                c.checking.convert_units,
+            ),
         }
     }
 }
@@ -409,6 +418,7 @@ fn card_in(c: CCard, shares: &mut Shares) -> Card {
             unit,
         },
         CKind::Year(answer, tolerance) => Kind::Year { answer, tolerance },
+        CKind::Date(d) => Kind::Date { answer: date_in(d) },
         CKind::List(items, ordered) => Kind::List {
             items: items.into_iter().map(answer_in).collect(),
             ordered,
@@ -434,6 +444,11 @@ fn card_in(c: CCard, shares: &mut Shares) -> Card {
         source: c.source,
         fact: c.fact,
         span: span_in(c.span),
+        checking: Checking {
+            name: c.checking.0,
+            accents: c.checking.1,
+            convert_units: c.checking.2,
+        },
     }
 }
 

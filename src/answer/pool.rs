@@ -89,6 +89,7 @@ mod tests {
             source: None,
             fact: None,
             span: Span::default(),
+            checking: Default::default(),
         }
     }
 

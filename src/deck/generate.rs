@@ -15,8 +15,8 @@ use std::sync::{Mutex, PoisonError};
 
 use crate::deck::text::{capitalise, join_and, phrase, same};
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, Fact, FactDate, FactKind, Kind, Shared, TagLists, Tags,
-    Text, lint, parallel,
+    Answer, Card, CardId, Checking, ClozePart, Deck, Fact, FactDate, FactKind, Kind, Shared,
+    TagLists, Tags, Text, lint, parallel,
 };
 use crate::diagnostic::Diagnostic;
 
@@ -369,6 +369,11 @@ impl<'a> Gen<'a> {
             source: fact.source.clone(),
             fact: Some(fact.id.clone()),
             span: fact.span,
+            // A person's name may be given family name first ("Jinping Xi").
+            checking: Checking {
+                name: form == "who" && matches!(fact.kind, FactKind::Person { .. }),
+                ..Checking::default()
+            },
         }
     }
 
@@ -871,6 +876,7 @@ impl<'a> Gen<'a> {
                     .map(|&i| facts[i].span)
                     .max_by_key(|s| s.start)
                     .unwrap_or(first.span),
+                checking: Checking::default(),
             });
         }
     }

@@ -192,6 +192,7 @@ impl Builder {
                 source: Some(source.into()),
                 fact: None,
                 span: Span::default(),
+                checking: Default::default(),
             }),
         };
         self.keys.insert(key, self.entries.len());

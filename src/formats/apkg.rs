@@ -614,6 +614,7 @@ fn read_collection(conn: &Connection) -> Result<ApkgImport, ApkgError> {
             source: None,
             fact: None,
             span: Span::default(),
+            checking: Default::default(),
         });
     }
     Ok(out)
@@ -750,6 +751,7 @@ fn try_cloze_cards(text: &str, base: &str, ids: &mut IdSet) -> Result<Vec<Card>,
             source: None,
             fact: None,
             span: Span::default(),
+            checking: Default::default(),
         });
     }
     Ok(cards)

@@ -90,6 +90,7 @@ mod round_trip {
             source: Some("p. 4".into()),
             fact: None,
             span: Span::default(),
+            checking: Default::default(),
         };
         let cards = vec![
             card(

@@ -354,6 +354,7 @@ fn row_to_cards(
         source: None,
         fact: None,
         span: Span::default(),
+        checking: Default::default(),
     }])
 }
 

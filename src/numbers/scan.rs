@@ -684,8 +684,13 @@ pub fn scan(text: &str) -> Vec<Mention> {
 fn opening(toks: &[Token]) -> usize {
     let mut i = 0;
     while let Some(t) = toks.get(i) {
+        // An apostrophe opens "it's", but "'96" is a year.
+        let year_mark = toks
+            .get(i + 1)
+            .is_some_and(|n| n.glued && n.digits().is_some());
         let filler = t.word().is_some_and(|w| ANSWER_OPENERS.contains(&w))
-            || matches!(t.sym(), Some('\'' | '\u{2019}' | ':' | '='));
+            || (matches!(t.sym(), Some('\'' | '\u{2019}')) && !year_mark)
+            || matches!(t.sym(), Some(':' | '='));
         // Keep a hedge ("in excess of 300"), and "the" before a decade.
         if !filler || approx_at(toks, i).is_some() {
             break;
@@ -773,9 +778,10 @@ pub fn read_dates(text: &str) -> Vec<Mention> {
     {
         found = vec![range];
     }
+    // A date may take a closing dot as its own ("44 B.C.").
     found
         .into_iter()
-        .filter(|f| f.end == end && end > start)
+        .filter(|f| f.end >= end && end > start)
         .map(|f| mention(text, &toks, f))
         .collect()
 }

@@ -645,6 +645,7 @@ mod tests {
             source: None,
             fact: None,
             span: Span::default(),
+            checking: Default::default(),
         }
     }
 
