@@ -13,7 +13,10 @@ use super::date::{Date, Precision, QUALIFIERS, dates_at, days_in_month, month_nu
 use super::decimal::Decimal;
 use super::token::{Kind, Token, tokens};
 use super::unit::{Dimension, Unit, by_key, prefix_at, singular, unit_at, unit_key};
-use super::words::{SCALE_ABBREVIATIONS, is_ordinal_suffix, read_words, scale_value};
+use super::words::{
+    DECADE_WORDS, SCALE_ABBREVIATIONS, cardinal_value, is_ordinal_suffix, ordinal_value,
+    read_words, scale_value,
+};
 use super::{Approx, Mention, Mode, Quantity, Relation, Value};
 
 use Approx::*;
@@ -662,13 +665,46 @@ fn mention(text: &str, toks: &[Token], found: Found) -> Mention {
     }
 }
 
+/// How many tokens before its first digit, number word or month a mention may start ("in
+/// excess of 3,000", "between the early 1990s").
+const LEAD: usize = 5;
+
+/// Whether a token can carry a mention's value: digits, a number word, a month, a decade.
+fn is_anchor(t: &Token) -> bool {
+    match &t.kind {
+        Kind::Digits(_) => true,
+        Kind::Word(w) => {
+            cardinal_value(w).is_some()
+                || ordinal_value(w).is_some()
+                || scale_value(w).is_some()
+                || matches!(w.as_str(), "dozen" | "half")
+                || (t.capital && month_number(w).is_some())
+                || DECADE_WORDS.iter().any(|(d, _)| d == w)
+        }
+        _ => false,
+    }
+}
+
 /// Every number, date, quantity and range in `text` (a sentence or a paragraph of prose), in
 /// order, none overlapping.
 pub fn scan(text: &str) -> Vec<Mention> {
     let toks = tokens(text);
+    // The index of the next anchor at or after each token: the rules are tried only near one.
+    let mut next_anchor = vec![usize::MAX; toks.len() + 1];
+    for i in (0..toks.len()).rev() {
+        next_anchor[i] = if is_anchor(&toks[i]) {
+            i
+        } else {
+            next_anchor[i + 1]
+        };
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if next_anchor[i].saturating_sub(i) > LEAD {
+            i += 1;
+            continue;
+        }
         match best_at(&toks, i, Mode::Prose) {
             Some(found) => {
                 i = found.end;
