@@ -44,14 +44,9 @@ const fn hedged(
     unit: &'static str,
     approx: Approx,
 ) -> Phrase {
-    Phrase {
-        sentence,
-        written,
-        value,
-        precision,
-        unit,
-        approx: Some(approx),
-    }
+    let mut phrase = p(sentence, written, value, precision, unit);
+    phrase.approx = Some(approx);
+    phrase
 }
 
 use Approx::*;
