@@ -59,6 +59,19 @@ pub(crate) fn check_choice(
         .collect();
     let count = options.len();
     let whole = find(given, &candidates, None);
+    // "option 2", "number 2", "answer 2": the number of an option.
+    let given = ["option ", "number ", "answer ", "no. ", "#"]
+        .iter()
+        .find_map(|w| {
+            given
+                .get(..w.len())
+                .filter(|head| head.eq_ignore_ascii_case(w))
+                .map(|_| given[w.len()..].trim_start())
+        })
+        .filter(|rest| {
+            parse_numbers(rest, count).is_some() && !matches!(whole, Found::Exact { .. })
+        })
+        .unwrap_or(given);
     // Numbers name options, unless they cannot and the text is itself an option ("2001").
     let numbers = parse_numbers(given, count).filter(|numbers| {
         !matches!(whole, Found::Exact { .. }) || numbers.iter().all(|n| (1..=count).contains(n))

@@ -291,6 +291,8 @@ fn table() -> Vec<Row> {
         row(date(1776, Some(7), Some(4)), "July 4 1776", Correct),
         // Choice: an option's text, forgiven a slip when it can only mean one option.
         row(host(), "Tash", Typo).shown(&HOST_SHOWN),
+        row(host(), "option 2", Correct).shown(&HOST_SHOWN),
+        row(host(), "Option 1", Wrong).shown(&HOST_SHOWN),
         row(host(), "Taskhent", Typo).shown(&HOST_SHOWN),
         row(host(), "Bishkk", Wrong).shown(&HOST_SHOWN),
         row(host(), "true", Invalid).shown(&HOST_SHOWN).note(

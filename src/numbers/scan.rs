@@ -129,8 +129,11 @@ const IRREGULAR_PLURALS: [&str; 12] = [
 ];
 
 /// Words an answer may open with that change nothing: "in 2001", "it is 4300 km", "the
-/// year 2001".
-const ANSWER_OPENERS: [&str; 9] = ["in", "on", "the", "year", "it", "its", "is", "was", "s"];
+/// year 2001", "I think 1996".
+const ANSWER_OPENERS: [&str; 15] = [
+    "in", "on", "the", "year", "it", "its", "is", "was", "s", "i", "think", "guess", "maybe",
+    "probably", "perhaps",
+];
 
 /// Words an answer may close with that change nothing: "4300 km long", "45 in total".
 const ANSWER_CLOSERS: [&str; 13] = [
