@@ -279,6 +279,20 @@ mod tests {
     }
 
     #[test]
+    fn a_value_read_exactly_equals_a_deck_float() {
+        // 4.1 × 10^6 is 4099999.9999999995 in floating point.
+        let outcome = check_number(
+            4.1,
+            0.0,
+            Some("million people"),
+            false,
+            "4,100,000 people",
+            String::new(),
+        );
+        assert_eq!((outcome.verdict, outcome.note), (Verdict::Correct, None));
+    }
+
+    #[test]
     fn rounding_follows_the_card() {
         assert_eq!(round_like(2671.896, 4300.0), 2672.0);
         assert_eq!(round_like(12.345, 12.5), 12.3);

@@ -96,6 +96,9 @@ fn table() -> Vec<Row> {
         row(km(), "3000 miles", Wrong)
             .checking(CONVERT)
             .note("Too high"),
+        row(km(), "2,680 miles", Wrong)
+            .checking(CONVERT)
+            .note("Too high"),
         row(km(), "4,300,000 m", Correct).checking(CONVERT),
         row(km(), "4300 kg", Wrong)
             .checking(CONVERT)
@@ -155,6 +158,19 @@ fn table() -> Vec<Row> {
             "3.3 million people",
             Correct,
         ),
+        row(
+            number(3.3, 0.0, Some("million people")),
+            "3.3 people",
+            Wrong,
+        )
+        .note("Too low"),
+        row(number(3.3, 0.0, Some("million people")), "5", Wrong).note("Too high"),
+        row(
+            number(4.1, 0.0, Some("million people")),
+            "4,100,000 people",
+            Correct,
+        ),
+        row(number(12.0, 0.0, None), "12 apples", Correct),
         row(number(45.0, 0.0, Some("%")), "45 percent", Correct),
         row(number(45.0, 0.0, Some("%")), "45 pc", Correct),
         row(number(45.0, 0.0, Some("%")), "forty-five per cent", Correct),
