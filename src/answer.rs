@@ -15,8 +15,17 @@
 //! Typos: a Damerau–Levenshtein distance of 0 for answers up to 4 characters, 1 up to 8, 2 up
 //! to 14, 3 beyond; never when a digit differs, and never when another answer of the card or
 //! of the deck (the [`AnswerPool`]) is at least as close.
+//!
+//! Numbers, years and dates are read by [`crate::numbers`], the reader the article extractor
+//! uses too: words, scales, ordinals, hedges, units in any spelling, dates at any precision.
+//! A card's [`Checking`] adds what its kind cannot say: a person's name in either order,
+//! accents that count, units converted. Input that is not an answer of the card's form (a
+//! word on a number card, an option number out of range, `maybe` on a true/false card) is
+//! [`Verdict::Invalid`] with a hint, so the session asks again instead of grading; "I don't
+//! know" is a wrong answer, never a slip.
 
 mod choice;
+mod date;
 mod list;
 mod matching;
 mod normalize;
@@ -27,10 +36,12 @@ mod text;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod written;
 
 pub use pool::AnswerPool;
 
-use crate::deck::{Answer, Kind, Text};
+use crate::deck::{Answer, Card, Checking, Kind, Text};
 
 /// Longer answers are refused outright: nobody types this much, and it bounds the work.
 pub const MAX_ANSWER_CHARS: usize = 2000;
@@ -112,6 +123,14 @@ impl Outcome {
         }
     }
 
+    /// Not an answer of the card's form; `hint` says what to type.
+    pub(crate) fn invalid(expected: String, hint: impl Into<String>) -> Outcome {
+        Outcome {
+            note: Some(hint.into()),
+            ..Outcome::new(Verdict::Invalid, 0.0, expected)
+        }
+    }
+
     /// The verdict for `right` of `total` parts, with `tally` set. Each of `penalty` wrong
     /// additions counts against the score like a missed part, so listing everything in sight
     /// does not pay.
@@ -187,11 +206,29 @@ pub fn passes_as_typo(answer: &Answer, given: &str) -> bool {
     )
 }
 
-/// Judges `given` against what `kind` expects. `shown` is the order the options were
-/// displayed in (choice options, order items, the right column of a match), which option
+/// Judges `given` against what `kind` expects, with the default comparison (accents folded,
+/// no unit conversion, names in the order written): see [`check_card`].
+pub fn check(kind: &Kind, given: &str, shown: &[Text], pool: &AnswerPool) -> Outcome {
+    check_with(kind, Checking::default(), given, shown, pool)
+}
+
+/// Judges `given` against `card`, honouring how the card says its answer is compared (a name
+/// in either order, accents that count, units converted). `shown` is the order the options
+/// were displayed in (choice options, order items, the right column of a match), which option
 /// numbers and letters refer to; when empty, the card's own order is assumed. `pool` holds the
 /// deck's other answers so a typo never stands in for one of them.
-pub fn check(kind: &Kind, given: &str, shown: &[Text], pool: &AnswerPool) -> Outcome {
+pub fn check_card(card: &Card, given: &str, shown: &[Text], pool: &AnswerPool) -> Outcome {
+    check_with(&card.kind, card.checking, given, shown, pool)
+}
+
+/// Judges `given` against what `kind` expects, compared as `checking` says.
+pub fn check_with(
+    kind: &Kind,
+    checking: Checking,
+    given: &str,
+    shown: &[Text],
+    pool: &AnswerPool,
+) -> Outcome {
     let expected = expected(kind, shown);
     if let Kind::Basic { .. } = kind {
         return Outcome::new(Verdict::Unchecked, 0.0, expected);
@@ -206,9 +243,21 @@ pub fn check(kind: &Kind, given: &str, shown: &[Text], pool: &AnswerPool) -> Out
         );
     }
     let given = given.trim();
+    // "I don't know" is a memory failure, never an input slip to ask again.
+    let strict_form = matches!(
+        kind,
+        Kind::Choice { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Number { .. }
+            | Kind::Year { .. }
+            | Kind::Date { .. }
+    );
+    if strict_form && normalize::says_unknown(given) {
+        return Outcome::wrong(expected, "Not known");
+    }
     match kind {
         Kind::Basic { .. } => Outcome::new(Verdict::Unchecked, 0.0, expected),
-        Kind::Typed { answer } => text::check_typed(answer, given, pool, expected),
+        Kind::Typed { answer } => text::check_typed(answer, checking, given, pool, expected),
         Kind::Choice { correct, wrong } => {
             choice::check_choice(correct, wrong, given, shown, expected)
         }
@@ -217,13 +266,21 @@ pub fn check(kind: &Kind, given: &str, shown: &[Text], pool: &AnswerPool) -> Out
             answer,
             tolerance,
             unit,
-        } => quantity::check_number(*answer, *tolerance, unit.as_deref(), given, expected),
-        Kind::Year { answer, tolerance } => {
-            quantity::check_year(*answer, *tolerance, given, expected)
+        } => quantity::check_number(
+            *answer,
+            *tolerance,
+            unit.as_deref(),
+            checking.convert_units,
+            given,
+            expected,
+        ),
+        Kind::Year { answer, tolerance } => date::check_year(*answer, *tolerance, given, expected),
+        Kind::Date { answer } => date::check_date(answer, given, expected),
+        Kind::List { items, ordered } => {
+            list::check_list(items, *ordered, checking, given, pool, expected)
         }
-        Kind::List { items, ordered } => list::check_list(items, *ordered, given, pool, expected),
         Kind::Order { items } => sequence::check_order(items, given, shown, expected),
-        Kind::Cloze { parts } => text::check_cloze(parts, given, pool, expected),
+        Kind::Cloze { parts } => text::check_cloze(parts, checking, given, pool, expected),
         Kind::Match { pairs } => sequence::check_match(pairs, given, shown, expected),
     }
 }
@@ -240,7 +297,8 @@ fn expected(kind: &Kind, shown: &[Text]) -> String {
             tolerance,
             unit,
         } => quantity::expected_number(*answer, *tolerance, unit.as_deref()),
-        Kind::Year { answer, tolerance } => quantity::expected_year(*answer, *tolerance),
+        Kind::Year { answer, tolerance } => date::expected_year(*answer, *tolerance),
+        Kind::Date { answer } => date::expected_date(answer),
         Kind::List { items, ordered } => list::expected_list(items, *ordered),
         Kind::Order { items } => sequence::expected_order(items, shown),
         Kind::Cloze { parts } => text::expected_cloze(parts),

@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Media,
-    NewOrder, Shared, SourceRef, Span, TagLists, Text,
+    Answer, Card, CardId, Checking, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind,
+    Media, NewOrder, Shared, SourceRef, Span, TagLists, Text,
 };
 use crate::safe_file;
 
@@ -27,7 +27,7 @@ use crate::safe_file;
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 
 /// Bumped whenever the cached structs below change.
-const CACHE_FORMAT: u32 = 6;
+const CACHE_FORMAT: u32 = 7;
 
 /// Where parsed decks are kept.
 #[derive(Debug, Clone)]
@@ -220,6 +220,8 @@ struct CCard {
     span: (usize, usize),
     /// Files shown with the question, then with the answer.
     media: Option<(Vec<Text>, Vec<Text>)>,
+    /// A name in either order, accents count, units converted.
+    checking: (bool, bool, bool),
 }
 
 /// One piece of a cloze sentence.
@@ -238,6 +240,7 @@ enum CKind {
     TrueFalse(bool),
     Number(f64, f64, Option<Text>),
     Year(i32, u32),
+    Date(CDate),
     List(Vec<CAnswer>, bool),
     Order(Vec<Text>),
     Cloze(Vec<CPart>),
@@ -386,6 +389,7 @@ impl From<&Card> for CCard {
                 unit,
             } => CKind::Number(*answer, *tolerance, unit.clone()),
             Kind::Year { answer, tolerance } => CKind::Year(*answer, *tolerance),
+            Kind::Date { answer } => CKind::Date(date_out(answer)),
             Kind::List { items, ordered } => {
                 CKind::List(items.iter().map(answer_out).collect(), *ordered)
             }
@@ -415,6 +419,11 @@ impl From<&Card> for CCard {
                 .media
                 .as_ref()
                 .map(|m| (m.question.clone(), m.answer.clone())),
+            checking: (
+                c.checking.name,
+                c.checking.accents,
+                c.checking.convert_units,
+            ),
         }
     }
 }
@@ -450,6 +459,7 @@ fn card_in(c: CCard, shares: &mut Shares) -> Card {
             unit,
         },
         CKind::Year(answer, tolerance) => Kind::Year { answer, tolerance },
+        CKind::Date(d) => Kind::Date { answer: date_in(d) },
         CKind::List(items, ordered) => Kind::List {
             items: items.into_iter().map(answer_in).collect(),
             ordered,
@@ -479,6 +489,11 @@ fn card_in(c: CCard, shares: &mut Shares) -> Card {
             .media
             .and_then(|(question, answer)| Media::boxed(question, answer)),
         span: span_in(c.span),
+        checking: Checking {
+            name: c.checking.0,
+            accents: c.checking.1,
+            convert_units: c.checking.2,
+        },
     }
 }
 

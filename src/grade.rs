@@ -68,6 +68,7 @@ impl Answering {
             Kind::Typed { .. }
             | Kind::Number { .. }
             | Kind::Year { .. }
+            | Kind::Date { .. }
             | Kind::List { .. }
             | Kind::Cloze { .. } => Answering::Recalled,
         }
@@ -162,6 +163,7 @@ pub fn answer_chars(kind: &Kind) -> usize {
         Kind::TrueFalse { .. } => 4,
         Kind::Number { answer, .. } => answer.to_string().len(),
         Kind::Year { answer, .. } => answer.to_string().len(),
+        Kind::Date { answer } => answer.to_string().len(),
         // Items and blanks are typed with a separator each.
         Kind::List { items, .. } => items.iter().map(|a| n(&a.text) + 2).sum(),
         Kind::Order { items } => items.len() * 2,

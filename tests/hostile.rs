@@ -503,7 +503,7 @@ fn study_in_line_mode_prints_escapes_inert() {
     // Wrong answers, so that the right answers, explanations and sources are all shown.
     let r = t.run(
         &["study", "--deck", "esc", "--seed", "3"],
-        "nope\n1\n9\n1\n\n1\n",
+        "nope\n1\n2\n1\n\n1\n",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Cards studied: 3"), "{}", r.stdout);

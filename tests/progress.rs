@@ -273,7 +273,17 @@ fn review_export_uses_the_fsrs_layout_and_round_trips() {
     let a = TestEnv::new();
     a.add_deck("progress/rivers.toml");
     let r = a.run(
-        &["study", "--deck", "rivers", "--new", "3", "--seed", "1"],
+        &[
+            "study",
+            "--deck",
+            "rivers",
+            "--new",
+            "3",
+            "--seed",
+            "1",
+            "--new-order",
+            "deck",
+        ],
         "Black Sea\n3\nNorth Sea\n4\nOb\n1\nq\n",
     );
     ok(&r);

@@ -25,7 +25,7 @@ fn a_quiz_scores_reviews_mistakes_and_changes_no_schedule() {
     // Only the typed and choice cards are asked (auto-checked first): answer them all wrong.
     let r = t.run(
         &["quiz", "capitals", "-n", "4", "--seed", "5"],
-        "x\nx\nx\nx\n",
+        "x\nx\n2\nx\n",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Score: 0/4 right"), "{}", r.stdout);
@@ -117,7 +117,7 @@ fn the_user_config_sets_limits_and_flags_win() {
     );
     let r = t.run(
         &["study", "--deck", "capitals", "--new", "2"],
-        "Bishkek\n4\nTashkent\n4\n",
+        "Bishkek\n4\nLima\n4\n",
     );
     assert!(r.stdout.contains("Cards studied: 2"), "{}", r.stdout);
     t.write("config/recall/config.toml", "[defaults]\nnew_per_dya = 1\n");

@@ -3,12 +3,12 @@
 
 use std::collections::HashSet;
 
-use super::matching::{Candidate, Found, find};
+use super::matching::{Candidate, Found, find_with};
 use super::normalize::key;
 use super::pool::AnswerPool;
 use super::sequence::longest_increasing;
 use super::{Outcome, Verdict};
-use crate::deck::Answer;
+use crate::deck::{Answer, Checking};
 
 const SEPARATORS: [char; 6] = [',', ';', '\n', '\r', '&', '/'];
 
@@ -19,6 +19,12 @@ const MAX_MERGE: usize = 4;
 /// neighbouring pieces back together when together they form an answer `known` recognises
 /// (by key), so an item like "Trade and Investment" survives the split.
 pub(crate) fn split_items(s: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
+    split_items_by(s, |text| known(&key(text)))
+}
+
+/// [`split_items`], with `fits` judging the glued text as written, so that it may forgive a
+/// typo inside an item ("cultural and humanitarien ties").
+pub(crate) fn split_items_by(s: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
     let pieces = cut(s);
     let mut items = Vec::new();
     let mut i = 0;
@@ -26,7 +32,7 @@ pub(crate) fn split_items(s: &str, known: impl Fn(&str) -> bool) -> Vec<String> 
         let last = (i + MAX_MERGE).min(pieces.len()) - 1;
         let end = (i + 1..=last)
             .rev()
-            .find(|&j| known(&key(&s[pieces[i].0..pieces[j].1])))
+            .find(|&j| fits(&s[pieces[i].0..pieces[j].1]))
             .unwrap_or(i);
         items.push(s[pieces[i].0..pieces[end].1].to_string());
         i = end + 1;
@@ -87,12 +93,14 @@ pub(crate) fn expected_list(items: &[Answer], ordered: bool) -> String {
 }
 
 /// Each piece is matched to an item (exactly, or as a typo); a repeated item counts once and
-/// is not held against the learner. Unordered: score = items found / (items + wrong extras).
-/// Ordered: only the longest run of items in the right relative order counts; the others are
-/// named in the note as out of order.
+/// is not held against the learner. Items that contain "and" are matched whole, typos
+/// forgiven, before the input is split on "and". Unordered: score = items found / (items +
+/// wrong extras). Ordered: only the longest run of items in the right relative order counts;
+/// the others are named in the note as out of order.
 pub(crate) fn check_list(
     items: &[Answer],
     ordered: bool,
+    checking: Checking,
     given: &str,
     pool: &AnswerPool,
     expected: String,
@@ -101,15 +109,26 @@ pub(crate) fn check_list(
         return Outcome::new(Verdict::Unchecked, 0.0, expected);
     }
     let candidates = Candidate::from_answers(items);
-    let pieces = split_items(given, |k| candidates.iter().any(|c| c.key == k));
+    let find = |piece: &str| find_with(piece, &candidates, Some(pool), checking.accents);
+    let pieces = split_items_by(given, |text| {
+        matches!(find(text), Found::Exact { .. } | Found::Typo { .. })
+    });
+    let mut accents = None;
     let mut taken = vec![false; items.len()];
     let mut extra_keys = HashSet::new();
     let mut sequence = Vec::new();
     let mut extra: Vec<String> = Vec::new();
     let mut typo = None;
     for piece in pieces {
-        let group = match find(&piece, &candidates, Some(pool)) {
+        let group = match find(&piece) {
             Found::Exact { group } => group,
+            Found::Accents { text, .. } => {
+                accents.get_or_insert(text);
+                if extra_keys.insert(key(&piece)) {
+                    extra.push(piece);
+                }
+                continue;
+            }
             Found::Typo { group, text } => {
                 if !taken[group] {
                     typo.get_or_insert((piece.clone(), text));
@@ -148,6 +167,13 @@ pub(crate) fn check_list(
         .collect();
     if !misplaced.is_empty() {
         outcome.note = Some(format!("Out of order: {}", misplaced.join(", ")));
+    }
+    if let Some(text) = accents {
+        let note = format!("Accents count here: {text}");
+        outcome.note = Some(match outcome.note.take() {
+            Some(n) => format!("{n}; {note}"),
+            None => note,
+        });
     }
     outcome.extra = extra;
     outcome

@@ -2,7 +2,7 @@
 //! not at all. Every text checker (typed, list, cloze, choice, order) goes through here so
 //! the typo rules are the same everywhere.
 
-use super::normalize::{allowed_edits, digits, distance_within, key, single_letters};
+use super::normalize::{allowed_edits, digits, distance_within, key, marks, single_letters};
 use super::pool::AnswerPool;
 use crate::deck::Answer;
 
@@ -14,6 +14,8 @@ pub(crate) struct Candidate {
     pub group: usize,
     /// One-letter words, which a typo must leave alone.
     letters: String,
+    /// Accented letters, which must agree where accents count.
+    marks: String,
 }
 
 impl Candidate {
@@ -23,6 +25,7 @@ impl Candidate {
             text: text.to_string(),
             group,
             letters: single_letters(text),
+            marks: marks(text),
         }
     }
 
@@ -49,6 +52,12 @@ pub(crate) enum Found {
     },
     /// Close to this answer, but at least as close to a different answer of the deck.
     Rival(String),
+    /// The right answer but for its accents, where accents count: `text` is the spelling
+    /// meant.
+    Accents {
+        group: usize,
+        text: String,
+    },
     /// Equally close to two of the candidates.
     Ambiguous,
     Nothing,
@@ -104,6 +113,38 @@ pub(crate) fn find(given: &str, candidates: &[Candidate], pool: Option<&AnswerPo
     Found::Typo {
         group: best.group,
         text: best.text.clone(),
+    }
+}
+
+/// [`find`], where accents may count: then only a spelling with the same accented letters
+/// matches, and one that matches but for its accents is [`Found::Accents`].
+pub(crate) fn find_with(
+    given: &str,
+    candidates: &[Candidate],
+    pool: Option<&AnswerPool>,
+    accents: bool,
+) -> Found {
+    if !accents {
+        return find(given, candidates, pool);
+    }
+    let given_marks = marks(given);
+    let same: Vec<Candidate> = candidates
+        .iter()
+        .filter(|c| c.marks == given_marks)
+        .cloned()
+        .collect();
+    match find(given, &same, pool) {
+        found @ (Found::Exact { .. } | Found::Typo { .. }) => found,
+        other => match find(given, candidates, pool) {
+            Found::Exact { group } | Found::Typo { group, .. } => Found::Accents {
+                group,
+                text: candidates
+                    .iter()
+                    .find(|c| c.group == group)
+                    .map_or_else(String::new, |c| c.text.clone()),
+            },
+            _ => other,
+        },
     }
 }
 
@@ -170,6 +211,36 @@ mod tests {
                 text: "Vitamin A".into()
             }
         );
+    }
+
+    #[test]
+    fn where_accents_count_they_must_agree() {
+        let tones = candidates(&["shuǐ"]);
+        assert_eq!(
+            find_with("shuǐ", &tones, None, true),
+            Found::Exact { group: 0 }
+        );
+        assert_eq!(
+            find_with("shuì", &tones, None, true),
+            Found::Accents {
+                group: 0,
+                text: "shuǐ".into()
+            }
+        );
+        assert_eq!(
+            find_with("shuì", &tones, None, false),
+            Found::Exact { group: 0 }
+        );
+        let name = candidates(&["Nguyễn Văn"]);
+        assert!(matches!(
+            find_with("Nguyễm Văn", &name, None, true),
+            Found::Typo { .. }
+        ));
+        assert!(matches!(
+            find_with("Nguyen Van", &name, None, true),
+            Found::Accents { .. }
+        ));
+        assert_eq!(find_with("Hanoi", &name, None, true), Found::Nothing);
     }
 
     #[test]

@@ -92,6 +92,45 @@ pub(crate) fn key(s: &str) -> String {
     }
 }
 
+/// The letters of a text that folding would change, in order ("shuǐ" has "ǐ", "Straße" has
+/// "ß"): where accents count, two spellings with different marks are different answers.
+pub(crate) fn marks(s: &str) -> String {
+    if s.is_ascii() {
+        return String::new();
+    }
+    let lower = s.nfkc().collect::<String>().to_lowercase();
+    let mut buf = [0u8; 4];
+    lower
+        .nfc()
+        .filter(|c| {
+            !c.is_ascii() && c.is_alphabetic() && fold(c.encode_utf8(&mut buf)) != c.to_string()
+        })
+        .collect()
+}
+
+/// Ways of saying "I don't know", by key.
+const UNKNOWN: [&str; 14] = [
+    "?",
+    "??",
+    "???",
+    "idk",
+    "idontknow",
+    "dontknow",
+    "idonotknow",
+    "donotknow",
+    "noidea",
+    "notsure",
+    "dunno",
+    "pass",
+    "noclue",
+    "ihavenoidea",
+];
+
+/// Whether the learner said they do not know rather than answering.
+pub(crate) fn says_unknown(s: &str) -> bool {
+    UNKNOWN.contains(&key(s).as_str())
+}
+
 /// Whether the learner typed nothing that could be read as an answer.
 pub(crate) fn is_blank(s: &str) -> bool {
     s.chars().all(|c| c.is_whitespace() || c.is_control())
@@ -253,6 +292,38 @@ mod tests {
     #[test]
     fn key_of_pure_punctuation_keeps_the_symbols() {
         assert_eq!(key(" ?! "), "?!");
+    }
+
+    #[test]
+    fn marks_are_the_letters_folding_changes() {
+        assert_eq!(marks("shuǐ"), "ǐ");
+        assert_eq!(
+            marks("shui\u{30c}"),
+            "ǐ",
+            "decomposed input is composed first"
+        );
+        assert_ne!(marks("shuǐ"), marks("shuì"));
+        assert_eq!(marks("Nguyễn Đức"), "ễđứ");
+        assert_eq!(marks("Nguyen"), "");
+        assert_eq!(marks("ﬁne"), "", "compatibility forms are not marks");
+    }
+
+    #[test]
+    fn unknown_is_said_many_ways() {
+        for s in [
+            "I don't know",
+            "idk",
+            "?",
+            "No idea.",
+            "dunno",
+            "pass",
+            "I do not know",
+        ] {
+            assert!(says_unknown(s), "{s}");
+        }
+        for s in ["Paris", "no", "passport", "2"] {
+            assert!(!says_unknown(s), "{s}");
+        }
     }
 
     #[test]

@@ -90,6 +90,7 @@ mod tests {
             fact: None,
             span: Span::default(),
             media: None,
+            checking: Default::default(),
         }
     }
 

@@ -15,8 +15,8 @@ use std::sync::{Mutex, PoisonError};
 
 use crate::deck::text::{capitalise, join_and, phrase, same};
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, Fact, FactDate, FactKind, Kind, Shared, TagLists, Tags,
-    Text, lint, parallel,
+    Answer, Card, CardId, Checking, ClozePart, Deck, Fact, FactDate, FactKind, Kind, Shared,
+    TagLists, Tags, Text, lint, parallel,
 };
 use crate::diagnostic::Diagnostic;
 
@@ -370,6 +370,11 @@ impl<'a> Gen<'a> {
             fact: Some(fact.id.clone()),
             media: None,
             span: fact.span,
+            // A person's name may be given family name first ("Jinping Xi").
+            checking: Checking {
+                name: form == "who" && matches!(fact.kind, FactKind::Person { .. }),
+                ..Checking::default()
+            },
         }
     }
 
@@ -873,6 +878,7 @@ impl<'a> Gen<'a> {
                     .map(|&i| facts[i].span)
                     .max_by_key(|s| s.start)
                     .unwrap_or(first.span),
+                checking: Checking::default(),
             });
         }
     }

@@ -388,6 +388,10 @@ impl Part {
                 answers.write_i32(*answer);
                 true
             }
+            Kind::Date { answer } => {
+                hash_str(&mut answers, &answer.to_string());
+                true
+            }
             Kind::List { items, ordered } => {
                 let keys = items.iter().map(|a| normalised(&a.text));
                 let keys = if *ordered {
@@ -530,6 +534,7 @@ fn shown_answer(kind: &Kind) -> String {
         Kind::TrueFalse { answer } => answer.to_string(),
         Kind::Number { answer, unit, .. } => format_number(*answer, unit.as_deref()),
         Kind::Year { answer, .. } => answer.to_string(),
+        Kind::Date { answer } => answer.to_string(),
         Kind::List { items, .. } => {
             let texts: Vec<&str> = items.iter().map(|a| a.text.as_str()).collect();
             texts.join(", ")
@@ -1491,8 +1496,10 @@ pub fn leak(kind: &Kind, prompt: &str) -> Option<Leak> {
             .flat_map(|a| a.all())
             .find_map(found),
         // A basic card is graded by the learner, and its front may fairly list options (as a
-        // choice card imported from Anki or Quizlet does) or say "true or false".
-        Kind::Basic { .. }
+        // choice card imported from Anki or Quizlet does) or say "true or false". A date
+        // card's prompt may name the year when it asks for the day.
+        Kind::Date { .. }
+        | Kind::Basic { .. }
         | Kind::Choice { .. }
         | Kind::TrueFalse { .. }
         | Kind::Order { .. }
@@ -2150,6 +2157,7 @@ mod tests {
             fact: fact.map(Text::from),
             media: None,
             span,
+            checking: Default::default(),
         }
     }
 

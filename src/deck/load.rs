@@ -17,8 +17,8 @@ use toml::de::{DeString, DeTable, DeValue};
 
 use crate::deck::text::{IdMap, find_word, normalise, number_words};
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Media,
-    NewOrder, Shared, SourceRef, Span, TagLists, Text, generate, lint, media_name_problem,
+    Answer, Card, CardId, Checking, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind,
+    Media, NewOrder, Shared, SourceRef, Span, TagLists, Text, generate, lint, media_name_problem,
     parallel,
 };
 use crate::diagnostic::Diagnostic;
@@ -105,20 +105,26 @@ const SETTINGS_FIELDS: &[&str] = &[
     "maximum_interval",
     "exam",
     "parameters",
+    "accents",
+    "convert_units",
 ];
 const CARD_COMMON: &[&str] = &["id", "kind", "prompt", "tags", "explain", "source"];
 /// Listed after a kind's own keys: most cards have no media.
 const CARD_MEDIA: &[&str] = &["media", "answer_media"];
 const CARD_KINDS: &[(&str, &[&str])] = &[
     ("basic", &["front", "back"]),
-    ("typed", &["answer", "accept"]),
+    ("typed", &["answer", "accept", "name", "accents"]),
     ("choice", &["correct", "wrong"]),
     ("truefalse", &["answer"]),
-    ("number", &["answer", "tolerance", "unit", "range"]),
+    (
+        "number",
+        &["answer", "tolerance", "unit", "range", "convert_units"],
+    ),
     ("year", &["answer", "tolerance"]),
-    ("list", &["items", "ordered"]),
+    ("date", &["answer"]),
+    ("list", &["items", "ordered", "accents"]),
     ("order", &["items"]),
-    ("cloze", &["text"]),
+    ("cloze", &["text", "accents"]),
     ("match", &["pairs"]),
 ];
 const FACT_COMMON: &[&str] = &["id", "kind", "tags", "explain", "source"];
@@ -183,8 +189,13 @@ pub fn load_with(bytes: &[u8], checks: Checks) -> Loaded {
     let mut walker = Walker::new(source);
     let deck = walker.document();
     let mut diagnostics = walker.diags;
+    let defaults = walker.checking;
     let deck = deck.map(|mut deck| {
         diagnostics.extend(generate::generate(&mut deck));
+        for card in deck.cards.iter_mut().filter(|c| c.fact.is_some()) {
+            card.checking.accents = defaults.accents;
+            card.checking.convert_units = defaults.convert_units;
+        }
         diagnostics.extend(match checks {
             Checks::All => lint::lint(&deck),
             Checks::Errors => lint::refusals(&deck),
@@ -286,6 +297,9 @@ struct Walker<'s> {
     last_id: Option<Str>,
     /// Cards' tag lists, one shared list per distinct list.
     tag_lists: TagLists,
+    /// How cards compare answers unless they say otherwise: `[settings]` `accents` and
+    /// `convert_units`.
+    checking: Checking,
 }
 
 impl<'s> Walker<'s> {
@@ -297,6 +311,7 @@ impl<'s> Walker<'s> {
             suggested: Vec::new(),
             last_id: None,
             tag_lists: TagLists::default(),
+            checking: Checking::default(),
         }
     }
 
@@ -370,8 +385,10 @@ impl<'s> Walker<'s> {
         // the others can be moved into it without copying it.
         let room = (cards_seen + GENERATED_PER_FACT * facts_seen, facts_seen);
         let src = self.src;
+        let checking = self.checking;
         let parts = parallel::map_chunks(&work, PIECES_PER_THREAD, |n, chunk| {
             let mut walker = Walker::new(src);
+            walker.checking = checking;
             let room = if n == 0 { room } else { (0, 0) };
             let part = walker.element_pieces(chunk, &tags, room);
             (part, walker.diags)
@@ -1130,6 +1147,12 @@ impl<'s> Walker<'s> {
 
     fn settings(&mut self, t: &Tbl) -> DeckSettings {
         self.check_keys(t, &[SETTINGS_FIELDS], || "[settings] takes".into());
+        // Not study settings but how answers compare: they go into every card.
+        self.checking = Checking {
+            name: false,
+            accents: self.boolean(t, "accents", false).unwrap_or(false),
+            convert_units: self.boolean(t, "convert_units", false).unwrap_or(false),
+        };
         let day_start_hour = self.count(t, "day_start_hour").and_then(|h| {
             if h < 24 {
                 return Some(h as u8);
@@ -1534,6 +1557,15 @@ impl<'s> Walker<'s> {
             self.push(d);
         }
         let id = id?;
+        let defaults = self.checking;
+        let checking = Checking {
+            name: self.boolean(&t, "name", false).unwrap_or(false),
+            accents: self
+                .boolean(&t, "accents", false)
+                .unwrap_or(defaults.accents),
+            convert_units: (self.boolean(&t, "convert_units", false))
+                .unwrap_or(defaults.convert_units),
+        };
         let card = Card {
             id: CardId(id.text),
             kind,
@@ -1544,6 +1576,7 @@ impl<'s> Walker<'s> {
             fact: None,
             media,
             span: header,
+            checking,
         };
         Some((card, id.span))
     }
@@ -1588,6 +1621,9 @@ impl<'s> Walker<'s> {
                     unit,
                 })
             }
+            "date" => Some(Kind::Date {
+                answer: self.date(t, "answer", true)?,
+            }),
             "number" => {
                 let answer = self.number(t, "answer", true);
                 let tolerance = self.tolerance(t);
@@ -2877,6 +2913,77 @@ mod tests {
     }
 
     #[test]
+    fn date_card_reads_a_date_as_precise_as_written() {
+        let card = only_card(
+            "[[card]]\nid = \"d\"\nkind = \"date\"\nprompt = \"When exactly?\"\nanswer = \"2001-06-15\"\n",
+        );
+        let answer = FactDate {
+            year: 2001,
+            month: Some(6),
+            day: Some(15),
+        };
+        assert_eq!(card.kind, Kind::Date { answer });
+        let card = only_card(
+            "[[card]]\nid = \"d\"\nkind = \"date\"\nprompt = \"Which month?\"\nanswer = 2001-06-15\n",
+        );
+        assert_eq!(card.kind, Kind::Date { answer });
+        let card = only_card(
+            "[[card]]\nid = \"d\"\nkind = \"date\"\nprompt = \"Which month?\"\nanswer = \"2001-06\"\n",
+        );
+        let month = FactDate {
+            day: None,
+            ..answer
+        };
+        assert_eq!(card.kind, Kind::Date { answer: month });
+        assert_eq!(
+            errors(
+                "[[card]]\nid = \"d\"\nkind = \"date\"\nprompt = \"When?\"\nanswer = \"2001-02-30\"\n"
+            ),
+            ["8:10 error: invalid date `2001-02-30` in card `d`: February 2001 has 28 days"]
+        );
+    }
+
+    #[test]
+    fn cards_say_how_their_answers_compare() {
+        let card = only_card(
+            "[[card]]\nid = \"p\"\nkind = \"typed\"\nprompt = \"Who?\"\nanswer = \"Xi Jinping\"\nname = true\naccents = true\n",
+        );
+        let want = Checking {
+            name: true,
+            accents: true,
+            convert_units: false,
+        };
+        assert_eq!(card.checking, want);
+        let card = only_card(
+            "[[card]]\nid = \"n\"\nkind = \"number\"\nprompt = \"How far?\"\nanswer = 4300\nunit = \"km\"\nconvert_units = true\n",
+        );
+        assert!(card.checking.convert_units && !card.checking.name);
+        assert_eq!(
+            errors(
+                "[[card]]\nid = \"n\"\nkind = \"number\"\nprompt = \"How far?\"\nanswer = 4300\nname = true\n"
+            ),
+            [
+                "9:1 error: unknown field `name` in card `n` (help: a `number` card takes: id, kind, prompt, tags, explain, source, answer, tolerance, unit, range, convert_units, media, answer_media)"
+            ]
+        );
+    }
+
+    #[test]
+    fn deck_settings_give_every_card_its_default_comparison() {
+        let deck = load(with_head(
+            "[settings]\naccents = true\nconvert_units = true\n\n[[card]]\nid = \"t\"\nkind = \"typed\"\nprompt = \"Water?\"\nanswer = \"shuǐ\"\n\n[[card]]\nid = \"u\"\nkind = \"typed\"\nprompt = \"Mother?\"\nanswer = \"mā\"\naccents = false\n\n[[fact]]\nid = \"lead\"\nkind = \"person\"\nname = \"Nguyễn Văn Linh\"\nrole = \"the party's general secretary\"\n",
+        ).as_bytes())
+        .deck
+        .expect("a deck with warnings only");
+        let checking = |id: &str| deck.card(id).expect(id).checking;
+        assert!(checking("t").accents && checking("t").convert_units);
+        assert!(!checking("u").accents);
+        let who = checking("lead/who");
+        assert!(who.name && who.accents, "{who:?}");
+        assert!(deck.card("lead/role").is_none_or(|c| !c.checking.name));
+    }
+
+    #[test]
     fn list_card_reads_items_with_alternatives() {
         let card = only_card(
             "[[card]]\nid = \"l\"\nkind = \"list\"\nprompt = \"Name them.\"\nitems = [\"a\", [\"b\", \"bee\"]]\nordered = true\n",
@@ -3260,7 +3367,7 @@ mod tests {
                 "[[card]]\nid = \"c\"\nkind = \"typed\"\nprompt = \"Q?\"\nanswer = \"a\"\nitems = [\"a\"]\n"
             ),
             vec![
-                "9:1 error: unknown field `items` in card `c` (help: a `typed` card takes: id, kind, prompt, tags, explain, source, answer, accept, media, answer_media)"
+                "9:1 error: unknown field `items` in card `c` (help: a `typed` card takes: id, kind, prompt, tags, explain, source, answer, accept, name, accents, media, answer_media)"
             ]
         );
     }
@@ -3331,7 +3438,7 @@ mod tests {
         assert_eq!(
             check("[[card]]\nid = \"c\"\nkind = \"essay\"\n"),
             vec![
-                "6:8 error: unknown card kind `essay` (help: the card kinds are: basic, typed, choice, truefalse, number, year, list, order, cloze, match)"
+                "6:8 error: unknown card kind `essay` (help: the card kinds are: basic, typed, choice, truefalse, number, year, date, list, order, cloze, match)"
             ]
         );
     }

@@ -206,6 +206,10 @@ pub enum Kind {
         answer: i32,
         tolerance: u32,
     },
+    /// A date as precise as the card asks (a month, a day); each part given is graded.
+    Date {
+        answer: FactDate,
+    },
     /// A set of items in any order (or in order when `ordered`).
     List {
         items: Vec<Answer>,
@@ -234,6 +238,7 @@ impl Kind {
             Kind::TrueFalse { .. } => "truefalse",
             Kind::Number { .. } => "number",
             Kind::Year { .. } => "year",
+            Kind::Date { .. } => "date",
             Kind::List { .. } => "list",
             Kind::Order { .. } => "order",
             Kind::Cloze { .. } => "cloze",
@@ -245,6 +250,20 @@ impl Kind {
     pub fn is_auto_checked(&self) -> bool {
         !matches!(self, Kind::Basic { .. })
     }
+}
+
+/// How a card's answer is compared beyond what its kind says. The loader resolves a deck's
+/// `[settings]` defaults into every card, so a card carries what applies to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Checking {
+    /// The answer is a person's name: given and family name may come in either order ("Jinping
+    /// Xi" for "Xi Jinping", "Lovelace, Ada" for "Ada Lovelace").
+    pub name: bool,
+    /// Accents count: "shuì" is not "shuǐ" (pinyin tones, Vietnamese). By default they are
+    /// folded away.
+    pub accents: bool,
+    /// A number may be given in another unit of the same dimension (miles for km), converted.
+    pub convert_units: bool,
 }
 
 /// A question as the learner meets it.
@@ -265,6 +284,8 @@ pub struct Card {
     pub span: Span,
     /// Images and sounds the card shows; most cards have none.
     pub media: Option<Box<Media>>,
+    /// How typed answers are compared (names in either order, accents, units converted).
+    pub checking: Checking,
 }
 
 impl Card {
@@ -281,6 +302,7 @@ impl Card {
             fact: None,
             span: Span::default(),
             media: None,
+            checking: Checking::default(),
         }
     }
 
@@ -374,6 +396,19 @@ pub struct FactDate {
     pub year: i32,
     pub month: Option<u8>,
     pub day: Option<u8>,
+}
+
+impl fmt::Display for FactDate {
+    /// "15 June 2001", "June 2001", "2001", "44 BC".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::numbers::Date;
+        let date = match (self.month, self.day) {
+            (Some(m), Some(d)) => Date::from_day(self.year, m, d),
+            (Some(m), None) => Date::from_month(self.year, m),
+            _ => Date::from_year(self.year),
+        };
+        write!(f, "{date}")
+    }
 }
 
 /// What an instructor writes once; `deck::generate` turns it into several cards.

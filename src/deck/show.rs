@@ -175,6 +175,7 @@ fn write_card(card: &Card, w: &mut dyn Write) -> io::Result<()> {
             };
             writeln!(w, "  answer: {answer}{within}")?;
         }
+        Kind::Date { answer } => writeln!(w, "  answer: {answer}")?,
         Kind::List { items, ordered } => {
             writeln!(
                 w,
@@ -396,6 +397,10 @@ fn card_json<'a>(card: &'a Card, family: &HashMap<&str, Vec<&'a str>>) -> CardJs
         Kind::Year { answer, tolerance } => {
             j.answers.push(AnswerJson::plain(answer.to_string()));
             j.tolerance = Some(f64::from(*tolerance));
+        }
+        Kind::Date { answer } => {
+            j.answers
+                .push(AnswerJson::plain(crate::deck::write::date_text(answer)));
         }
         Kind::List { items, ordered } => {
             j.answers = items.iter().map(AnswerJson::of).collect();

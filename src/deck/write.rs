@@ -137,11 +137,31 @@ fn write_card(out: &mut String, card: &Card, deck_tags: &[Text]) {
     }
     opt_key(out, "explain", card.explain.as_deref());
     opt_key(out, "source", card.source.as_deref());
+    write_checking(out, card);
     if !card.question_media().is_empty() {
         key(out, "media", strings(card.question_media()));
     }
     if !card.answer_media().is_empty() {
         key(out, "answer_media", strings(card.answer_media()));
+    }
+}
+
+/// How the card's answer is compared, where it differs from the default and the kind takes
+/// the key.
+fn write_checking(out: &mut String, card: &Card) {
+    let c = card.checking;
+    let text = matches!(
+        card.kind,
+        Kind::Typed { .. } | Kind::List { .. } | Kind::Cloze { .. }
+    );
+    if c.name && matches!(card.kind, Kind::Typed { .. }) {
+        key(out, "name", Value::Boolean(true));
+    }
+    if c.accents && text {
+        key(out, "accents", Value::Boolean(true));
+    }
+    if c.convert_units && matches!(card.kind, Kind::Number { .. }) {
+        key(out, "convert_units", Value::Boolean(true));
     }
 }
 
@@ -179,6 +199,7 @@ fn write_kind(out: &mut String, kind: &Kind) {
                 key(out, "tolerance", Value::Integer(i64::from(*tolerance)));
             }
         }
+        Kind::Date { answer } => key(out, "answer", string(&date_text(answer))),
         Kind::List { items, ordered } => {
             key(out, "items", list_items(items));
             if *ordered {

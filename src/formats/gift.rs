@@ -139,6 +139,7 @@ fn question(card: &Card) -> Result<String, String> {
         Kind::List { .. } => {
             return Err("GIFT has no question that asks for every item of a list".into());
         }
+        Kind::Date { .. } => return Err("GIFT has no date question".into()),
         Kind::Order { .. } => return Err("GIFT has no ordering question".into()),
         Kind::Match { pairs } => {
             if pairs.len() < 2 {
@@ -615,6 +616,7 @@ fn card(kind: Kind, prompt: String, explain: Option<String>, name: Option<String
         fact: None,
         media: None,
         span: Span::default(),
+        checking: Default::default(),
     }
 }
 

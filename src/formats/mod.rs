@@ -100,6 +100,7 @@ mod round_trip {
             fact: None,
             media: None,
             span: Span::default(),
+            checking: Default::default(),
         };
         let cards = vec![
             card(

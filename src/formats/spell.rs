@@ -59,6 +59,7 @@ pub fn front_back(card: &Card) -> (String, String) {
             }
             (prompt, back)
         }
+        Kind::Date { answer } => (prompt, answer.to_string()),
         Kind::List { items, ordered } => {
             let front = if *ordered {
                 format!("{prompt} (in order)")

@@ -387,6 +387,24 @@ pub(crate) fn year_at(toks: &[Token], i: usize, mode: Mode) -> Option<(i32, usiz
         Some((false, j)) => (true, j),
         _ => (false, i),
     };
+    // "'96": two digits for a year of the last century or this one.
+    if mode == Mode::Answer
+        && !era_before
+        && matches!(
+            toks.get(start).and_then(Token::sym),
+            Some('\'' | '\u{2019}')
+        )
+        && let Some(d) = toks
+            .get(start + 1)
+            .filter(|t| t.glued)
+            .and_then(Token::digits)
+        && d.plain
+        && d.int_len == 2
+        && !toks.get(start + 2).is_some_and(|t| t.glued)
+    {
+        let yy = d.value.to_i64()? as i32;
+        return Some((if yy <= 30 { 2000 + yy } else { 1900 + yy }, start + 2));
+    }
     let (negative, start) = match toks.get(start) {
         Some(t) if mode == Mode::Answer && t.is_dash() && !era_before => {
             let glued_digits = toks
@@ -782,6 +800,8 @@ mod tests {
         ("june 2001", "June 2001 [month]"),
         ("2001-06", "June 2001 [month]"),
         ("june", "June [month]"),
+        ("'96", "1996 [year]"),
+        ("’05", "2005 [year]"),
         ("-44", "44 BC [year]"),
         ("44bc", "44 BC [year]"),
         ("2001ad", "2001 [year]"),

@@ -13,7 +13,10 @@ use super::date::{Date, Precision, QUALIFIERS, dates_at, days_in_month, month_nu
 use super::decimal::Decimal;
 use super::token::{Kind, Token, tokens};
 use super::unit::{Dimension, Unit, by_key, prefix_at, singular, unit_at, unit_key};
-use super::words::{SCALE_ABBREVIATIONS, is_ordinal_suffix, read_words, scale_value};
+use super::words::{
+    DECADE_WORDS, SCALE_ABBREVIATIONS, cardinal_value, is_ordinal_suffix, ordinal_value,
+    read_words, scale_value,
+};
 use super::{Approx, Mention, Mode, Quantity, Relation, Value};
 
 use Approx::*;
@@ -126,8 +129,11 @@ const IRREGULAR_PLURALS: [&str; 12] = [
 ];
 
 /// Words an answer may open with that change nothing: "in 2001", "it is 4300 km", "the
-/// year 2001".
-const ANSWER_OPENERS: [&str; 9] = ["in", "on", "the", "year", "it", "its", "is", "was", "s"];
+/// year 2001", "I think 1996".
+const ANSWER_OPENERS: [&str; 15] = [
+    "in", "on", "the", "year", "it", "its", "is", "was", "s", "i", "think", "guess", "maybe",
+    "probably", "perhaps",
+];
 
 /// Words an answer may close with that change nothing: "4300 km long", "45 in total".
 const ANSWER_CLOSERS: [&str; 13] = [
@@ -662,13 +668,46 @@ fn mention(text: &str, toks: &[Token], found: Found) -> Mention {
     }
 }
 
+/// How many tokens before its first digit, number word or month a mention may start ("in
+/// excess of 3,000", "between the early 1990s").
+const LEAD: usize = 5;
+
+/// Whether a token can carry a mention's value: digits, a number word, a month, a decade.
+fn is_anchor(t: &Token) -> bool {
+    match &t.kind {
+        Kind::Digits(_) => true,
+        Kind::Word(w) => {
+            cardinal_value(w).is_some()
+                || ordinal_value(w).is_some()
+                || scale_value(w).is_some()
+                || matches!(w.as_str(), "dozen" | "half")
+                || (t.capital && month_number(w).is_some())
+                || DECADE_WORDS.iter().any(|(d, _)| d == w)
+        }
+        _ => false,
+    }
+}
+
 /// Every number, date, quantity and range in `text` (a sentence or a paragraph of prose), in
 /// order, none overlapping.
 pub fn scan(text: &str) -> Vec<Mention> {
     let toks = tokens(text);
+    // The index of the next anchor at or after each token: the rules are tried only near one.
+    let mut next_anchor = vec![usize::MAX; toks.len() + 1];
+    for i in (0..toks.len()).rev() {
+        next_anchor[i] = if is_anchor(&toks[i]) {
+            i
+        } else {
+            next_anchor[i + 1]
+        };
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if next_anchor[i].saturating_sub(i) > LEAD {
+            i += 1;
+            continue;
+        }
         match best_at(&toks, i, Mode::Prose) {
             Some(found) => {
                 i = found.end;
@@ -684,8 +723,13 @@ pub fn scan(text: &str) -> Vec<Mention> {
 fn opening(toks: &[Token]) -> usize {
     let mut i = 0;
     while let Some(t) = toks.get(i) {
+        // An apostrophe opens "it's", but "'96" is a year.
+        let year_mark = toks
+            .get(i + 1)
+            .is_some_and(|n| n.glued && n.digits().is_some());
         let filler = t.word().is_some_and(|w| ANSWER_OPENERS.contains(&w))
-            || matches!(t.sym(), Some('\'' | '\u{2019}' | ':' | '='));
+            || (matches!(t.sym(), Some('\'' | '\u{2019}')) && !year_mark)
+            || matches!(t.sym(), Some(':' | '='));
         // Keep a hedge ("in excess of 300"), and "the" before a decade.
         if !filler || approx_at(toks, i).is_some() {
             break;
@@ -773,9 +817,10 @@ pub fn read_dates(text: &str) -> Vec<Mention> {
     {
         found = vec![range];
     }
+    // A date may take a closing dot as its own ("44 B.C.").
     found
         .into_iter()
-        .filter(|f| f.end == end && end > start)
+        .filter(|f| f.end >= end && end > start)
         .map(|f| mention(text, &toks, f))
         .collect()
 }

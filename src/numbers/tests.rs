@@ -44,14 +44,9 @@ const fn hedged(
     unit: &'static str,
     approx: Approx,
 ) -> Phrase {
-    Phrase {
-        sentence,
-        written,
-        value,
-        precision,
-        unit,
-        approx: Some(approx),
-    }
+    let mut phrase = p(sentence, written, value, precision, unit);
+    phrase.approx = Some(approx);
+    phrase
 }
 
 use Approx::*;
@@ -700,6 +695,7 @@ const ANSWER_QUANTITIES: &[(&str, &str)] = &[
     ("4300 bananas", "4,300 banana"),
     ("3 member states", "3 members"),
     ("it is 4300 km long", "4,300 km"),
+    ("I think it's 4300", "4,300"),
     ("4300.", "4,300"),
     ("0.35", "0.35"),
 ];
@@ -730,6 +726,7 @@ fn answers_read_as_quantities() {
 const ANSWER_DATES: &[(&str, &[&str])] = &[
     ("2001", &["2001"]),
     ("in 2001", &["2001"]),
+    ("probably 2001", &["2001"]),
     ("the year 2001.", &["2001"]),
     ("2001 AD", &["2001"]),
     ("A.D. 2001", &["2001"]),

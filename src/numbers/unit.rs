@@ -6,6 +6,9 @@
 //! as `2`/`3` ("sq. km", "Square Kilometres" and "km²" are one unit). Currencies never
 //! convert into each other (rates change); other units convert within their dimension.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::token::{Kind, Token};
 
 /// What a unit measures; units convert only within one dimension.
@@ -586,14 +589,25 @@ pub(crate) fn unit_key(text: &str) -> String {
 /// "300 K" is not read as kelvin (it is "300 thousand" as often), "3 points" is not a share.
 const NOT_UNITS: [&str; 2] = ["in", "k"];
 
+/// Every spelling's key and its unit (the first unit to claim a key keeps it), made once.
+static BY_KEY: LazyLock<HashMap<String, &'static UnitDef>> = LazyLock::new(|| {
+    let mut index = HashMap::new();
+    for u in UNITS {
+        let spellings = [unit_key(u.symbol), unit_key(u.name)]
+            .into_iter()
+            .chain(u.aliases.iter().map(|a| a.to_string()));
+        for key in spellings {
+            if !NOT_UNITS.contains(&key.as_str()) {
+                index.entry(key).or_insert(u);
+            }
+        }
+    }
+    index
+});
+
 /// The known unit spelt `key`.
 pub(crate) fn by_key(key: &str) -> Option<&'static UnitDef> {
-    if NOT_UNITS.contains(&key) {
-        return None;
-    }
-    UNITS
-        .iter()
-        .find(|u| unit_key(u.symbol) == key || unit_key(u.name) == key || u.aliases.contains(&key))
+    BY_KEY.get(key).copied()
 }
 
 /// The currency written before a number with this key ("$", "us$", "€", "usd").

@@ -663,6 +663,7 @@ mod tests {
             fact: None,
             media: None,
             span: Span::default(),
+            checking: Default::default(),
         }
     }
 

@@ -52,6 +52,14 @@ pub fn question(card: &Card, shown: &[Text]) -> String {
             out.push_str(&prompt);
             out.push_str("\n(a year)");
         }
+        Kind::Date { answer } => {
+            out.push_str(&prompt);
+            out.push_str(match (answer.month, answer.day) {
+                (Some(_), Some(_)) => "\n(a date: day, month and year)",
+                (Some(_), None) => "\n(a month and year)",
+                _ => "\n(a year)",
+            });
+        }
         Kind::List { items, ordered } => {
             out.push_str(&prompt);
             out.push_str(&format!(

@@ -333,8 +333,7 @@ pub fn run_study(
         }
         match event {
             Event::AskAgain { hint } => {
-                c.say(&style.warn(&format!("{} Nothing was graded; try again.", inert(&hint))))
-                    .map_err(out_err)?;
+                c.say(&style.warn(&ask_again(&hint))).map_err(out_err)?;
             }
             Event::ChooseGrade => c
                 .say("Choose a grade first: 1 again, 2 hard, 3 good, 4 easy.")
@@ -439,11 +438,7 @@ fn ask_quiz_card(
                 .note
                 .as_deref()
                 .unwrap_or("That is not an answer to this question.");
-            c.say(
-                &c.style()
-                    .warn(&format!("{} Nothing was graded; try again.", inert(hint))),
-            )
-            .map_err(out_err)?;
+            c.say(&c.style().warn(&ask_again(hint))).map_err(out_err)?;
             continue;
         }
         return Ok(Some((text, outcome, started.elapsed().as_millis() as u64)));
@@ -615,4 +610,16 @@ pub fn print_quiz_report(c: &mut dyn Console, results: &[QuizResult]) -> Result<
         }
     }
     c.say(&lines.join("\n")).map_err(out_err)
+}
+
+/// What the learner reads when an answer was an input slip: the hint as a sentence, then that
+/// nothing was graded.
+fn ask_again(hint: &str) -> String {
+    let hint = inert(hint.trim_end());
+    let stop = if hint.ends_with(['.', '?', '!']) {
+        ""
+    } else {
+        "."
+    };
+    format!("{hint}{stop} Nothing was graded; try again.")
 }
