@@ -1,16 +1,15 @@
 //! Synthetic review histories for benchmarks: every studied card gets a run of answers
-//! scheduled by recall's own FSRS scheduler, written straight into a progress database in one
-//! transaction (through `Store::record_review` each answer would be its own durable commit,
-//! which is what recall does when studying but takes minutes for a million rows).
+//! scheduled by recall's own FSRS scheduler, written into a progress database in one
+//! transaction with `Store::record_many` (through `Store::record_review` each answer would be
+//! its own durable commit, which is what recall does when studying but takes minutes for a
+//! million rows).
 
 use std::path::Path;
 
 use jiff::{Timestamp, ToSpan};
 use recall::deck::Card;
 use recall::schedule::{CardState, Rating, Scheduler, SchedulerConfig};
-use recall::store::Store;
-use rusqlite::{Connection, params};
-use serde::Serialize;
+use recall::store::{CardRecord, Mode, NewReview, Store};
 
 /// What to generate.
 pub struct HistorySpec {
@@ -23,39 +22,11 @@ pub struct HistorySpec {
     pub seed: u64,
 }
 
-/// The card state as it is stored in the review log (the store's `StoredRecord` JSON).
-#[derive(Serialize)]
-struct Stored<'a> {
-    phase: &'a str,
-    step: u32,
-    due_ms: i64,
-    stability: Option<f32>,
-    difficulty: Option<f32>,
-    last_review_ms: Option<i64>,
-    interval_days: u32,
-    reps: u32,
-    lapses: u32,
-    suspended: bool,
-    buried_until: Option<String>,
-    leech: bool,
-    question_hash: &'a str,
-}
-
-fn stored<'a>(s: &'a CardState, hash: &'a str) -> Stored<'a> {
-    Stored {
-        phase: s.phase.as_str(),
-        step: s.step,
-        due_ms: s.due.as_millisecond(),
-        stability: s.stability,
-        difficulty: s.difficulty,
-        last_review_ms: s.last_review.map(Timestamp::as_millisecond),
-        interval_days: s.interval_days,
-        reps: s.reps,
-        lapses: s.lapses,
-        suspended: false,
-        buried_until: None,
-        leech: false,
-        question_hash: hash,
+/// The record the store keeps for a card in `state`.
+fn record(state: &CardState, hash: &str) -> CardRecord {
+    CardRecord {
+        state: state.clone(),
+        ..CardRecord::new(hash, state.due)
     }
 }
 
@@ -94,83 +65,58 @@ pub fn write(
     cards: &[Card],
     spec: &HistorySpec,
 ) -> Result<u64, Box<dyn std::error::Error>> {
-    drop(Store::open(dir)?);
-    let mut conn = Connection::open(dir.join(recall::store::DATABASE_FILE))?;
-    conn.pragma_update(None, "synchronous", "OFF")?;
+    let mut store = Store::open(dir)?;
     let studied = ((cards.len() as f64) * (1.0 - spec.new_share)).round() as usize;
     let studied = studied.min(cards.len());
     if studied == 0 || spec.reviews == 0 {
         return Ok(0);
     }
     let scheduler = scheduler()?;
-    let tx = conn.transaction()?;
-    let mut written = 0u64;
-    {
-        let mut insert_review = tx.prepare(
-            "INSERT INTO reviews (deck, card, time_ms, rating, answer, verdict, response_ms, mode,
-                                  state_before, state_after)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'study', ?8, ?9)",
-        )?;
-        let mut insert_card = tx.prepare(
-            "INSERT OR REPLACE INTO cards (deck, card, question_hash, phase, step, due_ms,
-                 stability, difficulty, last_review_ms, interval_days, reps, lapses)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?;
-        let base = spec.reviews / studied as u64;
-        let extra = spec.reviews % studied as u64;
-        let mut rng = Rng(spec.seed);
-        for (i, card) in cards.iter().take(studied).enumerate() {
+    let base = spec.reviews / studied as u64;
+    let extra = spec.reviews % studied as u64;
+    let mut rng = Rng(spec.seed);
+    let mut failed = None;
+    // One card's answers at a time, so a million answers are never all in memory.
+    let answers = cards
+        .iter()
+        .take(studied)
+        .enumerate()
+        .flat_map(|(i, card)| {
             let n = base + u64::from((i as u64) < extra);
-            if n == 0 {
-                continue;
-            }
+            let log = match simulate(&scheduler, n, spec.now, &mut rng) {
+                Ok((log, _)) => log,
+                Err(e) => {
+                    failed.get_or_insert(e);
+                    Vec::new()
+                }
+            };
             let hash = recall::session::question_hash(card);
-            let (log, state) = simulate(&scheduler, n, spec.now, &mut rng)?;
-            let id = card.id.as_str();
-            for (k, (time, rate, ms, before, after)) in log.iter().enumerate() {
-                let before = (k > 0).then_some(before);
-                let before_json = before
-                    .as_ref()
-                    .map(|b| serde_json::to_string(&stored(b, &hash)))
-                    .transpose()?;
-                let after_json = serde_json::to_string(&stored(after, &hash))?;
-                let verdict = if *rate == Rating::Again {
-                    "wrong"
-                } else {
-                    "correct"
-                };
-                insert_review.execute(params![
-                    deck,
-                    id,
-                    time.as_millisecond(),
-                    rate.number(),
-                    "",
-                    verdict,
-                    *ms as i64,
-                    before_json,
-                    after_json,
-                ])?;
-                written += 1;
-            }
-            let last = &state;
-            insert_card.execute(params![
-                deck,
-                id,
-                hash,
-                last.phase.as_str(),
-                last.step,
-                last.due.as_millisecond(),
-                last.stability.map(f64::from),
-                last.difficulty.map(f64::from),
-                last.last_review.map(Timestamp::as_millisecond),
-                last.interval_days,
-                last.reps,
-                last.lapses,
-            ])?;
-        }
+            let id = card.id.to_string();
+            log.into_iter()
+                .enumerate()
+                .map(move |(k, (time, rating, ms, before, after))| NewReview {
+                    deck: deck.to_string(),
+                    card: id.clone(),
+                    time,
+                    rating,
+                    answer: String::new(),
+                    verdict: if rating == Rating::Again {
+                        "wrong"
+                    } else {
+                        "correct"
+                    }
+                    .to_string(),
+                    response_ms: ms,
+                    mode: Mode::Study,
+                    before: (k > 0).then(|| record(&before, &hash)),
+                    after: record(&after, &hash),
+                })
+        });
+    let written = store.record_many(answers)?;
+    if let Some(e) = failed {
+        return Err(e);
     }
-    tx.commit()?;
-    Ok(written)
+    Ok(written as u64)
 }
 
 /// One simulated answer: when, the rating, the response time, and the state before and after.
