@@ -94,6 +94,7 @@ pub struct SettingsFile {
     pub maximum_interval: Option<u32>,
     pub exam: Option<String>,
     pub parameters: Option<Vec<f32>>,
+    pub fuzz: Option<bool>,
 }
 
 impl SettingsFile {
@@ -119,6 +120,7 @@ impl SettingsFile {
             maximum_interval: self.maximum_interval,
             exam: self.exam.clone(),
             parameters: self.parameters.clone(),
+            fuzz: self.fuzz,
         })
     }
 }
@@ -168,6 +170,7 @@ pub fn overlay(base: &DeckSettings, top: &DeckSettings) -> DeckSettings {
         maximum_interval: top.maximum_interval.or(base.maximum_interval),
         exam: top.exam.clone().or_else(|| base.exam.clone()),
         parameters: top.parameters.clone().or_else(|| base.parameters.clone()),
+        fuzz: top.fuzz.or(base.fuzz),
     }
 }
 

@@ -183,6 +183,7 @@ struct CSettings {
     maximum_interval: Option<u32>,
     exam: Option<String>,
     parameters: Option<Vec<f32>>,
+    fuzz: Option<bool>,
 }
 
 /// An answer: its text first, then the accepted alternatives.
@@ -289,6 +290,7 @@ impl From<&Deck> for CDeck {
                 maximum_interval: s.maximum_interval,
                 exam: s.exam.clone(),
                 parameters: s.parameters.clone(),
+                fuzz: s.fuzz,
             },
             facts: d.facts.iter().map(CFact::from).collect(),
             cards: d.cards.iter().map(CCard::from).collect(),
@@ -324,6 +326,7 @@ impl From<CDeck> for Deck {
                 maximum_interval: s.maximum_interval,
                 exam: s.exam,
                 parameters: s.parameters,
+                fuzz: s.fuzz,
             },
             facts: d.facts.into_iter().map(Fact::from).collect(),
             cards: {

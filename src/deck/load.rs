@@ -77,6 +77,7 @@ const SETTINGS_FIELDS: &[&str] = &[
     "maximum_interval",
     "exam",
     "parameters",
+    "fuzz",
 ];
 const CARD_COMMON: &[&str] = &["id", "kind", "prompt", "tags", "explain", "source"];
 const CARD_KINDS: &[(&str, &[&str])] = &[
@@ -1065,6 +1066,7 @@ impl<'s> Walker<'s> {
             maximum_interval,
             exam: self.date_text(t, "exam", true),
             parameters: self.parameters(t),
+            fuzz: self.boolean(t, "fuzz", false),
         }
     }
 

@@ -90,6 +90,8 @@ pub struct DeckSettings {
     /// Exam date `YYYY-MM-DD`.
     pub exam: Option<String>,
     pub parameters: Option<Vec<f32>>,
+    /// Spread review intervals a little (`false` gives FSRS's own intervals).
+    pub fuzz: Option<bool>,
 }
 
 /// A loaded deck: metadata, the facts as written, and every card (hand-written first, in file
