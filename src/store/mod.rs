@@ -627,7 +627,7 @@ impl Store {
             // stops at the deck's latest answer, which is nearly always the last one logged.
             let latest = tx
                 .query_row(
-                    "SELECT r.id, k.card, r.mode, r.time_ms, r.state_before, r.state_after
+                    "SELECT r.id, k.card, r.mode, r.time_ms, r.state_before, r.state_after, r.card
                      FROM review_log r CROSS JOIN card_keys k ON k.id = r.card
                      WHERE k.deck = ?1 AND r.undone_ms IS NULL AND r.mode != 3
                      ORDER BY r.id DESC LIMIT 1",
@@ -640,11 +640,12 @@ impl Store {
                             row.get::<_, i64>(3)?,
                             row.get::<_, Option<Vec<u8>>>(4)?,
                             row.get::<_, Vec<u8>>(5)?,
+                            row.get::<_, i64>(6)?,
                         ))
                     },
                 )
                 .optional()?;
-            let Some((id, card, mode, time_ms, before, after)) = latest else {
+            let Some((id, card, mode, time_ms, before, after, key)) = latest else {
                 return Ok(None);
             };
             let mode = mode_of(mode).map_err(|e| in_review(e, id))?;
@@ -654,7 +655,9 @@ impl Store {
             )?;
             note_change(&tx, Some(id), None)?;
             let restored = if mode.is_scheduled() {
-                let (before, _) = unpack_states(before.as_deref(), &after, time_ms)
+                let logged = LoggedAt { key, id, time_ms };
+                let (before, _) = logged
+                    .unpack(&tx, before.as_deref(), &after)
                     .map_err(|e| in_review(e, id))?;
                 match &before {
                     Some(record) => upsert_card(&tx, deck, &card, record)?,
@@ -755,7 +758,7 @@ impl Store {
         let run = || -> InnerResult<Vec<ReviewRow>> {
             let mut stmt = self.conn.prepare(
                 "SELECT r.id, k.deck, k.card, r.time_ms, r.rating, r.answer, v.name,
-                        r.response_ms, r.mode, r.state_before, r.state_after
+                        r.response_ms, r.mode, r.state_before, r.state_after, r.card
                  FROM review_log r
                  JOIN card_keys k ON k.id = r.card
                  JOIN verdicts v ON v.id = r.verdict
@@ -766,7 +769,7 @@ impl Store {
             let mut out = Vec::new();
             while let Some(row) = rows.next()? {
                 let id: i64 = row.get(0)?;
-                out.push(read_review(row, id).map_err(|e| in_review(e, id))?);
+                out.push(read_review(&self.conn, row, id).map_err(|e| in_review(e, id))?);
             }
             Ok(out)
         };
@@ -1624,14 +1627,21 @@ fn insert_review(
     before: Option<&CardRecord>,
 ) -> InnerResult<i64> {
     let time_ms = r.time.as_millisecond();
-    let (state_before, state_after) = pack_states(before, &r.after, time_ms);
+    let key = card_key(conn, &r.deck, &r.card)?;
+    let (mut state_before, state_after) = pack_states(before, &r.after, time_ms);
+    if let Some(b) = before
+        && r.mode.is_scheduled()
+        && previous_after(conn, key, i64::MAX)?.as_ref() == Some(b)
+    {
+        state_before = Some(SAME_AS_PREVIOUS.to_vec());
+    }
     conn.prepare_cached(
         "INSERT INTO review_log (card, time_ms, rating, mode, verdict, phase_before,
                                  response_ms, answer, state_before, state_after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
-        card_key(conn, &r.deck, &r.card)?,
+        key,
         time_ms,
         r.rating.number(),
         mode_code(r.mode),
@@ -1716,28 +1726,75 @@ fn pack_states(
     )
 }
 
-fn unpack_states(
-    before: Option<&[u8]>,
-    after: &[u8],
-    time_ms: i64,
-) -> InnerResult<(Option<CardRecord>, CardRecord)> {
-    let row = |what: &str, e: String| Inner::Row(format!("state {what}: {e}"));
-    let after = packed::decode(after, time_ms, None).map_err(|e| row("after", e))?;
-    let hash = Some(after.question_hash.as_str());
-    let before = before
-        .map(|b| packed::decode(b, time_ms, hash))
+/// The record logged before a scheduled answer when it is the record after the card's previous
+/// scheduled answer (nearly always: nothing else changed the card between), which the row then
+/// does not repeat. "Previous" is [`previous_after`]'s: an answer's previous one is fixed once
+/// the answer is logged, since later answers have higher ids, an undo takes back a deck's
+/// answers latest first, and an import's replay logs its records in full.
+const SAME_AS_PREVIOUS: &[u8] = &[];
+
+/// The record after the card's answer that a new answer would follow: of its scheduled answers
+/// that are not undone and were logged before `before_id`, the latest (by time, then id).
+fn previous_after(conn: &Connection, key: i64, before_id: i64) -> InnerResult<Option<CardRecord>> {
+    let found: Option<(i64, Vec<u8>)> = conn
+        .prepare_cached(
+            "SELECT time_ms, state_after FROM review_log
+             WHERE card = ?1 AND id < ?2 AND undone_ms IS NULL AND mode IN (0, 3)
+             ORDER BY time_ms DESC, id DESC LIMIT 1",
+        )?
+        .query_row([key, before_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    found
+        .map(|(time_ms, after)| packed::decode(&after, time_ms, None))
         .transpose()
-        .map_err(|e| row("before", e))?;
-    Ok((before, after))
+        .map_err(|e| Inner::Row(format!("state after: {e}")))
 }
 
-fn read_review(row: &rusqlite::Row, id: i64) -> InnerResult<ReviewRow> {
+/// Where a logged answer is, to read back its records.
+struct LoggedAt {
+    key: i64,
+    id: i64,
+    time_ms: i64,
+}
+
+impl LoggedAt {
+    fn unpack(
+        &self,
+        conn: &Connection,
+        before: Option<&[u8]>,
+        after: &[u8],
+    ) -> InnerResult<(Option<CardRecord>, CardRecord)> {
+        let row = |what: &str, e: String| Inner::Row(format!("state {what}: {e}"));
+        let after = packed::decode(after, self.time_ms, None).map_err(|e| row("after", e))?;
+        let hash = Some(after.question_hash.as_str());
+        let before = match before {
+            None => None,
+            Some(SAME_AS_PREVIOUS) => {
+                Some(previous_after(conn, self.key, self.id)?.ok_or_else(|| {
+                    row(
+                        "before",
+                        "it refers to an earlier answer that is not there".into(),
+                    )
+                })?)
+            }
+            Some(b) => Some(packed::decode(b, self.time_ms, hash).map_err(|e| row("before", e))?),
+        };
+        Ok((before, after))
+    }
+}
+
+fn read_review(conn: &Connection, row: &rusqlite::Row, id: i64) -> InnerResult<ReviewRow> {
     let rating: u8 = row.get(4)?;
     let response_ms: i64 = row.get(7)?;
     let time_ms: i64 = row.get(3)?;
     let before: Option<Vec<u8>> = row.get(9)?;
     let after: Vec<u8> = row.get(10)?;
-    let (before, after) = unpack_states(before.as_deref(), &after, time_ms)?;
+    let logged = LoggedAt {
+        key: row.get(11)?,
+        id,
+        time_ms,
+    };
+    let (before, after) = logged.unpack(conn, before.as_deref(), &after)?;
     let review = NewReview {
         deck: row.get(1)?,
         card: row.get(2)?,
@@ -2693,6 +2750,8 @@ mod tests {
             .collect();
         expected.sort_by_key(|r| (r.review.time, r.id));
         assert_eq!(store.reviews(None).unwrap(), expected);
+        // Records before that repeat the previous answer's are not kept twice.
+        assert_eq!(befores(&store), "----===----===");
         assert_eq!(rows(&path, EXTERNAL_ROWS), externals);
         let cards_after: Vec<(String, CardRecord)> = {
             let mut records: Vec<(String, CardRecord)> =
@@ -2768,6 +2827,113 @@ mod tests {
         let store = Store::open_read_only(tmp.path()).unwrap().unwrap();
         assert_eq!(store.user_version().unwrap(), SCHEMA_VERSION);
         assert_eq!(store.reviews(None).unwrap().len(), 13);
+    }
+
+    /// How each answer's record before it is kept: "-" none, "=" the previous answer's
+    /// record after, "+" written out.
+    fn befores(store: &Store) -> String {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT state_before FROM review_log ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| r.get::<_, Option<Vec<u8>>>(0))
+            .unwrap()
+            .map(|b| match b.unwrap() {
+                None => '-',
+                Some(b) if b.is_empty() => '=',
+                Some(_) => '+',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_record_before_that_is_the_previous_record_after_is_not_repeated() {
+        let mut store = Store::open_in_memory().unwrap();
+        let l = learning("h1");
+        let r = reviewing("h1");
+        store
+            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, l.clone()))
+            .unwrap();
+        store
+            .record_review(&review("r1", "2026-05-01T10:10:00Z", None, r.clone()))
+            .unwrap();
+        // A burial changes the card between two answers: its record is written out.
+        store.bury("rivers", "r1", date(2026, 5, 5)).unwrap();
+        store
+            .record_review(&review("r1", "2026-05-06T10:00:00Z", None, l.clone()))
+            .unwrap();
+        // Quiz answers are not a card's previous answer, and log what they are given.
+        let quiz = NewReview {
+            mode: Mode::Quiz,
+            ..review("r1", "2026-05-06T11:00:00Z", Some(l.clone()), l.clone())
+        };
+        store.record_unscheduled(&quiz).unwrap();
+        store
+            .record_review(&review("r1", "2026-05-07T10:00:00Z", None, r.clone()))
+            .unwrap();
+        assert_eq!(befores(&store), "-=++=");
+        let buried = CardRecord {
+            buried_until: Some(date(2026, 5, 5)),
+            ..r.clone()
+        };
+        let expected = [None, Some(&l), Some(&buried), Some(&l), Some(&l)];
+        let rows = store.reviews(None).unwrap();
+        for (row, before) in rows.iter().zip(expected) {
+            assert_eq!(row.review.before.as_ref(), before, "review {}", row.id);
+        }
+        // Undo puts back what was logged, by reference or written out.
+        let undone = store
+            .undo_last("rivers", ts("2026-05-07T10:01:00Z"))
+            .unwrap();
+        assert_eq!(undone.unwrap().restored, Some(l.clone()));
+        store
+            .undo_last("rivers", ts("2026-05-07T10:01:00Z"))
+            .unwrap();
+        let undone = store
+            .undo_last("rivers", ts("2026-05-07T10:01:00Z"))
+            .unwrap();
+        assert_eq!(undone.unwrap().restored, Some(buried));
+        let undone = store
+            .undo_last("rivers", ts("2026-05-07T10:01:00Z"))
+            .unwrap();
+        assert_eq!(undone.unwrap().restored, Some(l.clone()));
+        // The next answer follows the first, the others being undone.
+        store
+            .record_review(&review("r1", "2026-05-08T10:00:00Z", None, r.clone()))
+            .unwrap();
+        assert_eq!(befores(&store), "-=++==");
+        assert_eq!(store.reviews(None).unwrap()[1].review.before, Some(l));
+    }
+
+    #[test]
+    fn an_answer_logged_at_an_earlier_time_keeps_the_records_right() {
+        // RECALL_NOW set back: an answer is logged at a time before the card's latest.
+        let mut store = Store::open_in_memory().unwrap();
+        let first = learning("h1");
+        let second = reviewing("h1");
+        let third = CardRecord {
+            state: CardState {
+                reps: 3,
+                ..second.state.clone()
+            },
+            ..second.clone()
+        };
+        for (time, after) in [
+            ("2026-05-10T10:00:00Z", &first),
+            ("2026-05-02T10:00:00Z", &second),
+            ("2026-05-05T10:00:00Z", &third),
+        ] {
+            store
+                .record_review(&review("r1", time, None, after.clone()))
+                .unwrap();
+        }
+        assert_eq!(befores(&store), "-=+");
+        let by_id: Vec<Option<CardRecord>> = {
+            let mut rows = store.reviews(None).unwrap();
+            rows.sort_by_key(|r| r.id);
+            rows.into_iter().map(|r| r.review.before).collect()
+        };
+        assert_eq!(by_id, [None, Some(first), Some(second)]);
     }
 
     #[test]

@@ -206,9 +206,12 @@ fn migrate_to_3(tx: &Transaction) -> InnerResult<()> {
 }
 
 /// Copies every version 2 review row into `review_log`, its states decoded from JSON and
-/// packed.
+/// packed, the record before an answer left out where it is the record after the card's
+/// previous answer (as `insert_review` leaves it out).
 fn convert_reviews(tx: &Transaction) -> InnerResult<()> {
     let mut keys: HashMap<(String, String), i64> = HashMap::new();
+    // Per card: the latest scheduled answer not undone so far, by (time, id), and its record.
+    let mut latest: HashMap<i64, (i64, i64, CardRecord)> = HashMap::new();
     let mut verdicts: HashMap<String, i64> = KNOWN_VERDICTS
         .iter()
         .enumerate()
@@ -263,7 +266,20 @@ fn convert_reviews(tx: &Transaction) -> InnerResult<()> {
             }
         };
         let answer: String = row.get(5)?;
-        let (before_bytes, after_bytes) = super::pack_states(before.as_ref(), &after, time_ms);
+        let (mut before_bytes, after_bytes) = super::pack_states(before.as_ref(), &after, time_ms);
+        let undone: Option<i64> = row.get(11)?;
+        if mode.is_scheduled() {
+            let previous = latest.get(&key).map(|(_, _, record)| record);
+            if before.is_some() && previous == before.as_ref() {
+                before_bytes = Some(super::SAME_AS_PREVIOUS.to_vec());
+            }
+            let newer = latest
+                .get(&key)
+                .is_none_or(|&(t, i, _)| (time_ms, id) > (t, i));
+            if undone.is_none() && newer {
+                latest.insert(key, (time_ms, id, after.clone()));
+            }
+        }
         insert.execute(params![
             id,
             key,
@@ -272,7 +288,7 @@ fn convert_reviews(tx: &Transaction) -> InnerResult<()> {
             super::mode_code(mode),
             verdict,
             before.as_ref().map(|b| packed::phase_code(b.state.phase)),
-            row.get::<_, Option<i64>>(11)?,
+            undone,
             row.get::<_, i64>(7)?,
             super::bounded_answer(&answer),
             before_bytes,
