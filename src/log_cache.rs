@@ -195,6 +195,9 @@ impl Log {
         let after = self.marks.answer.map_or(0, |m| m.0);
         let mut last = None;
         let answers = &mut self.answers;
+        if after == 0 {
+            answers.reserve(store.logged_count()?);
+        }
         let card_keys = &self.card_keys;
         store.for_each_logged(after, |l| {
             answers.push(rec(card_keys, &l));

@@ -75,48 +75,45 @@ pub fn write(
     let base = spec.reviews / studied as u64;
     let extra = spec.reviews % studied as u64;
     let mut rng = Rng(spec.seed);
-    let mut failed = None;
-    // One card's answers at a time, so a million answers are never all in memory.
-    let answers = cards
-        .iter()
-        .take(studied)
-        .enumerate()
-        .flat_map(|(i, card)| {
-            let n = base + u64::from((i as u64) < extra);
-            let log = match simulate(&scheduler, n, spec.now, &mut rng) {
-                Ok((log, _)) => log,
-                Err(e) => {
-                    failed.get_or_insert(e);
-                    Vec::new()
-                }
-            };
-            let hash = recall::session::question_hash(card);
-            let id = card.id.to_string();
-            log.into_iter()
-                .enumerate()
-                .map(move |(k, (time, rating, ms, before, after))| NewReview {
-                    deck: deck.to_string(),
-                    card: id.clone(),
-                    time,
-                    rating,
-                    answer: String::new(),
-                    verdict: if rating == Rating::Again {
-                        "wrong"
-                    } else {
-                        "correct"
-                    }
-                    .to_string(),
-                    response_ms: ms,
-                    mode: Mode::Study,
-                    before: (k > 0).then(|| record(&before, &hash)),
-                    after: record(&after, &hash),
-                })
-        });
-    let written = store.record_many(answers)?;
-    if let Some(e) = failed {
-        return Err(e);
+    let mut logs = Vec::with_capacity(studied);
+    for i in 0..studied {
+        let n = base + u64::from((i as u64) < extra);
+        logs.push(simulate(&scheduler, n, spec.now, &mut rng)?.0);
     }
-    Ok(written as u64)
+    // Logged in the order they were given, all cards interleaved, as study sessions log them.
+    let mut order: Vec<(Timestamp, u32, u32)> = logs
+        .iter()
+        .enumerate()
+        .flat_map(|(c, log)| (0..log.len()).map(move |k| (log[k].0, c as u32, k as u32)))
+        .collect();
+    order.sort_unstable();
+    let hashes: Vec<String> = cards[..studied]
+        .iter()
+        .map(recall::session::question_hash)
+        .collect();
+    let answers = order.into_iter().map(|(_, c, k)| {
+        let (c, k) = (c as usize, k as usize);
+        let (time, rating, ms, before, after) = &logs[c][k];
+        let hash = &hashes[c];
+        NewReview {
+            deck: deck.to_string(),
+            card: cards[c].id.to_string(),
+            time: *time,
+            rating: *rating,
+            answer: String::new(),
+            verdict: if *rating == Rating::Again {
+                "wrong"
+            } else {
+                "correct"
+            }
+            .to_string(),
+            response_ms: *ms,
+            mode: Mode::Study,
+            before: (k > 0).then(|| record(before, hash)),
+            after: record(after, hash),
+        }
+    });
+    Ok(store.record_many(answers)? as u64)
 }
 
 /// One simulated answer: when, the rating, the response time, and the state before and after.

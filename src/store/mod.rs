@@ -921,6 +921,16 @@ impl Store {
         run().map_err(|e| self.fail(e))
     }
 
+    /// How many answers the log holds, undone ones too (so a copy can make room at once).
+    pub fn logged_count(&self) -> Result<usize, StoreError> {
+        self.conn
+            .query_row("SELECT coalesce(max(id), 0) FROM review_log", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(|e| classify(&self.path, e))
+    }
+
     /// The answer with this id, undone or not.
     pub fn logged_at(&self, id: i64) -> Result<Option<Logged>, StoreError> {
         let run = || -> InnerResult<Option<Logged>> {
