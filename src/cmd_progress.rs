@@ -501,6 +501,8 @@ pub fn optimize(a: &OptimizeArgs, config: &Config) -> Result<ExitCode> {
         return Ok(ExitCode::Success);
     }
     let items = h.items();
+    let (cards, answers) = (h.cards(), h.answers());
+    drop(h);
     // As Anki does, the relearning steps bound how far a lapse may shrink stability.
     let relearning_steps = config
         .user
@@ -543,13 +545,12 @@ pub fn optimize(a: &OptimizeArgs, config: &Config) -> Result<ExitCode> {
         .map_err(|e| Error::Usage(e.to_string()))?;
     writeln!(
         out,
-        "Fitted FSRS to {} reviews of {} cards ({} answers in all).\n\
+        "Fitted FSRS to {} reviews of {cards} card{} ({answers} answers in all).\n\
          {:<10} {:>9} {:>12}\n\
          {:<10} {:>9.4} {:>11.2}%\n\
          {:<10} {:>9.4} {:>11.2}%",
         fit.items,
-        h.cards(),
-        h.answers(),
+        plural(cards),
         "",
         "log loss",
         "RMSE (bins)",

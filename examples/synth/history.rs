@@ -168,12 +168,15 @@ pub fn scheduler() -> Result<Scheduler, Box<dyn std::error::Error>> {
 }
 
 /// An Anki-style review log (`card_id,review_rating,review_time,review_duration`, as in the
-/// shared sample), `reviews` answers over `cards` cards, in time order.
+/// shared sample), `reviews` answers over `cards` cards, in time order. With `daily`, each card
+/// is answered once a day, its last answer the day before `now` (20,000 answers to one card
+/// reach back 55 years): a long history.
 pub fn revlog(
     reviews: u64,
     cards: u64,
     now: Timestamp,
     seed: u64,
+    daily: bool,
     out: &mut impl std::io::Write,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let scheduler = scheduler()?;
@@ -182,9 +185,18 @@ pub fn revlog(
     let mut rows: Vec<(i64, u64, u8, u64)> = Vec::with_capacity(reviews as usize);
     for c in 0..cards {
         let n = reviews / cards + u64::from(c < reviews % cards);
+        let card = 1_600_000_000_000 + c;
+        if daily {
+            for k in 0..n as i64 {
+                let t = now - ((n as i64 - k) * 24).hours() + (rng.below(3600) as i64).seconds();
+                let ms = 1500 + rng.below(9000);
+                rows.push((t.as_millisecond(), card, rating(&mut rng).number(), ms));
+            }
+            continue;
+        }
         let (log, _) = simulate(&scheduler, n, now, &mut rng)?;
         for (t, r, ms, _, _) in log {
-            rows.push((t.as_millisecond(), 1_600_000_000_000 + c, r.number(), ms));
+            rows.push((t.as_millisecond(), card, r.number(), ms));
         }
     }
     rows.sort_unstable();
