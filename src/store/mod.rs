@@ -17,7 +17,8 @@
 //! - Cards: [`Store::card_records`], [`Store::card_record`], [`Store::set_suspended`],
 //!   [`Store::bury`], [`Store::reset_card`], [`Store::set_question_hash`].
 //! - Log: [`Store::record_review`] (log + card, one transaction), [`Store::record_unscheduled`]
-//!   (log only, for quiz and cram), [`Store::undo_last`], [`Store::reviews`].
+//!   (log only, for quiz and cram), [`Store::undo_last`], [`Store::reviews`],
+//!   [`Store::record_many`] (a whole history in one transaction, for benchmarks).
 //! - [`Store::meta_get`] / [`Store::meta_set`]: small settings such as fitted FSRS parameters.
 //! - Progress features: [`Store::for_each_review`] (the log without decoding states),
 //!   [`Store::for_each_answer`] (what statistics need),
@@ -26,7 +27,8 @@
 //! - For a copy of the log (`log_cache`): [`Store::for_each_logged`],
 //!   [`Store::for_each_external_logged`], [`Store::card_keys_after`],
 //!   [`Store::external_cards_after`], [`Store::changes_after`], [`Store::logged_at`],
-//!   [`Store::external_logged_at`]: numbers only, read in the order the rows were written.
+//!   [`Store::external_logged_at`], [`Store::logged_count`]: numbers only, read in the order the
+//!   rows were written.
 //!
 //! Times are stored as Unix milliseconds, so sub-millisecond precision is dropped.
 
