@@ -620,6 +620,21 @@ mod tests {
         assert_eq!(from_log(&log, None), from_store(&store));
     }
 
+    /// A Good answer to `rivers`/`card` at `time` from another program's log (`source`: the
+    /// card id it had there).
+    fn imported(card: &str, time: &str, source: Option<&str>) -> crate::store::ImportedAnswer {
+        crate::store::ImportedAnswer {
+            deck: "rivers".to_string(),
+            card: card.to_string(),
+            time: ts(time),
+            rating: Rating::Good,
+            answer: String::new(),
+            verdict: String::new(),
+            response_ms: 0,
+            source_id: source.map(str::to_string),
+        }
+    }
+
     /// The copy on disk, if it would be followed rather than rebuilt.
     fn followed(store: &Store, dir: &Path) -> bool {
         read_cache(&dir.join("log.bin")).is_some_and(|log| log.still_matches(store).unwrap())
@@ -657,16 +672,7 @@ mod tests {
         let mut store = store_with_answers();
         Log::read(Some(&store), dir.path()).unwrap();
         // An answer older than the two logged for danube: both now have a card before them.
-        let older = crate::store::ImportedAnswer {
-            deck: "rivers".to_string(),
-            card: "danube".to_string(),
-            time: ts("2026-04-20T08:00:00Z"),
-            rating: Rating::Good,
-            answer: String::new(),
-            verdict: String::new(),
-            response_ms: 0,
-            source_id: None,
-        };
+        let older = imported("danube", "2026-04-20T08:00:00Z", None);
         store
             .import_reviews(&[], &[older], &mut |_, _, _, answers| {
                 answers
@@ -698,16 +704,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = store_with_answers();
         Log::read(Some(&store), dir.path()).unwrap();
-        let adopted = crate::store::ImportedAnswer {
-            deck: "rivers".to_string(),
-            card: "volga".to_string(),
-            time: ts("2026-04-01T08:00:00Z"),
-            rating: Rating::Good,
-            answer: String::new(),
-            verdict: String::new(),
-            response_ms: 0,
-            source_id: Some("1001".to_string()),
-        };
+        let adopted = imported("volga", "2026-04-01T08:00:00Z", Some("1001"));
         store
             .import_reviews(&[], &[adopted], &mut |_, _, _, answers| {
                 answers

@@ -757,25 +757,23 @@ impl Store {
 
     /// The answers not undone, oldest first, for one deck or all.
     pub fn reviews(&self, deck: Option<&str>) -> Result<Vec<ReviewRow>, StoreError> {
-        let run = || -> InnerResult<Vec<ReviewRow>> {
-            let mut stmt = self.conn.prepare(
-                "SELECT r.id, k.deck, k.card, r.time_ms, r.rating, r.answer, v.name,
-                        r.response_ms, r.mode, r.state_before, r.state_after, r.card
-                 FROM review_log r
-                 JOIN card_keys k ON k.id = r.card
-                 JOIN verdicts v ON v.id = r.verdict
-                 WHERE r.undone_ms IS NULL AND (?1 IS NULL OR k.deck = ?1)
-                 ORDER BY r.time_ms, r.id",
-            )?;
-            let mut rows = stmt.query([deck])?;
-            let mut out = Vec::new();
-            while let Some(row) = rows.next()? {
+        let mut out = Vec::new();
+        self.each_row(
+            "SELECT r.id, k.deck, k.card, r.time_ms, r.rating, r.answer, v.name,
+                    r.response_ms, r.mode, r.state_before, r.state_after, r.card
+             FROM review_log r
+             JOIN card_keys k ON k.id = r.card
+             JOIN verdicts v ON v.id = r.verdict
+             WHERE r.undone_ms IS NULL AND (?1 IS NULL OR k.deck = ?1)
+             ORDER BY r.time_ms, r.id",
+            [deck],
+            |row| {
                 let id: i64 = row.get(0)?;
                 out.push(read_review(&self.conn, row, id).map_err(|e| in_review(e, id))?);
-            }
-            Ok(out)
-        };
-        run().map_err(|e| self.fail(e))
+                Ok(())
+            },
+        )?;
+        Ok(out)
     }
 
     pub fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -804,25 +802,21 @@ impl Store {
         deck: Option<&str>,
         mut f: impl FnMut(&LogEntry<'_>),
     ) -> Result<(), StoreError> {
-        let mut run = || -> InnerResult<()> {
-            let mut stmt = self.conn.prepare(
-                "SELECT r.id, k.deck, k.card, r.time_ms, r.rating, r.answer, v.name,
-                        r.response_ms, r.mode, r.phase_before
-                 FROM review_log r
-                 JOIN card_keys k ON k.id = r.card
-                 JOIN verdicts v ON v.id = r.verdict
-                 WHERE r.undone_ms IS NULL AND (?1 IS NULL OR k.deck = ?1)
-                 ORDER BY r.time_ms, r.id",
-            )?;
-            let mut rows = stmt.query([deck])?;
-            while let Some(row) = rows.next()? {
+        self.each_row(
+            "SELECT r.id, k.deck, k.card, r.time_ms, r.rating, r.answer, v.name,
+                    r.response_ms, r.mode, r.phase_before
+             FROM review_log r
+             JOIN card_keys k ON k.id = r.card
+             JOIN verdicts v ON v.id = r.verdict
+             WHERE r.undone_ms IS NULL AND (?1 IS NULL OR k.deck = ?1)
+             ORDER BY r.time_ms, r.id",
+            [deck],
+            |row| {
                 let id: i64 = row.get(0)?;
-                let entry = read_log_entry(row, id).map_err(|e| in_review(e, id))?;
-                f(&entry);
-            }
-            Ok(())
-        };
-        run().map_err(|e| self.fail(e))
+                f(&read_log_entry(row, id).map_err(|e| in_review(e, id))?);
+                Ok(())
+            },
+        )
     }
 
     /// Calls `f` with every answer not undone, oldest first, for one deck or all, with what
@@ -833,21 +827,18 @@ impl Store {
         deck: Option<&str>,
         mut f: impl FnMut(&AnswerEntry<'_>),
     ) -> Result<(), StoreError> {
-        let mut run = || -> InnerResult<()> {
-            let mut stmt = self.conn.prepare(
-                "SELECT r.id, k.deck, k.card, r.time_ms, r.rating, v.name, r.mode,
-                        r.phase_before
-                 FROM review_log r
-                 JOIN card_keys k ON k.id = r.card
-                 JOIN verdicts v ON v.id = r.verdict
-                 WHERE r.undone_ms IS NULL AND (?1 IS NULL OR k.deck = ?1)
-                 ORDER BY r.time_ms, r.id",
-            )?;
-            let mut rows = stmt.query([deck])?;
-            while let Some(row) = rows.next()? {
+        self.each_row(
+            "SELECT r.id, k.deck, k.card, r.time_ms, r.rating, v.name, r.mode, r.phase_before
+             FROM review_log r
+             JOIN card_keys k ON k.id = r.card
+             JOIN verdicts v ON v.id = r.verdict
+             WHERE r.undone_ms IS NULL AND (?1 IS NULL OR k.deck = ?1)
+             ORDER BY r.time_ms, r.id",
+            [deck],
+            |row| {
                 let id: i64 = row.get(0)?;
                 let phase_before = row.get::<_, Option<u8>>(7)?.map(phase).transpose();
-                let entry = AnswerEntry {
+                f(&AnswerEntry {
                     deck: row_text(row, 1)?,
                     card: row_text(row, 2)?,
                     time: timestamp(row.get(3)?)?,
@@ -855,12 +846,10 @@ impl Store {
                     verdict: row_text(row, 5)?,
                     mode: mode_of(row.get(6)?)?,
                     phase_before: phase_before.map_err(|e| in_review(e, id))?,
-                };
-                f(&entry);
-            }
-            Ok(())
-        };
-        run().map_err(|e| self.fail(e))
+                });
+                Ok(())
+            },
+        )
     }
 
     /// Calls `f` with every imported answer of cards that are in no recall deck, oldest first.
@@ -868,14 +857,12 @@ impl Store {
         &self,
         mut f: impl FnMut(&ExternalEntry<'_>),
     ) -> Result<(), StoreError> {
-        let mut run = || -> InnerResult<()> {
-            let mut stmt = self.conn.prepare(
-                "SELECT c.card_id, e.time_ms, e.rating, e.duration_ms, e.state
-                 FROM external_log e JOIN external_cards c ON c.id = e.card
-                 ORDER BY e.time_ms, e.id",
-            )?;
-            let mut rows = stmt.query([])?;
-            while let Some(row) = rows.next()? {
+        self.each_row(
+            "SELECT c.card_id, e.time_ms, e.rating, e.duration_ms, e.state
+             FROM external_log e JOIN external_cards c ON c.id = e.card
+             ORDER BY e.time_ms, e.id",
+            [],
+            |row| {
                 let duration: i64 = row.get(3)?;
                 f(&ExternalEntry {
                     card_id: row_text(row, 0)?,
@@ -884,10 +871,42 @@ impl Store {
                     duration_ms: u64::try_from(duration).unwrap_or(0),
                     state: row.get(4)?,
                 });
+                Ok(())
+            },
+        )
+    }
+
+    /// Runs `sql` with `params` and hands `f` each row in turn.
+    fn each_row(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        mut f: impl FnMut(&rusqlite::Row) -> InnerResult<()>,
+    ) -> Result<(), StoreError> {
+        let run = || -> InnerResult<()> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let mut rows = stmt.query(params)?;
+            while let Some(row) = rows.next()? {
+                f(row)?;
             }
             Ok(())
         };
         run().map_err(|e| self.fail(e))
+    }
+
+    /// The row `sql` gives for `id`, read by `read`, if there is one.
+    fn row_at<T>(
+        &self,
+        sql: &str,
+        id: i64,
+        read: impl Fn(&rusqlite::Row) -> InnerResult<T>,
+    ) -> Result<Option<T>, StoreError> {
+        let mut found = None;
+        self.each_row(sql, [id], |row| {
+            found = Some(read(row)?);
+            Ok(())
+        })?;
+        Ok(found)
     }
 
     /// Runs `f` inside one read transaction, so that everything it reads comes from the same
@@ -909,18 +928,14 @@ impl Store {
     /// order they were logged, not their times): the numbers a copy of the log keeps. Cards
     /// are given by their key ([`Store::card_keys_after`] names them).
     pub fn for_each_logged(&self, after: i64, mut f: impl FnMut(Logged)) -> Result<(), StoreError> {
-        let mut run = || -> InnerResult<()> {
-            let mut stmt = self.conn.prepare(&format!(
-                "SELECT {LOGGED_COLUMNS} FROM review_log
-                 WHERE id > ?1 AND undone_ms IS NULL ORDER BY id"
-            ))?;
-            let mut rows = stmt.query([after])?;
-            while let Some(row) = rows.next()? {
-                f(read_logged(row)?);
-            }
+        let sql = format!(
+            "SELECT {LOGGED_COLUMNS} FROM review_log
+             WHERE id > ?1 AND undone_ms IS NULL ORDER BY id"
+        );
+        self.each_row(&sql, [after], |row| {
+            f(read_logged(row)?);
             Ok(())
-        };
-        run().map_err(|e| self.fail(e))
+        })
     }
 
     /// How many answers the log holds, undone ones too (so a copy can make room at once).
@@ -935,14 +950,8 @@ impl Store {
 
     /// The answer with this id, undone or not.
     pub fn logged_at(&self, id: i64) -> Result<Option<Logged>, StoreError> {
-        let run = || -> InnerResult<Option<Logged>> {
-            let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT {LOGGED_COLUMNS} FROM review_log WHERE id = ?1"
-            ))?;
-            let mut rows = stmt.query([id])?;
-            rows.next()?.map(read_logged).transpose()
-        };
-        run().map_err(|e| self.fail(e))
+        let sql = format!("SELECT {LOGGED_COLUMNS} FROM review_log WHERE id = ?1");
+        self.row_at(&sql, id, read_logged)
     }
 
     /// Like [`Store::for_each_logged`], for other programs' history.
@@ -951,29 +960,17 @@ impl Store {
         after: i64,
         mut f: impl FnMut(ExternalLogged),
     ) -> Result<(), StoreError> {
-        let mut run = || -> InnerResult<()> {
-            let mut stmt = self.conn.prepare(&format!(
-                "SELECT {EXTERNAL_COLUMNS} FROM external_log WHERE id > ?1 ORDER BY id"
-            ))?;
-            let mut rows = stmt.query([after])?;
-            while let Some(row) = rows.next()? {
-                f(read_external_logged(row)?);
-            }
+        let sql = format!("SELECT {EXTERNAL_COLUMNS} FROM external_log WHERE id > ?1 ORDER BY id");
+        self.each_row(&sql, [after], |row| {
+            f(read_external_logged(row)?);
             Ok(())
-        };
-        run().map_err(|e| self.fail(e))
+        })
     }
 
     /// The external answer with this id, if it is still there.
     pub fn external_logged_at(&self, id: i64) -> Result<Option<ExternalLogged>, StoreError> {
-        let run = || -> InnerResult<Option<ExternalLogged>> {
-            let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT {EXTERNAL_COLUMNS} FROM external_log WHERE id = ?1"
-            ))?;
-            let mut rows = stmt.query([id])?;
-            rows.next()?.map(read_external_logged).transpose()
-        };
-        run().map_err(|e| self.fail(e))
+        let sql = format!("SELECT {EXTERNAL_COLUMNS} FROM external_log WHERE id = ?1");
+        self.row_at(&sql, id, read_external_logged)
     }
 
     /// Calls `f` with the key, deck and card of every card key above `after`. Keys are never
@@ -983,17 +980,11 @@ impl Store {
         after: i64,
         mut f: impl FnMut(i64, &str, &str),
     ) -> Result<(), StoreError> {
-        let mut run = || -> InnerResult<()> {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id, deck, card FROM card_keys WHERE id > ?1 ORDER BY id")?;
-            let mut rows = stmt.query([after])?;
-            while let Some(row) = rows.next()? {
-                f(row.get(0)?, row_text(row, 1)?, row_text(row, 2)?);
-            }
+        let sql = "SELECT id, deck, card FROM card_keys WHERE id > ?1 ORDER BY id";
+        self.each_row(sql, [after], |row| {
+            f(row.get(0)?, row_text(row, 1)?, row_text(row, 2)?);
             Ok(())
-        };
-        run().map_err(|e| self.fail(e))
+        })
     }
 
     /// Like [`Store::card_keys_after`], for the card ids of other programs' history.
@@ -1002,42 +993,32 @@ impl Store {
         after: i64,
         mut f: impl FnMut(i64, &str),
     ) -> Result<(), StoreError> {
-        let mut run = || -> InnerResult<()> {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id, card_id FROM external_cards WHERE id > ?1 ORDER BY id")?;
-            let mut rows = stmt.query([after])?;
-            while let Some(row) = rows.next()? {
-                f(row.get(0)?, row_text(row, 1)?);
-            }
+        let sql = "SELECT id, card_id FROM external_cards WHERE id > ?1 ORDER BY id";
+        self.each_row(sql, [after], |row| {
+            f(row.get(0)?, row_text(row, 1)?);
             Ok(())
-        };
-        run().map_err(|e| self.fail(e))
+        })
     }
 
     /// The answers changed or removed after they were logged, with a sequence number above
     /// `after` (an undo, a replay that changed the phase before an answer, an answer moved
     /// out of the external history), oldest first, and the last sequence number there is.
     pub fn changes_after(&self, after: i64) -> Result<(Vec<Change>, i64), StoreError> {
-        let run = || -> InnerResult<(Vec<Change>, i64)> {
-            let mut stmt = self.conn.prepare(
-                "SELECT seq, review, external FROM log_changes WHERE seq > ?1 ORDER BY seq",
-            )?;
-            let mut rows = stmt.query([after])?;
-            let mut out = Vec::new();
-            while let Some(row) = rows.next()? {
-                match (row.get(1)?, row.get(2)?) {
-                    (Some(id), _) => out.push(Change::Review(id)),
-                    (None, Some(id)) => out.push(Change::External(id)),
-                    (None, None) => {}
-                }
+        let mut out = Vec::new();
+        let sql = "SELECT seq, review, external FROM log_changes WHERE seq > ?1 ORDER BY seq";
+        self.each_row(sql, [after], |row| {
+            match (row.get(1)?, row.get(2)?) {
+                (Some(id), _) => out.push(Change::Review(id)),
+                (None, Some(id)) => out.push(Change::External(id)),
+                (None, None) => {}
             }
-            let last: Option<i64> =
-                self.conn
-                    .query_row("SELECT max(seq) FROM log_changes", [], |r| r.get(0))?;
-            Ok((out, last.unwrap_or(0)))
-        };
-        run().map_err(|e| self.fail(e))
+            Ok(())
+        })?;
+        let last: Option<i64> = self
+            .conn
+            .query_row("SELECT max(seq) FROM log_changes", [], |r| r.get(0))
+            .map_err(|e| classify(&self.path, e))?;
+        Ok((out, last.unwrap_or(0)))
     }
 
     /// Imports review history in one transaction: `external` answers (cards in no recall deck)
@@ -1875,9 +1856,9 @@ fn timestamp(ms: i64) -> InnerResult<Timestamp> {
     Timestamp::from_millisecond(ms).map_err(|e| Inner::Row(format!("time {ms}: {e}")))
 }
 
-/// A card record as the `cards` table holds it. Kept apart from the domain types so those can
-/// change without breaking stored cards.
-#[derive(Debug)]
+/// A card record as the `cards` table holds it (and as version 2 logged it, as JSON). Kept
+/// apart from the domain types so those can change without breaking stored cards.
+#[derive(Debug, serde::Deserialize)]
 struct StoredRecord {
     phase: String,
     step: u32,
@@ -2841,6 +2822,13 @@ mod tests {
         assert_eq!(store.reviews(None).unwrap().len(), 13);
     }
 
+    /// Logs a study answer to `rivers`/`card` at `time` leaving `after`.
+    fn log(store: &mut Store, card: &str, time: &str, after: CardRecord) -> i64 {
+        store
+            .record_review(&review(card, time, None, after))
+            .unwrap()
+    }
+
     /// How each answer's record before it is kept: "-" none, "=" the previous answer's
     /// record after, "+" written out.
     fn befores(store: &Store) -> String {
@@ -2863,26 +2851,18 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let l = learning("h1");
         let r = reviewing("h1");
-        store
-            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, l.clone()))
-            .unwrap();
-        store
-            .record_review(&review("r1", "2026-05-01T10:10:00Z", None, r.clone()))
-            .unwrap();
+        log(&mut store, "r1", "2026-05-01T10:00:00Z", l.clone());
+        log(&mut store, "r1", "2026-05-01T10:10:00Z", r.clone());
         // A burial changes the card between two answers: its record is written out.
         store.bury("rivers", "r1", date(2026, 5, 5)).unwrap();
-        store
-            .record_review(&review("r1", "2026-05-06T10:00:00Z", None, l.clone()))
-            .unwrap();
+        log(&mut store, "r1", "2026-05-06T10:00:00Z", l.clone());
         // Quiz answers are not a card's previous answer, and log what they are given.
         let quiz = NewReview {
             mode: Mode::Quiz,
             ..review("r1", "2026-05-06T11:00:00Z", Some(l.clone()), l.clone())
         };
         store.record_unscheduled(&quiz).unwrap();
-        store
-            .record_review(&review("r1", "2026-05-07T10:00:00Z", None, r.clone()))
-            .unwrap();
+        log(&mut store, "r1", "2026-05-07T10:00:00Z", r.clone());
         assert_eq!(befores(&store), "-=++=");
         let buried = CardRecord {
             buried_until: Some(date(2026, 5, 5)),
@@ -2910,9 +2890,7 @@ mod tests {
             .unwrap();
         assert_eq!(undone.unwrap().restored, Some(l.clone()));
         // The next answer follows the first, the others being undone.
-        store
-            .record_review(&review("r1", "2026-05-08T10:00:00Z", None, r.clone()))
-            .unwrap();
+        log(&mut store, "r1", "2026-05-08T10:00:00Z", r.clone());
         assert_eq!(befores(&store), "-=++==");
         assert_eq!(store.reviews(None).unwrap()[1].review.before, Some(l));
     }
@@ -3214,18 +3192,10 @@ mod tests {
     #[test]
     fn studied_since_counts_new_cards_and_reviews_of_the_day() {
         let mut store = Store::open_in_memory().unwrap();
-        store
-            .record_review(&review("r1", "2026-05-01T10:00:00Z", None, learning("h1")))
-            .unwrap();
-        store
-            .record_review(&review("r1", "2026-05-02T10:00:00Z", None, reviewing("h1")))
-            .unwrap();
-        store
-            .record_review(&review("r1", "2026-05-02T10:05:00Z", None, reviewing("h1")))
-            .unwrap();
-        store
-            .record_review(&review("r2", "2026-05-02T11:00:00Z", None, learning("h1")))
-            .unwrap();
+        log(&mut store, "r1", "2026-05-01T10:00:00Z", learning("h1"));
+        log(&mut store, "r1", "2026-05-02T10:00:00Z", reviewing("h1"));
+        log(&mut store, "r1", "2026-05-02T10:05:00Z", reviewing("h1"));
+        log(&mut store, "r2", "2026-05-02T11:00:00Z", learning("h1"));
         let other = NewReview {
             deck: "lakes".to_string(),
             ..review("r3", "2026-05-02T11:00:00Z", None, learning("h1"))

@@ -21,13 +21,9 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use jiff::Timestamp;
-use jiff::civil::Date;
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
-use serde::Deserialize;
 
 use super::{CardRecord, Inner, InnerResult, packed};
-use crate::schedule::{CardState, Phase};
 
 /// The schema version this recall writes and understands.
 pub const SCHEMA_VERSION: i64 = 3;
@@ -298,54 +294,11 @@ fn convert_reviews(tx: &Transaction) -> InnerResult<()> {
     Ok(())
 }
 
-/// A card record as version 2 kept it in the review log, as JSON.
-#[derive(Debug, Deserialize)]
-struct JsonRecord {
-    phase: String,
-    step: u32,
-    due_ms: i64,
-    stability: Option<f32>,
-    difficulty: Option<f32>,
-    last_review_ms: Option<i64>,
-    interval_days: u32,
-    reps: u32,
-    lapses: u32,
-    suspended: bool,
-    buried_until: Option<String>,
-    leech: bool,
-    question_hash: String,
-}
-
+/// A card record as version 2 logged it: the `cards` columns as JSON.
 pub(super) fn record_from_json(text: &str) -> InnerResult<CardRecord> {
-    let j: JsonRecord = serde_json::from_str(text)
-        .map_err(|e| Inner::Row(format!("invalid card state JSON: {e}")))?;
-    let phase = Phase::parse(&j.phase)
-        .ok_or_else(|| Inner::Row(format!("unknown phase \"{}\"", j.phase)))?;
-    let buried_until = j
-        .buried_until
-        .map(|text| {
-            text.parse::<Date>()
-                .map_err(|_| Inner::Row(format!("buried_until \"{text}\" is not a date")))
-        })
-        .transpose()?;
-    let time = |ms: i64| -> InnerResult<Timestamp> { super::timestamp(ms) };
-    Ok(CardRecord {
-        state: CardState {
-            phase,
-            step: j.step,
-            due: time(j.due_ms)?,
-            stability: j.stability,
-            difficulty: j.difficulty,
-            last_review: j.last_review_ms.map(time).transpose()?,
-            interval_days: j.interval_days,
-            reps: j.reps,
-            lapses: j.lapses,
-        },
-        suspended: j.suspended,
-        buried_until,
-        leech: j.leech,
-        question_hash: j.question_hash,
-    })
+    serde_json::from_str::<super::StoredRecord>(text)
+        .map_err(|e| Inner::Row(format!("invalid card state JSON: {e}")))?
+        .into_record()
 }
 
 /// Where the copy of a database of schema version `version` is kept before it is migrated.
