@@ -4,6 +4,12 @@
 #   scripts/bench.sh            # everything (about 3 minutes on 2 cores, ~2 GB of scratch space)
 #   scripts/bench.sh --quick    # small sizes only
 #   BENCH_DIR=/some/dir RUNS=20 scripts/bench.sh
+#   ONLY=size,stats,optimize scripts/bench.sh   # some sections: check, study, answer, status,
+#                                               # size, stats, import, optimize, migrate
+#   SYNTH_V2=/path/to/old/synth ONLY=migrate scripts/bench.sh
+#       # migrating a schema-2 database: SYNTH_V2 is `synth` built from commit ac53409 (the last
+#       # to write schema 2), e.g. `git archive ac53409 | tar -x -C /tmp/v2` and
+#       # `cargo build --release --example synth` there
 #
 # Uses hyperfine when it is installed (mean ± σ over RUNS runs), else a loop timed with
 # `date +%s%N` (mean and fastest). Peak memory comes from GNU time (/usr/bin/time) when present.
@@ -28,6 +34,9 @@ S="$ROOT/target/release/examples/synth"
 mkdir -p "$WORK/decks"
 
 have() { command -v "$1" >/dev/null 2>&1; }
+
+# section NAME: whether to run that section (all of them unless ONLY names some).
+section() { [[ -z ${ONLY:-} || ",$ONLY," == *",$1,"* ]]; }
 
 # time_cmd LABEL COMMAND... : prints "LABEL  mean ms  (fastest ms)  peak MB".
 time_cmd() {
@@ -113,12 +122,24 @@ done
 mkdir -p "$WORK/decks-10k" && ln -sf "$WORK/decks/synth10k.toml" "$WORK/decks-10k/"
 [[ -s $WORK/cards-10k.tsv ]] || "$S" tsv --rows 10000 >"$WORK/cards-10k.tsv"
 
+if section size; then
+    echo
+    echo "== database size (10k-card deck; the log copy in cache/ not counted)"
+    for r in $REVIEWS; do
+        printf '%-46s %14s MB\n' "progress.sqlite3, $r reviews" \
+            "$(awk "BEGIN{printf \"%.1f\", $(stat -c %s "$WORK/data-10k-$r/progress.sqlite3")/1e6}")"
+    done
+fi
+
+if section check; then
 echo
 echo "== recall check (parse, generate, lint) by deck size"
 for n in $SIZES; do
     time_cmd "check, $((n / 1000))k cards" "$R" check "$WORK/decks/synth$((n / 1000))k.toml"
 done
+fi
 
+if section study; then
 echo
 echo "== launch to first question and out (stdin at end of input)"
 for n in $SIZES; do
@@ -137,21 +158,28 @@ if have python3; then
     rm -rf "$WORK/data-nocache" && mkdir -p "$WORK/data-nocache" && cp "$WORK/data-10k-${REVIEWS##* }/progress.sqlite3" "$WORK/data-nocache/"
     first_question "  the same, deck cache removed before each run" sh -c "rm -rf '$WORK/data-nocache/cache'; exec '$R' --data-dir '$WORK/data-nocache' study --deck '$WORK/decks/synth10k.toml' --no-input"
 fi
+fi
 
+if section answer; then
 echo
 echo "== one answer in line mode: check, grade, durable commit, next card"
 for n in $SIZES; do
     per_answer "$WORK/decks/synth$((n / 1000))k.toml" 1000
 done
+fi
 
+if section status; then
 echo
 echo "== status (read-only open, every card's state)"
 for r in $REVIEWS; do
     time_cmd "status, 10k cards, $r reviews" env RECALL_DECKS="$WORK/decks-10k" "$R" --data-dir "$WORK/data-10k-$r" status
 done
+fi
 
-echo
-if "$R" stats --help >/dev/null 2>&1; then
+if ! section stats; then
+    :
+elif "$R" stats --help >/dev/null 2>&1; then
+    echo
     echo "== stats"
     for r in $REVIEWS; do
         d="$WORK/data-10k-$r"
@@ -162,29 +190,50 @@ else
     echo "== stats: skipped (no \`recall stats\` in this build)"
 fi
 
-echo
-if "$R" import deck --help >/dev/null 2>&1; then
+if ! section import; then
+    :
+elif "$R" import deck --help >/dev/null 2>&1; then
+    echo
     echo "== import deck"
     time_cmd "import deck, 10k-row TSV" sh -c "rm -rf '$WORK/import' && mkdir -p '$WORK/import' && cd '$WORK/import' && '$R' --data-dir '$WORK/import/data' import deck '$WORK/cards-10k.tsv'"
 else
     echo "== import deck: skipped (no \`recall import deck\` in this build)"
 fi
 
-echo
-if "$R" optimize --help >/dev/null 2>&1 && "$R" import reviews --help >/dev/null 2>&1; then
+if ! section optimize; then
+    :
+elif "$R" optimize --help >/dev/null 2>&1 && "$R" import reviews --help >/dev/null 2>&1; then
+    echo
     echo "== optimize"
     SAMPLE=${SAMPLE:-$ROOT/tests/fixtures/progress/anki-revlog-sample.csv}
-    # Two shapes of a million reviews: 10,000 cards answered 100 times each (the worst case:
-    # FSRS's training items grow with the square of a card's answers) and 96,000 cards answered
-    # about 10 times each, like the Anki sample.
-    for log in "$SAMPLE" $( ((QUICK)) || echo "$WORK/revlog-1m.csv $WORK/revlog-1m-96k.csv"); do
+    # Two shapes of a million reviews: 10,000 cards answered 100 times each (FSRS's training
+    # items hold each card's history up to each answer, so they grow with the square of a
+    # card's answers) and 96,000 cards answered about 10 times each, like the Anki sample; and
+    # one card answered daily for 55 years (20,000 answers), the longest history.
+    for log in "$SAMPLE" "$WORK/revlog-1card-20k.csv" $( ((QUICK)) || echo "$WORK/revlog-1m.csv $WORK/revlog-1m-96k.csv"); do
+        [[ $log == "$WORK/revlog-1card-20k.csv" && ! -s $log ]] && "$S" revlog --reviews 20000 --cards 1 --daily --now "$RECALL_NOW" >"$log"
         [[ $log == "$WORK/revlog-1m.csv" && ! -s $log ]] && "$S" revlog --reviews 1000000 --now "$RECALL_NOW" >"$log"
         [[ $log == "$WORK/revlog-1m-96k.csv" && ! -s $log ]] && "$S" revlog --reviews 1000000 --cards 96000 --now "$RECALL_NOW" >"$log"
         d="$WORK/opt-$(basename "$log" .csv)"
         rm -rf "$d"
         "$R" --data-dir "$d" import reviews "$log" >/dev/null
-        time_cmd "optimize, $(($(wc -l <"$log") - 1)) reviews" "$R" --data-dir "$d" optimize
+        time_cmd "optimize, $(basename "$log" .csv)" "$R" --data-dir "$d" optimize
     done
 else
     echo "== optimize: skipped (no \`recall optimize\` or \`recall import reviews\` in this build)"
+fi
+
+if section migrate && [[ -n ${SYNTH_V2:-} ]]; then
+    echo
+    echo "== migrating a schema-2 database (1M reviews) to the compact log, in place, with a backup"
+    v2="$WORK/data-v2-1m"
+    [[ -s $v2/progress.sqlite3 ]] || "$SYNTH_V2" history --deck "$WORK/decks/synth10k.toml" --reviews 1000000 --data-dir "$v2" --now "$RECALL_NOW" >/dev/null
+    m="$WORK/data-v2-migrate"
+    rm -rf "$m" && cp -r "$v2" "$m"
+    before=$(stat -c %s "$m/progress.sqlite3")
+    RUNS=1 time_cmd "migrate (the first read opens it)" sh -c "rm -rf '$m' && cp -r '$v2' '$m' && RECALL_DECKS='$WORK/decks-10k' exec '$R' --data-dir '$m' status"
+    printf '%-46s %s MB -> %s MB (backup %s MB)\n' "  size" \
+        "$(awk "BEGIN{printf \"%.1f\", $before/1e6}")" \
+        "$(awk "BEGIN{printf \"%.1f\", $(stat -c %s "$m/progress.sqlite3")/1e6}")" \
+        "$(awk "BEGIN{printf \"%.1f\", $(stat -c %s "$m/progress.sqlite3.v2.bak")/1e6}")"
 fi

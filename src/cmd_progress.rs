@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::mpsc;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -22,7 +22,7 @@ use crate::output::write_to;
 use crate::progress::export::{
     Cells, Format, ProgressRow, ReviewRow, ReviewWriter, fsrs_state, write_progress,
 };
-use crate::progress::optimize::{self, History, Learner};
+use crate::progress::optimize::{self, Before, History, Learner};
 use crate::progress::stats::{Answer, Stats, StatsBuilder};
 use crate::progress::{CardInfo, class, import, is_correct, report, terminal};
 use crate::schedule::{Scheduler, SchedulerConfig};
@@ -115,9 +115,9 @@ fn feed(b: &mut StatsBuilder<'_>, log: &Log, deck: Option<&str>, external: bool)
         b.add_at(slot, &answer(e));
     });
     if external && deck.is_none() {
-        log.for_each_external(|k, card, time, rating| {
-            let slot = *slots[k].get_or_insert_with(|| b.slot_of(None, card));
-            b.add_external_at(slot, time, rating);
+        log.for_each_external(|k, e| {
+            let slot = *slots[k].get_or_insert_with(|| b.slot_of(None, e.card));
+            b.add_external_at(slot, e.time, e.rating);
         });
     }
 }
@@ -414,18 +414,18 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Every scheduled answer and all imported history, in study days.
-fn history<'a>(log: &Log, days: &'a Scheduler, now: Timestamp) -> History<'a> {
+fn history(log: &Log, days: &Scheduler, now: Timestamp) -> History {
     let mut h = History::new(days, now);
     let mut slots: Vec<Option<u32>> = vec![None; log.key_count()];
     log.for_each_answer(None, |k, e| {
         if e.mode.is_scheduled() {
             let slot = *slots[k].get_or_insert_with(|| h.slot_of(Some(e.deck), e.card));
-            h.add_at(slot, e.time, e.rating);
+            h.add_at(slot, e.time, e.rating, Before::of_phase(e.phase_before));
         }
     });
-    log.for_each_external(|k, card, time, rating| {
-        let slot = *slots[k].get_or_insert_with(|| h.slot_of(None, card));
-        h.add_at(slot, time, rating);
+    log.for_each_external(|k, e| {
+        let slot = *slots[k].get_or_insert_with(|| h.slot_of(None, e.card));
+        h.add_at(slot, e.time, e.rating, Before::of_state(e.state));
     });
     h
 }
@@ -495,43 +495,57 @@ pub fn optimize(a: &OptimizeArgs, config: &Config) -> Result<ExitCode> {
         .map_err(io_out)?;
         return Ok(ExitCode::Success);
     }
+    let items = h.items();
+    let (cards, answers) = (h.cards(), h.answers());
+    drop(h);
+    // As Anki does, the relearning steps bound how far a lapse may shrink stability.
+    let relearning_steps = config
+        .user
+        .layers("")
+        .0
+        .relearning_steps
+        .map_or(SchedulerConfig::default().relearning_steps.len(), |s| {
+            s.len()
+        });
     let progress = fsrs::CombinedProgressState::new_shared();
     let bar = bar("Fitting FSRS");
-    let result = Mutex::new(None);
-    std::thread::scope(|scope| {
-        scope.spawn(|| {
-            let fit = optimize::fit(|| h.items(), &current, Some(progress.clone()));
-            *result.lock().unwrap_or_else(|e| e.into_inner()) = Some(fit);
+    let (done, result) = mpsc::channel();
+    let fit = std::thread::scope(|scope| {
+        let (items, current, shared) = (&items, &current, progress.clone());
+        scope.spawn(move || {
+            let _ = done.send(optimize::fit(
+                items,
+                current,
+                relearning_steps,
+                Some(shared),
+            ));
         });
+        // The bar is redrawn while the fit runs, and the result taken the moment it comes.
         loop {
-            if let Ok(p) = progress.lock() {
-                bar.set_length(p.total().max(1) as u64);
-                bar.set_position(p.current() as u64);
-                if p.finished() {
-                    break;
+            match result.recv_timeout(Duration::from_millis(50)) {
+                Ok(fit) => break Some(fit),
+                Err(mpsc::RecvTimeoutError::Disconnected) => break None,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if let Ok(p) = progress.lock() {
+                        bar.set_length(p.total().max(1) as u64);
+                        bar.set_position(p.current() as u64);
+                    }
                 }
             }
-            if result.lock().map(|r| r.is_some()).unwrap_or(true) {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(50));
         }
     });
     bar.finish_and_clear();
-    let fit = result
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
+    let fit = fit
         .ok_or_else(|| Error::Usage("the FSRS optimizer stopped without a result".into()))?
         .map_err(|e| Error::Usage(e.to_string()))?;
     writeln!(
         out,
-        "Fitted FSRS to {} reviews of {} cards ({} answers in all).\n\
+        "Fitted FSRS to {} reviews of {cards} card{} ({answers} answers in all).\n\
          {:<10} {:>9} {:>12}\n\
          {:<10} {:>9.4} {:>11.2}%\n\
          {:<10} {:>9.4} {:>11.2}%",
         fit.items,
-        h.cards(),
-        h.answers(),
+        plural(cards),
         "",
         "log loss",
         "RMSE (bins)",

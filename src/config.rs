@@ -96,6 +96,7 @@ pub struct SettingsFile {
     pub parameters: Option<Vec<f32>>,
     /// "deck" or "mixed".
     pub new_order: Option<String>,
+    pub fuzz: Option<bool>,
 }
 
 impl SettingsFile {
@@ -131,6 +132,7 @@ impl SettingsFile {
                     })
                 })
                 .transpose()?,
+            fuzz: self.fuzz,
         })
     }
 }
@@ -181,6 +183,7 @@ pub fn overlay(base: &DeckSettings, top: &DeckSettings) -> DeckSettings {
         exam: top.exam.clone().or_else(|| base.exam.clone()),
         parameters: top.parameters.clone().or_else(|| base.parameters.clone()),
         new_order: top.new_order.or(base.new_order),
+        fuzz: top.fuzz.or(base.fuzz),
     }
 }
 

@@ -27,7 +27,7 @@ use crate::safe_file;
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 
 /// Bumped whenever the cached structs below change.
-const CACHE_FORMAT: u32 = 7;
+const CACHE_FORMAT: u32 = 8;
 
 /// Where parsed decks are kept.
 #[derive(Debug, Clone)]
@@ -203,6 +203,7 @@ struct CSettings {
     exam: Option<String>,
     parameters: Option<Vec<f32>>,
     new_order: Option<bool>,
+    fuzz: Option<bool>,
 }
 
 /// An answer: its text first, then the accepted alternatives.
@@ -322,6 +323,7 @@ fn deck_out(d: &Deck) -> CDeckOf<Lazy<'_, Fact, CFact>, Lazy<'_, Card, CCard>> {
             exam: s.exam.clone(),
             parameters: s.parameters.clone(),
             new_order: s.new_order.map(|o| o == NewOrder::Mixed),
+            fuzz: s.fuzz,
         },
         facts: lazy(&d.facts),
         cards: lazy(&d.cards),
@@ -363,6 +365,7 @@ impl From<CDeck> for Deck {
                         NewOrder::Deck
                     }
                 }),
+                fuzz: s.fuzz,
             },
             facts: d.facts.into_iter().map(Fact::from).collect(),
             cards: {

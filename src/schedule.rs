@@ -25,6 +25,9 @@ use jiff::{SignedDuration, Timestamp, ToSpan};
 
 const SECS_PER_DAY: i64 = 86_400;
 
+#[cfg(test)]
+mod reference_tests;
+
 /// The learner's grade, as FSRS numbers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rating {

@@ -176,7 +176,7 @@ pub fn scheduler_for(
         maximum_interval: s.maximum_interval.unwrap_or(d.maximum_interval),
         day_start_hour: s.day_start_hour.unwrap_or(d.day_start_hour),
         tz: config.tz.clone(),
-        fuzz: true,
+        fuzz: s.fuzz.unwrap_or(d.fuzz),
         exam,
         parameters,
         leech_threshold: s.leech_threshold.unwrap_or(d.leech_threshold),

@@ -1,16 +1,15 @@
 //! Synthetic review histories for benchmarks: every studied card gets a run of answers
-//! scheduled by recall's own FSRS scheduler, written straight into a progress database in one
-//! transaction (through `Store::record_review` each answer would be its own durable commit,
-//! which is what recall does when studying but takes minutes for a million rows).
+//! scheduled by recall's own FSRS scheduler, written into a progress database in one
+//! transaction with `Store::record_many` (through `Store::record_review` each answer would be
+//! its own durable commit, which is what recall does when studying but takes minutes for a
+//! million rows).
 
 use std::path::Path;
 
 use jiff::{Timestamp, ToSpan};
 use recall::deck::Card;
 use recall::schedule::{CardState, Rating, Scheduler, SchedulerConfig};
-use recall::store::Store;
-use rusqlite::{Connection, params};
-use serde::Serialize;
+use recall::store::{CardRecord, Mode, NewReview, Store};
 
 /// What to generate.
 pub struct HistorySpec {
@@ -23,39 +22,11 @@ pub struct HistorySpec {
     pub seed: u64,
 }
 
-/// The card state as it is stored in the review log (the store's `StoredRecord` JSON).
-#[derive(Serialize)]
-struct Stored<'a> {
-    phase: &'a str,
-    step: u32,
-    due_ms: i64,
-    stability: Option<f32>,
-    difficulty: Option<f32>,
-    last_review_ms: Option<i64>,
-    interval_days: u32,
-    reps: u32,
-    lapses: u32,
-    suspended: bool,
-    buried_until: Option<String>,
-    leech: bool,
-    question_hash: &'a str,
-}
-
-fn stored<'a>(s: &'a CardState, hash: &'a str) -> Stored<'a> {
-    Stored {
-        phase: s.phase.as_str(),
-        step: s.step,
-        due_ms: s.due.as_millisecond(),
-        stability: s.stability,
-        difficulty: s.difficulty,
-        last_review_ms: s.last_review.map(Timestamp::as_millisecond),
-        interval_days: s.interval_days,
-        reps: s.reps,
-        lapses: s.lapses,
-        suspended: false,
-        buried_until: None,
-        leech: false,
-        question_hash: hash,
+/// The record the store keeps for a card in `state`.
+fn record(state: &CardState, hash: &str) -> CardRecord {
+    CardRecord {
+        state: state.clone(),
+        ..CardRecord::new(hash, state.due)
     }
 }
 
@@ -94,83 +65,55 @@ pub fn write(
     cards: &[Card],
     spec: &HistorySpec,
 ) -> Result<u64, Box<dyn std::error::Error>> {
-    drop(Store::open(dir)?);
-    let mut conn = Connection::open(dir.join(recall::store::DATABASE_FILE))?;
-    conn.pragma_update(None, "synchronous", "OFF")?;
+    let mut store = Store::open(dir)?;
     let studied = ((cards.len() as f64) * (1.0 - spec.new_share)).round() as usize;
     let studied = studied.min(cards.len());
     if studied == 0 || spec.reviews == 0 {
         return Ok(0);
     }
     let scheduler = scheduler()?;
-    let tx = conn.transaction()?;
-    let mut written = 0u64;
-    {
-        let mut insert_review = tx.prepare(
-            "INSERT INTO reviews (deck, card, time_ms, rating, answer, verdict, response_ms, mode,
-                                  state_before, state_after)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'study', ?8, ?9)",
-        )?;
-        let mut insert_card = tx.prepare(
-            "INSERT OR REPLACE INTO cards (deck, card, question_hash, phase, step, due_ms,
-                 stability, difficulty, last_review_ms, interval_days, reps, lapses)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?;
-        let base = spec.reviews / studied as u64;
-        let extra = spec.reviews % studied as u64;
-        let mut rng = Rng(spec.seed);
-        for (i, card) in cards.iter().take(studied).enumerate() {
-            let n = base + u64::from((i as u64) < extra);
-            if n == 0 {
-                continue;
-            }
-            let hash = recall::session::question_hash(card);
-            let (log, state) = simulate(&scheduler, n, spec.now, &mut rng)?;
-            let id = card.id.as_str();
-            for (k, (time, rate, ms, before, after)) in log.iter().enumerate() {
-                let before = (k > 0).then_some(before);
-                let before_json = before
-                    .as_ref()
-                    .map(|b| serde_json::to_string(&stored(b, &hash)))
-                    .transpose()?;
-                let after_json = serde_json::to_string(&stored(after, &hash))?;
-                let verdict = if *rate == Rating::Again {
-                    "wrong"
-                } else {
-                    "correct"
-                };
-                insert_review.execute(params![
-                    deck,
-                    id,
-                    time.as_millisecond(),
-                    rate.number(),
-                    "",
-                    verdict,
-                    *ms as i64,
-                    before_json,
-                    after_json,
-                ])?;
-                written += 1;
-            }
-            let last = &state;
-            insert_card.execute(params![
-                deck,
-                id,
-                hash,
-                last.phase.as_str(),
-                last.step,
-                last.due.as_millisecond(),
-                last.stability.map(f64::from),
-                last.difficulty.map(f64::from),
-                last.last_review.map(Timestamp::as_millisecond),
-                last.interval_days,
-                last.reps,
-                last.lapses,
-            ])?;
-        }
+    let base = spec.reviews / studied as u64;
+    let extra = spec.reviews % studied as u64;
+    let mut rng = Rng(spec.seed);
+    let mut logs = Vec::with_capacity(studied);
+    for i in 0..studied {
+        let n = base + u64::from((i as u64) < extra);
+        logs.push(simulate(&scheduler, n, spec.now, &mut rng)?.0);
     }
-    tx.commit()?;
-    Ok(written)
+    // Logged in the order they were given, all cards interleaved, as study sessions log them.
+    let mut order: Vec<(Timestamp, u32, u32)> = logs
+        .iter()
+        .enumerate()
+        .flat_map(|(c, log)| (0..log.len()).map(move |k| (log[k].0, c as u32, k as u32)))
+        .collect();
+    order.sort_unstable();
+    let hashes: Vec<String> = cards[..studied]
+        .iter()
+        .map(recall::session::question_hash)
+        .collect();
+    let answers = order.into_iter().map(|(_, c, k)| {
+        let (c, k) = (c as usize, k as usize);
+        let (time, rating, ms, before, after) = &logs[c][k];
+        let hash = &hashes[c];
+        NewReview {
+            deck: deck.to_string(),
+            card: cards[c].id.to_string(),
+            time: *time,
+            rating: *rating,
+            answer: String::new(),
+            verdict: if *rating == Rating::Again {
+                "wrong"
+            } else {
+                "correct"
+            }
+            .to_string(),
+            response_ms: *ms,
+            mode: Mode::Study,
+            before: (k > 0).then(|| record(before, hash)),
+            after: record(after, hash),
+        }
+    });
+    Ok(store.record_many(answers)? as u64)
 }
 
 /// One simulated answer: when, the rating, the response time, and the state before and after.
@@ -225,12 +168,15 @@ pub fn scheduler() -> Result<Scheduler, Box<dyn std::error::Error>> {
 }
 
 /// An Anki-style review log (`card_id,review_rating,review_time,review_duration`, as in the
-/// shared sample), `reviews` answers over `cards` cards, in time order.
+/// shared sample), `reviews` answers over `cards` cards, in time order. With `daily`, each card
+/// is answered once a day, its last answer the day before `now` (20,000 answers to one card
+/// reach back 55 years): a long history.
 pub fn revlog(
     reviews: u64,
     cards: u64,
     now: Timestamp,
     seed: u64,
+    daily: bool,
     out: &mut impl std::io::Write,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let scheduler = scheduler()?;
@@ -239,9 +185,18 @@ pub fn revlog(
     let mut rows: Vec<(i64, u64, u8, u64)> = Vec::with_capacity(reviews as usize);
     for c in 0..cards {
         let n = reviews / cards + u64::from(c < reviews % cards);
+        let card = 1_600_000_000_000 + c;
+        if daily {
+            for k in 0..n as i64 {
+                let t = now - ((n as i64 - k) * 24).hours() + (rng.below(3600) as i64).seconds();
+                let ms = 1500 + rng.below(9000);
+                rows.push((t.as_millisecond(), card, rating(&mut rng).number(), ms));
+            }
+            continue;
+        }
         let (log, _) = simulate(&scheduler, n, now, &mut rng)?;
         for (t, r, ms, _, _) in log {
-            rows.push((t.as_millisecond(), 1_600_000_000_000 + c, r.number(), ms));
+            rows.push((t.as_millisecond(), card, r.number(), ms));
         }
     }
     rows.sort_unstable();

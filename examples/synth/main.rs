@@ -6,7 +6,7 @@
 //! synth deck --cards 10000 --id synth10k > decks/synth10k.toml
 //! synth history --deck decks/synth10k.toml --reviews 1000000 --data-dir DIR [--now RFC3339]
 //! synth tsv --rows 10000 > cards.tsv
-//! synth revlog --reviews 1000000 [--cards 10000] > revlog.csv
+//! synth revlog --reviews 1000000 [--cards 10000] [--daily] > revlog.csv
 //! ```
 //!
 //! Every output is deterministic (seeded), so figures are comparable between runs.
@@ -70,6 +70,9 @@ enum What {
         now: Option<String>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Answer each card once a day (a long history), instead of when it is due.
+        #[arg(long)]
+        daily: bool,
     },
 }
 
@@ -136,12 +139,13 @@ fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
             cards,
             now,
             seed,
+            daily,
         } => {
             let now = match now {
                 Some(n) => n.parse()?,
                 None => jiff::Timestamp::now(),
             };
-            history::revlog(reviews, cards, now, seed, &mut out)?;
+            history::revlog(reviews, cards, now, seed, daily, &mut out)?;
         }
     }
     out.flush()?;

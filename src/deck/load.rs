@@ -107,6 +107,7 @@ const SETTINGS_FIELDS: &[&str] = &[
     "parameters",
     "accents",
     "convert_units",
+    "fuzz",
 ];
 const CARD_COMMON: &[&str] = &["id", "kind", "prompt", "tags", "explain", "source"];
 /// Listed after a kind's own keys: most cards have no media.
@@ -1201,6 +1202,7 @@ impl<'s> Walker<'s> {
             exam: self.date_text(t, "exam", true),
             parameters: self.parameters(t),
             new_order: self.new_order(t),
+            fuzz: self.boolean(t, "fuzz", false),
         }
     }
 

@@ -90,6 +90,8 @@ pub struct DeckSettings {
     /// Exam date `YYYY-MM-DD`.
     pub exam: Option<String>,
     pub parameters: Option<Vec<f32>>,
+    /// Spread review intervals a little (`false` gives FSRS's own intervals).
+    pub fuzz: Option<bool>,
     /// The order new cards are introduced in (`new_order = "deck" | "mixed"`).
     pub new_order: Option<NewOrder>,
 }

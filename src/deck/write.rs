@@ -98,6 +98,9 @@ fn write_settings(out: &mut String, s: &DeckSettings) {
             Value::Array(params.iter().map(|&p| short_float(p)).collect()),
         );
     }
+    if let Some(fuzz) = s.fuzz {
+        key(&mut body, "fuzz", Value::Boolean(fuzz));
+    }
     if !body.is_empty() {
         out.push_str("\n[settings]\n");
         out.push_str(&body);

@@ -1,4 +1,5 @@
-//! The SQLite progress store: card states, the append-only review log, and migrations.
+//! The SQLite progress store: card states, the append-only review log, and migrations (the
+//! schema itself is in `schema.rs`, the packed card records of the log in `packed.rs`).
 //!
 //! Each answer is committed (log row and card state in one transaction) before the next card is
 //! shown, so a crash loses nothing already answered and undo is a store operation.
@@ -7,19 +8,27 @@
 //! - [`Store::open`]`(dir)`: `dir/progress.sqlite3`, created with `dir` if missing. An existing
 //!   file is first checked through a read-only connection (schema version, `PRAGMA quick_check`
 //!   of what a session reads, a full one after an unclean stop), so a corrupt, foreign or
-//!   too-new file is refused and left byte for byte untouched.
+//!   too-new file is refused and left byte for byte untouched. A database of an older schema
+//!   is first copied to `progress.sqlite3.vN.bak`, then migrated in place (each step one
+//!   transaction) and compacted.
 //!   [`Store::open_in_memory`] for tests.
 //! - [`Store::lock_session`]`(dir) -> SessionLock`: one studying session per data directory
 //!   (`dir/session.lock`, held until the lock is dropped). Read-only commands skip it.
 //! - Cards: [`Store::card_records`], [`Store::card_record`], [`Store::set_suspended`],
 //!   [`Store::bury`], [`Store::reset_card`], [`Store::set_question_hash`].
 //! - Log: [`Store::record_review`] (log + card, one transaction), [`Store::record_unscheduled`]
-//!   (log only, for quiz and cram), [`Store::undo_last`], [`Store::reviews`].
+//!   (log only, for quiz and cram), [`Store::undo_last`], [`Store::reviews`],
+//!   [`Store::record_many`] (a whole history in one transaction, for benchmarks).
 //! - [`Store::meta_get`] / [`Store::meta_set`]: small settings such as fitted FSRS parameters.
 //! - Progress features: [`Store::for_each_review`] (the log without decoding states),
-//!   [`Store::for_each_answer`] (what statistics need, read from an index),
+//!   [`Store::for_each_answer`] (what statistics need),
 //!   [`Store::for_each_external_review`] and [`Store::import_reviews`] (history from other
 //!   programs, de-duplicated, with replay of the touched cards).
+//! - For a copy of the log (`log_cache`): [`Store::for_each_logged`],
+//!   [`Store::for_each_external_logged`], [`Store::card_keys_after`],
+//!   [`Store::external_cards_after`], [`Store::changes_after`], [`Store::logged_at`],
+//!   [`Store::external_logged_at`], [`Store::logged_count`]: numbers only, read in the order the
+//!   rows were written.
 //!
 //! Times are stored as Unix milliseconds, so sub-millisecond precision is dropped.
 
@@ -30,95 +39,22 @@ use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::schedule::{CardState, Phase, Rating};
 use jiff::Timestamp;
 use jiff::civil::Date;
-use rusqlite::{
-    Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
-};
-use serde::{Deserialize, Serialize};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
-use crate::schedule::{CardState, Phase, Rating};
+mod packed;
+mod schema;
 
-/// The schema version this recall writes and understands.
-pub const SCHEMA_VERSION: i64 = 2;
+pub use packed::{phase_code, phase_of};
+use schema::APPLICATION_ID;
+pub use schema::{KNOWN_VERDICTS, MAX_ANSWER_CHARS, SCHEMA_VERSION, backup_path};
+
 /// The database file inside the data directory.
 pub const DATABASE_FILE: &str = "progress.sqlite3";
 /// The session lock file inside the data directory.
 pub const LOCK_FILE: &str = "session.lock";
-/// Marks the file as recall's in the SQLite header ("rcll").
-const APPLICATION_ID: i32 = 0x7263_6c6c;
-
-/// Schema migrations: entry `i` takes the database from version `i` to `i + 1`. Each runs in
-/// its own transaction together with the version bump.
-const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[migrate_to_1, migrate_to_2];
-
-fn migrate_to_1(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(
-        "CREATE TABLE cards (
-            deck TEXT NOT NULL,
-            card TEXT NOT NULL,
-            question_hash TEXT NOT NULL,
-            phase TEXT NOT NULL CHECK (phase IN ('new', 'learning', 'review', 'relearning')),
-            step INTEGER NOT NULL,
-            due_ms INTEGER NOT NULL,
-            stability REAL,
-            difficulty REAL,
-            last_review_ms INTEGER,
-            interval_days INTEGER NOT NULL,
-            reps INTEGER NOT NULL,
-            lapses INTEGER NOT NULL,
-            suspended INTEGER NOT NULL DEFAULT 0,
-            buried_until TEXT,
-            leech INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (deck, card)
-        ) WITHOUT ROWID;
-        CREATE TABLE reviews (
-            id INTEGER PRIMARY KEY,
-            deck TEXT NOT NULL,
-            card TEXT NOT NULL,
-            time_ms INTEGER NOT NULL,
-            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
-            answer TEXT NOT NULL,
-            verdict TEXT NOT NULL,
-            response_ms INTEGER NOT NULL,
-            mode TEXT NOT NULL CHECK (mode IN ('study', 'quiz', 'cram', 'import')),
-            state_before TEXT,
-            state_after TEXT NOT NULL,
-            undone_ms INTEGER
-        );
-        CREATE INDEX reviews_by_deck ON reviews (deck, id);
-        CREATE INDEX reviews_by_time ON reviews (time_ms, id);
-        CREATE TABLE meta (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        );",
-    )?;
-    tx.pragma_update(None, "application_id", APPLICATION_ID)
-}
-
-/// Version 2: review history imported from other programs for cards that are in no recall deck
-/// (kept for fitting FSRS and for statistics; one row per card and time, so a file imported
-/// twice adds nothing), an index to find a card's answer at a given time for the same reason,
-/// and an index holding what statistics read of every answer, so a long log is read from it
-/// rather than from the rows with their stored states.
-fn migrate_to_2(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(
-        "CREATE TABLE external_reviews (
-            id INTEGER PRIMARY KEY,
-            card_id TEXT NOT NULL,
-            time_ms INTEGER NOT NULL,
-            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
-            duration_ms INTEGER NOT NULL,
-            state INTEGER CHECK (state BETWEEN 0 AND 3),
-            UNIQUE (card_id, time_ms)
-        );
-        CREATE INDEX external_reviews_by_time ON external_reviews (time_ms, id);
-        CREATE INDEX reviews_by_card_time ON reviews (deck, card, time_ms);
-        CREATE INDEX reviews_for_stats
-            ON reviews (time_ms, id, deck, card, rating, verdict, mode, undone_ms)
-            WHERE undone_ms IS NULL;",
-    )
-}
 
 /// Why the store could not do what was asked. Every variant names the file or directory.
 #[derive(Debug)]
@@ -139,6 +75,9 @@ pub enum StoreError {
     },
     /// Not a readable recall database; it was left untouched.
     Corrupt { path: PathBuf, reason: String },
+    /// Written by an older recall, and it cannot be brought up to date here because recall
+    /// cannot write to it; it was left untouched.
+    Outdated { path: PathBuf, found: i64 },
     /// Another session holds the data directory.
     Busy { dir: PathBuf, pid: Option<u32> },
     /// The disk holding the database is full; the answer being saved was not.
@@ -178,6 +117,13 @@ impl fmt::Display for StoreError {
             StoreError::Corrupt { path, reason } => write!(
                 f,
                 "{} is not a usable recall progress database ({reason}); it was left unchanged",
+                path.display()
+            ),
+            StoreError::Outdated { path, found } => write!(
+                f,
+                "{} was written by an older recall (schema version {found}) and must be \
+                 upgraded before it can be read, which needs write access to it and its \
+                 directory; run recall where it can write there (the file was left unchanged)",
                 path.display()
             ),
             StoreError::Busy { dir, pid } => {
@@ -342,6 +288,7 @@ pub struct Store {
 }
 
 /// Errors inside the store before the file path is attached.
+#[derive(Debug)]
 enum Inner {
     Sql(rusqlite::Error),
     Row(String),
@@ -389,7 +336,7 @@ impl Store {
         }
         let mut store = Store { conn, path };
         store.configure(true)?;
-        store.migrate()?;
+        store.migrate(true)?;
         Ok(store)
     }
 
@@ -425,6 +372,17 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
+        if found < SCHEMA_VERSION {
+            // The queries know only the current schema: an older database is brought up to
+            // date first (a copy of it is kept), which needs to write.
+            let path = store.path.clone();
+            drop(store);
+            return match Store::open(dir) {
+                Ok(store) => Ok(Some(store)),
+                Err(StoreError::ReadOnly { .. }) => Err(StoreError::Outdated { path, found }),
+                Err(e) => Err(e),
+            };
+        }
         Ok(Some(store))
     }
 
@@ -432,16 +390,14 @@ impl Store {
     /// `since` (the start of the study day), counting scheduled answers that are not undone.
     pub fn studied_since(&self, deck: &str, since: Timestamp) -> Result<(u32, u32), StoreError> {
         let run = || -> InnerResult<(u32, u32)> {
-            // `+deck` keeps SQLite off the (deck, id) index, which would visit every answer
-            // ever given in the deck; the time index visits only today's.
+            // The answers since `since` come from the time index, and only their cards are
+            // looked up (CROSS JOIN fixes that order): a deck's whole history is never read.
             let mut stmt = self.conn.prepare_cached(
-                "SELECT count(DISTINCT CASE WHEN state_before IS NULL
-                                              OR json_extract(state_before, '$.phase') = 'new'
-                                            THEN card END),
-                        count(CASE WHEN json_extract(state_before, '$.phase') = 'review'
-                                   THEN 1 END)
-                 FROM reviews
-                 WHERE +deck = ?1 AND time_ms >= ?2 AND undone_ms IS NULL AND mode = 'study'",
+                "SELECT count(DISTINCT CASE WHEN r.phase_before IS NULL OR r.phase_before = 0
+                                            THEN r.card END),
+                        count(CASE WHEN r.phase_before = 2 THEN 1 END)
+                 FROM review_log r CROSS JOIN card_keys k ON k.id = r.card
+                 WHERE r.time_ms >= ?2 AND k.deck = ?1 AND r.undone_ms IS NULL AND r.mode = 0",
             )?;
             let (n, r): (i64, i64) = stmt
                 .query_row(params![deck, since.as_millisecond()], |row| {
@@ -458,7 +414,7 @@ impl Store {
         let conn = Connection::open_in_memory().map_err(|e| classify(&path, e))?;
         let mut store = Store { conn, path };
         store.configure(false)?;
-        store.migrate()?;
+        store.migrate(false)?;
         Ok(store)
     }
 
@@ -544,7 +500,10 @@ impl Store {
         result.map_err(|e| classify(&self.path, e))
     }
 
-    fn migrate(&mut self) -> Result<(), StoreError> {
+    /// Brings the schema up to date. A database on disk that holds an older schema is first
+    /// copied (see [`backup_path`]), and compacted once migrated: the compact log leaves most
+    /// of the old file's pages free.
+    fn migrate(&mut self, on_disk: bool) -> Result<(), StoreError> {
         let found = self.user_version()?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
@@ -553,23 +512,14 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        let start = usize::try_from(found).unwrap_or(0);
-        for (index, step) in MIGRATIONS.iter().enumerate().skip(start) {
-            let result = (|| -> rusqlite::Result<()> {
-                // Take the write lock first and look again: another process opening the same
-                // new database may have migrated it while this one waited.
-                let tx = self
-                    .conn
-                    .transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-                if now > index as i64 {
-                    return Ok(());
-                }
-                step(&tx)?;
-                tx.pragma_update(None, "user_version", index as i64 + 1)?;
-                tx.commit()
-            })();
-            result.map_err(|e| classify(&self.path, e))?;
+        let upgrade = on_disk && found > 0 && found < SCHEMA_VERSION;
+        if upgrade {
+            schema::back_up(&self.conn, &self.path, found).map_err(|e| self.fail(e))?;
+        }
+        schema::migrate(&mut self.conn, found).map_err(|e| self.fail(e))?;
+        if upgrade {
+            // Only space is at stake: a database that could not be compacted is still whole.
+            let _ = self.conn.execute_batch("VACUUM");
         }
         Ok(())
     }
@@ -628,9 +578,40 @@ impl Store {
         run(&mut self.conn).map_err(|e| self.fail(e))
     }
 
+    /// Logs many answers in one transaction, each with the records it names (`before` as
+    /// given), and stores the card state after each scheduled one: one commit for the lot.
+    /// For building histories in bulk (the benchmarks' synthetic histories); studying logs
+    /// each answer as its own commit with [`Store::record_review`].
+    pub fn record_many(
+        &mut self,
+        reviews: impl IntoIterator<Item = NewReview>,
+    ) -> Result<usize, StoreError> {
+        let run = |conn: &mut Connection| -> InnerResult<usize> {
+            let tx = conn.transaction()?;
+            let mut n = 0;
+            for r in reviews {
+                insert_review(&tx, &r, r.before.as_ref())?;
+                if r.mode.is_scheduled() {
+                    upsert_card(&tx, &r.deck, &r.card, &r.after)?;
+                }
+                n += 1;
+            }
+            tx.commit()?;
+            Ok(n)
+        };
+        run(&mut self.conn).map_err(|e| self.fail(e))
+    }
+
     /// Log a quiz or cram answer; the card's schedule is not touched. Returns the review id.
     pub fn record_unscheduled(&mut self, r: &NewReview) -> Result<i64, StoreError> {
-        insert_review(&self.conn, r, r.before.as_ref()).map_err(|e| self.fail(e))
+        let run = |conn: &mut Connection| -> InnerResult<i64> {
+            // One transaction, as the card's key may be new too.
+            let tx = conn.transaction()?;
+            let id = insert_review(&tx, r, r.before.as_ref())?;
+            tx.commit()?;
+            Ok(id)
+        };
+        run(&mut self.conn).map_err(|e| self.fail(e))
     }
 
     /// Take back the latest answer in `deck` that is not undone (import rows are not undone
@@ -639,36 +620,41 @@ impl Store {
     pub fn undo_last(&mut self, deck: &str, now: Timestamp) -> Result<Option<Undone>, StoreError> {
         let run = |conn: &mut Connection| -> InnerResult<Option<Undone>> {
             let tx = conn.transaction()?;
+            // Newest answers first (CROSS JOIN keeps the log as the outer loop), so the search
+            // stops at the deck's latest answer, which is nearly always the last one logged.
             let latest = tx
                 .query_row(
-                    "SELECT id, card, mode, state_before FROM reviews
-                     WHERE deck = ?1 AND undone_ms IS NULL AND mode != 'import'
-                     ORDER BY id DESC LIMIT 1",
+                    "SELECT r.id, k.card, r.mode, r.time_ms, r.state_before, r.state_after, r.card
+                     FROM review_log r CROSS JOIN card_keys k ON k.id = r.card
+                     WHERE k.deck = ?1 AND r.undone_ms IS NULL AND r.mode != 3
+                     ORDER BY r.id DESC LIMIT 1",
                     [deck],
                     |row| {
                         Ok((
                             row.get::<_, i64>(0)?,
                             row.get::<_, String>(1)?,
-                            row.get::<_, String>(2)?,
-                            row.get::<_, Option<String>>(3)?,
+                            row.get::<_, u8>(2)?,
+                            row.get::<_, i64>(3)?,
+                            row.get::<_, Option<Vec<u8>>>(4)?,
+                            row.get::<_, Vec<u8>>(5)?,
+                            row.get::<_, i64>(6)?,
                         ))
                     },
                 )
                 .optional()?;
-            let Some((id, card, mode, before)) = latest else {
+            let Some((id, card, mode, time_ms, before, after, key)) = latest else {
                 return Ok(None);
             };
-            let mode = parse_mode(&mode).map_err(|e| in_review(e, id))?;
+            let mode = mode_of(mode).map_err(|e| in_review(e, id))?;
             tx.execute(
-                "UPDATE reviews SET undone_ms = ?1 WHERE id = ?2",
+                "UPDATE review_log SET undone_ms = ?1 WHERE id = ?2",
                 params![now.as_millisecond(), id],
             )?;
-            bump_log_edits(&tx)?;
+            note_change(&tx, Some(id), None)?;
             let restored = if mode.is_scheduled() {
-                let before = before
-                    .as_deref()
-                    .map(record_from_json)
-                    .transpose()
+                let logged = LoggedAt { key, id, time_ms };
+                let (before, _) = logged
+                    .unpack(&tx, before.as_deref(), &after)
                     .map_err(|e| in_review(e, id))?;
                 match &before {
                     Some(record) => upsert_card(&tx, deck, &card, record)?,
@@ -789,23 +775,23 @@ impl Store {
 
     /// The answers not undone, oldest first, for one deck or all.
     pub fn reviews(&self, deck: Option<&str>) -> Result<Vec<ReviewRow>, StoreError> {
-        let run = || -> InnerResult<Vec<ReviewRow>> {
-            let mut stmt = self.conn.prepare(
-                "SELECT id, deck, card, time_ms, rating, answer, verdict, response_ms, mode,
-                        state_before, state_after
-                 FROM reviews
-                 WHERE undone_ms IS NULL AND (?1 IS NULL OR deck = ?1)
-                 ORDER BY time_ms, id",
-            )?;
-            let mut rows = stmt.query([deck])?;
-            let mut out = Vec::new();
-            while let Some(row) = rows.next()? {
+        let mut out = Vec::new();
+        self.each_row(
+            "SELECT r.id, k.deck, k.card, r.time_ms, r.rating, r.answer, v.name,
+                    r.response_ms, r.mode, r.state_before, r.state_after, r.card
+             FROM review_log r
+             JOIN card_keys k ON k.id = r.card
+             JOIN verdicts v ON v.id = r.verdict
+             WHERE r.undone_ms IS NULL AND (?1 IS NULL OR k.deck = ?1)
+             ORDER BY r.time_ms, r.id",
+            [deck],
+            |row| {
                 let id: i64 = row.get(0)?;
-                out.push(read_review(row, id).map_err(|e| in_review(e, id))?);
-            }
-            Ok(out)
-        };
-        run().map_err(|e| self.fail(e))
+                out.push(read_review(&self.conn, row, id).map_err(|e| in_review(e, id))?);
+                Ok(())
+            },
+        )?;
+        Ok(out)
     }
 
     pub fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -827,30 +813,28 @@ impl Store {
     }
 
     /// Calls `f` with every answer not undone, oldest first, for one deck or all. The stored
-    /// card states are not decoded (only the phase before the answer is read), so exports and
-    /// statistics over a long log stay fast and allocate nothing per answer.
+    /// card states are not decoded (the phase before the answer has a column of its own), so
+    /// exports over a long log stay fast and allocate nothing per answer.
     pub fn for_each_review(
         &self,
         deck: Option<&str>,
         mut f: impl FnMut(&LogEntry<'_>),
     ) -> Result<(), StoreError> {
-        let mut run = || -> InnerResult<()> {
-            let mut stmt = self.conn.prepare(
-                "SELECT id, deck, card, time_ms, rating, answer, verdict, response_ms, mode,
-                        json_extract(state_before, '$.phase')
-                 FROM reviews
-                 WHERE undone_ms IS NULL AND (?1 IS NULL OR deck = ?1)
-                 ORDER BY time_ms, id",
-            )?;
-            let mut rows = stmt.query([deck])?;
-            while let Some(row) = rows.next()? {
+        self.each_row(
+            "SELECT r.id, k.deck, k.card, r.time_ms, r.rating, r.answer, v.name,
+                    r.response_ms, r.mode, r.phase_before
+             FROM review_log r
+             JOIN card_keys k ON k.id = r.card
+             JOIN verdicts v ON v.id = r.verdict
+             WHERE r.undone_ms IS NULL AND (?1 IS NULL OR k.deck = ?1)
+             ORDER BY r.time_ms, r.id",
+            [deck],
+            |row| {
                 let id: i64 = row.get(0)?;
-                let entry = read_log_entry(row, id).map_err(|e| in_review(e, id))?;
-                f(&entry);
-            }
-            Ok(())
-        };
-        run().map_err(|e| self.fail(e))
+                f(&read_log_entry(row, id).map_err(|e| in_review(e, id))?);
+                Ok(())
+            },
+        )
     }
 
     /// Calls `f` with the answers of `deck` not undone, newest first, until it returns false:
@@ -863,11 +847,13 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut run = || -> InnerResult<()> {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT id, deck, card, time_ms, rating, answer, verdict, response_ms, mode,
-                        json_extract(state_before, '$.phase')
-                 FROM reviews
-                 WHERE deck = ?1 AND undone_ms IS NULL
-                 ORDER BY id DESC",
+                "SELECT r.id, k.deck, k.card, r.time_ms, r.rating, r.answer, v.name,
+                        r.response_ms, r.mode, r.phase_before
+                 FROM review_log r
+                 JOIN card_keys k ON k.id = r.card
+                 JOIN verdicts v ON v.id = r.verdict
+                 WHERE r.undone_ms IS NULL AND k.deck = ?1
+                 ORDER BY r.id DESC",
             )?;
             let mut rows = stmt.query([deck])?;
             while let Some(row) = rows.next()? {
@@ -882,51 +868,94 @@ impl Store {
         run().map_err(|e| self.fail(e))
     }
 
-    /// Calls `f` with every answer not undone, oldest first, for one deck or all, reading only
-    /// what statistics and fitting need (from an index holding those columns, so a million
-    /// answers are read in a fraction of a second).
+    /// Calls `f` with every answer not undone, oldest first, for one deck or all, with what
+    /// statistics and fitting need. (The commands that read the whole log read its copy,
+    /// `log_cache`, which is built from [`Store::for_each_logged`].)
     pub fn for_each_answer(
         &self,
         deck: Option<&str>,
         mut f: impl FnMut(&AnswerEntry<'_>),
     ) -> Result<(), StoreError> {
-        let mut run = || -> InnerResult<()> {
-            let mut stmt = self.conn.prepare(
-                "SELECT deck, card, time_ms, rating, verdict, mode
-                 FROM reviews
-                 WHERE undone_ms IS NULL AND (?1 IS NULL OR deck = ?1)
-                 ORDER BY time_ms, id",
-            )?;
-            let mut rows = stmt.query([deck])?;
+        self.each_row(
+            "SELECT r.id, k.deck, k.card, r.time_ms, r.rating, v.name, r.mode, r.phase_before
+             FROM review_log r
+             JOIN card_keys k ON k.id = r.card
+             JOIN verdicts v ON v.id = r.verdict
+             WHERE r.undone_ms IS NULL AND (?1 IS NULL OR k.deck = ?1)
+             ORDER BY r.time_ms, r.id",
+            [deck],
+            |row| {
+                let id: i64 = row.get(0)?;
+                let phase_before = row.get::<_, Option<u8>>(7)?.map(phase).transpose();
+                f(&AnswerEntry {
+                    deck: row_text(row, 1)?,
+                    card: row_text(row, 2)?,
+                    time: timestamp(row.get(3)?)?,
+                    rating: rating(row.get(4)?)?,
+                    verdict: row_text(row, 5)?,
+                    mode: mode_of(row.get(6)?)?,
+                    phase_before: phase_before.map_err(|e| in_review(e, id))?,
+                });
+                Ok(())
+            },
+        )
+    }
+
+    /// Calls `f` with every imported answer of cards that are in no recall deck, oldest first.
+    pub fn for_each_external_review(
+        &self,
+        mut f: impl FnMut(&ExternalEntry<'_>),
+    ) -> Result<(), StoreError> {
+        self.each_row(
+            "SELECT c.card_id, e.time_ms, e.rating, e.duration_ms, e.state
+             FROM external_log e JOIN external_cards c ON c.id = e.card
+             ORDER BY e.time_ms, e.id",
+            [],
+            |row| {
+                let duration: i64 = row.get(3)?;
+                f(&ExternalEntry {
+                    card_id: row_text(row, 0)?,
+                    time: timestamp(row.get(1)?)?,
+                    rating: rating(row.get(2)?)?,
+                    duration_ms: u64::try_from(duration).unwrap_or(0),
+                    state: row.get(4)?,
+                });
+                Ok(())
+            },
+        )
+    }
+
+    /// Runs `sql` with `params` and hands `f` each row in turn.
+    fn each_row(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        mut f: impl FnMut(&rusqlite::Row) -> InnerResult<()>,
+    ) -> Result<(), StoreError> {
+        let run = || -> InnerResult<()> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let mut rows = stmt.query(params)?;
             while let Some(row) = rows.next()? {
-                f(&read_answer_entry(row, 0)?);
+                f(row)?;
             }
             Ok(())
         };
         run().map_err(|e| self.fail(e))
     }
 
-    /// Calls `f` with every imported answer of cards that are in no recall deck, oldest first.
-    /// A database older than schema version 2 (opened read-only, so not migrated) has none.
-    pub fn for_each_external_review(
+    /// The row `sql` gives for `id`, read by `read`, if there is one.
+    fn row_at<T>(
         &self,
-        mut f: impl FnMut(&ExternalEntry<'_>),
-    ) -> Result<(), StoreError> {
-        if self.user_version()? < 2 {
-            return Ok(());
-        }
-        let mut run = || -> InnerResult<()> {
-            let mut stmt = self.conn.prepare(
-                "SELECT card_id, time_ms, rating, duration_ms, state
-                 FROM external_reviews ORDER BY time_ms, id",
-            )?;
-            let mut rows = stmt.query([])?;
-            while let Some(row) = rows.next()? {
-                f(&read_external_entry(row, 0)?);
-            }
+        sql: &str,
+        id: i64,
+        read: impl Fn(&rusqlite::Row) -> InnerResult<T>,
+    ) -> Result<Option<T>, StoreError> {
+        let mut found = None;
+        self.each_row(sql, [id], |row| {
+            found = Some(read(row)?);
             Ok(())
-        };
-        run().map_err(|e| self.fail(e))
+        })?;
+        Ok(found)
     }
 
     /// Runs `f` inside one read transaction, so that everything it reads comes from the same
@@ -944,104 +973,101 @@ impl Store {
         out
     }
 
-    /// The number of changes made to answers already in the log (undos, and imports that
-    /// move other programs' history into a deck): a copy of the log made when it was the same
-    /// needs only the answers added since.
-    pub fn log_edits(&self) -> Result<u64, StoreError> {
-        Ok(self
-            .meta_get(LOG_EDITS_KEY)?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0))
+    /// Calls `f` with every answer not undone whose id is above `after`, in id order (the
+    /// order they were logged, not their times): the numbers a copy of the log keeps. Cards
+    /// are given by their key ([`Store::card_keys_after`] names them).
+    pub fn for_each_logged(&self, after: i64, mut f: impl FnMut(Logged)) -> Result<(), StoreError> {
+        let sql = format!(
+            "SELECT {LOGGED_COLUMNS} FROM review_log
+             WHERE id > ?1 AND undone_ms IS NULL ORDER BY id"
+        );
+        self.each_row(&sql, [after], |row| {
+            f(read_logged(row)?);
+            Ok(())
+        })
     }
 
-    /// The time, deck and card of the answer with this id (undone or not).
-    pub fn answer_at(&self, id: i64) -> Result<Option<(i64, String, String)>, StoreError> {
+    /// How many answers the log holds, undone ones too (so a copy can make room at once).
+    pub fn logged_count(&self) -> Result<usize, StoreError> {
         self.conn
-            .query_row(
-                "SELECT time_ms, deck, card FROM reviews WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()
-            .map_err(|e| self.fail(e.into()))
+            .query_row("SELECT coalesce(max(id), 0) FROM review_log", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(|e| classify(&self.path, e))
     }
 
-    /// The time and card id of the external answer with this id.
-    pub fn external_at(&self, id: i64) -> Result<Option<(i64, String)>, StoreError> {
-        if self.user_version()? < 2 {
-            return Ok(None);
-        }
-        self.conn
-            .query_row(
-                "SELECT time_ms, card_id FROM external_reviews WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(|e| self.fail(e.into()))
+    /// The answer with this id, undone or not.
+    pub fn logged_at(&self, id: i64) -> Result<Option<Logged>, StoreError> {
+        let sql = format!("SELECT {LOGGED_COLUMNS} FROM review_log WHERE id = ?1");
+        self.row_at(&sql, id, read_logged)
     }
 
-    /// Calls `f` with the id and the entry of every answer not undone whose id is above
-    /// `after`, for reading only what was added since a copy of the log was made. With
-    /// `after` 0 that is every answer, oldest first (read from the index that holds these
-    /// columns); otherwise in id order, the order they were logged, not their times (read
-    /// through the id range).
-    pub fn for_each_answer_after(
+    /// Like [`Store::for_each_logged`], for other programs' history.
+    pub fn for_each_external_logged(
         &self,
         after: i64,
-        mut f: impl FnMut(i64, &AnswerEntry<'_>),
+        mut f: impl FnMut(ExternalLogged),
     ) -> Result<(), StoreError> {
-        let mut run = || -> InnerResult<()> {
-            let mut stmt = self.conn.prepare(if after <= 0 {
-                "SELECT id, deck, card, time_ms, rating, verdict, mode
-                 FROM reviews
-                 WHERE undone_ms IS NULL
-                 ORDER BY time_ms, id"
-            } else {
-                "SELECT id, deck, card, time_ms, rating, verdict, mode
-                 FROM reviews
-                 WHERE id > ?1 AND undone_ms IS NULL
-                 ORDER BY id"
-            })?;
-            let mut rows = if after <= 0 {
-                stmt.query([])?
-            } else {
-                stmt.query([after])?
-            };
-            while let Some(row) = rows.next()? {
-                let id: i64 = row.get(0)?;
-                f(
-                    id,
-                    &read_answer_entry(row, 1).map_err(|e| in_review(e, id))?,
-                );
-            }
+        let sql = format!("SELECT {EXTERNAL_COLUMNS} FROM external_log WHERE id > ?1 ORDER BY id");
+        self.each_row(&sql, [after], |row| {
+            f(read_external_logged(row)?);
             Ok(())
-        };
-        run().map_err(|e| self.fail(e))
+        })
     }
 
-    /// Like [`Store::for_each_answer_after`], for other programs' history.
-    pub fn for_each_external_after(
+    /// The external answer with this id, if it is still there.
+    pub fn external_logged_at(&self, id: i64) -> Result<Option<ExternalLogged>, StoreError> {
+        let sql = format!("SELECT {EXTERNAL_COLUMNS} FROM external_log WHERE id = ?1");
+        self.row_at(&sql, id, read_external_logged)
+    }
+
+    /// Calls `f` with the key, deck and card of every card key above `after`. Keys are never
+    /// changed or removed, so a copy only ever needs the ones added since.
+    pub fn card_keys_after(
         &self,
         after: i64,
-        mut f: impl FnMut(i64, &ExternalEntry<'_>),
+        mut f: impl FnMut(i64, &str, &str),
     ) -> Result<(), StoreError> {
-        if self.user_version()? < 2 {
-            return Ok(());
-        }
-        let mut run = || -> InnerResult<()> {
-            let mut stmt = self.conn.prepare(
-                "SELECT id, card_id, time_ms, rating, duration_ms, state
-                 FROM external_reviews WHERE id > ?1 ORDER BY id",
-            )?;
-            let mut rows = stmt.query([after])?;
-            while let Some(row) = rows.next()? {
-                let id: i64 = row.get(0)?;
-                f(id, &read_external_entry(row, 1)?);
+        let sql = "SELECT id, deck, card FROM card_keys WHERE id > ?1 ORDER BY id";
+        self.each_row(sql, [after], |row| {
+            f(row.get(0)?, row_text(row, 1)?, row_text(row, 2)?);
+            Ok(())
+        })
+    }
+
+    /// Like [`Store::card_keys_after`], for the card ids of other programs' history.
+    pub fn external_cards_after(
+        &self,
+        after: i64,
+        mut f: impl FnMut(i64, &str),
+    ) -> Result<(), StoreError> {
+        let sql = "SELECT id, card_id FROM external_cards WHERE id > ?1 ORDER BY id";
+        self.each_row(sql, [after], |row| {
+            f(row.get(0)?, row_text(row, 1)?);
+            Ok(())
+        })
+    }
+
+    /// The answers changed or removed after they were logged, with a sequence number above
+    /// `after` (an undo, a replay that changed the phase before an answer, an answer moved
+    /// out of the external history), oldest first, and the last sequence number there is.
+    pub fn changes_after(&self, after: i64) -> Result<(Vec<Change>, i64), StoreError> {
+        let mut out = Vec::new();
+        let sql = "SELECT seq, review, external FROM log_changes WHERE seq > ?1 ORDER BY seq";
+        self.each_row(sql, [after], |row| {
+            match (row.get(1)?, row.get(2)?) {
+                (Some(id), _) => out.push(Change::Review(id)),
+                (None, Some(id)) => out.push(Change::External(id)),
+                (None, None) => {}
             }
             Ok(())
-        };
-        run().map_err(|e| self.fail(e))
+        })?;
+        let last: Option<i64> = self
+            .conn
+            .query_row("SELECT max(seq) FROM log_changes", [], |r| r.get(0))
+            .map_err(|e| classify(&self.path, e))?;
+        Ok((out, last.unwrap_or(0)))
     }
 
     /// Imports review history in one transaction: `external` answers (cards in no recall deck)
@@ -1060,15 +1086,27 @@ impl Store {
         let mut run = |conn: &mut Connection| -> InnerResult<ImportCounts> {
             let tx = conn.transaction()?;
             let mut counts = ImportCounts::default();
+            let logged_before: i64 =
+                tx.query_row("SELECT coalesce(max(id), 0) FROM review_log", [], |r| {
+                    r.get(0)
+                })?;
             {
                 let mut insert = tx.prepare(
-                    "INSERT OR IGNORE INTO external_reviews
-                         (card_id, time_ms, rating, duration_ms, state)
+                    "INSERT OR IGNORE INTO external_log (card, time_ms, rating, duration_ms, state)
                      VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?;
+                let mut keys: HashMap<&str, i64> = HashMap::new();
                 for r in external {
+                    let key = match keys.get(r.card_id.as_str()) {
+                        Some(&k) => k,
+                        None => {
+                            let k = external_key(&tx, &r.card_id)?;
+                            keys.insert(&r.card_id, k);
+                            k
+                        }
+                    };
                     let added = insert.execute(params![
-                        r.card_id,
+                        key,
                         r.time.as_millisecond(),
                         r.rating.number(),
                         i64::try_from(r.duration_ms).unwrap_or(i64::MAX),
@@ -1084,12 +1122,15 @@ impl Store {
             let mut touched = std::collections::BTreeSet::new();
             {
                 let mut present = tx.prepare(
-                    "SELECT 1 FROM reviews
-                     WHERE deck = ?1 AND card = ?2 AND time_ms = ?3 AND undone_ms IS NULL
+                    "SELECT 1 FROM review_log
+                     WHERE card = (SELECT id FROM card_keys WHERE deck = ?1 AND card = ?2)
+                       AND time_ms = ?3 AND undone_ms IS NULL
                      LIMIT 1",
                 )?;
-                let mut leave_external =
-                    tx.prepare("DELETE FROM external_reviews WHERE card_id = ?1 AND time_ms = ?2")?;
+                let mut moved = tx.prepare(
+                    "SELECT e.id FROM external_log e JOIN external_cards c ON c.id = e.card
+                     WHERE c.card_id = ?1 AND e.time_ms = ?2",
+                )?;
                 for a in answers {
                     let ms = a.time.as_millisecond();
                     if present.exists(params![a.deck, a.card, ms])? {
@@ -1111,63 +1152,84 @@ impl Store {
                     };
                     insert_review(&tx, &review, None)?;
                     if let Some(source) = &a.source_id {
-                        leave_external.execute(params![source, ms])?;
+                        let ids: Vec<i64> = moved
+                            .query_map(params![source, ms], |r| r.get(0))?
+                            .collect::<Result<_, _>>()?;
+                        for id in ids {
+                            tx.execute("DELETE FROM external_log WHERE id = ?1", [id])?;
+                            note_change(&tx, None, Some(id))?;
+                        }
                     }
                     counts.answers_added += 1;
                     touched.insert((a.deck.as_str(), a.card.as_str()));
                 }
             }
             for (deck, card) in touched {
-                let history: Vec<(i64, Timestamp, Rating)> = {
-                    let mut stmt = tx.prepare_cached(
-                        "SELECT id, time_ms, rating FROM reviews
-                         WHERE deck = ?1 AND card = ?2 AND undone_ms IS NULL
-                           AND mode IN ('study', 'import')
-                         ORDER BY time_ms, id",
-                    )?;
-                    let mut rows = stmt.query([deck, card])?;
-                    let mut out = Vec::new();
-                    while let Some(row) = rows.next()? {
-                        let id: i64 = row.get(0)?;
-                        let rating = rating(row.get(2)?).map_err(|e| in_review(e, id))?;
-                        out.push((id, timestamp(row.get(1)?)?, rating));
-                    }
-                    out
-                };
-                let current = card_record(&tx, deck, card)?;
-                let answered: Vec<(Timestamp, Rating)> =
-                    history.iter().map(|&(_, t, r)| (t, r)).collect();
-                let records = replay(deck, card, current.as_ref(), &answered);
-                if records.len() != history.len() {
-                    return Err(Inner::Row(format!(
-                        "card {deck}/{card}: replay gave {} states for {} answers",
-                        records.len(),
-                        history.len()
-                    )));
-                }
-                let mut update = tx.prepare_cached(
-                    "UPDATE reviews SET state_before = ?1, state_after = ?2 WHERE id = ?3",
-                )?;
-                let mut before: Option<String> = None;
-                for ((id, _, _), record) in history.iter().zip(&records) {
-                    let after = record_to_json(record)?;
-                    update.execute(params![before, after, id])?;
-                    before = Some(after);
-                }
-                if let Some(last) = records.last() {
-                    upsert_card(&tx, deck, card, last)?;
-                }
+                replay_card(&tx, deck, card, logged_before, replay)?;
                 counts.cards_replayed += 1;
-            }
-            // Answers moved out of the external history change what was logged before.
-            if counts.answers_added > 0 || counts.external_added > 0 {
-                bump_log_edits(&tx)?;
             }
             tx.commit()?;
             Ok(counts)
         };
         run(&mut self.conn).map_err(|e| self.fail(e))
     }
+}
+
+/// Recomputes the records a card's scheduled answers logged, and its state, through `replay`.
+/// An answer logged before the import (id up to `logged_before`) whose phase before changes
+/// is noted as changed, for copies of the log.
+fn replay_card(
+    tx: &Connection,
+    deck: &str,
+    card: &str,
+    logged_before: i64,
+    replay: &mut Replay<'_>,
+) -> InnerResult<()> {
+    type Row = (i64, Timestamp, Rating, Option<u8>);
+    let history: Vec<Row> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT id, time_ms, rating, phase_before FROM review_log
+             WHERE card = (SELECT id FROM card_keys WHERE deck = ?1 AND card = ?2)
+               AND undone_ms IS NULL AND mode IN (0, 3)
+             ORDER BY time_ms, id",
+        )?;
+        let mut rows = stmt.query([deck, card])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let rating = rating(row.get(2)?).map_err(|e| in_review(e, id))?;
+            out.push((id, timestamp(row.get(1)?)?, rating, row.get(3)?));
+        }
+        out
+    };
+    let current = card_record(tx, deck, card)?;
+    let answered: Vec<(Timestamp, Rating)> = history.iter().map(|&(_, t, r, _)| (t, r)).collect();
+    let records = replay(deck, card, current.as_ref(), &answered);
+    if records.len() != history.len() {
+        return Err(Inner::Row(format!(
+            "card {deck}/{card}: replay gave {} states for {} answers",
+            records.len(),
+            history.len()
+        )));
+    }
+    let mut update = tx.prepare_cached(
+        "UPDATE review_log SET phase_before = ?1, state_before = ?2, state_after = ?3
+         WHERE id = ?4",
+    )?;
+    let mut before: Option<&CardRecord> = None;
+    for (&(id, time, _, old_phase), record) in history.iter().zip(&records) {
+        let phase = before.map(|b| packed::phase_code(b.state.phase));
+        let (b, a) = pack_states(before, record, time.as_millisecond());
+        update.execute(params![phase, b, a, id])?;
+        if id <= logged_before && phase != old_phase {
+            note_change(tx, Some(id), None)?;
+        }
+        before = Some(record);
+    }
+    if let Some(last) = records.last() {
+        upsert_card(tx, deck, card, last)?;
+    }
+    Ok(())
 }
 
 /// Recomputes a card's records from its scheduled answers, oldest first: called by
@@ -1192,7 +1254,7 @@ pub struct LogEntry<'a> {
     pub phase_before: Option<Phase>,
 }
 
-/// One logged answer as `for_each_answer` lends it: what statistics need.
+/// One logged answer as `for_each_answer` lends it: what statistics and fitting need.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnswerEntry<'a> {
     pub deck: &'a str,
@@ -1201,6 +1263,46 @@ pub struct AnswerEntry<'a> {
     pub rating: Rating,
     pub verdict: &'a str,
     pub mode: Mode,
+    /// The card's phase before the answer; `None` when it had no row yet (a new card).
+    pub phase_before: Option<Phase>,
+}
+
+/// One logged answer as a copy of the log keeps it: numbers only (see
+/// [`Store::for_each_logged`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Logged {
+    pub id: i64,
+    /// The card, as a key of [`Store::card_keys_after`].
+    pub key: i64,
+    pub time_ms: i64,
+    pub rating: Rating,
+    pub mode: Mode,
+    /// The verdict's number: an index into [`KNOWN_VERDICTS`], or a larger number for a
+    /// verdict this recall does not know.
+    pub verdict: i64,
+    pub phase_before: Option<Phase>,
+    pub undone: bool,
+}
+
+/// One answer of other programs' history as a copy of the log keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExternalLogged {
+    pub id: i64,
+    /// The card, as a key of [`Store::external_cards_after`].
+    pub key: i64,
+    pub time_ms: i64,
+    pub rating: Rating,
+    /// The FSRS review state if the log gave one (0 new, 1 learning, 2 review, 3 relearning).
+    pub state: Option<u8>,
+}
+
+/// An answer changed or removed after it was logged (see [`Store::changes_after`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// The answer with this id in `review_log` (undone, or its phase before changed).
+    Review(i64),
+    /// The answer with this id in `external_log` (moved into a recall card's log).
+    External(i64),
 }
 
 /// An answer from another program's log, of a card that is in no recall deck.
@@ -1259,28 +1361,37 @@ fn row_text<'a>(row: &'a rusqlite::Row, i: usize) -> InnerResult<&'a str> {
         .map_err(|e| Inner::Row(format!("column {i}: {e}")))
 }
 
-/// An answer from the columns `deck, card, time_ms, rating, verdict, mode`, from `at` on.
-fn read_answer_entry<'a>(row: &'a rusqlite::Row, at: usize) -> InnerResult<AnswerEntry<'a>> {
-    Ok(AnswerEntry {
-        deck: row_text(row, at)?,
-        card: row_text(row, at + 1)?,
-        time: timestamp(row.get(at + 2)?)?,
-        rating: rating(row.get(at + 3)?)?,
-        verdict: row_text(row, at + 4)?,
-        mode: parse_mode(row_text(row, at + 5)?)?,
-    })
+/// The columns [`read_logged`] reads.
+const LOGGED_COLUMNS: &str =
+    "id, card, time_ms, rating, mode, verdict, phase_before, undone_ms IS NOT NULL";
+
+fn read_logged(row: &rusqlite::Row) -> InnerResult<Logged> {
+    let id: i64 = row.get(0)?;
+    let read = || -> InnerResult<Logged> {
+        Ok(Logged {
+            id,
+            key: row.get(1)?,
+            time_ms: row.get(2)?,
+            rating: rating(row.get(3)?)?,
+            mode: mode_of(row.get(4)?)?,
+            verdict: row.get(5)?,
+            phase_before: row.get::<_, Option<u8>>(6)?.map(phase).transpose()?,
+            undone: row.get(7)?,
+        })
+    };
+    read().map_err(|e| in_review(e, id))
 }
 
-/// An external answer from the columns `card_id, time_ms, rating, duration_ms, state`, from
-/// `at` on.
-fn read_external_entry<'a>(row: &'a rusqlite::Row, at: usize) -> InnerResult<ExternalEntry<'a>> {
-    let duration: i64 = row.get(at + 3)?;
-    Ok(ExternalEntry {
-        card_id: row_text(row, at)?,
-        time: timestamp(row.get(at + 1)?)?,
-        rating: rating(row.get(at + 2)?)?,
-        duration_ms: u64::try_from(duration).unwrap_or(0),
-        state: row.get(at + 4)?,
+/// The columns [`read_external_logged`] reads.
+const EXTERNAL_COLUMNS: &str = "id, card, time_ms, rating, state";
+
+fn read_external_logged(row: &rusqlite::Row) -> InnerResult<ExternalLogged> {
+    Ok(ExternalLogged {
+        id: row.get(0)?,
+        key: row.get(1)?,
+        time_ms: row.get(2)?,
+        rating: rating(row.get(3)?)?,
+        state: row.get(4)?,
     })
 }
 
@@ -1291,23 +1402,17 @@ fn rating(n: u8) -> InnerResult<Rating> {
 fn read_log_entry<'a>(row: &'a rusqlite::Row, id: i64) -> InnerResult<LogEntry<'a>> {
     let rating: u8 = row.get(4)?;
     let response_ms: i64 = row.get(7)?;
-    let phase_before = match row.get_ref(9)?.as_str_or_null() {
-        Ok(Some(p)) => {
-            Some(Phase::parse(p).ok_or_else(|| Inner::Row(format!("unknown phase \"{p}\"")))?)
-        }
-        Ok(None) => None,
-        Err(e) => return Err(Inner::Row(format!("state before: {e}"))),
-    };
+    let phase_before = row.get::<_, Option<u8>>(9)?.map(phase).transpose()?;
     Ok(LogEntry {
         id,
         deck: row_text(row, 1)?,
         card: row_text(row, 2)?,
         time: timestamp(row.get(3)?)?,
         rating: self::rating(rating)?,
-        answer: row_text(row, 5)?,
+        answer: answer_text(row, 5)?,
         verdict: row_text(row, 6)?,
         response_ms: u64::try_from(response_ms).unwrap_or(0),
-        mode: parse_mode(row_text(row, 8)?)?,
+        mode: mode_of(row.get(8)?)?,
         phase_before,
     })
 }
@@ -1348,21 +1453,25 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
             "an SQLite database belonging to something else".to_string(),
         ));
     }
-    // A full quick_check reads every page: about a second for a million reviews, on every
-    // start. It runs only when something looks wrong: a write-ahead log left behind (the last
-    // process did not close cleanly, or one is running now) or a schema from before the first
-    // migration. Otherwise the tables a session reads in full (`cards`, `meta`) are checked,
-    // and the rightmost path of each `reviews` B-tree, the only pages an append writes to, is
-    // read (SQLite validates every page it reads and reports damage as SQLITE_CORRUPT).
-    let checks: &[&str] = if unclean || found == 0 {
+    // A full quick_check reads every page: a fraction of a second for a million reviews, on
+    // every start. It runs only when something looks wrong, a write-ahead log left behind (the
+    // last process did not close cleanly, or one is running now), or before a migration (an
+    // older schema, or none yet). Otherwise the tables a session reads in full (`cards`,
+    // `meta`, the small key tables) are checked, and the rightmost path of each `review_log`
+    // B-tree, the only pages an append writes to, is read (SQLite validates every page it
+    // reads and reports damage as SQLITE_CORRUPT).
+    let checks: &[&str] = if unclean || found < SCHEMA_VERSION {
         &["PRAGMA quick_check"]
     } else {
         &[
             "PRAGMA quick_check(cards)",
             "PRAGMA quick_check(meta)",
-            "SELECT 'ok' FROM (SELECT max(id) FROM reviews)",
-            "SELECT 'ok' FROM (SELECT max(time_ms) FROM reviews)",
-            "SELECT 'ok' FROM (SELECT deck, id FROM reviews ORDER BY deck DESC, id DESC LIMIT 1)",
+            "PRAGMA quick_check(card_keys)",
+            "PRAGMA quick_check(verdicts)",
+            "SELECT 'ok' FROM (SELECT max(id) FROM review_log)",
+            "SELECT 'ok' FROM (SELECT max(time_ms) FROM review_log)",
+            "SELECT 'ok' FROM (SELECT card, time_ms FROM review_log
+                               ORDER BY card DESC, time_ms DESC LIMIT 1)",
         ]
     };
     let problems = (|| -> rusqlite::Result<Vec<String>> {
@@ -1398,15 +1507,10 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
 /// collide; card ids come from the learner's own decks).
 pub type CardRecords = HashMap<String, CardRecord, foldhash::fast::RandomState>;
 
-/// The `meta` key counting changes to answers already logged (see [`Store::log_edits`]).
-pub const LOG_EDITS_KEY: &str = "log_edits";
-
-fn bump_log_edits(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?1, '1')
-         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
-        [LOG_EDITS_KEY],
-    )?;
+/// Notes that an answer already logged changed or went (see [`Store::changes_after`]).
+fn note_change(conn: &Connection, review: Option<i64>, external: Option<i64>) -> InnerResult<()> {
+    conn.prepare_cached("INSERT INTO log_changes (review, external) VALUES (?1, ?2)")?
+        .execute(params![review, external])?;
     Ok(())
 }
 
@@ -1574,47 +1678,219 @@ fn insert_review(
     r: &NewReview,
     before: Option<&CardRecord>,
 ) -> InnerResult<i64> {
-    let before = before.map(record_to_json).transpose()?;
-    let after = record_to_json(&r.after)?;
+    let time_ms = r.time.as_millisecond();
+    let key = card_key(conn, &r.deck, &r.card)?;
+    let (mut state_before, state_after) = pack_states(before, &r.after, time_ms);
+    if let Some(b) = before
+        && r.mode.is_scheduled()
+        && previous_after(conn, key, i64::MAX)?.as_ref() == Some(b)
+    {
+        state_before = Some(SAME_AS_PREVIOUS.to_vec());
+    }
     conn.prepare_cached(
-        "INSERT INTO reviews (deck, card, time_ms, rating, answer, verdict, response_ms, mode,
-                              state_before, state_after)
+        "INSERT INTO review_log (card, time_ms, rating, mode, verdict, phase_before,
+                                 response_ms, answer, state_before, state_after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
-        r.deck,
-        r.card,
-        r.time.as_millisecond(),
+        key,
+        time_ms,
         r.rating.number(),
-        r.answer,
-        r.verdict,
+        mode_code(r.mode),
+        verdict_key(conn, &r.verdict)?,
+        before.map(|b| packed::phase_code(b.state.phase)),
         i64::try_from(r.response_ms).unwrap_or(i64::MAX),
-        r.mode.as_str(),
-        before,
-        after,
+        bounded_answer(&r.answer),
+        state_before,
+        state_after,
     ])?;
     Ok(conn.last_insert_rowid())
 }
 
-fn read_review(row: &rusqlite::Row, id: i64) -> InnerResult<ReviewRow> {
+/// The number of a (deck, card) in the log, given one when it has none yet.
+fn card_key(conn: &Connection, deck: &str, card: &str) -> InnerResult<i64> {
+    let found = conn
+        .prepare_cached("SELECT id FROM card_keys WHERE deck = ?1 AND card = ?2")?
+        .query_row([deck, card], |r| r.get(0))
+        .optional()?;
+    if let Some(key) = found {
+        return Ok(key);
+    }
+    conn.prepare_cached("INSERT INTO card_keys (deck, card) VALUES (?1, ?2)")?
+        .execute([deck, card])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The number of another program's card id, given one when it has none yet.
+fn external_key(conn: &Connection, card_id: &str) -> InnerResult<i64> {
+    let found = conn
+        .prepare_cached("SELECT id FROM external_cards WHERE card_id = ?1")?
+        .query_row([card_id], |r| r.get(0))
+        .optional()?;
+    if let Some(key) = found {
+        return Ok(key);
+    }
+    conn.prepare_cached("INSERT INTO external_cards (card_id) VALUES (?1)")?
+        .execute([card_id])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The number of a verdict: the known ones have theirs from the start.
+fn verdict_key(conn: &Connection, verdict: &str) -> InnerResult<i64> {
+    if let Some(i) = KNOWN_VERDICTS.iter().position(|&v| v == verdict) {
+        return Ok(i as i64);
+    }
+    let found = conn
+        .prepare_cached("SELECT id FROM verdicts WHERE name = ?1")?
+        .query_row([verdict], |r| r.get(0))
+        .optional()?;
+    if let Some(key) = found {
+        return Ok(key);
+    }
+    conn.prepare_cached("INSERT INTO verdicts (name) VALUES (?1)")?
+        .execute([verdict])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The answer as the log keeps it: `None` when empty, and cut at [`MAX_ANSWER_CHARS`] (a
+/// pasted essay is not worth keeping whole in every row).
+fn bounded_answer(answer: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if answer.is_empty() {
+        return None;
+    }
+    match answer.char_indices().nth(MAX_ANSWER_CHARS - 1) {
+        Some((cut, _)) => Some(format!("{}…", &answer[..cut]).into()),
+        None => Some(answer.into()),
+    }
+}
+
+/// The records before and after an answer at `time_ms`, packed; the one before shares the
+/// question hash of the one after.
+fn pack_states(
+    before: Option<&CardRecord>,
+    after: &CardRecord,
+    time_ms: i64,
+) -> (Option<Vec<u8>>, Vec<u8>) {
+    let hash = Some(after.question_hash.as_str());
+    (
+        before.map(|b| packed::encode(b, time_ms, hash)),
+        packed::encode(after, time_ms, None),
+    )
+}
+
+/// The record logged before a scheduled answer when it is the record after the card's previous
+/// scheduled answer (nearly always: nothing else changed the card between), which the row then
+/// does not repeat. "Previous" is [`previous_after`]'s: an answer's previous one is fixed once
+/// the answer is logged, since later answers have higher ids, an undo takes back a deck's
+/// answers latest first, and an import's replay logs its records in full.
+const SAME_AS_PREVIOUS: &[u8] = &[];
+
+/// The record after the card's answer that a new answer would follow: of its scheduled answers
+/// that are not undone and were logged before `before_id`, the latest (by time, then id).
+fn previous_after(conn: &Connection, key: i64, before_id: i64) -> InnerResult<Option<CardRecord>> {
+    let found: Option<(i64, Vec<u8>)> = conn
+        .prepare_cached(
+            "SELECT time_ms, state_after FROM review_log
+             WHERE card = ?1 AND id < ?2 AND undone_ms IS NULL AND mode IN (0, 3)
+             ORDER BY time_ms DESC, id DESC LIMIT 1",
+        )?
+        .query_row([key, before_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    found
+        .map(|(time_ms, after)| packed::decode(&after, time_ms, None))
+        .transpose()
+        .map_err(|e| Inner::Row(format!("state after: {e}")))
+}
+
+/// Where a logged answer is, to read back its records.
+struct LoggedAt {
+    key: i64,
+    id: i64,
+    time_ms: i64,
+}
+
+impl LoggedAt {
+    fn unpack(
+        &self,
+        conn: &Connection,
+        before: Option<&[u8]>,
+        after: &[u8],
+    ) -> InnerResult<(Option<CardRecord>, CardRecord)> {
+        let row = |what: &str, e: String| Inner::Row(format!("state {what}: {e}"));
+        let after = packed::decode(after, self.time_ms, None).map_err(|e| row("after", e))?;
+        let hash = Some(after.question_hash.as_str());
+        let before = match before {
+            None => None,
+            Some(SAME_AS_PREVIOUS) => {
+                Some(previous_after(conn, self.key, self.id)?.ok_or_else(|| {
+                    row(
+                        "before",
+                        "it refers to an earlier answer that is not there".into(),
+                    )
+                })?)
+            }
+            Some(b) => Some(packed::decode(b, self.time_ms, hash).map_err(|e| row("before", e))?),
+        };
+        Ok((before, after))
+    }
+}
+
+fn read_review(conn: &Connection, row: &rusqlite::Row, id: i64) -> InnerResult<ReviewRow> {
     let rating: u8 = row.get(4)?;
-    let mode: String = row.get(8)?;
-    let before: Option<String> = row.get(9)?;
-    let after: String = row.get(10)?;
     let response_ms: i64 = row.get(7)?;
+    let time_ms: i64 = row.get(3)?;
+    let before: Option<Vec<u8>> = row.get(9)?;
+    let after: Vec<u8> = row.get(10)?;
+    let logged = LoggedAt {
+        key: row.get(11)?,
+        id,
+        time_ms,
+    };
+    let (before, after) = logged.unpack(conn, before.as_deref(), &after)?;
     let review = NewReview {
         deck: row.get(1)?,
         card: row.get(2)?,
-        time: timestamp(row.get(3)?)?,
+        time: timestamp(time_ms)?,
         rating: self::rating(rating)?,
-        answer: row.get(5)?,
+        answer: answer_text(row, 5)?.to_string(),
         verdict: row.get(6)?,
         response_ms: u64::try_from(response_ms).unwrap_or(0),
-        mode: parse_mode(&mode)?,
-        before: before.as_deref().map(record_from_json).transpose()?,
-        after: record_from_json(&after)?,
+        mode: mode_of(row.get(8)?)?,
+        before,
+        after,
     };
     Ok(ReviewRow { id, review })
+}
+
+/// The answer column, which holds `NULL` for an empty answer.
+fn answer_text<'a>(row: &'a rusqlite::Row, i: usize) -> InnerResult<&'a str> {
+    row.get_ref(i)?
+        .as_str_or_null()
+        .map(Option::unwrap_or_default)
+        .map_err(|e| Inner::Row(format!("column {i}: {e}")))
+}
+
+const MODES: [Mode; 4] = [Mode::Study, Mode::Quiz, Mode::Cram, Mode::Import];
+
+/// The number the log keeps for a mode.
+fn mode_code(mode: Mode) -> u8 {
+    match mode {
+        Mode::Study => 0,
+        Mode::Quiz => 1,
+        Mode::Cram => 2,
+        Mode::Import => 3,
+    }
+}
+
+fn mode_of(n: u8) -> InnerResult<Mode> {
+    MODES
+        .get(usize::from(n))
+        .copied()
+        .ok_or_else(|| Inner::Row(format!("unknown mode {n}")))
+}
+
+fn phase(n: u8) -> InnerResult<Phase> {
+    packed::phase_of(n).ok_or_else(|| Inner::Row(format!("unknown phase {n}")))
 }
 
 fn parse_mode(s: &str) -> InnerResult<Mode> {
@@ -1639,9 +1915,9 @@ fn timestamp(ms: i64) -> InnerResult<Timestamp> {
     Timestamp::from_millisecond(ms).map_err(|e| Inner::Row(format!("time {ms}: {e}")))
 }
 
-/// A card record as stored: the `cards` columns, and the JSON in the review log. Kept apart
-/// from the domain types so those can change without breaking old logs.
-#[derive(Debug, Serialize, Deserialize)]
+/// A card record as the `cards` table holds it (and as version 2 logged it, as JSON). Kept
+/// apart from the domain types so those can change without breaking stored cards.
+#[derive(Debug, serde::Deserialize)]
 struct StoredRecord {
     phase: String,
     step: u32,
@@ -1708,19 +1984,9 @@ impl StoredRecord {
     }
 }
 
-fn record_to_json(r: &CardRecord) -> InnerResult<String> {
-    serde_json::to_string(&StoredRecord::from_record(r))
-        .map_err(|e| Inner::Row(format!("cannot encode card state: {e}")))
-}
-
-fn record_from_json(text: &str) -> InnerResult<CardRecord> {
-    let stored: StoredRecord = serde_json::from_str(text)
-        .map_err(|e| Inner::Row(format!("invalid card state JSON: {e}")))?;
-    stored.into_record()
-}
-
 #[cfg(test)]
 mod tests {
+    use super::schema::{MIGRATIONS, migrate_to_1};
     use super::*;
     use jiff::civil::date;
 
@@ -1797,7 +2063,9 @@ mod tests {
                 &store,
                 "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
             ),
-            4
+            8,
+            "cards, meta, card_keys, verdicts, review_log, external_cards, external_log, \
+             log_changes"
         );
         let mode: String = store
             .conn
@@ -1839,7 +2107,7 @@ mod tests {
         {
             let conn = Connection::open(&path).unwrap();
             conn.execute_batch(
-                "PRAGMA journal_mode = WAL; CREATE TABLE future (x); PRAGMA user_version = 3;",
+                "PRAGMA journal_mode = WAL; CREATE TABLE future (x); PRAGMA user_version = 4;",
             )
             .unwrap();
         }
@@ -1849,8 +2117,8 @@ mod tests {
             matches!(
                 &err,
                 StoreError::TooNew {
-                    found: 3,
-                    supported: 2,
+                    found: 4,
+                    supported: 3,
                     ..
                 }
             ),
@@ -1859,8 +2127,8 @@ mod tests {
         assert_eq!(
             err.to_string(),
             format!(
-                "{} was written by a newer recall (schema version 3; this recall understands \
-                 up to 2); upgrade recall to use it (the file was left unchanged)",
+                "{} was written by a newer recall (schema version 4; this recall understands \
+                 up to 3); upgrade recall to use it (the file was left unchanged)",
                 path.display()
             )
         );
@@ -2397,7 +2665,7 @@ mod tests {
     }
 
     #[test]
-    fn version_1_database_gains_the_import_tables() {
+    fn version_1_database_is_brought_up_to_date() {
         let tmp = tempfile::tempdir().unwrap();
         {
             let mut conn = Connection::open(tmp.path().join(DATABASE_FILE)).unwrap();
@@ -2407,8 +2675,357 @@ mod tests {
             tx.commit().unwrap();
         }
         let store = Store::open(tmp.path()).unwrap();
-        assert_eq!(store.user_version().unwrap(), 2);
+        assert_eq!(store.user_version().unwrap(), SCHEMA_VERSION);
         assert_eq!(count(&store, "SELECT count(*) FROM external_reviews"), 0);
+        assert!(backup_path(store.path(), 1).is_file());
+    }
+
+    /// Every row of a table, as text.
+    fn rows(path: &Path, sql: &str) -> Vec<Vec<String>> {
+        let conn = Connection::open(path).unwrap();
+        let mut stmt = conn.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        stmt.query_map([], |row| {
+            (0..n)
+                .map(|i| {
+                    row.get::<_, rusqlite::types::Value>(i)
+                        .map(|v| format!("{v:?}"))
+                })
+                .collect()
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    }
+
+    /// The version 2 database recall wrote (tests/fixtures/store, with the script that made
+    /// it), read as version 2 kept it: every answer with its states, every external answer.
+    type Version2 = (Vec<(i64, NewReview, Option<i64>)>, Vec<Vec<String>>);
+
+    fn version_2_contents(path: &Path) -> Version2 {
+        let conn = Connection::open(path).unwrap();
+        let mut stmt = conn
+            .prepare(
+                "SELECT id, deck, card, time_ms, rating, answer, verdict, response_ms, mode,
+                        state_before, state_after, undone_ms FROM reviews ORDER BY id",
+            )
+            .unwrap();
+        let reviews = stmt
+            .query_map([], |row| {
+                let json = |i: usize| -> Option<CardRecord> {
+                    let text: Option<String> = row.get(i).unwrap();
+                    text.map(|t| schema::record_from_json(&t).unwrap())
+                };
+                let review = NewReview {
+                    deck: row.get(1)?,
+                    card: row.get(2)?,
+                    time: timestamp(row.get(3)?).unwrap(),
+                    rating: rating(row.get(4)?).unwrap(),
+                    answer: row.get(5)?,
+                    verdict: row.get(6)?,
+                    response_ms: row.get::<_, i64>(7)? as u64,
+                    mode: parse_mode(&row.get::<_, String>(8)?).unwrap(),
+                    before: json(9),
+                    after: json(10).unwrap(),
+                };
+                Ok((row.get(0)?, review, row.get(11)?))
+            })
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        let externals = rows(path, EXTERNAL_ROWS);
+        (reviews, externals)
+    }
+
+    const EXTERNAL_ROWS: &str =
+        "SELECT id, card_id, time_ms, rating, duration_ms, state FROM external_reviews ORDER BY id";
+
+    #[test]
+    fn version_2_database_is_migrated_in_place_with_a_copy_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let fixture =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store/v2-progress.sqlite3");
+        let path = tmp.path().join(DATABASE_FILE);
+        fs::copy(&fixture, &path).unwrap();
+        let (reviews, externals) = version_2_contents(&path);
+        assert_eq!(reviews.len(), 14);
+        let cards_before: Vec<(String, CardRecord)> = {
+            let conn = Connection::open(&path).unwrap();
+            let mut stmt = conn
+                .prepare(&format!(
+                    "SELECT card, {CARD_COLUMNS} FROM cards ORDER BY card"
+                ))
+                .unwrap();
+            let mut rows = stmt.query([]).unwrap();
+            let mut out = Vec::new();
+            while let Some(row) = rows.next().unwrap() {
+                let card: String = row.get(0).unwrap();
+                out.push((card, read_card(row, 1).map_err(|_| ()).unwrap()));
+            }
+            out
+        };
+
+        let mut store = Store::open(tmp.path()).unwrap();
+        assert_eq!(store.user_version().unwrap(), SCHEMA_VERSION);
+        // The copy holds what the old file held, in the old schema.
+        let backup = backup_path(&path, 2);
+        assert_eq!(
+            version_2_contents(&backup),
+            (reviews.clone(), externals.clone())
+        );
+        assert_eq!(rows(&backup, "PRAGMA user_version"), [["Integer(2)"]]);
+        // Every answer, undone ones too, with its id, states and text.
+        let undone: Vec<(i64, Option<i64>)> = {
+            let mut stmt = store
+                .conn
+                .prepare("SELECT id, undone_ms FROM reviews ORDER BY id")
+                .unwrap();
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        assert_eq!(
+            undone,
+            reviews
+                .iter()
+                .map(|(id, _, u)| (*id, *u))
+                .collect::<Vec<_>>()
+        );
+        let mut expected: Vec<ReviewRow> = reviews
+            .iter()
+            .filter(|(_, _, undone)| undone.is_none())
+            .map(|(id, r, _)| ReviewRow {
+                id: *id,
+                review: r.clone(),
+            })
+            .collect();
+        expected.sort_by_key(|r| (r.review.time, r.id));
+        assert_eq!(store.reviews(None).unwrap(), expected);
+        // Records before that repeat the previous answer's are not kept twice.
+        assert_eq!(befores(&store), "----===----===");
+        assert_eq!(rows(&path, EXTERNAL_ROWS), externals);
+        let cards_after: Vec<(String, CardRecord)> = {
+            let mut records: Vec<(String, CardRecord)> =
+                store.card_records("rivers").unwrap().into_iter().collect();
+            records.sort_by(|a, b| a.0.cmp(&b.0));
+            records
+        };
+        assert_eq!(cards_after, cards_before);
+        // The log goes on where it was: undo takes back the last study answer.
+        let last_study = expected
+            .iter()
+            .filter(|r| r.review.mode != Mode::Import)
+            .max_by_key(|r| r.id)
+            .unwrap();
+        let undone = store
+            .undo_last("rivers", ts("2026-03-03T10:00:00Z"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(undone.review_id, last_study.id);
+        assert_eq!(undone.restored, last_study.review.before);
+        drop(store);
+        // Opening again migrates nothing and copies nothing more.
+        fs::remove_file(&backup).unwrap();
+        drop(Store::open(tmp.path()).unwrap());
+        assert!(!backup.exists());
+    }
+
+    #[test]
+    fn a_failed_migration_leaves_the_database_as_it_was() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(DATABASE_FILE);
+        fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store/v2-progress.sqlite3"),
+            &path,
+        )
+        .unwrap();
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute(
+                "UPDATE reviews SET state_after = '{\"phase\": \"odd\"}' WHERE id = 9",
+                [],
+            )
+            .unwrap();
+        }
+        let everything = "SELECT * FROM reviews ORDER BY id";
+        let before = (rows(&path, everything), rows(&path, EXTERNAL_ROWS));
+        let err = Store::open(tmp.path()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("review 9: invalid card state JSON"),
+            "{err}"
+        );
+        let conn = Connection::open(&path).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 2);
+        drop(conn);
+        assert_eq!(
+            (rows(&path, everything), rows(&path, EXTERNAL_ROWS)),
+            before
+        );
+    }
+
+    #[test]
+    fn reading_an_older_database_brings_it_up_to_date() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store/v2-progress.sqlite3"),
+            tmp.path().join(DATABASE_FILE),
+        )
+        .unwrap();
+        let store = Store::open_read_only(tmp.path()).unwrap().unwrap();
+        assert_eq!(store.user_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(store.reviews(None).unwrap().len(), 13);
+    }
+
+    /// Logs a study answer to `rivers`/`card` at `time` leaving `after`.
+    fn log(store: &mut Store, card: &str, time: &str, after: CardRecord) -> i64 {
+        store
+            .record_review(&review(card, time, None, after))
+            .unwrap()
+    }
+
+    /// How each answer's record before it is kept: "-" none, "=" the previous answer's
+    /// record after, "+" written out.
+    fn befores(store: &Store) -> String {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT state_before FROM review_log ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| r.get::<_, Option<Vec<u8>>>(0))
+            .unwrap()
+            .map(|b| match b.unwrap() {
+                None => '-',
+                Some(b) if b.is_empty() => '=',
+                Some(_) => '+',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_record_before_that_is_the_previous_record_after_is_not_repeated() {
+        let mut store = Store::open_in_memory().unwrap();
+        let l = learning("h1");
+        let r = reviewing("h1");
+        log(&mut store, "r1", "2026-05-01T10:00:00Z", l.clone());
+        log(&mut store, "r1", "2026-05-01T10:10:00Z", r.clone());
+        // A burial changes the card between two answers: its record is written out.
+        store.bury("rivers", "r1", date(2026, 5, 5)).unwrap();
+        log(&mut store, "r1", "2026-05-06T10:00:00Z", l.clone());
+        // Quiz answers are not a card's previous answer, and log what they are given.
+        let quiz = NewReview {
+            mode: Mode::Quiz,
+            ..review("r1", "2026-05-06T11:00:00Z", Some(l.clone()), l.clone())
+        };
+        store.record_unscheduled(&quiz).unwrap();
+        log(&mut store, "r1", "2026-05-07T10:00:00Z", r.clone());
+        assert_eq!(befores(&store), "-=++=");
+        let buried = CardRecord {
+            buried_until: Some(date(2026, 5, 5)),
+            ..r.clone()
+        };
+        let expected = [None, Some(&l), Some(&buried), Some(&l), Some(&l)];
+        let rows = store.reviews(None).unwrap();
+        for (row, before) in rows.iter().zip(expected) {
+            assert_eq!(row.review.before.as_ref(), before, "review {}", row.id);
+        }
+        // Undo puts back what was logged, by reference or written out.
+        let undone = store
+            .undo_last("rivers", ts("2026-05-07T10:01:00Z"))
+            .unwrap();
+        assert_eq!(undone.unwrap().restored, Some(l.clone()));
+        store
+            .undo_last("rivers", ts("2026-05-07T10:01:00Z"))
+            .unwrap();
+        let undone = store
+            .undo_last("rivers", ts("2026-05-07T10:01:00Z"))
+            .unwrap();
+        assert_eq!(undone.unwrap().restored, Some(buried));
+        let undone = store
+            .undo_last("rivers", ts("2026-05-07T10:01:00Z"))
+            .unwrap();
+        assert_eq!(undone.unwrap().restored, Some(l.clone()));
+        // The next answer follows the first, the others being undone.
+        log(&mut store, "r1", "2026-05-08T10:00:00Z", r.clone());
+        assert_eq!(befores(&store), "-=++==");
+        assert_eq!(store.reviews(None).unwrap()[1].review.before, Some(l));
+    }
+
+    #[test]
+    fn an_answer_logged_at_an_earlier_time_keeps_the_records_right() {
+        // RECALL_NOW set back: an answer is logged at a time before the card's latest.
+        let mut store = Store::open_in_memory().unwrap();
+        let first = learning("h1");
+        let second = reviewing("h1");
+        let third = CardRecord {
+            state: CardState {
+                reps: 3,
+                ..second.state.clone()
+            },
+            ..second.clone()
+        };
+        for (time, after) in [
+            ("2026-05-10T10:00:00Z", &first),
+            ("2026-05-02T10:00:00Z", &second),
+            ("2026-05-05T10:00:00Z", &third),
+        ] {
+            store
+                .record_review(&review("r1", time, None, after.clone()))
+                .unwrap();
+        }
+        assert_eq!(befores(&store), "-=+");
+        let by_id: Vec<Option<CardRecord>> = {
+            let mut rows = store.reviews(None).unwrap();
+            rows.sort_by_key(|r| r.id);
+            rows.into_iter().map(|r| r.review.before).collect()
+        };
+        assert_eq!(by_id, [None, Some(first), Some(second)]);
+    }
+
+    #[test]
+    fn answers_are_kept_up_to_a_bound() {
+        let mut store = Store::open_in_memory().unwrap();
+        let long = "ä".repeat(MAX_ANSWER_CHARS + 5);
+        let r = NewReview {
+            answer: long.clone(),
+            ..review("r1", "2026-05-01T10:00:00Z", None, learning("h1"))
+        };
+        store.record_review(&r).unwrap();
+        let empty = NewReview {
+            answer: String::new(),
+            ..review("r2", "2026-05-01T10:01:00Z", None, learning("h1"))
+        };
+        store.record_review(&empty).unwrap();
+        let rows = store.reviews(None).unwrap();
+        let kept = &rows[0].review.answer;
+        assert_eq!(kept.chars().count(), MAX_ANSWER_CHARS);
+        assert!(kept.ends_with("ää…"));
+        assert_eq!(rows[1].review.answer, "");
+        assert_eq!(
+            count(
+                &store,
+                "SELECT count(*) FROM review_log WHERE answer IS NULL"
+            ),
+            1
+        );
+        assert_eq!(bounded_answer("Danube").as_deref(), Some("Danube"));
+    }
+
+    #[test]
+    fn a_verdict_recall_does_not_know_is_kept() {
+        let mut store = Store::open_in_memory().unwrap();
+        let r = NewReview {
+            verdict: "close enough".to_string(),
+            ..review("r1", "2026-05-01T10:00:00Z", None, learning("h1"))
+        };
+        store.record_unscheduled(&r).unwrap();
+        store.record_unscheduled(&r).unwrap();
+        let rows = store.reviews(None).unwrap();
+        assert_eq!(rows[1].review.verdict, "close enough");
+        assert_eq!(count(&store, "SELECT count(*) FROM verdicts"), 7);
     }
 
     #[test]
@@ -2595,21 +3212,72 @@ mod tests {
         assert_eq!(count(&store, "SELECT count(*) FROM external_reviews"), 0);
     }
 
-    #[test]
-    fn statistics_read_the_log_from_its_index() {
-        let store = Store::open_in_memory().unwrap();
-        let plan: String = store
+    /// The query plan of `sql`, one step a line.
+    fn plan(store: &Store, sql: &str, deck: &str) -> String {
+        let mut stmt = store
             .conn
-            .query_row(
-                "EXPLAIN QUERY PLAN SELECT deck, card, time_ms, rating, verdict, mode
-                 FROM reviews
-                 WHERE undone_ms IS NULL AND (?1 IS NULL OR deck = ?1)
-                 ORDER BY time_ms, id",
-                [None::<&str>],
-                |r| r.get(3),
-            )
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .unwrap();
-        assert_eq!(plan, "SCAN reviews USING COVERING INDEX reviews_for_stats");
+        let rows = stmt
+            .query_map(params![deck, 0], |r| r.get::<_, String>(3))
+            .unwrap();
+        rows.collect::<Result<Vec<_>, _>>().unwrap().join("\n")
+    }
+
+    #[test]
+    fn counting_today_and_undoing_read_only_the_latest_answers() {
+        let store = Store::open_in_memory().unwrap();
+        let today = plan(
+            &store,
+            "SELECT count(*) FROM review_log r CROSS JOIN card_keys k ON k.id = r.card
+             WHERE r.time_ms >= ?2 AND k.deck = ?1 AND r.undone_ms IS NULL AND r.mode = 0",
+            "rivers",
+        );
+        assert!(
+            today.starts_with("SEARCH r USING INDEX review_log_by_time (time_ms>?)"),
+            "{today}"
+        );
+        let undo = plan(
+            &store,
+            "SELECT r.id FROM review_log r CROSS JOIN card_keys k ON k.id = r.card
+             WHERE k.deck = ?1 AND r.undone_ms IS NULL AND r.mode != 3 AND ?2 = 0
+             ORDER BY r.id DESC LIMIT 1",
+            "rivers",
+        );
+        assert!(undo.starts_with("SCAN r\n"), "{undo}");
+        assert!(!undo.contains("TEMP B-TREE"), "{undo}");
+    }
+
+    #[test]
+    fn studied_since_counts_new_cards_and_reviews_of_the_day() {
+        let mut store = Store::open_in_memory().unwrap();
+        log(&mut store, "r1", "2026-05-01T10:00:00Z", learning("h1"));
+        log(&mut store, "r1", "2026-05-02T10:00:00Z", reviewing("h1"));
+        log(&mut store, "r1", "2026-05-02T10:05:00Z", reviewing("h1"));
+        log(&mut store, "r2", "2026-05-02T11:00:00Z", learning("h1"));
+        let other = NewReview {
+            deck: "lakes".to_string(),
+            ..review("r3", "2026-05-02T11:00:00Z", None, learning("h1"))
+        };
+        store.record_review(&other).unwrap();
+        let quiz = NewReview {
+            mode: Mode::Quiz,
+            ..review("r4", "2026-05-02T11:30:00Z", None, learning("h1"))
+        };
+        store.record_unscheduled(&quiz).unwrap();
+        // r1 was in learning, then in review: one review; r2 is new.
+        assert_eq!(
+            store
+                .studied_since("rivers", ts("2026-05-02T04:00:00Z"))
+                .unwrap(),
+            (1, 1)
+        );
+        assert_eq!(
+            store
+                .studied_since("rivers", ts("2026-05-01T04:00:00Z"))
+                .unwrap(),
+            (2, 1)
+        );
     }
 
     #[test]
