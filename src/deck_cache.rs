@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::deck::{
-    Answer, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind, Shared,
-    SourceRef, Span, TagLists, Text,
+    Answer, Apart, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactHints,
+    FactKind, Kind, Shared, SourceRef, Span, TagLists, Text,
 };
 
 /// Decks smaller than this are parsed every time: it takes about a millisecond.
@@ -160,6 +160,9 @@ struct CDeck {
     settings: CSettings,
     facts: Vec<CFact>,
     cards: Vec<CCard>,
+    /// `Deck::apart`: its keys sorted by card id, and what the file declared.
+    apart: Vec<(Text, Vec<Text>)>,
+    declared: Vec<(Text, Text, (usize, usize))>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -223,7 +226,19 @@ struct CFact {
     explain: Option<Text>,
     source: Option<Text>,
     span: (usize, usize),
+    hints: CHints,
 }
+
+/// `FactHints`: verb, current, item kind, place kind, prompts by form, wrong options by form.
+#[derive(Serialize, Deserialize)]
+struct CHints(
+    Option<Text>,
+    Option<bool>,
+    Option<Text>,
+    Option<Text>,
+    Vec<(Text, Text)>,
+    Vec<(Text, Vec<Text>)>,
+);
 
 type CDate = (i32, Option<u8>, Option<u8>);
 
@@ -292,6 +307,18 @@ impl From<&Deck> for CDeck {
             },
             facts: d.facts.iter().map(CFact::from).collect(),
             cards: d.cards.iter().map(CCard::from).collect(),
+            apart: d
+                .apart
+                .sorted()
+                .into_iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            declared: d
+                .apart
+                .declared
+                .iter()
+                .map(|(a, b, span)| (a.clone(), b.clone(), (span.start, span.end)))
+                .collect(),
         }
     }
 }
@@ -332,6 +359,14 @@ impl From<CDeck> for Deck {
                     .into_iter()
                     .map(|c| card_in(c, &mut shares))
                     .collect()
+            },
+            apart: Apart {
+                keys: d.apart.into_iter().collect(),
+                declared: d
+                    .declared
+                    .into_iter()
+                    .map(|(a, b, span)| (a, b, span_in(span)))
+                    .collect(),
             },
         }
     }
@@ -485,6 +520,14 @@ impl From<&Fact> for CFact {
             explain: f.explain.clone(),
             source: f.source.clone(),
             span: (f.span.start, f.span.end),
+            hints: CHints(
+                f.hints.verb.clone(),
+                f.hints.current,
+                f.hints.item_kind.clone(),
+                f.hints.place_kind.clone(),
+                f.hints.ask.clone(),
+                f.hints.wrong.clone(),
+            ),
         }
     }
 }
@@ -532,6 +575,14 @@ impl From<CFact> for Fact {
             explain: f.explain,
             source: f.source,
             span: span_in(f.span),
+            hints: FactHints {
+                verb: f.hints.0,
+                current: f.hints.1,
+                item_kind: f.hints.2,
+                place_kind: f.hints.3,
+                ask: f.hints.4,
+                wrong: f.hints.5,
+            },
         }
     }
 }

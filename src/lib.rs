@@ -25,3 +25,4 @@ pub mod schedule;
 pub mod session;
 pub mod store;
 pub mod ui;
+pub mod wording;

@@ -162,6 +162,23 @@ fn shuffle<T>(items: &mut [T], state: &mut u64) {
     }
 }
 
+/// What studying `card` marks for the rest of the day: its fact, so that its siblings wait,
+/// and its own id, for the cards the deck keeps apart from it.
+fn day_marks(card: &Card) -> impl Iterator<Item = &str> {
+    card.fact
+        .as_deref()
+        .into_iter()
+        .chain(std::iter::once(card.id.as_str()))
+}
+
+/// Whether `card` waits for another day given what is `marked` today: its fact (a sibling
+/// was studied), or a card or fact the deck keeps it apart from (`Deck::apart`: one shows its
+/// answer, or a timeline orders its event).
+fn waits_today(deck: &Deck, card: &Card, marked: impl Fn(&str) -> bool) -> bool {
+    card.fact.as_deref().is_some_and(&marked)
+        || deck.apart.of(card.id.as_str()).iter().any(|k| marked(k))
+}
+
 fn has_tag(card: &Card, tags: &[String]) -> bool {
     tags.is_empty()
         || card
@@ -199,10 +216,10 @@ impl<'a> Session<'a> {
             let deck: &'a Deck = sd.deck;
             // Facts already touched today keep their other cards for another day.
             for card in &deck.cards {
-                if let (Some(fact), Some(rec)) = (&card.fact, sd.records.get(card.id.as_str()))
+                if let Some(rec) = sd.records.get(card.id.as_str())
                     && rec.state.last_review.is_some_and(|t| days.is_today(t))
                 {
-                    self.facts_today.insert((d, fact.as_str()));
+                    self.facts_today.extend(day_marks(card).map(|k| (d, k)));
                 }
             }
         }
@@ -222,9 +239,8 @@ impl<'a> Session<'a> {
                     continue;
                 }
                 let item = Item { deck: d, card: c };
-                let fact = card.fact.as_deref();
-                let sibling_blocked = fact.is_some_and(|f| {
-                    self.facts_today.contains(&(d, f)) || facts_queued.contains(f)
+                let sibling_blocked = waits_today(sd.deck, card, |k| {
+                    self.facts_today.contains(&(d, k)) || facts_queued.contains(k)
                 });
                 match sd.records.get(card.id.as_str()) {
                     Some(rec) if rec.suspended => {}
@@ -235,18 +251,14 @@ impl<'a> Session<'a> {
                     Some(rec) if rec.state.phase == Phase::Review => {
                         if days.is_due_review(rec.state.due) && !sibling_blocked {
                             reviews.push((item, rec.state.due));
-                            if let Some(f) = fact {
-                                facts_queued.insert(f);
-                            }
+                            facts_queued.extend(day_marks(card));
                         }
                     }
                     _ => {
                         if new_left > 0 && !sibling_blocked {
                             new_left -= 1;
                             self.new.push_back(item);
-                            if let Some(f) = fact {
-                                facts_queued.insert(f);
-                            }
+                            facts_queued.extend(day_marks(card));
                         }
                     }
                 }
@@ -438,15 +450,18 @@ impl<'a> Session<'a> {
         let origin = self.take(item);
         let d = item.deck;
         let deck: &'a Deck = self.decks[d].deck;
-        if let Some(fact) = deck.cards[item.card].fact.as_deref() {
-            self.facts_today.insert((d, fact));
-            // Siblings wait for another day.
-            let cards = &deck.cards;
-            let sibling = |i: &Item| {
-                i.deck == d && i.card != item.card && cards[i.card].fact.as_deref() == Some(fact)
+        let studied = &deck.cards[item.card];
+        if studied.fact.is_some() || !deck.apart.of(studied.id.as_str()).is_empty() {
+            self.facts_today.extend(day_marks(studied).map(|k| (d, k)));
+            // Siblings, and cards kept apart from this one, wait for another day.
+            let today = &self.facts_today;
+            let waits = |i: &Item| {
+                i.deck == d
+                    && i.card != item.card
+                    && waits_today(deck, &deck.cards[i.card], |k| today.contains(&(d, k)))
             };
-            self.new.retain(|i| !sibling(i));
-            self.reviews.retain(|i| !sibling(i));
+            self.new.retain(|i| !waits(i));
+            self.reviews.retain(|i| !waits(i));
         }
         if planned.review.mode != Mode::Cram {
             let after = planned.review.after.clone();
@@ -863,9 +878,49 @@ answer = "charlie"
     }
 
     #[test]
+    fn cards_kept_apart_wait_like_siblings() {
+        let mut d = deck();
+        // `a` shows `c`'s answer; once `a` is studied, `c` waits, and the other way round.
+        d.apart.add("a", "c");
+        d.apart.add("c", "a");
+        let now = ts("2026-03-02T10:00:00Z");
+        let mut s = Session::new(
+            vec![sd(&d, CardRecords::default(), 20)],
+            SessionOptions::default(),
+            now,
+        );
+        let shown = drain(&mut s, now);
+        assert!(shown.contains(&"a".to_string()), "{shown:?}");
+        assert!(!shown.contains(&"c".to_string()), "{shown:?}");
+        // A card kept apart from a whole fact waits once any card of it was studied today.
+        let mut d = deck();
+        d.apart.add("c", "hq");
+        let hq = d
+            .cards
+            .iter()
+            .find(|c| c.fact.as_deref() == Some("hq"))
+            .unwrap();
+        d.apart.add(&hq.id.to_string(), "c");
+        let mut rec = review("2026-03-10T04:00:00Z", "2026-03-02T09:00:00Z");
+        rec.state.last_review = Some(ts("2026-03-02T09:00:00Z"));
+        let mut records = CardRecords::default();
+        records.insert(hq.id.to_string(), rec);
+        let mut s = Session::new(vec![sd(&d, records, 20)], SessionOptions::default(), now);
+        let shown = drain(&mut s, now);
+        assert!(!shown.contains(&"c".to_string()), "{shown:?}");
+        assert!(shown.contains(&"b".to_string()), "{shown:?}");
+    }
+
+    #[test]
     fn shown_options_are_seeded_and_complete() {
-        let d = deck();
-        let choice = d.cards.iter().find(|c| c.kind.name() == "choice").unwrap();
+        let choice = &Card::new(
+            "x",
+            crate::deck::Kind::Choice {
+                correct: vec!["Beijing".into()],
+                wrong: vec!["Tashkent".into(), "Astana".into(), "Bishkek".into()],
+            },
+            "Where?",
+        );
         let a = shown_options(choice, 1);
         assert_eq!(a, shown_options(choice, 1));
         let mut sorted = a.clone();

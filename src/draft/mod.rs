@@ -101,6 +101,7 @@ pub fn draft_from_article(article: &str) -> Draft {
         settings: Default::default(),
         facts,
         cards,
+        apart: Default::default(),
     };
     Draft { deck, items }
 }
@@ -182,6 +183,7 @@ impl Builder {
                 explain: finding.explain.map(Into::into),
                 source: Some(source.into()),
                 span: Span::default(),
+                hints: Default::default(),
             }),
             Found::Card { kind, prompt } => Entry::Card(Card {
                 id: CardId(id.into()),

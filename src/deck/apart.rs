@@ -1,0 +1,800 @@
+//! Which cards a study day keeps apart besides a fact's siblings ([`Deck::apart`]): a card
+//! whose text (prompt, options, explanation) shows another card's answer, and a timeline and
+//! the cards of the events it orders.
+//!
+//! API: [`relate`]`(&mut Deck, &[Timeline])` fills `deck.apart` after generation;
+//! [`giveaways`]`(&Deck)` lists each giving card with the answer it shows and where, for
+//! `recall check`.
+//!
+//! A deck may hold 100 000 cards, so texts are never compared pairwise: every answer is
+//! indexed by the hash of its words (as the answer checker reads them), and each text is
+//! scanned once, looking up only the word runs that start like an answer and are as long as
+//! one. An answer many cards mention ("China" in a deck about China) is the deck's common
+//! vocabulary rather than a giveaway, and is left out.
+
+use std::collections::HashMap;
+
+use crate::answer::for_each_normalised_word;
+use crate::deck::{Answer, Card, ClozePart, Deck, FactKind, Kind, Text, parallel};
+use crate::wording::count::{Quantity, number_word};
+
+/// An answer named by more groups of cards than this (a group is a fact's cards, or one
+/// hand-written card) is common vocabulary, not a giveaway.
+pub const COMMON: usize = 3;
+
+/// The id prefix of timeline cards (`deck::generate::TIMELINE`).
+const TIMELINE_PREFIX: &str = "timeline/";
+
+/// Answers longer than this many words are not looked for.
+const MAX_WORDS: usize = 12;
+
+/// Cards per thread when scanning texts.
+const CARDS_PER_THREAD: usize = 4000;
+
+/// A timeline card and the event facts it orders.
+pub struct Timeline {
+    pub card: Text,
+    pub facts: Vec<Text>,
+}
+
+/// Whose answer an indexed spelling is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Victim {
+    /// One card.
+    Card(u32),
+    /// Every card of a list fact: its items are the answer of all of them.
+    Fact(u32),
+}
+
+/// One answer to look for: found when every group (an item of a list, or the one answer) has
+/// one of its spellings in a text.
+struct Requirement {
+    victim: Victim,
+    groups: u8,
+    /// The answer as a warning quotes it.
+    answer: String,
+    /// A number: among options it is only a candidate value, never a clue.
+    number: bool,
+    /// What the victim's question is about (hashes of its content words): a single answer
+    /// counts as shown only in a text that shares one of them, so "Paris" in "Which of these
+    /// is based in Paris?" gives nothing away about "Where was the centre before Darmstadt?".
+    /// Empty when the answer tells on its own (all the items of a list, a count with what it
+    /// counts).
+    context: Vec<u64>,
+}
+
+/// Where in a card a giveaway was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    Prompt,
+    Options,
+    Explanation,
+}
+
+impl Place {
+    pub fn name(self) -> &'static str {
+        match self {
+            Place::Prompt => "prompt",
+            Place::Options => "options",
+            Place::Explanation => "explanation",
+        }
+    }
+}
+
+/// A card that shows another card's (or a list fact's) answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Giveaway {
+    /// The card showing the answer.
+    pub giver: usize,
+    /// The card whose answer it shows, or the first card of the list fact.
+    pub victim: usize,
+    /// Whether the victim stands for a whole list fact.
+    pub whole_fact: bool,
+    /// The answer as the victim writes it.
+    pub answer: String,
+    pub place: Place,
+}
+
+fn word_hash(w: &str) -> u64 {
+    let h = crate::deck::distractors::fnv1a(w.as_bytes());
+    // SplitMix finaliser: spreads the bits so that combined hashes stay collision-poor.
+    let mut z = h;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+fn combine(h: u64, w: u64) -> u64 {
+    h.wrapping_mul(0x0000_0100_0000_01b3).wrapping_add(w)
+}
+
+fn words_of(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for_each_normalised_word(text, |w| out.push(word_hash(w)));
+    out
+}
+
+/// Words too common in questions and explanations to tie a text to a question.
+const STOP: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "from",
+    "with",
+    "not",
+    "are",
+    "was",
+    "were",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "does",
+    "did",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "why",
+    "how",
+    "year",
+    "years",
+    "these",
+    "this",
+    "that",
+    "those",
+    "its",
+    "they",
+    "them",
+    "their",
+    "there",
+    "into",
+    "than",
+    "then",
+    "such",
+    "all",
+    "any",
+    "some",
+    "one",
+    "two",
+    "three",
+    "first",
+    "name",
+    "fill",
+    "blank",
+    "true",
+    "false",
+    "put",
+    "order",
+    "earliest",
+    "event",
+    "events",
+    "happened",
+    "about",
+    "also",
+    "after",
+    "before",
+    "most",
+    "more",
+    "many",
+    "much",
+    "other",
+    "own",
+    "same",
+    "only",
+    "between",
+    "during",
+    "since",
+    "until",
+    "each",
+    "every",
+    "both",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "will",
+    "become",
+    "became",
+    "called",
+    "known",
+    "term",
+    "mean",
+    "means",
+    "refer",
+    "these",
+    "his",
+    "her",
+    "him",
+    "she",
+    "our",
+    "you",
+    "your",
+    "yes",
+    "now",
+    "still",
+    "later",
+    "took",
+    "place",
+    "take",
+    "made",
+    "make",
+    "new",
+    // Words naming the kind of an answer, not what a question is about.
+    "country",
+    "countries",
+    "city",
+    "cities",
+    "state",
+    "states",
+    "person",
+    "people",
+    "organisation",
+    "organization",
+    "thing",
+    "things",
+];
+
+/// Hashes of the words of `text` that say what it is about (no function words, no short
+/// words), sorted.
+fn content_words(text: &str, out: &mut Vec<u64>) {
+    for_each_normalised_word(text, |w| {
+        if w.chars().count() >= 3 && !STOP.contains(&w) {
+            out.push(word_hash(w));
+        }
+    });
+}
+
+/// Whether a spelling is specific enough to count as giving an answer away: four letters at
+/// least, or a number.
+fn specific(spelling: &str) -> bool {
+    let mut letters = 0;
+    let mut digits = 0;
+    for_each_normalised_word(spelling, |w| {
+        letters += w.chars().filter(|c| c.is_alphabetic()).count();
+        digits += w.chars().filter(char::is_ascii_digit).count();
+    });
+    letters >= 4 || digits >= 2
+}
+
+/// The answers of the deck, indexed by the hash of their words.
+#[derive(Default)]
+struct Index {
+    requirements: Vec<Requirement>,
+    /// Sequence hash -> (requirement, group).
+    spellings: HashMap<u64, Vec<(u32, u8)>, foldhash::fast::RandomState>,
+    /// First word hash -> the lengths (in words) of spellings starting with it.
+    starts: HashMap<u64, Vec<u8>, foldhash::fast::RandomState>,
+    /// Per card: the sequence hashes of its own answers (never a giveaway on that card).
+    own: Vec<Vec<u64>>,
+    /// Per card: its requirements.
+    owned: Vec<Vec<u32>>,
+}
+
+impl Index {
+    fn add_spelling(&mut self, req: u32, group: u8, text: &str, strict: bool) -> Option<u64> {
+        if strict && !specific(text) {
+            return None;
+        }
+        let words = words_of(text);
+        if words.is_empty() || words.len() > MAX_WORDS {
+            return None;
+        }
+        let seq = words.iter().fold(0, |h, w| combine(h, *w));
+        let entry = self.spellings.entry(seq).or_default();
+        if !entry.contains(&(req, group)) {
+            entry.push((req, group));
+        }
+        let lens = self.starts.entry(words[0]).or_default();
+        let len = words.len() as u8;
+        if !lens.contains(&len) {
+            lens.push(len);
+        }
+        Some(seq)
+    }
+
+    /// Adds a requirement whose groups are `groups` (each a set of spellings); returns the
+    /// hashes of all spellings added. With `context`, the groups after the first only place the
+    /// first in its context ("8" with "states"), so they need not be specific on their own.
+    fn add(
+        &mut self,
+        victim: Victim,
+        groups: &[Vec<&str>],
+        context: bool,
+    ) -> (Option<u32>, Vec<u64>) {
+        if groups.is_empty() || groups.len() > 64 {
+            return (None, Vec::new());
+        }
+        let req = self.requirements.len() as u32;
+        let mut hashes = Vec::new();
+        let mut usable = 0;
+        for (g, spellings) in groups.iter().enumerate() {
+            let before = hashes.len();
+            let strict = !context || g == 0;
+            for s in spellings {
+                if let Some(h) = self.add_spelling(req, g as u8, s, strict) {
+                    hashes.push(h);
+                }
+            }
+            usable += usize::from(hashes.len() > before);
+        }
+        if usable < groups.len() {
+            // A group with no specific spelling can never be found: drop what was indexed.
+            for h in &hashes {
+                if let Some(v) = self.spellings.get_mut(h) {
+                    v.retain(|(r, _)| *r != req);
+                }
+            }
+            return (None, hashes);
+        }
+        let firsts: Vec<&str> = groups.iter().filter_map(|g| g.first().copied()).collect();
+        let answer = if context {
+            firsts.first().map(|s| (*s).to_string()).unwrap_or_default()
+        } else {
+            crate::wording::template::join_and(&firsts)
+        };
+        self.requirements.push(Requirement {
+            victim,
+            groups: groups.len() as u8,
+            answer,
+            number: context,
+            context: Vec::new(),
+        });
+        (Some(req), hashes)
+    }
+}
+
+/// What answers a card: requirements, each made of groups of spellings that must all be
+/// found, and whether the groups after the first are only context. Most cards have one
+/// requirement of one group; a list needs all its items; a cloze is given away blank by blank;
+/// a number needs its value near what it counts ("eight ... member states").
+fn answer_groups(kind: &Kind, counted: Option<&str>) -> Vec<(Vec<Vec<String>>, bool)> {
+    let all = |a: &Answer| a.all().map(str::to_string).collect::<Vec<_>>();
+    match kind {
+        Kind::Typed { answer } => vec![(vec![all(answer)], false)],
+        Kind::Year { answer, .. } if answer.unsigned_abs() >= 1000 => {
+            vec![(vec![vec![answer.to_string()]], false)]
+        }
+        Kind::Number { answer, unit, .. } => {
+            let mut spellings = Vec::new();
+            if answer.fract() == 0.0 && answer.abs() >= 10.0 {
+                spellings.push(format!("{answer}"));
+            }
+            if let Some(w) = number_word(*answer).filter(|_| *answer >= 2.0) {
+                spellings.push(w.to_string());
+                spellings.push(answer.to_string());
+            }
+            let context = counted
+                .map(|c| {
+                    let head = crate::wording::noun::NounPhrase::new(c).head();
+                    let one = crate::wording::plural::singular(&head);
+                    let many = crate::wording::plural::plural(&one);
+                    vec![one, many]
+                })
+                .or_else(|| unit.as_ref().map(|u| vec![u.to_string()]));
+            match context {
+                _ if spellings.is_empty() => Vec::new(),
+                Some(c) => vec![(vec![spellings, c], true)],
+                // A bare small number says nothing on its own.
+                None if answer.abs() < 10.0 => Vec::new(),
+                None => vec![(vec![spellings], false)],
+            }
+        }
+        Kind::Cloze { parts } => parts
+            .iter()
+            .filter_map(|p| match p {
+                ClozePart::Blank(a) => Some((vec![all(a)], false)),
+                ClozePart::Text(_) => None,
+            })
+            .collect(),
+        Kind::List { items, .. } if items.len() >= 2 => {
+            vec![(items.iter().map(all).collect(), false)]
+        }
+        Kind::Choice { correct, .. } => {
+            vec![(correct.iter().map(|c| vec![c.to_string()]).collect(), false)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The texts a card shows, with where.
+fn texts(card: &Card) -> Vec<(Place, &str)> {
+    let mut out: Vec<(Place, &str)> = vec![(Place::Prompt, &card.prompt)];
+    match &card.kind {
+        Kind::Choice { correct, wrong } => {
+            out.extend(
+                correct
+                    .iter()
+                    .chain(wrong)
+                    .map(|o| (Place::Options, o.as_str())),
+            );
+        }
+        Kind::Order { items } => out.extend(items.iter().map(|o| (Place::Options, o.as_str()))),
+        Kind::Match { pairs } => {
+            for (l, r) in pairs {
+                out.push((Place::Options, l));
+                out.push((Place::Options, r));
+            }
+        }
+        Kind::Cloze { parts } => out.extend(parts.iter().filter_map(|p| match p {
+            ClozePart::Text(t) => Some((Place::Prompt, t.as_str())),
+            ClozePart::Blank(_) => None,
+        })),
+        Kind::Basic { back } => out.push((Place::Explanation, back)),
+        _ => {}
+    }
+    if let Some(e) = &card.explain {
+        out.push((Place::Explanation, e));
+    }
+    out
+}
+
+/// The group a card belongs to for counting how common an answer is: its fact, or itself.
+fn group_of(deck: &Deck, c: usize) -> (bool, &str) {
+    match &deck.cards[c].fact {
+        Some(f) => (true, f.as_str()),
+        None => (false, deck.cards[c].id.as_str()),
+    }
+}
+
+fn build_index(deck: &Deck) -> Index {
+    let mut index = Index {
+        own: vec![Vec::new(); deck.cards.len()],
+        owned: vec![Vec::new(); deck.cards.len()],
+        ..Index::default()
+    };
+    let fact_index: HashMap<&str, usize> = deck
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.as_str(), i))
+        .collect();
+    let mut list_reqs: HashMap<usize, (Option<u32>, Vec<u64>)> = HashMap::new();
+    let mut contexts: Vec<u32> = Vec::new();
+    for (c, card) in deck.cards.iter().enumerate() {
+        let fact = card
+            .fact
+            .as_deref()
+            .and_then(|f| fact_index.get(f).copied());
+        let list_fact = fact.filter(|&f| matches!(deck.facts[f].kind, FactKind::List { .. }));
+        if let Some(f) = list_fact {
+            // Every card of a list fact is answered by its items.
+            let (req, hashes) = list_reqs.entry(f).or_insert_with(|| {
+                let FactKind::List { items, .. } = &deck.facts[f].kind else {
+                    return (None, Vec::new());
+                };
+                if items.len() < 2 {
+                    return (None, Vec::new());
+                }
+                let groups: Vec<Vec<&str>> = items.iter().map(|a| a.all().collect()).collect();
+                index.add(Victim::Fact(f as u32), &groups, false)
+            });
+            index.own[c].clone_from(hashes);
+            index.owned[c].extend(*req);
+            continue;
+        }
+        // "Which of these happened in 2001?" and "Which of these is based in Tashkent?" are
+        // answered by a pairing (with the date, with the place), not by naming the event or
+        // the subject alone.
+        let pairing = card.id.as_str().ends_with("/which")
+            && fact.is_some_and(|f| {
+                matches!(
+                    deck.facts[f].kind,
+                    FactKind::Event { .. } | FactKind::Place { .. }
+                )
+            });
+        if pairing {
+            continue;
+        }
+        let counted = fact.and_then(|f| match &deck.facts[f].kind {
+            FactKind::Number { quantity, .. } => match Quantity::read(quantity) {
+                Quantity::Count { noun, .. } => Some(noun),
+                Quantity::Measure(_) => None,
+            },
+            _ => None,
+        });
+        if let Kind::Basic { back } = &card.kind {
+            // A back that is another card's answer is the same answer, not a giveaway.
+            let words = words_of(back);
+            index.own[c].push(words.iter().fold(0, |h, w| combine(h, *w)));
+        }
+        for (groups, context) in answer_groups(&card.kind, counted.as_deref()) {
+            let groups: Vec<Vec<&str>> = groups
+                .iter()
+                .map(|g| g.iter().map(String::as_str).collect())
+                .collect();
+            let (req, hashes) = index.add(Victim::Card(c as u32), &groups, context);
+            index.own[c].extend(hashes);
+            index.owned[c].extend(req);
+            if let Some(r) = req
+                && groups.len() == 1
+            {
+                let mut about = Vec::new();
+                for (place, text) in texts(card) {
+                    if place == Place::Prompt {
+                        content_words(text, &mut about);
+                    }
+                }
+                // The answer's own words say nothing about the question.
+                let mut answer_words = Vec::new();
+                for spelling in &groups[0] {
+                    content_words(spelling, &mut answer_words);
+                }
+                about.retain(|w| !answer_words.contains(w));
+                about.sort_unstable();
+                about.dedup();
+                index.requirements[r as usize].context = about;
+                contexts.push(r);
+            }
+        }
+    }
+    // A word many questions share is the deck's topic ("SCO", "China" in a deck about the
+    // SCO): it ties a text to no question in particular.
+    let mut frequency: HashMap<u64, usize> = HashMap::new();
+    for card in &deck.cards {
+        let mut words = Vec::new();
+        content_words(&card.prompt, &mut words);
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            *frequency.entry(w).or_default() += 1;
+        }
+    }
+    let topic = (deck.cards.len() / 20).max(COMMON);
+    for r in contexts {
+        let context = &mut index.requirements[r as usize].context;
+        let before = context.len();
+        context.retain(|w| frequency.get(w).copied().unwrap_or(0) <= topic);
+        if before > 0 && context.is_empty() {
+            // Nothing specific left to tie it: it cannot be told apart from the topic.
+            index.requirements[r as usize].context = vec![0];
+        }
+    }
+    index
+}
+
+/// The requirements found in card `c`'s texts, with where each was first found.
+fn scan(deck: &Deck, index: &Index, c: usize) -> Vec<(u32, Place)> {
+    let card = &deck.cards[c];
+    // A timeline's explanation names the years of its own events, which it is kept apart
+    // from anyway.
+    if card.id.as_str().starts_with(TIMELINE_PREFIX) {
+        return Vec::new();
+    }
+    let own = &index.own[c];
+    // What the card is about besides the text a match is in: its prompt and its answers.
+    let mut about_card: Vec<u64> = Vec::new();
+    content_words(&card.prompt, &mut about_card);
+    for (groups, _) in answer_groups(&card.kind, None) {
+        for spelling in groups.iter().flatten() {
+            content_words(spelling, &mut about_card);
+        }
+    }
+    // (requirement, groups found, where first, whether a match shares the question's topic)
+    let mut found: Vec<(u32, u64, Place, bool)> = Vec::new();
+    for (place, text) in texts(card) {
+        let words = words_of(text);
+        let whole = words.iter().fold(0, |h, w| combine(h, *w));
+        let whole_reqs: Vec<u32> = if place == Place::Options {
+            index
+                .spellings
+                .get(&whole)
+                .map(|hits| hits.iter().map(|(r, _)| *r).collect())
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let mut about_text: Option<Vec<u64>> = None;
+        for i in 0..words.len() {
+            let Some(lens) = index.starts.get(&words[i]) else {
+                continue;
+            };
+            for &len in lens {
+                let end = i + usize::from(len);
+                if end > words.len() {
+                    continue;
+                }
+                let seq = words[i..end].iter().fold(0, |h, w| combine(h, *w));
+                if own.contains(&seq) {
+                    continue;
+                }
+                let Some(hits) = index.spellings.get(&seq) else {
+                    continue;
+                };
+                for &(req, group) in hits {
+                    let r = &index.requirements[req as usize];
+                    // An option that is another question's answer is a candidate, not a
+                    // clue: only an answer inside a longer option ("known until 2015 as
+                    // ...") tells, and a number among options never does.
+                    if place == Place::Options && (r.number || whole_reqs.contains(&req)) {
+                        continue;
+                    }
+                    let topical = r.context.is_empty() || {
+                        let about = about_text.get_or_insert_with(|| {
+                            let mut v = Vec::new();
+                            content_words(text, &mut v);
+                            v
+                        });
+                        r.context
+                            .iter()
+                            .any(|w| about.contains(w) || about_card.contains(w))
+                    };
+                    match found.iter_mut().find(|(q, ..)| *q == req) {
+                        Some((_, mask, _, t)) => {
+                            *mask |= 1 << group;
+                            *t |= topical;
+                        }
+                        None => found.push((req, 1 << group, place, topical)),
+                    }
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(req, mask, _, topical)| {
+            let r = &index.requirements[*req as usize];
+            *topical && mask.count_ones() == u32::from(r.groups) && !index.owned[c].contains(req)
+        })
+        .map(|(req, _, place, _)| (req, place))
+        .collect()
+}
+
+/// Every giveaway of the deck, common vocabulary left out, siblings never counted.
+fn find(deck: &Deck) -> (Index, Vec<(usize, u32, Place)>) {
+    let index = build_index(deck);
+    if index.requirements.is_empty() {
+        return (index, Vec::new());
+    }
+    let all: Vec<usize> = (0..deck.cards.len()).collect();
+    let found: Vec<(usize, u32, Place)> = parallel::map_chunks(&all, CARDS_PER_THREAD, |_, cs| {
+        let mut out = Vec::new();
+        for &c in cs {
+            for (req, place) in scan(deck, &index, c) {
+                out.push((c, req, place));
+            }
+        }
+        out
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    // Leave out siblings, and answers many groups of cards mention.
+    let mut givers: HashMap<u32, Vec<(bool, &str)>> = HashMap::new();
+    let victim_fact = |v: Victim| -> Option<&str> {
+        match v {
+            Victim::Card(b) => deck.cards[b as usize].fact.as_deref(),
+            Victim::Fact(f) => Some(deck.facts[f as usize].id.as_str()),
+        }
+    };
+    let kept: Vec<(usize, u32, Place)> = found
+        .into_iter()
+        .filter(|&(c, req, _)| {
+            let v = index.requirements[req as usize].victim;
+            let sibling =
+                deck.cards[c].fact.is_some() && deck.cards[c].fact.as_deref() == victim_fact(v);
+            !sibling
+        })
+        .collect();
+    for &(c, req, _) in &kept {
+        let g = group_of(deck, c);
+        let list = givers.entry(req).or_default();
+        if !list.contains(&g) && list.len() <= COMMON {
+            list.push(g);
+        }
+    }
+    let kept = kept
+        .into_iter()
+        .filter(|(_, req, _)| givers.get(req).is_some_and(|g| g.len() <= COMMON))
+        .collect();
+    (index, kept)
+}
+
+/// Fills `deck.apart` from the deck's giveaways and its timelines.
+pub fn relate(deck: &mut Deck, timelines: &[Timeline]) {
+    let mut apart = std::mem::take(&mut deck.apart);
+    let (index, found) = find(deck);
+    let mut fact_cards: Option<HashMap<&str, Vec<usize>>> = None;
+    // What the author declared: a card or a fact (all its cards) kept from another.
+    for (a, b, _) in &apart.declared.clone() {
+        let map = fact_cards.get_or_insert_with(|| cards_of(deck));
+        let cards = |id: &str| -> Vec<usize> {
+            match map.get(id) {
+                Some(cs) => cs.clone(),
+                None => deck
+                    .cards
+                    .iter()
+                    .position(|c| c.id.as_str() == id)
+                    .into_iter()
+                    .collect(),
+            }
+        };
+        for c in cards(a) {
+            apart.add(deck.cards[c].id.as_str(), b);
+        }
+        for c in cards(b) {
+            apart.add(deck.cards[c].id.as_str(), a);
+        }
+    }
+    for (c, req, _) in found {
+        let giver = deck.cards[c].id.as_str();
+        match index.requirements[req as usize].victim {
+            Victim::Card(b) => {
+                let victim = deck.cards[b as usize].id.as_str();
+                apart.add(giver, victim);
+                apart.add(victim, giver);
+            }
+            Victim::Fact(f) => {
+                let fact = deck.facts[f as usize].id.as_str();
+                apart.add(giver, fact);
+                let map = fact_cards.get_or_insert_with(|| cards_of(deck));
+                for &v in map.get(fact).into_iter().flatten() {
+                    apart.add(deck.cards[v].id.as_str(), giver);
+                }
+            }
+        }
+    }
+    for t in timelines {
+        let map = fact_cards.get_or_insert_with(|| cards_of(deck));
+        for f in &t.facts {
+            apart.add(&t.card, f);
+            for &v in map.get(f.as_str()).into_iter().flatten() {
+                apart.add(deck.cards[v].id.as_str(), &t.card);
+            }
+        }
+    }
+    deck.apart = apart;
+}
+
+/// The cards of each fact, by fact id.
+fn cards_of(deck: &Deck) -> HashMap<&str, Vec<usize>> {
+    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in deck.cards.iter().enumerate() {
+        if let Some(f) = &c.fact {
+            map.entry(f.as_str()).or_default().push(i);
+        }
+    }
+    map
+}
+
+/// Every card that shows another's answer, for `recall check`: the giving card, whose answer
+/// it shows, which spelling and where.
+pub fn giveaways(deck: &Deck) -> Vec<Giveaway> {
+    let (index, found) = find(deck);
+    let mut first_of_fact: HashMap<&str, usize> = HashMap::new();
+    for (i, c) in deck.cards.iter().enumerate() {
+        if let Some(f) = &c.fact {
+            first_of_fact.entry(f.as_str()).or_insert(i);
+        }
+    }
+    let mut out: Vec<Giveaway> = Vec::new();
+    for (c, req, place) in found {
+        let r = &index.requirements[req as usize];
+        let (victim, whole_fact) = match r.victim {
+            Victim::Card(b) => (b as usize, false),
+            Victim::Fact(f) => {
+                let fact = &deck.facts[f as usize];
+                (
+                    first_of_fact.get(fact.id.as_str()).copied().unwrap_or(c),
+                    true,
+                )
+            }
+        };
+        out.push(Giveaway {
+            giver: c,
+            victim,
+            whole_fact,
+            answer: r.answer.clone(),
+            place,
+        });
+    }
+    out.sort_by_key(|g| (g.giver, g.victim, g.place));
+    out.dedup_by(|a, b| a.giver == b.giver && a.victim == b.victim);
+    out
+}
