@@ -513,7 +513,7 @@ fn build_index(deck: &Deck) -> Index {
             index.own[c].extend(hashes);
             index.owned[c].extend(req);
             if let Some(r) = req
-                && groups.len() == 1
+                && (groups.len() == 1 || context)
             {
                 let mut about = Vec::new();
                 for (place, text) in texts(card) {
@@ -523,7 +523,7 @@ fn build_index(deck: &Deck) -> Index {
                 }
                 // The answer's own words say nothing about the question.
                 let mut answer_words = Vec::new();
-                for spelling in &groups[0] {
+                for spelling in groups.iter().flatten() {
                     content_words(spelling, &mut answer_words);
                 }
                 about.retain(|w| !answer_words.contains(w));
@@ -532,6 +532,18 @@ fn build_index(deck: &Deck) -> Index {
                 index.requirements[r as usize].context = about;
                 contexts.push(r);
             }
+        }
+    }
+    // The cards of one fact share their answers: none gives the others' away.
+    let mut by_fact: HashMap<&str, Vec<u64>> = HashMap::new();
+    for (c, card) in deck.cards.iter().enumerate() {
+        if let Some(f) = &card.fact {
+            by_fact.entry(f.as_str()).or_default().extend(&index.own[c]);
+        }
+    }
+    for (c, card) in deck.cards.iter().enumerate() {
+        if let Some(own) = card.fact.as_deref().and_then(|f| by_fact.get(f)) {
+            index.own[c].clone_from(own);
         }
     }
     // A word many questions share is the deck's topic ("SCO", "China" in a deck about the

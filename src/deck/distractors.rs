@@ -228,16 +228,24 @@ pub fn spread(value: f64, tolerance: f64, rng: &mut Rng) -> Vec<f64> {
         .collect()
     };
     rng.shuffle(&mut candidates);
+    // Some below and some above, so the right value is neither always the largest nor always
+    // the smallest: one or two below (when there are such values), the rest above.
+    let below_wanted = 1 + rng.below(WANTED - 1);
     let mut out: Vec<f64> = Vec::with_capacity(WANTED);
-    for v in candidates {
-        if out.len() == WANTED {
-            break;
-        }
-        if v.is_finite()
-            && distinct(v, value, tolerance)
-            && out.iter().all(|o| distinct(*o, v, 0.0))
-        {
-            out.push(v);
+    let fits = |v: f64, out: &[f64]| {
+        v.is_finite() && distinct(v, value, tolerance) && out.iter().all(|o| distinct(*o, v, 0.0))
+    };
+    for pass in 0..2 {
+        for &v in &candidates {
+            if out.len() == WANTED {
+                break;
+            }
+            let below = out.iter().filter(|o| **o < value).count();
+            // First pass: keep to the wanted split; second: fill with whatever fits.
+            let side_ok = pass == 1 || (v < value) == (below < below_wanted);
+            if side_ok && !out.contains(&v) && fits(v, &out) {
+                out.push(v);
+            }
         }
     }
     out
@@ -307,6 +315,18 @@ mod tests {
             }
             assert!(!wrong.contains(&123.0) && !wrong.contains(&121.0));
         }
+    }
+
+    #[test]
+    fn the_right_value_is_not_always_at_one_end() {
+        let mut splits = [0; 4];
+        for seed in 0..50 {
+            let wrong = spread(122.0, 0.0, &mut Rng(seed));
+            let below = wrong.iter().filter(|w| **w < 122.0).count();
+            assert!((1..=2).contains(&below), "{wrong:?}");
+            splits[below] += 1;
+        }
+        assert!(splits[1] > 0 && splits[2] > 0, "{splits:?}");
     }
 
     #[test]

@@ -540,19 +540,14 @@ pub fn with_verb(subject: &str, hint: &str) -> Clause {
     // A relative clause moves after the participle in questions ("Where was the summit
     // held at which ..."); the same participle written after the noun is not said twice
     // ("the treaty signed in Moscow").
+    if let Some((head, relative)) = np.split_relative() {
+        return Clause::new(&head, plural, verb, Voice::Passive, Tense::Past)
+            .with_rest(&after)
+            .with_relative(&relative);
+    }
     let (head, rest) = np.split_at_head();
     let mut rest_words = rest.split_whitespace();
-    let relative = rest.split_whitespace().take(2).any(|w| {
-        matches!(
-            bare(w).as_str(),
-            "which" | "who" | "whom" | "whose" | "where"
-        )
-    });
-    if relative && !rest.is_empty() {
-        Clause::new(&head, plural, verb, Voice::Passive, Tense::Past)
-            .with_rest(&after)
-            .with_relative(&rest)
-    } else if rest_words
+    if rest_words
         .next()
         .is_some_and(|w| bare(w) == verb.participle)
     {

@@ -307,6 +307,22 @@ impl NounPhrase {
         (head, rest)
     }
 
+    /// The phrase split before a relative clause that follows its head ("the summit" + "that
+    /// asked the US ...", "the summit" + "at which five leaders met"), if it has one.
+    pub fn split_relative(&self) -> Option<(String, String)> {
+        let (head, rest) = self.split_at_head();
+        let mut words = rest.split_whitespace().map(bare);
+        let first = words.next()?;
+        let relative = matches!(
+            first.as_str(),
+            "that" | "which" | "who" | "whom" | "whose" | "where" | "when"
+        ) || (POSTMODIFIERS.contains(&first.as_str())
+            && words
+                .next()
+                .is_some_and(|w| matches!(w.as_str(), "which" | "whom")));
+        relative.then_some((head, rest))
+    }
+
     /// Whether the phrase is plural: its head is, or it joins two things with "and"
     /// ("India and Pakistan"), but not inside a name ("the Belt and Road Initiative").
     pub fn is_plural(&self) -> bool {
@@ -474,6 +490,27 @@ mod tests {
         for (s, h) in cases {
             assert_eq!(np(s).head(), h, "{s}");
         }
+    }
+
+    #[test]
+    fn relative_clauses_split_off() {
+        let split = |s: &str| np(s).split_relative();
+        assert_eq!(
+            split("the SCO summit that asked the US for a timetable"),
+            Some((
+                "the SCO summit".into(),
+                "that asked the US for a timetable".into()
+            ))
+        );
+        assert_eq!(
+            split("the summit at which India and Pakistan became members"),
+            Some((
+                "the summit".into(),
+                "at which India and Pakistan became members".into()
+            ))
+        );
+        assert_eq!(split("the summit of the five heads of state"), None);
+        assert_eq!(split("the SCO Secretariat"), None);
     }
 
     #[test]

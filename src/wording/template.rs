@@ -71,10 +71,15 @@ impl EventWords {
     pub fn statement(&self, date: &FactDate, place: Option<&str>) -> String {
         let when = at_date(date);
         let text = self.reading.clause.declarative(&[]);
+        // A launch or a departure is from a place; anything else happens in it.
+        let from = matches!(
+            self.reading.clause.verb.base.as_str(),
+            "launch" | "leave" | "depart" | "sail" | "fly" | "set"
+        );
         let place = place
             .map(phrase)
             .filter(|p| !p.is_empty() && !mentions(&text, p))
-            .map(|p| format!("in {p}"));
+            .map(|p| format!("{} {p}", if from { "from" } else { "in" }));
         match place {
             Some(p) => self.reading.clause.statement(&[&p, &when]),
             None => self.reading.clause.statement(&[&when]),
@@ -395,14 +400,22 @@ fn place_clause(subject: &NounPhrase, verb: &str) -> Clause {
     let rest = words.get(1..).map(|r| r.join(" ")).unwrap_or_default();
     let known = PLACE_VERBS.iter().find(|(v, ..)| *v == bare(main));
     let v = Verb::of(main);
+    // A relative clause follows the verb in a question ("Where was the summit held that
+    // ...?") and stays with its noun in a statement.
+    let (head, relative) = match subject.split_relative() {
+        Some((head, relative)) => (head, relative),
+        None => (subject.mid().into_owned(), String::new()),
+    };
+    let head = NounPhrase::new(&head).mid().into_owned();
     let mut c = Clause::new(
-        &subject.mid(),
+        &head,
         subject.is_plural(),
         v.clone(),
         Voice::Passive,
         Tense::Present,
     )
-    .with_rest(&rest);
+    .with_rest(&rest)
+    .with_relative(&relative);
     if PLACE_ACTIVE.contains(&v.base.as_str()) {
         // "Where did Napoleon die?", "Where does the Nile rise?"
         c.voice = Voice::Active;
@@ -800,6 +813,11 @@ mod tests {
             e.statement(&date(2001, Some(6), Some(15)), Some("Shanghai")),
             "The SCO was founded in Shanghai on 15 June 2001."
         );
+        let e = EventWords::new("the launch of Voyager 1", None);
+        assert_eq!(
+            e.statement(&date(1977, Some(9), Some(5)), Some("Cape Canaveral")),
+            "Voyager 1 was launched from Cape Canaveral on 5 September 1977."
+        );
         let e = EventWords::new("the Astana summit", None);
         assert_eq!(
             e.statement(&date(2005, None, None), Some("Astana")),
@@ -863,6 +881,20 @@ mod tests {
             "The April 1996 summit was held in Shanghai."
         );
         assert_eq!(p.subject_type(), "event");
+        let p = PlaceWords::new(
+            "the summit that asked the US to leave",
+            "venue",
+            None,
+            Some("city"),
+        );
+        assert_eq!(
+            p.where_question(),
+            "In which city was the summit held that asked the US to leave?"
+        );
+        assert_eq!(
+            p.statement("Astana", None, &[]),
+            "The summit that asked the US to leave was held in Astana."
+        );
         let p = PlaceWords::new("the International Court of Justice", "located", None, None);
         assert_eq!(
             p.where_question(),
