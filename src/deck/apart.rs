@@ -494,7 +494,7 @@ fn build_index(deck: &Deck) -> Index {
         }
         let counted = fact.and_then(|f| match &deck.facts[f].kind {
             FactKind::Number { quantity, .. } => match Quantity::read(quantity) {
-                Quantity::Count { noun, .. } => Some(noun),
+                Quantity::Count { noun, .. } | Quantity::Done { noun, .. } => Some(noun),
                 Quantity::Measure(_) => None,
             },
             _ => None,
@@ -548,17 +548,33 @@ fn build_index(deck: &Deck) -> Index {
     }
     // A word many questions share is the deck's topic ("SCO", "China" in a deck about the
     // SCO): it ties a text to no question in particular.
-    let mut frequency: HashMap<u64, usize> = HashMap::new();
-    for card in &deck.cards {
+    // Counted by groups of cards (a fact's cards are one group), so that a list fact whose ten
+    // cards repeat its name does not make the name's words look common.
+    let mut groups_of_word: HashMap<u64, Vec<(bool, &str)>> = HashMap::new();
+    let mut groups = 0usize;
+    let mut last_group: Option<(bool, &str)> = None;
+    for (c, card) in deck.cards.iter().enumerate() {
+        let group = group_of(deck, c);
+        if last_group != Some(group) {
+            groups += 1;
+            last_group = Some(group);
+        }
         let mut words = Vec::new();
         content_words(&card.prompt, &mut words);
         words.sort_unstable();
         words.dedup();
         for w in words {
-            *frequency.entry(w).or_default() += 1;
+            let seen = groups_of_word.entry(w).or_default();
+            if seen.last() != Some(&group) && !seen.contains(&group) {
+                seen.push(group);
+            }
         }
     }
-    let topic = (deck.cards.len() / 20).max(COMMON);
+    let frequency: HashMap<u64, usize> = groups_of_word
+        .into_iter()
+        .map(|(w, g)| (w, g.len()))
+        .collect();
+    let topic = (groups / 20).max(COMMON);
     for r in contexts {
         let context = &mut index.requirements[r as usize].context;
         let before = context.len();

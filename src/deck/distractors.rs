@@ -149,7 +149,9 @@ pub fn draw<'d>(
         let Some(text) = pick(idx as usize, slot, &mut pick_rng) else {
             continue;
         };
-        let taken = |other: &str| same(&text, other);
+        // Options that repeat one another ("the head of the UN", "the head of the UN from
+        // 1997") are one option to a learner.
+        let taken = |other: &str| same(&text, other) || subsumes(&text, other);
         if text.trim().is_empty()
             || exclude.iter().any(|e| taken(e))
             || chosen.iter().any(|c| taken(c))
@@ -162,6 +164,13 @@ pub fn draw<'d>(
         }
     }
     chosen
+}
+
+/// Whether one of two options of several words contains the other as whole words.
+fn subsumes(a: &str, b: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    words(short) >= 2 && crate::deck::text::find_word(long, short).is_some()
 }
 
 /// Whether two answers share any accepted text (normalised).

@@ -142,15 +142,26 @@ fn word(fact: &Fact) -> Worded {
             place,
             ..
         } => {
-            let kind = hints.place_kind.as_deref();
+            // What the place is, as declared or as the gazetteer knows it, both words the
+            // question ("On which planet ...?") and types its wrong options.
+            let known = known_type(&place.text);
+            let kind = hints.place_kind.as_deref().or(known);
             let w = PlaceWords::new(subject, relation, verb, kind);
-            let place_ty = match kind {
+            let place_ty = match hints.place_kind.as_deref() {
                 Some(k) => declared(k),
-                None => thing_type(known_type(&place.text)),
+                None => thing_type(known),
             };
+            // Subjects are of one kind when they stand in the same relation to the same kind of
+            // place: a spot on a planet is not drawn with an agency in a city.
+            let coarse = if falls_back_to_place(&place_ty) {
+                PLACE
+            } else {
+                &place_ty
+            };
+            let ty = format!("{} in a {coarse}", w.subject_type());
             Worded {
                 lent: Some(w.subject_option()),
-                ty: w.subject_type(),
+                ty,
                 words: Words::Place(w),
                 place_ty,
             }
@@ -202,13 +213,19 @@ fn word(fact: &Fact) -> Worded {
     }
 }
 
-/// The type of a place or an item the gazetteer may know: countries, planets and continents
-/// stand apart, while a known city is a place like any other (the gazetteer knows only some).
+/// The type of a place or an item the gazetteer may know ("country", "city", "planet"), or
+/// "place". Known cities are drawn with known cities first, then with other places (the
+/// gazetteer knows only some cities), see [`Gen::draw_things`].
 fn thing_type(known: Option<&str>) -> String {
-    match known {
-        Some("city") | None => "place".to_string(),
-        Some(ty) => ty.to_string(),
-    }
+    known.unwrap_or("place").to_string()
+}
+
+/// The type a known city shares with places the gazetteer does not know.
+const PLACE: &str = "place";
+
+/// Whether answers of type `ty` may top up their wrong options with plain places.
+fn falls_back_to_place(ty: &str) -> bool {
+    ty == "city"
 }
 
 /// Where each fact's answers go: pools by family and type, and number facts by unit.
@@ -221,11 +238,17 @@ fn pools(facts: &[Fact], worded: &[Worded]) -> (Pools, Vec<usize>) {
             FactKind::Place { .. } => {
                 pools.add(Family::Subject, &w.ty, i, Slot::Lent);
                 pools.add(Family::Thing, &w.place_ty, i, Slot::Place);
+                if falls_back_to_place(&w.place_ty) {
+                    pools.add(Family::Thing, PLACE, i, Slot::Place);
+                }
             }
             FactKind::Person { .. } => pools.add(Family::Role, &w.ty, i, Slot::Lent),
             FactKind::List { items, .. } => {
                 for n in 0..items.len().min(usize::from(u16::MAX)) {
                     pools.add(Family::Thing, &w.ty, i, Slot::Item(n as u16));
+                    if falls_back_to_place(&w.ty) {
+                        pools.add(Family::Thing, PLACE, i, Slot::Item(n as u16));
+                    }
                 }
             }
             FactKind::Number { .. } => numbers.push(i),
@@ -492,6 +515,43 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Wrong options among places and list items of type `ty` that `usable` accepts, topped
+    /// up from plain places when the type is a known city.
+    fn draw_things(
+        &self,
+        rng: &mut Rng,
+        ty: &str,
+        me: usize,
+        exclude: &[&str],
+        usable: impl Fn(&Answer) -> bool,
+    ) -> Vec<Text> {
+        let mut pick = |j: usize, slot: Slot, _: &mut Rng| {
+            let item = self.thing(j, slot)?;
+            usable(item).then_some(Cow::Borrowed(item.text.as_str()))
+        };
+        let mut wrong = draw(
+            rng,
+            self.pools.get(Family::Thing, ty),
+            me,
+            exclude,
+            &mut pick,
+        );
+        if wrong.len() < WANTED && falls_back_to_place(ty) {
+            let mut taken: Vec<&str> = exclude.to_vec();
+            taken.extend(wrong.iter().map(Text::as_str));
+            let more = draw(
+                rng,
+                self.pools.get(Family::Thing, PLACE),
+                me,
+                &taken,
+                &mut pick,
+            );
+            let room = WANTED - wrong.len();
+            wrong.extend(more.into_iter().take(room));
+        }
+        wrong
+    }
+
     fn fact(&mut self, i: usize) {
         let facts = self.facts;
         let fact = &facts[i];
@@ -624,11 +684,8 @@ impl<'a> Gen<'a> {
                 let mut rng = self.rng(fact, "member");
                 let correct = items[rng.below(items.len())].text.clone();
                 let ours: Vec<&str> = items.iter().flat_map(Answer::all).collect();
-                let pool = self.pools.get(Family::Thing, &worded.ty);
-                let wrong = draw(&mut rng, pool, i, &ours, |j, slot, _| {
-                    let item = self.thing(j, slot)?;
-                    (!item.all().any(|s| ours.iter().any(|o| same(s, o))))
-                        .then_some(Cow::Borrowed(item.text.as_str()))
+                let wrong = self.draw_things(&mut rng, &worded.ty, i, &ours, |item| {
+                    !item.all().any(|s| ours.iter().any(|o| same(s, o)))
                 });
                 let ty = worded.ty.clone();
                 self.push_choice(
@@ -768,11 +825,9 @@ impl<'a> Gen<'a> {
             },
         );
         let mut rng = self.rng(fact, "where-choice");
-        let pool = self.pools.get(Family::Thing, &worded.place_ty);
         let exclude: Vec<&str> = place.all().collect();
-        let wrong = draw(&mut rng, pool, i, &exclude, |j, slot, _| {
-            let other = self.thing(j, slot)?;
-            (!overlaps(place, other)).then_some(Cow::Borrowed(other.text.as_str()))
+        let wrong = self.draw_things(&mut rng, &worded.place_ty, i, &exclude, |other| {
+            !overlaps(place, other)
         });
         let place_ty = worded.place_ty.clone();
         self.push_choice(
@@ -981,6 +1036,12 @@ fn with_written(written: &[Text], correct: &Text, right: &[&str], drawn: Vec<Tex
 
 /// A type as warnings name it: "countries", "roles", "organisations".
 fn described(ty: &str) -> String {
+    // "organisation in a place": the qualifier is how types are kept apart, not how they read.
+    let ty = ty.split(" in a ").next().unwrap_or(ty);
+    // A type named after its verb ("thing found") reads as "subjects".
+    if ty.starts_with("thing ") {
+        return "subjects".to_string();
+    }
     let mut words: Vec<&str> = ty.split(' ').collect();
     let last = words.pop().unwrap_or("");
     let last = crate::wording::plural::plural(last);
@@ -1407,7 +1468,8 @@ mod tests {
             ]
         );
         let where_ = get(&d, "hq/where");
-        assert_eq!(where_.prompt, "Where is the club headquartered?");
+        // Lyon is a city the gazetteer knows.
+        assert_eq!(where_.prompt, "In which city is the club headquartered?");
         assert_eq!(
             where_.kind,
             Kind::Typed {
@@ -1804,7 +1866,7 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(
             diags[0].message,
-            "skipped `hq/where-choice` and `hq/which`: a choice question needs at least 2 wrong options of the same type as its answer, and only 0 places and 0 organisations could be drawn"
+            "skipped `hq/where-choice` and `hq/which`: a choice question needs at least 2 wrong options of the same type as its answer, and only 0 cities and 0 organisations could be drawn"
         );
         assert_eq!(
             diags[0].help.as_deref(),
@@ -1827,7 +1889,7 @@ mod tests {
         );
         assert_eq!(
             diags[0].message,
-            "skipped `a/where-choice` and `a/which`: a choice question needs at least 2 wrong options of the same type as its answer, and only 0 places and 0 organisations could be drawn"
+            "skipped `a/where-choice` and `a/which`: a choice question needs at least 2 wrong options of the same type as its answer, and only 0 cities and 0 organisations could be drawn"
         );
     }
 

@@ -1356,8 +1356,8 @@ mod tests {
     /// Two more place facts, so that the place facts before them have enough wrong options
     /// for their choice questions (at least two of the same type).
     fn two_more_places() -> String {
-        fact("r", "place", "subject = \"the zoo\"\nplace = \"Cairo\"")
-            + &fact("s", "place", "subject = \"the port\"\nplace = \"Lagos\"")
+        fact("r", "place", "subject = \"the union\"\nplace = \"Cairo\"")
+            + &fact("s", "place", "subject = \"the council\"\nplace = \"Lagos\"")
     }
 
     #[test]
@@ -1617,7 +1617,7 @@ mod tests {
         let body = fact(
             "p",
             "place",
-            "subject = \"the museum\"\nplace = \"St. Petersburg\"",
+            "subject = \"the foundation\"\nplace = \"St. Petersburg\"",
         ) + &fact(
             "q",
             "place",
@@ -1758,7 +1758,7 @@ mod tests {
         assert_eq!(
             report(&body),
             [
-                "5:1 warning: skipped `hq/where-choice` and `hq/which`: a choice question needs at least 2 wrong options of the same type as its answer, and only 0 places and 0 organisations could be drawn"
+                "5:1 warning: skipped `hq/where-choice` and `hq/which`: a choice question needs at least 2 wrong options of the same type as its answer, and only 0 cities and 0 organisations could be drawn"
             ]
         );
         assert_eq!(

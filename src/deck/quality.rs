@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 
 use crate::deck::apart::{Giveaway, Place, giveaways};
-use crate::deck::item_type::known_type;
+use crate::deck::item_type::{known_type, known_types};
 use crate::deck::text::{find_word, same};
 use crate::deck::{Card, Deck, Kind, Text};
 use crate::diagnostic::Diagnostic;
@@ -158,8 +158,13 @@ fn mixed_types(card: &Card, correct: &[Text], wrong: &[Text], out: &mut Vec<Diag
             }
             // A country among common words ("extremism"), or a common word among
             // countries: the gazetteer knows one side and the other is a lower-case phrase.
+            let shared = || {
+                known_types(answer)
+                    .iter()
+                    .any(|t| known_types(w).contains(t))
+            };
             match (answer_type, known_type(w)) {
-                (Some(a), Some(b)) if a != b => Some((w, format!("a {b}"))),
+                (Some(_), Some(b)) if !shared() => Some((w, format!("a {b}"))),
                 (Some(_), None) if common(w, s) => Some((w, s.name().to_string())),
                 (None, Some(b)) if common(answer, answer_shape) => Some((w, format!("a {b}"))),
                 _ => None,

@@ -57,6 +57,7 @@ pub fn write_text(deck: &Deck, w: &mut dyn Write) -> io::Result<()> {
     for card in &deck.cards {
         writeln!(w)?;
         write_card(card, w)?;
+        write_apart(deck, card, w)?;
     }
     Ok(())
 }
@@ -81,6 +82,7 @@ pub fn write_card_forms(deck: &Deck, id: &str, w: &mut dyn Write) -> io::Result<
             writeln!(w)?;
         }
         write_card(card, w)?;
+        write_apart(deck, card, w)?;
         let others = sibling_ids(&family, card);
         if !others.is_empty() {
             let others: Vec<Cow<str>> = others.into_iter().map(s).collect();
@@ -88,6 +90,16 @@ pub fn write_card_forms(deck: &Deck, id: &str, w: &mut dyn Write) -> io::Result<
         }
     }
     Ok(true)
+}
+
+/// The cards and facts a study day keeps this card away from (besides its siblings).
+fn write_apart(deck: &Deck, card: &Card, w: &mut dyn Write) -> io::Result<()> {
+    let keys = deck.apart.of(card.id.as_str());
+    if !keys.is_empty() {
+        let keys: Vec<Cow<str>> = keys.iter().map(|k| s(k)).collect();
+        writeln!(w, "  kept apart from: {}", keys.join(", "))?;
+    }
+    Ok(())
 }
 
 fn is_generated(card: &Card) -> bool {
@@ -150,7 +162,7 @@ fn write_card(card: &Card, w: &mut dyn Write) -> io::Result<()> {
             unit,
         } => {
             let within = if *tolerance > 0.0 {
-                format!(" (± {tolerance})")
+                format!(" (± {})", crate::wording::count::format_value(*tolerance))
             } else {
                 String::new()
             };
@@ -290,6 +302,10 @@ struct CardJson<'a> {
     tags: &'a [Text],
     fact: Option<&'a str>,
     siblings: Vec<&'a str>,
+    /// Cards and facts a study day keeps this card away from, besides its siblings (a card
+    /// that shows its answer, a timeline of its event, or what the deck declares).
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    apart: &'a [Text],
     generated: bool,
     explain: Option<&'a str>,
     source: Option<&'a str>,
@@ -308,7 +324,11 @@ struct CardJson<'a> {
     text: Option<String>,
 }
 
-fn card_json<'a>(card: &'a Card, family: &HashMap<&str, Vec<&'a str>>) -> CardJson<'a> {
+fn card_json<'a>(
+    deck: &'a Deck,
+    card: &'a Card,
+    family: &HashMap<&str, Vec<&'a str>>,
+) -> CardJson<'a> {
     let mut j = CardJson {
         id: card.id.as_str(),
         kind: card.kind.name(),
@@ -318,6 +338,7 @@ fn card_json<'a>(card: &'a Card, family: &HashMap<&str, Vec<&'a str>>) -> CardJs
         tags: &card.tags,
         fact: card.fact.as_deref(),
         siblings: sibling_ids(family, card),
+        apart: deck.apart.of(card.id.as_str()),
         generated: is_generated(card),
         explain: card.explain.as_deref(),
         source: card.source.as_deref(),
@@ -413,7 +434,11 @@ pub fn to_json(deck: &Deck) -> serde_json::Value {
         tags: &deck.tags,
         seed: deck.seed,
         facts: deck.facts.len(),
-        cards: deck.cards.iter().map(|c| card_json(c, &family)).collect(),
+        cards: deck
+            .cards
+            .iter()
+            .map(|c| card_json(deck, c, &family))
+            .collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_value(json).unwrap_or(serde_json::Value::Null)

@@ -36,6 +36,9 @@ pub struct Clause {
     /// What follows the verb: an object, a particle, adjuncts ("the SCO", "place", "as full
     /// members"); may be empty.
     pub rest: String,
+    /// A phrase set off by commas that describes the subject (", led first by Zhang
+    /// Deguang,"): it follows the subject in statements and questions alike; may be empty.
+    pub apposition: String,
     /// A relative clause of the subject ("at which five leaders met"): a statement keeps it
     /// with the subject, a question moves it after the verb ("Where was the summit held at
     /// which five leaders met?"); may be empty.
@@ -68,6 +71,7 @@ impl Clause {
             tense,
             adverb: String::new(),
             rest: String::new(),
+            apposition: String::new(),
             relative: String::new(),
             tail: String::new(),
         }
@@ -81,6 +85,20 @@ impl Clause {
     pub fn with_adverb(mut self, adverb: &str) -> Clause {
         self.adverb = adverb.trim().to_string();
         self
+    }
+
+    pub fn with_apposition(mut self, apposition: &str) -> Clause {
+        self.apposition = apposition.trim().trim_matches(',').trim().to_string();
+        self
+    }
+
+    /// The subject with its apposition: "the SCO Secretariat, led first by Zhang Deguang,".
+    fn full_subject(&self) -> String {
+        if self.apposition.is_empty() {
+            self.subject.clone()
+        } else {
+            format!("{}, {},", self.subject, self.apposition)
+        }
     }
 
     pub fn with_relative(mut self, relative: &str) -> Clause {
@@ -121,7 +139,8 @@ impl Clause {
     /// without a full stop: "the SCO was founded in Shanghai".
     pub fn declarative(&self, adjuncts: &[&str]) -> String {
         let finite = self.finite(self.plural);
-        let mut pieces: Vec<&str> = vec![&self.subject, &self.relative, &finite, &self.rest];
+        let subject = self.full_subject();
+        let mut pieces: Vec<&str> = vec![&subject, &self.relative, &finite, &self.rest];
         pieces.extend(adjuncts);
         pieces.push(&self.tail);
         join(&pieces)
@@ -153,7 +172,8 @@ impl Clause {
                 (have(p).into(), join(&["been", adv, &v.participle]))
             }
         };
-        let mut pieces: Vec<&str> = vec![wh, &aux, &self.subject, &main, &self.rest];
+        let subject = self.full_subject();
+        let mut pieces: Vec<&str> = vec![wh, &aux, &subject, &main, &self.rest];
         pieces.extend(adjuncts);
         pieces.push(&self.relative);
         pieces.push(&self.tail);
@@ -283,6 +303,20 @@ mod tests {
         assert_eq!(
             c.subject_question("Who", &["in 1961"]),
             "Who became the first person in space in 1961?"
+        );
+    }
+
+    #[test]
+    fn an_apposition_follows_the_subject() {
+        let c = clause("the SCO Secretariat", "opened", Voice::Passive, Tense::Past)
+            .with_apposition(", led first by Zhang Deguang");
+        assert_eq!(
+            c.statement(&["in 2004"]),
+            "The SCO Secretariat, led first by Zhang Deguang, was opened in 2004."
+        );
+        assert_eq!(
+            c.question("In what year", &[]),
+            "In what year was the SCO Secretariat, led first by Zhang Deguang, opened?"
         );
     }
 

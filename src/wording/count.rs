@@ -5,6 +5,7 @@
 
 use super::noun::{NounPhrase, Opening, bare, is_capitalised, phrase, sentence};
 use super::plural::{do_, have, is_plural_noun, singular};
+use super::verb::{Verb, is_past_form};
 
 /// Units of measure (lower case, as written after a number). Anything else written as a unit
 /// and spelt as a plural noun ("documents", "countries") is a counted noun.
@@ -212,6 +213,13 @@ pub enum Quantity {
         owner: Option<String>,
         rest: String,
     },
+    /// "the number of symphonies Beethoven completed": counted things that someone did.
+    Done {
+        noun: String,
+        subject: String,
+        verb: Verb,
+        rest: String,
+    },
     /// Anything else ("the length of the border"), asked as "What is ...?".
     Measure(String),
 }
@@ -227,6 +235,22 @@ impl Quantity {
             return Quantity::Measure(mid);
         };
         let counted = phrase(counted);
+        // "symphonies Beethoven completed": a clause without "that" after the noun.
+        let np = NounPhrase::new(&counted);
+        let words: Vec<&str> = counted.split_whitespace().collect();
+        let head = np.head_index();
+        if let Some(after) = words.get(head + 1..)
+            && let Some(v) = after.iter().position(|w| !is_capitalised(w))
+            && v > 0
+            && is_past_form(after[v])
+        {
+            return Quantity::Done {
+                noun: words[..=head].join(" "),
+                subject: after[..v].join(" "),
+                verb: Verb::of(after[v]),
+                rest: after[v + 1..].join(" "),
+            };
+        }
         // "members of the SCO": the owner is a definite or named phrase after the last "of".
         if let Some((noun, owner)) = counted.rsplit_once(" of ") {
             let owner_np = NounPhrase::new(owner);
@@ -245,9 +269,11 @@ impl Quantity {
         let words: Vec<&str> = counted.split_whitespace().collect();
         let place = words.iter().rposition(|w| bare(w) == "in").filter(|&i| {
             i > 0
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| bare(n) == "the" || is_capitalised(n) || n.ends_with("'s"))
+                && words.get(i + 1).is_some_and(|n| {
+                    matches!(bare(n).as_str(), "the" | "a" | "an")
+                        || is_capitalised(n)
+                        || n.ends_with("'s")
+                })
         });
         match place {
             Some(i) => Quantity::Count {
@@ -292,6 +318,20 @@ impl Quantity {
                 };
                 format!("How many {noun} {be} there{rest}?")
             }
+            Quantity::Done {
+                noun,
+                subject,
+                verb,
+                rest,
+            } => {
+                let rest = if rest.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {rest}")
+                };
+                let aux = if verb.base == "be" { "were" } else { "did" };
+                format!("How many {noun} {aux} {subject} {}{rest}?", verb.base)
+            }
             Quantity::Measure(m) => {
                 let be = if NounPhrase::new(m).is_plural() {
                     "are"
@@ -305,7 +345,7 @@ impl Quantity {
 
     /// Whether options are bare numbers (the question names what is counted).
     pub fn is_count(&self) -> bool {
-        matches!(self, Quantity::Count { .. })
+        matches!(self, Quantity::Count { .. } | Quantity::Done { .. })
     }
 
     /// The sentence stating the value: "The SCO has 8 member states.", "There are 122
@@ -334,6 +374,25 @@ impl Quantity {
                         sentence(&format!("There {be} {n} {noun}{rest}"))
                     }
                 }
+            }
+            Quantity::Done {
+                noun,
+                subject,
+                verb,
+                rest,
+            } => {
+                let n = format_value(value);
+                let noun = if value == 1.0 {
+                    singular_phrase(noun)
+                } else {
+                    noun.clone()
+                };
+                let rest = if rest.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {rest}")
+                };
+                sentence(&format!("{subject} {} {n} {noun}{rest}", verb.past))
             }
             Quantity::Measure(m) => {
                 let be = if NounPhrase::new(m).is_plural() {
@@ -424,6 +483,16 @@ mod tests {
                 "The number of people of working age",
                 "How many people of working age are there?",
                 "There are 8 people of working age.",
+            ),
+            (
+                "the number of symphonies Beethoven completed",
+                "How many symphonies did Beethoven complete?",
+                "Beethoven completed 8 symphonies.",
+            ),
+            (
+                "the number of lines in a sonnet",
+                "How many lines are there in a sonnet?",
+                "There are 8 lines in a sonnet.",
             ),
             (
                 "the number of members of the Shanghai Five",

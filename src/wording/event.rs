@@ -53,6 +53,11 @@ pub const NOMINALS: &[(&str, &str, Role)] = &[
     ("discovery", "discover", Role::Patient),
     ("publication", "publish", Role::Patient),
     ("release", "release", Role::Patient),
+    ("performance", "perform", Role::Patient),
+    ("premiere", "premiere", Role::Patient),
+    ("recording", "record", Role::Patient),
+    ("painting", "paint", Role::Patient),
+    ("writing", "write", Role::Patient),
     ("ratification", "ratify", Role::Patient),
     ("approval", "approve", Role::Patient),
     ("introduction", "introduce", Role::Patient),
@@ -398,8 +403,9 @@ const ACTIVE: &[&str] = &[
 /// Adjectives before an event noun and the adverbs they become ("the formal founding of the
 /// SCO" -> "the SCO was formally founded").
 fn adverb_of(adjective: &str) -> Option<String> {
-    let a = adjective.to_lowercase();
-    let fixed = [
+    // Only adjectives that describe how the event happened turn into adverbs: "the atomic
+    // bombing of Hiroshima" is not "Hiroshima was atomically bombed".
+    const ADVERBS: &[(&str, &str)] = &[
         ("first", "first"),
         ("last", "last"),
         ("final", "finally"),
@@ -408,26 +414,30 @@ fn adverb_of(adjective: &str) -> Option<String> {
         ("full", "fully"),
         ("joint", "jointly"),
         ("public", "publicly"),
+        ("formal", "formally"),
+        ("official", "officially"),
+        ("initial", "initially"),
+        ("eventual", "eventually"),
+        ("successful", "successfully"),
+        ("peaceful", "peacefully"),
+        ("partial", "partially"),
+        ("unilateral", "unilaterally"),
+        ("secret", "secretly"),
+        ("temporary", "temporarily"),
+        ("permanent", "permanently"),
+        ("simultaneous", "simultaneously"),
+        ("gradual", "gradually"),
+        ("sudden", "suddenly"),
+        ("legal", "legally"),
+        ("forcible", "forcibly"),
+        ("violent", "violently"),
+        ("symbolic", "symbolically"),
     ];
-    if let Some((_, adv)) = fixed.iter().find(|(adj, _)| *adj == a) {
-        return Some((*adv).to_string());
-    }
-    if a.ends_with("ic") {
-        return Some(format!("{a}ally"));
-    }
-    if a.ends_with("ble") || a.ends_with("ple") {
-        return Some(format!("{}y", &a[..a.len() - 1]));
-    }
-    let suffixes = [
-        "al", "ful", "ent", "ant", "ous", "ive", "ial", "ary", "ate", "ed",
-    ];
-    if suffixes.iter().any(|s| a.ends_with(s)) {
-        if let Some(stem) = a.strip_suffix("ary") {
-            return Some(format!("{stem}arily"));
-        }
-        return Some(format!("{a}ly"));
-    }
-    None
+    let a = adjective.to_lowercase();
+    ADVERBS
+        .iter()
+        .find(|(adj, _)| *adj == a)
+        .map(|(_, adv)| (*adv).to_string())
 }
 
 /// What [`read`] made of an event.
@@ -443,35 +453,50 @@ pub fn read(what: &str, verb: Option<&str>) -> Reading {
     let np = NounPhrase::new(what);
     let written = np.mid().into_owned();
     let (core, tail) = split_tail(&written);
-    if let Some(hint) = verb.map(str::trim).filter(|v| !v.is_empty()) {
-        return Reading {
-            clause: with_verb(core, hint).with_tail(tail),
-            guessed: false,
-        };
-    }
-    if let Some(c) = finite_clause(core) {
-        return Reading {
-            clause: c.with_tail(tail),
-            guessed: false,
-        };
-    }
-    if let Some(c) = nominal(core) {
-        return Reading {
-            clause: c.with_tail(tail),
-            guessed: false,
-        };
-    }
-    let head = singular(&NounPhrase::new(core).head());
-    if let Some((_, hint)) = HEAD_VERBS.iter().find(|(h, _)| *h == head) {
-        return Reading {
-            clause: with_verb(core, hint).with_tail(tail),
-            guessed: false,
-        };
-    }
-    Reading {
-        clause: with_verb(core, "took place").with_tail(tail),
-        guessed: true,
-    }
+    let hint = verb.map(str::trim).filter(|v| !v.is_empty());
+    // A verb that names what a nominalised event already says ("the storming of the
+    // Bastille", verb "stormed") applies to what was stormed, not to the storming.
+    let nominal_with_hint = hint.and_then(|h| {
+        let base = Verb::of(h.split_whitespace().next().unwrap_or(h)).base;
+        nominal(core).filter(|c| c.verb.base == base)
+    });
+    // The same verb on an event noun recall could not unfold ("the atomic bombing of
+    // Hiroshima", verb "bombed") would say it twice: the event took place.
+    let gerund_of_hint = hint.is_some_and(|h| {
+        let ing = Verb::of(h.split_whitespace().next().unwrap_or(h)).ing();
+        bare(&NounPhrase::new(core).head()) == ing
+    });
+    let (clause, guessed) = if let Some(c) = nominal_with_hint {
+        (c, false)
+    } else if gerund_of_hint {
+        (with_verb(core, "took place"), false)
+    } else if let Some(hint) = hint {
+        (with_verb(core, hint), false)
+    } else if let Some(c) = finite_clause(core).or_else(|| nominal(core)) {
+        (c, false)
+    } else {
+        let head = singular(&NounPhrase::new(core).head());
+        match HEAD_VERBS.iter().find(|(h, _)| *h == head) {
+            Some((_, hint)) => (with_verb(core, hint), false),
+            None => (with_verb(core, "took place"), true),
+        }
+    };
+    // ", led first by X" describes the subject and goes with it; ", leaving ..." closes the
+    // sentence.
+    let describes = tail
+        .trim_start_matches(',')
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| {
+            let b = bare(w);
+            (is_past_form(&b) && !b.ends_with("ing")) || matches!(b.as_str(), "which" | "who")
+        });
+    let clause = if describes && clause.apposition.is_empty() {
+        clause.with_apposition(tail)
+    } else {
+        clause.with_tail(tail)
+    };
+    Reading { clause, guessed }
 }
 
 /// Splits off a trailing part set off by a comma that no longer names the event (", leaving
@@ -671,10 +696,20 @@ fn plain_subject(words: &[&str]) -> bool {
 /// to the WTO", "the admission of India and Pakistan as full members".
 fn nominal(core: &str) -> Option<Clause> {
     let words: Vec<&str> = core.split_whitespace().collect();
-    let (p, &(_, verb_words, role)) = words.iter().take(8).enumerate().find_map(|(i, w)| {
-        let b = bare(w);
-        NOMINALS.iter().find(|(n, ..)| *n == b).map(|e| (i, e))
-    })?;
+    // An event noun from the table, or a gerund followed by "of" ("the storming of the
+    // Bastille"), which names its verb itself.
+    let (p, verb_words, role): (usize, String, Role) =
+        words.iter().take(8).enumerate().find_map(|(i, w)| {
+            let b = bare(w);
+            if let Some((_, v, r)) = NOMINALS.iter().find(|(n, ..)| *n == b) {
+                return Some((i, (*v).to_string(), *r));
+            }
+            let gerund = b.len() > 5
+                && b.ends_with("ing")
+                && !is_capitalised(w)
+                && words.get(i + 1).is_some_and(|n| bare(n) == "of");
+            gerund.then(|| (i, crate::wording::verb::lemma(&b), Role::Patient))
+        })?;
     // Before the noun: an article, a possessor ("Xi Jinping's"), adjectives that become adverbs.
     let mut possessor: Option<String> = None;
     let mut adverbs: Vec<String> = Vec::new();
@@ -951,8 +986,8 @@ mod tests {
         (
             "the opening of the SCO Secretariat, led first by Zhang Deguang",
             None,
-            "In what year was the SCO Secretariat opened, led first by Zhang Deguang?",
-            "The SCO Secretariat was opened in 2001, led first by Zhang Deguang.",
+            "In what year was the SCO Secretariat, led first by Zhang Deguang, opened?",
+            "The SCO Secretariat, led first by Zhang Deguang, was opened in 2001.",
         ),
         (
             "the first Moon landing",
@@ -971,6 +1006,48 @@ mod tests {
             None,
             "In what year did China's series of border treaties start with its neighbours?",
             "China's series of border treaties started with its neighbours in 2001.",
+        ),
+        (
+            "the storming of the Bastille",
+            Some("stormed"),
+            "In what year was the Bastille stormed?",
+            "The Bastille was stormed in 2001.",
+        ),
+        (
+            "the storming of the Bastille",
+            None,
+            "In what year was the Bastille stormed?",
+            "The Bastille was stormed in 2001.",
+        ),
+        (
+            "King John's sealing of Magna Carta",
+            Some("sealed"),
+            "In what year did King John seal Magna Carta?",
+            "King John sealed Magna Carta in 2001.",
+        ),
+        (
+            "the first performance of Hamlet",
+            None,
+            "In what year was Hamlet first performed?",
+            "Hamlet was first performed in 2001.",
+        ),
+        (
+            "the film Star Wars",
+            Some("released"),
+            "In what year was the film Star Wars released?",
+            "The film Star Wars was released in 2001.",
+        ),
+        (
+            "the album Abbey Road",
+            None,
+            "In what year was the album Abbey Road released?",
+            "The album Abbey Road was released in 2001.",
+        ),
+        (
+            "the atomic bombing of Hiroshima",
+            Some("bombed"),
+            "In what year did the atomic bombing of Hiroshima take place?",
+            "The atomic bombing of Hiroshima took place in 2001.",
         ),
         (
             "Uzbekistan joins the SCO",
@@ -1026,7 +1103,8 @@ mod tests {
     #[test]
     fn adverbs_from_adjectives() {
         assert_eq!(adverb_of("formal").as_deref(), Some("formally"));
-        assert_eq!(adverb_of("historic").as_deref(), Some("historically"));
+        assert_eq!(adverb_of("official").as_deref(), Some("officially"));
+        assert_eq!(adverb_of("atomic"), None);
         assert_eq!(adverb_of("second").as_deref(), Some("for the second time"));
         assert_eq!(adverb_of("temporary").as_deref(), Some("temporarily"));
         assert_eq!(adverb_of("big"), None);

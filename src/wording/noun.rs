@@ -256,12 +256,24 @@ impl NounPhrase {
             if i > 0 && b == "and" {
                 continue;
             }
+            // An article after the head starts a clause without "that" ("the countries the
+            // Andes run through").
+            if seen_common && matches!(b.as_str(), "the" | "a" | "an") {
+                break;
+            }
             // A name after common nouns followed by a verb starts a clause without "that"
             // ("the fields Russia favoured"); followed by a noun it is a modifier ("the
             // first Moon landing").
             if seen_common && is_capitalised(w) && !is_capitalised(words[last]) {
-                let after_name = words[i..].iter().find(|x| !is_capitalised(x));
+                let after_name = words[i..]
+                    .iter()
+                    .find(|x| !is_capitalised(x) && !NAME_GLUE.contains(&bare(x).as_str()));
                 if after_name.is_some_and(|x| super::verb::is_past_form(x)) {
+                    break;
+                }
+                // A title after a common noun is its name, not its head ("the film Star
+                // Wars", "the album Abbey Road").
+                if after_name.is_none_or(|x| POSTMODIFIERS.contains(&bare(x).as_str())) {
                     break;
                 }
             }
@@ -374,6 +386,8 @@ fn is_participle_modifier(words: &[&str], i: usize) -> bool {
     }
     match words.get(i + 1) {
         None => b.ends_with("ed"),
+        // "the atomic bombing of Hiroshima": a gerund before "of" is the head itself.
+        Some(next) if bare(next) == "of" => false,
         Some(next) => {
             let n = bare(next);
             // A name followed by a common noun is what the participle describes ("the
@@ -474,6 +488,11 @@ mod tests {
             ("the Bank for International Settlements", "Bank"),
             ("the first Moon landing", "landing"),
             ("the first crewed Moon landing", "landing"),
+            ("the countries the Andes run through", "countries"),
+            ("the atomic bombing of Hiroshima", "bombing"),
+            ("the film Star Wars", "film"),
+            ("the album Sgt. Pepper's Lonely Hearts Club Band", "album"),
+            ("the symphonies Beethoven completed", "symphonies"),
             ("the treaty settling China's border", "treaty"),
             ("the Treaty of Versailles", "Treaty"),
             ("the reforms launched by Gorbachev", "reforms"),

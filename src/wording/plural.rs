@@ -108,6 +108,32 @@ const US_NOUNS: &[&str] = &[
     "hippopotamus",
 ];
 
+/// Plural nouns that end names and keep them plural ("the Allied Powers are"); "States" and
+/// "Nations" are left out, since "the United States" and "the United Nations" are one body.
+const NAME_PLURALS: &[&str] = &[
+    "powers",
+    "allies",
+    "islands",
+    "isles",
+    "mountains",
+    "lakes",
+    "alps",
+    "andes",
+    "rockies",
+    "himalayas",
+    "wars",
+    "crusades",
+    "games",
+    "provinces",
+    "colonies",
+    "territories",
+    "forces",
+    "brothers",
+    "sisters",
+    "beatles",
+    "emirates",
+];
+
 /// Number words that make a name plural ("the Big Four", "the Shanghai Five").
 const NUMBER_NAMES: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -127,9 +153,10 @@ pub fn is_plural_noun(word: &str) -> bool {
     if NUMBER_NAMES.contains(&w.as_str()) {
         return true;
     }
-    // A name ("Mars", "Athens", "RATS") is one thing.
+    // A name ("Mars", "Athens", "RATS") is one thing, unless its last word is one of the plural
+    // nouns names are made of ("the Central Powers", "the Napoleonic Wars").
     if capitalised {
-        return false;
+        return NAME_PLURALS.contains(&w.as_str());
     }
     if IRREGULAR.iter().any(|(p, _)| *p == w) {
         return true;

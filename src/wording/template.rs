@@ -173,6 +173,71 @@ const PLACE_VERBS: &[(&str, Tense, &str)] = &[
     ("discovered", Tense::Past, "find"),
 ];
 
+/// Subjects that are places themselves: asked where they are located.
+const LOCATED_HEADS: &[&str] = &[
+    "museum",
+    "gallery",
+    "palace",
+    "cathedral",
+    "church",
+    "temple",
+    "mosque",
+    "tower",
+    "bridge",
+    "monument",
+    "castle",
+    "statue",
+    "mountain",
+    "mount",
+    "lake",
+    "river",
+    "desert",
+    "falls",
+    "park",
+    "zoo",
+    "stadium",
+    "library",
+    "square",
+    "wall",
+    "canal",
+    "dam",
+    "volcano",
+    "island",
+    "forest",
+    "observatory",
+    "airport",
+    "port",
+    "station",
+    "ruins",
+    "tomb",
+    "site",
+];
+
+/// Places named after a building, which take "at" ("at Blenheim Palace").
+const AT_PLACES: &[&str] = &[
+    "palace",
+    "castle",
+    "house",
+    "hall",
+    "hospital",
+    "station",
+    "airport",
+    "university",
+    "college",
+    "school",
+    "abbey",
+    "manor",
+    "farm",
+    "camp",
+    "base",
+    "observatory",
+    "cathedral",
+    "church",
+    "museum",
+    "theatre",
+    "studio",
+];
+
 /// Kinds of place that take "on" ("on which planet").
 const ON_PLACES: &[&str] = &[
     "planet",
@@ -224,6 +289,15 @@ impl PlaceWords {
             let last = rel.split_whitespace().last().unwrap_or("");
             is_past_form(last).then(|| rel.clone())
         });
+        // Buildings and natural features are located somewhere, not headquartered (the
+        // loader's default relation).
+        let rel = if rel == "headquarters"
+            && LOCATED_HEADS.contains(&singular(&subject.head()).as_str())
+        {
+            "location".to_string()
+        } else {
+            rel
+        };
         let relation = match as_verb {
             Some(v) => Relation::Verb(place_clause(&subject, &v), type_of_verb(&v)),
             None => match PLACE_RELATIONS.iter().find(|(r, ..)| *r == rel) {
@@ -252,7 +326,14 @@ impl PlaceWords {
     }
 
     fn at(&self, place: &str) -> String {
-        format!("{} {place}", self.preposition())
+        // A building is a point: born "at Blenheim Palace", not "in" it.
+        let head = singular(&NounPhrase::new(place).head());
+        let prep = if self.place_kind.is_none() && AT_PLACES.contains(&head.as_str()) {
+            "at"
+        } else {
+            self.preposition()
+        };
+        format!("{prep} {place}")
     }
 
     /// "Where is RATS headquartered?", "In which city is RATS headquartered?", "What is the
@@ -540,8 +621,29 @@ impl PersonWords {
         }
     }
 
+    /// Whether the person still holds the role: as the fact says, or as the role's own dates
+    /// say ("since 2013" is current, "from 1997 to 2006" is not).
     fn is_current(&self) -> bool {
-        self.current == Some(true)
+        self.current.or_else(|| self.dated()).unwrap_or(false)
+    }
+
+    /// What the role's dates tell: `Some(true)` for "since <year>", `Some(false)` for "until
+    /// <year>" or "to <year>".
+    fn dated(&self) -> Option<bool> {
+        let words: Vec<String> = self
+            .role
+            .as_written()
+            .split_whitespace()
+            .map(bare)
+            .collect();
+        let year = |w: &String| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+        words
+            .windows(2)
+            .find_map(|pair| match (pair[0].as_str(), year(&pair[1])) {
+                ("since", true) => Some(true),
+                ("until" | "till" | "to", true) => Some(false),
+                _ => None,
+            })
     }
 
     /// The role as an option and inside sentences: "the first secretary general of the SCO",
@@ -599,7 +701,7 @@ impl PersonWords {
     /// A guess is made when the role is an office someone may still hold and nothing says
     /// whether this person does.
     pub fn guessed(&self) -> Option<Guess> {
-        if self.since.is_some() || self.current.is_some() {
+        if self.since.is_some() || self.current.is_some() || self.dated().is_some() {
             return None;
         }
         let role = self.role.as_written().to_lowercase();
@@ -980,6 +1082,16 @@ mod tests {
         assert_eq!(p.who_question(), "Who was the Secretary-General?");
         let p = PersonWords::new("Emmanuel Macron", "President of France", None, Some(true));
         assert_eq!(p.who_question(), "Who is the President of France?");
+        let p = PersonWords::new(
+            "Kofi Annan",
+            "Secretary-General of the UN from 1997 to 2006",
+            None,
+            None,
+        );
+        assert!(p.guessed().is_none());
+        assert_eq!(p.role_question(), "Who was Kofi Annan?");
+        let p = PersonWords::new("Xi Jinping", "president of China since 2013", None, None);
+        assert_eq!(p.role_question(), "Who is Xi Jinping?");
         let p = PersonWords::new("Gagarin", "Hero of the Soviet Union", None, None);
         assert_eq!(p.who_question(), "Who was Hero of the Soviet Union?");
     }
