@@ -536,7 +536,9 @@ impl<'a> Gen<'a> {
             exclude,
             &mut pick,
         );
-        if wrong.len() < WANTED && falls_back_to_place(ty) {
+        // Other places only when cities alone cannot make a question: three cities read better
+        // than four options of which one is a palace.
+        if wrong.len() < MIN_WRONG && falls_back_to_place(ty) {
             let mut taken: Vec<&str> = exclude.to_vec();
             taken.extend(wrong.iter().map(Text::as_str));
             let more = draw(
