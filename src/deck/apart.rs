@@ -826,3 +826,172 @@ pub fn giveaways(deck: &Deck) -> Vec<Giveaway> {
     out.dedup_by(|a, b| a.giver == b.giver && a.victim == b.victim);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::load::load;
+
+    fn deck(body: &str) -> Deck {
+        let src = format!("format = 1\nid = \"t\"\ntitle = \"T\"\n{body}");
+        let loaded = load(src.as_bytes());
+        loaded
+            .deck
+            .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics))
+    }
+
+    fn typed(id: &str, prompt: &str, answer: &str, explain: &str) -> String {
+        format!(
+            "\n[[card]]\nid = \"{id}\"\nkind = \"typed\"\nprompt = \"{prompt}\"\nanswer = \"{answer}\"\nexplain = \"{explain}\"\n"
+        )
+    }
+
+    fn pairs(d: &Deck) -> Vec<(String, String)> {
+        giveaways(d)
+            .into_iter()
+            .map(|g| {
+                (
+                    d.cards[g.giver].id.to_string(),
+                    d.cards[g.victim].id.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_explanation_naming_an_answer_on_the_same_topic_relates_the_cards() {
+        let d = deck(
+            &(typed(
+                "who",
+                "Who led the Secretariat first?",
+                "Zhang Deguang",
+                "A diplomat.",
+            ) + &typed(
+                "where",
+                "Where is the Secretariat?",
+                "Beijing",
+                "Zhang Deguang led it first.",
+            )),
+        );
+        assert_eq!(pairs(&d), [("where".into(), "who".into())]);
+        assert_eq!(d.apart.of("where"), ["who"]);
+        assert_eq!(d.apart.of("who"), ["where"]);
+    }
+
+    #[test]
+    fn a_mention_on_another_topic_is_no_giveaway() {
+        let d = deck(
+            &(typed(
+                "a",
+                "Where was the centre before Darmstadt?",
+                "Paris",
+                "It moved.",
+            ) + &typed("b", "Which agency is based in Paris?", "ESA", "Since 1975.")),
+        );
+        assert!(pairs(&d).is_empty(), "{:?}", pairs(&d));
+        assert!(d.apart.is_empty());
+    }
+
+    #[test]
+    fn an_option_that_is_another_answer_is_a_candidate_not_a_clue() {
+        let body = typed(
+            "capital",
+            "What is the capital of Iran?",
+            "Tehran",
+            "Since 1786.",
+        ) + "\n[[card]]\nid = \"c\"\nkind = \"choice\"\nprompt = \"Which is the capital of Iran?\"\ncorrect = \"Tehran\"\nwrong = [\"Isfahan\", \"Shiraz\"]\n";
+        let d = deck(&body);
+        assert!(pairs(&d).is_empty(), "{:?}", pairs(&d));
+    }
+
+    #[test]
+    fn an_answer_inside_a_longer_option_is_a_clue() {
+        let body = typed(
+            "old",
+            "What was the Eurasian Economic Union called before?",
+            "Eurasian Economic Community",
+            "Renamed.",
+        ) + "\n[[card]]\nid = \"c\"\nkind = \"choice\"\nprompt = \"What is the Eurasian Economic Union?\"\ncorrect = \"a bloc known until 2015 as the Eurasian Economic Community\"\nwrong = [\"a bank\", \"a treaty\"]\n";
+        let d = deck(&body);
+        assert_eq!(pairs(&d), [("c".into(), "old".into())]);
+    }
+
+    #[test]
+    fn all_the_items_of_a_list_relate_a_card_to_the_whole_fact() {
+        let body = "\n[[fact]]\nid = \"forces\"\nkind = \"list\"\nname = \"the three evil forces\"\nitems = [\"terrorism\", \"separatism\", \"extremism\"]\nwrong = { member = [\"colonialism\", \"nationalism\"] }\n"
+            .to_string()
+            + &typed(
+                "aim",
+                "What did the SCO fight from the start?",
+                "the evil forces",
+                "Terrorism, separatism and extremism.",
+            );
+        let d = deck(&body);
+        assert_eq!(d.apart.of("aim"), ["forces"]);
+        assert_eq!(d.apart.of("forces/all"), ["aim"]);
+        assert_eq!(d.apart.of("forces/member"), ["aim"]);
+        // One item alone gives nothing away.
+        let body = body.replace(
+            "Terrorism, separatism and extremism.",
+            "Terrorism above all.",
+        );
+        assert!(deck(&body).apart.is_empty());
+    }
+
+    #[test]
+    fn a_count_next_to_what_it_counts_gives_the_number_away() {
+        let body = "\n[[fact]]\nid = \"count\"\nkind = \"number\"\nquantity = \"the number of member states of the SCO\"\nvalue = 8\n\n[[card]]\nid = \"members\"\nkind = \"list\"\nprompt = \"Name the SCO's eight member states.\"\nitems = [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\"]\n";
+        let d = deck(body);
+        assert!(
+            d.apart.of("members").contains(&"count/value".into()),
+            "{:?}",
+            d.apart
+        );
+        // "four cross-border threats" counts something else.
+        let other = body.replace("Name the SCO's eight member states.", "Name eight threats.");
+        assert!(
+            !deck(&other)
+                .apart
+                .of("members")
+                .contains(&"count/value".into())
+        );
+    }
+
+    #[test]
+    fn siblings_and_the_same_answer_are_no_giveaway() {
+        let body = "\n[[fact]]\nid = \"hq\"\nkind = \"place\"\nsubject = \"the Secretariat\"\nplace = \"Beijing\"\n"
+            .to_string()
+            + "\n[[card]]\nid = \"b\"\nkind = \"basic\"\nfront = \"Where is the Secretariat?\"\nback = \"Beijing\"\n";
+        let d = deck(&body);
+        assert!(d.apart.is_empty(), "{:?}", d.apart);
+    }
+
+    #[test]
+    fn an_answer_many_cards_name_is_common_vocabulary() {
+        let mut body = typed(
+            "q",
+            "Which country hosts the Secretariat?",
+            "China",
+            "Beijing.",
+        );
+        for i in 0..=COMMON {
+            body.push_str(&typed(
+                &format!("c{i}"),
+                &format!("Which Secretariat question number {i} is this?"),
+                &format!("answer {i}"),
+                "China and the Secretariat again.",
+            ));
+        }
+        assert!(deck(&body).apart.is_empty());
+    }
+
+    #[test]
+    fn declared_relations_reach_every_card_of_a_fact() {
+        let body = "\n[[fact]]\nid = \"hq\"\nkind = \"place\"\nsubject = \"the Secretariat\"\nplace = \"Beijing\"\napart = [\"note\"]\n"
+            .to_string()
+            + &typed("note", "Who wrote the note?", "Li", "A clerk.");
+        let d = deck(&body);
+        assert_eq!(d.apart.of("hq/where"), ["note"]);
+        assert_eq!(d.apart.of("note"), ["hq"]);
+    }
+}

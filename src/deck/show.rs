@@ -690,6 +690,29 @@ m  (match; tags: geo)
     }
 
     #[test]
+    fn cards_kept_apart_are_listed_in_text_and_json() {
+        let mut d = deck(vec![
+            card("a", Kind::Basic { back: "x".into() }, "A?"),
+            card("b", Kind::Basic { back: "y".into() }, "B?"),
+        ]);
+        d.apart.add("a", "b");
+        let out = text(&d);
+        assert!(
+            out.contains("a  (basic; tags: geo)\n  A?\n  back: x\n  kept apart from: b\n"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("b  (basic; tags: geo)\n  B?\n  back: y\n  kept apart"),
+            "{out}"
+        );
+        let j = to_json(&d);
+        assert_eq!(j["cards"][0]["apart"], json!(["b"]));
+        assert!(j["cards"][1].get("apart").is_none());
+        let (_, forms) = forms(&d, "a");
+        assert!(forms.contains("kept apart from: b"), "{forms}");
+    }
+
+    #[test]
     fn json_has_the_card_fields_and_siblings() {
         let mut typed = generated(
             "f/name",
