@@ -260,7 +260,7 @@ const ON_PLACES: &[&str] = &[
 #[derive(Debug, Clone)]
 enum Relation {
     /// "Where is RATS headquartered?"
-    Verb(Clause, String),
+    Verb(Box<Clause>, String),
     /// "What is the capital of France?"
     Noun(String),
 }
@@ -299,11 +299,12 @@ impl PlaceWords {
             rel
         };
         let relation = match as_verb {
-            Some(v) => Relation::Verb(place_clause(&subject, &v), type_of_verb(&v)),
+            Some(v) => Relation::Verb(Box::new(place_clause(&subject, &v)), type_of_verb(&v)),
             None => match PLACE_RELATIONS.iter().find(|(r, ..)| *r == rel) {
                 Some((_, participle, tense, ty)) => {
                     let c = place_clause(&subject, participle);
-                    Relation::Verb(Clause { tense: *tense, ..c }, (*ty).to_string())
+                    let c = Clause { tense: *tense, ..c };
+                    Relation::Verb(Box::new(c), (*ty).to_string())
                 }
                 None => Relation::Noun(rel),
             },
@@ -366,7 +367,7 @@ impl PlaceWords {
             Relation::Verb(c, _) => {
                 let c = Clause {
                     tense: Tense::Perfect,
-                    ..c.clone()
+                    ..(**c).clone()
                 };
                 c.question("Since what year", &[&self.at(place)])
             }
@@ -383,7 +384,7 @@ impl PlaceWords {
             Relation::Verb(c, _) => {
                 let c = Clause {
                     tense: Tense::Past,
-                    ..c.clone()
+                    ..(**c).clone()
                 };
                 let before = format!("before {} moved to {place}", pronoun(c.plural));
                 c.question("Where", &[&before])
@@ -403,10 +404,10 @@ impl PlaceWords {
                 let c = if since.is_some() {
                     Clause {
                         tense: Tense::Perfect,
-                        ..c.clone()
+                        ..(**c).clone()
                     }
                 } else {
-                    c.clone()
+                    (**c).clone()
                 };
                 let at = self.at(place);
                 let mut adjuncts: Vec<&str> = vec![&at];
