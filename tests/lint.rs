@@ -152,14 +152,14 @@ place = "Pe-king"
 [[fact]]
 id = "zoo"
 kind = "place"
-subject = "the zoo"
-place = "Cairo"
+subject = "the union"
+place = "Zenda"
 
 [[fact]]
 id = "port"
 kind = "place"
-subject = "the port"
-place = "Lagos"
+subject = "the council"
+place = "Strelsau"
 "#;
     let r = check(&t, "spell.toml", body, false);
     assert_eq!(r.code, 0, "{}", r.stderr);

@@ -1356,8 +1356,12 @@ mod tests {
     /// Two more place facts, so that the place facts before them have enough wrong options
     /// for their choice questions (at least two of the same type).
     fn two_more_places() -> String {
-        fact("r", "place", "subject = \"the union\"\nplace = \"Cairo\"")
-            + &fact("s", "place", "subject = \"the council\"\nplace = \"Lagos\"")
+        fact("r", "place", "subject = \"the union\"\nplace = \"Zenda\"")
+            + &fact(
+                "s",
+                "place",
+                "subject = \"the council\"\nplace = \"Strelsau\"",
+            )
     }
 
     #[test]
