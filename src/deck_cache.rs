@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::deck::apart::{Giveaway, Place};
+
 use crate::deck::{
     Answer, Apart, Card, CardId, ClozePart, Deck, DeckSettings, Fact, FactDate, FactHints,
     FactKind, Kind, Shared, SourceRef, Span, TagLists, Text,
@@ -27,7 +29,7 @@ use crate::deck::{
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 
 /// Bumped whenever the cached structs below change.
-const CACHE_FORMAT: u32 = 4;
+const CACHE_FORMAT: u32 = 5;
 
 /// Where parsed decks are kept.
 #[derive(Debug, Clone)]
@@ -163,6 +165,8 @@ struct CDeck {
     /// `Deck::apart`: its keys sorted by card id, and what the file declared.
     apart: Vec<(Text, Vec<Text>)>,
     declared: Vec<(Text, Text, (usize, usize))>,
+    /// `Apart::giveaways`: giver, victim, whether the victim is a whole fact, answer, place.
+    giveaways: Vec<(usize, usize, bool, String, u8)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -319,6 +323,19 @@ impl From<&Deck> for CDeck {
                 .iter()
                 .map(|(a, b, span)| (a.clone(), b.clone(), (span.start, span.end)))
                 .collect(),
+            giveaways: d
+                .apart
+                .giveaways
+                .iter()
+                .map(|g| {
+                    let place = match g.place {
+                        Place::Prompt => 0,
+                        Place::Options => 1,
+                        Place::Explanation => 2,
+                    };
+                    (g.giver, g.victim, g.whole_fact, g.answer.clone(), place)
+                })
+                .collect(),
         }
     }
 }
@@ -366,6 +383,21 @@ impl From<CDeck> for Deck {
                     .declared
                     .into_iter()
                     .map(|(a, b, span)| (a, b, span_in(span)))
+                    .collect(),
+                giveaways: d
+                    .giveaways
+                    .into_iter()
+                    .map(|(giver, victim, whole_fact, answer, place)| Giveaway {
+                        giver,
+                        victim,
+                        whole_fact,
+                        answer,
+                        place: match place {
+                            0 => Place::Prompt,
+                            1 => Place::Options,
+                            _ => Place::Explanation,
+                        },
+                    })
                     .collect(),
             },
         }
@@ -603,6 +635,8 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let cache = DeckCache::new(tmp.path().join("cache"));
         let (bytes, deck) = sco();
+        // The comparison covers the giveaways `check` reads back.
+        assert!(!deck.apart.giveaways.is_empty());
         let path = tmp.path().join("sco.toml");
         assert_eq!(cache.get(&path, &bytes), None);
         cache.put(&path, &bytes, &deck);

@@ -2,9 +2,9 @@
 //! whose text (prompt, options, explanation) shows another card's answer, and a timeline and
 //! the cards of the events it orders.
 //!
-//! API: [`relate`]`(&mut Deck, &[Timeline])` fills `deck.apart` after generation;
-//! [`giveaways`]`(&Deck)` lists each giving card with the answer it shows and where, for
-//! `recall check`.
+//! API: [`relate`]`(&mut Deck, &[Timeline])` fills `deck.apart` after generation, keys and
+//! giveaways: `deck.apart.giveaways` lists each giving card with the answer it shows and
+//! where, for `recall check`.
 //!
 //! A deck may hold 100 000 cards, so texts are never compared pairwise: every answer is
 //! indexed by the hash of its words (as the answer checker reads them), and each text is
@@ -12,7 +12,7 @@
 //! one. An answer many cards mention ("China" in a deck about China) is the deck's common
 //! vocabulary rather than a giveaway, and is left out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::answer::for_each_normalised_word;
 use crate::deck::{Answer, Card, ClozePart, Deck, FactKind, Kind, Text, parallel};
@@ -51,17 +51,28 @@ enum Victim {
 struct Requirement {
     victim: Victim,
     groups: u8,
-    /// The answer as a warning quotes it.
-    answer: String,
     /// A number: among options it is only a candidate value, never a clue.
     number: bool,
-    /// What the victim's question is about (hashes of its content words): a single answer
-    /// counts as shown only in a text that shares one of them, so "Paris" in "Which of these
-    /// is based in Paris?" gives nothing away about "Where was the centre before Darmstadt?".
-    /// Empty when the answer tells on its own (all the items of a list, a count with what it
-    /// counts).
-    context: Vec<u64>,
+    /// The answer as a warning quotes it: a range of [`Index::answers`].
+    answer: (u32, u32),
+    /// What the victim's question is about (hashes of its content words, a range of
+    /// [`Index::contexts`]): a single answer counts as shown only in a text that shares one of
+    /// them, so "Paris" in "Which of these is based in Paris?" gives nothing away about "Where
+    /// was the centre before Darmstadt?". Empty when the answer tells on its own (all the items
+    /// of a list, a count with what it counts).
+    context: (u32, u32),
 }
+
+/// One requirement group a word sequence spells, and the next for the same sequence.
+#[derive(Clone, Copy)]
+struct Hit {
+    req: u32,
+    group: u8,
+    next: u32,
+}
+
+/// No next hit; a hit taken back.
+const NONE: u32 = u32::MAX;
 
 /// Where in a card a giveaway was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -263,21 +274,52 @@ fn specific(spelling: &str) -> bool {
     letters >= 4 || digits >= 2
 }
 
-/// The answers of the deck, indexed by the hash of their words.
+/// The answers of the deck, indexed by the hash of their words. Kept in a few flat lists:
+/// a deck of 100 000 cards has as many answers, and a small allocation for each would cost
+/// more than the scan.
 #[derive(Default)]
 struct Index {
     requirements: Vec<Requirement>,
-    /// Sequence hash -> (requirement, group).
-    spellings: HashMap<u64, Vec<(u32, u8)>, foldhash::fast::RandomState>,
-    /// First word hash -> the lengths (in words) of spellings starting with it.
-    starts: HashMap<u64, Vec<u8>, foldhash::fast::RandomState>,
-    /// Per card: the sequence hashes of its own answers (never a giveaway on that card).
-    own: Vec<Vec<u64>>,
-    /// Per card: its requirements.
-    owned: Vec<Vec<u32>>,
+    /// Sequence hash -> its first hit in `hits`.
+    spellings: HashMap<u64, u32, foldhash::fast::RandomState>,
+    hits: Vec<Hit>,
+    /// First word hash -> bit `n - 1` set when a spelling of `n` words starts with it.
+    starts: HashMap<u64, u16, foldhash::fast::RandomState>,
+    /// Per card: which of `owns` holds its own answers (never a giveaway on that card). The
+    /// cards of a fact share one.
+    own_of: Vec<u32>,
+    /// Sequence hashes of answers, by owner.
+    owns: Vec<Vec<u64>>,
+    /// The answers requirements quote, one after the other.
+    answers: String,
+    /// The context words of requirements, one run after the other.
+    contexts: Vec<u64>,
 }
 
 impl Index {
+    /// The (requirement, group) pairs the word sequence `seq` spells.
+    fn hits(&self, seq: u64) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let mut at = self.spellings.get(&seq).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            while at != NONE {
+                let hit = self.hits[at as usize];
+                at = hit.next;
+                if hit.req != NONE {
+                    return Some((hit.req, hit.group));
+                }
+            }
+            None
+        })
+    }
+
+    fn context(&self, r: &Requirement) -> &[u64] {
+        &self.contexts[r.context.0 as usize..(r.context.0 + r.context.1) as usize]
+    }
+
+    fn answer(&self, r: &Requirement) -> &str {
+        &self.answers[r.answer.0 as usize..(r.answer.0 + r.answer.1) as usize]
+    }
+
     fn add_spelling(&mut self, req: u32, group: u8, text: &str, strict: bool) -> Option<u64> {
         if strict && !specific(text) {
             return None;
@@ -287,15 +329,31 @@ impl Index {
             return None;
         }
         let seq = words.iter().fold(0, |h, w| combine(h, *w));
-        let entry = self.spellings.entry(seq).or_default();
-        if !entry.contains(&(req, group)) {
-            entry.push((req, group));
+        let new = self.hits.len() as u32;
+        let hit = Hit {
+            req,
+            group,
+            next: NONE,
+        };
+        match self.spellings.get(&seq).copied() {
+            None => {
+                self.spellings.insert(seq, new);
+                self.hits.push(hit);
+            }
+            Some(mut at) => loop {
+                let h = self.hits[at as usize];
+                if h.req == req && h.group == group {
+                    break;
+                }
+                if h.next == NONE {
+                    self.hits[at as usize].next = new;
+                    self.hits.push(hit);
+                    break;
+                }
+                at = h.next;
+            },
         }
-        let lens = self.starts.entry(words[0]).or_default();
-        let len = words.len() as u8;
-        if !lens.contains(&len) {
-            lens.push(len);
-        }
+        *self.starts.entry(words[0]).or_default() |= 1 << (words.len() - 1);
         Some(seq)
     }
 
@@ -325,26 +383,34 @@ impl Index {
             usable += usize::from(hashes.len() > before);
         }
         if usable < groups.len() {
-            // A group with no specific spelling can never be found: drop what was indexed.
+            // A group with no specific spelling can never be found: take back what was indexed.
             for h in &hashes {
-                if let Some(v) = self.spellings.get_mut(h) {
-                    v.retain(|(r, _)| *r != req);
+                let mut at = self.spellings.get(h).copied().unwrap_or(NONE);
+                while at != NONE {
+                    let hit = &mut self.hits[at as usize];
+                    if hit.req == req {
+                        hit.req = NONE;
+                    }
+                    at = hit.next;
                 }
             }
             return (None, hashes);
         }
         let firsts: Vec<&str> = groups.iter().filter_map(|g| g.first().copied()).collect();
-        let answer = if context {
-            firsts.first().map(|s| (*s).to_string()).unwrap_or_default()
+        let start = self.answers.len() as u32;
+        if context {
+            self.answers
+                .push_str(firsts.first().copied().unwrap_or_default());
         } else {
-            crate::wording::template::join_and(&firsts)
-        };
+            self.answers
+                .push_str(&crate::wording::template::join_and(&firsts));
+        }
         self.requirements.push(Requirement {
             victim,
             groups: groups.len() as u8,
-            answer,
             number: context,
-            context: Vec::new(),
+            answer: (start, self.answers.len() as u32 - start),
+            context: (0, 0),
         });
         (Some(req), hashes)
     }
@@ -445,8 +511,9 @@ fn group_of(deck: &Deck, c: usize) -> (bool, &str) {
 
 fn build_index(deck: &Deck) -> Index {
     let mut index = Index {
-        own: vec![Vec::new(); deck.cards.len()],
-        owned: vec![Vec::new(); deck.cards.len()],
+        own_of: vec![0; deck.cards.len()],
+        // Owner 0 owns nothing: cards without answers to index.
+        owns: vec![Vec::new()],
         ..Index::default()
     };
     let fact_index: HashMap<&str, usize> = deck
@@ -455,28 +522,38 @@ fn build_index(deck: &Deck) -> Index {
         .enumerate()
         .map(|(i, f)| (f.id.as_str(), i))
         .collect();
-    let mut list_reqs: HashMap<usize, (Option<u32>, Vec<u64>)> = HashMap::new();
-    let mut contexts: Vec<u32> = Vec::new();
+    // The owner of each fact's cards: they share their answers, so none gives another's away.
+    let mut fact_owner: HashMap<usize, u32> = HashMap::new();
+    let mut listed: HashSet<usize> = HashSet::new();
+    // (requirement, the content words of its question) for answers told only in context.
+    let mut contexts: Vec<(u32, Vec<u64>)> = Vec::new();
     for (c, card) in deck.cards.iter().enumerate() {
         let fact = card
             .fact
             .as_deref()
             .and_then(|f| fact_index.get(f).copied());
+        let owner = match fact {
+            Some(f) => *fact_owner.entry(f).or_insert_with(|| {
+                index.owns.push(Vec::new());
+                index.owns.len() as u32 - 1
+            }),
+            None => {
+                index.owns.push(Vec::new());
+                index.owns.len() as u32 - 1
+            }
+        };
+        index.own_of[c] = owner;
         let list_fact = fact.filter(|&f| matches!(deck.facts[f].kind, FactKind::List { .. }));
         if let Some(f) = list_fact {
             // Every card of a list fact is answered by its items.
-            let (req, hashes) = list_reqs.entry(f).or_insert_with(|| {
-                let FactKind::List { items, .. } = &deck.facts[f].kind else {
-                    return (None, Vec::new());
-                };
-                if items.len() < 2 {
-                    return (None, Vec::new());
-                }
+            if listed.insert(f)
+                && let FactKind::List { items, .. } = &deck.facts[f].kind
+                && items.len() >= 2
+            {
                 let groups: Vec<Vec<&str>> = items.iter().map(|a| a.all().collect()).collect();
-                index.add(Victim::Fact(f as u32), &groups, false)
-            });
-            index.own[c].clone_from(hashes);
-            index.owned[c].extend(*req);
+                let (_, hashes) = index.add(Victim::Fact(f as u32), &groups, false);
+                index.owns[owner as usize].extend(hashes);
+            }
             continue;
         }
         // "Which of these happened in 2001?" and "Which of these is based in Tashkent?" are
@@ -502,7 +579,7 @@ fn build_index(deck: &Deck) -> Index {
         if let Kind::Basic { back } = &card.kind {
             // A back that is another card's answer is the same answer, not a giveaway.
             let words = words_of(back);
-            index.own[c].push(words.iter().fold(0, |h, w| combine(h, *w)));
+            index.owns[owner as usize].push(words.iter().fold(0, |h, w| combine(h, *w)));
         }
         for (groups, context) in answer_groups(&card.kind, counted.as_deref()) {
             let groups: Vec<Vec<&str>> = groups
@@ -510,8 +587,7 @@ fn build_index(deck: &Deck) -> Index {
                 .map(|g| g.iter().map(String::as_str).collect())
                 .collect();
             let (req, hashes) = index.add(Victim::Card(c as u32), &groups, context);
-            index.own[c].extend(hashes);
-            index.owned[c].extend(req);
+            index.owns[owner as usize].extend(hashes);
             if let Some(r) = req
                 && (groups.len() == 1 || context)
             {
@@ -529,113 +605,121 @@ fn build_index(deck: &Deck) -> Index {
                 about.retain(|w| !answer_words.contains(w));
                 about.sort_unstable();
                 about.dedup();
-                index.requirements[r as usize].context = about;
-                contexts.push(r);
+                contexts.push((r, about));
             }
-        }
-    }
-    // The cards of one fact share their answers: none gives the others' away.
-    let mut by_fact: HashMap<&str, Vec<u64>> = HashMap::new();
-    for (c, card) in deck.cards.iter().enumerate() {
-        if let Some(f) = &card.fact {
-            by_fact.entry(f.as_str()).or_default().extend(&index.own[c]);
-        }
-    }
-    for (c, card) in deck.cards.iter().enumerate() {
-        if let Some(own) = card.fact.as_deref().and_then(|f| by_fact.get(f)) {
-            index.own[c].clone_from(own);
         }
     }
     // A word many questions share is the deck's topic ("SCO", "China" in a deck about the
     // SCO): it ties a text to no question in particular.
     // Counted by groups of cards (a fact's cards are one group), so that a list fact whose ten
     // cards repeat its name does not make the name's words look common.
-    let mut groups_of_word: HashMap<u64, Vec<(bool, &str)>> = HashMap::new();
+    // A fact's cards are consecutive, so a word is counted once per group by remembering the
+    // last group that used it.
+    let mut frequency: HashMap<u64, (usize, usize)> = HashMap::new();
     let mut groups = 0usize;
     let mut last_group: Option<(bool, &str)> = None;
+    let mut words = Vec::new();
     for (c, card) in deck.cards.iter().enumerate() {
         let group = group_of(deck, c);
         if last_group != Some(group) {
             groups += 1;
             last_group = Some(group);
         }
-        let mut words = Vec::new();
+        words.clear();
         content_words(&card.prompt, &mut words);
-        words.sort_unstable();
-        words.dedup();
-        for w in words {
-            let seen = groups_of_word.entry(w).or_default();
-            if seen.last() != Some(&group) && !seen.contains(&group) {
-                seen.push(group);
+        for &w in &words {
+            let (count, seen_in) = frequency.entry(w).or_insert((0, usize::MAX));
+            if *seen_in != groups {
+                *seen_in = groups;
+                *count += 1;
             }
         }
     }
-    let frequency: HashMap<u64, usize> = groups_of_word
-        .into_iter()
-        .map(|(w, g)| (w, g.len()))
-        .collect();
     let topic = (groups / 20).max(COMMON);
-    for r in contexts {
-        let context = &mut index.requirements[r as usize].context;
+    for (r, mut context) in contexts {
         let before = context.len();
-        context.retain(|w| frequency.get(w).copied().unwrap_or(0) <= topic);
+        context.retain(|w| frequency.get(w).map_or(0, |f| f.0) <= topic);
         if before > 0 && context.is_empty() {
             // Nothing specific left to tie it: it cannot be told apart from the topic.
-            index.requirements[r as usize].context = vec![0];
+            context.push(0);
         }
+        let start = index.contexts.len() as u32;
+        index.contexts.extend(context);
+        index.requirements[r as usize].context = (start, index.contexts.len() as u32 - start);
     }
     index
 }
 
+/// What one thread keeps between the cards it scans: the words of the last explanation (a
+/// fact's cards share theirs) and buffers.
+#[derive(Default)]
+struct Scratch {
+    explanation: String,
+    explanation_words: Vec<u64>,
+    words: Vec<u64>,
+}
+
 /// The requirements found in card `c`'s texts, with where each was first found.
-fn scan(deck: &Deck, index: &Index, c: usize) -> Vec<(u32, Place)> {
+fn scan(deck: &Deck, index: &Index, c: usize, scratch: &mut Scratch) -> Vec<(u32, Place)> {
     let card = &deck.cards[c];
     // A timeline's explanation names the years of its own events, which it is kept apart
     // from anyway.
     if card.id.as_str().starts_with(TIMELINE_PREFIX) {
         return Vec::new();
     }
-    let own = &index.own[c];
-    // What the card is about besides the text a match is in: its prompt and its answers.
-    let mut about_card: Vec<u64> = Vec::new();
-    content_words(&card.prompt, &mut about_card);
-    for (groups, _) in answer_groups(&card.kind, None) {
-        for spelling in groups.iter().flatten() {
-            content_words(spelling, &mut about_card);
+    let own = &index.owns[index.own_of[c] as usize];
+    // What the card is about besides the text a match is in: its prompt and its answers
+    // (worked out at the first match that needs it: most texts match nothing).
+    let mut about_card: Option<Vec<u64>> = None;
+    let about_of = |card: &Card| {
+        let mut out = Vec::new();
+        content_words(&card.prompt, &mut out);
+        for (groups, _) in answer_groups(&card.kind, None) {
+            for spelling in groups.iter().flatten() {
+                content_words(spelling, &mut out);
+            }
         }
-    }
+        out
+    };
     // (requirement, groups found, where first, whether a match shares the question's topic)
     let mut found: Vec<(u32, u64, Place, bool)> = Vec::new();
     for (place, text) in texts(card) {
-        let words = words_of(text);
+        let words = if place == Place::Explanation {
+            if scratch.explanation != text {
+                scratch.explanation.clear();
+                scratch.explanation.push_str(text);
+                scratch.explanation_words.clear();
+                let words = &mut scratch.explanation_words;
+                for_each_normalised_word(text, |w| words.push(word_hash(w)));
+            }
+            &scratch.explanation_words
+        } else {
+            scratch.words.clear();
+            let words = &mut scratch.words;
+            for_each_normalised_word(text, |w| words.push(word_hash(w)));
+            &scratch.words
+        };
         let whole = words.iter().fold(0, |h, w| combine(h, *w));
         let whole_reqs: Vec<u32> = if place == Place::Options {
-            index
-                .spellings
-                .get(&whole)
-                .map(|hits| hits.iter().map(|(r, _)| *r).collect())
-                .unwrap_or_default()
+            index.hits(whole).map(|(r, _)| r).collect()
         } else {
             Vec::new()
         };
         let mut about_text: Option<Vec<u64>> = None;
         for i in 0..words.len() {
-            let Some(lens) = index.starts.get(&words[i]) else {
+            let Some(&lens) = index.starts.get(&words[i]) else {
                 continue;
             };
-            for &len in lens {
-                let end = i + usize::from(len);
-                if end > words.len() {
+            for len in 1..=MAX_WORDS {
+                let end = i + len;
+                if lens & (1 << (len - 1)) == 0 || end > words.len() {
                     continue;
                 }
                 let seq = words[i..end].iter().fold(0, |h, w| combine(h, *w));
                 if own.contains(&seq) {
                     continue;
                 }
-                let Some(hits) = index.spellings.get(&seq) else {
-                    continue;
-                };
-                for &(req, group) in hits {
+                for (req, group) in index.hits(seq) {
                     let r = &index.requirements[req as usize];
                     // An option that is another question's answer is a candidate, not a
                     // clue: only an answer inside a longer option ("known until 2015 as
@@ -643,15 +727,17 @@ fn scan(deck: &Deck, index: &Index, c: usize) -> Vec<(u32, Place)> {
                     if place == Place::Options && (r.number || whole_reqs.contains(&req)) {
                         continue;
                     }
-                    let topical = r.context.is_empty() || {
+                    let context = index.context(r);
+                    let topical = context.is_empty() || {
                         let about = about_text.get_or_insert_with(|| {
                             let mut v = Vec::new();
                             content_words(text, &mut v);
                             v
                         });
-                        r.context
-                            .iter()
-                            .any(|w| about.contains(w) || about_card.contains(w))
+                        context.iter().any(|w| about.contains(w))
+                            || context.iter().any(|w| {
+                                about_card.get_or_insert_with(|| about_of(card)).contains(w)
+                            })
                     };
                     match found.iter_mut().find(|(q, ..)| *q == req) {
                         Some((_, mask, _, t)) => {
@@ -668,7 +754,12 @@ fn scan(deck: &Deck, index: &Index, c: usize) -> Vec<(u32, Place)> {
         .into_iter()
         .filter(|(req, mask, _, topical)| {
             let r = &index.requirements[*req as usize];
-            *topical && mask.count_ones() == u32::from(r.groups) && !index.owned[c].contains(req)
+            // A card's own answer, or its list fact's, is no giveaway.
+            let owned = match r.victim {
+                Victim::Card(b) => b as usize == c,
+                Victim::Fact(f) => card.fact.as_deref() == Some(deck.facts[f as usize].id.as_str()),
+            };
+            *topical && mask.count_ones() == u32::from(r.groups) && !owned
         })
         .map(|(req, _, place, _)| (req, place))
         .collect()
@@ -683,8 +774,9 @@ fn find(deck: &Deck) -> (Index, Vec<(usize, u32, Place)>) {
     let all: Vec<usize> = (0..deck.cards.len()).collect();
     let found: Vec<(usize, u32, Place)> = parallel::map_chunks(&all, CARDS_PER_THREAD, |_, cs| {
         let mut out = Vec::new();
+        let mut scratch = Scratch::default();
         for &c in cs {
-            for (req, place) in scan(deck, &index, c) {
+            for (req, place) in scan(deck, &index, c, &mut scratch) {
                 out.push((c, req, place));
             }
         }
@@ -728,6 +820,7 @@ fn find(deck: &Deck) -> (Index, Vec<(usize, u32, Place)>) {
 pub fn relate(deck: &mut Deck, timelines: &[Timeline]) {
     let mut apart = std::mem::take(&mut deck.apart);
     let (index, found) = find(deck);
+    apart.giveaways = listing(deck, &index, &found);
     let mut fact_cards: Option<HashMap<&str, Vec<usize>>> = None;
     // What the author declared: a card or a fact (all its cards) kept from another.
     for (a, b, _) in &apart.declared.clone() {
@@ -750,7 +843,7 @@ pub fn relate(deck: &mut Deck, timelines: &[Timeline]) {
             apart.add(deck.cards[c].id.as_str(), a);
         }
     }
-    for (c, req, _) in found {
+    for &(c, req, _) in &found {
         let giver = deck.cards[c].id.as_str();
         match index.requirements[req as usize].victim {
             Victim::Card(b) => {
@@ -793,8 +886,7 @@ fn cards_of(deck: &Deck) -> HashMap<&str, Vec<usize>> {
 
 /// Every card that shows another's answer, for `recall check`: the giving card, whose answer
 /// it shows, which spelling and where.
-pub fn giveaways(deck: &Deck) -> Vec<Giveaway> {
-    let (index, found) = find(deck);
+fn listing(deck: &Deck, index: &Index, found: &[(usize, u32, Place)]) -> Vec<Giveaway> {
     let mut first_of_fact: HashMap<&str, usize> = HashMap::new();
     for (i, c) in deck.cards.iter().enumerate() {
         if let Some(f) = &c.fact {
@@ -802,7 +894,7 @@ pub fn giveaways(deck: &Deck) -> Vec<Giveaway> {
         }
     }
     let mut out: Vec<Giveaway> = Vec::new();
-    for (c, req, place) in found {
+    for &(c, req, place) in found {
         let r = &index.requirements[req as usize];
         let (victim, whole_fact) = match r.victim {
             Victim::Card(b) => (b as usize, false),
@@ -818,7 +910,7 @@ pub fn giveaways(deck: &Deck) -> Vec<Giveaway> {
             giver: c,
             victim,
             whole_fact,
-            answer: r.answer.clone(),
+            answer: index.answer(r).to_string(),
             place,
         });
     }
@@ -847,8 +939,9 @@ mod tests {
     }
 
     fn pairs(d: &Deck) -> Vec<(String, String)> {
-        giveaways(d)
-            .into_iter()
+        d.apart
+            .giveaways
+            .iter()
             .map(|g| {
                 (
                     d.cards[g.giver].id.to_string(),

@@ -340,7 +340,7 @@ pub fn generate(deck: &mut Deck) -> Vec<Diagnostic> {
     let mut g = new(std::mem::take(cards));
     let timelines = g.timelines();
     *cards = g.cards;
-    drop(worded);
+    drop((worded, pools, numbers));
     apart::relate(deck, &timelines);
     diags
 }

@@ -134,6 +134,9 @@ pub struct Apart {
     /// What the deck file says with `apart` keys, as written: (the card or fact, the card or
     /// fact it names, where that name is written). `deck::apart::relate` adds them to `keys`.
     pub declared: Vec<(Text, Text, Span)>,
+    /// Every card that shows another's answer, as `deck::apart::relate` found them (sorted by
+    /// giving card, then victim), for `recall check` to report without scanning again.
+    pub giveaways: Vec<crate::deck::apart::Giveaway>,
 }
 
 impl Apart {

@@ -6,9 +6,10 @@
 //! API: [`check`]`(&Deck) -> Vec<Diagnostic>`, run by `deck::lint::lint` (so by `recall check`
 //! and `recall show`, not when a deck is loaded to be studied).
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
-use crate::deck::apart::{Giveaway, Place, giveaways};
+use crate::deck::apart::{Giveaway, Place};
 use crate::deck::item_type::{known_type, known_types};
 use crate::deck::text::{find_word, same};
 use crate::deck::{Card, Deck, Kind, Text};
@@ -266,13 +267,15 @@ fn shown_answers(deck: &Deck, out: &mut Vec<Diagnostic>) {
                 .any(|y| declared.contains(&(x.clone(), y.clone())))
         })
     };
-    let found: Vec<Giveaway> = giveaways(deck)
-        .into_iter()
+    let found: Vec<&Giveaway> = deck
+        .apart
+        .giveaways
+        .iter()
         .filter(|g| !covered(g))
         .collect();
-    let mut groups: Vec<(String, String, Vec<&Giveaway>)> = Vec::new();
-    let mut seen: HashSet<(String, String)> = HashSet::new();
-    for g in &found {
+    let mut groups: Vec<Vec<&Giveaway>> = Vec::new();
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    for &g in &found {
         let giver = &deck.cards[g.giver];
         let key = match &giver.fact {
             Some(f) => format!("fact {f}"),
@@ -283,17 +286,20 @@ fn shown_answers(deck: &Deck, out: &mut Vec<Diagnostic>) {
             Some(f) => format!("fact {f}"),
             None => format!("card {}", deck.cards[g.victim].id),
         };
-        if seen.insert((key.clone(), victim.clone())) {
-            groups.push((key, victim, vec![g]));
-        } else if let Some(group) = groups
-            .iter_mut()
-            .find(|(k, v, _)| *k == key && *v == victim)
-            && !group.2.iter().any(|x| x.giver == g.giver)
-        {
-            group.2.push(g);
+        match seen.entry((key, victim)) {
+            Entry::Vacant(e) => {
+                e.insert(groups.len());
+                groups.push(vec![g]);
+            }
+            Entry::Occupied(e) => {
+                let group = &mut groups[*e.get()];
+                if !group.iter().any(|x| x.giver == g.giver) {
+                    group.push(g);
+                }
+            }
         }
     }
-    for (_, _, gs) in groups {
+    for gs in groups {
         out.push(giveaway(deck, &gs));
     }
 }
