@@ -12,7 +12,12 @@
 //! one. An answer many cards mention ("China" in a deck about China) is the deck's common
 //! vocabulary rather than a giveaway, and is left out.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+
+/// The maps of this module: keys are hashes and small integers, which need no defence
+/// against chosen collisions.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 use crate::answer::for_each_normalised_word;
 use crate::deck::{Answer, Card, ClozePart, Deck, FactKind, Kind, Text, parallel};
@@ -27,6 +32,9 @@ const TIMELINE_PREFIX: &str = "timeline/";
 
 /// Answers longer than this many words are not looked for.
 const MAX_WORDS: usize = 12;
+
+/// The size of `Index::maybe_starts`, in bits (256 KiB: it stays in cache).
+const START_BITS: usize = 1 << 21;
 
 /// Cards per thread when scanning texts.
 const CARDS_PER_THREAD: usize = 4000;
@@ -119,9 +127,44 @@ fn combine(h: u64, w: u64) -> u64 {
     h.wrapping_mul(0x0000_0100_0000_01b3).wrapping_add(w)
 }
 
+/// Calls `f` with each word of `text` as the answer checker reads it
+/// ([`for_each_normalised_word`]), without allocating when the text is ASCII (most texts of
+/// most decks): a check reads every text of every card.
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    thread_local! {
+        static CLEANED: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    if !text.is_ascii() {
+        return for_each_normalised_word(text, f);
+    }
+    CLEANED.with_borrow_mut(|cleaned| {
+        cleaned.clear();
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let between_digits = i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            match b {
+                _ if b.is_ascii_alphanumeric() => cleaned.push(char::from(b.to_ascii_lowercase())),
+                b'.' if between_digits => cleaned.push('.'),
+                b',' if between_digits => {}
+                b'\'' | b'`' | b'.' => {}
+                b'&' => cleaned.push_str(" and "),
+                _ => cleaned.push(' '),
+            }
+        }
+        let last = cleaned.split_ascii_whitespace().count().saturating_sub(1);
+        for (i, w) in cleaned.split_ascii_whitespace().enumerate() {
+            if i == last || !matches!(w, "a" | "an" | "the") {
+                f(w);
+            }
+        }
+    });
+}
+
 fn words_of(text: &str) -> Vec<u64> {
     let mut out = Vec::new();
-    for_each_normalised_word(text, |w| out.push(word_hash(w)));
+    for_each_word(text, |w| out.push(word_hash(w)));
     out
 }
 
@@ -255,23 +298,16 @@ const STOP: &[&str] = &[
 /// Hashes of the words of `text` that say what it is about (no function words, no short
 /// words), sorted.
 fn content_words(text: &str, out: &mut Vec<u64>) {
-    for_each_normalised_word(text, |w| {
-        if w.chars().count() >= 3 && !STOP.contains(&w) {
+    for_each_word(text, |w| {
+        if is_content(w) {
             out.push(word_hash(w));
         }
     });
 }
 
-/// Whether a spelling is specific enough to count as giving an answer away: four letters at
-/// least, or a number.
-fn specific(spelling: &str) -> bool {
-    let mut letters = 0;
-    let mut digits = 0;
-    for_each_normalised_word(spelling, |w| {
-        letters += w.chars().filter(|c| c.is_alphabetic()).count();
-        digits += w.chars().filter(char::is_ascii_digit).count();
-    });
-    letters >= 4 || digits >= 2
+/// Whether a (normalised) word says what a text is about.
+fn is_content(w: &str) -> bool {
+    w.chars().count() >= 3 && !STOP.contains(&w)
 }
 
 /// The answers of the deck, indexed by the hash of their words. Kept in a few flat lists:
@@ -281,10 +317,13 @@ fn specific(spelling: &str) -> bool {
 struct Index {
     requirements: Vec<Requirement>,
     /// Sequence hash -> its first hit in `hits`.
-    spellings: HashMap<u64, u32, foldhash::fast::RandomState>,
+    spellings: Map<u64, u32>,
     hits: Vec<Hit>,
     /// First word hash -> bit `n - 1` set when a spelling of `n` words starts with it.
-    starts: HashMap<u64, u16, foldhash::fast::RandomState>,
+    starts: Map<u64, u16>,
+    /// A bit per first word hash (modulo its size): most words of a text start no answer, and
+    /// this small set says so without a lookup in the large `starts`.
+    maybe_starts: Vec<u64>,
     /// Per card: which of `owns` holds its own answers (never a giveaway on that card). The
     /// cards of a fact share one.
     own_of: Vec<u32>,
@@ -320,11 +359,31 @@ impl Index {
         &self.answers[r.answer.0 as usize..(r.answer.0 + r.answer.1) as usize]
     }
 
-    fn add_spelling(&mut self, req: u32, group: u8, text: &str, strict: bool) -> Option<u64> {
-        if strict && !specific(text) {
+    /// Indexes one spelling of group `group` of requirement `req`, and adds its content words
+    /// to `content`. With `strict`, only a spelling specific enough to give an answer away
+    /// counts: four letters at least, or a number.
+    fn add_spelling(
+        &mut self,
+        (req, group): (u32, u8),
+        text: &str,
+        strict: bool,
+        content: &mut Vec<u64>,
+    ) -> Option<u64> {
+        let mut words = Vec::new();
+        let mut letters = 0;
+        let mut digits = 0;
+        for_each_word(text, |w| {
+            letters += w.chars().filter(|c| c.is_alphabetic()).count();
+            digits += w.chars().filter(char::is_ascii_digit).count();
+            let h = word_hash(w);
+            if is_content(w) {
+                content.push(h);
+            }
+            words.push(h);
+        });
+        if strict && letters < 4 && digits < 2 {
             return None;
         }
-        let words = words_of(text);
         if words.is_empty() || words.len() > MAX_WORDS {
             return None;
         }
@@ -354,17 +413,21 @@ impl Index {
             },
         }
         *self.starts.entry(words[0]).or_default() |= 1 << (words.len() - 1);
+        let bit = words[0] as usize % (self.maybe_starts.len() * 64);
+        self.maybe_starts[bit / 64] |= 1 << (bit % 64);
         Some(seq)
     }
 
     /// Adds a requirement whose groups are `groups` (each a set of spellings); returns the
-    /// hashes of all spellings added. With `context`, the groups after the first only place the
-    /// first in its context ("8" with "states"), so they need not be specific on their own.
+    /// hashes of all spellings added, and adds the content words of them all to `content`.
+    /// With `context`, the groups after the first only place the first in its context ("8"
+    /// with "states"), so they need not be specific on their own.
     fn add(
         &mut self,
         victim: Victim,
         groups: &[Vec<&str>],
         context: bool,
+        content: &mut Vec<u64>,
     ) -> (Option<u32>, Vec<u64>) {
         if groups.is_empty() || groups.len() > 64 {
             return (None, Vec::new());
@@ -376,7 +439,7 @@ impl Index {
             let before = hashes.len();
             let strict = !context || g == 0;
             for s in spellings {
-                if let Some(h) = self.add_spelling(req, g as u8, s, strict) {
+                if let Some(h) = self.add_spelling((req, g as u8), s, strict, content) {
                     hashes.push(h);
                 }
             }
@@ -512,22 +575,48 @@ fn group_of(deck: &Deck, c: usize) -> (bool, &str) {
 fn build_index(deck: &Deck) -> Index {
     let mut index = Index {
         own_of: vec![0; deck.cards.len()],
+        maybe_starts: vec![0; START_BITS / 64],
         // Owner 0 owns nothing: cards without answers to index.
         owns: vec![Vec::new()],
         ..Index::default()
     };
-    let fact_index: HashMap<&str, usize> = deck
+    let fact_index: Map<&str, usize> = deck
         .facts
         .iter()
         .enumerate()
         .map(|(i, f)| (f.id.as_str(), i))
         .collect();
     // The owner of each fact's cards: they share their answers, so none gives another's away.
-    let mut fact_owner: HashMap<usize, u32> = HashMap::new();
-    let mut listed: HashSet<usize> = HashSet::new();
+    let mut fact_owner: Map<usize, u32> = Map::default();
+    let mut listed: HashSet<usize, foldhash::fast::RandomState> = HashSet::default();
     // (requirement, the content words of its question) for answers told only in context.
     let mut contexts: Vec<(u32, Vec<u64>)> = Vec::new();
+    // A word many questions share is the deck's topic ("SCO", "China" in a deck about the
+    // SCO): it ties a text to no question in particular.
+    // Counted by groups of cards (a fact's cards are one group), so that a list fact whose ten
+    // cards repeat its name does not make the name's words look common.
+    // A fact's cards are consecutive, so a word is counted once per group by remembering the
+    // last group that used it.
+    let mut frequency: Map<u64, (usize, usize)> = Map::default();
+    let mut groups = 0usize;
+    let mut last_group: Option<(bool, &str)> = None;
+    let mut prompt_words = Vec::new();
+    let mut answer_words = Vec::new();
     for (c, card) in deck.cards.iter().enumerate() {
+        let group = group_of(deck, c);
+        if last_group != Some(group) {
+            groups += 1;
+            last_group = Some(group);
+        }
+        prompt_words.clear();
+        content_words(&card.prompt, &mut prompt_words);
+        for &w in &prompt_words {
+            let (count, seen_in) = frequency.entry(w).or_insert((0, usize::MAX));
+            if *seen_in != groups {
+                *seen_in = groups;
+                *count += 1;
+            }
+        }
         let fact = card
             .fact
             .as_deref()
@@ -551,7 +640,8 @@ fn build_index(deck: &Deck) -> Index {
                 && items.len() >= 2
             {
                 let groups: Vec<Vec<&str>> = items.iter().map(|a| a.all().collect()).collect();
-                let (_, hashes) = index.add(Victim::Fact(f as u32), &groups, false);
+                let (_, hashes) =
+                    index.add(Victim::Fact(f as u32), &groups, false, &mut answer_words);
                 index.owns[owner as usize].extend(hashes);
             }
             continue;
@@ -586,52 +676,26 @@ fn build_index(deck: &Deck) -> Index {
                 .iter()
                 .map(|g| g.iter().map(String::as_str).collect())
                 .collect();
-            let (req, hashes) = index.add(Victim::Card(c as u32), &groups, context);
+            answer_words.clear();
+            let (req, hashes) =
+                index.add(Victim::Card(c as u32), &groups, context, &mut answer_words);
             index.owns[owner as usize].extend(hashes);
             if let Some(r) = req
                 && (groups.len() == 1 || context)
             {
-                let mut about = Vec::new();
-                for (place, text) in texts(card) {
-                    if place == Place::Prompt {
-                        content_words(text, &mut about);
+                let mut about = prompt_words.clone();
+                if let Kind::Cloze { parts } = &card.kind {
+                    for p in parts {
+                        if let ClozePart::Text(t) = p {
+                            content_words(t, &mut about);
+                        }
                     }
                 }
                 // The answer's own words say nothing about the question.
-                let mut answer_words = Vec::new();
-                for spelling in groups.iter().flatten() {
-                    content_words(spelling, &mut answer_words);
-                }
                 about.retain(|w| !answer_words.contains(w));
                 about.sort_unstable();
                 about.dedup();
                 contexts.push((r, about));
-            }
-        }
-    }
-    // A word many questions share is the deck's topic ("SCO", "China" in a deck about the
-    // SCO): it ties a text to no question in particular.
-    // Counted by groups of cards (a fact's cards are one group), so that a list fact whose ten
-    // cards repeat its name does not make the name's words look common.
-    // A fact's cards are consecutive, so a word is counted once per group by remembering the
-    // last group that used it.
-    let mut frequency: HashMap<u64, (usize, usize)> = HashMap::new();
-    let mut groups = 0usize;
-    let mut last_group: Option<(bool, &str)> = None;
-    let mut words = Vec::new();
-    for (c, card) in deck.cards.iter().enumerate() {
-        let group = group_of(deck, c);
-        if last_group != Some(group) {
-            groups += 1;
-            last_group = Some(group);
-        }
-        words.clear();
-        content_words(&card.prompt, &mut words);
-        for &w in &words {
-            let (count, seen_in) = frequency.entry(w).or_insert((0, usize::MAX));
-            if *seen_in != groups {
-                *seen_in = groups;
-                *count += 1;
             }
         }
     }
@@ -690,13 +754,13 @@ fn scan(deck: &Deck, index: &Index, c: usize, scratch: &mut Scratch) -> Vec<(u32
                 scratch.explanation.push_str(text);
                 scratch.explanation_words.clear();
                 let words = &mut scratch.explanation_words;
-                for_each_normalised_word(text, |w| words.push(word_hash(w)));
+                for_each_word(text, |w| words.push(word_hash(w)));
             }
             &scratch.explanation_words
         } else {
             scratch.words.clear();
             let words = &mut scratch.words;
-            for_each_normalised_word(text, |w| words.push(word_hash(w)));
+            for_each_word(text, |w| words.push(word_hash(w)));
             &scratch.words
         };
         let whole = words.iter().fold(0, |h, w| combine(h, *w));
@@ -707,6 +771,10 @@ fn scan(deck: &Deck, index: &Index, c: usize, scratch: &mut Scratch) -> Vec<(u32
         };
         let mut about_text: Option<Vec<u64>> = None;
         for i in 0..words.len() {
+            let bit = words[i] as usize % START_BITS;
+            if index.maybe_starts[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
             let Some(&lens) = index.starts.get(&words[i]) else {
                 continue;
             };
@@ -786,7 +854,7 @@ fn find(deck: &Deck) -> (Index, Vec<(usize, u32, Place)>) {
     .flatten()
     .collect();
     // Leave out siblings, and answers many groups of cards mention.
-    let mut givers: HashMap<u32, Vec<(bool, &str)>> = HashMap::new();
+    let mut givers: Map<u32, Vec<(bool, &str)>> = Map::default();
     let victim_fact = |v: Victim| -> Option<&str> {
         match v {
             Victim::Card(b) => deck.cards[b as usize].fact.as_deref(),
@@ -821,7 +889,7 @@ pub fn relate(deck: &mut Deck, timelines: &[Timeline]) {
     let mut apart = std::mem::take(&mut deck.apart);
     let (index, found) = find(deck);
     apart.giveaways = listing(deck, &index, &found);
-    let mut fact_cards: Option<HashMap<&str, Vec<usize>>> = None;
+    let mut fact_cards: Option<Map<&str, Vec<usize>>> = None;
     // What the author declared: a card or a fact (all its cards) kept from another.
     for (a, b, _) in &apart.declared.clone() {
         let map = fact_cards.get_or_insert_with(|| cards_of(deck));
@@ -874,8 +942,8 @@ pub fn relate(deck: &mut Deck, timelines: &[Timeline]) {
 }
 
 /// The cards of each fact, by fact id.
-fn cards_of(deck: &Deck) -> HashMap<&str, Vec<usize>> {
-    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+fn cards_of(deck: &Deck) -> Map<&str, Vec<usize>> {
+    let mut map: Map<&str, Vec<usize>> = Map::default();
     for (i, c) in deck.cards.iter().enumerate() {
         if let Some(f) = &c.fact {
             map.entry(f.as_str()).or_default().push(i);
@@ -887,7 +955,7 @@ fn cards_of(deck: &Deck) -> HashMap<&str, Vec<usize>> {
 /// Every card that shows another's answer, for `recall check`: the giving card, whose answer
 /// it shows, which spelling and where.
 fn listing(deck: &Deck, index: &Index, found: &[(usize, u32, Place)]) -> Vec<Giveaway> {
-    let mut first_of_fact: HashMap<&str, usize> = HashMap::new();
+    let mut first_of_fact: Map<&str, usize> = Map::default();
     for (i, c) in deck.cards.iter().enumerate() {
         if let Some(f) = &c.fact {
             first_of_fact.entry(f.as_str()).or_insert(i);
@@ -924,6 +992,29 @@ mod tests {
     use super::*;
     use crate::deck::load::load;
 
+    #[test]
+    fn the_ascii_word_reader_reads_as_the_answer_checker_does() {
+        for text in [
+            "The U.S.A. & Canada",
+            "1,234.5 km and 3.14, then 7.",
+            "People's Republic of China",
+            "Vitamin A",
+            "an apple a day",
+            "co-operation\tand\x0bthe\x0cend",
+            "`quoted' -- text; 12,000,000",
+            "",
+            "   the   ",
+            "A",
+            "Tashkent!",
+        ] {
+            let mut fast = Vec::new();
+            for_each_word(text, |w| fast.push(w.to_string()));
+            let mut slow = Vec::new();
+            for_each_normalised_word(text, |w| slow.push(w.to_string()));
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
     fn deck(body: &str) -> Deck {
         let src = format!("format = 1\nid = \"t\"\ntitle = \"T\"\n{body}");
         let loaded = load(src.as_bytes());
@@ -949,6 +1040,39 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn the_ascii_word_reader_reads_as_the_answer_checker() {
+        let mut all: Vec<String> = [
+            "U.S.A.",
+            "People's Republic",
+            "1,000.5 km, 2,5 and 3.",
+            "A & B",
+            "Vitamin A",
+            "the The",
+            ".5 and 5. and 0.25",
+            "a",
+            "",
+            "  \t\n ",
+            "x,y 1,2",
+            "Rock'n'roll `quoted`",
+            "C++ & C# -- (e.g.) 2.0.1!",
+            "THE END OF AN ERA",
+            "an",
+        ]
+        .map(String::from)
+        .to_vec();
+        let sco = load(crate::library::BUNDLED_SCO.as_bytes()).deck.unwrap();
+        for card in &sco.cards {
+            all.extend(texts(card).into_iter().map(|(_, t)| t.to_string()));
+        }
+        for t in &all {
+            let (mut fast, mut checker) = (Vec::new(), Vec::new());
+            for_each_word(t, |w| fast.push(w.to_string()));
+            for_each_normalised_word(t, |w| checker.push(w.to_string()));
+            assert_eq!(fast, checker, "{t:?}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use crate::deck::apart::{Giveaway, Place};
 use crate::deck::item_type::{known_type, known_types};
 use crate::deck::text::{find_word, same};
-use crate::deck::{Card, Deck, Kind, Text};
+use crate::deck::{Card, Deck, Kind, Text, parallel};
 use crate::diagnostic::Diagnostic;
 use crate::wording::noun::{bare, is_capitalised};
 
@@ -21,6 +21,9 @@ pub const MIN_OPTIONS: usize = 3;
 
 /// Options and questions quoted in messages are cut to this many characters.
 const QUOTE: usize = 60;
+
+/// Cards per thread when checking choice cards.
+const CARDS_PER_THREAD: usize = 8000;
 
 fn quote(text: &str) -> String {
     let mut chars = text.chars();
@@ -34,18 +37,25 @@ fn quote(text: &str) -> String {
 
 /// Every question-quality warning of the deck.
 pub fn check(deck: &Deck) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for card in &deck.cards {
-        if let Kind::Choice { correct, wrong } = &card.kind {
-            // A choice without wrong options is already an error of the loader.
-            if wrong.is_empty() {
-                continue;
+    let mut out: Vec<Diagnostic> =
+        parallel::map_chunks(&deck.cards, CARDS_PER_THREAD, |_, cards| {
+            let mut out = Vec::new();
+            for card in cards {
+                if let Kind::Choice { correct, wrong } = &card.kind {
+                    // A choice without wrong options is already an error of the loader.
+                    if wrong.is_empty() {
+                        continue;
+                    }
+                    few_options(card, correct.len() + wrong.len(), &mut out);
+                    mixed_types(card, correct, wrong, &mut out);
+                    points_at_answer(card, correct, wrong, &mut out);
+                }
             }
-            few_options(card, correct.len() + wrong.len(), &mut out);
-            mixed_types(card, correct, wrong, &mut out);
-            points_at_answer(card, correct, wrong, &mut out);
-        }
-    }
+            out
+        })
+        .into_iter()
+        .flatten()
+        .collect();
     shown_answers(deck, &mut out);
     unknown_apart(deck, &mut out);
     out
