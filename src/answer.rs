@@ -40,6 +40,7 @@ mod tests;
 mod written;
 
 pub use pool::AnswerPool;
+pub use quantity::expected_number;
 
 use crate::deck::{Answer, Card, Checking, Kind, Text};
 

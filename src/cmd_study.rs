@@ -19,7 +19,7 @@ use crate::error::{Error, ExitCode, Result};
 use crate::grade::Paces;
 use crate::schedule::{Phase, Scheduler};
 use crate::session::{
-    Agenda, Session, SessionDeck, SessionOptions, agenda, fnv1a, has_tag, sibling_keys,
+    Agenda, Session, SessionDeck, SessionOptions, agenda, fnv1a, has_tag, sibling_keys, waits_for,
 };
 use crate::setup::{
     chosen_decks, closest, find, fitted_parameters, scheduler_for, settings_for, study_library,
@@ -337,14 +337,15 @@ pub fn quiz(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
             fnv1a(&[c.id.as_str(), &seed.to_string()]),
         )
     });
-    // At most one of a card's siblings, so a quiz does not ask the same thing twice.
+    // At most one of a card's siblings, and none of the cards kept apart from it, so a quiz
+    // neither asks the same thing twice nor shows an answer it asks for.
     let mut taken = HashSet::new();
     let mut chosen = Vec::new();
     for c in pool {
         if chosen.len() as u32 >= a.count {
             break;
         }
-        if !sibling_keys(c).any(|k| taken.contains(k)) {
+        if !waits_for(&deck, c, &taken) {
             taken.extend(sibling_keys(c));
             chosen.push(c.clone());
         }

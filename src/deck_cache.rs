@@ -17,9 +17,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::deck::apart::{Giveaway, Place};
+
 use crate::deck::{
-    Answer, Card, CardId, Checking, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind,
-    Media, NewOrder, Shared, SourceRef, Span, TagLists, Text,
+    Answer, Apart, Card, CardId, Checking, ClozePart, Deck, DeckSettings, Fact, FactDate,
+    FactHints, FactKind, Kind, Media, NewOrder, Shared, SourceRef, Span, TagLists, Text,
 };
 use crate::safe_file;
 
@@ -27,7 +29,7 @@ use crate::safe_file;
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 
 /// Bumped whenever the cached structs below change.
-const CACHE_FORMAT: u32 = 8;
+const CACHE_FORMAT: u32 = 9;
 
 /// Where parsed decks are kept.
 #[derive(Debug, Clone)]
@@ -166,6 +168,11 @@ struct CDeckOf<F, C> {
     settings: CSettings,
     facts: F,
     cards: C,
+    /// `Deck::apart`: its keys sorted by card id, and what the file declared.
+    apart: Vec<(Text, Vec<Text>)>,
+    declared: Vec<(Text, Text, (usize, usize))>,
+    /// `Apart::giveaways`: giver, victim, whether the victim is a whole fact, answer, place.
+    giveaways: Vec<(usize, usize, bool, String, u8)>,
 }
 
 /// Items of a deck written as their cached form `C`, each converted as it is written.
@@ -256,7 +263,19 @@ struct CFact {
     explain: Option<Text>,
     source: Option<Text>,
     span: (usize, usize),
+    hints: CHints,
 }
+
+/// `FactHints`: verb, current, item kind, place kind, prompts by form, wrong options by form.
+#[derive(Serialize, Deserialize)]
+struct CHints(
+    Option<Text>,
+    Option<bool>,
+    Option<Text>,
+    Option<Text>,
+    Vec<(Text, Text)>,
+    Vec<(Text, Vec<Text>)>,
+);
 
 type CDate = (i32, Option<u8>, Option<u8>);
 
@@ -327,6 +346,31 @@ fn deck_out(d: &Deck) -> CDeckOf<Lazy<'_, Fact, CFact>, Lazy<'_, Card, CCard>> {
         },
         facts: lazy(&d.facts),
         cards: lazy(&d.cards),
+        apart: d
+            .apart
+            .sorted()
+            .into_iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        declared: d
+            .apart
+            .declared
+            .iter()
+            .map(|(a, b, span)| (a.clone(), b.clone(), (span.start, span.end)))
+            .collect(),
+        giveaways: d
+            .apart
+            .giveaways
+            .iter()
+            .map(|g| {
+                let place = match g.place {
+                    Place::Prompt => 0,
+                    Place::Options => 1,
+                    Place::Explanation => 2,
+                };
+                (g.giver, g.victim, g.whole_fact, g.answer.clone(), place)
+            })
+            .collect(),
     }
 }
 
@@ -374,6 +418,29 @@ impl From<CDeck> for Deck {
                     .into_iter()
                     .map(|c| card_in(c, &mut shares))
                     .collect()
+            },
+            apart: Apart {
+                keys: d.apart.into_iter().collect(),
+                declared: d
+                    .declared
+                    .into_iter()
+                    .map(|(a, b, span)| (a, b, span_in(span)))
+                    .collect(),
+                giveaways: d
+                    .giveaways
+                    .into_iter()
+                    .map(|(giver, victim, whole_fact, answer, place)| Giveaway {
+                        giver,
+                        victim,
+                        whole_fact,
+                        answer,
+                        place: match place {
+                            0 => Place::Prompt,
+                            1 => Place::Options,
+                            _ => Place::Explanation,
+                        },
+                    })
+                    .collect(),
             },
         }
     }
@@ -548,6 +615,14 @@ impl From<&Fact> for CFact {
             explain: f.explain.clone(),
             source: f.source.clone(),
             span: (f.span.start, f.span.end),
+            hints: CHints(
+                f.hints.verb.clone(),
+                f.hints.current,
+                f.hints.item_kind.clone(),
+                f.hints.place_kind.clone(),
+                f.hints.ask.clone(),
+                f.hints.wrong.clone(),
+            ),
         }
     }
 }
@@ -595,6 +670,14 @@ impl From<CFact> for Fact {
             explain: f.explain,
             source: f.source,
             span: span_in(f.span),
+            hints: FactHints {
+                verb: f.hints.0,
+                current: f.hints.1,
+                item_kind: f.hints.2,
+                place_kind: f.hints.3,
+                ask: f.hints.4,
+                wrong: f.hints.5,
+            },
         }
     }
 }
@@ -624,6 +707,8 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let cache = DeckCache::new(tmp.path().join("cache"));
         let (bytes, deck) = sco();
+        // The comparison covers the giveaways `check` reads back.
+        assert!(!deck.apart.giveaways.is_empty());
         let path = tmp.path().join("sco.toml");
         assert_eq!(cache.get(&path, &bytes), None);
         cache.put(&path, &bytes, &deck);

@@ -33,3 +33,4 @@ pub mod session;
 pub mod setup;
 pub mod store;
 pub mod ui;
+pub mod wording;

@@ -205,3 +205,92 @@ fn help_leads_with_examples_and_completions_and_man_page_work() {
     let r = t.run(&["frobnicate"], "");
     assert_eq!(r.code, 2);
 }
+
+/// A deck where one card's explanation names another card's answer.
+const GIVEAWAY: &str = r#"format = 1
+id = "give"
+title = "Give"
+
+[[card]]
+id = "founded"
+kind = "year"
+prompt = "In which year was the SCO founded?"
+answer = 2001
+
+[[card]]
+id = "joiner"
+kind = "typed"
+prompt = "Which country joined the five when the SCO was founded?"
+answer = "Uzbekistan"
+explain = "It joined in 2001, when the SCO was founded."
+
+[[card]]
+id = "docs"
+kind = "number"
+prompt = "How many documents on economic co-operation does the SCO have?"
+answer = 122
+unit = "documents"
+"#;
+
+#[test]
+fn a_card_showing_another_answer_is_a_warning_and_is_kept_apart() {
+    let t = TestEnv::new();
+    let p = t.write("decks/give.toml", GIVEAWAY);
+    let r = t.run(&["check", "--strict", p.to_str().unwrap()], "");
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("warning: the explanation of `joiner` shows `2001`, the answer of `founded`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("add `apart = [\"founded\"]` to card `joiner`"),
+        "{}",
+        r.stderr
+    );
+    let r = t.run(&["show", p.to_str().unwrap(), "--card", "founded"], "");
+    assert!(r.stdout.contains("kept apart from: joiner"), "{}", r.stdout);
+    // Declaring the pair silences the warning.
+    let declared = GIVEAWAY.replace(
+        "explain = \"It joined in 2001, when the SCO was founded.\"",
+        "explain = \"It joined in 2001, when the SCO was founded.\"\napart = [\"founded\"]",
+    );
+    let p = t.write("decks/give.toml", declared);
+    let r = t.run(&["check", "--strict", p.to_str().unwrap()], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Study never shows the two on one day: with both new, only the first is asked.
+    let r = t.run(
+        &["study", "--deck", p.to_str().unwrap(), "--new", "10"],
+        "2001\n\n122\n\nx\n\nx\n\n",
+    );
+    assert!(
+        r.stdout.contains("In which year was the SCO founded?"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("How many documents"), "{}", r.stdout);
+    assert!(
+        !r.stdout.contains("Which country joined the five"),
+        "{}\n{}",
+        r.stdout,
+        r.stderr
+    );
+}
+
+#[test]
+fn a_counted_noun_is_hinted_as_a_count() {
+    let t = TestEnv::new();
+    let p = t.write("decks/give.toml", GIVEAWAY);
+    let r = t.run(
+        &["quiz", p.to_str().unwrap(), "-n", "3", "--seed", "1"],
+        "1990\n5\n7\n",
+    );
+    assert!(r.stdout.contains("(a number of documents)"), "{}", r.stdout);
+    assert!(
+        !r.stdout.contains("(a number, in documents)"),
+        "{}",
+        r.stdout
+    );
+}

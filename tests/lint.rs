@@ -1,5 +1,6 @@
 //! The whole-deck checks of `recall check` (same questions, wrong options that are right,
-//! answers within typo distance, facts starved of wrong options) through the real binary.
+//! answers within typo distance, facts starved of wrong options, question quality) through the
+//! real binary.
 
 mod common;
 
@@ -147,6 +148,18 @@ id = "old-office"
 kind = "place"
 subject = "the old liaison office"
 place = "Pe-king"
+
+[[fact]]
+id = "zoo"
+kind = "place"
+subject = "the union"
+place = "Zenda"
+
+[[fact]]
+id = "port"
+kind = "place"
+subject = "the council"
+place = "Strelsau"
 "#;
     let r = check(&t, "spell.toml", body, false);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -206,9 +219,9 @@ definition = "the SCO body that coordinates counter-terrorism work"
     assert_has(
         &r.stderr,
         &[
-            "warning: skipped `rats/define`: no other term fact to draw wrong options from; at least 1 more term fact is needed",
+            "warning: skipped `rats/define`: a choice question needs at least 2 wrong options of the same type as its answer, and only 0 definitions could be drawn",
             "alone.toml:5:1",
-            "= help: wrong options come from other term facts: add at least 1 more (3 more give each question 3 wrong options)",
+            "= help: wrong options come from other term facts: add at least 2 more (3 more give each question 3 wrong options)",
         ],
     );
 }

@@ -28,7 +28,7 @@ fn with_unit(value: f64, unit: Option<&str>) -> String {
 }
 
 /// "4300 km (±50)".
-pub(crate) fn expected_number(answer: f64, tolerance: f64, unit: Option<&str>) -> String {
+pub fn expected_number(answer: f64, tolerance: f64, unit: Option<&str>) -> String {
     // A range (a GIFT `{#2000..2003}`, a deck's `range = [...]`) reads as its ends.
     if let Some((low, high)) = crate::deck::number_range(answer, tolerance) {
         return format!("{}-{}", format_number(low), with_unit(high, unit));

@@ -1,30 +1,44 @@
 //! Turn facts into cards: forward, reverse and multiple-choice questions, timelines and clozes.
 //!
 //! API: [`generate`]`(&mut Deck) -> Vec<Diagnostic>` appends the generated cards (in fact
-//! order, then the timeline cards) and returns warnings for forms it had to skip;
-//! [`default_seed`] and [`fnv1a`] give the deck's stable default seed; [`format_date`] and
-//! [`format_number`] write dates and quantities as the generated prompts do.
+//! order, then the timeline cards), fills the deck's [`Apart`](crate::deck::Apart) relations
+//! and returns warnings for forms it had to skip and wordings it had to guess; [`forms`] lists
+//! the forms of each fact kind; [`default_seed`] and [`fnv1a`] give the deck's stable default
+//! seed; [`format_date`] and [`format_number`] write dates and quantities as the generated
+//! prompts do.
 //!
-//! Wrong options are drawn from other facts of the same kind with a small RNG seeded from the
-//! deck seed and the card id, so a deck always generates the same cards, and adding a fact only
-//! changes the cards that happen to draw it. Each card looks at a bounded number of candidates
-//! (never the whole deck), which keeps a 100 000-card deck fast.
+//! Every word of a generated card comes from `crate::wording`; this file decides which cards
+//! a fact makes and draws their wrong options (`deck::distractors`) from answers of the same
+//! type (`deck::item_type`).
 
 use std::borrow::Cow;
 use std::sync::{Mutex, PoisonError};
 
-use crate::deck::text::{capitalise, join_and, phrase, same};
+use crate::deck::distractors::{
+    self, Family, MIN_WRONG, Pools, Rng, Slot, WANTED, draw, overlaps, plausible, spread,
+};
+use crate::deck::item_type::{declared, known_type, shared_type};
+use crate::deck::text::{leak, same};
 use crate::deck::{
     Answer, Card, CardId, Checking, ClozePart, Deck, Fact, FactDate, FactKind, Kind, Shared,
-    TagLists, Tags, Text, lint, parallel,
+    TagLists, Tags, Text, apart, parallel,
 };
 use crate::diagnostic::Diagnostic;
+use crate::wording::template::{
+    CLOZE_PROMPT, EventWords, Guess, ListWords, NumberWords, PersonWords, PlaceWords,
+    TIMELINE_PROMPT, TermWords, join_and, timeline_explain, which_event_question,
+};
+
+pub use crate::deck::distractors::fnv1a;
+pub use crate::wording::count::format_number;
+pub use crate::wording::date::format_date;
 
 /// The id prefix of deck-level timeline cards; no fact may use it as its id.
 pub const TIMELINE: &str = "timeline";
 
-/// Wrong options wanted for a generated choice question; at least one is needed.
-pub const DISTRACTORS: usize = 3;
+/// Wrong options wanted for a generated choice question (fewer, down to
+/// [`distractors::MIN_WRONG`], are accepted).
+pub const DISTRACTORS: usize = WANTED;
 
 /// Events per timeline card (a lone event left at the end joins the last run).
 pub const TIMELINE_RUN: usize = 4;
@@ -38,26 +52,31 @@ const FACTS_PER_THREAD: usize = 500;
 /// after they are freed (10 MB more at the peak of checking a 100k-card deck).
 const FACTS_PER_ROUND: usize = 4 * FACTS_PER_THREAD;
 
-/// Pools this small are shuffled whole; larger ones are sampled.
-const SMALL_POOL: usize = 64;
-/// Random draws from a large pool before falling back to a bounded sequential scan.
-const DRAWS: usize = 16 * DISTRACTORS;
-const SCAN: usize = 256;
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-fn fnv1a_from(mut hash: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(FNV_PRIME);
+/// The forms (card id suffixes) a fact kind generates, which a fact's `ask` may reword. A
+/// list's clozes are `cloze-1` ... `cloze-N`; `cloze` in `ask` rewords all their instructions.
+pub fn forms(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "event" => &["year", "which"],
+        "place" => &["where", "where-choice", "which", "since", "before"],
+        "person" => &["who", "role"],
+        "list" => &["all", "cloze", "member"],
+        "number" => &["value", "choice"],
+        "term" => &["define", "name"],
+        _ => &[],
     }
-    hash
 }
 
-/// 64-bit FNV-1a: a hash that is the same on every machine and every Rust version.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    fnv1a_from(FNV_OFFSET, bytes)
+/// The choice forms of a fact kind, which a fact's `wrong` may give wrong options.
+pub fn choice_forms(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "event" => &["which"],
+        "place" => &["where-choice", "which"],
+        "person" => &["role"],
+        "list" => &["member"],
+        "number" => &["choice"],
+        "term" => &["define"],
+        _ => &[],
+    }
 }
 
 /// The seed a deck uses when it does not set one.
@@ -65,89 +84,8 @@ pub fn default_seed(deck_id: &str) -> u64 {
     fnv1a(deck_id.as_bytes())
 }
 
-/// SplitMix64: tiny, fast and fully specified, so generated decks never change when a
-/// dependency changes its random stream.
-struct Rng(u64);
-
-impl Rng {
-    /// The generator of card `FACT-ID/FORM`, hashed without building the id.
-    fn for_card(seed: u64, fact_id: &str, form: &str) -> Rng {
-        let h = fnv1a_from(fnv1a(&seed.to_le_bytes()), fact_id.as_bytes());
-        Rng(fnv1a_from(fnv1a_from(h, b"/"), form.as_bytes()))
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n` > 0).
-    fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            items.swap(i, self.below(i + 1));
-        }
-    }
-}
-
-/// "15 June 2001", "June 2001" or "2001"; negative years are BC ("221 BC").
-pub fn format_date(d: &FactDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let year = if d.year < 0 {
-        format!("{} BC", -i64::from(d.year))
-    } else {
-        d.year.to_string()
-    };
-    let month = d
-        .month
-        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
-    match (month, d.day) {
-        (Some(m), Some(day)) => format!("{day} {m} {year}"),
-        (Some(m), None) => format!("{m} {year}"),
-        _ => year,
-    }
-}
-
-/// The date with its preposition: "on 15 June 2001", "in June 2001", "in 2001".
-fn at_date(d: &FactDate) -> String {
-    let prep = if d.day.is_some() && d.month.is_some() {
-        "on"
-    } else {
-        "in"
-    };
-    format!("{prep} {}", format_date(d))
-}
-
-/// A quantity as shown in options: "8", "0.5 km", "12%".
-pub fn format_number(value: f64, unit: Option<&str>) -> String {
-    match unit {
-        Some(u) if u.starts_with('%') => format!("{value}{u}"),
-        Some(u) => format!("{value} {u}"),
-        None => value.to_string(),
-    }
-}
-
 /// Whether `a` certainly happened before `b`, given how precisely each is known.
-fn before(a: &FactDate, b: &FactDate) -> bool {
+pub fn before(a: &FactDate, b: &FactDate) -> bool {
     if a.year != b.year {
         return a.year < b.year;
     }
@@ -163,40 +101,170 @@ fn compatible(a: &FactDate, b: &FactDate) -> bool {
     !before(a, b) && !before(b, a)
 }
 
-/// Whether two answers share any accepted text (normalised).
-fn overlaps(a: &Answer, b: &Answer) -> bool {
-    a.all().any(|x| b.all().any(|y| same(x, y)))
+/// A fact's words.
+enum Words {
+    Event(EventWords),
+    Place(PlaceWords),
+    Person(PersonWords),
+    List(ListWords),
+    Number(NumberWords),
+    Term(TermWords),
 }
 
-/// Indices of the deck's facts, by kind: where wrong options are drawn from.
-#[derive(Default)]
-struct Pools {
-    event: Vec<usize>,
-    place: Vec<usize>,
-    person: Vec<usize>,
-    list: Vec<usize>,
-    number: Vec<usize>,
-    term: Vec<usize>,
+/// A fact read once: its words, the text it lends to other facts' choice questions, and the
+/// types of its answers.
+struct Worded {
+    words: Words,
+    /// The event clause, place subject, role or definition other facts may draw.
+    lent: Option<String>,
+    /// The type of `lent` (or of a list's items).
+    ty: String,
+    /// A place fact's place type.
+    place_ty: String,
 }
 
-impl Pools {
-    fn of(&self, kind: &FactKind) -> &[usize] {
-        match kind {
-            FactKind::Event { .. } => &self.event,
-            FactKind::Place { .. } => &self.place,
-            FactKind::Person { .. } => &self.person,
-            FactKind::List { .. } => &self.list,
-            FactKind::Number { .. } => &self.number,
-            FactKind::Term { .. } => &self.term,
+fn word(fact: &Fact) -> Worded {
+    let hints = &fact.hints;
+    let verb = hints.verb.as_deref();
+    match &fact.kind {
+        FactKind::Event { what, .. } => {
+            let w = EventWords::new(what, verb);
+            Worded {
+                lent: Some(w.option()),
+                words: Words::Event(w),
+                ty: "event".into(),
+                place_ty: String::new(),
+            }
+        }
+        FactKind::Place {
+            subject,
+            relation,
+            place,
+            ..
+        } => {
+            // What the place is, as declared or as the gazetteer knows it, both words the
+            // question ("On which planet ...?") and types its wrong options.
+            let known = known_type(&place.text);
+            let kind = hints.place_kind.as_deref().or(known);
+            let w = PlaceWords::new(subject, relation, verb, kind);
+            let place_ty = match hints.place_kind.as_deref() {
+                Some(k) => declared(k),
+                None => thing_type(known),
+            };
+            // Subjects are of one kind when they stand in the same relation to the same kind of
+            // place: a spot on a planet is not drawn with an agency in a city.
+            let coarse = if falls_back_to_place(&place_ty) {
+                PLACE
+            } else {
+                &place_ty
+            };
+            let ty = format!("{} in a {coarse}", w.subject_type());
+            Worded {
+                lent: Some(w.subject_option()),
+                ty,
+                words: Words::Place(w),
+                place_ty,
+            }
+        }
+        FactKind::Person { name, role, since } => {
+            let w = PersonWords::new(&name.text, role, *since, hints.current);
+            Worded {
+                lent: Some(w.role_option()),
+                words: Words::Person(w),
+                ty: "role".into(),
+                place_ty: String::new(),
+            }
+        }
+        FactKind::List {
+            name,
+            items,
+            ordered,
+        } => {
+            let w = ListWords::new(name, *ordered);
+            let ty = match &hints.item_kind {
+                Some(k) => declared(k),
+                None => match shared_type(items.iter().map(|a| a.text.as_str())) {
+                    Some(ty) => thing_type(Some(ty)),
+                    None => w.head_type(),
+                },
+            };
+            Worded {
+                lent: None,
+                words: Words::List(w),
+                ty,
+                place_ty: String::new(),
+            }
+        }
+        FactKind::Number { quantity, unit, .. } => Worded {
+            lent: None,
+            words: Words::Number(NumberWords::new(quantity, unit.as_deref())),
+            ty: String::new(),
+            place_ty: String::new(),
+        },
+        FactKind::Term { term, definition } => {
+            let w = TermWords::new(&term.text, definition);
+            Worded {
+                lent: Some(w.definition_option()),
+                words: Words::Term(w),
+                ty: "definition".into(),
+                place_ty: String::new(),
+            }
         }
     }
+}
+
+/// The type of a place or an item the gazetteer may know ("country", "city", "planet"), or
+/// "place". Known cities are drawn with known cities first, then with other places (the
+/// gazetteer knows only some cities), see [`Gen::draw_things`].
+fn thing_type(known: Option<&str>) -> String {
+    known.unwrap_or("place").to_string()
+}
+
+/// The type a known city shares with places the gazetteer does not know.
+const PLACE: &str = "place";
+
+/// Whether answers of type `ty` may top up their wrong options with plain places.
+fn falls_back_to_place(ty: &str) -> bool {
+    ty == "city"
+}
+
+/// Where each fact's answers go: pools by family and type, and number facts by unit.
+fn pools(facts: &[Fact], worded: &[Worded]) -> (Pools, Vec<usize>) {
+    let mut pools = Pools::default();
+    let mut numbers = Vec::new();
+    for (i, (f, w)) in facts.iter().zip(worded).enumerate() {
+        match &f.kind {
+            FactKind::Event { .. } => pools.add(Family::Event, &w.ty, i, Slot::Lent),
+            FactKind::Place { .. } => {
+                pools.add(Family::Subject, &w.ty, i, Slot::Lent);
+                pools.add(Family::Thing, &w.place_ty, i, Slot::Place);
+                if falls_back_to_place(&w.place_ty) {
+                    pools.add(Family::Thing, PLACE, i, Slot::Place);
+                }
+            }
+            FactKind::Person { .. } => pools.add(Family::Role, &w.ty, i, Slot::Lent),
+            FactKind::List { items, .. } => {
+                for n in 0..items.len().min(usize::from(u16::MAX)) {
+                    pools.add(Family::Thing, &w.ty, i, Slot::Item(n as u16));
+                    if falls_back_to_place(&w.ty) {
+                        pools.add(Family::Thing, PLACE, i, Slot::Item(n as u16));
+                    }
+                }
+            }
+            FactKind::Number { .. } => numbers.push(i),
+            FactKind::Term { .. } => pools.add(Family::Definition, &w.ty, i, Slot::Lent),
+        }
+    }
+    (pools, numbers)
 }
 
 struct Gen<'a> {
     seed: u64,
     deck_tags: &'a [Text],
     facts: &'a [Fact],
+    worded: &'a [Worded],
     pools: &'a Pools,
+    numbers: &'a [usize],
     cards: Vec<Card>,
     diags: Vec<Diagnostic>,
     /// Tags and explanation shared by the cards of the fact being expanded (made once per
@@ -205,25 +273,21 @@ struct Gen<'a> {
     explain: Shared,
     /// One shared list per distinct list of tags.
     tag_lists: TagLists,
-    /// Choice forms of the current fact skipped for want of wrong options.
-    starved: Vec<String>,
+    /// Choice forms of the current fact skipped for want of wrong options: (form, how many
+    /// were found, of what type).
+    starved: Vec<(String, usize, String)>,
 }
 
-/// Append the cards generated from `deck.facts` to `deck.cards`; returns a warning for every
-/// form that could not be made.
+/// Append the cards generated from `deck.facts` to `deck.cards` and fill `deck.apart`;
+/// returns a warning for every form that could not be made and every wording guessed.
 pub fn generate(deck: &mut Deck) -> Vec<Diagnostic> {
-    let mut pools = Pools::default();
-    for (i, f) in deck.facts.iter().enumerate() {
-        let pool = match f.kind {
-            FactKind::Event { .. } => &mut pools.event,
-            FactKind::Place { .. } => &mut pools.place,
-            FactKind::Person { .. } => &mut pools.person,
-            FactKind::List { .. } => &mut pools.list,
-            FactKind::Number { .. } => &mut pools.number,
-            FactKind::Term { .. } => &mut pools.term,
-        };
-        pool.push(i);
-    }
+    let worded: Vec<Worded> = parallel::map_chunks(&deck.facts, FACTS_PER_THREAD, |_, chunk| {
+        chunk.iter().map(word).collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let (pools, numbers) = pools(&deck.facts, &worded);
     let Deck {
         facts,
         tags,
@@ -235,7 +299,9 @@ pub fn generate(deck: &mut Deck) -> Vec<Diagnostic> {
         seed: *seed,
         deck_tags: tags,
         facts,
+        worded: &worded,
         pools: &pools,
+        numbers: &numbers,
         cards,
         diags: Vec::new(),
         tags: Tags::default(),
@@ -272,98 +338,59 @@ pub fn generate(deck: &mut Deck) -> Vec<Diagnostic> {
         }
     }
     let mut g = new(std::mem::take(cards));
-    g.timelines();
+    let timelines = g.timelines();
     *cards = g.cards;
+    drop((worded, pools, numbers));
+    apart::relate(deck, &timelines);
     diags
 }
 
-/// A sentence stating the whole fact, shown after any of its questions when the fact has no
-/// `explain` of its own.
-fn statement(fact: &Fact) -> String {
-    let text = statement_text(fact);
-    let text = capitalise(&text);
-    if text.ends_with(['.', '?', '!']) {
-        text
-    } else {
-        text + "."
-    }
-}
-
-fn statement_text(fact: &Fact) -> String {
-    match &fact.kind {
-        FactKind::Event { what, date, place } => {
-            let place = place
-                .as_ref()
-                .map(|p| format!(" in {}", phrase(p)))
-                .unwrap_or_default();
-            format!("{} took place {}{place}", phrase(what), at_date(date))
+/// The explanation of a fact's cards when it has no `explain` of its own: one sentence
+/// stating the whole fact.
+fn statement(fact: &Fact, words: &Words) -> String {
+    match (&fact.kind, words) {
+        (FactKind::Event { date, place, .. }, Words::Event(w)) => {
+            w.statement(date, place.as_deref())
         }
-        FactKind::Place {
-            subject,
-            relation,
-            place,
-            since,
-            previously,
-        } => {
-            let mut s = format!("The {relation} of {} is in {}", phrase(subject), place.text);
-            if let Some(since) = since {
-                s.push_str(&format!(" (since {})", format_date(since)));
-            }
-            if !previously.is_empty() {
-                let earlier: Vec<&str> = previously.iter().map(Text::as_str).collect();
-                s.push_str(&format!("; before that it was in {}", join_and(&earlier)));
-            }
-            s
+        (
+            FactKind::Place {
+                place,
+                since,
+                previously,
+                ..
+            },
+            Words::Place(w),
+        ) => {
+            let earlier: Vec<&str> = previously.iter().map(Text::as_str).collect();
+            w.statement(&place.text, since.as_ref(), &earlier)
         }
-        FactKind::Person { name, role, since } => match since {
-            Some(d) => format!("{} became {} {}", name.text, phrase(role), at_date(d)),
-            None => format!("{} was {}", name.text, phrase(role)),
-        },
-        FactKind::List {
-            name,
-            items,
-            ordered,
-        } => {
+        (FactKind::Person { .. }, Words::Person(w)) => w.statement(),
+        (FactKind::List { items, .. }, Words::List(w)) => {
             let texts: Vec<&str> = items.iter().map(|a| a.text.as_str()).collect();
-            format!(
-                "{}{}",
-                list_opening(name, items.len(), *ordered),
-                join_and(&texts)
-            )
+            w.statement(&texts)
         }
-        FactKind::Number {
-            quantity,
-            value,
-            unit,
-            ..
-        } => {
-            format!(
-                "{} is {}",
-                phrase(quantity),
-                format_number(*value, unit.as_deref())
-            )
-        }
-        FactKind::Term { term, definition } => format!("{}: {}", term.text, phrase(definition)),
+        (FactKind::Number { value, .. }, Words::Number(w)) => w.statement(*value),
+        (FactKind::Term { .. }, Words::Term(w)) => w.statement(),
+        _ => String::new(),
     }
-}
-
-/// "The three evil forces are " (or "..., in order, " / "... is " for one item).
-fn list_opening(name: &str, len: usize, ordered: bool) -> String {
-    let verb = if len == 1 { "is" } else { "are" };
-    let order = if ordered && len > 1 {
-        ", in order,"
-    } else {
-        ""
-    };
-    format!("{} {verb}{order} ", capitalise(phrase(name)))
 }
 
 impl<'a> Gen<'a> {
     fn card(&self, fact: &Fact, form: &str, prompt: String, kind: Kind) -> Card {
+        // A prompt the author wrote for this form replaces the generated one.
+        let ask_form = if form.starts_with("cloze-") {
+            "cloze"
+        } else {
+            form
+        };
+        let prompt = match fact.hints.ask(ask_form) {
+            Some(p) => Text::from(p),
+            None => prompt.into(),
+        };
         Card {
             id: CardId(compact_str::format_compact!("{}/{form}", fact.id)),
             kind,
-            prompt: prompt.into(),
+            prompt,
             tags: self.tags.clone(),
             explain: Some(self.explain.clone()),
             source: fact.source.clone(),
@@ -380,7 +407,7 @@ impl<'a> Gen<'a> {
 
     fn push(&mut self, fact: &Fact, form: &str, prompt: String, kind: Kind) {
         let card = self.card(fact, form, prompt, kind);
-        if let Some(leak) = lint::leak(&card.kind, &card.prompt) {
+        if let Some(leak) = leak(&card.kind, &card.prompt) {
             let d = Diagnostic::warning(
                 fact.span,
                 format!(
@@ -395,61 +422,82 @@ impl<'a> Gen<'a> {
         self.cards.push(card);
     }
 
-    /// One warning for all the choice forms of fact `i` that found no wrong option.
+    /// One warning for all the choice forms of fact `i` that found too few wrong options.
     fn report_starved(&mut self, i: usize) {
         if self.starved.is_empty() {
             return;
         }
         let fact = &self.facts[i];
         let kind = fact.kind.name();
-        let others = self.pools.of(&fact.kind).len().saturating_sub(1);
-        // No other fact gave a usable option, so each wrong option wanted takes one more fact.
-        let why = if others == 0 {
-            format!(
-                "no other {kind} fact to draw wrong options from; at least 1 more {kind} fact \
-                 is needed"
-            )
-        } else {
-            let them = if others == 1 {
-                format!("the other {kind} fact gives")
-            } else {
-                format!("the other {others} {kind} facts give")
-            };
-            format!(
-                "{them} no usable wrong option; at least 1 more {kind} fact with a different \
-                 answer is needed"
-            )
+        let forms: Vec<String> = self
+            .starved
+            .iter()
+            .map(|(f, ..)| format!("`{f}`"))
+            .collect();
+        let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let found: Vec<String> = self
+            .starved
+            .iter()
+            .map(|(_, n, ty)| format!("{n} {ty}"))
+            .collect();
+        let mut unique: Vec<&str> = Vec::new();
+        for f in &found {
+            if !unique.contains(&f.as_str()) {
+                unique.push(f);
+            }
+        }
+        let fewest = self.starved.iter().map(|(_, n, _)| *n).min().unwrap_or(0);
+        let more = MIN_WRONG - fewest.min(MIN_WRONG);
+        let help = match &fact.kind {
+            FactKind::List { .. } => format!(
+                "wrong options come from the items of other lists of the same kind: add \
+                 lists whose items are {}, or set `item_kind` on this list and on lists of the \
+                 same kind of items (e.g. `item_kind = \"country\"`)",
+                self.starved[0].2
+            ),
+            FactKind::Place { .. } => format!(
+                "wrong options come from other place facts with answers of the same type: add \
+                 at least {more} more (a `place_kind` groups places of one kind)"
+            ),
+            FactKind::Event { .. } => format!(
+                "wrong options come from other events whose dates cannot match: add at least \
+                 {more} more event facts"
+            ),
+            _ => format!(
+                "wrong options come from other {kind} facts: add at least {more} more \
+                 ({WANTED} more give each question {WANTED} wrong options)"
+            ),
         };
-        let forms: Vec<&str> = self.starved.iter().map(String::as_str).collect();
-        let d = Diagnostic::warning(fact.span, format!("skipped {}: {why}", join_and(&forms)))
-            .with_help(format!(
-                "wrong options come from other {kind} facts: add at least 1 more ({DISTRACTORS} \
-                 more give each question {DISTRACTORS} wrong options)"
-            ));
+        let d = Diagnostic::warning(
+            fact.span,
+            format!(
+                "skipped {}: a choice question needs at least {MIN_WRONG} wrong options of the \
+                 same type as its answer, and only {} could be drawn",
+                join_and(&forms),
+                join_and(&unique)
+            ),
+        )
+        .with_help(help);
         self.diags.push(d);
         self.starved.clear();
     }
 
-    /// Pushes a choice card, or warns that it was skipped when no wrong option was found.
-    fn push_choice(
-        &mut self,
-        i: usize,
-        form: &str,
-        prompt: String,
-        correct: impl Into<Text>,
-        wrong: Vec<Text>,
-    ) {
+    /// Pushes a choice card, or notes that it was skipped for want of wrong options.
+    fn push_choice(&mut self, i: usize, c: Choice) {
         let fact = &self.facts[i];
-        if wrong.is_empty() {
-            self.starved.push(format!("`{}/{form}`", fact.id));
+        let form = c.form;
+        let wrong = with_written(fact.hints.wrong(form), &c.correct, c.right, c.wrong);
+        if wrong.len() < MIN_WRONG {
+            self.starved
+                .push((format!("{}/{form}", fact.id), wrong.len(), described(c.ty)));
             return;
         }
         self.push(
             fact,
             form,
-            prompt,
+            c.prompt,
             Kind::Choice {
-                correct: vec![correct.into()],
+                correct: vec![c.correct],
                 wrong,
             },
         );
@@ -459,59 +507,63 @@ impl<'a> Gen<'a> {
         Rng::for_card(self.seed, &fact.id, form)
     }
 
-    /// Up to `DISTRACTORS` wrong options from the facts in `pool` other than `me`: `pick`
-    /// proposes one per fact (or `None` when that fact cannot give one), and proposals equal
-    /// (normalised) to anything in `exclude` or already chosen are passed over.
-    fn draw<'d>(
+    /// The text fact `i` lends to others' choice questions.
+    fn lent(&self, i: usize) -> Option<&'a str> {
+        self.worded[i].lent.as_deref()
+    }
+
+    /// A list fact's item, or a place fact's place, as a thing of some type.
+    fn thing(&self, i: usize, slot: Slot) -> Option<&'a Answer> {
+        match (&self.facts[i].kind, slot) {
+            (FactKind::List { items, .. }, Slot::Item(n)) => items.get(usize::from(n)),
+            (FactKind::Place { place, .. }, Slot::Place) => Some(place),
+            _ => None,
+        }
+    }
+
+    /// Wrong options among places and list items of type `ty` that `usable` accepts, topped
+    /// up from plain places when the type is a known city.
+    fn draw_things(
         &self,
         rng: &mut Rng,
-        pool: &[usize],
+        ty: &str,
         me: usize,
         exclude: &[&str],
-        mut pick: impl FnMut(&'d Fact, &mut Rng) -> Option<Cow<'d, str>>,
-    ) -> Vec<Text>
-    where
-        'a: 'd,
-    {
-        let mut order_rng = Rng(rng.next_u64());
-        let mut pick_rng = Rng(rng.next_u64());
-        let n = pool.len();
-        let order: Box<dyn Iterator<Item = usize>> = if n <= SMALL_POOL {
-            let mut all = pool.to_vec();
-            order_rng.shuffle(&mut all);
-            Box::new(all.into_iter())
-        } else {
-            let start = order_rng.below(n);
-            let mut draws = Rng(order_rng.next_u64());
-            let random = (0..DRAWS).map(move |_| pool[draws.below(n)]);
-            Box::new(random.chain((0..SCAN.min(n)).map(move |k| pool[(start + k) % n])))
+        usable: impl Fn(&Answer) -> bool,
+    ) -> Vec<Text> {
+        let mut pick = |j: usize, slot: Slot, _: &mut Rng| {
+            let item = self.thing(j, slot)?;
+            usable(item).then_some(Cow::Borrowed(item.text.as_str()))
         };
-        let mut chosen: Vec<Text> = Vec::with_capacity(DISTRACTORS);
-        for idx in order {
-            if idx == me {
-                continue;
-            }
-            let Some(text) = pick(&self.facts[idx], &mut pick_rng) else {
-                continue;
-            };
-            let taken = |other: &str| same(&text, other);
-            if text.trim().is_empty()
-                || exclude.iter().any(|e| taken(e))
-                || chosen.iter().any(|c| taken(c))
-            {
-                continue;
-            }
-            chosen.push(Text::from(text));
-            if chosen.len() == DISTRACTORS {
-                break;
-            }
+        let mut wrong = draw(
+            rng,
+            self.pools.get(Family::Thing, ty),
+            me,
+            exclude,
+            &mut pick,
+        );
+        // Other places only when cities alone cannot make a question: three cities read better
+        // than four options of which one is a palace.
+        if wrong.len() < MIN_WRONG && falls_back_to_place(ty) {
+            let mut taken: Vec<&str> = exclude.to_vec();
+            taken.extend(wrong.iter().map(Text::as_str));
+            let more = draw(
+                rng,
+                self.pools.get(Family::Thing, PLACE),
+                me,
+                &taken,
+                &mut pick,
+            );
+            let room = WANTED - wrong.len();
+            wrong.extend(more.into_iter().take(room));
         }
-        chosen
+        wrong
     }
 
     fn fact(&mut self, i: usize) {
         let facts = self.facts;
         let fact = &facts[i];
+        let worded = &self.worded[i];
         let mut tags = fact.tags.clone();
         for t in self.deck_tags {
             if !tags.contains(t) {
@@ -521,201 +573,151 @@ impl<'a> Gen<'a> {
         self.tags = self.tag_lists.get(&tags);
         self.explain = match &fact.explain {
             Some(e) => Shared::from(e.as_str()),
-            None => Shared::from(statement(fact)),
+            None => Shared::from(statement(fact, &worded.words)),
         };
-        match &fact.kind {
-            FactKind::Event { what, date, .. } => {
-                let what = phrase(what);
-                let prompt = format!("In what year did {what} take place?");
+        let guess = match &worded.words {
+            Words::Event(w) => match &fact.kind {
+                FactKind::Event { what, .. } => w.guessed(what),
+                _ => None,
+            },
+            Words::Person(w) => w.guessed(),
+            _ => None,
+        };
+        if let Some(g) = guess {
+            self.guessed(fact, g);
+        }
+        match (&fact.kind, &worded.words) {
+            (FactKind::Event { date, .. }, Words::Event(w)) => {
                 self.push(
                     fact,
                     "year",
-                    prompt,
+                    w.year_question(),
                     Kind::Year {
                         answer: date.year,
                         tolerance: 0,
                     },
                 );
+                let mine = w.option();
                 let mut rng = self.rng(fact, "which");
-                let wrong = self.draw(&mut rng, &self.pools.event, i, &[what], |f, _| {
-                    match &f.kind {
-                        FactKind::Event { what, date: d, .. } if !compatible(date, d) => {
-                            Some(Cow::Borrowed(phrase(what)))
+                let pool = self.pools.get(Family::Event, &worded.ty);
+                let wrong = draw(&mut rng, pool, i, &[&mine], |j, _, _| {
+                    match &facts[j].kind {
+                        FactKind::Event { date: d, .. } if !compatible(date, d) => {
+                            self.lent(j).map(Cow::Borrowed)
                         }
                         _ => None,
                     }
                 });
-                let prompt = format!("Which of these took place {}?", at_date(date));
-                self.push_choice(i, "which", prompt, what.to_string(), wrong);
-            }
-            FactKind::Place {
-                subject,
-                relation,
-                place,
-                since,
-                previously,
-            } => {
-                let subject = phrase(subject);
-                let question = format!("Where is the {relation} of {subject}?");
-                self.push(
-                    fact,
-                    "where",
-                    question.clone(),
-                    Kind::Typed {
-                        answer: place.clone(),
-                    },
-                );
-                let mut rng = self.rng(fact, "where-choice");
-                let wrong = self.draw(
-                    &mut rng,
-                    &self.pools.place,
+                let prompt = which_event_question(date);
+                self.push_choice(
                     i,
-                    &place.all().collect::<Vec<_>>(),
-                    |f, _| match &f.kind {
-                        FactKind::Place { place: other, .. } if !overlaps(place, other) => {
-                            Some(Cow::Borrowed(other.text.as_str()))
-                        }
-                        _ => None,
+                    Choice {
+                        form: "which",
+                        prompt,
+                        correct: mine.into(),
+                        right: &[],
+                        wrong,
+                        ty: "event",
                     },
                 );
-                self.push_choice(i, "where-choice", question, place.text.clone(), wrong);
-                let mut rng = self.rng(fact, "which");
-                let wrong = self.draw(&mut rng, &self.pools.place, i, &[subject], |f, _| match &f
-                    .kind
-                {
-                    FactKind::Place {
-                        subject: other,
-                        place: there,
-                        ..
-                    } if !overlaps(place, there) => Some(Cow::Borrowed(phrase(other))),
-                    _ => None,
-                });
-                let prompt = format!("Which of these has its {relation} in {}?", place.text);
-                self.push_choice(i, "which", prompt, subject.to_string(), wrong);
-                if let Some(since) = since {
-                    let prompt = format!(
-                        "Since what year has the {relation} of {subject} been in {}?",
-                        place.text
-                    );
-                    self.push(
-                        fact,
-                        "since",
-                        prompt,
-                        Kind::Year {
-                            answer: since.year,
-                            tolerance: 0,
-                        },
-                    );
-                }
-                if let Some(last) = previously.last() {
-                    let prompt = format!(
-                        "Where was the {relation} of {subject} before it moved to {}?",
-                        place.text
-                    );
-                    self.push(
-                        fact,
-                        "before",
-                        prompt,
-                        Kind::Typed {
-                            answer: Answer::plain(last.clone()),
-                        },
-                    );
-                }
             }
-            FactKind::Person { name, role, since } => {
-                let role = phrase(role);
-                let prompt = match since {
-                    Some(d) => format!("Who became {role} {}?", at_date(d)),
-                    None => format!("Who was {role}?"),
-                };
+            (
+                FactKind::Place {
+                    place,
+                    since,
+                    previously,
+                    ..
+                },
+                Words::Place(w),
+            ) => self.place(i, w, place, since.as_ref(), previously),
+            (FactKind::Person { name, .. }, Words::Person(w)) => {
                 self.push(
                     fact,
                     "who",
-                    prompt,
+                    w.who_question(),
                     Kind::Typed {
                         answer: name.clone(),
                     },
                 );
+                let role = w.role_option();
                 let mut rng = self.rng(fact, "role");
-                let wrong = self.draw(&mut rng, &self.pools.person, i, &[role], |f, _| {
-                    match &f.kind {
-                        FactKind::Person {
-                            name: other, role, ..
-                        } if !overlaps(name, other) => Some(Cow::Borrowed(phrase(role))),
+                let pool = self.pools.get(Family::Role, &worded.ty);
+                let wrong = draw(&mut rng, pool, i, &[&role], |j, _, _| {
+                    match &facts[j].kind {
+                        FactKind::Person { name: other, .. } if !overlaps(name, other) => {
+                            self.lent(j).map(Cow::Borrowed)
+                        }
                         _ => None,
                     }
                 });
                 self.push_choice(
                     i,
-                    "role",
-                    format!("Who was {}?", name.text),
-                    role.to_string(),
-                    wrong,
+                    Choice {
+                        form: "role",
+                        prompt: w.role_question(),
+                        correct: role.into(),
+                        right: &[],
+                        wrong,
+                        ty: "role",
+                    },
                 );
             }
-            FactKind::List { name, items, .. } if items.is_empty() => {
+            (FactKind::List { items, .. }, Words::List(_)) if items.is_empty() => {
                 let d = Diagnostic::warning(
                     fact.span,
                     format!("skipped list fact `{}`: it has no items", fact.id),
                 );
                 self.diags.push(d);
-                let _ = name;
             }
-            FactKind::List {
-                name,
-                items,
-                ordered,
-            } => {
-                let name = phrase(name);
-                let prompt = if *ordered {
-                    format!("What are {name}, in order?")
-                } else {
-                    format!("What are {name}?")
-                };
+            (FactKind::List { items, ordered, .. }, Words::List(w)) => {
                 self.push(
                     fact,
                     "all",
-                    prompt,
+                    w.all_question(),
                     Kind::List {
                         items: items.clone(),
                         ordered: *ordered,
                     },
                 );
+                let opening = w.opening(items.len());
                 for n in 0..items.len() {
-                    let parts = cloze_parts(name, items, *ordered, n);
+                    let parts = cloze_parts(&opening, items, n);
                     self.push(
                         fact,
                         &format!("cloze-{}", n + 1),
-                        "Fill in the blank.".into(),
+                        CLOZE_PROMPT.into(),
                         Kind::Cloze { parts },
                     );
                 }
                 let mut rng = self.rng(fact, "member");
                 let correct = items[rng.below(items.len())].text.clone();
                 let ours: Vec<&str> = items.iter().flat_map(Answer::all).collect();
-                let wrong = self.draw(&mut rng, &self.pools.list, i, &ours, |f, r| match &f.kind {
-                    FactKind::List { items: other, .. } if !other.is_empty() => {
-                        let item = &other[r.below(other.len())];
-                        (!item.all().any(|s| ours.iter().any(|o| same(s, o))))
-                            .then_some(Cow::Borrowed(item.text.as_str()))
-                    }
-                    _ => None,
+                let wrong = self.draw_things(&mut rng, &worded.ty, i, &ours, |item| {
+                    !item.all().any(|s| ours.iter().any(|o| same(s, o)))
                 });
+                let ty = worded.ty.clone();
                 self.push_choice(
                     i,
-                    "member",
-                    format!("Which of these is one of {name}?"),
-                    correct,
-                    wrong,
+                    Choice {
+                        form: "member",
+                        prompt: w.member_question(),
+                        correct,
+                        right: &ours,
+                        wrong,
+                        ty: &ty,
+                    },
                 );
             }
-            FactKind::Number {
-                quantity,
-                value,
-                unit,
-                tolerance,
-            } => {
-                let prompt = format!("What is {}?", phrase(quantity));
+            (
+                FactKind::Number {
+                    value,
+                    unit,
+                    tolerance,
+                    ..
+                },
+                Words::Number(w),
+            ) => {
+                let prompt = w.question();
                 let kind = Kind::Number {
                     answer: *value,
                     tolerance: *tolerance,
@@ -723,78 +725,202 @@ impl<'a> Gen<'a> {
                 };
                 self.push(fact, "value", prompt.clone(), kind);
                 let mut rng = self.rng(fact, "choice");
-                let correct = format_number(*value, unit.as_deref());
-                let close = |v: f64| (v - value).abs() <= *tolerance;
-                let mut wrong = self.draw(
-                    &mut rng,
-                    &self.pools.number,
-                    i,
-                    &[correct.as_str()],
-                    |f, _| match &f.kind {
-                        FactKind::Number {
-                            value: v, unit: u, ..
-                        } if same(u.as_deref().unwrap_or(""), unit.as_deref().unwrap_or(""))
-                            && !close(*v) =>
+                let correct = w.option(*value);
+                let unit_of = |f: &Fact| match &f.kind {
+                    FactKind::Number { unit, .. } => unit.clone(),
+                    _ => None,
+                };
+                let same_unit = |u: &Option<Text>| {
+                    same(u.as_deref().unwrap_or(""), unit.as_deref().unwrap_or(""))
+                };
+                // At most one value from another fact: the rest are spread around this one.
+                let mut values: Vec<f64> = Vec::new();
+                let others: Vec<(u32, Slot)> = self
+                    .numbers
+                    .iter()
+                    .map(|&j| (j as u32, Slot::Lent))
+                    .collect();
+                let lent = draw(&mut rng, &others, i, &[&correct], |j, _, _| {
+                    match &facts[j].kind {
+                        FactKind::Number { value: v, .. }
+                            if same_unit(&unit_of(&facts[j]))
+                                && plausible(*value, *v)
+                                && distractors::distinct(*v, *value, *tolerance) =>
                         {
-                            Some(Cow::Owned(format_number(*v, unit.as_deref())))
+                            Some(Cow::Owned(v.to_string()))
                         }
                         _ => None,
-                    },
-                );
-                let mut scaled = scaled_values(*value);
-                rng.shuffle(&mut scaled);
-                for v in scaled {
-                    if wrong.len() >= DISTRACTORS {
+                    }
+                });
+                if let Some(v) = lent.first().and_then(|t| t.parse::<f64>().ok()) {
+                    values.push(v);
+                }
+                for v in spread(*value, *tolerance, &mut rng) {
+                    if values.len() >= WANTED {
                         break;
                     }
-                    let text = format_number(v, unit.as_deref());
-                    if !close(v) && text != correct && !wrong.iter().any(|w| *w == text) {
-                        wrong.push(text.into());
+                    if values.iter().all(|o| distractors::distinct(*o, v, 0.0)) {
+                        values.push(v);
                     }
                 }
-                self.push_choice(i, "choice", prompt, correct, wrong);
-            }
-            FactKind::Term { term, definition } => {
-                let definition = phrase(definition);
-                let mut rng = self.rng(fact, "define");
-                let wrong = self.draw(
-                    &mut rng,
-                    &self.pools.term,
+                let wrong: Vec<Text> = values.iter().map(|v| Text::from(w.option(*v))).collect();
+                self.push_choice(
                     i,
-                    &[definition],
-                    |f, _| match &f.kind {
-                        FactKind::Term {
-                            term: other,
-                            definition,
-                        } if !overlaps(term, other) => Some(Cow::Borrowed(phrase(definition))),
-                        _ => None,
+                    Choice {
+                        form: "choice",
+                        prompt,
+                        correct: correct.into(),
+                        right: &[],
+                        wrong,
+                        ty: "number",
                     },
                 );
-                let prompt = format!("What does {} mean?", term.text);
-                self.push_choice(i, "define", prompt, definition.to_string(), wrong);
-                let prompt = format!("What is the term for {definition}?");
+            }
+            (FactKind::Term { term, .. }, Words::Term(w)) => {
+                let definition = w.definition_option();
+                let mut rng = self.rng(fact, "define");
+                let pool = self.pools.get(Family::Definition, &worded.ty);
+                let wrong = draw(&mut rng, pool, i, &[&definition], |j, _, _| {
+                    match &facts[j].kind {
+                        FactKind::Term { term: other, .. } if !overlaps(term, other) => {
+                            self.lent(j).map(Cow::Borrowed)
+                        }
+                        _ => None,
+                    }
+                });
+                self.push_choice(
+                    i,
+                    Choice {
+                        form: "define",
+                        prompt: w.define_question(),
+                        correct: definition.into(),
+                        right: &[],
+                        wrong,
+                        ty: "definition",
+                    },
+                );
                 self.push(
                     fact,
                     "name",
-                    prompt,
+                    w.name_question(),
                     Kind::Typed {
                         answer: term.clone(),
                     },
                 );
             }
+            _ => {}
         }
+    }
+
+    fn place(
+        &mut self,
+        i: usize,
+        w: &PlaceWords,
+        place: &Answer,
+        since: Option<&FactDate>,
+        previously: &[Text],
+    ) {
+        let facts = self.facts;
+        let fact = &facts[i];
+        let worded = &self.worded[i];
+        let question = w.where_question();
+        self.push(
+            fact,
+            "where",
+            question.clone(),
+            Kind::Typed {
+                answer: place.clone(),
+            },
+        );
+        let mut rng = self.rng(fact, "where-choice");
+        let exclude: Vec<&str> = place.all().collect();
+        let wrong = self.draw_things(&mut rng, &worded.place_ty, i, &exclude, |other| {
+            !overlaps(place, other)
+        });
+        let place_ty = worded.place_ty.clone();
+        self.push_choice(
+            i,
+            Choice {
+                form: "where-choice",
+                prompt: question,
+                correct: place.text.clone(),
+                right: &exclude,
+                wrong,
+                ty: &place_ty,
+            },
+        );
+        let subject = w.subject_option();
+        let mut rng = self.rng(fact, "which");
+        let pool = self.pools.get(Family::Subject, &worded.ty);
+        let wrong = draw(&mut rng, pool, i, &[&subject], |j, _, _| {
+            match &facts[j].kind {
+                FactKind::Place { place: there, .. } if !overlaps(place, there) => {
+                    self.lent(j).map(Cow::Borrowed)
+                }
+                _ => None,
+            }
+        });
+        let ty = worded.ty.clone();
+        self.push_choice(
+            i,
+            Choice {
+                form: "which",
+                prompt: w.which_question(&place.text),
+                correct: subject.into(),
+                right: &[],
+                wrong,
+                ty: &ty,
+            },
+        );
+        if let Some(since) = since {
+            self.push(
+                fact,
+                "since",
+                w.since_question(&place.text),
+                Kind::Year {
+                    answer: since.year,
+                    tolerance: 0,
+                },
+            );
+        }
+        if let Some(last) = previously.last() {
+            self.push(
+                fact,
+                "before",
+                w.before_question(&place.text),
+                Kind::Typed {
+                    answer: Answer::plain(last.clone()),
+                },
+            );
+        }
+    }
+
+    /// A warning that the wording of fact `fact` had to guess.
+    fn guessed(&mut self, fact: &Fact, g: Guess) {
+        // A fact whose every question is written by hand needs no guess.
+        let kind = fact.kind.name();
+        if forms(kind).iter().all(|f| fact.hints.ask(f).is_some()) {
+            return;
+        }
+        let d = Diagnostic::warning(
+            fact.span,
+            format!("{kind} fact `{}`: {}", fact.id, g.message),
+        )
+        .with_help(g.help);
+        self.diags.push(d);
     }
 
     /// Events sorted by date, cut into runs of up to four in which every event certainly
     /// happened after the one before (events whose order is unknown never share a card).
-    fn timelines(&mut self) {
+    fn timelines(&mut self) -> Vec<apart::Timeline> {
+        let mut out = Vec::new();
         let facts = self.facts;
         let mut events: Vec<(FactDate, usize)> = self
             .pools
-            .event
+            .get(Family::Event, "event")
             .iter()
-            .filter_map(|&i| match &facts[i].kind {
-                FactKind::Event { date, .. } => Some((*date, i)),
+            .filter_map(|&(i, _)| match &facts[i as usize].kind {
+                FactKind::Event { date, .. } => Some((*date, i as usize)),
                 _ => None,
             })
             .collect();
@@ -807,10 +933,8 @@ impl<'a> Gen<'a> {
                 day: None,
             },
         };
-        let what = |i: usize| match &facts[i].kind {
-            FactKind::Event { what, .. } => phrase(what),
-            _ => "",
-        };
+        let worded = self.worded;
+        let what = |i: usize| worded[i].lent.as_deref().unwrap_or("");
         let mut runs: Vec<Vec<usize>> = Vec::new();
         let mut run: Vec<usize> = Vec::new();
         for (d, i) in events {
@@ -851,23 +975,29 @@ impl<'a> Gen<'a> {
                     }
                 }
             }
-            let explain = run
+            let entries: Vec<(FactDate, String)> = run
                 .iter()
-                .map(|&i| format!("{}: {}", format_date(&date(i)), what(i)))
-                .collect::<Vec<_>>()
-                .join("; ");
+                .map(|&i| {
+                    let text = match &worded[i].words {
+                        Words::Event(w) => w.declarative(),
+                        _ => String::new(),
+                    };
+                    (date(i), text)
+                })
+                .collect();
+            let id = compact_str::format_compact!("{TIMELINE}/{}..{}", first.id, last.id);
+            out.push(apart::Timeline {
+                card: id.clone(),
+                facts: run.iter().map(|&i| facts[i].id.clone()).collect(),
+            });
             self.cards.push(Card {
-                id: CardId(compact_str::format_compact!(
-                    "{TIMELINE}/{}..{}",
-                    first.id,
-                    last.id
-                )),
+                id: CardId(id),
                 kind: Kind::Order {
                     items: run.iter().map(|&i| Text::from(what(i))).collect(),
                 },
-                prompt: "Put these events in chronological order, earliest first.".into(),
+                prompt: TIMELINE_PROMPT.into(),
                 tags: self.tag_lists.get(&tags),
-                explain: Some(Shared::from(explain + ".")),
+                explain: Some(Shared::from(timeline_explain(&entries))),
                 source: None,
                 fact: None,
                 media: None,
@@ -881,13 +1011,59 @@ impl<'a> Gen<'a> {
                 checking: Checking::default(),
             });
         }
+        out
     }
 }
 
-/// The cloze for item `n` of a list fact: the full sentence with that item blanked.
-fn cloze_parts(name: &str, items: &[Answer], ordered: bool, n: usize) -> Vec<ClozePart> {
+/// A generated choice question before its written wrong options are added.
+struct Choice<'x> {
+    form: &'x str,
+    prompt: String,
+    correct: Text,
+    /// Other right answers, never offered as wrong ones.
+    right: &'x [&'x str],
+    wrong: Vec<Text>,
+    /// What the answer is, as warnings name it.
+    ty: &'x str,
+}
+
+/// The wrong options the author wrote for a form, then drawn ones, up to [`WANTED`] (or all
+/// the written ones): none repeated, none the answer or another right answer (`right`).
+fn with_written(written: &[Text], correct: &Text, right: &[&str], drawn: Vec<Text>) -> Vec<Text> {
+    if written.is_empty() {
+        return drawn;
+    }
+    let mut out: Vec<Text> = Vec::with_capacity(WANTED.max(written.len()));
+    for w in written.iter().chain(&drawn) {
+        let taken =
+            same(w, correct) || right.iter().any(|r| same(r, w)) || out.iter().any(|o| same(o, w));
+        if !taken && (out.len() < WANTED || out.len() < written.len()) {
+            out.push(w.clone());
+        }
+    }
+    out
+}
+
+/// A type as warnings name it: "countries", "roles", "organisations".
+fn described(ty: &str) -> String {
+    // "organisation in a place": the qualifier is how types are kept apart, not how they read.
+    let ty = ty.split(" in a ").next().unwrap_or(ty);
+    // A type named after its verb ("thing found") reads as "subjects".
+    if ty.starts_with("thing ") {
+        return "subjects".to_string();
+    }
+    let mut words: Vec<&str> = ty.split(' ').collect();
+    let last = words.pop().unwrap_or("");
+    let last = crate::wording::plural::plural(last);
+    words.push(&last);
+    words.join(" ")
+}
+
+/// The cloze for item `n` of a list: the sentence (starting with `opening`) with that item
+/// blanked.
+fn cloze_parts(opening: &str, items: &[Answer], n: usize) -> Vec<ClozePart> {
     let mut parts = Vec::new();
-    let mut text = list_opening(name, items.len(), ordered);
+    let mut text = opening.to_string();
     for (j, item) in items.iter().enumerate() {
         if j > 0 {
             text.push_str(if j + 1 == items.len() { " and " } else { ", " });
@@ -904,40 +1080,10 @@ fn cloze_parts(name: &str, items: &[Answer], ordered: bool, n: usize) -> Vec<Clo
     parts
 }
 
-/// Plausible wrong values near `value`, at its precision: halves, doubles, near neighbours.
-fn scaled_values(value: f64) -> Vec<f64> {
-    let decimals = value
-        .to_string()
-        .split('.')
-        .nth(1)
-        .map_or(0, str::len)
-        .min(6);
-    let scale = 10f64.powi(decimals as i32);
-    let round = |v: f64| (v * scale).round() / scale;
-    let step = 1.0 / scale;
-    let mut out: Vec<f64> = Vec::new();
-    let candidates = [0.5, 0.75, 1.25, 1.5, 2.0, 3.0]
-        .iter()
-        .map(|f| round(value * f))
-        .chain(
-            [1.0, -1.0, 2.0, -2.0]
-                .iter()
-                .map(|k| round(value + k * step)),
-        );
-    for v in candidates {
-        let sign_ok = value < 0.0 || v >= 0.0;
-        if v.is_finite() && sign_ok && v != value && !out.contains(&v) {
-            out.push(v);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::deck::Span;
-    use crate::deck::text::same;
     use std::sync::Arc;
 
     fn fact(id: &str, kind: FactKind) -> Fact {
@@ -948,6 +1094,7 @@ mod tests {
             explain: None,
             source: None,
             span: Span::new(1, 2),
+            hints: Default::default(),
         }
     }
 
@@ -1054,19 +1201,41 @@ mod tests {
         }
     }
 
+    fn sorted(texts: &[Text]) -> Vec<&str> {
+        let mut v: Vec<&str> = texts.iter().map(Text::as_str).collect();
+        v.sort_unstable();
+        v
+    }
+
+    fn three_places() -> Vec<Fact> {
+        vec![
+            place("hq", "the club", "Lyon"),
+            place("hq2", "the league", "Nantes"),
+            place("hq3", "the union", "Lille"),
+        ]
+    }
+
     #[test]
-    fn fnv1a_matches_the_reference_values() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    fn default_seed_is_the_hash_of_the_deck_id() {
         assert_eq!(default_seed("sco"), fnv1a(b"sco"));
     }
 
     #[test]
+    fn every_kind_has_its_forms_and_choice_forms() {
+        for kind in ["event", "place", "person", "list", "number", "term"] {
+            let forms = forms(kind);
+            assert!(!forms.is_empty(), "{kind}");
+            for c in choice_forms(kind) {
+                assert!(forms.contains(c), "{kind}: {c}");
+            }
+        }
+        assert!(forms("nothing").is_empty());
+        assert!(choice_forms("nothing").is_empty());
+    }
+
+    #[test]
     fn a_facts_cards_share_one_explanation_and_one_tag_list() {
-        let d = cards(vec![
-            place("hq", "the club", "Lyon"),
-            place("hq2", "the league", "Nantes"),
-        ]);
+        let d = cards(three_places());
         let (a, b) = (get(&d, "hq/where"), get(&d, "hq/which"));
         let shared = |x: &Option<Shared>, y: &Option<Shared>| match (x, y) {
             (Some(x), Some(y)) => Arc::ptr_eq(x, y),
@@ -1074,15 +1243,8 @@ mod tests {
         };
         assert!(shared(&a.explain, &b.explain));
         assert!(!shared(&a.explain, &get(&d, "hq2/where").explain));
-        // Both facts have the same tags, so all their cards hold one list.
+        // All facts have the same tags, so all their cards hold one list.
         assert!(Arc::ptr_eq(&a.tags, &get(&d, "hq2/where").tags));
-    }
-
-    #[test]
-    fn dates_are_written_as_in_prose() {
-        assert_eq!(format_date(&date(2001, Some(6), Some(15))), "15 June 2001");
-        assert_eq!(format_date(&date(2001, Some(6), None)), "June 2001");
-        assert_eq!(format_date(&date(-221, None, None)), "221 BC");
     }
 
     #[test]
@@ -1093,13 +1255,15 @@ mod tests {
                 "the founding of the club",
                 date(2001, Some(6), Some(15)),
             ),
-            event("merger", "the merger", date(1996, None, None)),
+            event(
+                "merger",
+                "the merger of the two leagues",
+                date(1996, None, None),
+            ),
+            event("treaty", "the Treaty of Lyon", date(1980, None, None)),
         ]);
         let year = get(&d, "founding/year");
-        assert_eq!(
-            year.prompt,
-            "In what year did the founding of the club take place?"
-        );
+        assert_eq!(year.prompt, "In what year was the club founded?");
         assert_eq!(
             year.kind,
             Kind::Year {
@@ -1110,34 +1274,88 @@ mod tests {
         assert_eq!(year.fact.as_deref(), Some("founding"));
         assert_eq!(
             year.explain.as_deref(),
-            Some("The founding of the club took place on 15 June 2001.")
+            Some("The club was founded on 15 June 2001.")
         );
         assert_eq!(year.tags.to_vec(), vec!["own", "deck"]);
         assert_eq!(year.span, Span::new(1, 2));
         let which = get(&d, "founding/which");
-        assert_eq!(which.prompt, "Which of these took place on 15 June 2001?");
+        assert_eq!(which.prompt, "Which of these happened on 15 June 2001?");
+        let (correct, wrong) = choice(which);
+        assert_eq!(correct, &[Text::from("The club was founded")][..]);
         assert_eq!(
-            choice(which),
-            (
-                &[Text::from("the founding of the club")][..],
-                &[Text::from("the merger")][..]
-            )
+            sorted(wrong),
+            ["The Treaty of Lyon was signed", "The two leagues merged"]
         );
     }
 
     #[test]
     fn which_event_never_offers_an_event_that_may_share_the_date() {
         let d = cards(vec![
-            event("a", "event a", date(2001, Some(6), Some(15))),
-            event("b", "event b", date(2001, None, None)),
-            event("c", "event c", date(2001, Some(6), None)),
-            event("e", "event e", date(2001, Some(7), None)),
-            event("f", "event f", date(1990, None, None)),
+            event("a", "the founding of A", date(2001, Some(6), Some(15))),
+            event("b", "the founding of B", date(2001, None, None)),
+            event("c", "the founding of C", date(2001, Some(6), None)),
+            event("e", "the founding of E", date(2001, Some(7), None)),
+            event("f", "the founding of F", date(1990, None, None)),
         ]);
         let (_, wrong) = choice(get(&d, "a/which"));
-        let mut wrong = wrong.to_vec();
-        wrong.sort();
-        assert_eq!(wrong, vec!["event e", "event f"]);
+        assert_eq!(sorted(wrong), ["E was founded", "F was founded"]);
+    }
+
+    #[test]
+    fn an_event_with_too_few_others_gets_no_which_question() {
+        let (d, diags) = run(
+            vec![
+                event("a", "the founding of A", date(2001, None, None)),
+                event("b", "the founding of B", date(1999, None, None)),
+            ],
+            7,
+        );
+        assert!(d.card("a/which").is_none());
+        assert!(
+            diags[0]
+                .message
+                .starts_with("skipped `a/which`: a choice question needs at least 2 wrong options"),
+            "{}",
+            diags[0].message
+        );
+    }
+
+    #[test]
+    fn an_event_with_a_verb_uses_it() {
+        let mut e = event(
+            "t",
+            "the Sino-Soviet treaty on the eastern border",
+            date(1991, None, None),
+        );
+        e.hints.verb = Some("signed".into());
+        let d = cards(vec![e]);
+        assert_eq!(
+            get(&d, "t/year").prompt,
+            "In what year was the Sino-Soviet treaty on the eastern border signed?"
+        );
+    }
+
+    #[test]
+    fn an_event_recall_cannot_read_is_asked_with_take_place_and_a_warning() {
+        let (d, diags) = run(vec![event("x", "the big thing", date(1991, None, None))], 7);
+        assert_eq!(
+            get(&d, "x/year").prompt,
+            "In what year did the big thing take place?"
+        );
+        let guess = "event fact `x`: recall could not tell what happened in \"the big thing\", so its questions say it \"took place\"";
+        assert!(diags.iter().any(|d| d.message == guess), "{diags:?}");
+        // A prompt written for every form needs no guess.
+        let mut e = event("x", "the big thing", date(1991, None, None));
+        e.hints.ask = vec![
+            ("year".into(), "When was the big thing?".into()),
+            ("which".into(), "Which?".into()),
+        ];
+        let (d, diags) = run(vec![e], 7);
+        assert_eq!(get(&d, "x/year").prompt, "When was the big thing?");
+        assert!(
+            !diags.iter().any(|d| d.message.contains("could not tell")),
+            "{diags:?}"
+        );
     }
 
     #[test]
@@ -1146,7 +1364,7 @@ mod tests {
             .map(|i| {
                 event(
                     &format!("e{i}"),
-                    &format!("step {i}"),
+                    &format!("the founding of club {i}"),
                     date(1900 + 8 - i, None, None),
                 )
             })
@@ -1163,10 +1381,10 @@ mod tests {
             timelines[0].kind,
             Kind::Order {
                 items: vec![
-                    "step 7".into(),
-                    "step 6".into(),
-                    "step 5".into(),
-                    "step 4".into()
+                    "Club 7 was founded".into(),
+                    "Club 6 was founded".into(),
+                    "Club 5 was founded".into(),
+                    "Club 4 was founded".into()
                 ]
             }
         );
@@ -1176,10 +1394,15 @@ mod tests {
         );
         assert_eq!(
             timelines[0].explain.as_deref(),
-            Some("1901: step 7; 1902: step 6; 1903: step 5; 1904: step 4.")
+            Some(
+                "1901: club 7 was founded; 1902: club 6 was founded; 1903: club 5 was founded; 1904: club 4 was founded."
+            )
         );
         assert_eq!(timelines[0].fact, None);
         assert_eq!(timelines[1].id.as_str(), "timeline/e3..e0");
+        // A timeline is kept apart from the cards of its events, both ways.
+        assert_eq!(d.apart.of("timeline/e7..e4"), ["e7", "e6", "e5", "e4"]);
+        assert_eq!(d.apart.of("e7/year"), ["timeline/e7..e4"]);
     }
 
     #[test]
@@ -1188,7 +1411,7 @@ mod tests {
             .map(|i| {
                 event(
                     &format!("e{i}"),
-                    &format!("step {i}"),
+                    &format!("the founding of club {i}"),
                     date(1900 + i, None, None),
                 )
             })
@@ -1201,10 +1424,10 @@ mod tests {
     #[test]
     fn timeline_never_puts_events_of_unknown_order_together() {
         let d = cards(vec![
-            event("a", "a", date(2001, None, None)),
-            event("b", "b", date(2001, Some(3), None)),
-            event("c", "c", date(2002, None, None)),
-            event("e", "e", date(2003, None, None)),
+            event("a", "the founding of A", date(2001, None, None)),
+            event("b", "the founding of B", date(2001, Some(3), None)),
+            event("c", "the founding of C", date(2002, None, None)),
+            event("e", "the founding of E", date(2003, None, None)),
         ]);
         let timelines: Vec<&str> = ids(&d)
             .into_iter()
@@ -1215,29 +1438,29 @@ mod tests {
 
     #[test]
     fn single_event_makes_no_timeline() {
-        let d = cards(vec![event("a", "a", date(2001, None, None))]);
+        let d = cards(vec![event(
+            "a",
+            "the founding of A",
+            date(2001, None, None),
+        )]);
         assert_eq!(ids(&d), vec!["a/year"]);
     }
 
     #[test]
     fn place_gives_five_forms() {
-        let mut hq = place("hq", "the league", "Geneva");
+        let mut facts = three_places();
         if let FactKind::Place {
             place,
             since,
             previously,
             ..
-        } = &mut hq.kind
+        } = &mut facts[0].kind
         {
-            place.accept = vec!["Genf".into()];
+            place.accept = vec!["Lugdunum".into()];
             *since = Some(date(1936, None, None));
-            *previously = vec!["Paris".into(), "Lyon".into()];
+            *previously = vec!["Paris".into(), "Dijon".into()];
         }
-        let d = cards(vec![
-            hq,
-            place("b", "the bank", "Basel"),
-            place("c", "the court", "The Hague"),
-        ]);
+        let d = cards(facts);
         assert_eq!(
             ids(&d),
             vec![
@@ -1246,33 +1469,34 @@ mod tests {
                 "hq/which",
                 "hq/since",
                 "hq/before",
-                "b/where",
-                "b/where-choice",
-                "b/which",
-                "c/where",
-                "c/where-choice",
-                "c/which",
+                "hq2/where",
+                "hq2/where-choice",
+                "hq2/which",
+                "hq3/where",
+                "hq3/where-choice",
+                "hq3/which",
             ]
         );
         let where_ = get(&d, "hq/where");
-        assert_eq!(where_.prompt, "Where is the headquarters of the league?");
+        // Lyon is a city the gazetteer knows.
+        assert_eq!(where_.prompt, "In which city is the club headquartered?");
         assert_eq!(
             where_.kind,
             Kind::Typed {
                 answer: Answer {
-                    text: "Geneva".into(),
-                    accept: vec!["Genf".into()]
+                    text: "Lyon".into(),
+                    accept: vec!["Lugdunum".into()]
                 }
             }
         );
         assert_eq!(
             get(&d, "hq/which").prompt,
-            "Which of these has its headquarters in Geneva?"
+            "Which of these is headquartered in Lyon?"
         );
-        assert_eq!(choice(get(&d, "hq/which")).0, &["the league".to_string()]);
+        assert_eq!(choice(get(&d, "hq/which")).0, &["the club".to_string()]);
         assert_eq!(
             get(&d, "hq/since").prompt,
-            "Since what year has the headquarters of the league been in Geneva?"
+            "Since what year has the club been headquartered in Lyon?"
         );
         assert_eq!(
             get(&d, "hq/since").kind,
@@ -1283,18 +1507,18 @@ mod tests {
         );
         assert_eq!(
             get(&d, "hq/before").prompt,
-            "Where was the headquarters of the league before it moved to Geneva?"
+            "Where was the club headquartered before it moved to Lyon?"
         );
         assert_eq!(
             get(&d, "hq/before").kind,
             Kind::Typed {
-                answer: Answer::plain("Lyon")
+                answer: Answer::plain("Dijon")
             }
         );
         assert_eq!(
             get(&d, "hq/where").explain.as_deref(),
             Some(
-                "The headquarters of the league is in Geneva (since 1936); before that it was in Paris and Lyon."
+                "The club has been headquartered in Lyon since 1936; before that it was in Paris, then in Dijon."
             )
         );
     }
@@ -1310,10 +1534,36 @@ mod tests {
             place("b", "the bank", "GENEVA "),
             place("c", "the court", "genf"),
             place("e", "the fund", "Rome"),
+            place("f", "the office", "Basel"),
         ]);
-        assert_eq!(choice(get(&d, "hq/where-choice")).1, &["Rome".to_string()]);
+        assert_eq!(
+            sorted(choice(get(&d, "hq/where-choice")).1),
+            ["Basel", "Rome"]
+        );
         // Subjects at the same place would be right answers too.
-        assert_eq!(choice(get(&d, "hq/which")).1, &["the fund".to_string()]);
+        assert_eq!(
+            sorted(choice(get(&d, "hq/which")).1),
+            ["the fund", "the office"]
+        );
+    }
+
+    #[test]
+    fn places_are_drawn_only_with_places_of_their_type() {
+        let mut facts = vec![
+            place("a", "the club", "Tashkent"),
+            place("b", "the league", "Beijing"),
+            place("c", "the union", "Astana"),
+            place("d", "the court", "China"),
+            place("e", "the fund", "Russia"),
+        ];
+        let mut planet = place("p", "the Great Red Spot", "Jupiter");
+        planet.hints.place_kind = Some("planet".into());
+        facts.push(planet);
+        let d = cards(facts);
+        let (_, wrong) = choice(get(&d, "a/where-choice"));
+        assert_eq!(sorted(wrong), ["Astana", "Beijing"]);
+        // Only one other country: too few to ask.
+        assert!(d.card("d/where-choice").is_none());
     }
 
     #[test]
@@ -1322,10 +1572,13 @@ mod tests {
         if let FactKind::Person { since, .. } = &mut first.kind {
             *since = Some(date(1843, None, None));
         }
+        let mut current = person("s", "Sam Altman", "chief executive of OpenAI");
+        current.hints.current = Some(true);
         let d = cards(vec![
             first,
-            person("q", "Grace Hopper", "the author of the first compiler"),
+            person("q", "Grace Hopper", "author of the first compiler"),
             person("r", "ada lovelace", "a countess"),
+            current,
         ]);
         assert_eq!(
             get(&d, "p/who").prompt,
@@ -1335,25 +1588,37 @@ mod tests {
             get(&d, "q/who").prompt,
             "Who was the author of the first compiler?"
         );
-        assert_eq!(get(&d, "p/role").prompt, "Who was Ada Lovelace?");
+        assert_eq!(
+            get(&d, "s/who").prompt,
+            "Who is the chief executive of OpenAI?"
+        );
+        assert_eq!(
+            get(&d, "p/role").prompt,
+            "What did Ada Lovelace become in 1843?"
+        );
+        assert_eq!(get(&d, "s/role").prompt, "Who is Sam Altman?");
         // Another role of the same person would also be right.
         assert_eq!(
-            choice(get(&d, "p/role")).1,
-            &["the author of the first compiler".to_string()]
+            sorted(choice(get(&d, "p/role")).1),
+            [
+                "the author of the first compiler",
+                "the chief executive of OpenAI"
+            ]
         );
     }
 
     #[test]
     fn list_gives_all_clozes_and_member() {
-        let d = cards(vec![
-            list("f", "the three forces", &["x", "y", "z"]),
-            list("g", "the two others", &["p", "q"]),
-        ]);
+        let mut f = list("f", "the three forces", &["x", "y", "z"]);
+        f.hints.item_kind = Some("letters".into());
+        let mut g = list("g", "the two others", &["p", "q"]);
+        g.hints.item_kind = Some("letter".into());
+        let d = cards(vec![f, g, list("h", "the fruits", &["apple", "pear"])]);
         assert_eq!(
             ids(&d)[..5],
             ["f/all", "f/cloze-1", "f/cloze-2", "f/cloze-3", "f/member"]
         );
-        assert_eq!(get(&d, "f/all").prompt, "What are the three forces?");
+        assert_eq!(get(&d, "f/all").prompt, "Name the three forces.");
         assert_eq!(
             get(&d, "f/cloze-2").kind,
             Kind::Cloze {
@@ -1369,7 +1634,53 @@ mod tests {
         assert_eq!(member.prompt, "Which of these is one of the three forces?");
         let (correct, wrong) = choice(member);
         assert!(["x", "y", "z"].contains(&correct[0].as_str()));
-        assert!(wrong.iter().all(|w| w == "p" || w == "q"));
+        // Only letters: never a fruit.
+        assert_eq!(sorted(wrong), ["p", "q"]);
+    }
+
+    #[test]
+    fn list_items_of_a_known_type_are_drawn_together() {
+        let d = cards(vec![
+            list("m", "the members", &["China", "Russia", "India"]),
+            list("o", "the observers", &["Iran", "Mongolia"]),
+            list("p", "the partners", &["Nepal", "Armenia"]),
+            list(
+                "f",
+                "the three evil forces",
+                &["terrorism", "separatism", "extremism"],
+            ),
+        ]);
+        let (_, wrong) = choice(get(&d, "m/member"));
+        assert!(
+            wrong
+                .iter()
+                .all(|w| ["Iran", "Mongolia", "Nepal", "Armenia"].contains(&w.as_str())),
+            "{wrong:?}"
+        );
+        assert_eq!(wrong.len(), 3);
+        // The forces have no other list of forces to draw from.
+        assert!(d.card("f/member").is_none());
+    }
+
+    #[test]
+    fn written_wrong_options_come_first() {
+        let mut f = list(
+            "f",
+            "the three evil forces",
+            &["terrorism", "separatism", "extremism"],
+        );
+        f.hints.wrong = vec![(
+            "member".into(),
+            vec![
+                "colonialism".into(),
+                "Terrorism".into(),
+                "hegemonism".into(),
+            ],
+        )];
+        let (d, diags) = run(vec![f], 7);
+        assert!(diags.is_empty(), "{diags:?}");
+        let (_, wrong) = choice(get(&d, "f/member"));
+        assert_eq!(sorted(wrong), ["colonialism", "hegemonism"]);
     }
 
     #[test]
@@ -1379,7 +1690,7 @@ mod tests {
             *ordered = true;
         }
         let d = cards(vec![f]);
-        assert_eq!(get(&d, "f/all").prompt, "What are the stages, in order?");
+        assert_eq!(get(&d, "f/all").prompt, "Name the stages, in order.");
         assert_eq!(
             get(&d, "f/all").explain.as_deref(),
             Some("The stages are, in order, a and b.")
@@ -1387,10 +1698,10 @@ mod tests {
     }
 
     #[test]
-    fn number_gives_value_and_choice_with_scaled_values() {
+    fn number_gives_value_and_choice_with_spread_values() {
         let d = cards(vec![number("n", "the number of moons of Mars", 2.0, None)]);
         let value = get(&d, "n/value");
-        assert_eq!(value.prompt, "What is the number of moons of Mars?");
+        assert_eq!(value.prompt, "How many moons does Mars have?");
         assert_eq!(
             value.kind,
             Kind::Number {
@@ -1405,22 +1716,48 @@ mod tests {
         assert!(
             wrong
                 .iter()
-                .all(|w| ["1", "3", "4", "6", "0"].contains(&w.as_str())),
+                .all(|w| ["0", "1", "3", "4", "5", "6"].contains(&w.as_str())),
+            "{wrong:?}"
+        );
+        assert_eq!(value.explain.as_deref(), Some("Mars has 2 moons."));
+    }
+
+    #[test]
+    fn number_choice_takes_plausible_values_with_the_same_unit() {
+        let d = cards(vec![
+            number("a", "the height of a", 100.0, Some("m")),
+            number("b", "the height of b", 120.0, Some("m")),
+            number("c", "the weight of c", 110.0, Some("kg")),
+            number("e", "the height of e", 9000.0, Some("m")),
+        ]);
+        let (correct, wrong) = choice(get(&d, "a/choice"));
+        assert_eq!(correct, &["100 m".to_string()]);
+        assert!(wrong.iter().any(|w| w == "120 m"), "{wrong:?}");
+        assert!(
+            wrong.iter().all(|w| w.ends_with(" m") && w != "9,000 m"),
             "{wrong:?}"
         );
     }
 
     #[test]
-    fn number_choice_prefers_values_with_the_same_unit() {
-        let d = cards(vec![
-            number("a", "the height of a", 100.0, Some("m")),
-            number("b", "the height of b", 250.0, Some("m")),
-            number("c", "the weight of c", 7.0, Some("kg")),
-        ]);
-        let (correct, wrong) = choice(get(&d, "a/choice"));
-        assert_eq!(correct, &["100 m".to_string()]);
-        assert!(wrong.iter().any(|w| w == "250 m"));
-        assert!(wrong.iter().all(|w| w.ends_with(" m")));
+    fn three_digit_counts_are_not_offered_their_neighbours() {
+        for seed in 0..20 {
+            let (d, _) = run(
+                vec![number(
+                    "n",
+                    "the number of documents in the framework",
+                    122.0,
+                    Some("documents"),
+                )],
+                seed,
+            );
+            let (correct, wrong) = choice(get(&d, "n/choice"));
+            assert_eq!(correct, &["122".to_string()]);
+            for w in wrong {
+                let v: f64 = w.parse().unwrap();
+                assert!((v - 122.0).abs() >= 12.0, "{wrong:?}");
+            }
+        }
     }
 
     #[test]
@@ -1428,14 +1765,17 @@ mod tests {
         let d = cards(vec![
             term("t", "LEO", "an orbit close to the Earth."),
             term("u", "GEO", "an orbit that keeps pace with the Earth"),
+            term("v", "HEO", "a highly elliptical orbit"),
         ]);
-        assert_eq!(get(&d, "t/define").prompt, "What does LEO mean?");
+        assert_eq!(get(&d, "t/define").prompt, "What does \"LEO\" refer to?");
+        let (correct, wrong) = choice(get(&d, "t/define"));
+        assert_eq!(correct, &[Text::from("an orbit close to the Earth")][..]);
         assert_eq!(
-            choice(get(&d, "t/define")),
-            (
-                &[Text::from("an orbit close to the Earth")][..],
-                &[Text::from("an orbit that keeps pace with the Earth")][..]
-            )
+            sorted(wrong),
+            [
+                "a highly elliptical orbit",
+                "an orbit that keeps pace with the Earth"
+            ]
         );
         assert_eq!(
             get(&d, "t/name").prompt,
@@ -1497,7 +1837,7 @@ mod tests {
             .filter(|c| matches!(c.kind, Kind::Choice { .. }))
         {
             let (correct, wrong) = choice(card);
-            assert!(!wrong.is_empty());
+            assert!(wrong.len() >= MIN_WRONG);
             for (n, w) in wrong.iter().enumerate() {
                 assert!(!same(w, &correct[0]), "{}: {w} vs {}", card.id, correct[0]);
                 assert!(
@@ -1536,12 +1876,12 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(
             diags[0].message,
-            "skipped `hq/where-choice` and `hq/which`: no other place fact to draw wrong options from; at least 1 more place fact is needed"
+            "skipped `hq/where-choice` and `hq/which`: a choice question needs at least 2 wrong options of the same type as its answer, and only 0 cities and 0 organisations could be drawn"
         );
         assert_eq!(
             diags[0].help.as_deref(),
             Some(
-                "wrong options come from other place facts: add at least 1 more (3 more give each question 3 wrong options)"
+                "wrong options come from other place facts with answers of the same type: add at least 2 more (a `place_kind` groups places of one kind)"
             )
         );
         assert_eq!(diags[0].span, Span::new(1, 2));
@@ -1549,10 +1889,17 @@ mod tests {
 
     #[test]
     fn forms_whose_candidates_are_all_unusable_say_so() {
-        let (_, diags) = run(vec![place("a", "x", "Rome"), place("b", "y", "rome")], 7);
+        let (_, diags) = run(
+            vec![
+                place("a", "x", "Rome"),
+                place("b", "y", "rome"),
+                place("c", "z", "Rome "),
+            ],
+            7,
+        );
         assert_eq!(
             diags[0].message,
-            "skipped `a/where-choice` and `a/which`: the other place fact gives no usable wrong option; at least 1 more place fact with a different answer is needed"
+            "skipped `a/where-choice` and `a/which`: a choice question needs at least 2 wrong options of the same type as its answer, and only 0 cities and 0 organisations could be drawn"
         );
     }
 
@@ -1567,9 +1914,24 @@ mod tests {
             7,
         );
         assert!(d.card("t/name").is_none());
-        assert_eq!(
-            diags[0].message,
-            "skipped `t/name`: its prompt would contain the answer `RATS`"
+        assert!(
+            diags.iter().any(
+                |d| d.message == "skipped `t/name`: its prompt would contain the answer `RATS`"
+            )
         );
+    }
+
+    #[test]
+    fn a_card_that_shows_another_answer_is_kept_apart_from_it() {
+        let d = cards(vec![
+            person("zd", "Zhang Deguang", "first secretary general of the SCO"),
+            event(
+                "open",
+                "the opening of the SCO Secretariat, led first by Zhang Deguang",
+                date(2004, None, None),
+            ),
+        ]);
+        assert_eq!(d.apart.of("zd/who"), ["open/year"]);
+        assert_eq!(d.apart.of("open/year"), ["zd/who"]);
     }
 }

@@ -21,10 +21,10 @@ use std::ops::Range;
 use crate::answer::{
     for_each_normalised_word, normalised, passes_as_typo, typo_allowance, typo_invariant,
 };
-use crate::deck::generate::format_number;
-use crate::deck::text::{IdHasher, IdMap, find_word, same};
+use crate::deck::text::{IdHasher, IdMap, same};
 use crate::deck::{Answer, Card, ClozePart, Deck, Fact, FactKind, Kind, parallel};
 use crate::diagnostic::Diagnostic;
+use crate::wording::count::format_number;
 
 /// Cards per thread when normalising the texts of a large deck.
 const CARDS_PER_THREAD: usize = 4000;
@@ -45,6 +45,7 @@ pub fn lint(deck: &Deck) -> Vec<Diagnostic> {
     if typos {
         typo_neighbours(deck, &texts, &mut out);
     }
+    out.extend(crate::deck::quality::check(deck));
     out
 }
 
@@ -1464,48 +1465,8 @@ fn within_budget(
     (ids, left_out, total)
 }
 
-/// An answer found verbatim in a prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Leak {
-    pub answer: String,
-    /// Byte range of the answer inside the prompt.
-    pub range: Range<usize>,
-}
-
-/// The first accepted answer of `kind` that appears in `prompt` as whole words, ignoring case.
-/// Choice, true/false, order and match cards are exempt: their prompts may name what is shown
-/// anyway.
-pub fn leak(kind: &Kind, prompt: &str) -> Option<Leak> {
-    let found = |answer: &str| {
-        find_word(prompt, answer).map(|range| Leak {
-            answer: answer.to_string(),
-            range,
-        })
-    };
-    match kind {
-        Kind::Typed { answer } => answer.all().find_map(found),
-        Kind::Number { answer, .. } => found(&answer.to_string()),
-        Kind::Year { answer, .. } => found(&answer.to_string()),
-        Kind::List { items, .. } => items.iter().flat_map(|a| a.all()).find_map(found),
-        Kind::Cloze { parts } => parts
-            .iter()
-            .filter_map(|p| match p {
-                ClozePart::Blank(a) => Some(a),
-                ClozePart::Text(_) | ClozePart::Hint(_) => None,
-            })
-            .flat_map(|a| a.all())
-            .find_map(found),
-        // A basic card is graded by the learner, and its front may fairly list options (as a
-        // choice card imported from Anki or Quizlet does) or say "true or false". A date
-        // card's prompt may name the year when it asks for the day.
-        Kind::Date { .. }
-        | Kind::Basic { .. }
-        | Kind::Choice { .. }
-        | Kind::TrueFalse { .. }
-        | Kind::Order { .. }
-        | Kind::Match { .. } => None,
-    }
-}
+// `leak` lives with the other shared text rules, below the generator and the checks.
+pub use crate::deck::text::{Leak, leak};
 
 #[cfg(test)]
 mod tests {
@@ -1559,6 +1520,17 @@ mod tests {
 
     fn fact(id: &str, kind: &str, fields: &str) -> String {
         format!("\n[[fact]]\nid = \"{id}\"\nkind = \"{kind}\"\n{fields}\n")
+    }
+
+    /// Two more place facts, so that the place facts before them have enough wrong options
+    /// for their choice questions (at least two of the same type).
+    fn two_more_places() -> String {
+        fact("r", "place", "subject = \"the union\"\nplace = \"Zenda\"")
+            + &fact(
+                "s",
+                "place",
+                "subject = \"the council\"\nplace = \"Strelsau\"",
+            )
     }
 
     #[test]
@@ -1635,8 +1607,17 @@ mod tests {
 
     #[test]
     fn choice_cards_with_one_prompt_and_different_right_options_are_different_questions() {
-        let body = choice("a", "Which of these joined in 2017?", "India", &["Iran"])
-            + &choice("b", "Which of these joined in 2017?", "Pakistan", &["Iran"]);
+        let body = choice(
+            "a",
+            "Which of these joined in 2017?",
+            "India",
+            &["Iran", "Iraq"],
+        ) + &choice(
+            "b",
+            "Which of these joined in 2017?",
+            "Pakistan",
+            &["Iran", "Iraq"],
+        );
         assert_eq!(report(&body), Vec::<String>::new());
     }
 
@@ -1648,13 +1629,14 @@ mod tests {
                 "q",
                 "place",
                 "subject = \"the Secretariat\"\nplace = \"Beijing\"",
-            );
+            )
+            + &two_more_places();
         assert_eq!(report(&body), Vec::<String>::new());
     }
 
     #[test]
     fn two_facts_asking_the_same_thing_are_reported_once() {
-        let role = "role = \"Secretary-General\"";
+        let role = "role = \"Secretary-General\"\ncurrent = false";
         let body = fact("w1", "person", &format!("name = \"Zhang Deguang\"\n{role}"))
             + &fact(
                 "w2",
@@ -1664,10 +1646,10 @@ mod tests {
         assert_eq!(
             report(&body),
             [
-                "5:1 warning: skipped `w1/role`: the other person fact gives no usable wrong option; at least 1 more person fact with a different answer is needed",
-                "11:1 warning: skipped `w2/role`: the other person fact gives no usable wrong option; at least 1 more person fact with a different answer is needed",
-                "11:1 warning: card `w2/who` asks the same question as card `w1/who` but expects `Bolat Nurgaliyev` where that one expects `Zhang Deguang`",
-                "  related 5:1 card `w1/who` asks: Who was Secretary-General?",
+                "5:1 warning: skipped `w1/role`: a choice question needs at least 2 wrong options of the same type as its answer, and only 0 roles could be drawn",
+                "12:1 warning: skipped `w2/role`: a choice question needs at least 2 wrong options of the same type as its answer, and only 0 roles could be drawn",
+                "12:1 warning: card `w2/who` asks the same question as card `w1/who` but expects `Bolat Nurgaliyev` where that one expects `Zhang Deguang`",
+                "  related 5:1 card `w1/who` asks: Who was the Secretary-General?",
             ]
         );
     }
@@ -1808,12 +1790,12 @@ mod tests {
         let body = fact(
             "p",
             "place",
-            "subject = \"the museum\"\nplace = \"St. Petersburg\"",
+            "subject = \"the foundation\"\nplace = \"St. Petersburg\"",
         ) + &fact(
             "q",
             "place",
             "subject = \"the archive\"\nplace = \"St Petersburg\"",
-        );
+        ) + &two_more_places();
         assert_eq!(
             report(&body),
             [
@@ -1842,7 +1824,7 @@ mod tests {
             "q",
             "place",
             "subject = \"the old office\"\nplace = \"Pe-king\"",
-        );
+        ) + &two_more_places();
         assert_eq!(
             report(&body),
             [
@@ -1929,7 +1911,7 @@ mod tests {
             "q",
             "place",
             "subject = \"the new office\"\nplace = \"Bishkak\"",
-        );
+        ) + &two_more_places();
         assert_eq!(
             report(&body),
             [
@@ -1949,12 +1931,12 @@ mod tests {
         assert_eq!(
             report(&body),
             [
-                "5:1 warning: skipped `hq/where-choice` and `hq/which`: no other place fact to draw wrong options from; at least 1 more place fact is needed"
+                "5:1 warning: skipped `hq/where-choice` and `hq/which`: a choice question needs at least 2 wrong options of the same type as its answer, and only 0 cities and 0 organisations could be drawn"
             ]
         );
         assert_eq!(
             help(&body),
-            "wrong options come from other place facts: add at least 1 more (3 more give each question 3 wrong options)"
+            "wrong options come from other place facts with answers of the same type: add at least 2 more (a `place_kind` groups places of one kind)"
         );
     }
 
@@ -2173,6 +2155,7 @@ mod tests {
             explain: None,
             source: None,
             span: Span::new(50, 58),
+            hints: Default::default(),
         };
         let deck = Deck {
             facts: vec![fact],

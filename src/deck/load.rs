@@ -17,9 +17,9 @@ use toml::de::{DeString, DeTable, DeValue};
 
 use crate::deck::text::{IdMap, find_word, normalise, number_words};
 use crate::deck::{
-    Answer, Card, CardId, Checking, ClozePart, Deck, DeckSettings, Fact, FactDate, FactKind, Kind,
-    Media, NewOrder, Shared, SourceRef, Span, TagLists, Text, generate, lint, media_name_problem,
-    parallel,
+    Answer, Card, CardId, Checking, ClozePart, Deck, DeckSettings, Fact, FactDate, FactHints,
+    FactKind, Kind, Media, NewOrder, Shared, SourceRef, Span, TagLists, Text, generate, lint,
+    media_name_problem, parallel,
 };
 use crate::diagnostic::Diagnostic;
 
@@ -109,7 +109,7 @@ const SETTINGS_FIELDS: &[&str] = &[
     "convert_units",
     "fuzz",
 ];
-const CARD_COMMON: &[&str] = &["id", "kind", "prompt", "tags", "explain", "source"];
+const CARD_COMMON: &[&str] = &["id", "kind", "prompt", "tags", "explain", "source", "apart"];
 /// Listed after a kind's own keys: most cards have no media.
 const CARD_MEDIA: &[&str] = &["media", "answer_media"];
 const CARD_KINDS: &[(&str, &[&str])] = &[
@@ -128,9 +128,11 @@ const CARD_KINDS: &[(&str, &[&str])] = &[
     ("cloze", &["text", "accents"]),
     ("match", &["pairs"]),
 ];
-const FACT_COMMON: &[&str] = &["id", "kind", "tags", "explain", "source"];
+const FACT_COMMON: &[&str] = &[
+    "id", "kind", "tags", "explain", "source", "ask", "wrong", "apart",
+];
 const FACT_KINDS: &[(&str, &[&str])] = &[
-    ("event", &["what", "date", "place"]),
+    ("event", &["what", "date", "place", "verb"]),
     (
         "place",
         &[
@@ -140,10 +142,12 @@ const FACT_KINDS: &[(&str, &[&str])] = &[
             "relation",
             "since",
             "previously",
+            "verb",
+            "place_kind",
         ],
     ),
-    ("person", &["name", "accept", "role", "since"]),
-    ("list", &["name", "items", "ordered"]),
+    ("person", &["name", "accept", "role", "since", "current"]),
+    ("list", &["name", "items", "ordered", "item_kind"]),
     ("number", &["quantity", "value", "unit", "tolerance"]),
     ("term", &["term", "accept", "definition"]),
 ];
@@ -401,6 +405,7 @@ impl<'s> Walker<'s> {
             acc.append(part);
             self.diags.extend(diags);
         }
+        let declared = std::mem::take(&mut acc.declared);
         let (cards, facts) = self.unique(acc);
         let meta = meta?;
         let id = meta.id?;
@@ -416,6 +421,10 @@ impl<'s> Walker<'s> {
             settings: meta.settings,
             facts,
             cards,
+            apart: crate::deck::Apart {
+                declared,
+                ..Default::default()
+            },
         })
     }
 
@@ -1369,6 +1378,15 @@ impl<'s> Walker<'s> {
             acc.card_count += 1;
             self.last_id = None;
             if let Some((card, id_span)) = self.card(acc.card_count, table, span, deck_tags) {
+                self.declare(
+                    &Tbl {
+                        t: table,
+                        span,
+                        owner: format!("card `{}`", card.id),
+                    },
+                    &card.id.0,
+                    acc,
+                );
                 acc.cards.push(card);
                 acc.card_spans.push(id_span);
             } else if let Some(id) = self.last_id.take() {
@@ -1385,8 +1403,27 @@ impl<'s> Walker<'s> {
                 acc.failed.push((id.text, id.span));
             }
             if let Some((fact, id_span)) = fact {
+                self.declare(
+                    &Tbl {
+                        t: table,
+                        span,
+                        owner: format!("fact `{}`", fact.id),
+                    },
+                    &fact.id,
+                    acc,
+                );
                 acc.facts.push(fact);
                 acc.fact_spans.push(id_span);
+            }
+        }
+    }
+
+    /// The `apart` list of the card or fact `id` (other cards' or facts' ids): kept in `acc`
+    /// for `deck::apart::relate`, which checks that they exist.
+    fn declare(&mut self, t: &Tbl, id: &Text, acc: &mut Elements) {
+        if let Some(ids) = self.str_list(t, "apart", false) {
+            for other in ids {
+                acc.declared.push((id.clone(), other.text, other.span));
             }
         }
     }
@@ -2027,6 +2064,7 @@ impl<'s> Walker<'s> {
         let explain = self.string(&t, "explain", false).map(|s| s.text);
         let source = self.string(&t, "source", false).map(|s| s.text);
         let kind = self.fact_kind(&t, kind_name);
+        let hints = self.hints(&t, kind_name);
         let id = id?;
         let fact = Fact {
             id: id.text,
@@ -2035,8 +2073,92 @@ impl<'s> Walker<'s> {
             explain,
             source,
             span: header,
+            hints,
         };
         Some((fact, id.span))
+    }
+
+    /// A table keyed by form (`ask`, `wrong`), its unknown forms reported; `None` when absent
+    /// or not a table.
+    fn forms_table<'t, 'i>(
+        &mut self,
+        t: &Tbl<'t, 'i>,
+        key: &str,
+        forms: &[&str],
+        expected: &str,
+    ) -> Option<Tbl<'t, 'i>> {
+        let v = t.get(key)?;
+        let DeValue::Table(table) = v.get_ref() else {
+            self.wrong_type(t, key, v, &format!("a table of {expected}"));
+            return None;
+        };
+        for (name, _) in table.iter() {
+            let form = name.get_ref().as_ref();
+            if forms.contains(&form) {
+                continue;
+            }
+            let help = match closest(form, forms.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None if forms.is_empty() => "this kind of fact has no such forms".to_string(),
+                None => format!("the forms here are: {}", forms.join(", ")),
+            };
+            let d = Diagnostic::error(
+                self.sp(name.span()),
+                format!("unknown form `{form}` in `{key}` of {}", t.owner),
+            )
+            .with_help(help);
+            self.push(d);
+        }
+        Some(Tbl {
+            t: table,
+            span: self.sp(v.span()),
+            owner: format!("`{key}` of {}", t.owner),
+        })
+    }
+
+    /// The optional wording keys of a fact (`verb`, `current`, `item_kind`, `place_kind`,
+    /// `ask`); which of them a kind takes is checked with its other keys.
+    fn hints(&mut self, t: &Tbl, kind: &str) -> FactHints {
+        let text = |w: &mut Self, key: &str| w.string(t, key, false).map(|s| s.text);
+        let mut hints = FactHints {
+            verb: text(self, "verb"),
+            current: self.boolean(t, "current", false),
+            item_kind: text(self, "item_kind"),
+            place_kind: text(self, "place_kind"),
+            ask: Vec::new(),
+            wrong: Vec::new(),
+        };
+        let forms = generate::forms(kind);
+        let example = "prompts by form, e.g. `ask = { year = \"...\" }`";
+        if let Some(ask) = self.forms_table(t, "ask", forms, example) {
+            for form in ask.t.keys() {
+                let form = form.get_ref().as_ref();
+                if !forms.contains(&form) {
+                    continue;
+                }
+                if let Some(prompt) = self.string(&ask, form, false) {
+                    hints.ask.push((Text::from(form), prompt.text));
+                }
+            }
+        }
+        let choices = generate::choice_forms(kind);
+        let example = "wrong options by choice form, e.g. `wrong = { member = [\"...\"] }`";
+        if let Some(wrong) = self.forms_table(t, "wrong", choices, example) {
+            for form in wrong.t.keys() {
+                let form = form.get_ref().as_ref();
+                if !choices.contains(&form) {
+                    continue;
+                }
+                if let Some(options) = self.str_list(&wrong, form, false) {
+                    self.duplicates(&wrong, options.iter(), "wrong option");
+                    hints.wrong.push((
+                        Text::from(form),
+                        options.into_iter().map(|s| s.text).collect(),
+                    ));
+                }
+            }
+        }
+        hints
     }
 
     fn accept(&mut self, t: &Tbl) -> Vec<Text> {
@@ -2167,6 +2289,7 @@ impl Elements {
         join(&mut self.card_spans, &mut other.card_spans);
         join(&mut self.fact_spans, &mut other.fact_spans);
         join(&mut self.failed, &mut other.failed);
+        join(&mut self.declared, &mut other.declared);
     }
 }
 
@@ -2182,6 +2305,8 @@ struct Elements {
     /// Tables seen so far, to name a card without an id ("card #3").
     card_count: usize,
     fact_count: usize,
+    /// `apart` keys: (the card or fact, the id it names, where that id is written).
+    declared: Vec<(Text, Text, Span)>,
 }
 
 /// A stretch of the file parsed on its own: one `[[card]]` or `[[fact]]` table (`element`),
@@ -2965,7 +3090,7 @@ mod tests {
                 "[[card]]\nid = \"n\"\nkind = \"number\"\nprompt = \"How far?\"\nanswer = 4300\nname = true\n"
             ),
             [
-                "9:1 error: unknown field `name` in card `n` (help: a `number` card takes: id, kind, prompt, tags, explain, source, answer, tolerance, unit, range, convert_units, media, answer_media)"
+                "9:1 error: unknown field `name` in card `n` (help: a `number` card takes: id, kind, prompt, tags, explain, source, apart, answer, tolerance, unit, range, convert_units, media, answer_media)"
             ]
         );
     }
@@ -3096,7 +3221,7 @@ mod tests {
     #[test]
     fn fact_dates_may_be_strings_toml_dates_or_years() {
         let d = deck(
-            "[[fact]]\nid = \"a\"\nkind = \"event\"\nwhat = \"a\"\ndate = \"2001-06\"\n[[fact]]\nid = \"b\"\nkind = \"event\"\nwhat = \"b\"\ndate = 2001-06-15\n[[fact]]\nid = \"c\"\nkind = \"event\"\nwhat = \"c\"\ndate = -500\n",
+            "[[fact]]\nid = \"a\"\nkind = \"event\"\nwhat = \"the founding of A\"\ndate = \"2001-06\"\n[[fact]]\nid = \"b\"\nkind = \"event\"\nwhat = \"the founding of B\"\ndate = 2001-06-15\n[[fact]]\nid = \"c\"\nkind = \"event\"\nwhat = \"the founding of C\"\ndate = -500\n[[fact]]\nid = \"d\"\nkind = \"event\"\nwhat = \"the founding of D\"\ndate = 1990\n[[fact]]\nid = \"e\"\nkind = \"event\"\nwhat = \"the founding of E\"\ndate = 1980\n",
         );
         let dates: Vec<FactDate> = d
             .facts
@@ -3121,6 +3246,16 @@ mod tests {
                 },
                 FactDate {
                     year: -500,
+                    month: None,
+                    day: None
+                },
+                FactDate {
+                    year: 1990,
+                    month: None,
+                    day: None
+                },
+                FactDate {
+                    year: 1980,
                     month: None,
                     day: None
                 },
@@ -3369,7 +3504,7 @@ mod tests {
                 "[[card]]\nid = \"c\"\nkind = \"typed\"\nprompt = \"Q?\"\nanswer = \"a\"\nitems = [\"a\"]\n"
             ),
             vec![
-                "9:1 error: unknown field `items` in card `c` (help: a `typed` card takes: id, kind, prompt, tags, explain, source, answer, accept, name, accents, media, answer_media)"
+                "9:1 error: unknown field `items` in card `c` (help: a `typed` card takes: id, kind, prompt, tags, explain, source, apart, answer, accept, name, accents, media, answer_media)"
             ]
         );
     }

@@ -3,7 +3,7 @@
 //! A deck holds hand-written cards and facts. Facts are expanded into generated cards by
 //! `deck::generate`, so everything downstream (sessions, exports) only ever sees `Card`s.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -140,11 +140,60 @@ pub struct Deck {
     pub settings: DeckSettings,
     pub facts: Vec<Fact>,
     pub cards: Vec<Card>,
+    /// Cards kept apart from others besides their fact's siblings (see [`Apart`]).
+    pub apart: Apart,
 }
 
 impl Deck {
     pub fn card(&self, id: &str) -> Option<&Card> {
         self.cards.iter().find(|c| c.id.as_str() == id)
+    }
+}
+
+/// Cards that must not be studied on the same day although they come from different facts:
+/// one shows another's answer (in its prompt, options or explanation), a timeline orders
+/// events whose own cards ask when they happened, or the author said so (`apart = [...]` on a
+/// card or a fact). Kept for the few cards concerned only, so it costs nothing on a deck
+/// without such pairs.
+///
+/// `keys` maps a card id to the keys it stays away from: card ids, and fact ids standing for
+/// every card of that fact. Pairs are stored both ways, so a study session decides from a
+/// card alone: it waits when one of its keys was studied today (its own id or its fact's id
+/// is marked when it is studied).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Apart {
+    pub keys: HashMap<Text, Vec<Text>, foldhash::fast::RandomState>,
+    /// What the deck file says with `apart` keys, as written: (the card or fact, the card or
+    /// fact it names, where that name is written). `deck::apart::relate` adds them to `keys`.
+    pub declared: Vec<(Text, Text, Span)>,
+    /// Every card that shows another's answer, as `deck::apart::relate` found them (sorted by
+    /// giving card, then victim), for `recall check` to report without scanning again.
+    pub giveaways: Vec<crate::deck::apart::Giveaway>,
+}
+
+impl Apart {
+    /// The keys card `id` stays away from.
+    pub fn of(&self, id: &str) -> &[Text] {
+        self.keys.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Keeps card `card` away from `key` (a card id or a fact id).
+    pub fn add(&mut self, card: &str, key: &str) {
+        let keys = self.keys.entry(Text::from(card)).or_default();
+        if !keys.iter().any(|k| k == key) {
+            keys.push(Text::from(key));
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Entries sorted by card id, for output that must not depend on hashing.
+    pub fn sorted(&self) -> Vec<(&Text, &Vec<Text>)> {
+        let mut all: Vec<_> = self.keys.iter().collect();
+        all.sort_by(|a, b| a.0.cmp(b.0));
+        all
     }
 }
 
@@ -422,6 +471,45 @@ pub struct Fact {
     pub explain: Option<Text>,
     pub source: Option<Text>,
     pub span: Span,
+    /// What the author says about the wording where the fact alone cannot tell.
+    pub hints: FactHints,
+}
+
+/// Optional keys that tell the wording of a fact's questions what the fact alone cannot
+/// (see the README, "Facts"). Each applies to the kinds named.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FactHints {
+    /// event, place: the verb ("signed", "took place", "based", "held").
+    pub verb: Option<Text>,
+    /// person: whether the person still holds the role.
+    pub current: Option<bool>,
+    /// list: what the items are ("country"), so wrong options come from items of that type.
+    pub item_kind: Option<Text>,
+    /// place: what the place is ("city", "planet").
+    pub place_kind: Option<Text>,
+    /// Prompts written by hand for some forms, replacing the generated ones: (form, prompt).
+    pub ask: Vec<(Text, Text)>,
+    /// Wrong options written by hand for some choice forms, offered before drawn ones:
+    /// (form, options).
+    pub wrong: Vec<(Text, Vec<Text>)>,
+}
+
+impl FactHints {
+    /// The prompt written for `form`, if any.
+    pub fn ask(&self, form: &str) -> Option<&str> {
+        self.ask
+            .iter()
+            .find(|(f, _)| f == form)
+            .map(|(_, p)| p.as_str())
+    }
+
+    /// The wrong options written for `form`.
+    pub fn wrong(&self, form: &str) -> &[Text] {
+        self.wrong
+            .iter()
+            .find(|(f, _)| f == form)
+            .map_or(&[], |(_, w)| w.as_slice())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -58,6 +58,7 @@ pub fn write_text(deck: &Deck, w: &mut dyn Write) -> io::Result<()> {
     for card in &deck.cards {
         writeln!(w)?;
         write_card(card, w)?;
+        write_apart(deck, card, w)?;
     }
     Ok(())
 }
@@ -82,6 +83,7 @@ pub fn write_card_forms(deck: &Deck, id: &str, w: &mut dyn Write) -> io::Result<
             writeln!(w)?;
         }
         write_card(card, w)?;
+        write_apart(deck, card, w)?;
         let others = sibling_ids(&family, card);
         if !others.is_empty() {
             let others: Vec<Cow<str>> = others.into_iter().map(s).collect();
@@ -89,6 +91,16 @@ pub fn write_card_forms(deck: &Deck, id: &str, w: &mut dyn Write) -> io::Result<
         }
     }
     Ok(true)
+}
+
+/// The cards and facts a study day keeps this card away from (besides its siblings).
+fn write_apart(deck: &Deck, card: &Card, w: &mut dyn Write) -> io::Result<()> {
+    let keys = deck.apart.of(card.id.as_str());
+    if !keys.is_empty() {
+        let keys: Vec<Cow<str>> = keys.iter().map(|k| s(k)).collect();
+        writeln!(w, "  kept apart from: {}", keys.join(", "))?;
+    }
+    Ok(())
 }
 
 fn is_generated(card: &Card) -> bool {
@@ -150,13 +162,14 @@ fn write_card(card: &Card, w: &mut dyn Write) -> io::Result<()> {
             tolerance,
             unit,
         } => {
-            if let Some((low, high)) = number_range(*answer, *tolerance) {
-                // A range reads as its ends: "2000-2003", never "2001.5 (± 1.5)".
-                let high = format_number(high, unit.as_deref());
-                writeln!(w, "  answer: {low}-{}", s(&high))?;
+            if number_range(*answer, *tolerance).is_some() {
+                // A range reads as its ends, as the learner is shown it: "2000-2003", never
+                // "2001.5 (± 1.5)".
+                let range = crate::answer::expected_number(*answer, *tolerance, unit.as_deref());
+                writeln!(w, "  answer: {}", s(&range))?;
             } else {
                 let within = if *tolerance > 0.0 {
-                    format!(" (± {tolerance})")
+                    format!(" (± {})", crate::wording::count::format_value(*tolerance))
                 } else {
                     String::new()
                 };
@@ -270,13 +283,18 @@ struct DeckJson<'a> {
 /// The cards, each made into its JSON struct only as it is written: a million cards would
 /// otherwise be held as JSON values at once (gigabytes).
 struct CardsJson<'a> {
-    cards: &'a [Card],
+    deck: &'a Deck,
     family: HashMap<&'a str, Vec<&'a str>>,
 }
 
 impl Serialize for CardsJson<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.cards.iter().map(|c| card_json(c, &self.family)))
+        serializer.collect_seq(
+            self.deck
+                .cards
+                .iter()
+                .map(|c| card_json(self.deck, c, &self.family)),
+        )
     }
 }
 
@@ -324,6 +342,10 @@ struct CardJson<'a> {
     tags: &'a [Text],
     fact: Option<&'a str>,
     siblings: Vec<&'a str>,
+    /// Cards and facts a study day keeps this card away from, besides its siblings (a card
+    /// that shows its answer, a timeline of its event, or what the deck declares).
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    apart: &'a [Text],
     generated: bool,
     explain: Option<&'a str>,
     source: Option<&'a str>,
@@ -350,7 +372,11 @@ struct CardJson<'a> {
     answer_media: &'a [Text],
 }
 
-fn card_json<'a>(card: &'a Card, family: &HashMap<&str, Vec<&'a str>>) -> CardJson<'a> {
+fn card_json<'a>(
+    deck: &'a Deck,
+    card: &'a Card,
+    family: &HashMap<&str, Vec<&'a str>>,
+) -> CardJson<'a> {
     let mut j = CardJson {
         id: card.id.as_str(),
         kind: card.kind.name(),
@@ -360,6 +386,7 @@ fn card_json<'a>(card: &'a Card, family: &HashMap<&str, Vec<&'a str>>) -> CardJs
         tags: &card.tags,
         fact: card.fact.as_deref(),
         siblings: sibling_ids(family, card),
+        apart: deck.apart.of(card.id.as_str()),
         generated: is_generated(card),
         explain: card.explain.as_deref(),
         source: card.source.as_deref(),
@@ -458,7 +485,7 @@ pub fn json(deck: &Deck) -> impl Serialize + '_ {
         seed: deck.seed,
         facts: deck.facts.len(),
         cards: CardsJson {
-            cards: &deck.cards,
+            deck,
             family: siblings(deck),
         },
     }
@@ -764,6 +791,29 @@ m  (match; tags: geo)
     fn card_forms_of_an_unknown_id_print_nothing() {
         let d = deck(vec![]);
         assert_eq!(forms(&d, "nope"), (false, String::new()));
+    }
+
+    #[test]
+    fn cards_kept_apart_are_listed_in_text_and_json() {
+        let mut d = deck(vec![
+            card("a", Kind::Basic { back: "x".into() }, "A?"),
+            card("b", Kind::Basic { back: "y".into() }, "B?"),
+        ]);
+        d.apart.add("a", "b");
+        let out = text(&d);
+        assert!(
+            out.contains("a  (basic; tags: geo)\n  A?\n  back: x\n  kept apart from: b\n"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("b  (basic; tags: geo)\n  B?\n  back: y\n  kept apart"),
+            "{out}"
+        );
+        let j = to_json(&d);
+        assert_eq!(j["cards"][0]["apart"], json!(["b"]));
+        assert!(j["cards"][1].get("apart").is_none());
+        let (_, forms) = forms(&d, "a");
+        assert!(forms.contains("kept apart from: b"), "{forms}");
     }
 
     #[test]

@@ -119,21 +119,33 @@ pairs = [["Phobos", "Mars"], ["Europa", "Jupiter"], ["Triton", "Neptune"]]
 
 # ---------------------------------------------------------------------------------------------
 # Facts: write a fact once and recall asks about it in several ways. Card ids are
-# FACT-ID/FORM (e.g. "voyager-launch/year"), so keep fact ids stable too.
+# FACT-ID/FORM (e.g. "voyager-launch/year"), so keep fact ids stable too. Write each phrase as
+# it would read inside a sentence ("the launch of Voyager 1", not "Voyager 1 launch."): recall
+# builds its questions from it ("In what year was Voyager 1 launched?").
+# Choice questions draw their wrong options from other facts' answers of the same kind (planets
+# with planets, people's roles with roles) and need at least two of them; where the deck has
+# too few, `wrong` adds some.
 # ---------------------------------------------------------------------------------------------
 
 [[fact]]
 id = "voyager-launch"
 kind = "event"                 # something that happened at a date
-what = "the launch of Voyager 1"         # a noun phrase
+what = "the launch of Voyager 1"         # a noun phrase ("the signing of ...", "the Battle of ...")
 date = "1977-09-05"            # YYYY, YYYY-MM or YYYY-MM-DD
 place = "Cape Canaveral"       # optional
 
 [[fact]]
 id = "hubble-launch"
 kind = "event"
-what = "the launch of the Hubble Space Telescope"
+what = "the Hubble Space Telescope"
+verb = "launched"              # optional: what happened to it, when `what` does not say
 date = "1990-04"
+
+[[fact]]
+id = "neptune-discovery"
+kind = "event"
+what = "the discovery of Neptune"
+date = "1846-09-23"
 
 [[fact]]
 id = "great-red-spot"
@@ -141,7 +153,9 @@ kind = "place"                 # where something is
 subject = "the Great Red Spot"
 place = "Jupiter"
 accept = ["planet Jupiter"]    # other answers counted as right
-relation = "location"          # the relation as a noun (default "headquarters")
+relation = "location"          # how it is there: location, headquarters (default), seat, venue...
+place_kind = "planet"          # optional: asks "On which planet ...?" and draws planets only
+wrong = { which = ["the Caloris Basin", "the Hellas Planitia"] }   # optional: extra wrong options
 # since = "1830"               # optional: since when
 # previously = ["..."]         # optional: where it was before
 
@@ -151,6 +165,9 @@ kind = "place"
 subject = "Olympus Mons"
 place = "Mars"
 relation = "location"
+place_kind = "planet"
+wrong = { which = ["the Caloris Basin", "the Hellas Planitia"] }
+apart = ["red-planet"]         # optional: never on the same study day as these (both answer Mars)
 
 [[fact]]
 id = "first-astronaut"
@@ -159,6 +176,8 @@ name = "Yuri Gagarin"
 accept = ["Gagarin"]
 role = "the first person in space"
 since = "1961-04-12"           # optional: since when
+# current = true               # optional: the person still holds the role ("Who is ...?")
+wrong = { role = ["the first person to walk on the Moon", "the first woman in space"] }
 
 [[fact]]
 id = "outer-planets"
@@ -166,6 +185,8 @@ kind = "list"                  # a named list
 name = "the four outer planets"
 items = ["Jupiter", "Saturn", "Uranus", "Neptune"]
 ordered = true                 # here, by distance from the Sun
+item_kind = "planet"           # optional: what the items are; wrong options are of this kind
+wrong = { member = ["Mercury", "Venus", "Mars"] }
 
 [[fact]]
 id = "earth-moon-distance"
@@ -181,6 +202,8 @@ kind = "term"                  # a term (or acronym) and what it means
 term = "astronomical unit"
 accept = ["AU", "au"]
 definition = "the mean distance between the Earth and the Sun, about 150 million km"
+wrong = { define = ["the distance light travels in a year", "the radius of the Earth's orbit around the Moon"] }
+ask = { name = "Which unit of length equals the mean distance between the Earth and the Sun?" }  # optional: your own wording
 explain = "Distances between planets are often given in AU."
 "##;
 

@@ -1,8 +1,11 @@
 //! Small text rules shared by the loader, the generator and the checks, so that "the same
-//! answer", "a whole word" and "a number word" mean one thing everywhere.
+//! answer", "a whole word", "a number word" and "a prompt that gives its answer away" mean
+//! one thing everywhere.
 
 use std::hash::Hasher;
 use std::ops::Range;
+
+use crate::deck::{ClozePart, Kind};
 
 /// FNV-1a for hash maps keyed by ids: much faster than std's SipHash on short strings, and
 /// hash flooding is no concern for a deck the user chose to load.
@@ -164,27 +167,46 @@ pub fn number_words(text: &str) -> Vec<(usize, Range<usize>)> {
     out
 }
 
-/// `s` with its first character in upper case, for a phrase that now starts a sentence.
-pub fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+/// An answer found verbatim in a prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leak {
+    pub answer: String,
+    /// Byte range of the answer inside the prompt.
+    pub range: Range<usize>,
 }
 
-/// A phrase ready to be embedded before a question mark: trailing full stops and question
-/// marks dropped, so "the term for a thing." does not end in ".?".
-pub fn phrase(s: &str) -> &str {
-    s.trim().trim_end_matches(['.', '?', '!']).trim_end()
-}
-
-/// Items joined as in running English: "a", "a and b", "a, b and c".
-pub fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} and {}", rest.join(", "), last),
+/// The first accepted answer of `kind` that appears in `prompt` as whole words, ignoring case.
+/// Choice, true/false, order and match cards are exempt: their prompts may name what is shown
+/// anyway.
+pub fn leak(kind: &Kind, prompt: &str) -> Option<Leak> {
+    let found = |answer: &str| {
+        find_word(prompt, answer).map(|range| Leak {
+            answer: answer.to_string(),
+            range,
+        })
+    };
+    match kind {
+        Kind::Typed { answer } => answer.all().find_map(found),
+        Kind::Number { answer, .. } => found(&answer.to_string()),
+        Kind::Year { answer, .. } => found(&answer.to_string()),
+        Kind::List { items, .. } => items.iter().flat_map(|a| a.all()).find_map(found),
+        Kind::Cloze { parts } => parts
+            .iter()
+            .filter_map(|p| match p {
+                ClozePart::Blank(a) => Some(a),
+                ClozePart::Text(_) | ClozePart::Hint(_) => None,
+            })
+            .flat_map(|a| a.all())
+            .find_map(found),
+        // A basic card is graded by the learner, and its front may fairly list options (as a
+        // choice card imported from Anki or Quizlet does) or say "true or false". A date
+        // card's prompt may name the year when it asks for the day.
+        Kind::Date { .. }
+        | Kind::Basic { .. }
+        | Kind::Choice { .. }
+        | Kind::TrueFalse { .. }
+        | Kind::Order { .. }
+        | Kind::Match { .. } => None,
     }
 }
 
@@ -235,20 +257,5 @@ mod tests {
     fn number_words_skips_capitalised_names_but_not_sentence_starts() {
         assert_eq!(number_words("Members of the Shanghai Five"), vec![]);
         assert_eq!(number_words("Three forces"), vec![(3, 0..5)]);
-    }
-
-    #[test]
-    fn join_and_reads_as_english() {
-        assert_eq!(join_and(&["a"]), "a");
-        assert_eq!(join_and(&["a", "b"]), "a and b");
-        assert_eq!(join_and(&["a", "b", "c"]), "a, b and c");
-    }
-
-    #[test]
-    fn phrase_drops_final_punctuation() {
-        assert_eq!(
-            phrase("a body that coordinates. "),
-            "a body that coordinates"
-        );
     }
 }

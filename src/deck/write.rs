@@ -285,11 +285,38 @@ fn write_fact(out: &mut String, fact: &Fact) {
             key(out, "definition", string(definition));
         }
     }
+    write_hints(out, &fact.hints);
     if !fact.tags.is_empty() {
         key(out, "tags", strings(&fact.tags));
     }
     opt_key(out, "explain", fact.explain.as_deref());
     opt_key(out, "source", fact.source.as_deref());
+}
+
+/// A fact's wording keys (`verb`, `current`, `item_kind`, `place_kind`, `ask`, `wrong`).
+fn write_hints(out: &mut String, hints: &crate::deck::FactHints) {
+    opt_key(out, "verb", hints.verb.as_deref());
+    if let Some(current) = hints.current {
+        key(out, "current", Value::Boolean(current));
+    }
+    opt_key(out, "item_kind", hints.item_kind.as_deref());
+    opt_key(out, "place_kind", hints.place_kind.as_deref());
+    if !hints.ask.is_empty() {
+        let table: toml::map::Map<String, Value> = hints
+            .ask
+            .iter()
+            .map(|(form, prompt)| (form.to_string(), string(prompt)))
+            .collect();
+        key(out, "ask", Value::Table(table));
+    }
+    if !hints.wrong.is_empty() {
+        let table: toml::map::Map<String, Value> = hints
+            .wrong
+            .iter()
+            .map(|(form, options)| (form.to_string(), strings(options)))
+            .collect();
+        key(out, "wrong", Value::Table(table));
+    }
 }
 
 /// An answer as its key plus `accept` for the alternatives.
@@ -431,6 +458,7 @@ mod tests {
             explain: None,
             source: None,
             span: Span::default(),
+            hints: Default::default(),
         }
     }
 

@@ -122,6 +122,7 @@ pub fn draft_from_article(article: &str) -> Draft {
         settings: Default::default(),
         facts,
         cards: Vec::new(),
+        apart: Default::default(),
     };
     Draft { deck, items }
 }
@@ -362,6 +363,7 @@ impl Builder {
                 explain: None,
                 source: Some(source.into()),
                 span: Span::default(),
+                hints: Default::default(),
             },
             item,
         ));

@@ -349,6 +349,7 @@ mod tests {
             explain: None,
             source: None,
             span: Span::default(),
+            hints: Default::default(),
         }
     }
 

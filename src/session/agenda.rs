@@ -4,8 +4,10 @@
 //! A card is studyable now when it is not suspended or buried and it is either in (re)learning
 //! and due today, a review due on or before today's study day, or a new card within today's
 //! new-card limit; reviews beyond the daily review limit wait. Cards that give each other away
-//! (siblings: the cards generated from one fact) are shown at most one per study day: once one
-//! was answered today or is in today's queue, the others are held back until tomorrow. Learning
+//! (siblings: the cards generated from one fact; and cards the deck keeps apart, `Deck::apart`,
+//! because one shows the other's answer or a timeline orders its event) are shown at most one
+//! per study day: once one was answered today or is in today's queue, the others are held back
+//! until tomorrow. Learning
 //! cards are never held back; reviews claim their fact most overdue first, so a held-back card
 //! goes first the next day; new cards claim theirs in the order they are introduced.
 
@@ -89,10 +91,25 @@ pub fn learn_ahead(now: Timestamp) -> Timestamp {
         .unwrap_or(Timestamp::MAX)
 }
 
-/// The keys that make cards siblings: cards sharing one are shown at most one per study day.
-/// Cards generated from one fact share the fact's id. This is the only place the rule lives.
+/// The keys a card takes for the day once it is answered or queued: its fact's id (its
+/// siblings wait) and its own id (for the cards the deck keeps apart from it). With
+/// [`waits_for`], this is the only place the rule lives.
 pub fn sibling_keys(card: &Card) -> impl Iterator<Item = &str> {
-    card.fact.as_deref().into_iter()
+    card.fact
+        .as_deref()
+        .into_iter()
+        .chain(std::iter::once(card.id.as_str()))
+}
+
+/// Whether `card` of `deck` waits for another day when the keys in `taken` are taken: a
+/// sibling was (its fact's id is taken), or a card or fact the deck keeps it apart from.
+pub fn waits_for(deck: &Deck, card: &Card, taken: &HashSet<&str>) -> bool {
+    card.fact.as_deref().is_some_and(|f| taken.contains(f))
+        || deck
+            .apart
+            .of(card.id.as_str())
+            .iter()
+            .any(|k| taken.contains(k.as_str()))
 }
 
 /// Whether `card` carries one of `tags` (every card does when `tags` is empty).
@@ -176,7 +193,7 @@ pub fn agenda(w: &Want<'_>, now: Timestamp) -> Agenda {
     }
     a.learning.sort_by_key(|&(c, due)| (due, c));
     reviews.sort_by_key(|&(c, due)| (due, c));
-    let free = |taken: &HashSet<&str>, card: &Card| !sibling_keys(card).any(|k| taken.contains(k));
+    let free = |taken: &HashSet<&str>, card: &Card| !waits_for(w.deck, card, taken);
     let mut review_left = w.review_limit;
     for (c, due) in reviews {
         let card = &cards[c];

@@ -18,7 +18,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 pub use action::{Action, Answered, Event, Graded, Plan, Undid, Write};
-pub use agenda::{Agenda, LEARN_AHEAD_SECS, Want, agenda, has_tag, learn_ahead, sibling_keys};
+pub use agenda::{
+    Agenda, LEARN_AHEAD_SECS, Want, agenda, has_tag, learn_ahead, sibling_keys, waits_for,
+};
 
 use crate::answer::{Outcome, Verdict};
 use crate::deck::{Card, Deck, NewOrder, Text};

@@ -29,12 +29,14 @@ id = "hq"
 kind = "place"
 subject = "the Secretariat"
 place = "Beijing"
+wrong = { where-choice = ["Moscow", "Astana"] }
 
 [[fact]]
 id = "hq2"
 kind = "place"
 subject = "the anti-terror body"
 place = "Tashkent"
+wrong = { where-choice = ["Bishkek", "Dushanbe"] }
 
 [[card]]
 id = "c"
@@ -974,4 +976,44 @@ fn the_review_limit_holds_and_the_rest_waits_for_tomorrow() {
     assert_eq!(a.reviews.len(), 2);
     assert_eq!(a.next, Some(ts("2026-03-03T04:00:00Z")));
     assert_eq!(learn_ahead(now), ts("2026-03-02T10:20:00Z"));
+}
+
+#[test]
+fn cards_kept_apart_wait_like_siblings() {
+    let mut d = deck();
+    // `a` shows `c`'s answer; once `a` is queued, `c` waits, and the other way round.
+    d.apart.add("a", "c");
+    d.apart.add("c", "a");
+    let now = ts(NOW);
+    let mut s = session(vec![sd(&d, CardRecords::default(), 20)], now);
+    let shown = drain(&mut s, now);
+    assert!(shown.contains(&"a".to_string()), "{shown:?}");
+    assert!(!shown.contains(&"c".to_string()), "{shown:?}");
+    assert!(shown.contains(&"b".to_string()), "{shown:?}");
+    // A card kept apart from a whole fact waits once any card of it was studied today.
+    let mut d = deck();
+    d.apart.add("c", "hq");
+    let hq = d
+        .cards
+        .iter()
+        .find(|c| c.fact.as_deref() == Some("hq"))
+        .unwrap()
+        .id
+        .to_string();
+    d.apart.add(&hq, "c");
+    let mut rec = review("2026-03-10T04:00:00Z", "2026-03-02T09:00:00Z");
+    rec.state.last_review = Some(ts("2026-03-02T09:00:00Z"));
+    let mut records = CardRecords::default();
+    records.insert(hq, rec);
+    let mut s = session(vec![sd(&d, records, 20)], now);
+    let shown = drain(&mut s, now);
+    assert!(!shown.contains(&"c".to_string()), "{shown:?}");
+    assert!(shown.contains(&"b".to_string()), "{shown:?}");
+    // Nothing kept apart: every plain card comes.
+    let d = deck();
+    let mut s = session(vec![sd(&d, CardRecords::default(), 20)], now);
+    let shown = drain(&mut s, now);
+    for id in ["a", "b", "c"] {
+        assert!(shown.contains(&id.to_string()), "{shown:?}");
+    }
 }

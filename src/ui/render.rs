@@ -45,7 +45,8 @@ pub fn question(card: &Card, shown: &[Text]) -> String {
         Kind::Number { unit, .. } => {
             out.push_str(&prompt);
             if let Some(u) = unit {
-                out.push_str(&format!("\n(a number, in {})", inert(u)));
+                let hint = crate::wording::count::answer_hint(Some(u));
+                out.push_str(&format!("\n{}", inert(&hint)));
             }
         }
         Kind::Year { .. } => {
