@@ -23,6 +23,7 @@ const CLASS_NOUNS: &[&str] = &[
     "alliance", "bloc", "body", "institution", "country", "nation", "state", "island", "kingdom",
     "republic", "city", "mountain", "volcano", "river", "lake", "race", "competition",
     "tournament", "war", "treaty", "drug", "antibiotic", "retailer", "business", "park", "guild",
+    "agency",
 ];
 
 static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«E(\d+)» and $").expect("valid"));
@@ -152,7 +153,7 @@ impl Article {
         // The first sentence's subject, when it opens the sentence: "Iceland is ...",
         // "The Tour de France is ...", "Penicillin, the first ..., was discovered".
         static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:[Tt]he )?(?:«E(?P<e>\d+)»(?: \(«E(?P<a>\d+)»\))?|(?P<w>[A-Z][a-z]+))(?:,[^,]*,)? (?:is|was|are|were|has|had|lies|stands|rises)\b(?P<rest>.*)").expect("valid")
+            Regex::new(r"^(?:[Tt]he )?(?:«E(?P<e>\d+)»(?: \(«E(?P<a>\d+)»\))?|(?P<w>[A-Z][a-z]+))(?:,[^,]*,|, (?:the|a|an) [^;]*?,)? (?:is|was|are|were|has|had|lies|stands|rises)\b(?P<rest>.*)").expect("valid")
         });
         let mut subject = None;
         if let Some(first) = first
@@ -176,7 +177,17 @@ impl Article {
                     }
                 })
             };
-            if let Some(rest) = c.name("rest") {
+            // "Billund is a small town" opening an article titled about Lego: a name the
+            // title does not hold, named less often than one it does, is only the scene.
+            if let Some(s) = &subject
+                && !title_words(title.unwrap_or(""))
+                    .iter()
+                    .any(|t| s.contains(t.as_str()))
+                && let Some((count, _)) = self.most_named_title_word(title, all)
+                && count > mentions(all, sentence_bare(s))
+            {
+                subject = None;
+            } else if let Some(rest) = c.name("rest") {
                 self.class_nouns.extend(head_noun(rest.as_str()));
             }
             // The title's name when it is the same thing better named ("Ada Lovelace" for
@@ -214,6 +225,11 @@ impl Article {
                 .max_by_key(|(count, _)| *count)
                 .map(|(_, name)| name);
         }
+        if subject.is_none()
+            && let Some((_, name)) = self.most_named_title_word(title, all)
+        {
+            subject = Some(self.short_name(&name));
+        }
         if let Some(s) = &subject {
             let subject = self.short_name(s);
             // "the Crimean War" stands for itself as "the war"; the first word of an
@@ -247,6 +263,44 @@ impl Article {
         }
     }
 
+    /// The title's name (a single capitalised word, or a run of them spelled by an acronym the
+    /// text uses) that the text names most on its own, at least three times: "Chile" in "A
+    /// Ribbon of a Country: Chile Between the Desert and the Ice", "European Space Agency"
+    /// when the text writes "ESA" (the acronym is then recorded). Nationality adjectives
+    /// ("European", "Swedish") are not names of a subject.
+    fn most_named_title_word(&mut self, title: Option<&str>, all: &str) -> Option<(usize, String)> {
+        let words = title_words(title?);
+        let mut best: Option<(usize, String)> = None;
+        for (i, w) in words.iter().enumerate() {
+            if !["ean", "ian", "ish", "ese"].iter().any(|e| w.ends_with(e))
+                && !self.lowercase.contains(&w.to_lowercase())
+            {
+                let count = mentions(all, w);
+                if count >= 3 && best.as_ref().is_none_or(|(b, _)| count > *b) {
+                    best = Some((count, w.clone()));
+                }
+            }
+            // "European Space Agency" for "ESA": runs of two to five title words.
+            for len in 2..=5.min(words.len() - i) {
+                let long = words[i..i + len].join(" ");
+                let Some(acronym) = all
+                    .split(|c: char| !c.is_alphanumeric() && c != '&')
+                    .find(|a| is_acronym(a) && a.len() == len && expands(&long, a))
+                else {
+                    continue;
+                };
+                let count = mentions(all, acronym) + mentions(all, &long);
+                if count >= 3 && best.as_ref().is_none_or(|(b, _)| count > *b) {
+                    if !self.acronyms.iter().any(|(a, _)| a == acronym) {
+                        self.acronyms.push((acronym.to_string(), long.clone()));
+                    }
+                    best = Some((count, long));
+                }
+            }
+        }
+        best
+    }
+
     /// An organisation's short name: its acronym when it has one, with "the" when the text
     /// writes it so.
     pub fn short_name(&self, name: &str) -> String {
@@ -267,10 +321,57 @@ impl Article {
 
     /// Whether the subject is a person (biographies: "she" is the subject).
     pub fn subject_is_person(&self) -> bool {
-        self.subject
-            .as_deref()
-            .is_some_and(|s| self.people.iter().any(|p| p == s) || looks_like_person(s))
+        // "Tull Shipping is a company": a class noun says it is not a person.
+        self.class_nouns.is_empty()
+            && self
+                .subject
+                .as_deref()
+                .is_some_and(|s| self.people.iter().any(|p| p == s) || looks_like_person(s))
     }
+}
+
+/// Capitalised words that open sentences and titles without being names.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "The", "A", "An", "How", "Why", "What", "When", "Only", "Is", "Of", "And", "In", "On", "To",
+    "From", "Between", "Down", "Up", "By", "For", "At", "With", "Since", "After", "Before",
+    "Until", "During", "Its", "Their", "His", "Her", "But", "Then", "Yet",
+];
+
+/// The capitalised words of a title, without its function words ("The", "How", "A").
+fn title_words(title: &str) -> Vec<String> {
+    title
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .map(|w| w.trim_end_matches("'s").trim_matches('\''))
+        .filter(|w| w.starts_with(char::is_uppercase) && !FUNCTION_WORDS.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// How often a name stands on its own in a text: not inside a longer capitalised name or word
+/// ("Lego" in "Lego bricks", not in "Legoland" or "Lego Group").
+fn mentions(all: &str, name: &str) -> usize {
+    if name.is_empty() {
+        return 0;
+    }
+    all.match_indices(name)
+        .filter(|(i, _)| {
+            let (before, rest) = (&all[..*i], &all[i + name.len()..]);
+            let word_before = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next());
+            let name_before = word_before.is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.ends_with(char::is_alphanumeric)
+                    && !FUNCTION_WORDS.contains(&w)
+            });
+            let name_after = rest
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_uppercase));
+            !before.ends_with(char::is_alphanumeric)
+                && !rest.starts_with(char::is_alphanumeric)
+                && !name_before
+                && !name_after
+        })
+        .count()
 }
 
 fn sentence_bare(name: &str) -> &str {
@@ -467,9 +568,20 @@ impl Context {
     /// subject was an unnamed noun phrase, which "it" may as well mean.
     pub fn it(&self) -> Option<String> {
         match &self.focus.subject {
+            // "Marie Curie ... It was completed in 1914": "it" is never the person a
+            // biography is about.
+            Some(Some(s))
+                if self.article.subject.as_ref() == Some(s) && self.article.subject_is_person() =>
+            {
+                None
+            }
             Some(Some(s)) => Some(s.clone()),
             Some(None) => None,
-            None => self.article.subject.clone(),
+            None => self
+                .article
+                .subject
+                .clone()
+                .filter(|_| !self.article.subject_is_person()),
         }
     }
 
@@ -652,6 +764,88 @@ mod tests {
             ],
         );
         assert_eq!(a.subject.as_deref(), Some("the ACG"));
+    }
+
+    #[test]
+    fn a_title_word_the_text_names_most_is_the_subject() {
+        // Must: a country named on its own in a title of common words.
+        let a = article(
+            "A Strip of Land: Veltria Between the Hills",
+            &[
+                "Look at a map and Veltria seems small.",
+                "Veltria grew wool.",
+                "In 1900 Veltria exported grain.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("Veltria"));
+        // Must: the acronym the text uses for a title's name, recorded with its expansion.
+        let a = article(
+            "The Long Climb: The Story of the Northern Rail Board",
+            &[
+                "When engineers met in 1950, they founded the Northern Rail Board.",
+                "NRB, as everyone called it, grew.",
+                "NRB built lines.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("NRB"));
+        assert!(
+            a.acronyms
+                .contains(&("NRB".into(), "Northern Rail Board".into()))
+        );
+        // Must not: a nationality adjective, a word the text writes in lowercase too, or a
+        // word named fewer than three times.
+        let a = article(
+            "Veltrian Peace and Quiet",
+            &[
+                "Veltrian farmers grew wool.",
+                "Veltrian towns were small.",
+                "Veltrian roads were poor.",
+                "The peace lasted. Peace came. Peace stayed. Peace ended.",
+            ],
+        );
+        assert_eq!(a.subject, None);
+    }
+
+    #[test]
+    fn an_opening_name_the_title_does_not_hold_is_the_scene() {
+        let a = article(
+            "How Brickworks Built a Town",
+            &[
+                "Ostby is a small town.",
+                "Brickworks made bricks.",
+                "Brickworks grew.",
+                "Brickworks bought Ostby land.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("Brickworks"));
+        // Must not: a name the title does not hold stays the subject when the title's
+        // words are named less often.
+        let a = article(
+            "How Brickworks Built a Town",
+            &[
+                "Ostby is a small town.",
+                "Ostby grew.",
+                "Brickworks made bricks in Ostby.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("Ostby"));
+    }
+
+    #[test]
+    fn an_opening_subject_may_carry_a_long_apposition() {
+        let a = article(
+            "The Ring Cup",
+            &[
+                "The Ring Cup, the contest for rowing clubs held every year by the Ring Federation (RF), the sport's body, is the oldest race.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("the Ring Cup"));
+    }
+
+    #[test]
+    fn names_stand_alone_or_not() {
+        let text = "The Lego bricks. Legoland opened. Lego Group grew. Danish Lego sold. In 1940 Lego grew.";
+        assert_eq!(mentions(text, "Lego"), 2);
     }
 
     #[test]

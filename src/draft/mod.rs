@@ -264,6 +264,14 @@ pub(crate) fn track_events(found: &[Found], context: &mut Context) {
         Regex::new(r"^the (?P<noun>accession|admission|entry|launch|opening|introduction|founding|publication) of .+?(?: to (?P<to>.+))?$")
             .expect("valid")
     });
+    // "Pablo Neruda won the prize in 1945, and X followed in 1971": only an event of the
+    // sentence just before can be followed, never one read further back.
+    if !found
+        .iter()
+        .any(|f| matches!(f.fact, FactKind::Event { .. }))
+    {
+        context.focus.event = None;
+    }
     for f in found {
         if let FactKind::Event { what, .. } = &f.fact
             && let Some(c) = WHAT.captures(what)

@@ -243,12 +243,21 @@ impl<'a> Hit<'a> {
     /// to it (after it first), else the sentence's only one.
     pub fn event_date(&self, near: &str) -> Option<FactDate> {
         let at = self.caps.name(near).map_or(0, |m| m.start());
+        let end = self.caps.name(near).map_or(at, |m| m.end());
         let dates = self.sentence.event_dates(self.clause);
         if let Some(d) = dates
             .iter()
             .filter(|(p, _)| *p >= at)
+            // "an electorate was created for X, keeping the title it had received in 1623":
+            // a date behind another clause's verb is that clause's.
+            .filter(|(p, _)| *p < end || !ANOTHER_CLAUSE.is_match(&self.clause[end..*p]))
             .min_by_key(|(p, _)| *p)
-            .or_else(|| dates.iter().max_by_key(|(p, _)| *p))
+            .or_else(|| {
+                dates
+                    .iter()
+                    .filter(|(p, _)| *p < at)
+                    .max_by_key(|(p, _)| *p)
+            })
         {
             return Some(d.1);
         }
@@ -265,8 +274,10 @@ impl<'a> Hit<'a> {
             self.note("the date is that of the event before");
             return Some(d);
         }
+        // Only a date before the clause ("In 1931 X opened, and Y became ..."): one after it
+        // belongs to a later clause ("X was created; the title was kept in 1623").
         let all = self.sentence.event_dates(&self.sentence.skeleton);
-        if all.len() == 1 {
+        if all.len() == 1 && all[0].0 < self.offset() {
             self.notes
                 .borrow_mut()
                 .push("the date is from another clause");
@@ -365,6 +376,12 @@ impl<'a> Hit<'a> {
 }
 
 /// A clause that opens with a subordinating word.
+/// Words that open another clause between a verb and a date: a relative or subordinate
+/// clause, a pronoun subject, a participle after a comma (", killing"), a semicolon.
+static ANOTHER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:which|who|whom|whose|that|when|while|where|because|although|it|he|she|they|we)\b|, [a-z]{2,}ing\b|; ").expect("valid")
+});
+
 static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[a-z]+ [a-z]+ )?(?:after|before|when|while|until|since|because|although|though|as|where|which|who|if|once)\b").expect("valid")
 });
