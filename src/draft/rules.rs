@@ -272,6 +272,14 @@ impl<'a> Hit<'a> {
             && let Some(d) = self.context.focus.date
         {
             self.note("the date is that of the event before");
+            // "that same year": the year, not the day of the event before.
+            if !self.clause.contains("that meeting") {
+                return Some(FactDate {
+                    year: d.year,
+                    month: None,
+                    day: None,
+                });
+            }
             return Some(d);
         }
         // Only a date before the clause ("In 1931 X opened, and Y became ..."): one after it

@@ -57,7 +57,8 @@ const INTRANSITIVE: &[(&str, &str)] = &[
 const EVENT_NAMES: &[&str] = &[
     "Battle", "Siege", "Summit", "Congress", "Conference", "Olympics", "Games", "Revolution",
     "Uprising", "Rebellion", "Crisis", "Expedition", "Massacre", "Riot", "Coup", "Raid",
-    "Landing", "Landings", "Invasion", "Campaign", "Offensive", "Treaty", "Peace",
+    "Landing", "Landings", "Invasion", "Campaign", "Offensive", "Treaty", "Peace", "Edict",
+    "Armistice", "Defenestration",
 ];
 
 fn noun_of(verb: &str, table: &[(&str, &'static str)]) -> Option<&'static str> {
@@ -887,13 +888,16 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "named event (the Battle of X on D)",
-        pattern: r"(?P<e>«E\d+»),? (?:on|in) (?P<d>{D})",
+        pattern: r"(?P<e>«E\d+»)(?:, (?:outside|near|in|at) (?:the )?«E\d+»)?,? (?:on|in|of) (?P<d>{D})",
         whole: false,
         confidence: 0.75,
         build: named,
         must: &[
             "The rebels were beaten at the Battle of Tull Ford on 20 September 1854.",
             "At the Siege of Varn, in May 1855, the walls fell.",
+            "The army was routed at the Battle of Tull Ford, outside Varn, on 8 November 1620.",
+            "The duke issued the Edict of Varn in March 1629.",
+            "The Peace of Varn of 1635 ended the feud.",
         ],
         must_not: &[
             "The rebels reached Varn on 20 September 1854.",
@@ -1014,6 +1018,25 @@ mod tests {
                     day: Some(3)
                 },
                 place: Some("Kessport".into()),
+            }]
+        );
+    }
+
+    #[test]
+    fn that_same_year_gives_the_year_only() {
+        assert_eq!(
+            facts_of(
+                rule(RULES, "intransitive event (X joined / died in D)"),
+                "The patent was filed on 28 January 1958. Tomas Reede died that same year."
+            ),
+            [FactKind::Event {
+                what: "the death of Tomas Reede".into(),
+                date: FactDate {
+                    year: 1958,
+                    month: None,
+                    day: None
+                },
+                place: None,
             }]
         );
     }

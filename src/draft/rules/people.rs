@@ -264,6 +264,27 @@ fn titled(hit: &Hit) -> Option<FactKind> {
     person(c["name"].to_string(), format!("the {}", &c["title"]), None)
 }
 
+/// Words that open the name of an office: "the President of the United States".
+#[rustfmt::skip]
+const OFFICES: &[&str] = &[
+    "President", "Prime", "Chancellor", "Premier", "King", "Queen", "Emperor", "Empress", "Tsar",
+    "Secretary-General", "Secretary", "Governor", "Mayor", "Director", "Director-General",
+    "Duke", "Duchess", "Elector", "Pope", "Archbishop", "Bishop", "Chairman", "Surveyor",
+    "Minister", "Foreign", "General", "Admiral", "Marshal", "Crown", "Grand",
+];
+
+/// "Woodrow Wilson, the President of the United States;": a name, then an office written
+/// as a name.
+fn office(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let office = hit.slot("o")?.bare().to_string();
+    let first = office.split_whitespace().next()?;
+    if !OFFICES.contains(&first) || office.split_whitespace().count() < 2 {
+        return None;
+    }
+    person(name, format!("the {office}"), None)
+}
+
 pub static RULES: &[Rule] = &[
     Rule {
         name: "Title Name",
@@ -365,6 +386,22 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "They sailed to Varn, a port on the coast, in 1890.",
             "The Harbour League, the oldest body of its kind, met.",
+        ],
+    },
+    Rule {
+        name: "X, the Office of Y,",
+        pattern: r"(?P<n>«E\d+»), (?:the )?(?P<o>«E\d+»)(?:,|\.|;|$| and )",
+        whole: false,
+        confidence: 0.7,
+        build: office,
+        must: &[
+            "They were Tomas Reede, the President of the Harbour League; and Mara Quell.",
+            "In 1626 Tomas Reede, King of Varn and a prince, was beaten.",
+        ],
+        must_not: &[
+            "They sailed to Varn, the Capital of the North, in 1890.",
+            "The Harbour League, the Council of Ports, met.",
+            "Tomas Reede, the President, spoke.",
         ],
     },
     Rule {
