@@ -10,7 +10,9 @@
 //!
 //! A directory holds `<slug>.txt` articles, each beside its `<slug>.gold.toml`. The output is a
 //! Markdown table per article and overall, then precision by confidence band; `--verbose` also
-//! lists the drafted facts that match no gold fact and the gold facts nothing matched, and
+//! lists every drafted fact, a matched one beside the gold fact it states and an unmatched one
+//! beside a gold fact with the same answer (if any), to audit the match rule by hand, then the
+//! gold facts nothing matched; and
 //! `--skeletons` shows how each sentence of an article was read (for working on the rules).
 //! Exit code 0, or 2 when an input cannot be read or a gold deck has errors.
 
@@ -21,7 +23,7 @@ use recall::deck::load::load;
 use recall::deck::{Fact, FactKind};
 use recall::diagnostic::Severity;
 use recall::draft::draft_from_article;
-use recall::draft::score::{BANDS, Score, percent};
+use recall::draft::score::{BANDS, Score, matches, percent, same_key};
 
 struct Row {
     name: String,
@@ -138,10 +140,19 @@ fn run(article: &Path, gold_path: &Path, verbose: bool) -> Result<Row, String> {
         );
     if verbose {
         println!("## {name}\n");
-        for id in &score.unmatched {
-            if let Some((f, c)) = drafted.iter().find(|(f, _)| f.id == id.as_str()) {
-                println!("- unmatched ({c:.2}): {}", describe(&f.kind));
-            }
+        // Matches and near misses side by side, to audit the match rule by hand.
+        for (f, c) in &drafted {
+            let unmatched = score.unmatched.iter().any(|id| f.id == id.as_str());
+            let beside = gold_facts.iter().find(|g| {
+                if unmatched {
+                    same_key(&f.kind, &g.kind)
+                } else {
+                    matches(&f.kind, &g.kind)
+                }
+            });
+            let gold = beside.map_or(String::new(), |g| format!("  ~  {}", describe(&g.kind)));
+            let label = if unmatched { "unmatched" } else { "matched" };
+            println!("- {label} ({c:.2}): {}{gold}", describe(&f.kind));
         }
         for id in &score.missed {
             if let Some(f) = gold_facts.iter().find(|f| f.id == id.as_str()) {

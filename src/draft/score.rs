@@ -158,9 +158,30 @@ fn spell_from(phrase: &str, other: &str) -> String {
         .join(" ")
 }
 
+/// The names in a phrase: its capitalised words but the first ("the editor of L'Auto" names
+/// "l'auto"), as content words.
+fn names(text: &str) -> BTreeSet<String> {
+    text.split_whitespace()
+        .skip(1)
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .flat_map(content_words)
+        .collect()
+}
+
 /// Whether two phrases about a fact share enough content words (see the module doc).
 pub fn overlaps(a: &str, b: &str) -> bool {
     let (a, b) = (spell_from(a, b), spell_from(b, a));
+    // "the editor of Géo Lefèvre" is not "the editor of L'Auto": when both phrases name
+    // something, they name the same thing.
+    let (names_a, names_b) = (names(&a), names(&b));
+    if !names_a.is_empty()
+        && !names_b.is_empty()
+        && !names_a
+            .iter()
+            .any(|n| names_b.iter().any(|m| same_word(n, m)))
+    {
+        return false;
+    }
     let (a, b) = (content_words(&a), content_words(&b));
     let shared: Vec<&String> = a
         .iter()
@@ -230,12 +251,18 @@ pub fn same_key(drafted: &FactKind, gold: &FactKind) -> bool {
 pub fn matches(drafted: &FactKind, gold: &FactKind) -> bool {
     use FactKind as K;
     match (drafted, gold) {
+        // Where an event took place is part of what it says: "the publication of the model"
+        // in Nature is "the publication of their paper in Nature".
         (
-            K::Event { what, date, .. },
             K::Event {
-                what: w, date: d, ..
+                what, date, place, ..
             },
-        ) => same_date(date, d) && overlaps(what, w),
+            K::Event {
+                what: w,
+                date: d,
+                place: p,
+            },
+        ) => same_date(date, d) && overlaps(&with_place(what, place), &with_place(w, p)),
         (
             K::Place { subject, place, .. },
             K::Place {
@@ -279,6 +306,14 @@ pub fn matches(drafted: &FactKind, gold: &FactKind) -> bool {
             },
         ) => same_answer(term, t) && overlaps(definition, d),
         _ => false,
+    }
+}
+
+/// An event's phrase with its place, unless the phrase already names it.
+fn with_place(what: &str, place: &Option<crate::deck::Text>) -> String {
+    match place {
+        Some(p) if !what.contains(p.as_str()) => format!("{what} in {p}"),
+        _ => what.to_string(),
     }
 }
 
@@ -513,6 +548,49 @@ mod tests {
         assert_eq!(stem("houses"), "house");
         assert_eq!(stem("countries"), "country");
         assert_eq!(stem("launches"), "launch");
+    }
+
+    #[test]
+    fn phrases_that_both_name_something_must_name_the_same() {
+        // Must not: the same role of another body.
+        assert!(!overlaps(
+            "the editor of Tomas Reede",
+            "the editor of The Harbour Gazette"
+        ));
+        // Must: a name shared, or only one phrase naming anything.
+        assert!(overlaps(
+            "the death of Mara Quell",
+            "the death of Quell in Varn"
+        ));
+        assert!(overlaps(
+            "the editor of the gazette",
+            "the editor of The Gazette"
+        ));
+    }
+
+    #[test]
+    fn an_events_place_is_part_of_what_it_says() {
+        let at = |what: &str, place: Option<&str>| FactKind::Event {
+            what: what.into(),
+            date: FactDate {
+                year: 1953,
+                month: None,
+                day: None,
+            },
+            place: place.map(Into::into),
+        };
+        assert!(matches(
+            &at("the publication of the model", Some("Nature")),
+            &at("the publication of their paper in Nature", None)
+        ));
+        assert!(!matches(
+            &at("the publication of the model", None),
+            &at("the publication of their paper in Nature", None)
+        ));
+        assert!(!matches(
+            &at("the death of the poet", Some("Varn")),
+            &at("the founding of the guild in Varn", None)
+        ));
     }
 
     #[test]
