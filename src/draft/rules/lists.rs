@@ -372,12 +372,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "N people do X: A, B and C",
-        pattern: r"^(?P<c>«N\d+») (?P<noun>[a-z]+) (?P<rest>[a-z][^:]*): (?P<i>{ITEMS})[.;]?$",
+        pattern: r"^(?P<c>«N\d+») (?P<noun>[a-z]+(?: of [a-z]+)?) (?P<rest>[a-z][^:]*): (?P<i>{ITEMS})[.;]?$",
         whole: true,
         confidence: 0.7,
         build: counted_clause,
         must: &[
             "Three pilots share the record of ten crossings: Arden Vell, Brill Marsh and Cove Tull.",
+            "Three kinds of boats were banned: rafts, barges and skiffs.",
         ],
         must_not: &["Three pilots share the record: Arden Vell and Brill Marsh."],
     },

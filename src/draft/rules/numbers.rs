@@ -202,6 +202,11 @@ fn passive_count(hit: &Hit) -> Option<FactKind> {
     if unit.is_some() {
         return None;
     }
+    // "Three kinds of weapons were banned: A, B and C" is a list, found by the list rules.
+    let end = hit.caps.get(0)?.end();
+    if hit.clause[end..].starts_with(':') {
+        return None;
+    }
     let rest = trim_phrase(&hit.text("rest")?);
     number(
         format!("the number of {} {rest}", hit.text("noun")?),
@@ -428,7 +433,10 @@ pub static RULES: &[Rule] = &[
             "By then about 2.3 million doses had been prepared for the invasion.",
             "It is a marsh where more than 300 species of birds have been recorded.",
         ],
-        must_not: &["By then many doses had been prepared for the invasion."],
+        must_not: &[
+            "By then many doses had been prepared for the invasion.",
+            "Three kinds of boats were banned: rafts, barges and skiffs.",
+        ],
     },
     Rule {
         name: "X died ..., aged N",

@@ -302,7 +302,61 @@ fn owned_value(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "deoxyribonucleic acid (DNA)", "DRAM (dynamic random-access memory)" and "the
+/// International Classification of Diseases, or ICD": an acronym whose letters the words
+/// give, in either order.
+fn spelled(short: &str, long: &str) -> Option<FactKind> {
+    if short.chars().count() < 2 || !short.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    // The letters must come from the words themselves, whatever their case; the expansion
+    // is the longest run of last words that gives them ("the structure of deoxyribonucleic
+    // acid (DNA)": "deoxyribonucleic acid").
+    let capital = |w: &str| -> String {
+        if matches!(
+            w,
+            "of" | "and" | "the" | "for" | "in" | "on" | "a" | "an" | "to"
+        ) {
+            return w.to_string();
+        }
+        w.split('-')
+            .map(|part| {
+                let mut c = part.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    let words: Vec<&str> = long.split_whitespace().collect();
+    let start = (0..words.len()).find(|&start| {
+        let capitalised: Vec<String> = words[start..].iter().map(|w| capital(w)).collect();
+        crate::draft::context::expands(&capitalised.join(" "), short)
+    })?;
+    let long = words[start..].join(" ");
+    let long = long.strip_prefix("the ").unwrap_or(&long);
+    term(short, long)
+}
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "lowercase words (ACR) / ACR (lowercase words) / Name, or ACR",
+        pattern: r"(?P<long>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,4}) \((?P<short>«E\d+»)\)|(?P<short2>«E\d+») \((?P<long2>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,4})\)|(?P<long3>(?:the )?«E\d+»),? or (?P<short3>«E\d+»)",
+        whole: false,
+        confidence: 0.75,
+        build: acronym_any,
+        must: &[
+            "The cells store tidal ribose acid (TRA) in their walls.",
+            "A 64-kilobit TRAM (tidal random-access memory) chip was made.",
+            "This list is called the Harbour Classification of Knots, or HCK.",
+        ],
+        must_not: &[
+            "The cells store tidal acid (TRA) in their walls.",
+            "The chip was made in Varn (not always accurately).",
+            "It sailed to Varn or Brill.",
+        ],
+    },
     Rule {
         name: "In P it is called Y",
         pattern: r"^In (?P<l>«E\d+»),? (?P<s>it|«E\d+»|the [a-z]+) (?:is|was|are|were) (?:also |often |usually )?(?:called|known as|named) (?P<t>«[EQ]\d+»)\.?$",
@@ -469,6 +523,19 @@ pub static RULES: &[Rule] = &[
         must_not: &["Its summit stands high."],
     },
 ];
+
+fn acronym_any(hit: &Hit) -> Option<FactKind> {
+    let (long, short) = if hit.raw("short").is_some() {
+        ("long", "short")
+    } else if hit.raw("short2").is_some() {
+        ("long2", "short2")
+    } else {
+        ("long3", "short3")
+    };
+    let short = hit.slot(short)?.text.clone();
+    let long = hit.text(long)?;
+    spelled(&short, &long)
+}
 
 fn defined_any(hit: &Hit) -> Option<FactKind> {
     match hit.text("q") {
