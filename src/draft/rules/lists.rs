@@ -183,6 +183,14 @@ fn colon_uncounted(hit: &Hit) -> Option<FactKind> {
     if before.ends_with('»') {
         return None;
     }
+    // "weapons were banned: A, B and C": a verb phrase names no list.
+    let np = hit.text("np")?;
+    if np
+        .split_whitespace()
+        .any(|w| matches!(w, "was" | "were" | "is" | "are" | "has" | "had" | "have"))
+    {
+        return None;
+    }
     let items = split_items(&hit.text("i")?, None)?;
     if items.len() < 3 {
         return None;
@@ -203,13 +211,27 @@ fn counted_apposition(hit: &Hit) -> Option<FactKind> {
     let expected = count(hit, "c")?;
     let items = split_items(&hit.text("i")?, Some(expected))?;
     let noun = hit.text("noun")?;
+    // "Three kinds of weapons were banned: ...": a clause, not a noun, before the colon.
+    if noun.split_whitespace().any(|w| {
+        w.ends_with("ed")
+            || matches!(
+                w,
+                "was" | "were" | "is" | "are" | "has" | "had" | "have" | "be"
+            )
+    }) {
+        return None;
+    }
     let owner = match hit.slot("pos") {
         Some(slot) => Some(hit.context.name(&slot.text)),
         None => hit.raw("own").and_then(|_| hit.name("own")),
     };
     let owner = owner.map(|o| format!(" of {o}")).unwrap_or_default();
     list(
-        format!("the {} {}{owner}", hit.text("c")?, noun.trim()),
+        format!(
+            "the {} {}{owner}",
+            hit.text("c")?.to_lowercase(),
+            noun.trim()
+        ),
         items,
     )
 }
@@ -261,6 +283,7 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "The river flows past three capital cities, Arden, Brill, Cove and Dune, more than any other.",
             "In the two years, she wrote and painted.",
+            "Three kinds of boats were banned: rafts, barges and skiffs.",
         ],
     },
     Rule {
@@ -303,7 +326,10 @@ pub static RULES: &[Rule] = &[
         confidence: 0.55,
         build: colon_uncounted,
         must: &["At first he sold small goods by mail order: pens, wallets, frames and stockings."],
-        must_not: &["At first he sold small goods: pens and wallets."],
+        must_not: &[
+            "At first he sold small goods: pens and wallets.",
+            "Three kinds of boats were banned: rafts, barges and skiffs.",
+        ],
     },
     Rule {
         name: "the N things of A, B and C",
