@@ -69,9 +69,13 @@ fn list(name: String, items: Vec<String>) -> Option<FactKind> {
     {
         return None;
     }
+    // "adenine (A)": the item without its abbreviation.
     let items: Vec<Answer> = items
         .into_iter()
-        .map(|i| Answer::plain(i.trim_end_matches(['.', ',']).to_string()))
+        .map(|i| {
+            let i = i.split(" (").next().unwrap_or(&i);
+            Answer::plain(i.trim_end_matches(['.', ',']).to_string())
+        })
         .collect();
     // A question never shows its answer.
     if items.iter().any(|i| {
@@ -179,6 +183,14 @@ fn colon_uncounted(hit: &Hit) -> Option<FactKind> {
     if before.ends_with('»') {
         return None;
     }
+    // "weapons were banned: A, B and C": a verb phrase names no list.
+    let np = hit.text("np")?;
+    if np
+        .split_whitespace()
+        .any(|w| matches!(w, "was" | "were" | "is" | "are" | "has" | "had" | "have"))
+    {
+        return None;
+    }
     let items = split_items(&hit.text("i")?, None)?;
     if items.len() < 3 {
         return None;
@@ -193,7 +205,111 @@ fn shared(hit: &Hit) -> Option<FactKind> {
     list(format!("the winners of {}", definite(&prize)), items)
 }
 
+/// "DNA's four bases: A, B, C and D", "It flows past four capital cities, A, B, C and D,":
+/// a counted noun opening a list, owned by a possessive before it or the clause's subject.
+fn counted_apposition(hit: &Hit) -> Option<FactKind> {
+    let expected = count(hit, "c")?;
+    let items = split_items(&hit.text("i")?, Some(expected))?;
+    let noun = hit.text("noun")?;
+    // "Three kinds of weapons were banned: ...": a clause, not a noun, before the colon.
+    if noun.split_whitespace().any(|w| {
+        w.ends_with("ed")
+            || matches!(
+                w,
+                "was" | "were" | "is" | "are" | "has" | "had" | "have" | "be"
+            )
+    }) {
+        return None;
+    }
+    let owner = match hit.slot("pos") {
+        Some(slot) => Some(hit.context.name(&slot.text)),
+        None => hit.raw("own").and_then(|_| hit.name("own")),
+    };
+    let owner = owner.map(|o| format!(" of {o}")).unwrap_or_default();
+    list(
+        format!(
+            "the {} {}{owner}",
+            hit.text("c")?.to_lowercase(),
+            noun.trim()
+        ),
+        items,
+    )
+}
+
+/// "The other four regional offices are in A, B, C and D": where the counted things are.
+fn located_in(hit: &Hit) -> Option<FactKind> {
+    let expected = count(hit, "c")?;
+    let items = split_items(&hit.text("i")?, Some(expected))?;
+    let other = hit.raw("other").map_or("", |_| "other ");
+    list(
+        format!(
+            "the locations of the {other}{} {}",
+            hit.text("c")?,
+            hit.text("noun")?
+        ),
+        items,
+    )
+}
+
+/// "France kept the bishoprics of A, B and C": the things the subject kept.
+fn kept_of(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.context.name(&hit.slot("s")?.text);
+    let items = split_items(&hit.text("i")?, None)?;
+    let verb = match hit.raw("v")? {
+        "took" => "taken",
+        "gave" => "given",
+        "won" | "lost" | "held" | "kept" => hit.raw("v")?,
+        v if v.ends_with("ed") => v,
+        _ => return None,
+    };
+    list(
+        format!("the {} {verb} by {}", hit.text("noun")?, subject),
+        items,
+    )
+}
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "N things, A, B and C,",
+        pattern: r"(?P<own>^(?:[Tt]he )?«E\d+»|^[Ii]t |^[Tt]he [a-z]+ )?.*?(?:^| )(?:(?P<pos>«E\d+»)'s (?:[a-z]+ )?)?(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?)[,:] (?P<i>(?:(?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?(?:, (?:(?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)*,? (?:and|or) (?:(?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)(?:,|\.?$| [—–]|;)",
+        whole: false,
+        confidence: 0.7,
+        build: counted_apposition,
+        must: &[
+            "The river flows past four capital cities, Arden, Brill, Cove and Dune, more than any other.",
+            "Sailors trusted Tull's mere three winds: easterly (E), westerly (W) and northerly (N).",
+            "The pact was signed by two envoys, Mara Quell and Tomas Reede.",
+        ],
+        must_not: &[
+            "The river flows past three capital cities, Arden, Brill, Cove and Dune, more than any other.",
+            "In the two years, she wrote and painted.",
+            "Three kinds of boats were banned: rafts, barges and skiffs.",
+        ],
+    },
+    Rule {
+        name: "The N things are in A, B and C",
+        pattern: r"^[Tt]he (?P<other>other )?(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?) (?:are|were) (?:based |located |situated )?in (?P<i>(?:the )?«E\d+»(?:, (?:the )?«E\d+»)*,? and (?:the )?«E\d+»)\.?$",
+        whole: false,
+        confidence: 0.7,
+        build: located_in,
+        must: &["The other three regional offices are in Arden, Brill and Cove."],
+        must_not: &[
+            "The other two regional offices are in Arden, Brill and Cove.",
+            "The three regional offices are in good shape.",
+        ],
+    },
+    Rule {
+        name: "X kept the things of A, B and C",
+        pattern: r"(?P<s>(?:the )?«E\d+») (?P<v>[a-z]+ed|kept|won|lost|held|took|gave) the (?P<noun>[a-z]+[^s]s) of (?P<i>«E\d+»(?:, «E\d+»)*,? and «E\d+»)(?:[.;,]|$| and )",
+        whole: false,
+        confidence: 0.65,
+        build: kept_of,
+        must: &["At the peace, Brill kept the harbours of Arden, Cove and Dune."],
+        must_not: &[
+            "At the peace, Brill kept the harbour of Arden, Cove and Dune.",
+            "At the peace, Brill kept the harbours of Arden.",
+        ],
+    },
     Rule {
         name: "A, B and C shared X",
         pattern: r"(?P<i>«E\d+»(?:, «E\d+»)*,? and «E\d+») shared (?P<o>(?:the )?«E\d+»)",
@@ -210,7 +326,10 @@ pub static RULES: &[Rule] = &[
         confidence: 0.55,
         build: colon_uncounted,
         must: &["At first he sold small goods by mail order: pens, wallets, frames and stockings."],
-        must_not: &["At first he sold small goods: pens and wallets."],
+        must_not: &[
+            "At first he sold small goods: pens and wallets.",
+            "Three kinds of boats were banned: rafts, barges and skiffs.",
+        ],
     },
     Rule {
         name: "the N things of A, B and C",
@@ -279,12 +398,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "N people do X: A, B and C",
-        pattern: r"^(?P<c>«N\d+») (?P<noun>[a-z]+) (?P<rest>[a-z][^:]*): (?P<i>{ITEMS})[.;]?$",
+        pattern: r"^(?P<c>«N\d+») (?P<noun>[a-z]+(?: of [a-z]+)?) (?P<rest>[a-z][^:]*): (?P<i>{ITEMS})[.;]?$",
         whole: true,
         confidence: 0.7,
         build: counted_clause,
         must: &[
             "Three pilots share the record of ten crossings: Arden Vell, Brill Marsh and Cove Tull.",
+            "Three kinds of boats were banned: rafts, barges and skiffs.",
         ],
         must_not: &["Three pilots share the record: Arden Vell and Brill Marsh."],
     },
@@ -337,6 +457,23 @@ mod tests {
             Some(vec!["trade".into(), "transport".into(), "crafts".into()])
         );
         assert_eq!(split_items("Arden", None), None);
+    }
+
+    #[test]
+    fn a_counted_apposition_names_its_owner_and_drops_abbreviations() {
+        assert_eq!(
+            facts_of(
+                rule(RULES, "N things, A, B and C,"),
+                "Sailors trusted Tull's mere three winds: easterly (E), westerly (W) and northerly (N)."
+            ),
+            [FactKind::List {
+                name: "the three winds of Tull".into(),
+                items: ["easterly", "westerly", "northerly"]
+                    .map(Answer::plain)
+                    .to_vec(),
+                ordered: false,
+            }]
+        );
     }
 
     #[test]

@@ -58,8 +58,25 @@ fn measured(hit: &Hit) -> Option<FactKind> {
     let subject = subject_of(hit)?;
     let verb = hit.raw("v").unwrap_or("");
     let unit_name = unit.as_deref().unwrap_or("");
+    // "lies 20 km from the town" says where, not how high.
+    if matches!(verb, "lies" | "lay" | "sits" | "sat") && hit.raw("at").is_none() {
+        return None;
+    }
+    // "43 km long" measures a length; "five storeys high" is a count.
+    if hit.raw("dim").is_some() && !is_length(unit_name) {
+        return None;
+    }
     let measure = if let Some(m) = hit.raw("m") {
         m.to_string()
+    } else if let Some(dim) = hit.raw("dim") {
+        match dim {
+            "high" | "tall" | "above sea level" => "height",
+            "long" => "length",
+            "wide" | "across" => "width",
+            "deep" => "depth",
+            other => other,
+        }
+        .to_string()
     } else if is_area(unit_name) {
         "area".into()
     } else if is_length(unit_name) {
@@ -68,6 +85,8 @@ fn measured(hit: &Hit) -> Option<FactKind> {
                 "height".into()
             }
             "covers" | "covered" | "cover" => "distance".into(),
+            // "South Base Camp lies at 5,364 metres": how high it is.
+            "lies" | "lay" | "sits" | "sat" if hit.raw("at").is_some() => "altitude".into(),
             _ => "length".into(),
         }
     } else {
@@ -127,6 +146,13 @@ fn counted_clause(hit: &Hit) -> Option<FactKind> {
     }
     let noun = hit.text("noun")?;
     let rest = trim_phrase(&hit.text("rest")?);
+    // "were born to them": a pronoun the question could not resolve.
+    if rest
+        .split_whitespace()
+        .any(|w| matches!(w, "them" | "they" | "it" | "him" | "her" | "us"))
+    {
+        return None;
+    }
     let rel = if matches!(
         noun.as_str(),
         "people"
@@ -176,6 +202,11 @@ fn passive_count(hit: &Hit) -> Option<FactKind> {
     if unit.is_some() {
         return None;
     }
+    // "Three kinds of weapons were banned: A, B and C" is a list, found by the list rules.
+    let end = hit.caps.get(0)?.end();
+    if hit.clause[end..].starts_with(':') {
+        return None;
+    }
     let rest = trim_phrase(&hit.text("rest")?);
     number(
         format!("the number of {} {rest}", hit.text("noun")?),
@@ -216,6 +247,11 @@ fn money(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
     let unit = unit.filter(|u| dimension(u) == Some(Dimension::Currency))?;
     let subject = trim_phrase(&hit.text("s")?);
+    // "its budget": the budget of what "its" means.
+    if subject.starts_with("its ") || subject.starts_with("their ") {
+        let owned = hit.name("s")?;
+        return number(definite(&owned), value, Some(unit), approx);
+    }
     let subject = subject.strip_prefix("the ").unwrap_or(&subject);
     number(format!("the {subject}"), value, Some(unit), approx)
 }
@@ -252,7 +288,32 @@ fn length_which(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "Germany lost 13 per cent of its territory": the share of it the subject lost.
+fn share_of(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if unit.as_deref() != Some("%") {
+        return None;
+    }
+    let subject = hit.name("s")?;
+    let what = trim_phrase(&hit.text("what")?);
+    number(
+        format!("the share of {what} that {subject} {}", hit.raw("v")?),
+        value,
+        unit,
+        approx,
+    )
+}
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "X lost N% of its Y",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t) (?P<v>lost|gained|kept|controlled|controls|owned|owns|holds|held|produced|produces) (?P<n>{N}) of (?P<what>(?:its|their|the) [a-z]+(?: [a-z]+)?(?: in «E\d+»)?)",
+        whole: false,
+        confidence: 0.65,
+        build: share_of,
+        must: &["Brill lost about 13 per cent of its territory in Europe and 10% of its people."],
+        must_not: &["Brill lost about 13 ships of its fleet."],
+    },
     Rule {
         name: "X has ... and covers N",
         pattern: r"^(?P<s>{S}) (?:has|had|have|consists of|consisted of|is|was) [^;]*? and (?P<v>covers|covered|cover|employs|employed) (?:an area of )?(?P<n>{N})(?: (?P<noun>people|workers|staff))?",
@@ -267,15 +328,36 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X covers / rises to N units",
-        pattern: r"(?P<s>{S})(?:, (?P<ap>(?:the )?«E\d+»),)? (?:(?:[a-z]+ly|also|still|now|only) )?(?P<v>covers|covered|cover|rises|rose|stands|stood|reaches|reached|runs|ran|stretches|stretched|measures|measured|extends|extended|towers)(?: to| over| across)?(?: an area of| a distance of)? (?P<n>{N})",
+        pattern: r"(?P<s>{S})(?:, (?P<ap>(?:the )?«E\d+»),)? (?:(?:[a-z]+ly|also|still|now|only) )?(?P<v>covers|covered|cover|rises|rose|stands|stood|reaches|reached|runs|ran|stretches|stretched|measures|measured|extends|extended|towers|lies|lay|sits|sat)(?: to| over| across| for|(?P<at> at))?(?: an area of| a distance of)? (?P<n>{N})",
         whole: false,
         confidence: 0.75,
         build: measured,
         must: &[
             "The island covers 4,300 square kilometres.",
             "Mount Tull rises to 2,110 metres above the bay.",
+            "Brill is a long island. It runs for some 430 km from north to south.",
+            "The Tull Hut lies at about 2,364 metres.",
         ],
-        must_not: &["The island covers most of the bay."],
+        must_not: &[
+            "The island covers most of the bay.",
+            "The Tull Hut lies at the foot of the ridge.",
+            "The Tull Hut lies 20 km from the town.",
+        ],
+    },
+    Rule {
+        name: "X is N units high / long / above sea level",
+        pattern: r"(?P<s>{S}) (?:is|was|are|were) (?:[a-z]+ly )?(?P<n>{N}) (?P<dim>high|tall|long|wide|deep|across|above sea level)\b",
+        whole: false,
+        confidence: 0.75,
+        build: measured,
+        must: &[
+            "Mount Tull is steep. Its summit is 2,110.5 metres above sea level.",
+            "The Varn Canal is 43 km long.",
+        ],
+        must_not: &[
+            "The Varn Canal is 43 km from the sea.",
+            "The Varn Tower is five storeys high.",
+        ],
     },
     Rule {
         name: "X has an area / a population of N",
@@ -297,7 +379,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X has N things",
-        pattern: r"(?P<s>{S}) (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|numbers|consists of|consisted of|employs|employed|operates|operated|runs) (?:the )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
+        pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|numbers|consists of|consisted of|employs|employed|operates|operated|runs) (?:the )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
         whole: false,
         confidence: 0.7,
         build: counted,
@@ -305,6 +387,7 @@ pub static RULES: &[Rule] = &[
             "The Harbour Archive includes 312 maps of the northern coast.",
             "The guild has ten members.",
             "Tull Shipping is a company. It employs roughly 2,000 people.",
+            "Tull Shipping, based in Varn, some 30 km north of Brill, employed about 2,700 people.",
         ],
         must_not: &["The guild has many members.", "The guild has 1 member."],
     },
@@ -319,12 +402,15 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "About N people do X",
-        pattern: r"^(?P<n>{N}) (?P<noun>[a-z]+s|people) (?P<rest>(?:try|visit|live|climb|attempt|reach|work|attend|take|died|die|were|are|lived|worked|visited)\b[^,;]*)",
+        pattern: r"^(?P<n>{N}) (?P<noun>[a-z]+s|people) (?P<rest>(?:try|visit|live|climb|attempt|reach|work|attend|take|died|die|were|are|lived|worked|visited)\b[^,;:]*)",
         whole: false,
         confidence: 0.65,
         build: counted_clause,
         must: &["About 35,000 people try to reach the summit every year."],
-        must_not: &["Many people try to reach the summit every year."],
+        must_not: &[
+            "Many people try to reach the summit every year.",
+            "Two daughters were born to them: Ann in 1897 and Eve in 1904.",
+        ],
     },
     Rule {
         name: "There are N things",
@@ -339,12 +425,18 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "N things had been prepared",
-        pattern: r"(?P<n>{N}) (?P<noun>[a-z]+s) (?:had been|have been|has been|were|was) (?P<rest>[a-z]+ed\b[^,;.]*)",
+        pattern: r"(?P<n>{N}) (?P<noun>[a-z]+s(?: of [a-z]+s)?) (?:had been|have been|has been|were|was) (?P<rest>[a-z]+ed\b[^,;.:]*)",
         whole: false,
         confidence: 0.6,
         build: passive_count,
-        must: &["By then about 2.3 million doses had been prepared for the invasion."],
-        must_not: &["By then many doses had been prepared for the invasion."],
+        must: &[
+            "By then about 2.3 million doses had been prepared for the invasion.",
+            "It is a marsh where more than 300 species of birds have been recorded.",
+        ],
+        must_not: &[
+            "By then many doses had been prepared for the invasion.",
+            "Three kinds of boats were banned: rafts, barges and skiffs.",
+        ],
     },
     Rule {
         name: "X died ..., aged N",
@@ -366,11 +458,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "sales reached €N",
-        pattern: r"(?P<s>(?:«E\d+» )?(?:[a-z]+ ){0,3}(?:sales|revenue|revenues|turnover|profit|profits|budget|income|spending|cost|costs)) (?:reached|totalled|totaled|were|was|amounted to|rose to|fell to|stood at) (?P<n>{N})",
+        pattern: r"(?P<s>(?:«E\d+» )?(?:[a-z]+ ){0,3}(?:sales|revenue|revenues|turnover|profit|profits|budget|income|spending|cost|costs)) (?:reached|totalled|totaled|were|was|amounted to|came to|rose to|fell to|stood at) (?P<n>{N})",
         whole: false,
         confidence: 0.65,
         build: money,
-        must: &["In 2024 Tull Shipping sales reached about €4.5 billion."],
+        must: &[
+            "In 2024 Tull Shipping sales reached about €4.5 billion.",
+            "The Harbour League is old. For 2024 its budget came to about 7,800 million euros.",
+        ],
         must_not: &["In 2024 Tull Shipping sales reached a record."],
     },
     Rule {

@@ -43,6 +43,11 @@ fn headquarters(hit: &Hit) -> Option<FactKind> {
             Some(thing) => thing,
             None => hit.name("s")?,
         },
+        // "The agency's headquarters": only when "the agency" is the article's subject.
+        Some(s) if !s.contains('«') && hit.raw("ap").is_none() => match hit.context.resolve(s)? {
+            (name, Some(_)) => name,
+            (_, None) => return None,
+        },
         _ => hit.name("s")?,
     };
     place(hit, subject, "headquarters", "p", false)
@@ -124,15 +129,48 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "its headquarters is in P",
-        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]ts|[Tt]heir)(?:'s)? headquarters (?:(?:is|are|was|were|has been|have been) )?(?:[a-z]+ly )?(?:located |based )?(?:in|at) (?:«E\d+»'s capital,? )?(?P<p>(?:the )?«E\d+»)",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]ts|[Tt]heir|[Tt]he [a-z]+)(?:'s)? headquarters (?:(?:is|are|was|were|has been|have been) )?(?:[a-z]+ly )?(?:located |based )?(?:in|at) (?:«E\d+»'s capital,? )?(?P<p>(?:the )?«E\d+»)",
         whole: false,
         confidence: 0.8,
         build: headquarters,
         must: &[
             "The Harbour League was set up in 1901. Its headquarters is in Varn.",
             "The Harbour League's headquarters are in Varn.",
+            "The Harbour League is a trade body. The organisation's headquarters are in Varn.",
         ],
-        must_not: &["Its headquarters is in a tall building."],
+        must_not: &[
+            "Its headquarters is in a tall building.",
+            "The Harbour League is a body. The town's headquarters are in Varn.",
+        ],
+    },
+    Rule {
+        name: "X has had its seat in P",
+        pattern: r"(?P<s>{S})(?:, (?P<ap>(?:the )?«E\d+»),)? (?:[^;,]*? and )?(?:has|had|have|keeps|kept) (?:had |kept )?(?:its|their) (?:seat|headquarters|head office) (?:[a-z]+ly )?(?:in|at) (?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.75,
+        build: seat,
+        must: &[
+            "Its heir, the Harbour League, was created in 1948 and has had its seat in Varn since 1954.",
+        ],
+        must_not: &["The Harbour League has had its seat on the board since 1954."],
+    },
+    Rule {
+        name: "P, where X has its headquarters",
+        pattern: r"(?P<p>(?:the )?«E\d+»), where (?P<s>{S}) (?:[a-z]+ )?(?:has|had|have|keeps|kept) (?:had )?(?:its|their) (?:seat|headquarters|head office)",
+        whole: true,
+        confidence: 0.7,
+        build: seat,
+        must: &["Varn, where the Harbour League still has its headquarters, has grown."],
+        must_not: &["Varn, where the Harbour League still has its friends, has grown."],
+    },
+    Rule {
+        name: "X, founded in Y and based in P",
+        pattern: r"(?P<s>(?:the )?«E\d+»), (?:founded|established|created|set up) in «D\d+» and (?:based|headquartered) in (?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.75,
+        build: headquarters,
+        must: &["Its keeper is the Harbour League, founded in 1998 and based in Varn."],
+        must_not: &["Its keeper is the Harbour League, founded in 1998 and based on trust."],
     },
     Rule {
         name: "X is headquartered / based in P",
@@ -193,6 +231,26 @@ pub static RULES: &[Rule] = &[
     },
 ];
 
+/// "X has had its seat in P since 1954": the seat, and since when where the clause says.
+fn seat(hit: &Hit) -> Option<FactKind> {
+    let mut fact = headquarters(hit)?;
+    let since = hit
+        .caps
+        .name("p")
+        .and_then(|p| hit.clause.get(p.end()..))
+        .and_then(|rest| rest.strip_prefix(" since "))
+        .and_then(|rest| rest.split([' ', ',', '.']).next())
+        .and_then(|d| hit.sentence.slot(d))
+        .and_then(|slot| match slot.kind {
+            crate::draft::sentence::SlotKind::Date(d) => Some(d),
+            _ => None,
+        });
+    if let FactKind::Place { since: s, .. } = &mut fact {
+        *s = since;
+    }
+    Some(fact)
+}
+
 fn capital_any(hit: &Hit) -> Option<FactKind> {
     if hit.raw("s").is_some() {
         return capital(hit);
@@ -209,6 +267,27 @@ mod tests {
     #[test]
     fn every_rule_matches_its_examples() {
         check_table(RULES);
+    }
+
+    #[test]
+    fn a_seat_belongs_to_the_named_apposition_with_its_date() {
+        assert_eq!(
+            facts_of(
+                rule(RULES, "X has had its seat in P"),
+                "Its heir, the Harbour League, was created in 1948 and has had its seat in Varn since 1954."
+            ),
+            [FactKind::Place {
+                subject: "the Harbour League".into(),
+                relation: "headquarters".into(),
+                place: Answer::plain("Varn"),
+                since: Some(crate::deck::FactDate {
+                    year: 1954,
+                    month: None,
+                    day: None
+                }),
+                previously: vec![],
+            }]
+        );
     }
 
     #[test]

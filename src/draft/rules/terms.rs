@@ -257,7 +257,135 @@ fn subject_apposition(hit: &Hit) -> Option<FactKind> {
     term(&subject, &hit.text("d")?)
 }
 
+/// "In Nepal it is called Sagarmatha": the subject's name in a place or language.
+fn called_in(hit: &Hit) -> Option<FactKind> {
+    let name = hit.text("t")?;
+    let owner = hit.name("s")?;
+    if looks_like_person(&owner) {
+        return None;
+    }
+    term(&name, &format!("the name of {owner} in {}", hit.text("l")?))
+}
+
+/// "This strip of land is called the “Polish Corridor”": the name of what the sentence
+/// before described.
+fn this_is_called(hit: &Hit) -> Option<FactKind> {
+    let name = hit.text("t")?;
+    let what = hit.text("x")?;
+    // "This list is called ...": one noun says too little without the sentence before.
+    if what.split_whitespace().count() < 2 {
+        return None;
+    }
+    let det = if hit.raw("det")?.starts_with(['T', 't']) && hit.raw("det")? != "This" {
+        "the"
+    } else {
+        "a"
+    };
+    term(&name, &format!("{det} {what}"))
+}
+
+/// "its currency is the peso, and its language Spanish": what the owner calls its X.
+fn owned_value(hit: &Hit) -> Option<FactKind> {
+    let value = hit.text("t")?;
+    let value = value.strip_prefix("the ").unwrap_or(&value);
+    if looks_like_person(value) || value.split_whitespace().count() > 4 {
+        return None;
+    }
+    let owner = if hit.raw("own")?.starts_with(['I', 'i']) {
+        hit.it_at_group("own")?
+    } else {
+        hit.context.article.subject.clone()?
+    };
+    term(
+        value,
+        &format!("the {} of {owner}", hit.text("d")?.to_lowercase()),
+    )
+}
+
+/// "deoxyribonucleic acid (DNA)", "DRAM (dynamic random-access memory)" and "the
+/// International Classification of Diseases, or ICD": an acronym whose letters the words
+/// give, in either order.
+fn spelled(short: &str, long: &str) -> Option<FactKind> {
+    if short.chars().count() < 2 || !short.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    // The letters must come from the words themselves, whatever their case; the expansion
+    // is the longest run of last words that gives them ("the structure of deoxyribonucleic
+    // acid (DNA)": "deoxyribonucleic acid").
+    let capital = |w: &str| -> String {
+        if matches!(
+            w,
+            "of" | "and" | "the" | "for" | "in" | "on" | "a" | "an" | "to"
+        ) {
+            return w.to_string();
+        }
+        w.split('-')
+            .map(|part| {
+                let mut c = part.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    let words: Vec<&str> = long.split_whitespace().collect();
+    let start = (0..words.len()).find(|&start| {
+        let capitalised: Vec<String> = words[start..].iter().map(|w| capital(w)).collect();
+        crate::draft::context::expands(&capitalised.join(" "), short)
+    })?;
+    let long = words[start..].join(" ");
+    let long = long.strip_prefix("the ").unwrap_or(&long);
+    term(short, long)
+}
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "lowercase words (ACR) / ACR (lowercase words) / Name, or ACR",
+        pattern: r"(?P<long>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,4}) \((?P<short>«E\d+»)\)|(?P<short2>«E\d+») \((?P<long2>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,4})\)|(?P<long3>(?:the )?«E\d+»),? or (?P<short3>«E\d+»)",
+        whole: false,
+        confidence: 0.75,
+        build: acronym_any,
+        must: &[
+            "The cells store tidal ribose acid (TRA) in their walls.",
+            "A 64-kilobit TRAM (tidal random-access memory) chip was made.",
+            "This list is called the Harbour Classification of Knots, or HCK.",
+        ],
+        must_not: &[
+            "The cells store tidal acid (TRA) in their walls.",
+            "The chip was made in Varn (not always accurately).",
+            "It sailed to Varn or Brill.",
+        ],
+    },
+    Rule {
+        name: "In P it is called Y",
+        pattern: r"^In (?P<l>«E\d+»),? (?P<s>it|«E\d+»|the [a-z]+) (?:is|was|are|were) (?:also |often |usually )?(?:called|known as|named) (?P<t>«[EQ]\d+»)\.?$",
+        whole: false,
+        confidence: 0.7,
+        build: called_in,
+        must: &["Mount Tull is steep. In Brill it is called Vardtop."],
+        must_not: &["Mount Tull is steep. In Brill it is called often."],
+    },
+    Rule {
+        name: "This X is called Y",
+        pattern: r"^(?P<det>This|These|Such an?|Such) (?P<x>(?:[a-z\-]+ ){0,3}[a-z\-]+) (?:is|was|are|were) (?:now |also |often |usually )?(?:called|known as|named) (?:the )?(?P<t>«[EQ]\d+»)",
+        whole: false,
+        confidence: 0.6,
+        build: this_is_called,
+        must: &["This strip of coast is called the “Amber Reach”."],
+        must_not: &["This list is called the “Amber List”."],
+    },
+    Rule {
+        name: "its currency is Y, ...",
+        pattern: r"(?:^|, |; |and )(?P<own>[Ii]ts|[Tt]he) (?P<d>(?:official |national |main )?(?:language|languages|currency|motto|anthem|religion)) (?:is|was) (?P<t>(?:the )?(?:[A-Z][\p{L}]+ )?(?:«E\d+»|\p{Ll}+))(?:,|\.?$|;| and\b)",
+        whole: false,
+        confidence: 0.7,
+        build: owned_value,
+        must: &[
+            "Brill is an island. Its official language is Brillish, its currency is the Brillish mark, and it is small.",
+        ],
+        must_not: &["Brill is an island. Its official language is spoken by few people."],
+    },
     Rule {
         name: "The X was called Y",
         pattern: r"^(?P<x>The (?:[a-z]+ ){0,3}[a-z]+) (?:was|is) (?:once |formerly |originally |first )?(?:called|named|known as) (?P<t>«[EQ]\d+»)",
@@ -395,6 +523,19 @@ pub static RULES: &[Rule] = &[
         must_not: &["Its summit stands high."],
     },
 ];
+
+fn acronym_any(hit: &Hit) -> Option<FactKind> {
+    let (long, short) = if hit.raw("short").is_some() {
+        ("long", "short")
+    } else if hit.raw("short2").is_some() {
+        ("long2", "short2")
+    } else {
+        ("long3", "short3")
+    };
+    let short = hit.slot(short)?.text.clone();
+    let long = hit.text(long)?;
+    spelled(&short, &long)
+}
 
 fn defined_any(hit: &Hit) -> Option<FactKind> {
     match hit.text("q") {
