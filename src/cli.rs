@@ -150,6 +150,14 @@ pub enum NewOrderChoice {
 pub struct QuizArgs {
     /// The deck (an id or a path); default: the only or first known deck
     pub deck: Option<String>,
+    /// The deck, named as `recall study --deck` names it (the same as DECK)
+    #[arg(
+        long = "deck",
+        short = 'd',
+        value_name = "DECK",
+        conflicts_with = "deck"
+    )]
+    pub deck_flag: Option<String>,
     /// Number of questions
     #[arg(long, short = 'n', default_value_t = 10)]
     pub count: u32,

@@ -318,7 +318,7 @@ fn when(t: Timestamp, config: &Config) -> String {
 }
 
 pub fn quiz(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
-    let deck = match &a.deck {
+    let deck = match a.deck.as_ref().or(a.deck_flag.as_ref()) {
         Some(name) => usable(find(&study_library(config), name)?, config)?,
         None => chosen_decks(&study_library(config), &[], config)?
             .into_iter()

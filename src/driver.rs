@@ -31,7 +31,7 @@ impl<'a> Pools<'a> {
 
 impl Checker for Pools<'_> {
     fn check(&self, deck: usize, card: &Card, given: &str, shown: &[Text]) -> Outcome {
-        answer::check(&card.kind, given, shown, self.get(deck))
+        answer::check_card(card, given, shown, self.get(deck))
     }
 }
 

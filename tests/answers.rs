@@ -86,3 +86,36 @@ fn show_and_check_know_the_date_kind_and_the_comparison_keys() {
         check.stderr
     );
 }
+
+/// The deck keys that say how a card compares its answer hold in `study` and `quiz`, not only in
+/// the checker's own tests: both loops judge through `answer::check_card`.
+#[test]
+fn study_and_quiz_compare_as_the_card_says() {
+    let name =
+        "kind = \"typed\"\nprompt = \"Who led it?\"\nanswer = \"Ada Lovelace\"\nname = true\n";
+    let out = answered(name, "Lovelace, Ada");
+    assert!(!out.contains("Wrong"), "a name in either order: {out}");
+    let miles = "kind = \"number\"\nprompt = \"How far?\"\nanswer = 4300\nunit = \"km\"\nconvert_units = true\n";
+    let out = answered(miles, "2672 miles");
+    assert!(!out.contains("Wrong"), "units converted: {out}");
+    let strict = "kind = \"number\"\nprompt = \"How far?\"\nanswer = 4300\nunit = \"km\"\n";
+    let out = answered(strict, "2672 miles");
+    assert!(
+        out.contains("Wrong"),
+        "no conversion unless the card allows it: {out}"
+    );
+
+    let t = TestEnv::new();
+    t.write(
+        "decks/one.toml",
+        format!(
+            "{HEAD}id = \"one\"\n\n[settings]\naccents = true\n\n\
+             [[card]]\nid = \"c\"\nkind = \"typed\"\nprompt = \"Water, in pinyin?\"\nanswer = \"shuǐ\"\n"
+        ),
+    );
+    let r = t.run(&["quiz", "--deck", "one"], "shuì\n");
+    assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("Accents count here"), "{}", r.stdout);
+    let r = t.run(&["study", "--deck", "one"], "shuì\n1\n");
+    assert!(r.stdout.contains("Accents count here"), "{}", r.stdout);
+}

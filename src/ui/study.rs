@@ -432,7 +432,7 @@ fn ask_quiz_card(
             }
             None => {}
         }
-        let outcome = answer::check(&card.kind, &text, shown, pool);
+        let outcome = answer::check_card(card, &text, shown, pool);
         if outcome.verdict == Verdict::Invalid {
             let hint = outcome
                 .note
