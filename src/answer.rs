@@ -26,6 +26,7 @@
 
 mod choice;
 mod date;
+mod items;
 mod list;
 mod matching;
 mod normalize;

@@ -1,6 +1,6 @@
 //! Choice and true/false answers: the learner picks among shown options, by number or by text.
 
-use super::list::split_items;
+use super::items::split_items;
 use super::matching::{Candidate, Found, find};
 use super::normalize::{digits, distance, distance_within, key, words as normalised_words};
 use super::sequence::parse_numbers;

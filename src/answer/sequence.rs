@@ -1,7 +1,7 @@
 //! Order and match answers, given as the numbers and letters of shown items, and the
 //! longest-increasing-subsequence measure used for anything where order matters.
 
-use super::list::split_items;
+use super::items::split_items;
 use super::matching::{Candidate, Found, find};
 use super::normalize::{fold, key};
 use super::{Outcome, Verdict};

@@ -2,7 +2,7 @@
 //! name in either order where the card says it is a name, accents where the card says they
 //! count.
 
-use super::list::split_items;
+use super::items::split_items;
 use super::matching::{Candidate, Found, find_with};
 use super::normalize::key;
 use super::pool::AnswerPool;
