@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -22,8 +23,8 @@ use crate::session::{
     Agenda, Session, SessionDeck, SessionOptions, agenda, fnv1a, has_tag, sibling_keys, waits_for,
 };
 use crate::setup::{
-    chosen_decks, closest, find, fitted_parameters, scheduler_for, settings_for, study_library,
-    usable,
+    chosen_decks, chosen_decks_at, closest, find, fitted_parameters, scheduler_for, settings_for,
+    study_library, usable,
 };
 use crate::store::{CardRecords, Mode, SessionLock, Store};
 use crate::ui::console::{Console, LineConsole, TermConsole};
@@ -102,11 +103,11 @@ pub fn study(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
             }
             Ok((lock, store, records))
         });
-        let decks = chosen_decks(&lib, &a.deck, config);
+        let decks = chosen_decks_at(&lib, &a.deck, config);
         let opened = opened
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        let decks = decks?;
+        let (decks, paths): (Vec<Deck>, Vec<Option<PathBuf>>) = decks?.into_iter().unzip();
         if decks.is_empty() {
             return Err(Error::Usage(
                 "no decks to study; put a deck in ./decks or pass --deck FILE".into(),
@@ -123,7 +124,7 @@ pub fn study(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
                     .map(|d| AnswerPool::new(&d.cards))
                     .collect::<Vec<AnswerPool>>()
             });
-            study_decks(a, config, store, prefetched, &decks, move || {
+            study_decks(a, config, store, prefetched, &decks, paths, move || {
                 pools
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e))
@@ -233,6 +234,7 @@ fn study_decks(
     mut store: Store,
     mut prefetched: Prefetched,
     decks: &[Deck],
+    paths: Vec<Option<PathBuf>>,
     pools: impl FnOnce() -> Vec<AnswerPool>,
 ) -> Result<ExitCode> {
     let now = config.clock.now();
@@ -304,7 +306,11 @@ fn study_decks(
         c.as_mut(),
         &mut driver,
         &config.clock,
-        &DriverOptions { minutes: a.minutes },
+        &DriverOptions {
+            minutes: a.minutes,
+            deck_files: paths,
+            viewer: config.viewer.clone(),
+        },
     )?;
     study::print_summary(c.as_mut(), &summary, &config.tz)?;
     Ok(ExitCode::Success)

@@ -698,3 +698,143 @@ fn a_leech_is_listed_as_such_and_unsuspended_by_name() {
     assert!(u.stdout.contains("fr france is back."), "{}", u.stdout);
     assert_eq!(status_of(&t, "fr")["suspended"], 0);
 }
+
+/// A deck `flags`: a card showing a picture with its question and a sound with its answer, and
+/// one whose picture is missing from the media folder; and a viewer script that writes each
+/// path it is given into `opened.txt`.
+fn flags() -> (TestEnv, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestEnv::new();
+    t.write(
+        "decks/flags.toml",
+        "format = 1\nid = \"flags\"\ntitle = \"Flags\"\n\
+         [[card]]\nid = \"fr\"\nkind = \"typed\"\nprompt = \"Whose flag is this?\"\n\
+         answer = \"France\"\nmedia = [\"flag.png\"]\nanswer_media = [\"anthem.mp3\"]\n\
+         [[card]]\nid = \"de\"\nkind = \"typed\"\nprompt = \"And this one?\"\n\
+         answer = \"Germany\"\nmedia = [\"gone.png\"]\n",
+    );
+    t.write("decks/flags.media/flag.png", b"not really a picture");
+    t.write("decks/flags.media/anthem.mp3", b"not really a sound");
+    let log = t.path().join("opened.txt");
+    let viewer = t.write(
+        "viewer.sh",
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
+    );
+    std::fs::set_permissions(&viewer, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (t, viewer)
+}
+
+/// The file names the viewer script was given, sorted, once it was started `n` times. The
+/// viewer runs in the background, so this waits for it (at most 20 s, then fails).
+fn opened(t: &TestEnv, n: usize) -> Vec<String> {
+    let log = t.path().join("opened.txt");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        let mut names: Vec<String> = text
+            .lines()
+            .map(|l| l.rsplit('/').next().unwrap().to_string())
+            .collect();
+        if names.len() >= n || std::time::Instant::now() > deadline {
+            names.sort();
+            return names;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+fn run_with(t: &TestEnv, envs: &[(&str, &std::path::Path)], args: &[&str], input: &str) -> String {
+    let mut cmd = t.command(args);
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+#[test]
+fn attachments_are_named_and_opened_without_counting_as_answers() {
+    let (t, viewer) = flags();
+    let args = ["study", "--deck", "flags", "--new-order", "deck"];
+    // `:o` at the answer prompt opens the question's picture; `o` at the grade prompt opens
+    // the picture and the sound, `o 2` the sound alone; then the card is graded once. The
+    // second card's picture is missing: that is said in a sentence and the card stays.
+    let out = run_with(
+        &t,
+        &[("RECALL_VIEWER", &viewer)],
+        &args,
+        ":o\nFrance\no\no 2\n3\n:o\n:o 3\nGermany\n3\n",
+    );
+    assert!(
+        out.contains("Whose flag is this?\nAttachment: flag.png (:o to open)\n"),
+        "{out}"
+    );
+    assert!(out.contains("Opened flag.png.\n"), "{out}");
+    assert!(
+        out.contains("Right.\nAttachment: anthem.mp3 (o to open)\n"),
+        "{out}"
+    );
+    assert!(out.contains("Opened anthem.mp3.\n"), "{out}");
+    assert!(
+        out.contains("o open, q quit]"),
+        "the grade prompt says o opens: {out}"
+    );
+    let missing = t.decks().join("flags.media/gone.png");
+    assert!(
+        out.contains(&format!(
+            "Could not open gone.png: {} is missing: the deck's media belong in {}/. \
+             The card stays on screen.",
+            missing.display(),
+            t.decks().join("flags.media").display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("There is no attachment 3: this card has 1."),
+        "{out}"
+    );
+    assert!(out.contains("Cards studied: 2"), "{out}");
+    assert!(out.contains("Accuracy: 2/2 (100%)"), "{out}");
+    assert!(!out.contains("Nothing was graded"), "{out}");
+    assert_eq!(reviews_in_db(&t), 2, "opening is never an answer");
+    assert_eq!(
+        opened(&t, 4),
+        ["anthem.mp3", "anthem.mp3", "flag.png", "flag.png"]
+    );
+}
+
+#[test]
+fn the_viewer_can_be_set_in_the_config_file_and_o_alone_is_an_answer() {
+    let (t, viewer) = flags();
+    t.write(
+        "config/recall/config.toml",
+        format!("viewer = '{}'\n", viewer.display()),
+    );
+    let args = ["study", "--deck", "flags", "--new-order", "deck"];
+    // `:o` opens with the viewer the config names; at the answer prompt `o` without a colon
+    // is an answer (wrong here), not an order to open.
+    let out = run_with(&t, &[], &args, ":o\no\n1\n:q\n");
+    assert!(out.contains("Opened flag.png."), "{out}");
+    assert!(out.contains("Wrong."), "{out}");
+    assert!(out.contains("(again)"), "{out}");
+    assert_eq!(reviews_in_db(&t), 1);
+    assert_eq!(opened(&t, 1), ["flag.png"]);
+}
