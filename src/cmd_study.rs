@@ -282,6 +282,21 @@ fn study_decks(
         seed,
         paces,
     };
+    // Cards kept out by a suspend, to say so when nothing else is left.
+    let suspended: Vec<(&str, usize)> = session_decks
+        .iter()
+        .map(|sd| {
+            let n = sd
+                .deck
+                .cards
+                .iter()
+                .filter(|c| has_tag(c, &a.tag))
+                .filter(|c| sd.records.get(c.id.as_str()).is_some_and(|r| r.suspended))
+                .count();
+            (sd.deck.id.as_str(), n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
     let mut session = Session::new(session_decks, opts, now);
     let mut c = console(config);
     if session.show(now).is_none() {
@@ -290,6 +305,7 @@ fn study_decks(
                 "Nothing to study now. The next card is due {}.",
                 when(t, config)
             ),
+            None if !suspended.is_empty() => nothing_but_suspended(&suspended),
             None => "Nothing to study: no cards match.".to_string(),
         };
         if session.held_back() > 0 {
@@ -314,6 +330,25 @@ fn study_decks(
     )?;
     study::print_summary(c.as_mut(), &summary, &config.tz)?;
     Ok(ExitCode::Success)
+}
+
+/// What to say when the only cards left are suspended: how many, and how to bring them back.
+fn nothing_but_suspended(suspended: &[(&str, usize)]) -> String {
+    let total: usize = suspended.iter().map(|(_, n)| n).sum();
+    let back = match suspended {
+        [(deck, _)] => format!("`recall unsuspend {deck}` brings them back"),
+        _ => "`recall unsuspend DECK` brings a deck's back".to_string(),
+    };
+    format!(
+        "Nothing to study: the {} left {} suspended. `recall suspended` lists them; {back} \
+         with their progress.",
+        if total == 1 {
+            "one card".to_string()
+        } else {
+            format!("{total} cards")
+        },
+        if total == 1 { "is" } else { "are" }
+    )
 }
 
 /// A time as the learner reads it: date and minute in their zone.

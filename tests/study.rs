@@ -1092,3 +1092,27 @@ fn line_mode_never_echoes_more_than_an_answer_may_hold() {
     assert!(!r.stdout.contains(['█', '░']), "{}", r.stdout);
     assert_eq!(reviews_in_db(&t), 1);
 }
+
+#[test]
+fn when_every_card_left_is_suspended_study_says_so_and_how_to_undo_it() {
+    let t = env();
+    let r = t.run(&["study", "--deck", "capitals"], &":s\n".repeat(5));
+    assert_eq!(r.stdout.matches("Suspended ").count(), 5, "{}", r.stdout);
+    let r = t.run(&["study", "--deck", "capitals"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "Nothing to study: the 5 cards left are suspended. `recall suspended` lists them; \
+         `recall unsuspend capitals` brings them back with their progress.\n"
+    );
+    let r = t.run(&["study", "--deck", "capitals", "--tag", "asia"], "");
+    assert!(
+        r.stdout
+            .starts_with("Nothing to study: the 2 cards left are suspended."),
+        "{}",
+        r.stdout
+    );
+    t.run(&["unsuspend", "capitals", "france"], "");
+    let r = t.run(&["study", "--deck", "capitals"], ":q\n");
+    assert!(r.stdout.contains("capital of France"), "{}", r.stdout);
+}
