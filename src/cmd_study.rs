@@ -359,13 +359,11 @@ fn when(t: Timestamp, config: &Config) -> String {
 }
 
 pub fn quiz(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
-    let deck = match &a.deck {
-        Some(name) => usable(find(&study_library(config), name)?, config)?,
-        None => chosen_decks(&study_library(config), &[], config)?
-            .into_iter()
-            .next()
-            .ok_or_else(|| Error::Usage("no decks found; name one: recall quiz DECK".into()))?,
-    };
+    let names: Vec<String> = a.deck.iter().cloned().collect();
+    let (deck, deck_file) = chosen_decks_at(&study_library(config), &names, config)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::Usage("no decks found; name one: recall quiz DECK".into()))?;
     check_tags(&a.tag, &[&deck])?;
     let now = config.clock.now();
     let seed = seed_or_clock(a.seed, now);
@@ -414,6 +412,10 @@ pub fn quiz(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
         scheduler.as_ref(),
         &config.clock,
         seed,
+        &study::Opener {
+            deck_file,
+            viewer: config.viewer.clone(),
+        },
     )?;
     study::print_quiz_report(c.as_mut(), &results)?;
     Ok(ExitCode::Success)

@@ -1116,3 +1116,27 @@ fn when_every_card_left_is_suspended_study_says_so_and_how_to_undo_it() {
     let r = t.run(&["study", "--deck", "capitals"], ":q\n");
     assert!(r.stdout.contains("capital of France"), "{}", r.stdout);
 }
+
+#[test]
+fn a_quiz_names_and_opens_attachments_too() {
+    let (t, viewer) = flags();
+    t.write(
+        "decks/flags.toml",
+        "format = 1\nid = \"flags\"\ntitle = \"Flags\"\n\
+         [[card]]\nid = \"fr\"\nkind = \"typed\"\nprompt = \"Whose flag is this?\"\n\
+         answer = \"France\"\nmedia = [\"flag.png\"]\n",
+    );
+    let out = run_with(
+        &t,
+        &[("RECALL_VIEWER", &viewer)],
+        &["quiz", "flags", "-n", "1"],
+        ":o\nFrance\n",
+    );
+    assert!(
+        out.contains("Whose flag is this?\nAttachment: flag.png (:o to open)\n"),
+        "{out}"
+    );
+    assert!(out.contains("Opened flag.png.\n"), "{out}");
+    assert!(out.contains("Score: 1/1 right"), "{out}");
+    assert_eq!(opened(&t, 1), ["flag.png"]);
+}

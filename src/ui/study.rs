@@ -526,6 +526,15 @@ pub fn held_back_line(n: usize) -> String {
     )
 }
 
+/// Where a quiz's deck keeps its media and what opens them.
+#[derive(Debug, Clone, Default)]
+pub struct Opener {
+    /// The deck's file (`None` for the bundled deck); its media folder is beside it.
+    pub deck_file: Option<PathBuf>,
+    /// The program that opens media (`None`: the system viewer).
+    pub viewer: Option<String>,
+}
+
 /// One quiz question's result, for the review of mistakes at the end.
 #[derive(Debug, Clone)]
 pub struct QuizResult {
@@ -541,12 +550,24 @@ fn ask_quiz_card(
     card: &Card,
     shown: &[crate::deck::Text],
     pool: &AnswerPool,
+    opener: &Opener,
 ) -> Result<Option<(String, Outcome, u64)>> {
     let started = Instant::now();
     loop {
         let Some(text) = c.ask("> ").map_err(out_err)? else {
             return Ok(None);
         };
+        if let Some(which) = open_command(&text, true) {
+            for said in open_attachments(
+                card.question_media(),
+                which,
+                opener.deck_file.as_deref(),
+                opener.viewer.as_deref(),
+            ) {
+                c.say(&said).map_err(out_err)?;
+            }
+            continue;
+        }
         match answer_command(&text) {
             Some(Action::Quit) => return Ok(None),
             Some(_) => {
@@ -581,6 +602,7 @@ pub fn run_quiz(
     scheduler: Option<&Scheduler>,
     clock: &Clock,
     seed: u64,
+    opener: &Opener,
 ) -> Result<Vec<QuizResult>> {
     let style = c.style();
     let mut results = Vec::new();
@@ -606,8 +628,11 @@ pub fn run_quiz(
         }
         page.push(Part::Status, status);
         page.push(Part::Keep, render::question(card, &shown));
+        if let Some(line) = render::attachment_line(card.question_media(), ":o") {
+            page.push(Part::Keep, line);
+        }
         c.page(&page).map_err(out_err)?;
-        let Some((text, mut outcome, ms)) = ask_quiz_card(c, card, &shown, pool)? else {
+        let Some((text, mut outcome, ms)) = ask_quiz_card(c, card, &shown, pool, opener)? else {
             break;
         };
         if let Kind::Basic { .. } = card.kind {
