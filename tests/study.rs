@@ -1140,3 +1140,43 @@ fn a_quiz_names_and_opens_attachments_too() {
     assert!(out.contains("Score: 1/1 right"), "{out}");
     assert_eq!(opened(&t, 1), ["flag.png"]);
 }
+
+#[test]
+fn the_summary_names_when_the_cards_just_answered_come_back() {
+    // A one-card deck answered Easy: the summary said "nothing scheduled yet" although the
+    // card is due again in some days. It now says when, as status does.
+    let t = france_alone("");
+    let r = t.run(&["study", "--deck", "fr"], "Paris\n4\n");
+    assert!(r.stdout.contains("(easy)."), "{}", r.stdout);
+    let st = status_of(&t, "fr");
+    let next: jiff::Timestamp = st["next_due"].as_str().unwrap().parse().unwrap();
+    let when = next
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
+    assert!(when.starts_with("2026-03-"), "{st}");
+    assert!(
+        r.stdout.contains(&format!("  Next due: {when}\n")),
+        "status says {when}: {}",
+        r.stdout
+    );
+    // Buried right after its answer, it is back on its due date, not when the bury ends.
+    let mut t = france_alone("");
+    t.run(&["study", "--deck", "fr"], "Paris\n4\n");
+    t.now = "2026-03-12T10:00:00Z".into();
+    let r = t.run(&["study", "--deck", "fr"], "Paris\nb\n");
+    assert!(
+        r.stdout.contains("Buried france until 2026-03-13"),
+        "{}",
+        r.stdout
+    );
+    let st = status_of(&t, "fr");
+    assert_eq!(st["buried"], 1, "{st}");
+    let next = st["next_due"].as_str().unwrap();
+    assert!(next > "2026-03-14", "{st}");
+    assert!(
+        r.stdout.contains(&format!("  Next due: {} ", &next[..10])),
+        "status says {next}: {}",
+        r.stdout
+    );
+}
