@@ -759,7 +759,15 @@ impl<'a> Session<'a> {
         let after = planned.review.after.clone();
         let cram = planned.review.mode == Mode::Cram;
         if !cram {
-            if matches!(after.state.phase, Phase::Learning | Phase::Relearning) && !after.suspended
+            // A learning card comes back in this session when it is due on the same study day;
+            // one due on a later day (a step that crosses the day start) is that day's, as in
+            // the agenda, and `next_due` names it.
+            let scheduler = self.scheduler(item);
+            let today =
+                scheduler.study_day(planned.review.time) >= scheduler.study_day(after.state.due);
+            if matches!(after.state.phase, Phase::Learning | Phase::Relearning)
+                && !after.suspended
+                && today
             {
                 self.learning.push((item, after.state.due));
                 self.sort_learning();

@@ -1086,3 +1086,29 @@ fn a_card_answered_then_buried_comes_back_when_both_allow() {
     act(&mut s, Action::Suspend, now, &RIGHT);
     assert_eq!(s.next_due(now), None);
 }
+
+#[test]
+fn a_learning_step_that_crosses_the_day_start_is_the_next_days() {
+    let d = deck();
+    // Four minutes before the day starts (04:00 UTC), a new card answered Hard: its step ends
+    // after 04:00, on the next study day.
+    let now = ts("2026-03-03T03:56:00Z");
+    let mut s = greek_only(&d, CardRecords::default(), now);
+    assert_eq!(study(&mut s, Rating::Hard, now), "a");
+    let due = s.decks[0].records["a"].state.due;
+    assert!(due > ts("2026-03-03T04:00:00Z") && due < ts("2026-03-03T04:16:00Z"));
+    // Not shown again tonight (the agenda says it is not today's), and the session says when.
+    assert_eq!(s.counts().total(), 0);
+    assert_eq!(s.show(now), None);
+    assert_eq!(s.next_due(now), Some(due));
+    let mut fresh = greek_only(&d, s.decks[0].records.clone(), now);
+    assert_eq!(fresh.show(now), None);
+    assert_eq!(fresh.next_due(now), Some(due));
+    let mut tomorrow = greek_only(&d, s.decks[0].records.clone(), due);
+    assert!(tomorrow.show(due).is_some());
+    // In the middle of the day the same answer brings the card back within the session.
+    let now = ts(NOW);
+    let mut s = greek_only(&d, CardRecords::default(), now);
+    study(&mut s, Rating::Hard, now);
+    assert!(s.show(now).is_some());
+}
