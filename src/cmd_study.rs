@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -22,8 +23,8 @@ use crate::session::{
     Agenda, Session, SessionDeck, SessionOptions, agenda, fnv1a, has_tag, sibling_keys, waits_for,
 };
 use crate::setup::{
-    chosen_decks, closest, find, fitted_parameters, scheduler_for, settings_for, study_library,
-    usable,
+    chosen_decks, chosen_decks_at, closest, find, fitted_parameters, scheduler_for, settings_for,
+    study_library, usable,
 };
 use crate::store::{CardRecords, Mode, SessionLock, Store};
 use crate::ui::console::{Console, LineConsole, TermConsole};
@@ -102,11 +103,11 @@ pub fn study(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
             }
             Ok((lock, store, records))
         });
-        let decks = chosen_decks(&lib, &a.deck, config);
+        let decks = chosen_decks_at(&lib, &a.deck, config);
         let opened = opened
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        let decks = decks?;
+        let (decks, paths): (Vec<Deck>, Vec<Option<PathBuf>>) = decks?.into_iter().unzip();
         if decks.is_empty() {
             return Err(Error::Usage(
                 "no decks to study; put a deck in ./decks or pass --deck FILE".into(),
@@ -123,7 +124,7 @@ pub fn study(a: &StudyArgs, config: &Config) -> Result<ExitCode> {
                     .map(|d| AnswerPool::new(&d.cards))
                     .collect::<Vec<AnswerPool>>()
             });
-            study_decks(a, config, store, prefetched, &decks, move || {
+            study_decks(a, config, store, prefetched, &decks, paths, move || {
                 pools
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e))
@@ -233,6 +234,7 @@ fn study_decks(
     mut store: Store,
     mut prefetched: Prefetched,
     decks: &[Deck],
+    paths: Vec<Option<PathBuf>>,
     pools: impl FnOnce() -> Vec<AnswerPool>,
 ) -> Result<ExitCode> {
     let now = config.clock.now();
@@ -280,6 +282,21 @@ fn study_decks(
         seed,
         paces,
     };
+    // Cards kept out by a suspend, to say so when nothing else is left.
+    let suspended: Vec<(&str, usize)> = session_decks
+        .iter()
+        .map(|sd| {
+            let n = sd
+                .deck
+                .cards
+                .iter()
+                .filter(|c| has_tag(c, &a.tag))
+                .filter(|c| sd.records.get(c.id.as_str()).is_some_and(|r| r.suspended))
+                .count();
+            (sd.deck.id.as_str(), n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
     let mut session = Session::new(session_decks, opts, now);
     let mut c = console(config);
     if session.show(now).is_none() {
@@ -288,6 +305,7 @@ fn study_decks(
                 "Nothing to study now. The next card is due {}.",
                 when(t, config)
             ),
+            None if !suspended.is_empty() => nothing_but_suspended(&suspended),
             None => "Nothing to study: no cards match.".to_string(),
         };
         if session.held_back() > 0 {
@@ -304,10 +322,33 @@ fn study_decks(
         c.as_mut(),
         &mut driver,
         &config.clock,
-        &DriverOptions { minutes: a.minutes },
+        &DriverOptions {
+            minutes: a.minutes,
+            deck_files: paths,
+            viewer: config.viewer.clone(),
+        },
     )?;
     study::print_summary(c.as_mut(), &summary, &config.tz)?;
     Ok(ExitCode::Success)
+}
+
+/// What to say when the only cards left are suspended: how many, and how to bring them back.
+fn nothing_but_suspended(suspended: &[(&str, usize)]) -> String {
+    let total: usize = suspended.iter().map(|(_, n)| n).sum();
+    let back = match suspended {
+        [(deck, _)] => format!("`recall unsuspend {deck}` brings them back"),
+        _ => "`recall unsuspend DECK` brings a deck's back".to_string(),
+    };
+    format!(
+        "Nothing to study: the {} left {} suspended. `recall suspended` lists them; {back} \
+         with their progress.",
+        if total == 1 {
+            "one card".to_string()
+        } else {
+            format!("{total} cards")
+        },
+        if total == 1 { "is" } else { "are" }
+    )
 }
 
 /// A time as the learner reads it: date and minute in their zone.
@@ -318,13 +359,11 @@ fn when(t: Timestamp, config: &Config) -> String {
 }
 
 pub fn quiz(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
-    let deck = match a.deck.as_ref().or(a.deck_flag.as_ref()) {
-        Some(name) => usable(find(&study_library(config), name)?, config)?,
-        None => chosen_decks(&study_library(config), &[], config)?
-            .into_iter()
-            .next()
-            .ok_or_else(|| Error::Usage("no decks found; name one: recall quiz DECK".into()))?,
-    };
+    let names: Vec<String> = a.deck.iter().chain(&a.deck_flag).cloned().collect();
+    let (deck, deck_file) = chosen_decks_at(&study_library(config), &names, config)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::Usage("no decks found; name one: recall quiz DECK".into()))?;
     check_tags(&a.tag, &[&deck])?;
     let now = config.clock.now();
     let seed = seed_or_clock(a.seed, now);
@@ -373,6 +412,10 @@ pub fn quiz(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
         scheduler.as_ref(),
         &config.clock,
         seed,
+        &study::Opener {
+            deck_file,
+            viewer: config.viewer.clone(),
+        },
     )?;
     study::print_quiz_report(c.as_mut(), &results)?;
     Ok(ExitCode::Success)

@@ -28,6 +28,9 @@ pub struct Config {
     pub tz: TimeZone,
     /// Settings from the user config file.
     pub user: UserConfig,
+    /// The program that opens a card's media (`RECALL_VIEWER`, else `viewer` in the user
+    /// config); `None` for the platform's opener.
+    pub viewer: Option<String>,
 }
 
 /// The one source of the current time. `RECALL_NOW` (RFC 3339) fixes it, for tests and time
@@ -74,6 +77,8 @@ impl Clock {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UserConfig {
+    /// The program that opens a card's media files (given the file as its one argument).
+    pub viewer: Option<String>,
     #[serde(default)]
     pub defaults: SettingsFile,
     #[serde(default)]
@@ -193,6 +198,8 @@ pub struct Env {
     pub data_dir: Option<PathBuf>,
     pub decks_dir: Option<PathBuf>,
     pub now: Option<String>,
+    /// `RECALL_VIEWER`: the program that opens media, over the config file's `viewer`.
+    pub viewer: Option<String>,
     pub no_color: bool,
     pub stdin_tty: bool,
     pub stdout_tty: bool,
@@ -205,6 +212,9 @@ impl Env {
             data_dir: var("RECALL_DATA_DIR").map(PathBuf::from),
             decks_dir: var("RECALL_DECKS").map(PathBuf::from),
             now: std::env::var("RECALL_NOW").ok(),
+            viewer: std::env::var("RECALL_VIEWER")
+                .ok()
+                .filter(|v| !v.trim().is_empty()),
             no_color: var("NO_COLOR").is_some(),
             stdin_tty: std::io::stdin().is_terminal(),
             stdout_tty: std::io::stdout().is_terminal(),
@@ -248,6 +258,10 @@ impl Config {
             ColorChoice::Never => false,
             ColorChoice::Auto => env.stdout_tty && !env.no_color,
         };
+        let viewer = env
+            .viewer
+            .clone()
+            .or_else(|| user.viewer.clone().filter(|v| !v.trim().is_empty()));
         Ok(Config {
             data_dir,
             deck_dirs,
@@ -256,6 +270,7 @@ impl Config {
             clock: Clock::from_env_value(env.now.as_deref())?,
             tz: TimeZone::try_system().unwrap_or(TimeZone::UTC),
             user,
+            viewer,
         })
     }
 }
@@ -314,6 +329,28 @@ mod tests {
             e.to_string(),
             "c.toml: new_order must be \"deck\" or \"mixed\", found \"random\""
         );
+    }
+
+    #[test]
+    fn the_viewer_comes_from_the_environment_before_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        std::fs::write(&file, "viewer = \"feh\"\n[defaults]\nnew_per_day = 5\n").unwrap();
+        let args = GlobalArgs {
+            data_dir: Some(dir.path().to_path_buf()),
+            decks_dir: None,
+            config: Some(file),
+            no_input: true,
+            color: ColorChoice::Never,
+        };
+        let c = Config::new(&args, &Env::default()).unwrap();
+        assert_eq!(c.viewer.as_deref(), Some("feh"));
+        let env = Env {
+            viewer: Some("/tmp/show-it".into()),
+            ..Env::default()
+        };
+        let c = Config::new(&args, &env).unwrap();
+        assert_eq!(c.viewer.as_deref(), Some("/tmp/show-it"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! command modules (`run`, `cmd_decks`, `cmd_progress`) all build on this, never on each other.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use crate::config::{Config, overlay};
 use crate::deck::{Deck, DeckSettings};
@@ -74,11 +75,24 @@ pub fn study_library(config: &Config) -> Library {
 
 /// The decks to study: the named ones, or every known deck (broken ones skipped with a note).
 pub fn chosen_decks(lib: &Library, names: &[String], config: &Config) -> Result<Vec<Deck>> {
+    Ok(chosen_decks_at(lib, names, config)?
+        .into_iter()
+        .map(|(deck, _)| deck)
+        .collect())
+}
+
+/// As [`chosen_decks`], with each deck's file (`None` for the bundled deck), where its media
+/// folder is.
+pub fn chosen_decks_at(
+    lib: &Library,
+    names: &[String],
+    config: &Config,
+) -> Result<Vec<(Deck, Option<PathBuf>)>> {
     if names.is_empty() {
         let mut out = Vec::new();
         for src in lib.all()? {
             match src.deck() {
-                Some(_) => out.extend(src.loaded.deck),
+                Some(_) => out.extend(src.loaded.deck.map(|d| (d, src.path))),
                 None => crate::eprintln_inert!(
                     "note: skipping {} because it has errors; `recall check {}` explains them",
                     src.name,
@@ -90,7 +104,11 @@ pub fn chosen_decks(lib: &Library, names: &[String], config: &Config) -> Result<
     }
     names
         .iter()
-        .map(|n| usable(find(lib, n)?, config))
+        .map(|n| {
+            let src = find(lib, n)?;
+            let path = src.path.clone();
+            Ok((usable(src, config)?, path))
+        })
         .collect()
 }
 

@@ -18,7 +18,19 @@ struct Term {
 
 impl Term {
     fn spawn(t: &TestEnv, args: &[&str], cols: u16, rows: u16) -> Term {
+        Term::spawn_with(t, args, cols, rows, &[])
+    }
+
+    /// As `spawn`, with more environment variables.
+    fn spawn_with(
+        t: &TestEnv,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        envs: &[(&str, &std::path::Path)],
+    ) -> Term {
         let mut cmd = Command::new(common::bin());
+        cmd.envs(envs.iter().copied());
         cmd.args(args)
             .current_dir(t.path())
             .env("RECALL_DATA_DIR", t.data())
@@ -221,4 +233,81 @@ fn ctrl_c_at_a_prompt_ends_cleanly_and_keeps_answers() {
         "{rest}"
     );
     assert_eq!(reviews(&t), 1);
+}
+
+#[test]
+fn o_opens_the_attachments_and_the_card_stays() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestEnv::new();
+    t.write(
+        "decks/flags.toml",
+        "format = 1\nid = \"flags\"\ntitle = \"Flags\"\n\
+         [[card]]\nid = \"fr\"\nkind = \"typed\"\nprompt = \"Whose flag is this?\"\n\
+         answer = \"France\"\nmedia = [\"flag.png\"]\nanswer_media = [\"anthem.mp3\"]\n",
+    );
+    t.write("decks/flags.media/flag.png", b"not really a picture");
+    t.write("decks/flags.media/anthem.mp3", b"not really a sound");
+    let log = t.path().join("opened.txt");
+    let viewer = t.write(
+        "viewer.sh",
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
+    );
+    std::fs::set_permissions(&viewer, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut s = Term::spawn_with(
+        &t,
+        &["study", "--deck", "flags"],
+        80,
+        24,
+        &[("RECALL_VIEWER", viewer.as_path())],
+    );
+    s.wait("Whose flag is this?");
+    s.wait("Your answer");
+    assert!(
+        s.shows().contains("Attachment: flag.png (:o to open)"),
+        "{}",
+        s.shows()
+    );
+    s.send(":o\r");
+    s.wait("Opened flag.png.");
+    s.wait("Your answer");
+    s.send("France\r");
+    s.wait("quit]");
+    let screen = s.shows();
+    assert!(
+        screen.contains("Attachment: flag.png (o to open)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Attachment: anthem.mp3 (o to open)"),
+        "{screen}"
+    );
+    assert!(screen.contains("o open, q quit]"), "{screen}");
+    // `o` acts at once, like a grade key, and the grade prompt comes back.
+    s.send("o");
+    s.wait("Opened anthem.mp3.");
+    s.wait("quit]");
+    assert!(s.shows().contains("Whose flag is this?"), "{}", s.shows());
+    s.send("3");
+    // Within the learning step the card comes back at once; quit there.
+    s.wait("Next review in 10 minutes (good).");
+    s.wait("Your answer");
+    s.send(":q\r");
+    let rest = s.rest();
+    assert!(rest.contains("Cards studied: 1"), "{rest}");
+    assert_eq!(reviews(&t), 1);
+    // The viewer runs in the background: wait for its three starts (at most 20 s).
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut names: Vec<String> = loop {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        let names: Vec<String> = text
+            .lines()
+            .map(|l| l.rsplit('/').next().unwrap().to_string())
+            .collect();
+        if names.len() >= 3 || std::time::Instant::now() > deadline {
+            break names;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    names.sort();
+    assert_eq!(names, ["anthem.mp3", "flag.png", "flag.png"]);
 }

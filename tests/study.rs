@@ -1,4 +1,29 @@
 //! Study sessions in line mode, driven through the real binary on temporary directories.
+//!
+//! Issue 13 (the study loop a daily learner trusts), point by point, and the tests that drive
+//! each as a learner would (here in line mode, or in `tests/pty.rs` through a terminal):
+//! 1. grade proposals: `the_grade_proposal_depends_on_the_card` (the rule's table is a unit
+//!    test in `src/grade.rs`);
+//! 2. suspend, bury, undo, unsuspend: `undo_takes_back_the_last_answer`,
+//!    `undo_at_the_grade_prompt_and_suspend_and_bury`,
+//!    `suspend_is_confirmed_undone_listed_and_reversed`,
+//!    `a_leech_is_listed_as_such_and_unsuspended_by_name`; pty:
+//!    `a_suspend_stays_on_screen_until_the_next_key_and_u_undoes_it`;
+//! 3. status and study agree: `a_week_of_status_and_study_agreeing_every_day`;
+//! 4. the new-card limit: `cards_introduced_earlier_today_count_once_against_the_new_card_limit`,
+//!    `limits_and_tags_choose_the_cards` (and `tests/quiz.rs`:
+//!    `the_user_config_sets_limits_and_flags_win`);
+//! 5. list items holding "and": `a_list_item_holding_and_is_matched_whole_despite_a_typo`;
+//! 6. input slips: `input_slips_are_read_or_asked_again_never_graded_as_forgotten`;
+//! 7. the grade prompt: `grade_words_and_numbers_and_quitting_at_the_grade_prompt`; pty:
+//!    `typing_answers_and_grading_with_single_keys`,
+//!    `grade_keys_words_a_stray_enter_and_escape_at_a_small_terminal`;
+//! 8. progress and layout: `the_count_left_is_true_under_again_and_in_cram`,
+//!    `cram_changes_no_schedule`, `line_mode_draws_no_bars_and_echoes_at_most_what_it_accepts`,
+//!    `line_mode_never_echoes_more_than_an_answer_may_hold`; pty (wrapping, 40x12, the real
+//!    interval kept on screen): `grade_keys_words_a_stray_enter_and_escape_at_a_small_terminal`;
+//! 9. the order of new cards: `new_cards_take_turns_across_kinds_unless_the_deck_order_is_asked_for`;
+//! 10. unknown tags and decks, `--help`: `unknown_tags_and_decks_name_the_closest`.
 
 mod common;
 
@@ -374,7 +399,7 @@ fn a_week_of_status_and_study_agreeing_every_day() {
     let mut t = TestEnv::new();
     t.add_deck("decks/space.toml");
     for day in 1..=7 {
-        for hour in ["09:00", "21:00"] {
+        for hour in ["03:30", "09:00", "21:00", "23:59"] {
             t.now = format!("2026-03-0{day}T{hour}:00Z");
             let now: jiff::Timestamp = t.now.parse().unwrap();
             let st = status_of(&t, "space");
@@ -404,6 +429,13 @@ fn a_week_of_status_and_study_agreeing_every_day() {
                     Some(offered),
                     "day {day} {hour}: status {st}\n{out}"
                 );
+                // Sort by sort: the new cards, learning cards and reviews status counts are
+                // the ones the session starts with.
+                let head = format!(
+                    "recall 0 done, {offered} left (new {}, learning {}, review {})",
+                    st["new_today"], st["learning"], st["due_today"]
+                );
+                assert!(out.contains(&head), "day {day} {hour}: {st}\n{out}");
             }
             let held = st["held_back"].as_u64().unwrap();
             if held > 0 {
@@ -420,6 +452,17 @@ fn a_week_of_status_and_study_agreeing_every_day() {
             );
             let next: jiff::Timestamp = after["next_due"].as_str().unwrap().parse().unwrap();
             assert!(next > now, "{after}");
+            // The session's summary names the same next time as status does after it.
+            if st["studyable_now"] != 0 {
+                let when = next
+                    .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string();
+                assert!(
+                    out.contains(&format!("  Next due: {when}\n")),
+                    "day {day} {hour}: {after}\n{out}"
+                );
+            }
         }
     }
     // Siblings were held back on some day, and new cards were introduced 15 a day.
@@ -697,4 +740,443 @@ fn a_leech_is_listed_as_such_and_unsuspended_by_name() {
     let u = t.run(&["unsuspend", "fr", "france"], "");
     assert!(u.stdout.contains("fr france is back."), "{}", u.stdout);
     assert_eq!(status_of(&t, "fr")["suspended"], 0);
+}
+
+/// A deck `flags`: a card showing a picture with its question and a sound with its answer, and
+/// one whose picture is missing from the media folder; and a viewer script that writes each
+/// path it is given into `opened.txt`.
+fn flags() -> (TestEnv, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestEnv::new();
+    t.write(
+        "decks/flags.toml",
+        "format = 1\nid = \"flags\"\ntitle = \"Flags\"\n\
+         [[card]]\nid = \"fr\"\nkind = \"typed\"\nprompt = \"Whose flag is this?\"\n\
+         answer = \"France\"\nmedia = [\"flag.png\"]\nanswer_media = [\"anthem.mp3\"]\n\
+         [[card]]\nid = \"de\"\nkind = \"typed\"\nprompt = \"And this one?\"\n\
+         answer = \"Germany\"\nmedia = [\"gone.png\"]\n",
+    );
+    t.write("decks/flags.media/flag.png", b"not really a picture");
+    t.write("decks/flags.media/anthem.mp3", b"not really a sound");
+    let log = t.path().join("opened.txt");
+    let viewer = t.write(
+        "viewer.sh",
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
+    );
+    std::fs::set_permissions(&viewer, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (t, viewer)
+}
+
+/// The file names the viewer script was given, sorted, once it was started `n` times. The
+/// viewer runs in the background, so this waits for it (at most 20 s, then fails).
+fn opened(t: &TestEnv, n: usize) -> Vec<String> {
+    let log = t.path().join("opened.txt");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        let mut names: Vec<String> = text
+            .lines()
+            .map(|l| l.rsplit('/').next().unwrap().to_string())
+            .collect();
+        if names.len() >= n || std::time::Instant::now() > deadline {
+            names.sort();
+            return names;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+fn run_with(t: &TestEnv, envs: &[(&str, &std::path::Path)], args: &[&str], input: &str) -> String {
+    let mut cmd = t.command(args);
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+#[test]
+fn attachments_are_named_and_opened_without_counting_as_answers() {
+    let (t, viewer) = flags();
+    let args = ["study", "--deck", "flags", "--new-order", "deck"];
+    // `:o` at the answer prompt opens the question's picture; `o` at the grade prompt opens
+    // the picture and the sound, `o 2` the sound alone; then the card is graded once. The
+    // second card's picture is missing: that is said in a sentence and the card stays.
+    let out = run_with(
+        &t,
+        &[("RECALL_VIEWER", &viewer)],
+        &args,
+        ":o\nFrance\no\no 2\n3\n:o\n:o 3\nGermany\n3\n",
+    );
+    assert!(
+        out.contains("Whose flag is this?\nAttachment: flag.png (:o to open)\n"),
+        "{out}"
+    );
+    assert!(out.contains("Opened flag.png.\n"), "{out}");
+    assert!(
+        out.contains("Right.\nAttachment: anthem.mp3 (o to open)\n"),
+        "{out}"
+    );
+    assert!(out.contains("Opened anthem.mp3.\n"), "{out}");
+    assert!(
+        out.contains("o open, q quit]"),
+        "the grade prompt says o opens: {out}"
+    );
+    let missing = t.decks().join("flags.media/gone.png");
+    assert!(
+        out.contains(&format!(
+            "Could not open gone.png: {} is missing: the deck's media belong in {}/. \
+             The card stays on screen.",
+            missing.display(),
+            t.decks().join("flags.media").display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("There is no attachment 3: this card has 1."),
+        "{out}"
+    );
+    assert!(out.contains("Cards studied: 2"), "{out}");
+    assert!(out.contains("Accuracy: 2/2 (100%)"), "{out}");
+    assert!(!out.contains("Nothing was graded"), "{out}");
+    assert_eq!(reviews_in_db(&t), 2, "opening is never an answer");
+    assert_eq!(
+        opened(&t, 4),
+        ["anthem.mp3", "anthem.mp3", "flag.png", "flag.png"]
+    );
+}
+
+#[test]
+fn the_viewer_can_be_set_in_the_config_file_and_o_alone_is_an_answer() {
+    let (t, viewer) = flags();
+    t.write(
+        "config/recall/config.toml",
+        format!("viewer = '{}'\n", viewer.display()),
+    );
+    let args = ["study", "--deck", "flags", "--new-order", "deck"];
+    // `:o` opens with the viewer the config names; at the answer prompt `o` without a colon
+    // is an answer (wrong here), not an order to open.
+    let out = run_with(&t, &[], &args, ":o\no\n1\n:q\n");
+    assert!(out.contains("Opened flag.png."), "{out}");
+    assert!(out.contains("Wrong."), "{out}");
+    assert!(out.contains("(again)"), "{out}");
+    assert_eq!(reviews_in_db(&t), 1);
+    assert_eq!(opened(&t, 1), ["flag.png"]);
+}
+
+/// A deck `slips` of one card of each kind where a slip of the keyboard is easy: a list with
+/// an item that holds "and", two true/false cards and a choice card.
+fn slips() -> TestEnv {
+    let t = TestEnv::new();
+    t.write(
+        "decks/slips.toml",
+        "format = 1\nid = \"slips\"\ntitle = \"Slips\"\n\
+         [[card]]\nid = \"ties\"\nkind = \"list\"\n\
+         prompt = \"Which two kinds of ties did the treaty deepen?\"\n\
+         items = [\"economic\", \"cultural and humanitarian ties\"]\n\
+         [[card]]\nid = \"bishkek\"\nkind = \"truefalse\"\n\
+         prompt = \"Bishkek is the capital of Kyrgyzstan.\"\nanswer = true\n\
+         [[card]]\nid = \"lima\"\nkind = \"truefalse\"\nprompt = \"Lima lies in Chile.\"\n\
+         answer = false\n\
+         [[card]]\nid = \"peru\"\nkind = \"choice\"\n\
+         prompt = \"Which city is the capital of Peru?\"\ncorrect = \"Lima\"\n\
+         wrong = [\"Cusco\", \"Arequipa\", \"Trujillo\"]\n",
+    );
+    t
+}
+
+#[test]
+fn a_list_item_holding_and_is_matched_whole_despite_a_typo() {
+    // Issue 13, point 5.
+    let t = slips();
+    let r = t.run(
+        &[
+            "study",
+            "--deck",
+            "slips",
+            "--new-order",
+            "deck",
+            "--limit",
+            "1",
+        ],
+        "economic, cultural and humanitarien ties\n3\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ties = after(&r.stdout, "Which two kinds of ties");
+    assert!(ties.contains("Right, with a typo."), "{}", r.stdout);
+    assert!(
+        ties.contains(
+            "You wrote cultural and humanitarien ties; it is spelt cultural and humanitarian ties."
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(!ties.contains("Partly right"), "{}", r.stdout);
+    assert!(!ties.contains("Not part of the answer"), "{}", r.stdout);
+    // A typo is proposed Hard, not Again: it was remembered.
+    assert!(ties.contains("Enter = 2 hard;"), "{}", r.stdout);
+    assert_eq!(reviews_in_db(&t), 1);
+}
+
+#[test]
+fn input_slips_are_read_or_asked_again_never_graded_as_forgotten() {
+    // Issue 13, point 6: t, yes and a typo of false on true/false cards; `true` on a card
+    // with four options is asked again with a hint; an option's text with a typo is read as
+    // that option.
+    let t = slips();
+    let r = t.run(
+        &[
+            "study",
+            "--deck",
+            "slips",
+            "--new-order",
+            "deck",
+            "--limit",
+            "4",
+        ],
+        // ties (answered whole), bishkek: t, lima: fals, peru: true then Lma.
+        "economic, cultural and humanitarian ties\n3\nt\n3\nfals\n3\ntrue\nLma\n3\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let bishkek = after(&r.stdout, "Bishkek is the capital");
+    assert!(
+        bishkek.starts_with("Bishkek is the capital of Kyrgyzstan.\n(true or false)\n> \nRight.\n"),
+        "{}",
+        r.stdout
+    );
+    let lima = after(&r.stdout, "Lima lies in Chile.");
+    assert!(
+        lima.starts_with("Lima lies in Chile.\n(true or false)\n> \nRight.\n  Read as false"),
+        "{}",
+        r.stdout
+    );
+    let peru = after(&r.stdout, "capital of Peru?");
+    assert!(
+        peru.contains(
+            "“true” is not one of the options: type a number from 1 to 4 or an option's text. \
+             Nothing was graded; try again.\n> \nRight, with a typo.\n  You wrote Lma; it is spelt Lima."
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("Accuracy: 4/4 (100%)"), "{}", r.stdout);
+    // Four answers were logged: the one asked again left no trace.
+    assert_eq!(reviews_in_db(&t), 4);
+
+    // Later, yes and no (and y/n) are read too, and a word that is neither is asked again.
+    let t = slips();
+    let r = t.run(
+        &[
+            "study",
+            "--deck",
+            "slips",
+            "--new-order",
+            "deck",
+            "--new",
+            "3",
+        ],
+        ":b\nmaybe\nyes\n3\nn\n3\n:q\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "Type true or false (or t/f, yes/no). Nothing was graded; try again.\n> \nRight.\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        after(&r.stdout, "Lima lies in Chile.").contains("Right."),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("Wrong."), "{}", r.stdout);
+    assert_eq!(reviews_in_db(&t), 2);
+}
+
+#[test]
+fn the_count_left_is_true_under_again_and_in_cram() {
+    // Issue 13, point 8: each card is counted once however often Again brings it back; the
+    // count falls when a card leaves today's session.
+    let t = env();
+    let args = ["study", "--deck", "capitals", "--new-order", "deck"];
+    let r = t.run(&args, "Rome\n1\nBishkek\n4\nRome\n1\n:q\n");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let heads: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("recall "))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            "recall 0 done, 5 left (new 5, learning 0, review 0)",
+            // France failed: still one of the five, now learning.
+            "recall 1 done, 5 left (new 4, learning 1, review 0)",
+            // Kyrgyzstan answered Easy leaves today's session.
+            "recall 2 done, 4 left (new 3, learning 1, review 0)",
+            "recall 3 done, 4 left (new 2, learning 2, review 0)",
+        ],
+        "{}",
+        r.stdout
+    );
+    // Intervals as people say them, in the grade prompt.
+    assert!(r.stdout.contains("1 again (in 1 minute)"), "{}", r.stdout);
+    assert!(r.stdout.contains(" days)"), "{}", r.stdout);
+
+    // Cram counts every card it will show and ends when the count reaches nothing, even
+    // when every answer is graded Again.
+    let t = env();
+    let r = t.run(
+        &["study", "--deck", "capitals", "--cram", "--seed", "3"],
+        &"x\n1\n1\n".repeat(5),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let heads: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("recall "))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            "recall 0 done, 5 left",
+            "recall 1 done, 4 left",
+            "recall 2 done, 3 left",
+            "recall 3 done, 2 left",
+            "recall 4 done, 1 left",
+        ],
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("Cards studied: 5"), "{}", r.stdout);
+}
+
+#[test]
+fn line_mode_never_echoes_more_than_an_answer_may_hold() {
+    // Issue 13, point 8: a 100,000-character line at the grade prompt is echoed cut to the
+    // 2,000 characters an answer may hold, and no bar is drawn.
+    let t = env();
+    let long = "y".repeat(100_000);
+    let r = t.run(
+        &["study", "--deck", "capitals", "--new-order", "deck"],
+        &format!("Paris\n{long}\n3\n:q\n"),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let echo = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("is not a grade"))
+        .unwrap_or_else(|| panic!("{}", &r.stdout[..3000.min(r.stdout.len())]));
+    assert!(echo.starts_with(&format!("`{}…` is not a grade", "y".repeat(2_000))));
+    let widest = r.stdout.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest < 2_100, "a line of {widest} characters");
+    assert!(!r.stdout.contains(['█', '░']), "{}", r.stdout);
+    assert_eq!(reviews_in_db(&t), 1);
+}
+
+#[test]
+fn when_every_card_left_is_suspended_study_says_so_and_how_to_undo_it() {
+    let t = env();
+    let r = t.run(&["study", "--deck", "capitals"], &":s\n".repeat(5));
+    assert_eq!(r.stdout.matches("Suspended ").count(), 5, "{}", r.stdout);
+    let r = t.run(&["study", "--deck", "capitals"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "Nothing to study: the 5 cards left are suspended. `recall suspended` lists them; \
+         `recall unsuspend capitals` brings them back with their progress.\n"
+    );
+    let r = t.run(&["study", "--deck", "capitals", "--tag", "asia"], "");
+    assert!(
+        r.stdout
+            .starts_with("Nothing to study: the 2 cards left are suspended."),
+        "{}",
+        r.stdout
+    );
+    t.run(&["unsuspend", "capitals", "france"], "");
+    let r = t.run(&["study", "--deck", "capitals"], ":q\n");
+    assert!(r.stdout.contains("capital of France"), "{}", r.stdout);
+}
+
+#[test]
+fn a_quiz_names_and_opens_attachments_too() {
+    let (t, viewer) = flags();
+    t.write(
+        "decks/flags.toml",
+        "format = 1\nid = \"flags\"\ntitle = \"Flags\"\n\
+         [[card]]\nid = \"fr\"\nkind = \"typed\"\nprompt = \"Whose flag is this?\"\n\
+         answer = \"France\"\nmedia = [\"flag.png\"]\n",
+    );
+    let out = run_with(
+        &t,
+        &[("RECALL_VIEWER", &viewer)],
+        &["quiz", "flags", "-n", "1"],
+        ":o\nFrance\n",
+    );
+    assert!(
+        out.contains("Whose flag is this?\nAttachment: flag.png (:o to open)\n"),
+        "{out}"
+    );
+    assert!(out.contains("Opened flag.png.\n"), "{out}");
+    assert!(out.contains("Score: 1/1 right"), "{out}");
+    assert_eq!(opened(&t, 1), ["flag.png"]);
+}
+
+#[test]
+fn the_summary_names_when_the_cards_just_answered_come_back() {
+    // A one-card deck answered Easy: the summary said "nothing scheduled yet" although the
+    // card is due again in some days. It now says when, as status does.
+    let t = france_alone("");
+    let r = t.run(&["study", "--deck", "fr"], "Paris\n4\n");
+    assert!(r.stdout.contains("(easy)."), "{}", r.stdout);
+    let st = status_of(&t, "fr");
+    let next: jiff::Timestamp = st["next_due"].as_str().unwrap().parse().unwrap();
+    let when = next
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
+    assert!(when.starts_with("2026-03-"), "{st}");
+    assert!(
+        r.stdout.contains(&format!("  Next due: {when}\n")),
+        "status says {when}: {}",
+        r.stdout
+    );
+    // Buried right after its answer, it is back on its due date, not when the bury ends.
+    let mut t = france_alone("");
+    t.run(&["study", "--deck", "fr"], "Paris\n4\n");
+    t.now = "2026-03-12T10:00:00Z".into();
+    let r = t.run(&["study", "--deck", "fr"], "Paris\nb\n");
+    assert!(
+        r.stdout.contains("Buried france until 2026-03-13"),
+        "{}",
+        r.stdout
+    );
+    let st = status_of(&t, "fr");
+    assert_eq!(st["buried"], 1, "{st}");
+    let next = st["next_due"].as_str().unwrap();
+    assert!(next > "2026-03-14", "{st}");
+    assert!(
+        r.stdout.contains(&format!("  Next due: {} ", &next[..10])),
+        "status says {next}: {}",
+        r.stdout
+    );
 }

@@ -162,7 +162,16 @@ pub fn agenda(w: &Want<'_>, now: Timestamp) -> Agenda {
         }
         if let Some(b) = rec.buried_until.filter(|b| *b > today) {
             a.buried += 1;
-            wait_until(&mut a, w.scheduler.day_start(b));
+            // Back when the bury ends, unless the card (answered before it was buried) is
+            // due later still.
+            let back = w.scheduler.day_start(b);
+            wait_until(
+                &mut a,
+                match rec.state.phase {
+                    Phase::New => back,
+                    _ => back.max(rec.state.due),
+                },
+            );
             continue;
         }
         let due = rec.state.due;

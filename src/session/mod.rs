@@ -458,16 +458,44 @@ impl<'a> Session<'a> {
         self.learning.first().map(|(_, due)| *due)
     }
 
-    /// When a card can next be studied after this session: a learning card still waiting, or
-    /// the first card that could not be studied when the session began. Never before `now`.
+    /// When a card can next be studied after this session: a learning card still waiting, the
+    /// first card that could not be studied when the session began, or a card answered or
+    /// buried in this session, when it comes back. Never before `now`.
     pub fn next_due(&self, now: Timestamp) -> Option<Timestamp> {
         if self.screen.is_some() || !self.reviews.is_empty() || !self.new.is_empty() {
             return Some(now);
         }
-        [self.next_learning_due(), self.next]
+        [self.next_learning_due(), self.next, self.next_of_done()]
             .into_iter()
             .flatten()
             .map(|t| t.max(now))
+            .min()
+    }
+
+    /// When the first card this session answered (and sent to a later day) or buried can be
+    /// studied again, by its record as it is now, as the agenda would read it: its due time,
+    /// and not before its bury ends. Suspended cards and cram answers do not count.
+    fn next_of_done(&self) -> Option<Timestamp> {
+        self.done
+            .iter()
+            .filter_map(|d| match d {
+                Done::Answered { planned, .. } if planned.review.mode != Mode::Cram => {
+                    Some(planned.item)
+                }
+                Done::Answered { .. } => None,
+                Done::Put { item, .. } => Some(*item),
+            })
+            .filter_map(|item| {
+                let rec = self.record(item)?;
+                if rec.suspended {
+                    return None;
+                }
+                let back = rec.buried_until.map(|b| self.scheduler(item).day_start(b));
+                match (rec.state.phase, back) {
+                    (Phase::New, back) => back,
+                    (_, back) => Some(back.map_or(rec.state.due, |b| b.max(rec.state.due))),
+                }
+            })
             .min()
     }
 
@@ -731,7 +759,15 @@ impl<'a> Session<'a> {
         let after = planned.review.after.clone();
         let cram = planned.review.mode == Mode::Cram;
         if !cram {
-            if matches!(after.state.phase, Phase::Learning | Phase::Relearning) && !after.suspended
+            // A learning card comes back in this session when it is due on the same study day;
+            // one due on a later day (a step that crosses the day start) is that day's, as in
+            // the agenda, and `next_due` names it.
+            let scheduler = self.scheduler(item);
+            let today =
+                scheduler.study_day(planned.review.time) >= scheduler.study_day(after.state.due);
+            if matches!(after.state.phase, Phase::Learning | Phase::Relearning)
+                && !after.suspended
+                && today
             {
                 self.learning.push((item, after.state.due));
                 self.sort_learning();

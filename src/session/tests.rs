@@ -1017,3 +1017,98 @@ fn cards_kept_apart_wait_like_siblings() {
         assert!(shown.contains(&id.to_string()), "{shown:?}");
     }
 }
+
+/// A session over the cards tagged `greek` (only `a`).
+fn greek_only<'a>(d: &'a Deck, records: CardRecords, now: Timestamp) -> Session<'a> {
+    let opts = SessionOptions {
+        tags: vec!["greek".into()],
+        ..SessionOptions::default()
+    };
+    Session::new(vec![sd(d, records, 20)], opts, now)
+}
+
+#[test]
+fn the_next_due_after_a_session_counts_the_cards_it_answered() {
+    let d = deck();
+    let now = ts(NOW);
+    let mut s = greek_only(&d, CardRecords::default(), now);
+    assert_eq!(study(&mut s, Rating::Easy, now), "a");
+    assert_eq!(s.show(now), None);
+    let due = s.decks[0].records["a"].state.due;
+    assert!(due > ts("2026-03-04T00:00:00Z"), "{due}");
+    // Not "nothing scheduled": the card just answered comes back on its due date, as a new
+    // session (and `status`) would say.
+    assert_eq!(s.next_due(now), Some(due));
+    let mut later = greek_only(&d, s.decks[0].records.clone(), now);
+    assert_eq!(later.show(now), None);
+    assert_eq!(later.next_due(now), Some(due));
+}
+
+#[test]
+fn a_card_answered_then_buried_comes_back_when_both_allow() {
+    let d = deck();
+    let now = ts(NOW);
+    // A review answered right and buried: its new due date, days after the bury ends, is
+    // when it is back.
+    let mut records = CardRecords::default();
+    records.insert(
+        "a".to_string(),
+        review("2026-03-01T04:00:00Z", "2026-02-24T10:00:00Z"),
+    );
+    let mut s = greek_only(&d, records, now);
+    s.show(now).unwrap();
+    assert_eq!(answer(&mut s, now), Event::Checked);
+    let (_, event) = act(&mut s, Action::Bury, now, &RIGHT);
+    assert!(
+        matches!(
+            event,
+            Event::Buried {
+                graded: Some(_),
+                ..
+            }
+        ),
+        "{event:?}"
+    );
+    let rec = s.decks[0].records["a"].clone();
+    assert_eq!(rec.buried_until, Some(Date::constant(2026, 3, 3)));
+    assert!(rec.state.due > ts("2026-03-04T04:00:00Z"), "{rec:?}");
+    let back = rec.state.due;
+    assert_eq!(s.next_due(now), Some(back));
+    let later = greek_only(&d, s.decks[0].records.clone(), now);
+    assert_eq!(later.next_due(now), Some(back));
+    // A new card buried is back when the bury ends; a suspended one is not coming back.
+    let mut s = greek_only(&d, CardRecords::default(), now);
+    s.show(now).unwrap();
+    act(&mut s, Action::Bury, now, &RIGHT);
+    assert_eq!(s.next_due(now), Some(ts("2026-03-03T04:00:00Z")));
+    let mut s = greek_only(&d, CardRecords::default(), now);
+    s.show(now).unwrap();
+    act(&mut s, Action::Suspend, now, &RIGHT);
+    assert_eq!(s.next_due(now), None);
+}
+
+#[test]
+fn a_learning_step_that_crosses_the_day_start_is_the_next_days() {
+    let d = deck();
+    // Four minutes before the day starts (04:00 UTC), a new card answered Hard: its step ends
+    // after 04:00, on the next study day.
+    let now = ts("2026-03-03T03:56:00Z");
+    let mut s = greek_only(&d, CardRecords::default(), now);
+    assert_eq!(study(&mut s, Rating::Hard, now), "a");
+    let due = s.decks[0].records["a"].state.due;
+    assert!(due > ts("2026-03-03T04:00:00Z") && due < ts("2026-03-03T04:16:00Z"));
+    // Not shown again tonight (the agenda says it is not today's), and the session says when.
+    assert_eq!(s.counts().total(), 0);
+    assert_eq!(s.show(now), None);
+    assert_eq!(s.next_due(now), Some(due));
+    let mut fresh = greek_only(&d, s.decks[0].records.clone(), now);
+    assert_eq!(fresh.show(now), None);
+    assert_eq!(fresh.next_due(now), Some(due));
+    let mut tomorrow = greek_only(&d, s.decks[0].records.clone(), due);
+    assert!(tomorrow.show(due).is_some());
+    // In the middle of the day the same answer brings the card back within the session.
+    let now = ts(NOW);
+    let mut s = greek_only(&d, CardRecords::default(), now);
+    study(&mut s, Rating::Hard, now);
+    assert!(s.show(now).is_some());
+}

@@ -1,5 +1,6 @@
-//! Opening a card's media file with the system viewer (`xdg-open`, or `open` on macOS), for the
-//! `o` key of a session. Media come from decks and packages, which are untrusted, so a file is
+//! Opening a card's media file with the system viewer (`xdg-open`, or `open` on macOS; the
+//! `RECALL_VIEWER` variable or the config's `viewer` key replace it), for the `o` key of a
+//! session. Media come from decks and packages, which are untrusted, so a file is
 //! only opened when it is a regular file of a known picture, sound, video or document type
 //! inside the deck's media folder: a name cannot reach outside it, and a script or `.desktop`
 //! file the viewer would run is never handed over.
@@ -62,10 +63,11 @@ pub fn media_path(deck: &Path, name: &str) -> Result<PathBuf, String> {
     }
 }
 
-/// Opens the media file `name` of the deck file `deck` with the system viewer, without waiting
-/// for it. Returns what went wrong, for the session to show in one line.
-pub fn open_media(deck: &Path, name: &str) -> Result<(), String> {
-    open_media_with(opener(), deck, name)
+/// Opens the media file `name` of the deck file `deck` with `viewer` (the system viewer when
+/// `None`), without waiting for it. Returns what went wrong, for the session to show in one
+/// line.
+pub fn open_media(viewer: Option<&str>, deck: &Path, name: &str) -> Result<(), String> {
+    open_media_with(viewer.unwrap_or(opener()), deck, name)
 }
 
 fn open_media_with(program: &str, deck: &Path, name: &str) -> Result<(), String> {

@@ -189,14 +189,18 @@ pub fn notes(card: &Card, style: Style) -> Vec<String> {
 }
 
 /// The line naming a card's media files, shown under the question (`card.question_media()`)
-/// or under the answer (`card.answer_media()`): "Attachment: flag.png (o to open)". `None`
-/// when there are none. Pressing `o` opens them with [`crate::ui::media::open_media`].
-pub fn attachment_line(names: &[Text]) -> Option<String> {
+/// or under the answer (`card.answer_media()`): "Attachment: flag.png (:o to open)", with the
+/// `key` that opens them at the prompt that follows. `None` when there are none. The session
+/// opens them with [`crate::ui::media::open_media`].
+pub fn attachment_line(names: &[Text], key: &str) -> Option<String> {
     let names: Vec<String> = names.iter().map(|n| inert(n).into_owned()).collect();
     match names.as_slice() {
         [] => None,
-        [one] => Some(format!("Attachment: {one} (o to open)")),
-        many => Some(format!("Attachments: {} (o to open)", many.join(", "))),
+        [one] => Some(format!("Attachment: {one} ({key} to open)")),
+        many => Some(format!(
+            "Attachments: {} ({key} to open all, {key} 2 for the second)",
+            many.join(", ")
+        )),
     }
 }
 
@@ -282,14 +286,14 @@ mod tests {
 
     #[test]
     fn attachments_are_named_with_the_key_that_opens_them() {
-        assert_eq!(attachment_line(&[]), None);
+        assert_eq!(attachment_line(&[], "o"), None);
         assert_eq!(
-            attachment_line(&["flag.png".into()]).as_deref(),
-            Some("Attachment: flag.png (o to open)")
+            attachment_line(&["flag.png".into()], ":o").as_deref(),
+            Some("Attachment: flag.png (:o to open)")
         );
         assert_eq!(
-            attachment_line(&["a.png".into(), "b\u{1b}[2J.mp3".into()]).as_deref(),
-            Some("Attachments: a.png, b\\u{1b}[2J.mp3 (o to open)")
+            attachment_line(&["a.png".into(), "b\u{1b}[2J.mp3".into()], "o").as_deref(),
+            Some("Attachments: a.png, b\\u{1b}[2J.mp3 (o to open all, o 2 for the second)")
         );
     }
 

@@ -2,6 +2,7 @@
 //! them into the session's actions. What an action means and what it stores is decided by the
 //! session and the driver; this module only renders and reads.
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
@@ -20,13 +21,18 @@ use crate::session::{
 };
 use crate::store::{CardRecord, Mode, NewReview, Store};
 use crate::ui::console::{Console, Page, Part, Style};
-use crate::ui::render;
+use crate::ui::{media, render};
 
-/// Limits that belong to the terminal side of a session.
+/// Limits and settings that belong to the terminal side of a session.
 #[derive(Debug, Clone, Default)]
 pub struct DriverOptions {
     /// Stop before showing a card once this much time has passed.
     pub minutes: Option<u32>,
+    /// Each session deck's file, by the deck's index in the session (`None` for the bundled
+    /// deck): its media folder is beside it.
+    pub deck_files: Vec<Option<PathBuf>>,
+    /// The program that opens media (`None`: the system viewer).
+    pub viewer: Option<String>,
 }
 
 /// What the session did, for the summary.
@@ -56,6 +62,8 @@ fn rating_name(r: Rating) -> &'static str {
 
 /// Keys that act at the grade prompt without Enter in a terminal.
 const GRADE_KEYS: [char; 4] = ['1', '2', '3', '4'];
+/// The same, and `o` for a card with attachments.
+const GRADE_AND_OPEN_KEYS: [char; 5] = ['1', '2', '3', '4', 'o'];
 
 /// Reads a grade line: 1-4, again/hard/good/easy (or their first letters), Enter for the
 /// proposed grade, or a command (undo, suspend, bury, quit, or their first letters).
@@ -85,6 +93,79 @@ fn answer_command(line: &str) -> Option<Action> {
     parse_command(t).filter(|a| !matches!(a, Action::Grade(_)))
 }
 
+/// An order to open a card's attachments: `:o` (or `:open`), all of them, or `:o 2`, the
+/// second. At the answer prompt the colon is needed (`o` may be an answer); at the grade prompt
+/// `o` alone does (`colon` false). `Some(None)` opens every attachment shown.
+fn open_command(line: &str, colon: bool) -> Option<Option<usize>> {
+    let t = line.trim();
+    let t = match t.strip_prefix(':') {
+        Some(rest) => rest,
+        None if colon => return None,
+        None => t,
+    };
+    let mut words = t.split_whitespace();
+    if !matches!(words.next()?.to_lowercase().as_str(), "o" | "open") {
+        return None;
+    }
+    let which = match words.next() {
+        None => None,
+        Some(n) => Some(n.parse::<usize>().ok().filter(|n| *n >= 1)?),
+    };
+    words.next().is_none().then_some(which)
+}
+
+/// The attachments of the card on screen: the question's, and once answered the answer's too.
+fn attachments(card: &Card, answered: bool) -> Vec<crate::deck::Text> {
+    let mut names = card.question_media().to_vec();
+    if answered {
+        names.extend(card.answer_media().iter().cloned());
+    }
+    names
+}
+
+/// Opens the attachments `which` asks for with the viewer and says, one sentence each, what
+/// was opened or why not. Nothing is graded and the card stays on screen.
+fn open_attachments(
+    names: &[crate::deck::Text],
+    which: Option<usize>,
+    deck_file: Option<&std::path::Path>,
+    viewer: Option<&str>,
+) -> Vec<String> {
+    if names.is_empty() {
+        return vec!["This card has no attachment to open.".to_string()];
+    }
+    let chosen: Vec<&crate::deck::Text> = match which {
+        None => names.iter().collect(),
+        Some(n) => match names.get(n - 1) {
+            Some(name) => vec![name],
+            None => {
+                return vec![format!(
+                    "There is no attachment {n}: this card has {}.",
+                    names.len()
+                )];
+            }
+        },
+    };
+    chosen
+        .into_iter()
+        .map(|name| {
+            let shown = inert(name);
+            let Some(deck) = deck_file else {
+                return format!(
+                    "Could not open {shown}: the built-in deck has no media folder. The card stays on screen."
+                );
+            };
+            match media::open_media(viewer, deck, name) {
+                Ok(()) => format!("Opened {shown}."),
+                Err(e) => format!(
+                    "Could not open {shown}: {}. The card stays on screen.",
+                    inert(e.trim_end_matches('.'))
+                ),
+            }
+        })
+        .collect()
+}
+
 fn out_err(e: std::io::Error) -> Error {
     Error::io("write to", "the terminal", e)
 }
@@ -104,8 +185,13 @@ fn grade_prompt(session: &Session<'_>, screen: &Screen) -> String {
     let Some(now) = screen.answer.as_ref().map(|a| a.at) else {
         return String::new();
     };
+    let open = if attachments(session.card(screen.item), true).is_empty() {
+        ""
+    } else {
+        "o open, "
+    };
     if session.is_cram() {
-        return "Next: Enter  [u undo, s suspend, b bury, q quit]".to_string();
+        return format!("Next: Enter  [u undo, s suspend, b bury, {open}q quit]");
     }
     let scheduler = session.scheduler(screen.item);
     let opts: Vec<String> = session
@@ -125,7 +211,7 @@ fn grade_prompt(session: &Session<'_>, screen: &Screen) -> String {
         None => "choose 1-4".to_string(),
     };
     format!(
-        "Grade: {}  [{accept}; u undo, s suspend, b bury, q quit]",
+        "Grade: {}  [{accept}; u undo, s suspend, b bury, {open}q quit]",
         opts.join(" · ")
     )
 }
@@ -153,6 +239,9 @@ fn asking_page(session: &Session<'_>, screen: &Screen, style: Style) -> Page {
         );
     }
     page.push(Part::Keep, render::question(card, &screen.shown));
+    if let Some(line) = render::attachment_line(card.question_media(), ":o") {
+        page.push(Part::Keep, line);
+    }
     page
 }
 
@@ -166,6 +255,9 @@ fn grading_page(session: &Session<'_>, screen: &Screen, prompt: &str, style: Sty
     };
     page.again(Part::Status, header(session, style));
     page.again(Part::Keep, render::question(card, &screen.shown));
+    if let Some(line) = render::attachment_line(card.question_media(), "o") {
+        page.again(Part::Keep, line);
+    }
     if let Some(a) = &screen.answer {
         page.again(
             Part::Keep,
@@ -178,6 +270,9 @@ fn grading_page(session: &Session<'_>, screen: &Screen, prompt: &str, style: Sty
             );
         }
         page.push(Part::Keep, render::feedback(&a.outcome, style));
+        if let Some(line) = render::attachment_line(card.answer_media(), "o") {
+            page.push(Part::Keep, line);
+        }
     }
     page.push(Part::Notes, render::notes(card, style).join("\n"));
     page
@@ -299,6 +394,18 @@ pub fn run_study(
                 summary.quit = true;
                 break;
             };
+            if let Some(which) = open_command(&line, true) {
+                let card = driver.session.card(step.0);
+                for said in open_attachments(
+                    &attachments(card, false),
+                    which,
+                    opts.deck_files.get(step.0.deck).and_then(|f| f.as_deref()),
+                    opts.viewer.as_deref(),
+                ) {
+                    c.say(&said).map_err(out_err)?;
+                }
+                continue;
+            }
             answer_command(&line).unwrap_or(Action::Answer {
                 text: line,
                 ms: asked_at.elapsed().as_millis() as u64,
@@ -310,15 +417,32 @@ pub fn run_study(
                     .map_err(out_err)?;
                 drawn = Some(step);
             }
-            let Some(line) = c.ask_key(&prompt, &GRADE_KEYS).map_err(out_err)? else {
+            let names = attachments(driver.session.card(step.0), true);
+            let keys: &[char] = if names.is_empty() {
+                &GRADE_KEYS
+            } else {
+                &GRADE_AND_OPEN_KEYS
+            };
+            let Some(line) = c.ask_key(&prompt, keys).map_err(out_err)? else {
                 summary.quit = true;
                 break;
             };
+            if let Some(which) = open_command(&line, false) {
+                for said in open_attachments(
+                    &names,
+                    which,
+                    opts.deck_files.get(step.0.deck).and_then(|f| f.as_deref()),
+                    opts.viewer.as_deref(),
+                ) {
+                    c.say(&said).map_err(out_err)?;
+                }
+                continue;
+            }
             match parse_command(&line) {
                 Some(a) => a,
                 None => {
                     c.say(&format!(
-                        "`{}` is not a grade; type 1-4 or again/hard/good/easy, or u, s, b, q.",
+                        "`{}` is not a grade; type 1-4 or again/hard/good/easy, or u, s, b, o, q.",
                         render::echo(&line)
                     ))
                     .map_err(out_err)?;
@@ -402,6 +526,15 @@ pub fn held_back_line(n: usize) -> String {
     )
 }
 
+/// Where a quiz's deck keeps its media and what opens them.
+#[derive(Debug, Clone, Default)]
+pub struct Opener {
+    /// The deck's file (`None` for the bundled deck); its media folder is beside it.
+    pub deck_file: Option<PathBuf>,
+    /// The program that opens media (`None`: the system viewer).
+    pub viewer: Option<String>,
+}
+
 /// One quiz question's result, for the review of mistakes at the end.
 #[derive(Debug, Clone)]
 pub struct QuizResult {
@@ -417,12 +550,24 @@ fn ask_quiz_card(
     card: &Card,
     shown: &[crate::deck::Text],
     pool: &AnswerPool,
+    opener: &Opener,
 ) -> Result<Option<(String, Outcome, u64)>> {
     let started = Instant::now();
     loop {
         let Some(text) = c.ask("> ").map_err(out_err)? else {
             return Ok(None);
         };
+        if let Some(which) = open_command(&text, true) {
+            for said in open_attachments(
+                card.question_media(),
+                which,
+                opener.deck_file.as_deref(),
+                opener.viewer.as_deref(),
+            ) {
+                c.say(&said).map_err(out_err)?;
+            }
+            continue;
+        }
         match answer_command(&text) {
             Some(Action::Quit) => return Ok(None),
             Some(_) => {
@@ -457,6 +602,7 @@ pub fn run_quiz(
     scheduler: Option<&Scheduler>,
     clock: &Clock,
     seed: u64,
+    opener: &Opener,
 ) -> Result<Vec<QuizResult>> {
     let style = c.style();
     let mut results = Vec::new();
@@ -482,8 +628,11 @@ pub fn run_quiz(
         }
         page.push(Part::Status, status);
         page.push(Part::Keep, render::question(card, &shown));
+        if let Some(line) = render::attachment_line(card.question_media(), ":o") {
+            page.push(Part::Keep, line);
+        }
         c.page(&page).map_err(out_err)?;
-        let Some((text, mut outcome, ms)) = ask_quiz_card(c, card, &shown, pool)? else {
+        let Some((text, mut outcome, ms)) = ask_quiz_card(c, card, &shown, pool, opener)? else {
             break;
         };
         if let Kind::Basic { .. } = card.kind {
@@ -622,4 +771,57 @@ fn ask_again(hint: &str) -> String {
         "."
     };
     format!("{hint}{stop} Nothing was graded; try again.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_needs_a_colon_at_the_answer_prompt_only() {
+        assert_eq!(open_command(":o", true), Some(None));
+        assert_eq!(open_command(" :open 2 ", true), Some(Some(2)));
+        assert_eq!(open_command("o", true), None, "o may be an answer");
+        assert_eq!(open_command("o", false), Some(None));
+        assert_eq!(open_command("O 1", false), Some(Some(1)));
+        assert_eq!(open_command(":o 0", false), None);
+        assert_eq!(open_command(":o x", false), None);
+        assert_eq!(open_command(":o 1 2", false), None);
+        assert_eq!(open_command("oslo", false), None);
+    }
+
+    #[test]
+    fn opening_says_why_not_in_a_sentence() {
+        assert_eq!(
+            open_attachments(&[], None, None, None),
+            ["This card has no attachment to open."]
+        );
+        let names = vec![crate::deck::Text::from("flag.png")];
+        assert_eq!(
+            open_attachments(&names, Some(2), None, None),
+            ["There is no attachment 2: this card has 1."]
+        );
+        assert_eq!(
+            open_attachments(&names, None, None, None),
+            [
+                "Could not open flag.png: the built-in deck has no media folder. The card stays on screen."
+            ]
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let deck = dir.path().join("geo.toml");
+        let said = open_attachments(&names, Some(1), Some(&deck), Some("true"));
+        assert_eq!(said.len(), 1);
+        assert!(
+            said[0].starts_with("Could not open flag.png: ")
+                && said[0].contains("is missing")
+                && said[0].ends_with(". The card stays on screen."),
+            "{said:?}"
+        );
+        std::fs::create_dir(dir.path().join("geo.media")).unwrap();
+        std::fs::write(dir.path().join("geo.media/flag.png"), b"x").unwrap();
+        assert_eq!(
+            open_attachments(&names, None, Some(&deck), Some("true")),
+            ["Opened flag.png."]
+        );
+    }
 }
