@@ -904,7 +904,7 @@ fn articles_and_decks_over_the_size_limit_are_refused_at_the_door() {
     assert!(m.peak_mib < 600, "{} MiB", m.peak_mib);
 }
 
-/// 64 MB of standard input without a newline: the line is read without being kept (its
+/// 12 MB of standard input without a newline: the line is read without being kept (its
 /// answer is refused as too long) in a few megabytes, and the session ends at the end of
 /// input; a line that is not UTF-8 says so.
 #[cfg(unix)]
@@ -916,7 +916,7 @@ fn an_endless_answer_line_is_skipped_in_bounded_memory() {
         "decks/one.toml",
         "format = 1\nid = \"one\"\ntitle = \"One\"\n\n[[card]]\nid = \"a\"\nkind = \"typed\"\nprompt = \"Capital of Peru?\"\nanswer = \"Lima\"\n",
     );
-    let endless = std::io::repeat(b'a').take(64 << 20);
+    let endless = std::io::repeat(b'a').take(12 << 20);
     let m = measured(&t, &["study", "--deck", "one"], endless);
     assert_eq!(m.code, 0, "{}", m.stderr);
     assert!(
@@ -1247,4 +1247,64 @@ fn output_to_links_fifos_and_devices() {
         "{}",
         r.stderr
     );
+}
+
+/// Standard input that never ends, for `study` and `quiz` in line mode: a line with no end
+/// (`< /dev/zero`, or 100 MB of one letter) is given up after 16 MB, and lines that are not
+/// text one after another (`< /dev/urandom`) after 50; the session ends as at the end of
+/// input, its answers saved, in bounded memory.
+#[cfg(unix)]
+#[test]
+fn standard_input_that_never_ends_is_given_up() {
+    use std::io::Read;
+    let t = TestEnv::new();
+    t.write(
+        "decks/two.toml",
+        "format = 1\nid = \"two\"\ntitle = \"Two\"\n\n[[card]]\nid = \"a\"\nkind = \"typed\"\n\
+         prompt = \"Capital of Peru?\"\nanswer = \"Lima\"\n\n[[card]]\nid = \"b\"\nkind = \"typed\"\n\
+         prompt = \"Capital of Chile?\"\nanswer = \"Santiago\"\n",
+    );
+    let endless_line = "Standard input sent more than 16 MB without a line break";
+    let not_text = "Standard input sent 50 lines in a row that are not UTF-8 text";
+    /// Random bytes as /dev/urandom gives them, from a fixed seed, without end.
+    struct Noise(u64);
+    impl Read for Noise {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            for b in buf.iter_mut() {
+                self.0 ^= self.0 << 13;
+                self.0 ^= self.0 >> 7;
+                self.0 ^= self.0 << 17;
+                *b = (self.0 >> 24) as u8;
+            }
+            Ok(buf.len())
+        }
+    }
+    for args in [
+        &["study", "--deck", "two"][..],
+        &["quiz", "two", "-n", "2", "--seed", "1"][..],
+    ] {
+        let m = measured(&t, args, std::io::repeat(0));
+        assert_eq!(m.code, 0, "{args:?}: {}", m.stderr);
+        assert!(m.stdout.contains(endless_line), "{args:?}: {}", m.stdout);
+        assert!(m.peak_mib < 40, "{args:?}: {} MiB", m.peak_mib);
+        let m = measured(&t, args, std::io::repeat(b'x').take(100 << 20));
+        assert_eq!(m.code, 0, "{args:?}: {}", m.stderr);
+        assert!(m.stdout.contains(endless_line), "{args:?}: {}", m.stdout);
+        let m = measured(&t, args, Noise(0x9e37_79b9_7f4a_7c15));
+        assert_eq!(m.code, 0, "{args:?}: {}", m.stderr);
+        assert!(
+            m.stdout.contains(not_text) || m.stdout.contains(endless_line),
+            "{args:?}: {}",
+            &m.stdout[m.stdout.len().saturating_sub(2000)..]
+        );
+        assert!(m.stdout.len() < 1 << 20, "{args:?}: {} bytes", m.stdout.len());
+        assert!(m.peak_mib < 40, "{args:?}: {} MiB", m.peak_mib);
+    }
+    // An answer given before the endless line is saved.
+    let first = std::io::Cursor::new(b"Lima\n3\n".to_vec());
+    let m = measured(&t, &["study", "--deck", "two"], first.chain(std::io::repeat(0)));
+    assert_eq!(m.code, 0, "{}", m.stderr);
+    assert!(m.stdout.contains(endless_line), "{}", m.stdout);
+    assert!(m.stdout.contains("Cards studied: 1"), "{}", m.stdout);
+    assert_eq!(common::status_of(&t, "two")["learning"], 1);
 }
