@@ -1308,3 +1308,228 @@ fn standard_input_that_never_ends_is_given_up() {
     assert!(m.stdout.contains("Cards studied: 1"), "{}", m.stdout);
     assert_eq!(common::status_of(&t, "two")["learning"], 1);
 }
+
+// Anki packages: the neighbours of the packages of issue 15 (endless views and huge values
+// are in tests/instructor.rs), built from the real Anki fixture with one entry changed.
+
+/// The entries of the fixture package `name` (tests/fixtures/anki), each as stored.
+fn package_entries(name: &str) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let bytes = std::fs::read(common::repo().join("tests/fixtures/anki").join(name)).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut entry = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).unwrap();
+            (entry.name().unwrap().to_string(), data)
+        })
+        .collect()
+}
+
+/// A package of `entries` with `changed` put in place of (or beside) the entries of the same
+/// names; an entry deflated when its name is in `deflated`.
+fn repacked(
+    entries: &[(String, Vec<u8>)],
+    changed: &[(&str, Vec<u8>)],
+    deflated: &[&str],
+) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut all: Vec<(&str, &[u8])> = entries
+        .iter()
+        .filter(|(n, _)| !changed.iter().any(|(c, _)| c == n))
+        .map(|(n, d)| (n.as_str(), &d[..]))
+        .collect();
+    all.extend(changed.iter().map(|(n, d)| (*n, &d[..])));
+    for (name, data) in all {
+        let method = match deflated.contains(&name) {
+            true => zip::CompressionMethod::Deflated,
+            false => zip::CompressionMethod::Stored,
+        };
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(method)
+            .large_file(data.len() > u32::MAX as usize);
+        zip.start_file(name, options).unwrap();
+        zip.write_all(data).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// `n` MiB of zeros, zstd-compressed (a few KB).
+fn zstd_zeros(n: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = zstd::stream::write::Encoder::new(Vec::new(), 3).unwrap();
+    let chunk = vec![0u8; 1 << 20];
+    for _ in 0..n {
+        encoder.write_all(&chunk).unwrap();
+    }
+    encoder.finish().unwrap()
+}
+
+/// A current-format media map (`MediaEntries`, zstd) naming `names` in zip entries 0, 1, ...
+fn media_map(names: &[&str]) -> Vec<u8> {
+    let mut map = Vec::new();
+    for name in names {
+        let mut entry = vec![0x0a, name.len() as u8];
+        entry.extend(name.as_bytes());
+        map.extend([0x0a, entry.len() as u8]);
+        map.extend(entry);
+    }
+    zstd::encode_all(&map[..], 3).unwrap()
+}
+
+/// Imports `package` (written as `file`) into `out.toml`: the run and its peak memory.
+fn import_package(t: &TestEnv, file: &str, package: &[u8]) -> Measured {
+    t.write(file, package);
+    measured(
+        t,
+        &["import", "deck", file, "-o", "out/out.toml"],
+        no_input(),
+    )
+}
+
+/// Zip and zstd bombs in the collection (current, legacy, .colpkg), a truncated zstd frame, a
+/// media map that is not protobuf, one naming millions of files, one naming files outside
+/// the deck's folder, and a media file that inflates past its cap: each refused or skipped
+/// with a message, nothing written outside `out/`, in bounded memory.
+#[cfg(unix)]
+#[test]
+fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
+    use std::io::Write;
+    let t = TestEnv::new();
+    std::fs::create_dir(t.path().join("out")).unwrap();
+    let current = package_entries("current.apkg");
+    let colpkg = package_entries("current.colpkg");
+    let legacy = package_entries("legacy.apkg");
+    let refused = |m: &Measured, what: &str| {
+        println!("{what}: exit {}, {} MiB", m.code, m.peak_mib);
+        assert_eq!(m.code, 2, "{what}: {}", m.stderr);
+        assert!(m.peak_mib < 100, "{what}: {} MiB", m.peak_mib);
+        assert!(
+            std::fs::read_dir(t.path().join("out")).unwrap().next().is_none(),
+            "{what}: something was written"
+        );
+        assert_inert(what, &m.stderr);
+    };
+    let too_large =
+        |entry: &str| format!("the package entry `{entry}` is larger than the limit of 209715200 bytes");
+
+    // zstd bombs: 1 GiB of zeros in a few KB, as the current collection, in .apkg and .colpkg.
+    let bomb = zstd_zeros(1024);
+    assert!(bomb.len() < 100_000, "{}", bomb.len());
+    for (file, entries) in [("bomb.apkg", &current), ("bomb.colpkg", &colpkg)] {
+        let package = repacked(entries, &[("collection.anki21b", bomb.clone())], &[]);
+        let m = import_package(&t, file, &package);
+        refused(&m, file);
+        assert!(m.stderr.contains(&too_large("collection.anki21b")), "{}", m.stderr);
+    }
+    // A zip (deflate) bomb: 300 MiB of zeros as a legacy collection.
+    let package = repacked(
+        &legacy,
+        &[("collection.anki21", vec![0u8; 300 << 20])],
+        &["collection.anki21"],
+    );
+    assert!(package.len() < 2_000_000, "{}", package.len());
+    let m = import_package(&t, "deflate.apkg", &package);
+    refused(&m, "deflate bomb");
+    assert!(m.stderr.contains(&too_large("collection.anki21")), "{}", m.stderr);
+
+    // A zstd frame cut in half.
+    let whole = &current.iter().find(|(n, _)| n == "collection.anki21b").unwrap().1;
+    let cut = whole[..whole.len() / 2].to_vec();
+    let m = import_package(&t, "cut.apkg", &repacked(&current, &[("collection.anki21b", cut)], &[]));
+    refused(&m, "truncated zstd");
+    assert!(
+        m.stderr.contains("the collection in the package cannot be read: collection.anki21b:"),
+        "{}",
+        m.stderr
+    );
+
+    // Media maps that are not protobuf: a length past the end, a wire type that does not
+    // exist, and zstd of nothing readable.
+    for (what, map) in [
+        ("length past the end", zstd::encode_all(&[0x0a, 0xff, 0xff, 0x03, 0x01][..], 3).unwrap()),
+        ("wire type 7", zstd::encode_all(&[0x0f, 0x00][..], 3).unwrap()),
+        ("endless varint", zstd::encode_all(&[0xffu8; 64][..], 3).unwrap()),
+        ("a cut zstd frame", media_map(&["a.png"; 40])[..20].to_vec()),
+    ] {
+        let m = import_package(&t, "map.apkg", &repacked(&current, &[("media", map)], &[]));
+        refused(&m, what);
+        assert!(
+            m.stderr.contains("the collection in the package cannot be read: media"),
+            "{what}: {}",
+            m.stderr
+        );
+    }
+
+    // A media map naming eight million files, 16 MB that zstd packs into a few KB.
+    let mut map = zstd::stream::write::Encoder::new(Vec::new(), 3).unwrap();
+    for _ in 0..(16 << 20) / 2048 {
+        map.write_all(&[0x0a, 0x00].repeat(1024)).unwrap();
+    }
+    let map = map.finish().unwrap();
+    let m = import_package(&t, "names.apkg", &repacked(&current, &[("media", map)], &[]));
+    refused(&m, "huge media map");
+    assert!(
+        m.stderr.contains(
+            "the package is refused: the package names more than 50000 media files, and \
+             recall takes at most 50000 from one package"
+        ),
+        "{}",
+        m.stderr
+    );
+    // The same in a legacy package's JSON map: 16 MB of short names.
+    let mut json = String::from("{");
+    for i in 0..1_300_000 {
+        json.push_str(&format!("\"{i}\":\"\","));
+    }
+    json.push_str("\"x\":\"\"}");
+    assert!(json.len() < 16 << 20, "{}", json.len());
+    let package = repacked(&legacy, &[("media", json.into_bytes())], &["media"]);
+    let m = import_package(&t, "names-legacy.apkg", &package);
+    refused(&m, "huge legacy media map");
+    assert!(
+        m.stderr.contains("the package names more than 50000 media files, and recall takes at most 50000"),
+        "{}",
+        m.stderr
+    );
+
+    // A media map naming files outside the deck's folder: refused by name, never written.
+    let evil = [
+        "../escaped.png",
+        "/tmp/escaped.png",
+        "sub/../../escaped.png",
+        "..",
+        "nul\0.png",
+        "\u{1b}]0;pwned\u{7}.png",
+    ];
+    let m = import_package(&t, "evil.apkg", &repacked(&current, &[("media", media_map(&evil))], &[]));
+    assert_eq!(m.code, 0, "{}", m.stderr);
+    assert_inert("evil media names", &m.stderr);
+    assert!(!t.path().join("escaped.png").exists());
+    assert!(!Path::new("/tmp/escaped.png").exists());
+    assert!(m.peak_mib < 100, "{} MiB", m.peak_mib);
+
+    // A media file that inflates past its cap (100 MiB): that file is left out with the
+    // reason, the deck and the other file are written, and no part of it stays behind.
+    let map = media_map(&["flag_fr.png", "anthem de.mp3"]);
+    let package = repacked(&current, &[("media", map), ("0", zstd_zeros(150))], &[]);
+    let m = import_package(&t, "media.apkg", &package);
+    assert_eq!(m.code, 0, "{}", m.stderr);
+    assert!(
+        m.stderr.contains(
+            "media `flag_fr.png` not copied: the package entry `flag_fr.png` is larger than the \
+             limit of 104857600 bytes"
+        ),
+        "{}",
+        m.stderr
+    );
+    let media: Vec<_> = std::fs::read_dir(t.path().join("out/out.media"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(media, ["anthem de.mp3"]);
+    assert!(m.peak_mib < 250, "{} MiB", m.peak_mib);
+}
+
