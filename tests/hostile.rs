@@ -1533,3 +1533,73 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
     assert!(m.peak_mib < 250, "{} MiB", m.peak_mib);
 }
 
+
+/// `-o` naming recall's own files in the data directory (the progress database, its
+/// write-ahead log, the session lock, the caches), directly, by another spelling of the
+/// path or through a link, is refused by every command that writes a file, and the progress
+/// is intact; a deck in `DATA/decks` is fine.
+#[cfg(unix)]
+#[test]
+fn output_into_recalls_own_files_is_refused() {
+    let t = TestEnv::new();
+    t.add_deck("progress/rivers.toml");
+    let r = t.run(&["study", "--deck", "rivers"], "Black Sea\n3\n");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = t.run(&["stats"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(t.data().join("cache/log.bin").exists());
+    let before = std::fs::read(t.data().join("progress.sqlite3")).unwrap();
+    let studied = common::status_of(&t, "rivers");
+    std::os::unix::fs::symlink("data/progress.sqlite3", t.path().join("link.csv")).unwrap();
+    std::os::unix::fs::symlink("data/cache", t.path().join("cachelink")).unwrap();
+    t.write("article.txt", "Lima is the capital of Peru. It was founded in 1535.\n");
+    t.write("learner.json", "{}");
+    let targets = [
+        "data/progress.sqlite3",
+        "data/progress.sqlite3-wal",
+        "data/./session.lock",
+        "decks/../data/progress.sqlite3",
+        "link.csv",
+        "data/cache/log.bin",
+        "cachelink/new.bin",
+        "data/cache",
+    ];
+    let commands: [&[&str]; 8] = [
+        &["export", "progress", "-o"],
+        &["export", "reviews", "-o"],
+        &["export", "report", "-o"],
+        &["export", "deck", "rivers", "--format", "tsv", "-o"],
+        &["import", "deck", "rivers.tsv", "-o"],
+        &["generate", "article.txt", "-o"],
+        &["class-report", "learner.json", "-o"],
+        &["new"],
+    ];
+    t.write("rivers.tsv", "Danube\tBlack Sea\n");
+    for command in commands {
+        for target in targets {
+            let mut args = command.to_vec();
+            args.push(target);
+            let r = t.run(&args, "");
+            assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+            assert!(
+                r.stderr.contains("is one of recall's own files in its data directory")
+                    && r.stderr.contains("write the output somewhere else"),
+                "{args:?}: {}",
+                r.stderr
+            );
+        }
+    }
+    assert_eq!(
+        std::fs::read(t.data().join("progress.sqlite3")).unwrap(),
+        before
+    );
+    assert_eq!(common::status_of(&t, "rivers"), studied);
+    assert!(std::fs::symlink_metadata(t.path().join("link.csv")).unwrap().file_type().is_symlink());
+    // A deck kept among the data directory's decks is an ordinary output.
+    std::fs::create_dir(t.data().join("decks")).unwrap();
+    let r = t.run(
+        &["export", "deck", "rivers", "--format", "tsv", "-o", "data/decks/rivers.tsv"],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
