@@ -109,6 +109,48 @@ fn follow_links(path: &Path) -> Result<PathBuf> {
     )))
 }
 
+/// Refuses an output path that names one of recall's own files in its data directory `data`
+/// (the progress database and its companions, the session lock, the caches), directly or
+/// through symbolic links: `export progress -o DATA/progress.sqlite3` would replace every
+/// learner's progress with a CSV file. Decks kept in `DATA/decks` are fine.
+pub fn refuse_own_file(path: &Path, data: &Path) -> Result<()> {
+    let target = follow_links(path)?;
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+        return Ok(());
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    // A folder that does not exist holds nothing of recall's (the write fails later, with
+    // its own message).
+    let (Ok(dir), Ok(data)) = (fs::canonicalize(dir), fs::canonicalize(data)) else {
+        return Ok(());
+    };
+    if own_file(&dir, &name.to_string_lossy(), &data) {
+        let through = match target == path {
+            true => String::new(),
+            false => format!(" (through the link to {})", target.display()),
+        };
+        return Err(Error::Usage(format!(
+            "{}{through} is one of recall's own files in its data directory {}; write the \
+             output somewhere else",
+            path.display(),
+            data.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Whether the file `name` in the folder `dir` is recall's own in the data directory `data`
+/// (both folders canonical).
+fn own_file(dir: &Path, name: &str, data: &Path) -> bool {
+    let in_data = dir == data
+        && (name.starts_with("progress.sqlite3") || name == "session.lock" || name == "cache");
+    in_data || dir.starts_with(data.join("cache"))
+}
+
 /// Writes what `fill` produces to `path`: atomically for a regular file, directly to a FIFO
 /// or a character device, following symbolic links (see the module's documentation).
 pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
@@ -220,6 +262,25 @@ pub fn write_to(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recalls_own_files_are_told_from_decks_beside_them() {
+        let data = Path::new("/d");
+        for (dir, name) in [
+            ("/d", "progress.sqlite3"),
+            ("/d", "progress.sqlite3-wal"),
+            ("/d", "progress.sqlite3.v2.bak"),
+            ("/d", "session.lock"),
+            ("/d", "cache"),
+            ("/d/cache", "log.bin"),
+            ("/d/cache/decks", "x"),
+        ] {
+            assert!(own_file(Path::new(dir), name, data), "{dir}/{name}");
+        }
+        for (dir, name) in [("/d/decks", "x.toml"), ("/d", "notes.txt"), ("/e", "session.lock")] {
+            assert!(!own_file(Path::new(dir), name, data), "{dir}/{name}");
+        }
+    }
 
     #[test]
     fn a_failed_write_leaves_no_file() {

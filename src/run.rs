@@ -11,6 +11,9 @@ use crate::setup::{library, report, usable};
 
 /// Runs one command and says how the process should exit.
 pub fn run(command: Option<Command>, config: &Config) -> Result<ExitCode> {
+    if let Some(path) = command.as_ref().and_then(output_of) {
+        crate::output::refuse_own_file(path, &config.data_dir)?;
+    }
     match command {
         None => cmd_study::status(&StatusArgs { json: false }, config),
         Some(Command::Study(a)) => cmd_study::study(&a, config),
@@ -43,6 +46,21 @@ pub fn run(command: Option<Command>, config: &Config) -> Result<ExitCode> {
         Some(Command::Completions(_)) | Some(Command::Man) => {
             unreachable!("handled in main, which owns the clap command")
         }
+    }
+}
+
+/// The file a command writes, if it writes one.
+fn output_of(command: &Command) -> Option<&std::path::Path> {
+    match command {
+        Command::New(a) => Some(&a.file),
+        Command::Generate(a) => a.output.as_deref(),
+        Command::Import(ImportCommand::Deck(a)) => a.output.as_deref(),
+        Command::Export(ExportCommand::Deck(a)) => a.output.as_deref(),
+        Command::Export(ExportCommand::Progress(a)) => a.output.as_deref(),
+        Command::Export(ExportCommand::Reviews(a)) => a.output.as_deref(),
+        Command::Export(ExportCommand::Report(a)) => a.output.as_deref(),
+        Command::ClassReport(a) => a.output.as_deref(),
+        _ => None,
     }
 }
 

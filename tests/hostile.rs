@@ -904,7 +904,7 @@ fn articles_and_decks_over_the_size_limit_are_refused_at_the_door() {
     assert!(m.peak_mib < 600, "{} MiB", m.peak_mib);
 }
 
-/// 64 MB of standard input without a newline: the line is read without being kept (its
+/// 12 MB of standard input without a newline: the line is read without being kept (its
 /// answer is refused as too long) in a few megabytes, and the session ends at the end of
 /// input; a line that is not UTF-8 says so.
 #[cfg(unix)]
@@ -916,7 +916,7 @@ fn an_endless_answer_line_is_skipped_in_bounded_memory() {
         "decks/one.toml",
         "format = 1\nid = \"one\"\ntitle = \"One\"\n\n[[card]]\nid = \"a\"\nkind = \"typed\"\nprompt = \"Capital of Peru?\"\nanswer = \"Lima\"\n",
     );
-    let endless = std::io::repeat(b'a').take(64 << 20);
+    let endless = std::io::repeat(b'a').take(12 << 20);
     let m = measured(&t, &["study", "--deck", "one"], endless);
     assert_eq!(m.code, 0, "{}", m.stderr);
     assert!(
@@ -1247,4 +1247,359 @@ fn output_to_links_fifos_and_devices() {
         "{}",
         r.stderr
     );
+}
+
+/// Standard input that never ends, for `study` and `quiz` in line mode: a line with no end
+/// (`< /dev/zero`, or 100 MB of one letter) is given up after 16 MB, and lines that are not
+/// text one after another (`< /dev/urandom`) after 50; the session ends as at the end of
+/// input, its answers saved, in bounded memory.
+#[cfg(unix)]
+#[test]
+fn standard_input_that_never_ends_is_given_up() {
+    use std::io::Read;
+    let t = TestEnv::new();
+    t.write(
+        "decks/two.toml",
+        "format = 1\nid = \"two\"\ntitle = \"Two\"\n\n[[card]]\nid = \"a\"\nkind = \"typed\"\n\
+         prompt = \"Capital of Peru?\"\nanswer = \"Lima\"\n\n[[card]]\nid = \"b\"\nkind = \"typed\"\n\
+         prompt = \"Capital of Chile?\"\nanswer = \"Santiago\"\n",
+    );
+    let endless_line = "Standard input sent more than 16 MB without a line break";
+    let not_text = "Standard input sent 50 lines in a row that are not UTF-8 text";
+    /// Random bytes as /dev/urandom gives them, from a fixed seed, without end.
+    struct Noise(u64);
+    impl Read for Noise {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            for b in buf.iter_mut() {
+                self.0 ^= self.0 << 13;
+                self.0 ^= self.0 >> 7;
+                self.0 ^= self.0 << 17;
+                *b = (self.0 >> 24) as u8;
+            }
+            Ok(buf.len())
+        }
+    }
+    for args in [
+        &["study", "--deck", "two"][..],
+        &["quiz", "two", "-n", "2", "--seed", "1"][..],
+    ] {
+        let m = measured(&t, args, std::io::repeat(0));
+        assert_eq!(m.code, 0, "{args:?}: {}", m.stderr);
+        assert!(m.stdout.contains(endless_line), "{args:?}: {}", m.stdout);
+        assert!(m.peak_mib < 40, "{args:?}: {} MiB", m.peak_mib);
+        let m = measured(&t, args, std::io::repeat(b'x').take(100 << 20));
+        assert_eq!(m.code, 0, "{args:?}: {}", m.stderr);
+        assert!(m.stdout.contains(endless_line), "{args:?}: {}", m.stdout);
+        let m = measured(&t, args, Noise(0x9e37_79b9_7f4a_7c15));
+        assert_eq!(m.code, 0, "{args:?}: {}", m.stderr);
+        assert!(
+            m.stdout.contains(not_text) || m.stdout.contains(endless_line),
+            "{args:?}: {}",
+            &m.stdout[m.stdout.len().saturating_sub(2000)..]
+        );
+        assert!(m.stdout.len() < 1 << 20, "{args:?}: {} bytes", m.stdout.len());
+        assert!(m.peak_mib < 40, "{args:?}: {} MiB", m.peak_mib);
+    }
+    // An answer given before the endless line is saved.
+    let first = std::io::Cursor::new(b"Lima\n3\n".to_vec());
+    let m = measured(&t, &["study", "--deck", "two"], first.chain(std::io::repeat(0)));
+    assert_eq!(m.code, 0, "{}", m.stderr);
+    assert!(m.stdout.contains(endless_line), "{}", m.stdout);
+    assert!(m.stdout.contains("Cards studied: 1"), "{}", m.stdout);
+    assert_eq!(common::status_of(&t, "two")["learning"], 1);
+}
+
+// Anki packages: the neighbours of the packages of issue 15 (endless views and huge values
+// are in tests/instructor.rs), built from the real Anki fixture with one entry changed.
+
+/// The entries of the fixture package `name` (tests/fixtures/anki), each as stored.
+fn package_entries(name: &str) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let bytes = std::fs::read(common::repo().join("tests/fixtures/anki").join(name)).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut entry = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).unwrap();
+            (entry.name().unwrap().to_string(), data)
+        })
+        .collect()
+}
+
+/// A package of `entries` with `changed` put in place of (or beside) the entries of the same
+/// names; an entry deflated when its name is in `deflated`.
+fn repacked(
+    entries: &[(String, Vec<u8>)],
+    changed: &[(&str, Vec<u8>)],
+    deflated: &[&str],
+) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut all: Vec<(&str, &[u8])> = entries
+        .iter()
+        .filter(|(n, _)| !changed.iter().any(|(c, _)| c == n))
+        .map(|(n, d)| (n.as_str(), &d[..]))
+        .collect();
+    all.extend(changed.iter().map(|(n, d)| (*n, &d[..])));
+    for (name, data) in all {
+        let method = match deflated.contains(&name) {
+            true => zip::CompressionMethod::Deflated,
+            false => zip::CompressionMethod::Stored,
+        };
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(method)
+            .large_file(data.len() > u32::MAX as usize);
+        zip.start_file(name, options).unwrap();
+        zip.write_all(data).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// `n` MiB of zeros, zstd-compressed (a few KB).
+fn zstd_zeros(n: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = zstd::stream::write::Encoder::new(Vec::new(), 3).unwrap();
+    let chunk = vec![0u8; 1 << 20];
+    for _ in 0..n {
+        encoder.write_all(&chunk).unwrap();
+    }
+    encoder.finish().unwrap()
+}
+
+/// A current-format media map (`MediaEntries`, zstd) naming `names` in zip entries 0, 1, ...
+fn media_map(names: &[&str]) -> Vec<u8> {
+    let mut map = Vec::new();
+    for name in names {
+        let mut entry = vec![0x0a, name.len() as u8];
+        entry.extend(name.as_bytes());
+        map.extend([0x0a, entry.len() as u8]);
+        map.extend(entry);
+    }
+    zstd::encode_all(&map[..], 3).unwrap()
+}
+
+/// Imports `package` (written as `file`) into `out.toml`: the run and its peak memory.
+fn import_package(t: &TestEnv, file: &str, package: &[u8]) -> Measured {
+    t.write(file, package);
+    measured(
+        t,
+        &["import", "deck", file, "-o", "out/out.toml"],
+        no_input(),
+    )
+}
+
+/// Zip and zstd bombs in the collection (current, legacy, .colpkg), a truncated zstd frame, a
+/// media map that is not protobuf, one naming millions of files, one naming files outside
+/// the deck's folder, and a media file that inflates past its cap: each refused or skipped
+/// with a message, nothing written outside `out/`, in bounded memory.
+#[cfg(unix)]
+#[test]
+fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
+    use std::io::Write;
+    let t = TestEnv::new();
+    std::fs::create_dir(t.path().join("out")).unwrap();
+    let current = package_entries("current.apkg");
+    let colpkg = package_entries("current.colpkg");
+    let legacy = package_entries("legacy.apkg");
+    let refused = |m: &Measured, what: &str| {
+        println!("{what}: exit {}, {} MiB", m.code, m.peak_mib);
+        assert_eq!(m.code, 2, "{what}: {}", m.stderr);
+        assert!(m.peak_mib < 100, "{what}: {} MiB", m.peak_mib);
+        assert!(
+            std::fs::read_dir(t.path().join("out")).unwrap().next().is_none(),
+            "{what}: something was written"
+        );
+        assert_inert(what, &m.stderr);
+    };
+    let too_large =
+        |entry: &str| format!("the package entry `{entry}` is larger than the limit of 209715200 bytes");
+
+    // zstd bombs: 1 GiB of zeros in a few KB, as the current collection, in .apkg and .colpkg.
+    let bomb = zstd_zeros(1024);
+    assert!(bomb.len() < 100_000, "{}", bomb.len());
+    for (file, entries) in [("bomb.apkg", &current), ("bomb.colpkg", &colpkg)] {
+        let package = repacked(entries, &[("collection.anki21b", bomb.clone())], &[]);
+        let m = import_package(&t, file, &package);
+        refused(&m, file);
+        assert!(m.stderr.contains(&too_large("collection.anki21b")), "{}", m.stderr);
+    }
+    // A zip (deflate) bomb: 300 MiB of zeros as a legacy collection.
+    let package = repacked(
+        &legacy,
+        &[("collection.anki21", vec![0u8; 300 << 20])],
+        &["collection.anki21"],
+    );
+    assert!(package.len() < 2_000_000, "{}", package.len());
+    let m = import_package(&t, "deflate.apkg", &package);
+    refused(&m, "deflate bomb");
+    assert!(m.stderr.contains(&too_large("collection.anki21")), "{}", m.stderr);
+
+    // A zstd frame cut in half.
+    let whole = &current.iter().find(|(n, _)| n == "collection.anki21b").unwrap().1;
+    let cut = whole[..whole.len() / 2].to_vec();
+    let m = import_package(&t, "cut.apkg", &repacked(&current, &[("collection.anki21b", cut)], &[]));
+    refused(&m, "truncated zstd");
+    assert!(
+        m.stderr.contains("the collection in the package cannot be read: collection.anki21b:"),
+        "{}",
+        m.stderr
+    );
+
+    // Media maps that are not protobuf: a length past the end, a wire type that does not
+    // exist, and zstd of nothing readable.
+    for (what, map) in [
+        ("length past the end", zstd::encode_all(&[0x0a, 0xff, 0xff, 0x03, 0x01][..], 3).unwrap()),
+        ("wire type 7", zstd::encode_all(&[0x0f, 0x00][..], 3).unwrap()),
+        ("endless varint", zstd::encode_all(&[0xffu8; 64][..], 3).unwrap()),
+        ("a cut zstd frame", media_map(&["a.png"; 40])[..20].to_vec()),
+    ] {
+        let m = import_package(&t, "map.apkg", &repacked(&current, &[("media", map)], &[]));
+        refused(&m, what);
+        assert!(
+            m.stderr.contains("the collection in the package cannot be read: media"),
+            "{what}: {}",
+            m.stderr
+        );
+    }
+
+    // A media map naming eight million files, 16 MB that zstd packs into a few KB.
+    let mut map = zstd::stream::write::Encoder::new(Vec::new(), 3).unwrap();
+    for _ in 0..(16 << 20) / 2048 {
+        map.write_all(&[0x0a, 0x00].repeat(1024)).unwrap();
+    }
+    let map = map.finish().unwrap();
+    let m = import_package(&t, "names.apkg", &repacked(&current, &[("media", map)], &[]));
+    refused(&m, "huge media map");
+    assert!(
+        m.stderr.contains(
+            "the package is refused: the package names more than 50000 media files, and \
+             recall takes at most 50000 from one package"
+        ),
+        "{}",
+        m.stderr
+    );
+    // The same in a legacy package's JSON map: 16 MB of short names.
+    let mut json = String::from("{");
+    for i in 0..1_300_000 {
+        json.push_str(&format!("\"{i}\":\"\","));
+    }
+    json.push_str("\"x\":\"\"}");
+    assert!(json.len() < 16 << 20, "{}", json.len());
+    let package = repacked(&legacy, &[("media", json.into_bytes())], &["media"]);
+    let m = import_package(&t, "names-legacy.apkg", &package);
+    refused(&m, "huge legacy media map");
+    assert!(
+        m.stderr.contains("the package names more than 50000 media files, and recall takes at most 50000"),
+        "{}",
+        m.stderr
+    );
+
+    // A media map naming files outside the deck's folder: refused by name, never written.
+    let evil = [
+        "../escaped.png",
+        "/tmp/escaped.png",
+        "sub/../../escaped.png",
+        "..",
+        "nul\0.png",
+        "\u{1b}]0;pwned\u{7}.png",
+    ];
+    let m = import_package(&t, "evil.apkg", &repacked(&current, &[("media", media_map(&evil))], &[]));
+    assert_eq!(m.code, 0, "{}", m.stderr);
+    assert_inert("evil media names", &m.stderr);
+    assert!(!t.path().join("escaped.png").exists());
+    assert!(!Path::new("/tmp/escaped.png").exists());
+    assert!(m.peak_mib < 100, "{} MiB", m.peak_mib);
+
+    // A media file that inflates past its cap (100 MiB): that file is left out with the
+    // reason, the deck and the other file are written, and no part of it stays behind.
+    let map = media_map(&["flag_fr.png", "anthem de.mp3"]);
+    let package = repacked(&current, &[("media", map), ("0", zstd_zeros(150))], &[]);
+    let m = import_package(&t, "media.apkg", &package);
+    assert_eq!(m.code, 0, "{}", m.stderr);
+    assert!(
+        m.stderr.contains(
+            "media `flag_fr.png` not copied: the package entry `flag_fr.png` is larger than the \
+             limit of 104857600 bytes"
+        ),
+        "{}",
+        m.stderr
+    );
+    let media: Vec<_> = std::fs::read_dir(t.path().join("out/out.media"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(media, ["anthem de.mp3"]);
+    assert!(m.peak_mib < 250, "{} MiB", m.peak_mib);
+}
+
+
+/// `-o` naming recall's own files in the data directory (the progress database, its
+/// write-ahead log, the session lock, the caches), directly, by another spelling of the
+/// path or through a link, is refused by every command that writes a file, and the progress
+/// is intact; a deck in `DATA/decks` is fine.
+#[cfg(unix)]
+#[test]
+fn output_into_recalls_own_files_is_refused() {
+    let t = TestEnv::new();
+    t.add_deck("progress/rivers.toml");
+    let r = t.run(&["study", "--deck", "rivers"], "Black Sea\n3\n");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = t.run(&["stats"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(t.data().join("cache/log.bin").exists());
+    let before = std::fs::read(t.data().join("progress.sqlite3")).unwrap();
+    let studied = common::status_of(&t, "rivers");
+    std::os::unix::fs::symlink("data/progress.sqlite3", t.path().join("link.csv")).unwrap();
+    std::os::unix::fs::symlink("data/cache", t.path().join("cachelink")).unwrap();
+    t.write("article.txt", "Lima is the capital of Peru. It was founded in 1535.\n");
+    t.write("learner.json", "{}");
+    let targets = [
+        "data/progress.sqlite3",
+        "data/progress.sqlite3-wal",
+        "data/./session.lock",
+        "decks/../data/progress.sqlite3",
+        "link.csv",
+        "data/cache/log.bin",
+        "cachelink/new.bin",
+        "data/cache",
+    ];
+    let commands: [&[&str]; 8] = [
+        &["export", "progress", "-o"],
+        &["export", "reviews", "-o"],
+        &["export", "report", "-o"],
+        &["export", "deck", "rivers", "--format", "tsv", "-o"],
+        &["import", "deck", "rivers.tsv", "-o"],
+        &["generate", "article.txt", "-o"],
+        &["class-report", "learner.json", "-o"],
+        &["new"],
+    ];
+    t.write("rivers.tsv", "Danube\tBlack Sea\n");
+    for command in commands {
+        for target in targets {
+            let mut args = command.to_vec();
+            args.push(target);
+            let r = t.run(&args, "");
+            assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+            assert!(
+                r.stderr.contains("is one of recall's own files in its data directory")
+                    && r.stderr.contains("write the output somewhere else"),
+                "{args:?}: {}",
+                r.stderr
+            );
+        }
+    }
+    assert_eq!(
+        std::fs::read(t.data().join("progress.sqlite3")).unwrap(),
+        before
+    );
+    assert_eq!(common::status_of(&t, "rivers"), studied);
+    assert!(std::fs::symlink_metadata(t.path().join("link.csv")).unwrap().file_type().is_symlink());
+    // A deck kept among the data directory's decks is an ordinary output.
+    std::fs::create_dir(t.data().join("decks")).unwrap();
+    let r = t.run(
+        &["export", "deck", "rivers", "--format", "tsv", "-o", "data/decks/rivers.tsv"],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
 }

@@ -117,16 +117,31 @@ impl Style {
 /// the widest UTF-8, plus one so that a longer one is still seen to be too long.
 const MAX_LINE_BYTES: usize = MAX_ANSWER_CHARS * 4 + 4;
 
+/// The longest input line read to its end (and skipped): nobody types 16 MB without pressing
+/// Enter, so a longer one is a device or a binary file (`< /dev/zero`), and reading it to an
+/// end that may never come would keep the session waiting forever.
+const MAX_SKIPPED_LINE_BYTES: usize = 16 << 20;
+
+/// Lines in a row that are not UTF-8 before standard input is taken for a binary file
+/// (`< /dev/urandom`) rather than a terminal set to another encoding.
+const MAX_BAD_LINES: usize = 50;
+
 /// Plain line mode over any reader and writer: prompts and feedback as lines on the writer,
 /// one answer per input line.
 pub struct LineConsole<R, W> {
     input: R,
     output: W,
+    /// Set once standard input was found not to be text: every later read is its end.
+    stopped: bool,
 }
 
 impl<R: BufRead, W: Write> LineConsole<R, W> {
     pub fn new(input: R, output: W) -> Self {
-        LineConsole { input, output }
+        LineConsole {
+            input,
+            output,
+            stopped: false,
+        }
     }
 
     pub fn into_output(self) -> W {
@@ -136,17 +151,44 @@ impl<R: BufRead, W: Write> LineConsole<R, W> {
     /// Reads a line. One that is not UTF-8 (a terminal set to another encoding) is refused
     /// with a message saying so and asked for again; a longer line than any answer is cut
     /// (see [`read_bounded_line`]) and the checker says it is too long.
+    ///
+    /// Input that cannot be a person typing ends the reading, as the end of input does, with a
+    /// message: a line of more than [`MAX_SKIPPED_LINE_BYTES`] (`< /dev/zero` never ends one)
+    /// or [`MAX_BAD_LINES`] lines in a row that are not UTF-8 (`< /dev/urandom`).
     fn read_line(&mut self, prompt: &str) -> io::Result<Option<String>> {
         writeln!(self.output, "{prompt}")?;
         self.output.flush()?;
+        let mut bad_lines = 0;
         loop {
-            let Some((bytes, cut)) = read_bounded_bytes(&mut self.input, MAX_LINE_BYTES)? else {
+            if self.stopped {
                 return Ok(None);
+            }
+            let (bytes, cut) = match read_bounded_bytes(
+                &mut self.input,
+                MAX_LINE_BYTES,
+                MAX_SKIPPED_LINE_BYTES,
+            )? {
+                Line::End => return Ok(None),
+                Line::Read { bytes, cut } => (bytes, cut),
+                Line::Endless => {
+                    return self.stop(&format!(
+                        "Standard input sent more than {} MB without a line break (is it a \
+                         device or a binary file?), so recall stopped reading it.",
+                        MAX_SKIPPED_LINE_BYTES >> 20
+                    ));
+                }
             };
             match String::from_utf8(bytes) {
                 Ok(text) => return Ok(Some(text)),
                 // Not UTF-8, and not only a character cut in two where the line was cut.
                 Err(e) if !cut || e.utf8_error().error_len().is_some() => {
+                    bad_lines += 1;
+                    if bad_lines >= MAX_BAD_LINES {
+                        return self.stop(&format!(
+                            "Standard input sent {MAX_BAD_LINES} lines in a row that are not \
+                             UTF-8 text (is it a binary file?), so recall stopped reading it."
+                        ));
+                    }
                     writeln!(
                         self.output,
                         "That line is not UTF-8 text (is the terminal set to another \
@@ -158,6 +200,15 @@ impl<R: BufRead, W: Write> LineConsole<R, W> {
             }
         }
     }
+
+    /// Stops reading standard input for good, saying why: the session ends as at the end of
+    /// input, with every answer given so far saved.
+    fn stop(&mut self, why: &str) -> io::Result<Option<String>> {
+        self.stopped = true;
+        writeln!(self.output, "{why}")?;
+        self.output.flush()?;
+        Ok(None)
+    }
 }
 
 /// One line of input without its line ending, keeping at most `max` bytes of it (cut at a
@@ -165,21 +216,37 @@ impl<R: BufRead, W: Write> LineConsole<R, W> {
 /// of input.
 pub fn read_bounded_line(input: &mut impl BufRead, max: usize) -> io::Result<Option<String>> {
     // Cut inside a character, or not UTF-8 at all: keep what decodes.
-    Ok(
-        read_bounded_bytes(input, max)?.map(|(bytes, _)| match String::from_utf8(bytes) {
+    Ok(match read_bounded_bytes(input, max, usize::MAX)? {
+        Line::Read { bytes, .. } => Some(match String::from_utf8(bytes) {
             Ok(s) => s,
             Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
         }),
-    )
+        Line::End | Line::Endless => None,
+    })
+}
+
+/// One line of input as [`read_bounded_bytes`] reads it.
+#[derive(Debug, PartialEq)]
+enum Line {
+    /// The bytes kept, and whether the line was cut.
+    Read { bytes: Vec<u8>, cut: bool },
+    /// The end of input.
+    End,
+    /// A line longer than it is worth reading to its end: the rest of the input is left.
+    Endless,
 }
 
 /// The bytes of one input line, as [`read_bounded_line`] keeps them, and whether the line was
-/// cut.
-fn read_bounded_bytes(input: &mut impl BufRead, max: usize) -> io::Result<Option<(Vec<u8>, bool)>> {
+/// cut; a line still going after `give_up` bytes is [`Line::Endless`].
+fn read_bounded_bytes(input: &mut impl BufRead, max: usize, give_up: usize) -> io::Result<Line> {
     let mut kept: Vec<u8> = Vec::new();
     let mut cut = false;
     let mut seen_any = false;
+    let mut seen = 0usize;
     loop {
+        if seen > give_up {
+            return Ok(Line::Endless);
+        }
         let buf = match input.fill_buf() {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -187,7 +254,7 @@ fn read_bounded_bytes(input: &mut impl BufRead, max: usize) -> io::Result<Option
         };
         if buf.is_empty() {
             if !seen_any {
-                return Ok(None);
+                return Ok(Line::End);
             }
             break;
         }
@@ -196,6 +263,7 @@ fn read_bounded_bytes(input: &mut impl BufRead, max: usize) -> io::Result<Option
             Some(i) => (&buf[..i], i + 1),
             None => (buf, buf.len()),
         };
+        seen = seen.saturating_add(chunk.len());
         let room = max.saturating_sub(kept.len());
         cut |= chunk.len() > room;
         kept.extend_from_slice(&chunk[..chunk.len().min(room)]);
@@ -208,7 +276,7 @@ fn read_bounded_bytes(input: &mut impl BufRead, max: usize) -> io::Result<Option
     if kept.last() == Some(&b'\r') {
         kept.pop();
     }
-    Ok(Some((kept, cut)))
+    Ok(Line::Read { bytes: kept, cut })
 }
 
 impl<R: BufRead, W: Write> Console for LineConsole<R, W> {
@@ -571,6 +639,38 @@ mod tests {
         let got = c.ask(">").unwrap().unwrap();
         assert!(got.starts_with("aé") && got.len() < MAX_LINE_BYTES + 4);
         assert_eq!(String::from_utf8(c.into_output()).unwrap(), ">\n");
+    }
+
+    #[test]
+    fn input_that_no_one_types_ends_the_reading() {
+        // A line that never ends (`< /dev/zero`): given up after the limit, and every later
+        // read is the end of input.
+        let endless = io::BufReader::new(io::repeat(0));
+        let mut c = LineConsole::new(endless, Vec::new());
+        assert_eq!(c.ask(">").unwrap(), None);
+        assert_eq!(c.ask(">").unwrap(), None);
+        let out = String::from_utf8(c.into_output()).unwrap();
+        assert_eq!(
+            out,
+            ">\nStandard input sent more than 16 MB without a line break (is it a device or a \
+             binary file?), so recall stopped reading it.\n>\n"
+        );
+        // Lines that are not UTF-8, one after another (`< /dev/urandom`).
+        let binary = b"\xff\xfe\n".repeat(MAX_BAD_LINES * 2);
+        let mut c = LineConsole::new(io::Cursor::new(binary), Vec::new());
+        assert_eq!(c.ask(">").unwrap(), None);
+        let out = String::from_utf8(c.into_output()).unwrap();
+        assert_eq!(out.matches("That line is not UTF-8").count(), MAX_BAD_LINES - 1);
+        assert!(out.ends_with(
+            "Standard input sent 50 lines in a row that are not UTF-8 text (is it a binary \
+             file?), so recall stopped reading it.\n"
+        ));
+        // A long line just under the limit is still read to its end, and the next one taken.
+        let mut input = vec![b'a'; MAX_SKIPPED_LINE_BYTES - 10];
+        input.extend_from_slice(b"\nLima\n");
+        let mut c = LineConsole::new(io::Cursor::new(input), Vec::new());
+        assert_eq!(c.ask(">").unwrap().map(|s| s.len()), Some(MAX_LINE_BYTES));
+        assert_eq!(c.ask(">").unwrap().as_deref(), Some("Lima"));
     }
 
     #[test]

@@ -120,17 +120,25 @@ impl<R: Read + Seek> Archive<R> {
         } else {
             Box::new(raw)
         };
-        // The limit is enforced on the bytes produced, never on a declared size.
+        // The limit is enforced on the bytes produced, never on a declared size. A failed
+        // read is the package's fault (a cut zstd frame, a bad deflate stream, a wrong
+        // checksum), a failed write ours (the disk).
         let mut capped = reader.take(limit + 1);
-        let copied = io::copy(&mut capped, out).map_err(|e| {
-            if e.kind() == io::ErrorKind::Other || e.kind() == io::ErrorKind::InvalidData {
-                corrupt(&e)
-            } else {
-                ApkgError::Io(e.to_string())
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut copied = 0u64;
+        loop {
+            let n = match capped.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(corrupt(&e)),
+            };
+            copied += n as u64;
+            if copied > limit {
+                return Err(too_large());
             }
-        })?;
-        if copied > limit {
-            return Err(too_large());
+            out.write_all(&buf[..n])
+                .map_err(|e| ApkgError::Io(e.to_string()))?;
         }
         Ok(true)
     }
@@ -142,14 +150,25 @@ impl<R: Read + Seek> Archive<R> {
             return Ok(());
         };
         let mut pairs: Vec<(String, String)> = Vec::new();
+        let too_many = || {
+            ApkgError::Refused(format!(
+                "the package names more than {MAX_MEDIA_FILES} media files, and recall takes \
+                 at most {MAX_MEDIA_FILES} from one package"
+            ))
+        };
         if self.media_zstd {
             let bad = |e: String| ApkgError::Corrupt(format!("media: {e}"));
-            for (number, value) in protobuf::fields(&bytes).map_err(bad)? {
+            for field in protobuf::each_field(&bytes) {
+                let (number, value) = field.map_err(bad)?;
                 let protobuf::Value::Bytes(entry) = value else {
                     continue;
                 };
                 if number != 1 {
                     continue;
+                }
+                // Counted as they come: 16 MB of empty entries would be eight million.
+                if pairs.len() >= MAX_MEDIA_FILES {
+                    return Err(too_many());
                 }
                 let entry = protobuf::fields(entry).map_err(bad)?;
                 let name = protobuf::string(&entry, 1)
@@ -163,15 +182,14 @@ impl<R: Read + Seek> Archive<R> {
                 pairs.push((zip_name, name));
             }
         } else if !bytes.is_empty() {
-            let map: HashMap<String, String> = serde_json::from_slice(&bytes)
-                .map_err(|e| ApkgError::Corrupt(format!("media: {e}")))?;
-            pairs.extend(map);
-        }
-        if pairs.len() > MAX_MEDIA_FILES {
-            return Err(ApkgError::Refused(format!(
-                "the package names {} media files, more than the limit of {MAX_MEDIA_FILES}",
-                pairs.len()
-            )));
+            // Counted as they come too: 16 MB of JSON names over a million files.
+            match serde_json::from_slice::<CappedMap>(&bytes) {
+                Ok(map) => pairs = map.0,
+                Err(e) if e.to_string().starts_with(TOO_MANY) => {
+                    return Err(too_many());
+                }
+                Err(e) => return Err(ApkgError::Corrupt(format!("media: {e}"))),
+            }
         }
         for (zip_name, name) in pairs {
             match crate::deck::media_name_problem(&name) {
@@ -200,6 +218,36 @@ impl<R: Read + Seek> Archive<R> {
             }),
             Err(e) => Err(e),
         }
+    }
+}
+
+/// The error a [`CappedMap`] stops with.
+const TOO_MANY: &str = "too many media files";
+
+/// A legacy media map (`{"0": "flag.png", ...}`) read pair by pair, refused once it names
+/// more than [`MAX_MEDIA_FILES`] files instead of first holding all of them.
+struct CappedMap(Vec<(String, String)>);
+
+impl<'de> serde::Deserialize<'de> for CappedMap {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = CappedMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of zip entry names and file names")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<CappedMap, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry::<String, String>()? {
+                    if pairs.len() >= MAX_MEDIA_FILES {
+                        return Err(serde::de::Error::custom(TOO_MANY));
+                    }
+                    pairs.push(pair);
+                }
+                Ok(CappedMap(pairs))
+            }
+        }
+        d.deserialize_map(Visitor)
     }
 }
 
@@ -309,8 +357,8 @@ mod tests {
         };
         assert_eq!(
             err.to_string(),
-            "the package is refused: the package names 50001 media files, more than the limit \
-             of 50000"
+            "the package is refused: the package names more than 50000 media files, and recall \
+             takes at most 50000 from one package"
         );
     }
 

@@ -19,30 +19,45 @@ pub(super) enum Value<'a> {
 }
 
 /// The fields of one message, in the order they were written.
-pub(super) fn fields(mut buf: &[u8]) -> Result<Vec<(u32, Value<'_>)>, String> {
-    let mut out = Vec::new();
-    while !buf.is_empty() {
-        let key = varint(&mut buf)?;
-        let number = u32::try_from(key >> 3).map_err(|_| "field number out of range")?;
-        let value = match key & 7 {
-            0 => Value::Varint(varint(&mut buf)?),
-            1 => {
-                take(&mut buf, 8)?;
-                Value::Fixed
-            }
-            2 => {
-                let len = usize::try_from(varint(&mut buf)?).map_err(|_| "length too large")?;
-                Value::Bytes(take(&mut buf, len)?)
-            }
-            5 => {
-                take(&mut buf, 4)?;
-                Value::Fixed
-            }
-            other => return Err(format!("unsupported protobuf wire type {other}")),
-        };
-        out.push((number, value));
-    }
-    Ok(out)
+pub(super) fn fields(buf: &[u8]) -> Result<Vec<(u32, Value<'_>)>, String> {
+    each_field(buf).collect()
+}
+
+/// The fields of one message one by one, for a message that may hold millions of them (a
+/// media map): the caller can stop counting before keeping them all.
+pub(super) fn each_field(buf: &[u8]) -> impl Iterator<Item = Result<(u32, Value<'_>), String>> {
+    let mut buf = buf;
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        if buf.is_empty() || failed {
+            return None;
+        }
+        let field = next_field(&mut buf);
+        failed = field.is_err();
+        Some(field)
+    })
+}
+
+fn next_field<'a>(buf: &mut &'a [u8]) -> Result<(u32, Value<'a>), String> {
+    let key = varint(buf)?;
+    let number = u32::try_from(key >> 3).map_err(|_| "field number out of range")?;
+    let value = match key & 7 {
+        0 => Value::Varint(varint(buf)?),
+        1 => {
+            take(buf, 8)?;
+            Value::Fixed
+        }
+        2 => {
+            let len = usize::try_from(varint(buf)?).map_err(|_| "length too large")?;
+            Value::Bytes(take(buf, len)?)
+        }
+        5 => {
+            take(buf, 4)?;
+            Value::Fixed
+        }
+        other => return Err(format!("unsupported protobuf wire type {other}")),
+    };
+    Ok((number, value))
 }
 
 /// The last value of a string field (protobuf's rule for repeated scalars), if any.
