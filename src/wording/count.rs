@@ -117,6 +117,10 @@ const MEASURES: &[&str] = &[
     "times",
 ];
 
+/// Prepositions that place counted things ("stars on the flag", "documents in the
+/// framework"): asked "How many stars are there on the flag?".
+const LOCATIVES: &[&str] = &["in", "on", "at", "inside", "within", "aboard"];
+
 const NUMBER_WORDS: [&str; 21] = [
     "zero",
     "one",
@@ -251,13 +255,21 @@ impl Quantity {
                 rest: after[v + 1..].join(" "),
             };
         }
-        // "members of the SCO": the owner is a definite or named phrase after the last "of".
+        // "members of the SCO", "carbon atoms of a benzene ring": the owner is a definite,
+        // indefinite or named phrase after the last "of", unless the counted things are
+        // placed before it ("stars on the flag of Europe").
         if let Some((noun, owner)) = counted.rsplit_once(" of ") {
             let owner_np = NounPhrase::new(owner);
-            let named = matches!(owner_np.opening(), Opening::Definite | Opening::Name)
-                || owner.ends_with("'s");
+            let named = matches!(
+                owner_np.opening(),
+                Opening::Definite | Opening::Indefinite | Opening::Name
+            ) || owner.ends_with("'s");
             let head_plural = is_plural_noun(&NounPhrase::new(noun).head());
-            if named && head_plural && !owner.contains(" in ") {
+            let placed = noun
+                .split_whitespace()
+                .skip(1)
+                .any(|w| LOCATIVES.contains(&bare(w).as_str()));
+            if named && head_plural && !placed && !owner.contains(" in ") {
                 return Quantity::Count {
                     noun: noun.to_string(),
                     owner: Some(owner.to_string()),
@@ -265,10 +277,12 @@ impl Quantity {
                 };
             }
         }
-        // "documents in the SCO's legal framework": the place goes after "are there".
+        // "documents in the SCO's legal framework", "stars on the flag of Europe": the place
+        // goes after "are there".
         let words: Vec<&str> = counted.split_whitespace().collect();
-        let place = words.iter().rposition(|w| bare(w) == "in").filter(|&i| {
+        let place = words.iter().enumerate().position(|(i, w)| {
             i > 0
+                && LOCATIVES.contains(&bare(w).as_str())
                 && words.get(i + 1).is_some_and(|n| {
                     matches!(bare(n).as_str(), "the" | "a" | "an")
                         || is_capitalised(n)

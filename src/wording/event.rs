@@ -116,6 +116,7 @@ pub const NOMINALS: &[(&str, &str, Role)] = &[
     ("composition", "compose", Role::Patient),
     ("identification", "identify", Role::Patient),
     ("isolation", "isolate", Role::Patient),
+    ("synthesis", "synthesise", Role::Patient),
     ("detection", "detect", Role::Patient),
     ("settlement", "settle", Role::Patient),
     ("colonisation", "colonise", Role::Patient),
@@ -172,6 +173,7 @@ pub const HEAD_VERBS: &[(&str, &str)] = &[
     ("charter", "signed"),
     ("protocol", "signed"),
     ("armistice", "signed"),
+    ("peace", "signed"),
     ("ceasefire", "agreed"),
     ("deal", "signed"),
     ("memorandum", "signed"),
@@ -440,6 +442,16 @@ fn adverb_of(adjective: &str) -> Option<String> {
         .map(|(_, adv)| (*adv).to_string())
 }
 
+/// Whether `base` is the verb of an event noun or of what happens to a thing in history
+/// ("execute", "crown", "sign", "hold"): something that happened once.
+pub fn is_event_verb(base: &str) -> bool {
+    let first = |v: &str| v.split_whitespace().next().unwrap_or("").to_string();
+    NOMINALS.iter().any(|(_, v, _)| first(v) == base)
+        || HEAD_VERBS
+            .iter()
+            .any(|(_, v)| Verb::of(&first(v)).base == base && !matches!(base, "take" | "begin"))
+}
+
 /// What [`read`] made of an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
@@ -475,8 +487,10 @@ pub fn read(what: &str, verb: Option<&str>) -> Reading {
     } else if let Some(c) = finite_clause(core).or_else(|| nominal(core)) {
         (c, false)
     } else {
-        let head = singular(&NounPhrase::new(core).head());
-        match HEAD_VERBS.iter().find(|(h, _)| *h == head) {
+        // Plural names ("the Olympic Games") are in the table as written.
+        let written = bare(&NounPhrase::new(core).head());
+        let head = singular(&written);
+        match HEAD_VERBS.iter().find(|(h, _)| *h == head || *h == written) {
             Some((_, hint)) => (with_verb(core, hint), false),
             None => (with_verb(core, "took place"), true),
         }
@@ -595,7 +609,8 @@ fn present_third(word: &str) -> Option<Verb> {
     stems
         .into_iter()
         .flatten()
-        .filter(|s| s.len() >= 2)
+        // Two-letter stems are verbs only in "goes" and "does"; "gas" is not "ga".
+        .filter(|s| s.len() >= 3 || matches!(s.as_str(), "go" | "do"))
         .map(|s| Verb::of(&s))
         .find(|v| v.third() == w)
 }
@@ -656,6 +671,14 @@ fn finite_clause(core: &str) -> Option<Clause> {
             }
             return Some(c);
         }
+        // A preposition inside a name ("the Nobel Prize in Chemistry was awarded") is part of
+        // the subject.
+        let in_name = is_capitalised(words[v - 1])
+            && words.get(v + 1).is_some_and(|n| is_capitalised(n))
+            && matches!(b.as_str(), "of" | "in" | "for" | "on" | "at" | "to" | "de");
+        if in_name {
+            continue;
+        }
         // The subject cannot run past a preposition or a common word that is not a verb.
         if POSTMODIFIERS.contains(&b.as_str()) || past || strong {
             return None;
@@ -673,7 +696,7 @@ fn name_subject(words: &[&str]) -> bool {
     if words.len() == 1 && matches!(bare(last).as_str(), "it" | "they" | "he" | "she" | "we") {
         return true;
     }
-    let glue = ["of", "and", "for", "the", "de", "on"];
+    let glue = ["of", "and", "for", "the", "de", "on", "in", "at", "to"];
     is_capitalised(last)
         && words.iter().enumerate().all(|(i, w)| {
             is_capitalised(w)
@@ -728,7 +751,7 @@ fn nominal(core: &str) -> Option<Clause> {
             who.push(owner);
             possessor = Some(who.join(" "));
             adverbs.clear();
-        } else if is_capitalised(w)
+        } else if (is_capitalised(w) || bare(w) == "and")
             && words[i + 1..p]
                 .iter()
                 .any(|x| x.ends_with("'s") || x.ends_with("’s"))

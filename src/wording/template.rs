@@ -238,6 +238,13 @@ const AT_PLACES: &[&str] = &[
     "studio",
 ];
 
+/// The kind of a place named after a building or a natural feature ("the Hall of Mirrors"
+/// is a hall, "Blenheim Palace" a palace), which is drawn only with places of its kind.
+pub fn building_kind(place: &str) -> Option<String> {
+    let head = singular(&NounPhrase::new(place).head());
+    (AT_PLACES.contains(&head.as_str()) || LOCATED_HEADS.contains(&head.as_str())).then_some(head)
+}
+
 /// Kinds of place that take "on" ("on which planet").
 const ON_PLACES: &[&str] = &[
     "planet",
@@ -508,9 +515,15 @@ fn place_clause(subject: &NounPhrase, verb: &str) -> Clause {
         });
         return c;
     }
-    c.tense = tense
-        .or(known.map(|(_, t, _)| *t))
-        .unwrap_or(Tense::Present);
+    // A verb that names an event ("executed", "crowned", "painted") happened once, in the
+    // past; others describe where something is ("displayed", "kept").
+    c.tense = tense.or(known.map(|(_, t, _)| *t)).unwrap_or_else(|| {
+        if super::event::is_event_verb(&v.base) {
+            Tense::Past
+        } else {
+            Tense::Present
+        }
+    });
     if known.is_some() {
         // Keep the participle as written ("found", not "founded").
         c.verb.participle = bare(main);
