@@ -443,7 +443,15 @@ impl<'a> Gen<'a> {
         let found: Vec<String> = self
             .starved
             .iter()
-            .map(|(_, n, ty)| format!("{n} {ty}"))
+            .map(|(_, n, ty)| {
+                // "only 1 subject", not "1 subjects".
+                let ty = if *n == 1 && ty.split_whitespace().count() == 1 {
+                    crate::wording::plural::singular(ty)
+                } else {
+                    ty.clone()
+                };
+                format!("{n} {ty}")
+            })
             .collect();
         let mut unique: Vec<&str> = Vec::new();
         for f in &found {
