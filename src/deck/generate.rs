@@ -1229,6 +1229,28 @@ mod tests {
     }
 
     #[test]
+    fn a_place_named_after_a_building_is_not_drawn_with_cities() {
+        let mut facts = three_places();
+        facts.push(place("hall", "the club house", "the Hall of Mirrors"));
+        facts.push(place("hq4", "the bank", "Paris"));
+        let (d, diags) = run(facts, 7);
+        // Four cities, one hall: the hall has no wrong options of its kind.
+        assert!(d.card("hall/where-choice").is_none());
+        assert!(d.card("hall/where").is_some());
+        assert!(
+            diags.iter().any(|x| x.message.contains("0 halls")),
+            "{diags:?}"
+        );
+        for id in ["hq/where-choice", "hq2/where-choice", "hq3/where-choice"] {
+            let (_, wrong) = choice(get(&d, id));
+            assert!(
+                wrong.iter().all(|w| w.as_str() != "the Hall of Mirrors"),
+                "{id}: {wrong:?}"
+            );
+        }
+    }
+
+    #[test]
     fn default_seed_is_the_hash_of_the_deck_id() {
         assert_eq!(default_seed("sco"), fnv1a(b"sco"));
     }

@@ -513,6 +513,28 @@ mod tests {
                 "How many members do the Shanghai Five have?",
                 "The Shanghai Five have 8 members.",
             ),
+            // An owner with "a" owns as well as one with "the".
+            (
+                "the number of carbon atoms of a benzene ring",
+                "How many carbon atoms does a benzene ring have?",
+                "A benzene ring has 8 carbon atoms.",
+            ),
+            // Things placed "on" something before the "of" are not owned by what follows it.
+            (
+                "the number of stars on the flag of Europe",
+                "How many stars are there on the flag of Europe?",
+                "There are 8 stars on the flag of Europe.",
+            ),
+            (
+                "the number of people at the Congress of Vienna",
+                "How many people are there at the Congress of Vienna?",
+                "There are 8 people at the Congress of Vienna.",
+            ),
+            (
+                "the number of cantons in Switzerland",
+                "How many cantons are there in Switzerland?",
+                "There are 8 cantons in Switzerland.",
+            ),
         ];
         for (q, question, statement) in cases {
             let quantity = Quantity::read(q);

@@ -534,6 +534,10 @@ mod tests {
                 "completion",
             ),
             ("Xi Jinping", "Jinping"),
+            // A name after an ordinal or an adjective is the head.
+            ("the first Solvay Conference on Chemistry", "Conference"),
+            ("the first modern Olympic Games", "Games"),
+            ("the annual Davos meeting", "meeting"),
         ];
         for (s, h) in cases {
             assert_eq!(np(s).head(), h, "{s}");
@@ -569,6 +573,8 @@ mod tests {
             "terrorism, separatism and extremism",
             "the Shanghai Five",
             "the talks in Geneva",
+            "the 2024 Summer Olympics",
+            "the first modern Olympic Games",
         ] {
             assert!(np(s).is_plural(), "{s}");
         }
@@ -578,6 +584,8 @@ mod tests {
             "Mars",
             "the treaty between China and Russia",
             "the Regional Anti-Terrorist Structure (RATS)",
+            "the International Bureau of Weights and Measures",
+            "the Ministry of Trade and Industry",
         ] {
             assert!(!np(s).is_plural(), "{s}");
         }
@@ -613,6 +621,15 @@ mod tests {
             "It is in Washington, D.C."
         );
         assert_eq!(sentence("it is in Paris"), "It is in Paris.");
+        // An abbreviation keeps its full stop; a sentence's own is dropped.
+        assert_eq!(phrase("Washington, D.C."), "Washington, D.C.");
+        assert_eq!(phrase("Acme Inc."), "Acme Inc.");
+        assert_eq!(phrase("the treaty."), "the treaty");
+        assert_eq!(phrase("the treaty?!"), "the treaty");
+        // A word that mixes cases keeps them.
+        assert_eq!(capitalise("pH: the acidity"), "pH: the acidity");
+        assert_eq!(capitalise("mRNA"), "mRNA");
+        assert_eq!(capitalise("isotope"), "Isotope");
         assert_eq!(np("The first members").mid(), "the first members");
         assert_eq!(np("A treaty").mid(), "a treaty");
     }

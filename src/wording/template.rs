@@ -1020,6 +1020,37 @@ mod tests {
         assert_eq!(p.where_question(), "Where did Napoleon die?");
         let p = PlaceWords::new("the treaty", "headquarters", Some("was signed"), None);
         assert_eq!(p.where_question(), "Where was the treaty signed?");
+        // A verb that names an event is in the past, one that says where a thing is in the
+        // present.
+        let p = PlaceWords::new("Antoine Lavoisier", "headquarters", Some("executed"), None);
+        assert_eq!(p.where_question(), "Where was Antoine Lavoisier executed?");
+        let p = PlaceWords::new("the Mona Lisa", "headquarters", Some("displayed"), None);
+        assert_eq!(p.where_question(), "Where is the Mona Lisa displayed?");
+        // A name ending "of A and B" is one thing.
+        let p = PlaceWords::new(
+            "the International Bureau of Weights and Measures",
+            "seat",
+            None,
+            None,
+        );
+        assert_eq!(
+            p.where_question(),
+            "Where is the International Bureau of Weights and Measures based?"
+        );
+        let p = PlaceWords::new("the 2024 Summer Olympics", "venue", None, Some("city"));
+        assert_eq!(
+            p.where_question(),
+            "In which city were the 2024 Summer Olympics held?"
+        );
+    }
+
+    #[test]
+    fn places_named_after_buildings_have_their_kind() {
+        assert_eq!(building_kind("the Hall of Mirrors").as_deref(), Some("hall"));
+        assert_eq!(building_kind("Blenheim Palace").as_deref(), Some("palace"));
+        assert_eq!(building_kind("Red Square").as_deref(), Some("square"));
+        assert_eq!(building_kind("Paris"), None);
+        assert_eq!(building_kind("the Zambezi"), None);
     }
 
     #[test]
