@@ -208,10 +208,16 @@ fn word(fact: &Fact) -> Worded {
         },
         FactKind::Term { term, definition } => {
             let w = TermWords::new(&term.text, definition);
+            // The name an acronym stands for is not drawn with what words mean.
+            let ty = if w.abbreviates_a_name() {
+                "expansion"
+            } else {
+                "definition"
+            };
             Worded {
                 lent: Some(w.definition_option()),
                 words: Words::Term(w),
-                ty: "definition".into(),
+                ty: ty.into(),
                 place_ty: String::new(),
             }
         }
@@ -809,7 +815,11 @@ impl<'a> Gen<'a> {
                         correct: definition.into(),
                         right: &[],
                         wrong,
-                        ty: "definition",
+                        ty: if w.abbreviates_a_name() {
+                            "full name"
+                        } else {
+                            "definition"
+                        },
                     },
                 );
                 self.push(
@@ -1825,6 +1835,35 @@ mod tests {
         assert_eq!(
             get(&d, "t/name").explain.as_deref(),
             Some("LEO: an orbit close to the Earth.")
+        );
+    }
+
+    #[test]
+    fn the_name_an_acronym_stands_for_is_not_drawn_with_definitions() {
+        let (d, diags) = run(
+            vec![
+                term("nato", "NATO", "the North Atlantic Treaty Organization"),
+                term("f", "fjord", "a long, narrow inlet of the sea"),
+                term("e", "enclave", "a territory surrounded by another state"),
+                term("b", "Brexit", "the withdrawal of Britain from the EU"),
+            ],
+            7,
+        );
+        assert!(d.card("nato/define").is_none());
+        assert_eq!(
+            get(&d, "nato/name").prompt,
+            "What is the abbreviation for the North Atlantic Treaty Organization?"
+        );
+        assert!(
+            diags.iter().any(|x| x.message.contains("0 full names")),
+            "{diags:?}"
+        );
+        let (_, wrong) = choice(get(&d, "f/define"));
+        assert!(
+            wrong
+                .iter()
+                .all(|w| w.as_str() != "the North Atlantic Treaty Organization"),
+            "{wrong:?}"
         );
     }
 

@@ -154,8 +154,12 @@ pub fn number_word(value: f64) -> Option<&'static str> {
 }
 
 /// A number as prose writes it: thousands grouped with commas ("4,300", "384,400"), decimals
-/// as they are ("0.5"), no exponent.
+/// as they are ("0.5"); a number too large or too small to read in digits as a textbook writes
+/// it ("6.022 × 10²³", "1.6 × 10⁻¹⁹").
 pub fn format_value(value: f64) -> String {
+    if value.is_finite() && value != 0.0 && !(1e-4..1e15).contains(&value.abs()) {
+        return scientific(value);
+    }
     let text = value.to_string();
     let (sign, digits) = match text.strip_prefix('-') {
         Some(d) => ("-", d),
@@ -179,6 +183,21 @@ pub fn format_value(value: f64) -> String {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),
     }
+}
+
+/// `value` as a mantissa times a power of ten, the exponent in superscript digits.
+fn scientific(value: f64) -> String {
+    let text = format!("{value:e}");
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((text.as_str(), "0"));
+    let superscript: String = exponent
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']
+                [d.to_digit(10).unwrap_or(0) as usize],
+        })
+        .collect();
+    format!("{mantissa} × 10{superscript}")
 }
 
 /// A quantity as options and explanations show it: "8", "4,300 km", "12%".
@@ -446,6 +465,20 @@ mod tests {
         assert_eq!(format_number(4300.0, Some("km")), "4,300 km");
         assert_eq!(format_number(12.0, Some("%")), "12%");
         assert_eq!(format_number(8.0, None), "8");
+    }
+
+    #[test]
+    fn very_large_and_very_small_values_are_written_with_powers_of_ten() {
+        assert_eq!(format_value(6.022e23), "6.022 × 10²³");
+        assert_eq!(format_value(1e21), "1 × 10²¹");
+        assert_eq!(format_value(-1.602e-19), "-1.602 × 10⁻¹⁹");
+        assert_eq!(format_value(0.0001), "0.0001");
+        assert_eq!(format_value(999_999_999_999_999.0), "999,999,999,999,999");
+        assert_eq!(format_value(0.0), "0");
+        assert_eq!(
+            format_number(6.022e23, Some("per mole")),
+            "6.022 × 10²³ per mole"
+        );
     }
 
     #[test]

@@ -876,9 +876,50 @@ impl TermWords {
         is_capitalised(first) || is_acronym(first)
     }
 
-    /// `What does "RATS" refer to?` / `What does "astronomical unit" mean?`
+    /// Whether the term is an acronym of its definition ("NATO": the North Atlantic Treaty
+    /// Organization; "STP": standard temperature and pressure).
+    pub fn is_abbreviation(&self) -> bool {
+        const SMALL: &[&str] = &["the", "a", "an", "of", "and", "for", "on", "in", "to", "&"];
+        if self.term.contains(char::is_whitespace) || !is_acronym(&self.term) {
+            return false;
+        }
+        let letters: String = self
+            .term
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_uppercase();
+        let initials = |all: bool| -> String {
+            self.definition
+                .as_written()
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| all || !SMALL.contains(&bare(w).as_str()))
+                .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+                .collect::<String>()
+                .to_uppercase()
+        };
+        letters == initials(false) || letters == initials(true)
+    }
+
+    /// Whether the term is an acronym of a name ("NATO": the North Atlantic Treaty
+    /// Organization), whose options are other names, not descriptions.
+    pub fn abbreviates_a_name(&self) -> bool {
+        const SMALL: &[&str] = &["the", "a", "an", "of", "and", "for", "on", "in", "to", "&"];
+        self.is_abbreviation()
+            && self
+                .definition
+                .as_written()
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !SMALL.contains(&bare(w).as_str()))
+                .all(is_capitalised)
+    }
+
+    /// `What does "RATS" refer to?` / `What does "astronomical unit" mean?` / `What does
+    /// "NATO" stand for?`
     pub fn define_question(&self) -> String {
-        if self.is_name() {
+        if self.is_abbreviation() {
+            format!("What does \"{}\" stand for?", self.term)
+        } else if self.is_name() {
             format!("What does \"{}\" refer to?", self.term)
         } else {
             format!("What does \"{}\" mean?", self.term)
@@ -889,7 +930,9 @@ impl TermWords {
     /// name of the SCO's permanent anti-terrorism body?"
     pub fn name_question(&self) -> String {
         let def = self.definition.mid();
-        if self.is_name() && def.starts_with("the ") {
+        if self.is_abbreviation() {
+            format!("What is the abbreviation for {def}?")
+        } else if self.is_name() && def.starts_with("the ") {
             format!("What is the name of {def}?")
         } else {
             format!("What is the term for {def}?")
@@ -1202,6 +1245,33 @@ mod tests {
             t.name_question(),
             "What is the term for the mean distance between the Earth and the Sun?"
         );
+        // An acronym of its definition stands for it.
+        for (term, def) in [
+            ("NATO", "the North Atlantic Treaty Organization"),
+            ("STP", "standard temperature and pressure"),
+            ("RATS", "the Regional Anti-Terrorist Structure"),
+            ("R&D", "research and development"),
+        ] {
+            let t = TermWords::new(term, def);
+            assert!(t.is_abbreviation(), "{term}");
+            assert_eq!(t.abbreviates_a_name(), def.starts_with("the "), "{term}");
+            assert_eq!(
+                t.define_question(),
+                format!("What does \"{term}\" stand for?")
+            );
+            assert_eq!(
+                t.name_question(),
+                format!("What is the abbreviation for {def}?")
+            );
+        }
+        for (term, def) in [
+            ("DNA", "the molecule that carries genetic instructions"),
+            ("NaCl", "the chemical formula of table salt"),
+            ("SCO", "a security body of eight Eurasian states"),
+            ("Brexit", "the withdrawal of Britain from the EU"),
+        ] {
+            assert!(!TermWords::new(term, def).is_abbreviation(), "{term}");
+        }
     }
 
     #[test]
