@@ -799,7 +799,18 @@ impl ListWords {
 
     /// What the items are, by the list's head noun: "force", "state", "planet".
     pub fn head_type(&self) -> String {
-        singular(&self.name.head())
+        let head = singular(&self.name.head());
+        // "the three main types of chemical bond" holds bonds, not types.
+        if matches!(
+            head.as_str(),
+            "type" | "kind" | "sort" | "form" | "class" | "category" | "variety"
+        ) {
+            let (_, rest) = self.name.split_at_head();
+            if let Some(of) = rest.strip_prefix("of ") {
+                return singular(&NounPhrase::new(of).head());
+            }
+        }
+        head
     }
 }
 
@@ -1272,6 +1283,15 @@ mod tests {
         ] {
             assert!(!TermWords::new(term, def).is_abbreviation(), "{term}");
         }
+    }
+
+    #[test]
+    fn a_list_of_types_holds_what_they_are_types_of() {
+        let t = |name: &str| ListWords::new(name, false).head_type();
+        assert_eq!(t("the three main types of chemical bond"), "bond");
+        assert_eq!(t("the kinds of rock"), "rock");
+        assert_eq!(t("the three evil forces"), "force");
+        assert_eq!(t("the types"), "type");
     }
 
     #[test]
