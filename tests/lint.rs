@@ -250,3 +250,99 @@ fn a_large_deck_of_distinct_cards_is_checked_without_complaint() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("ok, 3000 cards"), "{}", r.stdout);
 }
+
+/// The failure shapes of issue 11 in a deck written by hand: options of mixed kinds, choices
+/// with two options (one of them 123 against 122), an option that answers another card, a
+/// prompt that names its answer, a wording recall had to guess, a tense it had to guess.
+const ISSUE_11: &str = r#"
+[[card]]
+id = "member-mixed"
+kind = "choice"
+prompt = "Which of these is one of the SCO's eight member states?"
+correct = "Tajikistan"
+wrong = ["Afghanistan", "Cambodia", "extremism"]
+
+[[card]]
+id = "forces-mixed"
+kind = "choice"
+prompt = "Which of these is one of the three evil forces?"
+correct = "separatism"
+wrong = ["economic relations", "mutual consultation", "Iran"]
+
+[[card]]
+id = "full-member"
+kind = "choice"
+prompt = "Which of these is a full member of the SCO?"
+correct = "India"
+wrong = ["Iran"]
+
+[[card]]
+id = "documents"
+kind = "choice"
+prompt = "How many documents on economic co-operation does the SCO's legal framework hold?"
+correct = "122"
+wrong = ["123"]
+
+[[card]]
+id = "bloc"
+kind = "choice"
+prompt = "Which Russian-led bloc overlaps most with the SCO?"
+correct = "the Eurasian Economic Union, called the Eurasian Economic Community until 2015"
+wrong = ["the Collective Security Treaty Organization", "the Commonwealth of Independent States"]
+
+[[card]]
+id = "old-name"
+kind = "typed"
+prompt = "Before 2015, what was the Eurasian Economic Union called?"
+answer = "the Eurasian Economic Community"
+
+[[card]]
+id = "secretariat"
+kind = "choice"
+prompt = "Which SCO body, the Secretariat in Beijing, runs the daily work?"
+correct = "the Secretariat"
+wrong = ["RATS", "the Council of Heads of State"]
+
+[[fact]]
+id = "border"
+kind = "event"
+what = "the border incident on the Ussuri"
+date = "1991"
+
+[[fact]]
+id = "sg"
+kind = "person"
+name = "Zhang Ming"
+role = "Secretary-General of the SCO"
+"#;
+
+#[test]
+fn the_issue_11_failures_written_by_hand_are_warnings_that_strict_refuses() {
+    let t = TestEnv::new();
+    let r = check(&t, "hand.toml", ISSUE_11, false);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = check(&t, "hand.toml", ISSUE_11, true);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_has(
+        &r.stderr,
+        &[
+            "warning: choice card `member-mixed` mixes kinds of options: its answer \
+             `Tajikistan` is a country, but `extremism` (a common phrase) is not",
+            "warning: choice card `forces-mixed` mixes kinds of options: its answer \
+             `separatism` is a common word, but `Iran` (a country) is not",
+            "warning: choice card `full-member` has only 2 options; with fewer than 3 a \
+             learner can guess",
+            "warning: choice card `documents` has only 2 options",
+            "warning: the options of `bloc` show `the Eurasian Economic Community`, the answer \
+             of `old-name`",
+            "add `apart = [\"old-name\"]` to card `bloc`",
+            "warning: choice card `secretariat` gives its answer away: its prompt names the \
+             right option `the Secretariat`",
+            "warning: event fact `border`: recall could not tell what happened in \"the border \
+             incident on the Ussuri\", so its questions say it \"took place\"",
+            "warning: person fact `sg`: recall could not tell whether Zhang Ming still holds \
+             the role \"Secretary-General of the SCO\"",
+        ],
+    );
+    assert_has(&r.stdout, &["hand.toml: ok, 9 cards, 10 warnings"]);
+}

@@ -149,6 +149,11 @@ fn word(fact: &Fact) -> Worded {
             let w = PlaceWords::new(subject, relation, verb, kind);
             let place_ty = match hints.place_kind.as_deref() {
                 Some(k) => declared(k),
+                // A hall is not drawn with cities.
+                None if known.is_none() => {
+                    crate::wording::template::building_kind(&place.text)
+                        .unwrap_or_else(|| thing_type(None))
+                }
                 None => thing_type(known),
             };
             // Subjects are of one kind when they stand in the same relation to the same kind of
@@ -203,10 +208,16 @@ fn word(fact: &Fact) -> Worded {
         },
         FactKind::Term { term, definition } => {
             let w = TermWords::new(&term.text, definition);
+            // The name an acronym stands for is not drawn with what words mean.
+            let ty = if w.abbreviates_a_name() {
+                "expansion"
+            } else {
+                "definition"
+            };
             Worded {
                 lent: Some(w.definition_option()),
                 words: Words::Term(w),
-                ty: "definition".into(),
+                ty: ty.into(),
                 place_ty: String::new(),
             }
         }
@@ -438,7 +449,15 @@ impl<'a> Gen<'a> {
         let found: Vec<String> = self
             .starved
             .iter()
-            .map(|(_, n, ty)| format!("{n} {ty}"))
+            .map(|(_, n, ty)| {
+                // "only 1 subject", not "1 subjects".
+                let ty = if *n == 1 && ty.split_whitespace().count() == 1 {
+                    crate::wording::plural::singular(ty)
+                } else {
+                    ty.clone()
+                };
+                format!("{n} {ty}")
+            })
             .collect();
         let mut unique: Vec<&str> = Vec::new();
         for f in &found {
@@ -796,7 +815,11 @@ impl<'a> Gen<'a> {
                         correct: definition.into(),
                         right: &[],
                         wrong,
-                        ty: "definition",
+                        ty: if w.abbreviates_a_name() {
+                            "full name"
+                        } else {
+                            "definition"
+                        },
                     },
                 );
                 self.push(
@@ -1213,6 +1236,28 @@ mod tests {
             place("hq2", "the league", "Nantes"),
             place("hq3", "the union", "Lille"),
         ]
+    }
+
+    #[test]
+    fn a_place_named_after_a_building_is_not_drawn_with_cities() {
+        let mut facts = three_places();
+        facts.push(place("hall", "the club house", "the Hall of Mirrors"));
+        facts.push(place("hq4", "the bank", "Paris"));
+        let (d, diags) = run(facts, 7);
+        // Four cities, one hall: the hall has no wrong options of its kind.
+        assert!(d.card("hall/where-choice").is_none());
+        assert!(d.card("hall/where").is_some());
+        assert!(
+            diags.iter().any(|x| x.message.contains("0 halls")),
+            "{diags:?}"
+        );
+        for id in ["hq/where-choice", "hq2/where-choice", "hq3/where-choice"] {
+            let (_, wrong) = choice(get(&d, id));
+            assert!(
+                wrong.iter().all(|w| w.as_str() != "the Hall of Mirrors"),
+                "{id}: {wrong:?}"
+            );
+        }
     }
 
     #[test]
@@ -1790,6 +1835,35 @@ mod tests {
         assert_eq!(
             get(&d, "t/name").explain.as_deref(),
             Some("LEO: an orbit close to the Earth.")
+        );
+    }
+
+    #[test]
+    fn the_name_an_acronym_stands_for_is_not_drawn_with_definitions() {
+        let (d, diags) = run(
+            vec![
+                term("nato", "NATO", "the North Atlantic Treaty Organization"),
+                term("f", "fjord", "a long, narrow inlet of the sea"),
+                term("e", "enclave", "a territory surrounded by another state"),
+                term("b", "Brexit", "the withdrawal of Britain from the EU"),
+            ],
+            7,
+        );
+        assert!(d.card("nato/define").is_none());
+        assert_eq!(
+            get(&d, "nato/name").prompt,
+            "What is the abbreviation for the North Atlantic Treaty Organization?"
+        );
+        assert!(
+            diags.iter().any(|x| x.message.contains("0 full names")),
+            "{diags:?}"
+        );
+        let (_, wrong) = choice(get(&d, "f/define"));
+        assert!(
+            wrong
+                .iter()
+                .all(|w| w.as_str() != "the North Atlantic Treaty Organization"),
+            "{wrong:?}"
         );
     }
 

@@ -341,10 +341,20 @@ fn giveaway(deck: &Deck, gs: &[&Giveaway]) -> Diagnostic {
         })
         .collect();
     let places: Vec<&str> = places.iter().map(String::as_str).collect();
+    // "the options of `bloc` show", "the prompt of `old-name` shows".
+    let verb = if places.len() > 1
+        || places
+            .first()
+            .is_some_and(|p| crate::wording::plural::is_plural_noun(p))
+    {
+        "show"
+    } else {
+        "shows"
+    };
     let places = crate::wording::template::join_and(&places);
     let who = match &giver.fact {
         Some(f) if many => format!("the {places} of {} cards of fact `{f}` show", gs.len()),
-        _ => format!("the {places} of `{}` shows", giver.id),
+        _ => format!("the {places} of `{}` {verb}", giver.id),
     };
     let fix = match (&giver.fact, g.place) {
         (Some(f), Place::Explanation) => {

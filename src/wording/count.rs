@@ -117,6 +117,10 @@ const MEASURES: &[&str] = &[
     "times",
 ];
 
+/// Prepositions that place counted things ("stars on the flag", "documents in the
+/// framework"): asked "How many stars are there on the flag?".
+const LOCATIVES: &[&str] = &["in", "on", "at", "inside", "within", "aboard"];
+
 const NUMBER_WORDS: [&str; 21] = [
     "zero",
     "one",
@@ -150,8 +154,12 @@ pub fn number_word(value: f64) -> Option<&'static str> {
 }
 
 /// A number as prose writes it: thousands grouped with commas ("4,300", "384,400"), decimals
-/// as they are ("0.5"), no exponent.
+/// as they are ("0.5"); a number too large or too small to read in digits as a textbook writes
+/// it ("6.022 × 10²³", "1.6 × 10⁻¹⁹").
 pub fn format_value(value: f64) -> String {
+    if value.is_finite() && value != 0.0 && !(1e-4..1e15).contains(&value.abs()) {
+        return scientific(value);
+    }
     let text = value.to_string();
     let (sign, digits) = match text.strip_prefix('-') {
         Some(d) => ("-", d),
@@ -175,6 +183,21 @@ pub fn format_value(value: f64) -> String {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),
     }
+}
+
+/// `value` as a mantissa times a power of ten, the exponent in superscript digits.
+fn scientific(value: f64) -> String {
+    let text = format!("{value:e}");
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((text.as_str(), "0"));
+    let superscript: String = exponent
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']
+                [d.to_digit(10).unwrap_or(0) as usize],
+        })
+        .collect();
+    format!("{mantissa} × 10{superscript}")
 }
 
 /// A quantity as options and explanations show it: "8", "4,300 km", "12%".
@@ -251,13 +274,21 @@ impl Quantity {
                 rest: after[v + 1..].join(" "),
             };
         }
-        // "members of the SCO": the owner is a definite or named phrase after the last "of".
+        // "members of the SCO", "carbon atoms of a benzene ring": the owner is a definite,
+        // indefinite or named phrase after the last "of", unless the counted things are
+        // placed before it ("stars on the flag of Europe").
         if let Some((noun, owner)) = counted.rsplit_once(" of ") {
             let owner_np = NounPhrase::new(owner);
-            let named = matches!(owner_np.opening(), Opening::Definite | Opening::Name)
-                || owner.ends_with("'s");
+            let named = matches!(
+                owner_np.opening(),
+                Opening::Definite | Opening::Indefinite | Opening::Name
+            ) || owner.ends_with("'s");
             let head_plural = is_plural_noun(&NounPhrase::new(noun).head());
-            if named && head_plural && !owner.contains(" in ") {
+            let placed = noun
+                .split_whitespace()
+                .skip(1)
+                .any(|w| LOCATIVES.contains(&bare(w).as_str()));
+            if named && head_plural && !placed && !owner.contains(" in ") {
                 return Quantity::Count {
                     noun: noun.to_string(),
                     owner: Some(owner.to_string()),
@@ -265,10 +296,12 @@ impl Quantity {
                 };
             }
         }
-        // "documents in the SCO's legal framework": the place goes after "are there".
+        // "documents in the SCO's legal framework", "stars on the flag of Europe": the place
+        // goes after "are there".
         let words: Vec<&str> = counted.split_whitespace().collect();
-        let place = words.iter().rposition(|w| bare(w) == "in").filter(|&i| {
+        let place = words.iter().enumerate().position(|(i, w)| {
             i > 0
+                && LOCATIVES.contains(&bare(w).as_str())
                 && words.get(i + 1).is_some_and(|n| {
                     matches!(bare(n).as_str(), "the" | "a" | "an")
                         || is_capitalised(n)
@@ -435,6 +468,20 @@ mod tests {
     }
 
     #[test]
+    fn very_large_and_very_small_values_are_written_with_powers_of_ten() {
+        assert_eq!(format_value(6.022e23), "6.022 × 10²³");
+        assert_eq!(format_value(1e21), "1 × 10²¹");
+        assert_eq!(format_value(-1.602e-19), "-1.602 × 10⁻¹⁹");
+        assert_eq!(format_value(0.0001), "0.0001");
+        assert_eq!(format_value(999_999_999_999_999.0), "999,999,999,999,999");
+        assert_eq!(format_value(0.0), "0");
+        assert_eq!(
+            format_number(6.022e23, Some("per mole")),
+            "6.022 × 10²³ per mole"
+        );
+    }
+
+    #[test]
     fn number_words_up_to_twenty() {
         assert_eq!(number_word(8.0), Some("eight"));
         assert_eq!(number_word(20.0), Some("twenty"));
@@ -498,6 +545,28 @@ mod tests {
                 "the number of members of the Shanghai Five",
                 "How many members do the Shanghai Five have?",
                 "The Shanghai Five have 8 members.",
+            ),
+            // An owner with "a" owns as well as one with "the".
+            (
+                "the number of carbon atoms of a benzene ring",
+                "How many carbon atoms does a benzene ring have?",
+                "A benzene ring has 8 carbon atoms.",
+            ),
+            // Things placed "on" something before the "of" are not owned by what follows it.
+            (
+                "the number of stars on the flag of Europe",
+                "How many stars are there on the flag of Europe?",
+                "There are 8 stars on the flag of Europe.",
+            ),
+            (
+                "the number of people at the Congress of Vienna",
+                "How many people are there at the Congress of Vienna?",
+                "There are 8 people at the Congress of Vienna.",
+            ),
+            (
+                "the number of cantons in Switzerland",
+                "How many cantons are there in Switzerland?",
+                "There are 8 cantons in Switzerland.",
             ),
         ];
         for (q, question, statement) in cases {

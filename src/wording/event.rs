@@ -116,6 +116,7 @@ pub const NOMINALS: &[(&str, &str, Role)] = &[
     ("composition", "compose", Role::Patient),
     ("identification", "identify", Role::Patient),
     ("isolation", "isolate", Role::Patient),
+    ("synthesis", "synthesise", Role::Patient),
     ("detection", "detect", Role::Patient),
     ("settlement", "settle", Role::Patient),
     ("colonisation", "colonise", Role::Patient),
@@ -172,6 +173,7 @@ pub const HEAD_VERBS: &[(&str, &str)] = &[
     ("charter", "signed"),
     ("protocol", "signed"),
     ("armistice", "signed"),
+    ("peace", "signed"),
     ("ceasefire", "agreed"),
     ("deal", "signed"),
     ("memorandum", "signed"),
@@ -440,6 +442,16 @@ fn adverb_of(adjective: &str) -> Option<String> {
         .map(|(_, adv)| (*adv).to_string())
 }
 
+/// Whether `base` is the verb of an event noun or of what happens to a thing in history
+/// ("execute", "crown", "sign", "hold"): something that happened once.
+pub fn is_event_verb(base: &str) -> bool {
+    let first = |v: &str| v.split_whitespace().next().unwrap_or("").to_string();
+    NOMINALS.iter().any(|(_, v, _)| first(v) == base)
+        || HEAD_VERBS
+            .iter()
+            .any(|(_, v)| Verb::of(&first(v)).base == base)
+}
+
 /// What [`read`] made of an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
@@ -475,8 +487,10 @@ pub fn read(what: &str, verb: Option<&str>) -> Reading {
     } else if let Some(c) = finite_clause(core).or_else(|| nominal(core)) {
         (c, false)
     } else {
-        let head = singular(&NounPhrase::new(core).head());
-        match HEAD_VERBS.iter().find(|(h, _)| *h == head) {
+        // Plural names ("the Olympic Games") are in the table as written.
+        let written = bare(&NounPhrase::new(core).head());
+        let head = singular(&written);
+        match HEAD_VERBS.iter().find(|(h, _)| *h == head || *h == written) {
             Some((_, hint)) => (with_verb(core, hint), false),
             None => (with_verb(core, "took place"), true),
         }
@@ -595,7 +609,8 @@ fn present_third(word: &str) -> Option<Verb> {
     stems
         .into_iter()
         .flatten()
-        .filter(|s| s.len() >= 2)
+        // Two-letter stems are verbs only in "goes" and "does"; "gas" is not "ga".
+        .filter(|s| s.len() >= 3 || matches!(s.as_str(), "go" | "do"))
         .map(|s| Verb::of(&s))
         .find(|v| v.third() == w)
 }
@@ -656,6 +671,14 @@ fn finite_clause(core: &str) -> Option<Clause> {
             }
             return Some(c);
         }
+        // A preposition inside a name ("the Nobel Prize in Chemistry was awarded") is part of
+        // the subject.
+        let in_name = is_capitalised(words[v - 1])
+            && words.get(v + 1).is_some_and(|n| is_capitalised(n))
+            && matches!(b.as_str(), "of" | "in" | "for" | "on" | "at" | "to" | "de");
+        if in_name {
+            continue;
+        }
         // The subject cannot run past a preposition or a common word that is not a verb.
         if POSTMODIFIERS.contains(&b.as_str()) || past || strong {
             return None;
@@ -673,7 +696,7 @@ fn name_subject(words: &[&str]) -> bool {
     if words.len() == 1 && matches!(bare(last).as_str(), "it" | "they" | "he" | "she" | "we") {
         return true;
     }
-    let glue = ["of", "and", "for", "the", "de", "on"];
+    let glue = ["of", "and", "for", "the", "de", "on", "in", "at", "to"];
     is_capitalised(last)
         && words.iter().enumerate().all(|(i, w)| {
             is_capitalised(w)
@@ -728,7 +751,7 @@ fn nominal(core: &str) -> Option<Clause> {
             who.push(owner);
             possessor = Some(who.join(" "));
             adverbs.clear();
-        } else if is_capitalised(w)
+        } else if (is_capitalised(w) || bare(w) == "and")
             && words[i + 1..p]
                 .iter()
                 .any(|x| x.ends_with("'s") || x.ends_with("’s"))
@@ -1061,6 +1084,57 @@ mod tests {
             "In what year was the Great Exhibition held?",
             "The Great Exhibition was held in 2001.",
         ),
+        // A compound noun is not a clause: "gas" is not the verb "ga".
+        (
+            "the Bhopal gas leak",
+            Some("took place"),
+            "In what year did the Bhopal gas leak take place?",
+            "The Bhopal gas leak took place in 2001.",
+        ),
+        // A preposition inside a name belongs to the subject.
+        (
+            "the Nobel Prize in Chemistry was awarded for the first time",
+            None,
+            "In what year was the Nobel Prize in Chemistry awarded for the first time?",
+            "The Nobel Prize in Chemistry was awarded for the first time in 2001.",
+        ),
+        (
+            "Marie and Pierre Curie's discovery of radium",
+            None,
+            "In what year did Marie and Pierre Curie discover radium?",
+            "Marie and Pierre Curie discovered radium in 2001.",
+        ),
+        (
+            "the synthesis of urea",
+            None,
+            "In what year was urea synthesised?",
+            "Urea was synthesised in 2001.",
+        ),
+        (
+            "the Peace of Westphalia",
+            None,
+            "In what year was the Peace of Westphalia signed?",
+            "The Peace of Westphalia was signed in 2001.",
+        ),
+        // An ordinal or an adjective before a name is not the head.
+        (
+            "the first Solvay Conference on Chemistry",
+            None,
+            "In what year was the first Solvay Conference on Chemistry held?",
+            "The first Solvay Conference on Chemistry was held in 2001.",
+        ),
+        (
+            "the first modern Olympic Games",
+            None,
+            "In what year were the first modern Olympic Games held?",
+            "The first modern Olympic Games were held in 2001.",
+        ),
+        (
+            "the 1992 Summer Olympics",
+            None,
+            "In what year were the 1992 Summer Olympics held?",
+            "The 1992 Summer Olympics were held in 2001.",
+        ),
     ];
 
     #[test]
@@ -1088,6 +1162,30 @@ mod tests {
             r.clause.question("In what year", &[]),
             "In what year did the Kingdom Hearts incident take place?"
         );
+    }
+
+    #[test]
+    fn a_compound_noun_is_not_read_as_a_clause() {
+        // "gas" would be the third person of a verb "ga"; "goes" is that of "go".
+        assert!(present_third("gas").is_none());
+        assert_eq!(present_third("goes").map(|v| v.base), Some("go".into()));
+        assert_eq!(present_third("joins").map(|v| v.base), Some("join".into()));
+        let r = read("the Bhopal gas leak", None);
+        assert!(r.guessed);
+        assert_eq!(
+            r.clause.statement(&[]),
+            "The Bhopal gas leak took place."
+        );
+    }
+
+    #[test]
+    fn event_verbs_are_told_from_state_verbs() {
+        for v in ["execute", "crown", "sign", "hold", "found", "assassinate"] {
+            assert!(is_event_verb(v), "{v}");
+        }
+        for v in ["display", "keep", "house", "locate", "exhibit"] {
+            assert!(!is_event_verb(v), "{v}");
+        }
     }
 
     #[test]

@@ -39,6 +39,15 @@ pub const POSTMODIFIERS: &[&str] = &[
     "around", "beyond", "via", "who", "whom", "whose", "which", "that", "where", "when", "whereby",
 ];
 
+/// Ordinals and adjectives that come before a name without being the head of the phrase
+/// ("the first Solvay Conference", "the modern Olympic Games", "the annual Davos meeting").
+const MODIFIERS_BEFORE_NAMES: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "last", "final", "next", "previous", "latest", "annual", "inaugural", "modern",
+    "ancient", "new", "old", "original", "early", "late", "great", "historic", "famous",
+    "current", "former", "present", "official", "extraordinary", "informal",
+];
+
 /// Small words a Title Case name may keep in lower case ("Bank for International Settlements").
 const NAME_GLUE: &[&str] = &[
     "of", "and", "for", "the", "on", "de", "du", "la", "le", "von", "van", "der", "y", "&", "in",
@@ -66,6 +75,13 @@ pub fn bare(word: &str) -> String {
 
 /// `s` with its first letter in upper case, for a phrase that now starts a sentence.
 pub fn capitalise(s: &str) -> String {
+    // A word that already mixes cases after a small letter keeps it ("pH", "mRNA", "iPhone").
+    let first_word = s.split_whitespace().next().unwrap_or("");
+    if first_word.chars().next().is_some_and(char::is_lowercase)
+        && first_word.chars().skip(1).any(char::is_uppercase)
+    {
+        return s.to_string();
+    }
     let mut chars = s.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
@@ -87,10 +103,13 @@ pub fn sentence(s: &str) -> String {
 /// A phrase ready to go inside a sentence: trimmed, final full stops and question marks
 /// dropped, runs of spaces made one.
 pub fn phrase(s: &str) -> String {
-    let s = s
-        .trim()
-        .trim_end_matches(['.', '?', '!', ';', ':'])
-        .trim_end();
+    let s = s.trim();
+    let cut = s.trim_end_matches(['.', '?', '!', ';', ':']).trim_end();
+    // The full stop of an abbreviation stays ("Washington, D.C.", "Acme Inc.").
+    let last = cut.rsplit(char::is_whitespace).next().unwrap_or("");
+    let abbreviation = s[cut.len()..].starts_with('.')
+        && (last.contains('.') || matches!(last, "Inc" | "Ltd" | "Co" | "Jr" | "Sr" | "St"));
+    let s = if abbreviation { &s[..cut.len() + 1] } else { cut };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -272,8 +291,11 @@ impl NounPhrase {
                     break;
                 }
                 // A title after a common noun is its name, not its head ("the film Star
-                // Wars", "the album Abbey Road").
-                if after_name.is_none_or(|x| POSTMODIFIERS.contains(&bare(x).as_str())) {
+                // Wars", "the album Abbey Road"), but a name after an ordinal or an adjective
+                // is the head ("the first Solvay Conference", "the first modern Olympic Games").
+                if after_name.is_none_or(|x| POSTMODIFIERS.contains(&bare(x).as_str()))
+                    && !MODIFIERS_BEFORE_NAMES.contains(&bare(words[last]).as_str())
+                {
                     break;
                 }
             }
@@ -352,7 +374,14 @@ impl NounPhrase {
             }
             core.push(w);
         }
-        let core = core.join(" ");
+        // Inside a name, "and" after a preposition joins the name's own complement ("the
+        // International Bureau of Weights and Measures" is one bureau).
+        let before_prep = core
+            .iter()
+            .enumerate()
+            .position(|(i, w)| i > 0 && POSTMODIFIERS.contains(&bare(w).as_str()))
+            .unwrap_or(core.len());
+        let core = core[..before_prep].join(" ");
         if let Some((_, right)) = core.rsplit_once(" and ") {
             let right_words: Vec<&str> = right.split_whitespace().collect();
             let one_thing = right_words.len() == 1
@@ -505,6 +534,10 @@ mod tests {
                 "completion",
             ),
             ("Xi Jinping", "Jinping"),
+            // A name after an ordinal or an adjective is the head.
+            ("the first Solvay Conference on Chemistry", "Conference"),
+            ("the first modern Olympic Games", "Games"),
+            ("the annual Davos meeting", "meeting"),
         ];
         for (s, h) in cases {
             assert_eq!(np(s).head(), h, "{s}");
@@ -540,6 +573,8 @@ mod tests {
             "terrorism, separatism and extremism",
             "the Shanghai Five",
             "the talks in Geneva",
+            "the 2024 Summer Olympics",
+            "the first modern Olympic Games",
         ] {
             assert!(np(s).is_plural(), "{s}");
         }
@@ -549,6 +584,8 @@ mod tests {
             "Mars",
             "the treaty between China and Russia",
             "the Regional Anti-Terrorist Structure (RATS)",
+            "the International Bureau of Weights and Measures",
+            "the Ministry of Trade and Industry",
         ] {
             assert!(!np(s).is_plural(), "{s}");
         }
@@ -584,6 +621,15 @@ mod tests {
             "It is in Washington, D.C."
         );
         assert_eq!(sentence("it is in Paris"), "It is in Paris.");
+        // An abbreviation keeps its full stop; a sentence's own is dropped.
+        assert_eq!(phrase("Washington, D.C."), "Washington, D.C.");
+        assert_eq!(phrase("Acme Inc."), "Acme Inc.");
+        assert_eq!(phrase("the treaty."), "the treaty");
+        assert_eq!(phrase("the treaty?!"), "the treaty");
+        // A word that mixes cases keeps them.
+        assert_eq!(capitalise("pH: the acidity"), "pH: the acidity");
+        assert_eq!(capitalise("mRNA"), "mRNA");
+        assert_eq!(capitalise("isotope"), "Isotope");
         assert_eq!(np("The first members").mid(), "the first members");
         assert_eq!(np("A treaty").mid(), "a treaty");
     }

@@ -124,6 +124,8 @@ const NAME_PLURALS: &[&str] = &[
     "wars",
     "crusades",
     "games",
+    "olympics",
+    "paralympics",
     "provinces",
     "colonies",
     "territories",

@@ -238,6 +238,13 @@ const AT_PLACES: &[&str] = &[
     "studio",
 ];
 
+/// The kind of a place named after a building or a natural feature ("the Hall of Mirrors"
+/// is a hall, "Blenheim Palace" a palace), which is drawn only with places of its kind.
+pub fn building_kind(place: &str) -> Option<String> {
+    let head = singular(&NounPhrase::new(place).head());
+    (AT_PLACES.contains(&head.as_str()) || LOCATED_HEADS.contains(&head.as_str())).then_some(head)
+}
+
 /// Kinds of place that take "on" ("on which planet").
 const ON_PLACES: &[&str] = &[
     "planet",
@@ -508,9 +515,15 @@ fn place_clause(subject: &NounPhrase, verb: &str) -> Clause {
         });
         return c;
     }
-    c.tense = tense
-        .or(known.map(|(_, t, _)| *t))
-        .unwrap_or(Tense::Present);
+    // A verb that names an event ("executed", "crowned", "painted") happened once, in the
+    // past; others describe where something is ("displayed", "kept").
+    c.tense = tense.or(known.map(|(_, t, _)| *t)).unwrap_or_else(|| {
+        if super::event::is_event_verb(&v.base) {
+            Tense::Past
+        } else {
+            Tense::Present
+        }
+    });
     if known.is_some() {
         // Keep the participle as written ("found", not "founded").
         c.verb.participle = bare(main);
@@ -786,7 +799,18 @@ impl ListWords {
 
     /// What the items are, by the list's head noun: "force", "state", "planet".
     pub fn head_type(&self) -> String {
-        singular(&self.name.head())
+        let head = singular(&self.name.head());
+        // "the three main types of chemical bond" holds bonds, not types.
+        if matches!(
+            head.as_str(),
+            "type" | "kind" | "sort" | "form" | "class" | "category" | "variety"
+        ) {
+            let (_, rest) = self.name.split_at_head();
+            if let Some(of) = rest.strip_prefix("of ") {
+                return singular(&NounPhrase::new(of).head());
+            }
+        }
+        head
     }
 }
 
@@ -863,9 +887,50 @@ impl TermWords {
         is_capitalised(first) || is_acronym(first)
     }
 
-    /// `What does "RATS" refer to?` / `What does "astronomical unit" mean?`
+    /// Whether the term is an acronym of its definition ("NATO": the North Atlantic Treaty
+    /// Organization; "STP": standard temperature and pressure).
+    pub fn is_abbreviation(&self) -> bool {
+        const SMALL: &[&str] = &["the", "a", "an", "of", "and", "for", "on", "in", "to", "&"];
+        if self.term.contains(char::is_whitespace) || !is_acronym(&self.term) {
+            return false;
+        }
+        let letters: String = self
+            .term
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_uppercase();
+        let initials = |all: bool| -> String {
+            self.definition
+                .as_written()
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| all || !SMALL.contains(&bare(w).as_str()))
+                .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+                .collect::<String>()
+                .to_uppercase()
+        };
+        letters == initials(false) || letters == initials(true)
+    }
+
+    /// Whether the term is an acronym of a name ("NATO": the North Atlantic Treaty
+    /// Organization), whose options are other names, not descriptions.
+    pub fn abbreviates_a_name(&self) -> bool {
+        const SMALL: &[&str] = &["the", "a", "an", "of", "and", "for", "on", "in", "to", "&"];
+        self.is_abbreviation()
+            && self
+                .definition
+                .as_written()
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !SMALL.contains(&bare(w).as_str()))
+                .all(is_capitalised)
+    }
+
+    /// `What does "RATS" refer to?` / `What does "astronomical unit" mean?` / `What does
+    /// "NATO" stand for?`
     pub fn define_question(&self) -> String {
-        if self.is_name() {
+        if self.is_abbreviation() {
+            format!("What does \"{}\" stand for?", self.term)
+        } else if self.is_name() {
             format!("What does \"{}\" refer to?", self.term)
         } else {
             format!("What does \"{}\" mean?", self.term)
@@ -876,7 +941,9 @@ impl TermWords {
     /// name of the SCO's permanent anti-terrorism body?"
     pub fn name_question(&self) -> String {
         let def = self.definition.mid();
-        if self.is_name() && def.starts_with("the ") {
+        if self.is_abbreviation() {
+            format!("What is the abbreviation for {def}?")
+        } else if self.is_name() && def.starts_with("the ") {
             format!("What is the name of {def}?")
         } else {
             format!("What is the term for {def}?")
@@ -1007,6 +1074,37 @@ mod tests {
         assert_eq!(p.where_question(), "Where did Napoleon die?");
         let p = PlaceWords::new("the treaty", "headquarters", Some("was signed"), None);
         assert_eq!(p.where_question(), "Where was the treaty signed?");
+        // A verb that names an event is in the past, one that says where a thing is in the
+        // present.
+        let p = PlaceWords::new("Antoine Lavoisier", "headquarters", Some("executed"), None);
+        assert_eq!(p.where_question(), "Where was Antoine Lavoisier executed?");
+        let p = PlaceWords::new("the Mona Lisa", "headquarters", Some("displayed"), None);
+        assert_eq!(p.where_question(), "Where is the Mona Lisa displayed?");
+        // A name ending "of A and B" is one thing.
+        let p = PlaceWords::new(
+            "the International Bureau of Weights and Measures",
+            "seat",
+            None,
+            None,
+        );
+        assert_eq!(
+            p.where_question(),
+            "Where is the International Bureau of Weights and Measures based?"
+        );
+        let p = PlaceWords::new("the 2024 Summer Olympics", "venue", None, Some("city"));
+        assert_eq!(
+            p.where_question(),
+            "In which city were the 2024 Summer Olympics held?"
+        );
+    }
+
+    #[test]
+    fn places_named_after_buildings_have_their_kind() {
+        assert_eq!(building_kind("the Hall of Mirrors").as_deref(), Some("hall"));
+        assert_eq!(building_kind("Blenheim Palace").as_deref(), Some("palace"));
+        assert_eq!(building_kind("Red Square").as_deref(), Some("square"));
+        assert_eq!(building_kind("Paris"), None);
+        assert_eq!(building_kind("the Zambezi"), None);
     }
 
     #[test]
@@ -1158,6 +1256,42 @@ mod tests {
             t.name_question(),
             "What is the term for the mean distance between the Earth and the Sun?"
         );
+        // An acronym of its definition stands for it.
+        for (term, def) in [
+            ("NATO", "the North Atlantic Treaty Organization"),
+            ("STP", "standard temperature and pressure"),
+            ("RATS", "the Regional Anti-Terrorist Structure"),
+            ("R&D", "research and development"),
+        ] {
+            let t = TermWords::new(term, def);
+            assert!(t.is_abbreviation(), "{term}");
+            assert_eq!(t.abbreviates_a_name(), def.starts_with("the "), "{term}");
+            assert_eq!(
+                t.define_question(),
+                format!("What does \"{term}\" stand for?")
+            );
+            assert_eq!(
+                t.name_question(),
+                format!("What is the abbreviation for {def}?")
+            );
+        }
+        for (term, def) in [
+            ("DNA", "the molecule that carries genetic instructions"),
+            ("NaCl", "the chemical formula of table salt"),
+            ("SCO", "a security body of eight Eurasian states"),
+            ("Brexit", "the withdrawal of Britain from the EU"),
+        ] {
+            assert!(!TermWords::new(term, def).is_abbreviation(), "{term}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_types_holds_what_they_are_types_of() {
+        let t = |name: &str| ListWords::new(name, false).head_type();
+        assert_eq!(t("the three main types of chemical bond"), "bond");
+        assert_eq!(t("the kinds of rock"), "rock");
+        assert_eq!(t("the three evil forces"), "force");
+        assert_eq!(t("the types"), "type");
     }
 
     #[test]
