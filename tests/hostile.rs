@@ -1297,12 +1297,20 @@ fn standard_input_that_never_ends_is_given_up() {
             "{args:?}: {}",
             &m.stdout[m.stdout.len().saturating_sub(2000)..]
         );
-        assert!(m.stdout.len() < 1 << 20, "{args:?}: {} bytes", m.stdout.len());
+        assert!(
+            m.stdout.len() < 1 << 20,
+            "{args:?}: {} bytes",
+            m.stdout.len()
+        );
         assert!(m.peak_mib < 40, "{args:?}: {} MiB", m.peak_mib);
     }
     // An answer given before the endless line is saved.
     let first = std::io::Cursor::new(b"Lima\n3\n".to_vec());
-    let m = measured(&t, &["study", "--deck", "two"], first.chain(std::io::repeat(0)));
+    let m = measured(
+        &t,
+        &["study", "--deck", "two"],
+        first.chain(std::io::repeat(0)),
+    );
     assert_eq!(m.code, 0, "{}", m.stderr);
     assert!(m.stdout.contains(endless_line), "{}", m.stdout);
     assert!(m.stdout.contains("Cards studied: 1"), "{}", m.stdout);
@@ -1407,13 +1415,17 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
         assert_eq!(m.code, 2, "{what}: {}", m.stderr);
         assert!(m.peak_mib < 100, "{what}: {} MiB", m.peak_mib);
         assert!(
-            std::fs::read_dir(t.path().join("out")).unwrap().next().is_none(),
+            std::fs::read_dir(t.path().join("out"))
+                .unwrap()
+                .next()
+                .is_none(),
             "{what}: something was written"
         );
         assert_inert(what, &m.stderr);
     };
-    let too_large =
-        |entry: &str| format!("the package entry `{entry}` is larger than the limit of 209715200 bytes");
+    let too_large = |entry: &str| {
+        format!("the package entry `{entry}` is larger than the limit of 209715200 bytes")
+    };
 
     // zstd bombs: 1 GiB of zeros in a few KB, as the current collection, in .apkg and .colpkg.
     let bomb = zstd_zeros(1024);
@@ -1422,7 +1434,11 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
         let package = repacked(entries, &[("collection.anki21b", bomb.clone())], &[]);
         let m = import_package(&t, file, &package);
         refused(&m, file);
-        assert!(m.stderr.contains(&too_large("collection.anki21b")), "{}", m.stderr);
+        assert!(
+            m.stderr.contains(&too_large("collection.anki21b")),
+            "{}",
+            m.stderr
+        );
     }
     // A zip (deflate) bomb: 300 MiB of zeros as a legacy collection.
     let package = repacked(
@@ -1433,15 +1449,28 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
     assert!(package.len() < 2_000_000, "{}", package.len());
     let m = import_package(&t, "deflate.apkg", &package);
     refused(&m, "deflate bomb");
-    assert!(m.stderr.contains(&too_large("collection.anki21")), "{}", m.stderr);
+    assert!(
+        m.stderr.contains(&too_large("collection.anki21")),
+        "{}",
+        m.stderr
+    );
 
     // A zstd frame cut in half.
-    let whole = &current.iter().find(|(n, _)| n == "collection.anki21b").unwrap().1;
+    let whole = &current
+        .iter()
+        .find(|(n, _)| n == "collection.anki21b")
+        .unwrap()
+        .1;
     let cut = whole[..whole.len() / 2].to_vec();
-    let m = import_package(&t, "cut.apkg", &repacked(&current, &[("collection.anki21b", cut)], &[]));
+    let m = import_package(
+        &t,
+        "cut.apkg",
+        &repacked(&current, &[("collection.anki21b", cut)], &[]),
+    );
     refused(&m, "truncated zstd");
     assert!(
-        m.stderr.contains("the collection in the package cannot be read: collection.anki21b:"),
+        m.stderr
+            .contains("the collection in the package cannot be read: collection.anki21b:"),
         "{}",
         m.stderr
     );
@@ -1449,15 +1478,25 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
     // Media maps that are not protobuf: a length past the end, a wire type that does not
     // exist, and zstd of nothing readable.
     for (what, map) in [
-        ("length past the end", zstd::encode_all(&[0x0a, 0xff, 0xff, 0x03, 0x01][..], 3).unwrap()),
-        ("wire type 7", zstd::encode_all(&[0x0f, 0x00][..], 3).unwrap()),
-        ("endless varint", zstd::encode_all(&[0xffu8; 64][..], 3).unwrap()),
+        (
+            "length past the end",
+            zstd::encode_all(&[0x0a, 0xff, 0xff, 0x03, 0x01][..], 3).unwrap(),
+        ),
+        (
+            "wire type 7",
+            zstd::encode_all(&[0x0f, 0x00][..], 3).unwrap(),
+        ),
+        (
+            "endless varint",
+            zstd::encode_all(&[0xffu8; 64][..], 3).unwrap(),
+        ),
         ("a cut zstd frame", media_map(&["a.png"; 40])[..20].to_vec()),
     ] {
         let m = import_package(&t, "map.apkg", &repacked(&current, &[("media", map)], &[]));
         refused(&m, what);
         assert!(
-            m.stderr.contains("the collection in the package cannot be read: media"),
+            m.stderr
+                .contains("the collection in the package cannot be read: media"),
             "{what}: {}",
             m.stderr
         );
@@ -1469,7 +1508,11 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
         map.write_all(&[0x0a, 0x00].repeat(1024)).unwrap();
     }
     let map = map.finish().unwrap();
-    let m = import_package(&t, "names.apkg", &repacked(&current, &[("media", map)], &[]));
+    let m = import_package(
+        &t,
+        "names.apkg",
+        &repacked(&current, &[("media", map)], &[]),
+    );
     refused(&m, "huge media map");
     assert!(
         m.stderr.contains(
@@ -1490,7 +1533,9 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
     let m = import_package(&t, "names-legacy.apkg", &package);
     refused(&m, "huge legacy media map");
     assert!(
-        m.stderr.contains("the package names more than 50000 media files, and recall takes at most 50000"),
+        m.stderr.contains(
+            "the package names more than 50000 media files, and recall takes at most 50000"
+        ),
         "{}",
         m.stderr
     );
@@ -1504,7 +1549,11 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
         "nul\0.png",
         "\u{1b}]0;pwned\u{7}.png",
     ];
-    let m = import_package(&t, "evil.apkg", &repacked(&current, &[("media", media_map(&evil))], &[]));
+    let m = import_package(
+        &t,
+        "evil.apkg",
+        &repacked(&current, &[("media", media_map(&evil))], &[]),
+    );
     assert_eq!(m.code, 0, "{}", m.stderr);
     assert_inert("evil media names", &m.stderr);
     assert!(!t.path().join("escaped.png").exists());
@@ -1533,7 +1582,6 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
     assert!(m.peak_mib < 250, "{} MiB", m.peak_mib);
 }
 
-
 /// `-o` naming recall's own files in the data directory (the progress database, its
 /// write-ahead log, the session lock, the caches), directly, by another spelling of the
 /// path or through a link, is refused by every command that writes a file, and the progress
@@ -1552,7 +1600,10 @@ fn output_into_recalls_own_files_is_refused() {
     let studied = common::status_of(&t, "rivers");
     std::os::unix::fs::symlink("data/progress.sqlite3", t.path().join("link.csv")).unwrap();
     std::os::unix::fs::symlink("data/cache", t.path().join("cachelink")).unwrap();
-    t.write("article.txt", "Lima is the capital of Peru. It was founded in 1535.\n");
+    t.write(
+        "article.txt",
+        "Lima is the capital of Peru. It was founded in 1535.\n",
+    );
     t.write("learner.json", "{}");
     let targets = [
         "data/progress.sqlite3",
@@ -1582,7 +1633,8 @@ fn output_into_recalls_own_files_is_refused() {
             let r = t.run(&args, "");
             assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
             assert!(
-                r.stderr.contains("is one of recall's own files in its data directory")
+                r.stderr
+                    .contains("is one of recall's own files in its data directory")
                     && r.stderr.contains("write the output somewhere else"),
                 "{args:?}: {}",
                 r.stderr
@@ -1594,11 +1646,24 @@ fn output_into_recalls_own_files_is_refused() {
         before
     );
     assert_eq!(common::status_of(&t, "rivers"), studied);
-    assert!(std::fs::symlink_metadata(t.path().join("link.csv")).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(t.path().join("link.csv"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     // A deck kept among the data directory's decks is an ordinary output.
     std::fs::create_dir(t.data().join("decks")).unwrap();
     let r = t.run(
-        &["export", "deck", "rivers", "--format", "tsv", "-o", "data/decks/rivers.tsv"],
+        &[
+            "export",
+            "deck",
+            "rivers",
+            "--format",
+            "tsv",
+            "-o",
+            "data/decks/rivers.tsv",
+        ],
         "",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);

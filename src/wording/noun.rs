@@ -42,10 +42,39 @@ pub const POSTMODIFIERS: &[&str] = &[
 /// Ordinals and adjectives that come before a name without being the head of the phrase
 /// ("the first Solvay Conference", "the modern Olympic Games", "the annual Davos meeting").
 const MODIFIERS_BEFORE_NAMES: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "last", "final", "next", "previous", "latest", "annual", "inaugural", "modern",
-    "ancient", "new", "old", "original", "early", "late", "great", "historic", "famous",
-    "current", "former", "present", "official", "extraordinary", "informal",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "last",
+    "final",
+    "next",
+    "previous",
+    "latest",
+    "annual",
+    "inaugural",
+    "modern",
+    "ancient",
+    "new",
+    "old",
+    "original",
+    "early",
+    "late",
+    "great",
+    "historic",
+    "famous",
+    "current",
+    "former",
+    "present",
+    "official",
+    "extraordinary",
+    "informal",
 ];
 
 /// Small words a Title Case name may keep in lower case ("Bank for International Settlements").
@@ -109,7 +138,11 @@ pub fn phrase(s: &str) -> String {
     let last = cut.rsplit(char::is_whitespace).next().unwrap_or("");
     let abbreviation = s[cut.len()..].starts_with('.')
         && (last.contains('.') || matches!(last, "Inc" | "Ltd" | "Co" | "Jr" | "Sr" | "St"));
-    let s = if abbreviation { &s[..cut.len() + 1] } else { cut };
+    let s = if abbreviation {
+        &s[..cut.len() + 1]
+    } else {
+        cut
+    };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -1100,7 +1100,10 @@ mod tests {
 
     #[test]
     fn places_named_after_buildings_have_their_kind() {
-        assert_eq!(building_kind("the Hall of Mirrors").as_deref(), Some("hall"));
+        assert_eq!(
+            building_kind("the Hall of Mirrors").as_deref(),
+            Some("hall")
+        );
         assert_eq!(building_kind("Blenheim Palace").as_deref(), Some("palace"));
         assert_eq!(building_kind("Red Square").as_deref(), Some("square"));
         assert_eq!(building_kind("Paris"), None);

@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::deck::FactDate;
 use crate::diagnostic::{Severity, render};
