@@ -15,12 +15,13 @@ use crate::cli::{
 };
 use crate::config::Config;
 use crate::deck::{Deck, DeckSettings, NewOrder};
-use crate::driver::{Driver, Pools};
+use crate::driver::{Driver, Pools, QuizDriver};
 use crate::error::{Error, ExitCode, Result};
 use crate::grade::Paces;
 use crate::schedule::{Phase, Scheduler};
 use crate::session::{
-    Agenda, Session, SessionDeck, SessionOptions, agenda, fnv1a, has_tag, sibling_keys, waits_for,
+    Agenda, Quiz, Session, SessionDeck, SessionOptions, agenda, fnv1a, has_tag, sibling_keys,
+    waits_for,
 };
 use crate::setup::{
     chosen_decks, chosen_decks_at, closest, find, fitted_parameters, scheduler_for, settings_for,
@@ -403,13 +404,17 @@ pub fn quiz(a: &QuizArgs, config: &Config) -> Result<ExitCode> {
     };
     let mut c = console(config);
     let answers = AnswerPool::new(&deck.cards);
+    let records = match &scheduler {
+        Some(_) => store.card_records(&deck.id)?,
+        None => Default::default(),
+    };
+    let quiz = Quiz::new(&deck.id, records, scheduler.as_ref());
+    let pools = Pools::new(|| vec![answers]);
+    let mut driver = QuizDriver::new(quiz, 0, &mut store, &pools);
     let results = study::run_quiz(
         c.as_mut(),
-        &mut store,
-        &deck.id,
+        &mut driver,
         &chosen,
-        &answers,
-        scheduler.as_ref(),
         &config.clock,
         seed,
         &study::Opener {

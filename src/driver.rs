@@ -8,8 +8,8 @@ use jiff::Timestamp;
 use crate::answer::{self, AnswerPool, Outcome};
 use crate::deck::{Card, Text};
 use crate::error::Result;
-use crate::session::{Action, Checker, Event, Session, Write};
-use crate::store::{Mode, Store};
+use crate::session::{Action, Checker, Event, Quiz, Session, Write};
+use crate::store::{Mode, NewReview, Store};
 
 /// The answer pools of a session's decks (one per deck, in order), made when the first answer
 /// is checked: they are built on another core while the first question is read.
@@ -63,14 +63,55 @@ impl<'s, 'a> Driver<'s, 'a> {
     }
 }
 
+/// A quiz with the store its answers are written to: the quiz plans each answer's review, the
+/// driver commits it, then the quiz takes it in.
+pub struct QuizDriver<'s, 'a> {
+    pub quiz: Quiz<'a>,
+    /// The quiz's deck, among the checker's.
+    deck: usize,
+    store: &'s mut Store,
+    checker: &'s dyn Checker,
+}
+
+impl<'s, 'a> QuizDriver<'s, 'a> {
+    pub fn new(
+        quiz: Quiz<'a>,
+        deck: usize,
+        store: &'s mut Store,
+        checker: &'s dyn Checker,
+    ) -> Self {
+        QuizDriver {
+            quiz,
+            deck,
+            store,
+            checker,
+        }
+    }
+
+    /// Judges `given` for `card`, whose options were shown in the order `shown`.
+    pub fn check(&self, card: &Card, given: &str, shown: &[Text]) -> Outcome {
+        self.checker.check(self.deck, card, given, shown)
+    }
+
+    /// Stores the answer `given` to `card`, judged `outcome`, at `now`.
+    pub fn answer(
+        &mut self,
+        card: &Card,
+        given: &str,
+        outcome: &Outcome,
+        response_ms: u64,
+        now: Timestamp,
+    ) -> Result<()> {
+        let review = self.quiz.plan(card, given, outcome, response_ms, now);
+        record(self.store, &review)?;
+        self.quiz.apply(&review);
+        Ok(())
+    }
+}
+
 fn persist(store: &mut Store, write: &Write, now: Timestamp) -> Result<()> {
     match write {
-        Write::Review(r) if r.mode == Mode::Cram => {
-            store.record_unscheduled(r)?;
-        }
-        Write::Review(r) => {
-            store.record_review(r)?;
-        }
+        Write::Review(r) => record(store, r)?,
         Write::Suspend { deck, card } => store.set_suspended(deck, card, true)?,
         Write::Bury { deck, card, until } => store.bury(deck, card, *until)?,
         Write::UndoAnswer { deck } => {
@@ -78,5 +119,15 @@ fn persist(store: &mut Store, write: &Write, now: Timestamp) -> Result<()> {
         }
         Write::Restore { deck, card, record } => store.restore_card(deck, card, record.as_ref())?,
     }
+    Ok(())
+}
+
+/// Logs an answer; one that schedules (study, or a quiz with `--schedule`) also stores the
+/// card's new state.
+fn record(store: &mut Store, review: &NewReview) -> Result<()> {
+    match review.mode {
+        Mode::Cram | Mode::Quiz => store.record_unscheduled(review)?,
+        Mode::Study | Mode::Import => store.record_review(review)?,
+    };
     Ok(())
 }

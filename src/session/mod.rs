@@ -11,6 +11,7 @@
 
 mod action;
 mod agenda;
+mod quiz;
 
 use std::collections::{HashSet, VecDeque};
 
@@ -21,6 +22,7 @@ pub use action::{Action, Answered, Event, Graded, Plan, Undid, Write};
 pub use agenda::{
     Agenda, LEARN_AHEAD_SECS, Want, agenda, has_tag, learn_ahead, sibling_keys, waits_for,
 };
+pub use quiz::Quiz;
 
 use crate::answer::{Outcome, Verdict};
 use crate::deck::{Card, Deck, NewOrder, Text};

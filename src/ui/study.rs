@@ -7,19 +7,16 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use crate::answer::{self, AnswerPool, Outcome, Verdict};
+use crate::answer::{Outcome, Verdict};
 use crate::config::Clock;
 use crate::deck::{Card, Kind};
 use crate::diagnostic::inert;
-use crate::driver::Driver;
+use crate::driver::{Driver, QuizDriver};
 use crate::error::{Error, Result};
-use crate::grade::{self, Answering, Situation};
-use crate::schedule::{Phase, Rating, Scheduler};
+use crate::schedule::{Rating, Scheduler};
 use crate::session::{
-    Action, Event, Graded, Item, Screen, Session, Undid, fuzz_seed, question_hash, shown_options,
-    verdict_name,
+    Action, Event, Graded, Item, Screen, Session, Undid, question_hash, shown_options,
 };
-use crate::store::{CardRecord, Mode, NewReview, Store};
 use crate::ui::console::{Console, Page, Part, Style};
 use crate::ui::{media, render};
 
@@ -549,7 +546,7 @@ fn ask_quiz_card(
     c: &mut dyn Console,
     card: &Card,
     shown: &[crate::deck::Text],
-    pool: &AnswerPool,
+    driver: &QuizDriver,
     opener: &Opener,
 ) -> Result<Option<(String, Outcome, u64)>> {
     let started = Instant::now();
@@ -577,7 +574,7 @@ fn ask_quiz_card(
             }
             None => {}
         }
-        let outcome = answer::check_card(card, &text, shown, pool);
+        let outcome = driver.check(card, &text, shown);
         if outcome.verdict == Verdict::Invalid {
             let hint = outcome
                 .note
@@ -590,26 +587,18 @@ fn ask_quiz_card(
     }
 }
 
-/// Runs a quiz over `cards` (already chosen), recording each answer in the log; schedules
-/// change only when `scheduler` is given.
-#[allow(clippy::too_many_arguments)]
+/// Runs a quiz over `cards` (already chosen): each answer is checked and stored by `driver`
+/// (schedules change only when its quiz schedules).
 pub fn run_quiz(
     c: &mut dyn Console,
-    store: &mut Store,
-    deck_id: &str,
+    driver: &mut QuizDriver,
     cards: &[Card],
-    pool: &AnswerPool,
-    scheduler: Option<&Scheduler>,
     clock: &Clock,
     seed: u64,
     opener: &Opener,
 ) -> Result<Vec<QuizResult>> {
     let style = c.style();
     let mut results = Vec::new();
-    let mut records = match scheduler {
-        Some(_) => store.card_records(deck_id)?,
-        None => Default::default(),
-    };
     for (i, card) in cards.iter().enumerate() {
         let shown = shown_options(card, seed);
         let mut page = Page {
@@ -632,7 +621,7 @@ pub fn run_quiz(
             page.push(Part::Keep, line);
         }
         c.page(&page).map_err(out_err)?;
-        let Some((text, mut outcome, ms)) = ask_quiz_card(c, card, &shown, pool, opener)? else {
+        let Some((text, mut outcome, ms)) = ask_quiz_card(c, card, &shown, driver, opener)? else {
             break;
         };
         if let Kind::Basic { .. } = card.kind {
@@ -666,46 +655,7 @@ pub fn run_quiz(
             lines.extend(render::notes(card, style));
             c.say(&lines.join("\n")).map_err(out_err)?;
         }
-        let now = clock.now();
-        let before = records.get(card.id.as_str()).cloned();
-        let situation = Situation {
-            answering: Answering::of(&card.kind),
-            phase: before.as_ref().map_or(Phase::New, |r| r.state.phase),
-            failed_today: false,
-            response_ms: ms,
-            chars: grade::answer_chars(&card.kind),
-            typical_pace: None,
-        };
-        let rating = grade::propose(&outcome, &situation).unwrap_or(Rating::Good);
-        let mut after = before
-            .clone()
-            .unwrap_or_else(|| CardRecord::new(question_hash(card), now));
-        let mode = match scheduler {
-            Some(s) => {
-                let seed = fuzz_seed(card, now);
-                after.state = s.answer(&after.state, rating, now, seed).state;
-                Mode::Study
-            }
-            None => Mode::Quiz,
-        };
-        let review = NewReview {
-            deck: deck_id.to_string(),
-            card: card.id.to_string(),
-            time: now,
-            rating,
-            answer: text.clone(),
-            verdict: verdict_name(outcome.verdict).to_string(),
-            response_ms: ms,
-            mode,
-            before,
-            after: after.clone(),
-        };
-        if scheduler.is_some() {
-            store.record_review(&review)?;
-            records.insert(card.id.to_string(), after);
-        } else {
-            store.record_unscheduled(&review)?;
-        }
+        driver.answer(card, &text, &outcome, ms, clock.now())?;
         results.push(QuizResult {
             card: card.clone(),
             given: text,
