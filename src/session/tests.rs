@@ -1112,3 +1112,45 @@ fn a_learning_step_that_crosses_the_day_start_is_the_next_days() {
     study(&mut s, Rating::Hard, now);
     assert!(s.show(now).is_some());
 }
+
+#[test]
+fn a_card_put_away_unanswered_frees_its_place_for_the_day() {
+    let d = deck();
+    let now = ts(NOW);
+    // Two new cards a day: `a` is buried without an answer and `b` answered, so one new card
+    // is still allowed today, and the session offers it once its queue runs out.
+    let mut s = session(vec![sd(&d, CardRecords::default(), 2)], now);
+    s.show(now).unwrap();
+    let (_, event) = act(&mut s, Action::Bury, now, &RIGHT);
+    assert!(matches!(event, Event::Buried { .. }), "{event:?}");
+    assert_eq!(study(&mut s, Rating::Easy, now), "b");
+    let third = s.show(now).map(|i| s.card(i).id.to_string());
+    assert!(
+        third.as_deref().is_some_and(|id| id.starts_with("hq/")),
+        "{third:?}"
+    );
+    assert_eq!(study(&mut s, Rating::Easy, now), third.unwrap());
+    assert_eq!(s.show(now), None);
+
+    // A suspended card no longer holds its siblings back: the next one of its fact comes.
+    let mut s = session(vec![sd(&d, CardRecords::default(), 20)], now);
+    let mut shown = Vec::new();
+    let mut suspended = None;
+    while let Some(item) = s.show(now) {
+        let id = s.card(item).id.to_string();
+        if suspended.is_none() && id.starts_with("hq/") {
+            act(&mut s, Action::Suspend, now, &RIGHT);
+            suspended = Some(id);
+        } else {
+            shown.push(study(&mut s, Rating::Easy, now));
+        }
+    }
+    let suspended = suspended.expect("an hq card was shown");
+    let hq_after: Vec<&String> = shown.iter().filter(|id| id.starts_with("hq/")).collect();
+    assert_eq!(hq_after.len(), 1, "{suspended} then {shown:?}");
+    // Where the session ends is where a new session (and `status`) starts: nothing left now,
+    // and the same next time.
+    let mut fresh = session(vec![sd(&d, s.decks[0].records.clone(), 20)], now);
+    assert_eq!(fresh.show(now), None);
+    assert_eq!(s.next_due(now), fresh.next_due(now));
+}
