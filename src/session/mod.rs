@@ -926,6 +926,13 @@ impl<'a> Session<'a> {
                 (item, origin, what)
             }
         };
+        // Cards queued when the queue ran out may be ones this card held back (it had been
+        // put away unanswered): back on screen, it holds them back again.
+        let deck: &Deck = self.decks[item.deck].deck;
+        let keys: HashSet<&str> = sibling_keys(&deck.cards[item.card]).collect();
+        let free = |i: &Item| i.deck != item.deck || !waits_for(deck, &deck.cards[i.card], &keys);
+        self.new.retain(free);
+        self.reviews.retain(free);
         self.put_on_screen(item, origin);
         Event::Undone { item, what }
     }

@@ -1154,3 +1154,48 @@ fn a_card_put_away_unanswered_frees_its_place_for_the_day() {
     assert_eq!(fresh.show(now), None);
     assert_eq!(s.next_due(now), fresh.next_due(now));
 }
+
+#[test]
+fn undoing_a_suspend_holds_back_again_the_sibling_it_had_freed() {
+    let d = deck();
+    let now = ts(NOW);
+    let mut s = session(vec![sd(&d, CardRecords::default(), 20)], now);
+    // Answer everything but the first `hq` card, which is suspended; when the queue runs out a
+    // sibling of it is offered. Undo the suspend there: the suspended card comes back and the
+    // sibling waits for another day again.
+    let mut suspended = None;
+    loop {
+        let item = s.show(now).expect("cards until an hq sibling comes");
+        let id = s.card(item).id.to_string();
+        if id.starts_with("hq/") {
+            if suspended.is_none() {
+                act(&mut s, Action::Suspend, now, &RIGHT);
+                suspended = Some(id);
+                continue;
+            }
+            break;
+        }
+        study(&mut s, Rating::Easy, now);
+    }
+    // The sibling is on screen; undo (it goes back to the queue) takes back the last action,
+    // which was the answer before it, so undo until the suspend is undone.
+    let suspended = suspended.unwrap();
+    loop {
+        let (_, event) = act(&mut s, Action::Undo, now, &RIGHT);
+        if let Event::Undone {
+            item,
+            what: Undid::Suspend,
+        } = event
+        {
+            assert_eq!(s.card(item).id.as_str(), suspended);
+            break;
+        }
+        assert!(matches!(event, Event::Undone { .. }), "{event:?}");
+    }
+    let mut shown = vec![];
+    while s.show(now).is_some() {
+        shown.push(study(&mut s, Rating::Easy, now));
+    }
+    let hq: Vec<&String> = shown.iter().filter(|id| id.starts_with("hq/")).collect();
+    assert_eq!(hq, [&suspended], "{shown:?}");
+}
