@@ -1180,3 +1180,26 @@ fn the_summary_names_when_the_cards_just_answered_come_back() {
         r.stdout
     );
 }
+
+#[test]
+fn a_new_card_buried_unanswered_leaves_its_place_to_the_next_one() {
+    let t = TestEnv::new();
+    t.write(
+        "decks/three.toml",
+        "format = 1\nid = \"three\"\ntitle = \"Three\"\n[settings]\nnew_per_day = 2\n\
+         [[card]]\nid = \"a\"\nkind = \"typed\"\nprompt = \"A?\"\nanswer = \"alpha\"\n\
+         [[card]]\nid = \"b\"\nkind = \"typed\"\nprompt = \"B?\"\nanswer = \"bravo\"\n\
+         [[card]]\nid = \"c\"\nkind = \"typed\"\nprompt = \"C?\"\nanswer = \"charlie\"\n",
+    );
+    let args = ["study", "--deck", "three", "--new-order", "deck"];
+    // A is buried before any answer: it was not introduced, so C comes in the same session,
+    // as status would offer it afterwards.
+    let r = t.run(&args, ":b\nbravo\n4\ncharlie\n4\n");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Buried a until"), "{}", r.stdout);
+    assert!(r.stdout.contains("C?"), "{}", r.stdout);
+    assert!(r.stdout.contains("Cards studied: 2"), "{}", r.stdout);
+    let st = status_of(&t, "three");
+    assert_eq!(st["studyable_now"], 0, "{st}");
+    assert_eq!(st["buried"], 1, "{st}");
+}

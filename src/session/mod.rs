@@ -197,7 +197,8 @@ pub struct Session<'a> {
     /// What happens once the learner has chosen the grade they were asked for.
     then: Option<Then>,
     quit: bool,
-    /// Cards held back until tomorrow and when the first waiting card is due, as of the start.
+    /// Cards held back until tomorrow, as of the start, and when the first waiting card is
+    /// due, as of the start or of the last time the queue ran out.
     held_back: usize,
     next: Option<Timestamp>,
 }
@@ -418,7 +419,13 @@ impl<'a> Session<'a> {
             if self.is_over() {
                 return None;
             }
-            let (item, origin) = self.take_next(now)?;
+            let (item, origin) = match self.take_next(now) {
+                Some(next) => next,
+                None => {
+                    self.refresh(now);
+                    self.take_next(now)?
+                }
+            };
             self.put_on_screen(item, origin);
         }
         self.screen.as_ref().map(|s| s.item)
@@ -433,6 +440,47 @@ impl<'a> Session<'a> {
             answer: None,
             origin,
         });
+    }
+
+    /// Reads the agenda again once the queue has run out, from the records as the session
+    /// left them and what is left of today's limits: cards that became studyable (a new
+    /// card or a sibling freed because a card was suspended or buried unanswered) join the
+    /// queue, and the next due time becomes what `status` says now. (The held-back count stays
+    /// the one of the start, which says why cards were not shown.)
+    fn refresh(&mut self, now: Timestamp) {
+        if self.opts.cram {
+            return;
+        }
+        let mut next = None;
+        for d in 0..self.decks.len() {
+            let answered = |from: Origin| {
+                self.done
+                    .iter()
+                    .filter(|x| {
+                        matches!(x, Done::Answered { planned, origin, .. }
+                            if planned.item.deck == d && *origin == from)
+                    })
+                    .count() as u32
+            };
+            let (introduced, reviewed) = (answered(Origin::New), answered(Origin::Review));
+            let sd = &self.decks[d];
+            let mut want = sd.want(&self.opts.tags);
+            want.new_limit = sd.new_limit.saturating_sub(introduced);
+            want.review_limit = sd.review_limit.saturating_sub(reviewed);
+            let a = agenda(&want, now);
+            next = [next, a.next].into_iter().flatten().min();
+            let item = |card| Item { deck: d, card };
+            for (c, due) in a.learning {
+                if !self.learning.iter().any(|(i, _)| *i == item(c)) {
+                    self.learning.push((item(c), due));
+                }
+            }
+            self.reviews
+                .extend(a.reviews.into_iter().map(|(c, _)| item(c)));
+            self.new.extend(a.new.into_iter().map(item));
+        }
+        self.sort_learning();
+        self.next = next;
     }
 
     fn take_next(&mut self, now: Timestamp) -> Option<(Item, Origin)> {
@@ -880,6 +928,13 @@ impl<'a> Session<'a> {
                 (item, origin, what)
             }
         };
+        // Cards queued when the queue ran out may be ones this card held back (it had been
+        // put away unanswered): back on screen, it holds them back again.
+        let deck: &Deck = self.decks[item.deck].deck;
+        let keys: HashSet<&str> = sibling_keys(&deck.cards[item.card]).collect();
+        let free = |i: &Item| i.deck != item.deck || !waits_for(deck, &deck.cards[i.card], &keys);
+        self.new.retain(free);
+        self.reviews.retain(free);
         self.put_on_screen(item, origin);
         Event::Undone { item, what }
     }

@@ -1112,3 +1112,90 @@ fn a_learning_step_that_crosses_the_day_start_is_the_next_days() {
     study(&mut s, Rating::Hard, now);
     assert!(s.show(now).is_some());
 }
+
+#[test]
+fn a_card_put_away_unanswered_frees_its_place_for_the_day() {
+    let d = deck();
+    let now = ts(NOW);
+    // Two new cards a day: `a` is buried without an answer and `b` answered, so one new card
+    // is still allowed today, and the session offers it once its queue runs out.
+    let mut s = session(vec![sd(&d, CardRecords::default(), 2)], now);
+    s.show(now).unwrap();
+    let (_, event) = act(&mut s, Action::Bury, now, &RIGHT);
+    assert!(matches!(event, Event::Buried { .. }), "{event:?}");
+    assert_eq!(study(&mut s, Rating::Easy, now), "b");
+    let third = s.show(now).map(|i| s.card(i).id.to_string());
+    assert!(
+        third.as_deref().is_some_and(|id| id.starts_with("hq/")),
+        "{third:?}"
+    );
+    assert_eq!(study(&mut s, Rating::Easy, now), third.unwrap());
+    assert_eq!(s.show(now), None);
+
+    // A suspended card no longer holds its siblings back: the next one of its fact comes.
+    let mut s = session(vec![sd(&d, CardRecords::default(), 20)], now);
+    let mut shown = Vec::new();
+    let mut suspended = None;
+    while let Some(item) = s.show(now) {
+        let id = s.card(item).id.to_string();
+        if suspended.is_none() && id.starts_with("hq/") {
+            act(&mut s, Action::Suspend, now, &RIGHT);
+            suspended = Some(id);
+        } else {
+            shown.push(study(&mut s, Rating::Easy, now));
+        }
+    }
+    let suspended = suspended.expect("an hq card was shown");
+    let hq_after: Vec<&String> = shown.iter().filter(|id| id.starts_with("hq/")).collect();
+    assert_eq!(hq_after.len(), 1, "{suspended} then {shown:?}");
+    // Where the session ends is where a new session (and `status`) starts: nothing left now,
+    // and the same next time.
+    let mut fresh = session(vec![sd(&d, s.decks[0].records.clone(), 20)], now);
+    assert_eq!(fresh.show(now), None);
+    assert_eq!(s.next_due(now), fresh.next_due(now));
+}
+
+#[test]
+fn undoing_a_suspend_holds_back_again_the_sibling_it_had_freed() {
+    let d = deck();
+    let now = ts(NOW);
+    let mut s = session(vec![sd(&d, CardRecords::default(), 20)], now);
+    // Answer everything but the first `hq` card, which is suspended; when the queue runs out a
+    // sibling of it is offered. Undo the suspend there: the suspended card comes back and the
+    // sibling waits for another day again.
+    let mut suspended = None;
+    loop {
+        let item = s.show(now).expect("cards until an hq sibling comes");
+        let id = s.card(item).id.to_string();
+        if id.starts_with("hq/") {
+            if suspended.is_none() {
+                act(&mut s, Action::Suspend, now, &RIGHT);
+                suspended = Some(id);
+                continue;
+            }
+            break;
+        }
+        study(&mut s, Rating::Easy, now);
+    }
+    // The sibling is on screen; undo (it goes back to the queue) takes back the last action,
+    // which was the answer before it, so undo until the suspend is undone.
+    let suspended = suspended.unwrap();
+    loop {
+        let (_, event) = act(&mut s, Action::Undo, now, &RIGHT);
+        if let Event::Undone {
+            item,
+            what: Undid::Suspend,
+        } = event
+        {
+            assert_eq!(s.card(item).id.as_str(), suspended);
+            break;
+        }
+        assert!(matches!(event, Event::Undone { .. }), "{event:?}");
+    }
+    let mut shown = vec![];
+    while s.show(now).is_some() {
+        shown.push(study(&mut s, Rating::Easy, now));
+    }
+    let hq: Vec<&String> = shown.iter().filter(|id| id.starts_with("hq/")).collect();
+    assert_eq!(hq, [&suspended], "{shown:?}");
+}
