@@ -298,9 +298,10 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-/// Largest text file `import deck` reads (it is read whole): four times the largest
-/// spreadsheet measured (a million rows, 62 MB, imported within 210 MB).
-const MAX_IMPORT_TEXT: u64 = 256 * 1024 * 1024;
+/// Largest text file `import deck` reads (it is read whole). A spreadsheet takes about four
+/// times its size to import (a million rows, 62 MB, within 210 MB; 3.8 million rows, 214 MB,
+/// took 819 MB), so this keeps every import within 500 MB: about 1.6 million short rows.
+const MAX_IMPORT_TEXT: u64 = 100 * 1024 * 1024;
 
 fn check_text_size(path: &Path) -> Result<()> {
     let size = std::fs::metadata(path)

@@ -683,7 +683,7 @@ fn a_text_file_over_the_import_limit_is_refused_before_it_is_read() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("the file is 300 MB, over the limit of 256 MB for an import"),
+            .contains("the file is 300 MB, over the limit of 100 MB for an import"),
         "{}",
         r.stderr
     );
