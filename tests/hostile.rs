@@ -1604,11 +1604,11 @@ fn output_into_recalls_own_files_is_refused() {
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
-/// Spreadsheets with rows of megabytes: a 90 MB line, a quote never closed (in CSV and TSV,
-/// 60 MB after it), a 1 GB file and an endless one. The long row is reported at its line and
-/// the rows around it imported with --skip-bad; the rest refused with the line and what to
-/// do; all in bounded memory (each once took four to seven times the file: a 125 MB TSV with
-/// an unclosed quote on its first line, 907 MiB).
+/// Spreadsheets and GIFT files with rows of megabytes: a 90 MB line, a quote never closed (in
+/// CSV and TSV, 60 MB after it), a GIFT brace never closed, a 1 GB file and an endless one.
+/// The long row is reported at its line and the rows around it imported with --skip-bad; the
+/// rest refused with the line and what to do; all in bounded memory (each once took four to
+/// seven times the file: a 125 MB TSV with an unclosed quote on its first line, 907 MiB).
 #[cfg(unix)]
 #[test]
 fn spreadsheet_rows_of_megabytes_are_refused_in_bounded_memory() {
@@ -1658,6 +1658,24 @@ fn spreadsheet_rows_of_megabytes_are_refused_in_bounded_memory() {
         );
         assert!(m.peak_mib < 250, "{file}: {} MiB", m.peak_mib);
     }
+
+    // A GIFT question whose brace never closes, running for 80 MB (once 422 MiB).
+    t.write(
+        "brace.gift",
+        format!("::one:: Capital of Peru? {{=Lima}}\n\n::q:: What? {{={}", "a b ".repeat(20 << 20)),
+    );
+    let m = measured(&t, &["import", "deck", "brace.gift", "-o", "g.toml"], no_input());
+    println!("brace.gift: {} MiB", m.peak_mib);
+    assert_eq!(m.code, 2, "{}", m.stderr);
+    assert!(
+        m.stderr.contains(
+            "brace.gift:3: this question runs for 83.9 MB, more than the 16 MB one question may \
+             hold; is a closing brace or a blank line between questions missing?"
+        ),
+        "{}",
+        m.stderr
+    );
+    assert!(m.peak_mib < 250, "{} MiB", m.peak_mib);
 
     // A 1 GB file (sparse) is refused before it is read, and an endless one once past the
     // limit.
