@@ -35,12 +35,9 @@ pub fn new_deck(a: &NewArgs) -> Result<ExitCode> {
         w.write_all(crate::deck::template::STARTER.as_bytes())
             .map_err(io_out)
     })?;
-    println!(
-        "Wrote {}. Edit it, then run `recall check {}` and `recall study --deck {}`.",
-        a.file.display(),
-        a.file.display(),
-        a.file.display()
-    );
+    let file = a.file.display().to_string();
+    let file = crate::sanitize::inert(&file);
+    println!("Wrote {file}. Edit it, then run `recall check {file}` and `recall study --deck {file}`.");
     Ok(ExitCode::Success)
 }
 
@@ -369,11 +366,11 @@ fn copy_media<R: std::io::Read + std::io::Seek>(
         ));
     }
     let Some(output) = output else {
-        eprintln!(
+        say(&format!(
             "warning: {name}: {} media file(s) were not copied: the deck went to standard \
              output; import with -o DECK.toml to copy them into DECK.media/",
             names.len()
-        );
+        ));
         return Ok(());
     };
     let folder = crate::deck::Media::folder_for(output);
@@ -415,14 +412,14 @@ fn copy_media<R: std::io::Read + std::io::Seek>(
             Err(e) => say(&format!("warning: {name}: media `{media}` not copied: {e}")),
         }
     }
-    eprintln!(
+    say(&format!(
         "Copied {copied} media file(s) into {}/ for {} card(s).",
         folder.display(),
         deck.cards
             .iter()
             .filter(|c| !c.question_media().is_empty() || !c.answer_media().is_empty())
             .count()
-    );
+    ));
     Ok(())
 }
 

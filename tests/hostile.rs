@@ -1698,3 +1698,47 @@ fn spreadsheet_rows_of_megabytes_are_refused_in_bounded_memory() {
     assert_eq!(m.code, 2, "{}", m.stderr);
     assert!(m.peak_mib < 250, "{} MiB", m.peak_mib);
 }
+
+/// File names are text from outside too (a folder of decks from a download): a deck file, an
+/// imported file and an output named with escape sequences are shown inert by every command
+/// that names them.
+#[cfg(unix)]
+#[test]
+fn file_names_with_escapes_are_shown_inert() {
+    let t = TestEnv::new();
+    let evil = "a\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}";
+    t.write(&format!("decks/{evil}.toml"), "format = 1\nid = \"x\"\n");
+    t.write(
+        &format!("decks/ok{evil}.toml"),
+        "format = 1\nid = \"ok\"\ntitle = \"Ok\"\n\n[[card]]\nid = \"a\"\nkind = \"typed\"\nprompt = \"Capital of Peru?\"\nanswer = \"Lima\"\n",
+    );
+    t.write(&format!("{evil}.tsv"), "Lima\tPeru\nno back\n");
+    let bad = format!("decks/{evil}.toml");
+    let good = format!("decks/ok{evil}.toml");
+    let tsv = format!("{evil}.tsv");
+    let out = format!("{evil}.html");
+    let new = format!("{evil}-new.toml");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["check", &bad],
+        vec!["check", &good],
+        vec!["status"],
+        vec!["stats"],
+        vec!["study", "--no-input"],
+        vec!["import", "deck", &tsv, "--skip-bad", "-o", "imported.toml"],
+        vec!["import", "deck", &tsv, "-o", "imported.toml"],
+        vec!["export", "report", "-o", &out],
+        vec!["new", &new],
+    ];
+    for args in runs {
+        let r = t.run(&args, "");
+        assert!(r.code == 0 || r.code == 1 || r.code == 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stdout.contains("\\u{1b}") || r.stderr.contains("\\u{1b}"),
+            "{args:?} names the file: {}{}",
+            r.stdout,
+            r.stderr
+        );
+        assert_inert(&format!("{args:?} stdout"), &r.stdout);
+        assert_inert(&format!("{args:?} stderr"), &r.stderr);
+    }
+}
