@@ -145,7 +145,22 @@ fn slug(s: &str) -> String {
     }
 }
 
+/// Whether `id` is a deck id the deck format accepts: lowercase letters, digits, `.`, `_` and
+/// `-`, with a letter or a digit (`.` and `..` name directories).
+fn deck_id_ok(id: &str) -> bool {
+    id.chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+        && id.chars().any(|c| c.is_ascii_alphanumeric())
+}
+
 pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
+    if let Some(id) = a.id.as_deref().filter(|id| !deck_id_ok(id)) {
+        return Err(Error::Usage(format!(
+            "--id `{}` is not a deck id: use lowercase letters, digits, `.`, `_` and `-`, with \
+             at least one letter or digit (such as `capitals-2`)",
+            crate::sanitize::inert(id)
+        )));
+    }
     let format = format_of(&a.file, a.format)?;
     let name = a.file.display().to_string();
     let stem = a
@@ -254,7 +269,7 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
         id: a
             .id
             .clone()
-            .or(imported.deck_id)
+            .or(imported.deck_id.filter(|id| deck_id_ok(id)))
             .unwrap_or_else(|| slug(&stem)),
         title: imported.title.unwrap_or(stem),
         description: Some(format!(

@@ -1742,3 +1742,37 @@ fn file_names_with_escapes_are_shown_inert() {
         assert_inert(&format!("{args:?} stderr"), &r.stderr);
     }
 }
+
+/// Deck ids that would name a folder or leave one (`..`, `../x`), from `--id` or from a GIFT
+/// file's `// recall: deck` line: `--id` is refused as a usage error, a file's id is passed
+/// over for one made from the file name (both once said "this is a bug in recall import
+/// deck").
+#[test]
+fn deck_ids_that_name_folders_are_refused_or_replaced() {
+    let t = TestEnv::new();
+    t.write("x.tsv", "Lima\tPeru\n");
+    for id in ["../evil", "..", ".", "a/b", "Caps", ""] {
+        let r = t.run(&["import", "deck", "x.tsv", "--id", id, "-o", "x.toml"], "");
+        assert_eq!(r.code, 2, "{id}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("error: --id `{id}` is not a deck id")),
+            "{id}: {}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("this is a bug"), "{}", r.stderr);
+    }
+    assert!(!t.path().join("x.toml").exists());
+    for (n, id) in ["..", "../evil", "Caps", "a/b"].into_iter().enumerate() {
+        let file = format!("q{n}.gift");
+        t.write(&file, format!("// recall: deck {id}\n::a:: Capital of Peru? {{=Lima}}\n"));
+        let r = t.run(&["import", "deck", &file, "-o", "q.toml"], "");
+        assert_eq!(r.code, 0, "{id}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("Imported 1 cards into deck `q{n}`.")),
+            "{id}: {}",
+            r.stderr
+        );
+        let r = t.run(&["check", "q.toml"], "");
+        assert_eq!(r.code, 0, "{id}: {}", r.stdout);
+    }
+}
