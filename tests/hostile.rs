@@ -255,6 +255,11 @@ const CORPUS: &[(&str, usize, usize, &str)] = &[
         415,
         "invalid TOML: cannot recurse further; max recursion depth met",
     ),
+    // Nesting through dotted keys: refused whole (the error has no place of its own, so it
+    // points at the start of the file).
+    ("deep-dotted-key", 1, 1, "invalid TOML: recursion limit"),
+    ("deep-dotted-header", 1, 1, "invalid TOML: recursion limit"),
+    ("deep-nested-inline-dotted", 1, 1, "invalid TOML: recursion limit"),
     // Rules of the deck format.
     ("cloze-no-blank", 8, 9, "cloze card `a` has no blank"),
     ("cloze-unclosed", 8, 36, "unclosed `{{` in card `a`"),
