@@ -1781,3 +1781,52 @@ fn deck_ids_that_name_folders_are_refused_or_replaced() {
         assert_eq!(r.code, 0, "{id}: {}", r.stdout);
     }
 }
+
+/// recall's own files made into traps beyond `session.lock` as a link (tests/faults.rs): the
+/// log cache as a link to another file or as a FIFO (reading one would wait forever), the
+/// cache folder as a link to another folder, the lock as a FIFO. Each is refused or replaced
+/// without following it, in bounded time, and what it named is left as it was.
+#[cfg(unix)]
+#[test]
+fn recalls_own_files_as_links_and_fifos_are_not_followed() {
+    let t = TestEnv::new();
+    t.add_deck("progress/rivers.toml");
+    let r = t.run(&["study", "--deck", "rivers"], "Black Sea\n3\n");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let stats = |t: &TestEnv| {
+        let r = t.run(&["stats"], "");
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stdout.contains("Answers: 1 in all"), "{}", r.stdout);
+    };
+    stats(&t);
+    let log = t.data().join("cache/log.bin");
+    let victim = t.write("victim.txt", "keep me");
+    std::fs::remove_file(&log).unwrap();
+    std::os::unix::fs::symlink(&victim, &log).unwrap();
+    stats(&t);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    assert!(!std::fs::symlink_metadata(&log).unwrap().file_type().is_symlink());
+
+    std::fs::remove_file(&log).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(&log).status().unwrap().success());
+    stats(&t);
+    assert!(std::fs::symlink_metadata(&log).unwrap().is_file());
+
+    let elsewhere = t.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::remove_dir_all(t.data().join("cache")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, t.data().join("cache")).unwrap();
+    stats(&t);
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+
+    let lock = t.data().join("session.lock");
+    let _ = std::fs::remove_file(&lock);
+    assert!(std::process::Command::new("mkfifo").arg(&lock).status().unwrap().success());
+    let r = t.run(&["study", "--deck", "rivers"], "Black Sea\n3\n");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("session.lock: it is not a regular file; remove it"),
+        "{}",
+        r.stderr
+    );
+}
