@@ -1830,3 +1830,49 @@ fn recalls_own_files_as_links_and_fifos_are_not_followed() {
         r.stderr
     );
 }
+
+/// More of `-o`'s family: a loop of links, a link to a file not made yet (made, the link
+/// kept), a link into a folder that does not exist, a missing folder, and a full device
+/// (/dev/full): each written or refused with what to do, nothing left behind.
+#[cfg(unix)]
+#[test]
+fn output_to_link_loops_dangling_links_and_full_devices() {
+    let t = TestEnv::new();
+    let link = |from: &str, to: &str| std::os::unix::fs::symlink(to, t.path().join(from)).unwrap();
+    link("loop1.html", "loop2.html");
+    link("loop2.html", "loop1.html");
+    let r = t.run(&["export", "report", "-o", "loop1.html"], "");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("loop1.html is a chain of more than 40 symbolic links; give the file itself"),
+        "{}",
+        r.stderr
+    );
+    link("later.html", "made.html");
+    let r = t.run(&["export", "report", "-o", "later.html"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(std::fs::symlink_metadata(t.path().join("later.html")).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(t.path().join("made.html")).unwrap().contains("<html"));
+    link("lost.html", "nowhere/deep/x.html");
+    for (out, folder) in [("lost.html", "nowhere/deep"), ("missing/x.html", "missing")] {
+        let r = t.run(&["export", "report", "-o", out], "");
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("the folder {folder} does not exist; create it first")),
+            "{}",
+            r.stderr
+        );
+    }
+    assert!(!t.path().join("nowhere").exists() && !t.path().join("missing").exists());
+    if Path::new("/dev/full").exists() {
+        for args in [
+            &["export", "report", "-o", "/dev/full"][..],
+            &["export", "deck", "sco", "--format", "gift", "-o", "/dev/full"][..],
+            &["export", "progress", "-o", "/dev/full"][..],
+        ] {
+            let r = t.run(args, "");
+            assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+            assert!(r.stderr.contains("No space left on device"), "{args:?}: {}", r.stderr);
+        }
+    }
+}
