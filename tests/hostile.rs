@@ -1289,6 +1289,7 @@ fn standard_input_that_never_ends_is_given_up() {
         &["quiz", "two", "-n", "2", "--seed", "1"][..],
     ] {
         let m = measured(&t, args, std::io::repeat(0));
+        println!("{args:?} < /dev/zero: {} MiB", m.peak_mib);
         assert_eq!(m.code, 0, "{args:?}: {}", m.stderr);
         assert!(m.stdout.contains(endless_line), "{args:?}: {}", m.stdout);
         assert!(m.peak_mib < 40, "{args:?}: {} MiB", m.peak_mib);
@@ -1296,6 +1297,7 @@ fn standard_input_that_never_ends_is_given_up() {
         assert_eq!(m.code, 0, "{args:?}: {}", m.stderr);
         assert!(m.stdout.contains(endless_line), "{args:?}: {}", m.stdout);
         let m = measured(&t, args, Noise(0x9e37_79b9_7f4a_7c15));
+        println!("{args:?} < random bytes: {} MiB", m.peak_mib);
         assert_eq!(m.code, 0, "{args:?}: {}", m.stderr);
         assert!(
             m.stdout.contains(not_text) || m.stdout.contains(endless_line),
