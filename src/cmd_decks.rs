@@ -37,7 +37,9 @@ pub fn new_deck(a: &NewArgs) -> Result<ExitCode> {
     })?;
     let file = a.file.display().to_string();
     let file = crate::sanitize::inert(&file);
-    println!("Wrote {file}. Edit it, then run `recall check {file}` and `recall study --deck {file}`.");
+    println!(
+        "Wrote {file}. Edit it, then run `recall check {file}` and `recall study --deck {file}`."
+    );
     Ok(ExitCode::Success)
 }
 

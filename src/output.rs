@@ -285,7 +285,11 @@ mod tests {
         ] {
             assert!(own_file(Path::new(dir), name, data), "{dir}/{name}");
         }
-        for (dir, name) in [("/d/decks", "x.toml"), ("/d", "notes.txt"), ("/e", "session.lock")] {
+        for (dir, name) in [
+            ("/d/decks", "x.toml"),
+            ("/d", "notes.txt"),
+            ("/e", "session.lock"),
+        ] {
             assert!(!own_file(Path::new(dir), name, data), "{dir}/{name}");
         }
     }

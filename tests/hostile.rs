@@ -259,7 +259,12 @@ const CORPUS: &[(&str, usize, usize, &str)] = &[
     // points at the start of the file).
     ("deep-dotted-key", 1, 1, "invalid TOML: recursion limit"),
     ("deep-dotted-header", 1, 1, "invalid TOML: recursion limit"),
-    ("deep-nested-inline-dotted", 1, 1, "invalid TOML: recursion limit"),
+    (
+        "deep-nested-inline-dotted",
+        1,
+        1,
+        "invalid TOML: recursion limit",
+    ),
     // Rules of the deck format.
     ("cloze-no-blank", 8, 9, "cloze card `a` has no blank"),
     ("cloze-unclosed", 8, 36, "unclosed `{{` in card `a`"),
@@ -1304,12 +1309,20 @@ fn standard_input_that_never_ends_is_given_up() {
             "{args:?}: {}",
             &m.stdout[m.stdout.len().saturating_sub(2000)..]
         );
-        assert!(m.stdout.len() < 1 << 20, "{args:?}: {} bytes", m.stdout.len());
+        assert!(
+            m.stdout.len() < 1 << 20,
+            "{args:?}: {} bytes",
+            m.stdout.len()
+        );
         assert!(m.peak_mib < 40, "{args:?}: {} MiB", m.peak_mib);
     }
     // An answer given before the endless line is saved.
     let first = std::io::Cursor::new(b"Lima\n3\n".to_vec());
-    let m = measured(&t, &["study", "--deck", "two"], first.chain(std::io::repeat(0)));
+    let m = measured(
+        &t,
+        &["study", "--deck", "two"],
+        first.chain(std::io::repeat(0)),
+    );
     assert_eq!(m.code, 0, "{}", m.stderr);
     assert!(m.stdout.contains(endless_line), "{}", m.stdout);
     assert!(m.stdout.contains("Cards studied: 1"), "{}", m.stdout);
@@ -1414,13 +1427,17 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
         assert_eq!(m.code, 2, "{what}: {}", m.stderr);
         assert!(m.peak_mib < 100, "{what}: {} MiB", m.peak_mib);
         assert!(
-            std::fs::read_dir(t.path().join("out")).unwrap().next().is_none(),
+            std::fs::read_dir(t.path().join("out"))
+                .unwrap()
+                .next()
+                .is_none(),
             "{what}: something was written"
         );
         assert_inert(what, &m.stderr);
     };
-    let too_large =
-        |entry: &str| format!("the package entry `{entry}` is larger than the limit of 209715200 bytes");
+    let too_large = |entry: &str| {
+        format!("the package entry `{entry}` is larger than the limit of 209715200 bytes")
+    };
 
     // zstd bombs: 1 GiB of zeros in a few KB, as the current collection, in .apkg and .colpkg.
     let bomb = zstd_zeros(1024);
@@ -1429,7 +1446,11 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
         let package = repacked(entries, &[("collection.anki21b", bomb.clone())], &[]);
         let m = import_package(&t, file, &package);
         refused(&m, file);
-        assert!(m.stderr.contains(&too_large("collection.anki21b")), "{}", m.stderr);
+        assert!(
+            m.stderr.contains(&too_large("collection.anki21b")),
+            "{}",
+            m.stderr
+        );
     }
     // A zip (deflate) bomb: 300 MiB of zeros as a legacy collection.
     let package = repacked(
@@ -1440,15 +1461,28 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
     assert!(package.len() < 2_000_000, "{}", package.len());
     let m = import_package(&t, "deflate.apkg", &package);
     refused(&m, "deflate bomb");
-    assert!(m.stderr.contains(&too_large("collection.anki21")), "{}", m.stderr);
+    assert!(
+        m.stderr.contains(&too_large("collection.anki21")),
+        "{}",
+        m.stderr
+    );
 
     // A zstd frame cut in half.
-    let whole = &current.iter().find(|(n, _)| n == "collection.anki21b").unwrap().1;
+    let whole = &current
+        .iter()
+        .find(|(n, _)| n == "collection.anki21b")
+        .unwrap()
+        .1;
     let cut = whole[..whole.len() / 2].to_vec();
-    let m = import_package(&t, "cut.apkg", &repacked(&current, &[("collection.anki21b", cut)], &[]));
+    let m = import_package(
+        &t,
+        "cut.apkg",
+        &repacked(&current, &[("collection.anki21b", cut)], &[]),
+    );
     refused(&m, "truncated zstd");
     assert!(
-        m.stderr.contains("the collection in the package cannot be read: collection.anki21b:"),
+        m.stderr
+            .contains("the collection in the package cannot be read: collection.anki21b:"),
         "{}",
         m.stderr
     );
@@ -1456,15 +1490,25 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
     // Media maps that are not protobuf: a length past the end, a wire type that does not
     // exist, and zstd of nothing readable.
     for (what, map) in [
-        ("length past the end", zstd::encode_all(&[0x0a, 0xff, 0xff, 0x03, 0x01][..], 3).unwrap()),
-        ("wire type 7", zstd::encode_all(&[0x0f, 0x00][..], 3).unwrap()),
-        ("endless varint", zstd::encode_all(&[0xffu8; 64][..], 3).unwrap()),
+        (
+            "length past the end",
+            zstd::encode_all(&[0x0a, 0xff, 0xff, 0x03, 0x01][..], 3).unwrap(),
+        ),
+        (
+            "wire type 7",
+            zstd::encode_all(&[0x0f, 0x00][..], 3).unwrap(),
+        ),
+        (
+            "endless varint",
+            zstd::encode_all(&[0xffu8; 64][..], 3).unwrap(),
+        ),
         ("a cut zstd frame", media_map(&["a.png"; 40])[..20].to_vec()),
     ] {
         let m = import_package(&t, "map.apkg", &repacked(&current, &[("media", map)], &[]));
         refused(&m, what);
         assert!(
-            m.stderr.contains("the collection in the package cannot be read: media"),
+            m.stderr
+                .contains("the collection in the package cannot be read: media"),
             "{what}: {}",
             m.stderr
         );
@@ -1476,7 +1520,11 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
         map.write_all(&[0x0a, 0x00].repeat(1024)).unwrap();
     }
     let map = map.finish().unwrap();
-    let m = import_package(&t, "names.apkg", &repacked(&current, &[("media", map)], &[]));
+    let m = import_package(
+        &t,
+        "names.apkg",
+        &repacked(&current, &[("media", map)], &[]),
+    );
     refused(&m, "huge media map");
     assert!(
         m.stderr.contains(
@@ -1497,7 +1545,9 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
     let m = import_package(&t, "names-legacy.apkg", &package);
     refused(&m, "huge legacy media map");
     assert!(
-        m.stderr.contains("the package names more than 50000 media files, and recall takes at most 50000"),
+        m.stderr.contains(
+            "the package names more than 50000 media files, and recall takes at most 50000"
+        ),
         "{}",
         m.stderr
     );
@@ -1511,7 +1561,11 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
         "nul\0.png",
         "\u{1b}]0;pwned\u{7}.png",
     ];
-    let m = import_package(&t, "evil.apkg", &repacked(&current, &[("media", media_map(&evil))], &[]));
+    let m = import_package(
+        &t,
+        "evil.apkg",
+        &repacked(&current, &[("media", media_map(&evil))], &[]),
+    );
     assert_eq!(m.code, 0, "{}", m.stderr);
     assert_inert("evil media names", &m.stderr);
     assert!(!t.path().join("escaped.png").exists());
@@ -1540,7 +1594,6 @@ fn anki_package_bombs_and_broken_entries_are_refused_in_bounded_memory() {
     assert!(m.peak_mib < 250, "{} MiB", m.peak_mib);
 }
 
-
 /// `-o` naming recall's own files in the data directory (the progress database, its
 /// write-ahead log, the session lock, the caches), directly, by another spelling of the
 /// path or through a link, is refused by every command that writes a file, and the progress
@@ -1559,7 +1612,10 @@ fn output_into_recalls_own_files_is_refused() {
     let studied = common::status_of(&t, "rivers");
     std::os::unix::fs::symlink("data/progress.sqlite3", t.path().join("link.csv")).unwrap();
     std::os::unix::fs::symlink("data/cache", t.path().join("cachelink")).unwrap();
-    t.write("article.txt", "Lima is the capital of Peru. It was founded in 1535.\n");
+    t.write(
+        "article.txt",
+        "Lima is the capital of Peru. It was founded in 1535.\n",
+    );
     t.write("learner.json", "{}");
     let targets = [
         "data/progress.sqlite3",
@@ -1589,7 +1645,8 @@ fn output_into_recalls_own_files_is_refused() {
             let r = t.run(&args, "");
             assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
             assert!(
-                r.stderr.contains("is one of recall's own files in its data directory")
+                r.stderr
+                    .contains("is one of recall's own files in its data directory")
                     && r.stderr.contains("write the output somewhere else"),
                 "{args:?}: {}",
                 r.stderr
@@ -1601,11 +1658,24 @@ fn output_into_recalls_own_files_is_refused() {
         before
     );
     assert_eq!(common::status_of(&t, "rivers"), studied);
-    assert!(std::fs::symlink_metadata(t.path().join("link.csv")).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(t.path().join("link.csv"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     // A deck kept among the data directory's decks is an ordinary output.
     std::fs::create_dir(t.data().join("decks")).unwrap();
     let r = t.run(
-        &["export", "deck", "rivers", "--format", "tsv", "-o", "data/decks/rivers.tsv"],
+        &[
+            "export",
+            "deck",
+            "rivers",
+            "--format",
+            "tsv",
+            "-o",
+            "data/decks/rivers.tsv",
+        ],
         "",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -1622,7 +1692,11 @@ fn spreadsheet_rows_of_megabytes_are_refused_in_bounded_memory() {
     let t = TestEnv::new();
     let long = format!("front,back\nq,{}\nLima,Peru\n", "a".repeat(90 << 20));
     t.write("long.csv", long);
-    let m = measured(&t, &["import", "deck", "long.csv", "-o", "long.toml"], no_input());
+    let m = measured(
+        &t,
+        &["import", "deck", "long.csv", "-o", "long.toml"],
+        no_input(),
+    );
     println!("90 MB row: {} MiB", m.peak_mib);
     assert_eq!(m.code, 2, "{}", m.stderr);
     assert!(
@@ -1637,7 +1711,14 @@ fn spreadsheet_rows_of_megabytes_are_refused_in_bounded_memory() {
     assert!(!t.path().join("long.toml").exists());
     let m = measured(
         &t,
-        &["import", "deck", "long.csv", "--skip-bad", "-o", "long.toml"],
+        &[
+            "import",
+            "deck",
+            "long.csv",
+            "--skip-bad",
+            "-o",
+            "long.toml",
+        ],
         no_input(),
     );
     assert_eq!(m.code, 0, "{}", m.stderr);
@@ -1669,9 +1750,16 @@ fn spreadsheet_rows_of_megabytes_are_refused_in_bounded_memory() {
     // A GIFT question whose brace never closes, running for 80 MB (once 422 MiB).
     t.write(
         "brace.gift",
-        format!("::one:: Capital of Peru? {{=Lima}}\n\n::q:: What? {{={}", "a b ".repeat(20 << 20)),
+        format!(
+            "::one:: Capital of Peru? {{=Lima}}\n\n::q:: What? {{={}",
+            "a b ".repeat(20 << 20)
+        ),
     );
-    let m = measured(&t, &["import", "deck", "brace.gift", "-o", "g.toml"], no_input());
+    let m = measured(
+        &t,
+        &["import", "deck", "brace.gift", "-o", "g.toml"],
+        no_input(),
+    );
     println!("brace.gift: {} MiB", m.peak_mib);
     assert_eq!(m.code, 2, "{}", m.stderr);
     assert!(
@@ -1738,7 +1826,11 @@ fn file_names_with_escapes_are_shown_inert() {
     ];
     for args in runs {
         let r = t.run(&args, "");
-        assert!(r.code == 0 || r.code == 1 || r.code == 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.code == 0 || r.code == 1 || r.code == 2,
+            "{args:?}: {}",
+            r.stderr
+        );
         assert!(
             r.stdout.contains("\\u{1b}") || r.stderr.contains("\\u{1b}"),
             "{args:?} names the file: {}{}",
@@ -1762,7 +1854,8 @@ fn deck_ids_that_name_folders_are_refused_or_replaced() {
         let r = t.run(&["import", "deck", "x.tsv", "--id", id, "-o", "x.toml"], "");
         assert_eq!(r.code, 2, "{id}: {}", r.stderr);
         assert!(
-            r.stderr.contains(&format!("error: --id `{id}` is not a deck id")),
+            r.stderr
+                .contains(&format!("error: --id `{id}` is not a deck id")),
             "{id}: {}",
             r.stderr
         );
@@ -1771,11 +1864,15 @@ fn deck_ids_that_name_folders_are_refused_or_replaced() {
     assert!(!t.path().join("x.toml").exists());
     for (n, id) in ["..", "../evil", "Caps", "a/b"].into_iter().enumerate() {
         let file = format!("q{n}.gift");
-        t.write(&file, format!("// recall: deck {id}\n::a:: Capital of Peru? {{=Lima}}\n"));
+        t.write(
+            &file,
+            format!("// recall: deck {id}\n::a:: Capital of Peru? {{=Lima}}\n"),
+        );
         let r = t.run(&["import", "deck", &file, "-o", "q.toml"], "");
         assert_eq!(r.code, 0, "{id}: {}", r.stderr);
         assert!(
-            r.stderr.contains(&format!("Imported 1 cards into deck `q{n}`.")),
+            r.stderr
+                .contains(&format!("Imported 1 cards into deck `q{n}`.")),
             "{id}: {}",
             r.stderr
         );
@@ -1807,10 +1904,21 @@ fn recalls_own_files_as_links_and_fifos_are_not_followed() {
     std::os::unix::fs::symlink(&victim, &log).unwrap();
     stats(&t);
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
-    assert!(!std::fs::symlink_metadata(&log).unwrap().file_type().is_symlink());
+    assert!(
+        !std::fs::symlink_metadata(&log)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 
     std::fs::remove_file(&log).unwrap();
-    assert!(std::process::Command::new("mkfifo").arg(&log).status().unwrap().success());
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&log)
+            .status()
+            .unwrap()
+            .success()
+    );
     stats(&t);
     assert!(std::fs::symlink_metadata(&log).unwrap().is_file());
 
@@ -1823,11 +1931,18 @@ fn recalls_own_files_as_links_and_fifos_are_not_followed() {
 
     let lock = t.data().join("session.lock");
     let _ = std::fs::remove_file(&lock);
-    assert!(std::process::Command::new("mkfifo").arg(&lock).status().unwrap().success());
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&lock)
+            .status()
+            .unwrap()
+            .success()
+    );
     let r = t.run(&["study", "--deck", "rivers"], "Black Sea\n3\n");
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
-        r.stderr.contains("session.lock: it is not a regular file; remove it"),
+        r.stderr
+            .contains("session.lock: it is not a regular file; remove it"),
         "{}",
         r.stderr
     );
@@ -1846,21 +1961,33 @@ fn output_to_link_loops_dangling_links_and_full_devices() {
     let r = t.run(&["export", "report", "-o", "loop1.html"], "");
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
-        r.stderr.contains("loop1.html is a chain of more than 40 symbolic links; give the file itself"),
+        r.stderr
+            .contains("loop1.html is a chain of more than 40 symbolic links; give the file itself"),
         "{}",
         r.stderr
     );
     link("later.html", "made.html");
     let r = t.run(&["export", "report", "-o", "later.html"], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(std::fs::symlink_metadata(t.path().join("later.html")).unwrap().file_type().is_symlink());
-    assert!(std::fs::read_to_string(t.path().join("made.html")).unwrap().contains("<html"));
+    assert!(
+        std::fs::symlink_metadata(t.path().join("later.html"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(t.path().join("made.html"))
+            .unwrap()
+            .contains("<html")
+    );
     link("lost.html", "nowhere/deep/x.html");
     for (out, folder) in [("lost.html", "nowhere/deep"), ("missing/x.html", "missing")] {
         let r = t.run(&["export", "report", "-o", out], "");
         assert_eq!(r.code, 2, "{}", r.stderr);
         assert!(
-            r.stderr.contains(&format!("the folder {folder} does not exist; create it first")),
+            r.stderr.contains(&format!(
+                "the folder {folder} does not exist; create it first"
+            )),
             "{}",
             r.stderr
         );
@@ -1869,12 +1996,24 @@ fn output_to_link_loops_dangling_links_and_full_devices() {
     if Path::new("/dev/full").exists() {
         for args in [
             &["export", "report", "-o", "/dev/full"][..],
-            &["export", "deck", "sco", "--format", "gift", "-o", "/dev/full"][..],
+            &[
+                "export",
+                "deck",
+                "sco",
+                "--format",
+                "gift",
+                "-o",
+                "/dev/full",
+            ][..],
             &["export", "progress", "-o", "/dev/full"][..],
         ] {
             let r = t.run(args, "");
             assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
-            assert!(r.stderr.contains("No space left on device"), "{args:?}: {}", r.stderr);
+            assert!(
+                r.stderr.contains("No space left on device"),
+                "{args:?}: {}",
+                r.stderr
+            );
         }
     }
 }

@@ -872,7 +872,9 @@ mod tests {
     #[test]
     fn a_question_of_many_megabytes_is_reported_not_kept() {
         let long = "a b ".repeat(MAX_QUESTION_BYTES / 3);
-        let text = format!("::one:: Capital of Peru? {{=Lima}}\n\n// c\n::two:: What? {{={long}\n{long}\n\n::three:: Capital of Chile? {{=Santiago}}\n");
+        let text = format!(
+            "::one:: Capital of Peru? {{=Lima}}\n\n// c\n::two:: What? {{={long}\n{long}\n\n::three:: Capital of Chile? {{=Santiago}}\n"
+        );
         let imported = read(&text);
         let ids: Vec<_> = imported.cards.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["one", "three"]);

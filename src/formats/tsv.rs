@@ -174,9 +174,10 @@ pub fn read_each(text: &str, options: &Options, each: &mut dyn FnMut(Card)) -> I
         }
         read_part(&mut rows, reader(part), part, meta_lines);
     }
-    rows.out.errors.extend(big.get(parts.len() - 1).map(|b| {
-        FormatError::new(meta_lines + 1 + b.line, b.message(MAX_ROW_BYTES))
-    }));
+    rows.out.errors.extend(
+        big.get(parts.len() - 1)
+            .map(|b| FormatError::new(meta_lines + 1 + b.line, b.message(MAX_ROW_BYTES))),
+    );
     rows.finish()
 }
 
@@ -1067,11 +1068,13 @@ mod tests {
     #[test]
     fn oversized_rows_are_reported_and_the_rest_read() {
         let long = "x".repeat(MAX_ROW_BYTES);
-        let text = format!(
-            "#separator:comma\nfront,back\nq,{long}\nLima,Peru\n\"a\nb\",c\nr,\"{long}\n"
-        );
+        let text =
+            format!("#separator:comma\nfront,back\nq,{long}\nLima,Peru\n\"a\nb\",c\nr,\"{long}\n");
         let imported = read(&text);
-        let fronts: Vec<_> = fronts_backs(&imported).into_iter().map(|(f, _)| f).collect();
+        let fronts: Vec<_> = fronts_backs(&imported)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
         assert_eq!(fronts, ["Lima", "a\nb"]);
         let errors: Vec<_> = imported
             .errors
@@ -1081,7 +1084,10 @@ mod tests {
         assert_eq!(
             errors,
             [
-                (3, "this row is longer than 1 MB, the most one row may hold; shorten it or remove it"),
+                (
+                    3,
+                    "this row is longer than 1 MB, the most one row may hold; shorten it or remove it"
+                ),
                 (7, "a quoted field opens here and is never closed"),
             ]
         );

@@ -660,7 +660,10 @@ mod tests {
         let mut c = LineConsole::new(io::Cursor::new(binary), Vec::new());
         assert_eq!(c.ask(">").unwrap(), None);
         let out = String::from_utf8(c.into_output()).unwrap();
-        assert_eq!(out.matches("That line is not UTF-8").count(), MAX_BAD_LINES - 1);
+        assert_eq!(
+            out.matches("That line is not UTF-8").count(),
+            MAX_BAD_LINES - 1
+        );
         assert!(out.ends_with(
             "Standard input sent 50 lines in a row that are not UTF-8 text (is it a binary \
              file?), so recall stopped reading it.\n"

@@ -236,7 +236,10 @@ impl<'de> serde::Deserialize<'de> for CappedMap {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("an object of zip entry names and file names")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<CappedMap, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<CappedMap, A::Error> {
                 let mut pairs = Vec::new();
                 while let Some(pair) = map.next_entry::<String, String>()? {
                     if pairs.len() >= MAX_MEDIA_FILES {
