@@ -35,11 +35,10 @@ pub fn new_deck(a: &NewArgs) -> Result<ExitCode> {
         w.write_all(crate::deck::template::STARTER.as_bytes())
             .map_err(io_out)
     })?;
+    let file = a.file.display().to_string();
+    let file = crate::sanitize::inert(&file);
     println!(
-        "Wrote {}. Edit it, then run `recall check {}` and `recall study --deck {}`.",
-        a.file.display(),
-        a.file.display(),
-        a.file.display()
+        "Wrote {file}. Edit it, then run `recall check {file}` and `recall study --deck {file}`."
     );
     Ok(ExitCode::Success)
 }
@@ -148,7 +147,22 @@ fn slug(s: &str) -> String {
     }
 }
 
+/// Whether `id` is a deck id the deck format accepts: lowercase letters, digits, `.`, `_` and
+/// `-`, with a letter or a digit (`.` and `..` name directories).
+fn deck_id_ok(id: &str) -> bool {
+    id.chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+        && id.chars().any(|c| c.is_ascii_alphanumeric())
+}
+
 pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
+    if let Some(id) = a.id.as_deref().filter(|id| !deck_id_ok(id)) {
+        return Err(Error::Usage(format!(
+            "--id `{}` is not a deck id: use lowercase letters, digits, `.`, `_` and `-`, with \
+             at least one letter or digit (such as `capitals-2`)",
+            crate::sanitize::inert(id)
+        )));
+    }
     let format = format_of(&a.file, a.format)?;
     let name = a.file.display().to_string();
     let stem = a
@@ -257,7 +271,7 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
         id: a
             .id
             .clone()
-            .or(imported.deck_id)
+            .or(imported.deck_id.filter(|id| deck_id_ok(id)))
             .unwrap_or_else(|| slug(&stem)),
         title: imported.title.unwrap_or(stem),
         description: Some(format!(
@@ -298,9 +312,10 @@ pub fn import_deck(a: &ImportDeckArgs) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-/// Largest text file `import deck` reads (it is read whole): four times the largest
-/// spreadsheet measured (a million rows, 62 MB, imported within 210 MB).
-const MAX_IMPORT_TEXT: u64 = 256 * 1024 * 1024;
+/// Largest text file `import deck` reads (it is read whole). A spreadsheet takes about four
+/// times its size to import (a million rows, 62 MB, within 210 MB; 3.8 million rows, 214 MB,
+/// took 819 MB), so this keeps every import within 500 MB: about 1.6 million short rows.
+const MAX_IMPORT_TEXT: u64 = 100 * 1024 * 1024;
 
 fn check_text_size(path: &Path) -> Result<()> {
     let size = std::fs::metadata(path)
@@ -368,11 +383,11 @@ fn copy_media<R: std::io::Read + std::io::Seek>(
         ));
     }
     let Some(output) = output else {
-        eprintln!(
+        say(&format!(
             "warning: {name}: {} media file(s) were not copied: the deck went to standard \
              output; import with -o DECK.toml to copy them into DECK.media/",
             names.len()
-        );
+        ));
         return Ok(());
     };
     let folder = crate::deck::Media::folder_for(output);
@@ -414,14 +429,14 @@ fn copy_media<R: std::io::Read + std::io::Seek>(
             Err(e) => say(&format!("warning: {name}: media `{media}` not copied: {e}")),
         }
     }
-    eprintln!(
+    say(&format!(
         "Copied {copied} media file(s) into {}/ for {} card(s).",
         folder.display(),
         deck.cards
             .iter()
             .filter(|c| !c.question_media().is_empty() || !c.answer_media().is_empty())
             .count()
-    );
+    ));
     Ok(())
 }
 

@@ -269,7 +269,7 @@ pub fn export_report(a: &ExportReportArgs, config: &Config) -> Result<ExitCode> 
         w.write_all(html.as_bytes()).map_err(io_out)
     })?;
     if let Some(p) = &a.output {
-        eprintln!("Wrote {}.", p.display());
+        crate::eprintln_inert!("Wrote {}.", p.display());
     }
     Ok(ExitCode::Success)
 }

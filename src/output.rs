@@ -166,6 +166,14 @@ fn replace(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Resu
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "cannot write {}: the folder {} does not exist; create it first or give another \
+             path",
+            path.display(),
+            dir.display()
+        )));
+    }
     let mut tmp =
         tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io("create a file in", dir, e))?;
     {

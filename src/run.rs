@@ -84,12 +84,17 @@ fn check(a: &CheckArgs, config: &Config) -> Result<ExitCode> {
             } else {
                 String::new()
             };
-            writeln!(out, "{}: ok, {cards} cards{ws}", src.name).map_err(stdout_err)?;
+            writeln!(
+                out,
+                "{}: ok, {cards} cards{ws}",
+                crate::sanitize::inert(&src.name)
+            )
+            .map_err(stdout_err)?;
         } else {
             writeln!(
                 out,
                 "{}: {e} error{}{}",
-                src.name,
+                crate::sanitize::inert(&src.name),
                 if e == 1 { "" } else { "s" },
                 if w > 0 {
                     format!(", {w} warning{}", if w == 1 { "" } else { "s" })

@@ -683,7 +683,7 @@ fn a_text_file_over_the_import_limit_is_refused_before_it_is_read() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("the file is 300 MB, over the limit of 256 MB for an import"),
+            .contains("the file is 300 MB, over the limit of 100 MB for an import"),
         "{}",
         r.stderr
     );
@@ -702,4 +702,61 @@ fn column_names_reach_the_terminal_inert() {
         "{}",
         r.stderr
     );
+}
+
+/// More of the collection's family: `cards` as an endless view, `notes` as a virtual table
+/// or with a generated column that would make a gigabyte, and `col` as a real table holding a
+/// 70 MB value. Each refused at once with what it is, in bounded memory.
+#[test]
+fn packages_with_views_virtual_tables_and_huge_values_are_refused() {
+    let t = TestEnv::new();
+    let notes = "CREATE TABLE notes (id integer primary key, guid text, mid integer, tags text,
+        flds text);";
+    let col = "CREATE TABLE col (models text, decks text); INSERT INTO col VALUES ('{}', '{}');";
+    let cases = [
+        (
+            "cards-view",
+            format!(
+                "{notes} {col} CREATE VIEW cards AS WITH RECURSIVE r(id) AS (SELECT 1 UNION ALL
+                 SELECT id + 1 FROM r) SELECT id, id AS nid, 1 AS did, 0 AS ord FROM r;"
+            ),
+            "`cards` in collection.anki21 is a view, not a table",
+        ),
+        (
+            "notes-virtual",
+            format!(
+                "{HOSTILE_TABLES} {col} CREATE VIRTUAL TABLE notes USING fts5(id, guid, mid,
+                 tags, flds);"
+            ),
+            "`notes` in collection.anki21 is a virtual table",
+        ),
+        (
+            "notes-generated",
+            format!(
+                "{HOSTILE_TABLES} {col} CREATE TABLE notes (id integer primary key, guid text,
+                 mid integer, tags text, flds text GENERATED ALWAYS AS
+                 (hex(zeroblob(500000000))));"
+            ),
+            "table with generated columns",
+        ),
+        (
+            "col-huge",
+            format!(
+                "{HOSTILE_TABLES} {notes} CREATE TABLE col (models text, decks text);
+                 INSERT INTO col VALUES (hex(zeroblob(35000000)), '{{}}');"
+            ),
+            "the collection holds a value larger than 64 MB",
+        ),
+    ];
+    for (name, sql, message) in cases {
+        let package = hostile_package(&t, &format!("{name}.apkg"), &sql);
+        let r = run_within(&t, 1024, &["import", "deck", &package, "-o", "out.toml"]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("the package is refused: ") && r.stderr.contains(message),
+            "{name}: {}",
+            r.stderr
+        );
+        assert!(!t.path().join("out.toml").exists());
+    }
 }

@@ -361,6 +361,18 @@ pub fn read(text: &str) -> Imported {
                 .collect();
             continue;
         }
+        if let Some(size) = block.oversized {
+            out.errors.push(FormatError::new(
+                block.line,
+                format!(
+                    "this question runs for {:.1} MB, more than the {} MB one question may \
+                     hold; is a closing brace or a blank line between questions missing?",
+                    size as f64 / 1e6,
+                    MAX_QUESTION_BYTES >> 20
+                ),
+            ));
+            continue;
+        }
         match parse_question(block) {
             Ok(Question::Card(mut card, notes)) => {
                 // The question name, when there is one, is the id (recall exports ids as names).
@@ -434,7 +446,15 @@ struct Block {
     line: usize,
     text: String,
     hint: Option<String>,
+    /// The question's length in bytes when it is over [`MAX_QUESTION_BYTES`] (its text is
+    /// then not kept).
+    oversized: Option<usize>,
 }
+
+/// The longest question read: room for answers far beyond what a card may hold (those are
+/// refused with their length), while a file with a brace or a blank line missing is not held
+/// several times over as one question.
+const MAX_QUESTION_BYTES: usize = 16 << 20;
 
 fn blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
@@ -449,6 +469,7 @@ fn blocks(text: &str) -> Vec<Block> {
             line: i + 1,
             text: String::new(),
             hint: None,
+            oversized: None,
         });
         if let Some(comment) = trimmed.strip_prefix("//") {
             if let Some(hint) = comment.trim().strip_prefix("recall:") {
@@ -456,10 +477,20 @@ fn blocks(text: &str) -> Vec<Block> {
             }
             continue;
         }
+        if let Some(size) = &mut block.oversized {
+            *size += line.len() + 1;
+            continue;
+        }
         if block.text.is_empty() {
             // Messages point at the question, not at a comment above it.
             block.line = i + 1;
-        } else {
+        }
+        if block.text.len() + line.len() >= MAX_QUESTION_BYTES {
+            block.oversized = Some(block.text.len() + line.len() + 1);
+            block.text = "(too long)".into();
+            continue;
+        }
+        if !block.text.is_empty() {
             block.text.push('\n');
         }
         block.text.push_str(line);
@@ -837,6 +868,24 @@ fn unit_from_hint(hint: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_question_of_many_megabytes_is_reported_not_kept() {
+        let long = "a b ".repeat(MAX_QUESTION_BYTES / 3);
+        let text = format!(
+            "::one:: Capital of Peru? {{=Lima}}\n\n// c\n::two:: What? {{={long}\n{long}\n\n::three:: Capital of Chile? {{=Santiago}}\n"
+        );
+        let imported = read(&text);
+        let ids: Vec<_> = imported.cards.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["one", "three"]);
+        assert_eq!(imported.errors.len(), 1);
+        assert_eq!(imported.errors[0].line, 4);
+        assert_eq!(
+            imported.errors[0].message,
+            "this question runs for 44.7 MB, more than the 16 MB one question may hold; is a \
+             closing brace or a blank line between questions missing?"
+        );
+    }
 
     fn card_of(id: &str, kind: Kind, prompt: &str) -> Card {
         Card::new(id, kind, prompt)

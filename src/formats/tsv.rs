@@ -120,21 +120,35 @@ pub fn read_each(text: &str, options: &Options, each: &mut dyn FnMut(Card)) -> I
     let (meta, body_start, meta_lines) = read_meta(text);
     let body = &text[body_start..];
     let delimiter = meta.delimiter.unwrap_or_else(|| guess_delimiter(body));
-    let reader = || {
+    // A row of megabytes (a quote never closed takes the rest of the file) would be held
+    // several times over by the csv reader: such rows are found first, in one pass that keeps
+    // nothing, reported, and the parts of the file between them read.
+    let bytes = body.as_bytes();
+    let big = oversized_rows(bytes, delimiter, MAX_ROW_BYTES);
+    let mut parts = Vec::with_capacity(big.len() + 1);
+    let mut from = (0, 0);
+    for b in &big {
+        parts.push((from.0, b.start, from.1));
+        from = (b.end, b.end_line);
+    }
+    parts.push((from.0, bytes.len(), from.1));
+    let reader = |(start, end, _): (usize, usize, usize)| {
         csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
             .comment(Some(b'#'))
-            .from_reader(body.as_bytes())
+            .from_reader(&bytes[start..end])
     };
     // Anki decides for the whole file whether fields are HTML; so does recall, in a first pass
     // that keeps nothing.
     let is_html = meta.html.unwrap_or_else(|| {
-        reader()
-            .records()
-            .flatten()
-            .any(|r| r.iter().any(html::looks_like_html))
+        parts.iter().any(|&part| {
+            reader(part)
+                .records()
+                .flatten()
+                .any(|r| r.iter().any(html::looks_like_html))
+        })
     });
 
     let mut rows = Rows {
@@ -147,11 +161,36 @@ pub fn read_each(text: &str, options: &Options, each: &mut dyn FnMut(Card)) -> I
         is_html,
         ids: IdSet::new(),
         widest: 0,
-        body: body.as_bytes(),
+        body: bytes,
         delimiter,
     };
-    let mut reader = reader();
-    let mut lines = LineCounter::new(body.as_bytes());
+    for (i, &part) in parts.iter().enumerate() {
+        if i > 0 {
+            let b = &big[i - 1];
+            rows.out.errors.push(FormatError::new(
+                meta_lines + 1 + b.line,
+                b.message(MAX_ROW_BYTES),
+            ));
+        }
+        read_part(&mut rows, reader(part), part, meta_lines);
+    }
+    rows.out.errors.extend(
+        big.get(parts.len() - 1)
+            .map(|b| FormatError::new(meta_lines + 1 + b.line, b.message(MAX_ROW_BYTES))),
+    );
+    rows.finish()
+}
+
+/// Reads the rows of `body[start..end]`, which begins on line `first_line` (from 0) of the
+/// body; `meta_lines` header lines come before the body.
+fn read_part(
+    rows: &mut Rows,
+    mut reader: csv::Reader<&[u8]>,
+    (start, end, first_line): (usize, usize, usize),
+    meta_lines: usize,
+) {
+    let mut lines = LineCounter::new(&rows.body[start..end]);
+    let base = meta_lines + first_line;
     // A row's raw bytes run to where the next one starts, so each row is handled once the next
     // one is read.
     let mut pending: Option<(usize, usize, csv::StringRecord)> = None;
@@ -161,27 +200,26 @@ pub fn read_each(text: &str, options: &Options, each: &mut dyn FnMut(Card)) -> I
             Ok(false) => break,
             Ok(true) => {
                 let pos = record.position().expect("csv records carry their position");
-                let start = lines.record_start(pos.byte() as usize);
-                let line = lines.line_at(start) as usize + meta_lines;
-                if let Some((line, at, row)) = pending.take() {
-                    rows.row(line, at, start, &row);
+                let at = lines.record_start(pos.byte() as usize);
+                let line = lines.line_at(at) as usize + base;
+                if let Some((line, from, row)) = pending.take() {
+                    rows.row(line, from, start + at, &row);
                 }
-                pending = Some((line, start, record.clone()));
+                pending = Some((line, start + at, record.clone()));
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| {
-                    lines.line_at(p.byte() as usize) as usize + meta_lines
-                });
+                let line = e
+                    .position()
+                    .map_or(0, |p| lines.line_at(p.byte() as usize) as usize + base);
                 rows.out
                     .errors
                     .push(FormatError::new(line, format!("unreadable row: {e}")));
             }
         }
     }
-    if let Some((line, at, row)) = pending {
-        rows.row(line, at, body.len(), &row);
+    if let Some((line, from, row)) = pending {
+        rows.row(line, from, end, &row);
     }
-    rows.finish()
 }
 
 /// The rows read so far and how to read the next.
@@ -588,6 +626,108 @@ fn row_to_cards(
     Ok(vec![card])
 }
 
+/// The longest row a spreadsheet may hold: far more than any card's text (an Anki note is
+/// capped at 1 MB too), far less than the memory a row of the whole file would take.
+pub const MAX_ROW_BYTES: usize = 1 << 20;
+
+/// A row longer than the limit, as [`oversized_rows`] finds it.
+#[derive(Debug, PartialEq)]
+struct BigRow {
+    /// Its first line, counted from 0 at the start of the body.
+    line: usize,
+    /// Where it starts and ends (past its line break) in the body.
+    start: usize,
+    end: usize,
+    /// The line the next row starts on.
+    end_line: usize,
+    /// Whether a quoted field of it runs to the end of the file.
+    unclosed: bool,
+}
+
+impl BigRow {
+    fn message(&self, limit: usize) -> String {
+        match self.unclosed {
+            true => format!(
+                "a quoted field opens here and is never closed: the rest of the file would be \
+                 one row of more than {} MB; close the quote (write \"\" for a quote inside a \
+                 field)",
+                limit >> 20
+            ),
+            false => format!(
+                "this row is longer than {} MB, the most one row may hold; shorten it or \
+                 remove it",
+                limit >> 20
+            ),
+        }
+    }
+}
+
+/// The rows of `body` longer than `limit` bytes, read as the csv reader does (a quote at the
+/// start of a field runs to its closing quote, across lines; `#` lines are comments), without
+/// keeping anything.
+fn oversized_rows(body: &[u8], delimiter: u8, limit: usize) -> Vec<BigRow> {
+    let mut found = Vec::new();
+    let (mut row_start, mut row_line, mut line) = (0, 0, 0);
+    let mut field_start = true;
+    let mut quoted = false;
+    let mut big = false;
+    let mut i = 0;
+    while i < body.len() {
+        let b = body[i];
+        if i == row_start && b == b'#' {
+            // A comment: to the end of its line.
+            i = memchr::memchr2(b'\n', b'\r', &body[i..]).map_or(body.len(), |n| i + n);
+            continue;
+        }
+        if b == b'\r' || (b == b'\n' && (i == 0 || body[i - 1] != b'\r')) {
+            line += 1;
+        }
+        if quoted {
+            if b == b'"' {
+                if body.get(i + 1) == Some(&b'"') {
+                    // A doubled quote inside the field.
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'\n' || b == b'\r' {
+            // A "\r\n" ends the row past its '\n'.
+            let end = i + 1 + usize::from(b == b'\r' && body.get(i + 1) == Some(&b'\n'));
+            if big {
+                found.push(BigRow {
+                    line: row_line,
+                    start: row_start,
+                    end,
+                    end_line: line,
+                    unclosed: false,
+                });
+                big = false;
+            }
+            (row_start, row_line, field_start) = (end, line, true);
+            i = end;
+            continue;
+        } else if b == b'"' && field_start {
+            quoted = true;
+            field_start = false;
+        } else {
+            field_start = b == delimiter;
+        }
+        big |= i + 1 - row_start > limit;
+        i += 1;
+    }
+    if big {
+        found.push(BigRow {
+            line: row_line,
+            start: row_start,
+            end: body.len(),
+            end_line: line,
+            unclosed: quoted,
+        });
+    }
+    found
+}
+
 /// Check one raw row's quoting as RFC 4180 has it (the csv crate accepts anything). Returns the
 /// line offset within the row and what is wrong.
 fn check_quoting(raw: &[u8], delimiter: u8) -> Option<(usize, String)> {
@@ -901,6 +1041,55 @@ mod tests {
                 2,
                 "expected a front and a back separated by the delimiter, found 1 field"
             )]
+        );
+    }
+
+    #[test]
+    fn rows_longer_than_the_limit_are_found_without_reading_them() {
+        let big = |text: &str| -> Vec<(usize, usize, usize, usize, bool)> {
+            oversized_rows(text.as_bytes(), b',', 10)
+                .into_iter()
+                .map(|b| (b.line, b.start, b.end, b.end_line, b.unclosed))
+                .collect()
+        };
+        assert_eq!(big("a,b\nc,d\n"), []);
+        assert_eq!(big("a,b\nc,0123456789\nx,y"), [(1, 4, 17, 2, false)]);
+        // A quoted field runs across lines; its doubled quotes do not close it.
+        assert_eq!(
+            big("a,b\n\"c\nd\"\"e\nf\ng\",h\r\nx"),
+            [(1, 4, 20, 5, false)]
+        );
+        assert_eq!(big("a,b\r\n\r\nc,\"d,e,f,g,h"), [(2, 7, 19, 2, true)]);
+        // A quote inside an unquoted field opens nothing; comments are not rows.
+        assert_eq!(big("ab\"c,d\ne,f\n"), []);
+        assert_eq!(big("# \"a comment\nab,c\n"), []);
+    }
+
+    #[test]
+    fn oversized_rows_are_reported_and_the_rest_read() {
+        let long = "x".repeat(MAX_ROW_BYTES);
+        let text =
+            format!("#separator:comma\nfront,back\nq,{long}\nLima,Peru\n\"a\nb\",c\nr,\"{long}\n");
+        let imported = read(&text);
+        let fronts: Vec<_> = fronts_backs(&imported)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(fronts, ["Lima", "a\nb"]);
+        let errors: Vec<_> = imported
+            .errors
+            .iter()
+            .map(|e| (e.line, e.message.split(':').next().unwrap()))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                (
+                    3,
+                    "this row is longer than 1 MB, the most one row may hold; shorten it or remove it"
+                ),
+                (7, "a quoted field opens here and is never closed"),
+            ]
         );
     }
 
