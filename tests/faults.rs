@@ -117,13 +117,23 @@ impl Live {
         (status.code(), err)
     }
 
-    fn signal(&self, sig: &str) {
+    /// Sends `sig` and gives the process up to [`WAIT`] to end by it, with its standard
+    /// input still open: closing it at once would race the signal (on a busy machine the end
+    /// of input could end the session first, with its own exit code).
+    fn signal(&mut self, sig: &str) {
         let ok = Command::new("kill")
             .args([sig, &self.child.id().to_string()])
             .status()
             .unwrap()
             .success();
         assert!(ok, "kill {sig} failed");
+        let deadline = std::time::Instant::now() + WAIT;
+        while std::time::Instant::now() < deadline {
+            if self.child.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
