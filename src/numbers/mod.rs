@@ -30,6 +30,7 @@ mod tests;
 use std::fmt;
 use std::ops::Range;
 
+pub(crate) use date::days_in_month;
 pub use date::{Date, Precision, month_name, month_number};
 pub use decimal::Decimal;
 pub use scan::{read, read_date, read_dates, read_quantity, read_unit, scan};

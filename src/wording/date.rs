@@ -2,21 +2,7 @@
 //! sentence needs ("on 15 June 2001", "in June 2001").
 
 use crate::deck::FactDate;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::numbers::month_name;
 
 /// "15 June 2001", "June 2001" or "2001"; negative years are BC ("221 BC").
 pub fn format_date(d: &FactDate) -> String {
@@ -25,9 +11,7 @@ pub fn format_date(d: &FactDate) -> String {
     } else {
         d.year.to_string()
     };
-    let month = d
-        .month
-        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
+    let month = d.month.and_then(month_name);
     match (month, d.day) {
         (Some(m), Some(day)) => format!("{day} {m} {year}"),
         (Some(m), None) => format!("{m} {year}"),

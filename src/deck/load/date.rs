@@ -1,30 +1,7 @@
 //! Dates written in a deck (`2001-06-15`, `June 2001`, `2001`) and learning steps (`10m`).
 
 use super::*;
-
-pub(super) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-pub(super) fn days_in_month(year: i64, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
+use crate::numbers::{days_in_month, month_name};
 
 pub(super) fn check_date(
     year: i64,
@@ -41,11 +18,11 @@ pub(super) fn check_date(
             return Err(format!("there is no month {m}"));
         }
         if let Some(d) = day {
-            let max = days_in_month(year, m);
+            let max = days_in_month(Some(year as i32), m);
             if d == 0 || d > max {
                 return Err(format!(
                     "{} {year} has {max} days",
-                    MONTHS[usize::from(m) - 1]
+                    month_name(m).unwrap_or_default()
                 ));
             }
         }
