@@ -305,7 +305,20 @@ fn entity_spans(
         }
         if starts_clause(i) {
             let stem = possessive_stem(w);
-            if OPENERS.contains(&stem) || lowercase.contains(&stem.to_lowercase()) {
+            // "Lake Baikal is ...", "Mount Kenya rises ...": a common noun written before a
+            // name is part of it, though the article writes "the lake" elsewhere.
+            let heads_a_name = possessive(w).is_none()
+                && tokens.get(i + 1).is_some_and(|t| {
+                    t.start == tokens[i].end + 1
+                        && is_capital(t.text)
+                        && t.text.chars().next().is_some_and(char::is_alphabetic)
+                        && !t.text.chars().all(char::is_uppercase)
+                        && !OPENERS.contains(&possessive_stem(t.text))
+                        && !is_demonym(t.text)
+                        && crate::draft::text::month_number(t.text).is_none()
+                });
+            if OPENERS.contains(&stem) || (lowercase.contains(&stem.to_lowercase()) && !heads_a_name)
+            {
                 return false;
             }
         }
@@ -510,6 +523,19 @@ mod tests {
         let lowercase: HashSet<String> = ["disease".to_string()].into();
         assert!(read("Disease killed many.", &lowercase).slots.is_empty());
         assert_eq!(names("Iceland is an island."), ["Iceland"]);
+        // A common noun heading a name is part of it; before a lowercase word it is not.
+        let lowercase: HashSet<String> = ["lake".to_string(), "rivers".to_string()].into();
+        let names_with = |t: &str| -> Vec<String> {
+            read(t, &lowercase)
+                .slots
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        };
+        assert_eq!(names_with("Lake Tarn is deep."), ["Lake Tarn"]);
+        assert!(names_with("Lake water is cold.").is_empty());
+        assert_eq!(names_with("Rivers in Norland are short."), ["Norland"]);
+        assert_eq!(names_with("Lake June is deep."), [] as [String; 0]);
     }
 
     #[test]
