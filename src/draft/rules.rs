@@ -419,7 +419,7 @@ fn plain_phrase(text: &str) -> bool {
 /// ", but", ", while" before a subject, so a pattern's subject and date come from one clause.
 pub fn clauses(skeleton: &str) -> Vec<&str> {
     static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"; |, (?:and|but|while|whereas|although|so) (?:(?:the|its|his|her|their|it|he|she|they|The|It|He|She|They) |«E\d+»)|, (?:and|but) then |, (?:(?:a|an|the|only|just|shortly|soon|long|two|three|several) [a-z]+ )?(?:after|before|when|while|until|because|although|though|where|which|who) ")
+        Regex::new(r"; |, (?:and|but|while|whereas|although|so) (?:(?:the|its|his|her|their|it|he|she|they|The|It|He|She|They) |«E\d+»)|, (?:and|but) then |, (?:and|but) (?:in|on) «D\d+» |, (?:(?:a|an|the|only|just|shortly|soon|long|two|three|several) [a-z]+ )?(?:after|before|when|while|until|because|although|though|where|which|who) ")
             .expect("valid")
     });
     let mut out = Vec::new();
@@ -611,6 +611,10 @@ mod tests {
             ["«E0» was founded in «D1»", "the guild grew", "it met."]
         );
         assert_eq!(clauses("red, white and blue"), ["red, white and blue"]);
+        assert_eq!(
+            clauses("the fame began in the «X0», and in «D1» a painting sold"),
+            ["the fame began in the «X0»", "in «D1» a painting sold"]
+        );
     }
 
     #[test]

@@ -235,11 +235,111 @@ pub fn read(text: &str, lowercase: &HashSet<String>) -> Sentence {
         at = range.end;
     }
     skeleton.push_str(&clean(&text[at..]));
+    // "She dies on 13 July 1954": a dated sentence in the historic present tells a past
+    // event, read as the past tense the patterns know.
+    let dated = slots.iter().any(|s| {
+        matches!(s.kind, SlotKind::Date(_) | SlotKind::Range(..))
+            && s.relation.as_deref() != Some("since")
+    });
+    if dated {
+        skeleton = historic_past(&skeleton);
+    }
     Sentence {
         text: text.to_string(),
         slots,
         skeleton,
     }
+}
+
+/// Present forms of the event verbs the patterns read in the past ("dies": "died",
+/// "marries": "married", "publishes": "published"), and of "be" before their participles.
+static PRESENT_TO_PAST: LazyLock<std::collections::HashMap<String, String>> = LazyLock::new(|| {
+    #[rustfmt::skip]
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("holds", "held"), ("takes", "took"), ("comes", "came"), ("falls", "fell"),
+        ("begins", "began"), ("flies", "flew"), ("builds", "built"), ("becomes", "became"),
+        ("wins", "won"), ("leads", "led"), ("meets", "met"), ("sets", "set"),
+        ("steps", "stepped"), ("enters", "entered"),
+    ];
+    let mut map = std::collections::HashMap::new();
+    for (present, past) in IRREGULAR {
+        map.insert(present.to_string(), past.to_string());
+    }
+    let pasts = crate::draft::rules::events::VERBS
+        .iter()
+        .chain(crate::draft::rules::events::INTRANSITIVE)
+        .map(|(v, _)| *v)
+        .chain(["became", "married"]);
+    for past in pasts {
+        let Some(past) = past.split(' ').next().filter(|p| p.ends_with("ed")) else {
+            continue;
+        };
+        let stem = &past[..past.len() - 2];
+        let mut forms = Vec::new();
+        if let Some(s) = past.strip_suffix("ied") {
+            forms.push(format!("{s}ies"));
+        } else if ["sh", "ch", "ss", "x", "z"].iter().any(|e| stem.ends_with(e)) {
+            forms.push(format!("{stem}es"));
+        } else {
+            forms.push(format!("{stem}s"));
+            // "closed", "created": the "e" is the stem's.
+            forms.push(format!("{stem}es"));
+            let b = stem.as_bytes();
+            // "stripped": "strips".
+            if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+                forms.push(format!("{}s", &stem[..stem.len() - 1]));
+            }
+        }
+        for form in forms {
+            map.entry(form).or_insert_with(|| past.to_string());
+        }
+    }
+    map
+});
+
+/// A dated sentence's present-tense event verbs in the past: "she marries X on D" is "she
+/// married X on D", "it is inaugurated in D" is "it was inaugurated in D". A word after a
+/// determiner or a number is a noun ("the signs", "two opens") and stays.
+fn historic_past(skeleton: &str) -> String {
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?P<be>is|are) (?P<adv>(?:[a-z]+ly |first |then |also |finally |later )?)(?P<pp>[a-z]+ed|born|built|held|set up)\b|\b(?P<w>[A-Za-z]+)\b").expect("valid"));
+    let mut out = String::with_capacity(skeleton.len());
+    let mut at = 0;
+    let mut previous = "";
+    for c in WORD.captures_iter(skeleton) {
+        let m = c.get(0).expect("group 0");
+        out.push_str(&skeleton[at..m.start()]);
+        at = m.end();
+        if let Some(pp) = c.name("pp") {
+            let participle = pp.as_str();
+            let known = participle == "born"
+                || PRESENT_TO_PAST.values().any(|p| p == participle)
+                || crate::draft::rules::events::VERBS
+                    .iter()
+                    .any(|(v, _)| *v == participle);
+            if known {
+                let be = if &c["be"] == "is" { "was" } else { "were" };
+                out.push_str(&format!("{be} {}{participle}", &c["adv"]));
+            } else {
+                out.push_str(m.as_str());
+            }
+            previous = participle;
+            continue;
+        }
+        let word = m.as_str();
+        let noun_position = matches!(
+            previous.to_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "these"
+                | "those" | "of" | "two" | "many" | "some" | "no" | "all"
+        );
+        match PRESENT_TO_PAST.get(word) {
+            Some(past) if !noun_position => out.push_str(past),
+            _ => out.push_str(word),
+        }
+        previous = word;
+    }
+    out.push_str(&skeleton[at..]);
+    out
 }
 
 fn possessive_stem(name: &str) -> &str {
@@ -549,6 +649,32 @@ mod tests {
         assert_eq!(
             s.render("the motto «Q0»"),
             "the motto One Vision, One Identity"
+        );
+    }
+
+    #[test]
+    fn dated_sentences_in_the_historic_present_read_as_past() {
+        assert_eq!(
+            skeleton("Mara Quell dies on 3 May 1901 in Varn."),
+            "«E0» died on «D1» in «E2»."
+        );
+        assert_eq!(
+            skeleton("In 1920 she marries Tomas Brill and publishes a novel."),
+            "In «D0» she married «E1» and published a novel."
+        );
+        assert_eq!(
+            skeleton("The bridge is finally opened in 1907."),
+            "The bridge was finally opened in «D0»."
+        );
+        // Nouns stay, and an undated sentence is left as written.
+        assert_eq!(
+            skeleton("The signs of the lodge were painted in 1907."),
+            "The signs of the lodge were painted in «D0»."
+        );
+        assert_eq!(skeleton("She opens the window."), "She opens the window.");
+        assert_eq!(
+            skeleton("Since 1990 the fair is held in Varn."),
+            "Since «D0» the fair is held in «E1»."
         );
     }
 

@@ -41,7 +41,7 @@ pub const VERBS: &[(&str, &str)] = &[
 
 /// Verbs without an object whose subject is what happened: "X died", "X joined".
 #[rustfmt::skip]
-const INTRANSITIVE: &[(&str, &str)] = &[
+pub const INTRANSITIVE: &[(&str, &str)] = &[
     ("joined", "accession"), ("died", "death"), ("collapsed", "collapse"), ("began", "start"),
     ("started", "start"), ("ended", "end"), ("appeared", "appearance"), ("arrived", "arrival"),
     ("opened", "opening"), ("merged", "merger"), ("erupted", "eruption"), ("fell", "fall"),
