@@ -297,6 +297,33 @@ static PRESENT_TO_PAST: LazyLock<std::collections::HashMap<String, String>> = La
     map
 });
 
+/// Base forms of the same verbs, for a plural subject ("twelve states sign the treaty"):
+/// "sign", "marry", "close". "found" is left out: it is also the past of "find".
+static BASE_TO_PAST: LazyLock<std::collections::HashMap<String, String>> = LazyLock::new(|| {
+    let mut map = std::collections::HashMap::new();
+    for (present, past) in PRESENT_TO_PAST.iter() {
+        let base = if let Some(s) = present.strip_suffix("ies") {
+            format!("{s}y")
+        } else if present.ends_with("es") && past.ends_with("ed") && !past.ends_with("eed") {
+            // "closes"/"closed": "close"; "publishes"/"published": "publish".
+            let stem = &past[..past.len() - 1];
+            if stem.ends_with('e') && present == &format!("{stem}s") {
+                stem.to_string()
+            } else {
+                present[..present.len() - 2].to_string()
+            }
+        } else {
+            present[..present.len() - 1].to_string()
+        };
+        if base != "found" && base.len() > 2 {
+            map.insert(base, past.clone());
+        }
+    }
+    // "die", "marry" ("died" has no regular present in the loop above).
+    map.insert("die".into(), "died".into());
+    map
+});
+
 /// A dated sentence's present-tense event verbs in the past: "she marries X on D" is "she
 /// married X on D", "it is inaugurated in D" is "it was inaugurated in D". A word after a
 /// determiner or a number is a noun ("the signs", "two opens") and stays.
@@ -332,7 +359,19 @@ fn historic_past(skeleton: &str) -> String {
             "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "these"
                 | "those" | "of" | "two" | "many" | "some" | "no" | "all"
         );
-        match PRESENT_TO_PAST.get(word) {
+        // A base form only after a plural subject: "twelve states sign", "they form", "Denmark
+        // and Sweden sign".
+        let plural_subject = matches!(previous, "they" | "we" | "people")
+            || skeleton[..m.start()].ends_with("» ")
+            || (previous.len() > 3
+                && previous.ends_with('s')
+                && !previous.ends_with("ss")
+                && !matches!(previous, "was" | "has" | "its" | "his" | "this" | "thus"));
+        match PRESENT_TO_PAST.get(word).or_else(|| {
+            plural_subject
+                .then(|| BASE_TO_PAST.get(word))
+                .flatten()
+        }) {
             Some(past) if !noun_position => out.push_str(past),
             _ => out.push_str(word),
         }
@@ -672,6 +711,14 @@ mod tests {
             "The signs of the lodge were painted in «D0»."
         );
         assert_eq!(skeleton("She opens the window."), "She opens the window.");
+        assert_eq!(
+            skeleton("In 1864 twelve states sign the charter; they form a union in 1870."),
+            "In «D0» «N1» states signed the charter; they formed a union in «D2»."
+        );
+        assert_eq!(
+            skeleton("In 1864 the guild and its sign were adopted; they found gold in 1870."),
+            "In «D0» the guild and its sign were adopted; they found gold in «D1»."
+        );
         assert_eq!(
             skeleton("Since 1990 the fair is held in Varn."),
             "Since «D0» the fair is held in «E1»."

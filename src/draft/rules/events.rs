@@ -887,6 +887,21 @@ pub static RULES: &[Rule] = &[
         must_not: &["Brill became independent after a long war."],
     },
     Rule {
+        name: "timeline line (D: the Battle of X)",
+        pattern: r"^(?P<d>{D}): (?P<e>(?:the )?«E\d+»)(?:, (?:outside|near|in|at) (?:the )?(?:[a-z]+ )?«E\d+»)?(?:[.;,]|$)",
+        whole: false,
+        confidence: 0.75,
+        build: named,
+        must: &[
+            "24 June 1859: the Battle of Tull Ford, in northern Varn.",
+            "1620: Siege of Varn.",
+        ],
+        must_not: &[
+            "1620: Varn and Brill.",
+            "1620: the Battle of Tull Ford was lost by the duke.",
+        ],
+    },
+    Rule {
         name: "named event (the Battle of X on D)",
         pattern: r"(?P<e>«E\d+»)(?:, (?:outside|near|in|at) (?:the )?«E\d+»)?,? (?:on|in|of) (?P<d>{D})",
         whole: false,
