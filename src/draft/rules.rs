@@ -146,8 +146,17 @@ impl<'a> Hit<'a> {
             .caps
             .name(group)
             .map_or("", |m| self.clause[..m.start()].trim_end());
+        // "a line along the southern cliffs was completed": a subject never follows a
+        // preposition.
+        const PREPOSITIONS: &[&str] = &[
+            "of", "along", "across", "near", "beside", "behind", "through", "towards", "into",
+            "onto", "under", "over", "between", "among", "past", "beyond", "around", "from",
+        ];
         if group == "s"
-            && (before.ends_with(" of") || (text.starts_with(['a', 'A']) && text.contains(" of ")))
+            && (PREPOSITIONS
+                .iter()
+                .any(|p| before.rsplit(' ').next() == Some(*p))
+                || (text.starts_with(['a', 'A']) && text.contains(" of ")))
         {
             return None;
         }

@@ -394,6 +394,21 @@ fn has_unread_object(after: &str) -> bool {
 /// Subjects that name nothing on their own: "The first was announced", "the latter".
 fn vague(subject: &str) -> bool {
     let words: Vec<&str> = subject.split_whitespace().collect();
+    // "this height", "the third phase": a demonstrative, or a rank with no name.
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    if lower
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "this" | "these" | "that" | "those"))
+        || (words.iter().all(|w| w.starts_with(char::is_lowercase))
+            && lower.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "second" | "third" | "fourth" | "fifth" | "next" | "decisive" | "final"
+                )
+            }))
+    {
+        return true;
+    }
     words.len() <= 2
         && words.last().is_some_and(|w| {
             matches!(
@@ -999,6 +1014,25 @@ mod tests {
     #[test]
     fn every_rule_matches_its_examples() {
         check_table(RULES);
+    }
+
+    #[test]
+    fn a_subject_never_follows_a_preposition_and_vague_subjects_date_nothing() {
+        let passive = rule(RULES, "passive event (X was founded in D)");
+        let got = facts_of(
+            passive,
+            "Ferries ran until Tull Railway along the Varn Cliffs was completed in 1904.",
+        );
+        assert!(
+            got.iter().all(|f| !format!("{f:?}").contains("Cliffs")),
+            "{got:?}"
+        );
+        for text in [
+            "This height was announced in 2020.",
+            "The third phase was opened in 1630.",
+        ] {
+            assert!(facts_of(passive, text).is_empty(), "{text}");
+        }
     }
 
     #[test]

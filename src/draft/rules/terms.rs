@@ -87,6 +87,7 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     if looks_like_person(name)
         || is_person_role(&definition)
         || superlative_only(&definition)
+        || holds_clause(&definition)
         || definition.split_whitespace().count() < 3
         || definition.starts_with("the capital of")
         || definition
@@ -123,8 +124,31 @@ fn resolve_nouns(hit: &Hit, text: &str) -> String {
 
 /// "the highest and youngest" says which, not what: no noun to define with.
 fn superlative_only(definition: &str) -> bool {
-    definition.split_whitespace().last().is_some_and(|w| {
-        w.ends_with("est") || w == "oldest" || matches!(w, "first" | "second" | "last" | "highest")
+    let words: Vec<&str> = definition.split_whitespace().collect();
+    // "the first in the Arab world", "the first such controls": a rank of what the clause
+    // tells, not of the name before it.
+    let rank_of_clause = words.len() > 2
+        && matches!(words[1], "first" | "last" | "only" | "second")
+        && (matches!(words[2], "in" | "of" | "to" | "such" | "time" | "since")
+            || words[2].ends_with("ing"));
+    rank_of_clause
+        || words.last().is_some_and(|w| {
+            w.ends_with("est")
+                || *w == "oldest"
+                || matches!(*w, "first" | "second" | "last" | "highest")
+        })
+}
+
+/// Whether a definition holds a clause of its own: "the river was a frontier", "the towns
+/// formed a military alliance".
+fn holds_clause(definition: &str) -> bool {
+    let words: Vec<&str> = definition.split_whitespace().collect();
+    words.iter().enumerate().skip(1).any(|(i, w)| {
+        matches!(*w, "was" | "were" | "is" | "are" | "has" | "had" | "have" | "can" | "will")
+            || (w.ends_with("ed")
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(*n, "a" | "an" | "the" | "its" | "his" | "her" | "their")))
     })
 }
 
@@ -437,6 +461,9 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "The fleet sailed with Mara Quell, a Scottish chemist, in spring.",
             "Tull, the highest, is rarely climbed.",
+            "In 1920 the guild barred traders from Varn, the first such ban in decades.",
+            "The fair opened in Varn, the first in the northern isles.",
+            "The duke seized the Narrows, the towns formed a league.",
         ],
     },
     Rule {
