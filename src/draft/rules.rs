@@ -420,7 +420,9 @@ fn plain_phrase(text: &str) -> bool {
                 !VERBS_AND_LINKS.contains(&n.to_lowercase().as_str()) && !n.ends_with("ed")
             })
             && !words[..i].iter().any(|w| w.ends_with("ed") || *w == "out");
-        (joins_nouns || !VERBS_AND_LINKS.contains(&lower.as_str())) && !second_article
+        // A capitalised word inside the phrase is a name ("the constitution of WHO").
+        let name = w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+        (joins_nouns || name || !VERBS_AND_LINKS.contains(&lower.as_str())) && !second_article
     })
 }
 
@@ -642,6 +644,8 @@ mod tests {
         assert_eq!(trim_phrase("the old canal which runs far"), "the old canal");
         assert_eq!(trim_phrase("the treaty of"), "the treaty");
         assert_eq!(definite("a charter"), "the charter");
+        assert!(plain_phrase("the charter of WHO"));
+        assert!(!plain_phrase("the supply ran out and he"));
         assert_eq!(definite("The Hague"), "the Hague");
     }
 }

@@ -369,6 +369,33 @@ pub static RULES: &[Rule] = &[
         must_not: &["The island has a population of seabirds."],
     },
     Rule {
+        name: "X, with a depth of N",
+        pattern: r"^(?P<s>{S})(?:, [^;]{3,80}?,)? (?:is|was|are|were|has|had|lies|rises|runs|flows)\b[^;]*?,? with (?:a |an )?(?P<m>(?:(?:maximum|total|greatest|combined|mean|average) )?(?:area|population|length|height|depth|width|span|volume|budget|capacity)) of (?P<n>{N})",
+        whole: false,
+        confidence: 0.7,
+        build: measured,
+        must: &[
+            "Lake Tarn is the deepest lake of Brill, with a maximum depth of 412 metres.",
+            "The Varn Canal runs east, with a length of 43 km.",
+        ],
+        must_not: &[
+            "The guild met with a delegation of 40 people.",
+            "Ships left Varn; the canal, with a length of 43 km, was shut.",
+        ],
+    },
+    Rule {
+        name: "X, N units long,",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»), (?:(?:about|some|nearly|almost|roughly|over) )?(?P<n>{N}) (?P<dim>high|tall|long|wide|deep)(?:,|\.$| and\b)",
+        whole: false,
+        confidence: 0.7,
+        build: measured,
+        must: &["From the cape, the Varn Tunnel, 4 kilometres long, runs under the bay."],
+        must_not: &[
+            "From the cape, the Varn Tunnel, 4 storeys high, runs under the bay.",
+            "Mara Quell, 40 years old, runs the bay.",
+        ],
+    },
+    Rule {
         name: "X has N inhabitants",
         pattern: r"(?P<s>{S}) (?:has|had|have) (?P<n>{N}) (?:inhabitants|residents|people)\b",
         whole: false,
@@ -379,7 +406,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X has N things",
-        pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|numbers|consists of|consisted of|employs|employed|operates|operated|runs) (?:the )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
+        pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|holds|held|numbers|consists of|consisted of|employs|employed|operates|operated|runs) (?:the )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
         whole: false,
         confidence: 0.7,
         build: counted,

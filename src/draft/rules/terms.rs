@@ -200,6 +200,25 @@ fn known_as(hit: &Hit) -> Option<FactKind> {
     term(&quote, &what)
 }
 
+/// "an assembly of delegates, known as the Varn Diet": the name means the description. A
+/// person or a place is left to other rules ("a man called X", "a town called Y").
+fn described_name(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    let description = hit.text("x")?;
+    let head = description.split_whitespace().nth(1).unwrap_or("");
+    if matches!(
+            head,
+            "man" | "woman" | "boy" | "girl" | "person" | "town" | "city" | "village" | "place"
+                | "country" | "river" | "region" | "ship" | "boat" | "son" | "daughter"
+        )
+        || description.split_whitespace().count() < 3
+        || holds_clause(&description)
+    {
+        return None;
+    }
+    term(&name, &definite(&description))
+}
+
 /// "Babbage called her “the Enchantress of Number”".
 fn called(hit: &Hit) -> Option<FactKind> {
     let quote = hit.text("q")?;
@@ -498,6 +517,23 @@ pub static RULES: &[Rule] = &[
             "The old empire, which was often called “the tired giant”, fell.",
         ],
         must_not: &["They took a habit often called the “Goat way”."],
+    },
+    Rule {
+        name: "a description, known as X",
+        pattern: r"(?:^|, |\b(?:of|by|to|from|in|at|for|with|on) )(?P<x>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,8}?[a-z\-]+),? (?:(?:usually|often|also|commonly|simply|later) )?(?:known as|called) (?P<t>(?:the )?«E\d+»)(?:[,.;]|$| (?:which|that|and|but)\b)",
+        whole: false,
+        confidence: 0.65,
+        build: described_name,
+        must: &[
+            "Decisions were taken at an assembly of delegates from the member towns, known as the Varn Diet, which met rarely.",
+            "Bricks came in a larger size for small hands, called Duplex, in 1969.",
+        ],
+        must_not: &[
+            "The guild, known as the Varn Guild, met.",
+            "A man called Tomas Brill arrived.",
+            "He visited a town called Varn in 1900.",
+            "Later a ship called the Tull sank.",
+        ],
     },
     Rule {
         name: "Y called X “Q”",
