@@ -37,6 +37,11 @@ pub const VERBS: &[(&str, &str)] = &[
     ("married", "marriage"), ("named", "naming"), ("beaten off", "repulse"),
     ("repulsed", "repulse"), ("repelled", "repulse"), ("agreed", "agreement"),
     ("concluded", "conclusion"), ("elected", "election"), ("appointed", "appointment"),
+    ("bought", "purchase"), ("acquired", "acquisition"), ("seized", "seizure"),
+    ("conquered", "conquest"), ("filed", "filing"), ("refounded", "refounding"),
+    ("excavated", "excavation"), ("reopened", "reopening"), ("issued", "issue"),
+    ("enacted", "enactment"), ("amputated", "amputation"), ("patented", "patenting"),
+    ("inscribed", "inscription"),
 ];
 
 /// Verbs without an object whose subject is what happened: "X died", "X joined".
@@ -50,6 +55,7 @@ pub const INTRANSITIVE: &[(&str, &str)] = &[
     ("stepped down", "resignation"), ("entered into force", "entry into force"),
     ("joining", "accession"), ("landed", "landing"), ("flew", "flight"), ("sailed", "voyage"), ("travelled", "journey"),
     ("traveled", "journey"), ("emigrated", "emigration"), ("returned", "return"),
+    ("divorced", "divorce"),
 ];
 
 /// First words of names that are themselves events ("the Battle of the Alma").
@@ -279,7 +285,7 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
         && !(after.is_empty()
             || after.starts_with([',', '.', ';'])
             || [
-                " in ", " on ", " at ", " after ", " when ", " with ", " from ",
+                " in ", " on ", " at ", " after ", " when ", " with ", " from ", " to the public ",
             ]
             .iter()
             .any(|p| after.starts_with(p)))
@@ -819,7 +825,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "passive event (X was founded in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|republished|built|completed|formed|proclaimed|abolished|dissolved|announced|admitted|instituted|expelled|disqualified|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|renamed|invaded|treated|held|born|assassinated|crowned|closed|demolished|restored|abandoned|liberated|annexed|declared|beaten\s+off|repulsed|repelled|agreed|concluded|awarded|stripped)\b",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|republished|built|completed|formed|proclaimed|abolished|dissolved|announced|admitted|instituted|expelled|disqualified|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|renamed|invaded|treated|held|born|assassinated|crowned|closed|demolished|restored|abandoned|liberated|annexed|declared|beaten\s+off|repulsed|repelled|agreed|concluded|awarded|stripped|bought|acquired|seized|conquered|filed|refounded|excavated|reopened|issued|enacted|amputated|patented|inscribed)\b",
         whole: false,
         confidence: 0.8,
         build: passive,
@@ -842,11 +848,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "active event (Y signed X in D)",
-        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took|married|named) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
+        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took|married|named|bought|acquired|seized|conquered|filed|refounded|excavated|reopened|issued|enacted|patented|added|inscribed) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
         whole: false,
         confidence: 0.75,
         build: active,
         must: &[
+            "In 1987 the Tull Trust added the old mill and its dam to its register.",
+            "In 1947 the Tull firm bought a plastic moulding machine.",
+            "In 1361 the king seized the island of Varn.",
             "In June 1887 six towns signed the Charter of the Amber Lights.",
             "In 1901 the guild opened a school for young pilots.",
             "Rebel troops occupied the river ports of Arden and Brill in July 1853.",
@@ -861,11 +870,12 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "intransitive event (X joined / died in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{3,60},)? {ADV}(?P<v>landed|flew|sailed|travelled|traveled|emigrated|returned|joined|died|collapsed|began|started|ended|appeared|arrived|opened|merged|erupted|fell|surrendered|resigned|retired|took\s+place|closed|came|set\s+off|stepped\s+down|entered\s+into\s+force|joining)\b(?: (?P<o>(?:the )?«E\d+»|the [a-z]+\b))?",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{3,60},)? {ADV}(?P<v>landed|flew|sailed|travelled|traveled|emigrated|returned|joined|died|collapsed|began|started|ended|appeared|arrived|opened|merged|erupted|fell|surrendered|resigned|retired|took\s+place|closed|came|set\s+off|stepped\s+down|entered\s+into\s+force|joining|divorced)\b(?: (?P<o>(?:the )?«E\d+»|the [a-z]+\b))?",
         whole: false,
         confidence: 0.75,
         build: intransitive,
         must: &[
+            "The Varn Museum opened to the public on 1 October 1979.",
             "Brill joined on 7 January 1984, a week after independence.",
             "Tomas Reede died in Varn on 2 March 1930.",
             "The first harbour school opened in Kessport in 1958.",
