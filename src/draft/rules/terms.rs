@@ -219,6 +219,30 @@ fn described_name(hit: &Hit) -> Option<FactKind> {
     term(&name, &definite(&description))
 }
 
+/// "through a holding company, Varnco,": the name means the description before it. A
+/// person's role is left to the people rules, and a bare place noun ("the capital") says
+/// too little.
+fn description_first(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    let description = hit.text("d")?;
+    if looks_like_person(&name)
+        || is_person_role(&description)
+        || description.split_whitespace().count() < 3
+        || holds_clause(&description)
+        || superlative_only(&description)
+        // "the group with them", "the acronym of his initials": it depends on another phrase.
+        || description.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "it" | "its" | "them" | "they" | "their" | "him" | "his" | "her" | "she" | "he"
+            )
+        })
+    {
+        return None;
+    }
+    term(&name, &definite(&description))
+}
+
 /// "Babbage called her “the Enchantress of Number”".
 fn called(hit: &Hit) -> Option<FactKind> {
     let quote = hit.text("q")?;
@@ -469,11 +493,12 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, the / a definition,",
-        pattern: r"(?P<t>(?:the )?«[EQ]\d+»), (?P<d>(?:the|a|an) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»)?)(?:,| who | which |\.$)",
+        pattern: r"(?P<t>(?:the )?«[EQ]\d+»), (?P<d>(?:the|a|an) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»)?)(?:,| who | which |\.?$)",
         whole: false,
         confidence: 0.65,
         build: apposition,
         must: &[
+            "In the north lies the Varnmoor, the driest moor of the island; few cross it.",
             "The fleet sailed from Varn, the base of the northern squadron, in spring.",
             "He built the Tide Engine, a machine designed to predict high water.",
         ],
@@ -483,6 +508,23 @@ pub static RULES: &[Rule] = &[
             "In 1920 the guild barred traders from Varn, the first such ban in decades.",
             "The fair opened in Varn, the first in the northern isles.",
             "The duke seized the Narrows, the towns formed a league.",
+        ],
+    },
+    Rule {
+        name: "a description, X,",
+        pattern: r"(?:^|, |\b(?:of|by|to|from|in|at|for|with|on|through|owns|bought|built|used|was|were|is|are) )(?P<d>(?:the|a|an) [a-z][a-z\-]*(?: [a-z][a-z\-]*){1,6}), (?P<t>(?:the )?«E\d+»)(?:,|\.?$| which\b)",
+        whole: false,
+        confidence: 0.6,
+        build: description_first,
+        must: &[
+            "Its chairman ran the business through a holding company, Varnco, from 1990.",
+            "The clear water is owed to a tiny freshwater shrimp, Tullia, which eats algae.",
+        ],
+        must_not: &[
+            "He worked under the ship's captain, Mara Quell, for years.",
+            "The rebels took the capital, Varn, in 1901.",
+            "The guild met in a small town, the, in 1901.",
+            "Cousins took parts of the group with them, Varnco and Tullco.",
         ],
     },
     Rule {
