@@ -138,6 +138,12 @@ impl<'a> Hit<'a> {
         // "ASEAN (Association ...)" or "the Association ... (ASEAN)": the short name.
         let raw = raw.split(" (").next().unwrap_or(raw);
         let text = self.sentence.render(raw);
+        // "the ICRC itself": the name.
+        let text = text
+            .strip_suffix(" itself")
+            .or_else(|| text.strip_suffix(" himself"))
+            .or_else(|| text.strip_suffix(" herself"))
+            .map_or(text.clone(), str::to_string);
         if !raw.starts_with('«') && !plain_phrase(&text) {
             return None;
         }

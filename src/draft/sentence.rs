@@ -456,7 +456,18 @@ fn entity_spans(
                         && !is_demonym(t.text)
                         && crate::draft::text::month_number(t.text).is_none()
                 });
-            if OPENERS.contains(&stem) || (lowercase.contains(&stem.to_lowercase()) && !heads_a_name)
+            // "Spread out along the coast, ...": a participle opening the sentence.
+            let participle = (stem.ends_with("ed") || stem.ends_with("ing"))
+                && tokens.get(i + 1).is_some_and(|t| {
+                    matches!(
+                        t.text,
+                        "out" | "in" | "on" | "at" | "by" | "from" | "with" | "along" | "to"
+                            | "into" | "over" | "through" | "across" | "after" | "for" | "up"
+                    )
+                });
+            if OPENERS.contains(&stem)
+                || participle
+                || (lowercase.contains(&stem.to_lowercase()) && !heads_a_name)
             {
                 return false;
             }
@@ -675,6 +686,15 @@ mod tests {
         assert!(names_with("Lake water is cold.").is_empty());
         assert_eq!(names_with("Rivers in Norland are short."), ["Norland"]);
         assert_eq!(names_with("Lake June is deep."), [] as [String; 0]);
+        assert_eq!(
+            names_with("Stretched out along the coast, Norland is long."),
+            ["Norland"]
+        );
+        assert_eq!(names_with("Reading is a town."), ["Reading"]);
+        assert_eq!(
+            names_with("Founded in 1901, the Tull Guild grew."),
+            ["1901", "the Tull Guild"]
+        );
     }
 
     #[test]

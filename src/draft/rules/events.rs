@@ -615,7 +615,7 @@ fn participle(hit: &Hit) -> Option<FactKind> {
 
 /// "Since 2009, X has been held each year": the first X.
 fn since_held(hit: &Hit) -> Option<FactKind> {
-    let subject = hit.name("s")?;
+    let subject = hit.name("s").filter(|s| !vague(s))?;
     let subject = subject.strip_prefix("the ").unwrap_or(&subject);
     event(format!("the first {subject}"), hit.date("d")?, None)
 }
@@ -778,7 +778,10 @@ pub static RULES: &[Rule] = &[
         confidence: 0.65,
         build: since_held,
         must: &["Since 2009, Harbour Day has been held each year in May."],
-        must_not: &["Since 2009, the harbour has grown each year."],
+        must_not: &[
+            "Since 2009, the harbour has grown each year.",
+            "Since 1 July 2017 this office has been held by Mara Quell.",
+        ],
     },
     Rule {
         name: "X declared war (on Y) in D",

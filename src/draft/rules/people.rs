@@ -295,7 +295,18 @@ fn office(hit: &Hit) -> Option<FactKind> {
     let name = hit.context.name(&hit.slot("n")?.text);
     let office = hit.slot("o")?.bare().to_string();
     let first = office.split_whitespace().next()?;
-    if !OFFICES.contains(&first) || office.split_whitespace().count() < 2 {
+    // "Gustave Moynier, General Guillaume-Henri Dufour, Louis Appia": a series of people,
+    // the second with their title, not the first's office.
+    let rest = office.split_once(' ').map_or("", |(_, r)| r);
+    let end = hit.caps.get(0).map_or(0, |m| m.end());
+    let series = (hit.caps.get(0).is_some_and(|m| m.as_str().ends_with(','))
+        && hit.clause[end..].starts_with(" «"))
+        || hit.clause[..hit.caps.get(0).map_or(0, |m| m.start())].ends_with("», ");
+    if !OFFICES.contains(&first)
+        || office.split_whitespace().count() < 2
+        || crate::draft::context::looks_like_person(rest)
+        || series
+    {
         return None;
     }
     person(name, format!("the {office}"), None)
@@ -420,6 +431,7 @@ pub static RULES: &[Rule] = &[
             "In 1626 Tomas Reede, King of Varn and a prince, was beaten.",
         ],
         must_not: &[
+            "Its members were Tomas Reede, General Mara Quell, Ansel Brill and Ivo Kern.",
             "They sailed to Varn, the Capital of the North, in 1890.",
             "The Harbour League, the Council of Ports, met.",
             "Tomas Reede, the President, spoke.",

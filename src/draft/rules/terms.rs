@@ -80,6 +80,14 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    // "in Santiago, a date that Chileans celebrate": an apposition to the whole clause.
+    if matches!(
+        definition.split_whitespace().nth(1),
+        Some("date" | "day" | "year" | "time" | "moment" | "event" | "step" | "move" | "decision"
+            | "journey" | "loss" | "feat" | "record" | "coincidence" | "figure" | "number")
+    ) {
+        return None;
+    }
     let definition = resolve_nouns(hit, &definition);
     // "Cooperation, the ministers hoped, would ...": a sentence's first word is a name only if
     // the article capitalises it elsewhere too; and an apposition ends on a noun, not a verb.
@@ -503,6 +511,7 @@ pub static RULES: &[Rule] = &[
             "He built the Tide Engine, a machine designed to predict high water.",
         ],
         must_not: &[
+            "The rising began in Varn, a date the islanders still keep.",
             "The fleet sailed with Mara Quell, a Scottish chemist, in spring.",
             "Tull, the highest, is rarely climbed.",
             "In 1920 the guild barred traders from Varn, the first such ban in decades.",
