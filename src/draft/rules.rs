@@ -141,8 +141,6 @@ impl<'a> Hit<'a> {
         // "the ICRC itself": the name.
         let text = text
             .strip_suffix(" itself")
-            .or_else(|| text.strip_suffix(" himself"))
-            .or_else(|| text.strip_suffix(" herself"))
             .map_or(text.clone(), str::to_string);
         if !raw.starts_with('«') && !plain_phrase(&text) {
             return None;

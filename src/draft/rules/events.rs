@@ -605,7 +605,13 @@ fn first_ascent(hit: &Hit) -> Option<FactKind> {
 /// "the Paris Declaration, signed in April 1856,": an event in an apposition.
 fn participle(hit: &Hit) -> Option<FactKind> {
     let noun = noun_of(hit.raw("v")?, VERBS).filter(|n| !n.is_empty())?;
-    let subject = hit.context.name(&hit.slot("s")?.text);
+    let subject = match hit.slot("s") {
+        Some(slot) => hit.context.name(&slot.text),
+        // "A licence for the maps, signed in 1999,": a phrase with its article.
+        None => hit
+            .name("np")
+            .filter(|s| !vague(s) && s.split_whitespace().count() >= 3)?,
+    };
     event(
         format!("the {noun} of {}", definite(&subject)),
         hit.date("d")?,
@@ -764,12 +770,19 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, signed in D,",
-        pattern: r"(?P<s>«[EQ]\d+»), (?:first )?(?P<v>signed|published|founded|established|built|opened|launched|released|adopted|ratified) in (?P<d>{D})",
+        pattern: r"(?:(?P<s>«[EQ]\d+»)|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)), (?:first |later )?(?P<v>signed|published|founded|established|built|opened|launched|released|adopted|ratified|created|introduced|completed|discovered|unveiled|inaugurated|invented|issued|filed|formed) (?:in|on) (?P<d>{D})",
         whole: false,
         confidence: 0.75,
         build: participle,
-        must: &["A separate Harbour Declaration, signed in April 1856, ended privateering."],
-        must_not: &["A separate Harbour Declaration, signed in Paris, ended privateering."],
+        must: &[
+            "A separate Harbour Declaration, signed in April 1856, ended privateering.",
+            "A licence for map printing, signed in 1999, was a success.",
+        ],
+        must_not: &[
+            "A separate Harbour Declaration, signed in Paris, ended privateering.",
+            "It sold the licence, then signed in 1999 a new one.",
+            "The reserve on the eastern shore, created in 1916, is old.",
+        ],
     },
     Rule {
         name: "Since D, X has been held",
