@@ -251,6 +251,17 @@ fn description_first(hit: &Hit) -> Option<FactKind> {
     term(&name, &definite(&description))
 }
 
+/// "It is the deepest lake on Earth": what "it" stands for, never a person.
+fn it_superlative(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.it()?;
+    if looks_like_person(&name) {
+        return None;
+    }
+    hit.note("\"it\" read as the last subject");
+    let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
+    term(&name, &hit.text("d")?)
+}
+
 /// "Babbage called her “the Enchantress of Number”".
 fn called(hit: &Hit) -> Option<FactKind> {
     let quote = hit.text("q")?;
@@ -534,6 +545,18 @@ pub static RULES: &[Rule] = &[
             "The rebels took the capital, Varn, in 1901.",
             "The guild met in a small town, the, in 1901.",
             "Cousins took parts of the group with them, Varnco and Tullco.",
+        ],
+    },
+    Rule {
+        name: "It is the superlative Y",
+        pattern: r"^It (?:is|was) (?P<d>the (?:[a-z\-]+ )?(?:[a-z]+est|most [a-z]+|largest|oldest|only) [a-z\-]+(?: (?:on|in|of) (?:the )?(?:«E\d+»|[a-z]+))?)(?:[.;,]|$)",
+        whole: false,
+        confidence: 0.6,
+        build: it_superlative,
+        must: &["Lake Tarn is a lake in Brill. It is the deepest lake on Earth, with cold water."],
+        must_not: &[
+            "Lake Tarn is a lake in Brill. It is the deepest.",
+            "Mara Quell was a pilot. It is the only record of her life.",
         ],
     },
     Rule {
