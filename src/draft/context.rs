@@ -104,7 +104,10 @@ impl Article {
             for slot in &s.slots {
                 if matches!(slot.kind, SlotKind::Entity { .. })
                     && !looks_like_person(slot.bare())
-                    && !article.things.iter().any(|t| sentence_bare(t) == slot.bare())
+                    && !article
+                        .things
+                        .iter()
+                        .any(|t| sentence_bare(t) == slot.bare())
                 {
                     article.things.push(slot.text.clone());
                 }
@@ -798,7 +801,10 @@ mod tests {
         let resolved = |p: &str| ctx.resolve(p).map(|r| r.0);
         assert_eq!(resolved("the bridge"), Some("the Varn Bridge".into()));
         assert_eq!(resolved("The lake"), Some("Lake Tull".into()));
-        assert_eq!(resolved("the treaty"), Some("the Treaty of Kessport".into()));
+        assert_eq!(
+            resolved("the treaty"),
+            Some("the Treaty of Kessport".into())
+        );
         // Two museums: no one name; "the emperor" is a person's title.
         assert_eq!(resolved("the museum"), Some("the museum".into()));
         assert_eq!(resolved("the emperor"), Some("the emperor".into()));

@@ -278,7 +278,10 @@ static PRESENT_TO_PAST: LazyLock<std::collections::HashMap<String, String>> = La
         let mut forms = Vec::new();
         if let Some(s) = past.strip_suffix("ied") {
             forms.push(format!("{s}ies"));
-        } else if ["sh", "ch", "ss", "x", "z"].iter().any(|e| stem.ends_with(e)) {
+        } else if ["sh", "ch", "ss", "x", "z"]
+            .iter()
+            .any(|e| stem.ends_with(e))
+        {
             forms.push(format!("{stem}es"));
         } else {
             forms.push(format!("{stem}s"));
@@ -328,8 +331,9 @@ static BASE_TO_PAST: LazyLock<std::collections::HashMap<String, String>> = LazyL
 /// married X on D", "it is inaugurated in D" is "it was inaugurated in D". A word after a
 /// determiner or a number is a noun ("the signs", "two opens") and stays.
 fn historic_past(skeleton: &str) -> String {
-    static WORD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(?P<be>is|are) (?P<adv>(?:[a-z]+ly |first |then |also |finally |later )?)(?P<pp>[a-z]+ed|born|built|held|set up)\b|\b(?P<w>[A-Za-z]+)\b").expect("valid"));
+    static WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?P<be>is|are) (?P<adv>(?:[a-z]+ly |first |then |also |finally |later )?)(?P<pp>[a-z]+ed|born|built|held|set up)\b|\b(?P<w>[A-Za-z]+)\b").expect("valid")
+    });
     let mut out = String::with_capacity(skeleton.len());
     let mut at = 0;
     let mut previous = "";
@@ -356,8 +360,23 @@ fn historic_past(skeleton: &str) -> String {
         let word = m.as_str();
         let noun_position = matches!(
             previous.to_lowercase().as_str(),
-            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "these"
-                | "those" | "of" | "two" | "many" | "some" | "no" | "all"
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "this"
+                | "these"
+                | "those"
+                | "of"
+                | "two"
+                | "many"
+                | "some"
+                | "no"
+                | "all"
         );
         // A base form only after a plural subject: "twelve states sign", "they form", "Denmark
         // and Sweden sign".
@@ -367,11 +386,10 @@ fn historic_past(skeleton: &str) -> String {
                 && previous.ends_with('s')
                 && !previous.ends_with("ss")
                 && !matches!(previous, "was" | "has" | "its" | "his" | "this" | "thus"));
-        match PRESENT_TO_PAST.get(word).or_else(|| {
-            plural_subject
-                .then(|| BASE_TO_PAST.get(word))
-                .flatten()
-        }) {
+        match PRESENT_TO_PAST
+            .get(word)
+            .or_else(|| plural_subject.then(|| BASE_TO_PAST.get(word)).flatten())
+        {
             Some(past) if !noun_position => out.push_str(past),
             _ => out.push_str(word),
         }
@@ -461,8 +479,22 @@ fn entity_spans(
                 && tokens.get(i + 1).is_some_and(|t| {
                     matches!(
                         t.text,
-                        "out" | "in" | "on" | "at" | "by" | "from" | "with" | "along" | "to"
-                            | "into" | "over" | "through" | "across" | "after" | "for" | "up"
+                        "out"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "by"
+                            | "from"
+                            | "with"
+                            | "along"
+                            | "to"
+                            | "into"
+                            | "over"
+                            | "through"
+                            | "across"
+                            | "after"
+                            | "for"
+                            | "up"
                     )
                 });
             if OPENERS.contains(&stem)

@@ -285,7 +285,14 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
         && !(after.is_empty()
             || after.starts_with([',', '.', ';'])
             || [
-                " in ", " on ", " at ", " after ", " when ", " with ", " from ", " to the public ",
+                " in ",
+                " on ",
+                " at ",
+                " after ",
+                " when ",
+                " with ",
+                " from ",
+                " to the public ",
             ]
             .iter()
             .any(|p| after.starts_with(p)))

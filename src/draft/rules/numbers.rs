@@ -429,11 +429,15 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "About N people do X",
-        pattern: r"^(?P<n>{N}) (?P<noun>[a-z]+s|people) (?P<rest>(?:try|visit|live|climb|attempt|reach|work|attend|take|died|die|were|are|lived|worked|visited)\b[^,;:]*)",
+        pattern: r"^(?:(?:Today|Now|Each year|Every year|Every day),? )?(?P<n>{N}) (?P<noun>[a-z]+s(?: and [a-z]+s)?|people) (?P<rest>(?:try|visit|live|climb|attempt|reach|work|attend|take|died|die|were|are|lived|worked|visited|cross|use|flow|pass|travel|enter|fly|sail)\b[^,;:]*)",
         whole: false,
         confidence: 0.65,
         build: counted_clause,
-        must: &["About 35,000 people try to reach the summit every year."],
+        must: &[
+            "About 35,000 people try to reach the summit every year.",
+            "Today roughly 20,000 vehicles cross the strait every day.",
+            "More than 300 rivers and streams flow into the lake.",
+        ],
         must_not: &[
             "Many people try to reach the summit every year.",
             "Two daughters were born to them: Ann in 1897 and Eve in 1904.",
@@ -452,13 +456,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "N things had been prepared",
-        pattern: r"(?P<n>{N}) (?P<noun>[a-z]+s(?: of [a-z]+s)?) (?:had been|have been|has been|were|was) (?P<rest>[a-z]+ed\b[^,;.:]*)",
+        pattern: r"(?P<n>{N}) (?P<noun>[a-z]+s(?: of [a-z]+s(?: and [a-z]+s)?)?) (?:had been|have been|has been|were|was) (?P<rest>[a-z]+ed\b[^,;.:]*)",
         whole: false,
         confidence: 0.6,
         build: passive_count,
         must: &[
             "By then about 2.3 million doses had been prepared for the invasion.",
             "It is a marsh where more than 300 species of birds have been recorded.",
+            "About 3,700 species of plants and animals have been recorded in the marsh.",
         ],
         must_not: &[
             "By then many doses had been prepared for the invasion.",

@@ -83,8 +83,24 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     // "in Santiago, a date that Chileans celebrate": an apposition to the whole clause.
     if matches!(
         definition.split_whitespace().nth(1),
-        Some("date" | "day" | "year" | "time" | "moment" | "event" | "step" | "move" | "decision"
-            | "journey" | "loss" | "feat" | "record" | "coincidence" | "figure" | "number")
+        Some(
+            "date"
+                | "day"
+                | "year"
+                | "time"
+                | "moment"
+                | "event"
+                | "step"
+                | "move"
+                | "decision"
+                | "journey"
+                | "loss"
+                | "feat"
+                | "record"
+                | "coincidence"
+                | "figure"
+                | "number"
+        )
     ) {
         return None;
     }
@@ -152,11 +168,13 @@ fn superlative_only(definition: &str) -> bool {
 fn holds_clause(definition: &str) -> bool {
     let words: Vec<&str> = definition.split_whitespace().collect();
     words.iter().enumerate().skip(1).any(|(i, w)| {
-        matches!(*w, "was" | "were" | "is" | "are" | "has" | "had" | "have" | "can" | "will")
-            || (w.ends_with("ed")
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| matches!(*n, "a" | "an" | "the" | "its" | "his" | "her" | "their")))
+        matches!(
+            *w,
+            "was" | "were" | "is" | "are" | "has" | "had" | "have" | "can" | "will"
+        ) || (w.ends_with("ed")
+            && words.get(i + 1).is_some_and(|n| {
+                matches!(*n, "a" | "an" | "the" | "its" | "his" | "her" | "their")
+            }))
     })
 }
 
@@ -215,11 +233,24 @@ fn described_name(hit: &Hit) -> Option<FactKind> {
     let description = hit.text("x")?;
     let head = description.split_whitespace().nth(1).unwrap_or("");
     if matches!(
-            head,
-            "man" | "woman" | "boy" | "girl" | "person" | "town" | "city" | "village" | "place"
-                | "country" | "river" | "region" | "ship" | "boat" | "son" | "daughter"
-        )
-        || description.split_whitespace().count() < 3
+        head,
+        "man"
+            | "woman"
+            | "boy"
+            | "girl"
+            | "person"
+            | "town"
+            | "city"
+            | "village"
+            | "place"
+            | "country"
+            | "river"
+            | "region"
+            | "ship"
+            | "boat"
+            | "son"
+            | "daughter"
+    ) || description.split_whitespace().count() < 3
         || holds_clause(&description)
     {
         return None;
