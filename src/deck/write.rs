@@ -227,7 +227,7 @@ fn write_fact(out: &mut String, fact: &Fact) {
     match &fact.kind {
         FactKind::Event { what, date, place } => {
             key(out, "what", string(what));
-            key(out, "date", string(&date_text(date)));
+            key(out, "date", date_value(date));
             opt_key(out, "place", place.as_deref());
         }
         FactKind::Place {
@@ -243,7 +243,7 @@ fn write_fact(out: &mut String, fact: &Fact) {
                 key(out, "relation", string(relation));
             }
             if let Some(since) = since {
-                key(out, "since", string(&date_text(since)));
+                key(out, "since", date_value(since));
             }
             if !previously.is_empty() {
                 key(out, "previously", strings(previously));
@@ -253,7 +253,7 @@ fn write_fact(out: &mut String, fact: &Fact) {
             write_answer(out, "name", name);
             key(out, "role", string(role));
             if let Some(since) = since {
-                key(out, "since", string(&date_text(since)));
+                key(out, "since", date_value(since));
             }
         }
         FactKind::List {
@@ -412,6 +412,16 @@ fn short_float(value: f32) -> Value {
     Value::Float(value.to_string().parse().unwrap_or(f64::from(value)))
 }
 
+/// A fact's date as the loader reads it: a year before the common era is an integer
+/// (`date = -221`), any other date a string ("1967-08-08").
+fn date_value(date: &FactDate) -> Value {
+    if date.year < 0 {
+        Value::Integer(i64::from(date.year))
+    } else {
+        string(&date_text(date))
+    }
+}
+
 fn string(text: &str) -> Value {
     Value::String(text.to_string())
 }
@@ -492,6 +502,29 @@ mod tests {
              learning_steps = [\"1m\", \"10m\", \"1h\", \"1d\", \"90s\"]\nrelearning_steps = []\n\
              desired_retention = 0.9\n"
         ), "{text}");
+    }
+
+    #[test]
+    fn a_year_before_the_common_era_is_written_as_the_loader_reads_it() {
+        let deck = deck_with(
+            vec![],
+            vec![fact(
+                "death",
+                FactKind::Event {
+                    what: "the death of the first emperor".into(),
+                    date: FactDate {
+                        year: -210,
+                        month: None,
+                        day: None,
+                    },
+                    place: None,
+                },
+            )],
+        );
+        let text = to_toml(&deck);
+        assert!(text.contains("\ndate = -210\n"), "{text}");
+        let loaded = crate::deck::load::load(text.as_bytes());
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
     }
 
     #[test]

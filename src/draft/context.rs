@@ -59,6 +59,8 @@ pub struct Article {
     pub female: Option<bool>,
     /// Other names of the subject ("Augusta Ada Byron" for "Ada Lovelace").
     pub aliases: Vec<String>,
+    /// Names of things (not people) as first written, in order of appearance.
+    pub things: Vec<String>,
 }
 
 impl Article {
@@ -100,6 +102,15 @@ impl Article {
                 }
             }
             for slot in &s.slots {
+                if matches!(slot.kind, SlotKind::Entity { .. })
+                    && !looks_like_person(slot.bare())
+                    && !article
+                        .things
+                        .iter()
+                        .any(|t| sentence_bare(t) == slot.bare())
+                {
+                    article.things.push(slot.text.clone());
+                }
                 if matches!(slot.kind, SlotKind::Entity { .. })
                     && looks_like_person(slot.bare())
                     && !article.people.iter().any(|p| p == slot.bare())
@@ -317,6 +328,35 @@ impl Article {
             };
         }
         name.to_string()
+    }
+
+    /// The one name the article gives that a common noun heads: "the bridge" for "the
+    /// Øresund Bridge", "the lake" for "Lake Baikal", "the treaty" for "the Treaty of Kiel".
+    /// `None` when no name or several fit, or when the noun is a person's ("the emperor").
+    pub fn named_by(&self, noun: &str) -> Option<String> {
+        if noun.len() < 3
+            || !noun.chars().all(|c| c.is_ascii_lowercase())
+            || crate::draft::rules::people::is_person_role(noun)
+        {
+            return None;
+        }
+        let mut capital = noun.to_string();
+        capital[..1].make_ascii_uppercase();
+        let fits: Vec<&String> = self
+            .things
+            .iter()
+            .filter(|t| {
+                let words: Vec<&str> = sentence_bare(t).split_whitespace().collect();
+                !t.contains("'s")
+                    && words.len() >= 2
+                    && (words.last() == Some(&capital.as_str())
+                        || (words[0] == capital && (words.len() == 2 || words[1] == "of")))
+            })
+            .collect();
+        match fits.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
     }
 
     /// Whether the subject is a person (biographies: "she" is the subject).
@@ -611,6 +651,15 @@ impl Context {
                 Some("a class noun read as the article's subject"),
             ));
         }
+        // "the bridge" when the article names one bridge.
+        if let Some(noun) = lower.strip_prefix("the ")
+            && let Some(name) = self.article.named_by(noun)
+        {
+            return Some((
+                self.name(&name),
+                Some("a noun read as the one name it heads"),
+            ));
+        }
         for (pronoun, person) in [
             ("its ", false),
             ("Its ", false),
@@ -736,6 +785,29 @@ mod tests {
                 .map(|r| r.0),
             Some("HLNP".into())
         );
+    }
+
+    #[test]
+    fn a_common_noun_is_the_one_name_it_heads() {
+        let a = article(
+            "Across the Strait",
+            &[
+                "Commuters cross the Varn Bridge daily.",
+                "Lake Tull lies north of the Treaty of Kessport line.",
+                "The Emperor Brill Museum and the Tull Museum opened.",
+            ],
+        );
+        let ctx = Context::new(a);
+        let resolved = |p: &str| ctx.resolve(p).map(|r| r.0);
+        assert_eq!(resolved("the bridge"), Some("the Varn Bridge".into()));
+        assert_eq!(resolved("The lake"), Some("Lake Tull".into()));
+        assert_eq!(
+            resolved("the treaty"),
+            Some("the Treaty of Kessport".into())
+        );
+        // Two museums: no one name; "the emperor" is a person's title.
+        assert_eq!(resolved("the museum"), Some("the museum".into()));
+        assert_eq!(resolved("the emperor"), Some("the emperor".into()));
     }
 
     #[test]

@@ -138,6 +138,10 @@ impl<'a> Hit<'a> {
         // "ASEAN (Association ...)" or "the Association ... (ASEAN)": the short name.
         let raw = raw.split(" (").next().unwrap_or(raw);
         let text = self.sentence.render(raw);
+        // "the ICRC itself": the name.
+        let text = text
+            .strip_suffix(" itself")
+            .map_or(text.clone(), str::to_string);
         if !raw.starts_with('«') && !plain_phrase(&text) {
             return None;
         }
@@ -146,8 +150,17 @@ impl<'a> Hit<'a> {
             .caps
             .name(group)
             .map_or("", |m| self.clause[..m.start()].trim_end());
+        // "a line along the southern cliffs was completed": a subject never follows a
+        // preposition.
+        const PREPOSITIONS: &[&str] = &[
+            "of", "along", "across", "near", "beside", "behind", "through", "towards", "into",
+            "onto", "under", "over", "between", "among", "past", "beyond", "around", "from",
+        ];
         if group == "s"
-            && (before.ends_with(" of") || (text.starts_with(['a', 'A']) && text.contains(" of ")))
+            && (PREPOSITIONS
+                .iter()
+                .any(|p| before.rsplit(' ').next() == Some(*p))
+                || (text.starts_with(['a', 'A']) && text.contains(" of ")))
         {
             return None;
         }
@@ -411,7 +424,9 @@ fn plain_phrase(text: &str) -> bool {
                 !VERBS_AND_LINKS.contains(&n.to_lowercase().as_str()) && !n.ends_with("ed")
             })
             && !words[..i].iter().any(|w| w.ends_with("ed") || *w == "out");
-        (joins_nouns || !VERBS_AND_LINKS.contains(&lower.as_str())) && !second_article
+        // A capitalised word inside the phrase is a name ("the constitution of WHO").
+        let name = w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+        (joins_nouns || name || !VERBS_AND_LINKS.contains(&lower.as_str())) && !second_article
     })
 }
 
@@ -419,7 +434,7 @@ fn plain_phrase(text: &str) -> bool {
 /// ", but", ", while" before a subject, so a pattern's subject and date come from one clause.
 pub fn clauses(skeleton: &str) -> Vec<&str> {
     static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"; |, (?:and|but|while|whereas|although|so) (?:(?:the|its|his|her|their|it|he|she|they|The|It|He|She|They) |«E\d+»)|, (?:and|but) then |, (?:(?:a|an|the|only|just|shortly|soon|long|two|three|several) [a-z]+ )?(?:after|before|when|while|until|because|although|though|where|which|who) ")
+        Regex::new(r"; |, (?:and|but|while|whereas|although|so) (?:(?:the|its|his|her|their|it|he|she|they|The|It|He|She|They) |«E\d+»)|, (?:and|but) then |, (?:and|but) (?:in|on) «D\d+» |, (?:(?:a|an|the|only|just|shortly|soon|long|two|three|several) [a-z]+ )?(?:after|before|when|while|until|because|although|though|where|which|who) ")
             .expect("valid")
     });
     let mut out = Vec::new();
@@ -611,6 +626,10 @@ mod tests {
             ["«E0» was founded in «D1»", "the guild grew", "it met."]
         );
         assert_eq!(clauses("red, white and blue"), ["red, white and blue"]);
+        assert_eq!(
+            clauses("the fame began in the «X0», and in «D1» a painting sold"),
+            ["the fame began in the «X0»", "in «D1» a painting sold"]
+        );
     }
 
     #[test]
@@ -629,6 +648,8 @@ mod tests {
         assert_eq!(trim_phrase("the old canal which runs far"), "the old canal");
         assert_eq!(trim_phrase("the treaty of"), "the treaty");
         assert_eq!(definite("a charter"), "the charter");
+        assert!(plain_phrase("the charter of WHO"));
+        assert!(!plain_phrase("the supply ran out and he"));
         assert_eq!(definite("The Hague"), "the Hague");
     }
 }

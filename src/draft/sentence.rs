@@ -235,11 +235,168 @@ pub fn read(text: &str, lowercase: &HashSet<String>) -> Sentence {
         at = range.end;
     }
     skeleton.push_str(&clean(&text[at..]));
+    // "She dies on 13 July 1954": a dated sentence in the historic present tells a past
+    // event, read as the past tense the patterns know.
+    let dated = slots.iter().any(|s| {
+        matches!(s.kind, SlotKind::Date(_) | SlotKind::Range(..))
+            && s.relation.as_deref() != Some("since")
+    });
+    if dated {
+        skeleton = historic_past(&skeleton);
+    }
     Sentence {
         text: text.to_string(),
         slots,
         skeleton,
     }
+}
+
+/// Present forms of the event verbs the patterns read in the past ("dies": "died",
+/// "marries": "married", "publishes": "published"), and of "be" before their participles.
+static PRESENT_TO_PAST: LazyLock<std::collections::HashMap<String, String>> = LazyLock::new(|| {
+    #[rustfmt::skip]
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("holds", "held"), ("takes", "took"), ("comes", "came"), ("falls", "fell"),
+        ("begins", "began"), ("flies", "flew"), ("builds", "built"), ("becomes", "became"),
+        ("wins", "won"), ("leads", "led"), ("meets", "met"), ("sets", "set"),
+        ("steps", "stepped"), ("enters", "entered"),
+    ];
+    let mut map = std::collections::HashMap::new();
+    for (present, past) in IRREGULAR {
+        map.insert(present.to_string(), past.to_string());
+    }
+    let pasts = crate::draft::rules::events::VERBS
+        .iter()
+        .chain(crate::draft::rules::events::INTRANSITIVE)
+        .map(|(v, _)| *v)
+        .chain(["became", "married"]);
+    for past in pasts {
+        let Some(past) = past.split(' ').next().filter(|p| p.ends_with("ed")) else {
+            continue;
+        };
+        let stem = &past[..past.len() - 2];
+        let mut forms = Vec::new();
+        if let Some(s) = past.strip_suffix("ied") {
+            forms.push(format!("{s}ies"));
+        } else if ["sh", "ch", "ss", "x", "z"]
+            .iter()
+            .any(|e| stem.ends_with(e))
+        {
+            forms.push(format!("{stem}es"));
+        } else {
+            forms.push(format!("{stem}s"));
+            // "closed", "created": the "e" is the stem's.
+            forms.push(format!("{stem}es"));
+            let b = stem.as_bytes();
+            // "stripped": "strips".
+            if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+                forms.push(format!("{}s", &stem[..stem.len() - 1]));
+            }
+        }
+        for form in forms {
+            map.entry(form).or_insert_with(|| past.to_string());
+        }
+    }
+    map
+});
+
+/// Base forms of the same verbs, for a plural subject ("twelve states sign the treaty"):
+/// "sign", "marry", "close". "found" is left out: it is also the past of "find".
+static BASE_TO_PAST: LazyLock<std::collections::HashMap<String, String>> = LazyLock::new(|| {
+    let mut map = std::collections::HashMap::new();
+    for (present, past) in PRESENT_TO_PAST.iter() {
+        let base = if let Some(s) = present.strip_suffix("ies") {
+            format!("{s}y")
+        } else if present.ends_with("es") && past.ends_with("ed") && !past.ends_with("eed") {
+            // "closes"/"closed": "close"; "publishes"/"published": "publish".
+            let stem = &past[..past.len() - 1];
+            if stem.ends_with('e') && present == &format!("{stem}s") {
+                stem.to_string()
+            } else {
+                present[..present.len() - 2].to_string()
+            }
+        } else {
+            present[..present.len() - 1].to_string()
+        };
+        if base != "found" && base.len() > 2 {
+            map.insert(base, past.clone());
+        }
+    }
+    // "die", "marry" ("died" has no regular present in the loop above).
+    map.insert("die".into(), "died".into());
+    map
+});
+
+/// A dated sentence's present-tense event verbs in the past: "she marries X on D" is "she
+/// married X on D", "it is inaugurated in D" is "it was inaugurated in D". A word after a
+/// determiner or a number is a noun ("the signs", "two opens") and stays.
+fn historic_past(skeleton: &str) -> String {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?P<be>is|are) (?P<adv>(?:[a-z]+ly |first |then |also |finally |later )?)(?P<pp>[a-z]+ed|born|built|held|set up)\b|\b(?P<w>[A-Za-z]+)\b").expect("valid")
+    });
+    let mut out = String::with_capacity(skeleton.len());
+    let mut at = 0;
+    let mut previous = "";
+    for c in WORD.captures_iter(skeleton) {
+        let m = c.get(0).expect("group 0");
+        out.push_str(&skeleton[at..m.start()]);
+        at = m.end();
+        if let Some(pp) = c.name("pp") {
+            let participle = pp.as_str();
+            let known = participle == "born"
+                || PRESENT_TO_PAST.values().any(|p| p == participle)
+                || crate::draft::rules::events::VERBS
+                    .iter()
+                    .any(|(v, _)| *v == participle);
+            if known {
+                let be = if &c["be"] == "is" { "was" } else { "were" };
+                out.push_str(&format!("{be} {}{participle}", &c["adv"]));
+            } else {
+                out.push_str(m.as_str());
+            }
+            previous = participle;
+            continue;
+        }
+        let word = m.as_str();
+        let noun_position = matches!(
+            previous.to_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "this"
+                | "these"
+                | "those"
+                | "of"
+                | "two"
+                | "many"
+                | "some"
+                | "no"
+                | "all"
+        );
+        // A base form only after a plural subject: "twelve states sign", "they form", "Denmark
+        // and Sweden sign".
+        let plural_subject = matches!(previous, "they" | "we" | "people")
+            || skeleton[..m.start()].ends_with("» ")
+            || (previous.len() > 3
+                && previous.ends_with('s')
+                && !previous.ends_with("ss")
+                && !matches!(previous, "was" | "has" | "its" | "his" | "this" | "thus"));
+        match PRESENT_TO_PAST
+            .get(word)
+            .or_else(|| plural_subject.then(|| BASE_TO_PAST.get(word)).flatten())
+        {
+            Some(past) if !noun_position => out.push_str(past),
+            _ => out.push_str(word),
+        }
+        previous = word;
+    }
+    out.push_str(&skeleton[at..]);
+    out
 }
 
 fn possessive_stem(name: &str) -> &str {
@@ -305,7 +462,45 @@ fn entity_spans(
         }
         if starts_clause(i) {
             let stem = possessive_stem(w);
-            if OPENERS.contains(&stem) || lowercase.contains(&stem.to_lowercase()) {
+            // "Lake Baikal is ...", "Mount Kenya rises ...": a common noun written before a
+            // name is part of it, though the article writes "the lake" elsewhere.
+            let heads_a_name = possessive(w).is_none()
+                && tokens.get(i + 1).is_some_and(|t| {
+                    t.start == tokens[i].end + 1
+                        && is_capital(t.text)
+                        && t.text.chars().next().is_some_and(char::is_alphabetic)
+                        && !t.text.chars().all(char::is_uppercase)
+                        && !OPENERS.contains(&possessive_stem(t.text))
+                        && !is_demonym(t.text)
+                        && crate::draft::text::month_number(t.text).is_none()
+                });
+            // "Spread out along the coast, ...": a participle opening the sentence.
+            let participle = (stem.ends_with("ed") || stem.ends_with("ing"))
+                && tokens.get(i + 1).is_some_and(|t| {
+                    matches!(
+                        t.text,
+                        "out"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "by"
+                            | "from"
+                            | "with"
+                            | "along"
+                            | "to"
+                            | "into"
+                            | "over"
+                            | "through"
+                            | "across"
+                            | "after"
+                            | "for"
+                            | "up"
+                    )
+                });
+            if OPENERS.contains(&stem)
+                || participle
+                || (lowercase.contains(&stem.to_lowercase()) && !heads_a_name)
+            {
                 return false;
             }
         }
@@ -510,6 +705,28 @@ mod tests {
         let lowercase: HashSet<String> = ["disease".to_string()].into();
         assert!(read("Disease killed many.", &lowercase).slots.is_empty());
         assert_eq!(names("Iceland is an island."), ["Iceland"]);
+        // A common noun heading a name is part of it; before a lowercase word it is not.
+        let lowercase: HashSet<String> = ["lake".to_string(), "rivers".to_string()].into();
+        let names_with = |t: &str| -> Vec<String> {
+            read(t, &lowercase)
+                .slots
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        };
+        assert_eq!(names_with("Lake Tarn is deep."), ["Lake Tarn"]);
+        assert!(names_with("Lake water is cold.").is_empty());
+        assert_eq!(names_with("Rivers in Norland are short."), ["Norland"]);
+        assert_eq!(names_with("Lake June is deep."), [] as [String; 0]);
+        assert_eq!(
+            names_with("Stretched out along the coast, Norland is long."),
+            ["Norland"]
+        );
+        assert_eq!(names_with("Reading is a town."), ["Reading"]);
+        assert_eq!(
+            names_with("Founded in 1901, the Tull Guild grew."),
+            ["1901", "the Tull Guild"]
+        );
     }
 
     #[test]
@@ -523,6 +740,40 @@ mod tests {
         assert_eq!(
             s.render("the motto «Q0»"),
             "the motto One Vision, One Identity"
+        );
+    }
+
+    #[test]
+    fn dated_sentences_in_the_historic_present_read_as_past() {
+        assert_eq!(
+            skeleton("Mara Quell dies on 3 May 1901 in Varn."),
+            "«E0» died on «D1» in «E2»."
+        );
+        assert_eq!(
+            skeleton("In 1920 she marries Tomas Brill and publishes a novel."),
+            "In «D0» she married «E1» and published a novel."
+        );
+        assert_eq!(
+            skeleton("The bridge is finally opened in 1907."),
+            "The bridge was finally opened in «D0»."
+        );
+        // Nouns stay, and an undated sentence is left as written.
+        assert_eq!(
+            skeleton("The signs of the lodge were painted in 1907."),
+            "The signs of the lodge were painted in «D0»."
+        );
+        assert_eq!(skeleton("She opens the window."), "She opens the window.");
+        assert_eq!(
+            skeleton("In 1864 twelve states sign the charter; they form a union in 1870."),
+            "In «D0» «N1» states signed the charter; they formed a union in «D2»."
+        );
+        assert_eq!(
+            skeleton("In 1864 the guild and its sign were adopted; they found gold in 1870."),
+            "In «D0» the guild and its sign were adopted; they found gold in «D1»."
+        );
+        assert_eq!(
+            skeleton("Since 1990 the fair is held in Varn."),
+            "Since «D0» the fair is held in «E1»."
         );
     }
 

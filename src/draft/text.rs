@@ -106,7 +106,8 @@ pub fn paragraphs(text: &str) -> (Header, Vec<Paragraph>) {
             let sentences: Vec<String> = block
                 .iter()
                 .filter_map(|l| list_item(l))
-                .map(|item| format!("{}.", item.trim_end_matches([';', ',', '.'])))
+                // An item of several sentences is cut like prose.
+                .flat_map(|item| sentences(&format!("{}.", item.trim_end_matches([';', ',', '.']))))
                 .collect();
             out.push(Paragraph {
                 number: out.len() + 1,
@@ -418,6 +419,17 @@ mod tests {
                 "Its main terms were these:",
                 "the sea was declared neutral.",
                 "the river was opened to all ships."
+            ]
+        );
+        let (_, paragraphs) = super::paragraphs(
+            "- 1901: the guild opened. A lodge followed.\n- 1903: the lodge closed.\n",
+        );
+        assert_eq!(
+            paragraphs[0].sentences,
+            [
+                "1901: the guild opened.",
+                "A lodge followed.",
+                "1903: the lodge closed."
             ]
         );
     }

@@ -271,11 +271,12 @@ fn kept_of(hit: &Hit) -> Option<FactKind> {
 pub static RULES: &[Rule] = &[
     Rule {
         name: "N things, A, B and C,",
-        pattern: r"(?P<own>^(?:[Tt]he )?«E\d+»|^[Ii]t |^[Tt]he [a-z]+ )?.*?(?:^| )(?:(?P<pos>«E\d+»)'s (?:[a-z]+ )?)?(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?)[,:] (?P<i>(?:(?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?(?:, (?:(?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)*,? (?:and|or) (?:(?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)(?:,|\.?$| [—–]|;)",
+        pattern: r"(?P<own>^(?:[Tt]he )?«E\d+»|^[Ii]t |^[Tt]he [a-z]+ )?.*?(?:^| )(?:(?P<pos>«E\d+»)'s (?:[a-z]+ )?)?(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?)[,:] (?P<i>(?:(?:the )?«E\d+»|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?(?:, (?:(?:the )?«E\d+»|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)*,? (?:and|or) (?:(?:the )?«E\d+»|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)(?:,|\.?$| [—–]|;)",
         whole: false,
         confidence: 0.7,
         build: counted_apposition,
         must: &[
+            "Its work is done in six official languages: Arabic, Chinese, English, French, Russian and Spanish.",
             "The river flows past four capital cities, Arden, Brill, Cove and Dune, more than any other.",
             "Sailors trusted Tull's mere three winds: easterly (E), westerly (W) and northerly (N).",
             "The pact was signed by two envoys, Mara Quell and Tomas Reede.",

@@ -369,6 +369,33 @@ pub static RULES: &[Rule] = &[
         must_not: &["The island has a population of seabirds."],
     },
     Rule {
+        name: "X, with a depth of N",
+        pattern: r"^(?P<s>{S})(?:, [^;]{3,80}?,)? (?:is|was|are|were|has|had|lies|rises|runs|flows)\b[^;]*?,? with (?:a |an )?(?P<m>(?:(?:maximum|total|greatest|combined|mean|average) )?(?:area|population|length|height|depth|width|span|volume|budget|capacity)) of (?P<n>{N})",
+        whole: false,
+        confidence: 0.7,
+        build: measured,
+        must: &[
+            "Lake Tarn is the deepest lake of Brill, with a maximum depth of 412 metres.",
+            "The Varn Canal runs east, with a length of 43 km.",
+        ],
+        must_not: &[
+            "The guild met with a delegation of 40 people.",
+            "Ships left Varn; the canal, with a length of 43 km, was shut.",
+        ],
+    },
+    Rule {
+        name: "X, N units long,",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»), (?:(?:about|some|nearly|almost|roughly|over) )?(?P<n>{N}) (?P<dim>high|tall|long|wide|deep)(?:,|\.$| and\b)",
+        whole: false,
+        confidence: 0.7,
+        build: measured,
+        must: &["From the cape, the Varn Tunnel, 4 kilometres long, runs under the bay."],
+        must_not: &[
+            "From the cape, the Varn Tunnel, 4 storeys high, runs under the bay.",
+            "Mara Quell, 40 years old, runs the bay.",
+        ],
+    },
+    Rule {
         name: "X has N inhabitants",
         pattern: r"(?P<s>{S}) (?:has|had|have) (?P<n>{N}) (?:inhabitants|residents|people)\b",
         whole: false,
@@ -379,7 +406,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X has N things",
-        pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|numbers|consists of|consisted of|employs|employed|operates|operated|runs) (?:the )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
+        pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|holds|held|numbers|consists of|consisted of|employs|employed|operates|operated|runs) (?:the )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
         whole: false,
         confidence: 0.7,
         build: counted,
@@ -402,11 +429,15 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "About N people do X",
-        pattern: r"^(?P<n>{N}) (?P<noun>[a-z]+s|people) (?P<rest>(?:try|visit|live|climb|attempt|reach|work|attend|take|died|die|were|are|lived|worked|visited)\b[^,;:]*)",
+        pattern: r"^(?:(?:Today|Now|Each year|Every year|Every day),? )?(?P<n>{N}) (?P<noun>[a-z]+s(?: and [a-z]+s)?|people) (?P<rest>(?:try|visit|live|climb|attempt|reach|work|attend|take|died|die|were|are|lived|worked|visited|cross|use|flow|pass|travel|enter|fly|sail)\b[^,;:]*)",
         whole: false,
         confidence: 0.65,
         build: counted_clause,
-        must: &["About 35,000 people try to reach the summit every year."],
+        must: &[
+            "About 35,000 people try to reach the summit every year.",
+            "Today roughly 20,000 vehicles cross the strait every day.",
+            "More than 300 rivers and streams flow into the lake.",
+        ],
         must_not: &[
             "Many people try to reach the summit every year.",
             "Two daughters were born to them: Ann in 1897 and Eve in 1904.",
@@ -425,13 +456,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "N things had been prepared",
-        pattern: r"(?P<n>{N}) (?P<noun>[a-z]+s(?: of [a-z]+s)?) (?:had been|have been|has been|were|was) (?P<rest>[a-z]+ed\b[^,;.:]*)",
+        pattern: r"(?P<n>{N}) (?P<noun>[a-z]+s(?: of [a-z]+s(?: and [a-z]+s)?)?) (?:had been|have been|has been|were|was) (?P<rest>[a-z]+ed\b[^,;.:]*)",
         whole: false,
         confidence: 0.6,
         build: passive_count,
         must: &[
             "By then about 2.3 million doses had been prepared for the invasion.",
             "It is a marsh where more than 300 species of birds have been recorded.",
+            "About 3,700 species of plants and animals have been recorded in the marsh.",
         ],
         must_not: &[
             "By then many doses had been prepared for the invasion.",

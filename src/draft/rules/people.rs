@@ -30,6 +30,12 @@ const PERSON_NOUNS: &[&str] = &[
     "entrepreneur", "manager", "chief", "head", "tutor", "mentor", "apprentice", "hero",
     "patient", "victim", "recipient", "laureate", "successor", "predecessor", "missionary",
     "commander", "admiral", "ruler", "monarch", "statesman", "politician", "activist",
+    "muralist", "pacifist", "striker", "forward", "goalkeeper", "footballer", "conquistador",
+    "sculptor", "detective", "consultant", "carpenter", "duke", "duchess", "earl", "baron",
+    "marshal", "psychiatrist", "novelist", "playwright", "astronaut", "scholar", "theologian",
+    "reformer", "dictator", "senator", "geneticist", "crystallographer", "biophysicist",
+    "official", "trader", "knight", "abbot", "filmmaker", "coach", "climber", "surveyor",
+    "cartographer", "cossack",
 ];
 
 /// Whether a role phrase is about a person: its head noun (the last word before "of", "who",
@@ -92,12 +98,22 @@ fn person(name: String, role: String, since: Option<FactDate>) -> Option<FactKin
 /// "X, a former pilot, became its first warden in 1889".
 fn became(hit: &Hit) -> Option<FactKind> {
     let name = hit.context.name(&hit.slot("n")?.text);
-    let role = trim_phrase(hit.raw("r")?);
+    let role = trim_phrase(&hit.text("r")?);
     let owner = match (hit.raw("pos"), hit.slot("of")) {
         (_, Some(of)) => Some(hit.context.name(&of.text)),
         (Some("its" | "their"), None) => {
             hit.note("\"its\" read as the last subject");
             hit.it_at_group("pos")
+        }
+        // "the country's first woman president": the article's subject, when the noun is
+        // one that stands for it.
+        (Some(pos), None) if pos.ends_with("'s") => {
+            let noun = pos.trim_start_matches("the ").trim_end_matches("'s");
+            if !hit.context.article.class_nouns.iter().any(|c| c == noun) {
+                return None;
+            }
+            hit.note("a class noun read as the article's subject");
+            hit.context.article.subject.clone()
         }
         _ => None,
     };
@@ -279,7 +295,18 @@ fn office(hit: &Hit) -> Option<FactKind> {
     let name = hit.context.name(&hit.slot("n")?.text);
     let office = hit.slot("o")?.bare().to_string();
     let first = office.split_whitespace().next()?;
-    if !OFFICES.contains(&first) || office.split_whitespace().count() < 2 {
+    // "Gustave Moynier, General Guillaume-Henri Dufour, Louis Appia": a series of people,
+    // the second with their title, not the first's office.
+    let rest = office.split_once(' ').map_or("", |(_, r)| r);
+    let end = hit.caps.get(0).map_or(0, |m| m.end());
+    let series = (hit.caps.get(0).is_some_and(|m| m.as_str().ends_with(','))
+        && hit.clause[end..].starts_with(" «"))
+        || hit.clause[..hit.caps.get(0).map_or(0, |m| m.start())].ends_with("», ");
+    if !OFFICES.contains(&first)
+        || office.split_whitespace().count() < 2
+        || crate::draft::context::looks_like_person(rest)
+        || series
+    {
         return None;
     }
     person(name, format!("the {office}"), None)
@@ -354,15 +381,20 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, ..., became its first Y",
-        pattern: r"(?P<n>«E\d+»)(?:, [^,]{3,80},)? (?:became|was appointed|was elected|was named) (?P<pos>its|their|the) (?P<r>(?:first |new |last )?[a-z][a-z\- ]*?)(?: of (?P<of>(?:the )?«E\d+»))?(?:[.,;]| in | on | since |$)",
+        pattern: r"(?P<n>«E\d+»)(?:, [^,]{3,80},)? (?:became|was appointed|was elected|was named|was chosen as|was sworn in as|was appointed as|was elected as|was installed as) (?P<pos>its|their|the [a-z]+'s|the) (?P<r>(?:first |new |last )?(?:[a-z][a-z\- ]*?|(?:[a-z]+ )?«E\d+»))(?: of (?P<of>(?:the )?«E\d+»))?(?:[.,;]| in | on | since |$)",
         whole: false,
         confidence: 0.75,
         build: became,
         must: &[
             "The Tidal Institute opened in 1931, and Mara Quell, a retired captain, became its first director.",
             "Tomas Reede became the first warden of the Harbour League in 1889.",
+            "Brill is a country. In 2006 Mara Quell, a former sailor, became the country's first woman president.",
+            "Tomas Reede, a Varn doctor, was chosen as the first Director-General.",
         ],
-        must_not: &["The Harbour League became its own master in 1889."],
+        must_not: &[
+            "The Harbour League became its own master in 1889.",
+            "The Harbour League was chosen as the venue.",
+        ],
     },
     Rule {
         name: "X was elected president",
@@ -399,6 +431,7 @@ pub static RULES: &[Rule] = &[
             "In 1626 Tomas Reede, King of Varn and a prince, was beaten.",
         ],
         must_not: &[
+            "Its members were Tomas Reede, General Mara Quell, Ansel Brill and Ivo Kern.",
             "They sailed to Varn, the Capital of the North, in 1890.",
             "The Harbour League, the Council of Ports, met.",
             "Tomas Reede, the President, spoke.",

@@ -80,6 +80,30 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    // "in Santiago, a date that Chileans celebrate": an apposition to the whole clause.
+    if matches!(
+        definition.split_whitespace().nth(1),
+        Some(
+            "date"
+                | "day"
+                | "year"
+                | "time"
+                | "moment"
+                | "event"
+                | "step"
+                | "move"
+                | "decision"
+                | "journey"
+                | "loss"
+                | "feat"
+                | "record"
+                | "coincidence"
+                | "figure"
+                | "number"
+        )
+    ) {
+        return None;
+    }
     let definition = resolve_nouns(hit, &definition);
     // "Cooperation, the ministers hoped, would ...": a sentence's first word is a name only if
     // the article capitalises it elsewhere too; and an apposition ends on a noun, not a verb.
@@ -87,6 +111,7 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     if looks_like_person(name)
         || is_person_role(&definition)
         || superlative_only(&definition)
+        || holds_clause(&definition)
         || definition.split_whitespace().count() < 3
         || definition.starts_with("the capital of")
         || definition
@@ -123,8 +148,33 @@ fn resolve_nouns(hit: &Hit, text: &str) -> String {
 
 /// "the highest and youngest" says which, not what: no noun to define with.
 fn superlative_only(definition: &str) -> bool {
-    definition.split_whitespace().last().is_some_and(|w| {
-        w.ends_with("est") || w == "oldest" || matches!(w, "first" | "second" | "last" | "highest")
+    let words: Vec<&str> = definition.split_whitespace().collect();
+    // "the first in the Arab world", "the first such controls": a rank of what the clause
+    // tells, not of the name before it.
+    let rank_of_clause = words.len() > 2
+        && matches!(words[1], "first" | "last" | "only" | "second")
+        && (matches!(words[2], "in" | "of" | "to" | "such" | "time" | "since")
+            || words[2].ends_with("ing"));
+    rank_of_clause
+        || words.last().is_some_and(|w| {
+            w.ends_with("est")
+                || *w == "oldest"
+                || matches!(*w, "first" | "second" | "last" | "highest")
+        })
+}
+
+/// Whether a definition holds a clause of its own: "the river was a frontier", "the towns
+/// formed a military alliance".
+fn holds_clause(definition: &str) -> bool {
+    let words: Vec<&str> = definition.split_whitespace().collect();
+    words.iter().enumerate().skip(1).any(|(i, w)| {
+        matches!(
+            *w,
+            "was" | "were" | "is" | "are" | "has" | "had" | "have" | "can" | "will"
+        ) || (w.ends_with("ed")
+            && words.get(i + 1).is_some_and(|n| {
+                matches!(*n, "a" | "an" | "the" | "its" | "his" | "her" | "their")
+            }))
     })
 }
 
@@ -174,6 +224,73 @@ fn known_as(hit: &Hit) -> Option<FactKind> {
         None => return None,
     };
     term(&quote, &what)
+}
+
+/// "an assembly of delegates, known as the Varn Diet": the name means the description. A
+/// person or a place is left to other rules ("a man called X", "a town called Y").
+fn described_name(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    let description = hit.text("x")?;
+    let head = description.split_whitespace().nth(1).unwrap_or("");
+    if matches!(
+        head,
+        "man"
+            | "woman"
+            | "boy"
+            | "girl"
+            | "person"
+            | "town"
+            | "city"
+            | "village"
+            | "place"
+            | "country"
+            | "river"
+            | "region"
+            | "ship"
+            | "boat"
+            | "son"
+            | "daughter"
+    ) || description.split_whitespace().count() < 3
+        || holds_clause(&description)
+    {
+        return None;
+    }
+    term(&name, &definite(&description))
+}
+
+/// "through a holding company, Varnco,": the name means the description before it. A
+/// person's role is left to the people rules, and a bare place noun ("the capital") says
+/// too little.
+fn description_first(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    let description = hit.text("d")?;
+    if looks_like_person(&name)
+        || is_person_role(&description)
+        || description.split_whitespace().count() < 3
+        || holds_clause(&description)
+        || superlative_only(&description)
+        // "the group with them", "the acronym of his initials": it depends on another phrase.
+        || description.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "it" | "its" | "them" | "they" | "their" | "him" | "his" | "her" | "she" | "he"
+            )
+        })
+    {
+        return None;
+    }
+    term(&name, &definite(&description))
+}
+
+/// "It is the deepest lake on Earth": what "it" stands for, never a person.
+fn it_superlative(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.it()?;
+    if looks_like_person(&name) {
+        return None;
+    }
+    hit.note("\"it\" read as the last subject");
+    let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
+    term(&name, &hit.text("d")?)
 }
 
 /// "Babbage called her “the Enchantress of Number”".
@@ -426,17 +543,51 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, the / a definition,",
-        pattern: r"(?P<t>(?:the )?«[EQ]\d+»), (?P<d>(?:the|a|an) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»)?)(?:,| who | which |\.$)",
+        pattern: r"(?P<t>(?:the )?«[EQ]\d+»), (?P<d>(?:the|a|an) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»)?)(?:,| who | which |\.?$)",
         whole: false,
         confidence: 0.65,
         build: apposition,
         must: &[
+            "In the north lies the Varnmoor, the driest moor of the island; few cross it.",
             "The fleet sailed from Varn, the base of the northern squadron, in spring.",
             "He built the Tide Engine, a machine designed to predict high water.",
         ],
         must_not: &[
+            "The rising began in Varn, a date the islanders still keep.",
             "The fleet sailed with Mara Quell, a Scottish chemist, in spring.",
             "Tull, the highest, is rarely climbed.",
+            "In 1920 the guild barred traders from Varn, the first such ban in decades.",
+            "The fair opened in Varn, the first in the northern isles.",
+            "The duke seized the Narrows, the towns formed a league.",
+        ],
+    },
+    Rule {
+        name: "a description, X,",
+        pattern: r"(?:^|, |\b(?:of|by|to|from|in|at|for|with|on|through|owns|bought|built|used|was|were|is|are) )(?P<d>(?:the|a|an) [a-z][a-z\-]*(?: [a-z][a-z\-]*){1,6}), (?P<t>(?:the )?«E\d+»)(?:,|\.?$| which\b)",
+        whole: false,
+        confidence: 0.6,
+        build: description_first,
+        must: &[
+            "Its chairman ran the business through a holding company, Varnco, from 1990.",
+            "The clear water is owed to a tiny freshwater shrimp, Tullia, which eats algae.",
+        ],
+        must_not: &[
+            "He worked under the ship's captain, Mara Quell, for years.",
+            "The rebels took the capital, Varn, in 1901.",
+            "The guild met in a small town, the, in 1901.",
+            "Cousins took parts of the group with them, Varnco and Tullco.",
+        ],
+    },
+    Rule {
+        name: "It is the superlative Y",
+        pattern: r"^It (?:is|was) (?P<d>the (?:[a-z\-]+ )?(?:[a-z]+est|most [a-z]+|largest|oldest|only) [a-z\-]+(?: (?:on|in|of) (?:the )?(?:«E\d+»|[a-z]+))?)(?:[.;,]|$)",
+        whole: false,
+        confidence: 0.6,
+        build: it_superlative,
+        must: &["Lake Tarn is a lake in Brill. It is the deepest lake on Earth, with cold water."],
+        must_not: &[
+            "Lake Tarn is a lake in Brill. It is the deepest.",
+            "Mara Quell was a pilot. It is the only record of her life.",
         ],
     },
     Rule {
@@ -471,6 +622,23 @@ pub static RULES: &[Rule] = &[
             "The old empire, which was often called “the tired giant”, fell.",
         ],
         must_not: &["They took a habit often called the “Goat way”."],
+    },
+    Rule {
+        name: "a description, known as X",
+        pattern: r"(?:^|, |\b(?:of|by|to|from|in|at|for|with|on) )(?P<x>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,8}?[a-z\-]+),? (?:(?:usually|often|also|commonly|simply|later) )?(?:known as|called) (?P<t>(?:the )?«E\d+»)(?:[,.;]|$| (?:which|that|and|but)\b)",
+        whole: false,
+        confidence: 0.65,
+        build: described_name,
+        must: &[
+            "Decisions were taken at an assembly of delegates from the member towns, known as the Varn Diet, which met rarely.",
+            "Bricks came in a larger size for small hands, called Duplex, in 1969.",
+        ],
+        must_not: &[
+            "The guild, known as the Varn Guild, met.",
+            "A man called Tomas Brill arrived.",
+            "He visited a town called Varn in 1900.",
+            "Later a ship called the Tull sank.",
+        ],
     },
     Rule {
         name: "Y called X “Q”",
