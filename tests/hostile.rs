@@ -2017,3 +2017,35 @@ fn output_to_link_loops_dangling_links_and_full_devices() {
         }
     }
 }
+
+/// Articles just under the limit that are one line: words without a sentence end, and one
+/// 8 MB "word". Read in one pass, refused with what recall looks for, in bounded memory.
+#[cfg(unix)]
+#[test]
+fn one_line_articles_under_the_limit_are_read_in_bounded_memory() {
+    let t = TestEnv::new();
+    let words = [
+        "alpha", "Lima", "river", "1535", "the", "of", "capital", "Peru",
+    ];
+    let mut line = String::new();
+    let mut i = 0usize;
+    while line.len() < 8_000_000 {
+        line.push_str(words[i % words.len()]);
+        line.push(' ');
+        i = i.wrapping_mul(31).wrapping_add(7) % 1_000_003;
+    }
+    t.write("words.txt", &line);
+    t.write("word.txt", "x".repeat(8_000_000));
+    for file in ["words.txt", "word.txt"] {
+        let m = measured(&t, &["generate", file, "-o", "out.toml"], no_input());
+        println!("{file}: {} MiB", m.peak_mib);
+        assert_eq!(m.code, 2, "{file}: {}", m.stderr);
+        assert!(
+            m.stderr.contains(&format!("{file}: no facts found")),
+            "{file}: {}",
+            m.stderr
+        );
+        assert!(m.peak_mib < 200, "{file}: {} MiB", m.peak_mib);
+        assert!(!t.path().join("out.toml").exists());
+    }
+}
