@@ -2049,3 +2049,94 @@ fn one_line_articles_under_the_limit_are_read_in_bounded_memory() {
         assert!(!t.path().join("out.toml").exists());
     }
 }
+
+/// Text an Anki package brings to the screen: the deck's, note types', fields' and
+/// templates' names, tags, note text and media names, all holding escape sequences. The
+/// import's notes, `show` and a study session print them inert.
+#[cfg(unix)]
+#[test]
+fn anki_package_text_reaches_the_terminal_inert() {
+    use std::io::Write;
+    let t = TestEnv::new();
+    let e = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}";
+    let db = t.path().join("c.db");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE col (models text, decks text);
+         CREATE TABLE notes (id integer primary key, guid text, mid integer, tags text, flds text);
+         CREATE TABLE cards (id integer primary key, nid integer, did integer, ord integer);",
+    )
+    .unwrap();
+    let models = serde_json::json!({
+        "1": {"name": format!("Basic{e}"), "type": 0,
+              "flds": [{"name": format!("Front{e}")}, {"name": "Back"}],
+              "tmpls": [{"ord": 0, "name": format!("Card{e}"),
+                         "qfmt": format!("{{{{Front{e}}}}}"), "afmt": "{{Back}}"}]},
+        "2": {"name": format!("Odd{e}"), "type": 0,
+              "flds": [{"name": "Front"}, {"name": "Back"}],
+              "tmpls": [{"ord": 0, "name": "C", "qfmt": format!("{{{{Missing{e}}}}}"),
+                         "afmt": "x"}]},
+    });
+    let decks = serde_json::json!({"1": {"name": format!("Deck{e}")}});
+    conn.execute(
+        "INSERT INTO col VALUES (?1, ?2)",
+        (models.to_string(), decks.to_string()),
+    )
+    .unwrap();
+    let note = format!("Capital of Peru{e}?\u{1f}Lima{e}<img src=\"flag{e}.png\">");
+    conn.execute(
+        "INSERT INTO notes VALUES (1, 'g1', 1, ?1, ?2)",
+        (format!("tag{e}"), note),
+    )
+    .unwrap();
+    conn.execute("INSERT INTO notes VALUES (2, 'g2', 2, '', 'a\u{1f}b')", ())
+        .unwrap();
+    conn.execute_batch(
+        "INSERT INTO cards VALUES (1, 1, 1, 0); INSERT INTO cards VALUES (2, 2, 1, 0);",
+    )
+    .unwrap();
+    drop(conn);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("collection.anki21", options).unwrap();
+    zip.write_all(&std::fs::read(&db).unwrap()).unwrap();
+    zip.start_file("media", options).unwrap();
+    zip.write_all(
+        serde_json::json!({"0": format!("flag{e}.png")})
+            .to_string()
+            .as_bytes(),
+    )
+    .unwrap();
+    zip.start_file("0", options).unwrap();
+    zip.write_all(b"png").unwrap();
+    t.write("evil.apkg", zip.finish().unwrap().into_inner());
+
+    let r = t.run(
+        &["import", "deck", "evil.apkg", "-o", "decks/evil.toml"],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("skipped note 2: the template uses a field `Missing\\u{1b}"),
+        "{}",
+        r.stderr
+    );
+    assert_inert("import", &r.stderr);
+    for args in [
+        &["show", "decks/evil.toml"][..],
+        &["check", "decks/evil.toml"][..],
+        &["study", "--deck", "evil"][..],
+    ] {
+        let r = t.run(args, "Lima\n3\n");
+        assert!(r.code == 0 || r.code == 1, "{args:?}: {}", r.stderr);
+        assert!(
+            args[0] == "check" || r.stdout.contains("\\u{1b}") || r.stderr.contains("\\u{1b}"),
+            "{args:?} shows the text: {}{}",
+            r.stdout,
+            r.stderr
+        );
+        assert_inert(&format!("{args:?} stdout"), &r.stdout);
+        assert_inert(&format!("{args:?} stderr"), &r.stderr);
+    }
+}
