@@ -2140,3 +2140,82 @@ fn anki_package_text_reaches_the_terminal_inert() {
         assert_inert(&format!("{args:?} stderr"), &r.stderr);
     }
 }
+
+/// Review logs and map files over 48 MiB, and progress exports over 100 MiB together, are
+/// refused before they are read: each row of a review log takes about 270 bytes until the
+/// import is done (a million rows, 33 MB: 275 MiB; 3 million, 98 MB: 793 MiB) and a class
+/// report four times its exports (194 MB: 736 MiB), so the old limit of 512 MiB let either
+/// take gigabytes.
+#[cfg(unix)]
+#[test]
+fn review_logs_and_class_exports_over_their_limits_are_refused() {
+    let t = TestEnv::new();
+    let sparse = |name: &str, len: u64| {
+        let f = std::fs::File::create(t.path().join(name)).unwrap();
+        f.set_len(len).unwrap();
+    };
+    sparse("log.csv", 60 << 20);
+    sparse("map.csv", 60 << 20);
+    t.write(
+        "small.csv",
+        "card_id,review_rating,review_time,review_duration\n1,3,2026-03-01T10:00:00Z,5000\n",
+    );
+    for (args, file) in [
+        (&["import", "reviews", "log.csv"][..], "log.csv"),
+        (
+            &["import", "reviews", "small.csv", "--map", "map.csv"][..],
+            "map.csv",
+        ),
+    ] {
+        let m = measured(&t, args, no_input());
+        assert_eq!(m.code, 2, "{args:?}: {}", m.stderr);
+        assert!(
+            m.stderr.contains(&format!(
+                "{file}: the file (62.9 MB) is larger than recall reads here (50 MB at most)"
+            )),
+            "{args:?}: {}",
+            m.stderr
+        );
+        assert!(m.peak_mib < 50, "{args:?}: {} MiB", m.peak_mib);
+    }
+    let m = measured(&t, &["import", "reviews", "/dev/zero"], no_input());
+    assert_eq!(m.code, 2, "{}", m.stderr);
+    assert!(m.peak_mib < 150, "{} MiB", m.peak_mib);
+
+    // One export over the class report's limit, and two that are over it together (the
+    // first a real export with a 60 MB learner name).
+    let too_many = "hold more than 104 MB, the most one class report reads; make reports for \
+                    fewer learners at a time";
+    sparse("big.json", 120 << 20);
+    let export = |name: &str| {
+        format!(
+            "{{\"format\": \"recall-progress\", \"version\": 1, \"exported_at\": \
+             \"2026-03-01T10:00:00Z\", \"learner\": \"{name}\", \"cards\": []}}"
+        )
+    };
+    t.write("a.json", export(&"a".repeat(60 << 20)));
+    t.write("b.json", export(&"b".repeat(60 << 20)));
+    for (args, file) in [
+        (
+            &["class-report", "big.json", "-o", "r.html"][..],
+            "big.json",
+        ),
+        (
+            &["class-report", "a.json", "b.json", "-o", "r.html"][..],
+            "b.json",
+        ),
+    ] {
+        let m = measured(&t, args, no_input());
+        println!("{args:?}: {} MiB", m.peak_mib);
+        assert_eq!(m.code, 2, "{args:?}: {}", m.stderr);
+        assert!(
+            m.stderr.contains(&format!(
+                "{file}: the progress exports given (up to this one) {too_many}"
+            )),
+            "{args:?}: {}",
+            m.stderr
+        );
+        assert!(m.peak_mib < 300, "{args:?}: {} MiB", m.peak_mib);
+        assert!(!t.path().join("r.html").exists());
+    }
+}
