@@ -274,12 +274,19 @@ pub fn export_report(a: &ExportReportArgs, config: &Config) -> Result<ExitCode> 
     Ok(ExitCode::Success)
 }
 
-/// The largest review log, map file or progress export read: 512 MiB, about eight million
-/// review rows.
-const MAX_INPUT_BYTES: u64 = 512 << 20;
+/// The largest review log or map file read: 48 MiB, about 1.5 million short review rows.
+/// Each row read takes about 270 bytes until the import is done (a million rows, 33 MB,
+/// took 275 MiB), so this keeps an import within 500 MB; a larger log is imported in parts
+/// (answers already imported are skipped).
+const MAX_LOG_BYTES: u64 = 48 << 20;
+
+/// The most progress exports one class report reads, all files together: each takes about
+/// four times its size (600,000 cards, 194 MB, took 736 MiB), so 100 MiB stays within
+/// 500 MB, about 300,000 learner-card rows.
+const MAX_EXPORTS_BYTES: u64 = 100 << 20;
 
 fn read(path: &Path, what: &'static str) -> Result<Vec<u8>> {
-    crate::input::read_bounded(path, MAX_INPUT_BYTES, what)
+    crate::input::read_bounded(path, MAX_LOG_BYTES, what)
 }
 
 pub fn import_reviews(a: &ImportReviewsArgs, config: &Config) -> Result<ExitCode> {
@@ -587,12 +594,26 @@ pub fn optimize(a: &OptimizeArgs, config: &Config) -> Result<ExitCode> {
 
 pub fn class_report(a: &ClassReportArgs, _config: &Config) -> Result<ExitCode> {
     let mut exports = Vec::new();
+    let mut left = MAX_EXPORTS_BYTES;
     for path in &a.exports {
-        let doc = class::parse_export(&read(path, "read progress export")?).map_err(|message| {
-            Error::Input {
-                path: path.display().to_string(),
-                message,
-            }
+        let bytes = crate::input::read_bounded(path, left, "read progress export").map_err(
+            |e| match e {
+                Error::Input { path, .. } => Error::Input {
+                    path,
+                    message: format!(
+                        "the progress exports given (up to this one) hold more than {} MB, the \
+                         most one class report reads; make reports for fewer learners at a \
+                         time, or have learners export one deck each (--deck)",
+                        MAX_EXPORTS_BYTES / 1_000_000
+                    ),
+                },
+                e => e,
+            },
+        )?;
+        left -= bytes.len() as u64;
+        let doc = class::parse_export(&bytes).map_err(|message| Error::Input {
+            path: path.display().to_string(),
+            message,
         })?;
         let fallback = path
             .file_stem()

@@ -587,13 +587,20 @@ fn reset_during_a_live_session_is_refused_and_works_after() {
         "log.csv",
         "card_id,review_rating,review_time,review_duration\n1,3,2026-03-01T10:00:00Z,5000\n",
     );
-    let r = t.run(&["import", "reviews", "log.csv"], "");
-    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
-    assert!(
-        r.stderr.contains("another recall session (process "),
-        "{}",
-        r.stderr
-    );
+    for args in [
+        &["import", "reviews", "log.csv"][..],
+        &["unsuspend", "towns", &card][..],
+        &["quiz", "towns", "-n", "1"][..],
+        &["study", "--deck", "towns"][..],
+    ] {
+        let r = t.run(args, "Town1\n");
+        assert_eq!(r.code, 2, "{args:?}: {}{}", r.stdout, r.stderr);
+        assert!(
+            r.stderr.contains("another recall session (process "),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
     live.send(":q");
     let (code, err) = live.finish();
     assert_eq!(code, Some(0), "{err}");

@@ -2017,3 +2017,205 @@ fn output_to_link_loops_dangling_links_and_full_devices() {
         }
     }
 }
+
+/// Articles just under the limit that are one line: words without a sentence end, and one
+/// 8 MB "word". Read in one pass, refused with what recall looks for, in bounded memory.
+#[cfg(unix)]
+#[test]
+fn one_line_articles_under_the_limit_are_read_in_bounded_memory() {
+    let t = TestEnv::new();
+    let words = [
+        "alpha", "Lima", "river", "1535", "the", "of", "capital", "Peru",
+    ];
+    let mut line = String::new();
+    let mut i = 0usize;
+    while line.len() < 8_000_000 {
+        line.push_str(words[i % words.len()]);
+        line.push(' ');
+        i = i.wrapping_mul(31).wrapping_add(7) % 1_000_003;
+    }
+    t.write("words.txt", &line);
+    t.write("word.txt", "x".repeat(8_000_000));
+    for file in ["words.txt", "word.txt"] {
+        let m = measured(&t, &["generate", file, "-o", "out.toml"], no_input());
+        println!("{file}: {} MiB", m.peak_mib);
+        assert_eq!(m.code, 2, "{file}: {}", m.stderr);
+        assert!(
+            m.stderr.contains(&format!("{file}: no facts found")),
+            "{file}: {}",
+            m.stderr
+        );
+        assert!(m.peak_mib < 200, "{file}: {} MiB", m.peak_mib);
+        assert!(!t.path().join("out.toml").exists());
+    }
+}
+
+/// Text an Anki package brings to the screen: the deck's, note types', fields' and
+/// templates' names, tags, note text and media names, all holding escape sequences. The
+/// import's notes, `show` and a study session print them inert.
+#[cfg(unix)]
+#[test]
+fn anki_package_text_reaches_the_terminal_inert() {
+    use std::io::Write;
+    let t = TestEnv::new();
+    let e = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}";
+    let db = t.path().join("c.db");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE col (models text, decks text);
+         CREATE TABLE notes (id integer primary key, guid text, mid integer, tags text, flds text);
+         CREATE TABLE cards (id integer primary key, nid integer, did integer, ord integer);",
+    )
+    .unwrap();
+    let models = serde_json::json!({
+        "1": {"name": format!("Basic{e}"), "type": 0,
+              "flds": [{"name": format!("Front{e}")}, {"name": "Back"}],
+              "tmpls": [{"ord": 0, "name": format!("Card{e}"),
+                         "qfmt": format!("{{{{Front{e}}}}}"), "afmt": "{{Back}}"}]},
+        "2": {"name": format!("Odd{e}"), "type": 0,
+              "flds": [{"name": "Front"}, {"name": "Back"}],
+              "tmpls": [{"ord": 0, "name": "C", "qfmt": format!("{{{{Missing{e}}}}}"),
+                         "afmt": "x"}]},
+    });
+    let decks = serde_json::json!({"1": {"name": format!("Deck{e}")}});
+    conn.execute(
+        "INSERT INTO col VALUES (?1, ?2)",
+        (models.to_string(), decks.to_string()),
+    )
+    .unwrap();
+    let note = format!("Capital of Peru{e}?\u{1f}Lima{e}<img src=\"flag{e}.png\">");
+    conn.execute(
+        "INSERT INTO notes VALUES (1, 'g1', 1, ?1, ?2)",
+        (format!("tag{e}"), note),
+    )
+    .unwrap();
+    conn.execute("INSERT INTO notes VALUES (2, 'g2', 2, '', 'a\u{1f}b')", ())
+        .unwrap();
+    conn.execute_batch(
+        "INSERT INTO cards VALUES (1, 1, 1, 0); INSERT INTO cards VALUES (2, 2, 1, 0);",
+    )
+    .unwrap();
+    drop(conn);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("collection.anki21", options).unwrap();
+    zip.write_all(&std::fs::read(&db).unwrap()).unwrap();
+    zip.start_file("media", options).unwrap();
+    zip.write_all(
+        serde_json::json!({"0": format!("flag{e}.png")})
+            .to_string()
+            .as_bytes(),
+    )
+    .unwrap();
+    zip.start_file("0", options).unwrap();
+    zip.write_all(b"png").unwrap();
+    t.write("evil.apkg", zip.finish().unwrap().into_inner());
+
+    let r = t.run(
+        &["import", "deck", "evil.apkg", "-o", "decks/evil.toml"],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("skipped note 2: the template uses a field `Missing\\u{1b}"),
+        "{}",
+        r.stderr
+    );
+    assert_inert("import", &r.stderr);
+    for args in [
+        &["show", "decks/evil.toml"][..],
+        &["check", "decks/evil.toml"][..],
+        &["study", "--deck", "evil"][..],
+    ] {
+        let r = t.run(args, "Lima\n3\n");
+        assert!(r.code == 0 || r.code == 1, "{args:?}: {}", r.stderr);
+        assert!(
+            args[0] == "check" || r.stdout.contains("\\u{1b}") || r.stderr.contains("\\u{1b}"),
+            "{args:?} shows the text: {}{}",
+            r.stdout,
+            r.stderr
+        );
+        assert_inert(&format!("{args:?} stdout"), &r.stdout);
+        assert_inert(&format!("{args:?} stderr"), &r.stderr);
+    }
+}
+
+/// Review logs and map files over 48 MiB, and progress exports over 100 MiB together, are
+/// refused before they are read: each row of a review log takes about 270 bytes until the
+/// import is done (a million rows, 33 MB: 275 MiB; 3 million, 98 MB: 793 MiB) and a class
+/// report four times its exports (194 MB: 736 MiB), so the old limit of 512 MiB let either
+/// take gigabytes.
+#[cfg(unix)]
+#[test]
+fn review_logs_and_class_exports_over_their_limits_are_refused() {
+    let t = TestEnv::new();
+    let sparse = |name: &str, len: u64| {
+        let f = std::fs::File::create(t.path().join(name)).unwrap();
+        f.set_len(len).unwrap();
+    };
+    sparse("log.csv", 60 << 20);
+    sparse("map.csv", 60 << 20);
+    t.write(
+        "small.csv",
+        "card_id,review_rating,review_time,review_duration\n1,3,2026-03-01T10:00:00Z,5000\n",
+    );
+    for (args, file) in [
+        (&["import", "reviews", "log.csv"][..], "log.csv"),
+        (
+            &["import", "reviews", "small.csv", "--map", "map.csv"][..],
+            "map.csv",
+        ),
+    ] {
+        let m = measured(&t, args, no_input());
+        assert_eq!(m.code, 2, "{args:?}: {}", m.stderr);
+        assert!(
+            m.stderr.contains(&format!(
+                "{file}: the file (62.9 MB) is larger than recall reads here (50 MB at most)"
+            )),
+            "{args:?}: {}",
+            m.stderr
+        );
+        assert!(m.peak_mib < 50, "{args:?}: {} MiB", m.peak_mib);
+    }
+    let m = measured(&t, &["import", "reviews", "/dev/zero"], no_input());
+    assert_eq!(m.code, 2, "{}", m.stderr);
+    assert!(m.peak_mib < 150, "{} MiB", m.peak_mib);
+
+    // One export over the class report's limit, and two that are over it together (the
+    // first a real export with a 60 MB learner name).
+    let too_many = "hold more than 104 MB, the most one class report reads; make reports for \
+                    fewer learners at a time";
+    sparse("big.json", 120 << 20);
+    let export = |name: &str| {
+        format!(
+            "{{\"format\": \"recall-progress\", \"version\": 1, \"exported_at\": \
+             \"2026-03-01T10:00:00Z\", \"learner\": \"{name}\", \"cards\": []}}"
+        )
+    };
+    t.write("a.json", export(&"a".repeat(60 << 20)));
+    t.write("b.json", export(&"b".repeat(60 << 20)));
+    for (args, file) in [
+        (
+            &["class-report", "big.json", "-o", "r.html"][..],
+            "big.json",
+        ),
+        (
+            &["class-report", "a.json", "b.json", "-o", "r.html"][..],
+            "b.json",
+        ),
+    ] {
+        let m = measured(&t, args, no_input());
+        println!("{args:?}: {} MiB", m.peak_mib);
+        assert_eq!(m.code, 2, "{args:?}: {}", m.stderr);
+        assert!(
+            m.stderr.contains(&format!(
+                "{file}: the progress exports given (up to this one) {too_many}"
+            )),
+            "{args:?}: {}",
+            m.stderr
+        );
+        assert!(m.peak_mib < 300, "{args:?}: {} MiB", m.peak_mib);
+        assert!(!t.path().join("r.html").exists());
+    }
+}
