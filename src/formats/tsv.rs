@@ -1231,17 +1231,14 @@ mod tests {
     }
 
     #[test]
-    fn ten_thousand_rows_read_quickly() {
+    fn ten_thousand_rows_are_all_read() {
         let mut text = String::from("#separator:tab\n#html:false\n");
         for i in 0..10_000 {
             text.push_str(&format!("question number {i}\tanswer {i}\ttag{}\n", i % 7));
         }
-        let start = std::time::Instant::now();
         let got = read(&text);
-        let took = start.elapsed();
         assert_eq!(got.cards.len(), 10_000);
         assert!(got.errors.is_empty());
-        // Generous for an unoptimised test build; a release build takes a few milliseconds.
-        assert!(took.as_millis() < 2_000, "took {took:?}");
+        // Speed is measured by the benchmarks (README, "Performance"), not here.
     }
 }

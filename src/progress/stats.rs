@@ -977,7 +977,6 @@ mod tests {
             .collect();
         let names: Vec<String> = (0..1000).map(|i| format!("c{i}")).collect();
         let d = days();
-        let start = std::time::Instant::now();
         let mut b = StatsBuilder::new(&cards, &d, ts(NOW));
         let t0 = ts("2023-03-02T10:00:00Z").as_millisecond();
         for i in 0..1_000_000i64 {
@@ -996,7 +995,6 @@ mod tests {
         }
         let s = b.finish(None);
         assert_eq!(s.summary.reviews, 1_000_000);
-        // Generous for an unoptimised build on a shared machine; release is far faster.
-        assert!(start.elapsed().as_secs_f64() < 5.0, "{:?}", start.elapsed());
+        // Its speed is measured by the benchmarks (README, "Performance"), not here.
     }
 }
