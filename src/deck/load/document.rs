@@ -95,8 +95,21 @@ impl<'s> Walker<'s> {
 
     pub(super) fn syntax_errors(&mut self, errors: Vec<toml::de::Error>) {
         for e in errors {
-            let span = e.span().map(|r| self.sp(r)).unwrap_or_default();
+            let deep = e.message().contains("recursion");
+            let span = match e.span() {
+                Some(r) => self.sp(r),
+                // The parser's limit on nesting through dotted keys comes without a place:
+                // the line that nests most is where it was met.
+                None if deep => deepest_line(self.src),
+                None => Span::default(),
+            };
             let mut d = Diagnostic::error(span, format!("invalid TOML: {}", e.message()));
+            if deep {
+                d = d.with_help(
+                    "keys, tables or arrays are nested more deeply here than a deck ever needs; \
+                     write this line flatter",
+                );
+            }
             // The parser names what it expected; a control character (often pasted in from
             // another program) deserves to be named itself.
             let here = self
@@ -302,4 +315,23 @@ pub(super) struct Meta {
     pub(super) seed: Option<u64>,
     pub(super) source: Option<SourceRef>,
     pub(super) settings: DeckSettings,
+}
+
+/// The line of `src` with the most nesting characters (`.`, `{`, `[`), as a span from its
+/// start to its end (the first such line on a tie).
+pub(super) fn deepest_line(src: &str) -> Span {
+    let mut best = (0, Span::default());
+    let mut start = 0;
+    for line in src.split_inclusive('\n') {
+        let depth = line
+            .bytes()
+            .filter(|b| matches!(b, b'.' | b'{' | b'['))
+            .count();
+        if depth > best.0 {
+            let end = start + line.trim_end_matches(['\n', '\r']).len();
+            best = (depth, Span::new(start, end));
+        }
+        start += line.len();
+    }
+    best.1
 }

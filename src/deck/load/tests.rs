@@ -1501,3 +1501,17 @@ fn big_deck_loads_quickly() {
     );
     assert!(deck.cards.len() > 100_000);
 }
+
+#[test]
+fn the_deepest_line_is_where_nesting_without_a_place_is_shown() {
+    let src = "format = 1\na.b = 1\nx.y.z = { p = [1] }\nq.r.s.t = 2\n";
+    let span = document::deepest_line(src);
+    assert_eq!(&src[span.start..span.end], "x.y.z = { p = [1] }");
+    assert_eq!(document::deepest_line("no nesting\n"), Span::default());
+    let d = diags(&format!("{HEAD}\n{}= 1\n", "k.".repeat(600)));
+    assert!(
+        d[0].starts_with("5:1 error: invalid TOML: recursion limit"),
+        "{d:?}"
+    );
+    assert!(d[0].contains("write this line flatter"), "{d:?}");
+}
