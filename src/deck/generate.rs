@@ -150,10 +150,8 @@ fn word(fact: &Fact) -> Worded {
             let place_ty = match hints.place_kind.as_deref() {
                 Some(k) => declared(k),
                 // A hall is not drawn with cities.
-                None if known.is_none() => {
-                    crate::wording::template::building_kind(&place.text)
-                        .unwrap_or_else(|| thing_type(None))
-                }
+                None if known.is_none() => crate::wording::template::building_kind(&place.text)
+                    .unwrap_or_else(|| thing_type(None)),
                 None => thing_type(known),
             };
             // Subjects are of one kind when they stand in the same relation to the same kind of

@@ -1172,10 +1172,7 @@ mod tests {
         assert_eq!(present_third("joins").map(|v| v.base), Some("join".into()));
         let r = read("the Bhopal gas leak", None);
         assert!(r.guessed);
-        assert_eq!(
-            r.clause.statement(&[]),
-            "The Bhopal gas leak took place."
-        );
+        assert_eq!(r.clause.statement(&[]), "The Bhopal gas leak took place.");
     }
 
     #[test]
