@@ -578,6 +578,14 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_right_after_the_noun_has_no_subject_to_ask_about() {
+        // "votes counted" is not "votes (someone) counted": no "How many votes did  count?".
+        let q = Quantity::read("the number of votes counted");
+        assert_eq!(q.question(), "How many votes counted are there?");
+        assert_eq!(q.statement(8.0, None), "There are 8 votes counted.");
+    }
+
+    #[test]
     fn a_count_of_one_is_singular() {
         let q = Quantity::read("the number of moons of Earth");
         assert_eq!(q.statement(1.0, None), "Earth has 1 moon.");

@@ -393,28 +393,16 @@ impl NounPhrase {
     /// Whether the phrase is plural: its head is, or it joins two things with "and"
     /// ("India and Pakistan"), but not inside a name ("the Belt and Road Initiative").
     pub fn is_plural(&self) -> bool {
-        // The phrase before any preposition or relative pronoun (name glue kept).
+        // The phrase before any preposition or relative pronoun; inside a name too, "and"
+        // after a preposition joins the name's own complement ("the International Bureau of
+        // Weights and Measures" is one bureau).
         let words: Vec<&str> = self.words().collect();
-        let mut core: Vec<&str> = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            let b = bare(w);
-            let glue = i > 0
-                && is_capitalised(words[i - 1])
-                && words.get(i + 1).is_some_and(|n| is_capitalised(n))
-                && NAME_GLUE.contains(&b.as_str());
-            if i > 0 && POSTMODIFIERS.contains(&b.as_str()) && !glue {
-                break;
-            }
-            core.push(w);
-        }
-        // Inside a name, "and" after a preposition joins the name's own complement ("the
-        // International Bureau of Weights and Measures" is one bureau).
-        let before_prep = core
+        let end = words
             .iter()
             .enumerate()
             .position(|(i, w)| i > 0 && POSTMODIFIERS.contains(&bare(w).as_str()))
-            .unwrap_or(core.len());
-        let core = core[..before_prep].join(" ");
+            .unwrap_or(words.len());
+        let core = words[..end].join(" ");
         if let Some((_, right)) = core.rsplit_once(" and ") {
             let right_words: Vec<&str> = right.split_whitespace().collect();
             let one_thing = right_words.len() == 1

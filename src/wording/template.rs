@@ -904,7 +904,14 @@ impl TermWords {
             self.definition
                 .as_written()
                 .split(|c: char| c.is_whitespace() || c == '-')
-                .filter(|w| all || !SMALL.contains(&bare(w).as_str()))
+                .filter(|w| {
+                    let b = bare(w);
+                    // Every word counts but an article ("MOMA": the Museum of Modern Art), or
+                    // only the words that are not small ("STP": standard temperature and
+                    // pressure).
+                    !matches!(b.as_str(), "the" | "a" | "an")
+                        && (all || !SMALL.contains(&b.as_str()))
+                })
                 .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
                 .collect::<String>()
                 .to_uppercase()
@@ -1080,6 +1087,10 @@ mod tests {
         assert_eq!(p.where_question(), "Where was Antoine Lavoisier executed?");
         let p = PlaceWords::new("the Mona Lisa", "headquarters", Some("displayed"), None);
         assert_eq!(p.where_question(), "Where is the Mona Lisa displayed?");
+        let p = PlaceWords::new("the Mona Lisa", "headquarters", Some("is displayed"), None);
+        assert_eq!(p.where_question(), "Where is the Mona Lisa displayed?");
+        let p = PlaceWords::new("the crown jewels", "headquarters", Some("are kept"), None);
+        assert_eq!(p.where_question(), "Where are the crown jewels kept?");
         // A name ending "of A and B" is one thing.
         let p = PlaceWords::new(
             "the International Bureau of Weights and Measures",
@@ -1265,6 +1276,7 @@ mod tests {
             ("STP", "standard temperature and pressure"),
             ("RATS", "the Regional Anti-Terrorist Structure"),
             ("R&D", "research and development"),
+            ("MOMA", "the Museum of Modern Art"),
         ] {
             let t = TermWords::new(term, def);
             assert!(t.is_abbreviation(), "{term}");
@@ -1282,6 +1294,8 @@ mod tests {
             ("DNA", "the molecule that carries genetic instructions"),
             ("NaCl", "the chemical formula of table salt"),
             ("SCO", "a security body of eight Eurasian states"),
+            // Written as a word, a name is not read letter by letter.
+            ("Nato", "the North Atlantic Treaty Organization"),
             ("Brexit", "the withdrawal of Britain from the EU"),
         ] {
             assert!(!TermWords::new(term, def).is_abbreviation(), "{term}");
