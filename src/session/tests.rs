@@ -1199,3 +1199,59 @@ fn undoing_a_suspend_holds_back_again_the_sibling_it_had_freed() {
     let hq: Vec<&String> = shown.iter().filter(|id| id.starts_with("hq/")).collect();
     assert_eq!(hq, [&suspended], "{shown:?}");
 }
+
+#[test]
+fn a_session_stopped_by_its_limit_still_says_when_its_answers_come_back() {
+    let d = deck();
+    let now = ts(NOW);
+    let opts = SessionOptions {
+        tags: vec!["greek".into()],
+        card_limit: Some(1),
+        ..SessionOptions::default()
+    };
+    let mut s = Session::new(vec![sd(&d, CardRecords::default(), 20)], opts, now);
+    assert_eq!(study(&mut s, Rating::Easy, now), "a");
+    assert_eq!(s.show(now), None);
+    assert_eq!(s.next_due(now), Some(s.decks[0].records["a"].state.due));
+}
+
+#[test]
+fn cram_answers_change_no_next_due() {
+    let d = deck();
+    let now = ts(NOW);
+    let mut records = CardRecords::default();
+    records.insert(
+        "a".to_string(),
+        review("2026-03-09T04:00:00Z", "2026-03-01T10:00:00Z"),
+    );
+    let opts = SessionOptions {
+        tags: vec!["greek".into()],
+        cram: true,
+        ..SessionOptions::default()
+    };
+    let mut s = Session::new(vec![sd(&d, records, 20)], opts, now);
+    let item = s.show(now).unwrap();
+    answer(&mut s, now);
+    act(&mut s, Action::Grade(Some(Rating::Good)), now, &RIGHT);
+    assert_eq!(s.card(item).id.as_str(), "a");
+    assert_eq!(s.show(now), None);
+    assert_eq!(s.next_due(now), None, "cram schedules nothing");
+}
+
+#[test]
+fn a_learning_card_waiting_past_the_learn_ahead_limit_is_counted_once() {
+    let d = deck();
+    let now = ts(NOW);
+    let mut records = CardRecords::default();
+    let mut rec = CardRecord::new("h", ts("2026-03-02T11:00:00Z"));
+    rec.state.phase = Phase::Learning;
+    rec.state.last_review = Some(ts("2026-03-02T09:00:00Z"));
+    records.insert("a".to_string(), rec);
+    let mut s = greek_only(&d, records, now);
+    // Due in an hour: not shown now, and reading the agenda again when the queue is empty
+    // does not queue it twice.
+    assert_eq!(s.show(now), None);
+    assert_eq!(s.show(now), None);
+    assert_eq!(s.counts().learning, 1);
+    assert_eq!(s.next_due(now), Some(ts("2026-03-02T11:00:00Z")));
+}
