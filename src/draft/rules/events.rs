@@ -196,7 +196,14 @@ fn active(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
-    let object = match named_object(hit) {
+    // "published his book “A Harbour Year”": the title names what was published.
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(«Q\d+»)$").expect("valid"));
+    let quoted = hit
+        .raw("o")
+        .and_then(|o| QUOTED.captures(o))
+        .and_then(|c| hit.sentence.slot(&c[1]))
+        .map(|q| q.text.clone());
+    let object = match quoted.or_else(|| named_object(hit)) {
         Some(named) => named,
         // "the Regional Anti-Terrorist Structure (RATS)": the name without its acronym.
         None => trim_phrase(&hit.sentence.render(hit.raw("o")?.split(" (").next()?)),
@@ -871,11 +878,12 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "active event (Y signed X in D)",
-        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took|married|named|bought|acquired|seized|conquered|filed|refounded|excavated|reopened|issued|enacted|patented|added|inscribed) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
+        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took|married|named|bought|acquired|seized|conquered|filed|refounded|excavated|reopened|issued|enacted|patented|added|inscribed) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:(?:the|a|an|its|his|her|their) (?:[a-z\-]+ ){0,2})?«Q\d+»|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
         whole: false,
         confidence: 0.75,
         build: active,
         must: &[
+            "In 1862 Tomas Reede published his book “A Harbour Year” at his own expense.",
             "In 1987 the Tull Trust added the old mill and its dam to its register.",
             "In 1947 the Tull firm bought a plastic moulding machine.",
             "In 1361 the king seized the island of Varn.",
