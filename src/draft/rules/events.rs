@@ -597,6 +597,21 @@ fn held_first(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "The Tull 6 rocket made its maiden flight on 9 July 2024": the maiden flight of it. A
+/// bare "it" is left out: which thing flew is what the question asks about.
+fn made_first(hit: &Hit) -> Option<FactKind> {
+    if hit.raw("s").is_some_and(|s| s == "It" || s == "it") {
+        return None;
+    }
+    let subject = hit.name("s").filter(|s| !vague(s))?;
+    let date = hit.event_date("n")?;
+    event(
+        format!("the {} {} of {subject}", hit.raw("r")?, hit.raw("n")?),
+        date,
+        None,
+    )
+}
+
 /// "The company reached the United States in 1985": its arrival there.
 fn reached(hit: &Hit) -> Option<FactKind> {
     let subject = hit.name("s")?;
@@ -841,6 +856,18 @@ pub static RULES: &[Rule] = &[
             "The Harbour Forum, a yearly meeting of pilots, held its first session in July 1994.",
         ],
         must_not: &["The Harbour Forum held its first session after a long debate."],
+    },
+    Rule {
+        name: "X made its maiden flight in D",
+        pattern: r"(?P<s>{S})(?:, [^,]+,)? (?:made|flew|gave|played|ran|sailed) (?:its|his|her|their) (?P<r>first|maiden|last|final) (?P<n>flight|voyage|journey|appearance|concert|match|game|race|performance|broadcast|issue|edition|landing)\b",
+        whole: false,
+        confidence: 0.7,
+        build: made_first,
+        must: &["The Tull 6 rocket made its maiden flight on 9 July 2024."],
+        must_not: &[
+            "The Tull 6 rocket made its maiden flight after a long delay.",
+            "It made its first flight on 9 July 2024.",
+        ],
     },
     Rule {
         name: "X reached P in D",
