@@ -219,6 +219,25 @@ pub fn read(text: &str, lowercase: &HashSet<String>) -> Sentence {
         ));
     }
     raw.sort_by_key(|(r, _)| r.start);
+    // "Ariane 5", "Apollo 11", "Pit 3": a small number written right after a name is part
+    // of it.
+    let mut merged: Vec<(std::ops::Range<usize>, Slot)> = Vec::with_capacity(raw.len());
+    for (range, slot) in raw {
+        if let Some((last_range, last)) = merged.last_mut()
+            && matches!(last.kind, SlotKind::Entity { possessive: false })
+            && matches!(slot.kind, SlotKind::Number { unit: None, value, .. } if value < 1000.0)
+            && slot.text.chars().all(|c| c.is_ascii_digit())
+            && last_range.end + 1 == range.start
+            && &text[last_range.end..range.start] == " "
+            && !text[range.end..].starts_with(|c: char| c.is_alphanumeric() || c == '%')
+        {
+            last.text = format!("{} {}", last.text, slot.text);
+            last_range.end = range.end;
+            continue;
+        }
+        merged.push((range, slot));
+    }
+    let raw = merged;
     let mut skeleton = String::with_capacity(text.len() + 16);
     let mut slots = Vec::new();
     let mut at = 0;
@@ -680,6 +699,12 @@ mod tests {
             names("He rode the Vuelta a España."),
             ["the Vuelta a España"]
         );
+    }
+
+    #[test]
+    fn a_small_number_after_a_name_is_part_of_it() {
+        assert_eq!(names("The first Tull 5 rocket was lost."), ["Tull 5"]);
+        assert_eq!(skeleton("Brill won 3 races."), "«E0» won «N1» races.");
     }
 
     #[test]

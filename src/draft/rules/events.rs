@@ -196,7 +196,14 @@ fn active(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
-    let object = match named_object(hit) {
+    // "published his book “A Harbour Year”": the title names what was published.
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(«Q\d+»)$").expect("valid"));
+    let quoted = hit
+        .raw("o")
+        .and_then(|o| QUOTED.captures(o))
+        .and_then(|c| hit.sentence.slot(&c[1]))
+        .map(|q| q.text.clone());
+    let object = match quoted.or_else(|| named_object(hit)) {
         Some(named) => named,
         // "the Regional Anti-Terrorist Structure (RATS)": the name without its acronym.
         None => trim_phrase(&hit.sentence.render(hit.raw("o")?.split(" (").next()?)),
@@ -590,6 +597,21 @@ fn held_first(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "The Tull 6 rocket made its maiden flight on 9 July 2024": the maiden flight of it. A
+/// bare "it" is left out: which thing flew is what the question asks about.
+fn made_first(hit: &Hit) -> Option<FactKind> {
+    if hit.raw("s").is_some_and(|s| s == "It" || s == "it") {
+        return None;
+    }
+    let subject = hit.name("s").filter(|s| !vague(s))?;
+    let date = hit.event_date("n")?;
+    event(
+        format!("the {} {} of {subject}", hit.raw("r")?, hit.raw("n")?),
+        date,
+        None,
+    )
+}
+
 /// "The company reached the United States in 1985": its arrival there.
 fn reached(hit: &Hit) -> Option<FactKind> {
     let subject = hit.name("s")?;
@@ -836,6 +858,18 @@ pub static RULES: &[Rule] = &[
         must_not: &["The Harbour Forum held its first session after a long debate."],
     },
     Rule {
+        name: "X made its maiden flight in D",
+        pattern: r"(?P<s>{S})(?:, [^,]+,)? (?:made|flew|gave|played|ran|sailed) (?:its|his|her|their) (?P<r>first|maiden|last|final) (?P<n>flight|voyage|journey|appearance|concert|match|game|race|performance|broadcast|issue|edition|landing)\b",
+        whole: false,
+        confidence: 0.7,
+        build: made_first,
+        must: &["The Tull 6 rocket made its maiden flight on 9 July 2024."],
+        must_not: &[
+            "The Tull 6 rocket made its maiden flight after a long delay.",
+            "It made its first flight on 9 July 2024.",
+        ],
+    },
+    Rule {
         name: "X reached P in D",
         pattern: r"(?P<s>{S}) (?:first )?reached (?P<p>(?:the )?«E\d+») in (?P<d>{D})",
         whole: false,
@@ -871,11 +905,12 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "active event (Y signed X in D)",
-        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took|married|named|bought|acquired|seized|conquered|filed|refounded|excavated|reopened|issued|enacted|patented|added|inscribed) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
+        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took|married|named|bought|acquired|seized|conquered|filed|refounded|excavated|reopened|issued|enacted|patented|added|inscribed) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:(?:the|a|an|its|his|her|their) (?:[a-z\-]+ ){0,2})?«Q\d+»|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
         whole: false,
         confidence: 0.75,
         build: active,
         must: &[
+            "In 1862 Tomas Reede published his book “A Harbour Year” at his own expense.",
             "In 1987 the Tull Trust added the old mill and its dam to its register.",
             "In 1947 the Tull firm bought a plastic moulding machine.",
             "In 1361 the king seized the island of Varn.",

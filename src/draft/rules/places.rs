@@ -75,6 +75,69 @@ fn location(hit: &Hit) -> Option<FactKind> {
     place(hit, subject, "location", "p", false)
 }
 
+/// "Lake Tarn is a freshwater lake in southern Norland": where the thing is. Not a person
+/// ("a painter in Varn"), and only a thing with a place ("a lake", "a country", "a town").
+fn kind_in(hit: &Hit) -> Option<FactKind> {
+    const PLACED: &[&str] = &[
+        "lake",
+        "river",
+        "mountain",
+        "volcano",
+        "island",
+        "country",
+        "state",
+        "city",
+        "town",
+        "village",
+        "region",
+        "province",
+        "peninsula",
+        "desert",
+        "sea",
+        "bay",
+        "canal",
+        "bridge",
+        "tunnel",
+        "museum",
+        "park",
+        "palace",
+        "castle",
+        "cathedral",
+        "monument",
+        "site",
+        "valley",
+        "plateau",
+        "archipelago",
+        "kingdom",
+        "republic",
+        "port",
+        "capital",
+        "forest",
+        "glacier",
+        "waterfall",
+        "reserve",
+        "range",
+        "massif",
+        "strait",
+        "gulf",
+        "delta",
+        "basin",
+    ];
+    let kind = hit.raw("kind")?;
+    if !kind
+        .split_whitespace()
+        .last()
+        .is_some_and(|head| PLACED.contains(&head))
+    {
+        return None;
+    }
+    let subject = hit.context.name(&hit.slot("s")?.text);
+    if looks_like_person(&subject) {
+        return None;
+    }
+    place(hit, subject, "location", "p", false)
+}
+
 fn set_up_in(hit: &Hit) -> Option<FactKind> {
     let subject = hit.name("s")?;
     place(hit, subject, "location", "p", true)
@@ -210,6 +273,22 @@ pub static RULES: &[Rule] = &[
         build: location,
         must: &["Mount Tull rises in north-eastern Brill, close to the coast."],
         must_not: &["Mount Tull rises in the morning mist."],
+    },
+    Rule {
+        name: "X is a thing in P",
+        pattern: r"^(?P<s>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))? (?:is|was) (?:a|an) (?P<kind>(?:[a-z\-]+ ){0,3}[a-z\-]+) (?:in|on) (?:the )?(?:[a-z\-]+ )?(?P<p>(?:the )?«E\d+»)(?:[,.;]|$| (?:and|which|that|with|between|where)\b)",
+        whole: false,
+        confidence: 0.65,
+        build: kind_in,
+        must: &[
+            "Lake Tarn is a freshwater lake in southern Norland, close to the coast.",
+            "Brill is an island country in the North Sea.",
+        ],
+        must_not: &[
+            "Mara Quell was a painter in Varn.",
+            "The Tull Guild is a member in good standing.",
+            "Brill is a country in 1900.",
+        ],
     },
     Rule {
         name: "X was set up / founded in P",
