@@ -42,7 +42,14 @@ pub(super) fn parse_date(s: &str) -> Result<FactDate, String> {
         && parts
             .iter()
             .enumerate()
-            .all(|(i, p)| p.len() == if i == 0 { 4 } else { 2 })
+            // A year of fewer than four digits is read too ("800-12-25"), as people write it.
+            .all(|(i, p)| {
+                if i == 0 {
+                    (1..=4).contains(&p.len())
+                } else {
+                    p.len() == 2
+                }
+            })
         && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
     if !widths_ok {
         return Err(shape);

@@ -1515,3 +1515,22 @@ fn the_deepest_line_is_where_nesting_without_a_place_is_shown() {
     );
     assert!(d[0].contains("write this line flatter"), "{d:?}");
 }
+
+#[test]
+fn a_date_string_may_write_a_short_year() {
+    assert_eq!(
+        date::parse_date("800-12-25"),
+        Ok(FactDate {
+            year: 800,
+            month: Some(12),
+            day: Some(25)
+        })
+    );
+    assert_eq!(
+        date::parse_date("0800-12-25"),
+        date::parse_date("800-12-25")
+    );
+    assert!(date::parse_date("12345-01-01").is_err());
+    assert!(date::parse_date("800-1-25").is_err());
+    assert!(date::parse_date("-800-01-01").is_err());
+}
