@@ -225,7 +225,13 @@ pub fn spread(value: f64, tolerance: f64, rng: &mut Rng) -> Vec<f64> {
     let mut candidates: Vec<f64> = if whole && value.abs() <= 12.0 {
         (-4..=4)
             .map(|k| value + f64::from(k))
-            .filter(|v| value < 0.0 || *v >= 0.0)
+            // Nothing is no count of something there is: a positive count gets positive
+            // options ("How many hydrogen atoms ...? 0" gives itself away).
+            .filter(|v| match value {
+                x if x > 0.0 => *v > 0.0,
+                x if x == 0.0 => *v >= 0.0,
+                _ => true,
+            })
             .collect()
     } else {
         let sig = significant(value).max(2);
@@ -347,8 +353,18 @@ mod tests {
             wrong.iter().all(|w| (4.0..=12.0).contains(w) && *w != 8.0),
             "{wrong:?}"
         );
-        let wrong = spread(1.0, 0.0, &mut Rng(5));
-        assert!(wrong.iter().all(|w| *w >= 0.0 && *w != 1.0), "{wrong:?}");
+        for seed in 0..20 {
+            for value in [1.0, 2.0, 4.0] {
+                let wrong = spread(value, 0.0, &mut Rng(seed));
+                assert_eq!(wrong.len(), 3, "{value}: {wrong:?}");
+                assert!(
+                    wrong.iter().all(|w| *w > 0.0 && *w != value),
+                    "{value}: {wrong:?}"
+                );
+            }
+            let wrong = spread(0.0, 0.0, &mut Rng(seed));
+            assert!(wrong.iter().all(|w| *w > 0.0), "{wrong:?}");
+        }
     }
 
     #[test]
