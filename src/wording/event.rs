@@ -804,6 +804,13 @@ fn nominal(core: &str) -> Option<Clause> {
         _ => return None,
     };
     let mut after = after;
+    // Verbs that name the role taken say it without "as": "was crowned emperor", "was elected
+    // president" (not "crowned as emperor").
+    if matches!(verb_words.as_str(), "crown" | "elect" | "proclaim")
+        && let Some(rest) = after.strip_prefix("as ")
+    {
+        after = rest.to_string();
+    }
     if let Role::Agent(Some(prep)) = role
         && let Some(rest) = after.strip_prefix(prep).filter(|r| r.starts_with(' '))
     {
@@ -903,6 +910,24 @@ mod tests {
             None,
             "In what year was the SCO founded?",
             "The SCO was founded in 2001.",
+        ),
+        (
+            "the coronation of Charlemagne as emperor",
+            None,
+            "In what year was Charlemagne crowned emperor?",
+            "Charlemagne was crowned emperor in 2001.",
+        ),
+        (
+            "the election of Ada Lovelace as president of the society",
+            None,
+            "In what year was Ada Lovelace elected president of the society?",
+            "Ada Lovelace was elected president of the society in 2001.",
+        ),
+        (
+            "the appointment of Ada Lovelace as secretary",
+            None,
+            "In what year was Ada Lovelace appointed as secretary?",
+            "Ada Lovelace was appointed as secretary in 2001.",
         ),
         (
             "Xi Jinping's announcement of the Belt and Road Initiative",
