@@ -227,10 +227,12 @@ pub fn spread(value: f64, tolerance: f64, rng: &mut Rng) -> Vec<f64> {
             .map(|k| value + f64::from(k))
             // Nothing is no count of something there is: a positive count gets positive
             // options ("How many hydrogen atoms ...? 0" gives itself away).
-            .filter(|v| match value {
-                x if x > 0.0 => *v > 0.0,
-                x if x == 0.0 => *v >= 0.0,
-                _ => true,
+            .filter(|v| {
+                if value > 0.0 {
+                    *v > 0.0
+                } else {
+                    value < 0.0 || *v >= 0.0
+                }
             })
             .collect()
     } else {
