@@ -135,12 +135,22 @@ impl<'a> Hit<'a> {
             return Some(self.context.name(&ap.text));
         }
         let raw = self.raw(group)?;
+        // "German troops marched": a match starting inside a word ("an troops") names nothing.
+        let start = self.caps.name(group)?.start();
+        if self.clause[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            return None;
+        }
         // "ASEAN (Association ...)" or "the Association ... (ASEAN)": the short name.
         let raw = raw.split(" (").next().unwrap_or(raw);
         let text = self.sentence.render(raw);
-        // "the ICRC itself": the name.
-        let text = text
-            .strip_suffix(" itself")
+        // "the ICRC itself", "Valdivia himself": the name.
+        let text = [" itself", " himself", " herself", " themselves"]
+            .iter()
+            .find_map(|r| text.strip_suffix(r))
             .map_or(text.clone(), str::to_string);
         if !raw.starts_with('«') && !plain_phrase(&text) {
             return None;

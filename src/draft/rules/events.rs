@@ -41,7 +41,9 @@ pub const VERBS: &[(&str, &str)] = &[
     ("conquered", "conquest"), ("filed", "filing"), ("refounded", "refounding"),
     ("excavated", "excavation"), ("reopened", "reopening"), ("issued", "issue"),
     ("enacted", "enactment"), ("amputated", "amputation"), ("patented", "patenting"),
-    ("inscribed", "inscription"),
+    ("inscribed", "inscription"), ("found", "finding"), ("killed", "death"),
+    ("attached", "attachment"), ("recognised", "recognition"), ("recognized", "recognition"),
+    ("convicted", "conviction"), ("made", ""),
 ];
 
 /// Verbs without an object whose subject is what happened: "X died", "X joined".
@@ -55,7 +57,8 @@ pub const INTRANSITIVE: &[(&str, &str)] = &[
     ("stepped down", "resignation"), ("entered into force", "entry into force"),
     ("joining", "accession"), ("landed", "landing"), ("flew", "flight"), ("sailed", "voyage"), ("travelled", "journey"),
     ("traveled", "journey"), ("emigrated", "emigration"), ("returned", "return"),
-    ("divorced", "divorce"),
+    ("divorced", "divorce"), ("moved", "move"), ("marched", "march"), ("met", "meeting"),
+    ("disappeared", "disappearance"), ("remarried", "remarriage"),
 ];
 
 /// First words of names that are themselves events ("the Battle of the Alma").
@@ -119,6 +122,17 @@ fn passive(hit: &Hit) -> Option<FactKind> {
             "taking" | "defeat" | "election" | "appointment" | "naming" | "marriage"
         )
         || (noun == "stripping" && !after.starts_with(" of "))
+    {
+        return None;
+    }
+    // "he was made Earl of Lovelace in 1838": a title given, not an event that was made
+    // ("the first ascent was made on 29 May 1953").
+    if verb == "made"
+        && !(after.is_empty()
+            || after.starts_with([',', '.', ';'])
+            || [" in ", " on ", " by ", " at ", " from "]
+                .iter()
+                .any(|p| after.starts_with(p)))
     {
         return None;
     }
@@ -369,6 +383,18 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
             match from {
                 Some(f) if !f.is_empty() => format!("the resignation of {subject} from {f}"),
                 _ => format!("the resignation of {subject}"),
+            }
+        }
+        // "Maria moved to Paris", "troops marched into the Rhineland": where to, when named.
+        "move" | "march" => {
+            static TO: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"^ (to|into) (?:the )?(«E\d+»)").expect("valid"));
+            let to = TO
+                .captures(after)
+                .and_then(|c| Some((c.get(1)?.as_str(), hit.sentence.slot(c.get(2)?.as_str())?)));
+            match to {
+                Some((prep, to)) => format!("the {noun} of {subject} {prep} {}", to.text),
+                None => format!("the {noun} of {subject}"),
             }
         }
         _ => format!("the {noun} of {subject}"),
@@ -882,7 +908,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "passive event (X was founded in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|republished|built|completed|formed|proclaimed|abolished|dissolved|announced|admitted|instituted|expelled|disqualified|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|renamed|invaded|treated|held|born|assassinated|crowned|closed|demolished|restored|abandoned|liberated|annexed|declared|beaten\s+off|repulsed|repelled|agreed|concluded|awarded|stripped|bought|acquired|seized|conquered|filed|refounded|excavated|reopened|issued|enacted|amputated|patented|inscribed)\b",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|republished|built|completed|formed|proclaimed|abolished|dissolved|announced|admitted|instituted|expelled|disqualified|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|renamed|invaded|treated|held|born|assassinated|crowned|closed|demolished|restored|abandoned|liberated|annexed|declared|beaten\s+off|repulsed|repelled|agreed|concluded|awarded|stripped|bought|acquired|seized|conquered|filed|refounded|excavated|reopened|issued|enacted|amputated|patented|inscribed|found|killed|attached|recognised|recognized|convicted|made)\b",
         whole: false,
         confidence: 0.8,
         build: passive,
@@ -892,9 +918,12 @@ pub static RULES: &[Rule] = &[
             "It was opened in 1905, when the canal was finished.",
             "The first congress of the guild was held in Varn in June 1890.",
             "Mara Quell was born in Kessport on 4 July 1820.",
+            "Tomas Reede's body was found in 1931.",
+            "The first crossing of the strait was made on 2 June 1911.",
         ],
         must_not: &[
             "The guild was founded to help sailors.",
+            "When he was made Earl of Varn in 1838, she became Countess of Varn.",
             "No congress was held from 1915 to 1918.",
             "After 1990 the guild was renamed.",
             "In 1833 she was introduced to Tomas Reede.",
@@ -928,7 +957,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "intransitive event (X joined / died in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{3,60},)? {ADV}(?P<v>landed|flew|sailed|travelled|traveled|emigrated|returned|joined|died|collapsed|began|started|ended|appeared|arrived|opened|merged|erupted|fell|surrendered|resigned|retired|took\s+place|closed|came|set\s+off|stepped\s+down|entered\s+into\s+force|joining|divorced)\b(?: (?P<o>(?:the )?«E\d+»|the [a-z]+\b))?",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{3,60},)? {ADV}(?P<v>landed|flew|sailed|travelled|traveled|emigrated|returned|joined|died|collapsed|began|started|ended|appeared|arrived|opened|merged|erupted|fell|surrendered|resigned|retired|took\s+place|closed|came|set\s+off|stepped\s+down|entered\s+into\s+force|joining|divorced|moved|marched|met|disappeared|remarried)\b(?: (?P<o>(?:the )?«E\d+»|the [a-z]+\b))?",
         whole: false,
         confidence: 0.75,
         build: intransitive,
@@ -1137,6 +1166,68 @@ mod tests {
                 place: Some("Kessport".into()),
             }]
         );
+    }
+
+    fn whats(rule_name: &str, text: &str) -> Vec<String> {
+        facts_of(rule(RULES, rule_name), text)
+            .into_iter()
+            .filter_map(|f| match f {
+                FactKind::Event { what, .. } => Some(what.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn common_event_verbs_name_their_event() {
+        let passive = "passive event (X was founded in D)";
+        assert_eq!(
+            whats(passive, "Tomas Reede's body was found in 1931."),
+            ["the finding of Tomas Reede's body"]
+        );
+        assert_eq!(
+            whats(passive, "Tomas Reede was killed in Varn on 2 March 1930."),
+            ["the death of Tomas Reede"]
+        );
+        assert_eq!(
+            whats(
+                passive,
+                "The first crossing of the strait was made on 2 June 1911."
+            ),
+            ["the first crossing of the strait"]
+        );
+        // "himself" is no part of the name.
+        assert_eq!(
+            whats(passive, "Tomas Reede himself was killed in 1930."),
+            ["the death of Tomas Reede"]
+        );
+        assert!(whats(passive, "In 1838 he was made Earl of Varn.").is_empty());
+        let intransitive = "intransitive event (X joined / died in D)";
+        assert_eq!(
+            whats(
+                intransitive,
+                "In November 1891 Mara Quell moved to Kessport."
+            ),
+            ["the move of Mara Quell to Kessport"]
+        );
+        assert_eq!(
+            whats(
+                intransitive,
+                "In June 1924 Mara Quell and Tomas Reede disappeared high on the ridge."
+            ),
+            ["the disappearance of Mara Quell and Tomas Reede"]
+        );
+    }
+
+    #[test]
+    fn a_subject_never_starts_inside_a_word() {
+        // "German troops": the article "an" inside "German" is not a subject.
+        for what in whats(
+            "intransitive event (X joined / died in D)",
+            "On 7 March 1936 German troops marched into Varn.",
+        ) {
+            assert!(!what.contains(" an troops"), "{what}");
+        }
     }
 
     #[test]
