@@ -111,4 +111,11 @@ mod tests {
     fn drops_empty_pieces() {
         assert_eq!(split_items(" ,a,, ;\u{0}; b ,", |_| false), ["a", "b"]);
     }
+
+    #[test]
+    fn and_before_a_wide_space_splits_whole_words() {
+        // A no-break space after "and" is two bytes: the next item starts after it.
+        assert_eq!(split_items("x and\u{a0}yz", |_| false), ["x", "yz"]);
+        assert_eq!(split_items("x AND\u{2003}yz", |_| false), ["x", "yz"]);
+    }
 }
