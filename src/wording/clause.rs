@@ -334,4 +334,63 @@ mod tests {
             "In what year were the treaties completed, leaving nothing open?"
         );
     }
+
+    #[test]
+    fn a_plural_copula_agrees_in_both_tenses() {
+        let c = Clause::new(
+            "Kazakhstan and Kyrgyzstan",
+            true,
+            Verb::of("be"),
+            Voice::Active,
+            Tense::Present,
+        )
+        .with_rest("founding members");
+        assert_eq!(
+            c.statement(&[]),
+            "Kazakhstan and Kyrgyzstan are founding members."
+        );
+        let c = Clause {
+            tense: Tense::Past,
+            ..c
+        };
+        assert_eq!(
+            c.statement(&["in 2001"]),
+            "Kazakhstan and Kyrgyzstan were founding members in 2001."
+        );
+        assert_eq!(
+            c.question("In what year", &[]),
+            "In what year were Kazakhstan and Kyrgyzstan founding members?"
+        );
+    }
+
+    #[test]
+    fn a_plural_subject_takes_the_bare_present() {
+        let c = Clause::new(
+            "the ministers",
+            true,
+            Verb::of("meet"),
+            Voice::Active,
+            Tense::Present,
+        )
+        .with_rest("every year");
+        assert_eq!(c.statement(&[]), "The ministers meet every year.");
+        assert_eq!(
+            c.question("Where", &[]),
+            "Where do the ministers meet every year?"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_stays_with_the_subject_only_in_statements() {
+        let c = clause("the summit", "held", Voice::Passive, Tense::Past)
+            .with_relative("at which five leaders met");
+        assert_eq!(
+            c.statement(&["in Shanghai"]),
+            "The summit at which five leaders met was held in Shanghai."
+        );
+        assert_eq!(
+            c.question("Where", &[]),
+            "Where was the summit held at which five leaders met?"
+        );
+    }
 }
