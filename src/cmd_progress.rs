@@ -103,7 +103,10 @@ fn answer<'a>(e: &AnswerEntry<'a>) -> Answer<'a> {
 
 /// The answer log, through its compact copy in the data directory's cache (see `log_cache`).
 fn read_log(store: Option<&Store>, config: &Config) -> Result<Log> {
-    Ok(Log::read(store, &config.data_dir.join("cache"))?)
+    Ok(Log::read(
+        store,
+        &config.data_dir.join(crate::store::CACHE_DIR),
+    )?)
 }
 
 /// Feeds the log (one deck's, or everything including other programs' history) to a

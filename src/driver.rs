@@ -66,7 +66,7 @@ impl<'s, 'a> Driver<'s, 'a> {
 /// A quiz with the store its answers are written to: the quiz plans each answer's review, the
 /// driver commits it, then the quiz takes it in.
 pub struct QuizDriver<'s, 'a> {
-    pub quiz: Quiz<'a>,
+    quiz: Quiz<'a>,
     /// The quiz's deck, among the checker's.
     deck: usize,
     store: &'s mut Store,

@@ -146,9 +146,10 @@ pub fn refuse_own_file(path: &Path, data: &Path) -> Result<()> {
 /// Whether the file `name` in the folder `dir` is recall's own in the data directory `data`
 /// (both folders canonical).
 fn own_file(dir: &Path, name: &str, data: &Path) -> bool {
-    let in_data = dir == data
-        && (name.starts_with("progress.sqlite3") || name == "session.lock" || name == "cache");
-    in_data || dir.starts_with(data.join("cache"))
+    use crate::store::{CACHE_DIR, DATABASE_FILE, LOCK_FILE};
+    let in_data =
+        dir == data && (name.starts_with(DATABASE_FILE) || name == LOCK_FILE || name == CACHE_DIR);
+    in_data || dir.starts_with(data.join(CACHE_DIR))
 }
 
 /// Writes what `fill` produces to `path`: atomically for a regular file, directly to a FIFO

@@ -68,9 +68,9 @@ pub fn library(config: &Config) -> Library {
 /// statistics): decks are loaded with only the checks that can refuse them, and large decks
 /// parsed before come from the deck cache in the data directory.
 pub fn study_library(config: &Config) -> Library {
-    library(config)
-        .for_use()
-        .with_cache(DeckCache::new(config.data_dir.join("cache").join("decks")))
+    library(config).for_use().with_cache(DeckCache::new(
+        config.data_dir.join(crate::store::CACHE_DIR).join("decks"),
+    ))
 }
 
 /// The decks to study: the named ones, or every known deck (broken ones skipped with a note).

@@ -882,6 +882,14 @@ fn the_viewer_can_be_set_in_the_config_file_and_o_alone_is_an_answer() {
     assert_eq!(opened(&t, 1), ["flag.png"]);
 }
 
+/// `study` of the deck `slips` (see [`slips`]) in the deck's order, with `args` (a limit),
+/// answered with `input`.
+fn study_slips(t: &TestEnv, args: &[&str], input: &str) -> common::Run {
+    let mut all = vec!["study", "--deck", "slips", "--new-order", "deck"];
+    all.extend_from_slice(args);
+    t.run(&all, input)
+}
+
 /// A deck `slips` of one card of each kind where a slip of the keyboard is easy: a list with
 /// an item that holds "and", two true/false cards and a choice card.
 fn slips() -> TestEnv {
@@ -907,16 +915,9 @@ fn slips() -> TestEnv {
 fn a_list_item_holding_and_is_matched_whole_despite_a_typo() {
     // Issue 13, point 5.
     let t = slips();
-    let r = t.run(
-        &[
-            "study",
-            "--deck",
-            "slips",
-            "--new-order",
-            "deck",
-            "--limit",
-            "1",
-        ],
+    let r = study_slips(
+        &t,
+        &["--limit", "1"],
         "economic, cultural and humanitarien ties\n3\n",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -942,16 +943,9 @@ fn input_slips_are_read_or_asked_again_never_graded_as_forgotten() {
     // with four options is asked again with a hint; an option's text with a typo is read as
     // that option.
     let t = slips();
-    let r = t.run(
-        &[
-            "study",
-            "--deck",
-            "slips",
-            "--new-order",
-            "deck",
-            "--limit",
-            "4",
-        ],
+    let r = study_slips(
+        &t,
+        &["--limit", "4"],
         // ties (answered whole), bishkek: t, lima: fals, peru: true then Lma.
         "economic, cultural and humanitarian ties\n3\nt\n3\nfals\n3\ntrue\nLma\n3\n",
     );
@@ -983,18 +977,7 @@ fn input_slips_are_read_or_asked_again_never_graded_as_forgotten() {
 
     // Later, yes and no (and y/n) are read too, and a word that is neither is asked again.
     let t = slips();
-    let r = t.run(
-        &[
-            "study",
-            "--deck",
-            "slips",
-            "--new-order",
-            "deck",
-            "--new",
-            "3",
-        ],
-        ":b\nmaybe\nyes\n3\nn\n3\n:q\n",
-    );
+    let r = study_slips(&t, &["--new", "3"], ":b\nmaybe\nyes\n3\nn\n3\n:q\n");
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout.contains(

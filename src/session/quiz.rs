@@ -33,11 +33,6 @@ impl<'a> Quiz<'a> {
         }
     }
 
-    /// Whether answers change schedules.
-    pub fn schedules(&self) -> bool {
-        self.scheduler.is_some()
-    }
-
     /// The review that `given`, judged `outcome` after `response_ms`, stores for `card` at
     /// `now`. Nothing changes until it is taken in with [`Quiz::apply`].
     pub fn plan(
@@ -121,7 +116,6 @@ mod tests {
     #[test]
     fn an_unscheduled_quiz_logs_the_answer_and_keeps_the_schedule() {
         let mut quiz = Quiz::new("geo", CardRecords::default(), None);
-        assert!(!quiz.schedules());
         let review = quiz.plan(&card(), "paris", &right(), 2_000, now());
         assert_eq!(review.mode, Mode::Quiz);
         assert_eq!(
@@ -146,7 +140,6 @@ mod tests {
         })
         .unwrap();
         let mut quiz = Quiz::new("geo", CardRecords::default(), Some(&scheduler));
-        assert!(quiz.schedules());
         let first = quiz.plan(&card(), "Paris", &right(), 2_000, now());
         assert_eq!(first.mode, Mode::Study);
         assert_ne!(first.after.state.phase, Phase::New);

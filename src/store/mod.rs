@@ -55,6 +55,8 @@ pub use schema::{KNOWN_VERDICTS, MAX_ANSWER_CHARS, SCHEMA_VERSION, backup_path};
 pub const DATABASE_FILE: &str = "progress.sqlite3";
 /// The session lock file inside the data directory.
 pub const LOCK_FILE: &str = "session.lock";
+/// The folder of the data directory that holds recall's caches (decks, the log copy).
+pub const CACHE_DIR: &str = "cache";
 
 /// Why the store could not do what was asked. Every variant names the file or directory.
 #[derive(Debug)]
