@@ -531,6 +531,10 @@ const THING_WORDS: &[&str] = &[
     "Zealand", "Guinea", "Leone", "Arabia", "Rica", "Emirates", "Netherlands", "Hall", "House",
     "Palace", "Museum", "Library", "Centre", "Center", "Station", "Airport", "Road", "Canal",
     "Bridge", "Tower", "Castle", "Cathedral", "Abbey", "Square", "Club", "Team", "League",
+    "Protocol", "Accord", "Accords", "Pact", "Act", "Statute", "Conference", "Summit",
+    "Marathon", "Stadium", "Festival", "Championship", "Championships", "Olympics", "Award",
+    "Programme", "Program", "Fund", "Foundation", "Corporation", "Airlines", "Motors",
+    "Railway", "Town", "City", "Gardens", "Monument", "Academy", "Observatory", "Mission",
 ];
 
 /// Whether a name looks like a person's: two to four capitalised words, none of them a word

@@ -6,7 +6,9 @@
 //! Patterns use a few macros for the skeleton's parts: `{E}` a name, `{D}` a date, `{R}` a
 //! date range, `{N}` a number, `{Q}` a quotation, `{W}` a lowercase word or a name, `{S}` a
 //! subject (a name, a pronoun, or a short noun phrase with a determiner), `{WAS}` a form of
-//! "be", `{ADV}` an optional adverb, and `{ITEMS}` a coordination "A, B and C".
+//! "be", `{ADV}` an optional adverb, `{ITEMS}` a coordination "A, B and C", and
+//! `{PASSIVE}`, `{ACTIVE}`, `{INTRANSITIVE}` the event verbs of `events` and of the wording
+//! layer's event nouns, as participles or simple pasts.
 
 use std::sync::LazyLock;
 
@@ -49,6 +51,9 @@ fn expand(pattern: &str) -> String {
     let item = r"(?:(?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})";
     let items = format!(r"(?:{item}(?:, {item})*,? (?:and|or) {item})");
     pattern
+        .replace("{PASSIVE}", &events::passive_verbs())
+        .replace("{ACTIVE}", &events::active_verbs())
+        .replace("{INTRANSITIVE}", &events::intransitive_verbs())
         .replace("{S}", subject)
         .replace("{NP}", &np)
         .replace("{ITEMS}", &items)
@@ -485,11 +490,61 @@ pub struct Found {
     pub notes: Vec<&'static str>,
 }
 
-/// Every fact the rules find in a sentence.
+/// Every fact the rules find in a sentence, and in the clauses its coordinated verb phrases
+/// make with their shared subject (see [`shared_subject`]).
 pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
+    let mut out = apply_to(sentence, context, false);
+    for clause in clauses(&sentence.skeleton) {
+        for derived in shared_subject(sentence, clause) {
+            out.extend(apply_to(&derived, context, true));
+        }
+    }
+    out
+}
+
+/// "X was agreed on D1 and came into force on D2", "X received its charter in 1582 and
+/// admitted its first students": a verb phrase joined to the clause's own by "and" shares
+/// its subject. Each such phrase becomes a sentence of its own, the subject written before
+/// it, so the rules read it as they read any clause. The slots stay the sentence's.
+pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
+    static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»,? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}[a-z\-]+)(?:, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
+            .expect("valid")
+    });
+    static AND_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r" and (?:(?:[a-z]+ly|then|later|soon|also) )?(?P<v>[a-z]+)\b").expect("valid")
+    });
+    let verb = |v: &str| {
+        matches!(v, "was" | "were" | "had") || crate::wording::verb::is_past_form(v)
+    };
+    let Some(c) = SUBJECT_VERB.captures(clause) else {
+        return Vec::new();
+    };
+    if !verb(&c["v"]) {
+        return Vec::new();
+    }
+    let subject = &c["s"];
+    let from = c.name("v").map_or(0, |m| m.end());
+    AND_VERB
+        .captures_iter(&clause[from..])
+        .filter(|a| verb(&a["v"]))
+        .filter_map(|a| {
+            let at = from + a.get(0)?.start() + " and ".len();
+            Some(Sentence {
+                text: sentence.text.clone(),
+                slots: sentence.slots.clone(),
+                skeleton: format!("{subject} {}", &clause[at..]),
+            })
+        })
+        .collect()
+}
+
+/// Every fact the rules find in one sentence's clauses; only the clause rules in a sentence
+/// made of a shared subject and its second verb phrase (`derived`).
+fn apply_to(sentence: &Sentence, context: &Context, derived: bool) -> Vec<Found> {
     let mut out = Vec::new();
     let clauses = clauses(&sentence.skeleton);
-    for compiled in RULES.iter() {
+    for compiled in RULES.iter().filter(|c| !(derived && c.rule.whole)) {
         let scopes: Vec<&str> = if compiled.rule.whole {
             vec![sentence.skeleton.as_str()]
         } else {
@@ -534,15 +589,36 @@ pub fn definite(np: &str) -> String {
 
 /// A phrase cut at the first word that starts a new clause, tidy at both ends.
 pub fn trim_phrase(np: &str) -> String {
+    let all: Vec<&str> = np.split_whitespace().collect();
     let mut words = Vec::new();
-    for word in np.split_whitespace() {
+    for (i, word) in all.iter().enumerate() {
         if matches!(
             word.to_lowercase().as_str(),
             "which" | "who" | "whose" | "while" | "when" | "because" | "where"
         ) {
             break;
         }
-        words.push(word);
+        // "its first students the following year": a time after the phrase is not part of
+        // it.
+        if i > 0
+            && matches!(*word, "the" | "that" | "this" | "a")
+            && all.get(i + 1).is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches([',', '.', ';']),
+                    "following" | "next" | "previous" | "same" | "year" | "month" | "week" | "day"
+                )
+            })
+            && all[i + 1..].iter().take(2).any(|w| {
+                matches!(
+                    w.trim_end_matches([',', '.', ';']),
+                    "year" | "month" | "week" | "day" | "decade" | "century" | "spring"
+                        | "summer" | "autumn" | "winter"
+                )
+            })
+        {
+            break;
+        }
+        words.push(*word);
     }
     while words.last().is_some_and(|w| {
         matches!(
@@ -651,6 +727,21 @@ mod tests {
                 rule.rule.name
             );
         }
+    }
+
+    #[test]
+    fn a_time_after_a_phrase_is_not_part_of_it() {
+        assert_eq!(
+            trim_phrase("its first students the following year"),
+            "its first students"
+        );
+        assert_eq!(trim_phrase("the ship that year, in"), "the ship");
+        assert_eq!(trim_phrase("a new charter the next day"), "a new charter");
+        assert_eq!(
+            trim_phrase("the year of the three emperors"),
+            "the year of the three emperors"
+        );
+        assert_eq!(trim_phrase("the same ship"), "the same ship");
     }
 
     #[test]

@@ -10,6 +10,8 @@ use regex::Regex;
 use crate::deck::{FactDate, FactKind};
 use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
 use crate::draft::sentence::SlotKind;
+use crate::wording::event::{NOMINALS, Role};
+use crate::wording::verb::Verb;
 
 /// Verbs of events (as written after "was" or in the past tense) and their nouns: "X was
 /// founded" is "the founding of X". An empty noun means the subject is itself the event
@@ -70,10 +72,102 @@ const EVENT_NAMES: &[&str] = &[
     "Armistice", "Defenestration",
 ];
 
+/// The event noun of a verb form: from the draft's own table first, else from the wording
+/// layer's table of event nouns (`wording::event::NOMINALS`), so every verb the question
+/// wording knows is read in articles too ("was renamed", "annexed", "withdrew"). A passive or
+/// transitive table (`VERBS`) asks for a noun whose "of" phrase is acted on; the intransitive
+/// one for a noun whose "of" phrase acts.
 fn noun_of(verb: &str, table: &[(&str, &'static str)]) -> Option<&'static str> {
     let verb = verb.split_whitespace().collect::<Vec<_>>().join(" ");
-    table.iter().find(|(v, _)| *v == verb).map(|(_, n)| *n)
+    table
+        .iter()
+        .find(|(v, _)| *v == verb)
+        .map(|(_, n)| *n)
+        .or_else(|| nominal_of(&verb, std::ptr::eq(table, INTRANSITIVE)))
 }
+
+/// The wording layer's event noun for a verb form ("annexed" -> "annexation"), of the role
+/// asked: `agent` for intransitive verbs ("withdrew" -> "withdrawal").
+fn nominal_of(form: &str, agent: bool) -> Option<&'static str> {
+    NOMINALS
+        .iter()
+        .filter(|(_, verb, role)| matches!(role, Role::Agent(_)) == agent && !UNREAD.contains(verb))
+        .find(|(_, verb, _)| {
+            forms_of(verb).is_some_and(|(past, participle)| past == form || participle == form)
+        })
+        .map(|(n, _, _)| *n)
+}
+
+/// Event verbs of the wording layer whose event needs more than a subject to name: "won"
+/// (won what?), "left" (left where?), "rose" (a number's rise), "passed".
+const UNREAD: &[&str] = &["win", "leave", "rise", "pass"];
+
+/// The simple past and the participle of a verb with any particle ("hand over" -> "handed
+/// over").
+fn forms_of(verb: &str) -> Option<(String, String)> {
+    let mut words = verb.split_whitespace();
+    let v = Verb::of(words.next()?);
+    let rest: String = words.map(|w| format!(" {w}")).collect();
+    Some((format!("{}{rest}", v.past), format!("{}{rest}", v.participle)))
+}
+
+/// The forms of the wording layer's event verbs, for patterns: the participles of verbs
+/// whose noun's "of" phrase is acted on ("annexed", "handed over"), or the simple pasts of
+/// one role or the other, each with `\s+` between words, longest first.
+fn nominal_forms(agent: bool, participle: bool) -> Vec<String> {
+    let mut forms: Vec<String> = NOMINALS
+        .iter()
+        .filter(|(_, _, role)| matches!(role, Role::Agent(_)) == agent)
+        .filter(|(_, verb, _)| !UNREAD.contains(verb))
+        .filter_map(|(_, verb, _)| forms_of(verb))
+        .map(|(past, pp)| if participle { pp } else { past })
+        .collect();
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// A regex alternation of verb forms: the given ones and the wording layer's, longest first
+/// so "set up" is tried before "set".
+fn alternation(given: &[&str], more: Vec<String>) -> String {
+    let mut all: Vec<String> = given.iter().map(|g| g.to_string()).collect();
+    all.extend(more);
+    all.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    all.dedup();
+    all.iter()
+        .map(|f| regex::escape(f).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// `{PASSIVE}`: the participles a passive event is read by ("was founded", "was annexed").
+pub fn passive_verbs() -> String {
+    let given: Vec<&str> = VERBS.iter().map(|(v, _)| *v).collect();
+    alternation(&given, nominal_forms(false, true))
+}
+
+/// `{ACTIVE}`: the simple pasts an active event is read by ("signed", "annexed").
+pub fn active_verbs() -> String {
+    alternation(ACTIVE, nominal_forms(false, false))
+}
+
+/// `{INTRANSITIVE}`: the simple pasts of events whose subject acts ("joined", "withdrew").
+pub fn intransitive_verbs() -> String {
+    let given: Vec<&str> = INTRANSITIVE.iter().map(|(v, _)| *v).collect();
+    alternation(&given, nominal_forms(true, false))
+}
+
+/// The active verbs of the draft's own table (as a past with an object).
+#[rustfmt::skip]
+const ACTIVE: &[&str] = &[
+    "founded", "established", "created", "set up", "launched", "opened", "signed", "adopted",
+    "introduced", "discovered", "published", "built", "completed", "formed", "proclaimed",
+    "abolished", "dissolved", "announced", "instituted", "occupied", "captured", "destroyed",
+    "invented", "released", "translated", "inaugurated", "unveiled", "ratified", "invaded",
+    "assassinated", "annexed", "liberated", "took", "married", "named", "bought", "acquired",
+    "seized", "conquered", "filed", "refounded", "excavated", "reopened", "issued", "enacted",
+    "patented", "added", "inscribed",
+];
 
 fn event(what: String, date: FactDate, place: Option<String>) -> Option<FactKind> {
     // A one-word "event" ("the founding") says nothing to ask about.
@@ -98,9 +192,22 @@ fn negated(hit: &Hit, group: &str) -> bool {
         || hit.clause.contains("never ")
 }
 
+/// A pronoun subject of a subordinate clause ("he died there as it was bombed"): it may
+/// mean anything the main clause names, so the clause dates nothing.
+fn pronoun_in_subordinate(hit: &Hit, group: &str) -> bool {
+    let Some(m) = hit.caps.name(group) else {
+        return false;
+    };
+    let before = hit.clause[..m.start()].trim_end();
+    matches!(m.as_str(), "it" | "they" | "he" | "she")
+        && ["as", "when", "while", "because", "after", "before", "until", "if", "since"]
+            .iter()
+            .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+}
+
 /// Passive: "X was founded in 1967 in Bangkok", "the summit was held in Bali in 1976".
 fn passive(hit: &Hit) -> Option<FactKind> {
-    if negated(hit, "s") {
+    if negated(hit, "s") || pronoun_in_subordinate(hit, "s") {
         return None;
     }
     let verb = hit.raw("v")?;
@@ -205,6 +312,10 @@ fn active(hit: &Hit) -> Option<FactKind> {
                     | "not"
                     | "never"
                     | "who"
+                    // "her family has painted": a state now, not an event.
+                    | "has"
+                    | "have"
+                    | "had"
             )
         })
     {
@@ -660,6 +771,15 @@ fn first_ascent(hit: &Hit) -> Option<FactKind> {
 /// "the Paris Declaration, signed in April 1856,": an event in an apposition.
 fn participle(hit: &Hit) -> Option<FactKind> {
     let noun = noun_of(hit.raw("v")?, VERBS).filter(|n| !n.is_empty())?;
+    // "Its building, designed by the architect X, opened in 2004": a name inside a "by"
+    // phrase made the thing; it is not the thing.
+    if let Some(m) = hit.caps.name("s") {
+        let before = &hit.clause[..m.start()];
+        let phrase = before.rsplit(',').next().unwrap_or(before);
+        if phrase.split_whitespace().any(|w| w == "by") {
+            return None;
+        }
+    }
     let subject = match hit.slot("s") {
         Some(slot) => hit.context.name(&slot.text),
         // "A licence for the maps, signed in 1999,": a phrase with its article.
@@ -672,6 +792,47 @@ fn participle(hit: &Hit) -> Option<FactKind> {
         hit.date("d")?,
         None,
     )
+}
+
+/// "Signed in 1987, the treaty set out ...": the event of what the clause is about.
+fn participle_opener(hit: &Hit) -> Option<FactKind> {
+    let noun = noun_of(&hit.raw("v")?.to_lowercase(), VERBS).filter(|n| !n.is_empty() && *n != "birth")?;
+    // "Signed in 1987, it ...": "it" may be anything before; a named or class subject only.
+    if matches!(hit.raw("s")?, "it" | "It" | "he" | "He" | "she" | "She" | "they" | "They") {
+        return None;
+    }
+    // "Signed in 1987, the treaty ...": a class noun the article does not name asks nothing.
+    let subject = hit
+        .name("s")
+        .filter(|s| !vague(s) && s.contains(char::is_uppercase))?;
+    event(
+        format!("the {noun} of {}", definite(&subject)),
+        hit.date("d")?,
+        None,
+    )
+}
+
+/// "The first Boston Marathon was run on 19 April 1897": the first of a named thing, dated
+/// by whatever verb the clause uses.
+fn first_of(hit: &Hit) -> Option<FactKind> {
+    let verb = hit.raw("pp").or(hit.raw("v"))?;
+    // "was run", "was put": a participle may be the verb's base.
+    let finite = if hit.raw("pp").is_some() {
+        crate::wording::verb::Verb::of(verb).participle == verb
+    } else {
+        crate::wording::verb::is_past_form(verb)
+            || matches!(verb, "took" | "began" | "ran" | "came" | "went" | "appeared")
+    };
+    if !finite || hit.raw("s")?.contains("first time") || negated(hit, "s") {
+        return None;
+    }
+    let what = definite(&hit.sentence.render(hit.raw("s")?));
+    let what = match what.strip_prefix("The ") {
+        Some(rest) => format!("the {rest}"),
+        None => what,
+    };
+    let date = hit.event_date("s")?;
+    event(what, date, hit.place_after(if hit.raw("pp").is_some() { "pp" } else { "v" }))
 }
 
 /// "Since 2009, X has been held each year": the first X.
@@ -825,7 +986,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, signed in D,",
-        pattern: r"(?:(?P<s>«[EQ]\d+»)|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)), (?:first |later )?(?P<v>signed|published|founded|established|built|opened|launched|released|adopted|ratified|created|introduced|completed|discovered|unveiled|inaugurated|invented|issued|filed|formed) (?:in|on) (?P<d>{D})",
+        pattern: r"(?:(?P<s>«[EQ]\d+»)|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)), (?:first |later )?(?P<v>{PASSIVE}) (?:in|on) (?P<d>{D})",
         whole: false,
         confidence: 0.75,
         build: participle,
@@ -837,6 +998,7 @@ pub static RULES: &[Rule] = &[
             "A separate Harbour Declaration, signed in Paris, ended privateering.",
             "It sold the licence, then signed in 1999 a new one.",
             "The reserve on the eastern shore, created in 1916, is old.",
+            "Its hall at Brill, designed by the Varn architect Mara Quell, opened in 2004.",
         ],
     },
     Rule {
@@ -908,7 +1070,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "passive event (X was founded in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|republished|built|completed|formed|proclaimed|abolished|dissolved|announced|admitted|instituted|expelled|disqualified|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|renamed|invaded|treated|held|born|assassinated|crowned|closed|demolished|restored|abandoned|liberated|annexed|declared|beaten\s+off|repulsed|repelled|agreed|concluded|awarded|stripped|bought|acquired|seized|conquered|filed|refounded|excavated|reopened|issued|enacted|amputated|patented|inscribed|found|killed|attached|recognised|recognized|convicted|made)\b",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>{PASSIVE})\b",
         whole: false,
         confidence: 0.8,
         build: passive,
@@ -920,6 +1082,7 @@ pub static RULES: &[Rule] = &[
             "Mara Quell was born in Kessport on 4 July 1820.",
             "Tomas Reede's body was found in 1931.",
             "The first crossing of the strait was made on 2 June 1911.",
+            "The Harbour Guild was privatised in 1994.",
         ],
         must_not: &[
             "The guild was founded to help sailors.",
@@ -930,11 +1093,12 @@ pub static RULES: &[Rule] = &[
             "The first was announced in July 1898.",
             "A new seat was created for the duke, keeping the title it had received in 1623.",
             "A new seat was created for the duke; the title was kept in 1623.",
+            "Tomas Reede died in the palace in 1973 as it was bombed.",
         ],
     },
     Rule {
         name: "active event (Y signed X in D)",
-        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>founded|established|created|set\s+up|launched|opened|signed|adopted|introduced|discovered|published|built|completed|formed|proclaimed|abolished|dissolved|announced|instituted|occupied|captured|destroyed|invented|released|translated|inaugurated|unveiled|ratified|invaded|assassinated|annexed|liberated|took|married|named|bought|acquired|seized|conquered|filed|refounded|excavated|reopened|issued|enacted|patented|added|inscribed) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:(?:the|a|an|its|his|her|their) (?:[a-z\-]+ ){0,2})?«Q\d+»|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
+        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>{ACTIVE}) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:(?:the|a|an|its|his|her|their) (?:[a-z\-]+ ){0,2})?«Q\d+»|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
         whole: false,
         confidence: 0.75,
         build: active,
@@ -953,11 +1117,12 @@ pub static RULES: &[Rule] = &[
             "The charter was signed by six towns in 1887.",
             "In 1901 they never opened the school for pilots.",
             "Six towns signed a charter, which the guild ratified in 1887.",
+            "In 1907 her family has painted the house of the guild.",
         ],
     },
     Rule {
         name: "intransitive event (X joined / died in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{3,60},)? {ADV}(?P<v>landed|flew|sailed|travelled|traveled|emigrated|returned|joined|died|collapsed|began|started|ended|appeared|arrived|opened|merged|erupted|fell|surrendered|resigned|retired|took\s+place|closed|came|set\s+off|stepped\s+down|entered\s+into\s+force|joining|divorced|moved|marched|met|disappeared|remarried)\b(?: (?P<o>(?:the )?«E\d+»|the [a-z]+\b))?",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{3,60},)? {ADV}(?P<v>{INTRANSITIVE})\b(?: (?P<o>(?:the )?«E\d+»|the [a-z]+\b))?",
         whole: false,
         confidence: 0.75,
         build: intransitive,
@@ -967,11 +1132,13 @@ pub static RULES: &[Rule] = &[
             "Tomas Reede died in Varn on 2 March 1930.",
             "The first harbour school opened in Kessport in 1958.",
             "Brill joined the Harbour League in 1995.",
+            "Brill withdrew from the league in 1999.",
         ],
         must_not: &[
             "Brill joined the league after a long debate.",
             "In 2024 the race ended in Nice.",
             "Tomas Reede joined her work, and two ports were opened in 1898.",
+            "Brill won the race in 1999.",
         ],
     },
     Rule {
@@ -1061,6 +1228,39 @@ pub static RULES: &[Rule] = &[
         must: &["From 1994 to 2000, the guild signed border treaties with its neighbours."],
         must_not: &["No race was held from 1915 to 1918."],
     },
+    Rule {
+        name: "Signed in D, X ...",
+        pattern: r"^(?:(?:[Ff]irst|[Oo]riginally|[Ll]ater) )?(?P<v>(?i:{PASSIVE})) (?:[a-z]+ )?(?:in|on) (?P<d>{D}),? (?P<s>{S})(?:,| [a-z])",
+        whole: false,
+        confidence: 0.7,
+        build: participle_opener,
+        must: &[
+            "The Varn Charter was a treaty. Signed in 1987, the charter set out to protect the harbour.",
+            "Founded in 1887, the Harbour Guild soon spread.",
+        ],
+        must_not: &[
+            "Born in 1887, she soon left.",
+            "Signed in 1987, it set out to protect the harbour.",
+            "Signed in 1987, the charter set out to protect the harbour.",
+        ],
+    },
+    Rule {
+        name: "the first X was run in D",
+        pattern: r"(?:^|, |; )(?:(?:[Ii]n|[Oo]n) «D\d+»,? )?(?P<s>[Tt]he first (?:[a-z\-]+ ){0,2}?«E\d+»(?: of (?:the )?«E\d+»)?|[Tt]he first (?:[a-z\-]+ ){0,2}?[a-z\-]+ of (?:the )?«E\d+»)(?:, [^,]{2,80},)? (?:{WAS} {ADV}(?P<pp>[a-z]+)|{ADV}(?P<v>[a-z]+))\b",
+        whole: false,
+        confidence: 0.7,
+        build: first_of,
+        must: &[
+            "The first Varn Marathon was run on 19 April 1897.",
+            "In 1903 the first edition of the Harbour Review appeared.",
+            "The first Tull Games took place in Varn in 1896.",
+        ],
+        must_not: &[
+            "The first Varn Marathon was a success in 1897.",
+            "The first time the Harbour Review appeared was 1903.",
+            "The first Varn Marathon was run on a cold day.",
+        ],
+    },
 ];
 
 /// Range rules read the range from either alternative of their pattern.
@@ -1133,20 +1333,27 @@ mod tests {
     }
 
     #[test]
-    fn passive_verbs_all_have_nouns() {
-        for verb in rule(RULES, "passive event (X was founded in D)")
-            .pattern
-            .split("(?P<v>")
-            .nth(1)
-            .unwrap()
-            .split(')')
-            .next()
-            .unwrap()
-            .split('|')
-        {
+    fn every_event_verb_of_a_pattern_has_a_noun() {
+        for verb in passive_verbs().split('|') {
             let verb = verb.replace(r"\s+", " ");
             assert!(noun_of(&verb, VERBS).is_some(), "{verb}");
         }
+        for verb in active_verbs().split('|') {
+            let verb = verb.replace(r"\s+", " ");
+            assert!(noun_of(&verb, VERBS).is_some(), "{verb}");
+        }
+        for verb in intransitive_verbs().split('|') {
+            let verb = verb.replace(r"\s+", " ");
+            assert!(noun_of(&verb, INTRANSITIVE).is_some(), "{verb}");
+        }
+        // The wording layer's nouns reach the patterns, each in its role.
+        assert!(passive_verbs().split('|').any(|v| v == "annexed"));
+        assert!(passive_verbs().split('|').any(|v| v == r"handed\s+over"));
+        assert!(intransitive_verbs().split('|').any(|v| v == "withdrew"));
+        assert_eq!(noun_of("withdrew", INTRANSITIVE), Some("withdrawal"));
+        assert_eq!(noun_of("annexed", VERBS), Some("annexation"));
+        assert_eq!(noun_of("withdrew", VERBS), None);
+        assert_eq!(noun_of("table", VERBS), None);
     }
 
     #[test]

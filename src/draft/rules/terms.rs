@@ -80,7 +80,16 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
-    // "in Santiago, a date that Chileans celebrate": an apposition to the whole clause.
+    // "in Santiago, a date that Chileans celebrate", "landed in Venezuela, the following
+    // month", "to explore Spain's colonies, a rare privilege": an apposition to the whole
+    // clause, or a time, not what the name is.
+    if definition
+        .split_whitespace()
+        .take(3)
+        .any(|w| CLAUSE_APPOSITIONS.contains(&w))
+    {
+        return None;
+    }
     if matches!(
         definition.split_whitespace().nth(1),
         Some(
@@ -172,12 +181,36 @@ fn superlative_only(definition: &str) -> bool {
 
 /// Whether a definition holds a clause of its own: "the river was a frontier", "the towns
 /// formed a military alliance".
+/// Words of an apposition that comments on a whole clause or gives a time ("a rare
+/// privilege", "the following month", "a first for the city").
+#[rustfmt::skip]
+const CLAUSE_APPOSITIONS: &[&str] = &[
+    "following", "next", "previous", "same", "privilege", "honour", "honor", "distinction",
+    "achievement", "success", "blow", "setback", "rarity", "gesture", "triumph", "disaster",
+    "humiliation", "milestone", "novelty", "reversal", "sign", "mark", "testament",
+];
+
 fn holds_clause(definition: &str) -> bool {
     let words: Vec<&str> = definition.split_whitespace().collect();
     words.iter().enumerate().skip(1).any(|(i, w)| {
         matches!(
             *w,
-            "was" | "were" | "is" | "are" | "has" | "had" | "have" | "can" | "will"
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "has"
+                | "had"
+                | "have"
+                | "can"
+                | "will"
+                | "could"
+                | "would"
+                | "should"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
         ) || (w.ends_with("ed")
             && words.get(i + 1).is_some_and(|n| {
                 matches!(*n, "a" | "an" | "the" | "its" | "his" | "her" | "their")
@@ -567,6 +600,9 @@ pub static RULES: &[Rule] = &[
             "In 1920 the guild barred traders from Varn, the first such ban in decades.",
             "The fair opened in Varn, the first in the northern isles.",
             "The duke seized the Narrows, the towns formed a league.",
+            "They landed at Cumaná, in what is now Varnland, the following month.",
+            "They had leave to explore the colonies in Varnland, a rare privilege for foreigners.",
+            "After the defeat at Brill, the town could only grow upwards.",
         ],
     },
     Rule {
