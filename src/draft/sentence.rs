@@ -546,6 +546,17 @@ fn entity_spans(
         let long_head = LONG_NAME_HEADS.iter().any(|h| word(i) == *h);
         let mut long = long_head;
         while end < tokens.len() && !possessive_end {
+            // "Patriots' Day": a plural possessive inside a name.
+            if matches!(tokens[end].text, "'" | "’")
+                && tokens[end].start == tokens[end - 1].end
+                && word(end - 1).ends_with('s')
+                && end + 1 < tokens.len()
+                && tokens[end + 1].start == tokens[end].end + 1
+                && is_name_word(end + 1)
+            {
+                end += 2;
+                continue;
+            }
             let adjacent = tokens[end].start == tokens[end - 1].end + 1
                 && text[tokens[end - 1].end..tokens[end].start] == *" ";
             if !adjacent {
@@ -705,6 +716,15 @@ mod tests {
     fn a_small_number_after_a_name_is_part_of_it() {
         assert_eq!(names("The first Tull 5 rocket was lost."), ["Tull 5"]);
         assert_eq!(skeleton("Brill won 3 races."), "«E0» won «N1» races.");
+    }
+
+    #[test]
+    fn a_plural_possessive_inside_a_name_is_part_of_it() {
+        assert_eq!(
+            names("The race is held on Patriots' Day, a holiday."),
+            ["Patriots' Day"]
+        );
+        assert_eq!(names("It was the Germans' defeat."), ["the Germans"]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::wording::verb::Verb;
 /// founded" is "the founding of X". An empty noun means the subject is itself the event
 /// ("the summit was held").
 #[rustfmt::skip]
-pub const VERBS: &[(&str, &str)] = &[
+pub static VERBS: &[(&str, &str)] = &[
     ("founded", "founding"), ("established", "establishment"), ("created", "creation"),
     ("set up", "setting up"), ("launched", "launch"), ("opened", "opening"),
     ("signed", "signing"), ("adopted", "adoption"), ("introduced", "introduction"),
@@ -50,7 +50,7 @@ pub const VERBS: &[(&str, &str)] = &[
 
 /// Verbs without an object whose subject is what happened: "X died", "X joined".
 #[rustfmt::skip]
-pub const INTRANSITIVE: &[(&str, &str)] = &[
+pub static INTRANSITIVE: &[(&str, &str)] = &[
     ("joined", "accession"), ("died", "death"), ("collapsed", "collapse"), ("began", "start"),
     ("started", "start"), ("ended", "end"), ("appeared", "appearance"), ("arrived", "arrival"),
     ("opened", "opening"), ("merged", "merger"), ("erupted", "eruption"), ("fell", "fall"),
@@ -188,8 +188,18 @@ fn negated(hit: &Hit, group: &str) -> bool {
         .is_some_and(|s| s.starts_with("No ") || s.starts_with("no ") || s.starts_with("Neither"))
         || before.ends_with("No")
         || before.ends_with(" no")
-        || hit.clause.contains(" not ")
-        || hit.clause.contains("never ")
+        || {
+            // The negation must be in the clause's reading, not in a relative clause after
+            // it ("X was founded in 1947, and groups that had not been invited came").
+            let whole = hit.caps.get(0).map_or(0..0, |m| m.range());
+            let next: String = hit.clause[whole.end..]
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let span = format!(" {} {next} ", &hit.clause[whole]);
+            span.contains(" not ") || span.contains(" never ")
+        }
 }
 
 /// A pronoun subject of a subordinate clause ("he died there as it was bombed"): it may
@@ -499,7 +509,7 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
         // "Maria moved to Paris", "troops marched into the Rhineland": where to, when named.
         "move" | "march" => {
             static TO: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(r"^ (to|into) (?:the )?(«E\d+»)").expect("valid"));
+                LazyLock::new(|| Regex::new(r"^ (?:back |home |west |east |north |south )?(to|into) (?:the )?(«E\d+»)").expect("valid"));
             let to = TO
                 .captures(after)
                 .and_then(|c| Some((c.get(1)?.as_str(), hit.sentence.slot(c.get(2)?.as_str())?)));
@@ -770,7 +780,10 @@ fn first_ascent(hit: &Hit) -> Option<FactKind> {
 
 /// "the Paris Declaration, signed in April 1856,": an event in an apposition.
 fn participle(hit: &Hit) -> Option<FactKind> {
-    let noun = noun_of(hit.raw("v")?, VERBS).filter(|n| !n.is_empty())?;
+    // "the Olympic Games, held in Athens in 1896": the subject is the event ("held" has no
+    // noun); any other verb needs its noun.
+    let noun = noun_of(hit.raw("v")?, VERBS)
+        .filter(|n| !n.is_empty() || (hit.raw("v") == Some("held") && hit.slot("s").is_some()))?;
     // "Its building, designed by the architect X, opened in 2004": a name inside a "by"
     // phrase made the thing; it is not the thing.
     if let Some(m) = hit.caps.name("s") {
@@ -787,11 +800,16 @@ fn participle(hit: &Hit) -> Option<FactKind> {
             .name("np")
             .filter(|s| !vague(s) && s.split_whitespace().count() >= 3)?,
     };
-    event(
-        format!("the {noun} of {}", definite(&subject)),
-        hit.date("d")?,
-        None,
-    )
+    let what = if noun.is_empty() {
+        definite(&subject)
+    } else {
+        format!("the {noun} of {}", definite(&subject))
+    };
+    let place = hit
+        .slot("p")
+        .filter(|p| !crate::draft::context::looks_like_person(p.bare()))
+        .map(|p| p.bare().to_string());
+    event(what, hit.date("d")?, place)
 }
 
 /// "Signed in 1987, the treaty set out ...": the event of what the clause is about.
@@ -986,7 +1004,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, signed in D,",
-        pattern: r"(?:(?P<s>«[EQ]\d+»)|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)), (?:first |later )?(?P<v>{PASSIVE}) (?:in|on) (?P<d>{D})",
+        pattern: r"(?:(?P<s>«[EQ]\d+»)|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)), (?:first |later )?(?P<v>{PASSIVE})(?: (?:in|at) (?:the )?(?P<p>«E\d+»))? (?:in|on) (?P<d>{D})",
         whole: false,
         confidence: 0.75,
         build: participle,
@@ -1083,6 +1101,7 @@ pub static RULES: &[Rule] = &[
             "Tomas Reede's body was found in 1931.",
             "The first crossing of the strait was made on 2 June 1911.",
             "The Harbour Guild was privatised in 1994.",
+            "The Varn Festival was founded in 1947, and in the same year groups that had not been invited came anyway.",
         ],
         must_not: &[
             "The guild was founded to help sailors.",

@@ -6,6 +6,7 @@
 //! ("about") is a round share of it.
 
 use crate::deck::{FactKind, Text};
+use crate::wording::verb::Verb;
 use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
 
 use crate::draft::mentions::dimension;
@@ -229,12 +230,37 @@ fn sent(hit: &Hit) -> Option<FactKind> {
     if unit.is_some() {
         return None;
     }
+    // Any verb in the simple past that acts on what is counted ("murdered 16 people"), but
+    // not one that has or is it ("had", "became", "numbered").
+    let verb = Verb::of(hit.raw("v")?);
+    if verb.past != hit.raw("v")?
+        || matches!(
+            verb.base.as_str(),
+            "have" | "be" | "become" | "number" | "total" | "need" | "use" | "get" | "do"
+                | "seem" | "reach" | "include" | "count" | "contain" | "employ" | "measure"
+                | "weigh" | "cost" | "last" | "take" | "spend" | "wait"
+        )
+    {
+        return None;
+    }
+    // "won it five times": a count of times is no count of things.
+    if matches!(
+        hit.raw("noun")?,
+        "times" | "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "seconds"
+    ) {
+        return None;
+    }
     let subject = hit.name("s")?;
+    // "the account eventually filled 30 volumes": the subject without its adverb.
+    let subject = match subject.rsplit_once(' ') {
+        Some((head, last)) if last.ends_with("ly") && last.len() > 4 => head.to_string(),
+        _ => subject,
+    };
     number(
         format!(
             "the number of {} {} by {subject}",
             hit.text("noun")?,
-            hit.raw("v")?
+            verb.participle
         ),
         value,
         None,
@@ -481,12 +507,20 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X sent N things",
-        pattern: r"(?P<s>{S})(?:, [^,]+,)? (?P<v>sent|deployed|lost|built|sold|produced|recruited) (?P<n>{N}) (?P<noun>[a-z]+s)\b",
+        pattern: r"(?P<s>{S})(?:, [^,]+,)? (?P<v>[a-z]+) (?P<n>{N}) (?P<noun>[a-z]+s|people)\b",
         whole: false,
         confidence: 0.6,
         build: sent,
-        must: &["Brill, led by its prime minister, sent 15,000 troops to join the league."],
-        must_not: &["Brill sent many troops to join the league."],
+        must: &[
+            "Brill, led by its prime minister, sent 15,000 troops to join the league.",
+            "In 1828 Tomas Reede and Mara Quell murdered 16 people.",
+        ],
+        must_not: &[
+            "Brill sent many troops to join the league.",
+            "Brill had 15,000 troops.",
+            "Brill needs 15,000 troops.",
+            "Tomas Reede won the race five times.",
+        ],
     },
     Rule {
         name: "sales reached €N",
