@@ -10,6 +10,24 @@ use crate::deck::{Answer, FactDate, FactKind};
 use crate::draft::context::looks_like_person;
 use crate::draft::rules::{Hit, Rule, trim_phrase};
 
+/// Verbs whose doer has a name of their own ("designed" -> "the designer of"), for a person
+/// named as what they did.
+#[rustfmt::skip]
+const AGENT_NOUNS: &[(&str, &str)] = &[
+    ("win", "winner"), ("found", "founder"), ("design", "designer"), ("discover", "discoverer"),
+    ("invent", "inventor"), ("lead", "leader"), ("write", "author"), ("compose", "composer"),
+    ("paint", "painter"), ("build", "builder"), ("command", "commander"),
+    ("conquer", "conqueror"), ("create", "creator"), ("direct", "director"), ("edit", "editor"),
+    ("publish", "publisher"), ("translate", "translator"), ("sculpt", "sculptor"),
+    ("photograph", "photographer"), ("murder", "murderer"), ("assassinate", "assassin"),
+    ("rule", "ruler"), ("govern", "governor"), ("illustrate", "illustrator"),
+    ("organise", "organiser"), ("organize", "organizer"), ("own", "owner"),
+    ("manage", "manager"), ("coach", "coach"), ("explore", "explorer"), ("survey", "surveyor"),
+    ("refound", "refounder"), ("captain", "captain"), ("chair", "chair"), ("head", "head"),
+    ("establish", "founder"), ("co-found", "co-founder"), ("cofound", "co-founder"),
+    ("finance", "financier"), ("narrate", "narrator"), ("present", "presenter"),
+];
+
 /// Nouns for people, which make an apposition a role rather than a definition.
 #[rustfmt::skip]
 const PERSON_NOUNS: &[&str] = &[
@@ -122,6 +140,42 @@ fn became(hit: &Hit) -> Option<FactKind> {
         None => format!("the {role}"),
     };
     person(name, role, hit.event_date("r"))
+}
+
+/// "Mara Quell designed the New Town": the designer of the New Town.
+fn agent(hit: &Hit) -> Option<FactKind> {
+    let written = hit.raw("v")?;
+    let verb = crate::wording::verb::Verb::of(written);
+    if verb.past != written {
+        return None;
+    }
+    let noun = AGENT_NOUNS
+        .iter()
+        .find(|(v, _)| *v == verb.base)
+        .map(|(_, n)| *n)?;
+    let name = hit.context.name(&hit.slot("n")?.text);
+    // "designed it", "won the race": what was done must be named.
+    if !hit.raw("o")?.contains('«') {
+        return None;
+    }
+    let object = hit.sentence.render(hit.raw("o")?);
+    // "governed the republic as its Supreme Director": what was governed.
+    let object = trim_phrase(object.split(" as ").next().unwrap_or(&object));
+    let object = match object.strip_prefix("The ") {
+        Some(rest) => format!("the {rest}"),
+        None => object,
+    };
+    let object = match object.split_once(' ') {
+        Some((det @ ("his" | "her" | "its" | "their"), rest)) => {
+            let owner = match det {
+                "his" | "her" => hit.context.person_for(det).unwrap_or_else(|| name.clone()),
+                _ => hit.it()?,
+            };
+            format!("{owner}'s {rest}")
+        }
+        _ => object,
+    };
+    person(name, format!("the {noun} of {object}"), None)
 }
 
 /// "X, the first professor of mathematics at Y," and "X, a Scottish chemist,".
@@ -313,6 +367,22 @@ fn office(hit: &Hit) -> Option<FactKind> {
 }
 
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "X designed Y: the designer of Y",
+        pattern: r"(?:^|, |; )(?:(?:[Ii]n|[Oo]n) «D\d+»,? )?(?P<n>«E\d+»)(?:, [^,]{2,80},)? (?:(?:first|later|also|then) )?(?P<v>[a-z]+) (?P<o>(?:the )?«[EQ]\d+»(?: (?:of|in) (?:the )?«E\d+»)?|(?:the|his|her|its|their) (?:{W} ){0,5}?{W}(?: (?:of|in) (?:the )?«E\d+»)?)(?:[,;.]|$| (?:in|on|at|with|after|before|for|from|by|and|which|that|who)\b)",
+        whole: false,
+        confidence: 0.6,
+        build: agent,
+        must: &[
+            "In 1766 Mara Quell designed the New Town of Varn.",
+            "Tomas Reede, a young sailor from Brill, won the first Varn Regatta in 1897.",
+        ],
+        must_not: &[
+            "Mara Quell met the New Town of Varn.",
+            "Tull Shipping designed the New Town of Varn.",
+            "Mara Quell designed it.",
+        ],
+    },
     Rule {
         name: "Title Name",
         pattern: r"(?P<n>«E\d+»)",
