@@ -149,6 +149,15 @@ impl<'a> Hit<'a> {
         {
             return None;
         }
+        // "Franklin had moved": a name and its auxiliary are no noun phrase.
+        if raw.rsplit(' ').next().is_some_and(|w| {
+            matches!(
+                w,
+                "had" | "has" | "have" | "was" | "were" | "is" | "are" | "did" | "does"
+            )
+        }) {
+            return None;
+        }
         // "ASEAN (Association ...)" or "the Association ... (ASEAN)": the short name.
         let raw = raw.split(" (").next().unwrap_or(raw);
         let text = self.sentence.render(raw);
@@ -495,7 +504,10 @@ pub struct Found {
 pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
     let mut out = apply_to(sentence, context, false);
     for clause in clauses(&sentence.skeleton) {
-        for derived in shared_subject(sentence, clause) {
+        for derived in shared_subject(sentence, clause)
+            .into_iter()
+            .chain(relative_clause(sentence, clause))
+        {
             out.extend(apply_to(&derived, context, true));
         }
     }
@@ -508,23 +520,29 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
 /// it, so the rules read it as they read any clause. The slots stay the sentence's.
 pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
     static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»,? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}[a-z\-]+)(?:, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
+        Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
             .expect("valid")
     });
     static AND_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r" and (?:(?:[a-z]+ly|then|later|soon|also) )?(?P<v>[a-z]+)\b").expect("valid")
     });
-    let verb = |v: &str| {
-        matches!(v, "was" | "were" | "had") || crate::wording::verb::is_past_form(v)
-    };
+    let verb =
+        |v: &str| matches!(v, "was" | "were" | "had") || crate::wording::verb::is_past_form(v);
     let Some(c) = SUBJECT_VERB.captures(clause) else {
         return Vec::new();
     };
-    if !verb(&c["v"]) {
-        return Vec::new();
-    }
-    let subject = &c["s"];
-    let from = c.name("v").map_or(0, |m| m.end());
+    // "the Tull probe parachuted": a name and its noun, then the verb; "the Tull Charter
+    // was agreed": the word after the name is the verb.
+    let (subject, end) = match c.name("n") {
+        Some(n) if verb(n.as_str()) => (c["s"].to_string(), n.end()),
+        Some(n) if verb(&c["v"]) => (
+            format!("{} {}", &c["s"], n.as_str()),
+            c.name("v").map_or(0, |m| m.end()),
+        ),
+        None if verb(&c["v"]) => (c["s"].to_string(), c.name("v").map_or(0, |m| m.end())),
+        _ => return Vec::new(),
+    };
+    let from = end;
     AND_VERB
         .captures_iter(&clause[from..])
         .filter(|a| verb(&a["v"]))
@@ -537,6 +555,47 @@ pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
             })
         })
         .collect()
+}
+
+/// "Mara Quell, a chemist from Varn, who founded the guild in 1887": a relative clause
+/// whose antecedent is a name is read as a clause with the name for its subject ("Mara
+/// Quell founded the guild in 1887").
+pub fn relative_clause(sentence: &Sentence, clause: &str) -> Option<Sentence> {
+    static ANTECEDENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?P<a>(?:[Tt]he )?«E\d+»)(?: \([^)]*\))?(?:, (?:the|a|an|its|his|her) [^,;«]{2,80}(?:«E\d+»[^,;«]{0,40})?)?, $")
+            .expect("valid")
+    });
+    let rest = clause
+        .strip_prefix("who ")
+        .or_else(|| clause.strip_prefix("which "))?;
+    let verb = rest.split(' ').next()?;
+    if !(matches!(verb, "was" | "were" | "had")
+        || (crate::wording::verb::is_past_form(verb)
+            && crate::wording::verb::Verb::of(verb).past == verb))
+    {
+        return None;
+    }
+    let at = (clause.as_ptr() as usize).checked_sub(sentence.skeleton.as_ptr() as usize)?;
+    let before = sentence.skeleton.get(..at)?;
+    let antecedent = ANTECEDENT.captures(before)?;
+    let slot = sentence.slot(
+        antecedent
+            .name("a")?
+            .as_str()
+            .trim_start_matches("the ")
+            .trim_start_matches("The "),
+    )?;
+    if !matches!(
+        slot.kind,
+        crate::draft::sentence::SlotKind::Entity { possessive: false }
+    ) {
+        return None;
+    }
+    Some(Sentence {
+        text: sentence.text.clone(),
+        slots: sentence.slots.clone(),
+        skeleton: format!("{} {rest}", &antecedent["a"]),
+    })
 }
 
 /// Every fact the rules find in one sentence's clauses; only the clause rules in a sentence
@@ -611,8 +670,16 @@ pub fn trim_phrase(np: &str) -> String {
             && all[i + 1..].iter().take(2).any(|w| {
                 matches!(
                     w.trim_end_matches([',', '.', ';']),
-                    "year" | "month" | "week" | "day" | "decade" | "century" | "spring"
-                        | "summer" | "autumn" | "winter"
+                    "year"
+                        | "month"
+                        | "week"
+                        | "day"
+                        | "decade"
+                        | "century"
+                        | "spring"
+                        | "summer"
+                        | "autumn"
+                        | "winter"
                 )
             })
         {
@@ -727,6 +794,51 @@ mod tests {
                 rule.rule.name
             );
         }
+    }
+
+    fn derived(text: &str) -> Vec<String> {
+        let sentence = crate::draft::sentence::read(text, &Default::default());
+        clauses(&sentence.skeleton)
+            .into_iter()
+            .flat_map(|c| {
+                shared_subject(&sentence, c)
+                    .into_iter()
+                    .chain(relative_clause(&sentence, c))
+            })
+            .map(|d| sentence.render(&d.skeleton))
+            .collect()
+    }
+
+    #[test]
+    fn a_verb_phrase_after_and_shares_the_subject() {
+        assert_eq!(
+            derived(
+                "The Varn Charter was agreed on 16 September 1987 and came into force on 1 January 1989."
+            ),
+            ["the Varn Charter came into force on 1 January 1989."]
+        );
+        assert_eq!(
+            derived(
+                "Two decades later the Tull probe parachuted through the haze and landed on 14 January 2005."
+            ),
+            ["the Tull probe landed on 14 January 2005."]
+        );
+        // Names joined by "and" are no second verb phrase; nor is a present tense.
+        assert!(derived("Mara Quell met Tomas Reede and Anna Brill in 1901.").is_empty());
+        assert!(derived("Mara Quell writes books and paints.").is_empty());
+    }
+
+    #[test]
+    fn a_relative_clause_takes_its_named_antecedent_as_subject() {
+        assert_eq!(
+            derived(
+                "The ships were built for Tomas Reede, the ruler of the isle, who conquered the last of his rivals in 1221."
+            ),
+            ["Tomas Reede conquered the last of his rivals in 1221."]
+        );
+        // Not after a phrase without a name, nor before a present tense.
+        assert!(derived("They met a sailor, who founded the guild in 1887.").is_empty());
+        assert!(derived("They met Tomas Reede, who lives in Varn.").is_empty());
     }
 
     #[test]

@@ -108,7 +108,10 @@ fn forms_of(verb: &str) -> Option<(String, String)> {
     let mut words = verb.split_whitespace();
     let v = Verb::of(words.next()?);
     let rest: String = words.map(|w| format!(" {w}")).collect();
-    Some((format!("{}{rest}", v.past), format!("{}{rest}", v.participle)))
+    Some((
+        format!("{}{rest}", v.past),
+        format!("{}{rest}", v.participle),
+    ))
 }
 
 /// The forms of the wording layer's event verbs, for patterns: the participles of verbs
@@ -210,9 +213,11 @@ fn pronoun_in_subordinate(hit: &Hit, group: &str) -> bool {
     };
     let before = hit.clause[..m.start()].trim_end();
     matches!(m.as_str(), "it" | "they" | "he" | "she")
-        && ["as", "when", "while", "because", "after", "before", "until", "if", "since"]
-            .iter()
-            .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+        && [
+            "as", "when", "while", "because", "after", "before", "until", "if", "since",
+        ]
+        .iter()
+        .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
 }
 
 /// Passive: "X was founded in 1967 in Bangkok", "the summit was held in Bali in 1976".
@@ -508,8 +513,12 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
         }
         // "Maria moved to Paris", "troops marched into the Rhineland": where to, when named.
         "move" | "march" => {
-            static TO: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(r"^ (?:back |home |west |east |north |south )?(to|into) (?:the )?(«E\d+»)").expect("valid"));
+            static TO: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(
+                    r"^ (?:back |home |west |east |north |south )?(to|into) (?:the )?(«E\d+»)",
+                )
+                .expect("valid")
+            });
             let to = TO
                 .captures(after)
                 .and_then(|c| Some((c.get(1)?.as_str(), hit.sentence.slot(c.get(2)?.as_str())?)));
@@ -814,9 +823,13 @@ fn participle(hit: &Hit) -> Option<FactKind> {
 
 /// "Signed in 1987, the treaty set out ...": the event of what the clause is about.
 fn participle_opener(hit: &Hit) -> Option<FactKind> {
-    let noun = noun_of(&hit.raw("v")?.to_lowercase(), VERBS).filter(|n| !n.is_empty() && *n != "birth")?;
+    let noun =
+        noun_of(&hit.raw("v")?.to_lowercase(), VERBS).filter(|n| !n.is_empty() && *n != "birth")?;
     // "Signed in 1987, it ...": "it" may be anything before; a named or class subject only.
-    if matches!(hit.raw("s")?, "it" | "It" | "he" | "He" | "she" | "She" | "they" | "They") {
+    if matches!(
+        hit.raw("s")?,
+        "it" | "It" | "he" | "He" | "she" | "She" | "they" | "They"
+    ) {
         return None;
     }
     // "Signed in 1987, the treaty ...": a class noun the article does not name asks nothing.
@@ -839,7 +852,10 @@ fn first_of(hit: &Hit) -> Option<FactKind> {
         crate::wording::verb::Verb::of(verb).participle == verb
     } else {
         crate::wording::verb::is_past_form(verb)
-            || matches!(verb, "took" | "began" | "ran" | "came" | "went" | "appeared")
+            || matches!(
+                verb,
+                "took" | "began" | "ran" | "came" | "went" | "appeared"
+            )
     };
     if !finite || hit.raw("s")?.contains("first time") || negated(hit, "s") {
         return None;
@@ -850,7 +866,11 @@ fn first_of(hit: &Hit) -> Option<FactKind> {
         None => what,
     };
     let date = hit.event_date("s")?;
-    event(what, date, hit.place_after(if hit.raw("pp").is_some() { "pp" } else { "v" }))
+    event(
+        what,
+        date,
+        hit.place_after(if hit.raw("pp").is_some() { "pp" } else { "v" }),
+    )
 }
 
 /// "Since 2009, X has been held each year": the first X.

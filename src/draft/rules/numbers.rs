@@ -6,8 +6,8 @@
 //! ("about") is a round share of it.
 
 use crate::deck::{FactKind, Text};
-use crate::wording::verb::Verb;
 use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
+use crate::wording::verb::Verb;
 
 use crate::draft::mentions::dimension;
 use crate::numbers::Dimension;
@@ -236,9 +236,28 @@ fn sent(hit: &Hit) -> Option<FactKind> {
     if verb.past != hit.raw("v")?
         || matches!(
             verb.base.as_str(),
-            "have" | "be" | "become" | "number" | "total" | "need" | "use" | "get" | "do"
-                | "seem" | "reach" | "include" | "count" | "contain" | "employ" | "measure"
-                | "weigh" | "cost" | "last" | "take" | "spend" | "wait"
+            "have"
+                | "be"
+                | "become"
+                | "number"
+                | "total"
+                | "need"
+                | "use"
+                | "get"
+                | "do"
+                | "seem"
+                | "reach"
+                | "include"
+                | "count"
+                | "contain"
+                | "employ"
+                | "measure"
+                | "weigh"
+                | "cost"
+                | "last"
+                | "take"
+                | "spend"
+                | "wait"
         )
     {
         return None;

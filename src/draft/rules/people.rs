@@ -379,7 +379,7 @@ pub static RULES: &[Rule] = &[
         ],
         must_not: &[
             "Mara Quell met the New Town of Varn.",
-            "Tull Shipping designed the New Town of Varn.",
+            "The Tull Shipping Company designed the New Town of Varn.",
             "Mara Quell designed it.",
         ],
     },
