@@ -104,10 +104,25 @@ fn run(article: &Path, gold_path: &Path, verbose: bool) -> Result<Row, String> {
     let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
     let text = String::from_utf8(read(article)?)
         .map_err(|_| format!("{}: not UTF-8", article.display()))?;
-    let gold = load(&read(gold_path)?);
+    let gold_bytes = read(gold_path)?;
+    let gold = load(&gold_bytes);
     let gold_facts = match gold.deck {
         Some(deck) if !has_errors(&gold.diagnostics) => deck.facts,
-        _ => return Err(format!("{}: the gold deck has errors", gold_path.display())),
+        _ => {
+            // Say what is wrong, as `recall check` would.
+            let mut shown = Vec::new();
+            let errors = gold
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error);
+            let name = gold_path.display().to_string();
+            let source = String::from_utf8_lossy(&gold_bytes);
+            let _ = recall::diagnostic::render_all(&name, &source, errors, false, &mut shown);
+            return Err(format!(
+                "{name}: the gold deck has errors\n{}",
+                String::from_utf8_lossy(&shown)
+            ));
+        }
     };
 
     let draft = draft_from_article(&text);

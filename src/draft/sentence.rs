@@ -493,12 +493,17 @@ fn entity_spans(
                         && !is_demonym(t.text)
                         && crate::draft::text::month_number(t.text).is_none()
                 });
-            // "Spread out along the coast, ...": a participle opening the sentence.
-            let participle = (stem.ends_with("ed") || stem.ends_with("ing"))
+            // "Spread out along the coast, ...", "Spread out a map": a participle or an
+            // imperative opening the sentence.
+            let participle = (stem.ends_with("ed")
+                || stem.ends_with("ing")
+                || crate::wording::verb::is_irregular_form(stem))
                 && tokens.get(i + 1).is_some_and(|t| {
                     matches!(
                         t.text,
-                        "out"
+                        "a" | "an"
+                            | "the"
+                            | "out"
                             | "in"
                             | "on"
                             | "at"
@@ -742,6 +747,13 @@ mod tests {
             ["Alexander Fleming"]
         );
         assert_eq!(names("The Russian Empire fell."), ["the Russian Empire"]);
+    }
+
+    #[test]
+    fn an_imperative_opening_a_sentence_is_not_a_name() {
+        assert!(names("Spread out a map of the coast and look.").is_empty());
+        assert!(names("Take the road north.").is_empty());
+        assert_eq!(names("Varn lies on the coast."), ["Varn"]);
     }
 
     #[test]

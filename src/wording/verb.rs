@@ -592,6 +592,14 @@ pub fn is_past_form(word: &str) -> bool {
     w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed") && !NOT_PAST.contains(&w.as_str())
 }
 
+/// Whether `word` is any form of an irregular verb ("spread", "took", "begun").
+pub fn is_irregular_form(word: &str) -> bool {
+    let w = word.to_lowercase();
+    IRREGULAR
+        .iter()
+        .any(|(b, p, pp)| *b == w || *p == w || *pp == w)
+}
+
 /// Words ending in "-ed" that are not verb forms.
 const NOT_PAST: &[&str] = &[
     "hundred", "sacred", "naked", "wicked", "kindred", "rugged", "ragged", "wretched", "crooked",
@@ -602,6 +610,16 @@ const NOT_PAST: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn irregular_forms_are_known_in_every_form() {
+        for w in ["spread", "Take", "took", "taken", "begun"] {
+            assert!(is_irregular_form(w), "{w}");
+        }
+        for w in ["signed", "map", "Varn"] {
+            assert!(!is_irregular_form(w), "{w}");
+        }
+    }
 
     #[test]
     fn lemmas_of_regular_forms() {

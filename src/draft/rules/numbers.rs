@@ -441,6 +441,39 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "With a population of N, X is",
+        pattern: r"^With (?:a |an )?(?P<m>(?:total |combined )?(?:population|area|length|height|depth)) of (?:(?:just |a little )?(?:over|under|about|some|nearly|almost|roughly|more than) )?(?P<n>{N}),? (?P<s>{S}) (?:is|was|has|had|ranks|ranked|remains)\b",
+        whole: false,
+        confidence: 0.7,
+        build: measured,
+        must: &["With a population of just over 500,000, Varn is the second city of the isle."],
+        must_not: &["With a crew of 40, the Varn sailed north."],
+    },
+    Rule {
+        name: "X, a peak of N metres",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»), (?:a|an) (?:[a-z\-]+ ){0,2}?(?P<thing>peak|mountain|volcano|hill|tower|building|spire|river|bridge|canal|tunnel|waterfall|dam|wall) of (?:(?:about|some|nearly|almost|roughly|over) )?(?P<n>{N})",
+        whole: false,
+        confidence: 0.7,
+        build: thing_of,
+        must: &[
+            "The town is dominated by Arden's Seat, a rugged peak of 251 metres that rises from a park.",
+            "Ships sail up the Varn, a slow river of 430 km, to the capital.",
+        ],
+        must_not: &[
+            "The town is dominated by Arden's Seat, a rugged peak of great beauty.",
+            "The Varn Tower, a building of 40 storeys, stands alone.",
+        ],
+    },
+    Rule {
+        name: "the country's N people",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Tt]he [a-z]+|[Ii]ts)'s (?:(?:nearly|about|some|roughly|almost|over|more than|just over|just under) )?(?P<n>{N}) (?:people|inhabitants|residents|citizens)\b",
+        whole: false,
+        confidence: 0.7,
+        build: population,
+        must: &["Most of Brill's nearly 20 million people live in the central valley."],
+        must_not: &["Most of Brill's people live in the central valley."],
+    },
+    Rule {
         name: "X has N inhabitants",
         pattern: r"(?P<s>{S}) (?:has|had|have) (?P<n>{N}) (?:inhabitants|residents|people)\b",
         whole: false,
@@ -589,6 +622,24 @@ fn coordinated(hit: &Hit) -> Option<FactKind> {
 }
 
 /// "X has N inhabitants" is X's population.
+/// "Arthur's Seat, a rugged peak of 251 metres": a peak's figure is its height, a river's its
+/// length, whatever the unit measures.
+fn thing_of(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    let unit = unit.filter(|u| is_length(u))?;
+    let measure = match hit.raw("thing")? {
+        "river" | "bridge" | "canal" | "tunnel" | "wall" => "length",
+        _ => "height",
+    };
+    let subject = subject_of(hit)?;
+    number(
+        format!("the {measure} of {subject}"),
+        value,
+        Some(unit),
+        approx,
+    )
+}
+
 fn population(hit: &Hit) -> Option<FactKind> {
     let (value, _, approx) = hit.number("n")?;
     let subject = subject_of(hit)?;
