@@ -15,6 +15,12 @@ use regex::Regex;
 use crate::deck::FactDate;
 use crate::draft::sentence::{self, Sentence, SlotKind};
 
+/// Class nouns of places, one of which an article about a place keeps using for it.
+const PLACE_NOUNS: &[&str] = &[
+    "country", "nation", "state", "island", "kingdom", "republic", "city", "town", "mountain",
+    "volcano", "river", "lake",
+];
+
 /// Generic nouns for an organisation, a place or an event, which may stand for the article's
 /// subject when the subject is one ("the organisation", "the race").
 #[rustfmt::skip]
@@ -261,6 +267,22 @@ impl Article {
                 if CLASS_NOUNS.contains(&lower.as_str()) {
                     self.class_nouns.push(lower);
                 }
+            }
+            // "the country", "the river": when no definition named the subject's kind, the
+            // place noun the article writes most often with "the" (twice at least).
+            if !looks_like_person(&subject)
+                && !self.class_nouns.iter().any(|c| PLACE_NOUNS.contains(&c.as_str()))
+                && let Some((count, noun)) = PLACE_NOUNS
+                    .iter()
+                    .map(|n| {
+                        let count = mentions(all, &format!("the {n}"))
+                            + mentions(all, &format!("The {n}"));
+                        (count, *n)
+                    })
+                    .max_by_key(|(count, _)| *count)
+                && count >= 2
+            {
+                self.class_nouns.push(noun.to_string());
             }
             // Generic words for an organisation stand for a subject that is not a person.
             if !looks_like_person(&subject) {
@@ -789,6 +811,23 @@ mod tests {
                 .map(|r| r.0),
             Some("HLNP".into())
         );
+    }
+
+    #[test]
+    fn a_place_noun_the_article_keeps_using_stands_for_its_subject() {
+        let a = article(
+            "Brill",
+            &[
+                "Spread out a map and Brill looks thin.",
+                "The country is long.",
+                "Most of the country's people live in the valley.",
+                "Brill has a long coast.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("Brill"));
+        assert!(a.class_nouns.contains(&"country".to_string()));
+        let once = article("Brill", &["Brill has a coast.", "The country is long.", "Brill is far."]);
+        assert!(!once.class_nouns.contains(&"country".to_string()));
     }
 
     #[test]

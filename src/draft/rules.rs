@@ -209,6 +209,9 @@ impl<'a> Hit<'a> {
                 }
                 _ => (person, None),
             }
+        } else if matches!(first, "their" | "Their") && self.sentence_person(start).is_some() {
+            // "Burke and Hare sold their bodies": "their" is the people's, not the article's.
+            return None;
         } else if start > 0 && ["it", "its", "It", "Its"].contains(&first) {
             // "it" after the sentence's own subject is that subject.
             let owner = self.it()?;

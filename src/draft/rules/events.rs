@@ -362,6 +362,19 @@ fn active(hit: &Hit) -> Option<FactKind> {
         "taking" => "capture",
         n => n,
     };
+    // "Burke and Hare sold their bodies": "their" is the doers', not the article subject's.
+    let before_verb = hit
+        .caps
+        .name("v")
+        .map_or("", |v| &hit.clause[..v.start()]);
+    if object.starts_with("their ")
+        && before_verb
+            .split(['«', '»'])
+            .filter_map(|p| hit.sentence.slot(&format!("«{p}»")))
+            .any(|slot| crate::draft::context::looks_like_person(slot.bare()))
+    {
+        return None;
+    }
     let object = match hit.context.resolve(&object) {
         Some((o, _)) => o,
         None => return None,
@@ -1157,6 +1170,7 @@ pub static RULES: &[Rule] = &[
             "In 1901 they never opened the school for pilots.",
             "Six towns signed a charter, which the guild ratified in 1887.",
             "In 1907 her family has painted the house of the guild.",
+            "In 1828 Tomas Reede and Mara Quell sold their boats to the guild.",
         ],
     },
     Rule {

@@ -466,10 +466,10 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "the country's N people",
-        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Tt]he [a-z]+|[Ii]ts)'s (?:(?:nearly|about|some|roughly|almost|over|more than|just over|just under) )?(?P<n>{N}) (?:people|inhabitants|residents|citizens)\b",
+        pattern: r"(?P<own>(?:[Tt]he )?«E\d+»|[Tt]he [a-z]+|[Ii]ts)'s (?:(?:nearly|about|some|roughly|almost|over|more than|just over|just under) )?(?P<n>{N}) (?:people|inhabitants|residents|citizens)\b",
         whole: false,
         confidence: 0.7,
-        build: population,
+        build: population_of_owner,
         must: &["Most of Brill's nearly 20 million people live in the central valley."],
         must_not: &["Most of Brill's people live in the central valley."],
     },
@@ -638,6 +638,13 @@ fn thing_of(hit: &Hit) -> Option<FactKind> {
         Some(unit),
         approx,
     )
+}
+
+/// "Most of the country's 20 million people": the population of the owner.
+fn population_of_owner(hit: &Hit) -> Option<FactKind> {
+    let (value, _, approx) = hit.number("n")?;
+    let owner = definite(&hit.name("own")?);
+    number(format!("the population of {owner}"), value, None, approx)
 }
 
 fn population(hit: &Hit) -> Option<FactKind> {
