@@ -271,12 +271,15 @@ impl Article {
             // "the country", "the river": when no definition named the subject's kind, the
             // place noun the article writes most often with "the" (twice at least).
             if !looks_like_person(&subject)
-                && !self.class_nouns.iter().any(|c| PLACE_NOUNS.contains(&c.as_str()))
+                && !self
+                    .class_nouns
+                    .iter()
+                    .any(|c| PLACE_NOUNS.contains(&c.as_str()))
                 && let Some((count, noun)) = PLACE_NOUNS
                     .iter()
                     .map(|n| {
-                        let count = mentions(all, &format!("the {n}"))
-                            + mentions(all, &format!("The {n}"));
+                        let count =
+                            mentions(all, &format!("the {n}")) + mentions(all, &format!("The {n}"));
                         (count, *n)
                     })
                     .max_by_key(|(count, _)| *count)
@@ -826,7 +829,14 @@ mod tests {
         );
         assert_eq!(a.subject.as_deref(), Some("Brill"));
         assert!(a.class_nouns.contains(&"country".to_string()));
-        let once = article("Brill", &["Brill has a coast.", "The country is long.", "Brill is far."]);
+        let once = article(
+            "Brill",
+            &[
+                "Brill has a coast.",
+                "The country is long.",
+                "Brill is far.",
+            ],
+        );
         assert!(!once.class_nouns.contains(&"country".to_string()));
     }
 

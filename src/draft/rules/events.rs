@@ -363,10 +363,7 @@ fn active(hit: &Hit) -> Option<FactKind> {
         n => n,
     };
     // "Burke and Hare sold their bodies": "their" is the doers', not the article subject's.
-    let before_verb = hit
-        .caps
-        .name("v")
-        .map_or("", |v| &hit.clause[..v.start()]);
+    let before_verb = hit.caps.name("v").map_or("", |v| &hit.clause[..v.start()]);
     if object.starts_with("their ")
         && before_verb
             .split(['«', '»'])

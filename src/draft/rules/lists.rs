@@ -3,7 +3,12 @@
 //! "X uses four colours: A, B, C and D", "X's colours, A and B,". A coordination never takes
 //! in the sentence's subject, and a stated count must equal the number of items.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::deck::{Answer, FactKind};
+use crate::draft::context::looks_like_person;
 use crate::draft::mentions;
 use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
 
@@ -54,6 +59,42 @@ pub fn split_items(text: &str, expected: Option<usize>) -> Option<Vec<String>> {
         .all(|i| (1..=5).contains(&i.split_whitespace().count()));
     let ok = items.len() >= 2 && short && expected.is_none_or(|n| n == items.len());
     ok.then_some(items)
+}
+
+/// "Hillary and Tenzing made the first ascent of Everest": the two people who made it.
+fn doers(hit: &Hit) -> Option<FactKind> {
+    let written = hit.raw("v")?;
+    let verb = crate::wording::verb::Verb::of(written);
+    if verb.past != written || matches!(verb.base.as_str(), "be" | "have" | "do") {
+        return None;
+    }
+    let items: Vec<String> = hit
+        .raw("i")?
+        .split(['«', '»'])
+        .filter(|p| p.starts_with(['E']) && p[1..].chars().all(|c| c.is_ascii_digit()))
+        .filter_map(|p| hit.sentence.slot(&format!("«{p}»")))
+        .map(|slot| hit.context.name(&slot.text))
+        .collect();
+    if items.len() < 2 || !items.iter().all(|i| looks_like_person(i)) {
+        return None;
+    }
+    // What they did, without its date and up to the first clause word.
+    static DATED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r" (?:in|on|by|from) «[DR]\d+».*$").expect("valid"));
+    let rest = hit.sentence.render(&DATED.replace(hit.raw("rest")?, ""));
+    let rest = trim_phrase(&rest);
+    if rest.split_whitespace().count() < 2
+        || rest.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "it" | "them" | "him" | "her" | "his" | "its" | "their" | "this" | "each"
+            )
+        })
+    {
+        return None;
+    }
+    let count = crate::wording::count::number_word(items.len() as f64)?;
+    list(format!("the {count} people who {written} {rest}"), items)
 }
 
 fn list(name: String, items: Vec<String>) -> Option<FactKind> {
@@ -269,6 +310,22 @@ fn kept_of(hit: &Hit) -> Option<FactKind> {
 }
 
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "A and B did X: the people who did X",
+        pattern: r"(?:^|, |; )(?:(?:[Ii]n|[Oo]n) «D\d+»,? )?(?P<i>«E\d+»(?:, «E\d+»)*,? and «E\d+»)(?:, [^,;]{2,60},)? (?:(?:first|jointly|together|also|later) )?(?P<v>[a-z]+) (?P<rest>[^,;.«]*(?:«[EQ]\d+»[^,;.«]*){0,3})",
+        whole: false,
+        confidence: 0.6,
+        build: doers,
+        must: &[
+            "On 29 May 1953 Mara Quell and Tomas Reede made the first ascent of the Varn.",
+            "In 1974 Anna Brill, Mara Quell and Tomas Reede warned that the gas could harm the sky.",
+        ],
+        must_not: &[
+            "Mara Quell and Tomas Reede are friends.",
+            "Brill and Varn signed the treaty.",
+            "Mara Quell and Tomas Reede made it.",
+        ],
+    },
     Rule {
         name: "N things, A, B and C,",
         pattern: r"(?P<own>^(?:[Tt]he )?«E\d+»|^[Ii]t |^[Tt]he [a-z]+ )?.*?(?:^| )(?:(?P<pos>«E\d+»)'s (?:[a-z]+ )?)?(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?)[,:] (?P<i>(?:(?:the )?«E\d+»|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?(?:, (?:(?:the )?«E\d+»|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)*,? (?:and|or) (?:(?:the )?«E\d+»|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)(?:,|\.?$| [—–]|;)",
