@@ -285,6 +285,13 @@ impl<'a> Hit<'a> {
         let at = self.caps.name(near).map_or(0, |m| m.start());
         let end = self.caps.name(near).map_or(at, |m| m.end());
         let dates = self.sentence.event_dates(self.clause);
+        // "received its charter in 1582 and admitted its first students the following
+        // year": a time told relative to the date is not the date.
+        if RELATIVE_TIME.is_match(&self.clause[end.min(self.clause.len())..])
+            && !dates.iter().any(|(p, _)| *p >= end)
+        {
+            return None;
+        }
         if let Some(d) = dates
             .iter()
             .filter(|(p, _)| *p >= at)
@@ -428,6 +435,11 @@ impl<'a> Hit<'a> {
 /// clause, a pronoun subject, a participle after a comma (", killing"), a semicolon.
 static ANOTHER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:which|who|whom|whose|that|when|while|where|because|although|it|he|she|they|we)\b|, [a-z]{2,}ing\b|; ").expect("valid")
+});
+
+/// A time told relative to another: "the following year", "two years later".
+static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:the (?:following|next|previous) (?:year|month|day|week|spring|summer|autumn|winter)|(?:a|«N\d+»|[a-z]+) (?:years?|months?|days?|weeks?|decades?) (?:later|earlier|afterwards)|the (?:year|day) (?:after|before))\b").expect("valid")
 });
 
 static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -842,6 +854,28 @@ mod tests {
         // Not after a phrase without a name, nor before a present tense.
         assert!(derived("They met a sailor, who founded the guild in 1887.").is_empty());
         assert!(derived("They met Tomas Reede, who lives in Varn.").is_empty());
+    }
+
+    #[test]
+    fn a_relative_time_dates_nothing() {
+        let active = harness::rule(
+            crate::draft::rules::events::RULES,
+            "active event (Y signed X in D)",
+        );
+        assert!(
+            harness::facts_of(
+                active,
+                "In 1582 the Varn College received its charter and admitted the first students of the town the following year."
+            )
+            .is_empty()
+        );
+        assert!(
+            !harness::facts_of(
+                active,
+                "In 1582 the Varn College admitted the first students of the town."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
