@@ -7,13 +7,12 @@
 //! alone is the full name written earlier, and a class noun is the article's subject. Whatever
 //! is read this way is noted, so the draft can say what to check.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::deck::FactDate;
-use crate::draft::sentence::{self, Sentence, SlotKind};
+use crate::draft::sentence::{self, Sentence, SlotKind, Vocabulary};
 
 /// Class nouns of places, one of which an article about a place keeps using for it.
 const PLACE_NOUNS: &[&str] = &[
@@ -49,8 +48,9 @@ static ACRONYM_DEF: LazyLock<Regex> =
 /// The article-wide facts, known before the first sentence is read.
 #[derive(Debug, Clone, Default)]
 pub struct Article {
-    /// Words the article writes in lowercase somewhere.
-    pub lowercase: HashSet<String>,
+    /// Words the article writes in lowercase somewhere, and those it capitalises inside a
+    /// sentence.
+    pub words: Vocabulary,
     /// Acronym and expansion, from "Full Name (ACR)".
     pub acronyms: Vec<(String, String)>,
     /// Acronyms the text writes with "the" ("the SCO").
@@ -72,17 +72,13 @@ pub struct Article {
 impl Article {
     /// Reads what is known about the whole article from its title and sentences.
     pub fn new(title: Option<&str>, sentences: &[String]) -> Article {
-        let mut article = Article::default();
-        for s in sentences {
-            for word in s.split(|c: char| !c.is_alphanumeric() && c != '-') {
-                if word.starts_with(char::is_lowercase) {
-                    article.lowercase.insert(word.to_string());
-                }
-            }
-        }
+        let mut article = Article {
+            words: Vocabulary::of(sentences),
+            ..Article::default()
+        };
         let read: Vec<Sentence> = sentences
             .iter()
-            .map(|s| sentence::read(s, &article.lowercase))
+            .map(|s| sentence::read(s, &article.words))
             .collect();
         for s in &read {
             for c in ACRONYM_DEF.captures_iter(&s.skeleton) {
@@ -158,7 +154,7 @@ impl Article {
 
     fn find_subject(&mut self, title: Option<&str>, first: Option<&Sentence>, all: &str) {
         let title_names: Vec<String> = title
-            .map(|t| sentence::read(t, &self.lowercase))
+            .map(|t| sentence::read(t, &self.words))
             .map(|s| {
                 s.slots
                     .into_iter()
@@ -187,7 +183,7 @@ impl Article {
             } else {
                 c.name("w").map(|w| {
                     let w = w.as_str();
-                    if self.lowercase.contains(&w.to_lowercase()) {
+                    if self.words.lowercase.contains(&w.to_lowercase()) {
                         w.to_lowercase()
                     } else {
                         w.to_string()
@@ -309,7 +305,7 @@ impl Article {
         let mut best: Option<(usize, String)> = None;
         for (i, w) in words.iter().enumerate() {
             if !["ean", "ian", "ish", "ese"].iter().any(|e| w.ends_with(e))
-                && !self.lowercase.contains(&w.to_lowercase())
+                && !self.words.lowercase.contains(&w.to_lowercase())
             {
                 let count = mentions(all, w);
                 if count >= 3 && best.as_ref().is_none_or(|(b, _)| count > *b) {

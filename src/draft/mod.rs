@@ -84,7 +84,7 @@ pub fn draft_from_article(article: &str) -> Draft {
                 paragraph: paragraph.number,
                 sentence: i + 1,
             };
-            let sentence = sentence::read(text, &context.article.lowercase);
+            let sentence = sentence::read(text, &context.article.words);
             let found = rules::apply(&sentence, &context);
             track_events(&found, &mut context);
             for f in found {
@@ -138,7 +138,7 @@ pub fn explain(article: &str) -> String {
     for paragraph in &paragraphs {
         context.focus.subject = None;
         for text in &paragraph.sentences {
-            let sentence = sentence::read(text, &context.article.lowercase);
+            let sentence = sentence::read(text, &context.article.words);
             out.push_str(&format!("\n{}\n", sentence.skeleton));
             let found = rules::apply(&sentence, &context);
             for f in &found {

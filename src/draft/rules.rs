@@ -731,7 +731,7 @@ pub mod harness {
         let regex = Regex::new(&expand(rule.pattern)).expect("valid");
         let mut out = Vec::new();
         for s in &sentences {
-            let sentence = crate::draft::sentence::read(s, &context.article.lowercase);
+            let sentence = crate::draft::sentence::read(s, &context.article.words);
             let clauses = if rule.whole {
                 vec![sentence.skeleton.as_str()]
             } else {

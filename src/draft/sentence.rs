@@ -114,6 +114,11 @@ const LONG_NAME_HEADS: &[&str] = &[
     "Society", "Union", "Federation", "Office", "Centre", "Center", "Order",
 ];
 
+/// Endings of abstract nouns ("Independence", "Cooperation", "Neutrality").
+const ABSTRACT_ENDINGS: &[&str] = &[
+    "ence", "ance", "tion", "sion", "ment", "ness", "ity", "ism", "ship", "hood", "dom",
+];
+
 /// Whether a word is capitalised (or an acronym, or a roman numeral after a name).
 fn is_capital(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -152,9 +157,40 @@ fn possessive(word: &str) -> Option<&str> {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
 }
 
-/// Reads a sentence. `lowercase` holds the words the article writes in lowercase somewhere:
-/// a capitalised first word found there ("Disease killed...") starts no name.
-pub fn read(text: &str, lowercase: &HashSet<String>) -> Sentence {
+/// What the whole article shows about its words, for reading one sentence: the words it
+/// writes in lowercase somewhere, and those it capitalises inside a sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    pub lowercase: HashSet<String>,
+    pub capitalised: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// The vocabulary of an article's sentences.
+    pub fn of(sentences: &[String]) -> Vocabulary {
+        let mut words = Vocabulary::default();
+        for s in sentences {
+            let mut first = true;
+            for word in s.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                if word.is_empty() {
+                    continue;
+                }
+                if word.starts_with(char::is_lowercase) {
+                    words.lowercase.insert(word.to_string());
+                } else if !first && word.starts_with(char::is_uppercase) {
+                    words.capitalised.insert(word.to_string());
+                }
+                first = false;
+            }
+        }
+        words
+    }
+}
+
+/// Reads a sentence. A capitalised first word the article writes in lowercase somewhere
+/// ("Disease killed...") starts no name; nor does one it never capitalises inside a sentence
+/// when a lowercase word follows ("Independence was proclaimed").
+pub fn read(text: &str, words: &Vocabulary) -> Sentence {
     let mut raw: Vec<(std::ops::Range<usize>, Slot)> = Vec::new();
     let taken = |raw: &[(std::ops::Range<usize>, Slot)], r: &std::ops::Range<usize>| {
         raw.iter().any(|(o, _)| o.start < r.end && r.start < o.end)
@@ -188,7 +224,7 @@ pub fn read(text: &str, lowercase: &HashSet<String>) -> Sentence {
         })
         .filter(|t| !taken(&raw, &(t.start..t.end)))
         .collect();
-    for (range, possessive) in entity_spans(text, &tokens, lowercase) {
+    for (range, possessive) in entity_spans(text, &tokens, words) {
         let mut start = range.start;
         // "the" before a name belongs to it: "the Philippines", "The Hague".
         let before = text[..start].trim_end();
@@ -451,8 +487,9 @@ fn slot_of(m: &Mention) -> Slot {
 fn entity_spans(
     text: &str,
     tokens: &[Token],
-    lowercase: &HashSet<String>,
+    words: &Vocabulary,
 ) -> Vec<(std::ops::Range<usize>, bool)> {
+    let lowercase = &words.lowercase;
     let mut out = Vec::new();
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text);
     // A token starts the sentence when only punctuation comes before it.
@@ -521,8 +558,20 @@ fn entity_spans(
                             | "up"
                     )
                 });
+            // "Independence was proclaimed": an abstract noun the article never capitalises
+            // inside a sentence, alone before a lowercase word, is capitalised only by its
+            // place (a country named only at sentence starts stays a name).
+            let only_first = i == first_word
+                && ABSTRACT_ENDINGS.iter().any(|e| stem.ends_with(e))
+                && !words.capitalised.is_empty()
+                && !words.capitalised.contains(stem)
+                && !stem.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.text.starts_with(char::is_lowercase));
             if OPENERS.contains(&stem)
                 || participle
+                || only_first
                 || (lowercase.contains(&stem.to_lowercase()) && !heads_a_name)
             {
                 return false;
@@ -671,11 +720,11 @@ mod tests {
     use super::*;
 
     fn skeleton(text: &str) -> String {
-        read(text, &HashSet::new()).skeleton
+        read(text, &Vocabulary::default()).skeleton
     }
 
     fn names(text: &str) -> Vec<String> {
-        read(text, &HashSet::new())
+        read(text, &Vocabulary::default())
             .slots
             .into_iter()
             .filter(|s| matches!(s.kind, SlotKind::Entity { .. }))
@@ -760,16 +809,34 @@ mod tests {
     fn sentence_openers_are_not_names() {
         assert_eq!(names("Its capital is Reykjavík."), ["Reykjavík"]);
         let lowercase: HashSet<String> = ["disease".to_string()].into();
-        assert!(read("Disease killed many.", &lowercase).slots.is_empty());
+        let words = Vocabulary {
+            lowercase,
+            capitalised: HashSet::new(),
+        };
+        assert!(read("Disease killed many.", &words).slots.is_empty());
+        // A word capitalised only at a sentence's start is no name when the article
+        // capitalises other words inside its sentences.
+        let words = Vocabulary::of(&[
+            "Independence was proclaimed in 1818.".to_string(),
+            "The war ended in Chile and Chile grew.".to_string(),
+        ]);
+        let entities = |t: &str| {
+            read(t, &words)
+                .slots
+                .iter()
+                .filter(|s| matches!(s.kind, SlotKind::Entity { .. }))
+                .count()
+        };
+        assert_eq!(entities("Independence was proclaimed in 1818."), 0);
+        assert_eq!(entities("Chile grew fast."), 1);
         assert_eq!(names("Iceland is an island."), ["Iceland"]);
         // A common noun heading a name is part of it; before a lowercase word it is not.
-        let lowercase: HashSet<String> = ["lake".to_string(), "rivers".to_string()].into();
+        let words = Vocabulary {
+            lowercase: ["lake".to_string(), "rivers".to_string()].into(),
+            capitalised: HashSet::new(),
+        };
         let names_with = |t: &str| -> Vec<String> {
-            read(t, &lowercase)
-                .slots
-                .into_iter()
-                .map(|s| s.text)
-                .collect()
+            read(t, &words).slots.into_iter().map(|s| s.text).collect()
         };
         assert_eq!(names_with("Lake Tarn is deep."), ["Lake Tarn"]);
         assert!(names_with("Lake water is cold.").is_empty());
@@ -790,7 +857,7 @@ mod tests {
     fn quotations_are_slots() {
         let s = read(
             "Its motto is \u{201c}One Vision, One Identity\u{201d}.",
-            &HashSet::new(),
+            &Vocabulary::default(),
         );
         assert_eq!(s.skeleton, "Its motto is «Q0».");
         assert_eq!(s.slots[0].text, "One Vision, One Identity");
@@ -836,7 +903,7 @@ mod tests {
 
     #[test]
     fn event_dates_skip_governed_ones() {
-        let s = read("After 1990 it was renamed in 1995.", &HashSet::new());
+        let s = read("After 1990 it was renamed in 1995.", &Vocabulary::default());
         let dates: Vec<i32> = s
             .event_dates(&s.skeleton)
             .iter()

@@ -136,7 +136,12 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
             .is_some_and(|w| w.ends_with("ed"))
         || (initial
             && !name.contains(' ')
-            && hit.context.article.lowercase.contains(&name.to_lowercase()))
+            && hit
+                .context
+                .article
+                .words
+                .lowercase
+                .contains(&name.to_lowercase()))
     {
         return None;
     }
