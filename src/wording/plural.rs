@@ -275,6 +275,13 @@ mod tests {
     }
 
     #[test]
+    fn two_letters_are_too_few_for_a_plural_in_s() {
+        for w in ["as", "os"] {
+            assert!(!is_plural_noun(w), "{w}");
+        }
+    }
+
+    #[test]
     fn singulars_follow_english_spelling() {
         let cases = [
             ("states", "state"),
@@ -291,6 +298,10 @@ mod tests {
             ("archives", "archive"),
             ("heroes", "hero"),
             ("shoes", "shoe"),
+            // "-ies" after one letter drops only the "s".
+            ("lies", "lie"),
+            ("ties", "tie"),
+            ("pies", "pie"),
             ("state", "state"),
             ("Planets", "planet"),
         ];

@@ -695,6 +695,21 @@ mod tests {
             ("dying", "die"),
             ("studying", "study"),
             ("headquartered", "headquarter"),
+            // A doubled "s" or "l" stays, unless the "l" ends a longer word.
+            ("harassed", "harass"),
+            ("embarrassed", "embarrass"),
+            ("rivalled", "rival"),
+            // "-ng" after "o" takes no "e" ("changed" does).
+            ("prolonged", "prolong"),
+            ("wronged", "wrong"),
+            // "-t" after a consonant, or after "i", takes no "e".
+            ("attempted", "attempt"),
+            ("exited", "exit"),
+            // "-m" and "-p" after two letters that are not one vowel take no "e".
+            ("alarmed", "alarm"),
+            ("bloomed", "bloom"),
+            ("leaped", "leap"),
+            ("heaped", "heap"),
         ];
         for (form, base) in cases {
             assert_eq!(lemma(form), base, "{form}");
@@ -730,6 +745,11 @@ mod tests {
             ("agree", "agreed", "agrees", "agreeing"),
             ("travel", "travelled", "travels", "travelling"),
             ("fix", "fixed", "fixes", "fixing"),
+            // Doubling is read from the last three letters, in short and long bases.
+            ("pat", "patted", "pats", "patting"),
+            ("hug", "hugged", "hugs", "hugging"),
+            ("strip", "stripped", "strips", "stripping"),
+            ("shrug", "shrugged", "shrugs", "shrugging"),
         ];
         for (base, past, third, ing) in cases {
             let v = Verb::of(base);
@@ -746,6 +766,18 @@ mod tests {
         assert_eq!(Verb::of("have").third(), "has");
         assert_eq!(Verb::of("go").third(), "goes");
         assert_eq!(Verb::of("take").third(), "takes");
+        assert_eq!(Verb::of("do").third(), "does");
+        assert_eq!(Verb::of("did").third(), "does");
+        assert_eq!(Verb::of("went").third(), "goes");
+    }
+
+    #[test]
+    fn ing_forms_of_short_irregular_verbs() {
+        // Two letters never double; three may.
+        assert_eq!(Verb::of("go").ing(), "going");
+        assert_eq!(Verb::of("do").ing(), "doing");
+        assert_eq!(Verb::of("sit").ing(), "sitting");
+        assert_eq!(Verb::of("run").ing(), "running");
     }
 
     #[test]
@@ -753,7 +785,8 @@ mod tests {
         for w in ["signed", "held", "began", "founded", "built", "joined"] {
             assert!(is_past_form(w), "{w}");
         }
-        for w in ["hundred", "need", "sign", "bed", "treaty", "proceed"] {
+        // "zed": three letters are too few for a regular "-ed".
+        for w in ["hundred", "need", "sign", "bed", "treaty", "proceed", "zed"] {
             assert!(!is_past_form(w), "{w}");
         }
     }
