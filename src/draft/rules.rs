@@ -584,9 +584,9 @@ pub fn relative_clause(sentence: &Sentence, clause: &str) -> Option<Sentence> {
         .strip_prefix("who ")
         .or_else(|| clause.strip_prefix("which "))?;
     let verb = rest.split(' ').next()?;
+    // A simple past ("founded", "began", "put"), or "was", "were", "had".
     if !(matches!(verb, "was" | "were" | "had")
-        || (crate::wording::verb::is_past_form(verb)
-            && crate::wording::verb::Verb::of(verb).past == verb))
+        || crate::wording::verb::Verb::of(verb).past == verb)
     {
         return None;
     }
@@ -838,9 +838,21 @@ mod tests {
             ),
             ["the Tull probe landed on 14 January 2005."]
         );
-        // Names joined by "and" are no second verb phrase; nor is a present tense.
+        // After an apposition, the verb follows it.
+        assert_eq!(
+            derived(
+                "Mara Quell, a chemist, founded the guild in 1887 and opened a school in 1890."
+            ),
+            ["Mara Quell opened a school in 1890."]
+        );
+        // Names joined by "and" are no second verb phrase; nor is a present tense, and a
+        // clause whose own verb is in the present shares nothing.
         assert!(derived("Mara Quell met Tomas Reede and Anna Brill in 1901.").is_empty());
         assert!(derived("Mara Quell writes books and paints.").is_empty());
+        assert!(
+            derived("Mara Quell, a chemist, writes books and opened a school in 1890.").is_empty()
+        );
+        assert!(derived("The Varn Guild hall stands on the quay and opened in 1901.").is_empty());
     }
 
     #[test]
@@ -851,9 +863,14 @@ mod tests {
             ),
             ["Tomas Reede conquered the last of his rivals in 1221."]
         );
-        // Not after a phrase without a name, nor before a present tense.
+        assert_eq!(
+            derived("They met Tomas Reede, who began the survey in 1901."),
+            ["Tomas Reede began the survey in 1901."]
+        );
+        // Not after a phrase without a name, nor before a present tense or a participle.
         assert!(derived("They met a sailor, who founded the guild in 1887.").is_empty());
         assert!(derived("They met Tomas Reede, who lives in Varn.").is_empty());
+        assert!(derived("They met Tomas Reede, who begun the survey in 1901.").is_empty());
     }
 
     #[test]
