@@ -187,22 +187,19 @@ fn negated(hit: &Hit, group: &str) -> bool {
         .caps
         .name(group)
         .map_or("", |m| hit.clause[..m.start()].trim_end());
-    hit.raw(group)
-        .is_some_and(|s| s.starts_with("No ") || s.starts_with("no ") || s.starts_with("Neither"))
-        || before.ends_with("No")
-        || before.ends_with(" no")
-        || {
-            // The negation must be in the clause's reading, not in a relative clause after
-            // it ("X was founded in 1947, and groups that had not been invited came").
-            let whole = hit.caps.get(0).map_or(0..0, |m| m.range());
-            let next: String = hit.clause[whole.end..]
-                .split_whitespace()
-                .take(2)
-                .collect::<Vec<_>>()
-                .join(" ");
-            let span = format!(" {} {next} ", &hit.clause[whole]);
-            span.contains(" not ") || span.contains(" never ")
-        }
+    // (No subject pattern starts with "No": the word stays before the group.)
+    before.ends_with("No") || before.ends_with(" no") || {
+        // The negation must be in the clause's reading, not in a relative clause after
+        // it ("X was founded in 1947, and groups that had not been invited came").
+        let whole = hit.caps.get(0).map_or(0..0, |m| m.range());
+        let next: String = hit.clause[whole.end..]
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let span = format!(" {} {next} ", &hit.clause[whole]);
+        span.contains(" not ") || span.contains(" never ")
+    }
 }
 
 /// A pronoun subject of a subordinate clause ("he died there as it was bombed"): it may
@@ -807,9 +804,15 @@ fn participle(hit: &Hit) -> Option<FactKind> {
     // phrase made the thing; it is not the thing.
     if let Some(m) = hit.caps.name("s") {
         let before = &hit.clause[..m.start()];
-        let phrase = before.rsplit(',').next().unwrap_or(before);
-        if phrase.split_whitespace().any(|w| w == "by") {
-            return None;
+        // Only a "by" phrase after a participle of its own, set off by a comma ("The race
+        // was inspired by X, held in ..." names X as the subject of "held").
+        if let Some((_, phrase)) = before.rsplit_once(',') {
+            let mut words = phrase.split_whitespace();
+            if words.next().is_some_and(crate::wording::verb::is_past_form)
+                && words.any(|w| w == "by")
+            {
+                return None;
+            }
         }
     }
     let subject = match hit.slot("s") {
@@ -833,8 +836,7 @@ fn participle(hit: &Hit) -> Option<FactKind> {
 
 /// "Signed in 1987, the treaty set out ...": the event of what the clause is about.
 fn participle_opener(hit: &Hit) -> Option<FactKind> {
-    let noun =
-        noun_of(&hit.raw("v")?.to_lowercase(), VERBS).filter(|n| !n.is_empty() && *n != "birth")?;
+    let noun = noun_of(&hit.raw("v")?.to_lowercase(), VERBS).filter(|n| !n.is_empty())?;
     // "Signed in 1987, it ...": "it" may be anything before; a named or class subject only.
     if matches!(
         hit.raw("s")?,
@@ -862,10 +864,6 @@ fn first_of(hit: &Hit) -> Option<FactKind> {
         crate::wording::verb::Verb::of(verb).participle == verb
     } else {
         crate::wording::verb::is_past_form(verb)
-            || matches!(
-                verb,
-                "took" | "began" | "ran" | "came" | "went" | "appeared"
-            )
     };
     if !finite || hit.raw("s")?.contains("first time") || negated(hit, "s") {
         return None;
@@ -1047,6 +1045,7 @@ pub static RULES: &[Rule] = &[
             "It sold the licence, then signed in 1999 a new one.",
             "The reserve on the eastern shore, created in 1916, is old.",
             "Its hall at Brill, designed by the Varn architect Mara Quell, opened in 2004.",
+            "A great fair, held in Brill in 1896, inspired the race.",
         ],
     },
     Rule {
@@ -1131,6 +1130,8 @@ pub static RULES: &[Rule] = &[
             "Tomas Reede's body was found in 1931.",
             "The first crossing of the strait was made on 2 June 1911.",
             "The Harbour Guild was privatised in 1994.",
+            "Brill is a country. In 1973 it was bombed.",
+            "The Varn Tour was held in 1915.",
             "The Varn Festival was founded in 1947, and in the same year groups that had not been invited came anyway.",
         ],
         must_not: &[
@@ -1142,7 +1143,10 @@ pub static RULES: &[Rule] = &[
             "The first was announced in July 1898.",
             "A new seat was created for the duke, keeping the title it had received in 1623.",
             "A new seat was created for the duke; the title was kept in 1623.",
-            "Tomas Reede died in the palace in 1973 as it was bombed.",
+            "Brill is a country. Tomas Reede died in the palace in 1973 as it was bombed.",
+            "No Varn Tour was held in 1915.",
+            "In 1915 no Varn Tour was held.",
+            "The Varn Tour was not held in 1915.",
         ],
     },
     Rule {
@@ -1287,9 +1291,11 @@ pub static RULES: &[Rule] = &[
         must: &[
             "The Varn Charter was a treaty. Signed in 1987, the charter set out to protect the harbour.",
             "Founded in 1887, the Harbour Guild soon spread.",
+            "Born in 1887, Mara Quell became a sailor.",
         ],
         must_not: &[
             "Born in 1887, she soon left.",
+            "Held in 1896, the games drew crowds.",
             "Signed in 1987, it set out to protect the harbour.",
             "Signed in 1987, the charter set out to protect the harbour.",
         ],
@@ -1304,6 +1310,7 @@ pub static RULES: &[Rule] = &[
             "The first Varn Marathon was run on 19 April 1897.",
             "In 1903 the first edition of the Harbour Review appeared.",
             "The first Tull Games took place in Varn in 1896.",
+            "The first Varn Regatta opened on 3 May 1890.",
         ],
         must_not: &[
             "The first Varn Marathon was a success in 1897.",
@@ -1404,6 +1411,36 @@ mod tests {
         assert_eq!(noun_of("annexed", VERBS), Some("annexation"));
         assert_eq!(noun_of("withdrew", VERBS), None);
         assert_eq!(noun_of("table", VERBS), None);
+    }
+
+    #[test]
+    fn a_named_gathering_held_somewhere_is_the_event_with_its_place() {
+        let rule = rule(RULES, "X, signed in D,");
+        assert_eq!(
+            facts_of(
+                rule,
+                "The race was inspired by the Varn Games, held in Brill in 1896."
+            ),
+            [FactKind::Event {
+                what: "the Varn Games".into(),
+                date: FactDate {
+                    year: 1896,
+                    month: None,
+                    day: None
+                },
+                place: Some("Brill".into()),
+            }]
+        );
+        // A person is no place.
+        let got = facts_of(
+            rule,
+            "The race was inspired by the Varn Games, held at Mara Quell in 1896.",
+        );
+        assert!(
+            got.iter()
+                .all(|f| matches!(f, FactKind::Event { place: None, .. })),
+            "{got:?}"
+        );
     }
 
     #[test]

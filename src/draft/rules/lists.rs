@@ -319,11 +319,15 @@ pub static RULES: &[Rule] = &[
         must: &[
             "On 29 May 1953 Mara Quell and Tomas Reede made the first ascent of the Varn.",
             "In 1974 Anna Brill, Mara Quell and Tomas Reede warned that the gas could harm the sky.",
+            "In 1901 Mara Quell and Tomas Reede founded the guild.",
         ],
         must_not: &[
             "Mara Quell and Tomas Reede are friends.",
             "Brill and Varn signed the treaty.",
             "Mara Quell and Tomas Reede made it.",
+            "Mara Quell and Tomas Reede had a boat in 1901.",
+            "Mara Quell and Tomas Reede sold their boats in 1901.",
+            "Mara Quell and Tomas Reede sailed north in 1901.",
         ],
     },
     Rule {

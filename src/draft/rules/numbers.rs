@@ -272,7 +272,11 @@ fn sent(hit: &Hit) -> Option<FactKind> {
     let subject = hit.name("s")?;
     // "the account eventually filled 30 volumes": the subject without its adverb.
     let subject = match subject.rsplit_once(' ') {
-        Some((head, last)) if last.ends_with("ly") && last.len() > 4 => head.to_string(),
+        Some((head, last))
+            if last.starts_with(char::is_lowercase) && last.ends_with("ly") && last.len() > 3 =>
+        {
+            head.to_string()
+        }
         _ => subject,
     };
     number(
@@ -661,6 +665,56 @@ mod tests {
     #[test]
     fn every_rule_matches_its_examples() {
         check_table(RULES);
+    }
+
+    #[test]
+    fn a_count_after_a_past_names_who_did_it() {
+        let quantity = |text: &str| -> Vec<String> {
+            facts_of(rule(RULES, "X sent N things"), text)
+                .into_iter()
+                .filter_map(|f| match f {
+                    FactKind::Number { quantity, .. } => Some(quantity.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            quantity("Tomas Reede sent 300 troops to the isle."),
+            ["the number of troops sent by Tomas Reede"]
+        );
+        assert_eq!(
+            quantity("The account of the voyage eventually filled 30 volumes."),
+            ["the number of volumes filled by the account of the voyage"]
+        );
+        assert_eq!(
+            quantity("The account of the voyage only filled 30 volumes."),
+            ["the number of volumes filled by the account of the voyage"]
+        );
+        // A name ending in "ly" is no adverb.
+        assert_eq!(
+            quantity("The army of Italy sent 300 troops to the isle."),
+            ["the number of troops sent by the army of Italy"]
+        );
+    }
+
+    #[test]
+    fn a_peak_measures_its_height_and_a_river_its_length() {
+        let thing = rule(RULES, "X, a peak of N metres");
+        let quantities: Vec<String> = [
+            "Ships sail up the Varn, a slow river of 430 km, to the capital.",
+            "The town is dominated by Arden's Seat, a rugged peak of 251 metres that rises from a park.",
+        ]
+        .iter()
+        .flat_map(|t| facts_of(thing, t))
+        .filter_map(|f| match f {
+            FactKind::Number { quantity, .. } => Some(quantity.to_string()),
+            _ => None,
+        })
+        .collect();
+        assert_eq!(
+            quantities,
+            ["the length of the Varn", "the height of Arden's Seat"]
+        );
     }
 
     #[test]

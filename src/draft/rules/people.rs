@@ -168,9 +168,13 @@ fn agent(hit: &Hit) -> Option<FactKind> {
     let object = match object.split_once(' ') {
         Some((det @ ("his" | "her" | "its" | "their"), rest)) => {
             let owner = match det {
-                "his" | "her" => hit.context.person_for(det).unwrap_or_else(|| name.clone()),
+                "his" | "her" => hit.context.person_for(det)?,
                 _ => hit.it()?,
             };
+            // "X designed her own house": the role would name the answer.
+            if owner == name {
+                return None;
+            }
             format!("{owner}'s {rest}")
         }
         _ => object,
@@ -534,6 +538,22 @@ pub static RULES: &[Rule] = &[
 mod tests {
     use super::*;
     use crate::draft::rules::harness::{check_table, facts_of, rule};
+
+    #[test]
+    fn a_doer_is_named_by_what_they_did_with_owners_spelled_out() {
+        let got = facts_of(
+            rule(RULES, "X designed Y: the designer of Y"),
+            "Tomas Reede was a merchant. In 1766 Mara Quell designed his house in Varn.",
+        );
+        assert_eq!(
+            got,
+            [FactKind::Person {
+                name: Answer::plain("Mara Quell"),
+                role: "the designer of Tomas Reede's house in Varn".into(),
+                since: None,
+            }]
+        );
+    }
 
     #[test]
     fn every_rule_matches_its_examples() {
