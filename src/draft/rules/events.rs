@@ -800,19 +800,19 @@ fn participle(hit: &Hit) -> Option<FactKind> {
     // noun); any other verb needs its noun.
     let noun = noun_of(hit.raw("v")?, VERBS)
         .filter(|n| !n.is_empty() || (hit.raw("v") == Some("held") && hit.slot("s").is_some()))?;
-    // "Its building, designed by the architect X, opened in 2004": a name inside a "by"
-    // phrase made the thing; it is not the thing.
+    // "Its building, designed by the architect X, opened in 2004": a name inside a
+    // participle phrase did something to the thing; it is not the thing.
     if let Some(m) = hit.caps.name("s") {
         let before = &hit.clause[..m.start()];
-        // Only a "by" phrase after a participle of its own, set off by a comma ("The race
-        // was inspired by X, held in ..." names X as the subject of "held").
-        if let Some((_, phrase)) = before.rsplit_once(',') {
-            let mut words = phrase.split_whitespace();
-            if words.next().is_some_and(crate::wording::verb::is_past_form)
-                && words.any(|w| w == "by")
-            {
-                return None;
-            }
+        // Only inside a participle phrase set off by a comma ("designed by X", "renamed
+        // after X"); "The race was inspired by X, held in ..." names X as what was held.
+        if let Some((_, phrase)) = before.rsplit_once(',')
+            && phrase
+                .split_whitespace()
+                .next()
+                .is_some_and(crate::wording::verb::is_past_form)
+        {
+            return None;
         }
     }
     let subject = match hit.slot("s") {
@@ -1046,6 +1046,8 @@ pub static RULES: &[Rule] = &[
             "The reserve on the eastern shore, created in 1916, is old.",
             "Its hall at Brill, designed by the Varn architect Mara Quell, opened in 2004.",
             "A great fair, held in Brill in 1896, inspired the race.",
+            "The third phase, opened in 1630, was small.",
+            "A licence, signed in 1999, was a success.",
         ],
     },
     Rule {
@@ -1430,6 +1432,23 @@ mod tests {
                 },
                 place: Some("Brill".into()),
             }]
+        );
+        // A "by" phrase that follows no participle of its own keeps its name.
+        assert_eq!(
+            facts_of(
+                rule,
+                "The race was inspired, as it happens, by the Varn Games, held in Brill in 1896."
+            )
+            .len(),
+            1
+        );
+        // Nor does a name inside any participle phrase: it did something to the thing.
+        assert!(
+            facts_of(
+                rule,
+                "The old hall, renamed after Mara Quell, opened in 2004."
+            )
+            .is_empty()
         );
         // A person is no place.
         let got = facts_of(

@@ -690,6 +690,11 @@ mod tests {
             quantity("The account of the voyage only filled 30 volumes."),
             ["the number of volumes filled by the account of the voyage"]
         );
+        // A four-letter "-ly" word is an adverb too; a three-letter one is not ("fly").
+        assert_eq!(
+            quantity("The Varn shop fly sold 300 hooks."),
+            ["the number of hooks sold by the Varn shop fly"]
+        );
         // A name ending in "ly" is no adverb.
         assert_eq!(
             quantity("The army of Italy sent 300 troops to the isle."),
