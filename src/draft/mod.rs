@@ -175,49 +175,9 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
             let mut np = sentence.render(&c["np"]);
             // "The first IKEA store opened": the store; "Iceland was": Iceland.
             if let Some((head, last)) = np.rsplit_once(' ')
-                && (matches!(
-                    last,
-                    "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "has"
-                        | "had"
-                        | "have"
-                        | "set"
-                        | "put"
-                        | "cut"
-                        | "let"
-                        | "won"
-                        | "led"
-                        | "held"
-                        | "met"
-                        | "took"
-                        | "made"
-                        | "came"
-                        | "went"
-                        | "saw"
-                        | "left"
-                        | "fell"
-                        | "rose"
-                        | "began"
-                        | "became"
-                        | "did"
-                        | "got"
-                        | "sent"
-                        | "built"
-                        | "found"
-                        | "kept"
-                        | "gave"
-                        | "sold"
-                        | "flew"
-                        | "grew"
-                        | "wrote"
-                        | "rode"
-                        | "stood"
-                        | "ran"
-                        | "lost"
-                ) || last.ends_with("ed"))
+                && (crate::wording::verb::is_auxiliary(last)
+                    || crate::wording::verb::is_irregular_form(last)
+                    || last.ends_with("ed"))
             {
                 np = head.to_string();
             }

@@ -541,8 +541,7 @@ pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
     static AND_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r" and (?:(?:[a-z]+ly|then|later|soon|also) )?(?P<v>[a-z]+)\b").expect("valid")
     });
-    let verb =
-        |v: &str| matches!(v, "was" | "were" | "had") || crate::wording::verb::is_past_form(v);
+    let verb = opens_past_clause;
     let Some(c) = SUBJECT_VERB.captures(clause) else {
         return Vec::new();
     };
@@ -572,6 +571,12 @@ pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
         .collect()
 }
 
+/// Whether a word opens a clause in the past: a simple past ("founded", "began", "put"), or
+/// "was", "were", "had".
+fn opens_past_clause(word: &str) -> bool {
+    matches!(word, "was" | "were" | "had") || crate::wording::verb::Verb::of(word).past == word
+}
+
 /// "Mara Quell, a chemist from Varn, who founded the guild in 1887": a relative clause
 /// whose antecedent is a name is read as a clause with the name for its subject ("Mara
 /// Quell founded the guild in 1887").
@@ -584,10 +589,7 @@ pub fn relative_clause(sentence: &Sentence, clause: &str) -> Option<Sentence> {
         .strip_prefix("who ")
         .or_else(|| clause.strip_prefix("which "))?;
     let verb = rest.split(' ').next()?;
-    // A simple past ("founded", "began", "put"), or "was", "were", "had".
-    if !(matches!(verb, "was" | "were" | "had")
-        || crate::wording::verb::Verb::of(verb).past == verb)
-    {
+    if !opens_past_clause(verb) {
         return None;
     }
     let at = (clause.as_ptr() as usize).checked_sub(sentence.skeleton.as_ptr() as usize)?;

@@ -667,6 +667,13 @@ impl Sentence {
         self.slots.get(index)
     }
 
+    /// The slots a piece of skeleton names, in order.
+    pub fn slots_in<'s>(&'s self, skeleton: &'s str) -> impl Iterator<Item = &'s Slot> + 's {
+        PLACEHOLDER
+            .captures_iter(skeleton)
+            .filter_map(|c| self.slots.get(c[2].parse::<usize>().ok()?))
+    }
+
     /// A piece of skeleton written back as text, each placeholder replaced by its slot's text.
     pub fn render(&self, skeleton: &str) -> String {
         PLACEHOLDER

@@ -592,6 +592,17 @@ pub fn is_past_form(word: &str) -> bool {
     w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed") && !NOT_PAST.contains(&w.as_str())
 }
 
+/// Forms of "be", "have" and "do", and the modal verbs: the words that open a verb group.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "does", "did", "can", "could", "will",
+    "would", "shall", "should", "may", "might", "must",
+];
+
+/// Whether `word` is an auxiliary or modal verb ("was", "had", "could").
+pub fn is_auxiliary(word: &str) -> bool {
+    AUXILIARIES.contains(&word)
+}
+
 /// Whether `word` is any form of an irregular verb ("spread", "took", "begun").
 pub fn is_irregular_form(word: &str) -> bool {
     let w = word.to_lowercase();
@@ -610,6 +621,16 @@ const NOT_PAST: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn auxiliaries_open_verb_groups() {
+        for w in ["was", "had", "could", "does"] {
+            assert!(is_auxiliary(w), "{w}");
+        }
+        for w in ["team", "hall", "signed", "Was"] {
+            assert!(!is_auxiliary(w), "{w}");
+        }
+    }
 
     #[test]
     fn irregular_forms_are_known_in_every_form() {

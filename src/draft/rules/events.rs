@@ -17,7 +17,7 @@ use crate::wording::verb::Verb;
 /// founded" is "the founding of X". An empty noun means the subject is itself the event
 /// ("the summit was held").
 #[rustfmt::skip]
-pub static VERBS: &[(&str, &str)] = &[
+pub const VERBS: &[(&str, &str)] = &[
     ("founded", "founding"), ("established", "establishment"), ("created", "creation"),
     ("set up", "setting up"), ("launched", "launch"), ("opened", "opening"),
     ("signed", "signing"), ("adopted", "adoption"), ("introduced", "introduction"),
@@ -50,7 +50,7 @@ pub static VERBS: &[(&str, &str)] = &[
 
 /// Verbs without an object whose subject is what happened: "X died", "X joined".
 #[rustfmt::skip]
-pub static INTRANSITIVE: &[(&str, &str)] = &[
+pub const INTRANSITIVE: &[(&str, &str)] = &[
     ("joined", "accession"), ("died", "death"), ("collapsed", "collapse"), ("began", "start"),
     ("started", "start"), ("ended", "end"), ("appeared", "appearance"), ("arrived", "arrival"),
     ("opened", "opening"), ("merged", "merger"), ("erupted", "eruption"), ("fell", "fall"),
@@ -72,18 +72,23 @@ const EVENT_NAMES: &[&str] = &[
     "Armistice", "Defenestration",
 ];
 
-/// The event noun of a verb form: from the draft's own table first, else from the wording
-/// layer's table of event nouns (`wording::event::NOMINALS`), so every verb the question
-/// wording knows is read in articles too ("was renamed", "annexed", "withdrew"). A passive or
-/// transitive table (`VERBS`) asks for a noun whose "of" phrase is acted on; the intransitive
-/// one for a noun whose "of" phrase acts.
-fn noun_of(verb: &str, table: &[(&str, &'static str)]) -> Option<&'static str> {
+/// The event noun of a passive or transitive verb form, whose "of" phrase is acted on ("X
+/// was founded" is "the founding of X"): from the draft's own table first, else from the
+/// wording layer's table of event nouns (`wording::event::NOMINALS`), so every verb the
+/// question wording knows is read in articles too ("was renamed", "annexed").
+fn noun_of(verb: &str) -> Option<&'static str> {
+    table_noun(verb, VERBS).or_else(|| nominal_of(verb, false))
+}
+
+/// The event noun of an intransitive verb form, whose "of" phrase acts ("X died" is "the
+/// death of X", "X withdrew" is "the withdrawal of X").
+fn intransitive_noun_of(verb: &str) -> Option<&'static str> {
+    table_noun(verb, INTRANSITIVE).or_else(|| nominal_of(verb, true))
+}
+
+fn table_noun(verb: &str, table: &[(&str, &'static str)]) -> Option<&'static str> {
     let verb = verb.split_whitespace().collect::<Vec<_>>().join(" ");
-    table
-        .iter()
-        .find(|(v, _)| *v == verb)
-        .map(|(_, n)| *n)
-        .or_else(|| nominal_of(&verb, std::ptr::eq(table, INTRANSITIVE)))
+    table.iter().find(|(v, _)| *v == verb).map(|(_, n)| *n)
 }
 
 /// The wording layer's event noun for a verb form ("annexed" -> "annexation"), of the role
@@ -144,20 +149,28 @@ fn alternation(given: &[&str], more: Vec<String>) -> String {
 }
 
 /// `{PASSIVE}`: the participles a passive event is read by ("was founded", "was annexed").
-pub fn passive_verbs() -> String {
-    let given: Vec<&str> = VERBS.iter().map(|(v, _)| *v).collect();
-    alternation(&given, nominal_forms(false, true))
+pub fn passive_verbs() -> &'static str {
+    static FORMS: LazyLock<String> = LazyLock::new(|| {
+        let given: Vec<&str> = VERBS.iter().map(|(v, _)| *v).collect();
+        alternation(&given, nominal_forms(false, true))
+    });
+    &FORMS
 }
 
 /// `{ACTIVE}`: the simple pasts an active event is read by ("signed", "annexed").
-pub fn active_verbs() -> String {
-    alternation(ACTIVE, nominal_forms(false, false))
+pub fn active_verbs() -> &'static str {
+    static FORMS: LazyLock<String> =
+        LazyLock::new(|| alternation(ACTIVE, nominal_forms(false, false)));
+    &FORMS
 }
 
 /// `{INTRANSITIVE}`: the simple pasts of events whose subject acts ("joined", "withdrew").
-pub fn intransitive_verbs() -> String {
-    let given: Vec<&str> = INTRANSITIVE.iter().map(|(v, _)| *v).collect();
-    alternation(&given, nominal_forms(true, false))
+pub fn intransitive_verbs() -> &'static str {
+    static FORMS: LazyLock<String> = LazyLock::new(|| {
+        let given: Vec<&str> = INTRANSITIVE.iter().map(|(v, _)| *v).collect();
+        alternation(&given, nominal_forms(true, false))
+    });
+    &FORMS
 }
 
 /// The active verbs of the draft's own table (as a past with an object).
@@ -223,7 +236,7 @@ fn passive(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let verb = hit.raw("v")?;
-    let noun = noun_of(verb, VERBS)?;
+    let noun = noun_of(verb)?;
     let after = &hit.clause[hit.caps.name("v")?.end()..];
     // "was introduced to Babbage", "was declared neutral": not the event the verb names.
     // "was introduced to Charles Babbage": a meeting, asked as the introduction to them.
@@ -302,7 +315,7 @@ fn passive(hit: &Hit) -> Option<FactKind> {
 /// Active: "the leaders signed the Treaty of Amity in 1976", "Russia occupied the
 /// principalities of Moldavia and Wallachia in July 1853".
 fn active(hit: &Hit) -> Option<FactKind> {
-    let noun = noun_of(hit.raw("v")?, VERBS)?;
+    let noun = noun_of(hit.raw("v")?)?;
     // "was signed", "to sign", "had signed the": not an active past event.
     if noun.is_empty()
         || noun == "birth"
@@ -362,9 +375,9 @@ fn active(hit: &Hit) -> Option<FactKind> {
     // "Burke and Hare sold their bodies": "their" is the doers', not the article subject's.
     let before_verb = hit.caps.name("v").map_or("", |v| &hit.clause[..v.start()]);
     if object.starts_with("their ")
-        && before_verb
-            .split(['«', '»'])
-            .filter_map(|p| hit.sentence.slot(&format!("«{p}»")))
+        && hit
+            .sentence
+            .slots_in(before_verb)
             .any(|slot| crate::draft::context::looks_like_person(slot.bare()))
     {
         return None;
@@ -432,7 +445,7 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
     if negated(hit, "s") {
         return None;
     }
-    let noun = noun_of(hit.raw("v")?, INTRANSITIVE)?;
+    let noun = intransitive_noun_of(hit.raw("v")?)?;
     let after = &hit.clause[hit.caps.name("v")?.end()..];
     // "began regular meetings": a transitive use, whose object is the event.
     if matches!(noun, "start" | "end" | "opening" | "closure")
@@ -724,7 +737,7 @@ fn range_side(hit: &Hit, end: bool) -> Option<FactKind> {
     };
     let subject = match hit.raw("v") {
         Some(v) if hit.raw("o").is_some() => {
-            let noun = noun_of(v, VERBS).filter(|n| !n.is_empty())?;
+            let noun = noun_of(v).filter(|n| !n.is_empty())?;
             let object = trim_phrase(&hit.text("o")?);
             if object.split_whitespace().count() < 2 {
                 return None;
@@ -798,7 +811,7 @@ fn first_ascent(hit: &Hit) -> Option<FactKind> {
 fn participle(hit: &Hit) -> Option<FactKind> {
     // "the Olympic Games, held in Athens in 1896": the subject is the event ("held" has no
     // noun); any other verb needs its noun.
-    let noun = noun_of(hit.raw("v")?, VERBS)
+    let noun = noun_of(hit.raw("v")?)
         .filter(|n| !n.is_empty() || (hit.raw("v") == Some("held") && hit.slot("s").is_some()))?;
     // "Its building, designed by the architect X, opened in 2004": a name inside a
     // participle phrase did something to the thing; it is not the thing.
@@ -836,7 +849,7 @@ fn participle(hit: &Hit) -> Option<FactKind> {
 
 /// "Signed in 1987, the treaty set out ...": the event of what the clause is about.
 fn participle_opener(hit: &Hit) -> Option<FactKind> {
-    let noun = noun_of(&hit.raw("v")?.to_lowercase(), VERBS).filter(|n| !n.is_empty())?;
+    let noun = noun_of(&hit.raw("v")?.to_lowercase()).filter(|n| !n.is_empty())?;
     // "Signed in 1987, it ...": "it" may be anything before; a named or class subject only.
     if matches!(
         hit.raw("s")?,
@@ -926,7 +939,7 @@ fn renamed(hit: &Hit) -> Option<FactKind> {
 
 /// "not until April 1950 was a charter between the ports signed": the signing.
 fn not_until(hit: &Hit) -> Option<FactKind> {
-    let noun = noun_of(hit.raw("v")?, VERBS).filter(|n| !n.is_empty())?;
+    let noun = noun_of(hit.raw("v")?).filter(|n| !n.is_empty())?;
     let object = trim_phrase(&hit.text("o")?);
     event(
         format!("the {noun} of {}", definite(&object)),
@@ -1346,7 +1359,7 @@ fn with_range(hit: &Hit, end: bool) -> Option<FactKind> {
     let SlotKind::Range(a, b) = slot.kind else {
         return None;
     };
-    let noun = noun_of(hit.raw("v")?, VERBS).filter(|n| !n.is_empty())?;
+    let noun = noun_of(hit.raw("v")?).filter(|n| !n.is_empty())?;
     let object = trim_phrase(
         &hit.sentence
             .render(hit.raw("o")?.split(" (").next().unwrap_or_default()),
@@ -1395,24 +1408,24 @@ mod tests {
     fn every_event_verb_of_a_pattern_has_a_noun() {
         for verb in passive_verbs().split('|') {
             let verb = verb.replace(r"\s+", " ");
-            assert!(noun_of(&verb, VERBS).is_some(), "{verb}");
+            assert!(noun_of(&verb).is_some(), "{verb}");
         }
         for verb in active_verbs().split('|') {
             let verb = verb.replace(r"\s+", " ");
-            assert!(noun_of(&verb, VERBS).is_some(), "{verb}");
+            assert!(noun_of(&verb).is_some(), "{verb}");
         }
         for verb in intransitive_verbs().split('|') {
             let verb = verb.replace(r"\s+", " ");
-            assert!(noun_of(&verb, INTRANSITIVE).is_some(), "{verb}");
+            assert!(intransitive_noun_of(&verb).is_some(), "{verb}");
         }
         // The wording layer's nouns reach the patterns, each in its role.
         assert!(passive_verbs().split('|').any(|v| v == "annexed"));
         assert!(passive_verbs().split('|').any(|v| v == r"handed\s+over"));
         assert!(intransitive_verbs().split('|').any(|v| v == "withdrew"));
-        assert_eq!(noun_of("withdrew", INTRANSITIVE), Some("withdrawal"));
-        assert_eq!(noun_of("annexed", VERBS), Some("annexation"));
-        assert_eq!(noun_of("withdrew", VERBS), None);
-        assert_eq!(noun_of("table", VERBS), None);
+        assert_eq!(intransitive_noun_of("withdrew"), Some("withdrawal"));
+        assert_eq!(noun_of("annexed"), Some("annexation"));
+        assert_eq!(noun_of("withdrew"), None);
+        assert_eq!(noun_of("table"), None);
     }
 
     #[test]

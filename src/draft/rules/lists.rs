@@ -11,6 +11,7 @@ use crate::deck::{Answer, FactKind};
 use crate::draft::context::looks_like_person;
 use crate::draft::mentions;
 use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
+use crate::draft::sentence::SlotKind;
 
 /// Splits "A, B and C" (or "A, B, and C") into items, using the expected count to decide
 /// whether an "and" inside the last item joins two items or belongs to one ("cultural and
@@ -69,10 +70,9 @@ fn doers(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let items: Vec<String> = hit
-        .raw("i")?
-        .split(['«', '»'])
-        .filter(|p| p.starts_with(['E']) && p[1..].chars().all(|c| c.is_ascii_digit()))
-        .filter_map(|p| hit.sentence.slot(&format!("«{p}»")))
+        .sentence
+        .slots_in(hit.raw("i")?)
+        .filter(|slot| matches!(slot.kind, SlotKind::Entity { .. }))
         .map(|slot| hit.context.name(&slot.text))
         .collect();
     if items.len() < 2 || !items.iter().all(|i| looks_like_person(i)) {

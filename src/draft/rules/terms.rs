@@ -198,28 +198,11 @@ const CLAUSE_APPOSITIONS: &[&str] = &[
 fn holds_clause(definition: &str) -> bool {
     let words: Vec<&str> = definition.split_whitespace().collect();
     words.iter().enumerate().skip(1).any(|(i, w)| {
-        matches!(
-            *w,
-            "was"
-                | "were"
-                | "is"
-                | "are"
-                | "has"
-                | "had"
-                | "have"
-                | "can"
-                | "will"
-                | "could"
-                | "would"
-                | "should"
-                | "might"
-                | "must"
-                | "did"
-                | "does"
-        ) || (w.ends_with("ed")
-            && words.get(i + 1).is_some_and(|n| {
-                matches!(*n, "a" | "an" | "the" | "its" | "his" | "her" | "their")
-            }))
+        crate::wording::verb::is_auxiliary(w)
+            || (w.ends_with("ed")
+                && words.get(i + 1).is_some_and(|n| {
+                    matches!(*n, "a" | "an" | "the" | "its" | "his" | "her" | "their")
+                }))
     })
 }
 
