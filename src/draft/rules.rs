@@ -51,9 +51,9 @@ fn expand(pattern: &str) -> String {
     let item = r"(?:(?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})";
     let items = format!(r"(?:{item}(?:, {item})*,? (?:and|or) {item})");
     pattern
-        .replace("{PASSIVE}", &events::passive_verbs())
-        .replace("{ACTIVE}", &events::active_verbs())
-        .replace("{INTRANSITIVE}", &events::intransitive_verbs())
+        .replace("{PASSIVE}", events::passive_verbs())
+        .replace("{ACTIVE}", events::active_verbs())
+        .replace("{INTRANSITIVE}", events::intransitive_verbs())
         .replace("{S}", subject)
         .replace("{NP}", &np)
         .replace("{ITEMS}", &items)
@@ -150,12 +150,11 @@ impl<'a> Hit<'a> {
             return None;
         }
         // "Franklin had moved": a name and its auxiliary are no noun phrase.
-        if raw.rsplit(' ').next().is_some_and(|w| {
-            matches!(
-                w,
-                "had" | "has" | "have" | "was" | "were" | "is" | "are" | "did" | "does"
-            )
-        }) {
+        if raw
+            .rsplit(' ')
+            .next()
+            .is_some_and(crate::wording::verb::is_auxiliary)
+        {
             return None;
         }
         // "ASEAN (Association ...)" or "the Association ... (ASEAN)": the short name.
