@@ -166,7 +166,7 @@ impl Article {
         // The first sentence's subject, when it opens the sentence: "Iceland is ...",
         // "The Tour de France is ...", "Penicillin, the first ..., was discovered".
         static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:[Tt]he )?(?:«E(?P<e>\d+)»(?: \(«E(?P<a>\d+)»\))?|(?P<w>[A-Z][a-z]+))(?:,[^,]*,|, (?:the|a|an) [^;]*?,)? (?:is|was|are|were|has|had|lies|stands|rises)\b(?P<rest>.*)").expect("valid")
+            Regex::new(r"^(?:[Tt]he )?(?:«E(?P<e>\d+)»(?: \(«E(?P<a>\d+)»\))?(?: \([^()]*\))?|(?P<w>[A-Z][a-z]+))(?:,[^,]*,|, (?:the|a|an) [^;]*?,)? (?:is|was|are|were|has|had|lies|stands|rises)\b(?P<rest>.*)").expect("valid")
         });
         let mut subject = None;
         if let Some(first) = first
@@ -961,6 +961,23 @@ mod tests {
             ],
         );
         assert_eq!(a.subject.as_deref(), Some("the Ring Cup"));
+    }
+
+    #[test]
+    fn an_opening_subject_may_carry_its_years_in_brackets() {
+        let a = article(
+            "Mara Quell",
+            &[
+                "Mara Anne Quell (1820-1894) was a keeper whose lamps saved ships.",
+                "She left.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("Mara Quell"));
+        let a = article(
+            "The Varn Light on the Coast",
+            &["The Varn Light (built 1820) is a lighthouse.", "It burned."],
+        );
+        assert_eq!(a.subject.as_deref(), Some("the Varn Light"));
     }
 
     #[test]

@@ -611,6 +611,19 @@ fn entity_spans(
                 end += 2;
                 continue;
             }
+            // "William C. Gorgas", "B. V. Bowden": an initial's full stop stays in the name.
+            if tokens[end].text == "."
+                && tokens[end].start == tokens[end - 1].end
+                && tokens[end - 1].text.chars().count() == 1
+                && tokens[end - 1].text.starts_with(char::is_uppercase)
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|t| t.start == tokens[end].end + 1)
+                && is_name_word(end + 1)
+            {
+                end += 1;
+                continue;
+            }
             let adjacent = tokens[end].start == tokens[end - 1].end + 1
                 && text[tokens[end - 1].end..tokens[end].start] == *" ";
             if !adjacent {
@@ -771,6 +784,18 @@ mod tests {
             names("He rode the Vuelta a España."),
             ["the Vuelta a España"]
         );
+    }
+
+    #[test]
+    fn an_initials_full_stop_stays_inside_a_name() {
+        assert_eq!(
+            names("It was the work of Mara C. Quell, the keeper."),
+            ["Mara C. Quell"]
+        );
+        assert_eq!(names("B. V. Quell wrote it."), ["B. V. Quell"]);
+        // A full stop after a word of more than one letter ends the name.
+        assert_eq!(names("It was Mara Quell."), ["Mara Quell"]);
+        assert_eq!(names("It was Mara C."), ["Mara C"]);
     }
 
     #[test]

@@ -76,7 +76,8 @@ pub fn paragraphs(text: &str) -> (Header, Vec<Paragraph>) {
             }
             continue;
         }
-        if header.title.is_none() && is_furniture(line) && looks_like_title(line) {
+        let first = blocks.len() == 1 && blocks[0].is_empty();
+        if header.title.is_none() && is_furniture(line) && looks_like_title(line, first) {
             header.title = Some(clean_title(line));
         }
         blocks
@@ -176,9 +177,18 @@ fn is_latin(c: char) -> bool {
         || ('\u{1e00}'..='\u{1eff}').contains(&c)
 }
 
-fn looks_like_title(line: &str) -> bool {
+/// A title: three to twenty words opening with a capital, or, as the text's first line, a
+/// shorter name whose every word is capitalised ("Gregor Mendel", "Samsung").
+fn looks_like_title(line: &str, first: bool) -> bool {
     let words = line.split_whitespace().count();
-    (3..=20).contains(&words) && line.chars().next().is_some_and(char::is_uppercase)
+    let short_name = first
+        && words >= 1
+        && line.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        });
+    ((3..=20).contains(&words) || short_name) && line.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Site breadcrumbs ("Title > Articles") are not part of a title.
@@ -384,6 +394,24 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_short_name_opening_the_text_is_its_title() {
+        for title in ["Mara Quell", "Kessport", "Lake Varn-Orrin"] {
+            let (header, _) =
+                super::paragraphs(&format!("{title}\n\nThe keeper lit the lamp. It burned.\n"));
+            assert_eq!(header.title.as_deref(), Some(title));
+        }
+        // Only the text's first line, and only a name: not a short heading further down, nor
+        // a line with a figure.
+        for text in [
+            "The keeper lit the lamp. It burned.\n\nMara Quell\n\nShe left.\n",
+            "Varn 1887\n\nThe keeper lit the lamp.\n",
+        ] {
+            let (header, _) = super::paragraphs(text);
+            assert_eq!(header.title, None, "{text}");
+        }
     }
 
     #[test]

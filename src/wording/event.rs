@@ -68,6 +68,7 @@ pub const NOMINALS: &[(&str, &str, Role)] = &[
     ("assassination", "assassinate", Role::Patient),
     ("execution", "execute", Role::Patient),
     ("coronation", "crown", Role::Patient),
+    ("ordination", "ordain", Role::Patient),
     ("conquest", "conquer", Role::Patient),
     ("capture", "capture", Role::Patient),
     ("liberation", "liberate", Role::Patient),
@@ -814,8 +815,10 @@ fn nominal(core: &str) -> Option<Clause> {
     let mut after = after;
     // Verbs that name the role taken say it without "as": "was crowned emperor", "was elected
     // president" (not "crowned as emperor").
-    if matches!(verb_words.as_str(), "crown" | "elect" | "proclaim")
-        && let Some(rest) = after.strip_prefix("as ")
+    if matches!(
+        verb_words.as_str(),
+        "crown" | "elect" | "proclaim" | "ordain"
+    ) && let Some(rest) = after.strip_prefix("as ")
     {
         after = rest.to_string();
     }

@@ -249,10 +249,7 @@ fn passive(hit: &Hit) -> Option<FactKind> {
         .map(|s| hit.context.name(&s.text));
     if (noun == "introduction" && after.starts_with(" to ") && introduced_to.is_none())
         || (noun == "declaration" && !after.starts_with(" a "))
-        || matches!(
-            noun,
-            "taking" | "defeat" | "election" | "appointment" | "naming" | "marriage"
-        )
+        || matches!(noun, "taking" | "defeat" | "naming" | "marriage")
         || (noun == "stripping" && !after.starts_with(" of "))
     {
         return None;
@@ -306,6 +303,44 @@ fn passive(hit: &Hit) -> Option<FactKind> {
                 return None;
             }
             format!("the {noun} of {subject} as {complement}")
+        }
+        // "was elected abbot of his monastery in 1868", "was ordained a priest": the role
+        // taken, when the words after the verb name one.
+        "election" | "appointment" | "ordination" | "coronation" => {
+            let rendered = hit
+                .sentence
+                .render(after.split([',', ';']).next().unwrap_or(""));
+            let role = trim_phrase(
+                rendered
+                    .split([' '])
+                    .take_while(|w| {
+                        !matches!(
+                            *w,
+                            "in" | "on"
+                                | "at"
+                                | "by"
+                                | "after"
+                                | "when"
+                                | "for"
+                                | "from"
+                                | "until"
+                                | "as"
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .as_str(),
+            );
+            let role = role.trim();
+            if role.is_empty() {
+                format!("the {noun} of {subject}")
+            } else if role.split_whitespace().count() > 6 || role.starts_with(char::is_numeric) {
+                return None;
+            } else if let Some(to) = role.strip_prefix("to ") {
+                format!("the {noun} of {subject} to {to}")
+            } else {
+                format!("the {noun} of {subject} as {role}")
+            }
         }
         _ => format!("the {noun} of {subject}"),
     };
@@ -397,11 +432,31 @@ fn active(hit: &Hit) -> Option<FactKind> {
                 LazyLock::new(|| Regex::new(r"^(?P<o>.*?) ?(?P<n>«E\d+»)$").expect("valid"));
             let c = NAME.captures(hit.raw("o")?)?;
             let name = hit.sentence.slot(&c["n"])?;
-            let object = trim_phrase(&hit.sentence.render(&c["o"]));
+            // "named the canal one of the Seven Wonders": the naming of it as one of them.
+            let (object, one_of) = match c["o"].strip_suffix(" one of") {
+                Some(o) => (o, true),
+                None => (&c["o"], false),
+            };
+            let last = object.rsplit(' ').next().unwrap_or("");
+            if matches!(
+                last,
+                "of" | "as" | "to" | "by" | "in" | "on" | "at" | "for" | "and"
+            ) {
+                return None;
+            }
+            let object = trim_phrase(&hit.sentence.render(object));
             if object.split_whitespace().count() < 2 {
                 return None;
             }
-            format!("the naming of {} {}", definite(&object), name.bare())
+            if one_of {
+                format!(
+                    "the naming of {} as one of {}",
+                    definite(&object),
+                    definite(&name.text)
+                )
+            } else {
+                format!("the naming of {} {}", definite(&object), name.bare())
+            }
         }
         "election" | "appointment" | "award" | "agreement" => return None,
         _ => format!("the {noun} of {}", definite(&object)),
@@ -517,6 +572,12 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
                 None => format!("the accession of {subject}"),
             }
         }
+        // "he entered the Augustinian Abbey of St Thomas": the entry into it.
+        "entry" => match hit.slot("o") {
+            Some(o) => format!("the entry of {subject} into {}", hit.context.name(&o.text)),
+            None if has_unread_object(after) => return None,
+            None => format!("the entry of {subject}"),
+        },
         "resignation" => {
             // "stepped down from the board of X": the resignation from it.
             let from = after
@@ -828,6 +889,29 @@ fn participle(hit: &Hit) -> Option<FactKind> {
             return None;
         }
     }
+    // "A third set of locks, at Agua Clara and Cocolí, opened on 26 June 2016": at the end of
+    // a clause whose opening phrase has no verb, the "participle" is the main verb, and the
+    // name before it is inside a phrase about the subject.
+    let start = hit
+        .caps
+        .name("s")
+        .or(hit.caps.name("np"))
+        .map_or(0, |m| m.start());
+    let whole = hit.caps.get(0)?;
+    let rest = hit.clause[whole.end()..].trim_matches(|c: char| c == '.' || c.is_whitespace());
+    let ends = rest.is_empty()
+        || rest
+            .strip_prefix(", ")
+            .and_then(|r| r.split_whitespace().next())
+            .is_some_and(|w| w.ends_with("ing"));
+    if ends
+        && let Some((opening, _)) = hit.clause[..start].split_once(',')
+        && !opening
+            .split_whitespace()
+            .any(|w| crate::wording::verb::is_auxiliary(w) || crate::wording::verb::is_past_form(w))
+    {
+        return None;
+    }
     let subject = match hit.slot("s") {
         Some(slot) => hit.context.name(&slot.text),
         // "A licence for the maps, signed in 1999,": a phrase with its article.
@@ -1059,6 +1143,8 @@ pub static RULES: &[Rule] = &[
             "The reserve on the eastern shore, created in 1916, is old.",
             "Its hall at Brill, designed by the Varn architect Mara Quell, opened in 2004.",
             "A great fair, held in Brill in 1896, inspired the race.",
+            "A third set of locks, at Orrin on the east side and Tull on the Varn, opened on 26 June 2016.",
+            "A new dock, at Orrin on the Varn, opened in 2016, allowing larger ships to pass.",
             "The third phase, opened in 1630, was small.",
             "A licence, signed in 1999, was a success.",
         ],
@@ -1528,7 +1614,97 @@ mod tests {
             ["the death of Tomas Reede"]
         );
         assert!(whats(passive, "In 1838 he was made Earl of Varn.").is_empty());
+        // A role taken is part of the event; a date or place after it is not.
+        assert_eq!(
+            whats(
+                passive,
+                "In 1868 Mara Quell was elected abbess of her convent."
+            ),
+            ["the election of Mara Quell as abbess of her convent"]
+        );
+        assert_eq!(
+            whats(passive, "Mara Quell was ordained a priest in Varn in 1847."),
+            ["the ordination of Mara Quell as a priest"]
+        );
+        assert_eq!(
+            whats(
+                passive,
+                "Mara Quell was elected to the council on 2 May 1890."
+            ),
+            ["the election of Mara Quell to the council"]
+        );
+        assert_eq!(
+            whats(passive, "Mara Quell was elected in 1890."),
+            ["the election of Mara Quell"]
+        );
+        assert_eq!(
+            whats(passive, "Mara Quell was elected queen as Mara II in 1890."),
+            ["the election of Mara Quell as queen"]
+        );
+        assert!(whats(passive, "Mara Quell was elected 3 times in 1890.").is_empty());
+        assert!(
+            whats(
+                passive,
+                "Mara Quell was appointed keeper of the lamps and lenses of the northern coast in 1890."
+            )
+            .is_empty()
+        );
+        let active = "active event (Y signed X in D)";
+        assert_eq!(
+            whats(
+                active,
+                "In 1994 the Varn Society named the old canal one of the Wonders of the Coast."
+            ),
+            ["the naming of the old canal as one of the Wonders of the Coast"]
+        );
+        assert_eq!(
+            whats(
+                active,
+                "In 1994 the Varn Society named the old canal Varn Water."
+            ),
+            ["the naming of the old canal Varn Water"]
+        );
+        assert!(
+            whats(
+                active,
+                "In 1994 the Varn Society named the old canal after Tomas Reede."
+            )
+            .is_empty()
+        );
+        // A date after ", and on ..." is the next clause's.
+        assert_eq!(
+            whats(
+                active,
+                "On 7 September 1977 Mara Quell signed the Varn Treaty, and on 31 December 1999 the canal passed to Varn."
+            ),
+            ["the signing of the Varn Treaty"]
+        );
+        assert_eq!(
+            facts_of(rule(RULES, active), "On 7 September 1977 Mara Quell signed the Varn Treaty, and on 31 December 1999 the canal passed to Varn.")
+                .into_iter()
+                .filter_map(|f| match f {
+                    FactKind::Event { date, .. } => Some(date.year),
+                    _ => None,
+                })
+                .collect::<Vec<_>>(),
+            [1977]
+        );
         let intransitive = "intransitive event (X joined / died in D)";
+        assert_eq!(
+            whats(
+                intransitive,
+                "In 1843 Mara Quell entered the Abbey of Varn."
+            ),
+            ["the entry of Mara Quell into the Abbey of Varn"]
+        );
+        assert_eq!(
+            whats(intransitive, "In 1843 Mara Quell entered politics."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            whats(intransitive, "Mara Quell entered in 1843."),
+            ["the entry of Mara Quell"]
+        );
         assert_eq!(
             whats(
                 intransitive,
