@@ -556,6 +556,7 @@ const THING_WORDS: &[&str] = &[
     "Marathon", "Stadium", "Festival", "Championship", "Championships", "Olympics", "Award",
     "Programme", "Program", "Fund", "Foundation", "Corporation", "Airlines", "Motors",
     "Railway", "Town", "City", "Gardens", "Monument", "Academy", "Observatory", "Mission",
+    "Race", "Regatta",
 ];
 
 /// Whether a name looks like a person's: two to four capitalised words, none of them a word

@@ -90,27 +90,11 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
-    if matches!(
-        definition.split_whitespace().nth(1),
-        Some(
-            "date"
-                | "day"
-                | "year"
-                | "time"
-                | "moment"
-                | "event"
-                | "step"
-                | "move"
-                | "decision"
-                | "journey"
-                | "loss"
-                | "feat"
-                | "record"
-                | "coincidence"
-                | "figure"
-                | "number"
-        )
-    ) {
+    if definition
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| CLAUSE_HEADS.contains(&w))
+    {
         return None;
     }
     // "the rocket that took over from it": the definition leans on another phrase.
@@ -193,6 +177,14 @@ const CLAUSE_APPOSITIONS: &[&str] = &[
     "following", "next", "previous", "same", "privilege", "honour", "honor", "distinction",
     "achievement", "success", "blow", "setback", "rarity", "gesture", "triumph", "disaster",
     "humiliation", "milestone", "novelty", "reversal", "sign", "mark", "testament",
+];
+
+/// Nouns heading an apposition that tells of the clause or its time, not of the name before
+/// it: "in Santiago, a date that Chileans keep", "into the Black Sea, a journey that ...".
+#[rustfmt::skip]
+const CLAUSE_HEADS: &[&str] = &[
+    "date", "day", "year", "time", "moment", "event", "step", "move", "decision", "journey",
+    "loss", "feat", "record", "coincidence", "figure", "number",
 ];
 
 fn holds_clause(definition: &str) -> bool {
@@ -291,7 +283,20 @@ fn described_name(hit: &Hit) -> Option<FactKind> {
 /// too little.
 fn description_first(hit: &Hit) -> Option<FactKind> {
     let name = hit.slot("t")?.bare().to_string();
-    let description = hit.text("d")?;
+    let mut description = hit.text("d")?;
+    // "His last work, Kosmos,": the last work of the person "his" stands for.
+    if description.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w,
+            "His" | "his" | "Her" | "her" | "Its" | "its" | "Their" | "their"
+        )
+    }) {
+        let (resolved, note) = hit.context.resolve(&description)?;
+        if let Some(note) = note {
+            hit.note(note);
+        }
+        description = resolved;
+    }
     if looks_like_person(&name)
         || is_person_role(&description)
         || description.split_whitespace().count() < 3
@@ -308,6 +313,97 @@ fn description_first(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     term(&name, &definite(&description))
+}
+
+/// Words an apposition's clause may not lean on: it depends on another phrase.
+fn leans_on_another(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        matches!(
+            w.trim_end_matches([',', '.']),
+            "it" | "its" | "them" | "they" | "their" | "him" | "his" | "her" | "she" | "he"
+        )
+    })
+}
+
+/// "Columbus, the laboratory that is Europe's main contribution to the station,": the name
+/// means the noun with its relative clause. A person's role is the people rules' work; a
+/// clause that only dates the thing ("that was attached in 2008") says too little.
+fn relative_apposition(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    let definition = hit.text("d")?;
+    let (head, clause) = definition
+        .split_once(" that ")
+        .or_else(|| definition.split_once(" which "))
+        .or_else(|| definition.split_once(" whose "))?;
+    if looks_like_person(&name)
+        || is_person_role(head)
+        || leans_on_another(&definition)
+        || head
+            .split_whitespace()
+            .any(|w| CLAUSE_APPOSITIONS.contains(&w))
+        || head
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| CLAUSE_HEADS.contains(&w))
+        || hit.raw("d")?.contains("«D")
+        || clause.split_whitespace().count() < 2
+    {
+        return None;
+    }
+    let definition = resolve_nouns(hit, &definition);
+    term(&name, &definition)
+}
+
+/// Heads of names that say what kind of thing is named, for "the Varn-Tull Treaty, which
+/// granted ...": the treaty that granted it.
+#[rustfmt::skip]
+const KIND_HEADS: &[&str] = &[
+    "Treaty", "Agreement", "Convention", "Declaration", "Charter", "Act", "Protocol", "Accord",
+    "Pact", "Statute", "Canal", "Bridge", "Tower", "Dam", "Lake", "River", "Railway", "Road",
+    "Route", "Museum", "Library", "Laboratory", "Observatory", "Company", "Corporation",
+    "Agency", "Bank", "Council", "Committee", "Organisation", "Organization", "Association",
+    "Institute", "University", "College", "School", "Festival", "Prize", "Award", "Mission",
+    "Programme", "Program", "Telescope", "Glacier", "Current", "Channel", "Strait", "Church",
+    "Cathedral", "Abbey", "Castle", "Palace", "Monument", "Stadium", "Court", "Parliament",
+    "Commission", "Fund", "Foundation", "Law", "Code", "Edict", "Constitution", "Plan",
+];
+
+/// "the Varn-Tull Treaty, which granted the guild control over the harbour": a name whose
+/// last word says its kind means that kind of thing doing what the clause says.
+fn named_which(hit: &Hit) -> Option<FactKind> {
+    let slot = hit.slot("t")?;
+    let name = slot.bare().to_string();
+    let kind = name.split_whitespace().last()?;
+    if !KIND_HEADS.contains(&kind) || name.split_whitespace().count() < 2 {
+        return None;
+    }
+    let verb = hit.raw("v")?;
+    // A clause that acts on something: a past or a present verb, never a passive or a bare
+    // date ("which was signed in 1901").
+    let acts = (crate::wording::verb::is_past_form(verb)
+        || (verb.ends_with('s') && !verb.ends_with("ss") && verb.len() > 3))
+        && !crate::wording::verb::is_auxiliary(verb);
+    // "from Gatun Lake, which makes the canal vulnerable": a verb of consequence tells of
+    // the whole clause.
+    let consequence = [
+        "make", "made", "mean", "meant", "allow", "cause", "help", "explain", "leave", "left",
+        "prompt", "lead", "led", "give", "gave", "enable", "force", "result",
+    ]
+    .iter()
+    .any(|c| {
+        verb == *c || verb.strip_suffix('s') == Some(c) || crate::wording::verb::lemma(verb) == *c
+    });
+    let rest = hit.text("rest")?;
+    if !acts
+        || consequence
+        || leans_on_another(&rest)
+        || hit.raw("rest")?.contains("«D")
+        || rest.split_whitespace().count() < 2
+    {
+        return None;
+    }
+    let definition = format!("the {} that {verb} {rest}", kind.to_lowercase());
+    term(&name, &resolve_nouns(hit, &definition))
 }
 
 /// "It is the deepest lake on Earth": what "it" stands for, never a person.
@@ -595,13 +691,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "a description, X,",
-        pattern: r"(?:^|, |\b(?:of|by|to|from|in|at|for|with|on|through|owns|bought|built|used|was|were|is|are) )(?P<d>(?:the|a|an) [a-z][a-z\-]*(?: [a-z][a-z\-]*){1,6}), (?P<t>(?:the )?«E\d+»)(?:,|\.?$| which\b)",
+        pattern: r"(?:^|, |\b(?:of|by|to|from|in|at|for|with|on|through|owns|bought|built|used|was|were|is|are) )(?P<d>(?:the|a|an|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) [a-z][a-z\-]*(?: [a-z][a-z\-]*){1,6}), (?P<t>(?:the )?«E\d+»)(?:,|\.?$| which\b)",
         whole: false,
         confidence: 0.6,
         build: description_first,
         must: &[
             "Its chairman ran the business through a holding company, Varnco, from 1990.",
             "The clear water is owed to a tiny freshwater shrimp, Tullia, which eats algae.",
+            "Mara Quell was a keeper. Her last book, Lamps, told of the coast.",
         ],
         must_not: &[
             "He worked under the ship's captain, Mara Quell, for years.",
@@ -623,13 +720,55 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "X, the thing that ...,",
+        pattern: r"(?P<t>(?:the )?«E\d+»), (?P<d>(?:the|a|an) (?:{W} ){0,4}?[a-z][a-z\-]* (?:that|which|whose) [^,;:()]{3,90}?)(?:,|\.?$)",
+        whole: true,
+        confidence: 0.6,
+        build: relative_apposition,
+        must: &[
+            "Tullwick, the laboratory that is Varnland's main gift to the station, was attached in 2008.",
+            "The ice road reaches Olk, the only island that has a village and a school.",
+        ],
+        must_not: &[
+            "Mara Quell, the pilot who found the strait, died in 1920.",
+            "Varn, the town that it had founded, grew.",
+            "The rising began in Varn, a day that the islanders still keep.",
+            "Tullwick, the laboratory that was attached in 2008, is small.",
+            "The river flows into the Varn Sea, a journey that makes it the longest river.",
+        ],
+    },
+    Rule {
+        name: "the X Treaty, which granted ...",
+        pattern: r"(?P<t>(?:the )?«E\d+»), which (?P<v>[a-z]+) (?P<rest>[^,;:()]{3,90}?)(?:[,;]|\.?$)",
+        whole: true,
+        confidence: 0.6,
+        build: named_which,
+        must: &[
+            "Within weeks the island signed the Varn-Tull Treaty, which granted the guild control over the harbour.",
+            "The boats pass through the Orrin Canal, which links the two lakes.",
+        ],
+        must_not: &[
+            "They signed the Varn-Tull Treaty, which was signed again in 1901.",
+            "Most stores are run by Ingka Group, which operates them under licence.",
+            "He visited Mara Quell, which pleased the guild.",
+            "They crossed the Varn Sea, which froze.",
+            "Each boat draws water from the Orrin Lake, which makes the canal vulnerable.",
+        ],
+    },
+    Rule {
         name: "X is a definition",
-        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))? (?:is|was) (?P<d>(?:a|an|the) (?:[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|$)",
+        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,)? (?:is|was) (?P<d>(?:a|an|the) (?:[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|$)",
         whole: false,
         confidence: 0.6,
         build: copula,
-        must: &["Brill is an island country in the North Sea."],
-        must_not: &["Mara Quell was a Scottish chemist."],
+        must: &[
+            "Brill is an island country in the North Sea.",
+            "The Varn Race, organised by the Varn Club, is the oldest annual contest in the world.",
+        ],
+        must_not: &[
+            "Mara Quell was a Scottish chemist.",
+            "The Varn Race, organised by the Varn Club, was held in 1901.",
+        ],
     },
     Rule {
         name: "The X is Y",
