@@ -60,7 +60,10 @@ fn measured(hit: &Hit) -> Option<FactKind> {
     let verb = hit.raw("v").unwrap_or("");
     let unit_name = unit.as_deref().unwrap_or("");
     // "lies 20 km from the town" says where, not how high.
-    if matches!(verb, "lies" | "lay" | "sits" | "sat") && hit.raw("at").is_none() {
+    if matches!(verb, "lies" | "lay" | "sits" | "sat")
+        && hit.raw("at").is_none()
+        && !hit.raw("dim").is_some_and(|d| d.starts_with("above"))
+    {
         return None;
     }
     // "43 km long" measures a length; "five storeys high" is a count.
@@ -71,7 +74,16 @@ fn measured(hit: &Hit) -> Option<FactKind> {
         m.to_string()
     } else if let Some(dim) = hit.raw("dim") {
         match dim {
-            "high" | "tall" | "above sea level" => "height",
+            "high" | "tall" => "height",
+            // "the height of Gatun Lake above sea level".
+            d if d.starts_with("above") => {
+                return number(
+                    format!("the height of {subject} above sea level"),
+                    value,
+                    unit,
+                    approx,
+                );
+            }
             "long" => "length",
             "wide" | "across" => "width",
             "deep" => "depth",
@@ -99,7 +111,18 @@ fn measured(hit: &Hit) -> Option<FactKind> {
 /// The subject of a figure: a name as the patterns resolve it, or "its summit, Uhuru Peak"
 /// as the summit of what "its" stands for.
 fn subject_of(hit: &Hit) -> Option<String> {
-    let name = hit.name("s")?;
+    let name = match hit.name("s") {
+        Some(name) => name,
+        // "to the level of Gatun Lake, 26 metres above the sea": a figure set off after a
+        // name measures it, wherever the name stands.
+        None => {
+            let end = hit.caps.name("s")?.end();
+            if !hit.clause[end..].starts_with(", «N") {
+                return None;
+            }
+            hit.context.name(&hit.slot("s")?.text)
+        }
+    };
     Some(definite(&name))
 }
 
@@ -395,18 +418,48 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is N units high / long / above sea level",
-        pattern: r"(?P<s>{S}) (?:is|was|are|were) (?:[a-z]+ly )?(?P<n>{N}) (?P<dim>high|tall|long|wide|deep|across|above sea level)\b",
+        pattern: r"(?P<s>{S}) (?:is|was|are|were|(?P<v>lies|lay|stands|stood|sits|sat)) (?:[a-z]+ly )?(?P<n>{N}) (?P<dim>high|tall|long|wide|deep|across|above (?:the )?sea(?: level)?)\b",
         whole: false,
         confidence: 0.75,
         build: measured,
         must: &[
             "Mount Tull is steep. Its summit is 2,110.5 metres above sea level.",
             "The Varn Canal is 43 km long.",
+            "Lake Tarn lies 26 metres above the sea.",
         ],
         must_not: &[
             "The Varn Canal is 43 km from the sea.",
             "The Varn Tower is five storeys high.",
         ],
+    },
+    Rule {
+        name: "The largest island, X, is N units long",
+        pattern: r"(?:^|, )(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z\-]+ ){0,3}[a-z\-]+, (?P<s>«E\d+»), (?:is|was) (?:[a-z]+ly )?(?P<n>{N}) (?P<dim>high|tall|long|wide|deep|across|above (?:the )?sea(?: level)?)\b",
+        whole: false,
+        confidence: 0.75,
+        build: measured,
+        must: &["The largest island, Olk, is 72 kilometres long and is home to 1,500 people."],
+        must_not: &["The largest island, Olk, is 72 kilometres from the shore."],
+    },
+    Rule {
+        name: "X, N units above sea level",
+        pattern: r"(?P<s>«E\d+»), (?P<n>{N}) (?P<dim>above (?:the )?sea(?: level)?|high|tall|long|deep)\b",
+        whole: false,
+        confidence: 0.7,
+        build: measured,
+        must: &["A ship is raised to the level of Lake Tarn, 26 metres above the sea."],
+        must_not: &["A ship is raised to Lake Tarn, 26 metres away."],
+    },
+    Rule {
+        name: "X is a waterway, N units long,",
+        pattern: r"^(?P<s>{S}) (?:is|was) (?:a|an|the) [^,;]{3,60}, (?:[a-z]+ly |about |some |nearly |almost )?(?P<n>{N})(?: \(«N\d+»\))? (?P<dim>high|tall|long|wide|deep)\b",
+        whole: false,
+        confidence: 0.7,
+        build: measured,
+        must: &[
+            "The Varn Canal is an artificial waterway, about 82 kilometres (51 miles) long, that joins two seas.",
+        ],
+        must_not: &["The Varn Canal is an artificial waterway, about 82 kilometres from Tull."],
     },
     Rule {
         name: "X has an area / a population of N",

@@ -757,13 +757,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a definition",
-        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,)? (?:is|was) (?P<d>(?:a|an|the) (?:[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|$)",
+        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,)? (?:is|was) (?P<d>(?:a|an|the) (?:[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|$)",
         whole: false,
         confidence: 0.6,
         build: copula,
         must: &[
             "Brill is an island country in the North Sea.",
             "The Varn Race, organised by the Varn Club, is the oldest annual contest in the world.",
+            "The Varn Canal is an artificial waterway, about 82 kilometres long, that joins two seas.",
         ],
         must_not: &[
             "Mara Quell was a Scottish chemist.",
