@@ -28,7 +28,34 @@ const CLASS_NOUNS: &[&str] = &[
     "alliance", "bloc", "body", "institution", "country", "nation", "state", "island", "kingdom",
     "republic", "city", "mountain", "volcano", "river", "lake", "race", "competition",
     "tournament", "war", "treaty", "drug", "antibiotic", "retailer", "business", "park", "guild",
+    "agency", "canal", "marathon", "protocol", "convention", "revolution", "league", "bridge",
+    "museum", "festival",
+];
+
+/// Class nouns of organisations: only a subject that is one may be called "the company".
+const ORGANISATION_NOUNS: &[&str] = &[
+    "organisation",
+    "organization",
+    "association",
+    "group",
+    "company",
+    "firm",
+    "union",
+    "alliance",
+    "bloc",
+    "body",
+    "institution",
+    "retailer",
+    "business",
+    "guild",
     "agency",
+    "league",
+    "conglomerate",
+    "manufacturer",
+    "maker",
+    "brand",
+    "corporation",
+    "federation",
 ];
 
 static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«E(\d+)» and $").expect("valid"));
@@ -283,8 +310,15 @@ impl Article {
             {
                 self.class_nouns.push(noun.to_string());
             }
-            // Generic words for an organisation stand for a subject that is not a person.
-            if !looks_like_person(&subject) {
+            // Generic words for an organisation stand for a subject that is not a person,
+            // unless the article says it is another kind of thing ("the canal", "the war").
+            if !looks_like_person(&subject)
+                && (self.class_nouns.is_empty()
+                    || self
+                        .class_nouns
+                        .iter()
+                        .any(|c| ORGANISATION_NOUNS.contains(&c.as_str())))
+            {
                 for noun in ["company", "firm", "organisation", "organization", "group"] {
                     if !self.class_nouns.iter().any(|c| c == noun) {
                         self.class_nouns.push(noun.to_string());
@@ -962,6 +996,40 @@ mod tests {
             ],
         );
         assert_eq!(a.subject.as_deref(), Some("the Ring Cup"));
+    }
+
+    #[test]
+    fn only_an_organisation_is_the_company() {
+        // Must: a canal is not "the company" that went bankrupt; a retailer is.
+        let canal = Context::new(article(
+            "The Varn Canal",
+            &[
+                "The Varn Canal is a waterway.",
+                "In 1889 the company went bankrupt.",
+            ],
+        ));
+        assert_eq!(
+            canal.resolve("the company").map(|r| r.0),
+            Some("the company".into())
+        );
+        assert_eq!(
+            canal.resolve("the canal").map(|r| r.0),
+            Some("the Varn Canal".into())
+        );
+        let shop = Context::new(article(
+            "Tullco",
+            &["Tullco is a Swedish retailer.", "In 1889 the company grew."],
+        ));
+        assert_eq!(
+            shop.resolve("the company").map(|r| r.0),
+            Some("Tullco".into())
+        );
+        // Without a class noun, a subject that is no person may be an organisation.
+        let firm = Context::new(article(
+            "Varnco",
+            &["Varnco is old.", "Varnco grew.", "The firm sold lamps."],
+        ));
+        assert_eq!(firm.resolve("the firm").map(|r| r.0), Some("Varnco".into()));
     }
 
     #[test]

@@ -158,11 +158,14 @@ fn spell_from(phrase: &str, other: &str) -> String {
         .join(" ")
 }
 
-/// The names in a phrase: its capitalised words but the first ("the editor of L'Auto" names
-/// "l'auto"), as content words.
+/// The names in a phrase: its capitalised words ("the editor of L'Auto" names "l'auto"), as
+/// content words; a first word counts unless it is a function word capitalised to start the
+/// phrase ("The", "A"), so "Panama's declaration of independence" names Panama.
 fn names(text: &str) -> BTreeSet<String> {
     text.split_whitespace()
-        .skip(1)
+        .enumerate()
+        .filter(|(i, w)| *i > 0 || !STOP.contains(&w.to_lowercase().as_str()))
+        .map(|(_, w)| w.trim_end_matches("'s").trim_end_matches("’s"))
         .filter(|w| w.starts_with(char::is_uppercase))
         .flat_map(content_words)
         .collect()
@@ -590,6 +593,26 @@ mod tests {
         assert!(!matches(
             &at("the death of the poet", Some("Varn")),
             &at("the founding of the guild in Varn", None)
+        ));
+    }
+
+    #[test]
+    fn a_name_opening_a_phrase_is_one_of_its_names() {
+        // Must: "Panama's" names Panama, with or without its possessive.
+        assert!(overlaps(
+            "the declaration of the independence of Panama",
+            "Panama's declaration of independence from Colombia"
+        ));
+        assert!(overlaps("ESA's budget", "the budget of ESA"));
+        // Must not: a phrase opening with another name is about something else.
+        assert!(!overlaps(
+            "Colombia's declaration of independence",
+            "the declaration of the independence of Panama"
+        ));
+        // A capitalised function word opening a phrase names nothing.
+        assert!(overlaps(
+            "The declaration of independence of Panama",
+            "the declaration of Panama's independence"
         ));
     }
 

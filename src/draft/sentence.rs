@@ -116,7 +116,7 @@ const LONG_NAME_HEADS: &[&str] = &[
 
 /// Endings of abstract nouns ("Independence", "Cooperation", "Neutrality").
 const ABSTRACT_ENDINGS: &[&str] = &[
-    "ence", "ance", "tion", "sion", "ment", "ness", "ity", "ism", "ship", "hood", "dom",
+    "ence", "ance", "ing", "tion", "sion", "ment", "ness", "ity", "ism", "ship", "hood", "dom",
 ];
 
 /// Whether a word is capitalised (or an acronym, or a roman numeral after a name).
@@ -783,6 +783,27 @@ mod tests {
         assert_eq!(
             names("He rode the Vuelta a España."),
             ["the Vuelta a España"]
+        );
+    }
+
+    #[test]
+    fn a_gerund_capitalised_only_at_a_sentence_start_is_no_name() {
+        let text = ["The Varn Canal was planned.", "Digging began in 1881."];
+        let words = Vocabulary::of(&text.map(String::from));
+        assert!(
+            read(text[1], &words)
+                .slots
+                .iter()
+                .all(|s| s.text != "Digging")
+        );
+        // A name in -ing the article writes inside a sentence stays one.
+        let text = ["Keeping met the guild.", "They saw Keeping in Varn."];
+        let words = Vocabulary::of(&text.map(String::from));
+        assert!(
+            read(text[0], &words)
+                .slots
+                .iter()
+                .any(|s| s.text == "Keeping")
         );
     }
 

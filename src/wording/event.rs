@@ -150,6 +150,7 @@ pub const NOMINALS: &[(&str, &str, Role)] = &[
     ("outbreak", "break out", Role::Agent(None)),
     ("eruption", "erupt", Role::Agent(None)),
     ("independence", "become independent", Role::Agent(None)),
+    ("bankruptcy", "go bankrupt", Role::Agent(None)),
     ("disintegration", "disintegrate", Role::Agent(None)),
     ("breakup", "break up", Role::Agent(None)),
     ("break-up", "break up", Role::Agent(None)),

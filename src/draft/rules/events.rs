@@ -999,6 +999,48 @@ fn declared_war(hit: &Hit) -> Option<FactKind> {
     event(what, hit.date("d")?, None)
 }
 
+/// "Digging began in 1881", "Trading under it started on 1 January 2021": an activity
+/// named by its gerund starts or ends.
+fn gerund_began(hit: &Hit) -> Option<FactKind> {
+    let gerund = hit.raw("g")?.to_lowercase();
+    // "Nothing", "Something", "Everything": no activity.
+    if gerund.ends_with("thing") {
+        return None;
+    }
+    let noun = match hit.raw("v")? {
+        "ended" | "stopped" | "ceased" => "end",
+        "resumed" => "resumption",
+        _ => "start",
+    };
+    let date = hit.date("d").or_else(|| hit.date("d0"))?;
+    let rest = match hit.raw("rest") {
+        Some(rest) => {
+            // "under it": "it" may be any thing named before; the activity alone is sure.
+            let (prep, what) = rest.split_once(' ')?;
+            if what == "it" {
+                String::new()
+            } else {
+                format!(" {prep} {}", hit.sentence.render(what))
+            }
+        }
+        None => String::new(),
+    };
+    event(format!("the {noun} of {gerund}{rest}"), date, None)
+}
+
+/// "Panama declared its independence on 3 November 1903": the declaration of it.
+fn declared_independence(hit: &Hit) -> Option<FactKind> {
+    if negated(hit, "s") {
+        return None;
+    }
+    let subject = hit.name("s").filter(|s| !vague(s))?;
+    event(
+        format!("the declaration of the independence of {subject}"),
+        hit.event_date("v")?,
+        hit.place_after("v"),
+    )
+}
+
 /// "In 1945 A, B and C shared the Nobel Prize": the award of the prize to them.
 fn shared_award(hit: &Hit) -> Option<FactKind> {
     let prize = hit.context.name(&hit.slot("o")?.text);
@@ -1159,6 +1201,33 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "Since 2009, the harbour has grown each year.",
             "Since 1 July 2017 this office has been held by Mara Quell.",
+        ],
+    },
+    Rule {
+        name: "Digging began in D",
+        pattern: r"^(?:(?:In|On) (?P<d0>{D}),? )?(?P<g>[A-Za-z][a-z]{2,}ing)(?: (?P<rest>(?:on|under|at|of|in|for) (?:the )?(?:«E\d+»|it|[a-z]+)))? (?P<v>began|started|resumed|ended|stopped|ceased)(?: (?:in|on) (?P<d>{D}))?",
+        whole: false,
+        confidence: 0.7,
+        build: gerund_began,
+        must: &[
+            "The Varn Canal was planned in 1870. Digging began in 1881.",
+            "On 1 January 2021 trading under the Varn Area started.",
+        ],
+        must_not: &[
+            "The Varn Canal was planned in 1870. Digging began after the rains.",
+            "The Varn Canal was planned in 1870. Nothing began in 1881.",
+        ],
+    },
+    Rule {
+        name: "X declared its independence in D",
+        pattern: r"(?P<s>{S}) (?:formally |officially |unilaterally )?(?P<v>declared|proclaimed) (?:its|their) independence\b",
+        whole: false,
+        confidence: 0.75,
+        build: declared_independence,
+        must: &["Brill declared its independence on 3 November 1903."],
+        must_not: &[
+            "Brill declared its independence after the war.",
+            "Brill never declared its independence in 1903.",
         ],
     },
     Rule {
