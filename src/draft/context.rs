@@ -247,6 +247,18 @@ impl Article {
                 });
             }
         }
+        // "The Thirty Years' War (1618-1648), a chain of conflicts ..., began as a revolt":
+        // a name opening the first sentence that the title holds, whatever the verb.
+        if subject.is_none()
+            && let Some(first) = first
+            && let Some(slot) = first.slots.first()
+            && matches!(slot.kind, SlotKind::Entity { possessive: false })
+            && (first.skeleton.starts_with("«E0»") || first.skeleton.starts_with("The «E0»"))
+            && slot.bare().split_whitespace().count() >= 2
+            && title.is_some_and(|t| t.contains(slot.bare()))
+        {
+            subject = Some(slot.text.clone());
+        }
         if subject.is_none() {
             // Else the title's name that the article mentions most (its acronym counting).
             subject = title_names
@@ -996,6 +1008,24 @@ mod tests {
             ],
         );
         assert_eq!(a.subject.as_deref(), Some("the Ring Cup"));
+    }
+
+    #[test]
+    fn a_name_opening_the_text_that_the_title_holds_is_the_subject_whatever_the_verb() {
+        let a = article(
+            "The Varn Salt War and the Peace of Tull",
+            &[
+                "The Varn Salt War (1618-1648), a chain of raids on the coast, began as a revolt and ended as a siege.",
+                "It was long.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("the Varn Salt War"));
+        // A one-word name, or one the title does not hold, is not enough.
+        let a = article(
+            "Salt and Peace on the Coast",
+            &["The Varn Salt War began as a revolt.", "It was long."],
+        );
+        assert_ne!(a.subject.as_deref(), Some("the Varn Salt War"));
     }
 
     #[test]
