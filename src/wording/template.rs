@@ -682,6 +682,10 @@ impl PersonWords {
     /// China?", "Who has been the president of China since 2013?", "Who was ...?".
     pub fn who_question(&self) -> String {
         let role = self.role_option();
+        // "the person who persuaded Congress": a deed asks "Who persuaded Congress?".
+        if let Some(deed) = deed_of(&role) {
+            return format!("Who {deed}?");
+        }
         match (&self.since, self.is_current()) {
             (Some(d), true) => format!("Who has been {role} since {}?", format_date(d)),
             (Some(d), false) => format!("Who became {role} {}?", at_date(d)),
@@ -703,6 +707,9 @@ impl PersonWords {
     /// "Zhang Deguang became the first secretary general of the SCO in 2004."
     pub fn statement(&self) -> String {
         let role = self.role_option();
+        if let Some(deed) = deed_of(&role) {
+            return sentence(&format!("{} {deed}", self.name));
+        }
         let s = match (&self.since, self.is_current()) {
             (Some(d), true) => format!("{} has been {role} since {}", self.name, format_date(d)),
             (Some(d), false) => format!("{} became {role} {}", self.name, at_date(d)),
@@ -973,6 +980,13 @@ pub fn year_words(year: i32) -> String {
     format_year(year)
 }
 
+/// The deed of a role that names a person by what they did ("the person who persuaded
+/// Congress to adopt a lock canal"): the relative clause, a past the question asks with "Who".
+fn deed_of(role: &str) -> Option<&str> {
+    role.strip_prefix("the person who ")
+        .filter(|deed| deed.split_whitespace().count() >= 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1141,6 +1155,28 @@ mod tests {
             p.statement("Paris", Some(&date(987, None, None)), &["Laon"]),
             "The capital of France has been Paris since 987; before that it was Laon."
         );
+    }
+
+    #[test]
+    fn a_person_named_by_a_deed_is_asked_by_it() {
+        let p = PersonWords::new(
+            "Tomas Reede",
+            "the person who persuaded the council to build a lock canal",
+            None,
+            None,
+        );
+        assert_eq!(
+            p.who_question(),
+            "Who persuaded the council to build a lock canal?"
+        );
+        assert_eq!(
+            p.statement(),
+            "Tomas Reede persuaded the council to build a lock canal."
+        );
+        assert_eq!(p.role_question(), "Who was Tomas Reede?");
+        // A bare "the person who" with too little after it stays a role.
+        let p = PersonWords::new("Tomas Reede", "the person who won", None, None);
+        assert_eq!(p.who_question(), "Who was the person who won?");
     }
 
     #[test]

@@ -91,7 +91,11 @@ pub fn is_person_role(role: &str) -> bool {
 }
 
 fn person(name: String, role: String, since: Option<FactDate>) -> Option<FactKind> {
-    let role = trim_phrase(&role);
+    checked_person(name, trim_phrase(&role), since)
+}
+
+/// A person fact from a role already cut to size ("the person who ..." keeps its clause).
+fn checked_person(name: String, role: String, since: Option<FactDate>) -> Option<FactKind> {
     if role.split_whitespace().count() < 2 || !looks_like_person(&name) {
         return None;
     }
@@ -180,6 +184,114 @@ fn agent(hit: &Hit) -> Option<FactKind> {
         _ => object,
     };
     person(name, format!("the {noun} of {object}"), None)
+}
+
+/// Verbs that tell what someone said, thought or underwent rather than a deed to ask about.
+#[rustfmt::skip]
+const NOT_DEEDS: &[&str] = &[
+    "say", "tell", "claim", "argue", "believe", "think", "hope", "want", "note", "add", "recall",
+    "remember", "feel", "know", "seem", "appear", "remain", "continue", "try", "live", "die",
+    "marry", "become", "get", "go", "come", "return", "move", "stay", "spend", "use", "do",
+    "have", "be", "see", "hear", "like", "love", "need", "wish", "write", "receive", "suffer",
+    "lose", "fail", "begin", "start", "spend", "leave", "meet", "visit", "join", "enter",
+];
+
+/// "Tomas Reede persuaded the council to build a lock canal": a named person is the person
+/// who did it. Only a deed with its object in the clause (no pronoun to resolve, no date),
+/// never the biography's own subject, whose deeds are its events.
+fn deed(hit: &Hit) -> Option<FactKind> {
+    let written = hit.raw("v")?;
+    let verb = crate::wording::verb::Verb::of(written);
+    if verb.past != written
+        || !crate::wording::verb::is_past_form(written)
+        || crate::wording::verb::is_auxiliary(written)
+        || NOT_DEEDS.contains(&verb.base.as_str())
+        || AGENT_NOUNS.iter().any(|(v, _)| *v == verb.base)
+    {
+        return None;
+    }
+    let name = hit.context.name(&hit.slot("n")?.text);
+    if hit.context.article.subject.as_deref() == Some(name.as_str()) {
+        return None;
+    }
+    // The object up to a time, a place of the deed or another clause.
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r" (?:in|on|at|by|from|during|after|before|until|when|while|because|since|for) (?:the )?(?:«[DRX]\d+»|age|year|end|time|first time)\b| (?:when|while|because|after|before|although|though|as|and then|but)\b").expect("valid")
+    });
+    let raw = hit.raw("o")?;
+    let raw = match CUT.find(raw) {
+        Some(m) => &raw[..m.start()],
+        None => raw,
+    };
+    let first = raw.split_whitespace().next()?;
+    // "flew economy class", "stood between the two": a deed worth asking about names
+    // what it was done to.
+    if !(raw.contains("«E") || raw.contains("«Q")) {
+        return None;
+    }
+    // "disappeared high on the ridge": an event verb without an object.
+    if crate::draft::rules::events::INTRANSITIVE
+        .iter()
+        .any(|(v, _)| *v == written)
+    {
+        return None;
+    }
+    if raw.contains("«D")
+        || raw.contains("«R")
+        || matches!(
+            first,
+            "in" | "on"
+                | "at"
+                | "from"
+                | "for"
+                | "with"
+                | "during"
+                | "after"
+                | "before"
+                | "since"
+                | "to"
+                | "into"
+                | "up"
+                | "out"
+                | "back"
+                | "away"
+                | "home"
+                | "that"
+                | "what"
+                | "how"
+                | "if"
+                | "whether"
+        )
+        || raw.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "it" | "him"
+                    | "her"
+                    | "them"
+                    | "they"
+                    | "he"
+                    | "she"
+                    | "his"
+                    | "its"
+                    | "their"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "himself"
+                    | "herself"
+                    | "themselves"
+                    | "there"
+            )
+        })
+    {
+        return None;
+    }
+    let object = trim_phrase(&hit.sentence.render(raw));
+    let words = object.split_whitespace().count();
+    if !(2..=12).contains(&words) {
+        return None;
+    }
+    checked_person(name, format!("the person who {written} {object}"), None)
 }
 
 /// "X, the first professor of mathematics at Y," and "X, a Scottish chemist,".
@@ -385,6 +497,27 @@ pub static RULES: &[Rule] = &[
             "Mara Quell met the New Town of Varn.",
             "The Tull Shipping Company designed the New Town of Varn.",
             "Mara Quell designed it.",
+        ],
+    },
+    Rule {
+        name: "X did Y: the person who did Y",
+        pattern: r"(?:^|; )(?:(?:[Ii]n|[Oo]n|[Bb]y|[Aa]fter|[Ww]ithin) [^,]{1,40},? )?(?P<n>«E\d+»)(?:, [^,]{2,80},)? (?:(?:first|later|also|then|eventually|finally|famously|personally|successfully) )?(?P<v>[a-z]+) (?P<o>[^,;]{4,120}?)(?:[,;.]|$)",
+        whole: false,
+        confidence: 0.5,
+        build: deed,
+        must: &[
+            "The canal was hard to dig. Tomas Reede persuaded the Varn Council to adopt a lock canal.",
+            "In 1900 Mara Quell, the harbour master, first isolated the salt of Lake Tull.",
+        ],
+        must_not: &[
+            "Tomas Reede persuaded him to stay.",
+            "Tomas Reede lived in Varn.",
+            "Tomas Reede disappeared high on the Varn Ridge.",
+            "Tomas Reede stood between the two.",
+            "Tomas Reede persuaded the council in 1905.",
+            "Tomas Reede said that the canal was too deep.",
+            "Tomas Reede designed the New Town of Varn.",
+            "The Varn Company persuaded the council to adopt a lock canal.",
         ],
     },
     Rule {
