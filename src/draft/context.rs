@@ -602,7 +602,11 @@ const THING_WORDS: &[&str] = &[
     "Marathon", "Stadium", "Festival", "Championship", "Championships", "Olympics", "Award",
     "Programme", "Program", "Fund", "Foundation", "Corporation", "Airlines", "Motors",
     "Railway", "Town", "City", "Gardens", "Monument", "Academy", "Observatory", "Mission",
-    "Race", "Regatta",
+    "Race", "Regatta", "Commission", "Parliament", "Court", "Assembly", "Senate", "Congress",
+    "Society", "Federation", "Tribunal", "Cabinet", "Government", "Authority", "Board", "Bureau",
+    "Trust", "Network", "Reserve", "Delta", "Basin", "Plate", "Current", "Cut", "Dam", "Locks",
+    "Icefall", "Col", "Pass", "Range", "Falls", "Strait", "Channel", "Coast", "Peninsula",
+    "Isthmus", "Sound", "Firth", "Loch", "Crater", "Conventions", "Treaties", "Protocols",
 ];
 
 /// Whether a name looks like a person's: two to four capitalised words, none of them a word
@@ -785,6 +789,15 @@ impl Context {
             && let Some(subject) = &self.article.subject
         {
             return subject.clone();
+        }
+        // "the Danube" is the article's subject, not the "Danube Commission" it also names.
+        if self
+            .article
+            .subject
+            .as_deref()
+            .is_some_and(|s| sentence_bare(s) == bare)
+        {
+            return name.to_string();
         }
         if !bare.contains(' ') && bare.starts_with(char::is_uppercase) {
             // "Fleming" is the "Alexander Fleming" named before.
@@ -1026,6 +1039,23 @@ mod tests {
             &["The Varn Salt War began as a revolt.", "It was long."],
         );
         assert_ne!(a.subject.as_deref(), Some("the Varn Salt War"));
+    }
+
+    #[test]
+    fn the_subjects_own_name_is_never_read_as_a_longer_one() {
+        let ctx = Context::new(article(
+            "The Varn",
+            &[
+                "The Varn is a river.",
+                "The Varn Commission met in Tull.",
+                "The Varn froze.",
+            ],
+        ));
+        assert_eq!(ctx.name("the Varn"), "the Varn");
+        assert_eq!(ctx.name("Varn"), "Varn");
+        // Bodies with a word for a thing are no people.
+        assert!(!looks_like_person("Varn Commission"));
+        assert!(!looks_like_person("Tull Parliament"));
     }
 
     #[test]

@@ -165,6 +165,16 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
         Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today) [^,]{0,40}, )?(?P<np>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Ss]ome|[Mm]ost) [a-z]+)").expect("valid")
     });
     for clause in rules::clauses(&sentence.skeleton) {
+        // "..., although Moldova can claim less": a concessive or contrasting clause's subject
+        // is an aside; "it" still means the main clause's.
+        let at = clause.as_ptr() as usize - sentence.skeleton.as_ptr() as usize;
+        let before = sentence.skeleton[..at].trim_end();
+        if ["although", "though", "whereas", "while"]
+            .iter()
+            .any(|w| before.ends_with(w))
+        {
+            continue;
+        }
         if let Some(c) = SUBJECT.captures(clause)
             && let Some(slot) = c["e"]
                 .parse::<usize>()
@@ -708,6 +718,20 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             parsed["fact"].as_array().unwrap().len(),
             draft.deck.facts.len()
         );
+    }
+
+    #[test]
+    fn an_aside_after_although_does_not_move_what_it_means() {
+        let article = "The Varn\n\nThe Varn is a river in Tull. The Varn touches three lands, although Brill has only a little of its bank. It flows past three capital cities, Arden, Cove and Dune, more than any other river.\n";
+        let draft = draft_from_article(article);
+        let lists: Vec<String> = fact(&draft, "list")
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::List { name, .. } => Some(name.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(lists, ["the three capital cities of the Varn"]);
     }
 
     #[test]
