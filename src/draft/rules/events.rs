@@ -1171,13 +1171,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, signed in D,",
-        pattern: r"(?:(?P<s>«[EQ]\d+»)|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)), (?:first |later )?(?P<v>{PASSIVE})(?: (?:in|at) (?:the )?(?P<p>«E\d+»))? (?:in|on) (?P<d>{D})",
+        pattern: r"(?:(?P<s>«[EQ]\d+»)(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)), (?:first |later )?(?P<v>{PASSIVE})(?: (?:in|at) (?:the )?(?P<p>«E\d+»))? (?:in|on) (?P<d>{D})",
         whole: false,
         confidence: 0.75,
         build: participle,
         must: &[
             "A separate Harbour Declaration, signed in April 1856, ended privateering.",
             "A licence for map printing, signed in 1999, was a success.",
+            "The Varn Reserve on the eastern shore, created in 1916, is the oldest.",
         ],
         must_not: &[
             "A separate Harbour Declaration, signed in Paris, ended privateering.",
@@ -1287,7 +1288,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "passive event (X was founded in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>{PASSIVE})\b",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>{PASSIVE})\b",
         whole: false,
         confidence: 0.8,
         build: passive,
@@ -1298,6 +1299,7 @@ pub static RULES: &[Rule] = &[
             "The first congress of the guild was held in Varn in June 1890.",
             "Mara Quell was born in Kessport on 4 July 1820.",
             "Tomas Reede's body was found in 1931.",
+            "Ferries ran, until the Varn Railway along the southern cliffs was completed in 1904.",
             "The first crossing of the strait was made on 2 June 1911.",
             "The Harbour Guild was privatised in 1994.",
             "Brill is a country. In 1973 it was bombed.",
