@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::deck::write::{date_text, to_toml};
-use crate::deck::{Deck, Fact, FactKind, SourceRef, Span};
+use crate::deck::{Deck, Fact, FactDate, FactKind, SourceRef, Span};
 use crate::formats::ids::{IdSet, slug};
 
 pub mod context;
@@ -84,8 +84,10 @@ pub fn draft_from_article(article: &str) -> Draft {
                 paragraph: paragraph.number,
                 sentence: i + 1,
             };
-            let sentence = sentence::read(text, &context.article.words);
-            let found = rules::apply(&sentence, &context);
+            let mut sentence = sentence::read(text, &context.article.words);
+            let inferred = date_days(&mut sentence, &context);
+            let mut found = rules::apply(&sentence, &context);
+            note_inferred(&mut found, &inferred);
             track_events(&found, &mut context);
             for f in found {
                 builder.add(f, location);
@@ -138,9 +140,11 @@ pub fn explain(article: &str) -> String {
     for paragraph in &paragraphs {
         context.focus.subject = None;
         for text in &paragraph.sentences {
-            let sentence = sentence::read(text, &context.article.words);
+            let mut sentence = sentence::read(text, &context.article.words);
+            let inferred = date_days(&mut sentence, &context);
             out.push_str(&format!("\n{}\n", sentence.skeleton));
-            let found = rules::apply(&sentence, &context);
+            let mut found = rules::apply(&sentence, &context);
+            note_inferred(&mut found, &inferred);
             for f in &found {
                 out.push_str(&format!("  {:.2} {}: {:?}\n", f.confidence, f.rule, f.fact));
             }
@@ -149,6 +153,62 @@ pub fn explain(article: &str) -> String {
         }
     }
     out
+}
+
+/// "It broke out on 2 September 1666 ... until 6 September": a day and month written without
+/// a year take the year of the last date the text gave, when they do not come before it in
+/// that year (a later month may be the next year's). Returns the dates so given.
+fn date_days(sentence: &mut Sentence, context: &Context) -> Vec<FactDate> {
+    static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+) (?P<d2>\d{1,2}))$")
+            .expect("valid")
+    });
+    let Some(last) = context.focus.date else {
+        return Vec::new();
+    };
+    let mut given = Vec::new();
+    for (i, slot) in sentence.slots.iter_mut().enumerate() {
+        if slot.kind != SlotKind::Other {
+            continue;
+        }
+        let Some(c) = DAY_MONTH.captures(&slot.text) else {
+            continue;
+        };
+        let (day, month) = match (c.name("d1"), c.name("m1"), c.name("m2"), c.name("d2")) {
+            (Some(d), Some(m), _, _) | (_, _, Some(m), Some(d)) => (d.as_str(), m.as_str()),
+            _ => continue,
+        };
+        let (Some(month), Ok(day)) = (text::month_number(month), day.parse::<u8>()) else {
+            continue;
+        };
+        if !(1..=31).contains(&day) || last.month.is_some_and(|m| month < m) || last.month.is_none()
+        {
+            continue;
+        }
+        let date = FactDate {
+            year: last.year,
+            month: Some(month),
+            day: Some(day),
+        };
+        slot.kind = SlotKind::Date(date);
+        sentence.skeleton = sentence
+            .skeleton
+            .replace(&format!("«X{i}»"), &format!("«D{i}»"));
+        given.push(date);
+    }
+    given
+}
+
+/// An event dated by a day whose year was taken from the date before says so.
+fn note_inferred(found: &mut [Found], inferred: &[FactDate]) {
+    for f in found {
+        if let FactKind::Event { date, .. } = &f.fact
+            && inferred.contains(date)
+        {
+            f.notes.push("the year is that of the date before");
+            f.confidence -= 0.05;
+        }
+    }
 }
 
 /// Moves the focus on after a sentence: its subject is what a following "it" or "she" means.
@@ -191,7 +251,9 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
             {
                 np = head.to_string();
             }
-            if np.contains(" of ") {
+            // "The capital of X": the phrase is not the name. A name may hold "of" itself
+            // ("the Great Fire of London").
+            if c["np"].contains(" of ") {
                 context.saw_subject(None);
                 continue;
             }
@@ -718,6 +780,53 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             parsed["fact"].as_array().unwrap().len(),
             draft.deck.facts.len()
         );
+    }
+
+    #[test]
+    fn a_day_without_its_year_takes_the_year_of_the_date_before() {
+        let events = |article: &str| -> Vec<(String, String, Vec<&'static str>)> {
+            let draft = draft_from_article(article);
+            draft
+                .deck
+                .facts
+                .iter()
+                .zip(&draft.items)
+                .filter_map(|(f, item)| match &f.kind {
+                    FactKind::Event { what, date, .. } => {
+                        Some((what.to_string(), date.to_string(), item.check.clone()))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let found = events(
+            "The Great Fire of Varn\n\nThe Great Fire of Varn was a blaze in Tull. It broke out on 2 September 1666. The Varn Hall was destroyed on 4 September.\n",
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    "the outbreak of the Great Fire of Varn".to_string(),
+                    "2 September 1666".to_string(),
+                    vec!["\"it\" read as the last subject"]
+                ),
+                (
+                    "the destruction of the Varn Hall".to_string(),
+                    "4 September 1666".to_string(),
+                    vec!["the year is that of the date before"]
+                ),
+            ]
+        );
+        // A month before the last date's may be the next year's: no date is guessed.
+        let found = events(
+            "The Great Fire of Varn\n\nThe Great Fire of Varn was a blaze in Tull. It broke out on 2 September 1666. The Varn Hall was destroyed on 4 March.\n",
+        );
+        assert_eq!(found.len(), 1);
+        // Without a date before, nothing is guessed either.
+        let found = events(
+            "The Great Fire of Varn\n\nThe Great Fire of Varn was a blaze in Tull. The Varn Hall was destroyed on 4 March.\n",
+        );
+        assert!(found.is_empty());
     }
 
     #[test]
