@@ -517,6 +517,9 @@ pub struct Found {
 /// make with their shared subject (see [`shared_subject`]).
 pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
     let mut out = apply_to(sentence, context, false);
+    if let Some(main) = without_relative(sentence) {
+        out.extend(apply_to(&main, context, true));
+    }
     for clause in clauses(&sentence.skeleton) {
         for derived in shared_subject(sentence, clause)
             .into_iter()
@@ -579,6 +582,25 @@ fn opens_past_clause(word: &str) -> bool {
 /// "Mara Quell, a chemist from Varn, who founded the guild in 1887": a relative clause
 /// whose antecedent is a name is read as a clause with the name for its subject ("Mara
 /// Quell founded the guild in 1887").
+/// "The Suez Canal, which links the Mediterranean with the Red Sea, was opened in 1869": the
+/// main clause without the relative clause inside it, which the clause split cuts apart.
+pub fn without_relative(sentence: &Sentence) -> Option<Sentence> {
+    static EMBEDDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<pre>(?:(?:In|On|By|After|Before) «[DX]\d+»,? )?)(?P<a>(?:[Tt]he )?«E\d+»), (?:which|who|whose) [^;]{2,160}?, (?P<verb>[a-z]+)(?P<rest> [^;]*)$")
+            .expect("valid")
+    });
+    let c = EMBEDDED.captures(&sentence.skeleton)?;
+    let verb = &c["verb"];
+    if !(crate::wording::verb::is_auxiliary(verb) || opens_past_clause(verb)) {
+        return None;
+    }
+    Some(Sentence {
+        text: sentence.text.clone(),
+        slots: sentence.slots.clone(),
+        skeleton: format!("{}{} {verb}{}", &c["pre"], &c["a"], &c["rest"]),
+    })
+}
+
 pub fn relative_clause(sentence: &Sentence, clause: &str) -> Option<Sentence> {
     static ANTECEDENT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?P<a>(?:[Tt]he )?«E\d+»)(?: \([^)]*\))?(?:, (?:the|a|an|its|his|her) [^,;«]{2,80}(?:«E\d+»[^,;«]{0,40})?)?, $")
@@ -787,6 +809,28 @@ pub mod harness {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relative_clause_inside_the_main_clause_is_left_out_of_it() {
+        let main = |text: &str| {
+            let sentence = crate::draft::sentence::read(text, &Default::default());
+            without_relative(&sentence).map(|s| s.skeleton)
+        };
+        assert_eq!(
+            main("The Varn Canal, which links Tull with Brill, was opened in 1869."),
+            Some("«E0» was opened in «D3».".to_string())
+        );
+        assert_eq!(
+            main("In 1901 Mara Quell, who had sailed north, founded the Varn Guild."),
+            Some("In «D0» «E1» founded «E2».".to_string())
+        );
+        // The words after the relative clause must open a verb phrase.
+        assert_eq!(
+            main("The Varn Canal, which links Tull with Brill, a port."),
+            None
+        );
+        assert_eq!(main("The Varn Canal links Tull with Brill."), None);
+    }
 
     #[test]
     fn clauses_split_before_a_new_subject() {

@@ -521,6 +521,17 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    // "withdrew the offer", "resigned his post": an object makes another event of the verb
+    // ("the withdrawal of the offer"), which the rule does not read.
+    if !matches!(
+        noun,
+        "accession" | "entry" | "flight" | "voyage" | "journey" | "emigration" | "return"
+    ) && [" the ", " a ", " an ", " his ", " her ", " its ", " their "]
+        .iter()
+        .any(|d| after.starts_with(d))
+    {
+        return None;
+    }
     // "came in 1989" dates the subject itself; "came to", "came from" do not.
     if hit.raw("v") == Some("came") && !after.starts_with(" in «D") {
         return None;
@@ -1775,6 +1786,19 @@ mod tests {
         assert_eq!(
             whats(intransitive, "Mara Quell entered in 1843."),
             ["the entry of Mara Quell"]
+        );
+        // An object makes another event of an intransitive verb: "withdrew the offer".
+        assert!(
+            whats(
+                intransitive,
+                "On 19 July 1956 Mara Quell withdrew the offer."
+            )
+            .is_empty()
+        );
+        assert!(whats(intransitive, "In 1956 Mara Quell resigned her post.").is_empty());
+        assert_eq!(
+            whats(intransitive, "In 1956 Mara Quell withdrew from the race."),
+            ["the withdrawal of Mara Quell"]
         );
         assert_eq!(
             whats(
