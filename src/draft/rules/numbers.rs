@@ -162,6 +162,36 @@ fn counted(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "13,200 houses ... were destroyed", "Only 6 deaths were officially recorded": the number
+/// of the things the passive tells of.
+fn counted_passive(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if unit.is_some() || value < 2.0 {
+        return None;
+    }
+    let verb = hit.raw("v")?;
+    // "were born", "were given": a verb the question would need an object for.
+    if matches!(
+        verb,
+        "born" | "given" | "based" | "used" | "called" | "named" | "needed"
+    ) {
+        return None;
+    }
+    // A passive dated or placed by the clause asks for that too: left to the reader.
+    let after = &hit.clause[hit.caps.name("v")?.end()..];
+    if after.contains("«D") || after.contains("«R") {
+        return None;
+    }
+    let noun = hit.text("noun")?;
+    let adv = hit.raw("adv").map_or(String::new(), |a| a.to_string());
+    number(
+        format!("the number of {noun} {adv}{verb}"),
+        value,
+        None,
+        approx,
+    )
+}
+
 /// "About 35,000 people try to reach the summit every year".
 fn counted_clause(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
@@ -561,6 +591,22 @@ pub static RULES: &[Rule] = &[
         build: counted,
         must: &["An order sent the Light Horse, some 670 riders, into the valley."],
         must_not: &["An order sent the Light Horse, and 670 riders followed."],
+    },
+    Rule {
+        name: "N houses were destroyed",
+        pattern: r"^(?:(?:Only|Some|About|Nearly|Almost|Roughly|Around|More than|Over|In all,?) )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}[a-z]+s)(?:(?:, «N\d+» [a-z\- ]+)*,? and [^,;]+?)? (?:were|had been) (?P<adv>(?:[a-z]+ly|also) )?(?P<v>[a-z]+ed|built|sold|made|lost|found|taken|killed|hit|burnt|sunk|shot|seen|won)\b",
+        whole: false,
+        confidence: 0.65,
+        build: counted_passive,
+        must: &[
+            "Only 6 deaths were officially recorded.",
+            "In all, 13,200 houses, 87 parish churches and the old hall were destroyed.",
+        ],
+        must_not: &[
+            "Only 6 deaths were recorded in 1901 and 1902, because records were lost.",
+            "Two daughters were born to them.",
+            "6 boats were it.",
+        ],
     },
     Rule {
         name: "About N people do X",
