@@ -291,6 +291,14 @@ impl<'a> Hit<'a> {
         {
             return None;
         }
+        // "in 1916 it awarded him a degree, later renamed a PhD": "later" before the verb
+        // says a date before it is not the verb's.
+        let later = ["later ", "subsequently ", "afterwards ", "eventually "]
+            .iter()
+            .any(|w| self.clause[..at].ends_with(w));
+        if later && !dates.iter().any(|(p, _)| *p >= at) {
+            return None;
+        }
         if let Some(d) = dates
             .iter()
             .filter(|(p, _)| *p >= at)

@@ -923,6 +923,39 @@ fn participle(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    // "his last letter to G. H. Hardy, written in 1920": a person after "to" is not what was
+    // written; only what happens to people dates one this way.
+    if let Some(slot) = hit.slot("s")
+        && crate::draft::context::looks_like_person(&hit.context.name(slot.bare()))
+        && hit.caps.name("s").is_some_and(|m| {
+            ["to ", "for ", "from ", "with "]
+                .iter()
+                .any(|p| hit.clause[..m.start()].ends_with(p))
+        })
+        && !matches!(
+            noun,
+            "birth"
+                | "death"
+                | "election"
+                | "appointment"
+                | "coronation"
+                | "ordination"
+                | "assassination"
+                | "execution"
+                | "arrest"
+                | "murder"
+                | "capture"
+                | "release"
+                | "exile"
+                | "baptism"
+                | "burial"
+                | "imprisonment"
+                | "trial"
+                | "marriage"
+        )
+    {
+        return None;
+    }
     let subject = match hit.slot("s") {
         Some(slot) => hit.context.name(&slot.text),
         // "A licence for the maps, signed in 1999,": a phrase with its article.
@@ -1199,6 +1232,7 @@ pub static RULES: &[Rule] = &[
             "A great fair, held in Brill in 1896, inspired the race.",
             "A third set of locks, at Orrin on the east side and Tull on the Varn, opened on 26 June 2016.",
             "A new dock, at Orrin on the Varn, opened in 2016, allowing larger ships to pass.",
+            "In his last letter to Mara Quell, written in January 1920, he described the lamps.",
             "The third phase, opened in 1630, was small.",
             "A licence, signed in 1999, was a success.",
         ],
@@ -1752,6 +1786,22 @@ mod tests {
                 "In 1994 the Varn Society named the old canal after Tomas Reede."
             )
             .is_empty()
+        );
+        // "later" before the verb: a date before it is not the verb's.
+        assert!(
+            whats(
+                active,
+                "In 1916 the Varn Guild gave Mara Quell a medal of honour, later renamed the Varn Star."
+            )
+            .iter()
+            .all(|w| !w.contains("renaming"))
+        );
+        assert_eq!(
+            whats(
+                active,
+                "The Varn Guild later renamed the old canal Varn Water in 1994."
+            ),
+            ["the renaming of the old canal Varn Water"]
         );
         // A date after ", and on ..." is the next clause's.
         assert_eq!(

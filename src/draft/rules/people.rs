@@ -54,6 +54,8 @@ const PERSON_NOUNS: &[&str] = &[
     "reformer", "dictator", "senator", "geneticist", "crystallographer", "biophysicist",
     "official", "trader", "knight", "abbot", "filmmaker", "coach", "climber", "surveyor",
     "cartographer", "cossack",
+    "friar", "abbess", "cardinal", "naturalist", "dramatist", "revolutionary", "industrialist",
+    "aviator", "runner", "dancer",
 ];
 
 /// Whether a role phrase is about a person: its head noun (the last word before "of", "who",
@@ -184,6 +186,30 @@ fn agent(hit: &Hit) -> Option<FactKind> {
         _ => object,
     };
     person(name, format!("the {noun} of {object}"), None)
+}
+
+/// "Mara Quell (1820-1894) was a Scottish chemist who found the salt of Tull": who the person
+/// was, with the relative clause when it is short enough for an answer.
+fn was_a(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = hit.text("r")?;
+    if !is_person_role(&role) {
+        return None;
+    }
+    let relative = hit.text("rel").map(|r| r.trim().to_string());
+    let full = match relative {
+        Some(rel)
+            if rel.split_whitespace().count() <= 12
+                && !rel.contains(',')
+                && !rel
+                    .split_whitespace()
+                    .any(|w| matches!(w, "it" | "them" | "they" | "this")) =>
+        {
+            format!("the {role} {rel}")
+        }
+        _ => format!("the {role}"),
+    };
+    checked_person(name, full, None)
 }
 
 /// Verbs that tell what someone said, thought or underwent rather than a deed to ask about.
@@ -567,6 +593,22 @@ pub static RULES: &[Rule] = &[
         build: possessive_role,
         must: &["Mara Quell wrote the piece. Her editor, Tomas Reede, agreed."],
         must_not: &["Her editor agreed."],
+    },
+    Rule {
+        name: "X (dates) was a ROLE who ...",
+        pattern: r"^(?P<n>«E\d+»)(?: \((?:«[RDX]\d+»|[^()]{1,30})\))? (?:was|is) (?:a|an) (?P<r>(?:[A-Za-z\-]+ ){0,4}?[a-z\-]+)(?:(?P<rel> (?:who|whose) [^;:]{3,140}?)(?:[.;]|$)|[.;,]|$| who\b| whose\b)",
+        whole: true,
+        confidence: 0.65,
+        build: was_a,
+        must: &[
+            "Mara Quell (1820-1894) was a Scottish chemist who found the salt of Lake Tull.",
+            "Tomas Reede was a wandering friar and scientist whose lamps lit the coast.",
+            "Ola Brill (1887-1920) was an eager young mathematician who, with almost no formal training, produced thousands of results in number theory, infinite series, continued fractions and the theory of partitions of whole numbers.",
+        ],
+        must_not: &[
+            "Mara Quell was a success.",
+            "The Varn Guild was a league of ports.",
+        ],
     },
     Rule {
         name: "X was the first ROLE",
