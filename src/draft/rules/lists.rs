@@ -315,6 +315,35 @@ fn located_in(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "the main stream flows only through A, B and C": the places it flows through.
+fn flows_through(hit: &Hit) -> Option<FactKind> {
+    let written = hit.raw("s")?;
+    let subject = if written.contains('«') || matches!(written, "it" | "It") {
+        hit.name("s")?
+    } else {
+        // "the main stream": the article's subject's main stream, when the subject is one.
+        let subject = hit.context.article.subject.clone()?;
+        let noun = written
+            .trim_start_matches("The ")
+            .trim_start_matches("the ");
+        format!("the {noun} of {}", definite(&subject))
+    };
+    if looks_like_person(&subject) {
+        return None;
+    }
+    let items = split_items(&hit.text("i")?, None)?;
+    let verb = match hit.raw("v")? {
+        "flows" | "flowed" => "flows",
+        "runs" | "ran" => "runs",
+        "passes" | "passed" => "passes",
+        _ => "winds",
+    };
+    list(
+        format!("the places {} {verb} {}", definite(&subject), hit.raw("p")?),
+        items,
+    )
+}
+
 /// "France kept the bishoprics of A, B and C": the things the subject kept.
 fn kept_of(hit: &Hit) -> Option<FactKind> {
     let subject = hit.context.name(&hit.slot("s")?.text);
@@ -382,6 +411,21 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "The other two regional offices are in Arden, Brill and Cove.",
             "The three regional offices are in good shape.",
+        ],
+    },
+    Rule {
+        name: "X flows through A, B and C",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Tt]he (?:main |upper |lower )?(?:stream|river|road|railway|route|canal|border|range))(?: itself)? (?P<v>flows|flowed|runs|ran|passes|passed|winds|wound) (?:only )?(?P<p>through|across) (?P<i>(?:the )?«E\d+»(?:, (?:the )?«E\d+»)*,? and (?:the )?«E\d+»)(?:[.;,]|$| before| on)",
+        whole: false,
+        confidence: 0.65,
+        build: flows_through,
+        must: &[
+            "The Varn is long. It flows through Arden, Brill and Cove.",
+            "The Varn is a river. Its basin is wide, although the main stream itself flows only through Arden, Brill and Cove.",
+        ],
+        must_not: &[
+            "It flows through Arden and then the sea.",
+            "Mara Quell ran through Arden, Brill and Cove.",
         ],
     },
     Rule {

@@ -192,6 +192,43 @@ fn counted_passive(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "Flowing for roughly 6,400 kilometres from the Andes to the Atlantic, it carries ...": the
+/// length of the subject.
+fn flowing(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if !is_length(unit.as_deref().unwrap_or("")) {
+        return None;
+    }
+    let subject = hit
+        .name("s")
+        .filter(|s| !s.starts_with(char::is_lowercase) || s.starts_with("the "))?;
+    number(
+        format!("the length of {}", definite(&subject)),
+        value,
+        unit,
+        approx,
+    )
+}
+
+/// "it drains a basin of about 7 million square kilometres": the area of its basin.
+fn drained(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if !is_area(unit.as_deref().unwrap_or("")) {
+        return None;
+    }
+    let subject = hit.name("s")?;
+    let measure = match hit.raw("m")? {
+        "area" => "the area drained by".to_string(),
+        noun => format!("the area of the {noun} of"),
+    };
+    number(
+        format!("{measure} {}", definite(&subject)),
+        value,
+        unit,
+        approx,
+    )
+}
+
 /// "About 35,000 people try to reach the summit every year".
 fn counted_clause(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
@@ -490,6 +527,26 @@ pub static RULES: &[Rule] = &[
             "The Varn Canal is an artificial waterway, about 82 kilometres (51 miles) long, that joins two seas.",
         ],
         must_not: &["The Varn Canal is an artificial waterway, about 82 kilometres from Tull."],
+    },
+    Rule {
+        name: "Flowing for N km, it ...",
+        pattern: r"^(?:Flowing|Running|Stretching|Winding) (?:for )?(?:some |roughly |about |nearly |almost |more than )?(?P<n>{N})[^,]{0,80}, (?P<s>{S}) [a-z]",
+        whole: false,
+        confidence: 0.65,
+        build: flowing,
+        must: &[
+            "Lake Tarn is cold. The Varn River is long. Flowing for roughly 640 kilometres from the hills to the sea, it carries much water.",
+        ],
+        must_not: &["Flowing for roughly 640 years, it carries much water."],
+    },
+    Rule {
+        name: "X drains a basin of N",
+        pattern: r"(?P<s>{S})(?: [a-z]+){0,12}? drains an? (?:[a-z]+ )?(?P<m>basin|catchment|area) of (?:about |some |roughly |nearly |almost |more than )?(?P<n>{N})",
+        whole: false,
+        confidence: 0.65,
+        build: drained,
+        must: &["The Varn River drains a basin of about 7 million square kilometres."],
+        must_not: &["The Varn River drains a basin of 7 million people."],
     },
     Rule {
         name: "X has an area / a population of N",
