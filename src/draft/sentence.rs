@@ -964,4 +964,14 @@ mod tests {
             .collect();
         assert_eq!(dates, [1995]);
     }
+
+    #[test]
+    fn only_a_single_capital_before_a_full_stop_is_an_initial() {
+        // A full stop after a whole word, or before a word that is no name, ends the name.
+        assert_eq!(
+            names("It was Mara Quell. Tull was far."),
+            ["Mara Quell", "Tull"]
+        );
+        assert_eq!(names("By then Mara C. was old."), ["Mara C"]);
+    }
 }

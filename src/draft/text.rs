@@ -476,4 +476,17 @@ mod tests {
         assert_eq!(month_number("Marching"), None);
         assert_eq!(month_number("May"), Some(5));
     }
+
+    #[test]
+    fn only_the_first_line_of_the_first_block_may_be_a_short_title() {
+        // The second line of the opening block is not the text's first line.
+        let (header, _) =
+            super::paragraphs("The keeper lit the lamp. It burned.\nMara Quell\n\nShe left.\n");
+        assert_eq!(header.title, None);
+        // Every word of a short title is capitalised; an apostrophe may join a name.
+        let (header, _) = super::paragraphs("Kessport harbour\n\nThe keeper lit the lamp.\n");
+        assert_eq!(header.title, None);
+        let (header, _) = super::paragraphs("Mara O'Quell\n\nThe keeper lit the lamp.\n");
+        assert_eq!(header.title.as_deref(), Some("Mara O'Quell"));
+    }
 }

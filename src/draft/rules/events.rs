@@ -1913,4 +1913,57 @@ mod tests {
             matches!(&end[..], [FactKind::Event { what, date, .. }] if what == "the end of the Harbour War" && date.year == 1856)
         );
     }
+
+    #[test]
+    fn a_passive_declaration_names_what_was_declared_and_a_marriage_is_not_passive() {
+        let passive = "passive event (X was founded in D)";
+        // "declared a free port" is the declaration of it as one; "declared neutral ground",
+        // without an article, is not.
+        assert_eq!(
+            whats(passive, "In 1890 Varn was declared a free port."),
+            ["the declaration of Varn as a free port"]
+        );
+        assert!(whats(passive, "In 1890 Varn was declared neutral ground.").is_empty());
+        assert!(whats(passive, "Mara Quell was married in 1890.").is_empty());
+    }
+
+    #[test]
+    fn a_role_of_six_words_is_still_a_role() {
+        assert_eq!(
+            whats(
+                "passive event (X was founded in D)",
+                "Mara Quell was appointed keeper of the lamps of Varn in 1890."
+            ),
+            ["the appointment of Mara Quell as keeper of the lamps of Varn"]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_opening_clause_with_its_verb_is_an_apposition() {
+        assert_eq!(
+            whats(
+                "X, signed in D,",
+                "Mara Quell founded a school, the Tull Hall, opened in 1890."
+            ),
+            ["the opening of the Tull Hall"]
+        );
+    }
+
+    #[test]
+    fn a_gerund_ends_resumes_and_starts_under_a_name() {
+        let rule_name = "Digging began in D";
+        let text = |t: &str| format!("The Varn Canal was planned in 1870. {t}");
+        assert_eq!(
+            whats(rule_name, &text("Digging ended in 1889.")),
+            ["the end of digging"]
+        );
+        assert_eq!(
+            whats(rule_name, &text("Digging resumed in 1890.")),
+            ["the resumption of digging"]
+        );
+        assert_eq!(
+            whats(rule_name, &text("Trading under it started in 1891.")),
+            ["the start of trading"]
+        );
+    }
 }

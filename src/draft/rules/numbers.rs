@@ -901,4 +901,28 @@ mod tests {
             }]
         );
     }
+
+    #[test]
+    fn only_a_height_above_the_sea_is_measured_above_sea_level() {
+        let quantities = |text: &str| -> Vec<String> {
+            facts_of(
+                rule(RULES, "X is N units high / long / above sea level"),
+                text,
+            )
+            .into_iter()
+            .filter_map(|f| match f {
+                FactKind::Number { quantity, .. } => Some(quantity.to_string()),
+                _ => None,
+            })
+            .collect()
+        };
+        assert_eq!(
+            quantities("The Varn Canal is 43 km long."),
+            ["the length of the Varn Canal"]
+        );
+        assert_eq!(
+            quantities("Lake Tarn lies 26 metres above the sea."),
+            ["the height of Lake Tarn above sea level"]
+        );
+    }
 }

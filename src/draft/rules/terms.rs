@@ -923,4 +923,84 @@ mod tests {
             }]
         );
     }
+
+    #[test]
+    fn a_relative_apposition_of_a_person_or_a_role_is_no_term() {
+        let rule = rule(RULES, "X, the thing that ...,");
+        // A person's name, whatever the noun; a role, whatever the name.
+        assert!(facts_of(rule, "Mara Quell, the ship that carried the lamps, sank.").is_empty());
+        assert!(facts_of(rule, "Tull, the pilot that found the strait, died.").is_empty());
+    }
+
+    fn definitions(rule_name: &str, text: &str) -> Vec<String> {
+        facts_of(rule(RULES, rule_name), text)
+            .into_iter()
+            .filter_map(|f| match f {
+                FactKind::Term { definition, .. } => Some(definition.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_relative_apposition_needs_a_clause_of_two_words() {
+        let rule_name = "X, the thing that ...,";
+        assert_eq!(
+            definitions(
+                rule_name,
+                "Olk, the only island that has wells, lies north."
+            ),
+            ["the only island that has wells"]
+        );
+        assert!(definitions(rule_name, "Olk, the only island that froze, lies north.").is_empty());
+    }
+
+    #[test]
+    fn a_name_which_acts_needs_a_present_or_past_verb() {
+        let rule_name = "the X Treaty, which granted ...";
+        assert_eq!(
+            definitions(
+                rule_name,
+                "The boats pass through the Orrin Sea Canal, which links the two lakes."
+            ),
+            ["the canal that links the two lakes"]
+        );
+        // "many", "its": no verb of the clause.
+        for text in [
+            "The boats pass through the Orrin Canal, which many ships use.",
+            "The boats pass through the Orrin Canal, which its keepers closed.",
+        ] {
+            assert!(definitions(rule_name, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_which_acts_needs_two_words_after_its_verb() {
+        let rule_name = "the X Treaty, which granted ...";
+        assert_eq!(
+            definitions(
+                rule_name,
+                "The boats pass through the Orrin Canal, which carries heavy timber."
+            ),
+            ["the canal that carries heavy timber"]
+        );
+        assert!(
+            definitions(
+                rule_name,
+                "The boats pass through the Orrin Canal, which carries timber."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_name_which_acts_on_a_pronoun_leans_on_another_phrase() {
+        assert!(
+            definitions(
+                "the X Treaty, which granted ...",
+                "The boats pass through the Orrin Canal, which linked them to the sea."
+            )
+            .is_empty()
+        );
+    }
 }
