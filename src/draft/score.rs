@@ -158,14 +158,12 @@ fn spell_from(phrase: &str, other: &str) -> String {
         .join(" ")
 }
 
-/// The names in a phrase: its capitalised words ("the editor of L'Auto" names "l'auto"), as
-/// content words; a first word counts unless it is a function word capitalised to start the
-/// phrase ("The", "A"), so "Panama's declaration of independence" names Panama.
+/// The names in a phrase: its capitalised words, the first one too ("Panama's declaration of
+/// independence" names Panama; "the editor of L'Auto" names "l'auto"), as content words, so a
+/// capitalised function word opening the phrase ("The") names nothing.
 fn names(text: &str) -> BTreeSet<String> {
     text.split_whitespace()
-        .enumerate()
-        .filter(|(i, w)| *i > 0 || !STOP.contains(&w.to_lowercase().as_str()))
-        .map(|(_, w)| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
         .filter(|w| w.starts_with(char::is_uppercase))
         .flat_map(content_words)
         .collect()

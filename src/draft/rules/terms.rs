@@ -752,7 +752,7 @@ pub static RULES: &[Rule] = &[
             "Most stores are run by Ingka Group, which operates them under licence.",
             "He visited Mara Quell, which pleased the guild.",
             "They crossed the Varn Sea, which froze.",
-            "Each boat draws water from the Orrin Lake, which makes the canal vulnerable.",
+            "Each transit draws fresh water from the Orrin Lake, which makes the canal vulnerable to drought.",
         ],
     },
     Rule {
