@@ -849,4 +849,86 @@ From 1901 to 1910, the guild built new towers along the southern shore.
         assert!(draft.items.is_empty());
         assert_eq!(draft.deck.id, "draft-deck");
     }
+
+    #[test]
+    fn an_event_dated_by_an_inferred_year_loses_a_little_confidence() {
+        let on = |day| FactDate {
+            year: 1666,
+            month: Some(9),
+            day: Some(day),
+        };
+        let found = |day| rules::Found {
+            fact: FactKind::Event {
+                what: "the destruction of the Varn Hall".into(),
+                date: on(day),
+                place: None,
+            },
+            confidence: 0.75,
+            rule: "test",
+            notes: Vec::new(),
+        };
+        let mut all = [found(4), found(2)];
+        note_inferred(&mut all, &[on(4)]);
+        assert!(
+            (all[0].confidence - 0.7).abs() < 1e-6,
+            "{}",
+            all[0].confidence
+        );
+        assert_eq!(all[0].notes, ["the year is that of the date before"]);
+        assert!((all[1].confidence - 0.75).abs() < 1e-6);
+        assert!(all[1].notes.is_empty());
+    }
+
+    #[test]
+    fn a_day_takes_no_year_from_a_date_without_a_month_or_when_out_of_range() {
+        let dates = |article: &str| -> Vec<String> {
+            draft_from_article(article)
+                .deck
+                .facts
+                .iter()
+                .filter_map(|f| match &f.kind {
+                    FactKind::Event { date, .. } => Some(date.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        // A later month in the same text takes the year.
+        assert_eq!(
+            dates(
+                "The Great Fire of Varn\n\nThe Great Fire of Varn was a blaze in Tull. It broke out on 2 September 1666. The Varn Hall was destroyed on 4 October.\n"
+            ),
+            ["2 September 1666", "4 October 1666"]
+        );
+        // A year alone gives no month to compare with.
+        assert_eq!(
+            dates(
+                "The Great Fire of Varn\n\nThe Great Fire of Varn was a blaze in Tull. It broke out in 1666. The Varn Hall was destroyed on 4 September.\n"
+            ),
+            ["1666"]
+        );
+        // No month has a 34th day.
+        assert_eq!(
+            dates(
+                "The Great Fire of Varn\n\nThe Great Fire of Varn was a blaze in Tull. It broke out on 2 September 1666. The Varn Hall was destroyed on 34 September.\n"
+            ),
+            ["2 September 1666"]
+        );
+    }
+
+    #[test]
+    fn explain_shows_each_skeleton_with_its_inferred_dates_and_facts() {
+        let text = explain(
+            "The Great Fire of Varn\n\nThe Great Fire of Varn was a blaze in Tull. It broke out on 2 September 1666. The Varn Hall was destroyed on 4 September.\n",
+        );
+        assert!(
+            text.starts_with("subject: Some(\"the Great Fire of Varn\")"),
+            "{text}"
+        );
+        // The day without a year reads as a date: the skeleton shows it, and its event.
+        assert!(text.contains("\n«E0» was destroyed on «D1».\n"), "{text}");
+        assert!(
+            text.contains("the destruction of the Varn Hall\", date: FactDate { year: 1666, month: Some(9), day: Some(4) }"),
+            "{text}"
+        );
+    }
 }

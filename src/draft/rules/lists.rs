@@ -626,4 +626,33 @@ mod tests {
             }]
         );
     }
+
+    #[test]
+    fn flows_through_names_the_subject_and_keeps_the_verb() {
+        let names = |text: &str| -> Vec<String> {
+            facts_of(rule(RULES, "X flows through A, B and C"), text)
+                .into_iter()
+                .filter_map(|f| match f {
+                    FactKind::List { name, .. } => Some(name.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            names("The Varn is long. It flows through Arden, Brill and Cove."),
+            ["the places the Varn flows through"]
+        );
+        assert_eq!(
+            names("The Varn is long. The Varn flowed through Arden, Brill and Cove."),
+            ["the places the Varn flows through"]
+        );
+        assert_eq!(
+            names("The Varn is long. It runs through Arden, Brill and Cove."),
+            ["the places the Varn runs through"]
+        );
+        assert_eq!(
+            names("The Varn is long. It passed through Arden, Brill and Cove."),
+            ["the places the Varn passes through"]
+        );
+    }
 }

@@ -925,4 +925,36 @@ mod tests {
             ["the height of Lake Tarn above sea level"]
         );
     }
+
+    fn quantities_of(name: &str, text: &str) -> Vec<String> {
+        facts_of(rule(RULES, name), text)
+            .into_iter()
+            .filter_map(|f| match f {
+                FactKind::Number { quantity, .. } => Some(quantity.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_passive_count_is_of_two_or_more_things_without_a_unit() {
+        let counted = |text: &str| quantities_of("N houses were destroyed", text);
+        assert_eq!(
+            counted("Only 2 deaths were officially recorded."),
+            ["the number of deaths officially recorded"]
+        );
+        assert!(counted("Only 1 of the ships were lost.").is_empty());
+        assert!(counted("Some 640 kilometres of new roads were built.").is_empty());
+    }
+
+    #[test]
+    fn flowing_takes_a_capitalised_subject_without_the() {
+        assert_eq!(
+            quantities_of(
+                "Flowing for N km, it ...",
+                "Flowing for roughly 640 kilometres from the hills, Varn Water carries much silt."
+            ),
+            ["the length of Varn Water"]
+        );
+    }
 }

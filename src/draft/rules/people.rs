@@ -763,4 +763,58 @@ mod tests {
             }]
         );
     }
+
+    fn roles_of(name: &str, text: &str) -> Vec<String> {
+        facts_of(rule(RULES, name), text)
+            .into_iter()
+            .filter_map(|f| match f {
+                FactKind::Person { role, .. } => Some(role.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn was_a_keeps_only_a_short_plain_relative_clause() {
+        let was_a = |text: &str| roles_of("X (dates) was a ROLE who ...", text);
+        assert_eq!(
+            was_a("Mara Quell (1820-1894) was a Scottish chemist who found the salt of Lake Tull."),
+            ["the Scottish chemist who found the salt of Lake Tull"]
+        );
+        // A comma inside the clause: the role alone.
+        assert_eq!(
+            was_a("Mara Quell was a chemist who, in old age, found the salt of Lake Tull."),
+            ["the chemist"]
+        );
+        // More than twelve words: the role alone.
+        assert_eq!(
+            was_a(
+                "Mara Quell was a chemist who found the salt of Lake Tull and the iron of the Kessport hills near the old harbour."
+            ),
+            ["the chemist"]
+        );
+        // A pronoun the clause leaves unresolved: the role alone.
+        assert_eq!(
+            was_a("Mara Quell was a chemist who found it near Lake Tull."),
+            ["the chemist"]
+        );
+    }
+
+    #[test]
+    fn a_deed_needs_a_past_verb_outside_the_excluded_kinds_and_a_plain_object() {
+        let deed = |text: &str| roles_of("X did Y: the person who did Y", text);
+        // A bare participle is no past.
+        assert!(deed("Tomas Reede sung the Varn Anthem.").is_empty());
+        // A visit is no deed.
+        assert!(deed("Tomas Reede visited the Varn Council.").is_empty());
+        // A date or date range inside the object.
+        assert!(deed("Tomas Reede signed the Varn Charter of 1905.").is_empty());
+        assert!(deed("Tomas Reede chaired the Varn Guild 1887-1920.").is_empty());
+        // An object opening with a preposition is a place, not what was done.
+        assert!(deed("Tomas Reede walked to the Varn Lighthouse.").is_empty());
+        assert_eq!(
+            deed("Tomas Reede walked the Varn Causeway."),
+            ["the person who walked the Varn Causeway"]
+        );
+    }
 }
