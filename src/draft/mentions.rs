@@ -76,6 +76,18 @@ fn fact_date(date: &numbers::Date) -> Option<FactDate> {
     })
 }
 
+/// The month and day of a date written without its year ("6 September", "September 6"), read
+/// by the one number and date parser.
+pub fn day_without_year(text: &str) -> Option<(u8, u8)> {
+    match numbers::scan(text).as_slice() {
+        [m] if m.range == (0..text.len()) => match &m.value {
+            numbers::Value::Date(d) if d.year.is_none() => Some((d.month?, d.day?)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// How a unit is written in a fact: a currency by its sign when it has one ("€"), any other
 /// unit by its symbol ("km²", "%").
 fn unit_text(unit: &Unit) -> String {
@@ -250,6 +262,15 @@ mod tests {
             ]
         );
         assert_eq!(dimension("km²"), Some(Dimension::Area));
+    }
+
+    #[test]
+    fn a_day_without_its_year_is_read_as_month_and_day() {
+        assert_eq!(day_without_year("6 September"), Some((9, 6)));
+        assert_eq!(day_without_year("September 6"), Some((9, 6)));
+        assert_eq!(day_without_year("6 September 1666"), None);
+        assert_eq!(day_without_year("September"), None);
+        assert_eq!(day_without_year("the 1990s"), None);
     }
 
     #[test]

@@ -84,15 +84,9 @@ pub fn draft_from_article(article: &str) -> Draft {
                 paragraph: paragraph.number,
                 sentence: i + 1,
             };
-            let mut sentence = sentence::read(text, &context.article.words);
-            let inferred = date_days(&mut sentence, &context);
-            let mut found = rules::apply(&sentence, &context);
-            note_inferred(&mut found, &inferred);
-            track_events(&found, &mut context);
-            for f in found {
+            for f in read_sentence(text, &mut context).1 {
                 builder.add(f, location);
             }
-            track(&sentence, &mut context);
         }
     }
 
@@ -129,6 +123,18 @@ pub fn draft_from_article(article: &str) -> Draft {
     Draft { deck, items }
 }
 
+/// One sentence read in its article: its skeleton (days given their year) and the facts the
+/// rules find, the focus moved on after it.
+fn read_sentence(text: &str, context: &mut Context) -> (Sentence, Vec<Found>) {
+    let mut sentence = sentence::read(text, &context.article.words);
+    let inferred = date_days(&mut sentence, context);
+    let mut found = rules::apply(&sentence, context);
+    note_inferred(&mut found, &inferred);
+    track_events(&found, context);
+    track(&sentence, context);
+    (sentence, found)
+}
+
 /// How each sentence of an article is read: its skeleton and the facts the rules find, for
 /// whoever works on the rules (`draft_bench --skeletons`).
 pub fn explain(article: &str) -> String {
@@ -140,16 +146,11 @@ pub fn explain(article: &str) -> String {
     for paragraph in &paragraphs {
         context.focus.subject = None;
         for text in &paragraph.sentences {
-            let mut sentence = sentence::read(text, &context.article.words);
-            let inferred = date_days(&mut sentence, &context);
+            let (sentence, found) = read_sentence(text, &mut context);
             out.push_str(&format!("\n{}\n", sentence.skeleton));
-            let mut found = rules::apply(&sentence, &context);
-            note_inferred(&mut found, &inferred);
             for f in &found {
                 out.push_str(&format!("  {:.2} {}: {:?}\n", f.confidence, f.rule, f.fact));
             }
-            track_events(&found, &mut context);
-            track(&sentence, &mut context);
         }
     }
     out
@@ -159,30 +160,20 @@ pub fn explain(article: &str) -> String {
 /// a year take the year of the last date the text gave, when they do not come before it in
 /// that year (a later month may be the next year's). Returns the dates so given.
 fn date_days(sentence: &mut Sentence, context: &Context) -> Vec<FactDate> {
-    static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+) (?P<d2>\d{1,2}))$")
-            .expect("valid")
-    });
     let Some(last) = context.focus.date else {
         return Vec::new();
     };
     let mut given = Vec::new();
     for (i, slot) in sentence.slots.iter_mut().enumerate() {
-        if slot.kind != SlotKind::Other {
+        // "on 6 September", "until 6 September": a day with its preposition; "the Sept. 11
+        // attacks" names something else.
+        if slot.kind != SlotKind::Other || slot.relation.is_none() {
             continue;
         }
-        let Some(c) = DAY_MONTH.captures(&slot.text) else {
+        let Some((month, day)) = mentions::day_without_year(&slot.text) else {
             continue;
         };
-        let (day, month) = match (c.name("d1"), c.name("m1"), c.name("m2"), c.name("d2")) {
-            (Some(d), Some(m), _, _) | (_, _, Some(m), Some(d)) => (d.as_str(), m.as_str()),
-            _ => continue,
-        };
-        let (Some(month), Ok(day)) = (text::month_number(month), day.parse::<u8>()) else {
-            continue;
-        };
-        if !(1..=31).contains(&day) || last.month.is_some_and(|m| month < m) || last.month.is_none()
-        {
+        if last.month.is_none_or(|m| month < m) {
             continue;
         }
         let date = FactDate {
@@ -817,6 +808,11 @@ From 1901 to 1910, the guild built new towers along the southern shore.
                 ),
             ]
         );
+        // A day naming something else ("the Nov. 11 riots") is no date of the text's.
+        let skeletons = explain(
+            "The Great Fire of Varn\n\nThe Great Fire of Varn was a blaze in Tull. It broke out on 2 September 1666. In October 1666, several weeks before the Nov. 11 riots in Tull, Varnland joined the league.\n",
+        );
+        assert!(skeletons.contains("before the «X1» riots"), "{skeletons}");
         // A month before the last date's may be the next year's: no date is guessed.
         let found = events(
             "The Great Fire of Varn\n\nThe Great Fire of Varn was a blaze in Tull. It broke out on 2 September 1666. The Varn Hall was destroyed on 4 March.\n",

@@ -692,6 +692,17 @@ pub fn definite(np: &str) -> String {
     np.to_string()
 }
 
+/// Whether a phrase leans on another by a pronoun ("the group with them", "persuaded him"):
+/// what it says depends on a phrase a question would not show.
+pub fn leans_on_another(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        matches!(
+            w.trim_end_matches([',', '.']),
+            "it" | "its" | "them" | "they" | "their" | "him" | "his" | "her" | "she" | "he"
+        )
+    })
+}
+
 /// A phrase cut at the first word that starts a new clause, tidy at both ends.
 pub fn trim_phrase(np: &str) -> String {
     let all: Vec<&str> = np.split_whitespace().collect();

@@ -192,13 +192,16 @@ fn counted_passive(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// The figure of group "n" when its unit is of the kind asked (a length, an area).
+fn figure_in(hit: &Hit, kind: fn(&str) -> bool) -> Option<(f64, Option<String>, bool)> {
+    let (value, unit, approx) = hit.number("n")?;
+    kind(unit.as_deref().unwrap_or("")).then_some((value, unit, approx))
+}
+
 /// "Flowing for roughly 6,400 kilometres from the Andes to the Atlantic, it carries ...": the
 /// length of the subject.
 fn flowing(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = hit.number("n")?;
-    if !is_length(unit.as_deref().unwrap_or("")) {
-        return None;
-    }
+    let (value, unit, approx) = figure_in(hit, is_length)?;
     let subject = hit
         .name("s")
         .filter(|s| !s.starts_with(char::is_lowercase) || s.starts_with("the "))?;
@@ -212,10 +215,7 @@ fn flowing(hit: &Hit) -> Option<FactKind> {
 
 /// "it drains a basin of about 7 million square kilometres": the area of its basin.
 fn drained(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = hit.number("n")?;
-    if !is_area(unit.as_deref().unwrap_or("")) {
-        return None;
-    }
+    let (value, unit, approx) = figure_in(hit, is_area)?;
     let subject = hit.name("s")?;
     let measure = match hit.raw("m")? {
         "area" => "the area drained by".to_string(),

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use crate::deck::{Answer, FactDate, FactKind};
 use crate::draft::context::looks_like_person;
-use crate::draft::rules::{Hit, Rule, trim_phrase};
+use crate::draft::rules::{Hit, Rule, leans_on_another, trim_phrase};
 
 /// Verbs whose doer has a name of their own ("designed" -> "the designer of"), for a person
 /// named as what they did.
@@ -288,25 +288,11 @@ fn deed(hit: &Hit) -> Option<FactKind> {
                 | "if"
                 | "whether"
         )
+        || leans_on_another(raw)
         || raw.split_whitespace().any(|w| {
             matches!(
                 w,
-                "it" | "him"
-                    | "her"
-                    | "them"
-                    | "they"
-                    | "he"
-                    | "she"
-                    | "his"
-                    | "its"
-                    | "their"
-                    | "this"
-                    | "these"
-                    | "those"
-                    | "himself"
-                    | "herself"
-                    | "themselves"
-                    | "there"
+                "this" | "these" | "those" | "himself" | "herself" | "themselves" | "there"
             )
         })
     {

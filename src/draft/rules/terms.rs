@@ -6,7 +6,7 @@
 use crate::deck::{Answer, FactKind};
 use crate::draft::context::{expansion, looks_like_person};
 use crate::draft::rules::people::is_person_role;
-use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
+use crate::draft::rules::{Hit, Rule, definite, leans_on_another, trim_phrase};
 
 /// A definition short enough to be an answer option: cut at a comma after a dozen words, and
 /// never left dangling.
@@ -303,26 +303,11 @@ fn description_first(hit: &Hit) -> Option<FactKind> {
         || holds_clause(&description)
         || superlative_only(&description)
         // "the group with them", "the acronym of his initials": it depends on another phrase.
-        || description.split_whitespace().any(|w| {
-            matches!(
-                w,
-                "it" | "its" | "them" | "they" | "their" | "him" | "his" | "her" | "she" | "he"
-            )
-        })
+        || leans_on_another(&description)
     {
         return None;
     }
     term(&name, &definite(&description))
-}
-
-/// Words an apposition's clause may not lean on: it depends on another phrase.
-fn leans_on_another(text: &str) -> bool {
-    text.split_whitespace().any(|w| {
-        matches!(
-            w.trim_end_matches([',', '.']),
-            "it" | "its" | "them" | "they" | "their" | "him" | "his" | "her" | "she" | "he"
-        )
-    })
 }
 
 /// "Columbus, the laboratory that is Europe's main contribution to the station,": the name
