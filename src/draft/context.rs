@@ -353,7 +353,8 @@ impl Article {
             if !["ean", "ian", "ish", "ese"].iter().any(|e| w.ends_with(e))
                 && !self.words.lowercase.contains(&w.to_lowercase())
             {
-                let count = mentions(all, w);
+                // "Lego" heads "the Lego Group" and "Lego House": they name it too.
+                let count = mentions(all, w) + heads(all, w);
                 if count >= 3 && best.as_ref().is_none_or(|(b, _)| count > *b) {
                     best = Some((count, w.clone()));
                 }
@@ -455,15 +456,25 @@ fn title_words(title: &str) -> Vec<String> {
         .collect()
 }
 
+/// How often a name opens a longer capitalised name ("Lego" in "the Lego Group", not in "Old
+/// Lego Street" or "Legoland").
+fn heads(all: &str, name: &str) -> usize {
+    word_uses(all, name).filter(|&opens| opens).count()
+}
+
 /// How often a name stands on its own in a text: not inside a longer capitalised name or word
 /// ("Lego" in "Lego bricks", not in "Legoland" or "Lego Group").
 fn mentions(all: &str, name: &str) -> usize {
-    if name.is_empty() {
-        return 0;
-    }
+    word_uses(all, name).filter(|&opens| !opens).count()
+}
+
+/// The uses of a name as whole words that no capitalised word precedes, each saying whether
+/// a capitalised word follows (the name then opens a longer one).
+fn word_uses<'a>(all: &'a str, name: &'a str) -> impl Iterator<Item = bool> + 'a {
     all.match_indices(name)
-        .filter(|(i, _)| {
-            let (before, rest) = (&all[..*i], &all[i + name.len()..]);
+        .filter(move |_| !name.is_empty())
+        .filter_map(move |(i, _)| {
+            let (before, rest) = (&all[..i], &all[i + name.len()..]);
             let word_before = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next());
             let name_before = word_before.is_some_and(|w| {
                 w.starts_with(char::is_uppercase)
@@ -473,12 +484,11 @@ fn mentions(all: &str, name: &str) -> usize {
             let name_after = rest
                 .strip_prefix(' ')
                 .is_some_and(|r| r.starts_with(char::is_uppercase));
-            !before.ends_with(char::is_alphanumeric)
+            (!before.ends_with(char::is_alphanumeric)
                 && !rest.starts_with(char::is_alphanumeric)
-                && !name_before
-                && !name_after
+                && !name_before)
+                .then_some(name_after)
         })
-        .count()
 }
 
 fn sentence_bare(name: &str) -> &str {
@@ -1113,6 +1123,8 @@ mod tests {
     fn names_stand_alone_or_not() {
         let text = "The Lego bricks. Legoland opened. Lego Group grew. Danish Lego sold. In 1940 Lego grew.";
         assert_eq!(mentions(text, "Lego"), 2);
+        assert_eq!(heads(text, "Lego"), 1);
+        assert_eq!(heads("", ""), 0);
     }
 
     #[test]
