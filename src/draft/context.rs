@@ -193,7 +193,7 @@ impl Article {
         // The first sentence's subject, when it opens the sentence: "Iceland is ...",
         // "The Tour de France is ...", "Penicillin, the first ..., was discovered".
         static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:[Tt]he )?(?:«E(?P<e>\d+)»(?: \(«E(?P<a>\d+)»\))?(?: \([^()]*\))?|(?P<w>[A-Z][a-z]+))(?:,[^,]*,|, (?:the|a|an) [^;]*?,)? (?:is|was|are|were|has|had|lies|stands|rises)\b(?P<rest>.*)").expect("valid")
+            Regex::new(r"^(?:[Tt]he )?(?:«E(?P<e>\d+)»(?: \(«E(?P<a>\d+)»\))?(?: \([^()]*\))?|(?P<w>[A-Z][a-z]+))(?:,[^,]*,|, (?:the|a|an) [^;]*?,|, (?:officially|formally|known|also|called) [^;]*?,)? (?:is|was|are|were|has|had|lies|stands|rises)\b(?P<rest>.*)").expect("valid")
         });
         let mut subject = None;
         if let Some(first) = first

@@ -168,6 +168,29 @@ impl<'a> Hit<'a> {
         if !raw.starts_with('«') && !plain_phrase(&text) {
             return None;
         }
+        // "X that followed in 1987", "the alliance when Germany was reunified": a relative or
+        // subordinate clause opens inside the phrase, which is no subject.
+        if raw.split_whitespace().skip(1).any(|w| {
+            matches!(
+                w,
+                "that"
+                    | "which"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "if"
+                    | "until"
+                    | "where"
+                    | "whereas"
+            )
+        }) {
+            return None;
+        }
         // "a fifth of the population", "the war in Vietnam": part of a bigger phrase.
         let before = self
             .caps
@@ -193,6 +216,14 @@ impl<'a> Hit<'a> {
             ["he", "she", "his", "her", "He", "She", "His", "Her"].contains(&first);
         // Only a subject pronoun is the sentence's own person: in "Babbage called her ...",
         // "her" is someone else.
+        // "he had to defend his elderly mother, who was accused ...; she was imprisoned":
+        // "she" is the unnamed relative, not the last woman named.
+        if matches!(first, "he" | "she" | "He" | "She")
+            && group == "s"
+            && self.kin_before(start, first.eq_ignore_ascii_case("she"))
+        {
+            return None;
+        }
         let (name, note) = if start > 0
             && group == "s"
             && person_pronoun
@@ -251,6 +282,39 @@ impl<'a> Hit<'a> {
             .filter_map(|m| self.sentence.slot(m.as_str()))
             .map(|s| self.context.name(&s.text))
             .find(|n| crate::draft::context::looks_like_person(n))
+    }
+
+    /// Whether the sentence names an unnamed relative before a point ("his mother", "her
+    /// husband") whom a following "he" or "she" (`female`) may mean.
+    fn kin_before(&self, before: usize, female: bool) -> bool {
+        const WOMEN: &[&str] = &[
+            "mother",
+            "wife",
+            "daughter",
+            "sister",
+            "aunt",
+            "niece",
+            "grandmother",
+            "widow",
+        ];
+        const MEN: &[&str] = &[
+            "father",
+            "husband",
+            "son",
+            "brother",
+            "uncle",
+            "nephew",
+            "grandfather",
+            "widower",
+        ];
+        let kin = if female { WOMEN } else { MEN };
+        let words: Vec<&str> = self.sentence.skeleton[..before.min(self.sentence.skeleton.len())]
+            .split_whitespace()
+            .collect();
+        words.windows(2).chain(words.windows(3)).any(|w| {
+            matches!(w[0], "his" | "her" | "His" | "Her" | "their" | "Their")
+                && kin.contains(&w[w.len() - 1].trim_end_matches([',', ';']))
+        })
     }
 
     /// Where the clause starts in the sentence's skeleton.

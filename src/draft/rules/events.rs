@@ -792,6 +792,19 @@ fn nominal(hit: &Hit) -> Option<FactKind> {
     {
         object = head.to_string();
     }
+    // "formally withdrew in 1968, protesting against the invasion of X": a date before the
+    // event noun, with a verb between them, is that verb's.
+    let start = hit.caps.get(0)?.start();
+    let dates = hit.sentence.event_dates(hit.clause);
+    if !dates.iter().any(|(p, _)| *p >= start)
+        && let Some((p, _)) = dates.iter().max_by_key(|(p, _)| *p)
+        && hit.clause[*p..start]
+            .split_whitespace()
+            .skip(1)
+            .any(|w| (w.ends_with("ing") && w != "during") || w.ends_with("ed"))
+    {
+        return None;
+    }
     let date = hit.event_date("n")?;
     event(
         format!("the {} of {}", hit.raw("n")?, trim_phrase(&object)),
@@ -1352,6 +1365,8 @@ pub static RULES: &[Rule] = &[
             "The Varn Festival was founded in 1947, and in the same year groups that had not been invited came anyway.",
         ],
         must_not: &[
+            "Mara Quell was a keeper. From 1915 Tomas Reede had to defend his mother, who was accused of theft; she was imprisoned in 1921.",
+            "Brill left the league when Olk was reunified on 3 October 1990.",
             "The guild was founded to help sailors.",
             "When he was made Earl of Varn in 1838, she became Countess of Varn.",
             "No congress was held from 1915 to 1918.",
@@ -1422,6 +1437,7 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "Brill followed in July 1995.",
             "Arden joined the league in 1984. Arden is a port. Brill followed in July 1995.",
+            "Arden joined the league in 1984. The Brill Plan that followed in 1987 failed.",
         ],
     },
     Rule {
@@ -1477,9 +1493,13 @@ pub static RULES: &[Rule] = &[
         build: nominal,
         must: &[
             "The eruption of Mount Tull in April 2010 closed the airports.",
+            "In 1956 the invasion of Olk shocked the islands.",
             "A result of the 1917 congress in June was the accession of Arden and Brill as full members.",
         ],
-        must_not: &["Before the collapse of the Northern Union in 1991, trade was slow."],
+        must_not: &[
+            "Before the collapse of the Northern Union in 1991, trade was slow.",
+            "Brill formally left in 1968, protesting against the invasion of Olk.",
+        ],
     },
     Rule {
         name: "period start (X was fought from D to D)",

@@ -3,6 +3,10 @@
 //! “Coca-Cola route”", "called her “the Enchantress of Number”", "its motto is “...”",
 //! "“freedom peak” in Swahili") and defined quotations ("“X”, which refers to ...").
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::deck::{Answer, FactKind};
 use crate::draft::context::{expansion, looks_like_person};
 use crate::draft::rules::people::is_person_role;
@@ -65,7 +69,7 @@ fn acronym(hit: &Hit) -> Option<FactKind> {
 fn apposition(hit: &Hit) -> Option<FactKind> {
     let slot = hit.slot("t")?;
     let name = slot.bare();
-    let definition = hit.text("d")?;
+    let definition = with_list(hit)?;
     // A sentence-final apposition must not be a clause: "Together with Norway, the island
     // later passed to the Danish crown."
     let last = hit.caps.get(0)?.as_str().ends_with('.');
@@ -130,6 +134,23 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     term(name, &definition)
+}
+
+/// The definition, with the rest of a list its last name opens: "a lake shared by Germany,
+/// Switzerland and Austria" is not "a lake shared by Germany".
+fn with_list(hit: &Hit) -> Option<String> {
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^ (?:(?:the )?«E\d+», )*(?:the )?«E\d+»,? and (?:the )?«E\d+»").expect("valid")
+    });
+    let raw = hit.raw("d")?;
+    let end = hit.caps.get(0)?.end();
+    let whole = hit.caps.get(0)?.as_str();
+    match LIST.find(&hit.clause[end..]) {
+        Some(list) if raw.ends_with('»') && whole.ends_with(',') => {
+            Some(hit.sentence.render(&format!("{raw},{}", list.as_str())))
+        }
+        _ => hit.text("d"),
+    }
 }
 
 /// A class noun inside a definition ("the foot of the mountain") named as the article's
@@ -660,6 +681,7 @@ pub static RULES: &[Rule] = &[
             "In the north lies the Varnmoor, the driest moor of the island; few cross it.",
             "The fleet sailed from Varn, the base of the northern squadron, in spring.",
             "He built the Tide Engine, a machine designed to predict high water.",
+            "It enters the Varnmere, a lake shared by Brill, Olk and Tull, near the coast.",
         ],
         must_not: &[
             "The Tull 6, the rocket that took over from it, flew in 2024.",
@@ -742,7 +764,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a definition",
-        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,)? (?:is|was) (?P<d>(?:a|an|the) (?:[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|$)",
+        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,)? (?:is|was) (?P<d>(?:a|an|the|one of the) (?:[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|$)",
         whole: false,
         confidence: 0.6,
         build: copula,
@@ -750,6 +772,8 @@ pub static RULES: &[Rule] = &[
             "Brill is an island country in the North Sea.",
             "The Varn Race, organised by the Varn Club, is the oldest annual contest in the world.",
             "The Varn Canal is an artificial waterway, about 82 kilometres long, that joins two seas.",
+            "The Varn Pact, officially the Treaty of Tull, Brill and Olk, was a defence alliance of three islands.",
+            "The Orrin, known to the Danes as Orra, to the Dutch as Oor and to the Poles as Ora, is one of the long rivers of the north.",
         ],
         must_not: &[
             "Mara Quell was a Scottish chemist.",
@@ -986,6 +1010,42 @@ mod tests {
                 "The boats pass through the Orrin Canal, which linked them to the sea."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_apposition_keeps_the_list_its_last_name_opens() {
+        assert_eq!(
+            definitions(
+                "X, the / a definition,",
+                "It enters the Varnmere, a lake shared by Brill, Olk and Tull, near the coast."
+            ),
+            ["a lake shared by Brill, Olk and Tull"]
+        );
+        assert_eq!(
+            definitions(
+                "X, the / a definition,",
+                "It enters the Varnmere, a lake shared by three islands, Brill and Olk."
+            ),
+            ["a lake shared by three islands"]
+        );
+    }
+
+    #[test]
+    fn a_subject_may_carry_an_official_name_before_its_definition() {
+        assert_eq!(
+            definitions(
+                "X is a definition",
+                "The Varn Pact, officially the Treaty of Tull, Brill and Olk, was a defence alliance of three islands."
+            ),
+            ["a defence alliance of three islands"]
+        );
+        assert_eq!(
+            definitions(
+                "X is a definition",
+                "The Orrin, known to the Danes as Orra and to the Poles as Ora, is one of the long rivers of the north."
+            ),
+            ["one of the long rivers of the north"]
         );
     }
 }
