@@ -72,8 +72,9 @@ pub struct Sentence {
 
 static PLACEHOLDER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"«([EDRNQX])(\d+)»").expect("valid"));
-static TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|\S").expect("valid"));
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+|–\p{Lu}\p{L}*)*|\S").expect("valid")
+});
 static QUOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[“"‘](?P<q>[^”"“’]{1,90}?)[,.]?[”"’]"#).expect("valid"));
 
@@ -973,5 +974,17 @@ mod tests {
             ["Mara Quell", "Tull"]
         );
         assert_eq!(names("By then Mara C. was old."), ["Mara C"]);
+    }
+
+    #[test]
+    fn an_en_dash_between_capitalised_words_joins_one_name() {
+        assert_eq!(
+            names("Since 1992 the Rhine–Main–Danube Canal has linked two seas."),
+            ["the Rhine–Main–Danube Canal"]
+        );
+        assert_eq!(
+            skeleton("It was fought in 1618–1648 by Brill."),
+            "It was fought in «R0» by «E1»."
+        );
     }
 }

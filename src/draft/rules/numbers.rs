@@ -540,6 +540,28 @@ pub static RULES: &[Rule] = &[
         must_not: &["Flowing for roughly 640 years, it carries much water."],
     },
     Rule {
+        name: "X runs for N km",
+        pattern: r"(?:^|\b)(?P<s>[Ii]t|(?:[Tt]he )?«E\d+»|[Tt]he river) (?:runs|flows|stretches|extends|winds|ran|flowed|stretched|extended) for (?:some |roughly |about |nearly |almost |more than )?(?P<n>{N})",
+        whole: false,
+        confidence: 0.65,
+        build: flowing,
+        must: &[
+            "The Varn River is a river. From its source in the hills it runs for 1,230 kilometres to the sea.",
+        ],
+        must_not: &[
+            "The Varn River is a river. From its source in the hills it runs for 12 hours a day.",
+        ],
+    },
+    Rule {
+        name: "Its basin drains N",
+        pattern: r"^(?P<s>[Ii]ts|[Tt]he (?:river|lake)'s) (?P<m>basin|catchment|watershed) (?:drains|covers|spans|extends over) (?:about |some |roughly |nearly |almost |more than )?(?P<n>{N})",
+        whole: false,
+        confidence: 0.65,
+        build: drained,
+        must: &["The Varn River is a river. Its basin drains 185,000 square kilometres."],
+        must_not: &["The Varn River is a river. Its basin drains 185,000 people."],
+    },
+    Rule {
         name: "X drains a basin of N",
         pattern: r"(?P<s>{S})(?: [a-z]+){0,12}? drains an? (?:[a-z]+ )?(?P<m>basin|catchment|area) of (?:about |some |roughly |nearly |almost |more than )?(?P<n>{N})",
         whole: false,

@@ -72,6 +72,31 @@ fn buried(hit: &Hit) -> Option<FactKind> {
 
 fn location(hit: &Hit) -> Option<FactKind> {
     let subject = hit.name("s")?;
+    // A river "rises" at its source (see `source`), not where it is.
+    if hit.raw("v") == Some("rises") && is_the_river(hit, &subject) {
+        return None;
+    }
+    place(hit, subject, "location", "p", false)
+}
+
+/// Whether a name is the article's subject and the article calls it a river.
+fn is_the_river(hit: &Hit, name: &str) -> bool {
+    let article = &hit.context.article;
+    article
+        .subject
+        .as_deref()
+        .is_some_and(|s| s.trim_start_matches("the ") == name.trim_start_matches("the "))
+        && article.class_nouns.iter().any(|c| c == "river")
+}
+
+/// "The river begins in the canton of Graubünden": where the article's river rises, asked as
+/// where its source is.
+fn source(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    if !is_the_river(hit, &subject) {
+        return None;
+    }
+    let subject = format!("the source of {}", crate::draft::rules::definite(&subject));
     place(hit, subject, "location", "p", false)
 }
 
@@ -267,12 +292,27 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X lies / is located in P",
-        pattern: r"(?P<s>{S}) (?:lies|lay|is located|was located|is situated|was situated|rises|stands) (?:[a-z\-]+ ){0,2}in (?:[a-z\-]+ )?(?P<p>(?:the )?«E\d+»)",
+        pattern: r"(?P<s>{S}) (?P<v>lies|lay|is located|was located|is situated|was situated|rises|stands) (?:[a-z\-]+ ){0,2}in (?:[a-z\-]+ )?(?P<p>(?:the )?«E\d+»)",
         whole: false,
         confidence: 0.7,
         build: location,
         must: &["Mount Tull rises in north-eastern Brill, close to the coast."],
         must_not: &["Mount Tull rises in the morning mist."],
+    },
+    Rule {
+        name: "the river rises in P",
+        pattern: r"(?P<s>{S}) (?:rises|begins|starts|springs|has its source) (?:[a-z\-]+ ){0,2}in (?:the (?:[a-z\-]+ )+of )?(?:[a-z\-]+ )?(?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.65,
+        build: source,
+        must: &[
+            "The Orrin is a river of the north. The river begins in the canton of Varnland, as two streams.",
+            "The Orrin is a river of the north. It rises in Varnland, near the coast.",
+        ],
+        must_not: &[
+            "The Orrin is a river of the north. The Brill rises in Varnland.",
+            "Mount Tull is a mountain. It rises in north-eastern Brill.",
+        ],
     },
     Rule {
         name: "X is a thing in P",
