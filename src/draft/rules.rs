@@ -384,10 +384,19 @@ impl<'a> Hit<'a> {
         if SUBORDINATE.is_match(self.clause) {
             return None;
         }
+        // "A ladies' event followed in 1884, and the doubles began in the same year": the
+        // year of the sentence's date before the clause, else of the event before.
+        let earlier = self
+            .sentence
+            .event_dates(&self.sentence.skeleton)
+            .into_iter()
+            .filter(|(p, _)| *p < self.offset())
+            .max_by_key(|(p, _)| *p)
+            .map(|(_, d)| d);
         if ["same year", "that year", "that meeting"]
             .iter()
             .any(|p| self.clause.contains(p))
-            && let Some(d) = self.context.focus.date
+            && let Some(d) = earlier.or(self.context.focus.date)
         {
             self.note("the date is that of the event before");
             // "that same year": the year, not the day of the event before.
