@@ -228,7 +228,8 @@ impl Article {
             {
                 subject = None;
             } else if let Some(rest) = c.name("rest") {
-                self.class_nouns.extend(head_noun(rest.as_str()));
+                self.class_nouns
+                    .extend(head_noun(rest.as_str()).filter(|h| !self.class_nouns.contains(h)));
             }
             // The title's name when it is the same thing better named ("Ada Lovelace" for
             // "Augusta Ada Byron").
@@ -299,7 +300,7 @@ impl Article {
             .flatten()
             {
                 let lower = word.to_lowercase();
-                if CLASS_NOUNS.contains(&lower.as_str()) {
+                if CLASS_NOUNS.contains(&lower.as_str()) && !self.class_nouns.contains(&lower) {
                     self.class_nouns.push(lower);
                 }
             }
@@ -505,7 +506,8 @@ fn head_noun(predicate: &str) -> Option<String> {
         return None;
     }
     let mut head = None;
-    for w in &words[1..] {
+    // The head comes within the first words ("a collective defence alliance formed by ...").
+    for w in words[1..].iter().take(6) {
         let w = w.trim_end_matches([',', '.', ';']);
         if w.contains('«')
             || matches!(
@@ -535,9 +537,6 @@ fn head_noun(predicate: &str) -> Option<String> {
             break;
         }
         head = Some(w.to_lowercase());
-        if words.len() > 12 {
-            break;
-        }
     }
     head.filter(|h| CLASS_NOUNS.contains(&h.as_str()))
 }
@@ -1143,5 +1142,26 @@ mod tests {
         assert!(expands("Association of Southeast Asian Nations", "ASEAN"));
         assert!(expands("Shanghai Co-operation Organization", "SCO"));
         assert!(!expands("Orbital Debris Office", "XYZ"));
+    }
+
+    #[test]
+    fn a_long_definition_still_gives_its_head_noun_once() {
+        let a = article(
+            "The Varn Pact",
+            &[
+                "The Varn Pact, officially the Treaty of Tull, Brill and Olk, was a collective defence alliance formed by Brill and three small states of the north during the long war with the mainland.",
+                "The alliance met in Tull.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("the Varn Pact"));
+        assert_eq!(a.class_nouns.iter().filter(|c| *c == "alliance").count(), 1);
+        let a = article(
+            "Orrin",
+            &[
+                "The Orrin River is a river of the north.",
+                "The river is long.",
+            ],
+        );
+        assert_eq!(a.class_nouns.iter().filter(|c| *c == "river").count(), 1);
     }
 }

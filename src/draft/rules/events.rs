@@ -45,7 +45,7 @@ pub const VERBS: &[(&str, &str)] = &[
     ("enacted", "enactment"), ("amputated", "amputation"), ("patented", "patenting"),
     ("inscribed", "inscription"), ("found", "finding"), ("killed", "death"),
     ("attached", "attachment"), ("recognised", "recognition"), ("recognized", "recognition"),
-    ("convicted", "conviction"), ("made", ""),
+    ("convicted", "conviction"), ("made", ""), ("wound up", "dissolution"),
 ];
 
 /// Verbs without an object whose subject is what happened: "X died", "X joined".
@@ -1360,11 +1360,12 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "passive event (X was founded in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?P<v>{PASSIVE})\b",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?:[a-z]+ed(?: [a-z]+){0,3} and {ADV})?(?P<v>{PASSIVE})\b",
         whole: false,
         confidence: 0.8,
         build: passive,
         must: &[
+            "Soldiers crushed the revolt; Tomas Reede was later tried in secret and executed in 1958.",
             "The Harbour Guild was founded on 3 May 1887 in Kessport.",
             "In March 1971 the survey office was formally established.",
             "It was opened in 1905, when the canal was finished.",
