@@ -736,6 +736,21 @@ impl Context {
                 Some("a class noun read as the article's subject"),
             ));
         }
+        // "the fire" in an article about the Great Fire of London is the fire, not the Fire
+        // Court: a noun the subject's own name holds.
+        if let Some(noun) = lower.strip_prefix("the ")
+            && noun.len() >= 3
+            && !noun.contains(' ')
+            && let Some(subject) = &self.article.subject
+            && sentence_bare(subject)
+                .split_whitespace()
+                .any(|w| w.to_lowercase() == noun)
+        {
+            return Some((
+                subject.clone(),
+                Some("a class noun read as the article's subject"),
+            ));
+        }
         // "the bridge" when the article names one bridge.
         if let Some(noun) = lower.strip_prefix("the ")
             && let Some(name) = self.article.named_by(noun)
@@ -1163,5 +1178,26 @@ mod tests {
             ],
         );
         assert_eq!(a.class_nouns.iter().filter(|c| *c == "river").count(), 1);
+    }
+
+    #[test]
+    fn a_noun_of_the_subjects_name_is_the_subject() {
+        let a = article(
+            "The Great Fire of Varn",
+            &[
+                "The Great Fire of Varn was a fire in 1666.",
+                "A special Fire Court settled disputes.",
+                "The fire is remembered by a column.",
+            ],
+        );
+        let c = Context::new(a);
+        assert_eq!(
+            c.resolve("The fire").map(|(n, _)| n).as_deref(),
+            Some("the Great Fire of Varn")
+        );
+        assert_eq!(
+            c.resolve("the court").map(|(n, _)| n).as_deref(),
+            Some("Fire Court")
+        );
     }
 }

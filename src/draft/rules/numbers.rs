@@ -57,6 +57,11 @@ fn number(quantity: String, value: f64, unit: Option<String>, approx: bool) -> O
 fn measured(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
     let subject = subject_of(hit)?;
+    // "The fire is commemorated by the Monument. It stands 61 metres high": an event has no
+    // height or length, so "it" is something else.
+    if names_an_event(&subject) {
+        return None;
+    }
     let verb = hit.raw("v").unwrap_or("");
     let unit_name = unit.as_deref().unwrap_or("");
     // "lies 20 km from the town" says where, not how high.
@@ -198,13 +203,37 @@ fn figure_in(hit: &Hit, kind: fn(&str) -> bool) -> Option<(f64, Option<String>, 
     kind(unit.as_deref().unwrap_or("")).then_some((value, unit, approx))
 }
 
+/// Whether a name is an event's ("the Great Fire of London", "the Crimean War"), which no
+/// figure of size measures.
+fn names_an_event(name: &str) -> bool {
+    const EVENTS: &[&str] = &[
+        "Fire",
+        "War",
+        "Revolution",
+        "Crisis",
+        "Battle",
+        "Siege",
+        "Rebellion",
+        "Uprising",
+        "Earthquake",
+        "Flood",
+        "Plague",
+        "Congress",
+        "Conference",
+        "Massacre",
+        "Coup",
+    ];
+    name.split_whitespace().any(|w| EVENTS.contains(&w))
+}
+
 /// "Flowing for roughly 6,400 kilometres from the Andes to the Atlantic, it carries ...": the
 /// length of the subject.
 fn flowing(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = figure_in(hit, is_length)?;
     let subject = hit
         .name("s")
-        .filter(|s| !s.starts_with(char::is_lowercase) || s.starts_with("the "))?;
+        .filter(|s| !s.starts_with(char::is_lowercase) || s.starts_with("the "))
+        .filter(|s| !names_an_event(s))?;
     number(
         format!("the length of {}", definite(&subject)),
         value,
@@ -478,6 +507,7 @@ pub static RULES: &[Rule] = &[
             "The Tull Hut lies at about 2,364 metres.",
         ],
         must_not: &[
+            "The Great Fire of Varn was a fire. The fire is remembered by a column. It stands 61 metres high.",
             "The island covers most of the bay.",
             "The Tull Hut lies at the foot of the ridge.",
             "The Tull Hut lies 20 km from the town.",
