@@ -754,6 +754,26 @@ fn apply_to(sentence: &Sentence, context: &Context, derived: bool) -> Vec<Found>
     out
 }
 
+/// A class noun inside a definition or role ("the foot of the mountain") named as the
+/// article's subject; `keep_head` leaves the phrase's own head alone ("the union that ..." is
+/// a definition, not the subject).
+pub fn resolve_nouns(hit: &Hit, text: &str, keep_head: bool) -> String {
+    let mut out = text.to_string();
+    if let Some(subject) = &hit.context.article.subject {
+        for noun in &hit.context.article.class_nouns {
+            let the = format!("the {noun}");
+            if let Some(at) = out.find(&the)
+                && (at > 0 || !keep_head)
+                && !out[at + the.len()..].starts_with(|c: char| c.is_alphanumeric())
+            {
+                out.replace_range(at..at + the.len(), subject);
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// "the X" for a noun phrase written with "a" or "an": a fact names one known thing.
 pub fn definite(np: &str) -> String {
     let np = np.trim();

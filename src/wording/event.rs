@@ -658,7 +658,12 @@ fn finite_clause(core: &str) -> Option<Clause> {
         };
         let verb_at = if adverb.is_some() { v + 1 } else { v };
         let vw = words[verb_at];
-        let third = if verb_at + 1 < words.len() && !is_past_form(vw) {
+        // "Soviet tanks entered Budapest": a word before a past form is a plural noun, not a
+        // present verb.
+        let third = if verb_at + 1 < words.len()
+            && !is_past_form(vw)
+            && !is_past_form(words[verb_at + 1])
+        {
             present_third(vw)
         } else {
             None
@@ -668,8 +673,14 @@ fn finite_clause(core: &str) -> Option<Clause> {
         let strong = verb.is_strong_past(vw);
         let past = is_past_form(vw);
         let subject_words = &words[..subject_end];
+        // "Soviet tanks entered Budapest": a regular past after a plain subject is the verb
+        // when an object follows it; "the treaty signed in Moscow" is a participle.
+        let object_follows = words.get(verb_at + 1).is_some_and(|n| {
+            is_capitalised(n) || matches!(bare(n).as_str(), "the" | "a" | "an" | "its" | "their")
+        });
         if (strong && plain_subject(subject_words))
             || ((past || present) && name_subject(subject_words))
+            || (past && object_follows && plain_subject(subject_words))
         {
             let subject = subject_words.join(" ");
             let plural = NounPhrase::new(&subject).is_plural();
@@ -904,6 +915,18 @@ mod tests {
             None,
             "In what year did Uzbekistan join the SCO?",
             "Uzbekistan joined the SCO in 2001.",
+        ),
+        (
+            "Soviet tanks entered Budapest",
+            None,
+            "In what year did Soviet tanks enter Budapest?",
+            "Soviet tanks entered Budapest in 2001.",
+        ),
+        (
+            "the treaty signed in Moscow",
+            None,
+            "In what year was the treaty signed in Moscow?",
+            "The treaty was signed in Moscow in 2001.",
         ),
         (
             "the Soviet Union broke up",

@@ -11,7 +11,7 @@ use crate::deck::{FactDate, FactKind};
 use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
 use crate::draft::sentence::SlotKind;
 use crate::wording::event::{NOMINALS, Role};
-use crate::wording::verb::Verb;
+use crate::wording::verb::{Verb, is_past_form};
 
 /// Verbs of events (as written after "was" or in the past tense) and their nouns: "X was
 /// founded" is "the founding of X". An empty noun means the subject is itself the event
@@ -714,6 +714,130 @@ fn vague(subject: &str) -> bool {
                     | "next"
             )
         })
+}
+
+/// Verbs whose clause tells no event worth a date: states, reports, and verbs read by other
+/// rules.
+const NOT_EVENTS: &[&str] = &[
+    "had",
+    "did",
+    "was",
+    "were",
+    "said",
+    "seemed",
+    "remained",
+    "continued",
+    "lived",
+    "wanted",
+    "needed",
+    "liked",
+    "used",
+    "became",
+    "called",
+    "followed",
+    "made",
+    "gave",
+    "got",
+    "kept",
+    "saw",
+    "showed",
+    "thought",
+    "knew",
+    "felt",
+    "held",
+    "meant",
+    "owned",
+    "contained",
+    "included",
+    "lasted",
+    "belonged",
+    "reached",
+    "numbered",
+    "counted",
+    "described",
+    "considered",
+    "regarded",
+    "tried",
+    "hoped",
+    "argued",
+    "claimed",
+    "believed",
+    "noted",
+    "added",
+    "told",
+    "asked",
+    "suggested",
+    "preferred",
+];
+
+/// The simple past of a verb ("entered", "caught"), not a participle only ("taken").
+fn is_simple_past(word: &str) -> bool {
+    if !word.chars().all(|c| c.is_ascii_lowercase()) || NOT_EVENTS.contains(&word) {
+        return false;
+    }
+    let v = Verb::of(word);
+    is_past_form(word) && v.past == word
+}
+
+/// "Soviet tanks entered Budapest on 4 November 1956", "In 1666 St Paul's caught fire": a
+/// named subject's dated deed whose verb has no event noun, kept as the clause itself (the
+/// question wording turns it into "When did Soviet tanks enter Budapest?"). Only verbs the
+/// other event rules do not read, and only a named subject with a short object.
+fn clause_event(hit: &Hit) -> Option<FactKind> {
+    let verb = hit.raw("v")?;
+    if !is_simple_past(verb) || noun_of(verb).is_some() || intransitive_noun_of(verb).is_some() {
+        return None;
+    }
+    let raw_object = hit.raw("o").unwrap_or("").trim();
+    let object = hit.sentence.render(raw_object);
+    let words: Vec<&str> = object.split_whitespace().collect();
+    if words.len() > 8
+        || words.iter().any(|w| {
+            matches!(
+                w.trim_end_matches([',', '.']),
+                "it" | "them"
+                    | "him"
+                    | "her"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "they"
+                    | "he"
+                    | "she"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "and"
+                    | "but"
+            )
+        })
+        || words.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "of" | "to" | "in" | "on" | "at" | "by" | "for" | "from" | "the" | "a"
+            )
+        })
+        || raw_object.contains("«D")
+        || raw_object.contains("«N")
+        || raw_object.contains("«R")
+    {
+        return None;
+    }
+    let subject = hit.name("s")?;
+    if !subject.starts_with(|c: char| c.is_uppercase()) && !subject.starts_with("the ") {
+        return None;
+    }
+    // "Virginia Wade won in 1977": won what? A deed needs its object.
+    if object.is_empty() {
+        return None;
+    }
+    let date = hit.date("d")?;
+    let adverb = hit
+        .raw("adv")
+        .map_or(String::new(), |a| format!("{} ", a.trim()));
+    let object = crate::draft::rules::resolve_nouns(hit, &object, false);
+    event(format!("{subject} {adverb}{verb} {object}"), date, None)
 }
 
 /// "Vietnam followed in July 1995": the last event's kind, for a new subject.
@@ -1504,6 +1628,39 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "clause event (X VERBed Y in D)",
+        pattern: r"(?:^|, (?:and )?)(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>[a-z]+) (?P<o>(?:[a-z\-']+ |(?:the )?«[EQ]\d+» ){0,8}?)?(?:in|on) (?P<d>«D\d+»)(?:[,.;]|$)",
+        whole: false,
+        confidence: 0.5,
+        build: clause_event,
+        must: &[
+            "Brill was an island. Olk crossed the Varn Strait on 4 November 1956.",
+            "The Varn Pact was an alliance. Olk quietly left the Varn Pact in 1968.",
+        ],
+        must_not: &[
+            "Olk founded the Varn Pact in 1968.",
+            "Olk took part in the talks in 1968.",
+            "Olk said that it would leave in 1968.",
+            "The guild wanted more in 1968.",
+            "Olk withdrew from it in 1968.",
+            "Olk won in 1968.",
+        ],
+    },
+    Rule {
+        name: "clause event (In D, X VERBed Y)",
+        pattern: r"^(?:In|On|By) (?P<d>«D\d+»),? (?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>[a-z]+)(?P<o>(?: [a-z\-']+| (?:the )?«[EQ]\d+»){0,8}?)(?:[,.;]|$)",
+        whole: false,
+        confidence: 0.5,
+        build: clause_event,
+        must: &[
+            "The old church of Varn stood for centuries. On 4 September 1666 the Varn Church caught fire.",
+        ],
+        must_not: &[
+            "On 4 September 1666 the Varn Church burned it.",
+            "In 1666 Olk said nothing.",
+        ],
+    },
+    Rule {
         name: "nominal event (the eruption of X in D)",
         pattern: r"\b[Tt]he (?P<n>accession|founding|establishment|creation|signing|launch|collapse|dissolution|disintegration|opening|inauguration|independence|death|birth|publication|introduction|invasion|occupation|capture|fall|eruption|announcement|adoption|completion|abolition|coronation|assassination) of (?P<o>(?:the )?«E\d+»(?: and (?:the )?«E\d+»)?(?: [a-z]+)?(?: as (?:{W} ){0,4}{W})?)",
         whole: false,
@@ -2019,5 +2176,26 @@ mod tests {
             })
             .collect();
         assert_eq!(years, [1884]);
+    }
+
+    #[test]
+    fn a_clause_event_is_the_clause_with_its_names() {
+        let whats = |text: &str| -> Vec<String> {
+            facts_of(rule(RULES, "clause event (X VERBed Y in D)"), text)
+                .into_iter()
+                .filter_map(|f| match f {
+                    FactKind::Event { what, .. } => Some(what.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            whats("The Varn Union is a union of islands. Olk quietly left the union in 1968."),
+            ["Olk quietly left the Varn Union"]
+        );
+        assert_eq!(
+            whats("The Varn Union is a union of islands. Olk crossed the Tull Strait on 4 May 1956."),
+            ["Olk crossed the Tull Strait"]
+        );
     }
 }

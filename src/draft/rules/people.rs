@@ -8,7 +8,7 @@ use regex::Regex;
 
 use crate::deck::{Answer, FactDate, FactKind};
 use crate::draft::context::looks_like_person;
-use crate::draft::rules::{Hit, Rule, leans_on_another, trim_phrase};
+use crate::draft::rules::{Hit, Rule, leans_on_another, resolve_nouns, trim_phrase};
 
 /// Verbs whose doer has a name of their own ("designed" -> "the designer of"), for a person
 /// named as what they did.
@@ -335,24 +335,7 @@ fn role_was(hit: &Hit) -> Option<FactKind> {
     if role.split_whitespace().count() < 4 || !is_person_role(&role) {
         return None;
     }
-    person(name, resolve_nouns(hit, &role), None)
-}
-
-/// Class nouns inside a role ("the mountain") named as the article's subject.
-fn resolve_nouns(hit: &Hit, role: &str) -> String {
-    let mut out = role.to_string();
-    if let Some(subject) = &hit.context.article.subject {
-        for noun in &hit.context.article.class_nouns {
-            let the = format!("the {noun}");
-            if let Some(at) = out.find(&the)
-                && at > 0
-            {
-                out.replace_range(at..at + the.len(), subject);
-                break;
-            }
-        }
-    }
-    out
+    person(name, resolve_nouns(hit, &role, true), None)
 }
 
 fn role_before_name_any(hit: &Hit) -> Option<FactKind> {

@@ -10,7 +10,7 @@ use regex::Regex;
 use crate::deck::{Answer, FactKind};
 use crate::draft::context::{expansion, looks_like_person};
 use crate::draft::rules::people::is_person_role;
-use crate::draft::rules::{Hit, Rule, definite, leans_on_another, trim_phrase};
+use crate::draft::rules::{Hit, Rule, definite, leans_on_another, resolve_nouns, trim_phrase};
 
 /// A definition short enough to be an answer option: cut at a comma after a dozen words, and
 /// never left dangling.
@@ -108,7 +108,7 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
-    let definition = resolve_nouns(hit, &definition);
+    let definition = resolve_nouns(hit, &definition, true);
     // "Cooperation, the ministers hoped, would ...": a sentence's first word is a name only if
     // the article capitalises it elsewhere too; and an apposition ends on a noun, not a verb.
     let initial = hit.sentence.skeleton.starts_with(hit.raw("t")?);
@@ -151,25 +151,6 @@ fn with_list(hit: &Hit) -> Option<String> {
         }
         _ => hit.text("d"),
     }
-}
-
-/// A class noun inside a definition ("the foot of the mountain") named as the article's
-/// subject.
-fn resolve_nouns(hit: &Hit, text: &str) -> String {
-    let mut out = text.to_string();
-    if let Some(subject) = &hit.context.article.subject {
-        for noun in &hit.context.article.class_nouns {
-            let the = format!("the {noun}");
-            if let Some(at) = out.find(&the)
-                && at > 0
-                && !out[at + the.len()..].starts_with(|c: char| c.is_alphanumeric())
-            {
-                out.replace_range(at..at + the.len(), subject);
-                break;
-            }
-        }
-    }
-    out
 }
 
 /// "the highest and youngest" says which, not what: no noun to define with.
@@ -356,7 +337,7 @@ fn relative_apposition(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
-    let definition = resolve_nouns(hit, &definition);
+    let definition = resolve_nouns(hit, &definition, true);
     term(&name, &definition)
 }
 
@@ -409,7 +390,7 @@ fn named_which(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let definition = format!("the {} that {verb} {rest}", kind.to_lowercase());
-    term(&name, &resolve_nouns(hit, &definition))
+    term(&name, &resolve_nouns(hit, &definition, true))
 }
 
 /// "It is the deepest lake on Earth": what "it" stands for, never a person.
