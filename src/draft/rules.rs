@@ -134,8 +134,12 @@ impl<'a> Hit<'a> {
     /// subject with a named apposition ("A women's race, the Tour Femmes, was ...") is the
     /// name. `None` for a phrase that reads as two phrases run together.
     pub fn name(&self, group: &str) -> Option<String> {
+        // "Gustavus Adolphus, King of Sweden, landed": a name keeps its own, not its title.
         if group == "s"
             && let Some(ap) = self.slot("ap")
+            && self
+                .slot("s")
+                .is_none_or(|s| !matches!(s.kind, SlotKind::Entity { .. }))
         {
             return Some(self.context.name(&ap.text));
         }
@@ -378,6 +382,15 @@ impl<'a> Hit<'a> {
             })
         {
             return Some(d.1);
+        }
+        // "It was founded on 8 August 1967, when five ministers signed X": a "when" clause
+        // set off by a comma happened at the main clause's date.
+        let before_clause = self.sentence.skeleton[..self.offset()].trim_end();
+        let when = self.clause.starts_with("when ") || before_clause.ends_with(", when");
+        let all = self.sentence.event_dates(&self.sentence.skeleton);
+        if when && all.len() == 1 && all[0].0 < self.offset() {
+            self.note("the date is that of the main clause");
+            return Some(all[0].1);
         }
         // "In 1931 X opened, and Y became its first director": the main clause's date, but
         // never into a subordinate clause ("a week after it became independent").

@@ -499,6 +499,17 @@ fn named_object(hit: &Hit) -> Option<String> {
         rest
     };
     let inner = hit.raw("o")?;
+    // "a short document known" cut before "as the Bangkok Declaration".
+    static CUT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^as (?:the )?(«E\d+»)(?:[,.;]|$| )").expect("valid"));
+    if ["known", "called", "named"]
+        .iter()
+        .any(|k| inner.ends_with(&format!(" {k}")))
+        && let Some(c) = CUT.captures(rest)
+    {
+        let slot = hit.sentence.slot(c.get(1)?.as_str())?;
+        return Some(hit.context.name(&slot.text));
+    }
     let c = NAMED.captures(rest).or_else(|| {
         static INSIDE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?:known|called|named) as (?:the )?(«E\d+»)").expect("valid")
@@ -1527,6 +1538,7 @@ pub static RULES: &[Rule] = &[
         confidence: 0.75,
         build: active,
         must: &[
+            "It was founded on 8 August 1967 in Varn, when the ministers of five states signed a short document known as the Varn Declaration.",
             "In 1862 Tomas Reede published his book “A Harbour Year” at his own expense.",
             "In 1987 the Tull Trust added the old mill and its dam to its register.",
             "In 1947 the Tull firm bought a plastic moulding machine.",
@@ -2194,8 +2206,50 @@ mod tests {
             ["Olk quietly left the Varn Union"]
         );
         assert_eq!(
-            whats("The Varn Union is a union of islands. Olk crossed the Tull Strait on 4 May 1956."),
+            whats(
+                "The Varn Union is a union of islands. Olk crossed the Tull Strait on 4 May 1956."
+            ),
             ["Olk crossed the Tull Strait"]
+        );
+    }
+
+    #[test]
+    fn a_when_clause_takes_the_main_clauses_date_and_an_object_its_name() {
+        let got = facts_of(
+            rule(RULES, "active event (Y signed X in D)"),
+            "It was founded on 8 August 1967 in Varn, when the ministers of five states signed a short document known as the Varn Declaration.",
+        );
+        let events: Vec<(String, i32)> = got
+            .into_iter()
+            .filter_map(|f| match f {
+                FactKind::Event { what, date, .. } => Some((what.to_string(), date.year)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            events,
+            [("the signing of the Varn Declaration".to_string(), 1967)]
+        );
+        // "after" moves the time: no date.
+        assert!(
+            facts_of(
+                rule(RULES, "active event (Y signed X in D)"),
+                "It was founded on 8 August 1967 in Varn, a week after the ministers signed a short document known as the Varn Declaration.",
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_name_set_off_by_a_title_keeps_its_own() {
+        let got = facts_of(
+            rule(RULES, "intransitive event (X joined / died in D)"),
+            "The third phase opened in 1630, when Tomas Reede, King of Varn, landed in Brill.",
+        );
+        assert!(
+            got.iter()
+                .any(|f| format!("{f:?}").contains("landing of Tomas Reede")),
+            "{got:?}"
         );
     }
 }

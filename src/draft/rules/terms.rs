@@ -253,6 +253,16 @@ fn known_as(hit: &Hit) -> Option<FactKind> {
 fn described_name(hit: &Hit) -> Option<FactKind> {
     let name = hit.slot("t")?.bare().to_string();
     let description = hit.text("x")?;
+    // "The champion is handed a silver salver known as X": the phrase after the verb.
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let description = match (1..words.len()).rev().find(|&i| {
+        matches!(words[i], "a" | "an" | "the")
+            && (matches!(words[i - 1], "is" | "was" | "are" | "were")
+                || (words[i - 1].ends_with("ed") && words[i - 1].len() > 4))
+    }) {
+        Some(i) => words[i..].join(" "),
+        None => description,
+    };
     let head = description.split_whitespace().nth(1).unwrap_or("");
     if matches!(
         head,
@@ -787,13 +797,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "a description, known as X",
-        pattern: r"(?:^|, |\b(?:of|by|to|from|in|at|for|with|on) )(?P<x>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,8}?[a-z\-]+),? (?:(?:usually|often|also|commonly|simply|later) )?(?:known as|called) (?P<t>(?:the )?«E\d+»)(?:[,.;]|$| (?:which|that|and|but)\b)",
+        pattern: r"(?:^|, |\b(?:of|by|to|from|in|at|for|with|on|is|was|are|were|[a-z]{3,}ed) )(?P<x>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,8}?[a-z\-]+),? (?:(?:usually|often|also|commonly|simply|later|now|today|still|sometimes) )?(?:known as|called) (?P<t>(?:the )?«E\d+»)(?:[,.;]|$| (?:which|that|and|but)\b)",
         whole: false,
         confidence: 0.65,
         build: described_name,
         must: &[
             "Decisions were taken at an assembly of delegates from the member towns, known as the Varn Diet, which met rarely.",
             "Bricks came in a larger size for small hands, called Duplex, in 1969.",
+            "The champion is handed a large silver salver known as the Varn Dish.",
         ],
         must_not: &[
             "The guild, known as the Varn Guild, met.",
