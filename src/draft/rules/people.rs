@@ -86,7 +86,25 @@ pub fn is_person_role(role: &str) -> bool {
     }
     // "the first European to reach it": a capitalised noun of nationality is a person too.
     head.is_some_and(|h| {
-        PERSON_NOUNS.contains(&h.to_lowercase().as_str())
+        let lower = h.to_lowercase();
+        // "nobleman", "clergyman", "pianist", "technician": person suffixes.
+        let by_suffix = h.starts_with(char::is_lowercase)
+            && ((lower.ends_with("man") && lower.len() > 6 && lower != "walkman")
+                || (lower.ends_with("ist")
+                    && lower.len() > 5
+                    && ![
+                        "exist",
+                        "assist",
+                        "persist",
+                        "resist",
+                        "insist",
+                        "consist",
+                        "checklist",
+                    ]
+                    .contains(&lower.as_str()))
+                || lower.ends_with("ician"));
+        by_suffix
+            || PERSON_NOUNS.contains(&h.to_lowercase().as_str())
             || (h.starts_with(char::is_uppercase)
                 && ["an", "ese", "ard", "ite"].iter().any(|s| h.ends_with(s)))
     })
@@ -313,7 +331,18 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     if !is_person_role(&role) {
         return None;
     }
-    person(name, role, None)
+    // "Tycho Brahe, the Danish nobleman who had compiled the best observations of the
+    // planets": the clause says which one, unless it leans on another phrase.
+    match hit.text("rel") {
+        Some(rel)
+            if rel.split_whitespace().count() <= 14
+                && rel.split_whitespace().count() >= 2
+                && !leans_on_another(&rel) =>
+        {
+            checked_person(name, format!("{} who {rel}", trim_phrase(&role)), None)
+        }
+        _ => person(name, role, None),
+    }
 }
 
 /// "the Scottish bacteriologist Alexander Fleming".
@@ -625,11 +654,12 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, the / a ROLE,",
-        pattern: r"(?P<n>«E\d+»), (?P<r>(?:the|a|an|one of the) (?:{W} ){0,9}?{W})(?:,|\.|;|$| who )",
+        pattern: r"(?P<n>«E\d+»), (?P<r>(?:the|a|an|one of the) (?:{W} ){0,9}?{W})(?:,|\.|;|$| who (?P<rel>[^,;«»]{3,100}?)(?:[,;.]|$)| who )",
         whole: false,
         confidence: 0.65,
         build: apposition,
         must: &[
+            "The book reached Tomas Reede, the Danish nobleman who had compiled the best tables of the tides.",
             "They met Tomas Reede, the first professor of navigation at Varn College, in 1890.",
             "Mara Quell, a Scottish chemist, wrote the report.",
         ],
@@ -785,5 +815,27 @@ mod tests {
             deed("Tomas Reede walked the Varn Causeway."),
             ["the person who walked the Varn Causeway"]
         );
+    }
+
+    #[test]
+    fn an_apposed_role_keeps_its_who_clause() {
+        let roles: Vec<String> = facts_of(
+            rule(RULES, "X, the / a ROLE,"),
+            "The book reached Tomas Reede, the Danish nobleman who had compiled the best tables of the tides.",
+        )
+        .into_iter()
+        .filter_map(|f| match f {
+            FactKind::Person { role, .. } => Some(role.to_string()),
+            _ => None,
+        })
+        .collect();
+        assert_eq!(
+            roles,
+            ["the Danish nobleman who had compiled the best tables of the tides"]
+        );
+        assert!(is_person_role("the clergyman"));
+        assert!(is_person_role("a pianist"));
+        assert!(!is_person_role("the human"));
+        assert!(!is_person_role("a checklist"));
     }
 }
