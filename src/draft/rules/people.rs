@@ -355,6 +355,20 @@ fn title_before(hit: &Hit) -> Option<FactKind> {
     person(name, role, None)
 }
 
+/// "Baden engineer Johann Tulla": a role told by a place name before it.
+fn place_role(hit: &Hit) -> Option<FactKind> {
+    let place = hit.slot("adj")?.bare();
+    if place.contains(' ') || looks_like_person(place) {
+        return None;
+    }
+    let role = format!("the {place} {}", hit.raw("r")?);
+    if !is_person_role(&role) {
+        return None;
+    }
+    let name = hit.context.name(&hit.slot("n")?.text);
+    person(name, role, None)
+}
+
 /// "The first European to report the mountain was X".
 fn role_was(hit: &Hit) -> Option<FactKind> {
     let name = hit.context.name(&hit.slot("n")?.text);
@@ -683,6 +697,19 @@ pub static RULES: &[Rule] = &[
             "They sailed to Varn, the Capital of the North, in 1890.",
             "The Harbour League, the Council of Ports, met.",
             "Tomas Reede, the President, spoke.",
+        ],
+    },
+    Rule {
+        name: "PLACE ROLE X",
+        pattern: r"(?:^|, |«D\d+» |\b(?:by|from|with|to|and) )(?P<adj>«E\d+») (?P<r>[a-z][a-z\-]+) (?P<n>«E\d+»)",
+        whole: false,
+        confidence: 0.6,
+        build: place_role,
+        must: &["From 1817 Baden engineer Tomas Reede set about straightening it."],
+        must_not: &[
+            "From 1817 Baden engineer Varn set about straightening it.",
+            "In 1817 Brill beat Tomas Reede.",
+            "From 1817 Baden North America Tomas Reede.",
         ],
     },
     Rule {
