@@ -192,7 +192,16 @@ fn copula(hit: &Hit) -> Option<FactKind> {
     if expected.is_none() && !named {
         return None;
     }
-    list(name, items)
+    let mut fact = list(name, items)?;
+    // "... and the German Democratic Republic, better known as East Germany": the last item
+    // by its other name too.
+    if let Some(alias) = hit.slot("alias")
+        && let FactKind::List { items, .. } = &mut fact
+        && let Some(last) = items.last_mut()
+    {
+        last.accept.push(alias.bare().into());
+    }
+    Some(fact)
 }
 
 fn count_in(hit: &Hit, word: &str) -> Option<usize> {
@@ -507,13 +516,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "The N things were A, B and C",
-        pattern: r"(?:^|, )(?P<name>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) (?:{W} ){0,5}?{W}) (?:were|are) (?P<i>{ITEMS})[.;]?$",
+        pattern: r"(?:^|, )(?P<name>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) (?:{W} ){0,5}?{W}) (?:were|are) (?P<i>{ITEMS})(?:, (?:better |also |now |often )?(?:known as|called) (?:the )?(?P<alias>«E\d+»)|, (?:the|a|an|which|who) [^;]*)?[.;]?$",
         whole: false,
         confidence: 0.75,
         build: copula,
         must: &[
             "The five founding ports were Arden, Brill, Cove, Dune and Eske.",
             "The Varn Guild is old. Its members are Mara Quell, Tomas Reede and Ola Brill.",
+            "The founding members were Brill, Olk, Tull and the Northern Republic, better known as Norland; its army was small.",
         ],
         must_not: &[
             "The four founding ports were Arden, Brill and Cove.",
@@ -653,6 +663,27 @@ mod tests {
         assert_eq!(
             names("The Varn is long. It passed through Arden, Brill and Cove."),
             ["the places the Varn passes through"]
+        );
+    }
+
+    #[test]
+    fn a_last_item_better_known_as_another_name_accepts_it() {
+        let got = facts_of(
+            rule(RULES, "The N things were A, B and C"),
+            "The founding members were Brill, Olk and the Northern Republic, better known as Norland; its army was small.",
+        );
+        let Some(FactKind::List { items, .. }) = got.first() else {
+            panic!("{got:?}");
+        };
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[2].text.as_str(), "the Northern Republic");
+        assert_eq!(
+            items[2]
+                .accept
+                .iter()
+                .map(|a| a.as_str())
+                .collect::<Vec<_>>(),
+            ["Norland"]
         );
     }
 }
