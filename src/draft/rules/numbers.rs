@@ -242,6 +242,29 @@ fn flowing(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "Navratilova won the ladies' singles nine times": how many times.
+fn times(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if unit.is_some() || value < 2.0 {
+        return None;
+    }
+    let subject = hit.name("s")?;
+    if !subject.starts_with(char::is_uppercase) && !subject.starts_with("the ") {
+        return None;
+    }
+    let object = crate::draft::rules::resolve_nouns(hit, &hit.text("o")?, false);
+    let object = hit.context.name(&object);
+    if crate::draft::rules::leans_on_another(&object) {
+        return None;
+    }
+    number(
+        format!("the number of times {subject} {} {object}", hit.raw("v")?),
+        value,
+        None,
+        approx,
+    )
+}
+
 /// "it drains a basin of about 7 million square kilometres": the area of its basin.
 fn drained(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = figure_in(hit, is_area)?;
@@ -610,6 +633,15 @@ pub static RULES: &[Rule] = &[
         build: drained,
         must: &["The Varn River is a river. Its basin drains 185,000 square kilometres."],
         must_not: &["The Varn River is a river. Its basin drains 185,000 people."],
+    },
+    Rule {
+        name: "X won Y N times",
+        pattern: r"(?:^|, |: |while |and )(?P<s>(?:[Tt]he )?«E\d+»|[Hh]e|[Ss]he|[Ii]t) (?P<v>won|took|claimed|held|visited|climbed|wrote|played|reached|entered|ran|finished|started|crossed|attempted) (?P<o>(?:the|its|his|her) (?:[a-z\-']+ ){0,3}?[a-z\-']+|(?:the )?«E\d+») (?P<n>{N}) times",
+        whole: false,
+        confidence: 0.65,
+        build: times,
+        must: &["Mara Quell won the ladies' singles nine times, the last of them in 1990."],
+        must_not: &["Mara Quell won the ladies' singles in 1990."],
     },
     Rule {
         name: "X drains a basin of N",
@@ -1040,6 +1072,20 @@ mod tests {
                 "Twenty-two men entered that first tournament in July 1877."
             ),
             ["the number of men who entered that first tournament"]
+        );
+    }
+
+    #[test]
+    fn times_count_a_named_deed() {
+        assert_eq!(
+            quantities_of(
+                "X won Y N times",
+                "Mara Quell won the ladies' singles nine times, while Tomas Reede took the harbour cup eight times."
+            ),
+            [
+                "the number of times Mara Quell won the ladies' singles",
+                "the number of times Tomas Reede took the harbour cup"
+            ]
         );
     }
 }
