@@ -675,9 +675,19 @@ fn finite_clause(core: &str) -> Option<Clause> {
         let subject_words = &words[..subject_end];
         // "Soviet tanks entered Budapest": a regular past after a plain subject is the verb
         // when an object follows it; "the treaty signed in Moscow" is a participle.
-        let object_follows = words.get(verb_at + 1).is_some_and(|n| {
-            is_capitalised(n) || matches!(bare(n).as_str(), "the" | "a" | "an" | "its" | "their")
-        });
+        // Only after a plural noun: "the first crewed Moon landing" has an adjective.
+        let plural_subject = subject_end > 0 && {
+            let last = bare(words[subject_end - 1]);
+            last.len() > 3
+                && last.ends_with('s')
+                && !last.ends_with("ss")
+                && !is_capitalised(words[subject_end - 1])
+        };
+        let object_follows = plural_subject
+            && words.get(verb_at + 1).is_some_and(|n| {
+                is_capitalised(n)
+                    || matches!(bare(n).as_str(), "the" | "a" | "an" | "its" | "their")
+            });
         if (strong && plain_subject(subject_words))
             || ((past || present) && name_subject(subject_words))
             || (past && object_follows && plain_subject(subject_words))
@@ -921,6 +931,12 @@ mod tests {
             None,
             "In what year did Soviet tanks enter Budapest?",
             "Soviet tanks entered Budapest in 2001.",
+        ),
+        (
+            "the first crewed Moon landing",
+            None,
+            "In what year did the first crewed Moon landing take place?",
+            "The first crewed Moon landing took place in 2001.",
         ),
         (
             "the treaty signed in Moscow",

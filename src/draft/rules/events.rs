@@ -1575,6 +1575,7 @@ pub static RULES: &[Rule] = &[
             "Brill withdrew from the league in 1999.",
         ],
         must_not: &[
+            "On 7 March 1945 troops took the Varn Bridge intact; the damaged bridge collapsed ten days later.",
             "Brill joined the league after a long debate.",
             "In 2024 the race ended in Nice.",
             "Tomas Reede joined her work, and two ports were opened in 1898.",
