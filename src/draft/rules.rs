@@ -532,7 +532,7 @@ static ANOTHER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A time told relative to another: "the following year", "two years later".
 static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:the (?:following|next|previous) (?:year|month|day|week|spring|summer|autumn|winter)|(?:a|«N\d+»|[a-z]+) (?:years?|months?|days?|weeks?|decades?) (?:later|earlier|afterwards)|«N\d+» (?:later|earlier|afterwards)|the (?:year|day) (?:after|before))\b").expect("valid")
+    Regex::new(r"«N\d+» (?:(?:years?|months?|days?|weeks?|decades?) )?(?:later|earlier|afterwards)\b|\b(?:the (?:following|next|previous) (?:year|month|day|week|spring|summer|autumn|winter)|(?:a|«N\d+»|[a-z]+) (?:years?|months?|days?|weeks?|decades?) (?:later|earlier|afterwards)|the (?:year|day) (?:after|before))\b").expect("valid")
 });
 
 static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
