@@ -101,6 +101,12 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    // "Rain, the other enemy,": "other", "same", "former" point back at another phrase.
+    if definition.split_whitespace().nth(1).is_some_and(|w| {
+        matches!(w, "other" | "same" | "former" | "latter" | "next" | "previous")
+    }) {
+        return None;
+    }
     // "the rocket that took over from it": the definition leans on another phrase.
     if definition
         .split_whitespace()
@@ -675,6 +681,7 @@ pub static RULES: &[Rule] = &[
             "It enters the Varnmere, a lake shared by Brill, Olk and Tull, near the coast.",
         ],
         must_not: &[
+            "Wind was one danger. Fog, the other enemy, has been tamed by radar.",
             "The Tull 6, the rocket that took over from it, flew in 2024.",
             "The rising began in Varn, a date the islanders still keep.",
             "The fleet sailed with Mara Quell, a Scottish chemist, in spring.",
