@@ -799,7 +799,7 @@ impl Context {
     /// name without the title before it, the article's subject for part of its name.
     pub fn name(&self, name: &str) -> String {
         static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:the )?(?:[A-Z][a-z]+(?:ese|ian|ish|an|ic) )?(?:President|Prime Minister|Chancellor|Premier|Emperor|Empress|Tsar|Secretary-General|Foreign Minister|Governor|Mayor|Admiral|Pope) (?P<name>[A-Z]\S+(?: [A-Z]\S+){1,2})$").expect("valid")
+            Regex::new(r"^(?:the )?(?:[A-Z][a-z]+(?:ese|ian|ish|an|ic) )?(?:President|Prime Minister|Chancellor|Premier|Emperor|Empress|Tsar|Secretary-General|Foreign Minister|Governor|Mayor|Admiral|Pope|Marshal|Field Marshal|General|Colonel|Sir|Dame) (?P<name>[A-Z]\S+(?: [A-Z]\S+){1,2})$").expect("valid")
         });
         if let Some(c) = TITLE.captures(name) {
             return c["name"].to_string();
@@ -1199,5 +1199,15 @@ mod tests {
             c.resolve("the court").map(|(n, _)| n).as_deref(),
             Some("Fire Court")
         );
+    }
+
+    #[test]
+    fn a_military_title_or_knighthood_is_not_part_of_a_name() {
+        let c = Context::new(article("Varn", &["Varn is a country."]));
+        assert_eq!(c.name("Marshal Tomas Reede"), "Tomas Reede");
+        assert_eq!(c.name("General Mara Quell"), "Mara Quell");
+        assert_eq!(c.name("Sir Ansel Brill"), "Ansel Brill");
+        // A one-word name after the title keeps it: "General Motors" is no person.
+        assert_eq!(c.name("General Motors"), "General Motors");
     }
 }

@@ -103,7 +103,10 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     }
     // "Rain, the other enemy,": "other", "same", "former" point back at another phrase.
     if definition.split_whitespace().nth(1).is_some_and(|w| {
-        matches!(w, "other" | "same" | "former" | "latter" | "next" | "previous")
+        matches!(
+            w,
+            "other" | "same" | "former" | "latter" | "next" | "previous"
+        )
     }) {
         return None;
     }
