@@ -29,7 +29,17 @@ const CLASS_NOUNS: &[&str] = &[
     "republic", "city", "mountain", "volcano", "river", "lake", "race", "competition",
     "tournament", "war", "treaty", "drug", "antibiotic", "retailer", "business", "park", "guild",
     "agency", "canal", "marathon", "protocol", "convention", "revolution", "league", "bridge",
-    "museum", "festival",
+    "museum", "festival", "pact", "accord", "agreement",
+];
+
+/// Words for an agreement between states: a subject named by one is called by the others.
+const TREATY_NOUNS: &[&str] = &[
+    "treaty",
+    "pact",
+    "accord",
+    "agreement",
+    "convention",
+    "protocol",
 ];
 
 /// Class nouns of organisations: only a subject that is one may be called "the company".
@@ -300,8 +310,16 @@ impl Article {
             .flatten()
             {
                 let lower = word.to_lowercase();
-                if CLASS_NOUNS.contains(&lower.as_str()) && !self.class_nouns.contains(&lower) {
-                    self.class_nouns.push(lower);
+                // "the Warsaw Pact" is also "the treaty", "the Kyoto Protocol" "the agreement".
+                let kinds: &[&str] = if TREATY_NOUNS.contains(&lower.as_str()) {
+                    TREATY_NOUNS
+                } else {
+                    &[]
+                };
+                for noun in std::iter::once(lower.as_str()).chain(kinds.iter().copied()) {
+                    if CLASS_NOUNS.contains(&noun) && !self.class_nouns.iter().any(|c| c == noun) {
+                        self.class_nouns.push(noun.to_string());
+                    }
                 }
             }
             // "the country", "the river": when no definition named the subject's kind, the
@@ -1209,5 +1227,28 @@ mod tests {
         assert_eq!(c.name("Sir Ansel Brill"), "Ansel Brill");
         // A one-word name after the title keeps it: "General Motors" is no person.
         assert_eq!(c.name("General Motors"), "General Motors");
+    }
+
+    #[test]
+    fn a_pact_is_also_the_treaty() {
+        let a = article(
+            "The Varn Pact",
+            &[
+                "The Varn Pact was a defence alliance.",
+                "The treaty was signed in Tull.",
+            ],
+        );
+        for noun in ["pact", "treaty", "agreement"] {
+            assert!(
+                a.class_nouns.iter().any(|c| c == noun),
+                "{noun}: {:?}",
+                a.class_nouns
+            );
+        }
+        let a = article(
+            "Brill",
+            &["Brill is an island.", "The treaty was signed in Tull."],
+        );
+        assert!(!a.class_nouns.iter().any(|c| c == "treaty"));
     }
 }

@@ -403,7 +403,12 @@ fn active(hit: &Hit) -> Option<FactKind> {
         // "the Regional Anti-Terrorist Structure (RATS)": the name without its acronym.
         None => trim_phrase(&hit.sentence.render(hit.raw("o")?.split(" (").next()?)),
     };
-    let named = hit.raw("o")?.contains('«');
+    // "signed the treaty": a class noun that names the article's subject is named too.
+    let class_noun = object
+        .strip_prefix("the ")
+        .is_some_and(|n| hit.context.article.class_nouns.iter().any(|c| c == n))
+        && hit.context.article.subject.is_some();
+    let named = hit.raw("o")?.contains('«') || class_noun;
     if !named && object.split_whitespace().count() < 3 {
         return None;
     }
@@ -1538,6 +1543,7 @@ pub static RULES: &[Rule] = &[
         confidence: 0.75,
         build: active,
         must: &[
+            "The Varn Pact was an alliance. On 14 May 1955 the envoys met in Tull and signed the treaty.",
             "It was founded on 8 August 1967 in Varn, when the ministers of five states signed a short document known as the Varn Declaration.",
             "In 1862 Tomas Reede published his book “A Harbour Year” at his own expense.",
             "In 1987 the Tull Trust added the old mill and its dam to its register.",
