@@ -422,6 +422,11 @@ impl<'a> Hit<'a> {
             }
             return Some(d);
         }
+        // "the firm moved to Seoul in the late 1940s": a clause with a time of its own that no
+        // date gives takes no other clause's date.
+        if self.clause.contains("«X") {
+            return None;
+        }
         // Only a date before the clause ("In 1931 X opened, and Y became ..."): one after it
         // belongs to a later clause ("X was created; the title was kept in 1623").
         let all = self.sentence.event_dates(&self.sentence.skeleton);

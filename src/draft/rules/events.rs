@@ -1581,6 +1581,7 @@ pub static RULES: &[Rule] = &[
             "Brill withdrew from the league in 1999.",
         ],
         must_not: &[
+            "Varnco opened a shop in Tull on 1 March 1938; the firm moved to Brill in the late 1940s.",
             "On 7 March 1945 troops took the Varn Bridge intact; the damaged bridge collapsed ten days later.",
             "Brill joined the league after a long debate.",
             "In 2024 the race ended in Nice.",

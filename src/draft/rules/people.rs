@@ -599,11 +599,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "His editor, X,",
-        pattern: r"^(?P<r>(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) [a-z]+(?: [a-z]+)?), (?P<n>«E\d+»),",
+        pattern: r"^(?P<r>(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) [a-z]+(?: [a-z]+)?), (?P<n>«E\d+»)(?: \(«[RDX]\d+»\))?,",
         whole: false,
         confidence: 0.6,
         build: possessive_role,
-        must: &["Mara Quell wrote the piece. Her editor, Tomas Reede, agreed."],
+        must: &[
+            "Mara Quell wrote the piece. Her editor, Tomas Reede, agreed.",
+            "Varnco is a firm. Its founder, Tomas Reede (1910-1987), the son of a farmer, opened a shop.",
+        ],
         must_not: &["Her editor agreed."],
     },
     Rule {
