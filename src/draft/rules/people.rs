@@ -355,6 +355,16 @@ fn title_before(hit: &Hit) -> Option<FactKind> {
     person(name, role, None)
 }
 
+/// "the American secretary of state, John Foster Dulles, withdrew the offer".
+fn role_then_name(hit: &Hit) -> Option<FactKind> {
+    let role = hit.text("r")?;
+    if !is_person_role(&role) {
+        return None;
+    }
+    let name = hit.context.name(&hit.slot("n")?.text);
+    person(name, role, None)
+}
+
 /// "Baden engineer Johann Tulla": a role told by a place name before it.
 fn place_role(hit: &Hit) -> Option<FactKind> {
     let place = hit.slot("adj")?.bare();
@@ -577,6 +587,18 @@ pub static RULES: &[Rule] = &[
         must_not: &["It entered literature through a short story “The Tide”, in 1936."],
     },
     Rule {
+        name: "the ROLE, X, did",
+        pattern: r"(?:^|«D\d+» |, )(?P<r>the (?:[A-Za-z\-]+ ){0,4}[a-z\-]+), (?P<n>«E\d+»), [a-z]+",
+        whole: false,
+        confidence: 0.6,
+        build: role_then_name,
+        must: &["On 19 July 1956 the harbour secretary of state, Tomas Reede, withdrew the offer."],
+        must_not: &[
+            "On 19 July 1956 the harbour, Varn, was closed.",
+            "On 19 July 1956 the old town, Tomas Reede, was closed.",
+        ],
+    },
+    Rule {
         name: "by a local guide, X,",
         pattern: r"\b(?:by|with) (?P<r>an? (?:[a-z]+ ){0,2}[a-z]+), (?P<n>«E\d+»)(?:,|\.|$)|\bled by (?:its|his|her|their) (?P<r2>[a-z]+(?: [a-z]+)?) (?P<n2>«E\d+»)",
         whole: false,
@@ -671,7 +693,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, the / a ROLE,",
-        pattern: r"(?P<n>«E\d+»), (?P<r>(?:the|a|an|one of the) (?:{W} ){0,9}?{W})(?:,|\.|;|$| who (?P<rel>[^,;«»]{3,100}?)(?:[,;.]|$)| who )",
+        pattern: r"(?P<n>«E\d+»), (?P<r>(?:the|a|an|one of the) (?:{W} ){0,9}?{W})(?:,|\.|;|$| who (?P<rel>(?:[^,;«»]|«[EDNR]\d+»){3,100}?)(?:[,;.]|$)| who )",
         whole: false,
         confidence: 0.65,
         build: apposition,
@@ -867,5 +889,20 @@ mod tests {
         assert!(is_person_role("a pianist"));
         assert!(!is_person_role("the human"));
         assert!(!is_person_role("a checklist"));
+    }
+
+    #[test]
+    fn a_role_set_off_before_a_name_names_the_person() {
+        let roles: Vec<String> = facts_of(
+            rule(RULES, "the ROLE, X, did"),
+            "On 19 July 1956 the harbour secretary of state, Tomas Reede, withdrew the offer.",
+        )
+        .into_iter()
+        .filter_map(|f| match f {
+            FactKind::Person { name, role, .. } => Some(format!("{} = {role}", name.text)),
+            _ => None,
+        })
+        .collect();
+        assert_eq!(roles, ["Tomas Reede = the harbour secretary of state"]);
     }
 }
