@@ -1572,6 +1572,7 @@ pub static RULES: &[Rule] = &[
         confidence: 0.75,
         build: intransitive,
         must: &[
+            "On 7 March 1936 German troops marched into Varnland.",
             "The first race was held in 1877. A ladies' race followed in 1884, and the doubles began in the same year.",
             "The Varn Museum opened to the public on 1 October 1979.",
             "Brill joined on 7 January 1984, a week after independence.",
