@@ -693,11 +693,12 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, the / a ROLE,",
-        pattern: r"(?P<n>«E\d+»), (?P<r>(?:the|a|an|one of the) (?:{W} ){0,9}?{W})(?:,|\.|;|$| who (?P<rel>(?:[^,;«»]|«[EDNR]\d+»){3,100}?)(?:[,;.]|$)| who )",
+        pattern: r"(?P<n>«E\d+»)(?: \(«[RDX]\d+»\))?, (?P<r>(?:the|a|an|one of the) (?:{W} ){0,9}?{W})(?:,|\.|;|$| who (?P<rel>(?:[^,;«»]|«[EDNR]\d+»){3,100}?)(?:[,;.]|$)| who )",
         whole: false,
         confidence: 0.65,
         build: apposition,
         must: &[
+            "The race was the idea of Tomas Reede (1873-1956), a French lawyer who loved boats.",
             "The book reached Tomas Reede, the Danish nobleman who had compiled the best tables of the tides.",
             "They met Tomas Reede, the first professor of navigation at Varn College, in 1890.",
             "Mara Quell, a Scottish chemist, wrote the report.",
