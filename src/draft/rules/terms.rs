@@ -187,7 +187,8 @@ fn superlative_only(definition: &str) -> bool {
 const CLAUSE_APPOSITIONS: &[&str] = &[
     "following", "next", "previous", "same", "privilege", "honour", "honor", "distinction",
     "achievement", "success", "blow", "setback", "rarity", "gesture", "triumph", "disaster",
-    "humiliation", "milestone", "novelty", "reversal", "sign", "mark", "testament",
+    "humiliation", "milestone", "novelty", "reversal", "sign", "mark", "testament", "shift",
+    "change", "turn", "step", "move", "development", "departure",
 ];
 
 /// Nouns heading an apposition that tells of the clause or its time, not of the name before
@@ -426,6 +427,11 @@ fn it_superlative(hit: &Hit) -> Option<FactKind> {
 /// "Babbage called her “the Enchantress of Number”".
 fn called(hit: &Hit) -> Option<FactKind> {
     let quote = hit.text("q")?;
+    // "Darwin called him “the greatest scientific traveller who ever lived”": praise, not a
+    // name; a nickname is short ("the Tide Queen").
+    if quote.split_whitespace().count() > 5 {
+        return None;
+    }
     let whom = hit.name("o")?;
     term(&quote, &whom)
 }
@@ -684,6 +690,7 @@ pub static RULES: &[Rule] = &[
             "It enters the Varnmere, a lake shared by Brill, Olk and Tull, near the coast.",
         ],
         must_not: &[
+            "It drew both powers more deeply into the Varn Sea, a shift marked by the Tull Doctrine.",
             "Wind was one danger. Fog, the other enemy, has been tamed by radar.",
             "The Tull 6, the rocket that took over from it, flew in 2024.",
             "The rising began in Varn, a date the islanders still keep.",
@@ -830,7 +837,10 @@ pub static RULES: &[Rule] = &[
         confidence: 0.7,
         build: called,
         must: &["Mara Quell piloted the ferry for years. Sailors called her “the Tide Queen”."],
-        must_not: &["He called them “the Tide Queens”."],
+        must_not: &[
+            "He called them “the Tide Queens”.",
+            "Mara Quell sailed far. Tomas Reede called her “the greatest sailor who ever lived”.",
+        ],
     },
     Rule {
         name: "X's motto is “Q”",
