@@ -194,6 +194,32 @@ fn event(what: String, date: FactDate, place: Option<String>) -> Option<FactKind
     })
 }
 
+/// Event nouns of things made or done to things, never to a person.
+const THING_EVENTS: &[&str] = &[
+    "founding",
+    "establishment",
+    "creation",
+    "setting up",
+    "launch",
+    "opening",
+    "signing",
+    "adoption",
+    "discovery",
+    "publication",
+    "building",
+    "completion",
+    "formation",
+    "inauguration",
+    "unveiling",
+    "ratification",
+    "construction",
+    "closure",
+    "demolition",
+    "restoration",
+    "renaming",
+    "dissolution",
+];
+
 /// Subjects that say nothing happened: "No Tour was held".
 fn negated(hit: &Hit, group: &str) -> bool {
     let before = hit
@@ -266,6 +292,11 @@ fn passive(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let subject = hit.name("s").filter(|s| !vague(s))?;
+    // "the new building, designed by Marcel Breuer, was inaugurated": a person is not what
+    // is built, opened or published.
+    if THING_EVENTS.contains(&noun) && crate::draft::context::looks_like_person(&subject) {
+        return None;
+    }
     let date = hit.event_date("v")?;
     let what = match noun {
         "" => definite(&subject),
@@ -1520,6 +1551,7 @@ pub static RULES: &[Rule] = &[
             "The Varn Festival was founded in 1947, and in the same year groups that had not been invited came anyway.",
         ],
         must_not: &[
+            "Its new home, a Varn building on Tull Square designed by Tomas Reede, Mara Quell and Ansel Brill, was inaugurated in 1958.",
             "Mara Quell was a keeper. From 1915 Tomas Reede had to defend his mother, who was accused of theft; she was imprisoned in 1921.",
             "Brill left the league when Olk was reunified on 3 October 1990.",
             "The guild was founded to help sailors.",
