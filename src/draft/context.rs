@@ -634,6 +634,8 @@ const THING_WORDS: &[&str] = &[
     "Trust", "Network", "Reserve", "Delta", "Basin", "Plate", "Current", "Cut", "Dam", "Locks",
     "Icefall", "Col", "Pass", "Range", "Falls", "Strait", "Channel", "Coast", "Peninsula",
     "Isthmus", "Sound", "Firth", "Loch", "Crater", "Conventions", "Treaties", "Protocols",
+    "Industrie", "Industries", "Industry", "Holdings", "Airways", "Electronics", "Works",
+    "Enterprises", "Partners", "Brothers", "Aerospace", "Aviation", "Shipping", "Steel",
 ];
 
 /// Whether a name looks like a person's: two to four capitalised words, none of them a word
