@@ -1094,4 +1094,41 @@ mod tests {
         assert!(!plain_phrase("the supply ran out and he"));
         assert_eq!(definite("The Hague"), "the Hague");
     }
+
+    #[test]
+    fn a_kin_noun_without_a_possessive_leaves_she_to_the_woman_named() {
+        let passive = harness::rule(events::RULES, "passive event (X was founded in D)");
+        let got = harness::facts_of(
+            passive,
+            "Mara Quell was a keeper. A mother of three, she was imprisoned in 1921.",
+        );
+        assert!(
+            got.iter().any(|f| format!("{f:?}").contains("Mara Quell")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_class_noun_inside_a_phrase_names_the_subject_but_a_head_noun_stays() {
+        let role = harness::rule(people::RULES, "The ROLE was X");
+        let got = harness::facts_of(
+            role,
+            "Mount Tull is a mountain in Brill. The first European to climb the mountain was Tomas Reede.",
+        );
+        assert!(
+            got.iter()
+                .any(|f| format!("{f:?}").contains("the first European to climb Mount Tull")),
+            "{got:?}"
+        );
+        let apposition = harness::rule(terms::RULES, "X, the / a definition,");
+        let got = harness::facts_of(
+            apposition,
+            "The Varn Union is a union of islands. Tull, the union's oldest port, lies in the north.",
+        );
+        assert!(
+            got.iter()
+                .any(|f| format!("{f:?}").contains("the union's oldest port")),
+            "{got:?}"
+        );
+    }
 }

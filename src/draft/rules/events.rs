@@ -2293,4 +2293,38 @@ mod tests {
             "{got:?}"
         );
     }
+
+    #[test]
+    fn a_simple_past_is_neither_a_participle_only_nor_a_bare_verb() {
+        assert!(is_simple_past("entered"));
+        assert!(is_simple_past("caught"));
+        assert!(!is_simple_past("taken"));
+        assert!(!is_simple_past("cut"));
+    }
+
+    #[test]
+    fn a_clause_event_wants_a_short_plain_object() {
+        let whats = |text: &str| -> Vec<String> {
+            facts_of(rule(RULES, "clause event (X VERBed Y in D)"), text)
+                .into_iter()
+                .filter_map(|f| match f {
+                    FactKind::Event { what, .. } => Some(what.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        // Eight words are short enough, nine are not.
+        assert_eq!(
+            whats("Olk crossed the long narrow strait of the Varn Sea on 4 May 1956."),
+            ["Olk crossed the long narrow strait of the Varn Sea"]
+        );
+        assert!(
+            whats("Olk crossed the long narrow cold strait of the Varn Sea on 4 May 1956.")
+                .is_empty()
+        );
+        // A pronoun for an object leans on another phrase.
+        assert!(whats("Olk crossed it on 4 May 1956.").is_empty());
+        // A cut-off object.
+        assert!(whats("Olk sailed the fleet to on 4 May 1956.").is_empty());
+    }
 }

@@ -1088,4 +1088,37 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn times_count_two_or_more() {
+        let times = |text: &str| quantities_of("X won Y N times", text);
+        assert_eq!(
+            times("Tomas Reede won the harbour cup 2 times."),
+            ["the number of times Tomas Reede won the harbour cup"]
+        );
+        assert!(times("Tomas Reede won the harbour cup 0 times.").is_empty());
+        assert!(times("Tomas Reede won the harbour cup 1 times.").is_empty());
+    }
+
+    #[test]
+    fn times_count_the_deeds_of_a_club_too() {
+        assert_eq!(
+            quantities_of(
+                "X won Y N times",
+                "The Varn Club won the harbour cup nine times."
+            ),
+            ["the number of times the Varn Club won the harbour cup"]
+        );
+    }
+
+    #[test]
+    fn a_counted_clause_needs_a_finite_verb_not_a_participle() {
+        assert!(
+            quantities_of(
+                "About N people do X",
+                "Twenty-two men taken from the wreck reached Varn."
+            )
+            .is_empty()
+        );
+    }
 }

@@ -906,4 +906,39 @@ mod tests {
         .collect();
         assert_eq!(roles, ["Tomas Reede = the harbour secretary of state"]);
     }
+
+    #[test]
+    fn a_short_word_with_a_person_suffix_is_no_person() {
+        assert!(!is_person_role("the caiman"));
+        assert!(!is_person_role("a heist"));
+        assert!(!is_person_role("the twist"));
+        assert!(is_person_role("the boatman"));
+        assert!(is_person_role("the chemist"));
+    }
+
+    #[test]
+    fn an_apposed_role_drops_a_long_who_clause() {
+        let roles: Vec<String> = facts_of(
+            rule(RULES, "X, the / a ROLE,"),
+            "The book reached Tomas Reede, the Danish boatman who had sailed to the far north in a small boat in the first year of the long war.",
+        )
+        .into_iter()
+        .filter_map(|f| match f {
+            FactKind::Person { role, .. } => Some(role.to_string()),
+            _ => None,
+        })
+        .collect();
+        assert_eq!(roles, ["the Danish boatman"]);
+    }
+
+    #[test]
+    fn a_place_role_needs_a_one_word_place() {
+        assert!(
+            facts_of(
+                rule(RULES, "PLACE ROLE X"),
+                "From 1817 North Baden engineer Tomas Reede set about straightening it."
+            )
+            .is_empty()
+        );
+    }
 }
