@@ -425,4 +425,16 @@ mod tests {
             }]
         );
     }
+
+    #[test]
+    fn a_river_that_lies_somewhere_has_a_location() {
+        // Only "rises" is left to the source rule; "lies" still places the river.
+        assert!(
+            !facts_of(
+                rule(RULES, "X lies / is located in P"),
+                "The Orrin is a river of the north. The Orrin lies in Varnland, near the coast."
+            )
+            .is_empty()
+        );
+    }
 }

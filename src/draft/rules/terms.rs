@@ -1060,4 +1060,59 @@ mod tests {
             ["one of the long rivers of the north"]
         );
     }
+
+    #[test]
+    fn a_described_name_cuts_at_an_article_after_a_copula_or_a_past_verb() {
+        let rule_name = "a description, known as X";
+        // The phrase after "handed", not the whole clause.
+        assert_eq!(
+            definitions(
+                rule_name,
+                "The champion is handed a large silver salver known as the Varn Dish."
+            ),
+            ["the large silver salver"]
+        );
+        // The cut is at an article: "engraved thrice" is no phrase of its own.
+        assert_eq!(
+            definitions(
+                rule_name,
+                "The prize was a salver engraved thrice, known as the Varn Dish."
+            ),
+            ["the salver engraved thrice"]
+        );
+    }
+
+    #[test]
+    fn a_described_name_cuts_only_after_a_past_verb_of_five_letters() {
+        let rule_name = "a description, known as X";
+
+        // "receives" is no past verb.
+        assert_eq!(
+            definitions(
+                rule_name,
+                "The champion receives a large silver salver known as the Varn Dish."
+            ),
+            ["the champion receives a large silver salver"]
+        );
+        // "used" is too short to count as a past verb here: the whole clause is kept, and
+        // it holds a verb.
+        assert!(
+            definitions(
+                rule_name,
+                "The guild used a large silver seal known as the Varn Mark."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_nickname_may_have_five_words() {
+        assert_eq!(
+            definitions(
+                "Y called X “Q”",
+                "Mara Quell piloted the ferry for years. Sailors called her “the queen of the tide”."
+            ),
+            ["Mara Quell"]
+        );
+    }
 }
