@@ -678,10 +678,13 @@ fn finite_clause(core: &str) -> Option<Clause> {
         // Only after a plural noun: "the first crewed Moon landing" has an adjective.
         let plural_subject = subject_end > 0 && {
             let last = bare(words[subject_end - 1]);
-            last.len() > 3
+            last.len() >= 3
                 && last.ends_with('s')
                 && !last.ends_with("ss")
-                && !is_capitalised(words[subject_end - 1])
+                && !matches!(
+                    last.as_str(),
+                    "his" | "its" | "this" | "was" | "has" | "does"
+                )
         };
         let object_follows = plural_subject
             && words.get(verb_at + 1).is_some_and(|n| {
@@ -931,6 +934,12 @@ mod tests {
             None,
             "In what year did Soviet tanks enter Budapest?",
             "Soviet tanks entered Budapest in 2001.",
+        ),
+        (
+            "the gas entered the Varn mine",
+            None,
+            "In what year did the gas enter the Varn mine?",
+            "The gas entered the Varn mine in 2001.",
         ),
         (
             "the first crewed Moon landing",
