@@ -383,14 +383,23 @@ impl<'a> Hit<'a> {
         {
             return Some(d.1);
         }
+        // The sentence's dates outside the clause: the last one before it, and the only one
+        // when it has one and it comes before the clause.
+        let offset = self.offset();
+        let all = self.sentence.event_dates(&self.sentence.skeleton);
+        let earlier = all
+            .iter()
+            .filter(|(p, _)| *p < offset)
+            .max_by_key(|(p, _)| *p)
+            .map(|(_, d)| *d);
+        let only_before = earlier.filter(|_| all.len() == 1);
         // "It was founded on 8 August 1967, when five ministers signed X": a "when" clause
         // set off by a comma happened at the main clause's date.
-        let before_clause = self.sentence.skeleton[..self.offset()].trim_end();
+        let before_clause = self.sentence.skeleton[..offset].trim_end();
         let when = self.clause.starts_with("when ") || before_clause.ends_with(", when");
-        let all = self.sentence.event_dates(&self.sentence.skeleton);
-        if when && all.len() == 1 && all[0].0 < self.offset() {
+        if when && let Some(d) = only_before {
             self.note("the date is that of the main clause");
-            return Some(all[0].1);
+            return Some(d);
         }
         // "In 1931 X opened, and Y became its first director": the main clause's date, but
         // never into a subordinate clause ("a week after it became independent").
@@ -399,13 +408,6 @@ impl<'a> Hit<'a> {
         }
         // "A ladies' event followed in 1884, and the doubles began in the same year": the
         // year of the sentence's date before the clause, else of the event before.
-        let earlier = self
-            .sentence
-            .event_dates(&self.sentence.skeleton)
-            .into_iter()
-            .filter(|(p, _)| *p < self.offset())
-            .max_by_key(|(p, _)| *p)
-            .map(|(_, d)| d);
         if ["same year", "that year", "that meeting"]
             .iter()
             .any(|p| self.clause.contains(p))
@@ -429,12 +431,9 @@ impl<'a> Hit<'a> {
         }
         // Only a date before the clause ("In 1931 X opened, and Y became ..."): one after it
         // belongs to a later clause ("X was created; the title was kept in 1623").
-        let all = self.sentence.event_dates(&self.sentence.skeleton);
-        if all.len() == 1 && all[0].0 < self.offset() {
-            self.notes
-                .borrow_mut()
-                .push("the date is from another clause");
-            return Some(all[0].1);
+        if let Some(d) = only_before {
+            self.note("the date is from another clause");
+            return Some(d);
         }
         None
     }

@@ -204,26 +204,12 @@ fn figure_in(hit: &Hit, kind: fn(&str) -> bool) -> Option<(f64, Option<String>, 
 }
 
 /// Whether a name is an event's ("the Great Fire of London", "the Crimean War"), which no
-/// figure of size measures.
+/// figure of size measures: a word of an event's name anywhere in it ("Fire" would open a
+/// thing's name: "the Fire Court").
 fn names_an_event(name: &str) -> bool {
-    const EVENTS: &[&str] = &[
-        "Fire",
-        "War",
-        "Revolution",
-        "Crisis",
-        "Battle",
-        "Siege",
-        "Rebellion",
-        "Uprising",
-        "Earthquake",
-        "Flood",
-        "Plague",
-        "Congress",
-        "Conference",
-        "Massacre",
-        "Coup",
-    ];
-    name.split_whitespace().any(|w| EVENTS.contains(&w))
+    const MORE: &[&str] = &["Fire", "War", "Earthquake", "Flood", "Plague"];
+    name.split_whitespace()
+        .any(|w| super::events::EVENT_NAMES.contains(&w) || MORE.contains(&w))
 }
 
 /// "Flowing for roughly 6,400 kilometres from the Andes to the Atlantic, it carries ...": the

@@ -872,16 +872,10 @@ mod tests {
 
     #[test]
     fn an_apposed_role_keeps_its_who_clause() {
-        let roles: Vec<String> = facts_of(
-            rule(RULES, "X, the / a ROLE,"),
+        let roles = roles_of(
+            "X, the / a ROLE,",
             "The book reached Tomas Reede, the Danish nobleman who had compiled the best tables of the tides.",
-        )
-        .into_iter()
-        .filter_map(|f| match f {
-            FactKind::Person { role, .. } => Some(role.to_string()),
-            _ => None,
-        })
-        .collect();
+        );
         assert_eq!(
             roles,
             ["the Danish nobleman who had compiled the best tables of the tides"]
@@ -918,16 +912,10 @@ mod tests {
 
     #[test]
     fn an_apposed_role_drops_a_long_who_clause() {
-        let roles: Vec<String> = facts_of(
-            rule(RULES, "X, the / a ROLE,"),
+        let roles = roles_of(
+            "X, the / a ROLE,",
             "The book reached Tomas Reede, the Danish boatman who had sailed to the far north in a small boat in the first year of the long war.",
-        )
-        .into_iter()
-        .filter_map(|f| match f {
-            FactKind::Person { role, .. } => Some(role.to_string()),
-            _ => None,
-        })
-        .collect();
+        );
         assert_eq!(roles, ["the Danish boatman"]);
     }
 
