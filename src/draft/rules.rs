@@ -51,6 +51,7 @@ fn expand(pattern: &str) -> String {
     let item = r"(?:(?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})";
     let items = format!(r"(?:{item}(?:, {item})*,? (?:and|or) {item})");
     pattern
+        .replace("{PAST}", past_forms())
         .replace("{PASSIVE}", events::passive_verbs())
         .replace("{ACTIVE}", events::active_verbs())
         .replace("{INTRANSITIVE}", events::intransitive_verbs())
@@ -68,6 +69,18 @@ fn expand(pattern: &str) -> String {
             "{ADV}",
             r"(?:(?:[a-z]+ly|first|later|then|also|only|again|soon|still|once|eventually|jointly|never) )?",
         )
+}
+
+/// `{PAST}`: a word that may be a simple past, regular ("crossed") or not ("took"); the
+/// builders check it further.
+fn past_forms() -> &'static str {
+    static FORMS: LazyLock<String> = LazyLock::new(|| {
+        let mut irregular: Vec<&str> = crate::wording::verb::irregular_pasts().collect();
+        irregular.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        irregular.dedup();
+        format!(r"(?:[a-z]{{2,}}ed|{})\b", irregular.join("|"))
+    });
+    &FORMS
 }
 
 /// A rule compiled.
@@ -136,7 +149,13 @@ impl<'a> Hit<'a> {
     pub fn name(&self, group: &str) -> Option<String> {
         // "Gustavus Adolphus, King of Sweden, landed": a name keeps its own, not its title.
         if group == "s"
-            && let Some(ap) = self.slot("ap")
+            && let Some(ap) = self.slot("ap").or_else(|| {
+                // "the Varn Watch (VW)": the name before its short form.
+                let raw = self.raw("ap")?;
+                let raw = raw.split(" (").next()?;
+                let raw = raw.strip_prefix("the ").unwrap_or(raw);
+                (raw.matches('«').count() == 1).then(|| self.sentence.slot(raw))?
+            })
             && self
                 .slot("s")
                 .is_none_or(|s| !matches!(s.kind, SlotKind::Entity { .. }))
@@ -322,7 +341,7 @@ impl<'a> Hit<'a> {
     }
 
     /// Where the clause starts in the sentence's skeleton.
-    fn offset(&self) -> usize {
+    pub fn offset(&self) -> usize {
         (self.clause.as_ptr() as usize).saturating_sub(self.sentence.skeleton.as_ptr() as usize)
     }
 

@@ -603,6 +603,14 @@ pub fn is_auxiliary(word: &str) -> bool {
     AUXILIARIES.contains(&word)
 }
 
+/// The simple pasts of the irregular verbs ("took", "began"), "was" and "were" left out.
+pub fn irregular_pasts() -> impl Iterator<Item = &'static str> {
+    IRREGULAR
+        .iter()
+        .map(|(_, past, _)| *past)
+        .filter(|p| !matches!(*p, "was" | "were"))
+}
+
 /// Whether `word` is any form of an irregular verb ("spread", "took", "begun").
 pub fn is_irregular_form(word: &str) -> bool {
     let w = word.to_lowercase();

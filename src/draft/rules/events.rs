@@ -57,6 +57,8 @@ pub const INTRANSITIVE: &[(&str, &str)] = &[
     ("surrendered", "surrender"), ("resigned", "resignation"), ("retired", "retirement"),
     ("took place", ""), ("closed", "closure"), ("came", ""), ("set off", "start"),
     ("stepped down", "resignation"), ("entered into force", "entry into force"),
+    ("came into force", "entry into force"), ("came into effect", "entry into force"),
+    ("took effect", "entry into force"),
     ("joining", "accession"), ("landed", "landing"), ("flew", "flight"), ("sailed", "voyage"), ("travelled", "journey"),
     ("traveled", "journey"), ("emigrated", "emigration"), ("returned", "return"),
     ("divorced", "divorce"), ("moved", "move"), ("marched", "march"), ("met", "meeting"),
@@ -184,6 +186,16 @@ const ACTIVE: &[&str] = &[
     "seized", "conquered", "filed", "refounded", "excavated", "reopened", "issued", "enacted",
     "patented", "added", "inscribed",
 ];
+
+/// Whether the active rule reads a simple past ("signed", "annexed").
+fn read_actively(verb: &str) -> bool {
+    static FORMS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut forms = nominal_forms(false, false);
+        forms.extend(ACTIVE.iter().map(|v| v.to_string()));
+        forms
+    });
+    FORMS.iter().any(|f| f == verb)
+}
 
 fn event(what: String, date: FactDate, place: Option<String>) -> Option<FactKind> {
     // A one-word "event" ("the founding") says nothing to ask about.
@@ -829,7 +841,9 @@ fn is_simple_past(word: &str) -> bool {
 /// other event rules do not read, and only a named subject with a short object.
 fn clause_event(hit: &Hit) -> Option<FactKind> {
     let verb = hit.raw("v")?;
-    if !is_simple_past(verb) || noun_of(verb).is_some() || intransitive_noun_of(verb).is_some() {
+    // Verbs the active and intransitive rules read are theirs; an event verb only read in
+    // the passive ("the Icelanders accepted the rule of the king") is read here.
+    if !is_simple_past(verb) || read_actively(verb) || intransitive_noun_of(verb).is_some() {
         return None;
     }
     let raw_object = hit.raw("o").unwrap_or("").trim();
@@ -872,6 +886,9 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
     if !subject.starts_with(|c: char| c.is_uppercase()) && !subject.starts_with("the ") {
         return None;
     }
+    if vague_subject(hit.raw("s")?) {
+        return None;
+    }
     // "Virginia Wade won in 1977": won what? A deed needs its object.
     if object.is_empty() {
         return None;
@@ -882,6 +899,135 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
         .map_or(String::new(), |a| format!("{} ", a.trim()));
     let object = crate::draft::rules::resolve_nouns(hit, &object, false);
     event(format!("{subject} {adverb}{verb} {object}"), date, None)
+}
+
+/// "Its best-known mission, the Varn Watch, was deployed in 2007": a passive deed whose
+/// verb has no event noun, kept as the clause ("When was the Varn Watch deployed?"). The
+/// verbs the passive event rule reads are left to it.
+fn passive_clause(hit: &Hit) -> Option<FactKind> {
+    let verb = hit.raw("v")?;
+    if !is_past_form(verb)
+        || !verb.chars().all(|c| c.is_ascii_lowercase())
+        || NOT_EVENTS.contains(&verb)
+        || noun_of(verb).is_some()
+        || matches!(
+            verb,
+            "used" | "based" | "known" | "called" | "seen" | "thought" | "said"
+        )
+    {
+        return None;
+    }
+    // One date, before the clause or after the verb phrase.
+    let date = match (hit.raw("d0"), hit.raw("d")) {
+        (Some(_), None) => hit.date("d0")?,
+        (None, Some(_)) => hit.date("d")?,
+        _ => return None,
+    };
+    let raw_object = hit.raw("o").unwrap_or("").trim();
+    let object = hit.sentence.render(raw_object);
+    let words: Vec<&str> = object.split_whitespace().collect();
+    if words.iter().any(|w| {
+        matches!(
+            w.trim_end_matches([',', '.']),
+            "it" | "them" | "him" | "her" | "this" | "that" | "which" | "who" | "they" | "and"
+        )
+    }) || words.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "of" | "to" | "in" | "on" | "at" | "by" | "for" | "the" | "a"
+        )
+    }) || raw_object.contains("«D")
+        || raw_object.contains("«N")
+    {
+        return None;
+    }
+    // "An inscription added in 1681 blamed X; it was removed in 1830": "it" inside a
+    // sentence may be any thing the sentence named before.
+    if matches!(hit.raw("s")?, "it" | "It")
+        && hit
+            .caps
+            .name("s")
+            .is_some_and(|m| m.start() + hit.offset() > 0)
+    {
+        return None;
+    }
+    let subject = hit.name("s")?;
+    if !subject.starts_with(|c: char| c.is_uppercase()) && !subject.starts_with("the ") {
+        return None;
+    }
+    if hit.slot("ap").is_none() && vague_subject(hit.raw("s")?) {
+        return None;
+    }
+    let aux = hit.raw("aux")?;
+    let adverb = hit
+        .raw("adv")
+        .map_or(String::new(), |a| format!("{} ", a.trim()));
+    let object = crate::draft::rules::resolve_nouns(hit, &object, false);
+    let what = format!(
+        "{subject} {aux} {adverb}{verb}{}",
+        if object.is_empty() {
+            String::new()
+        } else {
+            format!(" {object}")
+        }
+    );
+    event(what, date, None)
+}
+
+/// Whether a subject written as a noun phrase names nothing a question could show on its
+/// own: a time ("the following year"), a part ("the rest", "the others"), a number ("the
+/// two") or a word that points back ("the latter").
+fn vague_subject(raw: &str) -> bool {
+    if raw.starts_with('«') || !raw.contains(' ') {
+        return false;
+    }
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let head = words.last().copied().unwrap_or("");
+    const VAGUE: &[&str] = &[
+        "year",
+        "years",
+        "month",
+        "day",
+        "week",
+        "decade",
+        "century",
+        "time",
+        "rest",
+        "others",
+        "other",
+        "latter",
+        "former",
+        "same",
+        "first",
+        "last",
+        "one",
+        "two",
+        "three",
+        "four",
+        "result",
+        "answer",
+        "process",
+        "idea",
+        "matter",
+        "case",
+        "fact",
+        "way",
+        "point",
+        "following",
+        "next",
+        "situation",
+        "work",
+        "thing",
+        "things",
+        "side",
+        "sides",
+        "people",
+        "world",
+    ];
+    VAGUE.contains(&head)
+        || words
+            .iter()
+            .any(|w| matches!(*w, "this" | "these" | "that" | "those" | "such" | "other"))
 }
 
 /// "Vietnam followed in July 1995": the last event's kind, for a new subject.
@@ -1092,6 +1238,11 @@ fn participle(hit: &Hit) -> Option<FactKind> {
                 .next()
                 .is_some_and(crate::wording::verb::is_past_form)
         {
+            return None;
+        }
+        // "a peace treaty between Osland and Pell, signed in 1901": the last name of a pair
+        // is not what the participle tells of.
+        if before.ends_with(" and ") || before.ends_with(" or ") {
             return None;
         }
     }
@@ -1430,6 +1581,7 @@ pub static RULES: &[Rule] = &[
             "In his last letter to Mara Quell, written in January 1920, he described the lamps.",
             "The third phase, opened in 1630, was small.",
             "A licence, signed in 1999, was a success.",
+            "The Varn Pact was a peace treaty between Osland and Pell, signed in 1901.",
         ],
     },
     Rule {
@@ -1609,6 +1761,7 @@ pub static RULES: &[Rule] = &[
             "The first harbour school opened in Kessport in 1958.",
             "Brill joined the Harbour League in 1995.",
             "Brill withdrew from the league in 1999.",
+            "The Treaty of Varn was signed in 1919. The treaty came into force on 10 January 1920.",
         ],
         must_not: &[
             "Varnco opened a shop in Tull on 1 March 1938; the firm moved to Brill in the late 1940s.",
@@ -1679,7 +1832,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "clause event (X VERBed Y in D)",
-        pattern: r"(?:^|, (?:and )?)(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>[a-z]+) (?P<o>(?:[a-z\-']+ |(?:the )?«[EQ]\d+» ){0,8}?)?(?:in|on) (?P<d>«D\d+»)(?:[,.;]|$)",
+        pattern: r"(?:^|, (?:and )?)(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ |«E\d+» ){0,3}?[a-z\-]+) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST}) (?P<o>(?:[a-z\-']+ |[A-Z][a-z]+ |(?:the )?«[EQ]\d+» ){0,8}?)?(?:in|on) (?P<d>«D\d+»)(?:[,.;]|$)",
         whole: false,
         confidence: 0.5,
         build: clause_event,
@@ -1698,16 +1851,38 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "clause event (In D, X VERBed Y)",
-        pattern: r"^(?:In|On|By) (?P<d>«D\d+»),? (?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>[a-z]+)(?P<o>(?: [a-z\-']+| (?:the )?«[EQ]\d+»){0,8}?)(?:[,.;]|$)",
+        pattern: r"^(?:In|On|By) (?P<d>«D\d+»),? (?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ |«E\d+» ){0,3}?[a-z\-]+) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST})(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,8}?)(?:[,.;]|$)",
         whole: false,
         confidence: 0.5,
         build: clause_event,
         must: &[
             "The old church of Varn stood for centuries. On 4 September 1666 the Varn Church caught fire.",
+            "In 1262 Brill accepted the rule of the Norwegian king.",
         ],
         must_not: &[
             "On 4 September 1666 the Varn Church burned it.",
             "In 1666 Olk said nothing.",
+        ],
+    },
+    Rule {
+        name: "clause event (X was VERBed in D)",
+        pattern: r"(?:^(?:In|On|By) (?P<d0>«D\d+»),? |^|, (?:and )?)(?P<s>(?:[Tt]he )?«E\d+»(?: \(«E\d+»\))?|[Ii]t|[Hh]e|[Ss]he|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ |«E\d+» ){0,3}?[a-z\-]+)(?:, (?P<ap>(?:the )?«E\d+»(?: \(«E\d+»\))?),)? (?P<aux>was|were) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally|again) )?(?P<v>[a-z]+)(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,6}?)(?: (?:in|on) (?P<d>«D\d+»))?(?:[,.;]|$| (?:to|after|as|when|for)\b)",
+        whole: false,
+        confidence: 0.5,
+        build: passive_clause,
+        must: &[
+            "Its best-known mission, the Varn Watch, was deployed in 2007 to guard the coast.",
+            "Its first mission, the Varn Watch (VW), was deployed in 2007.",
+            "In 1939 the old mill was taken over by the Varn Guild.",
+            "The Varn Guild was founded in 1901. The guild was struck off the register in 1955.",
+        ],
+        must_not: &[
+            "The Varn Guild was founded in 1901.",
+            "The guild was larger in 1955.",
+            "The guild was given it in 1955.",
+            "The following year was marked by riots in 1955.",
+            "In 1955 the guild was struck off the register in 1956.",
+            "A plaque added in 1681 blamed the guild; it was finally removed in 1830.",
         ],
     },
     Rule {
@@ -1954,6 +2129,59 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn dated_clauses_are_kept_as_they_stand() {
+        let passive = "clause event (X was VERBed in D)";
+        // The apposition names the subject (by the short form the article gives it).
+        assert_eq!(
+            dated(
+                passive,
+                "Its first mission, the Varn Watch (VW), was deployed in 2007."
+            ),
+            [("VW was deployed".to_string(), 2007)]
+        );
+        assert_eq!(
+            dated(
+                passive,
+                "In 1939 the old mill was taken over by the Varn Guild."
+            ),
+            [(
+                "the old mill was taken over by the Varn Guild".to_string(),
+                1939
+            )]
+        );
+        // A verb with an event noun is the passive event rule's.
+        assert!(whats(passive, "In 1939 the old mill was founded by Olk.").is_empty());
+        // A plain noun phrase does a dated deed too, at the clause's own date.
+        let active = "clause event (In D, X VERBed Y)";
+        assert_eq!(
+            dated(
+                active,
+                "In 1963 the bricks switched to Varnite, a tougher plastic."
+            ),
+            [("the bricks switched to Varnite".to_string(), 1963)]
+        );
+        // ... unless the phrase is a time or a pointer back.
+        assert!(
+            whats(
+                active,
+                "In 1963 the following year brought a change of plastic."
+            )
+            .is_empty()
+        );
+        assert!(whats(active, "In 1963 this plan changed the brick.").is_empty());
+        assert_eq!(
+            dated(
+                "clause event (X VERBed Y in D)",
+                "The Icelanders accepted the rule of the Norwegian king in 1262."
+            ),
+            [(
+                "the Icelanders accepted the rule of the Norwegian king".to_string(),
+                1262
+            )]
+        );
     }
 
     #[test]

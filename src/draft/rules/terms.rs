@@ -772,7 +772,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a definition",
-        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,)? (?:is|was) (?P<d>(?:a|an|the|one of the) (?:[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|$)",
+        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,)? (?:is|was) (?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, [a-z]+ed\b|$)",
         whole: false,
         confidence: 0.6,
         build: copula,
@@ -782,6 +782,7 @@ pub static RULES: &[Rule] = &[
             "The Varn Canal is an artificial waterway, about 82 kilometres long, that joins two seas.",
             "The Varn Pact, officially the Treaty of Tull, Brill and Olk, was a defence alliance of three islands.",
             "The Orrin, known to the Danes as Orra, to the Dutch as Oor and to the Poles as Ora, is one of the long rivers of the north.",
+            "The Treaty of Varn was a peace treaty between Osland and Pell.",
         ],
         must_not: &[
             "Mara Quell was a Scottish chemist.",
@@ -1058,6 +1059,14 @@ mod tests {
                 "The Orrin, known to the Danes as Orra and to the Poles as Ora, is one of the long rivers of the north."
             ),
             ["one of the long rivers of the north"]
+        );
+        // "between A and B" names both sides: the definition is not cut at its "and".
+        assert_eq!(
+            definitions(
+                "X is a definition",
+                "The Treaty of Varn was a peace treaty between Osland and Pell, signed in 1901."
+            ),
+            ["a peace treaty between Osland and Pell"]
         );
     }
 
