@@ -323,8 +323,10 @@ impl Article {
                 }
             }
             // "the country", "the river": when no definition named the subject's kind, the
-            // place noun the article writes most often with "the" (twice at least).
+            // place noun the article writes most often with "the" (twice at least). An
+            // event is no place: "the city" in an article on a siege is the city besieged.
             if !looks_like_person(&subject)
+                && !names_an_event(&subject)
                 && !self
                     .class_nouns
                     .iter()
@@ -880,6 +882,24 @@ impl Context {
     }
 }
 
+/// First words of names that are themselves events ("the Battle of the Alma").
+#[rustfmt::skip]
+pub const EVENT_NAMES: &[&str] = &[
+    "Battle", "Siege", "Summit", "Congress", "Conference", "Olympics", "Games", "Revolution",
+    "Uprising", "Rebellion", "Crisis", "Expedition", "Massacre", "Riot", "Coup", "Raid",
+    "Landing", "Landings", "Invasion", "Campaign", "Offensive", "Treaty", "Peace", "Edict",
+    "Armistice", "Defenestration",
+];
+
+/// Whether a name is an event's ("the Great Fire of London", "the Crimean War"), which no
+/// figure of size measures: a word of an event's name anywhere in it ("Fire" would open a
+/// thing's name: "the Fire Court").
+pub fn names_an_event(name: &str) -> bool {
+    const MORE: &[&str] = &["Fire", "War", "Earthquake", "Flood", "Plague"];
+    name.split_whitespace()
+        .any(|w| EVENT_NAMES.contains(&w) || MORE.contains(&w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -938,6 +958,17 @@ mod tests {
             ],
         );
         assert!(!once.class_nouns.contains(&"country".to_string()));
+        // A siege is no place: "the city" is the city besieged.
+        let siege = article(
+            "The Siege of Brill",
+            &[
+                "The Siege of Brill was a long siege of the city by Olk.",
+                "The city held out.",
+                "The walls of the city fell in 1683.",
+            ],
+        );
+        assert_eq!(siege.subject.as_deref(), Some("the Siege of Brill"));
+        assert!(!siege.class_nouns.contains(&"city".to_string()));
     }
 
     #[test]

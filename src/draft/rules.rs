@@ -172,12 +172,11 @@ impl<'a> Hit<'a> {
         {
             return None;
         }
-        // "Franklin had moved": a name and its auxiliary are no noun phrase.
-        if raw
-            .rsplit(' ')
-            .next()
-            .is_some_and(crate::wording::verb::is_auxiliary)
-        {
+        // "Franklin had moved": a name and its auxiliary are no noun phrase; nor is "the
+        // United States and" (of "sailed to the United States and arrived").
+        if raw.rsplit(' ').next().is_some_and(|w| {
+            crate::wording::verb::is_auxiliary(w) || matches!(w, "and" | "or" | "but" | "nor")
+        }) {
             return None;
         }
         // "ASEAN (Association ...)" or "the Association ... (ASEAN)": the short name.
@@ -641,6 +640,7 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
         for derived in shared_subject(sentence, clause)
             .into_iter()
             .chain(relative_clause(sentence, clause))
+            .chain(counted_items(sentence, clause))
         {
             out.extend(apply_to(&derived, context, true));
         }
@@ -685,6 +685,44 @@ pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
                 text: sentence.text.clone(),
                 slots: sentence.slots.clone(),
                 skeleton: format!("{subject} {}", &clause[at..]),
+            })
+        })
+        .collect()
+}
+
+/// "About 13,200 houses, 87 parish churches and the old cathedral were destroyed", "the
+/// pits hold 8,000 soldiers, 130 chariots and 150 horses": each count after the first in a
+/// list of counted things becomes a clause of its own, the list replaced by that count
+/// ("87 parish churches were destroyed"), so the rules read it as they read the first.
+pub fn counted_items(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
+    const ITEM: &str = r"(?:(?:about|some|nearly|almost|roughly|over|more than|up to) )?«N\d+» (?:[a-z\-]+ ){0,2}?[a-z\-]+s(?: with «N\d+» [a-z\-]+s)?";
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?P<first>{ITEM})(?P<rest>(?:(?:,|,? and) {ITEM}\b)+)(?P<tail>,? and (?:the |an? )?(?:[^,;«]|«E\d+»){{2,40}}?)?(?P<after> (?:were|was|had been|have been|are|is)\b.*|[,.;]|$)"
+        ))
+        .expect("valid")
+    });
+    static ONE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?:,|,? and) (?P<item>{ITEM})\b")).expect("valid"));
+    let Some(c) = LIST.captures(clause) else {
+        return Vec::new();
+    };
+    let (Some(whole), Some(rest)) = (c.get(0), c.name("rest")) else {
+        return Vec::new();
+    };
+    let before = &clause[..whole.start()];
+    // "chariots with 520 horses and 150 cavalry": a list inside another's phrase.
+    if before.ends_with("with ") || before.ends_with("of ") {
+        return Vec::new();
+    }
+    let after = c.name("after").map_or("", |m| m.as_str());
+    ONE.captures_iter(rest.as_str())
+        .filter_map(|one| {
+            let item = one.name("item")?.as_str();
+            Some(Sentence {
+                text: sentence.text.clone(),
+                slots: sentence.slots.clone(),
+                skeleton: format!("{before}{item}{after}"),
             })
         })
         .collect()
@@ -1002,6 +1040,37 @@ mod tests {
                 rule.rule.name
             );
         }
+    }
+
+    #[test]
+    fn each_count_of_a_list_of_counted_things_is_a_clause_of_its_own() {
+        let counts = |text: &str| -> Vec<String> {
+            let sentence = crate::draft::sentence::read(text, &Default::default());
+            clauses(&sentence.skeleton)
+                .into_iter()
+                .flat_map(|c| counted_items(&sentence, c))
+                .map(|d| sentence.render(&d.skeleton))
+                .collect()
+        };
+        assert_eq!(
+            counts("About 13,200 houses, 87 parish churches and the old St Paul's were destroyed."),
+            ["87 parish churches were destroyed."]
+        );
+        assert_eq!(
+            counts("The guild has 40 ships, 12 warehouses and 300 members."),
+            ["The guild has 12 warehouses.", "The guild has 300 members."]
+        );
+        // A count with its own count ("chariots with 520 horses") stays one item.
+        assert_eq!(
+            counts("The pits hold 8,000 soldiers, 130 chariots with 520 horses, and 150 horses."),
+            [
+                "The pits hold 130 chariots with 520 horses.",
+                "The pits hold 150 horses."
+            ]
+        );
+        // One count is no list; nor is a list inside another's phrase.
+        assert!(counts("The guild has 40 ships and a hall.").is_empty());
+        assert!(counts("It came with 40 ships and 12 barges.").is_empty());
     }
 
     fn derived(text: &str) -> Vec<String> {

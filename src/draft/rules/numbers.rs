@@ -59,7 +59,7 @@ fn measured(hit: &Hit) -> Option<FactKind> {
     let subject = subject_of(hit)?;
     // "The fire is commemorated by the Monument. It stands 61 metres high": an event has no
     // height or length, so "it" is something else.
-    if names_an_event(&subject) {
+    if crate::draft::context::names_an_event(&subject) {
         return None;
     }
     let verb = hit.raw("v").unwrap_or("");
@@ -203,15 +203,6 @@ fn figure_in(hit: &Hit, kind: fn(&str) -> bool) -> Option<(f64, Option<String>, 
     kind(unit.as_deref().unwrap_or("")).then_some((value, unit, approx))
 }
 
-/// Whether a name is an event's ("the Great Fire of London", "the Crimean War"), which no
-/// figure of size measures: a word of an event's name anywhere in it ("Fire" would open a
-/// thing's name: "the Fire Court").
-fn names_an_event(name: &str) -> bool {
-    const MORE: &[&str] = &["Fire", "War", "Earthquake", "Flood", "Plague"];
-    name.split_whitespace()
-        .any(|w| super::events::EVENT_NAMES.contains(&w) || MORE.contains(&w))
-}
-
 /// "Flowing for roughly 6,400 kilometres from the Andes to the Atlantic, it carries ...": the
 /// length of the subject.
 fn flowing(hit: &Hit) -> Option<FactKind> {
@@ -219,7 +210,7 @@ fn flowing(hit: &Hit) -> Option<FactKind> {
     let subject = hit
         .name("s")
         .filter(|s| !s.starts_with(char::is_lowercase) || s.starts_with("the "))
-        .filter(|s| !names_an_event(s))?;
+        .filter(|s| !crate::draft::context::names_an_event(s))?;
     number(
         format!("the length of {}", definite(&subject)),
         value,

@@ -28,7 +28,14 @@ pub fn short_definition(text: &str) -> Option<String> {
 fn term(term: &str, definition: &str) -> Option<FactKind> {
     let term = term.trim().trim_end_matches([',', '.']);
     let definition = short_definition(definition)?;
-    if term.is_empty() || definition.split_whitespace().count() < 2 {
+    // Two words at least; a hyphen joins two ("alternating-current").
+    if term.is_empty()
+        || definition
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .count()
+            < 2
+    {
         return None;
     }
     // A question never shows its answer: the definition must not hold the whole term.
@@ -99,6 +106,17 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
         .nth(1)
         .is_some_and(|w| CLAUSE_HEADS.contains(&w))
     {
+        return None;
+    }
+    // "in Belgrade, the city's airport bears his name": a clause of its own, about someone
+    // a personal pronoun stands for.
+    // ("the goddess of his family" is a phrase: a possessive after "of" is kept).
+    let words: Vec<&str> = definition.split_whitespace().collect();
+    if words.iter().enumerate().any(|(i, w)| {
+        let w = w.trim_end_matches([',', '.']);
+        matches!(w, "him" | "them" | "he" | "she" | "they")
+            || (matches!(w, "his" | "her" | "their") && (i == 0 || words[i - 1] != "of"))
+    }) {
         return None;
     }
     // "Rain, the other enemy,": "other", "same", "former" point back at another phrase.
@@ -583,7 +601,15 @@ fn spelled(short: &str, long: &str) -> Option<FactKind> {
             .join("-")
     };
     let words: Vec<&str> = long.split_whitespace().collect();
+    // The run opens on a word that gives a letter: "on the alternating-current (AC)" is
+    // "alternating-current".
     let start = (0..words.len()).find(|&start| {
+        if matches!(
+            words[start],
+            "of" | "and" | "for" | "in" | "on" | "a" | "an" | "to" | "by" | "with" | "at"
+        ) {
+            return false;
+        }
         let capitalised: Vec<String> = words[start..].iter().map(|w| capital(w)).collect();
         crate::draft::context::expands(&capitalised.join(" "), short)
     })?;
@@ -603,6 +629,7 @@ pub static RULES: &[Rule] = &[
             "The cells store tidal ribose acid (TRA) in their walls.",
             "A 64-kilobit TRAM (tidal random-access memory) chip was made.",
             "This list is called the Harbour Classification of Knots, or HCK.",
+            "He is known for his work on the tidal-current (TC) system.",
         ],
         must_not: &[
             "The cells store tidal acid (TRA) in their walls.",
@@ -688,6 +715,7 @@ pub static RULES: &[Rule] = &[
             "The fleet sailed from Varn, the base of the northern squadron, in spring.",
             "He built the Tide Engine, a machine designed to predict high water.",
             "It enters the Varnmere, a lake shared by Brill, Olk and Tull, near the coast.",
+            "He owed his luck to Varna, the goddess of his family, and said so.",
         ],
         must_not: &[
             "It drew both powers more deeply into the Varn Sea, a shift marked by the Tull Doctrine.",
@@ -702,6 +730,7 @@ pub static RULES: &[Rule] = &[
             "They landed at Cumaná, in what is now Varnland, the following month.",
             "They had leave to explore the colonies in Varnland, a rare privilege for foreigners.",
             "After the defeat at Brill, the town could only grow upwards.",
+            "His ashes are kept in Brill, the city's airport bears his name, and a car is named after him.",
         ],
     },
     Rule {
@@ -943,6 +972,14 @@ mod tests {
                 term: Answer::plain("HPG"),
                 definition: "Harbour Pilots Guild".into(),
             }]
+        );
+        // The expansion opens on a word that gives a letter.
+        assert_eq!(
+            definitions(
+                "lowercase words (ACR) / ACR (lowercase words) / Name, or ACR",
+                "He is known for his work on the tidal-current (TC) system."
+            ),
+            ["tidal-current"]
         );
     }
 
