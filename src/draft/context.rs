@@ -512,7 +512,7 @@ fn word_uses<'a>(all: &'a str, name: &'a str) -> impl Iterator<Item = bool> + 'a
         })
 }
 
-fn sentence_bare(name: &str) -> &str {
+pub fn sentence_bare(name: &str) -> &str {
     name.strip_prefix("the ")
         .or_else(|| name.strip_prefix("The "))
         .unwrap_or(name)

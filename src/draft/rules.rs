@@ -179,6 +179,21 @@ impl<'a> Hit<'a> {
         }) {
             return None;
         }
+        // "his admirer Maffeo Barberini", "her brother Tomas": a relation before a person's
+        // name; the name is the subject.
+        static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){1,3}(?P<n>«E\d+»)$")
+                .expect("valid")
+        });
+        if let Some(c) = ROLE_NAME.captures(raw)
+            && let Some(slot) = self.sentence.slot(&c["n"])
+            && matches!(slot.kind, SlotKind::Entity { possessive: false })
+        {
+            let name = self.context.name(&slot.text);
+            if crate::draft::context::looks_like_person(&name) {
+                return Some(name);
+            }
+        }
         // "ASEAN (Association ...)" or "the Association ... (ASEAN)": the short name.
         let raw = raw.split(" (").next().unwrap_or(raw);
         let text = self.sentence.render(raw);

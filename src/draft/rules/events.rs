@@ -610,6 +610,13 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let subject = hit.name("s").filter(|s| !vague(s))?;
+    // Only a document comes into force: "it" read as a country does not.
+    if noun == "entry into force"
+        && matches!(hit.raw("s"), Some("it" | "It"))
+        && !names_a_document(&subject)
+    {
+        return None;
+    }
     // "flew to the United States": a journey's destination belongs to it.
     if matches!(
         noun,
@@ -983,6 +990,39 @@ fn passive_clause(hit: &Hit) -> Option<FactKind> {
     event(what, date, None)
 }
 
+/// Whether a name is a document's, the kind of thing that comes into force ("the Treaty of
+/// Paris", "the Single European Act").
+fn names_a_document(name: &str) -> bool {
+    const DOCUMENTS: &[&str] = &[
+        "treaty",
+        "act",
+        "convention",
+        "agreement",
+        "protocol",
+        "charter",
+        "constitution",
+        "law",
+        "amendment",
+        "declaration",
+        "accord",
+        "accords",
+        "pact",
+        "statute",
+        "code",
+        "directive",
+        "regulation",
+        "covenant",
+        "ban",
+        "rule",
+        "rules",
+        "reform",
+        "system",
+        "classification",
+    ];
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| DOCUMENTS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Whether a subject written as a noun phrase names nothing a question could show on its
 /// own: a time ("the following year"), a part ("the rest", "the others"), a number ("the
 /// two") or a word that points back ("the latter").
@@ -1251,6 +1291,33 @@ fn participle(hit: &Hit) -> Option<FactKind> {
         }
         // "a peace treaty between Osland and Pell, signed in 1901": the last name of a pair
         // is not what the participle tells of.
+        // "in Life on the Mississippi, published in 1883" in an article on the river: the
+        // article's subject after "on the" or "of the" ends a longer title, which is what
+        // was published.
+        if ["on the ", "of the ", "on ", "of "]
+            .iter()
+            .any(|p| before.ends_with(p))
+            && hit.slot("s").is_some_and(|slot| {
+                // The subject or a short name of it ("the Mississippi" for "the Mississippi
+                // River").
+                hit.context
+                    .article
+                    .subject
+                    .as_deref()
+                    .is_some_and(|subject| {
+                        let name = hit.context.name(&slot.text);
+                        let subject_words: Vec<&str> =
+                            crate::draft::context::sentence_bare(subject)
+                                .split(' ')
+                                .collect();
+                        crate::draft::context::sentence_bare(&name)
+                            .split(' ')
+                            .all(|w| subject_words.contains(&w))
+                    })
+            })
+        {
+            return None;
+        }
         if let Some(pair) = before
             .strip_suffix(" and ")
             .or_else(|| before.strip_suffix(" or "))
@@ -1605,6 +1672,7 @@ pub static RULES: &[Rule] = &[
             "A licence, signed in 1999, was a success.",
             "The Varn Pact was a peace treaty between Osland and Pell, signed in 1901.",
             "Mara Quell was a Varn chemist. Quell studied in Olk. A car maker, Quell, founded in 2003, took her name.",
+            "The Varn River is long. He described the river in Life on the Varn, published in 1883.",
         ],
     },
     Rule {
@@ -1794,6 +1862,7 @@ pub static RULES: &[Rule] = &[
             "Tomas Reede joined her work, and two ports were opened in 1898.",
             "Brill won the race in 1999.",
             "In 1684 Olk formed the Varn League, which Brill joined in 1686.",
+            "Brill stayed out. It came into force on 23 July 1952.",
         ],
     },
     Rule {
@@ -2179,6 +2248,14 @@ mod tests {
         );
         // A verb with an event noun is the passive event rule's.
         assert!(whats(passive, "In 1939 the old mill was founded by Olk.").is_empty());
+        // A role before a person's name: the name is the subject.
+        assert_eq!(
+            whats(
+                "passive event (X was founded in D)",
+                "In 1623 his admirer Tomas Reede was elected pope."
+            ),
+            ["the election of Tomas Reede as pope"]
+        );
         // A plain noun phrase does a dated deed too, at the clause's own date.
         let active = "clause event (In D, X VERBed Y)";
         assert_eq!(

@@ -370,6 +370,57 @@ fn kept_of(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "He standardised weights, measures, coins and writing": the things the subject did that
+/// to, three at least, named by the deed ("the four things Qin Shi Huang standardised").
+fn deed_objects(hit: &Hit) -> Option<FactKind> {
+    let written = hit.raw("v")?;
+    let verb = crate::wording::verb::Verb::of(written);
+    if verb.past != written
+        || matches!(
+            verb.base.as_str(),
+            "be" | "have" | "do" | "say" | "think" | "call" | "name" | "become" | "include"
+        )
+    {
+        return None;
+    }
+    let items = split_items(&hit.text("i")?, None)?;
+    // Things, each a short phrase with no verb of its own ("the money ran out" is a clause;
+    // "horses south" carries a direction).
+    let clause_like = |item: &String| {
+        let words: Vec<&str> = item.split_whitespace().collect();
+        words.len() > 3
+            || words.iter().any(|w| {
+                crate::wording::verb::is_past_form(w)
+                    || crate::wording::verb::is_auxiliary(w)
+                    || matches!(
+                        *w,
+                        "and" | "or" | "north" | "south" | "east" | "west" | "back" | "away"
+                    )
+            })
+    };
+    // "watched over prices, competition and investment": a particle is the verb's.
+    let particle = items[0].split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w,
+            "over" | "on" | "up" | "out" | "off" | "in" | "into" | "for" | "with" | "to"
+        )
+    });
+    if items.len() < 3 || particle || items.iter().any(clause_like) {
+        return None;
+    }
+    let subject = hit.name("s")?;
+    if !subject.starts_with(|c: char| c.is_uppercase()) && !subject.starts_with("the ") {
+        return None;
+    }
+    let kind = if items.iter().all(|i| looks_like_person(i)) {
+        "people"
+    } else {
+        "things"
+    };
+    let number = crate::wording::count::number_word(items.len() as f64)?;
+    list(format!("the {number} {kind} {subject} {written}"), items)
+}
+
 pub static RULES: &[Rule] = &[
     Rule {
         name: "A and B did X: the people who did X",
@@ -447,6 +498,22 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "At the peace, Brill kept the harbour of Arden, Cove and Dune.",
             "At the peace, Brill kept the harbours of Arden.",
+        ],
+    },
+    Rule {
+        name: "X VERBed A, B and C",
+        pattern: r"(?:^|, (?:and )?|; )(?:(?:In|On|By) «D\d+»,? )?(?P<s>{S}) (?:[a-z]+ly )?(?P<v>{PAST}) (?P<i>{ITEMS})(?:[.;]|$| (?:to|into|from|for|across|throughout)\b)",
+        whole: false,
+        confidence: 0.55,
+        build: deed_objects,
+        must: &["Mara Quell was a queen. She standardised weights, measures, coins and writing."],
+        must_not: &[
+            "She standardised weights and coins.",
+            "The guild had ships, barns and mills.",
+            "Brill, Cove and Dune joined the league.",
+            "Mara Quell lost interest, the money ran out and the tower was abandoned.",
+            "The Varn Board watched over prices, competition and investment.",
+            "Caravans carried salt, cloth and horses south and brought gold, ivory and enslaved people north.",
         ],
     },
     Rule {

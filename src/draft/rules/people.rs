@@ -316,9 +316,11 @@ fn deed(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
-    let object = trim_phrase(&hit.sentence.render(raw));
+    // "proposed a radical answer: rather than ...": what follows a colon is another phrase.
+    let rendered = hit.sentence.render(raw);
+    let object = trim_phrase(rendered.split(':').next().unwrap_or(&rendered));
     let words = object.split_whitespace().count();
-    if !(2..=12).contains(&words) {
+    if !(2..=12).contains(&words) || object.contains(" rather than") {
         return None;
     }
     checked_person(name, format!("the person who {written} {object}"), None)
@@ -864,6 +866,13 @@ mod tests {
         assert!(deed("Tomas Reede chaired the Varn Guild 1887-1920.").is_empty());
         // An object opening with a preposition is a place, not what was done.
         assert!(deed("Tomas Reede walked to the Varn Lighthouse.").is_empty());
+        // What follows a colon is another phrase.
+        assert_eq!(
+            deed(
+                "Tomas Reede proposed a radical answer: rather than keep Olk down, pool the ports."
+            ),
+            ["the person who proposed a radical answer"]
+        );
         assert_eq!(
             deed("Tomas Reede walked the Varn Causeway."),
             ["the person who walked the Varn Causeway"]
