@@ -406,6 +406,33 @@ fn role_before_name_any(hit: &Hit) -> Option<FactKind> {
     person(name, role, None)
 }
 
+/// "Kjeld Kristiansen, Ole Kirk's grandson, became head": the kin of the other person.
+fn kin_apposition(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let of = hit.context.name(hit.slot("o")?.bare());
+    if !looks_like_person(&of) {
+        return None;
+    }
+    person(name, format!("the {} of {of}", hit.raw("r")?), None)
+}
+
+/// "a Vodou priest named Dutty Boukman": the role the name is given with.
+fn named_role(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let role = format!("the {}", &hit.text("r")?);
+    // "a man named X" says nothing a question could ask.
+    let head = role.rsplit(' ').next().unwrap_or("");
+    if !is_person_role(&role)
+        || matches!(
+            head,
+            "man" | "woman" | "boy" | "girl" | "person" | "child" | "someone" | "one"
+        )
+    {
+        return None;
+    }
+    person(name, role, None)
+}
+
 /// "X was elected president in 1980".
 fn elected(hit: &Hit) -> Option<FactKind> {
     let name = hit.context.name(&hit.slot("n")?.text);
@@ -611,6 +638,29 @@ pub static RULES: &[Rule] = &[
             "Brill, led by its prime minister Mara Quell, sent troops.",
         ],
         must_not: &["They were helped by a local guide, who knew the paths."],
+    },
+    Rule {
+        name: "X, Y's grandson,",
+        pattern: r"(?P<n>«E\d+»), (?P<o>«E\d+»)'s (?P<r>son|daughter|grandson|granddaughter|brother|sister|nephew|niece|widow|wife|husband|cousin|father|mother|grandfather|grandmother|pupil|student|assistant|successor|rival|partner)(?:,|\.|;|$)",
+        whole: false,
+        confidence: 0.65,
+        build: kin_apposition,
+        must: &["Arden Vell, Tomas Reede's grandson, became head of the firm in 1979."],
+        must_not: &["Arden Vell, Varn's grandson, became head of the firm in 1979."],
+    },
+    Rule {
+        name: "a ROLE named X",
+        pattern: r"\b(?:an?|the) (?P<r>(?:«E\d+» |[a-z]+ )?[a-z]+) (?:named|called) (?P<n>«E\d+»)",
+        whole: false,
+        confidence: 0.6,
+        build: named_role,
+        must: &[
+            "The revolt was planned at a ceremony presided over by a Varn priest named Tomas Reede.",
+        ],
+        must_not: &[
+            "They sailed to a harbour called Tull Bay.",
+            "The revolt was led by a man named Tomas Reede.",
+        ],
     },
     Rule {
         name: "X was succeeded by his son, Y",
