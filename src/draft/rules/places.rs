@@ -301,13 +301,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "the river rises in P",
-        pattern: r"(?P<s>{S}) (?:rises|begins|starts|springs|has its source) (?:[a-z\-]+ ){0,2}in (?:the (?:[a-z\-]+ )+of )?(?:[a-z\-]+ )?(?P<p>(?:the )?«E\d+»)",
+        pattern: r"(?P<s>{S}) (?:rises|begins|starts|springs|has its source) (?:[a-z\-]+ ){0,2}(?:in|at) (?:the (?:[a-z\-]+ )+of )?(?:[a-z\-]+ )?(?P<p>(?:the )?«E\d+»)",
         whole: false,
         confidence: 0.65,
         build: source,
         must: &[
             "The Orrin is a river of the north. The river begins in the canton of Varnland, as two streams.",
             "The Orrin is a river of the north. It rises in Varnland, near the coast.",
+            "The Orrin is a river of the north. The river rises at Lake Tull, in northern Varnland.",
         ],
         must_not: &[
             "The Orrin is a river of the north. The Brill rises in Varnland.",
