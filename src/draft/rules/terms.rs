@@ -262,9 +262,27 @@ fn known_as(hit: &Hit) -> Option<FactKind> {
     let quote = hit.text("q")?;
     // "the decline of the Ottoman Empire, which was called ...": the name it ends on.
     let raw = hit.raw("x")?;
+    // "Article 23 of the Charter is known as ...": a name inside a bigger phrase is not
+    // what is known so.
+    if hit
+        .caps
+        .name("x")
+        .is_some_and(|m| hit.clause[..m.start()].ends_with("of "))
+    {
+        return None;
+    }
+    // "Article 231 is known as ...": the name, not its verb.
+    let raw = raw
+        .strip_suffix(" is")
+        .or_else(|| raw.strip_suffix(" was"))
+        .or_else(|| raw.strip_suffix(" are"))
+        .or_else(|| raw.strip_suffix(" were"))
+        .unwrap_or(raw);
     let what = match raw.rfind('«') {
-        Some(at) if raw.ends_with('»') && at > 0 => hit.sentence.render(&raw[at..]),
-        _ => hit.text("x")?,
+        Some(at) if raw.ends_with('»') && at > 0 && raw[at..].starts_with("«E") => {
+            hit.sentence.render(&raw[at..])
+        }
+        _ => hit.sentence.render(raw),
     };
     if hit.raw("x")?.starts_with(['a', 'A']) && !hit.raw("x")?.contains('«') {
         return None;
@@ -310,9 +328,28 @@ fn described_name(hit: &Hit) -> Option<FactKind> {
             | "boat"
             | "son"
             | "daughter"
-    ) || description.split_whitespace().count() < 3
-        || holds_clause(&description)
+    ) || holds_clause(&description)
     {
+        return None;
+    }
+    // "the claim, known as the Kepler conjecture, that no stacking is denser": the claim's
+    // content goes with it. (The clause split cuts before "that", so the rest is read from
+    // the sentence.)
+    let end = hit.caps.name("t")?.end() + hit.offset();
+    let rest = hit.sentence.skeleton.get(end..).unwrap_or("");
+    let rest = rest.trim_start_matches(',').trim_start();
+    let description = match rest.strip_prefix("that ") {
+        Some(content) => {
+            let content = content.split([',', ';', '.']).next().unwrap_or("");
+            if content.contains('«') || !(2..=12).contains(&content.split_whitespace().count()) {
+                description
+            } else {
+                format!("{description} that {content}")
+            }
+        }
+        None => description,
+    };
+    if description.split_whitespace().count() < 3 {
         return None;
     }
     term(&name, &definite(&description))
@@ -832,13 +869,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, known as “Q”",
-        pattern: r"(?P<x>(?:[Tt]he )?«E\d+»(?: [a-z]+)?|(?:[Tt]he|[Aa]n?) (?:{W} ){0,4}?{W}),? (?:which (?:was|is) )?(?:[a-z]+ )?(?:known as|called|nicknamed|dubbed) (?:the )?(?P<q>{Q})",
+        pattern: r"(?P<x>(?:[Tt]he )?«E\d+»(?: [a-z]+)?|^(?:Article|Chapter|Section|Clause|Rule|Part|Book) «N\d+»(?: [a-z]+)?|(?:[Tt]he|[Aa]n?) (?:{W} ){0,4}?{W}),? (?:which (?:was|is) )?(?:[a-z]+ )?(?:known as|called|nicknamed|dubbed) (?:the )?(?P<q>{Q})",
         whole: true,
         confidence: 0.7,
         build: known_as,
         must: &[
             "They took the north path, known as the “Goat route” because it is steep.",
             "The old empire, which was often called “the tired giant”, fell.",
+            "Article 23 is known as the “tide clause”.",
         ],
         must_not: &["They took a habit often called the “Goat way”."],
     },
@@ -852,6 +890,7 @@ pub static RULES: &[Rule] = &[
             "Decisions were taken at an assembly of delegates from the member towns, known as the Varn Diet, which met rarely.",
             "Bricks came in a larger size for small hands, called Duplex, in 1969.",
             "The champion is handed a large silver salver known as the Varn Dish.",
+            "His treatise included the claim, known as the Varn Conjecture, that no stacking of spheres is denser.",
         ],
         must_not: &[
             "The guild, known as the Varn Guild, met.",
@@ -1104,6 +1143,31 @@ mod tests {
                 "The Treaty of Varn was a peace treaty between Osland and Pell, signed in 1901."
             ),
             ["a peace treaty between Osland and Pell"]
+        );
+    }
+
+    #[test]
+    fn a_described_claim_keeps_its_content_and_a_name_known_as_loses_its_verb() {
+        assert_eq!(
+            definitions(
+                "a description, known as X",
+                "His treatise included the claim, known as the Varn Conjecture, that no stacking of spheres is denser."
+            ),
+            ["the claim that no stacking of spheres is denser"]
+        );
+        assert_eq!(
+            definitions(
+                "X, known as “Q”",
+                "Article 23 is known as the “tide clause”."
+            ),
+            ["Article 23"]
+        );
+        assert!(
+            definitions(
+                "X, known as “Q”",
+                "Article 23 of the Varn Charter is known as the “tide clause”."
+            )
+            .is_empty()
         );
     }
 
