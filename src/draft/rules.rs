@@ -669,7 +669,7 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
 /// it, so the rules read it as they read any clause. The slots stay the sentence's.
 pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
     static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
+        Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
             .expect("valid")
     });
     static AND_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -1114,6 +1114,13 @@ mod tests {
                 "Two decades later the Tull probe parachuted through the haze and landed on 14 January 2005."
             ),
             ["the Tull probe landed on 14 January 2005."]
+        );
+        // An opening phrase of time or circumstance before the subject.
+        assert_eq!(
+            derived(
+                "After a spell with the Varn Company in Olk, Mara Quell sailed to Tull and arrived in Brill in June 1884."
+            ),
+            ["Mara Quell arrived in Brill in June 1884."]
         );
         // After an apposition, the verb follows it.
         assert_eq!(

@@ -1944,13 +1944,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "clause event (In D, X VERBed Y)",
-        pattern: r"^(?:In|On|By) (?P<d>«D\d+»),? (?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ |«E\d+» ){0,3}?[a-z\-]+) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST})(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,8}?)(?:[,.;]|$)",
+        pattern: r"^(?:(?:(?:[A-Z][a-z]+|«N\d+») (?:[a-z]+ ){0,2}(?:later|earlier|after), )?(?:[Ii]n|[Oo]n)|By) (?P<d>«D\d+»),? (?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ |«E\d+» ){0,3}?[a-z\-]+) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST})(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,8}?)(?:[,.;]|$)",
         whole: false,
         confidence: 0.5,
         build: clause_event,
         must: &[
             "The old church of Varn stood for centuries. On 4 September 1666 the Varn Church caught fire.",
             "In 1262 Brill accepted the rule of the Norwegian king.",
+            "Two decades later, in 1603, Tomas Reede inherited the Varn throne.",
         ],
         must_not: &[
             "On 4 September 1666 the Varn Church burned it.",
