@@ -686,11 +686,22 @@ fn finite_clause(core: &str) -> Option<Clause> {
                     "his" | "its" | "this" | "was" | "has" | "does"
                 )
         };
-        let object_follows = plural_subject
-            && words.get(verb_at + 1).is_some_and(|n| {
+        // An object, or a place moved to ("the bricks switched to Varnite", "Soviet tanks
+        // rolled into Budapest"); "in" and "by" would also follow a participle.
+        let object_at = |at: usize| {
+            words.get(at).is_some_and(|n| {
                 is_capitalised(n)
                     || matches!(bare(n).as_str(), "the" | "a" | "an" | "its" | "their")
-            });
+            })
+        };
+        let object_follows = plural_subject
+            && (object_at(verb_at + 1)
+                || (words.get(verb_at + 1).is_some_and(|p| {
+                    matches!(
+                        bare(p).as_str(),
+                        "to" | "into" | "across" | "over" | "through" | "towards" | "onto"
+                    )
+                }) && object_at(verb_at + 2)));
         if (strong && plain_subject(subject_words))
             || ((past || present) && name_subject(subject_words))
             || (past && object_follows && plain_subject(subject_words))
@@ -711,6 +722,13 @@ fn finite_clause(core: &str) -> Option<Clause> {
             && words.get(v + 1).is_some_and(|n| is_capitalised(n))
             && matches!(b.as_str(), "of" | "in" | "for" | "on" | "at" | "to" | "de");
         if in_name {
+            continue;
+        }
+        // "the emblem of WHO was chosen": a subject with its "of" phrase before a passive.
+        let passive_later = words[v + 1..]
+            .windows(2)
+            .any(|pair| matches!(bare(pair[0]).as_str(), "was" | "were") && is_past_form(pair[1]));
+        if b == "of" && passive_later {
             continue;
         }
         // The subject cannot run past a preposition or a common word that is not a verb.
@@ -940,6 +958,18 @@ mod tests {
             None,
             "In what year did the gas enter the Varn mine?",
             "The gas entered the Varn mine in 2001.",
+        ),
+        (
+            "the emblem of the Varn Guild was chosen",
+            None,
+            "In what year was the emblem of the Varn Guild chosen?",
+            "The emblem of the Varn Guild was chosen in 2001.",
+        ),
+        (
+            "the bricks switched to Varnite",
+            None,
+            "In what year did the bricks switch to Varnite?",
+            "The bricks switched to Varnite in 2001.",
         ),
         (
             "the first crewed Moon landing",

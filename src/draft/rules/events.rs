@@ -914,7 +914,16 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
         .raw("adv")
         .map_or(String::new(), |a| format!("{} ", a.trim()));
     let object = crate::draft::rules::resolve_nouns(hit, &object, false);
-    event(format!("{subject} {adverb}{verb} {object}"), date, None)
+    clause(format!("{subject} {adverb}{verb} {object}"), date)
+}
+
+/// A deed kept as its clause, when the question wording reads it as one: "the race
+/// suffered its worst scandal" would be asked as an event that "took place".
+fn clause(what: String, date: FactDate) -> Option<FactKind> {
+    if crate::wording::event::read(&what, None).guessed {
+        return None;
+    }
+    event(what, date, None)
 }
 
 /// "Its best-known mission, the Varn Watch, was deployed in 2007": a passive deed whose
@@ -987,7 +996,7 @@ fn passive_clause(hit: &Hit) -> Option<FactKind> {
             format!(" {object}")
         }
     );
-    event(what, date, None)
+    clause(what, date)
 }
 
 /// Whether a name is a document's, the kind of thing that comes into force ("the Treaty of
@@ -2266,7 +2275,10 @@ mod tests {
             ),
             [("the bricks switched to Varnite".to_string(), 1963)]
         );
-        // ... unless the phrase is a time or a pointer back.
+        // A clause the question wording would not read as one is left out ("the race
+        // suffered its worst scandal" would be an event that "took place").
+        assert!(whats(active, "In 1980 the race suffered its worst scandal.").is_empty());
+        // ... as is a phrase that is a time or a pointer back.
         assert!(
             whats(
                 active,
