@@ -2656,4 +2656,65 @@ mod tests {
         // A cut-off object.
         assert!(clause("Olk sailed the fleet to on 4 May 1956.").is_empty());
     }
+
+    #[test]
+    fn a_passive_clause_wants_an_event_verb_a_whole_object_and_a_leading_it() {
+        let passive = "clause event (X was VERBed in D)";
+        // A verb that tells no event.
+        assert!(whats(passive, "In 1955 the Varn Guild was regarded as a model.").is_empty());
+        // A cut-off object.
+        assert!(
+            whats(
+                passive,
+                "In 1955 the Varn Guild was looked at, and then closed."
+            )
+            .is_empty()
+        );
+        // "It" opening a sentence is the last subject; later in a sentence, any thing.
+        assert_eq!(
+            whats(
+                passive,
+                "The Varn Watch is a patrol. It was deployed in 2007."
+            ),
+            ["the Varn Watch was deployed"]
+        );
+        assert!(
+            whats(
+                passive,
+                "The Varn Watch is a patrol. A plaque blamed Olk; it was removed in 1830."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn what_a_relative_pronoun_joined_is_its_antecedent_and_a_document_comes_into_force() {
+        let intransitive = "intransitive event (X joined / died in D)";
+        assert!(
+            whats(
+                intransitive,
+                "Olk formed the Varn League that Brill joined in 1686."
+            )
+            .is_empty()
+        );
+        // "It" read as a document comes into force.
+        assert_eq!(
+            whats(
+                intransitive,
+                "The Treaty of Varn was signed in 1919. It came into force on 10 January 1920."
+            ),
+            ["the entry into force of the Treaty of Varn"]
+        );
+    }
+
+    #[test]
+    fn the_articles_subject_opening_a_clause_is_what_the_participle_tells_of() {
+        assert_eq!(
+            whats(
+                "X, signed in D,",
+                "The Varn Pact was a treaty. The Varn Pact, signed in 1901, ended the war."
+            ),
+            ["the signing of the Varn Pact"]
+        );
+    }
 }

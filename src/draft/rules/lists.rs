@@ -753,4 +753,33 @@ mod tests {
             ["Norland"]
         );
     }
+
+    #[test]
+    fn the_things_a_subject_did_a_deed_to_are_three_short_verbless_phrases() {
+        let deeds = |text: &str| -> Vec<(String, usize)> {
+            facts_of(rule(RULES, "X VERBed A, B and C"), text)
+                .into_iter()
+                .filter_map(|f| match f {
+                    FactKind::List { name, items, .. } => Some((name.to_string(), items.len())),
+                    _ => None,
+                })
+                .collect()
+        };
+        // Three items are enough, of three words each at most; a named subject with "the".
+        assert_eq!(
+            deeds("The Varn Board standardised weights, coins and the old script."),
+            [(
+                "the three things the Varn Board standardised".to_string(),
+                3
+            )]
+        );
+        // Two are not.
+        assert!(deeds("Mara Quell was a queen. She standardised weights and coins.").is_empty());
+        // A long item, a clause, or a direction.
+        assert!(
+            deeds("Olk standardised weights, coins and the many measures of cloth.").is_empty()
+        );
+        assert!(deeds("Olk lost ships, men and the war ended.").is_empty());
+        assert!(deeds("Olk sent ships, men and horses south.").is_empty());
+    }
 }

@@ -988,4 +988,15 @@ mod tests {
             .is_empty()
         );
     }
+
+    #[test]
+    fn a_deed_done_rather_than_another_is_no_deed() {
+        assert!(
+            roles_of(
+                "X did Y: the person who did Y",
+                "Tomas Reede proposed a radical answer rather than keep Olk down."
+            )
+            .is_empty()
+        );
+    }
 }

@@ -1225,4 +1225,15 @@ mod tests {
             ["Mara Quell"]
         );
     }
+
+    #[test]
+    fn a_definition_of_one_word_is_too_short() {
+        assert!(
+            definitions(
+                "Y called X “Q”",
+                "Brill is an island. Sailors called Brill “the pearl of the north”."
+            )
+            .is_empty()
+        );
+    }
 }
