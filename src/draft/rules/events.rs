@@ -855,38 +855,7 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
     }
     let raw_object = hit.raw("o").unwrap_or("").trim();
     let object = hit.sentence.render(raw_object);
-    let words: Vec<&str> = object.split_whitespace().collect();
-    if words.len() > 8
-        || words.iter().any(|w| {
-            matches!(
-                w.trim_end_matches([',', '.']),
-                "it" | "them"
-                    | "him"
-                    | "her"
-                    | "this"
-                    | "that"
-                    | "which"
-                    | "who"
-                    | "they"
-                    | "he"
-                    | "she"
-                    | "when"
-                    | "while"
-                    | "because"
-                    | "and"
-                    | "but"
-            )
-        })
-        || words.last().is_some_and(|w| {
-            matches!(
-                *w,
-                "of" | "to" | "in" | "on" | "at" | "by" | "for" | "from" | "the" | "a"
-            )
-        })
-        || raw_object.contains("«D")
-        || raw_object.contains("«N")
-        || raw_object.contains("«R")
-    {
+    if !plain_object(&object) || ["«D", "«N", "«R"].iter().any(|s| raw_object.contains(s)) {
         return None;
     }
     // "Olk brought Brill, Tull and Varn together in 1684": the object is a list's first
@@ -915,6 +884,40 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
         .map_or(String::new(), |a| format!("{} ", a.trim()));
     let object = crate::draft::rules::resolve_nouns(hit, &object, false);
     clause(format!("{subject} {adverb}{verb} {object}"), date)
+}
+
+/// Whether the words after a deed's verb can stand in its question as they are: eight words
+/// at most, no pronoun pointing elsewhere, no second clause, and no preposition or article
+/// left hanging at the end.
+fn plain_object(object: &str) -> bool {
+    let words: Vec<&str> = object.split_whitespace().collect();
+    words.len() <= 8
+        && !words.iter().any(|w| {
+            matches!(
+                w.trim_end_matches([',', '.']),
+                "it" | "them"
+                    | "him"
+                    | "her"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "they"
+                    | "he"
+                    | "she"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "and"
+                    | "but"
+            )
+        })
+        && !words.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "of" | "to" | "in" | "on" | "at" | "by" | "for" | "from" | "the" | "a"
+            )
+        })
 }
 
 /// A deed kept as its clause, when the question wording reads it as one: "the race
@@ -948,21 +951,9 @@ fn passive_clause(hit: &Hit) -> Option<FactKind> {
         (None, Some(_)) => hit.date("d")?,
         _ => return None,
     };
-    let raw_object = hit.raw("o").unwrap_or("").trim();
-    let object = hit.sentence.render(raw_object);
-    let words: Vec<&str> = object.split_whitespace().collect();
-    if words.iter().any(|w| {
-        matches!(
-            w.trim_end_matches([',', '.']),
-            "it" | "them" | "him" | "her" | "this" | "that" | "which" | "who" | "they" | "and"
-        )
-    }) || words.last().is_some_and(|w| {
-        matches!(
-            *w,
-            "of" | "to" | "in" | "on" | "at" | "by" | "for" | "the" | "a"
-        )
-    }) {
-        // (The pattern lets no date or count into the object.)
+    // (The pattern lets no date or count into the object.)
+    let object = hit.sentence.render(hit.raw("o").unwrap_or("").trim());
+    if !plain_object(&object) {
         return None;
     }
     // "An inscription added in 1681 blamed X; it was removed in 1830": "it" inside a
