@@ -1311,6 +1311,25 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_subject_s_past_is_a_clause_only_before_its_object_or_a_place_moved_to() {
+        let question = |what: &str| {
+            let r = read(what, None);
+            (r.guessed, r.clause.question("In what year", &[]))
+        };
+        // The place after "to" is two words on, however long the subject.
+        assert_eq!(
+            question("the new clay bricks switched to Varnite"),
+            (
+                false,
+                "In what year did the new clay bricks switch to Varnite?".to_string()
+            )
+        );
+        // After "at" the phrase may be a participle's ("the troops stationed at Varn"): no
+        // clause is claimed, and the extractor leaves such a deed out.
+        assert!(question("the troops waited at Varn").0);
+    }
+
+    #[test]
     fn adverbs_from_adjectives() {
         assert_eq!(adverb_of("formal").as_deref(), Some("formally"));
         assert_eq!(adverb_of("official").as_deref(), Some("officially"));

@@ -1172,6 +1172,48 @@ mod tests {
     }
 
     #[test]
+    fn a_name_known_as_is_the_last_name_of_its_phrase_or_a_numbered_article() {
+        let known = |text: &str| definitions("X, known as “Q”", text);
+        // "the decline of the Varn Empire, which was called ...": the name it ends on.
+        assert_eq!(
+            known("It hastened the decline of the Varn Empire, which was called “the sick man”."),
+            ["the Varn Empire"]
+        );
+        // Where "article" is a common word, "Article 23" is a number after a word: the whole.
+        assert_eq!(
+            known(
+                "By this article the guild took the blame. Article 23 is known as the “tide clause”."
+            ),
+            ["Article 23"]
+        );
+    }
+
+    #[test]
+    fn a_claim_takes_its_content_only_when_it_is_short_and_names_nothing() {
+        let described = |text: &str| definitions("a description, known as X", text);
+        // In a later clause too.
+        assert_eq!(
+            described(
+                "In 1611 his treatise appeared; it included the claim, known as the Varn Conjecture, that no stacking of spheres is denser."
+            ),
+            ["the claim that no stacking of spheres is denser"]
+        );
+        // A content naming something is not taken, and "the claim" alone says too little.
+        assert!(
+            described("It included the claim, known as the Varn Rule, that Tull is always late.")
+                .is_empty()
+        );
+        assert!(
+            described("His treatise included the claim, known as the Varn Conjecture.").is_empty()
+        );
+        // Three words are enough.
+        assert_eq!(
+            described("His treatise included the bold claim, known as the Varn Conjecture."),
+            ["the bold claim"]
+        );
+    }
+
+    #[test]
     fn a_described_name_cuts_at_an_article_after_a_copula_or_a_past_verb() {
         let rule_name = "a description, known as X";
         // The phrase after "handed", not the whole clause.
