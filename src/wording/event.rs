@@ -724,11 +724,12 @@ fn finite_clause(core: &str) -> Option<Clause> {
         if in_name {
             continue;
         }
-        // "the emblem of WHO was chosen": a subject with its "of" phrase before a passive.
-        let passive_later = words[v + 1..]
+        // "the emblem of WHO was chosen", "the treaty signed in Moscow was ratified": a
+        // subject with its "of" phrase or participle phrase before a passive.
+        let passive_later = words[v..]
             .windows(2)
             .any(|pair| matches!(bare(pair[0]).as_str(), "was" | "were") && is_past_form(pair[1]));
-        if b == "of" && passive_later {
+        if passive_later {
             continue;
         }
         // The subject cannot run past a preposition or a common word that is not a verb.
@@ -964,6 +965,12 @@ mod tests {
             None,
             "In what year was the emblem of the Varn Guild chosen?",
             "The emblem of the Varn Guild was chosen in 2001.",
+        ),
+        (
+            "the treaty signed in Varn was ratified",
+            None,
+            "In what year was the treaty signed in Varn ratified?",
+            "The treaty signed in Varn was ratified in 2001.",
         ),
         (
             "the bricks switched to Varnite",

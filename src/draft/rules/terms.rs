@@ -279,7 +279,7 @@ fn known_as(hit: &Hit) -> Option<FactKind> {
         .or_else(|| raw.strip_suffix(" were"))
         .unwrap_or(raw);
     let what = match raw.rfind('«') {
-        Some(at) if raw.ends_with('»') && at > 0 && raw[at..].starts_with("«E") => {
+        Some(at) if raw.ends_with('»') && raw[at..].starts_with("«E") => {
             hit.sentence.render(&raw[at..])
         }
         _ => hit.sentence.render(raw),
