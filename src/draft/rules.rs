@@ -57,6 +57,11 @@ fn expand(pattern: &str) -> String {
         .replace("{INTRANSITIVE}", events::intransitive_verbs())
         .replace("{S}", subject)
         .replace("{NP}", &np)
+        // A deed's subject written as a noun phrase: "the bricks", "his admirer Tomas".
+        .replace(
+            "{DEEDNP}",
+            r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ |«E\d+» ){0,3}?[a-z\-]+",
+        )
         .replace("{ITEMS}", &items)
         .replace("{W}", W)
         .replace("{E}", r"«E\d+»")

@@ -1924,7 +1924,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "clause event (X VERBed Y in D)",
-        pattern: r"(?:^|, (?:and )?)(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ |«E\d+» ){0,3}?[a-z\-]+) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST}) (?P<o>(?:[a-z\-']+ |[A-Z][a-z]+ |(?:the )?«[EQ]\d+» ){0,8}?)?(?:in|on) (?P<d>«D\d+»)(?:[,.;]|$)",
+        pattern: r"(?:^|, (?:and )?)(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|{DEEDNP}) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST}) (?P<o>(?:[a-z\-']+ |[A-Z][a-z]+ |(?:the )?«[EQ]\d+» ){0,8}?)?(?:in|on) (?P<d>«D\d+»)(?:[,.;]|$)",
         whole: false,
         confidence: 0.5,
         build: clause_event,
@@ -1943,7 +1943,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "clause event (In D, X VERBed Y)",
-        pattern: r"^(?:(?:(?:[A-Z][a-z]+|«N\d+») (?:[a-z]+ ){0,2}(?:later|earlier|after), )?(?:[Ii]n|[Oo]n)|By) (?P<d>«D\d+»),? (?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ |«E\d+» ){0,3}?[a-z\-]+) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST})(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,8}?)(?:[,.;]|$)",
+        pattern: r"^(?:(?:(?:[A-Z][a-z]+|«N\d+») (?:[a-z]+ ){0,2}(?:later|earlier|after), )?(?:[Ii]n|[Oo]n)|By) (?P<d>«D\d+»),? (?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|{DEEDNP}) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST})(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,8}?)(?:[,.;]|$)",
         whole: false,
         confidence: 0.5,
         build: clause_event,
@@ -1960,7 +1960,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "clause event (X was VERBed in D)",
-        pattern: r"(?:^(?:In|On|By) (?P<d0>«D\d+»),? |^|, (?:and )?)(?P<s>(?:[Tt]he )?«E\d+»(?: \(«E\d+»\))?|[Ii]t|[Hh]e|[Ss]he|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ |«E\d+» ){0,3}?[a-z\-]+)(?:, (?P<ap>(?:the )?«E\d+»(?: \(«E\d+»\))?),)? (?P<aux>was|were) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally|again) )?(?P<v>[a-z]+)(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,6}?)(?: (?:in|on) (?P<d>«D\d+»))?(?:[,.;]|$| (?:to|after|as|when|for)\b)",
+        pattern: r"(?:^(?:In|On|By) (?P<d0>«D\d+»),? |^|, (?:and )?)(?P<s>(?:[Tt]he )?«E\d+»(?: \(«E\d+»\))?|[Ii]t|[Hh]e|[Ss]he|{DEEDNP})(?:, (?P<ap>(?:the )?«E\d+»(?: \(«E\d+»\))?),)? (?P<aux>was|were) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally|again) )?(?P<v>[a-z]+)(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,6}?)(?: (?:in|on) (?P<d>«D\d+»))?(?:[,.;]|$| (?:to|after|as|when|for)\b)",
         whole: false,
         confidence: 0.5,
         build: passive_clause,
