@@ -184,13 +184,38 @@ impl<'a> Hit<'a> {
         }) {
             return None;
         }
-        // "his admirer Maffeo Barberini", "her brother Tomas": a relation before a person's
-        // name; the name is the subject.
+        // "his admirer Maffeo Barberini", "her brother Tomas", "the Italian engineer
+        // Eugenio Barsanti": a relation or role before a person's name; the name is the
+        // subject.
         static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){1,3}(?P<n>«E\d+»)$")
+            Regex::new(r"^(?P<det>[Hh]is|[Hh]er|[Tt]heir|[Tt]he) (?P<role>(?:[a-z\-]+ ){1,3})(?P<n>«E\d+»)$")
                 .expect("valid")
         });
+        // After "the", only a role: "the fort of Irkutsk", "the last Diet" name a thing.
+        let a_role = |c: &regex::Captures| {
+            !c["det"].eq_ignore_ascii_case("the")
+                || c["role"].split_whitespace().all(|w| {
+                    !matches!(
+                        w,
+                        "of" | "in"
+                            | "at"
+                            | "on"
+                            | "for"
+                            | "to"
+                            | "from"
+                            | "last"
+                            | "first"
+                            | "new"
+                            | "old"
+                            | "same"
+                            | "next"
+                            | "former"
+                            | "great"
+                    )
+                })
+        };
         if let Some(c) = ROLE_NAME.captures(raw)
+            && a_role(&c)
             && let Some(slot) = self.sentence.slot(&c["n"])
             && matches!(slot.kind, SlotKind::Entity { possessive: false })
         {
@@ -659,6 +684,7 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
     for clause in clauses(&sentence.skeleton) {
         for derived in shared_subject(sentence, clause)
             .into_iter()
+            .chain(dated_opening(sentence, clause))
             .chain(relative_clause(sentence, clause))
             .chain(counted_items(sentence, clause))
         {
@@ -708,6 +734,23 @@ pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
             })
         })
         .collect()
+}
+
+/// "Plans for a mine caused an outcry, and in 1975 the Marine Park Act was passed", "it was
+/// not held in 1916; in 1940 a bomb struck the stand": a later clause that opens on its own
+/// date reads as a sentence that opens on it ("In 1975 the Marine Park Act was passed"), so
+/// the patterns that read a sentence's opening date read it too.
+pub fn dated_opening(sentence: &Sentence, clause: &str) -> Option<Sentence> {
+    let rest = ["in «D", "on «D", "by «D"]
+        .iter()
+        .find(|opening| clause.starts_with(**opening))
+        .map(|_| &clause[1..])?;
+    let first = clause[..1].to_uppercase();
+    Some(Sentence {
+        text: sentence.text.clone(),
+        slots: sentence.slots.clone(),
+        skeleton: format!("{first}{rest}"),
+    })
 }
 
 /// "About 13,200 houses, 87 parish churches and the old cathedral were destroyed", "the
@@ -1104,6 +1147,29 @@ mod tests {
             })
             .map(|d| sentence.render(&d.skeleton))
             .collect()
+    }
+
+    #[test]
+    fn a_later_clause_opening_on_its_date_reads_as_a_sentence() {
+        let dated = |text: &str| -> Vec<String> {
+            let sentence = crate::draft::sentence::read(text, &Default::default());
+            clauses(&sentence.skeleton)
+                .into_iter()
+                .flat_map(|c| dated_opening(&sentence, c))
+                .map(|d| sentence.render(&d.skeleton))
+                .collect()
+        };
+        assert_eq!(
+            dated("Plans for a mine caused an outcry, and in 1975 the Varn Act was passed."),
+            ["In 1975 the Varn Act was passed."]
+        );
+        assert_eq!(
+            dated("It was not held in 1916; on 4 May 1940 a bomb struck the stand."),
+            ["On 4 May 1940 a bomb struck the stand."]
+        );
+        // Only a date opens it: "in Varn" and a sentence's own opening are left alone.
+        assert!(dated("The act was passed, and in Varn the mine was closed.").is_empty());
+        assert!(dated("In 1975 the Varn Act was passed.").is_empty());
     }
 
     #[test]

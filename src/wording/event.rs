@@ -669,7 +669,14 @@ fn finite_clause(core: &str) -> Option<Clause> {
             None
         };
         let present = third.is_some();
-        let verb = third.unwrap_or_else(|| Verb::of(vw));
+        // "found that uranium salts give off rays": what was found, not what was founded.
+        let verb = match third {
+            Some(verb) => verb,
+            None if bare(vw) == "found" && words.get(verb_at + 1) == Some(&"that") => {
+                Verb::of("find")
+            }
+            None => Verb::of(vw),
+        };
         let strong = verb.is_strong_past(vw);
         let past = is_past_form(vw);
         let subject_words = &words[..subject_end];
@@ -977,6 +984,18 @@ mod tests {
             None,
             "In what year did the bricks switch to Varnite?",
             "The bricks switched to Varnite in 2001.",
+        ),
+        (
+            "Tom Brill found that uranium salts give off rays",
+            None,
+            "In what year did Tom Brill find that uranium salts give off rays?",
+            "Tom Brill found that uranium salts give off rays in 2001.",
+        ),
+        (
+            "Ana Varn founded the guild",
+            None,
+            "In what year did Ana Varn found the guild?",
+            "Ana Varn founded the guild in 2001.",
         ),
         (
             "the first crewed Moon landing",

@@ -850,12 +850,16 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
     let verb = hit.raw("v")?;
     // Verbs the active and intransitive rules read are theirs; an event verb only read in
     // the passive ("the Icelanders accepted the rule of the king") is read here.
-    if !is_simple_past(verb) || read_actively(verb) || intransitive_noun_of(verb).is_some() {
+    let raw_object = hit.raw("o").unwrap_or("").trim();
+    // "found that": a verb of finding before what was found, whatever else its form is.
+    let reports = REPORTING.contains(&verb) && raw_object.starts_with("that ");
+    if !reports
+        && (!is_simple_past(verb) || read_actively(verb) || intransitive_noun_of(verb).is_some())
+    {
         return None;
     }
-    let raw_object = hit.raw("o").unwrap_or("").trim();
     let object = hit.sentence.render(raw_object);
-    if !plain_object(&object) || ["«D", "«N", "«R"].iter().any(|s| raw_object.contains(s)) {
+    if !deed_object(&object, verb) || ["«D", "«N", "«R"].iter().any(|s| raw_object.contains(s)) {
         return None;
     }
     // "Olk brought Brill, Tull and Varn together in 1684": the object is a list's first
@@ -865,6 +869,19 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
     });
     let whole = hit.caps.get(0)?;
     if whole.as_str().ends_with(',') && LIST_GOES_ON.is_match(&hit.clause[whole.end()..]) {
+        return None;
+    }
+    // "found that the salts, which he had bought, gave off rays": what was found goes on
+    // past the comma.
+    let end = hit.offset() + whole.end();
+    if reports
+        && (whole.as_str().ends_with(',')
+            || hit
+                .sentence
+                .skeleton
+                .get(end..)
+                .is_some_and(|r| r.starts_with(',')))
+    {
         return None;
     }
     let subject = hit.name("s")?;
@@ -886,15 +903,115 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
     clause(format!("{subject} {adverb}{verb} {object}"), date)
 }
 
+/// Verbs whose object may be what was found or said: "found that uranium salts give off
+/// rays", "acknowledged that the court had been wrong".
+const REPORTING: &[&str] = &[
+    "found",
+    "showed",
+    "proved",
+    "discovered",
+    "announced",
+    "declared",
+    "reported",
+    "argued",
+    "acknowledged",
+    "concluded",
+    "realised",
+    "realized",
+    "demonstrated",
+    "suggested",
+    "proposed",
+    "claimed",
+    "confirmed",
+    "revealed",
+    "established",
+    "noticed",
+    "observed",
+    "predicted",
+    "recognised",
+    "recognized",
+    "ruled",
+    "decided",
+    "stated",
+];
+
+/// The words after a deed's verb, when its question can show them: a plain object (see
+/// [`plain_object`]), or after a verb of finding or saying, the "that" clause of what was
+/// found or said, fifteen words at most and as plain ("In what year did Becquerel find that
+/// uranium salts give off invisible rays?").
+fn deed_object(object: &str, verb: &str) -> bool {
+    match object.strip_prefix("that ") {
+        Some(content) => REPORTING.contains(&verb) && plain_words(content, 15),
+        None => plain_object(object),
+    }
+}
+
 /// Whether the words after a deed's verb can stand in its question as they are: eight words
 /// at most, no pronoun pointing elsewhere, no second clause, and no preposition or article
 /// left hanging at the end.
 fn plain_object(object: &str) -> bool {
+    plain_words(object, 8)
+}
+
+/// [`plain_object`] of at most `most` words. "her" is read as "his" is when a noun follows
+/// ("received her doctorate", not "gave her the prize"), and "and" when it joins two noun
+/// phrases ("the mausoleum and its pits", not "the city and marched").
+fn plain_words(object: &str, most: usize) -> bool {
     let words: Vec<&str> = object.split_whitespace().collect();
-    words.len() <= 8
-        && !words.iter().any(|w| {
+    let next_is_noun = |i: usize| {
+        words.get(i + 1).is_some_and(|n| {
+            n.chars().all(|c| c.is_lowercase() || c == '-')
+                && !n.ends_with("ed")
+                && !matches!(
+                    *n,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "by"
+                        | "for"
+                        | "from"
+                        | "of"
+                        | "with"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "it"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "then"
+                )
+        })
+    };
+    let before_verb = |i: usize| words[..i].iter().any(|w| w.ends_with("ed"));
+    words.len() <= most
+        && !words.iter().enumerate().any(|(i, w)| {
+            let w = w.trim_end_matches([',', '.']);
+            if w == "her" && next_is_noun(i) {
+                return false;
+            }
+            if w == "and"
+                && !before_verb(i)
+                && (next_is_noun(i)
+                    || words
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(*n, "the" | "its" | "his" | "her" | "their")))
+            {
+                return false;
+            }
             matches!(
-                w.trim_end_matches([',', '.']),
+                w,
                 "it" | "them"
                     | "him"
                     | "her"
@@ -1943,7 +2060,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "clause event (In D, X VERBed Y)",
-        pattern: r"^(?:(?:(?:[A-Z][a-z]+|«N\d+») (?:[a-z]+ ){0,2}(?:later|earlier|after), )?(?:[Ii]n|[Oo]n)|By) (?P<d>«D\d+»),? (?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|{DEEDNP}) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST})(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,8}?)(?:[,.;]|$)",
+        pattern: r"^(?:(?:(?:[A-Z][a-z]+|«N\d+») (?:[a-z]+ ){0,2}(?:later|earlier|after), )?(?:[Ii]n|[Oo]n)|By) (?P<d>«D\d+»),? (?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) (?:[a-z\-]+ ){1,3}«E\d+»|{DEEDNP})(?:, (?P<ap>(?:the )?«E\d+»|(?:an?|the) (?:[A-Za-z\-]+ |«E\d+» ){0,5}[a-z\-]+),)? (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST})(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,16}?)(?:[,.;]|$)",
         whole: false,
         confidence: 0.5,
         build: clause_event,
@@ -1951,9 +2068,16 @@ pub static RULES: &[Rule] = &[
             "The old church of Varn stood for centuries. On 4 September 1666 the Varn Church caught fire.",
             "In 1262 Brill accepted the rule of the Norwegian king.",
             "Two decades later, in 1603, Tomas Reede inherited the Varn throne.",
+            "On 11 June 1770 his ship, the Varn Star, ran aground on a reef.",
+            "In 1896 Tomas Reede, a French physicist, found that salts of Varn give off rays.",
+            "In 1903 the young engineer Tomas Reede crossed the strait in a balloon.",
+            "Tomas Reede was a chemist. In 1903 she received her doctorate.",
         ],
         must_not: &[
             "On 4 September 1666 the Varn Church burned it.",
+            "In 1896 Tomas Reede found that it was wrong.",
+            "In 1896 Tomas Reede found that the salts, which he had bought, gave off rays.",
+            "In 1903 Tomas Reede gave her the prize.",
             "In 1666 Olk said nothing.",
             "In 1684 Olk brought Brill, Tull and Varn together in the Varn League.",
         ],
@@ -2099,6 +2223,42 @@ mod tests {
     #[test]
     fn every_rule_matches_its_examples() {
         check_table(RULES);
+    }
+
+    #[test]
+    fn a_role_before_a_persons_name_leaves_the_name_but_a_thing_keeps_its_words() {
+        let deed = rule(RULES, "clause event (In D, X VERBed Y)");
+        let got = facts_of(
+            deed,
+            "In 1903 the young engineer Tomas Reede crossed the strait in a balloon.",
+        );
+        assert_eq!(
+            format!("{got:?}"),
+            format!(
+                "{:?}",
+                [event(
+                    "Tomas Reede crossed the strait in a balloon".into(),
+                    FactDate {
+                        year: 1903,
+                        month: None,
+                        day: None
+                    },
+                    None
+                )
+                .unwrap()]
+            )
+        );
+        let passive = rule(RULES, "passive event (X was founded in D)");
+        for (text, what) in [
+            ("The fort of Brill was built in 1661.", "the fort of Brill"),
+            ("The last Varn Diet was held in 1669.", "the last Varn Diet"),
+        ] {
+            let got = facts_of(passive, text);
+            assert!(
+                got.iter().any(|f| format!("{f:?}").contains(what)),
+                "{text}: {got:?}"
+            );
+        }
     }
 
     #[test]
