@@ -562,8 +562,33 @@ fn entity_spans(
             // "Independence was proclaimed": an abstract noun the article never capitalises
             // inside a sentence, alone before a lowercase word, is capitalised only by its
             // place (a country named only at sentence starts stays a name).
+            // So is any word the article never capitalises inside a sentence when the word
+            // after it is no verb ("Vast stretches of forest", "Plans for a mine", "Almost
+            // all"): a name that opens a sentence is what the sentence tells of.
+            let before_no_verb = possessive(w).is_none()
+                && tokens.get(i + 1).is_some_and(|t| {
+                    t.text.chars().all(char::is_lowercase)
+                        && !t.text.ends_with("ed")
+                        && !crate::wording::verb::is_auxiliary(t.text)
+                        && !crate::wording::verb::is_irregular_form(t.text)
+                        && !t.text.ends_with("ly")
+                        && !matches!(
+                            t.text,
+                            "and"
+                                | "or"
+                                | "first"
+                                | "later"
+                                | "then"
+                                | "also"
+                                | "soon"
+                                | "once"
+                                | "never"
+                                | "still"
+                                | "now"
+                        )
+                });
             let only_first = i == first_word
-                && ABSTRACT_ENDINGS.iter().any(|e| stem.ends_with(e))
+                && (ABSTRACT_ENDINGS.iter().any(|e| stem.ends_with(e)) || before_no_verb)
                 && !words.capitalised.is_empty()
                 && !words.capitalised.contains(stem)
                 && !stem.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
@@ -883,6 +908,16 @@ mod tests {
         };
         assert_eq!(entities("Independence was proclaimed in 1818."), 0);
         assert_eq!(entities("Chile grew fast."), 1);
+        // Nor is any such word before a word that is no verb; a name before its verb, its
+        // adverb or "and" stays one, and so does a possessive.
+        assert_eq!(entities("Vast stretches of forest flood."), 0);
+        assert_eq!(entities("Plans for a mine failed."), 0);
+        assert_eq!(entities("Olk was small."), 1);
+        assert_eq!(entities("Olk quietly left."), 1);
+        assert_eq!(entities("Olk first left."), 1);
+        assert_eq!(entities("Olk and Brill left."), 2);
+        assert_eq!(entities("Olk's first mill opened."), 1);
+        assert_eq!(entities("Olk sank."), 1);
         assert_eq!(names("Iceland is an island."), ["Iceland"]);
         // A common noun heading a name is part of it; before a lowercase word it is not.
         let words = Vocabulary {

@@ -294,11 +294,79 @@ fn known_as(hit: &Hit) -> Option<FactKind> {
     term(&quote, &what)
 }
 
+/// "the Baikal seal, or nerpa,": a thing's other name, written small. The thing is named
+/// ("the Baikal seal"), never a bare plural or a list ("bread, or cheese, or fish").
+fn other_name(hit: &Hit) -> Option<FactKind> {
+    let name = hit.raw("tl")?;
+    let raw = hit.raw("x")?;
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.iter().any(|w| {
+        FUNCTION_WORDS.contains(w)
+            || matches!(
+                *w,
+                "rather" | "perhaps" | "possibly" | "even" | "so" | "else"
+            )
+            || w.ends_with("ly")
+    }) || !(raw.starts_with("the ") || raw.starts_with("The ") || raw.starts_with('«'))
+        || hit.clause[hit.caps.get(0)?.end()..]
+            .trim_start()
+            .starts_with("or ")
+    {
+        return None;
+    }
+    let thing = hit.sentence.render(raw);
+    term(name, &definite(&thing))
+}
+
+/// Words a small-lettered name never opens with: "called for reform", "known as one of".
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "for", "on", "off", "in", "into", "to", "up", "upon", "out", "back", "his",
+    "her", "its", "their", "him", "them", "it", "that", "this", "these", "those", "one", "some",
+    "such", "many", "much", "more", "most", "both", "each", "every", "after", "before", "from",
+    "by", "with", "at", "as", "and", "or", "not", "only", "what", "which", "who",
+];
+
 /// "an assembly of delegates, known as the Varn Diet": the name means the description. A
 /// person or a place is left to other rules ("a man called X", "a town called Y").
 fn described_name(hit: &Hit) -> Option<FactKind> {
-    let name = hit.slot("t")?.bare().to_string();
-    let description = hit.text("x")?;
+    let name = match hit.slot("t") {
+        Some(slot) => slot.bare().to_string(),
+        // "stretches of forest along the banks, known as várzea": a word of the subject's
+        // own, written small; never a word of the sentence's ("called for", "known as one").
+        None => {
+            let term = hit.raw("tl")?;
+            let first = term.split(' ').next()?;
+            if FUNCTION_WORDS.contains(&first)
+                || term
+                    .split(' ')
+                    .any(|w| w.ends_with("ly") || crate::wording::verb::is_auxiliary(w))
+            {
+                return None;
+            }
+            term.to_string()
+        }
+    };
+    // "Vast stretches of forest, known as várzea,": a plural opening the sentence, written
+    // small.
+    let description = match hit.text("xb") {
+        Some(bare) => {
+            let mut chars = bare.chars();
+            chars.next().map_or(String::new(), |c| {
+                c.to_lowercase().chain(chars).collect::<String>()
+            })
+        }
+        None => hit.text("x")?,
+    };
+    // "the floor of an ancient sea, which is called X": "which" is the nearest thing.
+    let description = match description.rsplit_once(" of ") {
+        Some((_, last))
+            if hit.raw("which").is_some()
+                && ["a ", "an ", "the "].iter().any(|d| last.starts_with(d)) =>
+        {
+            last.to_string()
+        }
+        _ => description,
+    };
     // "The champion is handed a silver salver known as X": the phrase after the verb.
     let words: Vec<&str> = description.split_whitespace().collect();
     let description = match (1..words.len()).rev().find(|&i| {
@@ -335,7 +403,7 @@ fn described_name(hit: &Hit) -> Option<FactKind> {
     // "the claim, known as the Kepler conjecture, that no stacking is denser": the claim's
     // content goes with it. (The clause split cuts before "that", so the rest is read from
     // the sentence.)
-    let end = hit.caps.name("t")?.end() + hit.offset();
+    let end = hit.caps.name("t").or(hit.caps.name("tl"))?.end() + hit.offset();
     let rest = hit.sentence.skeleton.get(end..).unwrap_or("");
     let rest = rest.trim_start_matches(',').trim_start();
     let description = match rest.strip_prefix("that ") {
@@ -881,9 +949,22 @@ pub static RULES: &[Rule] = &[
         must_not: &["They took a habit often called the “Goat way”."],
     },
     Rule {
-        name: "a description, known as X",
-        pattern: r"(?:^|, |\b(?:of|by|to|from|in|at|for|with|on|is|was|are|were|[a-z]{3,}ed) )(?P<x>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,8}?[a-z\-]+),? (?:(?:usually|often|also|commonly|simply|later|now|today|still|sometimes) )?(?:known as|called) (?P<t>(?:the )?«E\d+»)(?:[,.;]|$| (?:which|that|and|but)\b)",
+        name: "X, or Y, (its other name)",
+        pattern: r"(?:, |\b(?:of|by|to|from|in|at|for|with|on|is|was|are|were|[a-z]{3,}ed) )(?P<x>(?:[Tt]he )?(?:«E\d+» )?(?:[a-z\-]+ ){0,3}[a-z\-]+), or (?P<tl>\p{Ll}[\p{Ll}\-]{2,}(?: \p{Ll}[\p{Ll}\-]{2,})?)(?:,|$)",
         whole: false,
+        confidence: 0.6,
+        build: other_name,
+        must: &["The best known of them is the Varn seal, or nerpa, which lives in fresh water."],
+        must_not: &[
+            "They sent the king, or rather his ministers, a letter.",
+            "They ate bread, or cheese, or fish.",
+            "The lake holds seals, or nerpa, in winter.",
+        ],
+    },
+    Rule {
+        name: "a description, known as X",
+        pattern: r"(?:(?:^|, (?:and |but )?)(?P<xb>[A-Za-z][a-z\-]+ (?:[a-z\-]+ ){0,6}?[a-z\-]+s)|(?:^|, |\b(?:of|by|to|from|in|at|for|with|on|is|was|are|were|[a-z]{3,}ed) )(?P<x>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,8}?[a-z\-]+)),? (?P<which>which (?:is|was|are|were) )?(?:(?:usually|often|also|commonly|simply|later|now|today|still|sometimes) )?(?:known as|called) (?:(?P<t>(?:the )?«E\d+»)|(?P<tl>\p{Ll}[\p{Ll}\-]{2,}(?: \p{Ll}[\p{Ll}\-]{2,}){0,2}))(?:[,.;]|$| (?:which|that|and|but)\b)",
+        whole: true,
         confidence: 0.65,
         build: described_name,
         must: &[
@@ -891,12 +972,20 @@ pub static RULES: &[Rule] = &[
             "Bricks came in a larger size for small hands, called Duplex, in 1969.",
             "The champion is handed a large silver salver known as the Varn Dish.",
             "His treatise included the claim, known as the Varn Conjecture, that no stacking of spheres is denser.",
+            "Each year the river flooded the stretches of forest along the banks, known as várzea.",
+            "In their tissues lived the single-celled algae called zooxanthellae, which feed the corals.",
+            "The river rises in Varn. Wide stretches of forest along its banks, known as varzea, stay flooded for months.",
+            "The river rises in Varn, and wide stretches of forest along its banks, known as varzea, stay flooded.",
+            "The rock formed on the floor of an ancient sea, which is called the Varn Ocean.",
         ],
         must_not: &[
             "The guild, known as the Varn Guild, met.",
             "A man called Tomas Brill arrived.",
             "He visited a town called Varn in 1900.",
             "Later a ship called the Tull sank.",
+            "The crowds gathered at the square, known as one of the oldest in Varn.",
+            "The paper, called for by the guild, appeared.",
+            "Corals turn white, a process known as bleaching.",
         ],
     },
     Rule {
@@ -997,6 +1086,44 @@ mod tests {
                 "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn a_name_written_small_means_the_thing_before_it() {
+        let term_of = |rule_name: &str, text: &str| {
+            facts_of(rule(RULES, rule_name), text)
+                .into_iter()
+                .map(|f| match f {
+                    FactKind::Term { term, definition } => {
+                        format!("{} = {}", term.text, definition)
+                    }
+                    other => format!("{other:?}"),
+                })
+                .collect::<Vec<_>>()
+        };
+        let described = "a description, known as X";
+        assert_eq!(
+            term_of(
+                described,
+                "The river rises in Varn. Wide stretches of forest along its banks, known as várzea, stay flooded."
+            ),
+            ["várzea = wide stretches of forest along its banks"]
+        );
+        // "which" is the nearest thing: the sea, not its floor.
+        assert_eq!(
+            term_of(
+                described,
+                "The rock formed on the floor of an ancient sea, which is called the Varn Ocean."
+            ),
+            ["Varn Ocean = the ancient sea"]
+        );
+        assert_eq!(
+            term_of(
+                "X, or Y, (its other name)",
+                "The best known of them is the Varn seal, or nerpa, which lives in fresh water."
+            ),
+            ["nerpa = the Varn seal"]
         );
     }
 
