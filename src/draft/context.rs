@@ -220,7 +220,11 @@ impl Article {
             } else {
                 c.name("w").map(|w| {
                     let w = w.as_str();
-                    if self.words.lowercase.contains(&w.to_lowercase()) {
+                    // "Airbus", which the article also capitalises inside a sentence,
+                    // stays a name though it once writes "an airbus"; "penicillin" does not.
+                    if self.words.lowercase.contains(&w.to_lowercase())
+                        && !self.words.capitalised.contains(w)
+                    {
                         w.to_lowercase()
                     } else {
                         w.to_string()
@@ -845,7 +849,13 @@ impl Context {
         {
             return name.to_string();
         }
-        if !bare.contains(' ') && bare.starts_with(char::is_uppercase) {
+        // "Airbus" in an article on Airbus is not the "Deutsche Airbus" it also names.
+        let in_subject = self
+            .article
+            .subject
+            .as_deref()
+            .is_some_and(|s| s.split_whitespace().any(|w| w.eq_ignore_ascii_case(bare)));
+        if !bare.contains(' ') && bare.starts_with(char::is_uppercase) && !in_subject {
             // "Fleming" is the "Alexander Fleming" named before.
             if let Some(full) = self.article.people.iter().find(|p| {
                 p.split_whitespace().last() == Some(bare)
@@ -1196,6 +1206,28 @@ mod tests {
     fn surnames_are_the_full_name_named_before() {
         let a = article("Ships", &["Tomas Reede sailed in 1901.", "Reede returned."]);
         assert_eq!(Context::new(a).name("Reede"), "Tomas Reede");
+        // Not a word of the article's own name: "Varnair" in an article on Varnair.
+        let a = article(
+            "Varnair",
+            &[
+                "Varnair is an aircraft maker.",
+                "It was set up on 18 December 1970 by Olk's Varnspace and Deutsche Varnair, a group of West German firms.",
+                "Varnair grew, and a varnair is now any of its aircraft.",
+            ],
+        );
+        // The article writes "a varnair" once but capitalises the name inside a sentence.
+        assert_eq!(a.subject.as_deref(), Some("Varnair"));
+        let ctx = Context::new(a);
+        assert_eq!(ctx.name("Varnair"), "Varnair");
+        let a = article(
+            "Varnair Group",
+            &[
+                "The Varnair Group is an aircraft maker.",
+                "It was set up in 1970 by Deutsche Varnair, a group of West German firms.",
+                "Varnair grew.",
+            ],
+        );
+        assert_eq!(Context::new(a).name("Varnair"), "Varnair");
     }
 
     #[test]

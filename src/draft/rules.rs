@@ -758,7 +758,7 @@ pub fn dated_opening(sentence: &Sentence, clause: &str) -> Option<Sentence> {
 /// list of counted things becomes a clause of its own, the list replaced by that count
 /// ("87 parish churches were destroyed"), so the rules read it as they read the first.
 pub fn counted_items(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
-    const ITEM: &str = r"(?:(?:about|some|nearly|almost|roughly|over|more than|up to) )?«N\d+» (?:[a-z\-]+ ){0,2}?[a-z\-]+s(?: with «N\d+» [a-z\-]+s)?";
+    const ITEM: &str = r"(?:(?:about|around|some|nearly|almost|roughly|over|more than|up to) )?«N\d+» (?:(?:species|kinds|types|varieties|breeds) of (?:[a-z\-]+ ){0,2}?[a-z\-]+|(?:[a-z\-]+ ){0,2}?[a-z\-]+s(?: with «N\d+» [a-z\-]+s)?)";
     static LIST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?P<first>{ITEM})(?P<rest>(?:(?:,|,? and) {ITEM}\b)+)(?P<tail>,? and (?:the |an? )?(?:[^,;«]|«E\d+»){{2,40}}?)?(?P<after> (?:were|was|had been|have been|are|is)\b.*|[,.;]|$)"

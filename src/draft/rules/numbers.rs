@@ -7,7 +7,10 @@
 
 use crate::deck::{FactKind, Text};
 use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
+use crate::draft::sentence::SlotKind;
 use crate::wording::verb::Verb;
+use regex::Regex;
+use std::sync::LazyLock;
 
 use crate::draft::mentions::dimension;
 use crate::numbers::Dimension;
@@ -418,9 +421,20 @@ fn sent(hit: &Hit) -> Option<FactKind> {
         }
         _ => subject,
     };
+    // "In 2019 Airbus delivered 863 aircraft": the count of that year.
+    static OPENING_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:In|in) (?P<d>«D\d+»),? ").expect("valid"));
+    let year = OPENING_YEAR
+        .captures(hit.clause)
+        .and_then(|c| hit.sentence.slot(&c["d"]))
+        .and_then(|slot| match slot.kind {
+            SlotKind::Date(d) if d.month.is_none() => Some(format!(" in {}", d.year)),
+            _ => None,
+        })
+        .unwrap_or_default();
     number(
         format!(
-            "the number of {} {} by {subject}",
+            "the number of {} {} by {subject}{year}",
             hit.text("noun")?,
             verb.participle
         ),
@@ -709,7 +723,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X has N things",
-        pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|holds|held|numbers|consists of|consisted of|employs|employed|operates|operated|runs) (?:the )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
+        pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|holds|held|numbers|consists of|consisted of|(?:is|are|was|were) made up of|(?:is|are|was|were) home to|employs|employed|operates|operated|runs) (?:the )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
         whole: false,
         confidence: 0.7,
         build: counted,
@@ -718,6 +732,8 @@ pub static RULES: &[Rule] = &[
             "The guild has ten members.",
             "Tull Shipping is a company. It employs roughly 2,000 people.",
             "Tull Shipping, based in Varn, some 30 km north of Brill, employed about 2,700 people.",
+            "The Varn Reef is made up of roughly 2,900 separate reefs.",
+            "The Varn Reef is home to some 400 species.",
         ],
         must_not: &["The guild has many members.", "The guild has 1 member."],
     },
@@ -777,7 +793,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "N things had been prepared",
-        pattern: r"(?P<n>{N}) (?P<noun>[a-z]+s(?: of [a-z]+s(?: and [a-z]+s)?)?) (?:had been|have been|has been|were|was) (?P<rest>[a-z]+ed\b[^,;.:]*)",
+        pattern: r"(?P<n>{N}) (?P<noun>(?:species|kinds|types|varieties|breeds) of (?:[a-z\-]+ ){0,2}?[a-z\-]+|[a-z]+s(?: of [a-z]+s(?: and [a-z]+s)?)?) (?:had been|have been|has been|were|was) (?P<rest>[a-z]+ed\b[^,;.:]*)",
         whole: false,
         confidence: 0.6,
         build: passive_count,
@@ -785,6 +801,7 @@ pub static RULES: &[Rule] = &[
             "By then about 2.3 million doses had been prepared for the invasion.",
             "It is a marsh where more than 300 species of birds have been recorded.",
             "About 3,700 species of plants and animals have been recorded in the marsh.",
+            "More than 1,500 species of fish have been recorded on the reef.",
         ],
         must_not: &[
             "By then many doses had been prepared for the invasion.",
@@ -802,7 +819,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X sent N things",
-        pattern: r"(?P<s>{S})(?:, [^,]+,)? (?P<v>[a-z]+) (?P<n>{N}) (?P<noun>[a-z]+s|people)\b",
+        pattern: r"(?P<s>{S})(?:, [^,]+,)? (?P<v>[a-z]+) (?P<n>{N}) (?P<noun>[a-z]+s|people|aircraft|sheep|fish|deer|cattle|staff)\b",
         whole: false,
         confidence: 0.6,
         build: sent,
@@ -920,6 +937,15 @@ mod tests {
         assert_eq!(
             quantity("Tomas Reede sent 300 troops to the isle."),
             ["the number of troops sent by Tomas Reede"]
+        );
+        // A year opening the clause is the count's; a day is not a year's count.
+        assert_eq!(
+            quantity("In 2019 Tull Air delivered 863 aircraft."),
+            ["the number of aircraft delivered by Tull Air in 2019"]
+        );
+        assert_eq!(
+            quantity("On 4 May 2019 Tull Air delivered 86 aircraft."),
+            ["the number of aircraft delivered by Tull Air"]
         );
         assert_eq!(
             quantity("The account of the voyage eventually filled 30 volumes."),
