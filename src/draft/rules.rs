@@ -757,16 +757,18 @@ pub fn dated_opening(sentence: &Sentence, clause: &str) -> Option<Sentence> {
 /// pits hold 8,000 soldiers, 130 chariots and 150 horses": each count after the first in a
 /// list of counted things becomes a clause of its own, the list replaced by that count
 /// ("87 parish churches were destroyed"), so the rules read it as they read the first.
-pub fn counted_items(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
-    const ITEM: &str = r"(?:(?:about|around|some|nearly|almost|roughly|over|more than|up to) )?«N\d+» (?:(?:species|kinds|types|varieties|breeds) of (?:[a-z\-]+ ){0,2}?[a-z\-]+|(?:[a-z\-]+ ){0,2}?[a-z\-]+s(?: with «N\d+» [a-z\-]+s)?)";
+pub fn counted_items<'a>(sentence: &Sentence, clause: &'a str) -> Vec<Sentence> {
+    const ITEM: &str = r"(?:(?:about|around|some|nearly|almost|roughly|over|more than|up to) )?«N\d+» (?:(?:species|kinds|types|varieties|breeds) of (?:[a-z\-]+ ){0,2}[a-z\-]+|(?:[a-z\-]+ ){0,2}?[a-z\-]+s(?: with «N\d+» [a-z\-]+s)?)";
     static LIST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?P<first>{ITEM})(?P<rest>(?:(?:,|,? and) {ITEM}\b)+)(?P<tail>,? and (?:the |an? )?(?:[^,;«]|«E\d+»){{2,40}}?)?(?P<after> (?:were|was|had been|have been|are|is)\b.*|[,.;]|$)"
         ))
         .expect("valid")
     });
+    // The items after the first, each between the list's commas and "and".
+    static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",? and |, ").expect("valid"));
     static ONE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"(?:,|,? and) (?P<item>{ITEM})\b")).expect("valid"));
+        LazyLock::new(|| Regex::new(&format!(r"^{ITEM}$")).expect("valid"));
     let Some(c) = LIST.captures(clause) else {
         return Vec::new();
     };
@@ -779,14 +781,35 @@ pub fn counted_items(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
         return Vec::new();
     }
     let after = c.name("after").map_or("", |m| m.as_str());
-    ONE.captures_iter(rest.as_str())
-        .filter_map(|one| {
-            let item = one.name("item")?.as_str();
-            Some(Sentence {
-                text: sentence.text.clone(),
-                slots: sentence.slots.clone(),
-                skeleton: format!("{before}{item}{after}"),
+    // "1,500 species of fish, 400 species of hard coral and ...": a kind of thing is named
+    // by the words after "of", which run to the list's next comma or "and"; the first item
+    // is read too, since no rule reads a list of them.
+    let kinds = |item: &'a str| -> &'a str {
+        let cut = item
+            .match_indices(' ')
+            .find(|(at, _)| {
+                let next = item[at + 1..].split(' ').next().unwrap_or("");
+                matches!(next, "and" | "or") || crate::wording::verb::is_auxiliary(next)
             })
+            .map_or(item.len(), |(at, _)| at);
+        &item[..cut]
+    };
+    let first = c
+        .name("first")
+        .map(|m| m.as_str())
+        .filter(|f| f.contains(" of "));
+    first
+        .into_iter()
+        .chain(
+            SEPARATOR
+                .split(rest.as_str())
+                .filter(|item| ONE.is_match(item)),
+        )
+        .map(kinds)
+        .map(|item| Sentence {
+            text: sentence.text.clone(),
+            slots: sentence.slots.clone(),
+            skeleton: format!("{before}{item}{after}"),
         })
         .collect()
 }
@@ -1129,6 +1152,17 @@ mod tests {
             [
                 "The pits hold 130 chariots with 520 horses.",
                 "The pits hold 150 horses."
+            ]
+        );
+        // Kinds of a thing run to the next comma or "and", and the first is read too.
+        assert_eq!(
+            counts(
+                "About 150 species of fish, 40 species of hard coral and 3 kinds of seal have been recorded."
+            ),
+            [
+                "About 150 species of fish have been recorded.",
+                "40 species of hard coral have been recorded.",
+                "3 kinds of seal have been recorded."
             ]
         );
         // One count is no list; nor is a list inside another's phrase.
