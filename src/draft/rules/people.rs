@@ -329,7 +329,21 @@ fn deed(hit: &Hit) -> Option<FactKind> {
 /// "X, the first professor of mathematics at Y," and "X, a Scottish chemist,".
 fn apposition(hit: &Hit) -> Option<FactKind> {
     let name = hit.context.name(&hit.slot("n")?.text);
-    let role = hit.text("r")?;
+    let mut role = hit.text("r")?;
+    // "Henri Ziegler, its first chief executive;": the first chief executive of what "its"
+    // stands for; never of the person named.
+    if role
+        .split(' ')
+        .next()
+        .is_some_and(|d| matches!(d, "its" | "his" | "her" | "their"))
+    {
+        let (resolved, note) = hit.context.resolve(&role)?;
+        if resolved.ends_with(&format!(" of {name}")) || resolved == role {
+            return None;
+        }
+        hit.note(note.unwrap_or("a possessive read by reference"));
+        role = resolved;
+    }
     if !is_person_role(&role) {
         return None;
     }
@@ -345,6 +359,31 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
         }
         _ => person(name, role, None),
     }
+}
+
+/// "a British expedition led by John Hunt": the leader of the expedition.
+fn led_by(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    if !looks_like_person(&name) {
+        return None;
+    }
+    let leader = match hit.raw("v")? {
+        "commanded" => "commander",
+        "headed" => "head",
+        _ => "leader",
+    };
+    let body = hit.sentence.render(hit.raw("np")?);
+    if body.split_whitespace().count() < 2
+        || leans_on_another(&body)
+        || body
+            .split_whitespace()
+            .any(crate::wording::verb::is_auxiliary)
+    {
+        return None;
+    }
+    let body =
+        crate::draft::rules::resolve_nouns(hit, &crate::draft::rules::definite(&body), false);
+    person(name, format!("the {leader} of {body}"), None)
 }
 
 /// "the Scottish bacteriologist Alexander Fleming".
@@ -745,7 +784,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, the / a ROLE,",
-        pattern: r"(?P<n>«E\d+»)(?: \(«[RDX]\d+»\))?, (?P<r>(?:the|a|an|one of the) (?:{W} ){0,9}?{W})(?:,|\.|;|$| who (?P<rel>(?:[^,;«»]|«[EDNR]\d+»){3,100}?)(?:[,;.]|$)| who )",
+        pattern: r"(?P<n>«E\d+»)(?: \(«[RDX]\d+»\))?, (?P<r>(?:the|a|an|one of the|its|his|her|their) (?:{W} ){0,9}?{W})(?:,|\.|;|$| who (?P<rel>(?:[^,;«»]|«[EDNR]\d+»){3,100}?)(?:[,;.]|$)| who )",
         whole: false,
         confidence: 0.65,
         build: apposition,
@@ -754,6 +793,7 @@ pub static RULES: &[Rule] = &[
             "The book reached Tomas Reede, the Danish nobleman who had compiled the best tables of the tides.",
             "They met Tomas Reede, the first professor of navigation at Varn College, in 1890.",
             "Mara Quell, a Scottish chemist, wrote the report.",
+            "The Varn Guild grew. Three men ran it: Tomas Reede, its first chairman; and Ivo Kern.",
         ],
         must_not: &[
             "They sailed to Varn, a port on the coast, in 1890.",
@@ -762,13 +802,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, the Office of Y,",
-        pattern: r"(?P<n>«E\d+»), (?:the )?(?P<o>«E\d+»)(?:,|\.|;|$| and )",
+        pattern: r"(?P<n>«E\d+»), (?:the )?(?P<o>«E\d+»)(?: (?:from |since )?«[RD]\d+»)?(?:,|\.|;|$| and )",
         whole: false,
         confidence: 0.7,
         build: office,
         must: &[
             "They were Tomas Reede, the President of the Harbour League; and Mara Quell.",
             "In 1626 Tomas Reede, King of Varn and a prince, was beaten.",
+            "It was named after Tomas Reede, the Surveyor General of Varn from 1830 to 1843.",
         ],
         must_not: &[
             "Its members were Tomas Reede, General Mara Quell, Ansel Brill and Ivo Kern.",
@@ -788,6 +829,22 @@ pub static RULES: &[Rule] = &[
             "From 1817 Baden engineer Varn set about straightening it.",
             "In 1817 Brill beat Tomas Reede.",
             "From 1817 Baden North America Tomas Reede.",
+        ],
+    },
+    Rule {
+        name: "a body led by X",
+        pattern: r"\b(?P<np>(?:[Aa]n?|[Tt]he) (?:[A-Za-z][a-z\-]* |«[EN]\d+» ){0,4}?[a-z\-]+),? (?P<v>led|headed|commanded) by (?P<n>«E\d+»)(?:[,.;]|$| (?:and|in|on|at|from|to|which|who|[a-z]+ed)\b)",
+        whole: false,
+        confidence: 0.6,
+        build: led_by,
+        must: &[
+            "They belonged to a British expedition led by Tomas Reede.",
+            "In 1620 an army of 5,000 men commanded by Mara Quell landed in Varn.",
+            "The treaty was signed by the delegation, headed by Ivo Kern, in 1901.",
+        ],
+        must_not: &[
+            "The talks were led by Tomas Reede.",
+            "They belonged to an expedition led by it.",
         ],
     },
     Rule {
@@ -876,6 +933,32 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_body_led_by_a_person_makes_them_its_leader_and_its_role_is_of_the_thing() {
+        let led = |text: &str| roles_of("a body led by X", text);
+        assert_eq!(
+            led("They belonged to a British expedition led by Tomas Reede."),
+            ["the leader of the British expedition"]
+        );
+        assert_eq!(
+            led("In 1620 an army of 5,000 men commanded by Mara Quell landed in Varn."),
+            ["the commander of the army of 5,000 men"]
+        );
+        assert_eq!(
+            led("The treaty was signed by the delegation, headed by Mara Quell, in 1901."),
+            ["the head of the delegation"]
+        );
+        // A body led by a thing has no person to ask about.
+        assert!(led("They joined an alliance led by the Varn League.").is_empty());
+        let apposition = |text: &str| roles_of("X, the / a ROLE,", text);
+        assert_eq!(
+            apposition(
+                "The Varn Guild grew. Three men ran it: Tomas Reede, its first chairman; and Ivo Kern."
+            ),
+            ["the first chairman of the Varn Guild"]
+        );
     }
 
     #[test]
