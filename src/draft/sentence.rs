@@ -293,10 +293,13 @@ pub fn read(text: &str, words: &Vocabulary) -> Sentence {
     skeleton.push_str(&clean(&text[at..]));
     // "She dies on 13 July 1954": a dated sentence in the historic present tells a past
     // event, read as the past tense the patterns know.
+    // A sentence told in the past already ("it was surrounded by Ottoman lands") is not.
+    static PAST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:was|were|had)\b").expect("valid"));
     let dated = slots.iter().any(|s| {
         matches!(s.kind, SlotKind::Date(_) | SlotKind::Range(..))
             && s.relation.as_deref() != Some("since")
-    });
+    }) && !PAST.is_match(&skeleton);
     if dated {
         skeleton = historic_past(&skeleton);
     }
@@ -969,6 +972,11 @@ mod tests {
         assert_eq!(
             skeleton("The bridge is finally opened in 1907."),
             "The bridge was finally opened in «D0»."
+        );
+        // A sentence told in the past keeps its nouns: "lands" is no "landed".
+        assert_eq!(
+            skeleton("Sacked in 1204, it was surrounded by Varn lands."),
+            "Sacked in «D0», it was surrounded by «E1» lands."
         );
         // Nouns stay, and an undated sentence is left as written.
         assert_eq!(

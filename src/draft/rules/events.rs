@@ -433,7 +433,15 @@ fn active(hit: &Hit) -> Option<FactKind> {
         .and_then(|o| QUOTED.captures(o))
         .and_then(|c| hit.sentence.slot(&c[1]))
         .map(|q| q.text.clone());
-    let object = match quoted.or_else(|| named_object(hit)) {
+    // "built a fortress, Rumeli Hisari,": the thing by its name.
+    static NAMED_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:a|an|the) [a-z\-]+, (?:the )?(«E\d+»)$").expect("valid"));
+    let appositive = hit
+        .raw("o")
+        .and_then(|o| NAMED_AFTER.captures(o))
+        .and_then(|c| hit.sentence.slot(&c[1]))
+        .map(|name| hit.context.name(&name.text));
+    let object = match quoted.or(appositive).or_else(|| named_object(hit)) {
         Some(named) => named,
         // "the Regional Anti-Terrorist Structure (RATS)": the name without its acronym.
         None => trim_phrase(&hit.sentence.render(hit.raw("o")?.split(" (").next()?)),
@@ -853,7 +861,15 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
     let raw_object = hit.raw("o").unwrap_or("").trim();
     // "found that": a verb of finding before what was found, whatever else its form is.
     let reports = REPORTING.contains(&verb) && raw_object.starts_with("that ");
+    // "Mehmed became sultan in 1451": an office taken, named without an article.
+    let took_office = verb == "became"
+        && (1..=3).contains(&raw_object.split_whitespace().count())
+        && raw_object
+            .split_whitespace()
+            .all(|w| w.chars().all(|c| c.is_lowercase()) && !matches!(w, "a" | "an" | "the"))
+        && crate::draft::rules::people::is_person_role(raw_object);
     if !reports
+        && !took_office
         && (!is_simple_past(verb) || read_actively(verb) || intransitive_noun_of(verb).is_some())
     {
         return None;
@@ -1926,7 +1942,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "active event (Y signed X in D)",
-        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>{ACTIVE}) (?P<o>(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:(?:the|a|an|its|his|her|their) (?:[a-z\-]+ ){0,2})?«Q\d+»|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
+        pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>{ACTIVE}) (?P<o>(?:a|an|the) [a-z\-]+, (?:the )?«E\d+»|(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:(?:the|a|an|its|his|her|their) (?:[a-z\-]+ ){0,2})?«Q\d+»|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
         whole: false,
         confidence: 0.75,
         build: active,
@@ -1934,6 +1950,7 @@ pub static RULES: &[Rule] = &[
             "The Varn Pact was an alliance. On 14 May 1955 the envoys met in Tull and signed the treaty.",
             "It was founded on 8 August 1967 in Varn, when the ministers of five states signed a short document known as the Varn Declaration.",
             "In 1862 Tomas Reede published his book “A Harbour Year” at his own expense.",
+            "In 1452 Tomas Reede built a fortress, Varn Castle, on the shore.",
             "In 1987 the Tull Trust added the old mill and its dam to its register.",
             "In 1947 the Tull firm bought a plastic moulding machine.",
             "In 1361 the king seized the island of Varn.",
@@ -2041,13 +2058,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "clause event (X VERBed Y in D)",
-        pattern: r"(?:^|, (?:and )?)(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|{DEEDNP}) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST}) (?P<o>(?:[a-z\-']+ |[A-Z][a-z]+ |(?:the )?«[EQ]\d+» ){0,8}?)?(?:in|on) (?P<d>«D\d+»)(?:[,.;]|$)",
+        pattern: r"(?:^|, (?:and )?)(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|{DEEDNP}) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST}) (?P<o>(?:[a-z\-']+ |[A-Z][a-z]+ |(?:the )?«[EQ]\d+» ){0,8}?)?(?:in|on) (?P<d>«D\d+»)(?: at the age of «N\d+»)?(?:[,.;]|$)",
         whole: false,
         confidence: 0.5,
         build: clause_event,
         must: &[
             "Brill was an island. Olk crossed the Varn Strait on 4 November 1956.",
             "The Varn Pact was an alliance. Olk quietly left the Varn Pact in 1968.",
+            "Tomas Reede became king in 1451 at the age of 19.",
         ],
         must_not: &[
             "Olk founded the Varn Pact in 1968.",
@@ -2072,12 +2090,15 @@ pub static RULES: &[Rule] = &[
             "In 1896 Tomas Reede, a French physicist, found that salts of Varn give off rays.",
             "In 1903 the young engineer Tomas Reede crossed the strait in a balloon.",
             "Tomas Reede was a chemist. In 1903 she received her doctorate.",
+            "In 1830 Tomas Reede became king.",
         ],
         must_not: &[
             "On 4 September 1666 the Varn Church burned it.",
             "In 1896 Tomas Reede found that it was wrong.",
             "In 1896 Tomas Reede found that the salts, which he had bought, gave off rays.",
             "In 1903 Tomas Reede gave her the prize.",
+            "In 1830 Tomas Reede became famous.",
+            "In 1830 Tomas Reede became a king.",
             "In 1666 Olk said nothing.",
             "In 1684 Olk brought Brill, Tull and Varn together in the Varn League.",
         ],
@@ -2259,6 +2280,33 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_thing_set_off_by_its_name_is_named_and_an_office_taken_is_a_deed() {
+        let whats = |name: &str, text: &str| -> Vec<String> {
+            facts_of(rule(RULES, name), text)
+                .into_iter()
+                .filter_map(|f| match f {
+                    FactKind::Event { what, .. } => Some(what.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            whats(
+                "active event (Y signed X in D)",
+                "In 1452 Tomas Reede built a fortress, Varn Castle, on the shore."
+            ),
+            ["the building of Varn Castle"]
+        );
+        assert_eq!(
+            whats(
+                "clause event (X VERBed Y in D)",
+                "Tomas Reede became sultan in 1451 at the age of 19."
+            ),
+            ["Tomas Reede became sultan"]
+        );
     }
 
     #[test]

@@ -55,7 +55,8 @@ const PERSON_NOUNS: &[&str] = &[
     "official", "trader", "knight", "abbot", "filmmaker", "coach", "climber", "surveyor",
     "cartographer", "cossack",
     "friar", "abbess", "cardinal", "naturalist", "dramatist", "revolutionary", "industrialist",
-    "aviator", "runner", "dancer",
+    "aviator", "runner", "dancer", "sultan", "caliph", "shah", "khan", "emir", "pharaoh",
+    "vizier", "archbishop", "patriarch", "premier", "regent", "viceroy", "consul", "doge",
 ];
 
 /// Whether a role phrase is about a person: its head noun (the last word before "of", "who",
@@ -79,6 +80,9 @@ pub fn is_person_role(role: &str) -> bool {
                 | "born"
                 | "that"
                 | "which"
+                | "by"
+                | "built"
+                | "made"
         ) {
             break;
         }
@@ -1026,6 +1030,10 @@ mod tests {
         assert!(is_person_role("a pianist"));
         assert!(!is_person_role("the human"));
         assert!(!is_person_role("a checklist"));
+        // A thing made by a person is no person.
+        assert!(!is_person_role("the great church built by Justinian"));
+        assert!(!is_person_role("the great church made by the Emperor"));
+        assert!(!is_person_role("the statue by Tomas Reede"));
     }
 
     #[test]
