@@ -70,7 +70,9 @@ fn measured(hit: &Hit) -> Option<FactKind> {
     // "lies 20 km from the town" says where, not how high.
     if matches!(verb, "lies" | "lay" | "sits" | "sat")
         && hit.raw("at").is_none()
-        && !hit.raw("dim").is_some_and(|d| d.starts_with("above"))
+        && !hit
+            .raw("dim")
+            .is_some_and(|d| d.starts_with("above") || d.starts_with("below"))
     {
         return None;
     }
@@ -87,6 +89,14 @@ fn measured(hit: &Hit) -> Option<FactKind> {
             d if d.starts_with("above") => {
                 return number(
                     format!("the height of {subject} above sea level"),
+                    value,
+                    unit,
+                    approx,
+                );
+            }
+            d if d.starts_with("below") => {
+                return number(
+                    format!("the depth of {subject} below sea level"),
                     value,
                     unit,
                     approx,
@@ -132,6 +142,27 @@ fn subject_of(hit: &Hit) -> Option<String> {
         }
     };
     Some(definite(&name))
+}
+
+/// "Its maximum depth is 300 metres": the measure of what "its" stands for, in a unit of
+/// that measure (a length for a depth, an area for an area).
+fn measure_of_it(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    let measure = hit.raw("m")?;
+    let unit_name = unit.as_deref().unwrap_or("");
+    let fits = if measure.ends_with("area") {
+        is_area(unit_name)
+    } else {
+        is_length(unit_name)
+    };
+    if !fits {
+        return None;
+    }
+    let owner = hit.name("s")?;
+    if crate::draft::context::names_an_event(&owner) {
+        return None;
+    }
+    number(format!("the {measure} of {owner}"), value, unit, approx)
 }
 
 /// "X has N members", "X includes 122 documents related to trade", "X, some 670 cavalrymen,".
@@ -548,8 +579,29 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "its maximum depth is N",
+        pattern: r"(?:^|, (?:and |but |while )?)(?P<s>[Ii]ts|[Tt]heir) (?P<m>(?:(?:maximum|greatest|average|mean|total) )?(?:depth|width|length|height|area|diameter|circumference)) (?:is|was|reaches|reached) (?P<n>{N})(?:[,.;]|$| (?:and|but)\b)",
+        whole: false,
+        confidence: 0.65,
+        build: measure_of_it,
+        must: &[
+            "Lake Tarn is in Varn. Its maximum depth is 300 metres.",
+            "The northern basin is 50 km long, and its greatest width is 15 km.",
+        ],
+        must_not: &["Lake Tarn is in Varn. Its maximum depth is unknown."],
+    },
+    Rule {
+        name: "X is N units long and N units wide",
+        pattern: r"(?P<s>{S}) (?:is|was|are|were) (?:[a-z]+ly )?«N\d+» (?:high|tall|long|wide|deep|across) and (?P<n>{N}) (?P<dim>high|tall|long|wide|deep|across)\b",
+        whole: false,
+        confidence: 0.75,
+        build: measured,
+        must: &["The northern basin is 50 km long and 15 km wide."],
+        must_not: &["The northern basin is 50 km long and very wide."],
+    },
+    Rule {
         name: "X is N units high / long / above sea level",
-        pattern: r"(?P<s>{S}) (?:is|was|are|were|(?P<v>lies|lay|stands|stood|sits|sat)) (?:[a-z]+ly )?(?P<n>{N}) (?P<dim>high|tall|long|wide|deep|across|above (?:the )?sea(?: level)?)\b",
+        pattern: r"(?P<s>{S}) (?:is|was|are|were|(?P<v>lies|lay|stands|stood|sits|sat)) (?:[a-z]+ly )?(?P<n>{N}) (?P<dim>high|tall|long|wide|deep|across|(?:above|below) (?:the )?sea(?: level)?)\b",
         whole: false,
         confidence: 0.75,
         build: measured,
@@ -557,6 +609,7 @@ pub static RULES: &[Rule] = &[
             "Mount Tull is steep. Its summit is 2,110.5 metres above sea level.",
             "The Varn Canal is 43 km long.",
             "Lake Tarn lies 26 metres above the sea.",
+            "Lake Tarn lies 430 metres below sea level.",
         ],
         must_not: &[
             "The Varn Canal is 43 km from the sea.",
@@ -574,11 +627,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, N units above sea level",
-        pattern: r"(?P<s>«E\d+»), (?P<n>{N}) (?P<dim>above (?:the )?sea(?: level)?|high|tall|long|deep)\b",
+        pattern: r"(?P<s>«E\d+»|^[Ii]ts [a-z]+), (?P<n>{N}) (?P<dim>(?:above|below) (?:the )?sea(?: level)?|high|tall|long|deep)\b",
         whole: false,
         confidence: 0.7,
         build: measured,
-        must: &["A ship is raised to the level of Lake Tarn, 26 metres above the sea."],
+        must: &[
+            "A ship is raised to the level of Lake Tarn, 26 metres above the sea.",
+            "Lake Tarn is salty. Its surface, 430 metres below sea level, is the lowest point.",
+        ],
         must_not: &["A ship is raised to Lake Tarn, 26 metres away."],
     },
     Rule {
