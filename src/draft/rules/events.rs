@@ -1457,6 +1457,19 @@ fn participle(hit: &Hit) -> Option<FactKind> {
         {
             return None;
         }
+        // "An image of columns of gas in the Eagle Nebula, released in 1995,": a place inside
+        // the phrase that opens the clause is not what the participle tells of.
+        static OPENING_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:An?|The) [a-z][^,;]* (?:in|at|near|from|on|by|with) (?:the )?$")
+                .expect("valid")
+        });
+        if OPENING_PHRASE.is_match(before)
+            && !before.split_whitespace().any(|w| {
+                crate::wording::verb::is_auxiliary(w) || (w.ends_with("ed") && w.len() > 4)
+            })
+        {
+            return None;
+        }
     }
     // "A third set of locks, at Agua Clara and Cocolí, opened on 26 June 2016": at the end of
     // a clause whose opening phrase has no verb, the "participle" is the main verb, and the
@@ -1803,6 +1816,7 @@ pub static RULES: &[Rule] = &[
             "The third phase, opened in 1630, was small.",
             "A licence, signed in 1999, was a success.",
             "The Varn Pact was a peace treaty between Osland and Pell, signed in 1901.",
+            "An image of columns of gas in the Varn Nebula, released in 1995, became famous.",
             "Mara Quell was a Varn chemist. Quell studied in Olk. A car maker, Quell, founded in 2003, took her name.",
             "The Varn River is long. He described the river in Life on the Varn, published in 1883.",
         ],

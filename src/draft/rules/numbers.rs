@@ -601,7 +601,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is N units high / long / above sea level",
-        pattern: r"(?P<s>{S}) (?:is|was|are|were|(?P<v>lies|lay|stands|stood|sits|sat)) (?:[a-z]+ly )?(?P<n>{N}) (?P<dim>high|tall|long|wide|deep|across|(?:above|below) (?:the )?sea(?: level)?)\b",
+        pattern: r"(?P<s>{S})(?:, (?:about |some |roughly |nearly )?(?:the|a|an) [^,;«]{3,60},)? (?:is|was|are|were|(?P<v>lies|lay|stands|stood|sits|sat)) (?:[a-z]+ly )?(?P<n>{N}) (?P<dim>high|tall|long|wide|deep|across|(?:above|below) (?:the )?sea(?: level)?)\b",
         whole: false,
         confidence: 0.75,
         build: measured,
@@ -610,6 +610,7 @@ pub static RULES: &[Rule] = &[
             "The Varn Canal is 43 km long.",
             "Lake Tarn lies 26 metres above the sea.",
             "Lake Tarn lies 430 metres below sea level.",
+            "The Varn Telescope, about the size of a large bus, is 13.2 metres long.",
         ],
         must_not: &[
             "The Varn Canal is 43 km from the sea.",
