@@ -63,7 +63,7 @@ pub const INTRANSITIVE: &[(&str, &str)] = &[
     ("joining", "accession"), ("landed", "landing"), ("flew", "flight"), ("sailed", "voyage"), ("travelled", "journey"),
     ("traveled", "journey"), ("emigrated", "emigration"), ("returned", "return"),
     ("divorced", "divorce"), ("moved", "move"), ("marched", "march"), ("met", "meeting"),
-    ("disappeared", "disappearance"), ("remarried", "remarriage"),
+    ("disappeared", "disappearance"), ("remarried", "remarriage"), ("graduated", "graduation"),
 ];
 
 /// The event noun of a passive or transitive verb form, whose "of" phrase is acted on ("X
@@ -436,11 +436,20 @@ fn active(hit: &Hit) -> Option<FactKind> {
     // "built a fortress, Rumeli Hisari,": the thing by its name.
     static NAMED_AFTER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:a|an|the) [a-z\-]+, (?:the )?(«E\d+»)$").expect("valid"));
+    // "married his cousin Emma Wedgwood": the person by their name.
+    static KIN_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:his|her|their) (?:[a-z\-]+ ){1,3}(«E\d+»)$").expect("valid")
+    });
     let appositive = hit
         .raw("o")
         .and_then(|o| NAMED_AFTER.captures(o))
         .and_then(|c| hit.sentence.slot(&c[1]))
-        .map(|name| hit.context.name(&name.text));
+        .map(|name| hit.context.name(&name.text))
+        .or_else(|| {
+            let c = KIN_NAMED.captures(hit.raw("o")?)?;
+            let name = hit.context.name(&hit.sentence.slot(&c[1])?.text);
+            crate::draft::context::looks_like_person(&name).then_some(name)
+        });
     let object = match quoted.or(appositive).or_else(|| named_object(hit)) {
         Some(named) => named,
         // "the Regional Anti-Terrorist Structure (RATS)": the name without its acronym.
@@ -1965,6 +1974,7 @@ pub static RULES: &[Rule] = &[
             "It was founded on 8 August 1967 in Varn, when the ministers of five states signed a short document known as the Varn Declaration.",
             "In 1862 Tomas Reede published his book “A Harbour Year” at his own expense.",
             "In 1452 Tomas Reede built a fortress, Varn Castle, on the shore.",
+            "In 1839 Tomas Reede married his cousin Mara Quell.",
             "In 1987 the Tull Trust added the old mill and its dam to its register.",
             "In 1947 the Tull firm bought a plastic moulding machine.",
             "In 1361 the king seized the island of Varn.",
@@ -2313,6 +2323,13 @@ mod tests {
                 "In 1452 Tomas Reede built a fortress, Varn Castle, on the shore."
             ),
             ["the building of Varn Castle"]
+        );
+        assert_eq!(
+            whats(
+                "active event (Y signed X in D)",
+                "In 1839 Tomas Reede married his cousin Mara Quell."
+            ),
+            ["the marriage of Tomas Reede and Mara Quell"]
         );
         assert_eq!(
             whats(
