@@ -2102,7 +2102,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "clause event (In D, X VERBed Y)",
-        pattern: r"^(?:(?:(?:[A-Z][a-z]+|«N\d+») (?:[a-z]+ ){0,2}(?:later|earlier|after), )?(?:[Ii]n|[Oo]n)|By) (?P<d>«D\d+»),? (?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) (?:[a-z\-]+ ){1,3}«E\d+»|{DEEDNP})(?:, (?P<ap>(?:the )?«E\d+»|(?:an?|the) (?:[A-Za-z\-]+ |«E\d+» ){0,5}[a-z\-]+),)? (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST})(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,16}?)(?:[,.;]|$)",
+        pattern: r"^(?:(?:(?:[A-Z][a-z]+|«N\d+») (?:[a-z]+ ){0,2}(?:later|earlier|after), |(?:Then|Later|Finally|Soon|Eventually|Meanwhile),? )?(?:[Ii]n|[Oo]n)|By) (?P<d>«D\d+»),? (?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) (?:[a-z\-]+ ){1,3}«E\d+»|{DEEDNP})(?:, (?P<ap>(?:the )?«E\d+»|(?:an?|the) (?:[A-Za-z\-]+ |«E\d+» ){0,5}[a-z\-]+),)? (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST})(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,16}?)(?:[,.;]|$)",
         whole: false,
         confidence: 0.5,
         build: clause_event,
@@ -2114,6 +2114,7 @@ pub static RULES: &[Rule] = &[
             "In 1896 Tomas Reede, a French physicist, found that salts of Varn give off rays.",
             "In 1903 the young engineer Tomas Reede crossed the strait in a balloon.",
             "Tomas Reede was a chemist. In 1903 she received her doctorate.",
+            "Then in 1858 Tomas Reede received a letter from Mara Quell, a naturalist.",
             "In 1830 Tomas Reede became king.",
         ],
         must_not: &[

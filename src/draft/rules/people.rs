@@ -86,6 +86,13 @@ pub fn is_person_role(role: &str) -> bool {
         ) {
             break;
         }
+        // "a naturalist working in Malaya": a participle after a person noun.
+        if w.len() > 4
+            && w.ends_with("ing")
+            && head.is_some_and(|h: &str| PERSON_NOUNS.contains(&h.to_lowercase().as_str()))
+        {
+            break;
+        }
         head = Some(w);
     }
     // "the first European to reach it": a capitalised noun of nationality is a person too.
@@ -1034,6 +1041,8 @@ mod tests {
         assert!(!is_person_role("the great church built by Justinian"));
         assert!(!is_person_role("the great church made by the Emperor"));
         assert!(!is_person_role("the statue by Tomas Reede"));
+        assert!(is_person_role("a naturalist working in Malaya"));
+        assert!(!is_person_role("the building housing the archive"));
     }
 
     #[test]
