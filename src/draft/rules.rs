@@ -856,24 +856,38 @@ pub fn relative_clause(sentence: &Sentence, clause: &str) -> Option<Sentence> {
     }
     let at = (clause.as_ptr() as usize).checked_sub(sentence.skeleton.as_ptr() as usize)?;
     let before = sentence.skeleton.get(..at)?;
-    let antecedent = ANTECEDENT.captures(before)?;
-    let slot = sentence.slot(
-        antecedent
-            .name("a")?
-            .as_str()
-            .trim_start_matches("the ")
-            .trim_start_matches("The "),
-    )?;
-    if !matches!(
-        slot.kind,
-        crate::draft::sentence::SlotKind::Entity { possessive: false }
-    ) {
-        return None;
-    }
+    // "the union of the Orthodox and Catholic churches, which was proclaimed in 1452": a
+    // thing named by its noun, which a passive tells of.
+    static THING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?P<a>the [a-z\-]+ of (?:the )?(?:[A-Za-z\-]+ |«E\d+» ){0,5}?(?:[a-z\-]+|«E\d+»)), $")
+            .expect("valid")
+    });
+    let antecedent = match ANTECEDENT.captures(before) {
+        Some(antecedent) => {
+            let slot = sentence.slot(
+                antecedent
+                    .name("a")?
+                    .as_str()
+                    .trim_start_matches("the ")
+                    .trim_start_matches("The "),
+            )?;
+            if !matches!(
+                slot.kind,
+                crate::draft::sentence::SlotKind::Entity { possessive: false }
+            ) {
+                return None;
+            }
+            antecedent["a"].to_string()
+        }
+        None if clause.starts_with("which ") && matches!(verb, "was" | "were") => {
+            THING.captures(before)?["a"].to_string()
+        }
+        None => return None,
+    };
     Some(Sentence {
         text: sentence.text.clone(),
         slots: sentence.slots.clone(),
-        skeleton: format!("{} {rest}", &antecedent["a"]),
+        skeleton: format!("{antecedent} {rest}"),
     })
 }
 
@@ -1255,6 +1269,16 @@ mod tests {
         assert_eq!(
             derived("They met Tomas Reede, who began the survey in 1901."),
             ["Tomas Reede began the survey in 1901."]
+        );
+        // A thing named by its noun ("the union of the churches") takes a passive.
+        assert_eq!(
+            derived("He accepted the union of the churches, which was proclaimed in 1452."),
+            ["the union of the churches was proclaimed in 1452."]
+        );
+        assert!(derived("He accepted the union of the churches, which ended in 1452.").is_empty());
+        assert!(
+            derived("He accepted the union of the churches, who were proclaimed in 1452.")
+                .is_empty()
         );
         // Not after a phrase without a name, nor before a present tense or a participle.
         assert!(derived("They met a sailor, who founded the guild in 1887.").is_empty());
