@@ -757,7 +757,7 @@ pub fn dated_opening(sentence: &Sentence, clause: &str) -> Option<Sentence> {
 /// pits hold 8,000 soldiers, 130 chariots and 150 horses": each count after the first in a
 /// list of counted things becomes a clause of its own, the list replaced by that count
 /// ("87 parish churches were destroyed"), so the rules read it as they read the first.
-pub fn counted_items<'a>(sentence: &Sentence, clause: &'a str) -> Vec<Sentence> {
+pub fn counted_items(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
     const ITEM: &str = r"(?:(?:about|around|some|nearly|almost|roughly|over|more than|up to) )?«N\d+» (?:(?:species|kinds|types|varieties|breeds) of (?:[a-z\-]+ ){0,2}[a-z\-]+|(?:[a-z\-]+ ){0,2}?[a-z\-]+s(?: with «N\d+» [a-z\-]+s)?)";
     static LIST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
@@ -781,19 +781,8 @@ pub fn counted_items<'a>(sentence: &Sentence, clause: &'a str) -> Vec<Sentence> 
         return Vec::new();
     }
     let after = c.name("after").map_or("", |m| m.as_str());
-    // "1,500 species of fish, 400 species of hard coral and ...": a kind of thing is named
-    // by the words after "of", which run to the list's next comma or "and"; the first item
+    // "1,500 species of fish, 400 species of hard coral and ...": the first kind of thing
     // is read too, since no rule reads a list of them.
-    let kinds = |item: &'a str| -> &'a str {
-        let cut = item
-            .match_indices(' ')
-            .find(|(at, _)| {
-                let next = item[at + 1..].split(' ').next().unwrap_or("");
-                matches!(next, "and" | "or") || crate::wording::verb::is_auxiliary(next)
-            })
-            .map_or(item.len(), |(at, _)| at);
-        &item[..cut]
-    };
     let first = c
         .name("first")
         .map(|m| m.as_str())
@@ -805,7 +794,6 @@ pub fn counted_items<'a>(sentence: &Sentence, clause: &'a str) -> Vec<Sentence> 
                 .split(rest.as_str())
                 .filter(|item| ONE.is_match(item)),
         )
-        .map(kinds)
         .map(|item| Sentence {
             text: sentence.text.clone(),
             slots: sentence.slots.clone(),
