@@ -2166,6 +2166,21 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "nominal event (the retirement of the fleet in D)",
+        pattern: r"\b[Tt]he (?P<n>accession|founding|establishment|creation|signing|launch|collapse|dissolution|opening|inauguration|death|publication|introduction|invasion|occupation|capture|fall|eruption|announcement|adoption|completion|abolition|coronation|assassination|retirement|loss|destruction|construction|discovery|closure|withdrawal|expulsion|reunification|unification|partition|liberation|sack|burning|bombing|sinking|reopening|nationalisation|nationalization|privatisation|privatization) of (?P<o>the (?:[a-z\-]+ ){0,2}[a-z\-]+) (?:in|on) (?P<d>«D\d+»)",
+        whole: false,
+        confidence: 0.6,
+        build: nominal,
+        must: &[
+            "With the retirement of the shuttle fleet in 2011, no further visits were possible.",
+            "The loss of the royal yacht in 1901 shocked the town.",
+        ],
+        must_not: &[
+            "Before the closure of the old mine in 1991, trade was slow.",
+            "The loss of the royal yacht shocked the town in 1901.",
+        ],
+    },
+    Rule {
         name: "period start (X was fought from D to D)",
         pattern: r"(?P<s>{S}) {WAS} (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
         whole: false,
