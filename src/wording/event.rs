@@ -992,6 +992,12 @@ mod tests {
             "Tom Brill found that uranium salts give off rays in 2001.",
         ),
         (
+            "Tom Brill showed that uranium salts give off rays",
+            None,
+            "In what year did Tom Brill show that uranium salts give off rays?",
+            "Tom Brill showed that uranium salts give off rays in 2001.",
+        ),
+        (
             "Ana Varn founded the guild",
             None,
             "In what year did Ana Varn found the guild?",

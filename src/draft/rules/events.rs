@@ -2124,6 +2124,7 @@ pub static RULES: &[Rule] = &[
             "In 1903 Tomas Reede gave her the prize.",
             "In 1830 Tomas Reede became famous.",
             "In 1830 Tomas Reede became a king.",
+            "In 1896 Tomas Reede found the old salts.",
             "In 1666 Olk said nothing.",
             "In 1684 Olk brought Brill, Tull and Varn together in the Varn League.",
         ],
@@ -2320,6 +2321,30 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn her_before_a_noun_and_and_between_noun_phrases_are_plain() {
+        assert!(plain_words("her doctorate", 8));
+        assert!(!plain_words("her the prize", 8));
+        assert!(!plain_words("her in the box", 8));
+        assert!(!plain_words("her walked home", 8));
+        assert!(!plain_words("her Varn", 8));
+        assert!(!plain_words("her", 8));
+        assert!(plain_words("the mausoleum and its pits", 8));
+        assert!(plain_words("the mausoleum and the pits", 8));
+        assert!(plain_words("the mausoleum and pits", 8));
+        assert!(!plain_words("the city and marched home", 8));
+        assert!(!plain_words("the city and they", 8));
+        assert!(!plain_words("crossed the city and the river", 8));
+        assert!(!plain_words(
+            "one two three four five six seven eight nine",
+            8
+        ));
+        assert!(plain_words(
+            "one two three four five six seven eight nine",
+            9
+        ));
     }
 
     #[test]
