@@ -85,18 +85,16 @@ fn measured(hit: &Hit) -> Option<FactKind> {
     } else if let Some(dim) = hit.raw("dim") {
         match dim {
             "high" | "tall" => "height",
-            // "the height of Gatun Lake above sea level".
-            d if d.starts_with("above") => {
+            // "the height of Gatun Lake above sea level", "the depth of its surface below
+            // sea level".
+            d if d.starts_with("above") || d.starts_with("below") => {
+                let (measure, side) = if d.starts_with("above") {
+                    ("height", "above")
+                } else {
+                    ("depth", "below")
+                };
                 return number(
-                    format!("the height of {subject} above sea level"),
-                    value,
-                    unit,
-                    approx,
-                );
-            }
-            d if d.starts_with("below") => {
-                return number(
-                    format!("the depth of {subject} below sea level"),
+                    format!("the {measure} of {subject} {side} sea level"),
                     value,
                     unit,
                     approx,
@@ -1100,6 +1098,38 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn measures_above_and_below_the_sea_and_of_what_its_stands_for() {
+        let measured = "X is N units high / long / above sea level";
+        assert_eq!(
+            quantities_of(measured, "Lake Tarn lies 430 metres below sea level."),
+            ["the depth of Lake Tarn below sea level"]
+        );
+        assert_eq!(
+            quantities_of(measured, "Lake Tarn lies 43 metres above sea level."),
+            ["the height of Lake Tarn above sea level"]
+        );
+        assert_eq!(
+            quantities_of(
+                "X is N units long and N units wide",
+                "The northern basin is 50 km long and 15 km wide."
+            ),
+            ["the width of the northern basin"]
+        );
+        let its = |text: &str| quantities_of("its maximum depth is N", text);
+        assert_eq!(
+            its("Lake Tarn is in Varn. Its maximum depth is 300 metres."),
+            ["the maximum depth of Lake Tarn"]
+        );
+        // A depth in a unit of area, or an area in a length, is no measure of it.
+        assert!(its("Lake Tarn is in Varn. Its depth is 300 km².").is_empty());
+        assert!(its("Lake Tarn is in Varn. Its area is 300 metres.").is_empty());
+        assert_eq!(
+            its("Lake Tarn is in Varn. Its area is 300 km²."),
+            ["the area of Lake Tarn"]
+        );
     }
 
     #[test]
