@@ -1003,6 +1003,10 @@ mod tests {
             ["the number of aircraft delivered by Tull Air"]
         );
         assert_eq!(
+            quantity("In May 2019 Tull Air delivered 86 aircraft."),
+            ["the number of aircraft delivered by Tull Air"]
+        );
+        assert_eq!(
             quantity("The account of the voyage eventually filled 30 volumes."),
             ["the number of volumes filled by the account of the voyage"]
         );

@@ -342,16 +342,13 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     let name = hit.context.name(&hit.slot("n")?.text);
     let mut role = hit.text("r")?;
     // "Henri Ziegler, its first chief executive;": the first chief executive of what "its"
-    // stands for; never of the person named.
+    // stands for (never of the person named: a role never holds the name it asks for).
     if role
         .split(' ')
         .next()
         .is_some_and(|d| matches!(d, "its" | "his" | "her" | "their"))
     {
         let (resolved, note) = hit.context.resolve(&role)?;
-        if resolved.ends_with(&format!(" of {name}")) || resolved == role {
-            return None;
-        }
         hit.note(note.unwrap_or("a possessive read by reference"));
         role = resolved;
     }
@@ -384,8 +381,7 @@ fn led_by(hit: &Hit) -> Option<FactKind> {
         _ => "leader",
     };
     let body = hit.sentence.render(hit.raw("np")?);
-    if body.split_whitespace().count() < 2
-        || leans_on_another(&body)
+    if leans_on_another(&body)
         || body
             .split_whitespace()
             .any(crate::wording::verb::is_auxiliary)
@@ -961,14 +957,20 @@ mod tests {
             led("The treaty was signed by the delegation, headed by Mara Quell, in 1901."),
             ["the head of the delegation"]
         );
-        // A body led by a thing has no person to ask about.
+        // A body led by a thing has no person to ask about; nor one told by a pronoun.
         assert!(led("They joined an alliance led by the Varn League.").is_empty());
+        assert!(led("They joined the friends of them, led by Mara Quell.").is_empty());
         let apposition = |text: &str| roles_of("X, the / a ROLE,", text);
         assert_eq!(
             apposition(
                 "The Varn Guild grew. Three men ran it: Tomas Reede, its first chairman; and Ivo Kern."
             ),
             ["the first chairman of the Varn Guild"]
+        );
+        // Never of the person named.
+        assert!(
+            apposition("Tomas Reede was a sailor. Tomas Reede, his own captain, sailed.")
+                .is_empty()
         );
     }
 

@@ -302,10 +302,7 @@ fn other_name(hit: &Hit) -> Option<FactKind> {
     let words: Vec<&str> = name.split(' ').collect();
     if words.iter().any(|w| {
         FUNCTION_WORDS.contains(w)
-            || matches!(
-                *w,
-                "rather" | "perhaps" | "possibly" | "even" | "so" | "else"
-            )
+            || matches!(*w, "rather" | "perhaps" | "possibly" | "even" | "else")
             || w.ends_with("ly")
     }) || !(raw.starts_with("the ") || raw.starts_with("The ") || raw.starts_with('«'))
         || hit.clause[hit.caps.get(0)?.end()..]
@@ -1124,6 +1121,23 @@ mod tests {
                 "The best known of them is the Varn seal, or nerpa, which lives in fresh water."
             ),
             ["nerpa = the Varn seal"]
+        );
+        let other = |text: &str| term_of("X, or Y, (its other name)", text);
+        // Not a word of the sentence's own, nor a bare plural, nor one of a list of names.
+        assert!(other("The best known is the Varn seal, or rather nerpa, which swims.").is_empty());
+        assert!(other("The best known is the Varn seal, or surely nerpa, which swims.").is_empty());
+        assert!(other("The lake is home to seals, or nerpa, in winter.").is_empty());
+        assert!(
+            other("The best known is the Varn seal, or nerpa, or tull, which swims.").is_empty()
+        );
+        // A name written small is never a function word or an adverb.
+        assert!(term_of(described, "They joined the old guild, known as one.").is_empty());
+        assert!(
+            term_of(
+                described,
+                "They joined the old guild, known as mostly harmless."
+            )
+            .is_empty()
         );
     }
 
