@@ -400,7 +400,8 @@ fn described_name(hit: &Hit) -> Option<FactKind> {
     // "the claim, known as the Kepler conjecture, that no stacking is denser": the claim's
     // content goes with it. (The clause split cuts before "that", so the rest is read from
     // the sentence.)
-    let end = hit.caps.name("t").or(hit.caps.name("tl"))?.end() + hit.offset();
+    // (The rule reads the whole sentence: its clause starts where the sentence does.)
+    let end = hit.caps.name("t").or(hit.caps.name("tl"))?.end();
     let rest = hit.sentence.skeleton.get(end..).unwrap_or("");
     let rest = rest.trim_start_matches(',').trim_start();
     let description = match rest.strip_prefix("that ") {
@@ -1114,6 +1115,14 @@ mod tests {
                 "The rock formed on the floor of an ancient sea, which is called the Varn Ocean."
             ),
             ["Varn Ocean = the ancient sea"]
+        );
+        // Without "which", the phrase's own head.
+        assert_eq!(
+            term_of(
+                described,
+                "It lies on the floor of an ancient sea, known as the Varn Ocean."
+            ),
+            ["Varn Ocean = the floor of an ancient sea"]
         );
         assert_eq!(
             term_of(
