@@ -40,6 +40,9 @@ pub struct Rule {
     pub must_not: &'static [&'static str],
 }
 
+/// Nouns that count kinds of a thing: "1,500 species of fish", "3 kinds of seal".
+const KINDS: &str = r"(?:species|kinds|types|varieties|breeds) of";
+
 /// The macros patterns are written with, expanded once.
 fn expand(pattern: &str) -> String {
     const W: &str = r"(?:[A-Za-z][a-z\-']*|«[EN]\d+»)";
@@ -63,6 +66,7 @@ fn expand(pattern: &str) -> String {
             r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ |«E\d+» ){0,3}?[a-z\-]+",
         )
         .replace("{ITEMS}", &items)
+        .replace("{KINDS}", KINDS)
         .replace("{W}", W)
         .replace("{E}", r"«E\d+»")
         .replace("{D}", r"«D\d+»")
@@ -184,45 +188,8 @@ impl<'a> Hit<'a> {
         }) {
             return None;
         }
-        // "his admirer Maffeo Barberini", "her brother Tomas", "the Italian engineer
-        // Eugenio Barsanti": a relation or role before a person's name; the name is the
-        // subject.
-        static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?P<det>[Hh]is|[Hh]er|[Tt]heir|[Tt]he) (?P<role>(?:[a-z\-]+ ){1,3})(?P<n>«E\d+»)$")
-                .expect("valid")
-        });
-        // After "the", only a role: "the fort of Irkutsk", "the last Diet" name a thing.
-        let a_role = |c: &regex::Captures| {
-            !c["det"].eq_ignore_ascii_case("the")
-                || c["role"].split_whitespace().all(|w| {
-                    !matches!(
-                        w,
-                        "of" | "in"
-                            | "at"
-                            | "on"
-                            | "for"
-                            | "to"
-                            | "from"
-                            | "last"
-                            | "first"
-                            | "new"
-                            | "old"
-                            | "same"
-                            | "next"
-                            | "former"
-                            | "great"
-                    )
-                })
-        };
-        if let Some(c) = ROLE_NAME.captures(raw)
-            && a_role(&c)
-            && let Some(slot) = self.sentence.slot(&c["n"])
-            && matches!(slot.kind, SlotKind::Entity { possessive: false })
-        {
-            let name = self.context.name(&slot.text);
-            if crate::draft::context::looks_like_person(&name) {
-                return Some(name);
-            }
+        if let Some(name) = self.role_named(raw) {
+            return Some(name);
         }
         // "ASEAN (Association ...)" or "the Association ... (ASEAN)": the short name.
         let raw = raw.split(" (").next().unwrap_or(raw);
@@ -584,6 +551,46 @@ impl<'a> Hit<'a> {
         self.context.it()
     }
 
+    /// "his admirer Maffeo Barberini", "her brother Tomas", "the Italian engineer Eugenio
+    /// Barsanti": a relation or role before a person's name is the person, by name.
+    pub fn role_named(&self, raw: &str) -> Option<String> {
+        static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?P<det>[Hh]is|[Hh]er|[Tt]heir|[Tt]he) (?P<role>(?:[a-z\-]+ ){1,3})(?P<n>«E\d+»)$")
+                .expect("valid")
+        });
+        let c = ROLE_NAME.captures(raw)?;
+        // After "the", only a role: "the fort of Irkutsk", "the last Diet" name a thing.
+        if c["det"].eq_ignore_ascii_case("the")
+            && c["role"].split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "of" | "in"
+                        | "at"
+                        | "on"
+                        | "for"
+                        | "to"
+                        | "from"
+                        | "last"
+                        | "first"
+                        | "new"
+                        | "old"
+                        | "same"
+                        | "next"
+                        | "former"
+                        | "great"
+                )
+            })
+        {
+            return None;
+        }
+        let slot = self.sentence.slot(&c["n"])?;
+        if !matches!(slot.kind, SlotKind::Entity { possessive: false }) {
+            return None;
+        }
+        let name = self.context.name(&slot.text);
+        crate::draft::context::looks_like_person(&name).then_some(name)
+    }
+
     /// Notes a reason to check the fact.
     pub fn note(&self, why: &'static str) {
         self.notes.borrow_mut().push(why);
@@ -610,23 +617,30 @@ static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
 /// ("the supply ran out and he", "the first time the finish").
 fn plain_phrase(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    const VERBS_AND_LINKS: &[&str] = &[
-        "and", "or", "but", "was", "were", "is", "are", "had", "has", "have", "which", "that",
-        "who", "he", "she", "it", "they",
-    ];
     words.iter().enumerate().skip(1).all(|(i, w)| {
         let lower = w.to_lowercase();
         let second_article = matches!(lower.as_str(), "the" | "a" | "an") && words[i - 1] != "of";
-        // "the translation and notes" is one phrase; "the supply ran out and he" is not.
-        let joins_nouns = lower == "and"
-            && words.get(i + 1).is_some_and(|n| {
-                !VERBS_AND_LINKS.contains(&n.to_lowercase().as_str()) && !n.ends_with("ed")
-            })
-            && !words[..i].iter().any(|w| w.ends_with("ed") || *w == "out");
         // A capitalised word inside the phrase is a name ("the constitution of WHO").
         let name = w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
-        (joins_nouns || name || !VERBS_AND_LINKS.contains(&lower.as_str())) && !second_article
+        (joins_nouns(&words, i) || name || !VERBS_AND_LINKS.contains(&lower.as_str()))
+            && !second_article
     })
+}
+
+/// Words that link clauses or open a verb phrase: never inside one noun phrase.
+const VERBS_AND_LINKS: &[&str] = &[
+    "and", "or", "but", "was", "were", "is", "are", "had", "has", "have", "which", "that", "who",
+    "he", "she", "it", "they",
+];
+
+/// Whether the word at `i` is an "and" joining two noun phrases: "the translation and notes",
+/// "the mausoleum and its pits"; not "the supply ran out and he", "the city and marched".
+pub fn joins_nouns(words: &[&str], i: usize) -> bool {
+    words[i].eq_ignore_ascii_case("and")
+        && words.get(i + 1).is_some_and(|n| {
+            !VERBS_AND_LINKS.contains(&n.to_lowercase().as_str()) && !n.ends_with("ed")
+        })
+        && !words[..i].iter().any(|w| w.ends_with("ed") || *w == "out")
 }
 
 /// Clauses of a skeleton: split at semicolons, colons before a new subject, and ", and",
@@ -758,17 +772,22 @@ pub fn dated_opening(sentence: &Sentence, clause: &str) -> Option<Sentence> {
 /// list of counted things becomes a clause of its own, the list replaced by that count
 /// ("87 parish churches were destroyed"), so the rules read it as they read the first.
 pub fn counted_items(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
-    const ITEM: &str = r"(?:(?:about|around|some|nearly|almost|roughly|over|more than|up to) )?«N\d+» (?:(?:species|kinds|types|varieties|breeds) of (?:[a-z\-]+ ){0,2}[a-z\-]+|(?:[a-z\-]+ ){0,2}?[a-z\-]+s(?: with «N\d+» [a-z\-]+s)?)";
+    static ITEM: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            r"(?:(?:about|around|some|nearly|almost|roughly|over|more than|up to) )?«N\d+» (?:{KINDS} (?:[a-z\-]+ ){{0,2}}[a-z\-]+|(?:[a-z\-]+ ){{0,2}}?[a-z\-]+s(?: with «N\d+» [a-z\-]+s)?)"
+        )
+    });
     static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        let item = ITEM.as_str();
         Regex::new(&format!(
-            r"(?P<first>{ITEM})(?P<rest>(?:(?:,|,? and) {ITEM}\b)+)(?P<tail>,? and (?:the |an? )?(?:[^,;«]|«E\d+»){{2,40}}?)?(?P<after> (?:were|was|had been|have been|are|is)\b.*|[,.;]|$)"
+            r"(?P<first>{item})(?P<rest>(?:(?:,|,? and) {item}\b)+)(?P<tail>,? and (?:the |an? )?(?:[^,;«]|«E\d+»){{2,40}}?)?(?P<after> (?:were|was|had been|have been|are|is)\b.*|[,.;]|$)"
         ))
         .expect("valid")
     });
     // The items after the first, each between the list's commas and "and".
     static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",? and |, ").expect("valid"));
     static ONE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"^{ITEM}$")).expect("valid"));
+        LazyLock::new(|| Regex::new(&format!(r"^{}$", ITEM.as_str())).expect("valid"));
     let Some(c) = LIST.captures(clause) else {
         return Vec::new();
     };

@@ -437,19 +437,12 @@ fn active(hit: &Hit) -> Option<FactKind> {
     static NAMED_AFTER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:a|an|the) [a-z\-]+, (?:the )?(«E\d+»)$").expect("valid"));
     // "married his cousin Emma Wedgwood": the person by their name.
-    static KIN_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:his|her|their) (?:[a-z\-]+ ){1,3}(«E\d+»)$").expect("valid")
-    });
     let appositive = hit
         .raw("o")
         .and_then(|o| NAMED_AFTER.captures(o))
         .and_then(|c| hit.sentence.slot(&c[1]))
         .map(|name| hit.context.name(&name.text))
-        .or_else(|| {
-            let c = KIN_NAMED.captures(hit.raw("o")?)?;
-            let name = hit.context.name(&hit.sentence.slot(&c[1])?.text);
-            crate::draft::context::looks_like_person(&name).then_some(name)
-        });
+        .or_else(|| hit.role_named(hit.raw("o")?));
     let object = match quoted.or(appositive).or_else(|| named_object(hit)) {
         Some(named) => named,
         // "the Regional Anti-Terrorist Structure (RATS)": the name without its acronym.
@@ -980,7 +973,7 @@ fn plain_object(object: &str) -> bool {
 
 /// [`plain_object`] of at most `most` words. "her" is read as "his" is when a noun follows
 /// ("received her doctorate", not "gave her the prize"), and "and" when it joins two noun
-/// phrases ("the mausoleum and its pits", not "the city and marched").
+/// phrases (see [`joins_nouns`](crate::draft::rules::joins_nouns)).
 fn plain_words(object: &str, most: usize) -> bool {
     let words: Vec<&str> = object.split_whitespace().collect();
     let next_is_noun = |i: usize| {
@@ -1019,20 +1012,13 @@ fn plain_words(object: &str, most: usize) -> bool {
                 )
         })
     };
-    let before_verb = |i: usize| words[..i].iter().any(|w| w.ends_with("ed"));
     words.len() <= most
         && !words.iter().enumerate().any(|(i, w)| {
             let w = w.trim_end_matches([',', '.']);
             if w == "her" && next_is_noun(i) {
                 return false;
             }
-            if w == "and"
-                && !before_verb(i)
-                && (next_is_noun(i)
-                    || words
-                        .get(i + 1)
-                        .is_some_and(|n| matches!(*n, "the" | "its" | "his" | "her" | "their")))
-            {
+            if crate::draft::rules::joins_nouns(&words, i) {
                 return false;
             }
             matches!(

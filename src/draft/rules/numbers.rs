@@ -848,7 +848,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "N things had been prepared",
-        pattern: r"(?P<n>{N}) (?P<noun>(?:species|kinds|types|varieties|breeds) of (?:[a-z\-]+ ){0,2}?[a-z\-]+|[a-z]+s(?: of [a-z]+s(?: and [a-z]+s)?)?) (?:had been|have been|has been|were|was) (?P<rest>[a-z]+ed\b[^,;.:]*)",
+        pattern: r"(?P<n>{N}) (?P<noun>{KINDS} (?:[a-z\-]+ ){0,2}?[a-z\-]+|[a-z]+s(?: of [a-z]+s(?: and [a-z]+s)?)?) (?:had been|have been|has been|were|was) (?P<rest>[a-z]+ed\b[^,;.:]*)",
         whole: false,
         confidence: 0.6,
         build: passive_count,
