@@ -755,15 +755,16 @@ pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
 /// date reads as a sentence that opens on it ("In 1975 the Marine Park Act was passed"), so
 /// the patterns that read a sentence's opening date read it too.
 pub fn dated_opening(sentence: &Sentence, clause: &str) -> Option<Sentence> {
-    let rest = ["in «D", "on «D", "by «D"]
+    if !["in «D", "on «D", "by «D"]
         .iter()
-        .find(|opening| clause.starts_with(**opening))
-        .map(|_| &clause[1..])?;
-    let first = clause[..1].to_uppercase();
+        .any(|opening| clause.starts_with(opening))
+    {
+        return None;
+    }
     Some(Sentence {
         text: sentence.text.clone(),
         slots: sentence.slots.clone(),
-        skeleton: format!("{first}{rest}"),
+        skeleton: crate::wording::noun::capitalise(clause),
     })
 }
 

@@ -299,12 +299,8 @@ fn known_as(hit: &Hit) -> Option<FactKind> {
 fn other_name(hit: &Hit) -> Option<FactKind> {
     let name = hit.raw("tl")?;
     let raw = hit.raw("x")?;
-    let words: Vec<&str> = name.split(' ').collect();
-    if words.iter().any(|w| {
-        FUNCTION_WORDS.contains(w)
-            || matches!(*w, "rather" | "perhaps" | "possibly" | "even" | "else")
-            || w.ends_with("ly")
-    }) || !(raw.starts_with("the ") || raw.starts_with("The ") || raw.starts_with('«'))
+    if !small_name(name)
+        || !(raw.starts_with("the ") || raw.starts_with("The ") || raw.starts_with('«'))
         || hit.clause[hit.caps.get(0)?.end()..]
             .trim_start()
             .starts_with("or ")
@@ -315,7 +311,19 @@ fn other_name(hit: &Hit) -> Option<FactKind> {
     term(name, &definite(&thing))
 }
 
-/// Words a small-lettered name never opens with: "called for reform", "known as one of".
+/// Whether words written small after "known as", "called" or ", or" can be a name
+/// ("várzea", "coral bleaching", "nerpa"): never a function word, an adverb or an auxiliary
+/// of the sentence's own ("called for reform", "known as one of", "or rather", "or surely").
+fn small_name(words: &str) -> bool {
+    !words.split(' ').any(|w| {
+        FUNCTION_WORDS.contains(&w)
+            || matches!(w, "rather" | "perhaps" | "possibly" | "even" | "else")
+            || w.ends_with("ly")
+            || crate::wording::verb::is_auxiliary(w)
+    })
+}
+
+/// Words a small-lettered name never holds: "called for reform", "known as one of".
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "for", "on", "off", "in", "into", "to", "up", "upon", "out", "back", "his",
     "her", "its", "their", "him", "them", "it", "that", "this", "these", "those", "one", "some",
@@ -332,15 +340,7 @@ fn described_name(hit: &Hit) -> Option<FactKind> {
         // own, written small; never a word of the sentence's ("called for", "known as one").
         None => {
             let term = hit.raw("tl")?;
-            let first = term.split(' ').next()?;
-            if FUNCTION_WORDS.contains(&first)
-                || term
-                    .split(' ')
-                    .any(|w| w.ends_with("ly") || crate::wording::verb::is_auxiliary(w))
-            {
-                return None;
-            }
-            term.to_string()
+            small_name(term).then(|| term.to_string())?
         }
     };
     // "Vast stretches of forest, known as várzea,": a plural opening the sentence, written
