@@ -615,11 +615,7 @@ fn entity_spans(
             continue;
         }
         // "the Scottish bacteriologist": an adjective, not a name.
-        if is_demonym(word(i))
-            && tokens
-                .get(i + 1)
-                .is_some_and(|t| t.text.starts_with(char::is_lowercase))
-        {
+        if is_demonym_lonely(&tokens, i) {
             i += 1;
             continue;
         }
@@ -693,12 +689,20 @@ fn entity_spans(
     out
 }
 
-/// A demonym standing alone before a lowercase word ("in Russian hands") joins no name.
+/// A demonym standing alone before a lowercase word ("in Russian hands") is an adjective
+/// and joins no name; before "and" or "or" it is one only when the word after is another
+/// adjective ("French and British troops"), not a language or a people at the end of a
+/// list ("Arabic, English, French and Spanish").
 fn is_demonym_lonely(tokens: &[Token], i: usize) -> bool {
-    is_demonym(tokens[i].text)
-        && tokens
-            .get(i + 1)
+    let lowercase = |j: usize| {
+        tokens
+            .get(j)
             .is_some_and(|t| t.text.starts_with(char::is_lowercase))
+    };
+    is_demonym(tokens[i].text)
+        && lowercase(i + 1)
+        && (!matches!(tokens[i + 1].text, "and" | "or")
+            || (tokens.get(i + 2).is_some_and(|t| is_demonym(t.text)) && lowercase(i + 3)))
 }
 
 impl Sentence {
@@ -878,6 +882,13 @@ mod tests {
             ["Alexander Fleming"]
         );
         assert_eq!(names("The Russian Empire fell."), ["the Russian Empire"]);
+        // A language or a people in a list is a name; an adjective before another is not.
+        assert_eq!(
+            names("Its languages are Arabic, English, French and Spanish."),
+            ["Arabic", "English", "French", "Spanish"]
+        );
+        assert_eq!(names("They spoke French or Dutch."), ["French", "Dutch"]);
+        assert!(names("French and British troops landed.").is_empty());
     }
 
     #[test]

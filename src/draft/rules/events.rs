@@ -1524,10 +1524,53 @@ fn participle(hit: &Hit) -> Option<FactKind> {
     }
     let subject = match hit.slot("s") {
         Some(slot) => hit.context.name(&slot.text),
-        // "A licence for the maps, signed in 1999,": a phrase with its article.
-        None => hit
-            .name("np")
-            .filter(|s| !vague(s) && s.split_whitespace().count() >= 3)?,
+        None => match hit.text("bare") {
+            // "Qualifying times, introduced in 1970,": a plural or mass noun opening the
+            // sentence, written small (its first word is no name).
+            Some(bare) => {
+                let first = bare.split(' ').next()?.to_lowercase();
+                let small = format!("{first}{}", &bare[first.len()..]);
+                // "Later amendments, adopted in 1992,": which ones, only the text before says.
+                if !hit.context.article.words.lowercase.contains(&first)
+                    || !crate::draft::rules::terms::small_name(&small)
+                    || matches!(
+                        first.as_str(),
+                        "later"
+                            | "earlier"
+                            | "other"
+                            | "further"
+                            | "more"
+                            | "most"
+                            | "many"
+                            | "some"
+                            | "such"
+                            | "several"
+                            | "both"
+                            | "all"
+                            | "few"
+                            | "new"
+                            | "recent"
+                            | "subsequent"
+                            | "previous"
+                            | "similar"
+                            | "these"
+                            | "those"
+                            | "each"
+                            | "every"
+                            | "two"
+                            | "three"
+                            | "four"
+                    )
+                {
+                    return None;
+                }
+                small
+            }
+            // "A licence for the maps, signed in 1999,": a phrase with its article.
+            None => hit
+                .name("np")
+                .filter(|s| !vague(s) && s.split_whitespace().count() >= 3)?,
+        },
     };
     // "the electric-car maker Tesla, founded in 2003" in an article on Nikola Tesla: a
     // person the short name was read as is not what was founded or built.
@@ -1789,7 +1832,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, signed in D,",
-        pattern: r"(?:(?P<s>«[EQ]\d+»)(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)), (?:first |later )?(?P<v>{PASSIVE})(?: (?:in|at) (?:the )?(?P<p>«E\d+»))? (?:in|on) (?P<d>{D})",
+        pattern: r"(?:(?P<s>«[EQ]\d+»)(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)|^(?P<bare>[A-Z][a-z\-]+ (?:[a-z\-]+ )?[a-z\-]+)), (?:first |later )?(?P<v>{PASSIVE})(?: (?:in|at) (?:the )?(?P<p>«E\d+»))? (?:in|on) (?P<d>{D})",
         whole: false,
         confidence: 0.75,
         build: participle,
@@ -1798,6 +1841,7 @@ pub static RULES: &[Rule] = &[
             "A licence for map printing, signed in 1999, was a success.",
             "The Varn Reserve on the eastern shore, created in 1916, is the oldest.",
             "Its arms include Varn Shipping; and Varn Biologics, set up in 2011 to make medicines.",
+            "The town charged dues on its harbour. Harbour dues, introduced in 1970 to pay for the quays, are now high.",
         ],
         must_not: &[
             "A separate Harbour Declaration, signed in Paris, ended privateering.",
@@ -1814,6 +1858,11 @@ pub static RULES: &[Rule] = &[
             "An image of columns of gas in the Varn Nebula, released in 1995, became famous.",
             "Mara Quell was a Varn chemist. Quell studied in Olk. A car maker, Quell, founded in 2003, took her name.",
             "The Varn River is long. He described the river in Life on the Varn, published in 1883.",
+            "The town charged dues on its harbour. Harbour dues, introduced in Brill, are now high.",
+            "Harbour dues, introduced in 1970, are now high.",
+            "Later dues, introduced in 1970, were higher; the harbour was busy.",
+            "Soon after, founded in 1970, the guild grew.",
+            "He sailed north, founded in 1970 a guild.",
         ],
     },
     Rule {

@@ -102,10 +102,16 @@ fn list(name: String, items: Vec<String>) -> Option<FactKind> {
         .trim()
         .trim_end_matches([',', '.', ';', ':'])
         .to_string();
-    // "the other two" names no kind of thing.
-    let head = name.split_whitespace().last().unwrap_or("");
-    if name.split_whitespace().count() < 2
-        || mentions::count(head).is_some()
+    // "the other two" names no kind of thing; "... that founded the league in 1201" does.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let head = words.last().copied().unwrap_or("");
+    let dated = words.len() > 2
+        && matches!(
+            words[words.len() - 2],
+            "in" | "on" | "by" | "since" | "until" | "from"
+        );
+    if words.len() < 2
+        || (mentions::count(head).is_some() && !dated)
         || matches!(head, "other" | "others" | "these" | "those" | "ones")
     {
         return None;
@@ -235,7 +241,8 @@ fn counted_clause(hit: &Hit) -> Option<FactKind> {
     list(format!("the {count} {noun} that {rest}"), items)
 }
 
-/// "The brand's colours, blue and yellow, are ...".
+/// "The brand's colours, blue and yellow, are ...", "X's official languages are A, B and C":
+/// the list is named "the colours of the brand".
 fn possessive_apposition(hit: &Hit) -> Option<FactKind> {
     let owner = hit.text("own")?;
     let items = split_items(&hit.text("i")?, None)?;
@@ -571,6 +578,21 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "N things, A, B and C, did X",
+        pattern: r"^(?:(?:In|On|By) «D\d+»,? )?(?:[Tt]he )?(?P<c>«N\d+»|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en) (?P<noun>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}?), (?P<i>(?:the )?«E\d+»(?:, (?:the )?«E\d+»)*,? and (?:the )?«E\d+»), (?P<rest>(?:[a-z]+ly )?{PAST} [^;]{3,80}?)[.;]?$",
+        whole: true,
+        confidence: 0.7,
+        build: counted_clause,
+        must: &[
+            "Three merchants, Arden Vell, Brill Marsh and Cove Tull, founded the league in 1201.",
+            "In 1953 two climbers, Arden Vell and Brill Marsh, reached the top of the Varn.",
+        ],
+        must_not: &[
+            "Three merchants, Arden Vell and Brill Marsh, founded the league in 1201.",
+            "The bay was formed by two currents, the North Drift and the Cold Stream.",
+        ],
+    },
+    Rule {
         name: "N things (A, B and C)",
         pattern: r"(?P<own>^(?:[Tt]he )?«E\d+»|^[Ii]t |^[Tt]he [a-z]+ )?.*?(?:^| )(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?) \((?P<i>{ITEMS})\)",
         whole: false,
@@ -583,7 +605,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "The N things were A, B and C",
-        pattern: r"(?:^|, )(?P<name>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) (?:{W} ){0,5}?{W}) (?:were|are) (?P<i>{ITEMS})(?:, (?:better |also |now |often )?(?:known as|called) (?:the )?(?P<alias>«E\d+»)|, (?:the|a|an|which|who) [^;]*)?[.;]?$",
+        pattern: r"(?:^|, )(?P<name>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) (?:{W} ){0,5}?{W}) (?:were|are|include|included) (?P<i>{ITEMS})(?:, (?:better |also |now |often )?(?:known as|called) (?:the )?(?P<alias>«E\d+»)|, (?:the|a|an|which|who) [^;]*)?[.;]?$",
         whole: false,
         confidence: 0.75,
         build: copula,
@@ -591,6 +613,7 @@ pub static RULES: &[Rule] = &[
             "The five founding ports were Arden, Brill, Cove, Dune and Eske.",
             "The Varn Guild is old. Its members are Mara Quell, Tomas Reede and Ola Brill.",
             "The founding members were Brill, Olk, Tull and the Northern Republic, better known as Norland; its army was small.",
+            "The working languages of the Varn Guild include Arden, Brill and Cove.",
         ],
         must_not: &[
             "The four founding ports were Arden, Brill and Cove.",
@@ -617,6 +640,18 @@ pub static RULES: &[Rule] = &[
             "Three kinds of boats were banned: rafts, barges and skiffs.",
         ],
         must_not: &["Three pilots share the record: Arden Vell and Brill Marsh."],
+    },
+    Rule {
+        name: "X's things are A, B and C",
+        pattern: r"^(?P<own>(?:[Tt]he )?«E\d+»)'s (?P<noun>(?:[a-z\-]+ ){0,2}[a-z\-]+s) (?:are|were|include|included) (?P<i>«E\d+»(?:, «E\d+»)*,? and «E\d+»)[.;]?$",
+        whole: false,
+        confidence: 0.75,
+        build: possessive_apposition,
+        must: &["The Harbour League's official languages are Arden, Brill, Cove and Dune."],
+        must_not: &[
+            "The Harbour League's colours are green and grey.",
+            "The Harbour League's members are Arden, Brill and others.",
+        ],
     },
     Rule {
         name: "X's things, A and B,",

@@ -314,7 +314,7 @@ fn other_name(hit: &Hit) -> Option<FactKind> {
 /// Whether words written small after "known as", "called" or ", or" can be a name
 /// ("várzea", "coral bleaching", "nerpa"): never a function word, an adverb or an auxiliary
 /// of the sentence's own ("called for reform", "known as one of", "or rather", "or surely").
-fn small_name(words: &str) -> bool {
+pub(crate) fn small_name(words: &str) -> bool {
     !words.split(' ').any(|w| {
         FUNCTION_WORDS.contains(&w)
             || matches!(w, "rather" | "perhaps" | "possibly" | "even" | "else")
