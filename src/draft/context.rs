@@ -79,6 +79,10 @@ pub fn expansion(long: &str, acronym: &str) -> Option<String> {
         .find(|candidate| candidate.starts_with(char::is_uppercase) && expands(candidate, acronym))
 }
 
+/// A name after "in" or "near", not owning what follows ("in Mara Quell's laboratory").
+static PLACED_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:in|near) «E(\d+)»(?:[^'’\d]|$)").expect("valid"));
+
 static ACRONYM_DEF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"«E(\d+)» \(«E(\d+)»\)").expect("valid"));
 
@@ -104,9 +108,17 @@ pub struct Article {
     pub aliases: Vec<String>,
     /// Names of things (not people) as first written, in order of appearance.
     pub things: Vec<String>,
+    /// Names shaped like a person's that the article writes as places ("in Addis Ababa").
+    pub places: Vec<String>,
 }
 
 impl Article {
+    /// Whether a name is a person's: shaped like one ([`looks_like_person`]) and never
+    /// written as a place ("in Addis Ababa").
+    pub fn is_person(&self, name: &str) -> bool {
+        looks_like_person(name) && !self.places.iter().any(|p| p == name)
+    }
+
     /// Reads what is known about the whole article from its title and sentences.
     pub fn new(title: Option<&str>, sentences: &[String]) -> Article {
         let mut article = Article {
@@ -117,6 +129,18 @@ impl Article {
             .iter()
             .map(|s| sentence::read(s, &article.words))
             .collect();
+        // "in Addis Ababa", "near Colorado Springs": a name after "in" is a place, whatever
+        // its shape, unless it owns something there ("in Mara Quell's laboratory").
+        for s in &read {
+            for c in PLACED_NAME.captures_iter(&s.skeleton) {
+                if let Some(slot) = c[1].parse::<usize>().ok().and_then(|i| s.slots.get(i))
+                    && looks_like_person(slot.bare())
+                    && !article.places.iter().any(|p| p == slot.bare())
+                {
+                    article.places.push(slot.bare().to_string());
+                }
+            }
+        }
         for s in &read {
             for c in ACRONYM_DEF.captures_iter(&s.skeleton) {
                 let (Ok(a), Ok(b)) = (c[1].parse::<usize>(), c[2].parse::<usize>()) else {
@@ -142,7 +166,7 @@ impl Article {
             }
             for slot in &s.slots {
                 if matches!(slot.kind, SlotKind::Entity { .. })
-                    && !looks_like_person(slot.bare())
+                    && !article.is_person(slot.bare())
                     && !article
                         .things
                         .iter()
@@ -151,7 +175,7 @@ impl Article {
                     article.things.push(slot.text.clone());
                 }
                 if matches!(slot.kind, SlotKind::Entity { .. })
-                    && looks_like_person(slot.bare())
+                    && article.is_person(slot.bare())
                     && !article.people.iter().any(|p| p == slot.bare())
                 {
                     article.people.push(slot.bare().to_string());
@@ -273,6 +297,16 @@ impl Article {
             && title.is_some_and(|t| t.contains(slot.bare()))
         {
             subject = Some(slot.text.clone());
+        }
+        // "Apollo 11: Eight Days That Put People on the Moon": a title that opens on a name
+        // and a colon is about that name, when the article names it too.
+        if subject.is_none()
+            && let Some((head, _)) = title.and_then(|t| t.split_once(": "))
+            && let Some(name) = title_names.first()
+            && sentence_bare(head.trim()) == name
+            && all.contains(name.as_str())
+        {
+            subject = Some(self.short_name(name));
         }
         if subject.is_none() {
             // Else the title's name that the article mentions most (its acronym counting).
@@ -642,6 +676,8 @@ const THING_WORDS: &[&str] = &[
     "Isthmus", "Sound", "Firth", "Loch", "Crater", "Conventions", "Treaties", "Protocols",
     "Industrie", "Industries", "Industry", "Holdings", "Airways", "Electronics", "Works",
     "Enterprises", "Partners", "Brothers", "Aerospace", "Aviation", "Shipping", "Steel",
+    "Prefecture", "County", "District", "Oblast", "Canton", "Territory", "Governorate",
+    "Municipality", "Borough", "Shire", "State", "Lagoon", "Hills", "Highlands",
 ];
 
 /// Whether a name looks like a person's: two to four capitalised words, none of them a word
@@ -1030,6 +1066,38 @@ mod tests {
             ],
         );
         assert_eq!(a.subject.as_deref(), Some("the ACG"));
+    }
+
+    #[test]
+    fn a_name_before_the_titles_colon_is_the_subject() {
+        let text = [
+            "On 2 May 1901 the king asked for a harbour on the Varn.",
+            "Brill 7 was the ship that answered.",
+            "The Varn was wide, and the Varn was cold; Brill 7 sailed up the Varn.",
+        ];
+        let a = article("Brill 7: Nine Days on the Varn", &text);
+        assert_eq!(a.subject.as_deref(), Some("Brill 7"));
+        // Never named in the text, it is no subject: the most named title name is.
+        let a = article("Brill 7: Nine Days on the Varn", &text[..1]);
+        assert_ne!(a.subject.as_deref(), Some("Brill 7"));
+        // Not the whole part before the colon: the most named title name.
+        let a = article("Notes on Brill 7: Nine Days on the Varn", &text);
+        assert_ne!(a.subject.as_deref(), Some("Brill 7"));
+    }
+
+    #[test]
+    fn a_name_written_after_in_is_a_place_whatever_its_shape() {
+        let a = article(
+            "",
+            &[
+                "The Varn Union met in Addis Ababa in 1963.",
+                "Mara Quell spoke; in Mara Quell's view the union was young.",
+            ],
+        );
+        assert!(!a.is_person("Addis Ababa"));
+        assert!(a.is_person("Mara Quell"));
+        assert_eq!(a.people, ["Mara Quell"]);
+        assert!(a.things.iter().any(|t| t == "Addis Ababa"));
     }
 
     #[test]

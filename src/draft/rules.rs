@@ -171,6 +171,21 @@ impl<'a> Hit<'a> {
         {
             return Some(self.context.name(&ap.text));
         }
+        // "His greatest invention, the Type G automatic loom, was completed": a name with its
+        // noun.
+        if group == "s"
+            && let Some(ap) = self.raw("ap")
+            && ap.contains("» ")
+            && ap.matches('«').count() == 1
+            && self
+                .slot("s")
+                .is_none_or(|s| !matches!(s.kind, SlotKind::Entity { .. }))
+        {
+            return Some(definite(&format!(
+                "the {}",
+                self.sentence.render(ap.strip_prefix("the ").unwrap_or(ap))
+            )));
+        }
         let raw = self.raw(group)?;
         // "German troops marched": a match starting inside a word ("an troops") names nothing.
         let start = self.caps.name(group)?.start();

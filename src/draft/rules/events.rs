@@ -1587,7 +1587,7 @@ fn participle(hit: &Hit) -> Option<FactKind> {
     };
     let place = hit
         .slot("p")
-        .filter(|p| !crate::draft::context::looks_like_person(p.bare()))
+        .filter(|p| !hit.context.article.is_person(p.bare()))
         .map(|p| p.bare().to_string());
     event(what, hit.date("d")?, place)
 }
@@ -1961,7 +1961,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "passive event (X was founded in D)",
-        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]+,)? {WAS} {ADV}(?:[a-z]+ed(?: [a-z]+){0,3} and {ADV})?(?P<v>{PASSIVE})\b",
+        pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?(?:, (?P<ap>(?:the )?«E\d+»(?: [a-z]+){0,2}),|, [^,]+,)? {WAS} {ADV}(?:[a-z]+ed(?: [a-z]+){0,3} and {ADV})?(?P<v>{PASSIVE})\b",
         whole: false,
         confidence: 0.8,
         build: passive,
@@ -1973,6 +1973,7 @@ pub static RULES: &[Rule] = &[
             "The first congress of the guild was held in Varn in June 1890.",
             "Mara Quell was born in Kessport on 4 July 1820.",
             "Tomas Reede's body was found in 1931.",
+            "His greatest invention, the Type G automatic loom, was completed in 1924.",
             "Ferries ran, until the Varn Railway along the southern cliffs was completed in 1904.",
             "The first crossing of the strait was made on 2 June 1911.",
             "The Harbour Guild was privatised in 1994.",

@@ -20,7 +20,7 @@ fn place(
     }
     let slot = hit.slot(place_group)?;
     let place = slot.bare().to_string();
-    if looks_like_person(&place) || subject.eq_ignore_ascii_case(&place) {
+    if hit.context.article.is_person(&place) || subject.eq_ignore_ascii_case(&place) {
         return None;
     }
     // A question never shows its answer: "the Bangkok office" is not asked to be in Bangkok.
@@ -76,6 +76,26 @@ fn location(hit: &Hit) -> Option<FactKind> {
     if hit.raw("v") == Some("rises") && is_the_river(hit, &subject) {
         return None;
     }
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    // "The lowest lies in ...": an adjective standing for a noun said before.
+    if let [the, adjective] = words.as_slice()
+        && the.eq_ignore_ascii_case("the")
+        && (adjective.ends_with("est") || matches!(*adjective, "first" | "last" | "other"))
+    {
+        return None;
+    }
+    // "The river's ultimate source lies high in the Peruvian Andes": where its source is.
+    if let Some((owner, thing)) = subject.split_once("'s ")
+        && thing.split(' ').next_back() == Some("source")
+        && thing.split(' ').count() <= 2
+    {
+        let (river, _) = hit.context.resolve(owner)?;
+        if !is_the_river(hit, &river) {
+            return None;
+        }
+        let subject = format!("the source of {}", crate::draft::rules::definite(&river));
+        return place(hit, subject, "location", "p", false);
+    }
     place(hit, subject, "location", "p", false)
 }
 
@@ -100,54 +120,21 @@ fn source(hit: &Hit) -> Option<FactKind> {
     place(hit, subject, "location", "p", false)
 }
 
+/// Nouns for things that have a place ("a lake", "a town", "a museum").
+#[rustfmt::skip]
+const PLACED: &[&str] = &[
+    "lake", "river", "mountain", "volcano", "island", "country", "state", "city", "town",
+    "village", "region", "province", "peninsula", "desert", "sea", "bay", "canal", "bridge",
+    "tunnel", "museum", "park", "palace", "castle", "cathedral", "monument", "site", "valley",
+    "plateau", "archipelago", "kingdom", "republic", "port", "capital", "forest", "glacier",
+    "waterfall", "reserve", "range", "massif", "strait", "gulf", "delta", "basin", "suburb",
+    "district", "county", "quarter", "oblast", "prefecture", "coast", "shore", "harbour",
+    "square",
+];
+
 /// "Lake Tarn is a freshwater lake in southern Norland": where the thing is. Not a person
 /// ("a painter in Varn"), and only a thing with a place ("a lake", "a country", "a town").
 fn kind_in(hit: &Hit) -> Option<FactKind> {
-    const PLACED: &[&str] = &[
-        "lake",
-        "river",
-        "mountain",
-        "volcano",
-        "island",
-        "country",
-        "state",
-        "city",
-        "town",
-        "village",
-        "region",
-        "province",
-        "peninsula",
-        "desert",
-        "sea",
-        "bay",
-        "canal",
-        "bridge",
-        "tunnel",
-        "museum",
-        "park",
-        "palace",
-        "castle",
-        "cathedral",
-        "monument",
-        "site",
-        "valley",
-        "plateau",
-        "archipelago",
-        "kingdom",
-        "republic",
-        "port",
-        "capital",
-        "forest",
-        "glacier",
-        "waterfall",
-        "reserve",
-        "range",
-        "massif",
-        "strait",
-        "gulf",
-        "delta",
-        "basin",
-    ];
     let kind = hit.raw("kind")?;
     if !kind
         .split_whitespace()
@@ -296,8 +283,15 @@ pub static RULES: &[Rule] = &[
         whole: false,
         confidence: 0.7,
         build: location,
-        must: &["Mount Tull rises in north-eastern Brill, close to the coast."],
-        must_not: &["Mount Tull rises in the morning mist."],
+        must: &[
+            "Mount Tull rises in north-eastern Brill, close to the coast.",
+            "The Orrin is a river of the north. The river's ultimate source lies high in the Varn Hills.",
+        ],
+        must_not: &[
+            "Mount Tull rises in the morning mist.",
+            "The highest point is Mount Tull. The lowest lies in Varn's Deep Basin, below the sea.",
+            "The Orrin is a river of the north. Mara Quell's source lies in the Varn Hills.",
+        ],
     },
     Rule {
         name: "the river rises in P",
