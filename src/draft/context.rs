@@ -108,7 +108,7 @@ pub struct Article {
     pub aliases: Vec<String>,
     /// Names of things (not people) as first written, in order of appearance.
     pub things: Vec<String>,
-    /// Names shaped like a person's that the article writes as places ("in Addis Ababa").
+    /// Names the article writes as places things are in ("in Addis Ababa").
     pub places: Vec<String>,
 }
 
@@ -134,7 +134,6 @@ impl Article {
         for s in &read {
             for c in PLACED_NAME.captures_iter(&s.skeleton) {
                 if let Some(slot) = c[1].parse::<usize>().ok().and_then(|i| s.slots.get(i))
-                    && looks_like_person(slot.bare())
                     && !article.places.iter().any(|p| p == slot.bare())
                 {
                     article.places.push(slot.bare().to_string());

@@ -64,6 +64,7 @@ pub const INTRANSITIVE: &[(&str, &str)] = &[
     ("traveled", "journey"), ("emigrated", "emigration"), ("returned", "return"),
     ("divorced", "divorce"), ("moved", "move"), ("marched", "march"), ("met", "meeting"),
     ("disappeared", "disappearance"), ("remarried", "remarriage"), ("graduated", "graduation"),
+    ("reached", "arrival"), ("set out", "departure"),
 ];
 
 /// The event noun of a passive or transitive verb form, whose "of" phrase is acted on ("X
@@ -708,6 +709,41 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
                 Some((prep, to)) => format!("the {noun} of {subject} {prep} {}", to.text),
                 None => format!("the {noun} of {subject}"),
             }
+        }
+        // "Amundsen reached the South Pole", "set out for the South Pole": a place named
+        // after the verb is where to; without one there is no event.
+        "arrival" | "departure" if matches!(hit.raw("v"), Some("reached" | "set out")) => {
+            let (prep, to) = if hit.raw("v") == Some("reached") {
+                ("at", hit.slot("o")?)
+            } else {
+                static FOR: LazyLock<Regex> =
+                    LazyLock::new(|| Regex::new(r"^ for (?:the )?(«E\d+»)").expect("valid"));
+                let to = FOR.captures(after)?;
+                ("for", hit.sentence.slot(to.get(1)?.as_str())?)
+            };
+            // "a report reached Crick": people are reached by news, not arrived at; and
+            // the traveller is named ("the ship", not "an MRC report").
+            let to = hit.context.name(&to.text);
+            if hit.context.article.is_person(&to)
+                || hit.context.article.people.iter().any(|p| p.ends_with(&to))
+                || !(subject.starts_with(char::is_uppercase) || subject.starts_with("the "))
+            {
+                return None;
+            }
+            // "in the United States" where the article writes things as in it.
+            let prep = if prep == "at"
+                && hit
+                    .context
+                    .article
+                    .places
+                    .iter()
+                    .any(|p| *p == crate::draft::context::sentence_bare(&to))
+            {
+                "in"
+            } else {
+                prep
+            };
+            format!("the {noun} of {subject} {prep} {to}")
         }
         _ => format!("the {noun} of {subject}"),
     };
@@ -2046,6 +2082,8 @@ pub static RULES: &[Rule] = &[
             "Brill joined the Harbour League in 1995.",
             "Brill withdrew from the league in 1999.",
             "The Treaty of Varn was signed in 1919. The treaty came into force on 10 January 1920.",
+            "Mara Quell reached the North Cape on 14 December 1911.",
+            "On 19 October 1911 Mara Quell set out for the North Cape with four men.",
         ],
         must_not: &[
             "Varnco opened a shop in Tull on 1 March 1938; the firm moved to Brill in the late 1940s.",
@@ -2056,6 +2094,10 @@ pub static RULES: &[Rule] = &[
             "Brill won the race in 1999.",
             "In 1684 Olk formed the Varn League, which Brill joined in 1686.",
             "Brill stayed out. It came into force on 23 July 1952.",
+            "In 1999 Brill reached an agreement with Olk.",
+            "In 1911 Mara Quell set out with four men.",
+            "Tomas Reede wrote to Mara Quell. In 1953 a report reached Quell.",
+            "In 1953 a long report reached the North Cape.",
         ],
     },
     Rule {
@@ -2523,6 +2565,30 @@ mod tests {
                 },
                 place: Some("Kessport".into()),
             }]
+        );
+    }
+
+    #[test]
+    fn a_place_reached_is_arrived_at_or_in() {
+        let rule = "intransitive event (X joined / died in D)";
+        assert_eq!(
+            whats(
+                rule,
+                "Mara Quell reached the North Cape on 14 December 1911."
+            ),
+            ["the arrival of Mara Quell at the North Cape"]
+        );
+        // A place the article writes things as in.
+        assert_eq!(
+            whats(
+                rule,
+                "The firm opened shops in Varnland. In 1985 the firm reached Varnland."
+            ),
+            ["the arrival of the firm in Varnland"]
+        );
+        assert_eq!(
+            whats(rule, "In 1911 Mara Quell set out for the North Cape."),
+            ["the departure of Mara Quell for the North Cape"]
         );
     }
 
