@@ -163,7 +163,8 @@ impl<'a> Hit<'a> {
                 let raw = self.raw("ap")?;
                 let raw = raw.split(" (").next()?;
                 let raw = raw.strip_prefix("the ").unwrap_or(raw);
-                (raw.matches('«').count() == 1).then(|| self.sentence.slot(raw))?
+                (raw.matches('«').count() == 1 && raw.ends_with('»'))
+                    .then(|| self.sentence.slot(raw))?
             })
             && self
                 .slot("s")
@@ -181,10 +182,9 @@ impl<'a> Hit<'a> {
                 .slot("s")
                 .is_none_or(|s| !matches!(s.kind, SlotKind::Entity { .. }))
         {
-            return Some(definite(&format!(
-                "the {}",
-                self.sentence.render(ap.strip_prefix("the ").unwrap_or(ap))
-            )));
+            let text = self.sentence.render(ap.strip_prefix("the ").unwrap_or(ap));
+            let text = text.strip_prefix("the ").unwrap_or(&text);
+            return Some(format!("the {text}"));
         }
         let raw = self.raw(group)?;
         // "German troops marched": a match starting inside a word ("an troops") names nothing.
@@ -729,16 +729,26 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
 /// it, so the rules read it as they read any clause. The slots stay the sentence's.
 pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
     static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
+        Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
             .expect("valid")
     });
     static AND_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r" and (?:(?:[a-z]+ly|then|later|soon|also) )?(?P<v>[a-z]+)\b").expect("valid")
     });
-    let verb = opens_past_clause;
     let Some(c) = SUBJECT_VERB.captures(clause) else {
         return Vec::new();
     };
+    // "The lake covers 8,372 km², stretches 190 km and is 80 km wide": in the present, the
+    // phrases that measure or state what the subject is.
+    // "The largest, Olkhon, is ...": the name in apposition is the subject.
+    let named = c.name("ap").map_or(&c["s"], |ap| ap.as_str());
+    if let Some(v) = c.name("v")
+        && c.name("n").is_none()
+        && is_present(v.as_str())
+    {
+        return present_phrases(sentence, clause, named, v.end());
+    }
+    let verb = opens_past_clause;
     // "the Tull probe parachuted": a name and its noun, then the verb; "the Tull Charter
     // was agreed": the word after the name is the verb.
     let (subject, end) = match c.name("n") {
@@ -747,7 +757,7 @@ pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
             format!("{} {}", &c["s"], n.as_str()),
             c.name("v").map_or(0, |m| m.end()),
         ),
-        None if verb(&c["v"]) => (c["s"].to_string(), c.name("v").map_or(0, |m| m.end())),
+        None if verb(&c["v"]) => (named.to_string(), c.name("v").map_or(0, |m| m.end())),
         _ => return Vec::new(),
     };
     let from = end;
@@ -756,6 +766,46 @@ pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
         .filter(|a| verb(&a["v"]))
         .filter_map(|a| {
             let at = from + a.get(0)?.start() + " and ".len();
+            Some(Sentence {
+                text: sentence.text.clone(),
+                slots: sentence.slots.clone(),
+                skeleton: format!("{subject} {}", &clause[at..]),
+            })
+        })
+        .collect()
+}
+
+/// A present verb after a subject: "is", "has", or a third person form ("covers").
+fn is_present(word: &str) -> bool {
+    matches!(word, "is" | "are" | "has" | "have")
+        || (word.len() > 3 && {
+            let base = word
+                .strip_suffix("ies")
+                .map(|b| format!("{b}y"))
+                .or_else(|| word.strip_suffix("es").map(str::to_string))
+                .into_iter()
+                .chain(word.strip_suffix('s').map(str::to_string));
+            base.into_iter()
+                .any(|b| crate::wording::verb::Verb::of(&b).third() == word)
+        })
+}
+
+/// The verb phrases after the first in "S covers A, stretches B and is C wide": each that
+/// opens on "is", "are", "has" or "have", or whose words soon give a number, with the
+/// subject before it.
+fn present_phrases(sentence: &Sentence, clause: &str, subject: &str, from: usize) -> Vec<Sentence> {
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:, (?:and )?| and )(?:[a-z]+ly )?(?P<v>[a-z]+)(?P<after>(?: [^ ,;]+){0,3})")
+            .expect("valid")
+    });
+    NEXT.captures_iter(&clause[from..])
+        .filter(|n| {
+            let v = &n["v"];
+            matches!(v, "is" | "are" | "has" | "have")
+                || (is_present(v) && n["after"].contains("«N"))
+        })
+        .filter_map(|n| {
+            let at = from + n.name("v")?.start();
             Some(Sentence {
                 text: sentence.text.clone(),
                 slots: sentence.slots.clone(),
@@ -1279,6 +1329,44 @@ mod tests {
             derived("Mara Quell, a chemist, writes books and opened a school in 1890.").is_empty()
         );
         assert!(derived("The Varn Guild hall stands on the quay and opened in 1901.").is_empty());
+    }
+
+    #[test]
+    fn present_phrases_that_measure_or_state_share_the_subject() {
+        assert_eq!(
+            derived(
+                "Lake Varn covers 8,372 km², stretches 190 km from north to south and is 80 km wide."
+            ),
+            [
+                "Lake Varn stretches 190 km from north to south and is 80 km wide.",
+                "Lake Varn is 80 km wide."
+            ]
+        );
+        // The name in apposition is the subject.
+        assert_eq!(
+            derived("The largest, Olk, is 72 km long and is home to about 1,500 people."),
+            ["Olk is home to about 1,500 people."]
+        );
+        // A present phrase that gives no number and is no "is" shares nothing.
+        assert!(derived("Lake Varn covers 8,372 km² and feeds the Orrin.").is_empty());
+    }
+
+    #[test]
+    fn a_named_apposition_with_its_noun_is_the_subject() {
+        let whats: Vec<String> = crate::draft::rules::harness::facts_of(
+            crate::draft::rules::harness::rule(
+                crate::draft::rules::events::RULES,
+                "passive event (X was founded in D)",
+            ),
+            "His greatest invention, the Type G automatic loom, was completed in 1924.",
+        )
+        .into_iter()
+        .filter_map(|f| match f {
+            FactKind::Event { what, .. } => Some(what.to_string()),
+            _ => None,
+        })
+        .collect();
+        assert_eq!(whats, ["the completion of the Type G automatic loom"]);
     }
 
     #[test]
