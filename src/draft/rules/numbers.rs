@@ -146,7 +146,12 @@ fn subject_of(hit: &Hit) -> Option<String> {
 /// that measure (a length for a depth, an area for an area).
 fn measure_of_it(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
-    let measure = hit.raw("m")?;
+    // "Its deepest point lies 281 m below the surface": its maximum depth.
+    let measure = if hit.raw("deepest").is_some() {
+        "maximum depth"
+    } else {
+        hit.raw("m")?
+    };
     let unit_name = unit.as_deref().unwrap_or("");
     let fits = if measure.ends_with("area") {
         is_area(unit_name)
@@ -299,7 +304,8 @@ fn counted_clause(hit: &Hit) -> Option<FactKind> {
     // The verb: a present one people do again and again, or any simple past.
     const PRESENT: &[&str] = &[
         "try", "visit", "live", "climb", "attempt", "reach", "work", "attend", "take", "die",
-        "are", "cross", "use", "flow", "pass", "travel", "enter", "fly", "sail",
+        "are", "cross", "use", "flow", "pass", "travel", "enter", "fly", "sail", "rise", "lie",
+        "grow", "nest", "breed", "feed", "speak", "remain", "survive",
     ];
     let verb = hit.raw("verb")?;
     let past = crate::wording::verb::is_past_form(verb)
@@ -314,7 +320,12 @@ fn counted_clause(hit: &Hit) -> Option<FactKind> {
         Some(at) => &raw_rest[..at],
         None => raw_rest,
     };
-    let rest = trim_phrase(&hit.sentence.render(raw_rest));
+    // "rise from the lake": the lake the article is about.
+    let rest = crate::draft::rules::resolve_nouns(
+        hit,
+        &trim_phrase(&hit.sentence.render(raw_rest)),
+        false,
+    );
     // "were born to them": a pronoun the question could not resolve.
     if rest
         .split_whitespace()
@@ -578,15 +589,19 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "its maximum depth is N",
-        pattern: r"(?:^|, (?:and |but |while )?)(?P<s>[Ii]ts|[Tt]heir) (?P<m>(?:(?:maximum|greatest|average|mean|total) )?(?:depth|width|length|height|area|diameter|circumference)) (?:is|was|reaches|reached) (?P<n>{N})(?:[,.;]|$| (?:and|but)\b)",
+        pattern: r"(?:^|, (?:and |but |while )?)(?P<s>[Ii]ts|[Tt]heir) (?:(?P<m>(?:(?:maximum|greatest|average|mean|total) )?(?:depth|width|length|height|area|diameter|circumference)) (?:is|was|reaches|reached)|(?P<deepest>deepest point) (?:is|lies|reaches|sits)) (?P<n>{N})(?:[,.;]|$| (?:and|but|below)\b)",
         whole: false,
         confidence: 0.65,
         build: measure_of_it,
         must: &[
             "Lake Tarn is in Varn. Its maximum depth is 300 metres.",
             "The northern basin is 50 km long, and its greatest width is 15 km.",
+            "Lake Tarn is in Varn. Its deepest point lies 281 m below the surface.",
         ],
-        must_not: &["Lake Tarn is in Varn. Its maximum depth is unknown."],
+        must_not: &[
+            "Lake Tarn is in Varn. Its maximum depth is unknown.",
+            "Lake Tarn is in Varn. Its deepest point lies 20 km from the shore.",
+        ],
     },
     Rule {
         name: "X is N units long and N units wide",
@@ -828,6 +843,7 @@ pub static RULES: &[Rule] = &[
             "Today roughly 20,000 vehicles cross the strait every day.",
             "More than 300 rivers and streams flow into the lake.",
             "Twenty-two men entered that first tournament in 1877.",
+            "Lake Varn is a lake in the hills. 41 islands rise from the lake, many of them inhabited.",
         ],
         must_not: &[
             "Many people try to reach the summit every year.",
@@ -1125,6 +1141,10 @@ mod tests {
         let its = |text: &str| quantities_of("its maximum depth is N", text);
         assert_eq!(
             its("Lake Tarn is in Varn. Its maximum depth is 300 metres."),
+            ["the maximum depth of Lake Tarn"]
+        );
+        assert_eq!(
+            its("Lake Tarn is in Varn. Its deepest point lies 281 m below the surface."),
             ["the maximum depth of Lake Tarn"]
         );
         // A depth in a unit of area, or an area in a length, is no measure of it.
