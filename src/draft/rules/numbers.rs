@@ -168,6 +168,26 @@ fn measure_of_it(hit: &Hit) -> Option<FactKind> {
     number(format!("the {measure} of {owner}"), value, unit, approx)
 }
 
+/// "The expedition lasted five years": how long a named or described thing went on.
+fn lasted(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if dimension(unit.as_deref()?) != Some(Dimension::Time) {
+        return None;
+    }
+    let subject = hit.name("s")?;
+    if !(subject.starts_with(char::is_uppercase) || subject.starts_with("the "))
+        || crate::draft::rules::leans_on_another(&subject)
+    {
+        return None;
+    }
+    number(
+        format!("the duration of {}", definite(&subject)),
+        value,
+        unit,
+        approx,
+    )
+}
+
 /// "X has N members", "X includes 122 documents related to trade", "X, some 670 cavalrymen,".
 fn counted(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
@@ -585,6 +605,23 @@ pub static RULES: &[Rule] = &[
             "The island covers most of the bay.",
             "The Tull Hut lies at the foot of the ridge.",
             "The Tull Hut lies 20 km from the town.",
+        ],
+    },
+    Rule {
+        name: "X lasted N",
+        pattern: r"^(?:[A-Z][a-z]+ «D\d+»,? )?(?P<s>{S})(?:, [^,]{3,60},)? (?:had )?lasted (?:only |just |almost |nearly |about |some |over |more than |less than )?(?P<n>{N})(?:[,.;]|$| (?:and|but|before|until)\b)",
+        whole: false,
+        confidence: 0.65,
+        build: lasted,
+        must: &[
+            "The expedition lasted five years.",
+            "The moonwalk lasted about two and a half hours.",
+            "The siege of Varn, the longest of the war, lasted 53 days.",
+        ],
+        must_not: &[
+            "The voyage, planned for two years, lasted almost five.",
+            "It lasted three days.",
+            "The strike lasted 300 workers.",
         ],
     },
     Rule {
