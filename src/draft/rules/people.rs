@@ -455,8 +455,11 @@ fn role_before_name_any(hit: &Hit) -> Option<FactKind> {
 /// "Kjeld Kristiansen, Ole Kirk's grandson, became head": the kin of the other person.
 fn kin_apposition(hit: &Hit) -> Option<FactKind> {
     let name = hit.context.name(&hit.slot("n")?.text);
-    let of = hit.context.name(hit.slot("o")?.bare());
-    if !looks_like_person(&of) {
+    // "David's mother, Queen Margaret": a first name alone may be anyone's, so the owner is
+    // named in full where the relation is told.
+    let written = hit.slot("o")?.bare();
+    let of = hit.context.name(written);
+    if !looks_like_person(&of) || !looks_like_person(written) {
         return None;
     }
     person(name, format!("the {} of {of}", hit.raw("r")?), None)
@@ -693,6 +696,19 @@ pub static RULES: &[Rule] = &[
         build: kin_apposition,
         must: &["Arden Vell, Tomas Reede's grandson, became head of the firm in 1979."],
         must_not: &["Arden Vell, Varn's grandson, became head of the firm in 1979."],
+    },
+    Rule {
+        name: "Y's son, X",
+        pattern: r"(?:^|[a-z,] )(?P<o>«E\d+»)'s (?P<r>son|daughter|grandson|granddaughter|brother|sister|nephew|niece|widow|wife|husband|cousin|father|mother|grandfather|grandmother|pupil|student|assistant|successor|rival|partner), (?P<n>«E\d+»)(?:[,.;]|$| (?:who|and)\b)",
+        whole: false,
+        confidence: 0.65,
+        build: kin_apposition,
+        must: &["The money went to a new venture led by Tomas Reede's son, Arden Vell."],
+        must_not: &[
+            "The money went to a new venture led by Varn's son, Arden Vell.",
+            "The money went to Tomas Reede's son, Arden Vell Shipping and Brill.",
+            "Tomas Reede came. The money went to Tomas's son, Arden Vell.",
+        ],
     },
     Rule {
         name: "a ROLE named X",
