@@ -950,6 +950,19 @@ pub fn relative_clause(sentence: &Sentence, clause: &str) -> Option<Sentence> {
             ) {
                 return None;
             }
+            // "on the Tassili plateau in south-eastern Algeria, which was declared ...": a
+            // place after a thing's noun may be where the thing is, and "which" the thing.
+            static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"\b(?P<w>[a-z]+) (?:in|near) (?:[a-z\-]+ )?$").expect("valid")
+            });
+            let name_at = antecedent.name("a")?.start();
+            if clause.starts_with("which ")
+                && let Some(w) = IN_PLACE.captures(&before[..name_at])
+                && !crate::wording::verb::is_past_form(&w["w"])
+                && !crate::wording::verb::is_auxiliary(&w["w"])
+            {
+                return None;
+            }
             antecedent["a"].to_string()
         }
         None if clause.starts_with("which ") && matches!(verb, "was" | "were") => {
@@ -1367,6 +1380,19 @@ mod tests {
         })
         .collect();
         assert_eq!(whats, ["the completion of the Type G automatic loom"]);
+    }
+
+    #[test]
+    fn which_after_a_things_place_may_be_the_thing() {
+        assert!(
+            derived("The paintings survive on the Tull plateau in southern Varnland, which was declared a park in 1982.")
+                .is_empty()
+        );
+        // A name after a verb's "in" is the antecedent still.
+        assert_eq!(
+            derived("The congress met in Varnland, which was annexed in 1982."),
+            ["Varnland was annexed in 1982."]
+        );
     }
 
     #[test]

@@ -135,6 +135,15 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    // "X is the largest hot desert on Earth, a vast expanse of sand": after a predicate's
+    // place, the apposition tells what the predicate is, not the place.
+    static PREDICATE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:is|was|are|were|became|remains|remained) (?:[a-z]+ )?(?:the|an?) [^,;«]*? (?:in|on|of|at|across) (?:[a-z\-]+ )?(?:the )?$")
+            .expect("valid")
+    });
+    if PREDICATE_PLACE.is_match(&hit.clause[..hit.caps.name("t")?.start()]) {
+        return None;
+    }
     let definition = resolve_nouns(hit, &definition, true);
     // "Cooperation, the ministers hoped, would ...": a sentence's first word is a name only if
     // the article capitalises it elsewhere too; and an apposition ends on a noun, not a verb.
@@ -834,6 +843,8 @@ pub static RULES: &[Rule] = &[
             "They had leave to explore the colonies in Varnland, a rare privilege for foreigners.",
             "After the defeat at Brill, the town could only grow upwards.",
             "His ashes are kept in Brill, the city's airport bears his name, and a car is named after him.",
+            "The Varn is the largest hot desert on Earth, a vast expanse of sand and stone.",
+            "It was the most powerful league in northern Europe, an association of merchants.",
         ],
     },
     Rule {
