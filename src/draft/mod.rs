@@ -268,6 +268,29 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
         {
             context.saw_subject(Some(&subject));
         }
+        // "... became the seat of a parliament when the devolved Scottish Parliament met":
+        // a subordinate clause's named subject, told last, is what a next "its" means.
+        static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r" (?:when|after|before|because|once|until) (?:(?P<the>[Tt]he) (?:[a-z\-]+ ){0,2})?«E(?P<e>\d+)»(?: [a-z]+)?? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
+                .expect("valid")
+        });
+        if let Some(c) = SUBORDINATE.captures_iter(clause).last()
+            && crate::wording::verb::is_past_form(&c["v"])
+            && let Some(slot) = c["e"]
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| sentence.slots.get(i))
+            && matches!(slot.kind, SlotKind::Entity { possessive: false })
+            && !context::looks_like_person(&context.name(&slot.text))
+        {
+            let name = context.name(&slot.text);
+            let name = if c.name("the").is_some() && !name.starts_with("the ") {
+                format!("the {name}")
+            } else {
+                name
+            };
+            context.saw_subject(Some(&name));
+        }
     }
     // "He" most likely means the last person named, wherever in the sentence.
     let last_person = sentence
@@ -837,6 +860,23 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             })
             .collect();
         assert_eq!(lists, ["the three capital cities of the Varn"]);
+    }
+
+    #[test]
+    fn a_named_subject_after_when_is_what_the_next_its_means() {
+        let article = "Varn\n\nVarn is a city in Tull. In 1999 Varn became a capital again when the new Tull Assembly met for the first time. Its hall at Brill opened in 2004.\n";
+        let draft = draft_from_article(article);
+        let events: Vec<String> = fact(&draft, "event")
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::Event { what, .. } if what.contains("hall") => Some(what.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            events,
+            ["the opening of the hall at Brill of the Tull Assembly"]
+        );
     }
 
     #[test]
