@@ -820,6 +820,23 @@ pub static RULES: &[Rule] = &[
         must_not: &["Most of Brill's people live in the central valley."],
     },
     Rule {
+        name: "X is an organisation of N members",
+        pattern: r"^(?P<s>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))? (?:is|was|are|were) (?:a|an) (?:[a-z\-]+ ){0,3}?[a-z\-]+ (?P<v>made up of|composed of|consisting of|comprising|of|with) (?:(?:about|around|some|nearly|almost|roughly|over|more than) )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people))(?:[,.;]|$| (?:and|which|that|who|in|across|from)\b)",
+        whole: false,
+        confidence: 0.7,
+        build: counted,
+        must: &[
+            "The Varn Union (VU) is a continental organisation made up of 55 member states, which cover the south.",
+            "Brill is an archipelago of some 17,000 islands.",
+            "The Varn is a long river with 1,100 tributaries.",
+        ],
+        must_not: &[
+            "The Varn Union is an organisation of great age.",
+            "Brill is a city of 40 km².",
+            "The Varn is a long river with 1,100 km of banks.",
+        ],
+    },
+    Rule {
         name: "X has N inhabitants",
         pattern: r"(?P<s>{S}) (?:has|had|have) (?P<n>{N}) (?:inhabitants|residents|people)\b",
         whole: false,
