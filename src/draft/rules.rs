@@ -1362,6 +1362,19 @@ mod tests {
         );
         // A present phrase that gives no number and is no "is" shares nothing.
         assert!(derived("Lake Varn covers 8,372 km² and feeds the Orrin.").is_empty());
+        // "was" is no present, whatever its shape: the past phrase after it shares the
+        // subject.
+        assert_eq!(
+            derived("Mara Quell, a chemist, was born in Varn in 1820 and died in Tull in 1890."),
+            ["Mara Quell died in Tull in 1890."]
+        );
+        // After an apposition, "and" and another name are no verb: the whole clause shares
+        // nothing (the clause split gives the second name its own).
+        let sentence = crate::draft::sentence::read(
+            "Mara Quell, a chemist, and Tomas Reede built a hall and opened it in 1890.",
+            &Default::default(),
+        );
+        assert!(shared_subject(&sentence, &sentence.skeleton).is_empty());
     }
 
     #[test]
@@ -1380,6 +1393,21 @@ mod tests {
         })
         .collect();
         assert_eq!(whats, ["the completion of the Type G automatic loom"]);
+        // A named subject keeps its own name; the apposition only tells what it is.
+        let whats: Vec<String> = crate::draft::rules::harness::facts_of(
+            crate::draft::rules::harness::rule(
+                crate::draft::rules::events::RULES,
+                "passive event (X was founded in D)",
+            ),
+            "The Varn, the Tull ketch, was launched in 1901.",
+        )
+        .into_iter()
+        .filter_map(|f| match f {
+            FactKind::Event { what, .. } => Some(what.to_string()),
+            _ => None,
+        })
+        .collect();
+        assert_eq!(whats, ["the launch of the Varn"]);
     }
 
     #[test]

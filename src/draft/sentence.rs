@@ -889,6 +889,7 @@ mod tests {
         );
         assert_eq!(names("They spoke French or Dutch."), ["French", "Dutch"]);
         assert!(names("French and British troops landed.").is_empty());
+        assert!(names("Then came French and British envoys.").is_empty());
     }
 
     #[test]

@@ -724,8 +724,12 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
             // "a report reached Crick": people are reached by news, not arrived at; and
             // the traveller is named ("the ship", not "an MRC report").
             let to = hit.context.name(&to.text);
-            if hit.context.article.is_person(&to)
-                || hit.context.article.people.iter().any(|p| p.ends_with(&to))
+            if hit
+                .context
+                .article
+                .people
+                .iter()
+                .any(|p| p.ends_with(to.as_str()))
                 || !(subject.starts_with(char::is_uppercase) || subject.starts_with("the "))
             {
                 return None;
@@ -1897,6 +1901,7 @@ pub static RULES: &[Rule] = &[
             "The town charged dues on its harbour. Harbour dues, introduced in Brill, are now high.",
             "Harbour dues, introduced in 1970, are now high.",
             "Later dues, introduced in 1970, were higher; the harbour was busy.",
+            "Later dues, introduced in 1970, were higher than those set later.",
             "Soon after, founded in 1970, the guild grew.",
             "He sailed north, founded in 1970 a guild.",
         ],
@@ -2097,6 +2102,7 @@ pub static RULES: &[Rule] = &[
             "In 1999 Brill reached an agreement with Olk.",
             "In 1911 Mara Quell set out with four men.",
             "Tomas Reede wrote to Mara Quell. In 1953 a report reached Quell.",
+            "Tomas Reede wrote to Mara Quell. In 1953 the Varn Report reached Quell.",
             "In 1953 a long report reached the North Cape.",
         ],
     },
@@ -2589,6 +2595,11 @@ mod tests {
         assert_eq!(
             whats(rule, "In 1911 Mara Quell set out for the North Cape."),
             ["the departure of Mara Quell for the North Cape"]
+        );
+        // "arrived" keeps its own reading: the arrival, with its place.
+        assert_eq!(
+            whats(rule, "Mara Quell arrived in Brill in 1901."),
+            ["the arrival of Mara Quell"]
         );
     }
 

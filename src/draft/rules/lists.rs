@@ -685,6 +685,17 @@ mod tests {
     }
 
     #[test]
+    fn a_list_is_named_by_two_words_at_least_and_never_by_a_count() {
+        let items = || vec!["Arden".to_string(), "Brill".to_string()];
+        assert!(list("the members".into(), items()).is_some());
+        assert!(list("members".into(), items()).is_none());
+        assert!(list("the other two".into(), items()).is_none());
+        assert!(list("in 1201".into(), items()).is_none());
+        // A year after a preposition ends a name that says what the things did.
+        assert!(list("the towns that joined in 1201".into(), items()).is_some());
+    }
+
+    #[test]
     fn an_and_inside_the_last_item_is_kept_when_the_count_says_so() {
         assert_eq!(
             split_items(

@@ -622,6 +622,7 @@ pub static RULES: &[Rule] = &[
             "The voyage, planned for two years, lasted almost five.",
             "It lasted three days.",
             "The strike lasted 300 workers.",
+            "In 1900 a war lasted three years.",
         ],
     },
     Rule {
