@@ -383,6 +383,54 @@ mod tests {
         check_table(RULES);
     }
 
+    fn subjects(rule_name: &str, text: &str) -> Vec<String> {
+        facts_of(rule(RULES, rule_name), text)
+            .into_iter()
+            .filter_map(|f| match f {
+                FactKind::Place { subject, .. } => Some(subject.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn where_the_rivers_source_lies_is_asked_as_its_source() {
+        let lies = "X lies / is located in P";
+        assert_eq!(
+            subjects(
+                lies,
+                "The Orrin is a river of the north. The river's ultimate source lies high in the Varn Hills."
+            ),
+            ["the source of the Orrin"]
+        );
+        assert_eq!(
+            subjects(
+                lies,
+                "The Orrin is a river of the north. The river's source lies high in the Varn Hills."
+            ),
+            ["the source of the Orrin"]
+        );
+        // Another thing of the river's is where it lies, as written.
+        assert_eq!(
+            subjects(
+                lies,
+                "The Orrin is a river of the north. The river's old mill lies in the Varn Hills."
+            ),
+            ["the river's old mill"]
+        );
+    }
+
+    #[test]
+    fn a_person_is_no_place() {
+        assert!(
+            subjects(
+                "its headquarters is in P",
+                "The Varn Guild is a body. Its headquarters is at Mara Quell."
+            )
+            .is_empty()
+        );
+    }
+
     #[test]
     fn a_seat_belongs_to_the_named_apposition_with_its_date() {
         assert_eq!(
