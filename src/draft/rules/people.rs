@@ -378,8 +378,16 @@ fn led_by(hit: &Hit) -> Option<FactKind> {
     let leader = match hit.raw("v")? {
         "commanded" => "commander",
         "headed" => "head",
+        "captained" => "captain",
+        "piloted" => "pilot",
+        "directed" => "director",
+        "chaired" => "chair",
         _ => "leader",
     };
+    // "Apollo 11 was commanded by Neil Armstrong": a named thing's commander.
+    if let Some(s) = hit.slot("s") {
+        return person(name, format!("the {leader} of {}", hit.context.name(&s.text)), None);
+    }
     let body = hit.sentence.render(hit.raw("np")?);
     if leans_on_another(&body)
         || body
@@ -868,6 +876,21 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "The talks were led by Tomas Reede.",
             "They belonged to an expedition led by it.",
+        ],
+    },
+    Rule {
+        name: "X was commanded by Y",
+        pattern: r"^(?:(?:In|On|By) «D\d+»,? )?(?P<s>(?:[Tt]he )?«E\d+»)(?:, [^,]{3,60},)? (?:was|were) (?:[a-z]+ly )?(?P<v>led|headed|commanded|captained|piloted|directed|chaired) by (?:the [a-z]+ )?(?P<n>«E\d+»)(?:[,.;]|$| (?:and|in|on|at|from|to|which|who)\b)",
+        whole: false,
+        confidence: 0.65,
+        build: led_by,
+        must: &[
+            "The Varn Expedition was commanded by Tomas Reede, a naval officer.",
+            "In 1911 the Tull 7 was captained by Mara Quell.",
+        ],
+        must_not: &[
+            "The talks were led by Tomas Reede.",
+            "The Varn Expedition was commanded by Brill.",
         ],
     },
     Rule {
