@@ -10,7 +10,7 @@ use regex::Regex;
 use crate::deck::{Answer, FactKind};
 use crate::draft::context::looks_like_person;
 use crate::draft::mentions;
-use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
+use crate::draft::rules::{Hit, Rule, definite, leans_on_another, resolve_nouns, trim_phrase};
 use crate::draft::sentence::SlotKind;
 
 /// Splits "A, B and C" (or "A, B, and C") into items, using the expected count to decide
@@ -95,6 +95,47 @@ fn doers(hit: &Hit) -> Option<FactKind> {
     }
     let count = crate::wording::count::number_word(items.len() as f64)?;
     list(format!("the {count} people who {written} {rest}"), items)
+}
+
+/// "The summit was reached by A, a beekeeper, and B": the people who reached it. Only the
+/// names count as items, not what the appositions say of them.
+fn done_by(hit: &Hit) -> Option<FactKind> {
+    let participle = hit.raw("v")?;
+    let verb = crate::wording::verb::Verb::of(participle);
+    if verb.participle != participle || matches!(verb.base.as_str(), "be" | "have" | "do") {
+        return None;
+    }
+    // The names between the commas and "and", not those inside an apposition ("a
+    // beekeeper from New Zealand").
+    let items: Vec<String> = hit
+        .raw("i")?
+        .split(", ")
+        .flat_map(|part| part.split(" and "))
+        .map(|part| part.trim_start_matches("and "))
+        .filter(|part| part.starts_with('«') && part.ends_with('»'))
+        .filter_map(|part| hit.sentence.slot(part))
+        .filter(|slot| matches!(slot.kind, SlotKind::Entity { .. }))
+        .map(|slot| hit.context.name(&slot.text))
+        .collect();
+    if items.len() < 2 || !items.iter().all(|i| looks_like_person(i)) {
+        return None;
+    }
+    let what = match hit.slot("o") {
+        Some(o) => hit.context.name(&o.text),
+        None => {
+            let written = hit.sentence.render(hit.raw("o")?);
+            let (resolved, _) = hit.context.resolve(&written)?;
+            resolve_nouns(hit, &definite(&resolved), false)
+        }
+    };
+    if leans_on_another(&what) {
+        return None;
+    }
+    let count = crate::wording::count::number_word(items.len() as f64)?;
+    list(
+        format!("the {count} people who {} {what}", verb.past),
+        items,
+    )
 }
 
 fn list(name: String, items: Vec<String>) -> Option<FactKind> {
@@ -447,6 +488,22 @@ pub static RULES: &[Rule] = &[
             "Mara Quell and Tomas Reede had a boat in 1901.",
             "Mara Quell and Tomas Reede sold their boats in 1901.",
             "Mara Quell and Tomas Reede sailed north in 1901.",
+        ],
+    },
+    Rule {
+        name: "X was done by A and B: the people who did X",
+        pattern: r"^(?:(?:[Ii]n|[Oo]n) «D\d+»,? )?(?P<o>(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er) (?:[a-z\-]+ ){0,3}?[a-z\-]+|(?:[Tt]he )?«E\d+»)(?: \([^)]*\))? (?:was|were) (?:[a-z]+ly )?(?P<v>[a-z]+) (?:(?:first|jointly|together) )?by (?P<i>«E\d+»(?:, [a-z][^,;]{2,60})?(?:, «E\d+»(?:, [a-z][^,;]{2,60})?)*,? and «E\d+»)(?:, [a-z][^,;]{2,60})?(?:[.;]|$| (?:in|on) «D)",
+        whole: true,
+        confidence: 0.6,
+        build: done_by,
+        must: &[
+            "The summit was reached by Mara Quell, a beekeeper from Varn, and Tomas Reede, a guide.",
+            "In 1901 the Varn Charter was written by Mara Quell and Tomas Reede.",
+        ],
+        must_not: &[
+            "The summit was reached by Brill and Olk.",
+            "The summit was reached by Mara Quell and a guide.",
+            "It was written by Mara Quell and Tomas Reede.",
         ],
     },
     Rule {

@@ -386,7 +386,11 @@ fn led_by(hit: &Hit) -> Option<FactKind> {
     };
     // "Apollo 11 was commanded by Neil Armstrong": a named thing's commander.
     if let Some(s) = hit.slot("s") {
-        return person(name, format!("the {leader} of {}", hit.context.name(&s.text)), None);
+        return person(
+            name,
+            format!("the {leader} of {}", hit.context.name(&s.text)),
+            None,
+        );
     }
     let body = hit.sentence.render(hit.raw("np")?);
     if leans_on_another(&body)
