@@ -662,7 +662,7 @@ pub fn joins_nouns(words: &[&str], i: usize) -> bool {
 /// ", but", ", while" before a subject, so a pattern's subject and date come from one clause.
 pub fn clauses(skeleton: &str) -> Vec<&str> {
     static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"; |, (?:and|but|while|whereas|although|so) (?:(?:the|its|his|her|their|it|he|she|they|The|It|He|She|They) |«E\d+»)|, (?:and|but) then |, (?:and|but) (?:in|on) «D\d+» |, (?:(?:a|an|the|only|just|shortly|soon|long|two|three|several) [a-z]+ )?(?:after|before|when|while|until|because|although|though|where|which|who) ")
+        Regex::new(r"; |, (?:and|but|while|whereas|although|so) (?:(?:the|its|his|her|their|it|he|she|they|The|It|He|She|They) |«E\d+»|«N\d+» [a-z]+ (?:were|was|had|have|are)\b)|, (?:and|but) then |, (?:and|but) (?:in|on) «D\d+» |, (?:(?:a|an|the|only|just|shortly|soon|long|two|three|several) [a-z]+ )?(?:after|before|when|while|until|because|although|though|where|which|who) ")
             .expect("valid")
     });
     let mut out = Vec::new();
