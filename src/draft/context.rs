@@ -382,7 +382,7 @@ impl Article {
             }
             // Generic words for an organisation stand for a subject that is not a person,
             // unless the article says it is another kind of thing ("the canal", "the war").
-            if !looks_like_person(&subject)
+            if !self.names_someone(&subject)
                 && (self.class_nouns.is_empty()
                     || self
                         .class_nouns
@@ -492,7 +492,17 @@ impl Article {
             && self
                 .subject
                 .as_deref()
-                .is_some_and(|s| self.people.iter().any(|p| p == s) || looks_like_person(s))
+                .is_some_and(|s| self.names_someone(s))
+    }
+
+    /// Whether a name is a person's: shaped like one, or one of the people the article names
+    /// in full ("Owens" for "Jesse Owens").
+    fn names_someone(&self, name: &str) -> bool {
+        looks_like_person(name)
+            || self
+                .people
+                .iter()
+                .any(|p| p == name || p.ends_with(&format!(" {name}")))
     }
 }
 

@@ -524,11 +524,51 @@ fn length_before(hit: &Hit) -> Option<FactKind> {
     if !is_length(unit.as_deref()?) {
         return None;
     }
-    let np = trim_phrase(&hit.text("np")?);
-    if np.split_whitespace().count() < 2 {
+    // The noun phrase only: it ends before a preposition other than "of", a conjunction or a
+    // verb ("the 100-yard dash and set new world records" is the dash); "the 100 metres on 3
+    // August" has none.
+    let written = trim_phrase(&hit.text("np")?);
+    let mut np: Vec<&str> = Vec::new();
+    for word in written.split_whitespace() {
+        if matches!(
+            word,
+            "in" | "on"
+                | "at"
+                | "by"
+                | "for"
+                | "with"
+                | "from"
+                | "to"
+                | "and"
+                | "or"
+                | "but"
+                | "which"
+                | "that"
+                | "who"
+                | "as"
+                | "into"
+                | "during"
+                | "after"
+                | "before"
+        ) || crate::wording::verb::is_past_form(word)
+            || crate::wording::verb::is_auxiliary(word)
+        {
+            break;
+        }
+        np.push(word);
+    }
+    while np.last().is_some_and(|w| *w == "of") {
+        np.pop();
+    }
+    if np.len() < 2 {
         return None;
     }
-    number(format!("the length of the {np}"), value, unit, approx)
+    number(
+        format!("the length of the {}", np.join(" ")),
+        value,
+        unit,
+        approx,
+    )
 }
 
 /// "the old canal, which runs to about 2,400km".
@@ -979,7 +1019,11 @@ pub static RULES: &[Rule] = &[
         confidence: 0.65,
         build: length_before,
         must: &["They agreed on the 40 km southern part of the coastal road."],
-        must_not: &["They agreed on the 40 southern parts of the coastal road."],
+        must_not: &[
+            "They agreed on the 40 southern parts of the coastal road.",
+            "He equalled the world record in the 100-yard dash and set new world records.",
+            "He won the 100 metres on 3 August in 10.3 seconds.",
+        ],
     },
     Rule {
         name: "X, which runs to N km",

@@ -144,6 +144,14 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     if PREDICATE_PLACE.is_match(&hit.clause[..hit.caps.name("t")?.start()]) {
         return None;
     }
+    // "He was born in Oakville, Alabama, the youngest of ten children": after a birthplace,
+    // the apposition is the person's.
+    if hit.clause[..hit.caps.name("t")?.start()]
+        .split_whitespace()
+        .any(|w| w == "born")
+    {
+        return None;
+    }
     let definition = resolve_nouns(hit, &definition, true);
     // "Cooperation, the ministers hoped, would ...": a sentence's first word is a name only if
     // the article capitalises it elsewhere too; and an apposition ends on a noun, not a verb.
@@ -269,6 +277,12 @@ fn reverse_copula(hit: &Hit) -> Option<FactKind> {
 /// "the Marangu route, known as the “Coca-Cola route”".
 fn known_as(hit: &Hit) -> Option<FactKind> {
     let quote = hit.text("q")?;
+    // "he was coached by Larry Snyder and nicknamed 'the Buckeye Bullet'": a second verb
+    // phrase, whose subject is the clause's, not the name before "and".
+    let between = &hit.clause[hit.caps.name("x")?.start()..hit.caps.name("q")?.start()];
+    if between.contains(" and ") || between.contains(" or ") || between.contains(" but ") {
+        return None;
+    }
     // "the decline of the Ottoman Empire, which was called ...": the name it ends on.
     let raw = hit.raw("x")?;
     // "Article 23 of the Charter is known as ...": a name inside a bigger phrase is not
@@ -844,6 +858,7 @@ pub static RULES: &[Rule] = &[
             "After the defeat at Brill, the town could only grow upwards.",
             "His ashes are kept in Brill, the city's airport bears his name, and a car is named after him.",
             "The Varn is the largest hot desert on Earth, a vast expanse of sand and stone.",
+            "He was born in Oakvale, Varnland, the youngest of ten children of a farmer.",
             "It was the most powerful league in northern Europe, an association of merchants.",
         ],
     },
@@ -955,7 +970,10 @@ pub static RULES: &[Rule] = &[
             "The old empire, which was often called “the tired giant”, fell.",
             "Article 23 is known as the “tide clause”.",
         ],
-        must_not: &["They took a habit often called the “Goat way”."],
+        must_not: &[
+            "They took a habit often called the “Goat way”.",
+            "At college he was coached by Mara Quell and nicknamed “the Varn Arrow”.",
+        ],
     },
     Rule {
         name: "X, or Y, (its other name)",
