@@ -499,8 +499,10 @@ pub static RULES: &[Rule] = &[
         must: &[
             "The summit was reached by Mara Quell, a beekeeper from Varn, and Tomas Reede, a guide.",
             "In 1901 the Varn Charter was written by Mara Quell and Tomas Reede.",
+            "The summit was reached by Mara Quell, Tomas Reede and Arden Vell.",
         ],
         must_not: &[
+            "The bridge was close by Mara Quell and Tomas Reede.",
             "The summit was reached by Brill and Olk.",
             "The summit was reached by Mara Quell and a guide.",
             "It was written by Mara Quell and Tomas Reede.",

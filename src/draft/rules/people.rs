@@ -986,6 +986,35 @@ mod tests {
     }
 
     #[test]
+    fn a_named_thing_led_by_a_person_gives_the_role_its_verb_says() {
+        let led = |text: &str| roles_of("X was commanded by Y", text);
+        assert_eq!(
+            led("The Varn Expedition was commanded by Tomas Reede."),
+            ["the commander of the Varn Expedition"]
+        );
+        assert_eq!(
+            led("The Tull 7 was captained by Mara Quell."),
+            ["the captain of the Tull 7"]
+        );
+        assert_eq!(
+            led("The Tull 7 was piloted by Mara Quell."),
+            ["the pilot of the Tull 7"]
+        );
+        assert_eq!(
+            led("The Varn Survey was directed by Mara Quell."),
+            ["the director of the Varn Survey"]
+        );
+        assert_eq!(
+            led("The Varn Board was chaired by Mara Quell."),
+            ["the chair of the Varn Board"]
+        );
+        assert_eq!(
+            led("The Varn Guild was led by Mara Quell."),
+            ["the leader of the Varn Guild"]
+        );
+    }
+
+    #[test]
     fn a_body_led_by_a_person_makes_them_its_leader_and_its_role_is_of_the_thing() {
         let led = |text: &str| roles_of("a body led by X", text);
         assert_eq!(
