@@ -254,6 +254,16 @@ fn copula(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let definition = hit.text("d")?;
+    // "the only place in the United States where bison have lived ...": "the only" or a
+    // rank needs the clause that follows it, which the definition stops before.
+    let after = hit.clause[hit.caps.name("d")?.end()..].trim_start();
+    if (definition.starts_with("the only ") || superlative_only(&definition))
+        && ["where ", "that ", "who ", "which "]
+            .iter()
+            .any(|w| after.starts_with(w))
+    {
+        return None;
+    }
     term(&name, &definition)
 }
 
@@ -936,6 +946,7 @@ pub static RULES: &[Rule] = &[
         build: copula,
         must: &[
             "Brill is an island country in the North Sea.",
+            "Brill is the only island in the North Sea.",
             "The Varn Race, organised by the Varn Club, is the oldest annual contest in the world.",
             "The Varn Canal is an artificial waterway, about 82 kilometres long, that joins two seas.",
             "The Varn Pact, officially the Treaty of Tull, Brill and Olk, was a defence alliance of three islands.",
@@ -943,6 +954,7 @@ pub static RULES: &[Rule] = &[
             "The Treaty of Varn was a peace treaty between Osland and Pell.",
         ],
         must_not: &[
+            "Brill is the only place in the North Sea where seals still breed.",
             "Mara Quell was a Scottish chemist.",
             "The Varn Race, organised by the Varn Club, was held in 1901.",
         ],
