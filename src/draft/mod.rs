@@ -302,22 +302,6 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
     if let Some(person) = last_person {
         context.saw_person(&person);
     }
-    // "In 1976 Gerald Ford awarded him the Medal of Freedom. He was ...": in a life, the
-    // "him" someone acted on is the subject, and so is the next "he".
-    if let Some(subject) = context.article.subject.clone()
-        && context.article.subject_is_person()
-        && sentence
-            .skeleton
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "him" || (w == "her" && context.article.female == Some(true)))
-        && sentence
-            .slots
-            .iter()
-            .filter(|s| matches!(s.kind, SlotKind::Entity { .. }))
-            .all(|s| context.name(&s.text) != subject)
-    {
-        context.saw_person(&subject);
-    }
 }
 
 /// Remembers the last event, so "Vietnam followed in 1995" can be read after "Brunei joined".
