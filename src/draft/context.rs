@@ -1095,6 +1095,22 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_named_by_its_surname_is_a_person() {
+        let a = article(
+            "Mara Quell",
+            &[
+                "In 1936 a young runner won four races in Brill.",
+                "Mara Quell went there as a student.",
+                "Quell won again in 1937, and Quell later coached.",
+                "Quell died in 1980.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("Quell"));
+        assert!(a.subject_is_person());
+        assert!(a.class_nouns.is_empty());
+    }
+
+    #[test]
     fn a_name_written_after_in_is_a_place_whatever_its_shape() {
         let a = article(
             "",
