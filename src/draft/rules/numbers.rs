@@ -1023,6 +1023,7 @@ pub static RULES: &[Rule] = &[
             "They agreed on the 40 southern parts of the coastal road.",
             "He equalled the world record in the 100-yard dash and set new world records.",
             "He won the 100 metres on 3 August in 10.3 seconds.",
+            "They built the 40 km part of which little remains.",
         ],
     },
     Rule {
@@ -1238,6 +1239,13 @@ mod tests {
             ["the width of the northern basin"]
         );
         let its = |text: &str| quantities_of("its maximum depth is N", text);
+        assert_eq!(
+            quantities_of(
+                "the N km stretch of X",
+                "They said the 40 km coastal road is closed in winter."
+            ),
+            ["the length of the coastal road"]
+        );
         assert_eq!(
             its("Lake Tarn is in Varn. Its maximum depth is 300 metres."),
             ["the maximum depth of Lake Tarn"]
