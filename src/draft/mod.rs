@@ -864,30 +864,28 @@ From 1901 to 1910, the guild built new towers along the southern shore.
 
     #[test]
     fn a_named_subject_after_when_is_what_the_next_its_means() {
-        let article = "Varn\n\nVarn is a city in Tull. In 1999 Varn became a capital again when the new Tull Assembly met for the first time. Its hall at Brill opened in 2004.\n";
-        let draft = draft_from_article(article);
-        let events: Vec<String> = fact(&draft, "event")
-            .iter()
-            .filter_map(|f| match &f.kind {
-                FactKind::Event { what, .. } if what.contains("hall") => Some(what.to_string()),
-                _ => None,
-            })
-            .collect();
+        let hall = |article: &str| -> Vec<String> {
+            fact(&draft_from_article(article), "event")
+                .iter()
+                .filter_map(|f| match &f.kind {
+                    FactKind::Event { what, .. } if what.contains("hall") => Some(what.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
         assert_eq!(
-            events,
+            hall(
+                "Varn\n\nVarn is a city in Tull. In 1999 Varn became a capital again when the new Tull Assembly met for the first time. Its hall at Brill opened in 2004.\n"
+            ),
             ["the opening of the hall at Brill of the Tull Assembly"]
         );
         // A name written without "the" takes none.
-        let article = "Varn\n\nVarn is a city in Tull. In 1999 Varn became a capital again when Varnco moved in. Its hall at Brill opened in 2004.\n";
-        let draft = draft_from_article(article);
-        let events: Vec<String> = fact(&draft, "event")
-            .iter()
-            .filter_map(|f| match &f.kind {
-                FactKind::Event { what, .. } if what.contains("hall") => Some(what.to_string()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(events, ["the opening of the hall at Brill of Varnco"]);
+        assert_eq!(
+            hall(
+                "Varn\n\nVarn is a city in Tull. In 1999 Varn became a capital again when Varnco moved in. Its hall at Brill opened in 2004.\n"
+            ),
+            ["the opening of the hall at Brill of Varnco"]
+        );
     }
 
     #[test]

@@ -1378,39 +1378,6 @@ mod tests {
     }
 
     #[test]
-    fn a_named_apposition_with_its_noun_is_the_subject() {
-        let whats: Vec<String> = crate::draft::rules::harness::facts_of(
-            crate::draft::rules::harness::rule(
-                crate::draft::rules::events::RULES,
-                "passive event (X was founded in D)",
-            ),
-            "His greatest invention, the Type G automatic loom, was completed in 1924.",
-        )
-        .into_iter()
-        .filter_map(|f| match f {
-            FactKind::Event { what, .. } => Some(what.to_string()),
-            _ => None,
-        })
-        .collect();
-        assert_eq!(whats, ["the completion of the Type G automatic loom"]);
-        // A named subject keeps its own name; the apposition only tells what it is.
-        let whats: Vec<String> = crate::draft::rules::harness::facts_of(
-            crate::draft::rules::harness::rule(
-                crate::draft::rules::events::RULES,
-                "passive event (X was founded in D)",
-            ),
-            "The Varn, the Tull ketch, was launched in 1901.",
-        )
-        .into_iter()
-        .filter_map(|f| match f {
-            FactKind::Event { what, .. } => Some(what.to_string()),
-            _ => None,
-        })
-        .collect();
-        assert_eq!(whats, ["the launch of the Varn"]);
-    }
-
-    #[test]
     fn which_after_a_things_place_may_be_the_thing() {
         assert!(
             derived("The paintings survive on the Tull plateau in southern Varnland, which was declared a park in 1982.")

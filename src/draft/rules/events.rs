@@ -2594,6 +2594,23 @@ mod tests {
     }
 
     #[test]
+    fn a_named_apposition_with_its_noun_is_the_subject() {
+        let passive = "passive event (X was founded in D)";
+        assert_eq!(
+            whats(
+                passive,
+                "His greatest invention, the Type G automatic loom, was completed in 1924."
+            ),
+            ["the completion of the Type G automatic loom"]
+        );
+        // A named subject keeps its own name; the apposition only tells what it is.
+        assert_eq!(
+            whats(passive, "The Varn, the Tull ketch, was launched in 1901."),
+            ["the launch of the Varn"]
+        );
+    }
+
+    #[test]
     fn an_indefinite_subject_is_written_small_inside_its_event() {
         assert_eq!(
             whats(

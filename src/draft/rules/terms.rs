@@ -290,7 +290,10 @@ fn known_as(hit: &Hit) -> Option<FactKind> {
     // "he was coached by Larry Snyder and nicknamed 'the Buckeye Bullet'": a second verb
     // phrase, whose subject is the clause's, not the name before "and".
     let between = &hit.clause[hit.caps.name("x")?.start()..hit.caps.name("q")?.start()];
-    if [" and ", " or ", " but "].iter().any(|c| between.contains(c)) {
+    if [" and ", " or ", " but "]
+        .iter()
+        .any(|c| between.contains(c))
+    {
         return None;
     }
     // "the decline of the Ottoman Empire, which was called ...": the name it ends on.
