@@ -615,7 +615,7 @@ fn entity_spans(
             continue;
         }
         // "the Scottish bacteriologist": an adjective, not a name.
-        if is_demonym_lonely(&tokens, i) {
+        if is_demonym_lonely(tokens, i) {
             i += 1;
             continue;
         }
