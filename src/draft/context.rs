@@ -798,6 +798,21 @@ impl Context {
                 .map(|s| (s, Some("\"he\"/\"she\" read as the last person named")));
         }
         let lower = phrase.to_lowercase();
+        // "the Japanese firm": a class noun after a nationality is the class noun.
+        let lower = match phrase
+            .split_once(' ')
+            .map(|(the, rest)| (the, rest.split_once(' ')))
+        {
+            Some((the, Some((adjective, noun))))
+                if the.eq_ignore_ascii_case("the")
+                    && crate::draft::sentence::is_demonym(adjective)
+                    && noun.starts_with(char::is_lowercase)
+                    && !noun.contains(' ') =>
+            {
+                format!("the {}", noun.to_lowercase())
+            }
+            _ => lower,
+        };
         if let Some(noun) = lower.strip_prefix("the ")
             && self.article.class_nouns.iter().any(|c| c == noun)
             && let Some(subject) = &self.article.subject
@@ -1092,6 +1107,24 @@ mod tests {
         // Not the whole part before the colon: the most named title name.
         let a = article("Notes on Brill 7: Nine Days on the Varn", &text);
         assert_ne!(a.subject.as_deref(), Some("Brill 7"));
+    }
+
+    #[test]
+    fn a_class_noun_after_a_nationality_is_the_subject() {
+        let a = article(
+            "Varnco",
+            &["Varnco is a Varnish firm that makes boats.", "Varnco grew."],
+        );
+        let context = Context::new(a);
+        assert_eq!(
+            context.resolve("The Varnish firm").map(|(name, _)| name),
+            Some("Varnco".to_string())
+        );
+        // A name is no class noun: "the Varnish Union" is itself.
+        assert_ne!(
+            context.resolve("the Varnish Union").map(|(name, _)| name),
+            Some("Varnco".to_string())
+        );
     }
 
     #[test]

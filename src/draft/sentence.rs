@@ -127,7 +127,7 @@ fn is_capital(word: &str) -> bool {
 
 /// Capitalised adjectives of nationality or language ("Scottish", "Australian"): before a
 /// lowercase word they describe it ("the Scottish bacteriologist") and are not a name.
-fn is_demonym(word: &str) -> bool {
+pub(crate) fn is_demonym(word: &str) -> bool {
     #[rustfmt::skip]
     const EXTRA: &[&str] = &[
         "French", "Dutch", "Greek", "Swiss", "Thai", "British", "Irish", "Welsh", "Danish",

@@ -204,7 +204,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "its headquarters is in P",
-        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]ts|[Tt]heir|[Tt]he [a-z]+)(?:'s)? headquarters (?:(?:is|are|was|were|has been|have been) )?(?:[a-z]+ly )?(?:located |based )?(?:in|at) (?:«E\d+»'s capital,? )?(?P<p>(?:the )?«E\d+»)",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]ts|[Tt]heir|[Tt]he [a-z]+)(?:'s)? headquarters (?:(?:is|are|was|were|has been|have been) )?(?:[a-z]+ly |still |now |also )?(?:located |based )?(?:in|at) (?:«E\d+»'s capital,? )?(?P<p>(?:the )?«E\d+»)",
         whole: false,
         confidence: 0.8,
         build: headquarters,
@@ -212,6 +212,7 @@ pub static RULES: &[Rule] = &[
             "The Harbour League was set up in 1901. Its headquarters is in Varn.",
             "The Harbour League's headquarters are in Varn.",
             "The Harbour League is a trade body. The organisation's headquarters are in Varn.",
+            "The Harbour League is a trade body. Its headquarters are still in Varn.",
         ],
         must_not: &[
             "Its headquarters is in a tall building.",
