@@ -649,6 +649,14 @@ fn entity_spans(
                 end += 1;
                 continue;
             }
+            // "Super Mario Bros.", "Toyota Motor Co.": a short form's full stop ends the name.
+            if tokens[end].text == "."
+                && tokens[end].start == tokens[end - 1].end
+                && matches!(word(end - 1), "Bros" | "Co" | "Ltd" | "Inc" | "Corp" | "Jr" | "Sr")
+            {
+                end += 1;
+                break;
+            }
             let adjacent = tokens[end].start == tokens[end - 1].end + 1
                 && text[tokens[end - 1].end..tokens[end].start] == *" ";
             if !adjacent {
@@ -888,6 +896,11 @@ mod tests {
             ["Arabic", "English", "French", "Spanish"]
         );
         assert_eq!(names("They spoke French or Dutch."), ["French", "Dutch"]);
+        // A short form's full stop is part of the name.
+        assert_eq!(
+            names("Varn Bros., released in 1985, sold well."),
+            ["Varn Bros."]
+        );
         assert!(names("French and British troops landed.").is_empty());
         assert!(names("Then came French and British envoys.").is_empty());
     }
