@@ -686,7 +686,9 @@ const THING_WORDS: &[&str] = &[
     "Industrie", "Industries", "Industry", "Holdings", "Airways", "Electronics", "Works",
     "Enterprises", "Partners", "Brothers", "Aerospace", "Aviation", "Shipping", "Steel",
     "Prefecture", "County", "District", "Oblast", "Canton", "Territory", "Governorate",
-    "Municipality", "Borough", "Shire", "State", "Lagoon", "Hills", "Highlands",
+    "Municipality", "Borough", "Shire", "State", "Lagoon", "Hills", "Highlands", "Geyser",
+    "Spring", "Springs", "Canyon", "Caldera", "Volcano", "Reef", "Cave", "Caves", "Gorge",
+    "Oasis",
 ];
 
 /// Whether a name looks like a person's: two to four capitalised words, none of them a word

@@ -652,7 +652,10 @@ fn entity_spans(
             // "Super Mario Bros.", "Toyota Motor Co.": a short form's full stop ends the name.
             if tokens[end].text == "."
                 && tokens[end].start == tokens[end - 1].end
-                && matches!(word(end - 1), "Bros" | "Co" | "Ltd" | "Inc" | "Corp" | "Jr" | "Sr")
+                && matches!(
+                    word(end - 1),
+                    "Bros" | "Co" | "Ltd" | "Inc" | "Corp" | "Jr" | "Sr"
+                )
             {
                 end += 1;
                 break;

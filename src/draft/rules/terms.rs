@@ -943,13 +943,16 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a definition",
-        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,)? (?:is|was) (?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, [a-z]+ed\b|$)",
+        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, [a-z]+ed\b|$)",
         whole: false,
         confidence: 0.6,
         build: copula,
         must: &[
             "Brill is an island country in the North Sea.",
             "Brill is the only island in the North Sea.",
+            "Varn Park is widely regarded as the first national park in the world.",
+            "Varn Spring, 90 metres across, is the largest hot spring in Tull.",
+            "Lake Varn, at an elevation of 2,357 metres, is the largest high lake in Tull.",
             "The Varn Race, organised by the Varn Club, is the oldest annual contest in the world.",
             "The Varn Canal is an artificial waterway, about 82 kilometres long, that joins two seas.",
             "The Varn Pact, officially the Treaty of Tull, Brill and Olk, was a defence alliance of three islands.",
