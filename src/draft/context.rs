@@ -1122,9 +1122,9 @@ mod tests {
             context.resolve("The Varnish firm").map(|(name, _)| name),
             Some("Varnco".to_string())
         );
-        // A name is no class noun: "the Varnish Union" is itself.
+        // A name is no class noun: "the Varnish Firm" is itself.
         assert_ne!(
-            context.resolve("the Varnish Union").map(|(name, _)| name),
+            context.resolve("the Varnish Firm").map(|(name, _)| name),
             Some("Varnco".to_string())
         );
     }
