@@ -495,10 +495,10 @@ impl Article {
                 .is_some_and(|s| self.names_someone(s))
     }
 
-    /// Whether a name is a person's: shaped like one, or one of the people the article names
-    /// in full ("Owens" for "Jesse Owens").
-    fn names_someone(&self, name: &str) -> bool {
-        looks_like_person(name)
+    /// Whether a name is a person's: one by its shape ([`Article::is_person`]), or one of the
+    /// people the article names in full ("Owens" for "Jesse Owens").
+    pub fn names_someone(&self, name: &str) -> bool {
+        self.is_person(name)
             || self
                 .people
                 .iter()

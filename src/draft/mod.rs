@@ -215,6 +215,14 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
     static UNNAMED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today) [^,]{0,40}, )?(?P<np>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Ss]ome|[Mm]ost) [a-z]+)").expect("valid")
     });
+    // The name a placeholder's index stands for, when it is a name (not a possessive).
+    let named = |index: &str| {
+        index
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| sentence.slots.get(i))
+            .filter(|slot| matches!(slot.kind, SlotKind::Entity { possessive: false }))
+    };
     for clause in rules::clauses(&sentence.skeleton) {
         // "..., although Moldova can claim less": a concessive or contrasting clause's subject
         // is an aside; "it" still means the main clause's.
@@ -227,11 +235,7 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
             continue;
         }
         if let Some(c) = SUBJECT.captures(clause)
-            && let Some(slot) = c["e"]
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| sentence.slots.get(i))
-            && matches!(slot.kind, SlotKind::Entity { possessive: false })
+            && named(&c["e"]).is_some()
         {
             let mut np = sentence.render(&c["np"]);
             // "The first IKEA store opened": the store; "Iceland was": Iceland.
@@ -276,14 +280,10 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
         });
         if let Some(c) = SUBORDINATE.captures_iter(clause).last()
             && crate::wording::verb::is_past_form(&c["v"])
-            && let Some(slot) = c["e"]
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| sentence.slots.get(i))
-            && matches!(slot.kind, SlotKind::Entity { possessive: false })
-            && !context::looks_like_person(&context.name(&slot.text))
+            && let Some(slot) = named(&c["e"])
+            && let name = context.name(&slot.text)
+            && !context::looks_like_person(&name)
         {
-            let name = context.name(&slot.text);
             let name = if c.name("the").is_some() && !name.starts_with("the ") {
                 format!("the {name}")
             } else {

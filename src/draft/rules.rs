@@ -1034,6 +1034,38 @@ pub fn resolve_nouns(hit: &Hit, text: &str, keep_head: bool) -> String {
     out
 }
 
+/// Whether a word is a superlative ("largest", "lowest", "driest"), not a noun that ends the
+/// same way ("forest", "interest", "west").
+pub fn is_superlative(word: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "forest",
+        "interest",
+        "contest",
+        "harvest",
+        "conquest",
+        "request",
+        "protest",
+        "inquest",
+        "arrest",
+        "priest",
+        "breast",
+        "behest",
+        "honest",
+        "modest",
+        "digest",
+        "manifest",
+        "suggest",
+        "invest",
+        "unrest",
+        "southwest",
+        "northwest",
+        "southeast",
+        "northeast",
+    ];
+    let word = word.to_lowercase();
+    word.len() >= 6 && word.ends_with("est") && !NOUNS.contains(&word.as_str())
+}
+
 /// "the X" for a noun phrase written with "a" or "an": a fact names one known thing.
 pub fn definite(np: &str) -> String {
     let np = np.trim();
@@ -1151,6 +1183,22 @@ pub mod harness {
         out
     }
 
+    /// What each fact one rule finds in a text is about: an event's phrase, a place's subject,
+    /// a person's role, a list's or a number's name, a term's definition.
+    pub fn phrases_of(rule: &'static Rule, text: &str) -> Vec<String> {
+        facts_of(rule, text)
+            .into_iter()
+            .map(|f| match f {
+                FactKind::Event { what, .. } => what.to_string(),
+                FactKind::Place { subject, .. } => subject.to_string(),
+                FactKind::Person { role, .. } => role.to_string(),
+                FactKind::List { name, .. } => name.to_string(),
+                FactKind::Number { quantity, .. } => quantity.to_string(),
+                FactKind::Term { definition, .. } => definition.to_string(),
+            })
+            .collect()
+    }
+
     /// A table's rule by name.
     pub fn rule(table: &'static [Rule], name: &str) -> &'static Rule {
         table
@@ -1230,14 +1278,7 @@ mod tests {
 
     #[test]
     fn each_count_of_a_list_of_counted_things_is_a_clause_of_its_own() {
-        let counts = |text: &str| -> Vec<String> {
-            let sentence = crate::draft::sentence::read(text, &Default::default());
-            clauses(&sentence.skeleton)
-                .into_iter()
-                .flat_map(|c| counted_items(&sentence, c))
-                .map(|d| sentence.render(&d.skeleton))
-                .collect()
-        };
+        let counts = |text: &str| derived_by(text, counted_items);
         assert_eq!(
             counts("About 13,200 houses, 87 parish churches and the old St Paul's were destroyed."),
             ["87 parish churches were destroyed."]
@@ -1270,28 +1311,31 @@ mod tests {
         assert!(counts("It came with 40 ships and 12 barges.").is_empty());
     }
 
-    fn derived(text: &str) -> Vec<String> {
+    /// The sentences one way of deriving makes from each clause of a text, written back.
+    fn derived_by(text: &str, derive: impl Fn(&Sentence, &str) -> Vec<Sentence>) -> Vec<String> {
         let sentence = crate::draft::sentence::read(text, &Default::default());
         clauses(&sentence.skeleton)
             .into_iter()
-            .flat_map(|c| {
-                shared_subject(&sentence, c)
-                    .into_iter()
-                    .chain(relative_clause(&sentence, c))
-            })
+            .flat_map(|c| derive(&sentence, c))
             .map(|d| sentence.render(&d.skeleton))
             .collect()
     }
 
+    fn derived(text: &str) -> Vec<String> {
+        derived_by(text, |sentence, c| {
+            shared_subject(sentence, c)
+                .into_iter()
+                .chain(relative_clause(sentence, c))
+                .collect()
+        })
+    }
+
     #[test]
     fn a_later_clause_opening_on_its_date_reads_as_a_sentence() {
-        let dated = |text: &str| -> Vec<String> {
-            let sentence = crate::draft::sentence::read(text, &Default::default());
-            clauses(&sentence.skeleton)
-                .into_iter()
-                .flat_map(|c| dated_opening(&sentence, c))
-                .map(|d| sentence.render(&d.skeleton))
-                .collect()
+        let dated = |text: &str| {
+            derived_by(text, |sentence, c| {
+                dated_opening(sentence, c).into_iter().collect()
+            })
         };
         assert_eq!(
             dated("Plans for a mine caused an outcry, and in 1975 the Varn Act was passed."),
@@ -1453,6 +1497,16 @@ mod tests {
             "the year of the three emperors"
         );
         assert_eq!(trim_phrase("the same ship"), "the same ship");
+    }
+
+    #[test]
+    fn superlatives_are_not_the_nouns_that_end_like_them() {
+        for word in ["largest", "lowest", "driest", "Oldest", "highest"] {
+            assert!(is_superlative(word), "{word}");
+        }
+        for word in ["forest", "interest", "west", "test", "nest", "harvest"] {
+            assert!(!is_superlative(word), "{word}");
+        }
     }
 
     #[test]

@@ -65,19 +65,13 @@ pub fn split_items(text: &str, expected: Option<usize>) -> Option<Vec<String>> {
 /// "Hillary and Tenzing made the first ascent of Everest": the two people who made it.
 fn doers(hit: &Hit) -> Option<FactKind> {
     let written = hit.raw("v")?;
-    let verb = crate::wording::verb::Verb::of(written);
-    if verb.past != written || matches!(verb.base.as_str(), "be" | "have" | "do") {
-        return None;
-    }
+    deed(written, false)?;
     let items: Vec<String> = hit
         .sentence
         .slots_in(hit.raw("i")?)
         .filter(|slot| matches!(slot.kind, SlotKind::Entity { .. }))
         .map(|slot| hit.context.name(&slot.text))
         .collect();
-    if items.len() < 2 || !items.iter().all(|i| looks_like_person(i)) {
-        return None;
-    }
     // What they did, without its date and up to the first clause word.
     static DATED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r" (?:in|on|by|from) «[DR]\d+».*$").expect("valid"));
@@ -93,18 +87,34 @@ fn doers(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    people_who(items, &format!("{written} {rest}"))
+}
+
+/// A verb form of a deed, the simple past or (`participle`) the past participle, and never
+/// of "be", "have" or "do".
+fn deed(form: &str, participle: bool) -> Option<crate::wording::verb::Verb> {
+    let verb = crate::wording::verb::Verb::of(form);
+    let fits = if participle {
+        verb.participle == form
+    } else {
+        verb.past == form
+    };
+    (fits && !matches!(verb.base.as_str(), "be" | "have" | "do")).then_some(verb)
+}
+
+/// Two or more people, as "the two people who did X".
+fn people_who(items: Vec<String>, did: &str) -> Option<FactKind> {
+    if items.len() < 2 || !items.iter().all(|i| looks_like_person(i)) {
+        return None;
+    }
     let count = crate::wording::count::number_word(items.len() as f64)?;
-    list(format!("the {count} people who {written} {rest}"), items)
+    list(format!("the {count} people who {did}"), items)
 }
 
 /// "The summit was reached by A, a beekeeper, and B": the people who reached it. Only the
 /// names count as items, not what the appositions say of them.
 fn done_by(hit: &Hit) -> Option<FactKind> {
-    let participle = hit.raw("v")?;
-    let verb = crate::wording::verb::Verb::of(participle);
-    if verb.participle != participle || matches!(verb.base.as_str(), "be" | "have" | "do") {
-        return None;
-    }
+    let verb = deed(hit.raw("v")?, true)?;
     // The names between the commas and "and", not those inside an apposition ("a
     // beekeeper from New Zealand").
     let items: Vec<String> = hit
@@ -117,9 +127,6 @@ fn done_by(hit: &Hit) -> Option<FactKind> {
         .filter(|slot| matches!(slot.kind, SlotKind::Entity { .. }))
         .map(|slot| hit.context.name(&slot.text))
         .collect();
-    if items.len() < 2 || !items.iter().all(|i| looks_like_person(i)) {
-        return None;
-    }
     let what = match hit.slot("o") {
         Some(o) => hit.context.name(&o.text),
         None => {
@@ -131,11 +138,7 @@ fn done_by(hit: &Hit) -> Option<FactKind> {
     if leans_on_another(&what) {
         return None;
     }
-    let count = crate::wording::count::number_word(items.len() as f64)?;
-    list(
-        format!("the {count} people who {} {what}", verb.past),
-        items,
-    )
+    people_who(items, &format!("{} {what}", verb.past))
 }
 
 fn list(name: String, items: Vec<String>) -> Option<FactKind> {
@@ -736,7 +739,7 @@ fn quoted(hit: &Hit) -> Option<FactKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::rules::harness::{check_table, facts_of, rule};
+    use crate::draft::rules::harness::{check_table, facts_of, phrases_of, rule};
 
     #[test]
     fn every_rule_matches_its_examples() {
@@ -811,15 +814,7 @@ mod tests {
 
     #[test]
     fn flows_through_names_the_subject_and_keeps_the_verb() {
-        let names = |text: &str| -> Vec<String> {
-            facts_of(rule(RULES, "X flows through A, B and C"), text)
-                .into_iter()
-                .filter_map(|f| match f {
-                    FactKind::List { name, .. } => Some(name.to_string()),
-                    _ => None,
-                })
-                .collect()
-        };
+        let names = |text: &str| phrases_of(rule(RULES, "X flows through A, B and C"), text);
         assert_eq!(
             names("The Varn is long. It flows through Arden, Brill and Cove."),
             ["the places the Varn flows through"]

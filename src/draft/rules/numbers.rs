@@ -1087,7 +1087,7 @@ fn population(hit: &Hit) -> Option<FactKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::rules::harness::{check_table, facts_of, rule};
+    use crate::draft::rules::harness::{check_table, facts_of, phrases_of, rule};
 
     #[test]
     fn every_rule_matches_its_examples() {
@@ -1096,15 +1096,7 @@ mod tests {
 
     #[test]
     fn a_count_after_a_past_names_who_did_it() {
-        let quantity = |text: &str| -> Vec<String> {
-            facts_of(rule(RULES, "X sent N things"), text)
-                .into_iter()
-                .filter_map(|f| match f {
-                    FactKind::Number { quantity, .. } => Some(quantity.to_string()),
-                    _ => None,
-                })
-                .collect()
-        };
+        let quantity = |text: &str| quantities_of("X sent N things", text);
         assert_eq!(
             quantity("Tomas Reede sent 300 troops to the isle."),
             ["the number of troops sent by Tomas Reede"]
@@ -1211,13 +1203,7 @@ mod tests {
     }
 
     fn quantities_of(name: &str, text: &str) -> Vec<String> {
-        facts_of(rule(RULES, name), text)
-            .into_iter()
-            .filter_map(|f| match f {
-                FactKind::Number { quantity, .. } => Some(quantity.to_string()),
-                _ => None,
-            })
-            .collect()
+        phrases_of(rule(RULES, name), text)
     }
 
     #[test]

@@ -923,7 +923,7 @@ pub static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::rules::harness::{check_table, facts_of, rule};
+    use crate::draft::rules::harness::{check_table, facts_of, phrases_of, rule};
 
     #[test]
     fn a_doer_is_named_by_what_they_did_with_owners_spelled_out() {
@@ -976,13 +976,7 @@ mod tests {
     }
 
     fn roles_of(name: &str, text: &str) -> Vec<String> {
-        facts_of(rule(RULES, name), text)
-            .into_iter()
-            .filter_map(|f| match f {
-                FactKind::Person { role, .. } => Some(role.to_string()),
-                _ => None,
-            })
-            .collect()
+        phrases_of(rule(RULES, name), text)
     }
 
     #[test]

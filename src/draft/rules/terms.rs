@@ -141,15 +141,10 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
         Regex::new(r"\b(?:is|was|are|were|became|remains|remained) (?:[a-z]+ )?(?:the|an?) [^,;«]*? (?:in|on|of|at|across) (?:[a-z\-]+ )?(?:the )?$")
             .expect("valid")
     });
-    if PREDICATE_PLACE.is_match(&hit.clause[..hit.caps.name("t")?.start()]) {
-        return None;
-    }
     // "He was born in Oakville, Alabama, the youngest of ten children": after a birthplace,
     // the apposition is the person's.
-    if hit.clause[..hit.caps.name("t")?.start()]
-        .split_whitespace()
-        .any(|w| w == "born")
-    {
+    let before = &hit.clause[..hit.caps.name("t")?.start()];
+    if PREDICATE_PLACE.is_match(before) || before.split_whitespace().any(|w| w == "born") {
         return None;
     }
     let definition = resolve_nouns(hit, &definition, true);
@@ -208,9 +203,7 @@ fn superlative_only(definition: &str) -> bool {
             || words[2].ends_with("ing"));
     rank_of_clause
         || words.last().is_some_and(|w| {
-            w.ends_with("est")
-                || *w == "oldest"
-                || matches!(*w, "first" | "second" | "last" | "highest")
+            crate::draft::rules::is_superlative(w) || matches!(*w, "first" | "second" | "last")
         })
 }
 
