@@ -856,6 +856,7 @@ pub static RULES: &[Rule] = &[
             "The rising began in Varn, a date the islanders still keep.",
             "The fleet sailed with Mara Quell, a Scottish chemist, in spring.",
             "Tull, the highest, is rarely climbed.",
+            "Tull, the second highest, is rarely climbed.",
             "In 1920 the guild barred traders from Varn, the first such ban in decades.",
             "The fair opened in Varn, the first in the northern isles.",
             "The duke seized the Narrows, the towns formed a league.",
