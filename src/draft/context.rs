@@ -110,13 +110,17 @@ pub struct Article {
     pub things: Vec<String>,
     /// Names the article writes as places things are in ("in Addis Ababa").
     pub places: Vec<String>,
+    /// Names the article writes with "the" ("the Red Forest"), as no one's name is written.
+    definite: Vec<String>,
 }
 
 impl Article {
-    /// Whether a name is a person's: shaped like one ([`looks_like_person`]) and never
-    /// written as a place ("in Addis Ababa").
+    /// Whether a name is a person's: shaped like one ([`looks_like_person`]), never written
+    /// as a place ("in Addis Ababa") nor with "the" ("the Red Forest").
     pub fn is_person(&self, name: &str) -> bool {
-        looks_like_person(name) && !self.places.iter().any(|p| p == name)
+        looks_like_person(name)
+            && !self.places.iter().any(|p| p == name)
+            && !self.definite.iter().any(|p| p == name)
     }
 
     /// Reads what is known about the whole article from its title and sentences.
@@ -132,6 +136,14 @@ impl Article {
         // "in Addis Ababa", "near Colorado Springs": a name after "in" is a place, whatever
         // its shape, unless it owns something there ("in Mara Quell's laboratory").
         for s in &read {
+            for slot in &s.slots {
+                if matches!(slot.kind, SlotKind::Entity { .. })
+                    && (slot.text.starts_with("the ") || slot.text.starts_with("The "))
+                    && !article.definite.iter().any(|p| p == slot.bare())
+                {
+                    article.definite.push(slot.bare().to_string());
+                }
+            }
             for c in PLACED_NAME.captures_iter(&s.skeleton) {
                 if let Some(slot) = c[1].parse::<usize>().ok().and_then(|i| s.slots.get(i))
                     && !article.places.iter().any(|p| p == slot.bare())
@@ -979,6 +991,20 @@ mod tests {
     fn article(title: &str, text: &[&str]) -> Article {
         let sentences: Vec<String> = text.iter().map(|s| s.to_string()).collect();
         Article::new(Some(title), &sentences)
+    }
+
+    #[test]
+    fn a_name_written_with_the_is_no_persons() {
+        let a = article(
+            "Brill",
+            &[
+                "Mara Quell reached the Grey Wood in 1901.",
+                "Grey Wood lies north of Brill.",
+            ],
+        );
+        assert!(a.is_person("Mara Quell"));
+        assert!(!a.is_person("Grey Wood"));
+        assert!(a.people.iter().all(|p| p != "Grey Wood"));
     }
 
     #[test]

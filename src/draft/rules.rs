@@ -662,7 +662,7 @@ pub fn joins_nouns(words: &[&str], i: usize) -> bool {
 /// ", but", ", while" before a subject, so a pattern's subject and date come from one clause.
 pub fn clauses(skeleton: &str) -> Vec<&str> {
     static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"; |, (?:and|but|while|whereas|although|so) (?:(?:the|its|his|her|their|it|he|she|they|The|It|He|She|They) |«E\d+»|«N\d+» [a-z]+ (?:were|was|had|have|are)\b)|, (?:and|but) then |, (?:and|but) (?:in|on) «D\d+» |, (?:(?:a|an|the|only|just|shortly|soon|long|two|three|several) [a-z]+ )?(?:after|before|when|while|until|because|although|though|where|which|who) ")
+        Regex::new(r"; |, (?:and|but|while|whereas|although|so) (?:(?:the|its|his|her|their|it|he|she|they|The|It|He|She|They) |«E\d+»|«N\d+» [a-z]+ (?:were|was|had|have|are)\b)|, (?:and|but) then |, (?:and|but) (?:in|on) «D\d+» |, (?:(?:a|an|the|only|just|shortly|soon|long|two|three|several) [a-z]+ )?(?:after|before|when|while|until|because|although|though|where) |, (?:which|who) ")
             .expect("valid")
     });
     let mut out = Vec::new();
@@ -1262,6 +1262,20 @@ mod tests {
         assert_eq!(
             clauses("the fame began in the «X0», and in «D1» a painting sold"),
             ["the fame began in the «X0»", "in «D1» a painting sold"]
+        );
+        // "who" and "which" open a clause right after the comma; after a noun they belong
+        // to the apposition it heads ("X, the chemist who led it,"), unlike "a year after".
+        assert_eq!(
+            clauses("«E0», the chemist who led it, spoke; «E1», which sank, was old"),
+            [
+                "«E0», the chemist who led it, spoke",
+                "«E1»",
+                "which sank, was old"
+            ]
+        );
+        assert_eq!(
+            clauses("«E0» fell, a year after the war"),
+            ["«E0» fell", "a year after the war"]
         );
     }
 

@@ -660,6 +660,17 @@ fn entity_spans(
                 end += 1;
                 break;
             }
+            // "Samsung C&T", "Procter & Gamble": an ampersand between capitals joins one name
+            // (spaced on both sides or on neither).
+            if tokens[end].text == "&"
+                && let Some(next) = tokens.get(end + 1)
+                && text[tokens[end - 1].end..tokens[end].start] == text[tokens[end].end..next.start]
+                && matches!(&text[tokens[end].end..next.start], "" | " ")
+                && next.text.starts_with(char::is_uppercase)
+            {
+                end += 2;
+                continue;
+            }
             let adjacent = tokens[end].start == tokens[end - 1].end + 1
                 && text[tokens[end - 1].end..tokens[end].start] == *" ";
             if !adjacent {
@@ -808,6 +819,15 @@ mod tests {
             ),
             "The «N0» founding members were «E1», «E2», «E3» and «E4»."
         );
+    }
+
+    #[test]
+    fn an_ampersand_between_capitals_joins_one_name() {
+        assert_eq!(names("Brill C&T is a trading firm."), ["Brill C&T"]);
+        assert_eq!(names("It sold soap to Varn & Tull."), ["Varn & Tull"]);
+        // Spaced on one side only, or before a lowercase word, it joins nothing.
+        assert_eq!(names("It sold soap to Varn &Tull."), ["Varn", "Tull"]);
+        assert_eq!(names("Varn & co sold soap."), ["Varn"]);
     }
 
     #[test]

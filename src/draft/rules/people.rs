@@ -828,6 +828,7 @@ pub static RULES: &[Rule] = &[
             "The book reached Tomas Reede, the Danish nobleman who had compiled the best tables of the tides.",
             "They met Tomas Reede, the first professor of navigation at Varn College, in 1890.",
             "Mara Quell, a Scottish chemist, wrote the report.",
+            "Mara Quell, the chemist who led the commission, presented its report in 1986.",
             "The Varn Guild grew. Three men ran it: Tomas Reede, its first chairman; and Ivo Kern.",
         ],
         must_not: &[

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::deck::{Answer, FactKind};
-use crate::draft::context::{expansion, looks_like_person};
+use crate::draft::context::expansion;
 use crate::draft::rules::people::is_person_role;
 use crate::draft::rules::{Hit, Rule, definite, leans_on_another, resolve_nouns, trim_phrase};
 
@@ -119,13 +119,7 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     }) {
         return None;
     }
-    // "Rain, the other enemy,": "other", "same", "former" point back at another phrase.
-    if definition.split_whitespace().nth(1).is_some_and(|w| {
-        matches!(
-            w,
-            "other" | "same" | "former" | "latter" | "next" | "previous"
-        )
-    }) {
+    if points_back(&definition) {
         return None;
     }
     // "the rocket that took over from it": the definition leans on another phrase.
@@ -151,7 +145,7 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     // "Cooperation, the ministers hoped, would ...": a sentence's first word is a name only if
     // the article capitalises it elsewhere too; and an apposition ends on a noun, not a verb.
     let initial = hit.sentence.skeleton.starts_with(hit.raw("t")?);
-    if looks_like_person(name)
+    if hit.context.article.is_person(name)
         || is_person_role(&definition)
         || superlative_only(&definition)
         || holds_clause(&definition)
@@ -190,6 +184,17 @@ fn with_list(hit: &Hit) -> Option<String> {
         }
         _ => hit.text("d"),
     }
+}
+
+/// "Rain, the other enemy,", "for the next stretch, the Upper Rhine,": "other", "same",
+/// "next" point at another phrase, and say nothing of what the name is.
+fn points_back(description: &str) -> bool {
+    description.split_whitespace().nth(1).is_some_and(|w| {
+        matches!(
+            w,
+            "other" | "same" | "former" | "latter" | "next" | "previous"
+        )
+    })
 }
 
 /// "the highest and youngest" says which, not what: no noun to define with.
@@ -243,7 +248,7 @@ fn copula(hit: &Hit) -> Option<FactKind> {
     let slot = hit.slot("t")?;
     let name = hit.context.name(&slot.text);
     let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
-    if looks_like_person(&name) {
+    if hit.context.article.is_person(&name) {
         return None;
     }
     let definition = hit.text("d")?;
@@ -265,7 +270,7 @@ fn reverse_copula(hit: &Hit) -> Option<FactKind> {
     let what = hit.text("d")?;
     let value = hit.text("t")?;
     let value = value.strip_prefix("the ").unwrap_or(&value);
-    if looks_like_person(value) || value.split_whitespace().count() > 4 {
+    if hit.context.article.is_person(value) || value.split_whitespace().count() > 4 {
         return None;
     }
     let definition = if what.contains(" of ") {
@@ -469,11 +474,12 @@ fn description_first(hit: &Hit) -> Option<FactKind> {
         }
         description = resolved;
     }
-    if looks_like_person(&name)
+    if hit.context.article.is_person(&name)
         || is_person_role(&description)
         || description.split_whitespace().count() < 3
         || holds_clause(&description)
         || superlative_only(&description)
+        || points_back(&description)
         // "the group with them", "the acronym of his initials": it depends on another phrase.
         || leans_on_another(&description)
     {
@@ -492,7 +498,7 @@ fn relative_apposition(hit: &Hit) -> Option<FactKind> {
         .split_once(" that ")
         .or_else(|| definition.split_once(" which "))
         .or_else(|| definition.split_once(" whose "))?;
-    if looks_like_person(&name)
+    if hit.context.article.is_person(&name)
         || is_person_role(head)
         || leans_on_another(&definition)
         || head
@@ -566,7 +572,7 @@ fn named_which(hit: &Hit) -> Option<FactKind> {
 /// "It is the deepest lake on Earth": what "it" stands for, never a person.
 fn it_superlative(hit: &Hit) -> Option<FactKind> {
     let name = hit.context.it()?;
-    if looks_like_person(&name) {
+    if hit.context.article.is_person(&name) {
         return None;
     }
     hit.note("\"it\" read as the last subject");
@@ -664,7 +670,7 @@ fn subject_apposition(hit: &Hit) -> Option<FactKind> {
 fn called_in(hit: &Hit) -> Option<FactKind> {
     let name = hit.text("t")?;
     let owner = hit.name("s")?;
-    if looks_like_person(&owner) {
+    if hit.context.article.is_person(&owner) {
         return None;
     }
     term(&name, &format!("the name of {owner} in {}", hit.text("l")?))
@@ -691,7 +697,7 @@ fn this_is_called(hit: &Hit) -> Option<FactKind> {
 fn owned_value(hit: &Hit) -> Option<FactKind> {
     let value = hit.text("t")?;
     let value = value.strip_prefix("the ").unwrap_or(&value);
-    if looks_like_person(value) || value.split_whitespace().count() > 4 {
+    if hit.context.article.is_person(value) || value.split_whitespace().count() > 4 {
         return None;
     }
     let owner = if hit.raw("own")?.starts_with(['I', 'i']) {
@@ -838,7 +844,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, the / a definition,",
-        pattern: r"(?P<t>(?:the )?«[EQ]\d+»), (?P<d>(?:the|a|an) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»)?)(?:,| who | which |\.?$)",
+        pattern: r"(?P<t>(?:the )?«[EQ]\d+»), (?P<d>(?:the|a|an) (?:{W} ){0,12}?{W}(?: of (?:the )?«E\d+»)?)(?:,| who | which | that |\.?$)",
         whole: false,
         confidence: 0.65,
         build: apposition,
@@ -848,6 +854,8 @@ pub static RULES: &[Rule] = &[
             "He built the Tide Engine, a machine designed to predict high water.",
             "It enters the Varnmere, a lake shared by Brill, Olk and Tull, near the coast.",
             "He owed his luck to Varna, the goddess of his family, and said so.",
+            "Brill, the town built for the harbour's pilots and home to about 4,000 people, was emptied.",
+            "The clearest sign was the Grey Wood, a stand of pine trees near the mine that turned brown.",
         ],
         must_not: &[
             "It drew both powers more deeply into the Varn Sea, a shift marked by the Tull Doctrine.",
@@ -885,6 +893,7 @@ pub static RULES: &[Rule] = &[
             "The rebels took the capital, Varn, in 1901.",
             "The guild met in a small town, the, in 1901.",
             "Cousins took parts of the group with them, Varnco and Tullco.",
+            "At Brill it turns north, and for the next stretch, the Upper Varn, it crosses a plain.",
         ],
     },
     Rule {
