@@ -425,6 +425,10 @@ fn quantity_at(toks: &[Token], i: usize, mode: Mode) -> Option<Found> {
 /// Dates at token `i`, with a hedge ("around 1850", "c. 1850") or a qualifier ("the early
 /// 1990s", "mid-2001", "late June 2001") before them.
 fn dates_found_at(toks: &[Token], i: usize, mode: Mode) -> Vec<Found> {
+    // "an RBMK-1000 reactor", "the Airbus A300": digits glued to a word name a thing.
+    if mode == Mode::Prose && part_of_a_name(toks, i) {
+        return Vec::new();
+    }
     let mut j = i;
     let mut approx = None;
     if let Some((a @ (About | Nearly), end)) = approx_at(toks, j) {

@@ -616,11 +616,17 @@ const WHOLE_SENTENCES: &[(&str, &[&str])] = &[
         &["From 1994 to 2000", "12 treaties"],
     ),
     ("Prices rose 4.5% in 2022.", &["4.5%", "2022"]),
+    (
+        "Building began in the mid-1990s and ended in 1998-2001.",
+        &["the mid-1990s", "1998-2001"],
+    ),
 ];
 
 /// Sentences in which nothing must be found.
 const NOTHING_IN: &[&str] = &[
     "COVID-19 spread quickly.",
+    "The unit was an RBMK-1000 of the old design.",
+    "The Airbus A1300 flew.",
     "The G20 met in Osaka.",
     "The 3D model was printed.",
     "One of the members left.",

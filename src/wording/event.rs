@@ -135,6 +135,14 @@ pub const NOMINALS: &[(&str, &str, Role)] = &[
     ("reconstruction", "reconstruct", Role::Patient),
     ("drainage", "drain", Role::Patient),
     ("birth", "bear", Role::Patient),
+    ("evacuation", "evacuate", Role::Patient),
+    ("deportation", "deport", Role::Patient),
+    ("sentencing", "sentence", Role::Patient),
+    ("shutdown", "shut down", Role::Patient),
+    ("burial", "bury", Role::Patient),
+    ("excommunication", "excommunicate", Role::Patient),
+    ("canonisation", "canonise", Role::Patient),
+    ("canonization", "canonize", Role::Patient),
     ("accession", "join", Role::Agent(Some("to"))),
     ("entry", "enter", Role::Agent(Some("into"))),
     ("visit", "visit", Role::Agent(Some("to"))),
@@ -169,6 +177,9 @@ pub const NOMINALS: &[(&str, &str, Role)] = &[
     ("marriage", "marry", Role::Agent(None)),
     ("victory", "win", Role::Agent(None)),
     ("conversion", "convert", Role::Agent(None)),
+    ("explosion", "explode", Role::Agent(None)),
+    ("crash", "crash", Role::Agent(None)),
+    ("splashdown", "splash down", Role::Agent(None)),
 ];
 
 /// Things and the verb that says what happens to them when they enter history (as a `verb`
@@ -1281,6 +1292,31 @@ mod tests {
             None,
             "In what year were the 1992 Summer Olympics held?",
             "The 1992 Summer Olympics were held in 2001.",
+        ),
+        // Events of accidents and missions: a particle stays with its verb.
+        (
+            "the shutdown of the last reactor",
+            None,
+            "In what year was the last reactor shut down?",
+            "The last reactor was shut down in 2001.",
+        ),
+        (
+            "the splashdown of the command module",
+            None,
+            "In what year did the command module splash down?",
+            "The command module splashed down in 2001.",
+        ),
+        (
+            "the explosion of reactor 4",
+            None,
+            "In what year did reactor 4 explode?",
+            "Reactor 4 exploded in 2001.",
+        ),
+        (
+            "the evacuation of Pripyat",
+            None,
+            "In what year was Pripyat evacuated?",
+            "Pripyat was evacuated in 2001.",
         ),
     ];
 

@@ -805,11 +805,15 @@ fn has_unread_object(after: &str) -> bool {
 /// Subjects that name nothing on their own: "The first was announced", "the latter".
 fn vague(subject: &str) -> bool {
     let words: Vec<&str> = subject.split_whitespace().collect();
-    // "this height", "the third phase": a demonstrative, or a rank with no name.
+    // "this height", "the third phase": a demonstrative, or a rank with no name; "the last
+    // of them": a pronoun.
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     if lower
         .first()
         .is_some_and(|w| matches!(w.as_str(), "this" | "these" | "that" | "those"))
+        || words
+            .iter()
+            .any(|w| matches!(*w, "them" | "it" | "these" | "those" | "him" | "her"))
         || (words.iter().all(|w| w.starts_with(char::is_lowercase))
             && lower.iter().any(|w| {
                 matches!(
@@ -2034,6 +2038,7 @@ pub static RULES: &[Rule] = &[
             "Brill is a country. In 1973 it was bombed.",
             "The Varn Tour was held in 1915.",
             "The Varn Festival was founded in 1947, and in the same year groups that had not been invited came anyway.",
+            "The town of Brill was evacuated on 27 April 1986.",
         ],
         must_not: &[
             "Its new home, a Varn building on Tull Square designed by Tomas Reede, Mara Quell and Ansel Brill, was inaugurated in 1958.",
@@ -2051,6 +2056,7 @@ pub static RULES: &[Rule] = &[
             "No Varn Tour was held in 1915.",
             "In 1915 no Varn Tour was held.",
             "The Varn Tour was not held in 1915.",
+            "The other three mills kept running. The last of them was shut down on 15 December 2000.",
         ],
     },
     Rule {
@@ -2103,6 +2109,7 @@ pub static RULES: &[Rule] = &[
             "The Treaty of Varn was signed in 1919. The treaty came into force on 10 January 1920.",
             "Mara Quell reached the North Cape on 14 December 1911.",
             "On 19 October 1911 Mara Quell set out for the North Cape with four men.",
+            "On 26 April 1986 the fourth boiler of the Varn Mill exploded.",
         ],
         must_not: &[
             "Varnco opened a shop in Tull on 1 March 1938; the firm moved to Brill in the late 1940s.",

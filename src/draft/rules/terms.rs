@@ -15,7 +15,20 @@ use crate::draft::rules::{Hit, Rule, definite, leans_on_another, resolve_nouns, 
 /// A definition short enough to be an answer option: cut at a comma after a dozen words, and
 /// never left dangling.
 pub fn short_definition(text: &str) -> Option<String> {
-    let text = trim_phrase(text);
+    fitted(trim_phrase(text))
+}
+
+/// A definition that is a noun with its relative clause ("a design in which graphite slows
+/// the neutrons"): the clause is what it says, so it is kept, and only the ends are tidied.
+fn clause_definition(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches([',', '.', ';', ':']);
+    if text.split_whitespace().count() <= 18 {
+        return Some(text.to_string());
+    }
+    fitted(text.to_string())
+}
+
+fn fitted(text: String) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= 14 {
         return Some(text);
@@ -26,8 +39,11 @@ pub fn short_definition(text: &str) -> Option<String> {
 }
 
 fn term(term: &str, definition: &str) -> Option<FactKind> {
+    term_of(term, short_definition(definition)?)
+}
+
+fn term_of(term: &str, definition: String) -> Option<FactKind> {
     let term = term.trim().trim_end_matches([',', '.']);
-    let definition = short_definition(definition)?;
     // Two words at least; a hyphen joins two ("alternating-current").
     if term.is_empty()
         || definition
@@ -77,6 +93,17 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     let slot = hit.slot("t")?;
     let name = slot.bare();
     let definition = with_list(hit)?;
+    // "X, a design in which ...": the relative clause says what it is (a rule of its own).
+    if hit.caps.get(0)?.as_str().ends_with(" which ")
+        && definition.split_whitespace().last().is_some_and(|w| {
+            matches!(
+                w,
+                "in" | "by" | "on" | "at" | "through" | "from" | "with" | "under"
+            )
+        })
+    {
+        return None;
+    }
     // A sentence-final apposition must not be a clause: "Together with Norway, the island
     // later passed to the Danish crown."
     let last = hit.caps.get(0)?.as_str().ends_with('.');
@@ -514,7 +541,7 @@ fn relative_apposition(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let definition = resolve_nouns(hit, &definition, true);
-    term(&name, &definition)
+    term_of(&name, clause_definition(&definition)?)
 }
 
 /// Heads of names that say what kind of thing is named, for "the Varn-Tull Treaty, which
@@ -858,6 +885,7 @@ pub static RULES: &[Rule] = &[
             "The clearest sign was the Grey Wood, a stand of pine trees near the mine that turned brown.",
         ],
         must_not: &[
+            "The lost mill was a Tull-900, a Varnish design in which peat heats the boiler.",
             "It drew both powers more deeply into the Varn Sea, a shift marked by the Tull Doctrine.",
             "Wind was one danger. Fog, the other enemy, has been tamed by radar.",
             "The Tull 6, the rocket that took over from it, flew in 2024.",
@@ -910,13 +938,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, the thing that ...,",
-        pattern: r"(?P<t>(?:the )?«E\d+»), (?P<d>(?:the|a|an) (?:{W} ){0,4}?[a-z][a-z\-]* (?:that|which|whose) [^,;:()]{3,90}?)(?:,|\.?$)",
+        pattern: r"(?P<t>(?:the )?«E\d+»), (?P<d>(?:the|a|an) (?:{W} ){0,4}?[a-z][a-z\-]* (?:(?:in|by|on|at|through|from|with|under) )?(?:that|which|whose) [^,;:()]{3,90}?)(?:,|\.?$)",
         whole: true,
         confidence: 0.6,
         build: relative_apposition,
         must: &[
             "Tullwick, the laboratory that is Varnland's main gift to the station, was attached in 2008.",
             "The ice road reaches Olk, the only island that has a village and a school.",
+            "The lost mill was a Tull-900, a Varnish design in which peat heats the boiler and wind turns the stones.",
         ],
         must_not: &[
             "Mara Quell, the pilot who found the strait, died in 1920.",
@@ -1134,6 +1163,29 @@ mod tests {
                 "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn a_relative_apposition_keeps_its_clause_whole() {
+        let defined = |text: &str| {
+            crate::draft::rules::harness::phrases_of(rule(RULES, "X, the thing that ...,"), text)
+        };
+        assert_eq!(
+            defined(
+                "The lost mill was a Tull-900, a Varnish design in which peat heats the boiler and wind turns the stones."
+            ),
+            ["a Varnish design in which peat heats the boiler and wind turns the stones"]
+        );
+        // Eighteen words at most, else cut at a comma or left out.
+        assert!(defined("The lost mill was a Tull-900, a Varnish design in which peat heats the boiler and wind turns the stones of the old mill every day.").is_empty());
+        // The short apposition leaves such a clause to this rule.
+        assert!(
+            crate::draft::rules::harness::phrases_of(
+                rule(RULES, "X, the / a definition,"),
+                "The lost mill was a Tull-900, a Varnish design in which peat heats the boiler."
+            )
+            .is_empty()
         );
     }
 
