@@ -66,6 +66,8 @@ fn expand(pattern: &str) -> String {
             r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ |«E\d+» ){0,3}?[a-z\-]+",
         )
         .replace("{ITEMS}", &items)
+        // A person's name, perhaps after a role: "the German geographer Hans Meyer".
+        .replace("{PN}", r"(?:(?:the|a|an) (?:[A-Za-z\-]+ ){1,3})?«E\d+»")
         .replace("{KINDS}", KINDS)
         .replace("{W}", W)
         .replace("{E}", r"«E\d+»")

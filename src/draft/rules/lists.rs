@@ -111,6 +111,10 @@ fn people_who(items: Vec<String>, did: &str) -> Option<FactKind> {
     list(format!("the {count} people who {did}"), items)
 }
 
+/// A role written before a name in a list of people: "the German geographer ".
+static ROLE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:the|a|an) (?:[A-Za-z\-]+ ){1,3}$").expect("valid"));
+
 /// "The summit was reached by A, a beekeeper, and B": the people who reached it. Only the
 /// names count as items, not what the appositions say of them.
 fn done_by(hit: &Hit) -> Option<FactKind> {
@@ -122,6 +126,21 @@ fn done_by(hit: &Hit) -> Option<FactKind> {
         .split(", ")
         .flat_map(|part| part.split(" and "))
         .map(|part| part.trim_start_matches("and "))
+        // "the German geographer Hans Meyer": the name after its role.
+        .map(|part| match part.rfind('«') {
+            Some(at)
+                if ROLE_BEFORE.is_match(&part[..at])
+                    && !part[..at].split_whitespace().any(|w| {
+                        matches!(
+                            w,
+                            "from" | "of" | "in" | "at" | "on" | "with" | "for" | "to"
+                        )
+                    }) =>
+            {
+                &part[at..]
+            }
+            _ => part,
+        })
         .filter(|part| part.starts_with('«') && part.ends_with('»'))
         .filter_map(|part| hit.sentence.slot(part))
         .filter(|slot| matches!(slot.kind, SlotKind::Entity { .. }))
@@ -138,7 +157,12 @@ fn done_by(hit: &Hit) -> Option<FactKind> {
     if leans_on_another(&what) {
         return None;
     }
-    people_who(items, &format!("{} {what}", verb.past))
+    let first = if hit.raw("first").is_some() {
+        "first "
+    } else {
+        ""
+    };
+    people_who(items, &format!("{first}{} {what}", verb.past))
 }
 
 fn list(name: String, items: Vec<String>) -> Option<FactKind> {
@@ -495,7 +519,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X was done by A and B: the people who did X",
-        pattern: r"^(?:(?:[Ii]n|[Oo]n) «D\d+»,? )?(?P<o>(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er) (?:[a-z\-]+ ){0,3}?[a-z\-]+|(?:[Tt]he )?«E\d+»)(?: \([^)]*\))? (?:was|were) (?:[a-z]+ly )?(?P<v>[a-z]+) (?:(?:first|jointly|together) )?by (?P<i>«E\d+»(?:, [a-z][^,;]{2,60})?(?:, «E\d+»(?:, [a-z][^,;]{2,60})?)*,? and «E\d+»)(?:, [a-z][^,;]{2,60})?(?:[.;]|$| (?:in|on) «D)",
+        pattern: r"^(?:(?:[Ii]n|[Oo]n) «D\d+»,? )?(?P<o>(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er) (?:[a-z\-]+ ){0,3}?[a-z\-]+|(?:[Tt]he )?«E\d+»)(?: \([^)]*\))? (?:was|were) (?:[a-z]+ly |(?P<first>first) )?(?P<v>[a-z]+) (?:(?:first|jointly|together) )?(?:(?:in|on) «D\d+» )?by (?P<i>{PN}(?:, [a-z][^,;]{2,60})?(?:, {PN}(?:, [a-z][^,;]{2,60})?)*,? and {PN})(?:, [a-z][^,;]{2,60})?(?:[.;]|$| (?:in|on) «D)",
         whole: true,
         confidence: 0.6,
         build: done_by,
@@ -503,6 +527,7 @@ pub static RULES: &[Rule] = &[
             "The summit was reached by Mara Quell, a beekeeper from Varn, and Tomas Reede, a guide.",
             "In 1901 the Varn Charter was written by Mara Quell and Tomas Reede.",
             "The summit was reached by Mara Quell, Tomas Reede and Arden Vell.",
+            "The summit was first reached on 6 October 1889 by the Varnish geographer Mara Quell and the Tullish guide Tomas Reede.",
         ],
         must_not: &[
             "The bridge was close by Mara Quell and Tomas Reede.",
@@ -851,6 +876,44 @@ mod tests {
                 .map(|a| a.as_str())
                 .collect::<Vec<_>>(),
             ["Norland"]
+        );
+    }
+
+    #[test]
+    fn a_passive_deed_names_its_doers_not_their_appositions_or_roles() {
+        let lists = |text: &str| -> Vec<(String, Vec<String>)> {
+            facts_of(
+                rule(RULES, "X was done by A and B: the people who did X"),
+                text,
+            )
+            .into_iter()
+            .filter_map(|f| match f {
+                FactKind::List { name, items, .. } => Some((
+                    name.to_string(),
+                    items.iter().map(|i| i.text.to_string()).collect(),
+                )),
+                _ => None,
+            })
+            .collect()
+        };
+        let quell_reede = vec!["Mara Quell".to_string(), "Tomas Reede".to_string()];
+        assert_eq!(
+            lists(
+                "The summit was reached by Mara Quell, a beekeeper from Varn, and Tomas Reede, a guide."
+            ),
+            [(
+                "the two people who reached the summit".to_string(),
+                quell_reede.clone()
+            )]
+        );
+        assert_eq!(
+            lists(
+                "The summit was first reached on 6 October 1889 by the Varnish geographer Mara Quell and the Tullish guide Tomas Reede."
+            ),
+            [(
+                "the two people who first reached the summit".to_string(),
+                quell_reede
+            )]
         );
     }
 
