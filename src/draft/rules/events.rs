@@ -64,7 +64,8 @@ pub const INTRANSITIVE: &[(&str, &str)] = &[
     ("traveled", "journey"), ("emigrated", "emigration"), ("returned", "return"),
     ("divorced", "divorce"), ("moved", "move"), ("marched", "march"), ("met", "meeting"),
     ("disappeared", "disappearance"), ("remarried", "remarriage"), ("graduated", "graduation"),
-    ("reached", "arrival"), ("set out", "departure"),
+    ("reached", "arrival"), ("set out", "departure"), ("lifted off", "launch"),
+    ("blasted off", "launch"),
 ];
 
 /// The event noun of a passive or transitive verb form, whose "of" phrase is acted on ("X
@@ -645,6 +646,27 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
         && !names_a_document(&subject)
     {
         return None;
+    }
+    // "The A300 first flew on 28 October 1972": a maiden flight needs no destination.
+    // (A name's noun pattern may have taken "first" into the subject: "«E0» first".)
+    let first = hit.clause[..hit.caps.name("v")?.start()].ends_with(" first ");
+    // ("It first flew" may follow a sentence on another aircraft: a name only.)
+    if noun == "flight" && first {
+        if matches!(hit.raw("s"), Some("It" | "it" | "They" | "they")) {
+            return None;
+        }
+        let subject = match hit.raw("s")?.strip_suffix(" first") {
+            Some(raw) => hit.context.name(&hit.sentence.render(raw)),
+            None => subject,
+        };
+        if subject.starts_with(char::is_lowercase) && !subject.starts_with("the ") {
+            return None;
+        }
+        return event(
+            format!("the first flight of {}", definite(&subject)),
+            hit.event_date("v")?,
+            None,
+        );
     }
     // "flew to the United States": a journey's destination belongs to it.
     if matches!(
@@ -1650,6 +1672,24 @@ fn participle(hit: &Hit) -> Option<FactKind> {
 }
 
 /// "Signed in 1987, the treaty set out ...": the event of what the clause is about.
+/// "the Monument, a Doric column designed by Wren and completed in 1677": the participles
+/// of a thing's apposition tell of the thing.
+fn apposed_participle(hit: &Hit) -> Option<FactKind> {
+    if !crate::wording::verb::is_past_form(hit.raw("v1")?) {
+        return None;
+    }
+    let noun = noun_of(hit.raw("v")?).filter(|n| !n.is_empty())?;
+    let name = hit.context.name(&hit.slot("s")?.text);
+    if hit.context.article.names_someone(&name) {
+        return None;
+    }
+    event(
+        format!("the {noun} of {}", definite(&name)),
+        hit.date("d")?,
+        None,
+    )
+}
+
 fn participle_opener(hit: &Hit) -> Option<FactKind> {
     let noun = noun_of(&hit.raw("v")?.to_lowercase()).filter(|n| !n.is_empty())?;
     // "Signed in 1987, it ...": "it" may be anything before; a named or class subject only.
@@ -1888,6 +1928,21 @@ pub static RULES: &[Rule] = &[
         must_not: &["The summit of Mount Tull was first reached by two guides."],
     },
     Rule {
+        name: "X, a thing designed by Y and completed in D",
+        pattern: r"(?P<s>«E\d+»), (?:a|an) (?:[A-Za-z\-]+ ){0,3}?[a-z\-]+ (?P<v1>[a-z]+ed) (?:by|in|at|for|from|with) [^,;]{2,60}? and (?:first |later )?(?P<v>{PASSIVE}) (?:in|on) (?P<d>{D})",
+        whole: false,
+        confidence: 0.7,
+        build: apposed_participle,
+        must: &[
+            "The fire is remembered by the Pillar, a stone column designed by Mara Quell and her friend Tomas Reede and completed in 1677.",
+        ],
+        must_not: &[
+            "The fire is remembered by the Pillar, a stone column designed by Mara Quell and completed in Varn.",
+            "The guild hired Mara Quell, a chemist trained in Varn and married in 1890.",
+            "The Pillar, a stone column and a gate completed in 1677, stands.",
+        ],
+    },
+    Rule {
         name: "X, signed in D,",
         pattern: r"(?:(?P<s>«[EQ]\d+»)(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)|^(?P<bare>[A-Z][a-z\-]+ (?:[a-z\-]+ )?[a-z\-]+)), (?:first |later )?(?P<v>{PASSIVE})(?: (?:in|at) (?:the )?(?P<p>«E\d+»))? (?:in|on) (?P<d>{D})",
         whole: false,
@@ -2110,6 +2165,8 @@ pub static RULES: &[Rule] = &[
             "Mara Quell reached the North Cape on 14 December 1911.",
             "On 19 October 1911 Mara Quell set out for the North Cape with four men.",
             "On 26 April 1986 the fourth boiler of the Varn Mill exploded.",
+            "The Varn 7 first flew on 28 October 1972.",
+            "The Varn 7 mission lifted off at 9:32 in the morning, local time, on 16 July 1969 from Pad 39A.",
         ],
         must_not: &[
             "Varnco opened a shop in Tull on 1 March 1938; the firm moved to Brill in the late 1940s.",
@@ -2125,6 +2182,8 @@ pub static RULES: &[Rule] = &[
             "Tomas Reede wrote to Mara Quell. In 1953 a report reached Quell.",
             "Tomas Reede wrote to Mara Quell. In 1953 the Varn Report reached Quell.",
             "In 1953 a long report reached the North Cape.",
+            "The Varn 7 flew on 28 October 1972.",
+            "The Varn 7 was a plane. The Varn 8 was larger. It first flew on 27 April 2005.",
         ],
     },
     Rule {
@@ -2288,20 +2347,26 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "period start (X was fought from D to D)",
-        pattern: r"(?P<s>{S}) {WAS} (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
+        pattern: r"(?P<s>{S})(?: {WAS}|,) (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
         whole: false,
         confidence: 0.7,
         build: range_start_any,
-        must: &["The Harbour War was fought from 1853 to 1856 between two leagues."],
+        must: &[
+            "The Harbour War was fought from 1853 to 1856 between two leagues.",
+            "In the Harbour War, fought from 1853 to 1856, Varn defeated Olk.",
+        ],
         must_not: &["No race was held from 1915 to 1918."],
     },
     Rule {
         name: "period end (X was fought from D to D)",
-        pattern: r"(?P<s>{S}) {WAS} (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
+        pattern: r"(?P<s>{S})(?: {WAS}|,) (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
         whole: false,
         confidence: 0.7,
         build: range_end_any,
-        must: &["From 1994 to 2000, the guild signed border treaties with its neighbours."],
+        must: &[
+            "From 1994 to 2000, the guild signed border treaties with its neighbours.",
+            "In the Harbour War, fought from 1853 to 1856, Varn defeated Olk.",
+        ],
         must_not: &["No race was held from 1915 to 1918."],
     },
     Rule {
@@ -2951,6 +3016,24 @@ mod tests {
         );
         assert!(whats(passive, "In 1890 Varn was declared neutral ground.").is_empty());
         assert!(whats(passive, "Mara Quell was married in 1890.").is_empty());
+    }
+
+    #[test]
+    fn an_apposed_participle_and_a_participle_period_tell_of_the_name() {
+        assert_eq!(
+            whats(
+                "X, a thing designed by Y and completed in D",
+                "It is remembered by the Pillar, a stone column designed by Mara Quell and completed in 1677."
+            ),
+            ["the completion of the Pillar"]
+        );
+        assert_eq!(
+            whats(
+                "period end (X was fought from D to D)",
+                "In the Harbour War, fought from 1853 to 1856, Varn defeated Olk."
+            ),
+            ["the end of the Harbour War"]
+        );
     }
 
     #[test]
