@@ -4,7 +4,7 @@
 //! quotation, `«R4»` a date range). Patterns are regular expressions over the skeleton, so
 //! "«E0» was founded on «D1» in «E2»" reads the same whatever the names are.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -164,6 +164,8 @@ fn possessive(word: &str) -> Option<&str> {
 pub struct Vocabulary {
     pub lowercase: HashSet<String>,
     pub capitalised: HashSet<String>,
+    /// How often each word is written, in lowercase.
+    uses: HashMap<String, usize>,
 }
 
 impl Vocabulary {
@@ -176,6 +178,7 @@ impl Vocabulary {
                 if word.is_empty() {
                     continue;
                 }
+                *words.uses.entry(word.to_lowercase()).or_default() += 1;
                 if word.starts_with(char::is_lowercase) {
                     words.lowercase.insert(word.to_string());
                 } else if !first && word.starts_with(char::is_uppercase) {
@@ -185,6 +188,15 @@ impl Vocabulary {
             }
         }
         words
+    }
+
+    /// Whether a phrase is a rare one, a term the article defines rather than a word it
+    /// keeps using: none of its words written more than twice ("the dugong", "kanban").
+    pub fn rare(&self, phrase: &str) -> bool {
+        phrase
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .all(|w| self.uses.get(&w.to_lowercase()).is_none_or(|&n| n <= 2))
     }
 }
 
@@ -942,6 +954,7 @@ mod tests {
         let words = Vocabulary {
             lowercase,
             capitalised: HashSet::new(),
+            ..Vocabulary::default()
         };
         assert!(read("Disease killed many.", &words).slots.is_empty());
         // A word capitalised only at a sentence's start is no name when the article
@@ -974,6 +987,7 @@ mod tests {
         let words = Vocabulary {
             lowercase: ["lake".to_string(), "rivers".to_string()].into(),
             capitalised: HashSet::new(),
+            ..Vocabulary::default()
         };
         let names_with = |t: &str| -> Vec<String> {
             read(t, &words).slots.into_iter().map(|s| s.text).collect()

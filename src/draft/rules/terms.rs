@@ -10,7 +10,9 @@ use regex::Regex;
 use crate::deck::{Answer, FactKind};
 use crate::draft::context::expansion;
 use crate::draft::rules::people::is_person_role;
-use crate::draft::rules::{Hit, Rule, definite, leans_on_another, resolve_nouns, trim_phrase};
+use crate::draft::rules::{
+    Hit, Rule, definite, is_superlative, leans_on_another, resolve_nouns, trim_phrase,
+};
 
 /// A definition short enough to be an answer option: cut at a comma after a dozen words, and
 /// never left dangling.
@@ -256,7 +258,8 @@ const CLAUSE_APPOSITIONS: &[&str] = &[
 #[rustfmt::skip]
 const CLAUSE_HEADS: &[&str] = &[
     "date", "day", "year", "time", "moment", "event", "step", "move", "decision", "journey",
-    "loss", "feat", "record", "coincidence", "figure", "number",
+    "loss", "feat", "record", "coincidence", "figure", "number", "sum", "penalty", "sanction",
+    "fine", "price", "amount", "total", "sentence", "punishment",
 ];
 
 fn holds_clause(definition: &str) -> bool {
@@ -353,6 +356,82 @@ fn known_as(hit: &Hit) -> Option<FactKind> {
         None => return None,
     };
     term(&quote, &what)
+}
+
+/// "the dugong, a plant-eating sea mammal,", unless it is an item of a list ("a seismometer
+/// to record moonquakes, a laser reflector, and ...").
+fn rare_apposition(hit: &Hit) -> Option<FactKind> {
+    let after = &hit.clause[hit.caps.get(0)?.end()..];
+    if after.starts_with("and ") || after.starts_with(" and ") || after.starts_with(", and ") {
+        return None;
+    }
+    rare_term(hit)
+}
+
+/// "the dugong, a plant-eating sea mammal", "a tidal bore, the pororoca,", "the vessel known
+/// as the cog": a word written small is a term when it is rare in the article (one it
+/// defines, not one it keeps using) and names no person or rank.
+fn rare_term(hit: &Hit) -> Option<FactKind> {
+    let name = hit.text("t")?;
+    // "the shelter, usually called the sarcophagus": the adverb is the verb's.
+    let definition = hit.text("d")?;
+    let definition = match definition.rsplit_once(' ') {
+        Some((head, last)) if last.ends_with("ly") => head.trim_end_matches(',').to_string(),
+        _ => definition,
+    };
+    let words = &hit.context.article.words;
+    let definition_words: Vec<&str> = definition.split_whitespace().collect();
+    // "won four medals", "newspapers followed": a clause, not a noun phrase; "a sum later
+    // reduced", "a penalty soon changed": an apposition to the whole clause.
+    let middle = &definition_words[1..definition_words.len().saturating_sub(1).max(1)];
+    let clause = middle.iter().any(|w| {
+        crate::wording::verb::is_irregular_form(w) && !matches!(*w, "left" | "made" | "built")
+    }) || definition_words.last().is_some_and(|w| w.ends_with("ed"))
+        || definition_words
+            .get(1)
+            .is_some_and(|w| CLAUSE_HEADS.contains(w) || CLAUSE_APPOSITIONS.contains(w));
+    let vague = name.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "one"
+                | "other"
+                | "others"
+                | "latter"
+                | "former"
+                | "first"
+                | "second"
+                | "last"
+                | "same"
+                | "rest"
+                | "year"
+                | "day"
+                | "time"
+                | "being"
+                | "both"
+                | "whole"
+        ) || crate::wording::verb::is_auxiliary(w)
+            || is_superlative(w)
+    });
+    // "best preserved", "unconstitutional means": no noun.
+    let adjective = name
+        .split_whitespace()
+        .any(|w| w.ends_with("ed") || w.ends_with("ly") || matches!(w, "best" | "most" | "means"));
+    if vague
+        || clause
+        || adjective
+        || !words.rare(&name)
+        || is_person_role(&name)
+        || is_person_role(&definition)
+        || points_back(&definition)
+        || superlative_only(&definition)
+        || holds_clause(&definition)
+        || leans_on_another(&definition)
+        || definition.split_whitespace().count() < 3
+    {
+        return None;
+    }
+    let definition = resolve_nouns(hit, &definition, true);
+    term(&name, &definition)
 }
 
 /// "the Baikal seal, or nerpa,": a thing's other name, written small. The thing is named
@@ -822,7 +901,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "its currency is Y, ...",
-        pattern: r"(?:^|, |; |and )(?P<own>[Ii]ts|[Tt]he) (?P<d>(?:official |national |main )?(?:language|languages|currency|motto|anthem|religion)) (?:is|was) (?P<t>(?:the )?(?:[A-Z][\p{L}]+ )?(?:«E\d+»|\p{Ll}+))(?:,|\.?$|;| and\b)",
+        pattern: r"(?:^|,? |; |and )(?P<own>[Ii]ts|[Tt]he) (?P<d>(?:official |national |main )?(?:language|languages|currency|motto|anthem|religion)) (?:is|was) (?P<t>(?:the )?(?:[A-Z][\p{L}]+ )?(?:«E\d+»|\p{Ll}+))(?:,|\.?$|;| and\b)",
         whole: false,
         confidence: 0.7,
         build: owned_value,
@@ -1026,6 +1105,57 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "the rare noun, a definition,",
+        pattern: r"(?:^|\b(?:of|by|from|in|at|for|with|on|is|was|are|were|as|[a-z]{3,}ed) )(?:the )?(?P<t>[a-z][a-z\-]{2,}(?: [a-z][a-z\-]{2,})?), (?P<d>(?:a|an) (?:[a-z\-]+ |«N\d+» ){0,12}?[a-z\-]+)(?:,|\.?$| who | which | that )",
+        whole: false,
+        confidence: 0.6,
+        build: rare_apposition,
+        must: &[
+            "Its meadows feed one of the largest herds of the varnel, a plant-eating sea mammal related to the seal.",
+        ],
+        must_not: &[
+            "Its meadows feed one of the largest herds of the varnel, a plant-eating sea mammal. The varnel is shy. A varnel eats grass.",
+            "They left a seismometer to record quakes, a laser ranging mirror, and a flag.",
+            "He was sentenced to life imprisonment, a penalty soon changed to house arrest.",
+            "The Varn crowd saw how an American sprinter won four gold medals in the stadium, under swastika banners, an American sprinter won four gold medals in the space.",
+            "The firm added insurance, a department store and newspapers followed.",
+            "A council of envoys spoke for the member towns, a Common Assembly of 78 members, drawn from the towns, watched it.",
+            "They sailed to the other, a small island.",
+            "Mara Quell married the pilot, a quiet man from the coast.",
+        ],
+    },
+    Rule {
+        name: "a description, the rare noun,",
+        pattern: r"(?:^|\b(?:of|by|to|from|in|at|for|with|on|is|was|are|were|as|[a-z]{3,}s|[a-z]{3,}ed) )(?P<d>(?:a|an|the) (?:[a-z\-]+ ){0,3}[a-z\-]+), the (?P<t>[a-z][a-z\-]{2,}(?: [a-z][a-z\-]{2,})?)(?:, |\.?$)",
+        whole: false,
+        confidence: 0.6,
+        build: rare_term,
+        must: &[
+            "At the spring tides a tidal bore, the varnoca, rushes upstream.",
+            "The leader wears the yellow cap, the bonnet jaune.",
+        ],
+        must_not: &[
+            "The leader wears the yellow cap, the cap of the best rider. The cap is old, and the cap is worn.",
+            "They sent the envoy, the captain, to the king.",
+            "The boat reached the harbour, the sea being calm.",
+        ],
+    },
+    Rule {
+        name: "a description known as the rare noun",
+        pattern: r"(?P<d>(?:a|an|the) (?:[a-z\-]+,? ){0,4}[a-z\-]+) (?:known as|called) (?:the )?(?P<t>[a-z][a-z\-]{2,}(?: [a-z][a-z\-]{2,})?)(?:,|\.?$|;| and )",
+        whole: false,
+        confidence: 0.6,
+        build: rare_term,
+        must: &[
+            "The goods went at first in the broad, single-masted vessel known as the varnog, and later by cart.",
+            "By November the mill was enclosed in a concrete and steel shelter, usually called the varcophagus.",
+        ],
+        must_not: &[
+            "The goods went in a ship called the best, and later by cart.",
+            "The goods went in the vessel known as the ship, and the ship was slow; the ship sank.",
+        ],
+    },
+    Rule {
         name: "X, or Y, (its other name)",
         pattern: r"(?:, |\b(?:of|by|to|from|in|at|for|with|on|is|was|are|were|[a-z]{3,}ed) )(?P<x>(?:[Tt]he )?(?:«E\d+» )?(?:[a-z\-]+ ){0,3}[a-z\-]+), or (?P<tl>\p{Ll}[\p{Ll}\-]{2,}(?: \p{Ll}[\p{Ll}\-]{2,})?)(?:,|$)",
         whole: false,
@@ -1163,6 +1293,29 @@ mod tests {
                 "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn each_owned_value_of_a_run_is_read() {
+        let terms: Vec<(String, String)> = facts_of(
+            rule(RULES, "its currency is Y, ..."),
+            "Brill is an island. Its official language is Brillish, its currency is the Brillish mark, and it is small.",
+        )
+        .into_iter()
+        .filter_map(|f| match f {
+            FactKind::Term { term, definition } => {
+                Some((term.text.to_string(), definition.to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+        assert_eq!(
+            terms,
+            [
+                ("Brillish".into(), "the official language of Brill".into()),
+                ("Brillish mark".into(), "the currency of Brill".into())
+            ]
         );
     }
 
