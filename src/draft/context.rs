@@ -335,7 +335,21 @@ impl Article {
                 })
                 .filter(|(count, _)| *count > 1)
                 .max_by_key(|(count, _)| *count)
-                .map(|(_, name)| name);
+                .map(|(_, name)| name)
+                // "The Boston Marathon, organised by ...": with "the" when the article
+                // writes it so at least half the time.
+                .map(|name| {
+                    let with_the = mentions(all, &format!("the {name}"))
+                        + mentions(all, &format!("The {name}"));
+                    if !name.starts_with("the ")
+                        && with_the * 2 >= mentions(all, &name)
+                        && with_the > 0
+                    {
+                        format!("the {name}")
+                    } else {
+                        name
+                    }
+                });
         }
         if subject.is_none()
             && let Some((_, name)) = self.most_named_title_word(title, all)
@@ -360,8 +374,11 @@ impl Article {
             {
                 let lower = word.to_lowercase();
                 // "the Warsaw Pact" is also "the treaty", "the Kyoto Protocol" "the agreement".
+                // A marathon is a race too.
                 let kinds: &[&str] = if TREATY_NOUNS.contains(&lower.as_str()) {
                     TREATY_NOUNS
+                } else if lower == "marathon" {
+                    &["race"]
                 } else {
                     &[]
                 };
@@ -991,6 +1008,29 @@ mod tests {
     fn article(title: &str, text: &[&str]) -> Article {
         let sentences: Vec<String> = text.iter().map(|s| s.to_string()).collect();
         Article::new(Some(title), &sentences)
+    }
+
+    #[test]
+    fn a_title_name_the_article_writes_with_the_keeps_it_and_a_marathon_is_a_race() {
+        let a = article(
+            "The Varn Marathon",
+            &[
+                "Every April runners gather in Brill.",
+                "The Varn Marathon, organised by the Brill Club, is the oldest marathon.",
+                "In 1980 the Varn Marathon grew.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("the Varn Marathon"));
+        assert!(a.class_nouns.iter().any(|c| c == "race"));
+        let a = article(
+            "Brill Harbour",
+            &[
+                "Every April ships gather there.",
+                "Brill Harbour, built by the Brill Club, is old.",
+                "In 1980 Brill Harbour grew.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("Brill Harbour"));
     }
 
     #[test]

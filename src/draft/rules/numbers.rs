@@ -433,9 +433,22 @@ fn sent(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     // Any verb in the simple past that acts on what is counted ("murdered 16 people"), but
-    // not one that has or is it ("had", "became", "numbered").
-    let verb = Verb::of(hit.raw("v")?);
-    if verb.past != hit.raw("v")?
+    // not one that has or is it ("had", "became", "numbered"); in the present, a verb of
+    // what a place or an event takes in ("the race attracts 30,000 runners").
+    const TAKES_IN: &[(&str, &str)] = &[
+        ("attracts", "attract"),
+        ("draws", "draw"),
+        ("receives", "receive"),
+        ("welcomes", "welcome"),
+        ("hosts", "host"),
+        ("carries", "carry"),
+        ("serves", "serve"),
+    ];
+    let present = TAKES_IN
+        .iter()
+        .find(|(third, _)| Some(*third) == hit.raw("v"));
+    let verb = Verb::of(present.map_or(hit.raw("v")?, |(_, base)| base));
+    if (verb.past != hit.raw("v")? && present.is_none())
         || matches!(
             verb.base.as_str(),
             "have"
@@ -472,6 +485,10 @@ fn sent(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let subject = hit.name("s")?;
+    // "the event draws 500,000 spectators": what is always so of a thing needs its name.
+    if present.is_some() && !subject.contains(char::is_uppercase) {
+        return None;
+    }
     // "the account eventually filled 30 volumes": the subject without its adverb.
     let subject = match subject.rsplit_once(' ') {
         Some((head, last))
@@ -667,7 +684,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "its maximum depth is N",
-        pattern: r"(?:^|, (?:and |but |while )?)(?P<s>[Ii]ts|[Tt]heir) (?:(?P<m>(?:(?:maximum|greatest|average|mean|total) )?(?:depth|width|length|height|area|diameter|circumference)) (?:is|was|reaches|reached)|(?P<deepest>deepest point) (?:is|lies|reaches|sits)) (?P<n>{N})(?:[,.;]|$| (?:and|but|below)\b)",
+        pattern: r"(?:^|, (?:and |but |while )?)(?P<s>[Ii]ts|[Tt]heir) (?:(?P<m>(?:(?:maximum|greatest|average|mean|total) )?(?:depth|width|length|height|area|diameter|circumference)) (?:is|was|reaches|reached)(?: (?:usually |often |generally |officially )?(?:given|estimated|put|reckoned) (?:as|at))?|(?P<deepest>deepest point) (?:is|lies|reaches|sits)) (?P<n>{N})(?: \(«N\d+»\))?(?:[,.;]|$| (?:and|but|below)\b)",
         whole: false,
         confidence: 0.65,
         build: measure_of_it,
@@ -675,6 +692,7 @@ pub static RULES: &[Rule] = &[
             "Lake Tarn is in Varn. Its maximum depth is 300 metres.",
             "The northern basin is 50 km long, and its greatest width is 15 km.",
             "Lake Tarn is in Varn. Its deepest point lies 281 m below the surface.",
+            "The Varn is long. Its length is usually given as about 3,770 km (2,340 miles), although it shifts.",
         ],
         must_not: &[
             "Lake Tarn is in Varn. Its maximum depth is unknown.",
@@ -992,11 +1010,14 @@ pub static RULES: &[Rule] = &[
         must: &[
             "Brill, led by its prime minister, sent 15,000 troops to join the league.",
             "In 1828 Tomas Reede and Mara Quell murdered 16 people.",
+            "Today the Varn Race attracts about 30,000 runners and many spectators.",
         ],
         must_not: &[
             "Brill sent many troops to join the league.",
             "Brill had 15,000 troops.",
             "Brill needs 15,000 troops.",
+            "Brill sends 15,000 troops.",
+            "Brill is a town. Every year the fair draws 500,000 visitors.",
             "Tomas Reede won the race five times.",
         ],
     },
