@@ -63,8 +63,19 @@ const PERSON_NOUNS: &[&str] = &[
 /// "in"...) is a person noun.
 pub fn is_person_role(role: &str) -> bool {
     let mut head = None;
-    for w in role.split_whitespace() {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
         let w = w.trim_end_matches([',', '.', ';']);
+        // "a young and almost unknown architect": "and" between adjectives goes on.
+        if w == "and"
+            && head.is_some_and(|h: &str| !PERSON_NOUNS.contains(&h.to_lowercase().as_str()))
+            && words.get(i + 1).is_some_and(|n| {
+                n.starts_with(char::is_lowercase)
+                    && !matches!(*n, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+            })
+        {
+            continue;
+        }
         if matches!(
             w,
             "of" | "in"
@@ -407,12 +418,69 @@ fn led_by(hit: &Hit) -> Option<FactKind> {
 
 /// "the Scottish bacteriologist Alexander Fleming".
 fn title_before(hit: &Hit) -> Option<FactKind> {
-    let name = hit.context.name(&hit.slot("n")?.text);
+    let slot = hit.slot("n")?;
+    let name = hit.context.name(&slot.text);
     let role = format!("the {}", hit.text("r")?);
-    if !is_person_role(&role) {
+    // "letters for the king and for Scott", "named the plateau after King Haakon": words
+    // between two phrases are no title.
+    if role.split_whitespace().skip(1).any(|w| {
+        matches!(
+            w,
+            "and"
+                | "or"
+                | "for"
+                | "of"
+                | "to"
+                | "with"
+                | "by"
+                | "after"
+                | "from"
+                | "in"
+                | "on"
+                | "at"
+                | "as"
+                | "than"
+                | "into"
+        )
+    }) {
+        return None;
+    }
+    // A doer's noun is a title only before a name written as a person's ("the electric-car
+    // maker Tesla" is a firm, though the article's Tesla is a man).
+    if !is_person_role(&role) && !(hit.context.article.is_person(slot.bare()) && agent_noun(&role))
+    {
         return None;
     }
     person(name, role, None)
+}
+
+/// Words shaped like a doer's noun that are not one: things, comparatives, particles.
+#[rustfmt::skip]
+const NOT_AGENTS: &[&str] = &[
+    "river", "water", "tower", "border", "corner", "center", "centre", "winter", "summer",
+    "number", "letter", "paper", "chapter", "quarter", "matter", "power", "order", "inner",
+    "outer", "upper", "lower", "other", "former", "latter", "greater", "lesser", "older",
+    "younger", "elder", "later", "under", "after", "never", "rather", "further", "together",
+    "either", "neither", "whether", "floor", "interior", "exterior", "superior", "inferior",
+    "major", "minor", "error", "mirror", "harbor", "colour", "color", "favour", "honour",
+    "honor", "labour", "labor", "motor", "sector", "factor", "reactor", "meteor", "corridor",
+    "monitor", "theater", "theatre", "shelter", "cluster", "crater", "carrier", "barrier",
+    "frontier", "glacier", "premier", "ledger", "disaster", "register", "trigger", "thunder",
+    "silver", "copper", "timber", "rubber", "amber", "member", "december", "november",
+    "october", "september", "christian", "indian", "asian", "median", "guardian",
+];
+
+/// Whether a role's last word is shaped as a noun of someone who does something
+/// ("financier", "jumper", "engineer"), enough before a name that is a person's.
+fn agent_noun(role: &str) -> bool {
+    role.split_whitespace().last().is_some_and(|w| {
+        w.len() > 4
+            && w.starts_with(char::is_lowercase)
+            && ["er", "or", "ist", "ian"]
+                .iter()
+                .any(|end| w.ends_with(end))
+            && !NOT_AGENTS.contains(&w)
+    })
 }
 
 /// "the American secretary of state, John Foster Dulles, withdrew the offer".
@@ -420,6 +488,28 @@ fn role_then_name(hit: &Hit) -> Option<FactKind> {
     let role = hit.text("r")?;
     if !is_person_role(&role) {
         return None;
+    }
+    let role = match role.strip_prefix("The ") {
+        Some(rest) => format!("the {rest}"),
+        None => role,
+    };
+    // "The founder, Fusajiro Yamauchi, was ...": an office with no owner is the article's
+    // subject's (an organisation's); any other bare role ("the mayor", "the defending
+    // champion") says too little.
+    if !role.contains(" of ") && !role.contains("'s ") && role.split_whitespace().count() <= 3 {
+        static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^the (?:new |first |current |then )?(?:founder|president|chairman|chairwoman|director|director-general|secretary-general|chief executive|head|owner)$")
+                .expect("valid")
+        });
+        let subject = hit.context.article.subject.as_ref()?;
+        if !OFFICE.is_match(&role)
+            || hit.context.article.subject_is_person()
+            || crate::draft::context::names_an_event(subject)
+        {
+            return None;
+        }
+        let name = hit.context.name(&hit.slot("n")?.text);
+        return person(name, format!("{role} of {subject}"), None);
     }
     let name = hit.context.name(&hit.slot("n")?.text);
     person(name, role, None)
@@ -678,14 +768,20 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "the ROLE, X, did",
-        pattern: r"(?:^|«D\d+» |, )(?P<r>the (?:[A-Za-z\-]+ ){0,4}[a-z\-]+), (?P<n>«E\d+»), [a-z]+",
+        pattern: r"(?:^|«D\d+» |, )(?P<r>[Tt]he (?:[A-Za-z\-']+ ){0,4}[a-z\-]+), (?P<n>«E\d+»), (?:[a-z]+|«E\d+»)",
         whole: false,
         confidence: 0.6,
         build: role_then_name,
-        must: &["On 19 July 1956 the harbour secretary of state, Tomas Reede, withdrew the offer."],
+        must: &[
+            "On 19 July 1956 the harbour secretary of state, Tomas Reede, withdrew the offer.",
+            "Varnco is a firm. The founder, Tomas Reede, was a craftsman.",
+            "In 1987 the mill's director, Tomas Reede, Mara Quell and the chief engineer, Ivo Kern, were sentenced.",
+        ],
         must_not: &[
             "On 19 July 1956 the harbour, Varn, was closed.",
             "On 19 July 1956 the old town, Tomas Reede, was closed.",
+            "The siege of Varn began. The mayor, Tomas Reede, fell ill.",
+            "The Varn Race is old. The defending champion, Tomas Reede, won.",
         ],
     },
     Rule {
@@ -900,12 +996,23 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "the ROLE X",
-        pattern: r"\b[Tt]he (?P<r>(?:[A-Z][a-z]+ )?[a-z][a-z\-]+(?: [a-z][a-z\-]+)?) (?P<n>«E\d+»)",
+        pattern: r"\b[Tt]he (?P<r>(?:[A-Z][a-z]+ )?[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}) (?P<n>«E\d+»)",
         whole: false,
         confidence: 0.65,
         build: title_before,
-        must: &["In 1928 the Scottish chemist Mara Quell returned to Varn."],
-        must_not: &["In 1928 the old harbour Tull Bay froze."],
+        must: &[
+            "In 1928 the Scottish chemist Mara Quell returned to Varn.",
+            "The shift, supervised by the deputy chief engineer Tomas Reede, ran it.",
+            "That year Mara Quell and the Varnish financier Tomas Reede tried to fly north.",
+        ],
+        must_not: &[
+            "In 1928 the old harbour Tull Bay froze.",
+            "In 1928 the old river Tull Water froze.",
+            "They left letters for the king and for Mara Quell.",
+            "He named the plateau after King Tomas Reede.",
+            "Tomas Reede built cars. Today the electric-car maker Reede is a firm.",
+            "The probes left the inner Solar Reach.",
+        ],
     },
     Rule {
         name: "The ROLE was X",
@@ -978,6 +1085,28 @@ mod tests {
 
     fn roles_of(name: &str, text: &str) -> Vec<String> {
         phrases_of(rule(RULES, name), text)
+    }
+
+    #[test]
+    fn a_role_before_a_name_is_lowercase_and_an_office_alone_is_the_subjects() {
+        let roles = |text: &str| roles_of("the ROLE, X, did", text);
+        assert_eq!(
+            roles("Varnco is a firm. The founder, Tomas Reede, was a craftsman."),
+            ["the founder of Varnco"]
+        );
+        assert_eq!(
+            roles("In 1987 the mill's director, Tomas Reede, was sentenced."),
+            ["the mill's director"]
+        );
+        let titled = |text: &str| roles_of("the ROLE X", text);
+        assert_eq!(
+            titled("The shift, supervised by the deputy chief engineer Tomas Reede, ran it."),
+            ["the deputy chief engineer"]
+        );
+        assert_eq!(
+            titled("That year the Varnish financier Tomas Reede flew north."),
+            ["the Varnish financier"]
+        );
     }
 
     #[test]
@@ -1112,6 +1241,15 @@ mod tests {
         assert!(!is_person_role("the statue by Tomas Reede"));
         assert!(is_person_role("a naturalist working in Malaya"));
         assert!(!is_person_role("the building housing the archive"));
+        // Adjectives joined by "and" go on to the noun; a person noun ends the head.
+        assert!(is_person_role("a young and almost unknown architect"));
+        assert!(!is_person_role("a young and almost unknown port"));
+        assert!(is_person_role("the king and his harbour"));
+        assert!(!is_person_role("the harbour and the king"));
+        // A noun of a doer counts before a person's name only.
+        assert!(agent_noun("the American financier"));
+        assert!(!agent_noun("the old river"));
+        assert!(!agent_noun("the old tower"));
     }
 
     #[test]
