@@ -447,8 +447,9 @@ fn title_before(hit: &Hit) -> Option<FactKind> {
     }
     // A doer's noun is a title only before a name written as a person's ("the electric-car
     // maker Tesla" is a firm, though the article's Tesla is a man).
-    if !is_person_role(&role) && !(hit.context.article.is_person(slot.bare()) && agent_noun(&role))
-    {
+    let titled =
+        is_person_role(&role) || (hit.context.article.is_person(slot.bare()) && agent_noun(&role));
+    if !titled {
         return None;
     }
     person(name, role, None)
