@@ -241,6 +241,7 @@ impl Article {
             Regex::new(r"^(?:[Tt]he )?(?:«E(?P<e>\d+)»(?: \(«E(?P<a>\d+)»\))?(?: \([^()]*\))?|(?P<w>[A-Z][a-z]+))(?:,[^,]*,|, (?:the|a|an) [^;]*?,|, (?:officially|formally|known|also|called) [^;]*?,)? (?:is|was|are|were|has|had|lies|stands|rises)\b(?P<rest>.*)").expect("valid")
         });
         let mut subject = None;
+        let mut defined_kind: Option<String> = None;
         if let Some(first) = first
             && let Some(c) = OPENING.captures(&first.skeleton)
         {
@@ -277,8 +278,26 @@ impl Article {
             {
                 subject = None;
             } else if let Some(rest) = c.name("rest") {
-                self.class_nouns
-                    .extend(head_noun(rest.as_str()).filter(|h| !self.class_nouns.contains(h)));
+                // "Victoria Falls is a waterfall on the Zambezi": the kind the definition
+                // names, a class noun when it is a known one or one the article writes with
+                // "the" again ("the waterfall"); any other kind keeps "the river" from
+                // standing for the subject.
+                if let Some(head) = head_noun(rest.as_str()).filter(|h| {
+                    !crate::draft::rules::is_superlative(h)
+                        && !matches!(h.as_str(), "first" | "last" | "only" | "second" | "third")
+                }) && !subject.as_deref().is_some_and(|s| self.is_person(s))
+                {
+                    defined_kind = Some(head.clone());
+                    let known = CLASS_NOUNS.contains(&head.as_str());
+                    let used = !VAGUE_KINDS.contains(&head.as_str())
+                        && head.len() > 3
+                        && mentions(all, &format!("the {head}"))
+                            + mentions(all, &format!("The {head}"))
+                            >= 1;
+                    if (known || used) && !self.class_nouns.contains(&head) {
+                        self.class_nouns.push(head);
+                    }
+                }
             }
             // The title's name when it is the same thing better named ("Ada Lovelace" for
             // "Augusta Ada Byron").
@@ -393,6 +412,7 @@ impl Article {
             // event is no place: "the city" in an article on a siege is the city besieged.
             if !looks_like_person(&subject)
                 && !names_an_event(&subject)
+                && defined_kind.is_none()
                 && !self
                     .class_nouns
                     .iter()
@@ -634,8 +654,16 @@ fn head_noun(predicate: &str) -> Option<String> {
         }
         head = Some(w.to_lowercase());
     }
-    head.filter(|h| CLASS_NOUNS.contains(&h.as_str()))
+    head.filter(|h| h.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
 }
+
+/// Heads of definitions that say too little to stand for the subject ("a kind of ...").
+#[rustfmt::skip]
+const VAGUE_KINDS: &[&str] = &[
+    "type", "kind", "form", "sort", "term", "name", "part", "member", "way", "series", "set",
+    "number", "one", "place", "thing", "example", "piece", "word", "means", "range", "pair",
+    "collection", "system", "area", "region", "site", "work", "field", "branch", "study",
+];
 
 fn is_acronym(s: &str) -> bool {
     s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c == '&')
@@ -1031,6 +1059,44 @@ mod tests {
             ],
         );
         assert_eq!(a.subject.as_deref(), Some("Brill Harbour"));
+    }
+
+    #[test]
+    fn the_kind_a_definition_names_stands_for_the_subject_and_keeps_other_nouns_off() {
+        // "the waterfall" is the subject; "the river" is the river it is on.
+        let a = article(
+            "Brill Falls",
+            &[
+                "Brill Falls is a waterfall on the Varn River.",
+                "The river drops 100 metres. The river is wide. The waterfall is loud.",
+            ],
+        );
+        assert_eq!(a.class_nouns, ["waterfall"]);
+        // A kind the article never writes with "the" again stands for nothing, but still
+        // keeps the river off.
+        let a = article(
+            "Brill Falls",
+            &[
+                "Brill Falls is a cataract on the Varn River.",
+                "The river drops 100 metres. The river is wide.",
+            ],
+        );
+        assert!(
+            !a.class_nouns
+                .iter()
+                .any(|c| c == "river" || c == "cataract")
+        );
+        // Neither a superlative nor a person's kind.
+        let a = article(
+            "Varnco",
+            &["Varnco is the largest firm of Brill.", "The largest grew."],
+        );
+        assert!(!a.class_nouns.iter().any(|c| c == "largest"));
+        let a = article(
+            "Mara Quell",
+            &["Mara Quell was a leader of the guild.", "The leader died."],
+        );
+        assert!(a.class_nouns.is_empty());
     }
 
     #[test]
