@@ -731,7 +731,7 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
 /// it, so the rules read it as they read any clause. The slots stay the sentence's.
 pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
     static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
+        Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}?[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
             .expect("valid")
     });
     static AND_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -755,7 +755,8 @@ pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
     // was agreed": the word after the name is the verb.
     let (subject, end) = match c.name("n") {
         Some(n) if verb(n.as_str()) => (c["s"].to_string(), n.end()),
-        Some(n) if verb(&c["v"]) => (
+        // ("The fire is commemorated": "is" is no noun.)
+        Some(n) if verb(&c["v"]) && !crate::wording::verb::is_auxiliary(n.as_str()) => (
             format!("{} {}", &c["s"], n.as_str()),
             c.name("v").map_or(0, |m| m.end()),
         ),
@@ -763,8 +764,17 @@ pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
         _ => return Vec::new(),
     };
     let from = end;
+    // "The triumph brought donations, and with them the institute was founded ... and
+    // opened": after ", and" and a word that is no verb, another subject's clause begins.
+    static NEW_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r", and (?:with|in|on|at|by|for|from|after|the|a|an|its|his|her|their|«)")
+            .expect("valid")
+    });
+    let until = NEW_CLAUSE
+        .find(&clause[from..])
+        .map_or(clause.len(), |m| from + m.start());
     AND_VERB
-        .captures_iter(&clause[from..])
+        .captures_iter(&clause[from..until])
         .filter(|a| verb(&a["v"]))
         .filter_map(|a| {
             let at = from + a.get(0)?.start() + " and ".len();
@@ -1364,6 +1374,22 @@ mod tests {
         // Only a date opens it: "in Varn" and a sentence's own opening are left alone.
         assert!(dated("The act was passed, and in Varn the mine was closed.").is_empty());
         assert!(dated("In 1975 the Varn Act was passed.").is_empty());
+    }
+
+    #[test]
+    fn a_noun_phrase_subject_is_its_shortest_reading_and_stops_at_another_clause() {
+        // "The guild was based ...": the subject ends before "was", however far the
+        // verb phrase runs.
+        assert_eq!(
+            derived(
+                "The guild was based at first in Varn, Brill, and moved to Olk on 1 September 1965."
+            ),
+            ["The guild moved to Olk on 1 September 1965."]
+        );
+        // "is" is no noun of the subject ("The fire is remembered").
+        assert!(derived("The fire is remembered by the Pillar, a column built by Mara Quell and completed in 1677.").is_empty());
+        // ", and with them": another subject's clause, whose verbs are its own.
+        assert!(derived("The win brought gifts, and with them the Varn Institute was founded in Brill and opened in 1888.").is_empty());
     }
 
     #[test]

@@ -268,7 +268,10 @@ fn holds_clause(definition: &str) -> bool {
         crate::wording::verb::is_auxiliary(w)
             || (w.ends_with("ed")
                 && words.get(i + 1).is_some_and(|n| {
-                    matches!(*n, "a" | "an" | "the" | "its" | "his" | "her" | "their")
+                    matches!(
+                        *n,
+                        "a" | "an" | "the" | "its" | "his" | "her" | "their" | "that"
+                    )
                 }))
     })
 }
@@ -1001,6 +1004,7 @@ pub static RULES: &[Rule] = &[
             "The guild met in a small town, the, in 1901.",
             "Cousins took parts of the group with them, Varnco and Tullco.",
             "At Brill it turns north, and for the next stretch, the Upper Varn, it crosses a plain.",
+            "In 1800 the travellers showed that a natural channel, the Varnquiare, joined two rivers.",
         ],
     },
     Rule {
