@@ -830,6 +830,9 @@ impl Context {
             {
                 None
             }
+            // "Taiichi Ohno developed the Toyota Production System. Its two pillars ...": no
+            // person is "it".
+            Some(Some(s)) if self.article.is_person(s) => None,
             Some(Some(s)) => Some(s.clone()),
             Some(None) => None,
             None => self
@@ -1097,6 +1100,21 @@ mod tests {
             &["Mara Quell was a leader of the guild.", "The leader died."],
         );
         assert!(a.class_nouns.is_empty());
+    }
+
+    #[test]
+    fn it_is_never_a_person() {
+        let mut ctx = Context::new(article(
+            "Varnco",
+            &[
+                "Varnco is a firm in Brill.",
+                "Tomas Reede built the Varn System.",
+            ],
+        ));
+        ctx.saw_subject(Some("Tomas Reede"));
+        assert_eq!(ctx.it(), None);
+        ctx.saw_subject(Some("the Varn System"));
+        assert_eq!(ctx.it().as_deref(), Some("the Varn System"));
     }
 
     #[test]

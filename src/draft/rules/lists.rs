@@ -428,6 +428,23 @@ fn flows_through(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "Victoria Falls is a waterfall ..., on the border between Zambia and Zimbabwe": the two
+/// places whose border it lies on.
+fn on_border(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    if hit.context.article.names_someone(&subject) {
+        return None;
+    }
+    let items = vec![
+        hit.context.name(&hit.slot("a")?.text),
+        hit.context.name(&hit.slot("b")?.text),
+    ];
+    list(
+        format!("the two places on whose border {} lies", definite(&subject)),
+        items,
+    )
+}
+
 /// "France kept the bishoprics of A, B and C": the things the subject kept.
 fn kept_of(hit: &Hit) -> Option<FactKind> {
     let subject = hit.context.name(&hit.slot("s")?.text);
@@ -565,6 +582,21 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "The other two regional offices are in Arden, Brill and Cove.",
             "The three regional offices are in good shape.",
+        ],
+    },
+    Rule {
+        name: "X lies on the border between A and B",
+        pattern: r"^(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t)(?: (?:is|was|lies|stands|sits|runs|straddles|spans|forms|marks)\b[^;]*?)? (?:on|along|straddles|astride|spans|marks|forms) the (?:border|frontier) between (?P<a>(?:the )?«E\d+») and (?P<b>(?:the )?«E\d+»)(?:[.;,]|$| (?:in|on|at|and)\b)",
+        whole: false,
+        confidence: 0.65,
+        build: on_border,
+        must: &[
+            "The Varn Falls is a waterfall on the Tull River, on the border between Olk and Arden.",
+            "Lake Varn is high. It straddles the border between Olk and Arden on the plateau.",
+        ],
+        must_not: &[
+            "Mara Quell lived on the border between Olk and Arden.",
+            "The Varn Falls is a waterfall near the border between Olk and Arden.",
         ],
     },
     Rule {

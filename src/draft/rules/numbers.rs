@@ -905,6 +905,21 @@ pub static RULES: &[Rule] = &[
         must_not: &["Brill has many inhabitants."],
     },
     Rule {
+        name: "Its N things are ...",
+        pattern: r"^(?P<s>[Ii]ts|[Tt]heir|(?:[Tt]he )?«E\d+»'s) (?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?[a-z\-]+s)(?: (?:[a-z]+ly|together|all|now|still|each))* (?:are|were|have|had|hold|held|include|included|lie|lay|meet|met|sit|sat|produce|produced|[a-z]+ed)\b",
+        whole: false,
+        confidence: 0.65,
+        build: counted,
+        must: &[
+            "The Varn League is a body of ports. Its 12 member ports together hold most of the fish.",
+            "Brill is an island. Brill's 40 villages lie on the coast.",
+        ],
+        must_not: &[
+            "The Varn League is a body of ports. Its many ports together hold most of the fish.",
+            "The Varn League is a body of ports. Its 12 ports and 3 docks hold most of the fish.",
+        ],
+    },
+    Rule {
         name: "X has N things",
         pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|holds|held|numbers|consists of|consisted of|(?:is|are|was|were) made up of|(?:is|are|was|were) home to|employs|employed|operates|operated|runs) (?:the )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
         whole: false,
