@@ -429,6 +429,18 @@ impl Article {
             {
                 self.class_nouns.push(noun.to_string());
             }
+            // "the Battle of Hastings" is "the battle", "the Siege of Vienna" "the siege".
+            if names_an_event(&subject) {
+                for word in subject.split_whitespace() {
+                    let lower = word.to_lowercase();
+                    if EVENT_NAMES.contains(&word)
+                        && !matches!(word, "Games" | "Landings" | "Peace" | "Treaty")
+                        && !self.class_nouns.contains(&lower)
+                    {
+                        self.class_nouns.push(lower);
+                    }
+                }
+            }
             // Generic words for an organisation stand for a subject that is not a person,
             // unless the article says it is another kind of thing ("the canal", "the war").
             if !self.names_someone(&subject)

@@ -695,6 +695,18 @@ fn entity_spans(
                 end += 1;
                 continue;
             }
+            // "Edward the Confessor", "Henry the Lion": a single given name and its epithet.
+            if w == "the"
+                && end == start + 1
+                && is_name_word(end + 1)
+                && is_epithet(word(end + 1))
+                && !tokens
+                    .get(end + 2)
+                    .is_some_and(|t| t.start == tokens[end + 1].end + 1 && is_capital(t.text))
+            {
+                end += 2;
+                continue;
+            }
             // Connectors, and "the" after one: "Battle of the Alma".
             let joins = CONNECTORS.contains(&w)
                 || (long && ["and", "in", "on", "for", "against", "or"].contains(&w));
@@ -721,6 +733,19 @@ fn entity_spans(
         i = end;
     }
     out
+}
+
+/// A ruler's epithet after "the": "the Confessor", "the Great", "the Lion".
+fn is_epithet(word: &str) -> bool {
+    #[rustfmt::skip]
+    const EPITHETS: &[&str] = &[
+        "Great", "Lion", "Bold", "Good", "Younger", "Elder", "Wise", "Magnificent", "Terrible",
+        "Fat", "Bald", "Pious", "Lionheart", "Hammer", "Unready", "Bastard", "Fair", "Red",
+        "Black", "Simple", "Just", "Cruel", "Short", "Tall", "Lame", "Saint", "Apostate",
+        "Lawgiver", "Navigator", "Confessor", "Conqueror", "Liberator", "Elector", "Builder",
+        "Peaceful", "Victorious", "Brave", "Silent", "Mad", "Old", "Young", "Strong", "Impaler",
+    ];
+    EPITHETS.contains(&word)
 }
 
 /// A demonym standing alone before a lowercase word ("in Russian hands") is an adjective
@@ -830,6 +855,23 @@ mod tests {
                 "The five founding members were Indonesia, Malaysia, the Philippines and Thailand."
             ),
             "The «N0» founding members were «E1», «E2», «E3» and «E4»."
+        );
+    }
+
+    #[test]
+    fn a_given_name_keeps_its_epithet() {
+        assert_eq!(
+            names("When Edward the Confessor died, Henry the Lion refounded Varn."),
+            ["Edward the Confessor", "Henry the Lion", "Varn"]
+        );
+        // Not a place before "the", nor an epithet that opens a longer name.
+        assert_eq!(
+            names("In Varn the Great Hall stood."),
+            ["Varn", "the Great Hall"]
+        );
+        assert_eq!(
+            names("Varn the Bold Company sold."),
+            ["Varn", "the Bold Company"]
         );
     }
 

@@ -46,7 +46,8 @@ pub const VERBS: &[(&str, &str)] = &[
     ("enacted", "enactment"), ("amputated", "amputation"), ("patented", "patenting"),
     ("inscribed", "inscription"), ("found", "finding"), ("killed", "death"),
     ("attached", "attachment"), ("recognised", "recognition"), ("recognized", "recognition"),
-    ("convicted", "conviction"), ("made", ""), ("wound up", "dissolution"),
+    ("convicted", "conviction"), ("made", ""), ("wound up", "dissolution"), ("fought", ""),
+    ("waged", ""),
 ];
 
 /// Verbs without an object whose subject is what happened: "X died", "X joined".
@@ -2094,6 +2095,7 @@ pub static RULES: &[Rule] = &[
             "The Varn Tour was held in 1915.",
             "The Varn Festival was founded in 1947, and in the same year groups that had not been invited came anyway.",
             "The town of Brill was evacuated on 27 April 1986.",
+            "The Battle of Varn was fought on 14 October 1066 between two armies.",
         ],
         must_not: &[
             "Its new home, a Varn building on Tull Square designed by Tomas Reede, Mara Quell and Ansel Brill, was inaugurated in 1958.",
