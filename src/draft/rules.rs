@@ -718,9 +718,61 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
             .chain(dated_opening(sentence, clause))
             .chain(relative_clause(sentence, clause))
             .chain(counted_items(sentence, clause))
+            .chain(gapped(sentence, clause))
         {
             out.extend(apply_to(&derived, context, true));
         }
+    }
+    out
+}
+
+/// "Brill joined in 2004, Olk in 2005 and Tull in 2007", "gallium was discovered in 1875,
+/// scandium in 1879, and germanium in 1886 by Winkler": a past verb written once serves each
+/// later subject with its own date. Each becomes a sentence of its own ("Olk joined in
+/// 2005"); a subject written small is given a slot as a name is.
+pub fn gapped(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
+    static FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?:[Ii]n|[Oo]n) «D\d+»,? )?(?:[Tt]he )?(?:«E\d+»|[a-z][a-z\-]+) (?P<v>(?:(?:was|were) )?(?:[a-z]+ly )?[a-z]+) (?:in|on) «D\d+»[^,;]*")
+            .expect("valid")
+    });
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:,? and|,) (?P<x>(?:the )?«E\d+»|[a-z][a-z\-]+) (?P<p>in|on) (?P<d>«D\d+»)(?P<rest>(?: by (?:the )?(?:[a-z]+ ){0,3}«E\d+»)?)(?:[,.;]|$|,? and )")
+            .expect("valid")
+    });
+    let Some(first) = FIRST.captures(clause) else {
+        return Vec::new();
+    };
+    let verb = &first["v"];
+    let last = verb.rsplit(' ').next().unwrap_or(verb);
+    if !crate::wording::verb::is_past_form(last) || matches!(last, "was" | "were" | "had") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut at = first.get(0).map_or(0, |m| m.end());
+    while let Some(next) = NEXT.captures(&clause[at..]) {
+        let mut slots = sentence.slots.clone();
+        let x = &next["x"];
+        let subject = if x.contains('«') {
+            x.to_string()
+        } else {
+            slots.push(Slot {
+                kind: SlotKind::Entity { possessive: false },
+                text: x.to_string(),
+                relation: None,
+            });
+            format!("«E{}»", slots.len() - 1)
+        };
+        out.push(Sentence {
+            text: sentence.text.clone(),
+            slots,
+            skeleton: format!(
+                "{subject} {verb} {} {}{}.",
+                &next["p"], &next["d"], &next["rest"]
+            ),
+        });
+        // The next item starts at the separator this one's end consumed.
+        let end = next.name("rest").map_or(0, |m| m.end());
+        at += end;
     }
     out
 }
@@ -1343,7 +1395,7 @@ mod tests {
         clauses(&sentence.skeleton)
             .into_iter()
             .flat_map(|c| derive(&sentence, c))
-            .map(|d| sentence.render(&d.skeleton))
+            .map(|d| d.render(&d.skeleton))
             .collect()
     }
 
@@ -1374,6 +1426,27 @@ mod tests {
         // Only a date opens it: "in Varn" and a sentence's own opening are left alone.
         assert!(dated("The act was passed, and in Varn the mine was closed.").is_empty());
         assert!(dated("In 1975 the Varn Act was passed.").is_empty());
+    }
+
+    #[test]
+    fn a_verb_written_once_serves_each_later_subject_and_date() {
+        let gaps = |text: &str| derived_by(text, gapped);
+        assert_eq!(
+            gaps("Brill joined in 2004, Olk in 2005 and Tull in 2007."),
+            ["Olk joined in 2005.", "Tull joined in 2007."]
+        );
+        assert_eq!(
+            gaps(
+                "Varnium was discovered in 1875 by Mara Quell, scandium in 1879, and germanium in 1886 by Tomas Reede."
+            ),
+            [
+                "scandium was discovered in 1879.",
+                "germanium was discovered in 1886 by Tomas Reede."
+            ]
+        );
+        // No past verb, or no date for the next subject: nothing.
+        assert!(gaps("Brill is in 2004, Olk in 2005.").is_empty());
+        assert!(gaps("Brill joined in 2004, Olk and Tull.").is_empty());
     }
 
     #[test]
