@@ -844,13 +844,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "His editor, X,",
-        pattern: r"^(?P<r>(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) [a-z]+(?: [a-z]+)?), (?P<n>«E\d+»)(?: \(«[RDX]\d+»\))?,",
+        pattern: r"(?:^|\b(?:on|to|by|with|for|from|and|married|met|joined|visited|left|lost) )(?P<r>(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) [a-z]+(?: [a-z]+)?), (?P<n>«E\d+»)(?: \(«[RDX]\d+»\))?(?:,|$)",
         whole: false,
         confidence: 0.6,
         build: possessive_role,
         must: &[
             "Mara Quell wrote the piece. Her editor, Tomas Reede, agreed.",
             "Varnco is a firm. Its founder, Tomas Reede (1910-1987), the son of a farmer, opened a shop.",
+            "Tomas Reede was a chemist. The family then depended on his mother, Mara Quell, who ran a mill.",
         ],
         must_not: &["Her editor agreed."],
     },
