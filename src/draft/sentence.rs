@@ -526,6 +526,16 @@ fn entity_spans(
         {
             return true;
         }
+        // "Haitham al-Ghais", "Gamal Abdel el-Nasser": an Arabic article joined to a capital.
+        if let Some((article, rest)) = w.split_once('-')
+            && matches!(
+                article,
+                "al" | "el" | "ad" | "as" | "ash" | "at" | "az" | "an"
+            )
+            && rest.starts_with(char::is_uppercase)
+        {
+            return true;
+        }
         if !is_capital(w)
             || !w.chars().next().is_some_and(char::is_alphabetic)
             || crate::draft::text::month_number(w).is_some_and(|_| w.len() > 3 || w == "May")
@@ -856,6 +866,16 @@ mod tests {
             ),
             "The «N0» founding members were «E1», «E2», «E3» and «E4»."
         );
+    }
+
+    #[test]
+    fn an_arabic_article_joined_to_a_capital_is_part_of_a_name() {
+        assert_eq!(
+            names("Since 2022 the post has been held by Haitham al-Ghais in Kuwait."),
+            ["Haitham al-Ghais", "Kuwait"]
+        );
+        assert_eq!(names("It was built by al-Mansur in 762."), ["al-Mansur"]);
+        assert_eq!(names("The al-fresco dinner was held in Varn."), ["Varn"]);
     }
 
     #[test]

@@ -95,6 +95,16 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     let slot = hit.slot("t")?;
     let name = slot.bare();
     let definition = with_list(hit)?;
+    // "Algeria, the Republic of the Congo, Equatorial Guinea, ...": a name after "the" is
+    // another item of a list, not what the first is.
+    let words: Vec<&str> = definition.split_whitespace().collect();
+    let named = words.get(1).is_some_and(|w| {
+        w.starts_with(char::is_uppercase)
+            && (words.get(2) == Some(&"of") || !crate::draft::sentence::is_demonym(w))
+    });
+    if named && definition.contains(", ") {
+        return None;
+    }
     // "X, a design in which ...": the relative clause says what it is (a rule of its own).
     if hit.caps.get(0)?.as_str().ends_with(" which ")
         && definition.split_whitespace().last().is_some_and(|w| {
@@ -968,6 +978,7 @@ pub static RULES: &[Rule] = &[
         ],
         must_not: &[
             "The lost mill was a Tull-900, a Varnish design in which peat heats the boiler.",
+            "The members are Brill, the Republic of the Varn, Olk, Tull, Arden and Cove.",
             "It drew both powers more deeply into the Varn Sea, a shift marked by the Tull Doctrine.",
             "Wind was one danger. Fog, the other enemy, has been tamed by radar.",
             "The Tull 6, the rocket that took over from it, flew in 2024.",
