@@ -255,6 +255,23 @@ fn copula(hit: &Hit) -> Option<FactKind> {
     } else {
         definite(&written)
     };
+    // "The current members were ...": the members of the article's subject.
+    let name = match &hit.context.article.subject {
+        Some(subject)
+            if !possessive
+                && !name.contains(" of ")
+                && name.split_whitespace().last().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "members" | "states" | "countries" | "signatories" | "partners"
+                    )
+                })
+                && !hit.context.article.subject_is_person() =>
+        {
+            format!("{name} of {}", definite(subject))
+        }
+        _ => name,
+    };
     let expected = hit
         .raw("name")?
         .split_whitespace()
@@ -866,6 +883,33 @@ mod tests {
                     .to_vec(),
                 ordered: false,
             }]
+        );
+    }
+
+    #[test]
+    fn members_with_no_owner_are_the_subjects_and_a_name_of_a_place_is_an_item() {
+        let names = |text: &str| phrases_of(rule(RULES, "The N things were A, B and C"), text);
+        assert_eq!(
+            names(
+                "The Varn League (VL) is a league of ports. The current members are Brill, the Republic of the Olk, Tull and Cove."
+            ),
+            ["the current members of VL"]
+        );
+        let items: Vec<usize> = facts_of(
+            rule(RULES, "The N things were A, B and C"),
+            "The Varn League (VL) is a league of ports. The current members are Brill, the Republic of the Olk, Tull and Cove.",
+        )
+        .into_iter()
+        .map(|f| match f {
+            FactKind::List { items, .. } => items.len(),
+            _ => 0,
+        })
+        .collect();
+        assert_eq!(items, [4]);
+        // A person's article has no members.
+        assert_eq!(
+            names("Mara Quell was a sailor. The founding members were Brill, Olk and Tull."),
+            ["the founding members"]
         );
     }
 
