@@ -51,7 +51,7 @@ fn expand(pattern: &str) -> String {
     // A subject: a name (perhaps two, or with its noun: "the Festina team"), a pronoun, or a
     // short noun phrase with a determiner ("a" only opening the clause).
     let subject = r"(?:(?:[Tt]he )?«E\d+»(?: \(«E\d+»\))?|(?:[A-Z][a-z]+ (?:and [A-Z][a-z]+ )?)(?:troops|forces|soldiers|paratroopers|warships|settlers|rebels|delegates|envoys)|(?:[Tt]he )?«E\d+» and (?:the )?«E\d+»|(?:[Tt]he )?«E\d+» [a-z]+(?: [a-z]+)?|[Ii]t|[Ss]he|[Hh]e|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|^A|^An|a|an) (?:«N\d+» )?(?:(?:[A-Za-z][a-z\-']*|«E\d+»)(?:'s)? ){0,5}?(?:[a-z][a-z\-']*|«E\d+»))";
-    let item = r"(?:(?:the )?«E\d+»|(?:the )?[A-Z][a-z]+ of (?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})";
+    let item = r"(?:(?:the )?«E\d+»(?: in (?:the )?«E\d+»)?|(?:the )?[A-Z][a-z]+ of (?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})";
     let items = format!(r"(?:{item}(?:, {item})*,? (?:and|or) {item})");
     pattern
         .replace("{PAST}", past_forms())

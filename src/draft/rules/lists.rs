@@ -16,6 +16,15 @@ use crate::draft::sentence::SlotKind;
 /// Splits "A, B and C" (or "A, B, and C") into items, using the expected count to decide
 /// whether an "and" inside the last item joins two items or belongs to one ("cultural and
 /// humanitarian ties").
+/// The items of group "i", each without the place it is in ("the Steelyard in London",
+/// "Hugo de Vries in the Netherlands": the Steelyard, Hugo de Vries).
+fn items_of(hit: &Hit, expected: Option<usize>) -> Option<Vec<String>> {
+    static PLACED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?P<e>«E\d+») in (?:the )?«E\d+»").expect("valid"));
+    let raw = PLACED.replace_all(hit.raw("i")?, "$e");
+    split_items(&hit.sentence.render(&raw), expected)
+}
+
 pub fn split_items(text: &str, expected: Option<usize>) -> Option<Vec<String>> {
     let text = text.trim().trim_end_matches(['.', ';', ',']);
     let mut items: Vec<String> = text
@@ -219,7 +228,7 @@ fn count(hit: &Hit, group: &str) -> Option<usize> {
 /// A, B and C", "four observer states (A, B, C and D)": named by their count and noun.
 fn counted(hit: &Hit) -> Option<FactKind> {
     let expected = count(hit, "c")?;
-    let items = split_items(&hit.text("i")?, Some(expected))?;
+    let items = items_of(hit, Some(expected))?;
     let noun = hit.text("noun")?;
     // "The Harbour League counts three ports (...)": the ports of the Harbour League.
     let owner = hit
@@ -277,7 +286,7 @@ fn copula(hit: &Hit) -> Option<FactKind> {
         .split_whitespace()
         .nth(1)
         .and_then(|w| count_in(hit, w));
-    let items = split_items(&hit.text("i")?, expected)?;
+    let items = items_of(hit, expected)?;
     // "The ports were large and busy": lowercase words need a count to be a list.
     let named = hit.raw("i")?.matches('«').count() >= items.len();
     if expected.is_none() && !named {
@@ -308,7 +317,7 @@ fn count_in(hit: &Hit, word: &str) -> Option<usize> {
 /// "X uses four colours: A, B, C and D" and "X is made up of three cones: A, B and C".
 fn colon(hit: &Hit) -> Option<FactKind> {
     let expected = count(hit, "c")?;
-    let items = split_items(&hit.text("i")?, Some(expected))?;
+    let items = items_of(hit, Some(expected))?;
     let owner = hit.name("s")?;
     list(
         format!("the {} {} of {owner}", hit.text("c")?, hit.text("noun")?),
@@ -319,7 +328,7 @@ fn colon(hit: &Hit) -> Option<FactKind> {
 /// "Four riders share the record of five wins: A, B, C and D".
 fn counted_clause(hit: &Hit) -> Option<FactKind> {
     let expected = count(hit, "c")?;
-    let items = split_items(&hit.text("i")?, Some(expected))?;
+    let items = items_of(hit, Some(expected))?;
     let noun = hit.text("noun")?;
     let rest = trim_phrase(&hit.text("rest")?);
     let count = hit.text("c")?.to_lowercase();
@@ -330,7 +339,7 @@ fn counted_clause(hit: &Hit) -> Option<FactKind> {
 /// the list is named "the colours of the brand".
 fn possessive_apposition(hit: &Hit) -> Option<FactKind> {
     let owner = hit.text("own")?;
-    let items = split_items(&hit.text("i")?, None)?;
+    let items = items_of(hit, None)?;
     list(
         format!("the {} of {}", hit.text("noun")?, definite(&owner)),
         items,
@@ -352,7 +361,7 @@ fn colon_uncounted(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
-    let items = split_items(&hit.text("i")?, None)?;
+    let items = items_of(hit, None)?;
     if items.len() < 3 {
         return None;
     }
@@ -362,7 +371,7 @@ fn colon_uncounted(hit: &Hit) -> Option<FactKind> {
 /// "A, B and C shared the Nobel Prize": the winners of the prize.
 fn shared(hit: &Hit) -> Option<FactKind> {
     let prize = hit.context.name(&hit.slot("o")?.text);
-    let items = split_items(&hit.text("i")?, None)?;
+    let items = items_of(hit, None)?;
     list(format!("the winners of {}", definite(&prize)), items)
 }
 
@@ -370,7 +379,7 @@ fn shared(hit: &Hit) -> Option<FactKind> {
 /// a counted noun opening a list, owned by a possessive before it or the clause's subject.
 fn counted_apposition(hit: &Hit) -> Option<FactKind> {
     let expected = count(hit, "c")?;
-    let items = split_items(&hit.text("i")?, Some(expected))?;
+    let items = items_of(hit, Some(expected))?;
     let noun = hit.text("noun")?;
     // "ten of them: ...": what "them" stands for is not said here.
     if noun.starts_with("of ") {
@@ -404,7 +413,7 @@ fn counted_apposition(hit: &Hit) -> Option<FactKind> {
 /// "The other four regional offices are in A, B, C and D": where the counted things are.
 fn located_in(hit: &Hit) -> Option<FactKind> {
     let expected = count(hit, "c")?;
-    let items = split_items(&hit.text("i")?, Some(expected))?;
+    let items = items_of(hit, Some(expected))?;
     let other = hit.raw("other").map_or("", |_| "other ");
     list(
         format!(
@@ -432,7 +441,7 @@ fn flows_through(hit: &Hit) -> Option<FactKind> {
     if looks_like_person(&subject) {
         return None;
     }
-    let items = split_items(&hit.text("i")?, None)?;
+    let items = items_of(hit, None)?;
     let verb = match hit.raw("v")? {
         "flows" | "flowed" => "flows",
         "runs" | "ran" => "runs",
@@ -465,7 +474,7 @@ fn on_border(hit: &Hit) -> Option<FactKind> {
 /// "France kept the bishoprics of A, B and C": the things the subject kept.
 fn kept_of(hit: &Hit) -> Option<FactKind> {
     let subject = hit.context.name(&hit.slot("s")?.text);
-    let items = split_items(&hit.text("i")?, None)?;
+    let items = items_of(hit, None)?;
     let verb = match hit.raw("v")? {
         "took" => "taken",
         "gave" => "given",
@@ -492,7 +501,7 @@ fn deed_objects(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
-    let items = split_items(&hit.text("i")?, None)?;
+    let items = items_of(hit, None)?;
     // Things, each a short phrase with no verb of its own ("the money ran out" is a clause;
     // "horses south" carries a direction).
     let clause_like = |item: &String| {
@@ -572,7 +581,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "N things, A, B and C,",
-        pattern: r"(?P<own>^(?:[Tt]he )?«E\d+»|^[Ii]t |^[Tt]he [a-z]+ )?.*?(?:^| )(?:(?P<pos>«E\d+»)'s (?:[a-z]+ )?)?(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?)[,:] (?P<i>(?:(?:the )?«E\d+»|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?(?:, (?:(?:the )?«E\d+»|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)*,? (?:and|or) (?:(?:the )?«E\d+»|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)(?:,|\.?$| [—–]|;)",
+        pattern: r"(?P<own>^(?:[Tt]he )?«E\d+»|^[Ii]t |^[Tt]he [a-z]+ )?.*?(?:^| )(?:(?P<pos>«E\d+»)'s (?:[a-z]+ )?)?(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?)[,:] (?P<i>(?:(?:the )?«E\d+»(?: in (?:the )?«E\d+»)?|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?(?:, (?:(?:the )?«E\d+»(?: in (?:the )?«E\d+»)?|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)*,? (?:and|or) (?:(?:the )?«E\d+»(?: in (?:the )?«E\d+»)?|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)(?:,|\.?$| [—–]|;)",
         whole: false,
         confidence: 0.7,
         build: counted_apposition,
@@ -715,7 +724,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "N things, A, B and C, did X",
-        pattern: r"^(?:(?:In|On|By) «D\d+»,? )?(?:[Tt]he )?(?P<c>«N\d+»|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en) (?P<noun>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}?), (?P<i>(?:the )?«E\d+»(?:, (?:the )?«E\d+»)*,? and (?:the )?«E\d+»), (?P<rest>(?:[a-z]+ly )?{PAST} [^;]{3,80}?)[.;]?$",
+        pattern: r"^(?:(?:In|On|By) «D\d+»,? )?(?:[Tt]he )?(?P<c>«N\d+»|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en) (?P<noun>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}?), (?P<i>(?:the )?«E\d+»(?: in (?:the )?«E\d+»)?(?:, (?:the )?«E\d+»(?: in (?:the )?«E\d+»)?)*,? and (?:the )?«E\d+»(?: in (?:the )?«E\d+»)?), (?P<rest>(?:[a-z]+ly )?{PAST} [^;]{3,80}?)[.;]?$",
         whole: true,
         confidence: 0.7,
         build: counted_clause,
@@ -806,7 +815,7 @@ fn quoted(hit: &Hit) -> Option<FactKind> {
     let quote = &hit.sentence.slots.get(index)?.text;
     let (count, noun) = quote.split_once(' ')?;
     let expected = mentions::count(count)? as usize;
-    let items = split_items(&hit.text("i")?, Some(expected))?;
+    let items = items_of(hit, Some(expected))?;
     list(format!("the {count} {noun}"), items)
 }
 
@@ -884,6 +893,23 @@ mod tests {
                 ordered: false,
             }]
         );
+    }
+
+    #[test]
+    fn items_in_places_are_named_without_them() {
+        let got: Vec<Vec<String>> = facts_of(
+            rule(RULES, "N things, A, B and C, did X"),
+            "In 1900 three botanists working alone, Mara Quell in Brill, Tomas Reede in Olk and Ivo Kern in the Tull Isles, reached the same answer.",
+        )
+        .into_iter()
+        .filter_map(|f| match f {
+            FactKind::List { items, .. } => {
+                Some(items.iter().map(|i| i.text.to_string()).collect())
+            }
+            _ => None,
+        })
+        .collect();
+        assert_eq!(got, [["Mara Quell", "Tomas Reede", "Ivo Kern"]]);
     }
 
     #[test]
