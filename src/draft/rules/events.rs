@@ -636,6 +636,17 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    // "fell under Nazi control", "fell ill", "fell into disuse": no fall of the subject.
+    if noun == "fall"
+        && [
+            " under ", " ill", " in love", " silent", " into ", " asleep", " out", " behind",
+            " short", " apart", " back", " victim",
+        ]
+        .iter()
+        .any(|p| after.starts_with(p))
+    {
+        return None;
+    }
     // "came in 1989" dates the subject itself; "came to", "came from" do not.
     if hit.raw("v") == Some("came") && !after.starts_with(" in «D") {
         return None;
@@ -2184,6 +2195,8 @@ pub static RULES: &[Rule] = &[
             "Tomas Reede wrote to Mara Quell. In 1953 a report reached Quell.",
             "Tomas Reede wrote to Mara Quell. In 1953 the Varn Report reached Quell.",
             "In 1953 a long report reached the North Cape.",
+            "In 1938 the Varn Commission fell under foreign control.",
+            "In 1938 the Varn Commission fell into disuse.",
             "The Varn 7 flew on 28 October 1972.",
             "The Varn 7 was a plane. The Varn 8 was larger. It first flew on 27 April 2005.",
         ],

@@ -672,10 +672,15 @@ fn succeeded(hit: &Hit) -> Option<FactKind> {
 /// "Chinese President Xi Jinping": a title written before a name.
 fn titled(hit: &Hit) -> Option<FactKind> {
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:the )?(?P<title>(?:[A-Z][a-z]+(?:ese|ian|ish|an|ic) )?(?:President|Prime Minister|Chancellor|Premier|King|Queen|Emperor|Empress|Tsar|Secretary-General|Foreign Minister|Governor|Mayor|General|Admiral|Pope|Archbishop|Bishop)) (?P<name>[A-Z]\S+(?: [A-Z]\S+){0,2})$").expect("valid")
+        Regex::new(r"^(?:the )?(?P<title>(?P<nation>[A-Z][a-z]+(?:ese|ian|ish|an|ic) )?(?:President|Prime Minister|Chancellor|Premier|King|Queen|Emperor|Empress|Tsar|Secretary-General|Foreign Minister|Governor|Mayor|General|Admiral|Pope|Archbishop|Bishop)) (?P<name>[A-Z]\S+(?: [A-Z]\S+){0,2})$").expect("valid")
     });
     let slot = hit.slot("n")?;
     let c = TITLE.captures(&slot.text)?;
+    // "President Jimmy Carter": "the President" says of what only with its nation
+    // ("Chinese President Xi Jinping"); a bare title asks nothing.
+    if c.name("nation").is_none() {
+        return None;
+    }
     person(c["name"].to_string(), format!("the {}", &c["title"]), None)
 }
 
@@ -756,7 +761,11 @@ pub static RULES: &[Rule] = &[
         confidence: 0.55,
         build: titled,
         must: &["Later Brillish President Mara Quell opened the bridge."],
-        must_not: &["Later the Brillish Harbour Board opened the bridge."],
+        must_not: &[
+            "Later the Brillish Harbour Board opened the bridge.",
+            "Later President Mara Quell opened the bridge.",
+            "Later Prime Minister Mara Quell opened the bridge.",
+        ],
     },
     Rule {
         name: "X's poem “Q”",
