@@ -678,9 +678,7 @@ fn titled(hit: &Hit) -> Option<FactKind> {
     let c = TITLE.captures(&slot.text)?;
     // "President Jimmy Carter": "the President" says of what only with its nation
     // ("Chinese President Xi Jinping"); a bare title asks nothing.
-    if c.name("nation").is_none() {
-        return None;
-    }
+    c.name("nation")?;
     person(c["name"].to_string(), format!("the {}", &c["title"]), None)
 }
 
