@@ -110,7 +110,8 @@ pub struct Article {
     pub things: Vec<String>,
     /// Names the article writes as places things are in ("in Addis Ababa").
     pub places: Vec<String>,
-    /// Names the article writes with "the" ("the Red Forest"), as no one's name is written.
+    /// Names the article writes with "the" or "a" ("the Red Forest", "a Saturn V"), as no
+    /// one's name is written.
     definite: Vec<String>,
 }
 
@@ -135,10 +136,19 @@ impl Article {
             .collect();
         // "in Addis Ababa", "near Colorado Springs": a name after "in" is a place, whatever
         // its shape, unless it owns something there ("in Mara Quell's laboratory").
+        // "an RBMK-1000", "a Saturn V": a name after "a" is a thing's too.
+        static INDEFINITE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?:^|\s)(?:[Aa]n?) «E(\d+)»").expect("valid"));
         for s in &read {
-            for slot in &s.slots {
+            let indefinite: Vec<usize> = INDEFINITE
+                .captures_iter(&s.skeleton)
+                .filter_map(|c| c[1].parse().ok())
+                .collect();
+            for (i, slot) in s.slots.iter().enumerate() {
                 if matches!(slot.kind, SlotKind::Entity { .. })
-                    && (slot.text.starts_with("the ") || slot.text.starts_with("The "))
+                    && (slot.text.starts_with("the ")
+                        || slot.text.starts_with("The ")
+                        || indefinite.contains(&i))
                     && !article.definite.iter().any(|p| p == slot.bare())
                 {
                     article.definite.push(slot.bare().to_string());
@@ -1140,6 +1150,12 @@ mod tests {
         );
         assert!(a.is_person("Mara Quell"));
         assert!(!a.is_person("Grey Wood"));
+        let b = article(
+            "Brill",
+            &["It rode on a Saturn V, a rocket, past Mara Quell."],
+        );
+        assert!(!b.is_person("Saturn V"));
+        assert!(b.is_person("Mara Quell"));
         assert!(a.people.iter().all(|p| p != "Grey Wood"));
     }
 
