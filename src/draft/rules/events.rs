@@ -65,7 +65,7 @@ pub const INTRANSITIVE: &[(&str, &str)] = &[
     ("traveled", "journey"), ("emigrated", "emigration"), ("returned", "return"),
     ("divorced", "divorce"), ("moved", "move"), ("marched", "march"), ("met", "meeting"),
     ("disappeared", "disappearance"), ("remarried", "remarriage"), ("graduated", "graduation"),
-    ("reached", "arrival"), ("set out", "departure"), ("lifted off", "launch"),
+    ("reached", "arrival"), ("set out", "departure"), ("lifted off", "launch"), ("sank", "sinking"),
     ("blasted off", "launch"),
 ];
 
@@ -2178,6 +2178,7 @@ pub static RULES: &[Rule] = &[
             "Mara Quell reached the North Cape on 14 December 1911.",
             "On 19 October 1911 Mara Quell set out for the North Cape with four men.",
             "On 26 April 1986 the fourth boiler of the Varn Mill exploded.",
+            "In the early hours of 15 April 1912 the Varn Queen, the largest ship afloat, sank in the North Sea.",
             "The Varn 7 first flew on 28 October 1972.",
             "The Varn 7 mission lifted off at 9:32 in the morning, local time, on 16 July 1969 from Pad 39A.",
         ],
