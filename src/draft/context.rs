@@ -283,6 +283,10 @@ impl Article {
                 && !title_words(title.unwrap_or(""))
                     .iter()
                     .any(|t| s.contains(t.as_str()))
+                // "NATO" is the title's "North Atlantic Treaty Organization".
+                && !self.acronyms.iter().any(|(a, e)| {
+                    a == sentence_bare(s) && title.is_some_and(|t| t.contains(e.as_str()))
+                })
                 && let Some((count, _)) = self.most_named_title_word(title, all)
                 && count > mentions(all, sentence_bare(s))
             {
@@ -1137,6 +1141,19 @@ mod tests {
         assert_eq!(ctx.it(), None);
         ctx.saw_subject(Some("the Varn System"));
         assert_eq!(ctx.it().as_deref(), Some("the Varn System"));
+    }
+
+    #[test]
+    fn an_acronym_opening_the_text_is_the_subject_its_title_spells_out() {
+        let a = article(
+            "The Varn Harbour League",
+            &[
+                "The Varn Harbour League (VHL) is a trade alliance of ports.",
+                "The alliance grew. The Varn Harbour League met. The Varn Harbour League sat.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("VHL"));
+        assert!(a.class_nouns.iter().any(|c| c == "alliance"));
     }
 
     #[test]

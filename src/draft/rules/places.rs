@@ -221,6 +221,18 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "X is headquartered in P",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Tt]he [a-z]+) (?:is|are|was|were|has been|had been) (?:[a-z]+ly |still |now )?headquartered in (?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.8,
+        build: headquarters,
+        must: &[
+            "The Harbour League is a body of ports. It is headquartered in Varn.",
+            "The Harbour League is a body of ports. The league is headquartered in Varn.",
+        ],
+        must_not: &["The Harbour League is a body. The town is headquartered in Varn."],
+    },
+    Rule {
         name: "X has had its seat in P",
         pattern: r"(?P<s>{S})(?:, (?P<ap>(?:the )?«E\d+»),)? (?:[^;,]*? and )?(?:has|had|have|keeps|kept) (?:had |kept )?(?:its|their) (?:seat|headquarters|head office) (?:[a-z]+ly )?(?:in|at) (?P<p>(?:the )?«E\d+»)",
         whole: false,

@@ -1069,7 +1069,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a definition",
-        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, [a-z]+ed\b|, (?:on|in|at|near|along|between|across|off) |$)",
+        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, [a-z]+ed\b|, (?:on|in|at|near|along|between|across|off) |$)",
         whole: false,
         confidence: 0.6,
         build: copula,
@@ -1085,6 +1085,7 @@ pub static RULES: &[Rule] = &[
             "The Orrin, known to the Danes as Orra, to the Dutch as Oor and to the Poles as Ora, is one of the long rivers of the north.",
             "The Treaty of Varn was a peace treaty between Osland and Pell.",
             "The Varn Falls is a waterfall on the Tull River in southern Brill, on the border between Olk and Arden.",
+            "The Varn League (VL) is a military alliance of Brillish and Olkish ports, founded in the early years of the war.",
         ],
         must_not: &[
             "Brill is the only place in the North Sea where seals still breed.",
