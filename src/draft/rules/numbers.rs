@@ -6,7 +6,7 @@
 //! ("about") is a round share of it.
 
 use crate::deck::{FactKind, Text};
-use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
+use crate::draft::rules::{Hit, Rule, definite, resolve_nouns, trim_phrase};
 use crate::draft::sentence::SlotKind;
 use crate::wording::verb::Verb;
 use regex::Regex;
@@ -521,6 +521,34 @@ fn sent(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "A survey put the combined length of all its branches at 21,196 km": the measure named,
+/// "its" read by reference, in a unit of that measure.
+fn put_at(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    let measure = hit.raw("m")?;
+    let fits = match measure {
+        "area" => unit.as_deref().is_some_and(is_area),
+        "population" => unit.is_none(),
+        _ => unit.as_deref().is_some_and(is_length),
+    };
+    if !fits {
+        return None;
+    }
+    let written = hit.text("q")?;
+    // "of all its branches": of all the branches of what "it" is.
+    let quantity = if let Some((head, tail)) = written
+        .split_once(" its ")
+        .or_else(|| written.split_once(" their "))
+    {
+        let owner = hit.context.it()?;
+        hit.note("a possessive read by reference");
+        format!("{head} the {tail} of {}", definite(&owner))
+    } else {
+        resolve_nouns(hit, &written, false)
+    };
+    number(quantity, value, unit, approx)
+}
+
 /// "retail sales reached about €45 billion".
 fn money(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
@@ -920,6 +948,19 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "put the length of X at N",
+        pattern: r"\b(?:put|estimated|measured|reckoned|fixed|set|estimates|puts) (?P<q>the (?:combined |total |average |overall )?(?P<m>length|area|height|depth|population|width) of (?:[a-z\-]+ |«E\d+» ){0,5}?(?:[a-z\-]+|«E\d+»)) at (?P<n>{N})",
+        whole: false,
+        confidence: 0.65,
+        build: put_at,
+        must: &[
+            "The Varn Wall is old. A survey completed in 2012 put the combined length of all its branches at 21,196 km.",
+        ],
+        must_not: &[
+            "The Varn Wall is old. A survey put the length of its branches at the top of the list.",
+        ],
+    },
+    Rule {
         name: "X has N things",
         pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|holds|held|numbers|consists of|consisted of|(?:is|are|was|were) made up of|(?:is|are|was|were) home to|employs|employed|operates|operated|runs) (?:the )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
         whole: false,
@@ -1124,6 +1165,17 @@ fn population(hit: &Hit) -> Option<FactKind> {
 mod tests {
     use super::*;
     use crate::draft::rules::harness::{check_table, facts_of, phrases_of, rule};
+
+    #[test]
+    fn a_measure_put_at_a_figure_names_what_its_means() {
+        assert_eq!(
+            phrases_of(
+                rule(RULES, "put the length of X at N"),
+                "The Varn Wall is old. A survey completed in 2012 put the combined length of all its branches at 21,196 km."
+            ),
+            ["the combined length of all the branches of the Varn Wall"]
+        );
+    }
 
     #[test]
     fn every_rule_matches_its_examples() {

@@ -158,7 +158,8 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     }) {
         return None;
     }
-    if points_back(&definition) {
+    // "«the long wall», the li being a unit of distance": an absolute clause, not a name.
+    if points_back(&definition) || definition.split_whitespace().any(|w| w == "being") {
         return None;
     }
     // "the rocket that took over from it": the definition leans on another phrase.
@@ -979,6 +980,7 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "The lost mill was a Tull-900, a Varnish design in which peat heats the boiler.",
             "The members are Brill, the Republic of the Varn, Olk, Tull, Arden and Cove.",
+            "In Varnish it is called Tullmar, “the long wall of ten thousand li”, the li being a unit of distance.",
             "It drew both powers more deeply into the Varn Sea, a shift marked by the Tull Doctrine.",
             "Wind was one danger. Fog, the other enemy, has been tamed by radar.",
             "The Tull 6, the rocket that took over from it, flew in 2024.",
@@ -1069,7 +1071,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a definition",
-        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, [a-z]+ed\b|, (?:on|in|at|near|along|between|across|off) |$)",
+        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, [a-z]+ed\b|, (?:on|in|at|near|along|between|across|off|from) |$)",
         whole: false,
         confidence: 0.6,
         build: copula,
@@ -1086,6 +1088,7 @@ pub static RULES: &[Rule] = &[
             "The Treaty of Varn was a peace treaty between Osland and Pell.",
             "The Varn Falls is a waterfall on the Tull River in southern Brill, on the border between Olk and Arden.",
             "The Varn League (VL) is a military alliance of Brillish and Olkish ports, founded in the early years of the war.",
+            "The Varn Wall is a vast system of forts that stretches across the north of Brill, from the sea to the hills.",
         ],
         must_not: &[
             "Brill is the only place in the North Sea where seals still breed.",
