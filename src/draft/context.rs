@@ -304,7 +304,6 @@ impl Article {
                     defined_kind = Some(head.clone());
                     let known = CLASS_NOUNS.contains(&head.as_str());
                     let used = !VAGUE_KINDS.contains(&head.as_str())
-                        && head.len() > 3
                         && mentions(all, &format!("the {head}"))
                             + mentions(all, &format!("The {head}"))
                             >= 1;
@@ -1123,9 +1122,42 @@ mod tests {
         assert!(!a.class_nouns.iter().any(|c| c == "largest"));
         let a = article(
             "Mara Quell",
-            &["Mara Quell was a leader of the guild.", "The leader died."],
+            &[
+                "Mara Quell was a pilot of the guild.",
+                "The pilot sailed. Later the pilot died.",
+            ],
         );
         assert!(a.class_nouns.is_empty());
+        // Nor a rank ("the first of the island races").
+        let a = article(
+            "The Varn Race",
+            &[
+                "The Varn Race is the first of the island races.",
+                "The first was run in 1900.",
+            ],
+        );
+        assert!(!a.class_nouns.iter().any(|c| c == "first"));
+        // A short kind counts too ("the bay").
+        let a = article(
+            "Brill Bay",
+            &[
+                "Brill Bay is a bay in Olk.",
+                "The bay is calm. Ships use the bay.",
+            ],
+        );
+        assert_eq!(a.class_nouns, ["bay"]);
+    }
+
+    #[test]
+    fn an_acronym_whose_expansion_the_title_lacks_is_only_the_scene() {
+        let a = article(
+            "Brill Harbour",
+            &[
+                "The Tull Pilots Guild (TPG) is a guild of pilots.",
+                "Brill Harbour is old. Brill Harbour is busy. Brill Harbour grew.",
+            ],
+        );
+        assert_ne!(a.subject.as_deref(), Some("TPG"));
     }
 
     #[test]
