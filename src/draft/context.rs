@@ -1149,6 +1149,63 @@ mod tests {
     }
 
     #[test]
+    fn a_title_name_takes_the_only_when_written_so_half_the_time() {
+        let subject = |text: &[&str]| article("Varn Harbour", text).subject;
+        // Only ever "the Varn Harbour", never "The ...".
+        assert_eq!(
+            subject(&[
+                "Every April ships gather.",
+                "Ships reach the Varn Harbour daily.",
+                "In 1980 the Varn Harbour grew."
+            ])
+            .as_deref(),
+            Some("the Varn Harbour")
+        );
+        // Once with "the" against twice without: no "the".
+        assert_eq!(
+            subject(&[
+                "Every April ships gather.",
+                "Ships reach the Varn Harbour daily.",
+                "Varn Harbour grew. Varn Harbour is old."
+            ])
+            .as_deref(),
+            Some("Varn Harbour")
+        );
+        // Never with "the", and never alone: no "the" either.
+        assert_eq!(
+            subject(&[
+                "Every April ships gather.",
+                "Old Varn Harbour is busy. Old Varn Harbour grew."
+            ])
+            .as_deref(),
+            Some("Varn Harbour")
+        );
+    }
+
+    #[test]
+    fn an_event_subjects_own_noun_stands_for_it_once() {
+        let nouns = |title: &str, text: &[&str]| article(title, text).class_nouns;
+        let revolution = nouns(
+            "The Varn Revolution",
+            &[
+                "The Varn Revolution was a revolt of sailors.",
+                "The revolution failed.",
+            ],
+        );
+        assert_eq!(revolution.iter().filter(|c| *c == "revolution").count(), 1);
+        let games = nouns(
+            "The Varn Games",
+            &["The Varn Games were held in Brill.", "The Varn Games grew."],
+        );
+        assert!(!games.iter().any(|c| c == "games"));
+        let siege = nouns(
+            "The Siege of Varn",
+            &["The Siege of Varn was fought in 1683.", "The siege failed."],
+        );
+        assert!(siege.iter().any(|c| c == "siege"));
+    }
+
+    #[test]
     fn an_acronym_whose_expansion_the_title_lacks_is_only_the_scene() {
         let a = article(
             "Brill Harbour",
