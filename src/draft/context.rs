@@ -1128,6 +1128,9 @@ mod tests {
             ],
         );
         assert!(a.class_nouns.is_empty());
+        // The head is a plain noun, perhaps hyphenated ("sea-lane"); "giant's" is none.
+        assert_eq!(head_noun(" a narrow sea-lane").as_deref(), Some("sea-lane"));
+        assert_eq!(head_noun(" a giant's"), None);
         // Nor a rank ("the first of the island races").
         let a = article(
             "The Varn Race",
