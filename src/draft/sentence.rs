@@ -869,6 +869,19 @@ mod tests {
     }
 
     #[test]
+    fn a_rare_phrase_has_no_word_written_more_than_twice() {
+        let words = Vocabulary::of(&[
+            "The river is wide. The river is long. A river runs.".to_string(),
+            "The dugong, a sea-cow, swims in the river.".to_string(),
+        ]);
+        assert!(words.rare("dugong"));
+        assert!(words.rare("sea-cow"));
+        assert!(words.rare("pale dugong"));
+        assert!(!words.rare("river"));
+        assert!(!words.rare("wide river"));
+    }
+
+    #[test]
     fn an_arabic_article_joined_to_a_capital_is_part_of_a_name() {
         assert_eq!(
             names("Since 2022 the post has been held by Haitham al-Ghais in Kuwait."),
