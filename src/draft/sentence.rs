@@ -906,6 +906,8 @@ mod tests {
             names("Varn the Bold Company sold."),
             ["Varn", "the Bold Company"]
         );
+        // Only an epithet: "At Brill the Guild met" names two.
+        assert_eq!(names("At Brill the Guild met."), ["Brill", "the Guild"]);
     }
 
     #[test]
