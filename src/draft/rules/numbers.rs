@@ -1175,6 +1175,18 @@ mod tests {
             ),
             ["the combined length of all the branches of the Varn Wall"]
         );
+        // An area in a unit of area, a population without a unit; never the other way.
+        let put = |text: &str| phrases_of(rule(RULES, "put the length of X at N"), text);
+        assert_eq!(
+            put("A survey put the area of the Varn basin at 800,000 km²."),
+            ["the area of the Varn basin"]
+        );
+        assert_eq!(
+            put("A census put the population of Brill at 12,000."),
+            ["the population of Brill"]
+        );
+        assert!(put("A census put the population of Brill at 12,000 km.").is_empty());
+        assert!(put("A survey put the area of the Varn basin at 800 km.").is_empty());
     }
 
     #[test]
