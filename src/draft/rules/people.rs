@@ -789,6 +789,7 @@ pub static RULES: &[Rule] = &[
             "On 19 July 1956 the harbour, Varn, was closed.",
             "On 19 July 1956 the old town, Tomas Reede, was closed.",
             "The siege of Varn began. The mayor, Tomas Reede, fell ill.",
+            "The Siege of Varn was fought in 1683. The founder, Tomas Reede, fell ill.",
             "The Varn Race is old. The defending champion, Tomas Reede, won.",
         ],
     },
@@ -1259,6 +1260,7 @@ mod tests {
         assert!(agent_noun("the American financier"));
         assert!(!agent_noun("the old river"));
         assert!(!agent_noun("the old tower"));
+        assert!(!agent_noun("the red deer"));
     }
 
     #[test]

@@ -980,6 +980,7 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "The lost mill was a Tull-900, a Varnish design in which peat heats the boiler.",
             "The members are Brill, the Republic of the Varn, Olk, Tull, Arden and Cove.",
+            "The members are Brill, the Varn Isles, Olk, Tull, Arden and Cove.",
             "In Varnish it is called Tullmar, “the long wall of ten thousand li”, the li being a unit of distance.",
             "It drew both powers more deeply into the Varn Sea, a shift marked by the Tull Doctrine.",
             "Wind was one danger. Fog, the other enemy, has been tamed by radar.",
