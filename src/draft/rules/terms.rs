@@ -1107,7 +1107,11 @@ pub static RULES: &[Rule] = &[
             "Brill is small. The official language is Brillish.",
             "Brill is small. The currency is the Brillish mark.",
         ],
-        must_not: &["The official language is spoken by many."],
+        must_not: &[
+            "The official language is spoken by many.",
+            "Brill is small. The emblem is Mara Quell.",
+            "Brill is small. The emblem is the Old Grey Tower Of Brill.",
+        ],
     },
     Rule {
         name: "X, known as “Q”",
