@@ -376,7 +376,7 @@ fn known_as(hit: &Hit) -> Option<FactKind> {
 /// to record moonquakes, a laser reflector, and ...").
 fn rare_apposition(hit: &Hit) -> Option<FactKind> {
     let after = &hit.clause[hit.caps.get(0)?.end()..];
-    if after.starts_with("and ") || after.starts_with(" and ") || after.starts_with(", and ") {
+    if after.trim_start().starts_with("and ") {
         return None;
     }
     rare_term(hit)
@@ -1106,6 +1106,7 @@ pub static RULES: &[Rule] = &[
         must: &[
             "Brill is small. The official language is Brillish.",
             "Brill is small. The currency is the Brillish mark.",
+            "Brill is small. The emblem is the Tower of Old Brill.",
         ],
         must_not: &[
             "The official language is spoken by many.",
@@ -1144,6 +1145,7 @@ pub static RULES: &[Rule] = &[
             "He was sentenced to life imprisonment, a penalty soon changed to house arrest.",
             "The Varn crowd saw how an American sprinter won four gold medals in the stadium, under swastika banners, an American sprinter won four gold medals in the space.",
             "The firm added insurance, a department store and newspapers followed.",
+            "Its meadows feed the varnel, a sea mammal, and the dugong.",
             "A council of envoys spoke for the member towns, a Common Assembly of 78 members, drawn from the towns, watched it.",
             "They sailed to the other, a small island.",
             "Mara Quell married the pilot, a quiet man from the coast.",
