@@ -251,7 +251,8 @@ impl Article {
             Regex::new(r"^(?:[Tt]he )?(?:«E(?P<e>\d+)»(?: \(«E(?P<a>\d+)»\))?(?: \([^()]*\))?|(?P<w>[A-Z][a-z]+))(?:,[^,]*,|, (?:the|a|an) [^;]*?,|, (?:officially|formally|known|also|called) [^;]*?,)? (?:is|was|are|were|has|had|lies|stands|rises)\b(?P<rest>.*)").expect("valid")
         });
         let mut subject = None;
-        let mut defined_kind: Option<String> = None;
+        // Whether the first definition named the subject's kind ("a waterfall").
+        let mut defined_kind = false;
         if let Some(first) = first
             && let Some(c) = OPENING.captures(&first.skeleton)
         {
@@ -301,7 +302,7 @@ impl Article {
                         && !matches!(h.as_str(), "first" | "last" | "only" | "second" | "third")
                 }) && !subject.as_deref().is_some_and(|s| self.is_person(s))
                 {
-                    defined_kind = Some(head.clone());
+                    defined_kind = true;
                     let known = CLASS_NOUNS.contains(&head.as_str());
                     let used = !VAGUE_KINDS.contains(&head.as_str())
                         && mentions(all, &format!("the {head}"))
@@ -425,7 +426,7 @@ impl Article {
             // event is no place: "the city" in an article on a siege is the city besieged.
             if !looks_like_person(&subject)
                 && !names_an_event(&subject)
-                && defined_kind.is_none()
+                && !defined_kind
                 && !self
                     .class_nouns
                     .iter()

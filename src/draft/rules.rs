@@ -51,9 +51,13 @@ fn expand(pattern: &str) -> String {
     // A subject: a name (perhaps two, or with its noun: "the Festina team"), a pronoun, or a
     // short noun phrase with a determiner ("a" only opening the clause).
     let subject = r"(?:(?:[Tt]he )?«E\d+»(?: \(«E\d+»\))?|(?:[A-Z][a-z]+ (?:and [A-Z][a-z]+ )?)(?:troops|forces|soldiers|paratroopers|warships|settlers|rebels|delegates|envoys)|(?:[Tt]he )?«E\d+» and (?:the )?«E\d+»|(?:[Tt]he )?«E\d+» [a-z]+(?: [a-z]+)?|[Ii]t|[Ss]he|[Hh]e|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|^A|^An|a|an) (?:«N\d+» )?(?:(?:[A-Za-z][a-z\-']*|«E\d+»)(?:'s)? ){0,5}?(?:[a-z][a-z\-']*|«E\d+»))";
-    let item = r"(?:(?:the )?«E\d+»(?: in (?:the )?«E\d+»)?|(?:the )?[A-Z][a-z]+ of (?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})";
+    // A name perhaps with the place it is in ("the Steelyard in London"); list builders
+    // drop the place (`lists::items_of`).
+    const PLACED: &str = r"(?:the )?«E\d+»(?: in (?:the )?«E\d+»)?";
+    let item = r"(?:{PLACED}|(?:the )?[A-Z][a-z]+ of (?:the )?«E\d+»|[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})".replace("{PLACED}", PLACED);
     let items = format!(r"(?:{item}(?:, {item})*,? (?:and|or) {item})");
     pattern
+        .replace("{PLACED}", PLACED)
         .replace("{PAST}", past_forms())
         .replace("{PASSIVE}", events::passive_verbs())
         .replace("{ACTIVE}", events::active_verbs())
@@ -1245,6 +1249,20 @@ pub mod harness {
             crate::draft::track(&sentence, &mut context);
         }
         out
+    }
+
+    /// Each list one rule finds in a text: its name and its items.
+    pub fn lists_of(rule: &'static Rule, text: &str) -> Vec<(String, Vec<String>)> {
+        facts_of(rule, text)
+            .into_iter()
+            .filter_map(|f| match f {
+                FactKind::List { name, items, .. } => Some((
+                    name.to_string(),
+                    items.iter().map(|i| i.text.to_string()).collect(),
+                )),
+                _ => None,
+            })
+            .collect()
     }
 
     /// What each fact one rule finds in a text is about: an event's phrase, a place's subject,

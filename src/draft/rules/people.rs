@@ -421,28 +421,13 @@ fn title_before(hit: &Hit) -> Option<FactKind> {
     let slot = hit.slot("n")?;
     let name = hit.context.name(&slot.text);
     let role = format!("the {}", hit.text("r")?);
-    // "letters for the king and for Scott", "named the plateau after King Haakon": words
-    // between two phrases are no title.
-    if role.split_whitespace().skip(1).any(|w| {
-        matches!(
-            w,
-            "and"
-                | "or"
-                | "for"
-                | "of"
-                | "to"
-                | "with"
-                | "by"
-                | "after"
-                | "from"
-                | "in"
-                | "on"
-                | "at"
-                | "as"
-                | "than"
-                | "into"
-        )
-    }) {
+    // "letters for the king and for Scott", "named the plateau after King Haakon": a
+    // preposition or a conjunction joins two phrases; a title is one.
+    if role
+        .split_whitespace()
+        .skip(1)
+        .any(|w| crate::wording::noun::POSTMODIFIERS.contains(&w) || matches!(w, "and" | "or"))
+    {
         return None;
     }
     // A doer's noun is a title only before a name written as a person's ("the electric-car
