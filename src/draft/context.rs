@@ -20,6 +20,17 @@ const PLACE_NOUNS: &[&str] = &[
     "volcano", "river", "lake",
 ];
 
+/// Nouns for a vessel, which English calls "she": an article about a ship keeps using one.
+const SHIP_NOUNS: &[&str] = &[
+    "ship",
+    "liner",
+    "vessel",
+    "boat",
+    "steamer",
+    "yacht",
+    "submarine",
+];
+
 /// Generic nouns for an organisation, a place or an event, which may stand for the article's
 /// subject when the subject is one ("the organisation", "the race").
 #[rustfmt::skip]
@@ -443,6 +454,23 @@ impl Article {
             {
                 self.class_nouns.push(noun.to_string());
             }
+            // "the ship": a subject the article keeps calling a vessel (twice at least with
+            // "the") is one, and "she" as English calls ships.
+            if !looks_like_person(&subject)
+                && !names_an_event(&subject)
+                && self.class_nouns.is_empty()
+                && let Some((count, noun)) = SHIP_NOUNS
+                    .iter()
+                    .map(|n| {
+                        let count =
+                            mentions(all, &format!("the {n}")) + mentions(all, &format!("The {n}"));
+                        (count, *n)
+                    })
+                    .max_by_key(|(count, _)| *count)
+                && count >= 2
+            {
+                self.class_nouns.push(noun.to_string());
+            }
             // "the Battle of Hastings" is "the battle", "the Siege of Vienna" "the siege".
             if names_an_event(&subject) {
                 for word in subject.split_whitespace() {
@@ -561,6 +589,13 @@ impl Article {
     }
 
     /// Whether the subject is a person (biographies: "she" is the subject).
+    /// Whether the subject is a vessel ("the ship"), which the article may call "she".
+    pub fn subject_is_ship(&self) -> bool {
+        self.class_nouns
+            .iter()
+            .any(|c| SHIP_NOUNS.contains(&c.as_str()))
+    }
+
     pub fn subject_is_person(&self) -> bool {
         // "Tull Shipping is a company": a class noun says it is not a person.
         self.class_nouns.is_empty()
@@ -828,6 +863,11 @@ impl Context {
         let pronoun = pronoun.to_lowercase();
         let female = matches!(pronoun.as_str(), "she" | "her" | "hers");
         if self.article.subject_is_person() && self.article.female.is_none_or(|f| f == female) {
+            return self.article.subject.clone();
+        }
+        // "She was launched in 1911": a ship is "she", in an article that says "she" more
+        // than "he".
+        if female && self.article.subject_is_ship() && self.article.female == Some(true) {
             return self.article.subject.clone();
         }
         self.focus.person.clone().filter(|p| {
@@ -1352,6 +1392,45 @@ mod tests {
         // Two museums: no one name; "the emperor" is a person's title.
         assert_eq!(resolved("the museum"), Some("the museum".into()));
         assert_eq!(resolved("the emperor"), Some("the emperor".into()));
+    }
+
+    #[test]
+    fn a_ship_is_she() {
+        let a = article(
+            "The Loss of the Varn Queen",
+            &[
+                "The Varn Queen sank in 1912.",
+                "The ship was built in Kessport, and she was launched in 1911.",
+                "The ship was fast, and her captain was Tomas Reede.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("the Varn Queen"));
+        assert!(a.subject_is_ship());
+        let ctx = Context::new(a);
+        assert_eq!(
+            ctx.resolve("She").map(|r| r.0),
+            Some("the Varn Queen".into())
+        );
+        // Said "the ship" only once, a thing is no ship, and "she" is the last woman named.
+        let a = article(
+            "The Varn Queen",
+            &[
+                "The Varn Queen sank in 1912.",
+                "The ship was built in Kessport, and she was launched in 1911.",
+            ],
+        );
+        assert!(!a.subject_is_ship());
+        // An article that says "he" more: "she" is not the ship.
+        let a = article(
+            "The Loss of the Varn Queen",
+            &[
+                "The Varn Queen sank in 1912.",
+                "The ship was built in Kessport, and she was launched in 1911.",
+                "The ship was fast; his captain, he said, was Tomas Reede, and he was proud of his ship.",
+            ],
+        );
+        assert!(a.subject_is_ship());
+        assert_eq!(Context::new(a).resolve("She").map(|r| r.0), None);
     }
 
     #[test]

@@ -768,7 +768,17 @@ fn is_demonym_lonely(tokens: &[Token], i: usize) -> bool {
             .get(j)
             .is_some_and(|t| t.text.starts_with(char::is_lowercase))
     };
+    // "the Titanic sank", "the Olympic was launched": a word shaped like a demonym after
+    // "the" and before a verb is a ship's or a thing's name, not an adjective.
+    let named_thing = i > 0
+        && matches!(tokens[i - 1].text, "the" | "The")
+        && !matches!(tokens[i].text.len(), 0..=5)
+        && tokens.get(i + 1).is_some_and(|t| {
+            crate::wording::verb::is_auxiliary(t.text)
+                || (crate::wording::verb::is_irregular_form(t.text) && !t.text.ends_with("ing"))
+        });
     is_demonym(tokens[i].text)
+        && !named_thing
         && lowercase(i + 1)
         && (!matches!(tokens[i + 1].text, "and" | "or")
             || (tokens.get(i + 2).is_some_and(|t| is_demonym(t.text)) && lowercase(i + 3)))

@@ -269,7 +269,10 @@ pub fn sentences(text: &str) -> Vec<String> {
         }) {
             continue;
         }
-        if c == '.' && is_abbreviation(&text[start..pos]) {
+        if c == '.'
+            && is_abbreviation(&text[start..pos])
+            && !(is_dotted(&text[start..pos]) && opens_sentence(&text[chars[j].0..]))
+        {
             continue;
         }
         let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
@@ -285,6 +288,27 @@ fn push_sentence(out: &mut Vec<String>, s: &str) {
     if !s.is_empty() {
         out.push(s.to_string());
     }
+}
+
+/// Words that only open a sentence, never follow an initial inside a name: after "4 a.m." or
+/// "the U.S." they start a new sentence ("arrived at 4 a.m. She picked up ...").
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "It", "Its", "He", "His", "She", "Her", "They", "Their", "This", "These", "There", "In",
+    "On", "At", "By", "After", "Before", "When", "During", "A", "An",
+];
+
+/// Whether the text (after a full stop) opens with a word that only opens a sentence.
+fn opens_sentence(rest: &str) -> bool {
+    rest.split_whitespace()
+        .next()
+        .is_some_and(|w| SENTENCE_OPENERS.contains(&w.trim_end_matches([',', ';'])))
+}
+
+/// Whether the word just before a full stop is a run of dotted letters ("a.m", "U.S"): not
+/// a single initial, which a name may follow.
+fn is_dotted(before: &str) -> bool {
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    word.contains('.') && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether the word just before a full stop is an abbreviation or an initial.
@@ -322,6 +346,23 @@ mod tests {
                 "Yes."
             ]
         );
+    }
+
+    #[test]
+    fn dotted_letters_end_a_sentence_before_its_opener() {
+        assert_eq!(
+            sentences(
+                "It arrived at 4 a.m. She took 710 survivors. The U.S. Senate met. J. R. Hale left."
+            ),
+            vec![
+                "It arrived at 4 a.m.",
+                "She took 710 survivors.",
+                "The U.S. Senate met.",
+                "J. R. Hale left."
+            ]
+        );
+        assert_eq!(sentences("Dr. He Wei spoke.").len(), 1);
+        assert_eq!(sentences("Gen. The").len(), 1);
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub const INTRANSITIVE: &[(&str, &str)] = &[
     ("divorced", "divorce"), ("moved", "move"), ("marched", "march"), ("met", "meeting"),
     ("disappeared", "disappearance"), ("remarried", "remarriage"), ("graduated", "graduation"),
     ("reached", "arrival"), ("set out", "departure"), ("lifted off", "launch"), ("sank", "sinking"),
-    ("blasted off", "launch"),
+    ("blasted off", "launch"), ("left", "departure"),
 ];
 
 /// The event noun of a passive or transitive verb form, whose "of" phrase is acted on ("X
@@ -629,7 +629,14 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
     // ("the withdrawal of the offer"), which the rule does not read.
     if !matches!(
         noun,
-        "accession" | "entry" | "flight" | "voyage" | "journey" | "emigration" | "return"
+        "accession"
+            | "entry"
+            | "flight"
+            | "voyage"
+            | "journey"
+            | "emigration"
+            | "return"
+            | "departure"
     ) && [" the ", " a ", " an ", " his ", " her ", " its ", " their "]
         .iter()
         .any(|d| after.starts_with(d))
@@ -764,18 +771,29 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
         }
         // "Amundsen reached the South Pole", "set out for the South Pole": a place named
         // after the verb is where to; without one there is no event.
-        "arrival" | "departure" if matches!(hit.raw("v"), Some("reached" | "set out")) => {
+        "arrival" | "departure" if matches!(hit.raw("v"), Some("reached" | "set out" | "left")) => {
             let (prep, to) = if hit.raw("v") == Some("reached") {
-                ("at", hit.slot("o")?)
+                ("at", hit.context.name(&hit.slot("o")?.text))
+            } else if hit.raw("v") == Some("left") {
+                // "left Southampton", "left the union": where from, a name or what a noun
+                // stands for.
+                let from = match hit.slot("o") {
+                    Some(o) => hit.context.name(&o.text),
+                    None => hit.context.resolve(&hit.text("o")?)?.0,
+                };
+                ("from", from)
             } else {
                 static FOR: LazyLock<Regex> =
                     LazyLock::new(|| Regex::new(r"^ for (?:the )?(«E\d+»)").expect("valid"));
                 let to = FOR.captures(after)?;
-                ("for", hit.sentence.slot(to.get(1)?.as_str())?)
+                (
+                    "for",
+                    hit.context
+                        .name(&hit.sentence.slot(to.get(1)?.as_str())?.text),
+                )
             };
             // "a report reached Crick": people are reached by news, not arrived at; and
             // the traveller is named ("the ship", not "an MRC report").
-            let to = hit.context.name(&to.text);
             if hit.context.article.names_someone(&to)
                 || !(subject.starts_with(char::is_uppercase) || subject.starts_with("the "))
             {
@@ -2181,6 +2199,7 @@ pub static RULES: &[Rule] = &[
             "In the early hours of 15 April 1912 the Varn Queen, the largest ship afloat, sank in the North Sea.",
             "The Varn 7 first flew on 28 October 1972.",
             "The Varn 7 mission lifted off at 9:32 in the morning, local time, on 16 July 1969 from Pad 39A.",
+            "Under the command of Captain Tomas Reede, the Varn Queen left Kessport on 10 April 1912.",
         ],
         must_not: &[
             "Varnco opened a shop in Tull on 1 March 1938; the firm moved to Brill in the late 1940s.",
@@ -2200,6 +2219,8 @@ pub static RULES: &[Rule] = &[
             "In 1938 the Varn Commission fell into disuse.",
             "The Varn 7 flew on 28 October 1972.",
             "The Varn 7 was a plane. The Varn 8 was larger. It first flew on 27 April 2005.",
+            "In 1912 Tomas Reede left office.",
+            "In 1912 Tomas Reede left Mara Quell.",
         ],
     },
     Rule {
@@ -2268,7 +2289,7 @@ pub static RULES: &[Rule] = &[
         build: clause_event,
         must: &[
             "Brill was an island. Olk crossed the Varn Strait on 4 November 1956.",
-            "The Varn Pact was an alliance. Olk quietly left the Varn Pact in 1968.",
+            "The Varn Pact was an alliance. Olk quietly crossed the Varn Strait in 1968.",
             "Tomas Reede became king in 1451 at the age of 19.",
         ],
         must_not: &[
@@ -2717,6 +2738,10 @@ mod tests {
             whats(rule, "In 1911 Mara Quell set out for the North Cape."),
             ["the departure of Mara Quell for the North Cape"]
         );
+        assert_eq!(
+            whats(rule, "In 1912 the Varn Queen left Kessport."),
+            ["the departure of the Varn Queen from Kessport"]
+        );
         // "arrived" keeps its own reading: the arrival, with its place.
         assert_eq!(
             whats(rule, "Mara Quell arrived in Brill in 1901."),
@@ -3108,9 +3133,17 @@ mod tests {
     #[test]
     fn a_clause_event_is_the_clause_with_its_names() {
         let clause = |text: &str| whats("clause event (X VERBed Y in D)", text);
+        // "left" is a departure, from what "the union" stands for.
         assert_eq!(
-            clause("The Varn Union is a union of islands. Olk quietly left the union in 1968."),
-            ["Olk quietly left the Varn Union"]
+            whats(
+                "intransitive event (X joined / died in D)",
+                "The Varn Union is a union of islands. Olk quietly left the union in 1968."
+            ),
+            ["the departure of Olk from the Varn Union"]
+        );
+        assert_eq!(
+            clause("The Varn Union is a union of islands. Olk quietly praised the union in 1968."),
+            ["Olk quietly praised the Varn Union"]
         );
         assert_eq!(
             clause(

@@ -376,7 +376,78 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
         {
             checked_person(name, format!("{} who {rel}", trim_phrase(&role)), None)
         }
-        _ => person(name, role, None),
+        _ => match hit
+            .caps
+            .get(0)
+            .filter(|whole| whole.as_str().ends_with(','))
+            .and_then(|whole| predicate_after(hit, &role, whole.end()))
+        {
+            Some(deed) => checked_person(name, format!("{} who {deed}", trim_phrase(&role)), None),
+            None => person(name, role, None),
+        },
+    }
+}
+
+/// "Hartono, an Indonesian general, became its first Secretary-General in 1976": what the
+/// person named with a bare role did, which says which general ("an Indonesian general who
+/// became ASEAN's first Secretary-General in 1976"). The deed is read from `from` on in the
+/// clause. `None` when the role already says which one ("the director of X", "the
+/// laboratory's director"), when the person does not open the clause, or when the clause
+/// goes on with no deed of the person.
+fn predicate_after(hit: &Hit, role: &str, from: usize) -> Option<String> {
+    if role.split_whitespace().count() > 4
+        || role.contains("'s")
+        || role
+            .split_whitespace()
+            .any(|w| crate::wording::noun::POSTMODIFIERS.contains(&w))
+    {
+        return None;
+    }
+    // The person opens the clause (perhaps after a time): "the army of X, a nobleman,
+    // emboldened the emperor" tells what the army did.
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?:[Ii]n|[Oo]n|[Bb]y|[Aa]fter|[Dd]uring|[Bb]etween|[Ff]rom) (?:[a-z]+ ){0,3}«[DR]\d+»(?: (?:and|to) «D\d+»)?,? |«[DR]\d+»,? |(?:[Ll]ater|[Tt]hen),? )?(?:[Tt]he (?:[A-Za-z\-]+ ){1,4})?$")
+            .expect("valid")
+    });
+    if !OPENING.is_match(&hit.clause[..hit.caps.name("n")?.start()]) {
+        return None;
+    }
+    let after = hit.clause.get(from..)?.trim_start();
+    let predicate = after.split([',', ';']).next()?.trim_end_matches('.').trim();
+    let mut words = predicate.split_whitespace();
+    let mut verb = words.next()?;
+    if verb.ends_with("ly") || matches!(verb, "later" | "then" | "also" | "soon" | "first") {
+        verb = words.next()?;
+    }
+    let passive = matches!(verb, "was" | "were")
+        && words.next().is_some_and(crate::wording::verb::is_past_form);
+    if !(passive
+        || verb == "became"
+        || (crate::wording::verb::is_past_form(verb) && !crate::wording::verb::is_auxiliary(verb)))
+    {
+        return None;
+    }
+    // "became its first Secretary-General": whose, as the article's "it" stands for.
+    let mut rendered = hit.sentence.render(predicate);
+    if rendered.contains(" its ") {
+        let owner = hit.context.it()?;
+        hit.note("a possessive read by reference");
+        rendered = rendered.replace(" its ", &format!(" {} ", possessive_of(&owner)));
+    }
+    let count = rendered.split_whitespace().count();
+    // "took over", "went further": a deed of two words says too little.
+    if !(3..=14).contains(&count) || leans_on_another(&rendered) {
+        return None;
+    }
+    Some(resolve_nouns(hit, &rendered, false))
+}
+
+/// "ASEAN's", "the Philippines'": the possessive of a name.
+fn possessive_of(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
     }
 }
 
@@ -437,7 +508,12 @@ fn title_before(hit: &Hit) -> Option<FactKind> {
     if !titled {
         return None;
     }
-    person(name, role, None)
+    // "the Portuguese captain Pedro Teixeira led the first expedition up the river".
+    let end = hit.caps.name("n")?.end();
+    match predicate_after(hit, &role, end).filter(|_| hit.clause[end..].starts_with(' ')) {
+        Some(deed) => checked_person(name, format!("{role} who {deed}"), None),
+        None => person(name, role, None),
+    }
 }
 
 /// Words shaped like a doer's noun that are not one: things, comparatives, particles.
@@ -1075,6 +1151,71 @@ mod tests {
                     day: None
                 }),
             }]
+        );
+    }
+
+    #[test]
+    fn a_bare_role_says_which_one_by_the_deed_of_its_clause() {
+        let appositive = |text: &str| roles_of("X, the / a ROLE,", text);
+        assert_eq!(
+            appositive(
+                "Brill is an island. In 1896 Mara Quell, a Varn chemist, found salts on the island."
+            ),
+            ["a Varn chemist who found salts on Brill"]
+        );
+        // "its" as the article's subject; a passive is a deed too.
+        assert_eq!(
+            appositive(
+                "The Harbour League is a union. Tomas Reede, a Brill general, became its first warden in 1976."
+            ),
+            ["a Brill general who became the Harbour League's first warden in 1976"]
+        );
+        assert_eq!(
+            appositive("Tomas Reede, a Brill general, was elected mayor of Varn in 1976."),
+            ["a Brill general who was elected mayor of Varn in 1976"]
+        );
+        // Not the clause's subject: what the army did is no deed of the general.
+        assert_eq!(
+            appositive(
+                "Victory, won by the army of Tomas Reede, a Brill general, emboldened the king."
+            ),
+            ["a Brill general"]
+        );
+        // A role that says which one already; a deed of two words; no deed.
+        assert_eq!(
+            appositive("Tomas Reede, the guild's director, told the pair to leave."),
+            ["the guild's director"]
+        );
+        assert_eq!(
+            appositive("Tomas Reede, a Brill general, took over."),
+            ["a Brill general"]
+        );
+        assert_eq!(
+            appositive("Tomas Reede, a Brill general, in 1976."),
+            ["a Brill general"]
+        );
+        assert_eq!(
+            appositive("Tomas Reede, a Brill general, fought it."),
+            ["a Brill general"]
+        );
+        let before = |text: &str| roles_of("the ROLE X", text);
+        assert_eq!(
+            before(
+                "Between 1637 and 1639 the Varnish captain Tomas Reede led the first expedition up the Tull."
+            ),
+            ["the Varnish captain who led the first expedition up the Tull"]
+        );
+        assert_eq!(
+            before("In 1637 the Varnish captain Tomas Reede led the first expedition up the Tull."),
+            ["the Varnish captain who led the first expedition up the Tull"]
+        );
+        assert_eq!(
+            before("In 1871 a survey led by the geologist Tomas Reede mapped the whole area."),
+            ["the geologist"]
+        );
+        assert_eq!(
+            before("In 1871 the geologist Tomas Reede, a friend, mapped the whole area."),
+            ["the geologist"]
         );
     }
 
