@@ -1044,12 +1044,28 @@ impl Context {
             .as_deref()
             .is_some_and(|s| s.split_whitespace().any(|w| w.eq_ignore_ascii_case(bare)));
         if !bare.contains(' ') && bare.starts_with(char::is_uppercase) && !in_subject {
-            // "Fleming" is the "Alexander Fleming" named before.
-            if let Some(full) = self.article.people.iter().find(|p| {
-                p.split_whitespace().last() == Some(bare)
-                    || p.split_whitespace().next() == Some(bare)
-            }) {
-                return full.clone();
+            // "Fleming" is the "Alexander Fleming" named before. When two people share it
+            // ("Augusta Ada Byron", "Lord Byron"), the one last named, if either.
+            let fits: Vec<&String> = self
+                .article
+                .people
+                .iter()
+                .filter(|p| {
+                    p.split_whitespace().last() == Some(bare)
+                        || p.split_whitespace().next() == Some(bare)
+                })
+                .collect();
+            match fits.as_slice() {
+                [one] => return (*one).clone(),
+                [_, _, ..] => {
+                    return self
+                        .focus
+                        .person
+                        .clone()
+                        .filter(|p| fits.contains(&p))
+                        .unwrap_or_else(|| name.to_string());
+                }
+                [] => {}
             }
         }
         if let Some(subject) = &self.article.subject
@@ -1066,8 +1082,12 @@ impl Context {
     /// Records the subject of a clause for the pronouns that follow: a name, or `None` for
     /// an unnamed noun phrase.
     pub fn saw_subject(&mut self, name: Option<&str>) {
+        // A surname two people share stays as written ("Byron"), and is still a person.
         if let Some(name) = name
-            && (looks_like_person(name) || self.article.people.iter().any(|p| p == name))
+            && (looks_like_person(name)
+                || self.article.people.iter().any(|p| {
+                    p == name || (!name.contains(' ') && p.split_whitespace().last() == Some(name))
+                }))
         {
             self.focus.person = Some(name.to_string());
         }

@@ -1065,7 +1065,8 @@ fn apply_to(sentence: &Sentence, context: &Context, derived: bool) -> Vec<Found>
                     context,
                     notes: Default::default(),
                 };
-                if let Some(fact) = (compiled.rule.build)(&hit) {
+                if let Some(mut fact) = (compiled.rule.build)(&hit) {
+                    name_the_subject_inside(&mut fact, &hit);
                     let notes = hit.notes.into_inner();
                     // Each thing read by reference makes the fact a little less sure.
                     let confidence = compiled.rule.confidence - 0.05 * notes.len() as f32;
@@ -1080,6 +1081,22 @@ fn apply_to(sentence: &Sentence, context: &Context, derived: bool) -> Vec<Found>
         }
     }
     out
+}
+
+/// "the number of species recorded in the lake": a class noun inside what an event, a
+/// number or a list is about, named as the article's subject ("in Lake Baikal"). The phrase's
+/// own head is left as the rule read it.
+fn name_the_subject_inside(fact: &mut FactKind, hit: &Hit) {
+    let phrase = match fact {
+        FactKind::Event { what, .. } => what,
+        FactKind::Number { quantity, .. } => quantity,
+        FactKind::List { name, .. } => name,
+        _ => return,
+    };
+    let resolved = resolve_nouns(hit, phrase, true);
+    if resolved != phrase.as_str() {
+        *phrase = resolved.into();
+    }
 }
 
 /// A class noun inside a definition or role ("the foot of the mountain") named as the

@@ -9,7 +9,7 @@ use regex::Regex;
 
 use crate::deck::{FactDate, FactKind};
 use crate::draft::context::EVENT_NAMES;
-use crate::draft::rules::{Hit, Rule, definite, trim_phrase};
+use crate::draft::rules::{Hit, Rule, definite, leans_on_another, trim_phrase};
 use crate::draft::sentence::SlotKind;
 use crate::wording::event::{NOMINALS, Role};
 use crate::wording::verb::{Verb, is_past_form};
@@ -792,6 +792,10 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
                         .name(&hit.sentence.slot(to.get(1)?.as_str())?.text),
                 )
             };
+            // "the remnants of his army": a traveller who leans on another phrase.
+            if leans_on_another(&subject) {
+                return None;
+            }
             // "a report reached Crick": people are reached by news, not arrived at; and
             // the traveller is named ("the ship", not "an MRC report").
             if hit.context.article.names_someone(&to)
