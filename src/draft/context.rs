@@ -400,6 +400,16 @@ impl Article {
         {
             subject = Some(self.short_name(&name));
         }
+        // "The European Coal and Steel Community (ECSC)", read as two names: the subject is
+        // the acronym whose expansion the first name opens.
+        if let Some(s) = &subject
+            && let Some((acronym, _)) = self.acronyms.iter().find(|(_, e)| {
+                e.strip_prefix(sentence_bare(s))
+                    .is_some_and(|rest| rest.starts_with(" and ") || rest.starts_with(" of "))
+            })
+        {
+            subject = Some(self.short_name(&acronym.clone()));
+        }
         if let Some(s) = &subject {
             let subject = self.short_name(s);
             // "the Crimean War" stands for itself as "the war"; the first word of an
@@ -1412,6 +1422,18 @@ mod tests {
         // Two museums: no one name; "the emperor" is a person's title.
         assert_eq!(resolved("the museum"), Some("the museum".into()));
         assert_eq!(resolved("the emperor"), Some("the emperor".into()));
+    }
+
+    #[test]
+    fn a_subject_read_as_two_names_is_its_acronym() {
+        let a = article(
+            "The Amber Coal and Salt Union",
+            &[
+                "The Amber Coal and Salt Union (ACSU) was a union of six towns.",
+                "The ACSU grew.",
+            ],
+        );
+        assert_eq!(a.subject.as_deref(), Some("the ACSU"));
     }
 
     #[test]

@@ -661,7 +661,7 @@ From 1901 to 1910, the guild built new towers along the southern shore.
         let draft = draft_from_article(ARTICLE);
         let kinds: Vec<&FactKind> = draft.deck.facts.iter().map(|f| &f.kind).collect();
         assert!(kinds.contains(&&FactKind::List {
-            name: "the four duties".into(),
+            name: "the four duties of the ACLG".into(),
             items: ["lamp", "lens", "log", "bell"].map(Answer::plain).to_vec(),
             ordered: false
         }));

@@ -1088,15 +1088,60 @@ fn apply_to(sentence: &Sentence, context: &Context, derived: bool) -> Vec<Found>
 /// own head is left as the rule read it.
 fn name_the_subject_inside(fact: &mut FactKind, hit: &Hit) {
     let phrase = match fact {
+        FactKind::Event { what, .. } => what.to_string(),
+        FactKind::Number { quantity, .. } => quantity.to_string(),
+        FactKind::List { name, .. } => name.to_string(),
+        _ => return,
+    };
+    let mut resolved = resolve_nouns(hit, &phrase, true);
+    // (Not when an item would be named in the question: "the states of the Mississippi
+    // River" listing Mississippi.)
+    if let FactKind::List { items, .. } = &*fact
+        && let Some(owner) = owner_of_bare_list(hit, &resolved)
+        && !items.iter().any(|i| owner.contains(i.text.as_str()))
+    {
+        resolved = format!("{resolved} of {owner}");
+    }
+    let phrase = match fact {
         FactKind::Event { what, .. } => what,
         FactKind::Number { quantity, .. } => quantity,
         FactKind::List { name, .. } => name,
         _ => return,
     };
-    let resolved = resolve_nouns(hit, phrase, true);
     if resolved != phrase.as_str() {
         *phrase = resolved.into();
     }
+}
+
+/// "the six founding members", "the three pillars": a list named by a bare noun
+/// phrase, with no owner nor clause to say whose, is the article's subject's (when it is no
+/// person's, and the things are not people: "the three scientists" are no one's).
+fn owner_of_bare_list(hit: &Hit, name: &str) -> Option<String> {
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^the (?:(?:[a-z]+|\d+) )?(?:[a-z\-]+ ){0,2}(?P<noun>[a-z]+s)$").expect("valid")
+    });
+    let c = BARE.captures(name)?;
+    let subject = hit.context.article.subject.as_ref()?;
+    let noun = &c["noun"];
+    let singular = noun
+        .strip_suffix("ies")
+        .map(|stem| format!("{stem}y"))
+        .or_else(|| {
+            noun.strip_suffix("es")
+                .filter(|s| s.ends_with("ss"))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| noun.trim_end_matches('s').to_string());
+    if hit.context.article.subject_is_person()
+        || people::is_person_role(&format!("a {singular}"))
+        || matches!(
+            noun,
+            "people" | "others" | "years" | "times" | "things" | "ones"
+        )
+    {
+        return None;
+    }
+    Some(subject.clone())
 }
 
 /// A class noun inside a definition or role ("the foot of the mountain") named as the
@@ -1258,7 +1303,11 @@ pub mod harness {
                         context: &context,
                         notes: Default::default(),
                     };
-                    out.extend((rule.build)(&hit));
+                    // As the draft does: the subject named inside the fact's phrase.
+                    out.extend((rule.build)(&hit).map(|mut fact| {
+                        name_the_subject_inside(&mut fact, &hit);
+                        fact
+                    }));
                 }
             }
             let all = apply(&sentence, &context);

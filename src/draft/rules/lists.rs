@@ -822,6 +822,46 @@ mod tests {
     use crate::draft::rules::harness::{check_table, facts_of, lists_of, phrases_of, rule};
 
     #[test]
+    fn a_bare_list_is_the_subjects_unless_of_people_or_naming_an_item() {
+        let names = |rule_name: &str, text: &str| -> Vec<String> {
+            lists_of(rule(RULES, rule_name), text)
+                .into_iter()
+                .map(|(name, _)| name)
+                .collect()
+        };
+        assert_eq!(
+            names(
+                "N things, A, B and C,",
+                "The Harbour League is a union. The six founding members, Brill, Olk, Tull, Varn, Kess and Orm, signed it."
+            ),
+            ["the six founding members of the Harbour League"]
+        );
+        // People are no one's; an owner that names an item would give it away.
+        assert_eq!(
+            names(
+                "N things, A, B and C,",
+                "The Harbour League is a union. In 1903 the prize was shared by three scientists: Tomas Reede, Mara Quell and Ivo Kern."
+            ),
+            ["the three scientists"]
+        );
+        assert_eq!(
+            names(
+                "N things, A, B and C,",
+                "The Varn Union is a union. In 1903 it had three states: Varn, Brill and Tull."
+            ),
+            ["the three states"]
+        );
+        // A biography's lists are not its subject's by default.
+        assert_eq!(
+            names(
+                "N things, A, B and C,",
+                "Tomas Reede was a sailor. In 1903 he saw three islands: Varn, Brill and Tull."
+            ),
+            ["the three islands"]
+        );
+    }
+
+    #[test]
     fn every_rule_matches_its_examples() {
         check_table(RULES);
     }
