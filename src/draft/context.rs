@@ -126,6 +126,48 @@ pub struct Article {
     definite: Vec<String>,
 }
 
+/// Whether the name of slot `i` is used before a noun ("the Alan Turing law", "a Turing
+/// machine"): it modifies the noun, and "the" or "a" is the noun's, not the name's.
+fn modifies_a_noun(skeleton: &str, i: usize) -> bool {
+    let placeholder = format!("«E{i}»");
+    let Some(at) = skeleton.find(&placeholder) else {
+        return false;
+    };
+    let next = skeleton[at + placeholder.len()..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split([' ', ',', '.', ';', ':']).next())
+        .unwrap_or("");
+    next.len() > 2
+        && next.chars().all(|c| c.is_ascii_lowercase())
+        && !next.ends_with('s')
+        && !next.ends_with("ly")
+        && !crate::wording::verb::is_auxiliary(next)
+        && !crate::wording::verb::is_irregular_form(next)
+        && !crate::wording::verb::is_past_form(next)
+        && !crate::wording::noun::POSTMODIFIERS.contains(&next)
+        && !matches!(
+            next,
+            "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "who"
+                | "which"
+                | "that"
+                | "whose"
+                | "where"
+                | "when"
+                | "then"
+                | "first"
+                | "still"
+                | "also"
+                | "now"
+                | "never"
+                | "alone"
+                | "itself"
+        )
+}
+
 impl Article {
     /// Whether a name is a person's: shaped like one ([`looks_like_person`]), never written
     /// as a place ("in Addis Ababa") nor with "the" ("the Red Forest").
@@ -157,6 +199,7 @@ impl Article {
                 .collect();
             for (i, slot) in s.slots.iter().enumerate() {
                 if matches!(slot.kind, SlotKind::Entity { .. })
+                    && !modifies_a_noun(&s.skeleton, i)
                     && (slot.text.starts_with("the ")
                         || slot.text.starts_with("The ")
                         || indefinite.contains(&i))
@@ -1337,6 +1380,19 @@ mod tests {
         assert!(!b.is_person("Saturn V"));
         assert!(b.is_person("Mara Quell"));
         assert!(a.people.iter().all(|p| p != "Grey Wood"));
+        // Before a noun the name modifies it: "the Mara Quell law" is the law's "the".
+        let c = article(
+            "Mara Quell",
+            &[
+                "Mara Quell was a sailor.",
+                "A law called the Mara Quell law was passed, and a Tomas Reede prize followed.",
+                "It sank the Varn Queen, and the Kess Dawn sailed.",
+            ],
+        );
+        assert!(c.is_person("Mara Quell"));
+        assert!(c.is_person("Tomas Reede"));
+        assert!(!c.is_person("Varn Queen"));
+        assert!(!c.is_person("Kess Dawn"));
     }
 
     #[test]
