@@ -468,6 +468,10 @@ fn active(hit: &Hit) -> Option<FactKind> {
     if !named && object.split_whitespace().count() < 3 {
         return None;
     }
+    // "signed the group to what is often described as ...": a free relative is no object.
+    if object.split_whitespace().any(|w| w == "what") {
+        return None;
+    }
     // "took the singles eight times": a repeated deed, not one event.
     if object.ends_with(" times") || object.ends_with(" time") {
         return None;
