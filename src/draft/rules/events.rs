@@ -2173,7 +2173,7 @@ pub static RULES: &[Rule] = &[
             "Rebel troops occupied the river ports of Arden and Brill in July 1853.",
         ],
         must_not: &[
-            "In 1986 Varnco signed the Tull Band to what is often described as the first deal of its kind.",
+            "In 1986 Varnco signed the band to what is often described as the first deal of its kind.",
             "Mara Quell won the race nine times, while Tomas Reede took the harbour cup eight times, most recently in 2017.",
             "Mara Quell spoke to the court. He took his own life on 27 April 1988.",
             "In a treatise of 1604 he explained how the eye formed an inverted image on the retina.",
