@@ -284,6 +284,11 @@ fn passive(hit: &Hit) -> Option<FactKind> {
         || (noun == "declaration" && !after.starts_with(" a "))
         || matches!(noun, "taking" | "defeat" | "naming" | "marriage")
         || (noun == "stripping" && !after.starts_with(" of "))
+        // "was found dead", "was found guilty": a state found, not a finding of the subject.
+        || (verb == "found"
+            && [" dead", " guilty", " alive", " innocent", " drowned"]
+                .iter()
+                .any(|a| after.starts_with(a)))
     {
         return None;
     }
@@ -2135,6 +2140,7 @@ pub static RULES: &[Rule] = &[
             "The Battle of Varn was fought on 14 October 1066 between two armies.",
         ],
         must_not: &[
+            "Tomas Reede was a sailor. He was found dead at his home on 8 June 1954.",
             "Its new home, a Varn building on Tull Square designed by Tomas Reede, Mara Quell and Ansel Brill, was inaugurated in 1958.",
             "Mara Quell was a keeper. From 1915 Tomas Reede had to defend his mother, who was accused of theft; she was imprisoned in 1921.",
             "Brill left the league when Olk was reunified on 3 October 1990.",

@@ -530,6 +530,9 @@ const NOT_AGENTS: &[&str] = &[
     "frontier", "glacier", "premier", "ledger", "disaster", "register", "trigger", "thunder",
     "silver", "copper", "timber", "rubber", "amber", "member", "december", "november",
     "october", "september", "christian", "indian", "asian", "median", "guardian",
+    "newspaper", "skyscraper", "steamer", "liner", "freighter", "destroyer", "computer",
+    "container", "tractor", "generator", "calculator", "elevator", "detector", "transistor",
+    "processor", "satellite", "poster", "banner", "manner", "dinner", "charter",
 ];
 
 /// Whether a role's last word is shaped as a noun of someone who does something
@@ -1082,6 +1085,7 @@ pub static RULES: &[Rule] = &[
             "They left letters for the king and for Mara Quell.",
             "He named the plateau after King Tomas Reede.",
             "Tomas Reede built cars. Today the electric-car maker Reede is a firm.",
+            "In 1887 the newspaper Le Temps printed a protest.",
             "The probes left the inner Solar Reach.",
         ],
     },
