@@ -275,7 +275,7 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
         // "... became the seat of a parliament when the devolved Scottish Parliament met":
         // a subordinate clause's named subject, told last, is what a next "its" means.
         static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r" (?:when|after|before|because|once|until) (?:(?P<the>[Tt]he) (?:[a-z\-]+ ){0,2})?«E(?P<e>\d+)»(?: [a-z]+)?? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
+            Regex::new(r" (?:when|after|before|because|once) (?:(?P<the>[Tt]he) (?:[a-z\-]+ ){0,2})?«E(?P<e>\d+)»(?: [a-z]+)?? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
                 .expect("valid")
         });
         if let Some(c) = SUBORDINATE.captures_iter(clause).last()
@@ -654,6 +654,23 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             }
         );
         assert_eq!(places[0].source.as_deref(), Some("para 2, sentence 3"));
+    }
+
+    #[test]
+    fn it_stays_the_main_subject_past_an_until_clause() {
+        let draft = draft_from_article(
+            "The Varn Tower\n\nThe Varn Tower is a tower in Brill. It was the tallest building, a title it held until the Kess Building was completed in 1930. With masts added over the years, it now reaches 330 metres.\n",
+        );
+        let quantities: Vec<String> = draft
+            .deck
+            .facts
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::Number { quantity, .. } => Some(quantity.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(quantities, ["the height of the Varn Tower"]);
     }
 
     #[test]
