@@ -868,7 +868,7 @@ fn has_unread_object(after: &str) -> bool {
 }
 
 /// Subjects that name nothing on their own: "The first was announced", "the latter".
-fn vague(subject: &str) -> bool {
+pub(crate) fn vague(subject: &str) -> bool {
     let words: Vec<&str> = subject.split_whitespace().collect();
     // "this height", "the third phase": a demonstrative, or a rank with no name; "the last
     // of them": a pronoun.
