@@ -1580,10 +1580,19 @@ fn participle(hit: &Hit) -> Option<FactKind> {
             Regex::new(r"^(?:An?|The) [a-z][^,;]* (?:in|at|near|from|on|by|with) (?:the )?$")
                 .expect("valid")
         });
-        if OPENING_PHRASE.is_match(before)
-            && !before.split_whitespace().any(|w| {
-                crate::wording::verb::is_auxiliary(w) || (w.ends_with("ed") && w.len() > 4)
-            })
+        let verbless = !before.split_whitespace().any(|w| {
+            crate::wording::verb::is_auxiliary(w) || (w.ends_with("ed") && w.len() > 4)
+        });
+        if OPENING_PHRASE.is_match(before) && verbless {
+            return None;
+        }
+        // "The final session of the Assembly, held in April 1946,", "Its headquarters, the
+        // Palace in Geneva, completed in 1936,": a name after a preposition, in a phrase with
+        // no verb, is inside what the participle tells of.
+        if verbless
+            && [" of ", " in ", " at ", " for ", " from ", " near ", " with ", " to "]
+                .iter()
+                .any(|p| format!(" {before}").ends_with(p))
         {
             return None;
         }
@@ -2009,6 +2018,8 @@ pub static RULES: &[Rule] = &[
             "In his last letter to Mara Quell, written in January 1920, he described the lamps.",
             "The third phase, opened in 1630, was small.",
             "A licence, signed in 1999, was a success.",
+            "The final session of the Varn Assembly, held in April 1946, voted to close it.",
+            "Its headquarters, the Tull Palace in Varn, completed in 1936, now houses a school.",
             "The Varn Pact was a peace treaty between Osland and Pell, signed in 1901.",
             "An image of columns of gas in the Varn Nebula, released in 1995, became famous.",
             "Mara Quell was a Varn chemist. Quell studied in Olk. A car maker, Quell, founded in 2003, took her name.",
