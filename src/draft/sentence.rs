@@ -613,7 +613,10 @@ fn entity_spans(
                         )
                 });
             let only_first = i == first_word
-                && (ABSTRACT_ENDINGS.iter().any(|e| stem.ends_with(e)) || before_no_verb)
+                // "Closely linked to it were ...": an adverb opening the sentence.
+                && (ABSTRACT_ENDINGS.iter().any(|e| stem.ends_with(e))
+                    || before_no_verb
+                    || (stem.ends_with("ly") && stem.len() > 4))
                 && !words.capitalised.is_empty()
                 && !words.capitalised.contains(stem)
                 && !stem.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
@@ -1069,6 +1072,8 @@ mod tests {
         assert_eq!(entities("Olk and Brill left."), 2);
         assert_eq!(entities("Olk's first mill opened."), 1);
         assert_eq!(entities("Olk sank."), 1);
+        // An adverb opening the sentence is no name, though a verb follows.
+        assert_eq!(entities("Closely linked to it were two courts."), 0);
         assert_eq!(names("Iceland is an island."), ["Iceland"]);
         // A common noun heading a name is part of it; before a lowercase word it is not.
         let words = Vocabulary {
