@@ -719,7 +719,33 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
     }
     let date = hit.event_date("v")?;
     let what = match noun {
+        // "The remedy came in 1993": a noun with no name is not what happened; "the
+        // closest finish came in 1989" is the closest of the article subject's.
+        "" if subject
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_lowercase)) =>
+        {
+            let owner = hit
+                .context
+                .article
+                .subject
+                .as_ref()
+                .filter(|_| !hit.context.article.subject_is_person())?;
+            if !subject
+                .split_whitespace()
+                .any(crate::draft::rules::is_superlative)
+            {
+                return None;
+            }
+            format!("{} of {owner}", definite(&subject))
+        }
         "" => definite(&subject),
+        // "she met Diego Rivera": the meeting of the two; met whom, else unknown.
+        "meeting" => match hit.slot("o") {
+            Some(o) => format!("the meeting of {subject} and {}", hit.context.name(&o.text)),
+            None if has_unread_object(after) => return None,
+            None => format!("the meeting of {subject}"),
+        },
         "accession" => {
             // "joined her work", "joined a choir": an object the rule did not read, so what
             // was joined is not known (never the article's subject by default).
@@ -1580,9 +1606,9 @@ fn participle(hit: &Hit) -> Option<FactKind> {
             Regex::new(r"^(?:An?|The) [a-z][^,;]* (?:in|at|near|from|on|by|with) (?:the )?$")
                 .expect("valid")
         });
-        let verbless = !before.split_whitespace().any(|w| {
-            crate::wording::verb::is_auxiliary(w) || (w.ends_with("ed") && w.len() > 4)
-        });
+        let verbless = !before
+            .split_whitespace()
+            .any(|w| crate::wording::verb::is_auxiliary(w) || (w.ends_with("ed") && w.len() > 4));
         if OPENING_PHRASE.is_match(before) && verbless {
             return None;
         }
@@ -1590,9 +1616,11 @@ fn participle(hit: &Hit) -> Option<FactKind> {
         // Palace in Geneva, completed in 1936,": a name after a preposition, in a phrase with
         // no verb, is inside what the participle tells of.
         if verbless
-            && [" of ", " in ", " at ", " for ", " from ", " near ", " with ", " to "]
-                .iter()
-                .any(|p| format!(" {before}").ends_with(p))
+            && [
+                " of ", " in ", " at ", " for ", " from ", " near ", " with ", " to ",
+            ]
+            .iter()
+            .any(|p| format!(" {before}").ends_with(p))
         {
             return None;
         }
@@ -2245,6 +2273,9 @@ pub static RULES: &[Rule] = &[
             "In 1938 the Varn Commission fell into disuse.",
             "The Varn 7 flew on 28 October 1972.",
             "The Varn 7 was a plane. The Varn 8 was larger. It first flew on 27 April 2005.",
+            "The remedy came in December 1993, when astronauts fixed it.",
+            "Mara Quell sailed. The closest finish came in 1989.",
+            "In 1928 Mara Quell met a painter.",
             "In 1912 Tomas Reede left office.",
             "In 1912 Tomas Reede left Mara Quell.",
         ],
@@ -2763,6 +2794,17 @@ mod tests {
         assert_eq!(
             whats(rule, "In 1911 Mara Quell set out for the North Cape."),
             ["the departure of Mara Quell for the North Cape"]
+        );
+        assert_eq!(
+            whats(
+                rule,
+                "The Varn Race is a race. The closest finish came in 1989."
+            ),
+            ["the closest finish of the Varn Race"]
+        );
+        assert_eq!(
+            whats(rule, "In 1928 Mara Quell met Tomas Reede, the muralist."),
+            ["the meeting of Mara Quell and Tomas Reede"]
         );
         assert_eq!(
             whats(rule, "In 1912 the Varn Queen left Kessport."),
