@@ -533,11 +533,25 @@ const NOT_AGENTS: &[&str] = &[
     "newspaper", "skyscraper", "steamer", "liner", "freighter", "destroyer", "computer",
     "container", "tractor", "generator", "calculator", "elevator", "detector", "transistor",
     "processor", "satellite", "poster", "banner", "manner", "dinner", "charter",
+    "deeper", "higher", "larger", "smaller", "wider", "longer", "bigger", "brighter", "faster",
+    "stronger", "closer", "earlier", "newer", "richer", "poorer", "darker", "fainter",
+    "farther", "cheaper", "heavier", "broader", "taller", "shorter", "warmer", "colder",
+    "cooler", "hotter", "safer", "clearer", "weaker", "slower", "sooner", "tighter",
 ];
 
 /// Whether a role's last word is shaped as a noun of someone who does something
 /// ("financier", "jumper", "engineer"), enough before a name that is a person's.
 fn agent_noun(role: &str) -> bool {
+    // "the even deeper Ultra Deep Field": an adverb of degree before a comparative.
+    let words: Vec<&str> = role.split_whitespace().collect();
+    if words.len() >= 2
+        && matches!(
+            words[words.len() - 2],
+            "even" | "much" | "far" | "still" | "ever" | "yet" | "more" | "no"
+        )
+    {
+        return false;
+    }
     role.split_whitespace().last().is_some_and(|w| {
         w.len() > 4
             && w.starts_with(char::is_lowercase)
@@ -1086,6 +1100,8 @@ pub static RULES: &[Rule] = &[
             "He named the plateau after King Tomas Reede.",
             "Tomas Reede built cars. Today the electric-car maker Reede is a firm.",
             "In 1887 the newspaper Le Temps printed a protest.",
+            "It was followed in 2004 by the even hardier Varn Ultra Field.",
+            "It was followed in 2004 by the deeper Varn Ultra Field.",
             "The probes left the inner Solar Reach.",
         ],
     },
