@@ -140,10 +140,12 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    // "after its attack on Finland, the last significant action the League ever took".
     if definition
         .split_whitespace()
-        .nth(1)
-        .is_some_and(|w| CLAUSE_HEADS.contains(&w))
+        .skip(1)
+        .take(3)
+        .any(|w| CLAUSE_HEADS.contains(&w))
     {
         return None;
     }
@@ -270,7 +272,8 @@ const CLAUSE_APPOSITIONS: &[&str] = &[
 const CLAUSE_HEADS: &[&str] = &[
     "date", "day", "year", "time", "moment", "event", "step", "move", "decision", "journey",
     "loss", "feat", "record", "coincidence", "figure", "number", "sum", "penalty", "sanction",
-    "fine", "price", "amount", "total", "sentence", "punishment",
+    "fine", "price", "amount", "total", "sentence", "punishment", "action", "requirement",
+    "demand", "condition", "mistake", "setback", "failure",
 ];
 
 fn holds_clause(definition: &str) -> bool {
@@ -978,6 +981,7 @@ pub static RULES: &[Rule] = &[
             "The clearest sign was the Grey Wood, a stand of pine trees near the mine that turned brown.",
         ],
         must_not: &[
+            "Varnland was expelled in 1939 after its attack on Olk, the last significant action the league ever took.",
             "The lost mill was a Tull-900, a Varnish design in which peat heats the boiler.",
             "The members are Brill, the Republic of the Varn, Olk, Tull, Arden and Cove.",
             "The members are Brill, the Varn Isles, Olk, Tull, Arden and Cove.",
@@ -1049,6 +1053,7 @@ pub static RULES: &[Rule] = &[
             "Varn, the town that it had founded, grew.",
             "The rising began in Varn, a day that the islanders still keep.",
             "Tullwick, the laboratory that was attached in 2008, is small.",
+            "Critics point to the absence of Varnland, the requirement that the council act unanimously, and the lack of force.",
             "The river flows into the Varn Sea, a journey that makes it the longest river.",
         ],
     },
