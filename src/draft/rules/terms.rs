@@ -36,7 +36,18 @@ fn fitted(text: String) -> Option<String> {
         return Some(text);
     }
     // Too long to cut without losing what it says: leave it out rather than end in "...".
-    let cut = (4..=12).rev().find(|&i| words[i - 1].ends_with(','))?;
+    // Never inside a list ("across Asia, Europe and North Africa"): a comma whose next words
+    // run to "and" is one of the list's.
+    let in_list = |i: usize| {
+        words[i..]
+            .iter()
+            .take(4)
+            .take_while(|w| !w.ends_with(','))
+            .any(|w| matches!(*w, "and" | "or"))
+    };
+    let cut = (4..=12)
+        .rev()
+        .find(|&i| words[i - 1].ends_with(',') && !in_list(i))?;
     Some(trim_phrase(&words[..cut].join(" ")))
 }
 
@@ -308,6 +319,11 @@ fn copula(hit: &Hit) -> Option<FactKind> {
             .any(|w| after.starts_with(w))
     {
         return None;
+    }
+    // "a pandemic of plague that swept across Asia, Europe and North Africa": a noun and
+    // its relative clause, kept whole.
+    if definition.contains(" that ") {
+        return term_of(&name, clause_definition(&definition)?);
     }
     term(&name, &definition)
 }
@@ -1077,7 +1093,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a definition",
-        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|[^;:,.«]|«[EN]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, [a-z]+ed\b|, (?:on|in|at|near|along|between|across|off|from) |$)",
+        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|(?:«E\d+», )+«E\d+»,? and «E\d+»|[^;:,.«]|«[ENR]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, [a-z]+ed\b|, (?:on|in|at|near|along|between|across|off|from) |$)",
         whole: false,
         confidence: 0.6,
         build: copula,
@@ -1095,6 +1111,7 @@ pub static RULES: &[Rule] = &[
             "The Varn Falls is a waterfall on the Tull River in southern Brill, on the border between Olk and Arden.",
             "The Varn League (VL) is a military alliance of Brillish and Olkish ports, founded in the early years of the war.",
             "The Varn Wall is a vast system of forts that stretches across the north of Brill, from the sea to the hills.",
+            "The Grey Death was a pandemic of plague that swept across Varn, Brill and Olk between 1346 and 1353.",
         ],
         must_not: &[
             "Brill is the only place in the North Sea where seals still breed.",
@@ -1306,6 +1323,24 @@ fn defined_any(hit: &Hit) -> Option<FactKind> {
 mod tests {
     use super::*;
     use crate::draft::rules::harness::{check_table, facts_of, rule};
+
+    #[test]
+    fn a_long_definition_is_never_cut_inside_a_list() {
+        assert_eq!(
+            fitted(
+                "a very old trading port of the north that traded with Varn, Brill and Olk for three hundred years"
+                    .into()
+            ),
+            None
+        );
+        assert_eq!(
+            fitted(
+                "a very old trading port of the north, which traded with Varn and Olk for three hundred years"
+                    .into()
+            ),
+            Some("a very old trading port of the north".into())
+        );
+    }
 
     #[test]
     fn every_rule_matches_its_examples() {
