@@ -1093,7 +1093,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a definition",
-        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|(?:«E\d+», )+«E\d+»,? and «E\d+»|[^;:,.«]|«[ENR]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, [a-z]+ed\b|, (?:on|in|at|near|along|between|across|off|from) |$)",
+        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|(?:«E\d+», )+«E\d+»,? and «E\d+»|[^;:,.«]|«[ENR]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, [a-z]+ed\b|, (?:on|in|at|near|along|between|across|off|from|beside|by|opposite|overlooking|facing) |$)",
         whole: false,
         confidence: 0.6,
         build: copula,
@@ -1112,6 +1112,7 @@ pub static RULES: &[Rule] = &[
             "The Varn League (VL) is a military alliance of Brillish and Olkish ports, founded in the early years of the war.",
             "The Varn Wall is a vast system of forts that stretches across the north of Brill, from the sea to the hills.",
             "The Grey Death was a pandemic of plague that swept across Varn, Brill and Olk between 1346 and 1353.",
+            "The Varn Tower is a wrought-iron lattice tower on the Tull Field, beside the Olk in Brill.",
         ],
         must_not: &[
             "Brill is the only place in the North Sea where seals still breed.",
