@@ -130,7 +130,9 @@ const PLACED: &[&str] = &[
     "plateau", "archipelago", "kingdom", "republic", "port", "capital", "forest", "glacier",
     "waterfall", "reserve", "range", "massif", "strait", "gulf", "delta", "basin", "suburb",
     "district", "county", "quarter", "oblast", "prefecture", "coast", "shore", "harbour",
-    "square",
+    "square", "tower", "church", "temple", "mosque", "abbey", "fortress", "fort", "wall",
+    "stadium", "dam", "lighthouse", "statue", "airport", "station", "building", "skyscraper",
+    "reef", "cave", "crater", "oasis", "wetland",
 ];
 
 /// "Lake Tarn is a freshwater lake in southern Norland": where the thing is. Not a person
@@ -333,6 +335,7 @@ pub static RULES: &[Rule] = &[
         must: &[
             "Lake Tarn is a freshwater lake in southern Norland, close to the coast.",
             "Brill is an island country in the North Sea.",
+            "The Varn Tower is a wrought-iron lattice tower on the Tull Field, beside the Olk.",
         ],
         must_not: &[
             "Mara Quell was a painter in Varn.",
