@@ -23,6 +23,10 @@ fn is_length(unit: &str) -> bool {
     dimension(unit) == Some(Dimension::Length)
 }
 
+fn is_mass(unit: &str) -> bool {
+    dimension(unit) == Some(Dimension::Mass)
+}
+
 /// Tolerance for a figure: 5% of a hedged one, rounded to one significant digit; none for an
 /// exact one.
 pub fn tolerance_for(value: f64, approx: bool) -> f64 {
@@ -108,6 +112,8 @@ fn measured(hit: &Hit) -> Option<FactKind> {
         .to_string()
     } else if is_area(unit_name) {
         "area".into()
+    } else if is_mass(unit_name) && matches!(verb, "weighs" | "weighed") {
+        "weight".into()
     } else if is_length(unit_name) {
         match verb {
             "rises" | "rose" | "stands" | "stood" | "reaches" | "reached" | "towers" => {
@@ -679,7 +685,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X covers / rises to N units",
-        pattern: r"(?P<s>{S})(?:, (?P<ap>(?:the )?«E\d+»),)? (?:(?:[a-z]+ly|also|still|now|only) )?(?P<v>covers|covered|cover|rises|rose|stands|stood|reaches|reached|runs|ran|stretches|stretched|measures|measured|extends|extended|towers|lies|lay|sits|sat)(?: to| over| across| for|(?P<at> at))?(?: an area of| a distance of)? (?P<n>{N})",
+        pattern: r"(?P<s>{S})(?:, (?P<ap>(?:the )?«E\d+»),)? (?:(?:[a-z]+ly|also|still|now|only) )?(?P<v>covers|covered|cover|rises|rose|stands|stood|reaches|reached|runs|ran|stretches|stretched|measures|measured|extends|extended|towers|lies|lay|sits|sat|weighs|weighed)(?: to| over| across| for|(?P<at> at))?(?: an area of| a distance of)? (?P<n>{N})",
         whole: false,
         confidence: 0.75,
         build: measured,
@@ -688,6 +694,7 @@ pub static RULES: &[Rule] = &[
             "Mount Tull rises to 2,110 metres above the bay.",
             "Brill is a long island. It runs for some 430 km from north to south.",
             "The Tull Hut lies at about 2,364 metres.",
+            "The Varn Tower is a tower. The metal structure of the tower weighs 7,300 tonnes.",
         ],
         must_not: &[
             "The Great Fire of Varn was a fire. The fire is remembered by a column. It stands 61 metres high.",
