@@ -851,11 +851,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X has an area / a population of N",
-        pattern: r"(?P<s>{S}) (?:has|had|have|covers|cover|covered) (?:a |an )?(?P<m>(?:combined |total |floor |land )?(?:area|population|length|height|depth|budget|area)) of (?P<n>{N})",
+        pattern: r"(?P<s>{S}) (?:has|had|have|covers|cover|covered) (?:a |an )?(?P<m>(?:combined |total |floor |land |gross )?(?:area|population|length|height|depth|budget|diameter|width|radius|circumference|wingspan|volume|capacity|tonnage)) of (?P<n>{N})",
         whole: false,
         confidence: 0.75,
         build: measured,
-        must: &["The island has a population of about 40,000 people."],
+        must: &[
+            "The island has a population of about 40,000 people.",
+            "The Varn Telescope is long, and its primary mirror has a diameter of 2.4 metres.",
+        ],
         must_not: &["The island has a population of seabirds."],
     },
     Rule {
