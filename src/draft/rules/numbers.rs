@@ -862,6 +862,20 @@ pub static RULES: &[Rule] = &[
         must_not: &["The island has a population of seabirds."],
     },
     Rule {
+        name: "X circles at an altitude of N",
+        pattern: r"^(?P<s>{S}) (?:[a-z]+ly )?(?:orbits|orbited|circles|circled|flies|flew|cruises|cruised|hovers|hovered|floats|floated)\b[^,;]*? at (?:an |a )?(?:(?:average|mean|typical) )?(?P<m>altitude|speed|depth) of (?P<n>{N})",
+        whole: false,
+        confidence: 0.7,
+        build: measured,
+        must: &[
+            "The Varn Telescope is a satellite. It circles the Earth at an altitude of about 540 km, completing one orbit in 95 minutes.",
+        ],
+        must_not: &[
+            "The Varn Telescope is a satellite. It circles the Earth at an altitude that varies.",
+            "The Varn Telescope is a satellite. Its camera saw it at an altitude of 540 km.",
+        ],
+    },
+    Rule {
         name: "X, with a depth of N",
         pattern: r"^(?P<s>{S})(?:, [^;]{3,80}?,)? (?:is|was|are|were|has|had|lies|rises|runs|flows)\b[^;]*?,? with (?:a |an )?(?P<m>(?:(?:maximum|total|greatest|combined|mean|average) )?(?:area|population|length|height|depth|width|span|volume|budget|capacity)) of (?P<n>{N})",
         whole: false,
