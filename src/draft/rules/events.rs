@@ -1615,7 +1615,9 @@ fn participle(hit: &Hit) -> Option<FactKind> {
         // "The final session of the Assembly, held in April 1946,", "Its headquarters, the
         // Palace in Geneva, completed in 1936,": a name after a preposition, in a phrase with
         // no verb, is inside what the participle tells of.
-        if verbless
+        // ("its High Commissioner for Refugees, introduced in 1922": after "for", whatever
+        // verb came before; "is the job of X, founded in 1998" is X's founding.)
+        if (verbless || before.ends_with(" for "))
             && [
                 " of ", " in ", " at ", " for ", " from ", " near ", " with ", " to ",
             ]
@@ -2048,6 +2050,7 @@ pub static RULES: &[Rule] = &[
             "A licence, signed in 1999, was a success.",
             "The final session of the Varn Assembly, held in April 1946, voted to close it.",
             "Its headquarters, the Tull Palace in Varn, completed in 1936, now houses a school.",
+            "Tomas Reede, the explorer who served as its High Commissioner for Refugees, introduced in 1922 a passport.",
             "The Varn Pact was a peace treaty between Osland and Pell, signed in 1901.",
             "An image of columns of gas in the Varn Nebula, released in 1995, became famous.",
             "Mara Quell was a Varn chemist. Quell studied in Olk. A car maker, Quell, founded in 2003, took her name.",
