@@ -622,7 +622,7 @@ impl<'a> Hit<'a> {
 /// Words that open another clause between a verb and a date: a relative or subordinate
 /// clause, a pronoun subject, a participle after a comma (", killing"), a semicolon.
 static ANOTHER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:which|who|whom|whose|that|when|while|where|because|although|it|he|she|they|we)\b|, [a-z]{2,}ing\b|; |, (?:and|but) (?:then )?(?:at|in|on|by|after|before|during|from|within|until)\b").expect("valid")
+    Regex::new(r"\b(?:which|who|whom|whose|that|when|while|where|because|although|it|he|she|they|we)\b|, [a-z]{2,}ing\b|; |, (?:and|but) (?:then )?(?:at|in|on|by|after|before|during|from|within|until)\b|, (?:[a-z]+ly )?(?:[a-z]{3,}ed|built|held|made|written|drawn|begun|known) (?:on|in) $").expect("valid")
 });
 
 /// A time told relative to another: "the following year", "two years later".

@@ -2182,6 +2182,7 @@ pub static RULES: &[Rule] = &[
             "The Battle of Varn was fought on 14 October 1066 between two armies.",
         ],
         must_not: &[
+            "The Varn Charter was written into the Treaty of Tull, signed on 28 June 1919, and took effect with it.",
             "Tomas Reede was a sailor. He was found dead at his home on 8 June 1954.",
             "Its new home, a Varn building on Tull Square designed by Tomas Reede, Mara Quell and Ansel Brill, was inaugurated in 1958.",
             "Mara Quell was a keeper. From 1915 Tomas Reede had to defend his mother, who was accused of theft; she was imprisoned in 1921.",
