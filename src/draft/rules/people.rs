@@ -620,6 +620,26 @@ fn role_was(hit: &Hit) -> Option<FactKind> {
     person(name, resolve_nouns(hit, &role, true), None)
 }
 
+/// "Its first Secretary-General was Eric Drummond": the first holder of an office of what
+/// "its" stands for.
+fn its_first(hit: &Hit) -> Option<FactKind> {
+    let name = hit.context.name(&hit.slot("n")?.text);
+    let office = hit.text("r")?;
+    let role = format!("the {} {office}", hit.raw("rank")?);
+    // An office is a person's noun or a capitalised title ("Secretary-General").
+    let titled = hit.slot("r").is_some_and(|o| {
+        o.bare()
+            .split(['-', ' '])
+            .any(|w| PERSON_NOUNS.contains(&w.to_lowercase().as_str()))
+    });
+    if !(is_person_role(&role) || titled) || !hit.context.article.is_person(&name) {
+        return None;
+    }
+    let owner = hit.it_at_group("rank")?;
+    hit.note("a possessive read by reference");
+    person(name, format!("{role} of {owner}"), None)
+}
+
 fn role_before_name_any(hit: &Hit) -> Option<FactKind> {
     if hit.raw("n").is_some() {
         return role_before_name(hit);
@@ -869,6 +889,21 @@ pub static RULES: &[Rule] = &[
             "The siege of Varn began. The mayor, Tomas Reede, fell ill.",
             "The Siege of Varn was fought in 1683. The founder, Tomas Reede, fell ill.",
             "The Varn Race is old. The defending champion, Tomas Reede, won.",
+        ],
+    },
+    Rule {
+        name: "Its first ROLE was X",
+        pattern: r"^(?:[Ii]ts|[Tt]heir) (?P<rank>first|last|founding|current|second) (?P<r>«E\d+»|[a-z]+(?: [a-z]+)?) (?:was|is) (?P<n>«E\d+»)(?:[,.;]|$| \(| who\b)",
+        whole: false,
+        confidence: 0.7,
+        build: its_first,
+        must: &[
+            "The Harbour League is a union. Its first Secretary-General was Tomas Reede, a diplomat.",
+            "The Harbour League is a union. Its first president was Mara Quell.",
+        ],
+        must_not: &[
+            "The Harbour League is a union. Its first ship was the Varn Queen.",
+            "Mara Quell was a sailor. Her first ship was Tomas Reede.",
         ],
     },
     Rule {
@@ -1217,6 +1252,13 @@ mod tests {
         assert_eq!(
             appositive("Tomas Reede, a Brill general, fought it."),
             ["a Brill general"]
+        );
+        assert_eq!(
+            roles_of(
+                "Its first ROLE was X",
+                "The Harbour League is a union. Its first Secretary-General was Tomas Reede, a diplomat."
+            ),
+            ["the first Secretary-General of the Harbour League"]
         );
         let before = |text: &str| roles_of("the ROLE X", text);
         assert_eq!(
