@@ -473,6 +473,17 @@ fn active(hit: &Hit) -> Option<FactKind> {
     if !named && object.split_whitespace().count() < 3 {
         return None;
     }
+    // "settled the dispute between Finland and Sweden": a pair the object's pattern cut.
+    let object = match object.rsplit_once(" between ") {
+        Some((_, pair)) if !pair.contains(" and ") => {
+            static AND: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"^ and (?:the )?«E\d+»").expect("valid"));
+            let after = &hit.clause[hit.caps.name("o")?.end()..];
+            let and = AND.find(after)?;
+            format!("{object} {}", hit.sentence.render(and.as_str().trim()))
+        }
+        _ => object,
+    };
     // "signed the group to what is often described as ...": a free relative is no object.
     if object.split_whitespace().any(|w| w == "what") {
         return None;
@@ -3200,6 +3211,19 @@ mod tests {
         .map(|(_, year)| year)
         .collect();
         assert_eq!(years, [1884]);
+    }
+
+    #[test]
+    fn an_object_between_two_names_keeps_both() {
+        let active = |text: &str| whats("active event (Y signed X in D)", text);
+        assert_eq!(
+            active("In 1921 the league settled the dispute between Varn and Brill over Olk."),
+            ["the settlement of the dispute between Varn and Brill"]
+        );
+        assert!(
+            active("In 1921 the league settled the dispute between Varn, Brill and Olk.")
+                .is_empty()
+        );
     }
 
     #[test]
