@@ -236,7 +236,11 @@ fn was_a(hit: &Hit) -> Option<FactKind> {
     if !is_person_role(&role) {
         return None;
     }
-    let relative = hit.text("rel").map(|r| r.trim().to_string());
+    // "who founded the school", or "celebrated for her self-portraits".
+    let relative = hit
+        .text("rel")
+        .or_else(|| hit.text("part"))
+        .map(|r| r.trim().to_string());
     let full = match relative {
         Some(rel)
             if rel.split_whitespace().count() <= 12
@@ -978,7 +982,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X (dates) was a ROLE who ...",
-        pattern: r"^(?P<n>«E\d+»)(?: \((?:«[RDX]\d+»|[^()]{1,30})\))? (?:was|is) (?:a|an) (?P<r>(?:[A-Za-z\-]+ ){0,4}?[a-z\-]+)(?:(?P<rel> (?:who|whose) [^;:]{3,140}?)(?:[.;]|$)|[.;,]|$| who\b| whose\b)",
+        pattern: r"^(?P<n>«E\d+»)(?: \((?:«[RDX]\d+»|[^()]{1,30})\))?(?:, (?:born|née|né) (?:«E\d+»|«D\d+»|[^,]{3,40}),)? (?:was|is) (?:a|an) (?P<r>(?:[A-Za-z\-]+ ){0,4}?[a-z\-]+)(?:(?P<rel> (?:who|whose) [^;:]{3,140}?)(?:[.;]|$)|(?P<part> (?:best |widely |internationally )?(?:celebrated|known|famous|remembered|noted|admired) for [^;:,]{3,100}?)(?:[.;,]|$)|[.;,]|$| who\b| whose\b)",
         whole: true,
         confidence: 0.65,
         build: was_a,
@@ -986,6 +990,7 @@ pub static RULES: &[Rule] = &[
             "Mara Quell (1820-1894) was a Scottish chemist who found the salt of Lake Tull.",
             "Tomas Reede was a wandering friar and scientist whose lamps lit the coast.",
             "Ola Brill (1887-1920) was an eager young mathematician who, with almost no formal training, produced thousands of results in number theory, infinite series, continued fractions and the theory of partitions of whole numbers.",
+            "Mara Quell, born Mara Anne Vell, was a Varnish painter celebrated for her vivid self-portraits, works that shocked.",
         ],
         must_not: &[
             "Mara Quell was a success.",
@@ -1259,6 +1264,13 @@ mod tests {
                 "The Harbour League is a union. Its first Secretary-General was Tomas Reede, a diplomat."
             ),
             ["the first Secretary-General of the Harbour League"]
+        );
+        assert_eq!(
+            roles_of(
+                "X (dates) was a ROLE who ...",
+                "Mara Quell, born Mara Anne Vell, was a Varnish painter celebrated for her vivid self-portraits, works that shocked."
+            ),
+            ["the Varnish painter celebrated for her vivid self-portraits"]
         );
         let before = |text: &str| roles_of("the ROLE X", text);
         assert_eq!(
