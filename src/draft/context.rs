@@ -1493,6 +1493,26 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_two_people_share_is_the_one_last_named() {
+        let a = article(
+            "Ada Quell",
+            &[
+                "Augusta Ada Vell was born in 1815.",
+                "Ada Quell wrote notes.",
+                "She was the daughter of the poet Lord Vell.",
+            ],
+        );
+        let mut ctx = Context::new(a);
+        // Neither named last: as written.
+        assert_eq!(ctx.name("Vell"), "Vell");
+        ctx.saw_subject(Some("Lord Vell"));
+        assert_eq!(ctx.name("Vell"), "Lord Vell");
+        // A shared surname as a clause's subject is a person "he" may mean.
+        ctx.saw_subject(Some("Vell"));
+        assert_eq!(ctx.focus.person.as_deref(), Some("Vell"));
+    }
+
+    #[test]
     fn a_ship_is_she() {
         let a = article(
             "The Loss of the Varn Queen",

@@ -868,6 +868,15 @@ mod tests {
     }
 
     #[test]
+    fn a_demonym_shaped_name_after_the_and_before_a_verb_is_a_name() {
+        assert_eq!(names("In 1912 the Titanic sank."), ["the Titanic"]);
+        assert_eq!(names("Then the Olympic was launched."), ["the Olympic"]);
+        // Before a noun it is an adjective; a short demonym stays one.
+        assert!(names("In 1912 the Atlantic crossing took a week.").is_empty());
+        assert!(names("In 1912 the Irish sank.").is_empty());
+    }
+
+    #[test]
     fn names_dates_and_places_become_placeholders() {
         assert_eq!(
             skeleton("It was founded on 8 August 1967 in Bangkok."),

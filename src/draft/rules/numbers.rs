@@ -1309,6 +1309,17 @@ mod tests {
     }
 
     #[test]
+    fn a_class_noun_inside_a_quantity_is_the_subject() {
+        let quantities = |text: &str| phrases_of(rule(RULES, "N things had been prepared"), text);
+        assert_eq!(
+            quantities(
+                "Lake Tarn is a deep lake. About 3,700 species have been recorded in the lake."
+            ),
+            ["the number of species recorded in Lake Tarn"]
+        );
+    }
+
+    #[test]
     fn only_a_height_above_the_sea_is_measured_above_sea_level() {
         let quantities = |text: &str| -> Vec<String> {
             facts_of(
