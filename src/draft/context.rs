@@ -1393,6 +1393,15 @@ mod tests {
         assert!(c.is_person("Tomas Reede"));
         assert!(!c.is_person("Varn Queen"));
         assert!(!c.is_person("Kess Dawn"));
+        // A word of two letters after the name is no noun it modifies: "a Saturn V up".
+        let d = article(
+            "Mara Quell",
+            &[
+                "Mara Quell was a sailor.",
+                "It sent a Tomas Reede up the river.",
+            ],
+        );
+        assert!(!d.is_person("Tomas Reede"));
     }
 
     #[test]
