@@ -1087,27 +1087,21 @@ fn apply_to(sentence: &Sentence, context: &Context, derived: bool) -> Vec<Found>
 /// number or a list is about, named as the article's subject ("in Lake Baikal"). The phrase's
 /// own head is left as the rule read it.
 fn name_the_subject_inside(fact: &mut FactKind, hit: &Hit) {
-    let phrase = match fact {
-        FactKind::Event { what, .. } => what.to_string(),
-        FactKind::Number { quantity, .. } => quantity.to_string(),
-        FactKind::List { name, .. } => name.to_string(),
+    let (phrase, items) = match fact {
+        FactKind::Event { what, .. } => (what, None),
+        FactKind::Number { quantity, .. } => (quantity, None),
+        FactKind::List { name, items, .. } => (name, Some(&*items)),
         _ => return,
     };
-    let mut resolved = resolve_nouns(hit, &phrase, true);
+    let mut resolved = resolve_nouns(hit, phrase, true);
     // (Not when an item would be named in the question: "the states of the Mississippi
     // River" listing Mississippi.)
-    if let FactKind::List { items, .. } = &*fact
+    if let Some(items) = items
         && let Some(owner) = owner_of_bare_list(hit, &resolved)
         && !items.iter().any(|i| owner.contains(i.text.as_str()))
     {
         resolved = format!("{resolved} of {owner}");
     }
-    let phrase = match fact {
-        FactKind::Event { what, .. } => what,
-        FactKind::Number { quantity, .. } => quantity,
-        FactKind::List { name, .. } => name,
-        _ => return,
-    };
     if resolved != phrase.as_str() {
         *phrase = resolved.into();
     }
