@@ -1519,6 +1519,9 @@ mod tests {
         // A shared surname as a clause's subject is a person "he" may mean.
         ctx.saw_subject(Some("Vell"));
         assert_eq!(ctx.focus.person.as_deref(), Some("Vell"));
+        // A one-word name no one bears is no person.
+        ctx.saw_subject(Some("Kessport"));
+        assert_eq!(ctx.focus.person.as_deref(), Some("Vell"));
     }
 
     #[test]

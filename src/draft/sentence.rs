@@ -1083,6 +1083,8 @@ mod tests {
         assert_eq!(entities("Olk sank."), 1);
         // An adverb opening the sentence is no name, though a verb follows.
         assert_eq!(entities("Closely linked to it were two courts."), 0);
+        // A short name ending in "ly" is no adverb.
+        assert_eq!(entities("Lily grew fast."), 1);
         assert_eq!(names("Iceland is an island."), ["Iceland"]);
         // A common noun heading a name is part of it; before a lowercase word it is not.
         let words = Vocabulary {

@@ -3214,6 +3214,17 @@ mod tests {
     }
 
     #[test]
+    fn a_class_noun_inside_an_event_is_the_subject() {
+        assert_eq!(
+            whats(
+                "active event (Y signed X in D)",
+                "The Varn is a long river. In 1868 the Tull Act opened the river to the ships of all nations."
+            ),
+            ["the opening of the Varn to the ships of all nations"]
+        );
+    }
+
+    #[test]
     fn an_object_between_two_names_keeps_both() {
         let active = |text: &str| whats("active event (Y signed X in D)", text);
         assert_eq!(
