@@ -304,11 +304,11 @@ fn opens_sentence(rest: &str) -> bool {
         .is_some_and(|w| SENTENCE_OPENERS.contains(&w.trim_end_matches([',', ';'])))
 }
 
-/// Whether the word just before a full stop is a run of dotted letters ("a.m", "U.S"): not
-/// a single initial, which a name may follow.
+/// Whether the word just before a full stop is dotted letters or an initial ("a.m", "U.S",
+/// "C"), not a title's abbreviation ("Dr", "Gen"), which a name always follows.
 fn is_dotted(before: &str) -> bool {
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    word.contains('.') && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether the word just before a full stop is an abbreviation or an initial.
@@ -362,6 +362,10 @@ mod tests {
             ]
         );
         assert_eq!(sentences("Dr. He Wei spoke.").len(), 1);
+        assert_eq!(
+            sentences("It is rich in vitamin C. The juice is sour."),
+            vec!["It is rich in vitamin C.", "The juice is sour."]
+        );
         assert_eq!(sentences("Gen. The").len(), 1);
     }
 

@@ -474,8 +474,9 @@ fn active(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     // "settled the dispute between Finland and Sweden": a pair the object's pattern cut.
+    // (The object's pattern ends before "and", so the pair is never whole.)
     let object = match object.rsplit_once(" between ") {
-        Some((_, pair)) if !pair.contains(" and ") => {
+        Some(_) => {
             static AND: LazyLock<Regex> =
                 LazyLock::new(|| Regex::new(r"^ and (?:the )?«E\d+»").expect("valid"));
             let after = &hit.clause[hit.caps.name("o")?.end()..];
@@ -2290,7 +2291,7 @@ pub static RULES: &[Rule] = &[
             "The Varn 7 was a plane. The Varn 8 was larger. It first flew on 27 April 2005.",
             "The remedy came in December 1993, when astronauts fixed it.",
             "Mara Quell sailed. The closest finish came in 1989.",
-            "In 1928 Mara Quell met a painter.",
+            "Mara Quell met him in 1928.",
             "In 1912 Tomas Reede left office.",
             "In 1912 Tomas Reede left Mara Quell.",
         ],
@@ -2816,6 +2817,14 @@ mod tests {
                 "The Varn Race is a race. The closest finish came in 1989."
             ),
             ["the closest finish of the Varn Race"]
+        );
+        assert_eq!(
+            whats(rule, "The Varn Council met in Tull in 1928."),
+            ["the meeting of the Varn Council"]
+        );
+        assert_eq!(
+            whats(rule, "The Varn Games took place in 1896."),
+            ["the Varn Games"]
         );
         assert_eq!(
             whats(rule, "In 1928 Mara Quell met Tomas Reede, the muralist."),
