@@ -1618,9 +1618,9 @@ fn participle(hit: &Hit) -> Option<FactKind> {
             Regex::new(r"^(?:An?|The) [a-z][^,;]* (?:in|at|near|from|on|by|with) (?:the )?$")
                 .expect("valid")
         });
-        let verbless = !before
-            .split_whitespace()
-            .any(|w| crate::wording::verb::is_auxiliary(w) || (w.ends_with("ed") && w.len() > 4));
+        let verbless = !before.split_whitespace().any(|w| {
+            crate::wording::verb::is_auxiliary(w) || crate::wording::verb::is_past_form(w)
+        });
         if OPENING_PHRASE.is_match(before) && verbless {
             return None;
         }
@@ -2044,6 +2044,8 @@ pub static RULES: &[Rule] = &[
         build: participle,
         must: &[
             "A separate Harbour Declaration, signed in April 1856, ended privateering.",
+            "Mara Quell handed the keys to the Tull Academy, founded in 1901.",
+            "Mara Quell owed money to the Tull Academy, founded in 1901.",
             "A licence for map printing, signed in 1999, was a success.",
             "The Varn Reserve on the eastern shore, created in 1916, is the oldest.",
             "Its arms include Varn Shipping; and Varn Biologics, set up in 2011 to make medicines.",
@@ -2061,6 +2063,7 @@ pub static RULES: &[Rule] = &[
             "The third phase, opened in 1630, was small.",
             "A licence, signed in 1999, was a success.",
             "The final session of the Varn Assembly, held in April 1946, voted to close it.",
+            "The red hall of the Tull Academy, founded in 1901, burned.",
             "Its headquarters, the Tull Palace in Varn, completed in 1936, now houses a school.",
             "Tomas Reede, the explorer who served as its High Commissioner for Refugees, introduced in 1922 a passport.",
             "The Varn Pact was a peace treaty between Osland and Pell, signed in 1901.",

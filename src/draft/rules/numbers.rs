@@ -702,6 +702,8 @@ pub static RULES: &[Rule] = &[
             "The Tull Hut lies at the foot of the ridge.",
             "The Tull Hut lies 20 km from the town.",
             "Visitors reach three levels: the first lies at 57 metres.",
+            "The Varn Bell weighs 40 per cent more than the old one.",
+            "The Varn harvest reached 3,000 tonnes.",
         ],
     },
     Rule {
