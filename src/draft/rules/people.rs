@@ -1258,6 +1258,32 @@ mod tests {
             appositive("Tomas Reede, a Brill general, fought it."),
             ["a Brill general"]
         );
+        // Up to four words of role; an adverb before the deed; no "was" without a participle,
+        // no auxiliary, no phrase without a verb.
+        assert_eq!(
+            appositive("Tomas Reede, a young Varn officer, found the wreck in 1901."),
+            ["a young Varn officer who found the wreck in 1901"]
+        );
+        assert_eq!(
+            appositive("Tomas Reede, a bold young Varn naval officer, found the wreck in 1901."),
+            ["a bold young Varn naval officer"]
+        );
+        assert_eq!(
+            appositive("Tomas Reede, a Brill general, later founded the Tull Academy."),
+            ["a Brill general who later founded the Tull Academy"]
+        );
+        assert_eq!(
+            appositive("Tomas Reede, a Brill general, was a friend of Olk."),
+            ["a Brill general"]
+        );
+        assert_eq!(
+            appositive("Tomas Reede, a Brill general, in the year 1976."),
+            ["a Brill general"]
+        );
+        assert_eq!(
+            appositive("Tomas Reede, a Brill general, had three sons."),
+            ["a Brill general"]
+        );
         assert_eq!(
             roles_of(
                 "Its first ROLE was X",
