@@ -908,6 +908,7 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "The Harbour League is a union. Its first ship was the Varn Queen.",
             "Mara Quell was a sailor. Her first ship was Tomas Reede.",
+            "The Harbour League is a union. It met at the Varn Tull. Its first president was Varn Tull.",
         ],
     },
     Rule {
