@@ -1117,17 +1117,8 @@ fn owner_of_bare_list(hit: &Hit, name: &str) -> Option<String> {
     let c = BARE.captures(name)?;
     let subject = hit.context.article.subject.as_ref()?;
     let noun = &c["noun"];
-    let singular = noun
-        .strip_suffix("ies")
-        .map(|stem| format!("{stem}y"))
-        .or_else(|| {
-            noun.strip_suffix("es")
-                .filter(|s| s.ends_with("ss"))
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| noun.trim_end_matches('s').to_string());
     if hit.context.article.subject_is_person()
-        || people::is_person_role(&format!("a {singular}"))
+        || people::is_person_role(&format!("a {}", crate::wording::plural::singular(noun)))
         || matches!(
             noun,
             "people" | "others" | "years" | "times" | "things" | "ones"

@@ -125,8 +125,10 @@ pub fn is_person_role(role: &str) -> bool {
                     ]
                     .contains(&lower.as_str()))
                 || lower.ends_with("ician"));
+        // "Secretary-General", "Governor-General": an office whose parts hold a person noun.
         by_suffix
-            || PERSON_NOUNS.contains(&h.to_lowercase().as_str())
+            || PERSON_NOUNS.contains(&lower.as_str())
+            || (h.contains('-') && lower.split('-').any(|w| PERSON_NOUNS.contains(&w)))
             || (h.starts_with(char::is_uppercase)
                 && ["an", "ese", "ard", "ite"].iter().any(|s| h.ends_with(s)))
     })
@@ -630,13 +632,7 @@ fn its_first(hit: &Hit) -> Option<FactKind> {
     let name = hit.context.name(&hit.slot("n")?.text);
     let office = hit.text("r")?;
     let role = format!("the {} {office}", hit.raw("rank")?);
-    // An office is a person's noun or a capitalised title ("Secretary-General").
-    let titled = hit.slot("r").is_some_and(|o| {
-        o.bare()
-            .split(['-', ' '])
-            .any(|w| PERSON_NOUNS.contains(&w.to_lowercase().as_str()))
-    });
-    if !(is_person_role(&role) || titled) || !hit.context.article.is_person(&name) {
+    if !is_person_role(&role) || !hit.context.article.is_person(&name) {
         return None;
     }
     let owner = hit.it_at_group("rank")?;
@@ -1193,6 +1189,10 @@ mod tests {
             "the first professor of mathematics at the college"
         ));
         assert!(!is_person_role("a port on the coast"));
+        // An office whose hyphenated parts hold a person noun.
+        assert!(is_person_role("the first Secretary-General"));
+        assert!(is_person_role("the Allied commander-in-chief"));
+        assert!(!is_person_role("a long-term plan"));
     }
 
     #[test]
