@@ -168,6 +168,22 @@ fn modifies_a_noun(skeleton: &str, i: usize) -> bool {
         )
 }
 
+/// How often the text writes a noun or name with "the" ("the river", "The river").
+fn with_the(all: &str, noun: &str) -> usize {
+    mentions(all, &format!("the {noun}")) + mentions(all, &format!("The {noun}"))
+}
+
+/// The noun of a kind the text keeps writing with "the" (twice at least, the most often of
+/// the kind's nouns): "the country" of a country, "the ship" of a ship.
+fn kept_noun(nouns: &[&'static str], all: &str) -> Option<&'static str> {
+    nouns
+        .iter()
+        .map(|n| (with_the(all, n), *n))
+        .max_by_key(|(count, _)| *count)
+        .filter(|(count, _)| *count >= 2)
+        .map(|(_, noun)| noun)
+}
+
 impl Article {
     /// Whether a name is a person's: shaped like one ([`looks_like_person`]), never written
     /// as a place ("in Addis Ababa") nor with "the" ("the Red Forest").
@@ -358,10 +374,7 @@ impl Article {
                 {
                     defined_kind = true;
                     let known = CLASS_NOUNS.contains(&head.as_str());
-                    let used = !VAGUE_KINDS.contains(&head.as_str())
-                        && mentions(all, &format!("the {head}"))
-                            + mentions(all, &format!("The {head}"))
-                            >= 1;
+                    let used = !VAGUE_KINDS.contains(&head.as_str()) && with_the(all, &head) >= 1;
                     if (known || used) && !self.class_nouns.contains(&head) {
                         self.class_nouns.push(head);
                     }
@@ -426,8 +439,7 @@ impl Article {
                 // "The Boston Marathon, organised by ...": with "the" when the article
                 // writes it so at least half the time.
                 .map(|name| {
-                    let with_the = mentions(all, &format!("the {name}"))
-                        + mentions(all, &format!("The {name}"));
+                    let with_the = with_the(all, &name);
                     if !name.starts_with("the ")
                         && with_the * 2 >= mentions(all, &name)
                         && with_the > 0
@@ -495,15 +507,7 @@ impl Article {
                     .class_nouns
                     .iter()
                     .any(|c| PLACE_NOUNS.contains(&c.as_str()))
-                && let Some((count, noun)) = PLACE_NOUNS
-                    .iter()
-                    .map(|n| {
-                        let count =
-                            mentions(all, &format!("the {n}")) + mentions(all, &format!("The {n}"));
-                        (count, *n)
-                    })
-                    .max_by_key(|(count, _)| *count)
-                && count >= 2
+                && let Some(noun) = kept_noun(PLACE_NOUNS, all)
             {
                 self.class_nouns.push(noun.to_string());
             }
@@ -512,15 +516,7 @@ impl Article {
             if !looks_like_person(&subject)
                 && !names_an_event(&subject)
                 && self.class_nouns.is_empty()
-                && let Some((count, noun)) = SHIP_NOUNS
-                    .iter()
-                    .map(|n| {
-                        let count =
-                            mentions(all, &format!("the {n}")) + mentions(all, &format!("The {n}"));
-                        (count, *n)
-                    })
-                    .max_by_key(|(count, _)| *count)
-                && count >= 2
+                && let Some(noun) = kept_noun(SHIP_NOUNS, all)
             {
                 self.class_nouns.push(noun.to_string());
             }
