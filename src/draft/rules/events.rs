@@ -753,11 +753,7 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
         }
         "" => definite(&subject),
         // "she met Diego Rivera": the meeting of the two; met whom, else unknown.
-        "meeting" => match hit.slot("o") {
-            Some(o) => format!("the meeting of {subject} and {}", hit.context.name(&o.text)),
-            None if has_unread_object(after) => return None,
-            None => format!("the meeting of {subject}"),
-        },
+        "meeting" => with_named_object(hit, after, format!("the meeting of {subject}"), "and")?,
         "accession" => {
             // "joined her work", "joined a choir": an object the rule did not read, so what
             // was joined is not known (never the article's subject by default).
@@ -781,11 +777,7 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
             }
         }
         // "he entered the Augustinian Abbey of St Thomas": the entry into it.
-        "entry" => match hit.slot("o") {
-            Some(o) => format!("the entry of {subject} into {}", hit.context.name(&o.text)),
-            None if has_unread_object(after) => return None,
-            None => format!("the entry of {subject}"),
-        },
+        "entry" => with_named_object(hit, after, format!("the entry of {subject}"), "into")?,
         "resignation" => {
             // "stepped down from the board of X": the resignation from it.
             let from = after
@@ -868,6 +860,17 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
         _ => format!("the {noun} of {subject}"),
     };
     event(what, date, place)
+}
+
+/// An event with the name its verb took as object ("the meeting of X and Y", "the entry of X
+/// into Y"); without one, the event alone, unless an object the rule did not read follows
+/// ("met him", "entered a choir"): then what it was is not known.
+fn with_named_object(hit: &Hit, after: &str, event: String, joiner: &str) -> Option<String> {
+    match hit.slot("o") {
+        Some(o) => Some(format!("{event} {joiner} {}", hit.context.name(&o.text))),
+        None if has_unread_object(after) => None,
+        None => Some(event),
+    }
 }
 
 /// Whether the words after a verb start an object: not a preposition, a date, a name or the
