@@ -539,6 +539,28 @@ impl<'a> Hit<'a> {
         self.it_at(0)
     }
 
+    /// A phrase with a possessive "its" or "their" inside it written as the owner's ("became
+    /// its first Secretary-General" -> "became ASEAN's first Secretary-General", "the length
+    /// of all its branches" -> "the length of all the Great Wall's branches"), noted as read
+    /// by reference. A phrase without one comes back as it is; `None` when "it" means
+    /// nothing here. (A possessive opening a phrase is [`Context::resolve`]'s.)
+    pub fn possessives_inside(&self, text: &str) -> Option<String> {
+        if !text.contains(" its ") && !text.contains(" their ") {
+            return Some(text.to_string());
+        }
+        let owner = self.context.it()?;
+        self.note("a possessive read by reference");
+        let owner = if owner.ends_with('s') {
+            format!("{owner}'")
+        } else {
+            format!("{owner}'s")
+        };
+        Some(
+            text.replace(" its ", &format!(" {owner} "))
+                .replace(" their ", &format!(" {owner} ")),
+        )
+    }
+
     /// What "it" means at a group: after the name that opens the sentence, that name
     /// ("Sardinia, led by its prime minister ..."); else as [`Hit::it`].
     pub fn it_at_group(&self, group: &str) -> Option<String> {

@@ -546,16 +546,7 @@ fn put_at(hit: &Hit) -> Option<FactKind> {
     }
     let written = hit.text("q")?;
     // "of all its branches": of all the branches of what "it" is.
-    let quantity = if let Some((head, tail)) = written
-        .split_once(" its ")
-        .or_else(|| written.split_once(" their "))
-    {
-        let owner = hit.context.it()?;
-        hit.note("a possessive read by reference");
-        format!("{head} the {tail} of {}", definite(&owner))
-    } else {
-        resolve_nouns(hit, &written, false)
-    };
+    let quantity = resolve_nouns(hit, &hit.possessives_inside(&written)?, false);
     number(quantity, value, unit, approx)
 }
 
@@ -1205,7 +1196,7 @@ mod tests {
                 rule(RULES, "put the length of X at N"),
                 "The Varn Wall is old. A survey completed in 2012 put the combined length of all its branches at 21,196 km."
             ),
-            ["the combined length of all the branches of the Varn Wall"]
+            ["the combined length of all the Varn Wall's branches"]
         );
         // An area in a unit of area, a population without a unit; never the other way.
         let put = |text: &str| phrases_of(rule(RULES, "put the length of X at N"), text);

@@ -434,27 +434,13 @@ fn predicate_after(hit: &Hit, role: &str, from: usize) -> Option<String> {
         return None;
     }
     // "became its first Secretary-General": whose, as the article's "it" stands for.
-    let mut rendered = hit.sentence.render(predicate);
-    if rendered.contains(" its ") {
-        let owner = hit.context.it()?;
-        hit.note("a possessive read by reference");
-        rendered = rendered.replace(" its ", &format!(" {} ", possessive_of(&owner)));
-    }
+    let rendered = hit.possessives_inside(&hit.sentence.render(predicate))?;
     let count = rendered.split_whitespace().count();
     // "took over", "went further": a deed of two words says too little.
     if !(3..=14).contains(&count) || leans_on_another(&rendered) {
         return None;
     }
     Some(resolve_nouns(hit, &rendered, false))
-}
-
-/// "ASEAN's", "the Philippines'": the possessive of a name.
-fn possessive_of(name: &str) -> String {
-    if name.ends_with('s') {
-        format!("{name}'")
-    } else {
-        format!("{name}'s")
-    }
 }
 
 /// "a British expedition led by John Hunt": the leader of the expedition.
