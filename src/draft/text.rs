@@ -271,7 +271,7 @@ pub fn sentences(text: &str) -> Vec<String> {
         }
         if c == '.'
             && is_abbreviation(&text[start..pos])
-            && !(is_dotted(&text[start..pos]) && opens_sentence(&text[chars[j].0..]))
+            && !(is_initials(&text[start..pos]) && opens_sentence(&text[chars[j].0..]))
         {
             continue;
         }
@@ -304,9 +304,10 @@ fn opens_sentence(rest: &str) -> bool {
         .is_some_and(|w| SENTENCE_OPENERS.contains(&w.trim_end_matches([',', ';'])))
 }
 
-/// Whether the word just before a full stop is dotted letters or an initial ("a.m", "U.S",
-/// "C"), not a title's abbreviation ("Dr", "Gen"), which a name always follows.
-fn is_dotted(before: &str) -> bool {
+/// Whether the abbreviation just before a full stop is initials ("a.m", "U.S", "C"), not a
+/// listed word ("Dr", "Gen", "Sept"), which a name or a number always follows. (Called only
+/// on what [`is_abbreviation`] accepts.)
+fn is_initials(before: &str) -> bool {
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
