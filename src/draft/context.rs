@@ -94,6 +94,30 @@ pub fn expansion(long: &str, acronym: &str) -> Option<String> {
 static PLACED_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:in|near) «E(\d+)»(?:[^'’\d]|$)").expect("valid"));
 
+/// A name with an indefinite apposition ("Karhu Sports, a Finnish company,"): group 2 is the
+/// apposition, whose head says what the name is.
+static APPOSED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"«E(\d+)», (an? [A-Za-z][a-z\-]*(?: [A-Za-z][a-z\-]*){0,6})(?:,|\.?$| that | which )",
+    )
+    .expect("valid")
+});
+
+/// Head nouns of an apposition that make a name a thing's, however person-shaped it looks
+/// ("Karhu Sports, a Finnish company", "the Eagle, a pub near the laboratory").
+#[rustfmt::skip]
+const THING_HEADS: &[&str] = &[
+    "town", "village", "port", "pub", "inn", "hotel", "restaurant", "newspaper", "magazine",
+    "journal", "book", "novel", "poem", "song", "album", "film", "painting", "machine", "device",
+    "computer", "engine", "car", "ship", "fish", "bird", "plant", "tree", "species", "mineral",
+    "ore", "building", "castle", "church", "cathedral", "palace", "school", "university",
+    "college", "laboratory", "institute", "hospital", "region", "province", "district",
+    "suburb", "valley", "bay", "peninsula", "desert", "forest", "estate", "farm", "mine",
+    "factory", "brand", "label", "bank", "studio", "stadium", "prize", "award", "project",
+    "programme", "program", "system", "consortium", "subsidiary", "maker", "manufacturer",
+    "producer", "publisher", "carmaker", "retailer", "chain", "fund",
+];
+
 static ACRONYM_DEF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"«E(\d+)» \(«E(\d+)»\)").expect("valid"));
 
@@ -122,7 +146,8 @@ pub struct Article {
     /// Names the article writes as places things are in ("in Addis Ababa").
     pub places: Vec<String>,
     /// Names the article writes with "the" or "a" ("the Red Forest", "a Saturn V"), as no
-    /// one's name is written.
+    /// one's name is written, or with an apposition that calls them a thing ("Karhu Sports, a
+    /// Finnish company").
     definite: Vec<String>,
 }
 
@@ -219,6 +244,18 @@ impl Article {
                     && (slot.text.starts_with("the ")
                         || slot.text.starts_with("The ")
                         || indefinite.contains(&i))
+                    && !article.definite.iter().any(|p| p == slot.bare())
+                {
+                    article.definite.push(slot.bare().to_string());
+                }
+            }
+            // "Karhu Sports, a Finnish company": the apposition's head says it is a thing.
+            for c in APPOSED_NAME.captures_iter(&s.skeleton) {
+                let head = crate::wording::noun::NounPhrase::new(&c[2]).head();
+                if let Some(slot) = c[1].parse::<usize>().ok().and_then(|i| s.slots.get(i))
+                    && (THING_HEADS.contains(&head.as_str())
+                        || CLASS_NOUNS.contains(&head.as_str())
+                        || ORGANISATION_NOUNS.contains(&head.as_str()))
                     && !article.definite.iter().any(|p| p == slot.bare())
                 {
                     article.definite.push(slot.bare().to_string());
@@ -1356,6 +1393,27 @@ mod tests {
         );
         assert_eq!(a.subject.as_deref(), Some("VHL"));
         assert!(a.class_nouns.iter().any(|c| c == "alliance"));
+    }
+
+    #[test]
+    fn a_name_an_apposition_calls_a_thing_is_no_persons() {
+        let a = article(
+            "Brill",
+            &[
+                "In 1952 the guild bought the rights from Karhu Sports, a Finnish company, for a song.",
+                "It met at the Grey Mare, a pub near the harbour.",
+                "The sails came from Varn Tull, a maker of canvas.",
+                "Its captain was Mara Quell, a Scottish sailor, and Tomas Reede, a Finnish firm's clerk.",
+                "It flows into Olk Beck, a small river, near Arden Holm, a corporation that owns it.",
+            ],
+        );
+        assert!(!a.is_person("Grey Mare"));
+        assert!(!a.is_person("Olk Beck"));
+        assert!(!a.is_person("Arden Holm"));
+        assert!(!a.is_person("Karhu Sports"));
+        assert!(!a.is_person("Varn Tull"));
+        assert!(a.is_person("Mara Quell"));
+        assert!(a.is_person("Tomas Reede"));
     }
 
     #[test]
