@@ -789,6 +789,34 @@ fn was_called(hit: &Hit) -> Option<FactKind> {
     term(&name, &what)
 }
 
+/// "The street joining the castle to the abbey is now called the Royal Mile": a description
+/// that says which one by what modifies its noun (four words at least, no pronoun) names it.
+fn long_description_called(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    let x = hit.text("x")?;
+    let words: Vec<&str> = x.split_whitespace().collect();
+    if words.len() < 4
+        || words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "it" | "its" | "he" | "she" | "his" | "her" | "they" | "their" | "them" | "him"
+                    | "this" | "these"
+            )
+        })
+        || leans_on_another(&x)
+        || points_back(&x)
+    {
+        return None;
+    }
+    // "The Varn fleet of the guild": a name heading the phrase is the name's own.
+    if words[1].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut chars = x.chars();
+    let first = chars.next()?.to_lowercase().chain(chars).collect::<String>();
+    term(&name, &first)
+}
+
 /// "Babbage's later design, the Analytical Engine, was a general-purpose computer".
 fn apposition_copula(hit: &Hit) -> Option<FactKind> {
     let name = hit.slot("t")?.bare().to_string();
@@ -951,6 +979,24 @@ pub static RULES: &[Rule] = &[
         build: was_called,
         must: &["Mount Tull is tall. The highest point was called Kingstop during the war."],
         must_not: &["Mount Tull is tall. The highest point was reached in 1900."],
+    },
+    Rule {
+        name: "The long description is now called Y",
+        pattern: r"^(?P<x>(?:The|An?) [a-z][a-z\-]*(?: [^,;:]*?)?)(?:, [^,;:]+,)? (?:is|was|are|were|became|has become|have become)(?: (?:now|still|later|also|often|usually|soon|popularly|commonly|widely|generally))? (?:called|known as|named|remembered as|nicknamed|dubbed) (?:the )?(?P<t>«[EQ]\d+»)(?:[,.;]|$| (?:in|by|after|and|but)\b)",
+        whole: false,
+        confidence: 0.6,
+        build: long_description_called,
+        must: &[
+            "The street joining the castle to the abbey is now called the Royal Mile.",
+            "An image of gas columns, released in 1995, became known as the “Pillars of Dawn”.",
+            "The strait between the two islands is known as the Varn Sound.",
+        ],
+        must_not: &[
+            "The strait is known as the Varn Sound.",
+            "The town he founded is now called Varn.",
+            "The main town of it is called Varn.",
+            "The Varn fleet of the guild was called Tull.",
+        ],
     },
     Rule {
         name: "X's design, Y, was a Z",
