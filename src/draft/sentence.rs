@@ -561,29 +561,40 @@ fn entity_spans(
             let participle = (stem.ends_with("ed")
                 || stem.ends_with("ing")
                 || crate::wording::verb::is_irregular_form(stem))
-                && tokens.get(i + 1).is_some_and(|t| {
-                    matches!(
-                        t.text,
-                        "a" | "an"
-                            | "the"
-                            | "out"
-                            | "in"
-                            | "on"
-                            | "at"
-                            | "by"
-                            | "from"
-                            | "with"
-                            | "along"
-                            | "to"
-                            | "into"
-                            | "over"
-                            | "through"
-                            | "across"
-                            | "after"
-                            | "for"
-                            | "up"
-                    )
-                });
+                && text[tokens[i].end..]
+                    .split([' ', ','])
+                    .find(|w| !w.is_empty())
+                    .is_some_and(|t| {
+                        matches!(
+                            t,
+                            "a" | "an"
+                                | "the"
+                                | "out"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "by"
+                                | "from"
+                                | "with"
+                                | "along"
+                                | "to"
+                                | "into"
+                                | "over"
+                                | "through"
+                                | "across"
+                                | "after"
+                                | "for"
+                                | "up"
+                                | "some"
+                                | "about"
+                                | "roughly"
+                                | "nearly"
+                                | "almost"
+                                | "its"
+                                | "his"
+                                | "their"
+                        ) || t.starts_with(|c: char| c.is_ascii_digit())
+                    });
             // "Independence was proclaimed": an abstract noun the article never capitalises
             // inside a sentence, alone before a lowercase word, is capitalised only by its
             // place (a country named only at sentence starts stays a name).

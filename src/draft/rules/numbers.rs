@@ -273,13 +273,19 @@ fn figure_in(hit: &Hit, kind: fn(&str) -> bool) -> Option<(f64, Option<String>, 
 /// "Flowing for roughly 6,400 kilometres from the Andes to the Atlantic, it carries ...": the
 /// length of the subject.
 fn flowing(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = figure_in(hit, is_length)?;
+    // "Covering some 68,800 square kilometres, it is ...": its area.
+    let (measure, kind): (&str, fn(&str) -> bool) = if hit.raw("area").is_some() {
+        ("area", is_area)
+    } else {
+        ("length", is_length)
+    };
+    let (value, unit, approx) = figure_in(hit, kind)?;
     let subject = hit
         .name("s")
         .filter(|s| !s.starts_with(char::is_lowercase) || s.starts_with("the "))
         .filter(|s| !crate::draft::context::names_an_event(s))?;
     number(
-        format!("the length of {}", definite(&subject)),
+        format!("the {measure} of {}", definite(&subject)),
         value,
         unit,
         approx,
@@ -344,6 +350,10 @@ fn counted_clause(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let noun = hit.text("noun")?;
+    // "and four others followed": a count of what the sentence before named.
+    if matches!(noun.as_str(), "others" | "years" | "times") {
+        return None;
+    }
     // "entered that first tournament in 1877": the date is not part of what is counted.
     let raw_rest = hit.raw("rest")?;
     let raw_rest = match raw_rest.find(" in «D").or_else(|| raw_rest.find(" on «D")) {
@@ -356,6 +366,15 @@ fn counted_clause(hit: &Hit) -> Option<FactKind> {
         &trim_phrase(&hit.sentence.render(raw_rest)),
         false,
     );
+    // "live within its basin": the basin of what "it" stands for ("their" may be the
+    // counted things' own: "flown with their hostages").
+    let rest = if rest.contains(" their ") {
+        rest
+    } else {
+        hit.possessives_inside(&format!(" {rest}"))?
+            .trim()
+            .to_string()
+    };
     // "were born to them": a pronoun the question could not resolve.
     if rest
         .split_whitespace()
@@ -676,7 +695,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X covers / rises to N units",
-        pattern: r"(?P<s>{S})(?:, (?P<ap>(?:the )?«E\d+»),)? (?:(?:[a-z]+ly|also|still|now|only) )?(?P<v>covers|covered|cover|rises|rose|stands|stood|reaches|reached|runs|ran|stretches|stretched|measures|measured|extends|extended|towers|lies|lay|sits|sat|weighs|weighed)(?: to| over| across| for|(?P<at> at))?(?: an area of| a distance of)? (?P<n>{N})",
+        pattern: r"(?P<s>{S})(?:, (?P<ap>(?:the )?«E\d+»),)? (?:(?:[a-z]+ly|also|still|now|only) )?(?P<v>covers|covered|cover|rises|rose|stands|stood|reaches|reached|runs|ran|stretches|stretched|measures|measured|extends|extended|towers|lies|lay|sits|sat|weighs|weighed)(?: to| over| across| for|(?P<at> at))?(?: an area of| a distance of| (?:an|a) (?P<m>altitude|elevation|height|depth) of)? (?P<n>{N})",
         whole: false,
         confidence: 0.75,
         build: measured,
@@ -685,6 +704,7 @@ pub static RULES: &[Rule] = &[
             "Mount Tull rises to 2,110 metres above the bay.",
             "Brill is a long island. It runs for some 430 km from north to south.",
             "The Tull Hut lies at about 2,364 metres.",
+            "Lake Tarn is cold. It lies at an altitude of about 1,134 metres above sea level.",
             "The Varn Tower is a tower. The metal structure of the tower weighs 7,300 tonnes.",
         ],
         must_not: &[
@@ -717,7 +737,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "its maximum depth is N",
-        pattern: r"(?:^|, (?:and |but |while )?)(?P<s>[Ii]ts|[Tt]heir) (?:(?P<m>(?:(?:maximum|greatest|average|mean|total) )?(?:depth|width|length|height|area|diameter|circumference)) (?:is|was|reaches|reached)(?: (?:usually |often |generally |officially )?(?:given|estimated|put|reckoned) (?:as|at))?|(?P<deepest>deepest point) (?:is|lies|reaches|sits)) (?P<n>{N})(?: \(«N\d+»\))?(?:[,.;]|$| (?:and|but|below)\b)",
+        pattern: r"(?:^|, (?:and |but |while |yet )?)(?P<s>[Ii]ts|[Tt]heir) (?:(?P<m>(?:(?:maximum|greatest|average|mean|total) )?(?:depth|width|length|height|area|diameter|circumference))(?:, [^,;«]{3,40},)? (?:is|was|reaches|reached)(?: only| just)?(?: (?:usually |often |generally |officially )?(?:given|estimated|put|reckoned) (?:as|at))?|(?P<deepest>deepest point) (?:is|lies|reaches|sits)) (?P<n>{N})(?: \(«N\d+»\))?(?:[,.;]|$| (?:and|but|below)\b)",
         whole: false,
         confidence: 0.65,
         build: measure_of_it,
@@ -725,11 +745,27 @@ pub static RULES: &[Rule] = &[
             "Lake Tarn is in Varn. Its maximum depth is 300 metres.",
             "The northern basin is 50 km long, and its greatest width is 15 km.",
             "Lake Tarn is in Varn. Its deepest point lies 281 m below the surface.",
+            "Lake Tarn is in Varn. Its greatest length, from north to south, is about 337 kilometres.",
+            "Lake Tarn is in Varn. Its average depth is only around 40 metres.",
+            "Lake Tarn is in Varn. It is 90 km long, yet its average depth is only around 40 metres.",
             "The Varn is long. Its length is usually given as about 3,770 km (2,340 miles), although it shifts.",
         ],
         must_not: &[
             "Lake Tarn is in Varn. Its maximum depth is unknown.",
             "Lake Tarn is in Varn. Its deepest point lies 20 km from the shore.",
+        ],
+    },
+    Rule {
+        name: "its length is N and its width N",
+        pattern: r"«N\d+»,? and (?P<s>its|their) (?P<m>(?:(?:maximum|greatest|average|mean|total) )?(?:depth|width|length|height|area|diameter|circumference)) (?P<n>{N})(?:[,.;]|$| (?:and|but|yet)\b)",
+        whole: false,
+        confidence: 0.65,
+        build: measure_of_it,
+        must: &[
+            "Lake Tarn is in Varn. Its greatest length is about 337 kilometres and its greatest width about 240 kilometres, yet it is shallow.",
+        ],
+        must_not: &[
+            "Lake Tarn is in Varn. Its greatest length is about 337 kilometres and its greatest width grows.",
         ],
     },
     Rule {
@@ -793,14 +829,18 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "Flowing for N km, it ...",
-        pattern: r"^(?:Flowing|Running|Stretching|Winding) (?:for )?(?:some |roughly |about |nearly |almost |more than )?(?P<n>{N})[^,]{0,80}, (?P<s>{S}) [a-z]",
+        pattern: r"^(?:Flowing|Running|Stretching|Winding|(?P<area>Covering|Spanning|Occupying)) (?:for |an area of )?(?:some |roughly |about |nearly |almost |more than )?(?P<n>{N})[^,]{0,80}, (?P<s>{S}) [a-z]",
         whole: false,
         confidence: 0.65,
         build: flowing,
         must: &[
             "Lake Tarn is cold. The Varn River is long. Flowing for roughly 640 kilometres from the hills to the sea, it carries much water.",
+            "Lake Tarn is cold. Covering some 68,800 square kilometres, it is also the second-largest lake on Earth.",
         ],
-        must_not: &["Flowing for roughly 640 years, it carries much water."],
+        must_not: &[
+            "Flowing for roughly 640 years, it carries much water.",
+            "Lake Tarn is cold. Covering some 68 kilometres, it is also the second-largest lake on Earth.",
+        ],
     },
     Rule {
         name: "X runs for N km",
@@ -1026,7 +1066,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "About N people do X",
-        pattern: r"^(?:(?:Today|Now|Each year|Every year|Every day),? )?(?P<n>{N}) (?P<noun>[a-z]+s(?: and [a-z]+s)?|people|men|women|children) (?P<rest>(?P<verb>[a-z]+)\b[^,;:]*)",
+        pattern: r"(?:^|, and |; )(?:(?:Today|Now|Each year|Every year|Every day),? )?(?P<n>{N}) (?P<noun>[a-z]+s(?: and [a-z]+s)?|people|men|women|children) (?P<rest>(?P<verb>[a-z]+)\b[^,;:]*)",
         whole: false,
         confidence: 0.65,
         build: counted_clause,
@@ -1036,11 +1076,13 @@ pub static RULES: &[Rule] = &[
             "More than 300 rivers and streams flow into the lake.",
             "Twenty-two men entered that first tournament in 1877.",
             "Lake Varn is a lake in the hills. 41 islands rise from the lake, many of them inhabited.",
+            "Lake Varn is the main reservoir of the Tull, and roughly 40 million people live within its basin.",
         ],
         must_not: &[
             "Many people try to reach the summit every year.",
             "Two daughters were born to them: Ann in 1897 and Eve in 1904.",
             "Ten men green the lawns.",
+            "Brill joined in 2001, and four others followed between 2009 and 2020.",
         ],
     },
     Rule {

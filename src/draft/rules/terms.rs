@@ -799,8 +799,17 @@ fn long_description_called(hit: &Hit) -> Option<FactKind> {
         || words.iter().any(|w| {
             matches!(
                 w.to_lowercase().as_str(),
-                "it" | "its" | "he" | "she" | "his" | "her" | "they" | "their" | "them" | "him"
-                    | "this" | "these"
+                "it" | "its"
+                    | "he"
+                    | "she"
+                    | "his"
+                    | "her"
+                    | "they"
+                    | "their"
+                    | "them"
+                    | "him"
+                    | "this"
+                    | "these"
             )
         })
         || leans_on_another(&x)
@@ -813,7 +822,11 @@ fn long_description_called(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let mut chars = x.chars();
-    let first = chars.next()?.to_lowercase().chain(chars).collect::<String>();
+    let first = chars
+        .next()?
+        .to_lowercase()
+        .chain(chars)
+        .collect::<String>();
     term(&name, &first)
 }
 
