@@ -94,13 +94,12 @@ pub fn expansion(long: &str, acronym: &str) -> Option<String> {
 static PLACED_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:in|near) «E(\d+)»(?:[^'’\d]|$)").expect("valid"));
 
-/// A name with an indefinite apposition ("Karhu Sports, a Finnish company,"): group 2 is the
-/// apposition, whose head says what the name is.
+/// A name with an indefinite apposition ("Karhu Sports, a Finnish company,"), or after a noun
+/// and "of" ("the inn of La Belle Alliance"): group 2 (or `of`) is the noun phrase whose head
+/// says what the name is.
 static APPOSED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"«E(\d+)», (an? [A-Za-z][a-z\-]*(?: [A-Za-z][a-z\-]*){0,6})(?:,|\.?$| that | which )",
-    )
-    .expect("valid")
+    Regex::new(r"«E(\d+)», (an? [A-Za-z][a-z\-]*(?: [A-Za-z][a-z\-]*){0,6})(?:,|\.?$| that | which )|(?P<of>(?:the|a|an) (?:[a-z\-]+ ){0,2}[a-z\-]+) of «E(?P<i>\d+)»")
+        .expect("valid")
 });
 
 /// Head nouns of an apposition that make a name a thing's, however person-shaped it looks
@@ -115,7 +114,8 @@ const THING_HEADS: &[&str] = &[
     "suburb", "valley", "bay", "peninsula", "desert", "forest", "estate", "farm", "mine",
     "factory", "brand", "label", "bank", "studio", "stadium", "prize", "award", "project",
     "programme", "program", "system", "consortium", "subsidiary", "maker", "manufacturer",
-    "producer", "publisher", "carmaker", "retailer", "chain", "fund",
+    "producer", "publisher", "carmaker", "retailer", "chain", "fund", "hamlet", "farmhouse",
+    "villa", "manor", "abbey", "monastery", "chateau", "château", "house",
 ];
 
 static ACRONYM_DEF: LazyLock<Regex> =
@@ -137,6 +137,9 @@ pub struct Article {
     pub class_nouns: Vec<String>,
     /// Names of two or more words that look like people's, in order of appearance.
     pub people: Vec<String>,
+    /// Names of one word the text shows are people's ("Napoleon himself", "Wellington's
+    /// army", "Napoleon died").
+    pub single_people: Vec<String>,
     /// In a biography, whether the subject is "she" (the pronoun the article uses most).
     pub female: Option<bool>,
     /// Other names of the subject ("Augusta Ada Byron" for "Ada Lovelace").
@@ -251,8 +254,18 @@ impl Article {
             }
             // "Karhu Sports, a Finnish company": the apposition's head says it is a thing.
             for c in APPOSED_NAME.captures_iter(&s.skeleton) {
-                let head = crate::wording::noun::NounPhrase::new(&c[2]).head();
-                if let Some(slot) = c[1].parse::<usize>().ok().and_then(|i| s.slots.get(i))
+                let (Some(phrase), Some(i)) = (
+                    c.get(2).or_else(|| c.name("of")),
+                    c.get(1).or_else(|| c.name("i")),
+                ) else {
+                    continue;
+                };
+                let head = crate::wording::noun::NounPhrase::new(phrase.as_str()).head();
+                if let Some(slot) = i
+                    .as_str()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| s.slots.get(i))
                     && (THING_HEADS.contains(&head.as_str())
                         || CLASS_NOUNS.contains(&head.as_str())
                         || ORGANISATION_NOUNS.contains(&head.as_str()))
@@ -307,6 +320,33 @@ impl Article {
                     && !article.people.iter().any(|p| p == slot.bare())
                 {
                     article.people.push(slot.bare().to_string());
+                }
+            }
+        }
+        // "Napoleon himself", "Wellington's wife", "Blücher died": a one-word name is a
+        // person's.
+        static PERSON_SIGN: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"«E(\d+)»(?: (?:himself|herself|was born|died|married)\b|'s (?:wife|husband|son|sons|daughter|daughters|father|mother|brother|sister|death|birth|childhood|army|troops|men|life|career|own)\b)|(?:^|; |, (?:and |but |while )?)(?:(?:On|In|At|By) «[NDX]\d+»(?: [a-z]+)? )?«E(\d+)»,? [a-z]+(?: [a-z\-]+){0,5} (?:his|her|him)\b")
+                .expect("valid")
+        });
+        for s in &read {
+            for c in PERSON_SIGN.captures_iter(&s.skeleton) {
+                let Some(i) = c.get(1).or_else(|| c.get(2)) else {
+                    continue;
+                };
+                if let Some(slot) = i
+                    .as_str()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| s.slots.get(i))
+                    && matches!(slot.kind, SlotKind::Entity { .. })
+                    && !slot.bare().contains(' ')
+                    && slot.bare().chars().skip(1).all(char::is_lowercase)
+                    && !article.places.iter().any(|p| p == slot.bare())
+                    && !article.definite.iter().any(|p| p == slot.bare())
+                    && !article.single_people.iter().any(|p| p == slot.bare())
+                {
+                    article.single_people.push(slot.bare().to_string());
                 }
             }
         }
@@ -1410,10 +1450,38 @@ mod tests {
         assert!(!a.is_person("Grey Mare"));
         assert!(!a.is_person("Olk Beck"));
         assert!(!a.is_person("Arden Holm"));
+        let b = article(
+            "Brill",
+            &[
+                "The two met near the inn of La Belle Varn, south of the village of Tomas Reede, and the son of Mara Quell.",
+            ],
+        );
+        assert!(!b.is_person("La Belle Varn"));
+        assert!(!b.is_person("Tomas Reede"));
+        assert!(b.is_person("Mara Quell"));
         assert!(!a.is_person("Karhu Sports"));
         assert!(!a.is_person("Varn Tull"));
         assert!(a.is_person("Mara Quell"));
         assert!(a.is_person("Tomas Reede"));
+    }
+
+    #[test]
+    fn a_one_word_name_is_a_persons_by_what_the_text_says_of_it() {
+        let a = article(
+            "Brill",
+            &[
+                "In the end Olk himself called it a close thing.",
+                "Tull's wife sailed to Brill.",
+                "On 18 June Arden sent forward his last reserve.",
+                "Kess died in 1821; Varn rode with him.",
+                "Many live in Cove, and Cove's men are fishers.",
+                "The guild sent forward its last ship.",
+            ],
+        );
+        for name in ["Olk", "Tull", "Arden", "Kess", "Varn"] {
+            assert!(a.single_people.iter().any(|p| p == name), "{name}");
+        }
+        assert!(!a.single_people.iter().any(|p| p == "Cove" || p == "Brill"));
     }
 
     #[test]

@@ -292,13 +292,15 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
             context.saw_subject(Some(&name));
         }
     }
-    // "He" most likely means the last person named, wherever in the sentence.
+    // "He" most likely means the last person named, wherever in the sentence (a name the
+    // article writes as a place's or a thing's is no one's: "near the inn of La Belle
+    // Alliance").
     let last_person = sentence
         .slots
         .iter()
         .filter(|s| matches!(s.kind, SlotKind::Entity { .. }))
         .map(|s| context.name(&s.text))
-        .rfind(|n| context::looks_like_person(n));
+        .rfind(|n| context.article.is_person(n) || context.article.single_people.contains(n));
     if let Some(person) = last_person {
         context.saw_person(&person);
     }
@@ -654,6 +656,26 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             }
         );
         assert_eq!(places[0].source.as_deref(), Some("para 2, sentence 3"));
+    }
+
+    #[test]
+    fn he_is_the_last_person_named_even_by_one_word_and_never_a_place() {
+        let draft = draft_from_article(
+            "The Battle of Varn\n\nThe Battle of Varn was fought on 18 June 1815. Mara Quell lost an arm. Olk and Tull met that evening near the inn of La Belle Kess. Olk sent forward his last reserve. Olk returned to Brill in June. He surrendered in July and was sent to Arden, where he died on 5 May 1821.\n",
+        );
+        let events: Vec<String> = draft
+            .deck
+            .facts
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::Event { what, .. } => Some(what.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            events.contains(&"the death of Olk".to_string()),
+            "{events:?}"
+        );
     }
 
     #[test]
