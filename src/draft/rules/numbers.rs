@@ -178,6 +178,39 @@ fn measure_of_it(hit: &Hit) -> Option<FactKind> {
     number(format!("the {measure} of {owner}"), value, unit, approx)
 }
 
+/// "Wellington's army suffered some 15,000 killed and wounded", "the French lost perhaps
+/// 25,000 killed and wounded": the losses of a side in a battle, as a count.
+fn casualties(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if unit.is_some() || value < 2.0 {
+        return None;
+    }
+    let side = hit.name("s")?;
+    let what = match hit.raw("what")? {
+        "dead" => "dead",
+        "casualties" => "casualties",
+        other => other,
+    };
+    // "the French": a people's side; "Wellington's army": in the army.
+    let raw = hit.raw("s")?;
+    let last = raw.rsplit(' ').next().unwrap_or(raw);
+    let whose = if raw.contains("'s ")
+        || matches!(
+            last,
+            "army" | "armies" | "forces" | "troops" | "fleet" | "navy" | "garrison"
+        ) {
+        format!("in {}", definite(&side))
+    } else if let Some(people) = side
+        .strip_prefix("the ")
+        .filter(|p| p.starts_with(char::is_uppercase) && !p.contains(' '))
+    {
+        format!("on the {people} side")
+    } else {
+        format!("among {}", definite(&side))
+    };
+    number(format!("the number of {what} {whose}"), value, None, approx)
+}
+
 /// "The expedition lasted five years": how long a named or described thing went on.
 fn lasted(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
@@ -715,6 +748,22 @@ pub static RULES: &[Rule] = &[
             "Visitors reach three levels: the first lies at 57 metres.",
             "The Varn Bell weighs 40 per cent more than the old one.",
             "The Varn harvest reached 3,000 tonnes.",
+        ],
+    },
+    Rule {
+        name: "X suffered N killed and wounded",
+        pattern: r"(?:^|, (?:and |but |while |whereas )?|; )(?P<s>(?:«E\d+»'s [a-z]+|(?:[Tt]he )?«E\d+»|[Tt]he [A-Z][a-z]+|[Tt]he (?:[a-z]+ )?(?:army|armies|forces|troops|fleet|navy|garrison|defenders|attackers)))(?:, [^,;]{3,60},)? (?:suffered|lost|had) (?:perhaps |probably |possibly )?(?P<n>{N}) (?P<what>killed and wounded|dead and wounded|killed or wounded|casualties|dead|killed|wounded)\b",
+        whole: false,
+        confidence: 0.65,
+        build: casualties,
+        must: &[
+            "Tull's army suffered some 15,000 killed and wounded, while the Varnish lost perhaps 25,000 killed and wounded.",
+            "The battle was short. The defenders lost about 4,000 dead.",
+        ],
+        must_not: &[
+            "Tull's army suffered some 15,000 losses.",
+            "The company lost 300 jobs in 1999.",
+            "Its army lost 4,000 dead.",
         ],
     },
     Rule {
