@@ -508,9 +508,10 @@ fn leaks(fact: &FactKind) -> bool {
             .chain(previously.iter().map(|p| p.as_str()))
             .any(|p| mentions_word(subject, p)),
         FactKind::Person { name, role, .. } => name.all().any(|n| {
-            mentions_word(role, n)
+            let role = rules::people::role_without_others(n, role);
+            mentions_word(&role, n)
                 || n.split_whitespace()
-                    .any(|part| part.len() > 2 && mentions_word(role, part))
+                    .any(|part| part.len() > 2 && mentions_word(&role, part))
         }),
         FactKind::List { name, items, .. } => items
             .iter()

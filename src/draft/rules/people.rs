@@ -134,6 +134,31 @@ pub fn is_person_role(role: &str) -> bool {
     })
 }
 
+/// A role without the whole names of other people in it, for the test that a question never
+/// shows its answer: a family name shared with the owner of the role shows only the family
+/// ("Florence Nightingale's elder sister", "the elder sister of Florence Nightingale" is
+/// Parthenope Nightingale): a name ending in `name`'s family name, without its first name.
+pub fn role_without_others(name: &str, role: &str) -> String {
+    static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b\p{Lu}[\p{L}\-]*(?: \p{Lu}[\p{L}\-]*)+(?:'s)?").expect("valid")
+    });
+    let first = name.split_whitespace().next().unwrap_or("");
+    let family = name.split_whitespace().last().unwrap_or("");
+    OWNER
+        .replace_all(role, |c: &regex::Captures| {
+            let words: Vec<&str> = c[0]
+                .split_whitespace()
+                .map(|w| w.trim_end_matches("'s"))
+                .collect();
+            if words.last() == Some(&family) && !words.contains(&first) {
+                String::new()
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned()
+}
+
 fn person(name: String, role: String, since: Option<FactDate>) -> Option<FactKind> {
     checked_person(name, trim_phrase(&role), since)
 }
@@ -144,9 +169,10 @@ fn checked_person(name: String, role: String, since: Option<FactDate>) -> Option
         return None;
     }
     // A question never shows its answer.
+    let shown = role_without_others(&name, &role);
     if name
         .split_whitespace()
-        .any(|part| part.len() > 2 && role.contains(part))
+        .any(|part| part.len() > 2 && shown.contains(part))
     {
         return None;
     }
@@ -679,13 +705,62 @@ fn elected(hit: &Hit) -> Option<FactKind> {
 
 /// "His editor, X, agreed": X is the editor of whoever "his" is.
 fn possessive_role(hit: &Hit) -> Option<FactKind> {
-    let name = hit.context.name(&hit.slot("n")?.text);
-    let role = hit.name("r")?;
+    let mut name = hit.context.name(&hit.slot("n")?.text);
+    let raw = hit.text("r")?;
+    let (pronoun, noun) = raw.split_once(' ')?;
+    let kin = noun
+        .rsplit(' ')
+        .next()
+        .is_some_and(|n| BLOOD_KIN.contains(&n));
+    // "Their father, William Nightingale," in a life of Florence Nightingale: the family's
+    // father is hers.
+    let owner = match pronoun {
+        "Their" | "their" if kin && hit.context.article.subject_is_person() => {
+            hit.context.article.subject.clone()
+        }
+        _ => None,
+    };
+    let role = match owner {
+        Some(owner) => format!("{owner}'s {noun}"),
+        None => hit.name("r")?,
+    };
     if !is_person_role(&role) {
         return None;
     }
+    // "Her elder sister, Parthenope,": a first name alone takes the family's name (a
+    // mother's may be another: "his mother, Komalatammal").
+    if kin && !name.contains(' ') {
+        if noun.ends_with("mother") {
+            return None;
+        }
+        let owner = OWNER_OF.captures(&role).and_then(|c| {
+            c.name("family")
+                .or_else(|| c.name("family2"))
+                .map(|f| f.as_str().to_string())
+        })?;
+        name = format!("{name} {owner}");
+    }
     person(name, role, None)
 }
+
+/// Relatives by blood, who share a family name.
+const BLOOD_KIN: &[&str] = &[
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "son",
+    "daughter",
+    "grandfather",
+    "grandmother",
+];
+
+/// The family name of a role's owner: "Florence Nightingale's ...", "... of Florence
+/// Nightingale".
+static OWNER_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}\-]*(?: \p{Lu}[\p{L}\-]*)* (?P<family>\p{Lu}[\p{L}\-]*)'s |\bof \p{Lu}[\p{L}\-]*(?: \p{Lu}[\p{L}\-]*)* (?P<family2>\p{Lu}[\p{L}\-]*)$")
+        .expect("valid")
+});
 
 /// "X was the first woman to ...": a first is a role worth asking.
 fn was_the_first(hit: &Hit) -> Option<FactKind> {
@@ -958,10 +1033,16 @@ pub static RULES: &[Rule] = &[
         build: possessive_role,
         must: &[
             "Mara Quell wrote the piece. Her editor, Tomas Reede, agreed.",
+            "Mara Quell was a nurse. Her elder sister, Ola Quell, had been named after Varn.",
+            "Mara Quell was a nurse. Her elder sister, Ola, had been named after Varn.",
+            "Mara Quell was a nurse. Their father, Tomas Edward Quell, was a landowner.",
             "Varnco is a firm. Its founder, Tomas Reede (1910-1987), the son of a farmer, opened a shop.",
             "Tomas Reede was a chemist. The family then depended on his mother, Mara Quell, who ran a mill.",
         ],
-        must_not: &["Her editor agreed."],
+        must_not: &[
+            "Her editor agreed.",
+            "Tomas Reede was a clerk. His mother, Komalatammal, sang at the temple.",
+        ],
     },
     Rule {
         name: "X (dates) was a ROLE who ...",
@@ -1145,6 +1226,31 @@ pub static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_relatives_whole_name_leaves_the_test_of_a_shown_answer() {
+        assert_eq!(
+            role_without_others("Ola Quell", "the elder sister of Mara Quell"),
+            "the elder sister of "
+        );
+        assert_eq!(
+            role_without_others("Ola Quell", "Mara Quell's elder sister"),
+            " elder sister"
+        );
+        // Not the person's own name, nor a name holding theirs otherwise.
+        assert_eq!(
+            role_without_others("Ola Quell", "the sister of Ola Quell"),
+            "the sister of Ola Quell"
+        );
+        assert_eq!(
+            role_without_others("Omar Tull", "the signer of the Tull-Varn Treaties"),
+            "the signer of the Tull-Varn Treaties"
+        );
+        assert_eq!(
+            role_without_others("Ola Quell", "the founder of Quell Shipping"),
+            "the founder of Quell Shipping"
+        );
+    }
     use crate::draft::rules::harness::{check_table, facts_of, phrases_of, rule};
 
     #[test]
