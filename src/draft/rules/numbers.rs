@@ -186,11 +186,7 @@ fn casualties(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let side = hit.name("s")?;
-    let what = match hit.raw("what")? {
-        "dead" => "dead",
-        "casualties" => "casualties",
-        other => other,
-    };
+    let what = hit.raw("what")?;
     // "the French": a people's side; "Wellington's army": in the army.
     let raw = hit.raw("s")?;
     let last = raw.rsplit(' ').next().unwrap_or(raw);
