@@ -789,6 +789,27 @@ fn was_called(hit: &Hit) -> Option<FactKind> {
     term(&name, &what)
 }
 
+/// "She has been known ever since as “the Lady with the Lamp”": the name by which the person
+/// or thing a pronoun or name stands for is known.
+fn known_by(hit: &Hit) -> Option<FactKind> {
+    let quote = hit.text("q")?;
+    let raw = hit.raw("s")?;
+    let who = match raw.to_lowercase().as_str() {
+        "she" | "he" => hit.context.person_for(raw)?,
+        "it" => hit.it()?,
+        _ => hit.name("s")?,
+    };
+    // "The story is known as ...": a bare noun is nothing named.
+    if who.starts_with(char::is_lowercase) && !who.starts_with("the ") {
+        return None;
+    }
+    let verb = match hit.raw("v")? {
+        "remembered" => "remembered",
+        _ => "known",
+    };
+    term_of(&quote, format!("the name by which {who} is {verb}"))
+}
+
 /// "The street joining the castle to the abbey is now called the Royal Mile": a description
 /// that says which one by what modifies its noun (four words at least, no pronoun) names it.
 fn long_description_called(hit: &Hit) -> Option<FactKind> {
@@ -992,6 +1013,21 @@ pub static RULES: &[Rule] = &[
         build: was_called,
         must: &["Mount Tull is tall. The highest point was called Kingstop during the war."],
         must_not: &["Mount Tull is tall. The highest point was reached in 1900."],
+    },
+    Rule {
+        name: "She has been known ever since as “Q”",
+        pattern: r"(?:^|, and |; )(?P<s>She|He|It|she|he|it|(?:[Tt]he )?«E\d+»)(?: (?:has|have) been| is| was| became| remains)(?: (?:widely|popularly|often|commonly|affectionately|universally|also))? (?P<v>known|remembered|called|nicknamed)(?: (?:ever since|since then|to this day|today|thereafter|ever after))? as (?:the )?(?P<q>«Q\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: known_by,
+        must: &[
+            "Mara Quell kept the light. The image was fixed by a poem, and she has been known ever since as “the Lady of the Lamp”.",
+            "The Varn Guild was a league. It is also known as “the Lantern League”.",
+        ],
+        must_not: &[
+            "Mara Quell kept the light. She has been known ever since as a good keeper.",
+            "Mara Quell kept the light. The story is known as “the Lamp”.",
+        ],
     },
     Rule {
         name: "The long description is now called Y",
