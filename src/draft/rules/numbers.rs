@@ -178,6 +178,34 @@ fn measure_of_it(hit: &Hit) -> Option<FactKind> {
     number(format!("the {measure} of {owner}"), value, unit, approx)
 }
 
+/// "She sailed with 38 volunteer nurses": how many went with someone.
+fn came_with(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if unit.is_some() || value < 2.0 {
+        return None;
+    }
+    let noun = hit.text("noun")?;
+    // "with 38 years of experience": a time is no company.
+    if matches!(
+        noun.rsplit(' ').next(),
+        Some("years" | "months" | "days" | "weeks" | "hours" | "minutes" | "others")
+    ) {
+        return None;
+    }
+    let raw = hit.raw("s")?;
+    let who = match raw.to_lowercase().as_str() {
+        "she" | "he" => hit.context.person_for(raw)?,
+        "they" => return None,
+        _ => hit.name("s")?,
+    };
+    number(
+        format!("the number of {noun} who {} with {who}", hit.raw("v")?),
+        value,
+        None,
+        approx,
+    )
+}
+
 /// "Wellington's army suffered some 15,000 killed and wounded", "the French lost perhaps
 /// 25,000 killed and wounded": the losses of a side in a battle, as a count.
 fn casualties(hit: &Hit) -> Option<FactKind> {
@@ -760,6 +788,21 @@ pub static RULES: &[Rule] = &[
             "Tull's army suffered some 15,000 losses.",
             "The company lost 300 jobs in 1999.",
             "Its army lost 4,000 dead.",
+        ],
+    },
+    Rule {
+        name: "She sailed with N nurses",
+        pattern: r"(?:^|, |; |\band )(?P<s>She|He|They|she|he|they|(?:[Tt]he )?«E\d+»)(?: [a-z]+ly)? (?P<v>sailed|travelled|traveled|arrived|returned|left|set out|set off|marched|landed|fled|escaped|crossed|came) with (?:(?:some|about|only|just|nearly|almost|over|more than) )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|men|people|children|women))\b",
+        whole: false,
+        confidence: 0.65,
+        build: came_with,
+        must: &[
+            "Mara Quell was a nurse. She sailed with 38 volunteer nurses in October 1854.",
+            "Tomas Reede landed with some 600 men in 1519.",
+        ],
+        must_not: &[
+            "Mara Quell was a nurse. She sailed with 38 years of experience.",
+            "Mara Quell was a nurse. She sailed with her brother in 1854.",
         ],
     },
     Rule {
