@@ -1033,14 +1033,22 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
             .split_whitespace()
             .all(|w| w.chars().all(|c| c.is_lowercase()) && !matches!(w, "a" | "an" | "the"))
         && crate::draft::rules::people::is_person_role(raw_object);
+    // "became the first woman to be awarded the Order of Merit": a first is a deed.
+    let became_first = verb == "became" && raw_object.starts_with("the first ");
     if !reports
         && !took_office
+        && !became_first
         && (!is_simple_past(verb) || read_actively(verb) || intransitive_noun_of(verb).is_some())
     {
         return None;
     }
     let object = hit.sentence.render(raw_object);
-    if !deed_object(&object, verb) || ["«D", "«N", "«R"].iter().any(|s| raw_object.contains(s)) {
+    // "became the first woman to be awarded the Order of Merit": a first says which one by
+    // what follows it, however long.
+    let first = became_first && plain_words(&object, 14);
+    if !(first || deed_object(&object, verb))
+        || ["«D", "«N", "«R"].iter().any(|s| raw_object.contains(s))
+    {
         return None;
     }
     // "Olk brought Brill, Tull and Varn together in 1684": the object is a list's first
@@ -2396,6 +2404,7 @@ pub static RULES: &[Rule] = &[
             "Tomas Reede was a chemist. In 1903 she received her doctorate.",
             "Then in 1858 Tomas Reede received a letter from Mara Quell, a naturalist.",
             "In 1830 Tomas Reede became king.",
+            "In 1907 Mara Quell became the first woman to be awarded the Order of the Varn Star.",
         ],
         must_not: &[
             "On 4 September 1666 the Varn Church burned it.",
