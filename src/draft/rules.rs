@@ -403,6 +403,15 @@ impl<'a> Hit<'a> {
         let at = self.caps.name(near).map_or(0, |m| m.start());
         let end = self.caps.name(near).map_or(at, |m| m.end());
         let dates = self.sentence.event_dates(self.clause);
+        // "Poland and South Korea joined in the 1990s, Slovakia in 2000": a verb with a time
+        // of its own that no date gives takes no later date.
+        let after = &self.clause[end.min(self.clause.len())..];
+        if [" in «X", " on «X", " during «X"]
+            .iter()
+            .any(|t| after.starts_with(t))
+        {
+            return None;
+        }
         // "received its charter in 1582 and admitted its first students the following
         // year": a time told relative to the date is not the date.
         if RELATIVE_TIME.is_match(&self.clause[end.min(self.clause.len())..])

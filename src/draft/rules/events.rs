@@ -2308,6 +2308,7 @@ pub static RULES: &[Rule] = &[
             "Mara Quell met him in 1928.",
             "In 1912 Tomas Reede left office.",
             "In 1912 Tomas Reede left Mara Quell.",
+            "Olk's entry opened a new phase: Brill and Tull joined in the 1990s, Cove in 2000.",
         ],
     },
     Rule {
