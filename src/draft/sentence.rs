@@ -112,7 +112,8 @@ const LONG_NAME_HEADS: &[&str] = &[
     "Treaty", "Agreement", "Convention", "Declaration", "Protocol", "Accord", "Charter", "Act",
     "Prize", "Agency", "Commission", "Committee", "Council", "Organisation", "Organization",
     "Association", "Institute", "Ministry", "Department", "Bank", "Fund", "Structure", "School",
-    "Society", "Union", "Federation", "Office", "Centre", "Center", "Order",
+    "Society", "Union", "Federation", "Office", "Centre", "Center", "Order", "Guidelines",
+    "Principles", "Programme", "Program", "Initiative", "Strategy", "Framework",
 ];
 
 /// Endings of abstract nouns ("Independence", "Cooperation", "Neutrality").
@@ -739,6 +740,13 @@ fn entity_spans(
                 if word(next) == "the" {
                     next += 1;
                 }
+                // "Château de la Muette", "Ludwig van der Rohe": two connectors in a row.
+                if CONNECTORS.contains(&w)
+                    && matches!(word(next), "la" | "le" | "los" | "las" | "der" | "den" | "l")
+                    && tokens[next].start == tokens[end].end + 1
+                {
+                    next += 1;
+                }
                 if next < tokens.len() && is_name_word(next) && !is_demonym_lonely(tokens, next) {
                     end = next;
                     continue;
@@ -990,6 +998,22 @@ mod tests {
                 .slots
                 .iter()
                 .any(|s| s.text == "Keeping")
+        );
+    }
+
+    #[test]
+    fn two_connectors_and_a_heads_preposition_stay_inside_a_name() {
+        assert_eq!(
+            names("Its seat is in Varn, at the Château de la Muette, a mansion."),
+            ["Varn", "the Château de la Muette"]
+        );
+        assert_eq!(
+            names("The Varn Guidelines for Multinational Pilots were first adopted in 1976."),
+            ["the Varn Guidelines for Multinational Pilots"]
+        );
+        assert_eq!(
+            names("Tull and the Programme for International Pilot Assessment met."),
+            ["Tull", "the Programme for International Pilot Assessment"]
         );
     }
 
