@@ -954,13 +954,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "Its first ROLE was X",
-        pattern: r"^(?:[Ii]ts|[Tt]heir) (?P<rank>first|last|founding|current|second) (?P<r>«E\d+»|[a-z]+(?: [a-z]+)?) (?:was|is) (?P<n>«E\d+»)(?:[,.;]|$| \(| who\b)",
+        pattern: r"^(?:[Ii]ts|[Tt]heir) (?P<rank>first|last|founding|current|second) (?P<r>«E\d+»|[a-z]+(?: [a-z]+)?) (?:was|is) (?:the (?:[A-Za-z\-]+ ){1,5}?(?:and (?:[a-z\-]+ ){1,2})?)?(?P<n>«E\d+»)(?:[,.;]|$| \(| who\b)",
         whole: false,
         confidence: 0.7,
         build: its_first,
         must: &[
             "The Harbour League is a union. Its first Secretary-General was Tomas Reede, a diplomat.",
             "The Harbour League is a union. Its first president was Mara Quell.",
+            "The Harbour League is a union. Its first Secretary-General was the Varnish economist and politician Tomas Reede, who held the post until 1969.",
         ],
         must_not: &[
             "The Harbour League is a union. Its first ship was the Varn Queen.",
