@@ -742,7 +742,10 @@ fn entity_spans(
                 }
                 // "Château de la Muette", "Ludwig van der Rohe": two connectors in a row.
                 if CONNECTORS.contains(&w)
-                    && matches!(word(next), "la" | "le" | "los" | "las" | "der" | "den" | "l")
+                    && matches!(
+                        word(next),
+                        "la" | "le" | "los" | "las" | "der" | "den" | "l"
+                    )
                     && tokens[next].start == tokens[end].end + 1
                 {
                     next += 1;

@@ -1469,6 +1469,21 @@ fn named(hit: &Hit) -> Option<FactKind> {
 }
 
 /// "the accession of India and Pakistan ... in June 2017", "the eruption of X in 2010".
+/// "Mexico's entry in 1994 opened a new phase": an event told as its subject's noun, with its
+/// own date.
+fn possessive_event(hit: &Hit) -> Option<FactKind> {
+    let who = hit.name("o")?;
+    let to = match hit.slot("to") {
+        Some(_) => format!(" {}", hit.text("to")?.trim()),
+        None => String::new(),
+    };
+    event(
+        format!("the {} of {who}{to}", hit.raw("n")?),
+        hit.date("d")?,
+        None,
+    )
+}
+
 fn nominal(hit: &Hit) -> Option<FactKind> {
     let before = hit.clause[..hit.caps.get(0)?.start()]
         .trim_end()
@@ -2482,6 +2497,21 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "Before the collapse of the Northern Union in 1991, trade was slow.",
             "Brill formally left in 1968, protesting against the invasion of Olk.",
+        ],
+    },
+    Rule {
+        name: "possessive event (X's entry in D)",
+        pattern: r"(?:^|, |\b(?:and|with) )(?P<o>(?:the )?«E\d+»)'s (?P<n>accession|entry|admission|founding|independence|death|birth|coronation|assassination|abdication|withdrawal|expulsion|reunification|unification|surrender|invasion|capture|fall|launch|opening|collapse|dissolution|bankruptcy|flotation|merger)(?P<to> (?:to|into|in) (?:the )?«E\d+»)? (?:in|on) (?P<d>«D\d+»)",
+        whole: false,
+        confidence: 0.65,
+        build: possessive_event,
+        must: &[
+            "Olk's entry in 1994 opened a new phase of growth.",
+            "After Brill left, Tull's accession to the Varn League on 3 May 1995 was swift.",
+        ],
+        must_not: &[
+            "Olk's entry opened a new phase in 1994.",
+            "Before Olk's entry in 1994, the guild was small.",
         ],
     },
     Rule {
