@@ -403,7 +403,25 @@ fn counted_clause(hit: &Hit) -> Option<FactKind> {
     let verb = hit.raw("verb")?;
     let past = crate::wording::verb::is_past_form(verb)
         && crate::wording::verb::Verb::of(verb).past == verb;
-    if !(PRESENT.contains(&verb) || past || verb == "were") {
+    // "have opened", "have walked": a present perfect, with its participle.
+    let perfect = hit.raw("perfect").is_some()
+        && crate::wording::verb::is_past_form(verb)
+        && crate::wording::verb::Verb::of(verb).participle == verb;
+    if !(PRESENT.contains(&verb) || past || perfect || verb == "were") {
+        return None;
+    }
+    // "1.5 million observations have been made": a perfect passive with nothing after it
+    // says nothing of whose.
+    if hit.raw("perfect").is_some() && hit.raw("rest")?.split_whitespace().count() <= 3 {
+        return None;
+    }
+    // "Five more crews", "two new elements": a count of more of what came before.
+    if hit.raw("noun")?.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w,
+            "more" | "other" | "new" | "further" | "additional" | "such"
+        )
+    }) {
         return None;
     }
     let noun = hit.text("noun")?;
@@ -431,6 +449,13 @@ fn counted_clause(hit: &Hit) -> Option<FactKind> {
         hit.possessives_inside(&format!(" {rest}"))?
             .trim()
             .to_string()
+    };
+    // "Five shuttle missions visited it": what "it" stands for.
+    let rest = match rest.strip_suffix(" it") {
+        Some(head) if crate::wording::verb::is_past_form(head.rsplit(' ').next()?) => {
+            format!("{head} {}", hit.it()?)
+        }
+        _ => rest,
     };
     // "were born to them": a pronoun the question could not resolve.
     if rest
@@ -1154,7 +1179,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "About N people do X",
-        pattern: r"(?:^|, and |; )(?:(?:Today|Now|Each year|Every year|Every day),? )?(?P<n>{N}) (?P<noun>[a-z]+s(?: and [a-z]+s)?|people|men|women|children) (?P<rest>(?P<verb>[a-z]+)\b[^,;:]*)",
+        pattern: r"(?:^|, and |; (?:in all, )?)(?:(?:Today|Now|Each year|Every year|Every day|In all),? )?(?P<n>{N}) (?P<noun>(?:[a-z]*[a-rt-z] )?[a-z]+s(?: and [a-z]+s)?|people|men|women|children) (?P<rest>(?:(?P<perfect>have|has) )?(?P<verb>[a-z]+)\b[^,;:]*)",
         whole: false,
         confidence: 0.65,
         build: counted_clause,
@@ -1165,11 +1190,16 @@ pub static RULES: &[Rule] = &[
             "Twenty-two men entered that first tournament in 1877.",
             "Lake Varn is a lake in the hills. 41 islands rise from the lake, many of them inhabited.",
             "Lake Varn is the main reservoir of the Tull, and roughly 40 million people live within its basin.",
+            "The Varn Telescope is a telescope. Five shuttle missions visited it, in 1993 and 1997, replacing parts.",
+            "The Varn Sea is shrinking. More than 6,000 sinkholes have opened along the coast, swallowing roads.",
+            "Five crews landed on the Moon before the programme ended; in all, twelve men have walked on the Moon.",
         ],
         must_not: &[
             "Many people try to reach the summit every year.",
             "Two daughters were born to them: Ann in 1897 and Eve in 1904.",
             "Ten men green the lawns.",
+            "Five more crews landed on the Moon before the programme ended.",
+            "Over the years 1.5 million observations have been made.",
             "Brill joined in 2001, and four others followed between 2009 and 2020.",
         ],
     },
