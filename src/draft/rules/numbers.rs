@@ -178,6 +178,35 @@ fn measure_of_it(hit: &Hit) -> Option<FactKind> {
     number(format!("the {measure} of {owner}"), value, unit, approx)
 }
 
+/// "The park attracts some 4 million visitors each year", "..., receiving about 6 million
+/// visitors a year": how many come to the subject.
+fn visitors(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if unit.is_some() {
+        return None;
+    }
+    // After a comma the participle's subject is the clause's, or what "it" stands for.
+    let who = match hit.name("s") {
+        Some(s) if !s.starts_with(char::is_lowercase) || s.starts_with("the ") => s,
+        Some(_) => return None,
+        None => hit.it()?,
+    };
+    if super::events::vague(&who) {
+        return None;
+    }
+    let per = if hit.raw("per")?.ends_with("day") {
+        "each day"
+    } else {
+        "each year"
+    };
+    number(
+        format!("the number of {} {who} receives {per}", hit.raw("noun")?),
+        value,
+        None,
+        approx,
+    )
+}
+
 /// "She sailed with 38 volunteer nurses": how many went with someone.
 fn came_with(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
@@ -829,6 +858,18 @@ pub static RULES: &[Rule] = &[
             "Mara Quell was a nurse. She sailed with 38 years of experience.",
             "Mara Quell was a nurse. She sailed with her brother in 1854.",
         ],
+    },
+    Rule {
+        name: "X receives N visitors a year",
+        pattern: r"(?:^(?P<s>{S})(?:, [^,;]{3,60},)?(?: [a-z]+)*? |, )(?P<v>receives|received|receiving|attracts|attracted|attracting|draws|drew|drawing|welcomes|welcomed|welcoming|has|had) (?P<n>{N}) (?P<noun>visitors|tourists|pilgrims|spectators|passengers|guests) (?P<per>a year|per year|each year|every year|annually|a day|per day|each day)\b",
+        whole: false,
+        confidence: 0.65,
+        build: visitors,
+        must: &[
+            "The Varn Tower is a tower. It is one of the most visited monuments in the world, receiving about 6 million visitors a year.",
+            "The Varn Park attracts some 4 million visitors each year.",
+        ],
+        must_not: &["The Varn Tower is a tower. It received about 6 million visitors in 2019."],
     },
     Rule {
         name: "X lasted N",
