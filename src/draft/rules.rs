@@ -744,8 +744,19 @@ pub struct Found {
 /// make with their shared subject (see [`shared_subject`]).
 pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
     let mut out = apply_to(sentence, context, false);
+    // A clause read again on its own has lost what came before it: an event it tells of
+    // someone else than the whole sentence did ("Bartholdi took up the project, and in 1871
+    // he travelled to America" is not read again as another man's journey) is dropped.
+    let whole: Vec<(String, FactDate)> = out
+        .iter()
+        .filter_map(|f| match &f.fact {
+            FactKind::Event { what, date, .. } => Some((event_frame(what), *date)),
+            _ => None,
+        })
+        .collect();
+    let mut derived_found = Vec::new();
     if let Some(main) = without_relative(sentence) {
-        out.extend(apply_to(&main, context, true));
+        derived_found.extend(apply_to(&main, context, true));
     }
     for clause in clauses(&sentence.skeleton) {
         for derived in shared_subject(sentence, clause)
@@ -755,10 +766,33 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
             .chain(counted_items(sentence, clause))
             .chain(gapped(sentence, clause))
         {
-            out.extend(apply_to(&derived, context, true));
+            derived_found.extend(apply_to(&derived, context, true));
         }
     }
+    out.extend(derived_found.into_iter().filter(|f| match &f.fact {
+        FactKind::Event { what, date, .. } => {
+            let frame = event_frame(what);
+            !whole.iter().any(|(w, d)| *w == frame && d == date)
+        }
+        _ => true,
+    }));
     out
+}
+
+/// An event without the name its "of" phrase gives: "the journey of X to America" is "the
+/// journey to America", whoever X is.
+fn event_frame(what: &str) -> String {
+    match what.split_once(" of ") {
+        Some((head, rest)) => {
+            let tail = [" to ", " in ", " as ", " from ", " into ", " at "]
+                .iter()
+                .filter_map(|p| rest.find(p))
+                .min()
+                .map_or("", |at| &rest[at..]);
+            format!("{head}{tail}")
+        }
+        None => what.to_string(),
+    }
 }
 
 /// "Brill joined in 2004, Olk in 2005 and Tull in 2007", "gallium was discovered in 1875,
@@ -1393,6 +1427,38 @@ pub mod harness {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_read_again_never_tells_the_sentences_event_of_someone_else() {
+        assert_eq!(
+            event_frame("the journey of Mara Quell to Varn"),
+            "the journey to Varn"
+        );
+        assert_eq!(event_frame("the death of Mara Quell"), "the death");
+        assert_eq!(event_frame("the Battle of Varn"), "the Battle");
+        let text = "Tomas Reede wrote to Mara Quell. Tomas Reede took up the plan, and in 1871 he travelled to Varn.";
+        let sentences = crate::draft::text::sentences(text);
+        let article = crate::draft::context::Article::new(None, &sentences);
+        let mut context = Context::new(article);
+        let mut events = Vec::new();
+        for s in &sentences {
+            let sentence = crate::draft::sentence::read(s, &context.article.words);
+            let found = apply(&sentence, &context);
+            events.extend(found.iter().filter_map(|f| match &f.fact {
+                FactKind::Event { what, .. } => Some(what.to_string()),
+                _ => None,
+            }));
+            crate::draft::track(&sentence, &mut context);
+        }
+        assert!(
+            events.iter().all(|e| !e.contains("Mara Quell")),
+            "{events:?}"
+        );
+        assert!(
+            events.iter().any(|e| e.contains("Tomas Reede")),
+            "{events:?}"
+        );
+    }
 
     #[test]
     fn a_relative_clause_inside_the_main_clause_is_left_out_of_it() {
