@@ -320,6 +320,11 @@ fn copula(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    // "the oldest and most successful team": a superlative cut before its noun says nothing
+    // ("the second of three liners ordered by ..." says which).
+    if superlative_only(&definition) && definition.split_whitespace().count() <= 3 {
+        return None;
+    }
     // "a pandemic of plague that swept across Asia, Europe and North Africa": a noun and
     // its relative clause, kept whole.
     if definition.contains(" that ") {
@@ -621,6 +626,9 @@ fn description_first(hit: &Hit) -> Option<FactKind> {
         || points_back(&description)
         // "the group with them", "the acronym of his initials": it depends on another phrase.
         || leans_on_another(&description)
+        // "His full account of the subject, Opticks,": a subject the sentence before named.
+        || description.contains(" the subject")
+        || description.contains(" the matter")
     {
         return None;
     }
@@ -1131,6 +1139,7 @@ pub static RULES: &[Rule] = &[
             "He worked under the ship's captain, Mara Quell, for years.",
             "The rebels took the capital, Varn, in 1901.",
             "The guild met in a small town, the, in 1901.",
+            "Mara Quell studied light. Her full account of the subject, Lamps, came out in 1704.",
             "Cousins took parts of the group with them, Varnco and Tullco.",
             "At Brill it turns north, and for the next stretch, the Upper Varn, it crosses a plain.",
             "In 1800 the travellers showed that a natural channel, the Varnquiare, joined two rivers.",
@@ -1211,6 +1220,7 @@ pub static RULES: &[Rule] = &[
         ],
         must_not: &[
             "Brill is the only place in the North Sea where seals still breed.",
+            "Brill is the oldest and most successful team in Varn, and the only one left.",
             "Mara Quell was a Scottish chemist.",
             "The Varn Race, organised by the Varn Club, was held in 1901.",
         ],
