@@ -445,7 +445,8 @@ fn predicate_after(hit: &Hit, role: &str, from: usize) -> Option<String> {
         return None;
     }
     let after = hit.clause.get(from..)?.trim_start();
-    let predicate = after.split([',', ';']).next()?.trim_end_matches('.').trim();
+    // "wrote an epitaph for him: “...”": a colon ends the deed too.
+    let predicate = after.split([',', ';', ':']).next()?.trim_end_matches('.').trim();
     let mut words = predicate.split_whitespace();
     let mut verb = words.next()?;
     if verb.ends_with("ly") || matches!(verb, "later" | "then" | "also" | "soon" | "first") {
@@ -1327,6 +1328,12 @@ mod tests {
         assert_eq!(
             appositive("Tomas Reede, a Brill general, was elected mayor of Varn in 1976."),
             ["a Brill general who was elected mayor of Varn in 1976"]
+        );
+        // A colon ends the deed: "him" then leans on another phrase, so no deed is told.
+        let before = |text: &str| roles_of("the ROLE X", text);
+        assert_eq!(
+            before("The poet Mara Quell wrote an epitaph for him: “Light was made.”"),
+            ["the poet"]
         );
         // Not the clause's subject: what the army did is no deed of the general.
         assert_eq!(
