@@ -1277,6 +1277,16 @@ fn passive_clause(hit: &Hit) -> Option<FactKind> {
     if !plain_object(&object) {
         return None;
     }
+    // "he was sent in 1661 to Trinity College": a verb of moving someone says nothing
+    // without where to.
+    if object.is_empty()
+        && matches!(
+            verb,
+            "sent" | "taken" | "brought" | "posted" | "carried" | "led"
+        )
+    {
+        return None;
+    }
     // "An inscription added in 1681 blamed X; it was removed in 1830": "it" inside a
     // sentence may be any thing the sentence named before.
     if matches!(hit.raw("s")?, "it" | "It")
@@ -2479,6 +2489,7 @@ pub static RULES: &[Rule] = &[
             "The guild was larger in 1955.",
             "The guild was given it in 1955.",
             "The following year was marked by riots in 1955.",
+            "Tomas Reede was a sailor. He was sent in June 1661 to Varn College.",
             "In 1955 the guild was struck off the register in 1956.",
             "A plaque added in 1681 blamed the guild; it was finally removed in 1830.",
         ],

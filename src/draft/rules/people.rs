@@ -446,7 +446,11 @@ fn predicate_after(hit: &Hit, role: &str, from: usize) -> Option<String> {
     }
     let after = hit.clause.get(from..)?.trim_start();
     // "wrote an epitaph for him: “...”": a colon ends the deed too.
-    let predicate = after.split([',', ';', ':']).next()?.trim_end_matches('.').trim();
+    let predicate = after
+        .split([',', ';', ':'])
+        .next()?
+        .trim_end_matches('.')
+        .trim();
     let mut words = predicate.split_whitespace();
     let mut verb = words.next()?;
     if verb.ends_with("ly") || matches!(verb, "later" | "then" | "also" | "soon" | "first") {
