@@ -344,6 +344,37 @@ impl Builder {
         if leaks(&fact) {
             return;
         }
+        // A person told by a bare role ("the architect") and by one that says which one
+        // ("the architect who designed the pedestal") is kept once, by the second.
+        if let FactKind::Person { name, role, .. } = &fact {
+            let same_person = |f: &FactKind| match f {
+                FactKind::Person {
+                    name: n, role: r, ..
+                } if n.text == name.text => Some(r.clone()),
+                _ => None,
+            };
+            if bare_role(role)
+                && self
+                    .entries
+                    .iter()
+                    .any(|(f, _)| same_person(&f.kind).is_some_and(|r| !bare_role(&r)))
+            {
+                return;
+            }
+            if !bare_role(role)
+                && let Some(index) = self
+                    .entries
+                    .iter()
+                    .position(|(f, _)| same_person(&f.kind).is_some_and(|r| bare_role(&r)))
+            {
+                let (old, item) = &mut self.entries[index];
+                old.kind = fact;
+                item.confidence = found.confidence;
+                item.rule = found.rule;
+                item.check = found.notes;
+                return;
+            }
+        }
         // The same fact read twice (by two rules, or in two sentences) is kept once: the
         // surer reading, or the first. A move of headquarters replaces the earlier seat,
         // which becomes the previous one.
@@ -492,6 +523,19 @@ fn mentions_word(haystack: &str, needle: &str) -> bool {
         let after = haystack[i + m.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// Whether a person's role says only what they were ("the architect", "the German
+/// sociologist"), not which one: no owner, no deed, no place.
+fn bare_role(role: &str) -> bool {
+    role.split_whitespace().count() <= 4
+        && !role.contains("'s ")
+        && !role.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "of" | "who" | "whose" | "that" | "which" | "in" | "for" | "at" | "to" | "from"
+            )
+        })
 }
 
 /// Whether a fact's questions would show their own answer (the prompt side holds the answer).
@@ -657,6 +701,56 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             }
         );
         assert_eq!(places[0].source.as_deref(), Some("para 2, sentence 3"));
+    }
+
+    #[test]
+    fn a_bare_role_gives_way_to_one_that_says_which() {
+        assert!(bare_role("the architect"));
+        assert!(bare_role("a German missionary"));
+        assert!(!bare_role("the architect of the pedestal"));
+        assert!(!bare_role("the guild's architect"));
+        assert!(!bare_role("the architect who designed the pedestal"));
+        assert!(!bare_role("the first architect to build it"));
+        assert!(!bare_role(
+            "the first architect of the Varn Guild's harbour"
+        ));
+        let draft = draft_from_article(
+            "The Varn Tower\n\nThe Varn Tower is a tower in Brill. It was designed by the architect Mara Quell. Mara Quell, a Brill architect, later designed the Kess Bridge in 1901. The poet Tomas Reede praised it.\n",
+        );
+        let roles: Vec<String> = draft
+            .deck
+            .facts
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::Person { name, role, .. } if name.text == "Mara Quell" => {
+                    Some(role.to_string())
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(
+            !roles.is_empty() && roles.iter().all(|r| !bare_role(r)),
+            "{roles:?}"
+        );
+        // The richer role first, the bare one later: the bare one is not added.
+        let draft = draft_from_article(
+            "The Varn Tower\n\nThe Varn Tower is a tower in Brill. In 1901 Mara Quell, a Brill architect, designed the Kess Bridge over the Olk. It was later praised by the poet Mara Quell.\n",
+        );
+        let roles: Vec<String> = draft
+            .deck
+            .facts
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::Person { name, role, .. } if name.text == "Mara Quell" => {
+                    Some(role.to_string())
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(
+            !roles.is_empty() && roles.iter().all(|r| !bare_role(r)),
+            "{roles:?}"
+        );
     }
 
     #[test]
