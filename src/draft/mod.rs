@@ -704,6 +704,27 @@ From 1901 to 1910, the guild built new towers along the southern shore.
     }
 
     #[test]
+    fn a_person_leaks_by_a_name_part_unless_it_is_a_relatives_whole_name() {
+        let person = |name: &str, role: &str| FactKind::Person {
+            name: Answer::plain(name),
+            role: role.into(),
+            since: None,
+        };
+        assert!(leaks(&person("Ola Quell", "the sister of Ola Quell")));
+        assert!(leaks(&person("Ola Quell", "the founder of Quell Shipping")));
+        assert!(!leaks(&person(
+            "Ola Quell",
+            "the elder sister of Mara Quell"
+        )));
+        assert!(!leaks(&person("Ola Quell", "Mara Quell's elder sister")));
+        // A part of two letters is no name to hide ("al" is a word of the role).
+        assert!(!leaks(&person(
+            "Al Brill",
+            "the founder of the al-Tull press"
+        )));
+    }
+
+    #[test]
     fn a_bare_role_gives_way_to_one_that_says_which() {
         assert!(bare_role("the architect"));
         assert!(bare_role("a German missionary"));

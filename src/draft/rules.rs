@@ -1458,6 +1458,22 @@ mod tests {
             events.iter().any(|e| e.contains("Tomas Reede")),
             "{events:?}"
         );
+        // The same event of others with dates of their own stays: "Olk in 2005".
+        let sentence = crate::draft::sentence::read(
+            "Brill joined in 2004, Olk in 2005 and Tull in 2007.",
+            &Default::default(),
+        );
+        let dates: Vec<i32> = apply(&sentence, &context)
+            .iter()
+            .filter_map(|f| match &f.fact {
+                FactKind::Event { date, .. } => Some(date.year),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            [2004, 2005, 2007].iter().all(|y| dates.contains(y)),
+            "{dates:?}"
+        );
     }
 
     #[test]
