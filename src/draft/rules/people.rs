@@ -535,8 +535,53 @@ fn title_before(hit: &Hit) -> Option<FactKind> {
     let end = hit.caps.name("n")?.end();
     match predicate_after(hit, &role, end).filter(|_| hit.clause[end..].starts_with(' ')) {
         Some(deed) => checked_person(name, format!("{role} who {deed}"), None),
-        None => person(name, role, None),
+        // A deed that would show the name ("Enzo Ferrari founded Ferrari") is left out.
+        None => made_by_role(hit)
+            .and_then(|deed| checked_person(name.clone(), format!("{role} who {deed}"), None))
+            .or_else(|| person(name, role, None)),
     }
+}
+
+/// "it was designed by the French sculptor X", "the pedestal, designed by the architect X,",
+/// "Founded by the racing driver X, it ...": what the person made, told in the passive
+/// before the role ("designed the Statue of Liberty").
+fn made_by_role(hit: &Hit) -> Option<String> {
+    const VERBS: &str = "designed|founded|written|built|painted|composed|invented|engineered|created|established|discovered|directed|rescued|commissioned|sculpted|drawn";
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?:(?:^|, (?:and |but )?)(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t)(?:, [^,]+,)? (?:was|were|is|are) (?:[a-z]+ly )?|(?P<np>(?:the|its) (?:[a-z\-]+ ){{0,3}}[a-z\-]+|(?:the )?«E\d+»), |^)(?P<v>{VERBS}|{upper})(?: in «D\d+»)? by $", upper = VERBS.split('|').map(crate::wording::noun::capitalise).collect::<Vec<_>>().join("|")))
+            .expect("valid")
+    });
+    let start = hit.caps.get(0)?.start();
+    let before = &hit.clause[..start];
+    // The role's own "the" is inside the match: what comes before it ends in "by ".
+    let c = BEFORE.captures(before)?;
+    let verb = c["v"].to_lowercase();
+    let object = if let Some(np) = c.name("np") {
+        resolve_nouns(hit, &hit.sentence.render(np.as_str()), false)
+    } else if let Some(s) = c.name("s") {
+        if s.as_str().eq_ignore_ascii_case("it") {
+            hit.it()?
+        } else {
+            hit.context.name(&hit.sentence.render(s.as_str()))
+        }
+    } else {
+        // "Founded by the racing driver X, it built ...": the main clause's subject.
+        let end = hit.offset() + hit.caps.name("n")?.end();
+        let after = hit.sentence.skeleton.get(end..)?.strip_prefix(", ")?;
+        let subject = after.split(' ').next()?;
+        if subject.eq_ignore_ascii_case("it") {
+            hit.it()?
+        } else if subject.starts_with("«E") {
+            hit.context.name(&hit.sentence.render(subject))
+        } else {
+            return None;
+        }
+    };
+    if object.starts_with(char::is_lowercase) && !object.starts_with("the ") {
+        return None;
+    }
+    let object = hit.possessives_inside(&format!(" {object}"))?;
+    Some(format!("{verb} {}", object.trim()))
 }
 
 /// Words shaped like a doer's noun that are not one: things, comparatives, particles.
@@ -1332,6 +1377,31 @@ mod tests {
         assert_eq!(
             appositive("Tomas Reede, a Brill general, was elected mayor of Varn in 1976."),
             ["a Brill general who was elected mayor of Varn in 1976"]
+        );
+        // A passive before the role tells what the person made.
+        let before = |text: &str| roles_of("the ROLE X", text);
+        assert_eq!(
+            before(
+                "Varnco is a company. Founded by the racing driver Tomas Reede, it built its first car in 1947."
+            ),
+            ["the racing driver who founded Varnco"]
+        );
+        assert_eq!(
+            before("The Kess Tower is a tower. It was designed by the French sculptor Mara Quell."),
+            ["the French sculptor who designed the Kess Tower"]
+        );
+        assert_eq!(
+            before("Work on the pedestal, designed by the architect Ola Brand, had stopped."),
+            ["the architect who designed the pedestal"]
+        );
+        assert_eq!(
+            before("The Olk Bridge, built by the engineer Ansel Vey, opened in 1901."),
+            ["the engineer who built the Olk Bridge"]
+        );
+        // Unless the deed would show the name: the bare role stays.
+        assert_eq!(
+            before("Reede Motors is a company. Founded by the racing driver Tomas Reede, it grew."),
+            ["the racing driver"]
         );
         // A colon ends the deed: "him" then leans on another phrase, so no deed is told.
         let before = |text: &str| roles_of("the ROLE X", text);
