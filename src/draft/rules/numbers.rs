@@ -247,12 +247,13 @@ fn casualties(hit: &Hit) -> Option<FactKind> {
     // "the French": a people's side; "Wellington's army": in the army.
     let raw = hit.raw("s")?;
     let last = raw.rsplit(' ').next().unwrap_or(raw);
-    let whose = if raw.contains("'s ")
-        || matches!(
-            last,
-            "army" | "armies" | "forces" | "troops" | "fleet" | "navy" | "garrison"
-        ) {
+    let whose = if matches!(
+        last,
+        "army" | "armies" | "forces" | "troops" | "fleet" | "navy" | "garrison"
+    ) {
         format!("in {}", definite(&side))
+    } else if last == "side" {
+        format!("on {}", definite(&side))
     } else if let Some(people) = side
         .strip_prefix("the ")
         .filter(|p| p.starts_with(char::is_uppercase) && !p.contains(' '))
@@ -830,7 +831,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X suffered N killed and wounded",
-        pattern: r"(?:^|, (?:and |but |while |whereas )?|; )(?P<s>(?:«E\d+»'s [a-z]+|(?:[Tt]he )?«E\d+»|[Tt]he [A-Z][a-z]+|[Tt]he (?:[a-z]+ )?(?:army|armies|forces|troops|fleet|navy|garrison|defenders|attackers)))(?:, [^,;]{3,60},)? (?:suffered|lost|had) (?:perhaps |probably |possibly )?(?P<n>{N}) (?P<what>killed and wounded|dead and wounded|killed or wounded|casualties|dead|killed|wounded)\b",
+        pattern: r"(?:^|, (?:and |but |while |whereas )?|; )(?P<s>(?:«E\d+»'s (?:army|armies|forces|troops|fleet|navy|garrison|side)|(?:[Tt]he )?«E\d+»|[Tt]he [A-Z][a-z]+|[Tt]he (?:[a-z]+ )?(?:army|armies|forces|troops|fleet|navy|garrison|defenders|attackers)))(?:, [^,;]{3,60},)? (?:suffered|lost|had) (?:perhaps |probably |possibly )?(?P<n>{N}) (?P<what>killed and wounded|dead and wounded|killed or wounded|casualties|dead|killed|wounded)\b",
         whole: false,
         confidence: 0.65,
         build: casualties,
@@ -1389,6 +1390,54 @@ fn population(hit: &Hit) -> Option<FactKind> {
 mod tests {
     use super::*;
     use crate::draft::rules::harness::{check_table, facts_of, phrases_of, rule};
+
+    #[test]
+    fn the_counts_of_stop_29_name_whose_they_are() {
+        let losses = |text: &str| quantities_of("X suffered N killed and wounded", text);
+        assert_eq!(
+            losses(
+                "Tull's army suffered some 15,000 killed and wounded, while the Varnish lost perhaps 25,000 killed and wounded."
+            ),
+            [
+                "the number of killed and wounded in Tull's army",
+                "the number of killed and wounded on the Varnish side"
+            ]
+        );
+        assert_eq!(
+            losses("The battle was short. Tull's side lost about 4,000 dead."),
+            ["the number of dead on Tull's side"]
+        );
+        assert_eq!(
+            losses("The battle was short. The defenders lost about 4,000 dead."),
+            ["the number of dead among the defenders"]
+        );
+        assert!(losses("The battle was short. The defenders lost 1 dead.").is_empty());
+        assert_eq!(
+            losses("The battle was short. The defenders lost two dead."),
+            ["the number of dead among the defenders"]
+        );
+        let company = |text: &str| quantities_of("She sailed with N nurses", text);
+        assert_eq!(
+            company("Mara Quell was a nurse. She sailed with two nurses in 1854."),
+            ["the number of nurses who sailed with Mara Quell"]
+        );
+        assert!(
+            company("Mara Quell was a nurse. She sailed with 20 tonnes of supplies.").is_empty()
+        );
+        assert!(company("Mara Quell was a nurse. They sailed with 38 nurses.").is_empty());
+        let visits = |text: &str| quantities_of("X receives N visitors a year", text);
+        assert_eq!(
+            visits("Varnland attracts about 2 million tourists a year."),
+            ["the number of tourists Varnland receives each year"]
+        );
+        assert!(visits("A park attracts 4 million visitors each year.").is_empty());
+        let counted = |text: &str| quantities_of("About N people do X", text);
+        assert_eq!(
+            counted("The coast is long. More than 300 villages have grown up along the coast."),
+            ["the number of villages that have grown up along the coast"]
+        );
+        assert!(counted("Brill is an island. Five keepers live near it.").is_empty());
+    }
 
     #[test]
     fn a_measure_put_at_a_figure_names_what_its_means() {
