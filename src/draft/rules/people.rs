@@ -1378,6 +1378,20 @@ mod tests {
             appositive("Tomas Reede, a Brill general, was elected mayor of Varn in 1976."),
             ["a Brill general who was elected mayor of Varn in 1976"]
         );
+        // A name part of two letters may stand in the role ("Al" in "Alpine").
+        assert_eq!(
+            roles_of("the ROLE X", "The Alpine guide Al Brand opened the gate."),
+            ["the Alpine guide who opened the gate"]
+        );
+        // "Their editor" of a body is the body's editor, as "its" would be; only kin in a
+        // life is the subject's.
+        assert_eq!(
+            roles_of(
+                "His editor, X,",
+                "The Varn Guild is a union. Their editor, Tomas Reede, agreed."
+            ),
+            ["the editor of the Varn Guild"]
+        );
         // A passive before the role tells what the person made.
         let before = |text: &str| roles_of("the ROLE X", text);
         assert_eq!(
