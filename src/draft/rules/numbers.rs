@@ -858,6 +858,7 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "Mara Quell was a nurse. She sailed with 38 years of experience.",
             "Mara Quell was a nurse. She sailed with her brother in 1854.",
+            "The Varn Guild is a union. Its envoys met in Brill. They sailed with 38 nurses in 1854.",
         ],
     },
     Rule {

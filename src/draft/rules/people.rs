@@ -1093,6 +1093,7 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "Her editor agreed.",
             "Tomas Reede was a clerk. His mother, Komalatammal, sang at the temple.",
+            "Mara Quell was a nurse. Their editor, Tomas Reede, agreed.",
         ],
     },
     Rule {
