@@ -196,6 +196,14 @@ fn modifies_a_noun(skeleton: &str, i: usize) -> bool {
         )
 }
 
+/// The slot a placeholder's number names in a sentence ("3" of «E3»).
+fn slot_at<'s>(sentence: &'s Sentence, index: &str) -> Option<&'s sentence::Slot> {
+    index
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| sentence.slots.get(i))
+}
+
 /// How often the text writes a noun or name with "the" ("the river", "The river").
 fn with_the(all: &str, noun: &str) -> usize {
     mentions(all, &format!("the {noun}")) + mentions(all, &format!("The {noun}"))
@@ -261,11 +269,7 @@ impl Article {
                     continue;
                 };
                 let head = crate::wording::noun::NounPhrase::new(phrase.as_str()).head();
-                if let Some(slot) = i
-                    .as_str()
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| s.slots.get(i))
+                if let Some(slot) = slot_at(s, i.as_str())
                     && (THING_HEADS.contains(&head.as_str())
                         || CLASS_NOUNS.contains(&head.as_str())
                         || ORGANISATION_NOUNS.contains(&head.as_str()))
@@ -275,7 +279,7 @@ impl Article {
                 }
             }
             for c in PLACED_NAME.captures_iter(&s.skeleton) {
-                if let Some(slot) = c[1].parse::<usize>().ok().and_then(|i| s.slots.get(i))
+                if let Some(slot) = slot_at(s, &c[1])
                     && !article.places.iter().any(|p| p == slot.bare())
                 {
                     article.places.push(slot.bare().to_string());
@@ -334,11 +338,7 @@ impl Article {
                 let Some(i) = c.get(1).or_else(|| c.get(2)) else {
                     continue;
                 };
-                if let Some(slot) = i
-                    .as_str()
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| s.slots.get(i))
+                if let Some(slot) = slot_at(s, i.as_str())
                     && matches!(slot.kind, SlotKind::Entity { .. })
                     && !slot.bare().contains(' ')
                     && slot.bare().chars().skip(1).all(char::is_lowercase)
