@@ -59,6 +59,17 @@ fn number(quantity: String, value: f64, unit: Option<String>, approx: bool) -> O
     })
 }
 
+/// The figure of group `n` as a bare count (no unit), with whether it is approximate.
+fn count(hit: &Hit) -> Option<(f64, bool)> {
+    let (value, unit, approx) = hit.number("n")?;
+    unit.is_none().then_some((value, approx))
+}
+
+/// A count of two or more: "one nurse" counts nothing worth asking.
+fn many(hit: &Hit) -> Option<(f64, bool)> {
+    count(hit).filter(|(value, _)| *value >= 2.0)
+}
+
 /// "X covers 103,000 km²", "X has a population of N", "X rises to N metres": the measure is
 /// named by the unit (area, length) or the verb.
 fn measured(hit: &Hit) -> Option<FactKind> {
@@ -181,10 +192,7 @@ fn measure_of_it(hit: &Hit) -> Option<FactKind> {
 /// "The park attracts some 4 million visitors each year", "..., receiving about 6 million
 /// visitors a year": how many come to the subject.
 fn visitors(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = hit.number("n")?;
-    if unit.is_some() {
-        return None;
-    }
+    let (value, approx) = count(hit)?;
     // After a comma the participle's subject is the clause's, or what "it" stands for.
     let who = match hit.name("s") {
         Some(s) if !s.starts_with(char::is_lowercase) || s.starts_with("the ") => s,
@@ -209,10 +217,7 @@ fn visitors(hit: &Hit) -> Option<FactKind> {
 
 /// "She sailed with 38 volunteer nurses": how many went with someone.
 fn came_with(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = hit.number("n")?;
-    if unit.is_some() || value < 2.0 {
-        return None;
-    }
+    let (value, approx) = many(hit)?;
     let noun = hit.text("noun")?;
     // "with 38 years of experience": a time is no company.
     if matches!(
@@ -238,10 +243,7 @@ fn came_with(hit: &Hit) -> Option<FactKind> {
 /// "Wellington's army suffered some 15,000 killed and wounded", "the French lost perhaps
 /// 25,000 killed and wounded": the losses of a side in a battle, as a count.
 fn casualties(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = hit.number("n")?;
-    if unit.is_some() || value < 2.0 {
-        return None;
-    }
+    let (value, approx) = many(hit)?;
     let side = hit.name("s")?;
     let what = hit.raw("what")?;
     // "the French": a people's side; "Wellington's army": in the army.
@@ -287,10 +289,7 @@ fn lasted(hit: &Hit) -> Option<FactKind> {
 
 /// "X has N members", "X includes 122 documents related to trade", "X, some 670 cavalrymen,".
 fn counted(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = hit.number("n")?;
-    if unit.is_some() {
-        return None;
-    }
+    let (value, approx) = count(hit)?;
     let noun = hit.text("noun")?;
     if !(noun.ends_with('s') || matches!(noun.as_str(), "people" | "children" | "men" | "women"))
         || noun.ends_with("ss")
@@ -324,10 +323,7 @@ fn counted(hit: &Hit) -> Option<FactKind> {
 /// "13,200 houses ... were destroyed", "Only 6 deaths were officially recorded": the number
 /// of the things the passive tells of.
 fn counted_passive(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = hit.number("n")?;
-    if unit.is_some() || value < 2.0 {
-        return None;
-    }
+    let (value, approx) = many(hit)?;
     let verb = hit.raw("v")?;
     // "were born", "were given": a verb the question would need an object for.
     if matches!(
@@ -381,10 +377,7 @@ fn flowing(hit: &Hit) -> Option<FactKind> {
 
 /// "Navratilova won the ladies' singles nine times": how many times.
 fn times(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = hit.number("n")?;
-    if unit.is_some() || value < 2.0 {
-        return None;
-    }
+    let (value, approx) = many(hit)?;
     let subject = hit.name("s")?;
     if !subject.starts_with(char::is_uppercase) && !subject.starts_with("the ") {
         return None;
@@ -420,10 +413,7 @@ fn drained(hit: &Hit) -> Option<FactKind> {
 
 /// "About 35,000 people try to reach the summit every year".
 fn counted_clause(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = hit.number("n")?;
-    if unit.is_some() {
-        return None;
-    }
+    let (value, approx) = count(hit)?;
     // The verb: a present one people do again and again, or any simple past.
     const PRESENT: &[&str] = &[
         "try", "visit", "live", "climb", "attempt", "reach", "work", "attend", "take", "die",
@@ -525,10 +515,7 @@ fn counted_clause(hit: &Hit) -> Option<FactKind> {
 
 /// "There are seven official routes".
 fn there_are(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = hit.number("n")?;
-    if unit.is_some() {
-        return None;
-    }
+    let (value, approx) = count(hit)?;
     let noun = trim_phrase(&hit.text("noun")?);
     let owner = hit
         .context
@@ -542,10 +529,7 @@ fn there_are(hit: &Hit) -> Option<FactKind> {
 
 /// "2.3 million doses had been prepared for the invasion".
 fn passive_count(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = hit.number("n")?;
-    if unit.is_some() {
-        return None;
-    }
+    let (value, approx) = count(hit)?;
     // "Three kinds of weapons were banned: A, B and C" is a list, found by the list rules.
     let end = hit.caps.get(0)?.end();
     if hit.clause[end..].starts_with(':') {
@@ -569,10 +553,7 @@ fn age_at_death(hit: &Hit) -> Option<FactKind> {
 
 /// "X sent 15,000 troops".
 fn sent(hit: &Hit) -> Option<FactKind> {
-    let (value, unit, approx) = hit.number("n")?;
-    if unit.is_some() {
-        return None;
-    }
+    let (value, approx) = count(hit)?;
     // Any verb in the simple past that acts on what is counted ("murdered 16 people"), but
     // not one that has or is it ("had", "became", "numbered"); in the present, a verb of
     // what a place or an event takes in ("the race attracts 30,000 runners").
