@@ -643,6 +643,16 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             .collect()
     }
 
+    /// What `pick` reads from each fact drafted from an article.
+    fn drafted(article: &str, pick: impl Fn(&FactKind) -> Option<String>) -> Vec<String> {
+        draft_from_article(article)
+            .deck
+            .facts
+            .iter()
+            .filter_map(|f| pick(&f.kind))
+            .collect()
+    }
+
     #[test]
     fn header_gives_title_author_and_id() {
         let draft = draft_from_article(ARTICLE);
@@ -735,39 +745,25 @@ From 1901 to 1910, the guild built new towers along the southern shore.
         assert!(!bare_role(
             "the first architect of the Varn Guild's harbour"
         ));
-        let draft = draft_from_article(
-            "The Varn Tower\n\nThe Varn Tower is a tower in Brill. It was designed by the architect Mara Quell. Mara Quell, a Brill architect, later designed the Kess Bridge in 1901. The poet Tomas Reede praised it.\n",
-        );
-        let roles: Vec<String> = draft
-            .deck
-            .facts
-            .iter()
-            .filter_map(|f| match &f.kind {
+        let roles_of_quell = |article: &str| {
+            drafted(article, |kind| match kind {
                 FactKind::Person { name, role, .. } if name.text == "Mara Quell" => {
                     Some(role.to_string())
                 }
                 _ => None,
             })
-            .collect();
+        };
+        let roles = roles_of_quell(
+            "The Varn Tower\n\nThe Varn Tower is a tower in Brill. It was designed by the architect Mara Quell. Mara Quell, a Brill architect, later designed the Kess Bridge in 1901. The poet Tomas Reede praised it.\n",
+        );
         assert!(
             !roles.is_empty() && roles.iter().all(|r| !bare_role(r)),
             "{roles:?}"
         );
         // The richer role first, the bare one later: the bare one is not added.
-        let draft = draft_from_article(
+        let roles = roles_of_quell(
             "The Varn Tower\n\nThe Varn Tower is a tower in Brill. In 1901 Mara Quell, a Brill architect, designed the Kess Bridge over the Olk. It was later praised by the poet Mara Quell.\n",
         );
-        let roles: Vec<String> = draft
-            .deck
-            .facts
-            .iter()
-            .filter_map(|f| match &f.kind {
-                FactKind::Person { name, role, .. } if name.text == "Mara Quell" => {
-                    Some(role.to_string())
-                }
-                _ => None,
-            })
-            .collect();
         assert!(
             !roles.is_empty() && roles.iter().all(|r| !bare_role(r)),
             "{roles:?}"
@@ -776,18 +772,13 @@ From 1901 to 1910, the guild built new towers along the southern shore.
 
     #[test]
     fn he_is_the_last_person_named_even_by_one_word_and_never_a_place() {
-        let draft = draft_from_article(
+        let events = drafted(
             "The Battle of Varn\n\nThe Battle of Varn was fought on 18 June 1815. Mara Quell lost an arm. Olk and Tull met that evening near the inn of La Belle Kess. Olk sent forward his last reserve. Olk returned to Brill in June. He surrendered in July and was sent to Arden, where he died on 5 May 1821.\n",
-        );
-        let events: Vec<String> = draft
-            .deck
-            .facts
-            .iter()
-            .filter_map(|f| match &f.kind {
+            |kind| match kind {
                 FactKind::Event { what, .. } => Some(what.to_string()),
                 _ => None,
-            })
-            .collect();
+            },
+        );
         assert!(
             events.contains(&"the death of Olk".to_string()),
             "{events:?}"
@@ -796,18 +787,13 @@ From 1901 to 1910, the guild built new towers along the southern shore.
 
     #[test]
     fn it_stays_the_main_subject_past_an_until_clause() {
-        let draft = draft_from_article(
+        let quantities = drafted(
             "The Varn Tower\n\nThe Varn Tower is a tower in Brill. It was the tallest building, a title it held until the Kess Building was completed in 1930. With masts added over the years, it now reaches 330 metres.\n",
-        );
-        let quantities: Vec<String> = draft
-            .deck
-            .facts
-            .iter()
-            .filter_map(|f| match &f.kind {
+            |kind| match kind {
                 FactKind::Number { quantity, .. } => Some(quantity.to_string()),
                 _ => None,
-            })
-            .collect();
+            },
+        );
         assert_eq!(quantities, ["the height of the Varn Tower"]);
     }
 
