@@ -27,6 +27,7 @@ pub mod text;
 
 use context::{Article, Context};
 use rules::Found;
+use rules::people::is_bare_role;
 use sentence::{Sentence, SlotKind};
 
 /// A drafted deck and, for each of its facts, how sure the draft is and where the item comes
@@ -353,19 +354,19 @@ impl Builder {
                 } if n.text == name.text => Some(r.clone()),
                 _ => None,
             };
-            if bare_role(role)
+            if is_bare_role(role)
                 && self
                     .entries
                     .iter()
-                    .any(|(f, _)| same_person(&f.kind).is_some_and(|r| !bare_role(&r)))
+                    .any(|(f, _)| same_person(&f.kind).is_some_and(|r| !is_bare_role(&r)))
             {
                 return;
             }
-            if !bare_role(role)
+            if !is_bare_role(role)
                 && let Some(index) = self
                     .entries
                     .iter()
-                    .position(|(f, _)| same_person(&f.kind).is_some_and(|r| bare_role(&r)))
+                    .position(|(f, _)| same_person(&f.kind).is_some_and(|r| is_bare_role(&r)))
             {
                 let (old, item) = &mut self.entries[index];
                 old.kind = fact;
@@ -523,19 +524,6 @@ fn mentions_word(haystack: &str, needle: &str) -> bool {
         let after = haystack[i + m.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
-}
-
-/// Whether a person's role says only what they were ("the architect", "the German
-/// sociologist"), not which one: no owner, no deed, no place.
-fn bare_role(role: &str) -> bool {
-    role.split_whitespace().count() <= 4
-        && !role.contains("'s ")
-        && !role.split_whitespace().any(|w| {
-            matches!(
-                w,
-                "of" | "who" | "whose" | "that" | "which" | "in" | "for" | "at" | "to" | "from"
-            )
-        })
 }
 
 /// Whether a fact's questions would show their own answer (the prompt side holds the answer).
@@ -736,13 +724,13 @@ From 1901 to 1910, the guild built new towers along the southern shore.
 
     #[test]
     fn a_bare_role_gives_way_to_one_that_says_which() {
-        assert!(bare_role("the architect"));
-        assert!(bare_role("a German missionary"));
-        assert!(!bare_role("the architect of the pedestal"));
-        assert!(!bare_role("the guild's architect"));
-        assert!(!bare_role("the architect who designed the pedestal"));
-        assert!(!bare_role("the first architect to build it"));
-        assert!(!bare_role(
+        assert!(is_bare_role("the architect"));
+        assert!(is_bare_role("a German missionary"));
+        assert!(!is_bare_role("the architect of the pedestal"));
+        assert!(!is_bare_role("the guild's architect"));
+        assert!(!is_bare_role("the architect who designed the pedestal"));
+        assert!(!is_bare_role("the first architect to build it"));
+        assert!(!is_bare_role(
             "the first architect of the Varn Guild's harbour"
         ));
         let roles_of_quell = |article: &str| {
@@ -757,7 +745,7 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             "The Varn Tower\n\nThe Varn Tower is a tower in Brill. It was designed by the architect Mara Quell. Mara Quell, a Brill architect, later designed the Kess Bridge in 1901. The poet Tomas Reede praised it.\n",
         );
         assert!(
-            !roles.is_empty() && roles.iter().all(|r| !bare_role(r)),
+            !roles.is_empty() && roles.iter().all(|r| !is_bare_role(r)),
             "{roles:?}"
         );
         // The richer role first, the bare one later: the bare one is not added.
@@ -765,7 +753,7 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             "The Varn Tower\n\nThe Varn Tower is a tower in Brill. In 1901 Mara Quell, a Brill architect, designed the Kess Bridge over the Olk. It was later praised by the poet Mara Quell.\n",
         );
         assert!(
-            !roles.is_empty() && roles.iter().all(|r| !bare_role(r)),
+            !roles.is_empty() && roles.iter().all(|r| !is_bare_role(r)),
             "{roles:?}"
         );
     }

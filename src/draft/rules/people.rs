@@ -59,6 +59,17 @@ const PERSON_NOUNS: &[&str] = &[
     "vizier", "archbishop", "patriarch", "premier", "regent", "viceroy", "consul", "doge",
 ];
 
+/// Whether a person's role says only what they were ("the architect", "a German
+/// missionary"), not which one: four words at most, no owner, nothing after the noun (no
+/// "of", "who", "in" ...).
+pub fn is_bare_role(role: &str) -> bool {
+    role.split_whitespace().count() <= 4
+        && !role.contains("'s")
+        && !role
+            .split_whitespace()
+            .any(|w| crate::wording::noun::POSTMODIFIERS.contains(&w))
+}
+
 /// Whether a role phrase is about a person: its head noun (the last word before "of", "who",
 /// "in"...) is a person noun.
 pub fn is_person_role(role: &str) -> bool {
@@ -427,12 +438,7 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
 /// laboratory's director"), when the person does not open the clause, or when the clause
 /// goes on with no deed of the person.
 fn predicate_after(hit: &Hit, role: &str, from: usize) -> Option<String> {
-    if role.split_whitespace().count() > 4
-        || role.contains("'s")
-        || role
-            .split_whitespace()
-            .any(|w| crate::wording::noun::POSTMODIFIERS.contains(&w))
-    {
+    if !is_bare_role(role) {
         return None;
     }
     // The person opens the clause (perhaps after a time): "the army of X, a nobleman,
