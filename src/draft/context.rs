@@ -103,18 +103,18 @@ static APPOSED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Head nouns of an apposition that make a name a thing's, however person-shaped it looks
-/// ("Karhu Sports, a Finnish company", "the Eagle, a pub near the laboratory").
+/// ("the Eagle, a pub near the laboratory"), beside the class nouns of places, bodies and
+/// ships (see [`is_thing_noun`]).
 #[rustfmt::skip]
 const THING_HEADS: &[&str] = &[
     "town", "village", "port", "pub", "inn", "hotel", "restaurant", "newspaper", "magazine",
     "journal", "book", "novel", "poem", "song", "album", "film", "painting", "machine", "device",
-    "computer", "engine", "car", "ship", "fish", "bird", "plant", "tree", "species", "mineral",
+    "computer", "engine", "car", "fish", "bird", "plant", "tree", "species", "mineral",
     "ore", "building", "castle", "church", "cathedral", "palace", "school", "university",
     "college", "laboratory", "institute", "hospital", "region", "province", "district",
     "suburb", "valley", "bay", "peninsula", "desert", "forest", "estate", "farm", "mine",
-    "factory", "brand", "label", "bank", "studio", "stadium", "prize", "award", "project",
-    "programme", "program", "system", "consortium", "subsidiary", "maker", "manufacturer",
-    "producer", "publisher", "carmaker", "retailer", "chain", "fund", "hamlet", "farmhouse",
+    "factory", "label", "bank", "studio", "stadium", "prize", "award", "project",
+    "programme", "program", "system", "consortium", "subsidiary",     "producer", "publisher", "carmaker", "chain", "fund", "hamlet", "farmhouse",
     "villa", "manor", "abbey", "monastery", "chateau", "château", "house",
 ];
 
@@ -196,6 +196,14 @@ fn modifies_a_noun(skeleton: &str, i: usize) -> bool {
         )
 }
 
+/// Whether a head noun names a thing, never a person: a place, a body, a ship or another
+/// thing ("company", "river", "liner", "pub").
+fn is_thing_noun(head: &str) -> bool {
+    [THING_HEADS, CLASS_NOUNS, ORGANISATION_NOUNS, SHIP_NOUNS]
+        .iter()
+        .any(|nouns| nouns.contains(&head))
+}
+
 /// The slot a placeholder's number names in a sentence ("3" of «E3»).
 fn slot_at<'s>(sentence: &'s Sentence, index: &str) -> Option<&'s sentence::Slot> {
     index
@@ -270,9 +278,7 @@ impl Article {
                 };
                 let head = crate::wording::noun::NounPhrase::new(phrase.as_str()).head();
                 if let Some(slot) = slot_at(s, i.as_str())
-                    && (THING_HEADS.contains(&head.as_str())
-                        || CLASS_NOUNS.contains(&head.as_str())
-                        || ORGANISATION_NOUNS.contains(&head.as_str()))
+                    && is_thing_noun(&head)
                     && !article.definite.iter().any(|p| p == slot.bare())
                 {
                     article.definite.push(slot.bare().to_string());
