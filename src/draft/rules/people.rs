@@ -150,12 +150,9 @@ pub fn is_person_role(role: &str) -> bool {
 /// ("Florence Nightingale's elder sister", "the elder sister of Florence Nightingale" is
 /// Parthenope Nightingale): a name ending in `name`'s family name, without its first name.
 pub fn role_without_others(name: &str, role: &str) -> String {
-    static OWNER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b\p{Lu}[\p{L}\-]*(?: \p{Lu}[\p{L}\-]*)+(?:'s)?").expect("valid")
-    });
     let first = name.split_whitespace().next().unwrap_or("");
     let family = name.split_whitespace().last().unwrap_or("");
-    OWNER
+    FULL_NAME
         .replace_all(role, |c: &regex::Captures| {
             let words: Vec<&str> = c[0]
                 .split_whitespace()
@@ -789,12 +786,9 @@ fn possessive_role(hit: &Hit) -> Option<FactKind> {
         if noun.ends_with("mother") {
             return None;
         }
-        let owner = OWNER_OF.captures(&role).and_then(|c| {
-            c.name("family")
-                .or_else(|| c.name("family2"))
-                .map(|f| f.as_str().to_string())
-        })?;
-        name = format!("{name} {owner}");
+        let owner = FULL_NAME.find(&role)?.as_str().trim_end_matches("'s");
+        let family = owner.rsplit(' ').next()?;
+        name = format!("{name} {family}");
     }
     person(name, role, None)
 }
@@ -811,11 +805,10 @@ const BLOOD_KIN: &[&str] = &[
     "grandmother",
 ];
 
-/// The family name of a role's owner: "Florence Nightingale's ...", "... of Florence
-/// Nightingale".
-static OWNER_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{L}\-]*(?: \p{Lu}[\p{L}\-]*)* (?P<family>\p{Lu}[\p{L}\-]*)'s |\bof \p{Lu}[\p{L}\-]*(?: \p{Lu}[\p{L}\-]*)* (?P<family2>\p{Lu}[\p{L}\-]*)$")
-        .expect("valid")
+/// A name of two capitalised words or more, perhaps possessive ("Florence Nightingale's"):
+/// the owner a relative's role names.
+static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\p{Lu}[\p{L}\-]*(?: \p{Lu}[\p{L}\-]*)+(?:'s)?").expect("valid")
 });
 
 /// "X was the first woman to ...": a first is a role worth asking.
