@@ -198,7 +198,7 @@ fn modifies_a_noun(skeleton: &str, i: usize) -> bool {
 
 /// Whether a head noun names a thing, never a person: a place, a body, a ship or another
 /// thing ("company", "river", "liner", "pub").
-fn is_thing_noun(head: &str) -> bool {
+pub(crate) fn is_thing_noun(head: &str) -> bool {
     [THING_HEADS, CLASS_NOUNS, ORGANISATION_NOUNS, SHIP_NOUNS]
         .iter()
         .any(|nouns| nouns.contains(&head))

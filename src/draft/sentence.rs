@@ -201,6 +201,20 @@ impl Vocabulary {
     }
 }
 
+/// Whether the full stop at `end` closes dotted initials ("S.p.A", "U.S") inside a sentence:
+/// a lowercase word follows it.
+fn initials_stop(text: &str, end: usize) -> bool {
+    let last = text[..end].rsplit(' ').next().unwrap_or("");
+    let letters: Vec<&str> = last.split('.').collect();
+    letters.len() >= 2
+        && letters
+            .iter()
+            .all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic))
+        && text[end..]
+            .strip_prefix(". ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()))
+}
+
 /// Reads a sentence. A capitalised first word the article writes in lowercase somewhere
 /// ("Disease killed...") starts no name; nor does one it never capitalises inside a sentence
 /// when a lowercase word follows ("Independence was proclaimed").
@@ -249,6 +263,13 @@ pub fn read(text: &str, words: &Vocabulary) -> Sentence {
                 start = rest.len();
             }
         }
+        // "Ferrari S.p.A. is": the full stop of dotted initials inside a sentence is the
+        // name's own.
+        let mut end = range.end;
+        if !possessive && initials_stop(text, end) {
+            end += 1;
+        }
+        let range = range.start..end;
         let mut name = text[start..range.end].to_string();
         if possessive {
             name = possessive_stem(&name).to_string();
@@ -981,6 +1002,16 @@ mod tests {
             names("He rode the Vuelta a España."),
             ["the Vuelta a España"]
         );
+    }
+
+    #[test]
+    fn dotted_initials_keep_their_full_stop_inside_a_sentence() {
+        assert_eq!(
+            names("Tull Shipping S.p.A. is a maker of ships."),
+            ["Tull Shipping S.p.A."]
+        );
+        // At the end of a sentence the stop is the sentence's.
+        assert_eq!(names("They went to Tull S.A."), ["Tull S.A"]);
     }
 
     #[test]

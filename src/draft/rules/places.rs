@@ -53,6 +53,27 @@ fn headquarters(hit: &Hit) -> Option<FactKind> {
     place(hit, subject, "headquarters", "p", false)
 }
 
+/// "X is an independent humanitarian organisation based in Geneva": the place is the
+/// subject's when "based" follows the description's own head noun, or a comma closes the
+/// description ("a maker of cars, based in Maranello"); not "a maker of ships that are based
+/// in P", nor "the owner of fleets and of ships based in P".
+fn described_headquarters(hit: &Hit) -> Option<FactKind> {
+    let described = hit.raw("d").unwrap_or_default();
+    if described.split(' ').any(|w| {
+        matches!(
+            w,
+            "that" | "which" | "who" | "whose" | "are" | "were" | "is"
+        )
+    }) {
+        return None;
+    }
+    let head = hit.raw("h")?;
+    if hit.raw("c").is_none() && !crate::draft::context::is_thing_noun(head) {
+        return None;
+    }
+    headquarters(hit)
+}
+
 fn capital(hit: &Hit) -> Option<FactKind> {
     let subject = hit.name("s")?;
     place(hit, subject, "capital", "p", false)
@@ -271,6 +292,35 @@ pub static RULES: &[Rule] = &[
         build: headquarters,
         must: &["The league's archive moved when Tull Shipping, based in Varn, bought it."],
         must_not: &["Tull Shipping is based on trust."],
+    },
+    Rule {
+        name: "X is a thing based in P",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»(?: \(«E\d+»\))?|[Ii]t) (?:is|was) (?:an?|the) (?P<d>(?:(?:[A-Za-z\-]+|«E\d+»)(?:,|,? and)? ){0,7}?)(?P<h>[a-z\-]+)(?P<c>,)? (?:headquartered|based) in (?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.75,
+        build: described_headquarters,
+        must: &[
+            "The Harbour League is an independent trade organisation based in Varn.",
+            "Tull Shipping is a Brill maker of ships and engines, based in Varn, a small port.",
+            "Tull Shipping is an Italian maker of ships, based in Varn.",
+        ],
+        must_not: &[
+            "Tull Shipping is a maker of ships that are based in Varn.",
+            "Tull Shipping is the owner of several fleets and of ships based in Varn.",
+            "Tull Shipping is a maker of engines based on steam.",
+        ],
+    },
+    Rule {
+        name: "Headquartered in P, X is",
+        pattern: r"^(?:Headquartered|Based) in (?P<p>(?:the )?«E\d+»)(?:,? (?:in )?(?:the )?«E\d+»)?(?:, (?:an?|the) [^,;«]*(?:«E\d+»[^,;«]*)?)?, (?P<s>(?:[Tt]he )?«E\d+»|it|the [a-z]+) (?:is|was|has|had|employs|employed|makes|made|sells|sold|runs|ran|[a-z]+s) ",
+        whole: false,
+        confidence: 0.75,
+        build: headquarters,
+        must: &[
+            "Headquartered in Varn, a small town in Brill, Tull Shipping is the largest yard in the north.",
+            "The Harbour League is a trade body. Based in Varn, it employs 300 people.",
+        ],
+        must_not: &["Born in Varn, Mara Quell is a painter."],
     },
     Rule {
         name: "X moved its headquarters (from A) to B",
