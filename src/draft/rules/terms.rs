@@ -1197,7 +1197,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a definition",
-        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|(?:«E\d+», )+«E\d+»,? and «E\d+»|[^;:,.«]|«[ENR]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, [a-z]+ed\b|, (?:on|in|at|near|along|between|across|off|from|beside|by|opposite|overlooking|facing) |$)",
+        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|(?:«E\d+», )+«E\d+»,? and «E\d+»|[^;:,.«]|«[ENR]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, (?:[a-z]+ed|fought|built|held|won|led|run|begun|written|made|known|kept|laid|sold|brought|taught)\b|, (?:on|in|at|near|along|between|across|off|from|beside|by|opposite|overlooking|facing) |$)",
         whole: false,
         confidence: 0.6,
         build: copula,
@@ -1217,6 +1217,7 @@ pub static RULES: &[Rule] = &[
             "The Varn Wall is a vast system of forts that stretches across the north of Brill, from the sea to the hills.",
             "The Grey Death was a pandemic of plague that swept across Varn, Brill and Olk between 1346 and 1353.",
             "The Varn Tower is a wrought-iron lattice tower on the Tull Field, beside the Olk in Brill.",
+            "The Battle of Varn was one of the decisive engagements of the Great War, fought between Brill and Tull.",
         ],
         must_not: &[
             "Brill is the only place in the North Sea where seals still breed.",
