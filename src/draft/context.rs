@@ -938,7 +938,9 @@ const THING_WORDS: &[&str] = &[
     "Prefecture", "County", "District", "Oblast", "Canton", "Territory", "Governorate",
     "Municipality", "Borough", "Shire", "State", "Lagoon", "Hills", "Highlands", "Geyser",
     "Spring", "Springs", "Canyon", "Caldera", "Volcano", "Reef", "Cave", "Caves", "Gorge",
-    "Oasis",
+    "Oasis", "Operation", "Plan", "Project", "Order", "Offensive", "Campaign", "Front", "Corps",
+    "Division", "Regiment", "Squadron", "Doctrine", "Telescope", "Satellite", "Mountains",
+    "Forest", "Shrine", "Prix",
 ];
 
 /// Whether a name looks like a person's: two to four capitalised words, none of them a word
@@ -1990,6 +1992,8 @@ mod tests {
         assert!(!looks_like_person("St Mary's Hospital"));
         assert!(!looks_like_person("Sri Lanka"));
         assert!(!looks_like_person("ASEAN"));
+        assert!(!looks_like_person("Operation Uranus"));
+        assert!(!looks_like_person("Case Blue Offensive"));
         assert!(expands("Association of Southeast Asian Nations", "ASEAN"));
         assert!(expands("Shanghai Co-operation Organization", "SCO"));
         assert!(!expands("Orbital Debris Office", "XYZ"));

@@ -306,6 +306,18 @@ pub fn read(text: &str, words: &Vocabulary) -> Sentence {
             last_range.end = range.end;
             continue;
         }
+        // "Order No. 227", "Symphony No. 9": the number a name's "No." counts is its own.
+        if let Some((last_range, last)) = merged.last_mut()
+            && matches!(last.kind, SlotKind::Entity { possessive: false })
+            && (last.text.ends_with(" No") || last.text.ends_with(" no"))
+            && matches!(slot.kind, SlotKind::Number { unit: None, .. })
+            && slot.text.chars().all(|c| c.is_ascii_digit())
+            && &text[last_range.end..range.start] == ". "
+        {
+            last.text = format!("{}. {}", last.text, slot.text);
+            last_range.end = range.end;
+            continue;
+        }
         merged.push((range, slot));
     }
     let raw = merged;
@@ -1009,6 +1021,10 @@ mod tests {
         assert_eq!(
             names("Tull Shipping S.p.A. is a maker of ships."),
             ["Tull Shipping S.p.A."]
+        );
+        assert_eq!(
+            names("On 28 July Brill issued Order No. 227, which forbade retreat."),
+            ["Brill", "Order No. 227"]
         );
         // At the end of a sentence the stop is the sentence's.
         assert_eq!(names("They went to Tull S.A."), ["Tull S.A"]);

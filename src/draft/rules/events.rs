@@ -1528,11 +1528,10 @@ fn nominal(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let date = hit.event_date("n")?;
-    event(
-        format!("the {} of {}", hit.raw("n")?, trim_phrase(&object)),
-        date,
-        None,
-    )
+    // "as fully-fledged members" cut short by the phrase's trim: a hanging "as" goes too.
+    let object = trim_phrase(&object);
+    let object = object.strip_suffix(" as").unwrap_or(&object);
+    event(format!("the {} of {object}", hit.raw("n")?), date, None)
 }
 
 fn range_side(hit: &Hit, end: bool) -> Option<FactKind> {
@@ -2504,6 +2503,7 @@ pub static RULES: &[Rule] = &[
             "The eruption of Mount Tull in April 2010 closed the airports.",
             "In 1956 the invasion of Olk shocked the islands.",
             "A result of the 1917 congress in June was the accession of Arden and Brill as full members.",
+            "A result of the 1917 congress was the accession of Arden and Brill as fully-fledged Varn members.",
         ],
         must_not: &[
             "Before the collapse of the Northern Union in 1991, trade was slow.",
@@ -2542,19 +2542,20 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "period start (X was fought from D to D)",
-        pattern: r"(?P<s>{S})(?: {WAS}|,) (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
+        pattern: r"(?P<s>{S})(?:(?: {WAS}|,) (?:fought|held|in force|built|waged|ruled)| (?:lasted|raged)) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
         whole: false,
         confidence: 0.7,
         build: range_start_any,
         must: &[
             "The Harbour War was fought from 1853 to 1856 between two leagues.",
             "In the Harbour War, fought from 1853 to 1856, Varn defeated Olk.",
+            "The Harbour War lasted from 1853 to 1856.",
         ],
         must_not: &["No race was held from 1915 to 1918."],
     },
     Rule {
         name: "period end (X was fought from D to D)",
-        pattern: r"(?P<s>{S})(?: {WAS}|,) (?:fought|held|in force|built|waged|ruled) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
+        pattern: r"(?P<s>{S})(?:(?: {WAS}|,) (?:fought|held|in force|built|waged|ruled)| (?:lasted|raged)) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
         whole: false,
         confidence: 0.7,
         build: range_end_any,
@@ -2563,6 +2564,28 @@ pub static RULES: &[Rule] = &[
             "In the Harbour War, fought from 1853 to 1856, Varn defeated Olk.",
         ],
         must_not: &["No race was held from 1915 to 1918."],
+    },
+    Rule {
+        name: "period start (Lasting from D to D, X ...)",
+        pattern: r"^Lasting (?P<r>{R}), (?P<s>{S}) [a-z]",
+        whole: false,
+        confidence: 0.7,
+        build: range_start,
+        must: &[
+            "The Harbour War was a war of ports. Lasting from 1853 to 1856, it ended with a treaty.",
+        ],
+        must_not: &["Lasting 1853 years, it ended."],
+    },
+    Rule {
+        name: "period end (Lasting from D to D, X ...)",
+        pattern: r"^Lasting (?P<r>{R}), (?P<s>{S}) [a-z]",
+        whole: false,
+        confidence: 0.7,
+        build: range_end,
+        must: &[
+            "The Harbour War was a war of ports. Lasting from 12 May 1853 to 1856, it ended with a treaty.",
+        ],
+        must_not: &["Lasting for years, it ended."],
     },
     Rule {
         name: "Signed in D, X ...",
@@ -3220,6 +3243,43 @@ mod tests {
         );
         assert!(
             matches!(&end[..], [FactKind::Event { what, date, .. }] if what == "the end of the Harbour War" && date.year == 1856)
+        );
+        let lasted = "The Harbour War lasted from 1853 to 1856.";
+        assert_eq!(
+            whats("period start (X was fought from D to D)", lasted),
+            ["the start of the Harbour War"]
+        );
+        assert_eq!(
+            whats("period end (X was fought from D to D)", lasted),
+            ["the end of the Harbour War"]
+        );
+        let lasting = "The Harbour War was a war of ports. Lasting from 12 May 1853 to 2 June \
+                       1856, it ended with a treaty.";
+        let start = facts_of(
+            rule(RULES, "period start (Lasting from D to D, X ...)"),
+            lasting,
+        );
+        let end = facts_of(
+            rule(RULES, "period end (Lasting from D to D, X ...)"),
+            lasting,
+        );
+        assert!(
+            matches!(&start[..], [FactKind::Event { what, date, .. }] if what == "the start of the Harbour War" && date.day == Some(12) && date.month == Some(5))
+        );
+        assert!(
+            matches!(&end[..], [FactKind::Event { what, date, .. }] if what == "the end of the Harbour War" && date.year == 1856 && date.day == Some(2))
+        );
+    }
+
+    #[test]
+    fn a_nominal_event_loses_a_hanging_as() {
+        assert_eq!(
+            whats(
+                "nominal event (the eruption of X in D)",
+                "A result of the 1917 congress was the accession of Arden and Brill as \
+                 fully-fledged Varn members."
+            ),
+            ["the accession of Arden and Brill"]
         );
     }
 
