@@ -947,7 +947,9 @@ const THING_WORDS: &[&str] = &[
 /// for a thing or a place, no acronym.
 pub fn looks_like_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // "The Motherland Calls", "The Hague": no one's name opens with an article.
     (2..=4).contains(&words.len())
+        && !matches!(words[0], "The" | "A" | "An")
         && words.iter().all(|w| {
             let stem = w.trim_end_matches("'s");
             (stem.starts_with(char::is_uppercase)
@@ -1993,6 +1995,7 @@ mod tests {
         assert!(!looks_like_person("Sri Lanka"));
         assert!(!looks_like_person("ASEAN"));
         assert!(!looks_like_person("Operation Uranus"));
+        assert!(!looks_like_person("The Motherland Calls"));
         assert!(!looks_like_person("Case Blue Offensive"));
         assert!(expands("Association of Southeast Asian Nations", "ASEAN"));
         assert!(expands("Shanghai Co-operation Organization", "SCO"));

@@ -1826,7 +1826,14 @@ fn participle(hit: &Hit) -> Option<FactKind> {
 /// "the Monument, a Doric column designed by Wren and completed in 1677": the participles
 /// of a thing's apposition tell of the thing.
 fn apposed_participle(hit: &Hit) -> Option<FactKind> {
-    if !crate::wording::verb::is_past_form(hit.raw("v1")?) {
+    // "X, a man whose son was born in 1890": the participle is someone else's.
+    let whole = hit.caps.get(0)?.as_str();
+    if hit
+        .raw("v1")
+        .is_some_and(|v1| !crate::wording::verb::is_past_form(v1))
+        || whole.contains(" whose ")
+        || whole.contains(" who ")
+    {
         return None;
     }
     let noun = noun_of(hit.raw("v")?).filter(|n| !n.is_empty())?;
@@ -2095,6 +2102,23 @@ pub static RULES: &[Rule] = &[
             "The fire is remembered by the Pillar, a stone column designed by Mara Quell and completed in Varn.",
             "The guild hired Mara Quell, a chemist trained in Varn and married in 1890.",
             "The Pillar, a stone column and a gate completed in 1677, stands.",
+        ],
+    },
+    Rule {
+        name: "X, a thing unveiled in D",
+        pattern: r"(?P<s>«E\d+»), (?:a|an) (?:[A-Za-z\-]+ ){0,3}?[a-z\-]+ (?:first |later )?(?P<v>{PASSIVE}) (?:in|on) (?P<d>{D})(?:[,.;]|$| (?:that|which|and|to|as|by)\b)",
+        whole: false,
+        confidence: 0.7,
+        build: apposed_participle,
+        must: &[
+            "The square is dominated by the Pillar, a stone column unveiled in 1677 that is 60 metres tall.",
+            "Its pride is Varn Hall, a concert hall opened on 3 May 1901.",
+        ],
+        must_not: &[
+            "The guild hired Mara Quell, a chemist trained in Varn.",
+            "The guild hired Mara Quell, a chemist born in 1890.",
+            "The guild bought Varn Hall, a building whose owner was born in 1890.",
+            "The square is dominated by the Pillar, a stone column unveiled in 1677 in Varn.",
         ],
     },
     Rule {
