@@ -152,7 +152,16 @@ pub struct Article {
     /// one's name is written, or with an apposition that calls them a thing ("Karhu Sports, a
     /// Finnish company").
     definite: Vec<String>,
+    /// Names with the noun an apposition calls them ("Stalingrad, an industrial city", "the
+    /// city of Stalingrad"): what "the city" may stand for.
+    called: Vec<(String, String)>,
 }
+
+/// Nouns that "the NOUN of X" calls X ("the city of Stalingrad"), unlike "the bank of X".
+const PLACE_CLASSES: &[&str] = &[
+    "city", "town", "village", "island", "port", "province", "state", "kingdom", "region",
+    "county", "republic", "river", "lake", "country", "capital", "borough", "district",
+];
 
 /// Whether the name of slot `i` is used before a noun ("the Alan Turing law", "a Turing
 /// machine"): it modifies the noun, and "the" or "a" is the noun's, not the name's.
@@ -277,6 +286,15 @@ impl Article {
                     continue;
                 };
                 let head = crate::wording::noun::NounPhrase::new(phrase.as_str()).head();
+                if let Some(slot) = slot_at(s, i.as_str())
+                    && (c.name("of").is_none() || PLACE_CLASSES.contains(&head.as_str()))
+                    && !article
+                        .called
+                        .iter()
+                        .any(|(h, n)| *h == head && n == slot.bare())
+                {
+                    article.called.push((head.clone(), slot.bare().to_string()));
+                }
                 if let Some(slot) = slot_at(s, i.as_str())
                     && is_thing_noun(&head)
                     && !article.definite.iter().any(|p| p == slot.bare())
@@ -716,6 +734,19 @@ impl Article {
             .collect();
         match fits.as_slice() {
             [one] => Some((*one).clone()),
+            [] => {
+                // "the city" when one name is called a city ("Stalingrad, an industrial
+                // city"); never the article's subject, whose class nouns are read first.
+                let mut called = self
+                    .called
+                    .iter()
+                    .filter(|(head, _)| head == noun)
+                    .map(|(_, name)| name);
+                match (called.next(), called.next()) {
+                    (Some(one), None) if !self.is_person(one) => Some(one.clone()),
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }
@@ -1772,6 +1803,30 @@ mod tests {
         assert_eq!(a.subject.as_deref(), Some("Quell"));
         assert!(a.subject_is_person());
         assert!(a.class_nouns.is_empty());
+    }
+
+    #[test]
+    fn the_noun_an_apposition_calls_one_name_stands_for_it() {
+        let a = article(
+            "The Battle of Varn",
+            &[
+                "The Battle of Varn was fought for the city of Tullgrad.",
+                "Tullgrad, an industrial city on the river, was taken.",
+                "The fleet held the west bank of the Orrin.",
+            ],
+        );
+        assert_eq!(a.named_by("city").as_deref(), Some("Tullgrad"));
+        // "the bank of X" does not call X a bank.
+        assert_eq!(a.named_by("bank"), None);
+        // Two names called cities: "the city" is neither.
+        let a = article(
+            "The Battle of Varn",
+            &[
+                "Tullgrad, an industrial city, was taken.",
+                "Olkgrad, a small city, was spared.",
+            ],
+        );
+        assert_eq!(a.named_by("city"), None);
     }
 
     #[test]

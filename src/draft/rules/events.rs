@@ -350,7 +350,10 @@ fn passive(hit: &Hit) -> Option<FactKind> {
                 .sentence
                 .render(after.split([',', ';']).next().unwrap_or(""));
             let complement = trim_phrase(rendered.split(" in ").next().unwrap_or(""));
-            if complement.split_whitespace().count() < 2 {
+            // "declared a park" says nothing; "renamed Volgograd" does.
+            if complement.split_whitespace().count() < 2
+                && !(noun == "renaming" && complement.starts_with(char::is_uppercase))
+            {
                 return None;
             }
             format!("the {noun} of {subject} as {complement}")
@@ -3317,6 +3320,11 @@ mod tests {
             ["the declaration of Varn as a free port"]
         );
         assert!(whats(passive, "In 1890 Varn was declared neutral ground.").is_empty());
+        assert_eq!(
+            whats(passive, "Tullgrad was renamed Olkgrad in 1961."),
+            ["the renaming of Tullgrad as Olkgrad"]
+        );
+        assert!(whats(passive, "Tullgrad was renamed again in 1961.").is_empty());
         assert!(whats(passive, "Mara Quell was married in 1890.").is_empty());
     }
 
