@@ -239,11 +239,13 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
             && named(&c["e"]).is_some()
         {
             let mut np = sentence.render(&c["np"]);
-            // "The first IKEA store opened": the store; "Iceland was": Iceland.
+            // "The first IKEA store opened": the store; "Iceland was": Iceland; "The IMF
+            // formally came": the IMF.
             if let Some((head, last)) = np.rsplit_once(' ')
                 && (crate::wording::verb::is_auxiliary(last)
                     || crate::wording::verb::is_irregular_form(last)
-                    || last.ends_with("ed"))
+                    || last.ends_with("ed")
+                    || (last.ends_with("ly") && last.len() > 4))
             {
                 np = head.to_string();
             }
@@ -747,6 +749,19 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             got.contains(&"the Battle of Varn @ 12 September 1683".to_string()),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn an_adverb_after_a_subject_is_not_part_of_its_name() {
+        let roles = drafted(
+            "The Varn Fund\n\nThe Varn Fund is a bank of ports. The Varn Fund formally \
+             came into being in 1945. Its first managing director was Mara Quell.\n",
+            |k| match k {
+                FactKind::Person { role, .. } => Some(role.to_string()),
+                _ => None,
+            },
+        );
+        assert_eq!(roles, ["the first managing director of the Varn Fund"]);
     }
 
     #[test]

@@ -201,8 +201,8 @@ impl Vocabulary {
     }
 }
 
-/// Whether the full stop at `end` closes dotted initials ("S.p.A", "U.S") inside a sentence:
-/// a lowercase word follows it.
+/// Whether the full stop at `end` closes dotted initials ("S.p.A", "U.S", "D.C") inside a
+/// sentence: a lowercase word or a comma follows it.
 fn initials_stop(text: &str, end: usize) -> bool {
     let last = text[..end].rsplit(' ').next().unwrap_or("");
     let letters: Vec<&str> = last.split('.').collect();
@@ -210,9 +210,12 @@ fn initials_stop(text: &str, end: usize) -> bool {
         && letters
             .iter()
             .all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic))
-        && text[end..]
-            .strip_prefix(". ")
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()))
+        && text[end..].strip_prefix('.').is_some_and(|rest| {
+            rest.starts_with([',', ';', ':', ')'])
+                || rest
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
+        })
 }
 
 /// Reads a sentence. A capitalised first word the article writes in lowercase somewhere
@@ -1025,6 +1028,10 @@ mod tests {
         assert_eq!(
             names("On 28 July Brill issued Order No. 227, which forbade retreat."),
             ["Brill", "Order No. 227"]
+        );
+        assert_eq!(
+            names("Based in Varn, D.C., it has 191 members."),
+            ["Varn", "D.C."]
         );
         // At the end of a sentence the stop is the sentence's.
         assert_eq!(names("They went to Tull S.A."), ["Tull S.A"]);

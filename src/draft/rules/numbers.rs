@@ -1161,7 +1161,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X has N things",
-        pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? (?:[a-z]+ )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|holds|held|numbers|consists of|consisted of|(?:is|are|was|were) made up of|(?:is|are|was|were) home to|employs|employed|operates|operated|runs|carries|carried) (?:the |only |just )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
+        pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? (?:(?:[a-z]+ly|also|still|now|only|already|then|once|today|alone|together|at first|at present|by then) )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|holds|held|numbers|consists of|consisted of|(?:is|are|was|were) made up of|(?:is|are|was|were) home to|employs|employed|operates|operated|runs|carries|carried) (?:the |only |just )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
         whole: false,
         confidence: 0.7,
         build: counted,
@@ -1173,6 +1173,7 @@ pub static RULES: &[Rule] = &[
             "The Varn Reef is made up of roughly 2,900 separate reefs.",
             "The Varn Reef is home to some 400 species.",
             "The Varn Queen carried only 20 lifeboats, with room for 1,178 people.",
+            "Tull Shipping is a company. Based in Varn, the capital of Brill, it has 191 members.",
         ],
         must_not: &["The guild has many members.", "The guild has 1 member."],
     },
