@@ -8,7 +8,8 @@
 //! - both are of the same kind,
 //! - their key answers agree after the answer checker's normalisation (event: the same year,
 //!   and the same month and day where both give one; place: the place; person: the name;
-//!   list: the same set of items; number: the same value, within the gold tolerance; term: the
+//!   list: the same set of items; number: the same value, within the gold tolerance, a unit
+//!   opening with "thousand", "million", "billion" or "trillion" scaling its value; term: the
 //!   term), an accepted alternative of the gold fact counting as the answer too,
 //! - and the phrases that say what the fact is about (event `what`, place `subject`, person
 //!   `role`, list `name`, number `quantity`, term `definition`) share content words: at least
@@ -235,15 +236,38 @@ pub fn same_key(drafted: &FactKind, gold: &FactKind) -> bool {
         (K::Place { place, .. }, K::Place { place: p, .. }) => same_answer(place, p),
         (K::Person { name, .. }, K::Person { name: n, .. }) => same_answer(name, n),
         (K::List { items, .. }, K::List { items: i, .. }) => same_items(items, i),
+        (K::Number { .. }, K::Number { .. }) => same_number(drafted, gold),
+        (K::Term { term, .. }, K::Term { term: t, .. }) => same_answer(term, t),
+        _ => false,
+    }
+}
+
+/// Whether two numbers are the same value within the gold tolerance, each scaled by the word
+/// its unit opens with: 23.7 "billion euros" is 23,700,000,000 euros.
+fn same_number(drafted: &FactKind, gold: &FactKind) -> bool {
+    let scale = |unit: &Option<crate::deck::Text>| match unit
+        .as_deref()
+        .and_then(|u| u.split_whitespace().next())
+    {
+        Some("thousand") => 1e3,
+        Some("million") => 1e6,
+        Some("billion") => 1e9,
+        Some("trillion") => 1e12,
+        _ => 1.0,
+    };
+    match (drafted, gold) {
         (
-            K::Number { value, .. },
-            K::Number {
+            FactKind::Number { value, unit, .. },
+            FactKind::Number {
                 value: v,
+                unit: u,
                 tolerance,
                 ..
             },
-        ) => (value - v).abs() <= tolerance.max(v.abs() * 1e-9),
-        (K::Term { term, .. }, K::Term { term: t, .. }) => same_answer(term, t),
+        ) => {
+            let (value, v, tolerance) = (value * scale(unit), v * scale(u), tolerance * scale(u));
+            (value - v).abs() <= tolerance.max(v.abs() * 1e-9)
+        }
         _ => false,
     }
 }
@@ -284,20 +308,8 @@ pub fn matches(drafted: &FactKind, gold: &FactKind) -> bool {
                 name: n, items: i, ..
             },
         ) => same_items(items, i) && overlaps(name, n),
-        (
-            K::Number {
-                quantity, value, ..
-            },
-            K::Number {
-                quantity: q,
-                value: v,
-                tolerance,
-                ..
-            },
-        ) => {
-            (value - v).abs() <= tolerance.max(v.abs() * 1e-9)
-                && overlaps(quantity, q)
-                && same_measure(quantity, q)
+        (K::Number { quantity, .. }, K::Number { quantity: q, .. }) => {
+            same_number(drafted, gold) && overlaps(quantity, q) && same_measure(quantity, q)
         }
         (
             K::Term { term, definition },
@@ -695,6 +707,30 @@ mod tests {
         assert!(!matches(
             &number("the area of Iceland", 390_000.0, 0.0),
             &gold
+        ));
+        // A gold unit of "billion euros" scales its value, and its tolerance.
+        let money = |value: f64, unit: &str, tolerance: f64| FactKind::Number {
+            quantity: "the revenue of Tull Shipping".into(),
+            value,
+            unit: Some(unit.into()),
+            tolerance,
+        };
+        let gold = money(23.7, "billion euros", 0.5);
+        assert!(matches(&money(23.7e9, "€", 0.0), &gold));
+        assert!(matches(&money(23.5e9, "€", 0.0), &gold));
+        assert!(!matches(&money(23.7, "€", 0.0), &gold));
+        assert!(!matches(&money(22.0e9, "€", 0.0), &gold));
+        assert!(same_key(
+            &money(1e12, "$", 0.0),
+            &money(1.0, "trillion dollars", 0.0)
+        ));
+        assert!(same_key(
+            &money(2e3, "$", 0.0),
+            &money(2.0, "thousand dollars", 0.0)
+        ));
+        assert!(same_key(
+            &money(2e6, "$", 0.0),
+            &money(2.0, "million dollars", 0.0)
         ));
     }
 
