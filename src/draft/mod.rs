@@ -245,7 +245,23 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
                 && (crate::wording::verb::is_auxiliary(last)
                     || crate::wording::verb::is_irregular_form(last)
                     || last.ends_with("ed")
-                    || (last.ends_with("ly") && last.len() > 4))
+                    || (last.ends_with("ly") && last.len() > 4)
+                    || matches!(
+                        last,
+                        "also"
+                            | "still"
+                            | "now"
+                            | "then"
+                            | "only"
+                            | "already"
+                            | "later"
+                            | "soon"
+                            | "once"
+                            | "again"
+                            | "first"
+                            | "never"
+                            | "often"
+                    ))
             {
                 np = head.to_string();
             }
@@ -755,13 +771,20 @@ From 1901 to 1910, the guild built new towers along the southern shore.
     fn an_adverb_after_a_subject_is_not_part_of_its_name() {
         let roles = drafted(
             "The Varn Fund\n\nThe Varn Fund is a bank of ports. The Varn Fund formally \
-             came into being in 1945. Its first managing director was Mara Quell.\n",
+             came into being in 1945. Its first managing director was Mara Quell. The Varn \
+             Fund also lends. Its second managing director was Tomas Reede.\n",
             |k| match k {
                 FactKind::Person { role, .. } => Some(role.to_string()),
                 _ => None,
             },
         );
-        assert_eq!(roles, ["the first managing director of the Varn Fund"]);
+        assert_eq!(
+            roles,
+            [
+                "the first managing director of the Varn Fund",
+                "the second managing director of the Varn Fund"
+            ]
+        );
     }
 
     #[test]

@@ -668,7 +668,10 @@ fn money(hit: &Hit) -> Option<FactKind> {
     let unit = unit.filter(|u| dimension(u) == Some(Dimension::Currency))?;
     let subject = trim_phrase(&hit.text("s")?);
     // "its budget": the budget of what "its" means.
-    if subject.starts_with("its ") || subject.starts_with("their ") {
+    if ["its ", "their ", "Its ", "Their "]
+        .iter()
+        .any(|p| subject.starts_with(p))
+    {
         let owned = hit.name("s")?;
         return number(definite(&owned), value, Some(unit), approx);
     }
@@ -1287,15 +1290,19 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "sales reached €N",
-        pattern: r"(?P<s>(?:«E\d+» )?(?:[a-z]+ ){0,3}(?:sales|revenue|revenues|turnover|profit|profits|budget|income|spending|cost|costs)) (?:reached|totalled|totaled|were|was|amounted to|came to|rose to|fell to|stood at) (?P<n>{N})",
+        pattern: r"(?:^|[ (])(?P<s>(?:«E\d+» )?(?:[Ii]ts |[Tt]heir |[Tt]he )?(?:[a-z]+ ){0,3}(?:sales|revenue|revenues|turnover|profit|profits|budget|income|spending|cost|costs|capacity|capital|endowment|assets|reserves|debt|debts|value|worth)) (?:reached|totalled|totaled|were|was|is|are|amounted to|amounts to|came to|comes to|rose to|fell to|stood at|stands at) (?:(?:about|some|around|roughly|nearly|almost|over|more than) )?(?P<n>{N})",
         whole: false,
         confidence: 0.65,
         build: money,
         must: &[
             "In 2024 Tull Shipping sales reached about €4.5 billion.",
             "The Harbour League is old. For 2024 its budget came to about 7,800 million euros.",
+            "The Harbour League is old. Its lending capacity is about $1 trillion.",
         ],
-        must_not: &["In 2024 Tull Shipping sales reached a record."],
+        must_not: &[
+            "In 2024 Tull Shipping sales reached a record.",
+            "The Harbour League is old. Its lending capacity is about 1,000 ships.",
+        ],
     },
     Rule {
         name: "the N km stretch of X",
