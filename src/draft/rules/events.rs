@@ -66,7 +66,8 @@ pub const INTRANSITIVE: &[(&str, &str)] = &[
     ("divorced", "divorce"), ("moved", "move"), ("marched", "march"), ("met", "meeting"),
     ("disappeared", "disappearance"), ("remarried", "remarriage"), ("graduated", "graduation"),
     ("reached", "arrival"), ("set out", "departure"), ("lifted off", "launch"), ("sank", "sinking"),
-    ("blasted off", "launch"), ("left", "departure"),
+    ("blasted off", "launch"), ("left", "departure"), ("came into existence", "creation"),
+    ("came into being", "creation"),
 ];
 
 /// The event noun of a passive or transitive verb form, whose "of" phrase is acted on ("X
@@ -1571,6 +1572,21 @@ fn range_end(hit: &Hit) -> Option<FactKind> {
     range_side(hit, true)
 }
 
+/// "it began financial operations on 1 March 1947": the start of the subject's operations.
+fn began_work(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s").filter(|s| !vague(s))?;
+    let which = if matches!(hit.raw("v")?, "ceased" | "ended" | "stopped") {
+        "end"
+    } else {
+        "start"
+    };
+    event(
+        format!("the {which} of the {} of {subject}", hit.raw("o")?),
+        hit.date("d")?,
+        None,
+    )
+}
+
 /// "X held its first session in 1994": the first session of X.
 fn held_first(hit: &Hit) -> Option<FactKind> {
     let subject = hit.name("s")?;
@@ -2237,6 +2253,18 @@ pub static RULES: &[Rule] = &[
             "The Harbour Forum, a yearly meeting of pilots, held its first session in July 1994.",
         ],
         must_not: &["The Harbour Forum held its first session after a long debate."],
+    },
+    Rule {
+        name: "X began operations in D",
+        pattern: r"(?P<s>{S}) {ADV}(?P<v>began|started|commenced|ceased|ended|stopped) (?:its |their )?(?P<o>(?:[a-z]+ )?(?:operations|work|service|services|trading|broadcasting|broadcasts|production|flights|business|operating)) (?:on|in) (?P<d>{D})",
+        whole: false,
+        confidence: 0.7,
+        build: began_work,
+        must: &[
+            "The Varn Fund was set up in 1945, and it began financial operations on 1 March 1947.",
+            "The Varn Line ceased its services in 1999.",
+        ],
+        must_not: &["The Varn Fund began financial operations soon after 1947."],
     },
     Rule {
         name: "X made its maiden flight in D",
@@ -3295,6 +3323,30 @@ mod tests {
         );
         assert!(
             matches!(&end[..], [FactKind::Event { what, date, .. }] if what == "the end of the Harbour War" && date.year == 1856 && date.day == Some(2))
+        );
+    }
+
+    #[test]
+    fn operations_begun_or_ceased_and_a_coming_into_being() {
+        let work = "X began operations in D";
+        assert_eq!(
+            whats(
+                work,
+                "The Varn Fund was set up in 1945, and it began financial operations on 1 March \
+                 1947."
+            ),
+            ["the start of the financial operations of the Varn Fund"]
+        );
+        assert_eq!(
+            whats(work, "The Varn Line ceased its services in 1999."),
+            ["the end of the services of the Varn Line"]
+        );
+        assert_eq!(
+            whats(
+                "intransitive event (X joined / died in D)",
+                "The Varn Fund came into existence on 27 December 1945."
+            ),
+            ["the creation of the Varn Fund"]
         );
     }
 

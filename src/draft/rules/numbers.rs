@@ -770,11 +770,14 @@ fn share_of(hit: &Hit) -> Option<FactKind> {
 pub static RULES: &[Rule] = &[
     Rule {
         name: "X lost N% of its Y",
-        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t) (?P<v>lost|gained|kept|controlled|controls|owned|owns|holds|held|produced|produces) (?P<n>{N}) of (?P<what>(?:its|their|the) [a-z]+(?: [a-z]+)?(?: in «E\d+»)?)",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t)(?:, (?:the|an?) [^,;«]{3,50},)? (?P<v>lost|gained|kept|controlled|controls|owned|owns|holds|held|produced|produces) (?P<n>{N}) of (?P<what>(?:its|their|the) [a-z]+(?: [a-z]+)?(?: in «E\d+»)?)",
         whole: false,
         confidence: 0.65,
         build: share_of,
-        must: &["Brill lost about 13 per cent of its territory in Europe and 10% of its people."],
+        must: &[
+            "Brill lost about 13 per cent of its territory in Europe and 10% of its people.",
+            "Brill, the largest shareholder, holds 16.5% of the votes.",
+        ],
         must_not: &["Brill lost about 13 ships of its fleet."],
     },
     Rule {
