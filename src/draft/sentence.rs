@@ -167,6 +167,9 @@ pub struct Vocabulary {
     pub capitalised: HashSet<String>,
     /// How often each word is written, in lowercase.
     uses: HashMap<String, usize>,
+    /// How often each word is written capitalised inside a sentence, and in lowercase.
+    capital_uses: HashMap<String, usize>,
+    lower_uses: HashMap<String, usize>,
 }
 
 impl Vocabulary {
@@ -182,13 +185,27 @@ impl Vocabulary {
                 *words.uses.entry(word.to_lowercase()).or_default() += 1;
                 if word.starts_with(char::is_lowercase) {
                     words.lowercase.insert(word.to_string());
+                    *words.lower_uses.entry(word.to_string()).or_default() += 1;
                 } else if !first && word.starts_with(char::is_uppercase) {
                     words.capitalised.insert(word.to_string());
+                    *words.capital_uses.entry(word.to_string()).or_default() += 1;
                 }
                 first = false;
             }
         }
         words
+    }
+
+    /// Whether a word is mostly a name: written capitalised inside sentences at least twice
+    /// and more often than in lowercase ("Louis Braille" six times, "braille" once).
+    pub fn mostly_a_name(&self, word: &str) -> bool {
+        let capital = self.capital_uses.get(word).copied().unwrap_or(0);
+        let lower = self
+            .lower_uses
+            .get(&word.to_lowercase())
+            .copied()
+            .unwrap_or(0);
+        capital >= 2 && capital > lower
     }
 
     /// Whether a phrase is a rare one, a term the article defines rather than a word it
@@ -671,10 +688,18 @@ fn entity_spans(
                 && tokens
                     .get(i + 1)
                     .is_some_and(|t| t.text.starts_with(char::is_lowercase));
+            // "Braille was born": a surname the article also writes as a common noun
+            // ("braille") is a name where it mostly is one and a verb follows.
+            let surname = words.mostly_a_name(stem)
+                && !ABSTRACT_ENDINGS.iter().any(|e| stem.ends_with(e))
+                && tokens.get(i + 1).is_some_and(|t| {
+                    crate::wording::verb::is_auxiliary(t.text)
+                        || crate::wording::verb::is_past_form(t.text)
+                });
             if OPENERS.contains(&stem)
                 || participle
                 || only_first
-                || (lowercase.contains(&stem.to_lowercase()) && !heads_a_name)
+                || (lowercase.contains(&stem.to_lowercase()) && !heads_a_name && !surname)
             {
                 return false;
             }
@@ -1035,6 +1060,39 @@ mod tests {
         );
         // At the end of a sentence the stop is the sentence's.
         assert_eq!(names("They went to Tull S.A."), ["Tull S.A"]);
+    }
+
+    #[test]
+    fn a_surname_also_written_as_a_common_noun_opens_a_sentence_as_a_name() {
+        let text = [
+            "Mara Tesla was a Varn engineer.",
+            "The unit of flux is the tesla.",
+            "In 1890 Mara Tesla moved to Brill.",
+            "Tesla was born in Olk in 1856.",
+            "Tesla coils are still built.",
+        ]
+        .map(String::from);
+        let words = Vocabulary::of(&text);
+        let names = |s: &str| -> Vec<String> {
+            read(s, &words)
+                .slots
+                .iter()
+                .filter(|s| matches!(s.kind, SlotKind::Entity { .. }))
+                .map(|s| s.text.clone())
+                .collect()
+        };
+        assert_eq!(names(&text[3]), ["Tesla", "Olk"]);
+        // Before a noun it is the common word's, as before.
+        assert_eq!(names(&text[4]), Vec::<String>::new());
+        // A word written as a name only once is not mostly a name.
+        let text = [
+            "Mara Tesla was a Varn engineer.",
+            "The tesla is a unit.",
+            "Tesla was used.",
+        ]
+        .map(String::from);
+        let words = Vocabulary::of(&text);
+        assert!(!words.mostly_a_name("Tesla"));
     }
 
     #[test]
