@@ -851,16 +851,28 @@ pub fn gapped(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
 /// its subject. Each such phrase becomes a sentence of its own, the subject written before
 /// it, so the rules read it as they read any clause. The slots stay the sentence's.
 pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
-    static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}?[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b")
-            .expect("valid")
+    // The opening phrase is read as long as it can be, then as short: "After a spell with X
+    // in Paris, Tesla sailed ... and arrived" and "After her studies X stayed at the
+    // institute ... and became".
+    static SUBJECT_VERB: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+        [
+            Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}?[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b").expect("valid"),
+            Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}?),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}?[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b").expect("valid"),
+        ]
     });
+    SUBJECT_VERB
+        .iter()
+        .filter_map(|re| re.captures(clause))
+        .map(|c| subject_shared(sentence, clause, &c))
+        .find(|derived| !derived.is_empty())
+        .unwrap_or_default()
+}
+
+/// The clauses a subject's "and VERB" phrases make, given the subject and first verb found.
+fn subject_shared(sentence: &Sentence, clause: &str, c: &regex::Captures) -> Vec<Sentence> {
     static AND_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r" and (?:(?:[a-z]+ly|then|later|soon|also) )?(?P<v>[a-z]+)\b").expect("valid")
     });
-    let Some(c) = SUBJECT_VERB.captures(clause) else {
-        return Vec::new();
-    };
     // "The lake covers 8,372 km², stretches 190 km and is 80 km wide": in the present, the
     // phrases that measure or state what the subject is.
     // "The largest, Olkhon, is ...": the name in apposition is the subject.
@@ -1645,6 +1657,20 @@ mod tests {
         assert!(derived("The fire is remembered by the Pillar, a column built by Mara Quell and completed in 1677.").is_empty());
         // ", and with them": another subject's clause, whose verbs are its own.
         assert!(derived("The win brought gifts, and with them the Varn Institute was founded in Brill and opened in 1888.").is_empty());
+        // An opening phrase read as long as it can be ("After a spell with X in Varn,"), and
+        // else as short as it can be, before a name that is followed by a verb.
+        assert_eq!(
+            derived(
+                "After a spell with the Varn Company in Olk, Mara Quell sailed to Brill and arrived in Tull in June 1884."
+            ),
+            ["Mara Quell arrived in Tull in June 1884."]
+        );
+        assert_eq!(
+            derived(
+                "After her studies Mara Quell stayed at the institute as a teacher and became a full professor in 1833."
+            ),
+            ["Mara Quell became a full professor in 1833."]
+        );
     }
 
     #[test]

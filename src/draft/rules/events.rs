@@ -1041,6 +1041,30 @@ fn is_simple_past(word: &str) -> bool {
     is_past_form(word) && v.past == word
 }
 
+/// Ranks one becomes "a" member of: "she became a full professor", "a partner".
+const RANKS: &[&str] = &[
+    "professor",
+    "lecturer",
+    "partner",
+    "fellow",
+    "member",
+    "senator",
+    "judge",
+    "bishop",
+    "cardinal",
+    "general",
+    "colonel",
+    "admiral",
+    "director",
+    "minister",
+    "knight",
+    "citizen",
+];
+
+/// "of the Varn Museum" closing an office's name.
+static OF_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" of (?:the )?«E\d+»$").expect("valid"));
+
 /// "Soviet tanks entered Budapest on 4 November 1956", "In 1666 St Paul's caught fire": a
 /// named subject's dated deed whose verb has no event noun, kept as the clause itself (the
 /// question wording turns it into "When did Soviet tanks enter Budapest?"). Only verbs the
@@ -1052,13 +1076,25 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
     let raw_object = hit.raw("o").unwrap_or("").trim();
     // "found that": a verb of finding before what was found, whatever else its form is.
     let reports = REPORTING.contains(&verb) && raw_object.starts_with("that ");
-    // "Mehmed became sultan in 1451": an office taken, named without an article.
+    // "Mehmed became sultan in 1451", "she became a full professor", "he became director of
+    // the Varn Museum": an office taken, with "a" at most, perhaps of a named body.
+    let indefinite = raw_object
+        .strip_prefix("a ")
+        .or_else(|| raw_object.strip_prefix("an "));
+    let office = OF_NAME.replace(indefinite.unwrap_or(raw_object), "");
+    // With "a", only a rank is an office taken ("a full professor", not "a king").
+    let ranked = indefinite.is_none()
+        || office
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|head| RANKS.contains(&head));
     let took_office = verb == "became"
-        && (1..=3).contains(&raw_object.split_whitespace().count())
-        && raw_object
+        && ranked
+        && (1..=3).contains(&office.split_whitespace().count())
+        && office
             .split_whitespace()
             .all(|w| w.chars().all(|c| c.is_lowercase()) && !matches!(w, "a" | "an" | "the"))
-        && crate::draft::rules::people::is_person_role(raw_object);
+        && crate::draft::rules::people::is_person_role(&office);
     // "became the first woman to be awarded the Order of Merit": a first is a deed.
     let became_first = verb == "became" && raw_object.starts_with("the first ");
     if !reports
@@ -3347,6 +3383,30 @@ mod tests {
                 "The Varn Fund came into existence on 27 December 1945."
             ),
             ["the creation of the Varn Fund"]
+        );
+    }
+
+    #[test]
+    fn an_office_taken_is_a_deed_with_a_or_of_a_named_body() {
+        let deed = "clause event (X VERBed Y in D)";
+        assert_eq!(
+            whats(deed, "Mara Quell became a full professor in 1833."),
+            ["Mara Quell became a full professor"]
+        );
+        assert_eq!(
+            whats(
+                deed,
+                "Mara Quell became director of the Varn Museum in 1851."
+            ),
+            ["Mara Quell became director of the Varn Museum"]
+        );
+        assert!(whats(deed, "Mara Quell became a rich woman in 1851.").is_empty());
+        assert!(
+            whats(
+                deed,
+                "Mara Quell became director of three new museums in 1851."
+            )
+            .is_empty()
         );
     }
 
