@@ -424,6 +424,10 @@ impl Article {
         let mut subject = None;
         // Whether the first definition named the subject's kind ("a waterfall").
         let mut defined_kind = false;
+        // The head noun of the subject's definition ("carmaker"), when there is one, and the
+        // definition as written.
+        let mut defined_head = String::new();
+        let mut definition = String::new();
         if let Some(first) = first
             && let Some(c) = OPENING.captures(&first.skeleton)
         {
@@ -474,6 +478,8 @@ impl Article {
                 }) && !subject.as_deref().is_some_and(|s| self.is_person(s))
                 {
                     defined_kind = true;
+                    defined_head = head.clone();
+                    definition = first.render(rest.as_str());
                     let known = CLASS_NOUNS.contains(&head.as_str());
                     let used = !VAGUE_KINDS.contains(&head.as_str()) && with_the(all, &head) >= 1;
                     if (known || used) && !self.class_nouns.contains(&head) {
@@ -603,12 +609,18 @@ impl Article {
             // event is no place: "the city" in an article on a siege is the city besieged.
             if !looks_like_person(&subject)
                 && !names_an_event(&subject)
-                && !defined_kind
+                && (!defined_kind || self.class_nouns.is_empty())
                 && !self
                     .class_nouns
                     .iter()
                     .any(|c| PLACE_NOUNS.contains(&c.as_str()))
                 && let Some(noun) = kept_noun(PLACE_NOUNS, all)
+                // "a cataract on the Varn River": the river is another thing, a name the
+                // definition holds, not the subject of an unknown kind ("an active
+                // stratovolcano ... and the highest mountain" is "the mountain").
+                && !definition
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(noun) && w.starts_with(char::is_uppercase))
             {
                 self.class_nouns.push(noun.to_string());
             }
@@ -635,8 +647,11 @@ impl Article {
             }
             // Generic words for an organisation stand for a subject that is not a person,
             // unless the article says it is another kind of thing ("the canal", "the war").
+            // A definition of another kind ("a vast system of fortifications", "a large
+            // optical observatory") keeps them out; a carmaker is a maker.
+            let organisation_head = ORGANISATION_NOUNS.iter().any(|n| defined_head.ends_with(n));
             if !self.names_someone(&subject)
-                && (self.class_nouns.is_empty()
+                && ((self.class_nouns.is_empty() && (!defined_kind || organisation_head))
                     || self
                         .class_nouns
                         .iter()
@@ -860,6 +875,8 @@ fn head_noun(predicate: &str) -> Option<String> {
                     | "that"
                     | "which"
                     | "who"
+                    | "whose"
+                    | "whom"
                     | "held"
                     | "made"
                     | "known"
@@ -1803,6 +1820,53 @@ mod tests {
         assert_eq!(a.subject.as_deref(), Some("Quell"));
         assert!(a.subject_is_person());
         assert!(a.class_nouns.is_empty());
+    }
+
+    #[test]
+    fn a_definition_of_another_kind_makes_no_organisation_of_the_subject() {
+        // "a stratovolcano", no class noun: the place noun the text keeps using.
+        let a = article(
+            "Mount Varn",
+            &[
+                "Mount Varn, known in Olk as Varnsan, is an active stratovolcano on Brill and the highest mountain in Olk.",
+                "The mountain is still classified as active.",
+                "The mountain has inspired artists.",
+            ],
+        );
+        assert_eq!(a.class_nouns, ["mountain"]);
+        let a = article(
+            "The Varn Telescope",
+            &[
+                "The Varn Telescope is a large optical observatory in orbit.",
+                "It was launched in 1990.",
+            ],
+        );
+        assert!(a.class_nouns.is_empty(), "{:?}", a.class_nouns);
+        // A carmaker is a maker; an organisation "whose aim" is an organisation.
+        let a = article(
+            "Tull Motors",
+            &[
+                "Tull Motors is the largest carmaker in the world.",
+                "It began in 1937.",
+            ],
+        );
+        assert!(
+            a.class_nouns.iter().any(|c| c == "company"),
+            "{:?}",
+            a.class_nouns
+        );
+        let a = article(
+            "The Varn League",
+            &[
+                "The Varn League was the first worldwide intergovernmental organisation whose principal aim was peace.",
+                "It was founded in 1920.",
+            ],
+        );
+        assert!(
+            a.class_nouns.iter().any(|c| c == "organisation"),
+            "{:?}",
+            a.class_nouns
+        );
     }
 
     #[test]
