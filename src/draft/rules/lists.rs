@@ -362,6 +362,24 @@ fn colon_uncounted(hit: &Hit) -> Option<FactKind> {
     if items.len() < 3 {
         return None;
     }
+    // "X, a chain of lakes dammed by ancient lava flows: A, B and C": the items are the
+    // named group's; the phrase after "by" is only what made it.
+    static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?P<e>«E\d+»), (?:a|an) (?:[a-z\-]+ ){0,2}(?:chain|group|series|set|cluster|string|line|ring|family|range|pair) of [a-z\-]+\b")
+            .expect("valid")
+    });
+    if let Some(c) = GROUP.captures_iter(before).last()
+        && let Some(group) = hit.sentence.slot(&c["e"])
+    {
+        return list(definite(&hit.context.name(&group.text)), items);
+    }
+    if before
+        .rsplit(' ')
+        .take(2)
+        .any(|w| matches!(w, "by" | "with" | "from"))
+    {
+        return None;
+    }
     list(format!("the {}", trim_phrase(&hit.text("np")?)), items)
 }
 
@@ -680,9 +698,13 @@ pub static RULES: &[Rule] = &[
         whole: true,
         confidence: 0.55,
         build: colon_uncounted,
-        must: &["At first he sold small goods by mail order: pens, wallets, frames and stockings."],
+        must: &[
+            "At first he sold small goods by mail order: pens, wallets, frames and stockings.",
+            "North of the hill lie the Varn Lakes, a chain of lakes dammed by ancient lava flows: Olk, Tull, Brill and Orrin.",
+        ],
         must_not: &[
             "At first he sold small goods: pens and wallets.",
+            "North of the hill lie lakes dammed by ancient lava flows: Olk, Tull, Brill and Orrin.",
             "Three kinds of boats were banned: rafts, barges and skiffs.",
         ],
     },
@@ -820,6 +842,18 @@ fn quoted(hit: &Hit) -> Option<FactKind> {
 mod tests {
     use super::*;
     use crate::draft::rules::harness::{check_table, facts_of, lists_of, phrases_of, rule};
+
+    #[test]
+    fn a_colon_list_after_a_named_group_is_the_groups() {
+        let names: Vec<String> = lists_of(
+            rule(RULES, "things: A, B and C"),
+            "North of the hill lie the Varn Lakes, a chain of lakes dammed by ancient lava flows: Olk, Tull, Brill and Orrin.",
+        )
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+        assert_eq!(names, ["the Varn Lakes"]);
+    }
 
     #[test]
     fn a_bare_list_is_the_subjects_unless_of_people_or_naming_an_item() {
