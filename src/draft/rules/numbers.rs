@@ -189,6 +189,31 @@ fn measure_of_it(hit: &Hit) -> Option<FactKind> {
     number(format!("the {measure} of {owner}"), value, unit, approx)
 }
 
+/// "Today Mount Fuji is climbed by some 200,000 people a year": how many do so.
+fn visited_by(hit: &Hit) -> Option<FactKind> {
+    let (value, approx) = count(hit)?;
+    let who = hit.name("s").filter(|s| !super::events::vague(s))?;
+    let verb = match hit.raw("v")? {
+        "climbed" => "climb",
+        "visited" => "visit",
+        "used" => "use",
+        "read" => "read",
+        "watched" => "watch",
+        _ => "see",
+    };
+    let per = if hit.raw("per")?.ends_with("day") {
+        "each day"
+    } else {
+        "each year"
+    };
+    number(
+        format!("the number of {} who {verb} {who} {per}", hit.raw("noun")?),
+        value,
+        None,
+        approx,
+    )
+}
+
 /// "The park attracts some 4 million visitors each year", "..., receiving about 6 million
 /// visitors a year": how many come to the subject.
 fn visitors(hit: &Hit) -> Option<FactKind> {
@@ -861,6 +886,15 @@ pub static RULES: &[Rule] = &[
         must_not: &["The Varn Tower is a tower. It received about 6 million visitors in 2019."],
     },
     Rule {
+        name: "X is climbed by N people a year",
+        pattern: r"(?P<s>{S}) (?:is|was|are|were) (?:now |still )?(?P<v>climbed|visited|used|read|watched|seen) by (?P<n>{N}) (?P<noun>people|visitors|tourists|climbers|pilgrims|passengers|readers|viewers) (?P<per>a year|per year|each year|every year|annually|a day|per day|each day)\b",
+        whole: false,
+        confidence: 0.65,
+        build: visited_by,
+        must: &["Mount Varn is a peak. Today Mount Varn is climbed by some 200,000 people a year."],
+        must_not: &["Mount Varn is a peak. Mount Varn was climbed by 200 people in 2019."],
+    },
+    Rule {
         name: "X lasted N",
         pattern: r"^(?:[A-Z][a-z]+ «D\d+»,? )?(?P<s>{S})(?:, [^,]{3,60},)? (?:had )?lasted (?:only |just |almost |nearly |about |some |over |more than |less than )?(?P<n>{N})(?:[,.;]|$| (?:and|but|before|until)\b)",
         whole: false,
@@ -1424,6 +1458,15 @@ mod tests {
             ["the number of tourists Varnland receives each year"]
         );
         assert!(visits("A park attracts 4 million visitors each year.").is_empty());
+        let climbed = |text: &str| quantities_of("X is climbed by N people a year", text);
+        assert_eq!(
+            climbed("Mount Varn is a peak. Mount Varn is climbed by some 200,000 people a year."),
+            ["the number of people who climb Mount Varn each year"]
+        );
+        assert_eq!(
+            climbed("The Varn Line is a railway. It is used by 9,000 passengers a day."),
+            ["the number of passengers who use the Varn Line each day"]
+        );
         let counted = |text: &str| quantities_of("About N people do X", text);
         assert_eq!(
             counted("The coast is long. More than 300 villages have grown up along the coast."),
