@@ -189,6 +189,19 @@ fn measure_of_it(hit: &Hit) -> Option<FactKind> {
     number(format!("the {measure} of {owner}"), value, unit, approx)
 }
 
+/// "Mount Fuji is ... and, at 3,776 metres, the highest mountain in Japan": its height.
+fn height_at(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    if !is_length(unit.as_deref()?) {
+        return None;
+    }
+    let owner = match hit.name("s") {
+        Some(owner) => owner,
+        None => hit.name("s2")?,
+    };
+    number(format!("the height of {owner}"), value, unit, approx)
+}
+
 /// "Today Mount Fuji is climbed by some 200,000 people a year": how many do so.
 fn visited_by(hit: &Hit) -> Option<FactKind> {
     let (value, approx) = count(hit)?;
@@ -895,6 +908,21 @@ pub static RULES: &[Rule] = &[
         must_not: &["Mount Varn is a peak. Mount Varn was climbed by 200 people in 2019."],
     },
     Rule {
+        name: "X, at N, the highest mountain",
+        pattern: r"^(?:(?P<s>(?:[Tt]he )?«E\d+»)[^;]*? and,? at|At) (?P<n>{N}),? (?:(?P<s2>[Ii]t|(?:[Tt]he )?«E\d+») (?:is|was) )?the (?:highest|tallest|loftiest) (?:[a-z]+ )?(?:mountain|peak|summit|volcano|building|structure|tower|point|skyscraper)\b",
+        whole: false,
+        confidence: 0.65,
+        build: height_at,
+        must: &[
+            "Mount Varn is an active volcano on Brill and, at 3,776 metres, the highest mountain in Olk.",
+            "Mount Varn is a peak. At 3,776 metres, it is the highest mountain in Olk.",
+        ],
+        must_not: &[
+            "Mount Varn is an active volcano on Brill and, at 3,776 metres, the second town of Olk.",
+            "Mount Varn is a peak. At 30 years, it is the highest mountain in Olk.",
+        ],
+    },
+    Rule {
         name: "X lasted N",
         pattern: r"^(?:[A-Z][a-z]+ «D\d+»,? )?(?P<s>{S})(?:, [^,]{3,60},)? (?:had )?lasted (?:only |just |almost |nearly |about |some |over |more than |less than )?(?P<n>{N})(?:[,.;]|$| (?:and|but|before|until)\b)",
         whole: false,
@@ -1458,6 +1486,13 @@ mod tests {
             ["the number of tourists Varnland receives each year"]
         );
         assert!(visits("A park attracts 4 million visitors each year.").is_empty());
+        let high = |text: &str| quantities_of("X, at N, the highest mountain", text);
+        assert_eq!(
+            high(
+                "Mount Varn is an active volcano and, at 3,776 metres, the highest mountain in Olk."
+            ),
+            ["the height of Mount Varn"]
+        );
         let climbed = |text: &str| quantities_of("X is climbed by N people a year", text);
         assert_eq!(
             climbed("Mount Varn is a peak. Mount Varn is climbed by some 200,000 people a year."),
