@@ -593,11 +593,45 @@ fn described_name(hit: &Hit) -> Option<FactKind> {
         }
         None => description,
     };
-    if description.split_whitespace().count() < 3 {
+    // "the sunrise, known as goraikō": two words define a word of another language, not a
+    // name, when their noun says what it is.
+    let short_ok = hit.raw("tl").is_some_and(|t| !t.contains(' '))
+        && description
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|head| !GENERIC_HEADS.contains(&head));
+    if description.split_whitespace().count() < 3 && !short_ok {
         return None;
     }
     term(&name, &definite(&description))
 }
+
+/// Nouns that say nothing of what a term is ("a process known as bleaching").
+const GENERIC_HEADS: &[&str] = &[
+    "process",
+    "way",
+    "thing",
+    "name",
+    "term",
+    "word",
+    "practice",
+    "method",
+    "phenomenon",
+    "effect",
+    "one",
+    "kind",
+    "type",
+    "form",
+    "idea",
+    "concept",
+    "technique",
+    "style",
+    "system",
+    "approach",
+    "art",
+    "skill",
+    "tool",
+];
 
 /// "through a holding company, Varnco,": the name means the description before it. A
 /// person's role is left to the people rules, and a bare place noun ("the capital") says
@@ -1340,6 +1374,7 @@ pub static RULES: &[Rule] = &[
             "The river rises in Varn. Wide stretches of forest along its banks, known as varzea, stay flooded for months.",
             "The river rises in Varn, and wide stretches of forest along its banks, known as varzea, stay flooded.",
             "The rock formed on the floor of an ancient sea, which is called the Varn Ocean.",
+            "Many climbers start early to reach the rim for the sunrise, known as goraiko.",
         ],
         must_not: &[
             "The guild, known as the Varn Guild, met.",
@@ -1349,6 +1384,7 @@ pub static RULES: &[Rule] = &[
             "The crowds gathered at the square, known as one of the oldest in Varn.",
             "The paper, called for by the guild, appeared.",
             "Corals turn white, a process known as bleaching.",
+            "The sheets were hammered by the technique, known as repousse.",
         ],
     },
     Rule {
