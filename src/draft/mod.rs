@@ -245,7 +245,7 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
                 && (crate::wording::verb::is_auxiliary(last)
                     || crate::wording::verb::is_irregular_form(last)
                     || last.ends_with("ed")
-                    || (last.ends_with("ly") && last.len() > 4)
+                    || is_adverb_in_ly(last)
                     || matches!(
                         last,
                         "also"
@@ -323,6 +323,30 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
     if let Some(person) = last_person {
         context.saw_person(&person);
     }
+}
+
+/// Whether a word is an adverb in "-ly" ("formally", "quickly"), not a noun that ends so
+/// ("the Medici family", "the Varn assembly").
+fn is_adverb_in_ly(word: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "family",
+        "assembly",
+        "supply",
+        "rally",
+        "ally",
+        "monopoly",
+        "anomaly",
+        "butterfly",
+        "belly",
+        "jelly",
+        "lily",
+        "bully",
+        "homily",
+        "folly",
+        "melancholy",
+        "italy",
+    ];
+    word.ends_with("ly") && word.len() > 4 && !NOUNS.contains(&word)
 }
 
 /// Remembers the last event, so "Vietnam followed in 1995" can be read after "Brunei joined".
@@ -544,10 +568,8 @@ fn finer_date(old: &FactKind, new: &FactKind) -> bool {
             },
             FactKind::Event { what, date: b, .. },
         ) => {
-            a.year == b.year
-                && precision(b) > precision(a)
-                && (a.month.is_none() || a.month == b.month)
-                && same_names(old_what, what)
+            // (Only called on the same fact, whose months agree where both give one.)
+            a.year == b.year && precision(b) > precision(a) && same_names(old_what, what)
         }
         _ => false,
     }
@@ -738,7 +760,8 @@ From 1901 to 1910, the guild built new towers along the southern shore.
         };
         let got = events(
             "The Varn Pact\n\nThe Varn Pact was a defence alliance of ports. It lasted from \
-             1955 until 1991. It was signed in Varn on 14 May 1955.\n",
+             1955 until 1991. It was signed in Varn on 14 May 1955. It was dissolved in July \
+             1991.\n",
         );
         assert!(
             got.contains(&"the signing of the Varn Pact @ 14 May 1955".to_string()),
@@ -748,10 +771,12 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             !got.iter().any(|e| e.starts_with("the start of")),
             "{got:?}"
         );
+        // A month is finer than a year too.
         assert!(
-            got.contains(&"the end of the Varn Pact @ 1991".to_string()),
+            got.contains(&"the dissolution of the Varn Pact @ July 1991".to_string()),
             "{got:?}"
         );
+        assert!(!got.iter().any(|e| e.starts_with("the end of")), "{got:?}");
         // Another name is another event, whatever the dates.
         let got = events(
             "The Siege of Varn\n\nThe Siege of Varn was a siege of a port. The Siege of Varn \
@@ -772,7 +797,9 @@ From 1901 to 1910, the guild built new towers along the southern shore.
         let roles = drafted(
             "The Varn Fund\n\nThe Varn Fund is a bank of ports. The Varn Fund formally \
              came into being in 1945. Its first managing director was Mara Quell. The Varn \
-             Fund also lends. Its second managing director was Tomas Reede.\n",
+             Fund also lends. Its second managing director was Tomas Reede. The Varn Fund \
+             opened a bank in 1950. Its first chairman was Ivo Kern. The Olk family \
+             helped. Its first president was Anna Brill.\n",
             |k| match k {
                 FactKind::Person { role, .. } => Some(role.to_string()),
                 _ => None,
@@ -782,7 +809,9 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             roles,
             [
                 "the first managing director of the Varn Fund",
-                "the second managing director of the Varn Fund"
+                "the second managing director of the Varn Fund",
+                "the first chairman of the Varn Fund",
+                "the first president of the Olk family"
             ]
         );
     }
