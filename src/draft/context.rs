@@ -609,11 +609,7 @@ impl Article {
             // event is no place: "the city" in an article on a siege is the city besieged.
             if !looks_like_person(&subject)
                 && !names_an_event(&subject)
-                && (!defined_kind || self.class_nouns.is_empty())
-                && !self
-                    .class_nouns
-                    .iter()
-                    .any(|c| PLACE_NOUNS.contains(&c.as_str()))
+                && self.class_nouns.is_empty()
                 && let Some(noun) = kept_noun(PLACE_NOUNS, all)
                 // "a cataract on the Varn River": the river is another thing, a name the
                 // definition holds, not the subject of an unknown kind ("an active
@@ -1834,6 +1830,19 @@ mod tests {
             ],
         );
         assert_eq!(a.class_nouns, ["mountain"]);
+        // A subject whose name says its kind is not the city it runs through.
+        let a = article(
+            "The Varn Canal",
+            &[
+                "The Varn Canal opened in 1900 near Brill.",
+                "The city grew around it. The city is now large.",
+            ],
+        );
+        assert!(
+            !a.class_nouns.iter().any(|c| c == "city"),
+            "{:?}",
+            a.class_nouns
+        );
         let a = article(
             "The Varn Telescope",
             &[

@@ -817,6 +817,19 @@ From 1901 to 1910, the guild built new towers along the southern shore.
     }
 
     #[test]
+    fn events_name_the_same_things_when_one_names_all_the_others_does() {
+        assert!(same_names(
+            "the accession of India and Pakistan",
+            "the accession of India and Pakistan to the SCO"
+        ));
+        assert!(same_names(
+            "the accession of India and Pakistan to the SCO",
+            "the accession of India and Pakistan"
+        ));
+        assert!(!same_names("the Siege of Varn", "the Battle of Varn"));
+    }
+
+    #[test]
     fn header_gives_title_author_and_id() {
         let draft = draft_from_article(ARTICLE);
         assert_eq!(
