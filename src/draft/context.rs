@@ -1900,6 +1900,17 @@ mod tests {
             ],
         );
         assert_eq!(a.named_by("city"), None);
+        // A person is no "the legend".
+        let a = article(
+            "The Varn Race",
+            &[
+                "The Varn Race is a contest of boats.",
+                "Tomas Reede, a legend of the sport, won it.",
+                "Tomas Reede won again.",
+            ],
+        );
+        assert!(a.is_person("Tomas Reede"));
+        assert_eq!(a.named_by("legend"), None);
     }
 
     #[test]
