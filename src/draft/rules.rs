@@ -758,10 +758,14 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
     if let Some(main) = without_relative(sentence) {
         derived_found.extend(apply_to(&main, context, true));
     }
-    for clause in clauses(&sentence.skeleton) {
+    let all = clauses(&sentence.skeleton);
+    for (i, clause) in all.iter().enumerate() {
+        let clause = *clause;
+        let before = i.checked_sub(1).map(|j| all[j]);
         for derived in shared_subject(sentence, clause)
             .into_iter()
             .chain(dated_opening(sentence, clause))
+            .chain(dated_when(sentence, before, clause))
             .chain(relative_clause(sentence, clause))
             .chain(counted_items(sentence, clause))
             .chain(gapped(sentence, clause))
@@ -964,6 +968,30 @@ fn present_phrases(sentence: &Sentence, clause: &str, subject: &str, from: usize
 /// not held in 1916; in 1940 a bomb struck the stand": a later clause that opens on its own
 /// date reads as a sentence that opens on it ("In 1975 the Marine Park Act was passed"), so
 /// the patterns that read a sentence's opening date read it too.
+/// "The system came to an end after 15 August 1971, when Nixon suspended the
+/// convertibility of the dollar": a "when" clause after a date happened on that date, and is
+/// read as "On 15 August 1971 Nixon suspended ...".
+pub fn dated_when(sentence: &Sentence, before: Option<&str>, clause: &str) -> Option<Sentence> {
+    static DATE_LAST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:in|on|after|until|by) (?P<d>«D\d+»)$").expect("valid"));
+    let rest = clause.strip_prefix("when ")?;
+    // "..., and by 1973 the currencies were floating": another date's clause ends it.
+    static NEXT_DATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r", (?:and |but )?(?:in|on|by|after|until) «D\d+»").expect("valid")
+    });
+    let rest = NEXT_DATED.find(rest).map_or(rest, |m| &rest[..m.start()]);
+    let date = DATE_LAST.captures(before?.trim_end())?;
+    // The date is the "when" clause's own: not "after" it.
+    let mut slots = sentence.slots.clone();
+    let index: usize = date["d"].trim_matches(['«', 'D', '»']).parse().ok()?;
+    slots.get_mut(index)?.relation = Some("on".into());
+    Some(Sentence {
+        text: sentence.text.clone(),
+        slots,
+        skeleton: format!("On {} {rest}", &date["d"]),
+    })
+}
+
 pub fn dated_opening(sentence: &Sentence, clause: &str) -> Option<Sentence> {
     if !["in «D", "on «D", "by «D"]
         .iter()
@@ -1600,6 +1628,32 @@ mod tests {
                 .chain(relative_clause(sentence, c))
                 .collect()
         })
+    }
+
+    #[test]
+    fn a_when_clause_after_a_date_happened_on_it() {
+        let sentence = crate::draft::sentence::read(
+            "The system came to an end after 15 August 1971, when Tomas Reede suspended the convertibility of the dollar, and by 1973 the currencies were floating.",
+            &Default::default(),
+        );
+        let all = clauses(&sentence.skeleton);
+        let derived: Vec<Sentence> = (1..all.len())
+            .filter_map(|i| dated_when(&sentence, Some(all[i - 1]), all[i]))
+            .collect();
+        assert_eq!(derived.len(), 1);
+        assert_eq!(
+            derived[0].render(&derived[0].skeleton),
+            "On 15 August 1971 Tomas Reede suspended the convertibility of the dollar"
+        );
+        // The date is the clause's own now, not one it came after.
+        assert_eq!(derived[0].event_dates(&derived[0].skeleton).len(), 1);
+        // No date just before "when": nothing.
+        let sentence = crate::draft::sentence::read(
+            "The system ended in a crisis, when Tomas Reede suspended the convertibility of the dollar.",
+            &Default::default(),
+        );
+        let all = clauses(&sentence.skeleton);
+        assert!(dated_when(&sentence, Some(all[0]), all[1]).is_none());
     }
 
     #[test]
