@@ -720,6 +720,12 @@ mod tests {
         assert!(matches(&money(23.5e9, "€", 0.0), &gold));
         assert!(!matches(&money(23.7, "€", 0.0), &gold));
         assert!(!matches(&money(22.0e9, "€", 0.0), &gold));
+        assert!(!matches(&money(22.9e9, "€", 0.0), &gold));
+        // A drafted unit that opens with one scales too.
+        assert!(matches(
+            &money(23.7, "billion euros", 0.0),
+            &money(23.7e9, "€", 0.0)
+        ));
         assert!(same_key(
             &money(1e12, "$", 0.0),
             &money(1.0, "trillion dollars", 0.0)
@@ -732,6 +738,12 @@ mod tests {
             &money(2e6, "$", 0.0),
             &money(2.0, "million dollars", 0.0)
         ));
+        let term = |t: &str| FactKind::Term {
+            term: Answer::plain(t),
+            definition: "a union of ports".into(),
+        };
+        assert!(same_key(&term("the Varn League"), &term("Varn League")));
+        assert!(!same_key(&term("the Varn League"), &term("Tull League")));
     }
 
     #[test]

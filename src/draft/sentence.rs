@@ -1093,6 +1093,15 @@ mod tests {
         .map(String::from);
         let words = Vocabulary::of(&text);
         assert!(!words.mostly_a_name("Tesla"));
+        // Written as a name twice, but small three times: a common word.
+        let text = [
+            "Mara Tesla and Ivo Tesla met.",
+            "A tesla, a tesla and a tesla.",
+        ]
+        .map(String::from);
+        assert!(!Vocabulary::of(&text).mostly_a_name("Tesla"));
+        let text = ["Mara Tesla and Ivo Tesla met.", "A tesla."].map(String::from);
+        assert!(Vocabulary::of(&text).mostly_a_name("Tesla"));
     }
 
     #[test]
