@@ -1058,6 +1058,20 @@ mod tests {
             names("Based in Varn, D.C., it has 191 members."),
             ["Varn", "D.C."]
         );
+        // Only single letters are initials: not "Ph.D", nor "1.5".
+        let at = |text: &str| text.rfind(". ").unwrap_or(0);
+        assert!(initials_stop(
+            "He met Varn S.p.A. in",
+            at("He met Varn S.p.A. in")
+        ));
+        assert!(!initials_stop(
+            "He met Varn Ph.D. in",
+            at("He met Varn Ph.D. in")
+        ));
+        assert!(!initials_stop(
+            "He met Varn 1.5. in",
+            at("He met Varn 1.5. in")
+        ));
         // At the end of a sentence the stop is the sentence's.
         assert_eq!(names("They went to Tull S.A."), ["Tull S.A"]);
     }
