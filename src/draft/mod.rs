@@ -830,6 +830,22 @@ From 1901 to 1910, the guild built new towers along the southern shore.
     }
 
     #[test]
+    fn a_relative_clause_tells_of_its_name_with_a_numbered_rank() {
+        let events = drafted(
+            "The Varn Fund\n\nThe Varn Fund is a bank of ports. The most recent country to \
+             join was Cove, which became the 191st member in October 2024.\n",
+            |k| match k {
+                FactKind::Event { what, date, .. } => Some(format!("{what} @ {date}")),
+                _ => None,
+            },
+        );
+        assert_eq!(
+            events,
+            ["the accession of Cove to the Varn Fund @ October 2024"]
+        );
+    }
+
+    #[test]
     fn header_gives_title_author_and_id() {
         let draft = draft_from_article(ARTICLE);
         assert_eq!(

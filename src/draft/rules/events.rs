@@ -2469,13 +2469,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "became independent / a member",
-        pattern: r"(?P<s>{S}) (?P<v>became) (?P<c>independent|(?:a|an) (?:sovereign |independent )?(?:state|kingdom|country|republic|nation)|the (?:[a-z]+ )?member)\b",
+        pattern: r"(?P<s>{S}) (?P<v>became) (?P<c>independent|(?:a|an) (?:sovereign |independent )?(?:state|kingdom|country|republic|nation)|the (?:[a-z0-9]+ )?member)\b",
         whole: false,
         confidence: 0.7,
         build: became,
         must: &[
             "Brill became independent on 1 December 1918.",
             "Cove became the tenth member in April 1999.",
+            "Cove became the 191st member in October 2024.",
         ],
         must_not: &["Brill became independent after a long war."],
     },
