@@ -9,7 +9,7 @@
 //! - their key answers agree after the answer checker's normalisation (event: the same year,
 //!   and the same month and day where both give one; place: the place; person: the name;
 //!   list: the same set of items; number: the same value, within the gold tolerance, a unit
-//!   opening with "thousand", "million", "billion" or "trillion" scaling its value; term: the
+//!   opening with a scale word ("thousand", "million", "lakh", ...) scaling its value; term: the
 //!   term), an accepted alternative of the gold fact counting as the answer too,
 //! - and the phrases that say what the fact is about (event `what`, place `subject`, person
 //!   `role`, list `name`, number `quantity`, term `definition`) share content words: at least
@@ -242,18 +242,16 @@ pub fn same_key(drafted: &FactKind, gold: &FactKind) -> bool {
     }
 }
 
-/// Whether two numbers are the same value within the gold tolerance, each scaled by the word
-/// its unit opens with: 23.7 "billion euros" is 23,700,000,000 euros.
+/// Whether two numbers are the same value within the gold tolerance, each scaled by the scale
+/// word its unit opens with: 23.7 "billion euros" is 23,700,000,000 euros.
 fn same_number(drafted: &FactKind, gold: &FactKind) -> bool {
-    let scale = |unit: &Option<crate::deck::Text>| match unit
-        .as_deref()
-        .and_then(|u| u.split_whitespace().next())
-    {
-        Some("thousand") => 1e3,
-        Some("million") => 1e6,
-        Some("billion") => 1e9,
-        Some("trillion") => 1e12,
-        _ => 1.0,
+    // The shared number parser's scale words ("thousand", "million", "lakh", ...).
+    let scale = |unit: &Option<crate::deck::Text>| {
+        unit.as_deref()
+            .and_then(|u| u.split_whitespace().next())
+            .and_then(crate::numbers::scale_value)
+            .filter(|(_, ordinal)| !ordinal)
+            .map_or(1.0, |(power, _)| 10f64.powi(power))
     };
     match (drafted, gold) {
         (

@@ -35,6 +35,7 @@ pub use date::{Date, Precision, month_name, month_number};
 pub use decimal::Decimal;
 pub use scan::{read, read_date, read_dates, read_quantity, read_unit, scan};
 pub use unit::{Dimension, UNITS, Unit, UnitDef, convert};
+pub(crate) use words::scale_value;
 pub use words::{cardinal_words, ordinal_digits, ordinal_words};
 
 /// Whether text is read as prose (an article) or as an answer. Prose is stricter where words
