@@ -894,12 +894,15 @@ fn head_noun(predicate: &str) -> Option<String> {
     head.filter(|h| h.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
 }
 
-/// Heads of definitions that say too little to stand for the subject ("a kind of ...").
+/// Heads of definitions that say too little to stand for the subject ("a kind of ...") or
+/// to define a term ("a process known as bleaching", "the technique, known as repoussé").
 #[rustfmt::skip]
-const VAGUE_KINDS: &[&str] = &[
+pub(crate) const VAGUE_KINDS: &[&str] = &[
     "type", "kind", "form", "sort", "term", "name", "part", "member", "way", "series", "set",
     "number", "one", "place", "thing", "example", "piece", "word", "means", "range", "pair",
     "collection", "system", "area", "region", "site", "work", "field", "branch", "study",
+    "process", "practice", "method", "phenomenon", "effect", "idea", "concept", "technique",
+    "style", "approach", "art", "skill", "tool",
 ];
 
 fn is_acronym(s: &str) -> bool {

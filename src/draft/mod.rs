@@ -246,22 +246,8 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
                     || crate::wording::verb::is_irregular_form(last)
                     || last.ends_with("ed")
                     || is_adverb_in_ly(last)
-                    || matches!(
-                        last,
-                        "also"
-                            | "still"
-                            | "now"
-                            | "then"
-                            | "only"
-                            | "already"
-                            | "later"
-                            | "soon"
-                            | "once"
-                            | "again"
-                            | "first"
-                            | "never"
-                            | "often"
-                    ))
+                    || rules::ADVERBS.contains(&last)
+                    || matches!(last, "now" | "already" | "often"))
             {
                 np = head.to_string();
             }
@@ -410,11 +396,7 @@ impl Builder {
                     .iter()
                     .position(|(f, _)| same_person(&f.kind).is_some_and(|r| is_bare_role(&r)))
             {
-                let (old, item) = &mut self.entries[index];
-                old.kind = fact;
-                item.confidence = found.confidence;
-                item.rule = found.rule;
-                item.check = found.notes;
+                self.replace(index, fact, found.confidence, found.rule, found.notes, None);
                 return;
             }
         }
@@ -426,7 +408,7 @@ impl Builder {
             .iter()
             .position(|(f, _)| same_fact(&f.kind, &fact))
         {
-            let (old, item) = &mut self.entries[index];
+            let (old, item) = &self.entries[index];
             if let (
                 FactKind::Place {
                     place: old_place, ..
@@ -443,41 +425,31 @@ impl Builder {
                 {
                     p.push(old_place.text.clone());
                 }
-                old.kind = fact;
-                item.confidence = found.confidence;
-                item.rule = found.rule;
-                item.location = location;
-                old.source = Some(
-                    format!(
-                        "para {}, sentence {}",
-                        location.paragraph, location.sentence
-                    )
-                    .into(),
+                self.replace(
+                    index,
+                    fact,
+                    found.confidence,
+                    found.rule,
+                    found.notes,
+                    Some(location),
                 );
                 return;
             }
             // "it lasted from 1955 until 1991" read before "signed on 14 May 1955": the
             // reading with the day is kept.
             if finer_date(&old.kind, &fact) {
-                old.kind = fact;
-                item.confidence = found.confidence;
-                item.rule = found.rule;
-                item.check = found.notes;
-                item.location = location;
-                old.source = Some(
-                    format!(
-                        "para {}, sentence {}",
-                        location.paragraph, location.sentence
-                    )
-                    .into(),
+                self.replace(
+                    index,
+                    fact,
+                    found.confidence,
+                    found.rule,
+                    found.notes,
+                    Some(location),
                 );
                 return;
             }
             if found.confidence > item.confidence + 0.05 && item.location == location {
-                old.kind = fact;
-                item.confidence = found.confidence;
-                item.rule = found.rule;
-                item.check = found.notes;
+                self.replace(index, fact, found.confidence, found.rule, found.notes, None);
             }
             return;
         }
@@ -498,10 +470,7 @@ impl Builder {
             rule: found.rule,
             check: found.notes,
         };
-        let source = format!(
-            "para {}, sentence {}",
-            location.paragraph, location.sentence
-        );
+        let source = source_of(location);
         self.entries.push((
             Fact {
                 id: id.into(),
@@ -516,9 +485,39 @@ impl Builder {
         ));
     }
 
+    /// Puts `kind` in place of entry `index` with the reading that found it, and moves the
+    /// entry to where that reading was (`moved`): a move of headquarters, a finer date.
+    fn replace(
+        &mut self,
+        index: usize,
+        kind: FactKind,
+        confidence: f32,
+        rule: &'static str,
+        check: Vec<&'static str>,
+        moved: Option<Location>,
+    ) {
+        let (old, item) = &mut self.entries[index];
+        old.kind = kind;
+        item.confidence = confidence;
+        item.rule = rule;
+        item.check = check;
+        if let Some(location) = moved {
+            item.location = location;
+            old.source = Some(source_of(location).into());
+        }
+    }
+
     fn finish(self) -> (Vec<Fact>, Vec<DraftItem>) {
         self.entries.into_iter().unzip()
     }
+}
+
+/// Where a drafted fact was read, as its `source` says.
+fn source_of(location: Location) -> String {
+    format!(
+        "para {}, sentence {}",
+        location.paragraph, location.sentence
+    )
 }
 
 /// Whether two drafted facts say the same thing: one kind, one subject, and either one answer

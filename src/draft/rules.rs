@@ -82,9 +82,17 @@ fn expand(pattern: &str) -> String {
         .replace("{WAS}", r"(?:was|were|is|are|had been|has been|have been)")
         .replace(
             "{ADV}",
-            r"(?:(?:[a-z]+ly|first|later|then|also|only|again|soon|still|once|eventually|jointly|never) )?",
+            &format!(r"(?:(?:[a-z]+ly|{}) )?", ADVERBS.join("|")),
         )
 }
+
+/// Adverbs not in "-ly" that stand between a subject and its verb ("it also has", "it then
+/// signed"): `{ADV}` in patterns, and words a subject's name never ends with.
+#[rustfmt::skip]
+pub const ADVERBS: &[&str] = &[
+    "first", "later", "then", "also", "only", "again", "soon", "still", "once", "eventually",
+    "jointly", "never",
+];
 
 /// `{PAST}`: a word that may be a simple past, regular ("crossed") or not ("took"); the
 /// builders check it further.

@@ -222,11 +222,8 @@ impl Vocabulary {
 /// sentence: a lowercase word or a comma follows it.
 fn initials_stop(text: &str, end: usize) -> bool {
     let last = text[..end].rsplit(' ').next().unwrap_or("");
-    let letters: Vec<&str> = last.split('.').collect();
-    letters.len() >= 2
-        && letters
-            .iter()
-            .all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic))
+    last.contains('.')
+        && crate::draft::text::dotted_letters(last)
         && text[end..].strip_prefix('.').is_some_and(|rest| {
             rest.starts_with([',', ';', ':', ')'])
                 || rest
@@ -311,32 +308,26 @@ pub fn read(text: &str, words: &Vocabulary) -> Sentence {
     }
     raw.sort_by_key(|(r, _)| r.start);
     // "Ariane 5", "Apollo 11", "Pit 3": a small number written right after a name is part
-    // of it.
+    // of it; so is the number a name's "No." counts ("Order No. 227", "Symphony No. 9").
     let mut merged: Vec<(std::ops::Range<usize>, Slot)> = Vec::with_capacity(raw.len());
     for (range, slot) in raw {
         if let Some((last_range, last)) = merged.last_mut()
             && matches!(last.kind, SlotKind::Entity { possessive: false })
-            && matches!(slot.kind, SlotKind::Number { unit: None, value, .. } if value < 1000.0)
+            && let SlotKind::Number {
+                unit: None, value, ..
+            } = slot.kind
             && slot.text.chars().all(|c| c.is_ascii_digit())
-            && last_range.end + 1 == range.start
-            && &text[last_range.end..range.start] == " "
-            && !text[range.end..].starts_with(|c: char| c.is_alphanumeric() || c == '%')
         {
-            last.text = format!("{} {}", last.text, slot.text);
-            last_range.end = range.end;
-            continue;
-        }
-        // "Order No. 227", "Symphony No. 9": the number a name's "No." counts is its own.
-        if let Some((last_range, last)) = merged.last_mut()
-            && matches!(last.kind, SlotKind::Entity { possessive: false })
-            && (last.text.ends_with(" No") || last.text.ends_with(" no"))
-            && matches!(slot.kind, SlotKind::Number { unit: None, .. })
-            && slot.text.chars().all(|c| c.is_ascii_digit())
-            && &text[last_range.end..range.start] == ". "
-        {
-            last.text = format!("{}. {}", last.text, slot.text);
-            last_range.end = range.end;
-            continue;
+            let between = &text[last_range.end..range.start];
+            let numbered = (between == " "
+                && value < 1000.0
+                && !text[range.end..].starts_with(|c: char| c.is_alphanumeric() || c == '%'))
+                || (between == ". " && (last.text.ends_with(" No") || last.text.ends_with(" no")));
+            if numbered {
+                last.text = format!("{}{between}{}", last.text, slot.text);
+                last_range.end = range.end;
+                continue;
+            }
         }
         merged.push((range, slot));
     }

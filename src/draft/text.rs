@@ -326,9 +326,13 @@ fn is_abbreviation(before: &str) -> bool {
         return true;
     }
     // "U.S" (the final stop is the one being tested) and single initials like "J".
-    let letters: Vec<&str> = word.split('.').collect();
-    letters
-        .iter()
+    dotted_letters(word)
+}
+
+/// Whether a word is single letters joined by full stops ("U.S", "S.p.A", "J"), its last
+/// stop left off.
+pub fn dotted_letters(word: &str) -> bool {
+    word.split('.')
         .all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic))
 }
 

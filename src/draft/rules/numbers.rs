@@ -206,25 +206,26 @@ fn height_at(hit: &Hit) -> Option<FactKind> {
 fn visited_by(hit: &Hit) -> Option<FactKind> {
     let (value, approx) = count(hit)?;
     let who = hit.name("s").filter(|s| !super::events::vague(s))?;
-    let verb = match hit.raw("v")? {
-        "climbed" => "climb",
-        "visited" => "visit",
-        "used" => "use",
-        "read" => "read",
-        "watched" => "watch",
-        _ => "see",
-    };
-    let per = if hit.raw("per")?.ends_with("day") {
-        "each day"
-    } else {
-        "each year"
-    };
+    let verb = crate::wording::verb::Verb::of(hit.raw("v")?).base;
     number(
-        format!("the number of {} who {verb} {who} {per}", hit.raw("noun")?),
+        format!(
+            "the number of {} who {verb} {who} {}",
+            hit.raw("noun")?,
+            per_period(hit)?
+        ),
         value,
         None,
         approx,
     )
+}
+
+/// "a year", "per day", "annually": each year or each day.
+fn per_period(hit: &Hit) -> Option<&'static str> {
+    Some(if hit.raw("per")?.ends_with("day") {
+        "each day"
+    } else {
+        "each year"
+    })
 }
 
 /// "The park attracts some 4 million visitors each year", "..., receiving about 6 million
@@ -240,13 +241,12 @@ fn visitors(hit: &Hit) -> Option<FactKind> {
     if super::events::vague(&who) {
         return None;
     }
-    let per = if hit.raw("per")?.ends_with("day") {
-        "each day"
-    } else {
-        "each year"
-    };
     number(
-        format!("the number of {} {who} receives {per}", hit.raw("noun")?),
+        format!(
+            "the number of {} {who} receives {}",
+            hit.raw("noun")?,
+            per_period(hit)?
+        ),
         value,
         None,
         approx,
@@ -1229,7 +1229,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X has N things",
-        pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? (?:(?:[a-z]+ly|also|still|now|only|already|then|once|today|alone|together|at first|at present|by then) )?(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|holds|held|numbers|consists of|consisted of|(?:is|are|was|were) made up of|(?:is|are|was|were) home to|employs|employed|operates|operated|runs|carries|carried) (?:the |only |just )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
+        pattern: r"(?P<s>{S})(?:, [^;]{3,80}?,)? {ADV}(?P<v>has|had|have|includes|included|comprises|comprised|counts|counted|contains|contained|holds|held|numbers|consists of|consisted of|(?:is|are|was|were) made up of|(?:is|are|was|were) home to|employs|employed|operates|operated|runs|carries|carried) (?:the |only |just )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?(?:[a-z\-]+s|people|children|men|women))(?P<post> (?:related to|about|on|in|from|for|of) (?:[a-z]+ ){0,3}[a-z\-]+)?(?:[,.;]|$| «| (?:and|in|over|across|with|which|that)\b)",
         whole: false,
         confidence: 0.7,
         build: counted,

@@ -599,39 +599,12 @@ fn described_name(hit: &Hit) -> Option<FactKind> {
         && description
             .split_whitespace()
             .nth(1)
-            .is_some_and(|head| !GENERIC_HEADS.contains(&head));
+            .is_some_and(|head| !crate::draft::context::VAGUE_KINDS.contains(&head));
     if description.split_whitespace().count() < 3 && !short_ok {
         return None;
     }
     term(&name, &definite(&description))
 }
-
-/// Nouns that say nothing of what a term is ("a process known as bleaching").
-const GENERIC_HEADS: &[&str] = &[
-    "process",
-    "way",
-    "thing",
-    "name",
-    "term",
-    "word",
-    "practice",
-    "method",
-    "phenomenon",
-    "effect",
-    "one",
-    "kind",
-    "type",
-    "form",
-    "idea",
-    "concept",
-    "technique",
-    "style",
-    "system",
-    "approach",
-    "art",
-    "skill",
-    "tool",
-];
 
 /// "through a holding company, Varnco,": the name means the description before it. A
 /// person's role is left to the people rules, and a bare place noun ("the capital") says
