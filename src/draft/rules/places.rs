@@ -295,7 +295,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a thing based in P",
-        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»(?: \(«E\d+»\))?|[Ii]t) (?:is|was) (?:an?|the) (?P<d>(?:(?:[A-Za-z\-]+|«E\d+»)(?:,|,? and)? ){0,7}?)(?P<h>[a-z\-]+)(?P<c>,)? (?:headquartered|based) in (?P<p>(?:the )?«E\d+»)",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»(?: \(«E\d+»\))?|[Ii]t)(?: is| was|,) (?:an?|the) (?P<d>(?:(?:[A-Za-z\-]+|«E\d+»)(?:,|,? and)? ){0,7}?)(?P<h>[a-z\-]+)(?P<c>,)? (?:headquartered|based) in (?P<p>(?:the )?«E\d+»)",
         whole: false,
         confidence: 0.75,
         build: described_headquarters,
@@ -303,6 +303,7 @@ pub static RULES: &[Rule] = &[
             "The Harbour League is an independent trade organisation based in Varn.",
             "Tull Shipping is a Brill maker of ships and engines, based in Varn, a small port.",
             "Tull Shipping is an Italian maker of ships, based in Varn.",
+            "The games are run by the Harbour League (HL), a body based in Varn, Brill.",
         ],
         must_not: &[
             "Tull Shipping is a maker of ships that are based in Varn.",

@@ -310,6 +310,13 @@ fn copula(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     let definition = hit.text("d")?;
+    // "Geographers are a little more pedantic": a degree, not a definition.
+    if ["a little ", "a bit ", "a lot ", "a good deal "]
+        .iter()
+        .any(|p| definition.starts_with(p))
+    {
+        return None;
+    }
     // "the only place in the United States where bison have lived ...": "the only" or a
     // rank needs the clause that follows it, which the definition stops before.
     let after = hit.clause[hit.caps.name("d")?.end()..].trim_start();
@@ -1204,7 +1211,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a definition",
-        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|(?:«E\d+», )+«E\d+»,? and «E\d+»|[^;:,.«]|«[ENR]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, (?:[a-z]+ed|fought|built|held|won|led|run|begun|written|made|known|kept|laid|sold|brought|taught)\b|, (?:on|in|at|near|along|between|across|off|from|beside|by|opposite|overlooking|facing) |$)",
+        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was|are|were) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|(?:«E\d+», )+«E\d+»,? and «E\d+»|[^;:,.«]|«[ENR]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, (?:[a-z]+ed|fought|built|held|won|led|run|begun|written|made|known|kept|laid|sold|brought|taught)\b|, (?:on|in|at|near|along|between|across|off|from|beside|by|opposite|overlooking|facing) |$)",
         whole: false,
         confidence: 0.6,
         build: copula,
@@ -1225,12 +1232,14 @@ pub static RULES: &[Rule] = &[
             "The Grey Death was a pandemic of plague that swept across Varn, Brill and Olk between 1346 and 1353.",
             "The Varn Tower is a wrought-iron lattice tower on the Tull Field, beside the Olk in Brill.",
             "The Battle of Varn was one of the decisive engagements of the Great War, fought between Brill and Tull.",
+            "The Varn Games are the leading contest of the north, in which runners from 20 towns compete.",
         ],
         must_not: &[
             "Brill is the only place in the North Sea where seals still breed.",
             "Brill is the oldest and most successful team in Varn, and the only one left.",
             "Mara Quell was a Scottish chemist.",
             "The Varn Race, organised by the Varn Club, was held in 1901.",
+            "Surveyors are a little more careful.",
         ],
     },
     Rule {
