@@ -445,7 +445,7 @@ impl<'a> Hit<'a> {
             .or_else(|| {
                 dates
                     .iter()
-                    .filter(|(p, _)| *p < at)
+                    .filter(|(p, _)| *p < at && !in_participle_aside(self.clause, *p, at))
                     .max_by_key(|(p, _)| *p)
             })
         {
@@ -660,6 +660,21 @@ impl<'a> Hit<'a> {
 /// A clause that opens with a subordinating word.
 /// Words that open another clause between a verb and a date: a relative or subordinate
 /// clause, a pronoun subject, a participle after a comma (", killing"), a semicolon.
+/// "Olk, admitted in 2012, has been suspended since 2016": a date inside a participle set
+/// off by commas before the verb is the participle's, not the verb's.
+fn in_participle_aside(clause: &str, date: usize, verb: usize) -> bool {
+    let Some(open) = clause[..date].rfind(", ") else {
+        return false;
+    };
+    let first = clause[open + 2..date].split(' ').next().unwrap_or("");
+    let participle = first.ends_with("ed")
+        || matches!(
+            first,
+            "built" | "held" | "founded" | "begun" | "won" | "made" | "known" | "born"
+        );
+    participle && clause[date..verb].contains(',')
+}
+
 static ANOTHER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:which|who|whom|whose|that|when|while|where|because|although|it|he|she|they|we)\b|, [a-z]{2,}ing\b|; |, (?:and|but) (?:then )?(?:at|in|on|by|after|before|during|from|within|until)\b|, (?:[a-z]+ly )?(?:[a-z]{3,}ed|built|held|made|written|drawn|begun|known) (?:on|in) $").expect("valid")
 });

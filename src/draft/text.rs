@@ -36,6 +36,12 @@ static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|`([^`]*)`").unwrap()
 });
 
+/// A name's translations in brackets, "(Spanish: Mercado Común del Sur; Portuguese: ...)" or
+/// "(German: Siemens AG)": labelled glosses that only interrupt the sentence.
+static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r" \((?:[A-Z][a-z]+ )?[A-Z][a-z]+: [^()]*\)").expect("valid gloss pattern")
+});
+
 /// A Markdown line as plain text: heading and quote markers, links and emphasis removed, so
 /// "# Title" can be the title and "**Norway**" reads as a name. Plain text passes unchanged.
 fn plain(line: &str) -> Cow<'_, str> {
@@ -117,6 +123,7 @@ pub fn paragraphs(text: &str) -> (Header, Vec<Paragraph>) {
             continue;
         }
         let text = block.join(" ");
+        let text = GLOSS.replace_all(&text, "");
         // A lead-in to a list ("Its main terms were these:") is prose.
         let lead_in = text.ends_with(':') && text.split_whitespace().count() >= 6;
         if block.is_empty() || (is_furniture(&text) && !lead_in) {
@@ -339,6 +346,17 @@ pub fn dotted_letters(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labelled_glosses_in_brackets_are_left_out() {
+        let (_, paragraphs) = paragraphs(
+            "Varn League\n\nThe Varn League (Brillish: Varnbund; Old Tull: Varna Liga) is a pact (1901).",
+        );
+        assert_eq!(
+            paragraphs[0].sentences,
+            vec!["The Varn League is a pact (1901)."]
+        );
+    }
 
     #[test]
     fn sentences_split_at_full_stops_before_capitals() {

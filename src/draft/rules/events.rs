@@ -2367,6 +2367,7 @@ pub static RULES: &[Rule] = &[
             "No Varn Tour was held in 1915.",
             "In 1915 no Varn Tour was held.",
             "The Varn Tour was not held in 1915.",
+            "Olk, admitted in 2012, has been suspended since December 2016.",
             "The other three mills kept running. The last of them was shut down on 15 December 2000.",
         ],
     },

@@ -769,7 +769,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "The N things were A, B and C",
-        pattern: r"(?:^|, )(?P<name>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) (?:{W} ){0,5}?{W}) (?:were|are|include|included) (?P<i>{ITEMS})(?:, (?:better |also |now |often )?(?:known as|called) (?:the )?(?P<alias>«E\d+»)|, (?:the|a|an|which|who) [^;]*)?[.;]?$",
+        pattern: r"(?:^|, )(?P<name>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) (?:{W} ){0,5}?{W}) (?:were|are|include|included) (?P<i>{ITEMS})(?:, (?:better |also |now |often )?(?:known as|called) (?:the )?(?P<alias>«E\d+»)|, (?:the|a|an|which|who|while|whereas) [^;]*)?[.;]?$",
         whole: false,
         confidence: 0.75,
         build: copula,
@@ -778,6 +778,7 @@ pub static RULES: &[Rule] = &[
             "The Varn Guild is old. Its members are Mara Quell, Tomas Reede and Ola Brill.",
             "The founding members were Brill, Olk, Tull and the Northern Republic, better known as Norland; its army was small.",
             "The working languages of the Varn Guild include Arden, Brill and Cove.",
+            "The Varn Guild is old. Its full members are Arden, Brill and Cove, while Dune has been suspended since 2016.",
         ],
         must_not: &[
             "The four founding ports were Arden, Brill and Cove.",
