@@ -519,9 +519,20 @@ impl<'a> Hit<'a> {
             Regex::new(r"\b(?:held|hosted|summit|meeting|conference|congress|gathering) (?:[a-z]+ |«E\d+» ){0,4}?(?:in|at) (?:the )?(«E\d+»)").expect("valid")
         });
         let from = self.caps.name(group).map_or(0, |m| m.end());
-        let c = IN_PLACE
-            .captures(&self.clause[from..])
-            .or_else(|| HELD_IN.captures(&self.sentence.skeleton))?;
+        // "signed it in 2015 and became a member in 2024 at a summit in Asunción": a
+        // gathering after another dated verb is that verb's.
+        let skeleton = &self.sentence.skeleton;
+        let from_in_sentence = (self.offset() + from).min(skeleton.len());
+        let c = IN_PLACE.captures(&self.clause[from..]).or_else(|| {
+            HELD_IN.captures(skeleton).filter(|c| {
+                let at = c.get(0).map_or(0, |m| m.start());
+                at < from_in_sentence
+                    || !skeleton
+                        .get(from_in_sentence..at)
+                        .and_then(|between| between.split_once(" and "))
+                        .is_some_and(|(_, rest)| rest.contains("«D"))
+            })
+        })?;
         let slot = self.sentence.slot(&c[1])?;
         if matches!(slot.kind, SlotKind::Entity { possessive: true }) {
             return None;

@@ -527,9 +527,19 @@ fn active(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
-    let object = match hit.context.resolve(&object) {
-        Some((o, _)) => o,
-        None => return None,
+    // "Bolivia signed its protocol of accession": "its" is the doer's, when a name does it.
+    let named_doer = || {
+        hit.raw("a")
+            .filter(|a| a.contains('«'))
+            .and_then(|_| hit.name("a"))
+            .filter(|a| !crate::draft::context::looks_like_person(a) && !vague(a))
+    };
+    let object = match object
+        .strip_prefix("its ")
+        .and_then(|rest| Some((rest, named_doer()?)))
+    {
+        Some((rest, doer)) => format!("the {rest} of {}", definite(&doer)),
+        None => hit.context.resolve(&object)?.0,
     };
     let date = hit.event_date("v")?;
     let what = match noun {
@@ -2802,6 +2812,23 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn its_after_a_named_doer_is_the_doers() {
+        let active = rule(RULES, "active event (Y signed X in D)");
+        let got = facts_of(
+            active,
+            "Olk was suspended in 2012. Brill signed its protocol of accession in 2015 and became a member in 2024 at a summit in Varn.",
+        );
+        let text = format!("{got:?}");
+        assert!(
+            text.contains("the protocol of accession of Brill"),
+            "{text}"
+        );
+        assert!(!text.contains("of Olk"), "{text}");
+        // The summit is the later verb's.
+        assert!(!text.contains("Varn"), "{text}");
     }
 
     #[test]
