@@ -98,10 +98,10 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Lowercase words that may join the capitalised words of one name ("Bay of Bengal",
-/// "Vuelta a España", "Leonardo da Vinci").
+/// "Vuelta a España", "Leonardo da Vinci", "Foz do Iguaçu", "Castillo del Morro").
 const CONNECTORS: &[&str] = &[
     "of", "de", "du", "des", "di", "da", "la", "le", "von", "van", "der", "den", "al", "bin", "y",
-    "a",
+    "a", "do", "dos", "das", "del", "della", "delle", "degli", "zu", "ter", "ten",
 ];
 
 /// Words heading a document or institution whose name may hold "and", "on", "in", "for" or
@@ -1032,6 +1032,10 @@ mod tests {
         assert_eq!(
             names("He rode the Vuelta a España."),
             ["the Vuelta a España"]
+        );
+        assert_eq!(
+            names("They met at Foz do Iguaçu and Castillo del Morro."),
+            ["Foz do Iguaçu", "Castillo del Morro"]
         );
     }
 
