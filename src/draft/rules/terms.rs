@@ -646,6 +646,36 @@ fn description_first(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    // "A regional parliament, Parlasur, was set up": opening the sentence, a plain noun
+    // phrase ("A voyage in a new ship, the Maud," is the ship's), told as one of its kind
+    // ("a similar campaign" leans on the one before).
+    if let Some(rest) = ["A ", "An "].iter().find_map(|a| description.strip_prefix(a)) {
+        if rest.split(' ').any(|w| {
+            matches!(
+                w,
+                "of" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "to" | "and"
+            )
+        }) || rest.split(' ').next().is_some_and(|w| {
+            matches!(
+                w,
+                "similar"
+                    | "separate"
+                    | "further"
+                    | "second"
+                    | "new"
+                    | "different"
+                    | "older"
+                    | "earlier"
+                    | "later"
+                    | "larger"
+                    | "smaller"
+                    | "younger"
+            )
+        }) {
+            return None;
+        }
+        return term(&name, &description.to_lowercase());
+    }
     term(&name, &definite(&description))
 }
 
@@ -1140,7 +1170,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "a description, X,",
-        pattern: r"(?:^|, |\b(?:of|by|to|from|in|at|for|with|on|through|owns|bought|built|used|was|were|is|are) )(?P<d>(?:the|a|an|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) [a-z][a-z\-]*(?: [a-z][a-z\-]*){1,6}), (?P<t>(?:the )?«E\d+»)(?:,|\.?$| which\b)",
+        pattern: r"(?:^|, |\b(?:of|by|to|from|in|at|for|with|on|through|owns|bought|built|used|was|were|is|are) )(?P<d>(?:the|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) [a-z][a-z\-]*(?: [a-z][a-z\-]*){1,6}), (?P<t>(?:the )?«E\d+»)(?:,|\.?$| which\b)",
         whole: false,
         confidence: 0.6,
         build: description_first,
@@ -1148,6 +1178,7 @@ pub static RULES: &[Rule] = &[
             "Its chairman ran the business through a holding company, Varnco, from 1990.",
             "The clear water is owed to a tiny freshwater shrimp, Tullia, which eats algae.",
             "Mara Quell was a keeper. Her last book, Lamps, told of the coast.",
+            "A regional parliament, Varnsting, was set up in 2006.",
         ],
         must_not: &[
             "He worked under the ship's captain, Mara Quell, for years.",
@@ -1157,6 +1188,9 @@ pub static RULES: &[Rule] = &[
             "Cousins took parts of the group with them, Varnco and Tullco.",
             "At Brill it turns north, and for the next stretch, the Upper Varn, it crosses a plain.",
             "In 1800 the travellers showed that a natural channel, the Varnquiare, joined two rivers.",
+            "A voyage in a small boat, the Tull, began in 1918.",
+            "A similar campaign against rats, the Varn Initiative, was launched in 1988.",
+            "An older volcano, Tullberg, was buried by Varn.",
         ],
     },
     Rule {
