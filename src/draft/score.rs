@@ -37,7 +37,7 @@ use crate::deck::{Answer, Fact, FactDate, FactKind};
 const STOP: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
     "as", "its", "his", "her", "their", "it", "is", "was", "were", "be", "that", "which", "who",
-    "s",
+    "s", "up",
 ];
 
 /// Content words too common in fact phrases to tell two facts apart on their own.
@@ -45,7 +45,7 @@ const STOP: &[&str] = &[
 const GENERIC: &[&str] = &[
     "founding", "signing", "establishment", "creation", "opening", "launch", "start", "end",
     "beginning", "death", "birth", "publication", "introduction", "announcement", "adoption",
-    "setting", "up", "name", "term", "date", "year", "new",
+    "setting", "name", "term", "date", "year", "new",
 ];
 
 /// What a number measures: two quantities measuring different things ("the area of X", "the
@@ -525,6 +525,11 @@ mod tests {
         ));
         assert!(matches(
             &event("the founding of the ASEAN", 1967, None),
+            &gold
+        ));
+        // "up" is a particle: "the setting up of ASEAN" names ASEAN and a verb.
+        assert!(matches(
+            &event("the setting up of ASEAN", 1967, None),
             &gold
         ));
     }
