@@ -894,8 +894,8 @@ pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
     // institute ... and became".
     static SUBJECT_VERB: LazyLock<[Regex; 2]> = LazyLock::new(|| {
         [
-            Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}?[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b").expect("valid"),
-            Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}?),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}?[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b").expect("valid"),
+            Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}|[A-Z][a-z]+ly|Taken together|Together|Altogether|Overall|In total|In all|Today|Since then|By then),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}?[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b").expect("valid"),
+            Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}?|[A-Z][a-z]+ly|Taken together|Together|Altogether|Overall|In total|In all|Today|Since then|By then),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}?[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b").expect("valid"),
         ]
     });
     SUBJECT_VERB
@@ -917,9 +917,20 @@ fn subject_shared(sentence: &Sentence, clause: &str, c: &regex::Captures) -> Vec
     let named = c.name("ap").map_or(&c["s"], |ap| ap.as_str());
     if let Some(v) = c.name("v")
         && c.name("n").is_none()
-        && is_present(v.as_str())
+        && (is_present(v.as_str()) || plural_present(named, v.as_str()))
     {
         return present_phrases(sentence, clause, named, v.end());
+    }
+    // "the member states cover": the noun after the subject's first words is its own.
+    if let (Some(n), Some(v)) = (c.name("n"), c.name("v"))
+        && c.name("ap").is_none()
+        && !crate::wording::verb::is_auxiliary(n.as_str())
+        && !opens_past_clause(n.as_str())
+    {
+        let subject = format!("{} {}", &c["s"], n.as_str());
+        if is_present(v.as_str()) || plural_present(&subject, v.as_str()) {
+            return present_phrases(sentence, clause, &subject, v.end());
+        }
     }
     let verb = opens_past_clause;
     // "the Tull probe parachuted": a name and its noun, then the verb; "the Tull Charter
@@ -956,6 +967,20 @@ fn subject_shared(sentence: &Sentence, clause: &str, c: &regex::Captures) -> Vec
             })
         })
         .collect()
+}
+
+/// "the member states cover": a plural subject's present verb, its base form.
+fn plural_present(subject: &str, verb: &str) -> bool {
+    let plural = subject
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && !w.contains('«'));
+    plural
+        && verb.len() > 2
+        && !verb.ends_with("ed")
+        && !verb.ends_with("ing")
+        && crate::wording::verb::Verb::of(verb).base == verb
+        && crate::wording::verb::Verb::of(verb).third() != verb
 }
 
 /// A present verb after a subject: "is", "has", or a third person form ("covers").
@@ -1662,6 +1687,22 @@ mod tests {
                 .chain(relative_clause(sentence, c))
                 .collect()
         })
+    }
+
+    #[test]
+    fn a_plural_subject_shares_its_present_verb_phrases() {
+        assert_eq!(
+            derived(
+                "Taken together, the member states cover 13 million square kilometres and are home to more than 270 million people."
+            ),
+            ["the member states are home to more than 270 million people."]
+        );
+        // A past verb opens no present phrases.
+        assert!(
+            derived("The member states covered a plain and were home to 270 people.")
+                .iter()
+                .all(|d| !d.contains("are home"))
+        );
     }
 
     #[test]

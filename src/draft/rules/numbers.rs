@@ -350,8 +350,14 @@ fn counted(hit: &Hit) -> Option<FactKind> {
         .text("post")
         .map(|p| format!(" {}", trim_phrase(&p)))
         .unwrap_or_default();
+    // "The states are home to 270 million people": the people living there.
+    let of = if hit.raw("v").is_some_and(|v| v.ends_with("home to")) && post.is_empty() {
+        "living in"
+    } else {
+        "of"
+    };
     number(
-        format!("the number of {noun}{post} of {subject}"),
+        format!("the number of {noun}{post} {of} {subject}"),
         value,
         None,
         approx,
@@ -1659,6 +1665,21 @@ mod tests {
 
     fn quantities_of(name: &str, text: &str) -> Vec<String> {
         phrases_of(rule(RULES, name), text)
+    }
+
+    #[test]
+    fn people_a_place_is_home_to_live_in_it() {
+        assert_eq!(
+            quantities_of(
+                "X has N things",
+                "The Varn Reef is home to some 400 species."
+            ),
+            ["the number of species living in the Varn Reef"]
+        );
+        assert_eq!(
+            quantities_of("X has N things", "The guild has ten members."),
+            ["the number of members of the guild"]
+        );
     }
 
     #[test]

@@ -649,7 +649,10 @@ fn description_first(hit: &Hit) -> Option<FactKind> {
     // "A regional parliament, Parlasur, was set up": opening the sentence, a plain noun
     // phrase ("A voyage in a new ship, the Maud," is the ship's), told as one of its kind
     // ("a similar campaign" leans on the one before).
-    if let Some(rest) = ["A ", "An "].iter().find_map(|a| description.strip_prefix(a)) {
+    if let Some(rest) = ["A ", "An "]
+        .iter()
+        .find_map(|a| description.strip_prefix(a))
+    {
         if rest.split(' ').any(|w| {
             matches!(
                 w,
