@@ -2095,7 +2095,65 @@ fn first_run(hit: &Hit) -> Option<FactKind> {
     event(format!("the first {subject}"), hit.date("d")?, None)
 }
 
+/// "Mara Quell (4 July 1820 – 9 May 1894) was a Scottish chemist": a person's life dates,
+/// the birth ("s" for start) or the death. Only for a person the sentence calls one.
+fn life_dates(hit: &Hit, start: bool) -> Option<FactKind> {
+    let role = hit.text("role")?;
+    if !crate::draft::rules::people::is_person_role(&role) {
+        return None;
+    }
+    let name = hit.context.name(&hit.slot("s")?.text);
+    let date = match (hit.slot("r").map(|s| &s.kind), hit.date("b")) {
+        (Some(SlotKind::Range(from, to)), _) => {
+            if start {
+                *from
+            } else {
+                *to
+            }
+        }
+        (None, Some(born)) if start => born,
+        _ => return None,
+    };
+    let noun = if start { "birth" } else { "death" };
+    event(format!("the {noun} of {name}"), date, None)
+}
+
+fn life_start(hit: &Hit) -> Option<FactKind> {
+    life_dates(hit, true)
+}
+
+fn life_end(hit: &Hit) -> Option<FactKind> {
+    life_dates(hit, false)
+}
+
+const LIFE_DATES: &str = r"^(?:Sir |Dame )?(?P<s>«E\d+») \((?:(?P<r>«R\d+»)|(?:born|b\.) (?P<b>«D\d+»))\)(?:, [^;]{3,60}?,)? (?:was|is) (?:a|an|the) (?P<role>(?:[A-Za-z\-]+ ){0,4}?[a-z\-]+)(?:[.;,]|$| (?:who|whose|of|from|in|at|and|with|known|best|celebrated|famous|noted|remembered)\b)";
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "X (born D1 - died D2) was a ROLE: the birth",
+        pattern: LIFE_DATES,
+        whole: true,
+        confidence: 0.75,
+        build: life_start,
+        must: &[
+            "Mara Quell (4 July 1820 – 9 May 1894) was a Scottish chemist who found the salt.",
+            "Tomas Reede (born 3 March 1950) is a Brillish painter.",
+            "Sir Tomas Reede (3 March 1874 – 5 January 1922) was an Anglo-Brillish polar explorer who led three voyages.",
+        ],
+        must_not: &[
+            "The Varn War (1618–1648) was a conflict fought in Brill.",
+            "Mara Quell (1820–1894) was a success.",
+        ],
+    },
+    Rule {
+        name: "X (born D1 - died D2) was a ROLE: the death",
+        pattern: LIFE_DATES,
+        whole: true,
+        confidence: 0.75,
+        build: life_end,
+        must: &["Mara Quell (4 July 1820 – 9 May 1894) was a Scottish chemist."],
+        must_not: &["Tomas Reede (born 3 March 1950) is a Brillish painter."],
+    },
     Rule {
         name: "Since D, X has finished on P",
         pattern: r"^Since (?P<d>{D}),? (?P<s>{S}) (?:has|have) (?:[a-z]+ly )?(?P<v>finished|ended|started|begun|stopped) (?P<prep>on|in|at) (?P<p>(?:the )?«E\d+»)",
