@@ -549,6 +549,21 @@ fn described_name(hit: &Hit) -> Option<FactKind> {
         }
         _ => description,
     };
+    // "one of the figures of the period known as X": without a comma, the name is the
+    // nearest noun phrase's.
+    let comma = hit
+        .caps
+        .name("x")
+        .or(hit.caps.name("xb"))
+        .is_some_and(|x| hit.clause[x.end()..].starts_with(','));
+    let description = match description.rsplit_once(" of ") {
+        Some((_, last))
+            if !comma && ["a ", "an ", "the "].iter().any(|d| last.starts_with(d)) =>
+        {
+            last.to_string()
+        }
+        _ => description,
+    };
     // "The champion is handed a silver salver known as X": the phrase after the verb.
     let words: Vec<&str> = description.split_whitespace().collect();
     let description = match (1..words.len()).rev().find(|&i| {
@@ -1404,6 +1419,7 @@ pub static RULES: &[Rule] = &[
             "The paper, called for by the guild, appeared.",
             "Corals turn white, a process known as bleaching.",
             "The sheets were hammered by the technique, known as repousse.",
+            "He was one of the leading figures of the period known as the Varn Age.",
         ],
     },
     Rule {
