@@ -1223,6 +1223,15 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "the Name, led by X,",
+        pattern: r"(?P<s>(?:the )?«E\d+»)(?: of «[RD]\d+»)?, (?P<v>led|headed|commanded|captained|directed|chaired) by (?:the [a-z]+ )?(?P<n>«E\d+»)(?:[,.;]|$| (?:and|in|on|at|from|to|which|who)\b)",
+        whole: false,
+        confidence: 0.6,
+        build: led_by,
+        must: &["His first voyage came on the Varn Expedition of 1901–1904, led by Tomas Reede."],
+        must_not: &["His first voyage came on the Varn Expedition, led by it."],
+    },
+    Rule {
         name: "X was commanded by Y",
         pattern: r"^(?:(?:In|On|By) «D\d+»,? )?(?P<s>(?:[Tt]he )?«E\d+»)(?:, [^,]{3,60},)? (?:was|were) (?:[a-z]+ly )?(?P<v>led|headed|commanded|captained|piloted|directed|chaired) by (?:the [a-z]+ )?(?P<n>«E\d+»)(?:[,.;]|$| (?:and|in|on|at|from|to|which|who)\b)",
         whole: false,
