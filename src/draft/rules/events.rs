@@ -728,15 +728,20 @@ fn intransitive(hit: &Hit) -> Option<FactKind> {
         "flight" | "voyage" | "journey" | "emigration" | "return"
     ) {
         static TO: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^ to (?:the )?(«E\d+»)").expect("valid"));
+            LazyLock::new(|| Regex::new(r"^ (to|from) (?:the )?(«E\d+»)").expect("valid"));
         let to = TO.captures(after)?;
-        let to = hit.sentence.slot(to.get(1)?.as_str())?;
+        let place = hit.sentence.slot(to.get(2)?.as_str())?;
         let date = hit.event_date("v")?;
-        return event(
-            format!("the {noun} of {subject} to {}", to.text),
-            date,
-            None,
-        );
+        // "The expedition sailed from Plymouth": where it set out from is its departure.
+        let what = match (&to[1], noun) {
+            ("to", _) => format!("the {noun} of {subject} to {}", place.text),
+            (_, "voyage" | "journey") => {
+                format!("the departure of {subject} from {}", place.text)
+            }
+            (_, "flight") => format!("the flight of {subject} from {}", place.text),
+            _ => return None,
+        };
+        return event(what, date, None);
     }
     let place = hit.place_after("v");
     // "it ended in Nice": where it finished, not when it ended for good.
@@ -2482,6 +2487,7 @@ pub static RULES: &[Rule] = &[
             "On 7 March 1936 German troops marched into Varnland.",
             "The first race was held in 1877. A ladies' race followed in 1884, and the doubles began in the same year.",
             "The Varn Museum opened to the public on 1 October 1979.",
+            "The Varn Expedition sailed from Tull in August 1914.",
             "Brill joined on 7 January 1984, a week after independence.",
             "Tomas Reede died in Varn on 2 March 1930.",
             "The first harbour school opened in Kessport in 1958.",

@@ -557,9 +557,7 @@ fn described_name(hit: &Hit) -> Option<FactKind> {
         .or(hit.caps.name("xb"))
         .is_some_and(|x| hit.clause[x.end()..].starts_with(','));
     let description = match description.rsplit_once(" of ") {
-        Some((_, last))
-            if !comma && ["a ", "an ", "the "].iter().any(|d| last.starts_with(d)) =>
-        {
+        Some((_, last)) if !comma && ["a ", "an ", "the "].iter().any(|d| last.starts_with(d)) => {
             last.to_string()
         }
         _ => description,
