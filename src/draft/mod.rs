@@ -210,11 +210,11 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
         context.focus.date = Some(*date);
     }
     static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today) [^,]{0,40}, )?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,2})?«E(?P<e>\d+)»(?: [a-z]+)?)(?:'s)?(?:, [^,]+,)? [a-z]")
+        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today) [^,]{0,40}, |(?:From there|From here|Here|There|Then|Later|Today|Now|Soon) )?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,2})?«E(?P<e>\d+)»(?: [a-z]+)?)(?:'s)?(?:, [^,]+,)? [a-z]")
             .expect("valid")
     });
     static UNNAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today) [^,]{0,40}, )?(?P<np>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Ss]ome|[Mm]ost) [a-z]+)").expect("valid")
+        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today) [^,]{0,40}, |(?:From there|From here|Here|There|Then|Later|Today|Now|Soon) )?(?P<np>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Ss]ome|[Mm]ost) [a-z]+)").expect("valid")
     });
     // The name a placeholder's index stands for, when it is a name (not a possessive).
     let named = |index: &str| {
@@ -241,8 +241,21 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
             let mut np = sentence.render(&c["np"]);
             // "The first IKEA store opened": the store; "Iceland was": Iceland; "The IMF
             // formally came": the IMF.
+            // "the Volga winds east": a present verb before a word that is none.
+            let next = clause[c.get(0).map_or(0, |m| m.end()) - 1..]
+                .split([' ', ','])
+                .next()
+                .unwrap_or("");
+            let present = |last: &str| {
+                last.ends_with('s')
+                    && !last.ends_with("ss")
+                    && !crate::wording::verb::is_past_form(next)
+                    && !crate::wording::verb::is_auxiliary(next)
+                    && !next.ends_with('s')
+            };
             if let Some((head, last)) = np.rsplit_once(' ')
                 && (crate::wording::verb::is_auxiliary(last)
+                    || (last.starts_with(char::is_lowercase) && present(last))
                     || crate::wording::verb::is_irregular_form(last)
                     || last.ends_with("ed")
                     || is_adverb_in_ly(last)
@@ -986,6 +999,20 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             },
         );
         assert_eq!(quantities, ["the height of the Varn Tower"]);
+    }
+
+    #[test]
+    fn a_subject_after_from_there_is_what_it_means_without_its_verb() {
+        let terms = drafted(
+            "The Varn\n\nThe source of the river is a spring near a village. From there the Varn winds east to Tull. It continues north and just below the city receives the Orrin, its greatest tributary.\n",
+            |kind| match kind {
+                FactKind::Term { term, definition } if term.text == "Orrin" => {
+                    Some(definition.to_string())
+                }
+                _ => None,
+            },
+        );
+        assert_eq!(terms, ["the greatest tributary of the Varn"]);
     }
 
     #[test]

@@ -598,7 +598,7 @@ impl<'a> Hit<'a> {
 
     fn it_at(&self, at: usize) -> Option<String> {
         static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:[Tt]he )?(«E\d+»)(?: \(«E\d+»\))?(?:,| [a-z])").expect("valid")
+            Regex::new(r"^(?:(?:From there|From here|Here|There|Then|Later|Today|Now|Soon) )?(?:[Tt]he )?(«E\d+»)(?: \(«E\d+»\))?(?:,| [a-z])").expect("valid")
         });
         static CLAUSE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?:^|, |; )(?:[A-Z][a-z]+ [^,]{0,30}, |(?:For|In|Since|During|After|Before|By|From|Until|Over) (?:[a-z]+ ){1,2})?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,3}?)?«E\d+»|[Tt]he (?:[a-z\-]+ ){0,3}?[a-z\-]+) (?:was|were|is|are|has|had|[a-z]+ed)\b").expect("valid")

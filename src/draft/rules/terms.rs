@@ -222,6 +222,57 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     term(name, &definition)
 }
 
+/// "joined by the Oka, its largest right-bank tributary", "the Khazars built their capital,
+/// Atil,": a thing's apposition owned by a pronoun, written as the owner's. "its" is what
+/// "it" means when the sentence says "it" before, else the name acting just before; "their"
+/// the name acting just before.
+fn possessive_apposition(hit: &Hit) -> Option<FactKind> {
+    let slot = hit.slot("t")?;
+    let name = slot.bare();
+    let rest = hit.text("d")?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.iter().any(|w| {
+        crate::wording::verb::is_auxiliary(w)
+            || matches!(*w, "and" | "or" | "but" | "it" | "they" | "them")
+    }) || is_person_role(&rest)
+        || hit.context.article.is_person(name)
+        || crate::draft::context::looks_like_person(name)
+    {
+        return None;
+    }
+    let before = &hit.clause[..hit.caps.name("t")?.start()];
+    // The name acting: a name followed by a word written small, the last before the
+    // apposition ("the Khazars built").
+    static ACTING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:the )?(«E\d+») (?:[a-z]+ly )?[a-z]+ed\b|(?:the )?(«E\d+») (?:[a-z]+ly )?(?:built|made|took|gave|won|held|sent|founded|receives|received|has|had)\b").expect("valid")
+    });
+    let acting = || {
+        ACTING
+            .captures_iter(before)
+            .last()
+            .and_then(|c| c.get(1).or(c.get(2)))
+            .and_then(|m| hit.sentence.slot(m.as_str()))
+            .map(|s| hit.context.name(&s.text))
+    };
+    let owner = match hit.raw("p")? {
+        "its" => {
+            let says_it = hit
+                .sentence
+                .skeleton
+                .get(..hit.offset() + before.len())
+                .unwrap_or(before)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "it" || w == "It");
+            if says_it { hit.it()? } else { acting()? }
+        }
+        _ => acting()?,
+    };
+    if crate::draft::context::looks_like_person(&owner) && hit.raw("p")? == "its" {
+        return None;
+    }
+    term(name, &format!("the {rest} of {}", definite(&owner)))
+}
+
 /// The definition, with the rest of a list its last name opens: "a lake shared by Germany,
 /// Switzerland and Austria" is not "a lake shared by Germany".
 fn with_list(hit: &Hit) -> Option<String> {
@@ -1026,6 +1077,22 @@ fn spelled(short: &str, long: &str) -> Option<FactKind> {
 }
 
 pub static RULES: &[Rule] = &[
+    Rule {
+        name: "X, its DESCRIPTION,",
+        pattern: r"(?P<t>(?:the )?«E\d+»), (?P<p>its|their) (?P<d>(?:[a-z][a-z\-]* ){0,4}[a-z][a-z\-]*)(?:, which\b|, who\b|[,;]|\.?$)",
+        whole: false,
+        confidence: 0.6,
+        build: possessive_apposition,
+        must: &[
+            "The Varn rises in the hills. At Tull it is joined by the Orrin, its largest tributary.",
+            "In 1901 the Tull Guilds joined the Varn League, their oldest alliance, at last.",
+        ],
+        must_not: &[
+            "The Varn rises in the hills. At Tull it is joined by the Orrin, its water and its mud.",
+            "Tomas Reede married Mara Quell, his cousin.",
+            "The Varn rises in the hills. At Tull it meets Mara Quell, its keeper.",
+        ],
+    },
     Rule {
         name: "lowercase words (ACR) / ACR (lowercase words) / Name, or ACR",
         pattern: r"(?P<long>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,4}) \((?P<short>«E\d+»)\)|(?P<short2>«E\d+») \((?P<long2>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,4})\)|(?P<long3>(?:the )?«E\d+»),? or (?P<short3>«E\d+»)",
