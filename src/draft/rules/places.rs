@@ -142,6 +142,21 @@ fn source_of(hit: &Hit, river: &str) -> Option<FactKind> {
     place(hit, subject, "location", "p", false)
 }
 
+/// "Rising in the Valdai Hills, it flows ...": the source of the river the clause tells of.
+fn rising_in(hit: &Hit) -> Option<FactKind> {
+    source_of(hit, &hit.name("s")?)
+}
+
+/// "it flows east before emptying into the Caspian Sea": where the article's river ends.
+fn mouth(hit: &Hit) -> Option<FactKind> {
+    let river = hit.name("s")?;
+    if !is_the_river(hit, &river) {
+        return None;
+    }
+    let subject = format!("the mouth of {}", crate::draft::rules::definite(&river));
+    place(hit, subject, "location", "p", false)
+}
+
 /// Nouns for things that have a place ("a lake", "a town", "a museum").
 #[rustfmt::skip]
 const PLACED: &[&str] = &[
@@ -376,6 +391,30 @@ pub static RULES: &[Rule] = &[
             "The Orrin is a river of the north. The Brill rises in Varnland.",
             "Mount Tull is a mountain. It rises in north-eastern Brill.",
         ],
+    },
+    Rule {
+        name: "Rising in P, the river flows",
+        pattern: r"^Rising (?:[a-z\-]+ ){0,2}(?:in|at|on) (?:the (?:[a-z\-]+ )+of )?(?P<p>(?:the )?«E\d+»)[^,;]{0,60}, (?P<s>{S}) [a-z]",
+        whole: false,
+        confidence: 0.65,
+        build: rising_in,
+        must: &[
+            "The Orrin is a river of the north. Rising in the Varn Hills west of Tull, it flows for 300 kilometres.",
+        ],
+        must_not: &["Mount Tull is a mountain. Rising in the Varn Hills, it is steep."],
+    },
+    Rule {
+        name: "the river empties into P",
+        pattern: r"(?P<s>{S}) (?:[^;,]*? )?(?:empties|emptying|discharges|discharging|flows out|drains) into (?P<p>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.65,
+        build: mouth,
+        must: &[
+            "The Orrin is a river of the north. It flows for 300 kilometres before emptying into the Tull Sea.",
+            "The Orrin is a river of the north. The river empties into Lake Varn.",
+            "The Orrin is a river of the north. Rising in the Varn Hills north of Tull, it flows for 30 km through Olk before emptying into the Tull Sea.",
+        ],
+        must_not: &["The Orrin is a river of the north. The Brill empties into Lake Varn."],
     },
     Rule {
         name: "X is a thing in P",
