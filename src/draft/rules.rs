@@ -1156,11 +1156,28 @@ pub fn relative_clause(sentence: &Sentence, clause: &str) -> Option<Sentence> {
         .strip_prefix("who ")
         .or_else(|| clause.strip_prefix("which "))?;
     let verb = rest.split(' ').next()?;
+    let at = (clause.as_ptr() as usize).checked_sub(sentence.skeleton.as_ptr() as usize)?;
+    let before = sentence.skeleton.get(..at)?;
+    // "Its drainage basin, which covers about 1.36 million km², is home to ...": a present
+    // verb that measures the phrase opening the sentence.
+    static OPENING_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<a>(?:[Ii]ts|[Tt]heir|[Tt]he) (?:[a-z\-]+ ){0,3}[a-z\-]+), $")
+            .expect("valid")
+    });
+    if is_present(verb)
+        && rest.split(' ').take(4).any(|w| w.starts_with("«N"))
+        && let Some(c) = OPENING_PHRASE.captures(before)
+    {
+        let rest = rest.split(", ").next().unwrap_or(rest);
+        return Some(Sentence {
+            text: sentence.text.clone(),
+            slots: sentence.slots.clone(),
+            skeleton: format!("{} {rest}", &c["a"]),
+        });
+    }
     if !opens_past_clause(verb) {
         return None;
     }
-    let at = (clause.as_ptr() as usize).checked_sub(sentence.skeleton.as_ptr() as usize)?;
-    let before = sentence.skeleton.get(..at)?;
     // "the union of the Orthodox and Catholic churches, which was proclaimed in 1452": a
     // thing named by its noun, which a passive tells of.
     static THING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1687,6 +1704,18 @@ mod tests {
                 .chain(relative_clause(sentence, c))
                 .collect()
         })
+    }
+
+    #[test]
+    fn a_present_relative_clause_measures_the_phrase_opening_the_sentence() {
+        assert_eq!(
+            derived(
+                "Its drainage basin, which covers about 1.36 million square kilometres, is home to many."
+            ),
+            ["Its drainage basin covers about 1.36 million square kilometres"]
+        );
+        // Without a number it tells nothing to measure.
+        assert!(derived("Its drainage basin, which covers the plain, is home to many.").is_empty());
     }
 
     #[test]
