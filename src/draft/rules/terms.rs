@@ -996,6 +996,41 @@ fn called_in(hit: &Hit) -> Option<FactKind> {
     term(&name, &format!("the name of {owner} in {}", hit.text("l")?))
 }
 
+/// "In Russian folklore the river is affectionately known as Volga-matushka", "among the
+/// Turkic peoples it was known as the Itil": the subject's name there.
+fn called_among(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    let owner = hit.name("s")?;
+    let among = hit.raw("l")?;
+    if hit.context.article.is_person(&owner)
+        || among.contains("«D")
+        || among.contains("«N")
+        || among.contains("«X")
+    {
+        return None;
+    }
+    let among = hit.sentence.render(among);
+    let preposition = hit.raw("pl")?.to_lowercase();
+    term(
+        &name,
+        &format!("the name of {} {preposition} {among}", definite(&owner)),
+    )
+}
+
+/// "The Greek geographer Ptolemy called it the Rha": the name someone gave the subject.
+fn someone_called_it(hit: &Hit) -> Option<FactKind> {
+    let name = hit.slot("t")?.bare().to_string();
+    let who = hit.context.name(&hit.slot("n")?.text);
+    if !crate::draft::context::looks_like_person(&who) && hit.raw("role").is_none() {
+        return None;
+    }
+    let it = hit.it()?;
+    if hit.context.article.is_person(&it) {
+        return None;
+    }
+    term(&name, &format!("the name {who} gave to {}", definite(&it)))
+}
+
 /// "This strip of land is called the “Polish Corridor”": the name of what the sentence
 /// before described.
 fn this_is_called(hit: &Hit) -> Option<FactKind> {
@@ -1119,6 +1154,29 @@ pub static RULES: &[Rule] = &[
         build: called_in,
         must: &["Mount Tull is steep. In Brill it is called Vardtop."],
         must_not: &["Mount Tull is steep. In Brill it is called often."],
+    },
+    Rule {
+        name: "among P it was known as Y",
+        pattern: r"(?:^|, )(?:and |but )?(?P<pl>In|in|Among|among) (?P<l>[^,«]{3,50}?|(?:the )?[^,«]{0,30}«E\d+»[^,«]{0,20}?),? (?P<s>it|«E\d+»|the [a-z]+) (?:is|was|are|were) (?:[a-z]+ly |also |often |usually )?(?:called|known as|named) (?:the )?(?P<t>«[EQ]\d+»)(?: or (?:the )?«E\d+»)?(?:,|\.?$)",
+        whole: false,
+        confidence: 0.65,
+        build: called_among,
+        must: &[
+            "The Orrin is a river. In northern folklore the river is affectionately known as Orra-mother.",
+            "The Orrin is a river. Brill called it Orr, and among the hill peoples it was known as the Ora or Oru.",
+        ],
+        must_not: &["The Orrin is a river. In 1900 it was known as the Ora."],
+    },
+    Rule {
+        name: "the ROLE X called it Y",
+        pattern: r"^(?P<role>[Tt]he (?:[A-Za-z\-]+ ){1,3})?(?P<n>«E\d+») (?:called|named) it (?:the )?(?P<t>«E\d+»)(?:[,.;]|$| and\b)",
+        whole: false,
+        confidence: 0.6,
+        build: someone_called_it,
+        must: &[
+            "The Orrin is a river. The Brillish geographer Mara Quell called it the Orr, and others did not.",
+        ],
+        must_not: &["The Orrin is a river. The Varn Guild called it the Orr."],
     },
     Rule {
         name: "This X is called Y",
