@@ -266,7 +266,19 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
             }
             // "The capital of X": the phrase is not the name. A name may hold "of" itself
             // ("the Great Fire of London").
-            if c["np"].contains(" of ") {
+            // ("The rivalry with Boeing": a noun and its preposition's object alike.)
+            if [
+                " of ",
+                " with ",
+                " against ",
+                " between ",
+                " for ",
+                " over ",
+                " from ",
+            ]
+            .iter()
+            .any(|p| c["np"].contains(p))
+            {
                 context.saw_subject(None);
                 continue;
             }
@@ -1013,6 +1025,21 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             },
         );
         assert_eq!(terms, ["the greatest tributary of the Varn"]);
+    }
+
+    #[test]
+    fn a_noun_with_its_preposition_and_a_name_is_no_subject_it_can_mean() {
+        let quantities = drafted(
+            "The Varn Guild\n\nThe Varn Guild is a guild of sailors. The rivalry with Tull has grown into a quarrel. In 2024 it employed 300 people.\n",
+            |kind| match kind {
+                FactKind::Number { quantity, .. } => Some(quantity.to_string()),
+                _ => None,
+            },
+        );
+        assert!(
+            quantities.iter().all(|q| !q.contains("rivalry")),
+            "{quantities:?}"
+        );
     }
 
     #[test]

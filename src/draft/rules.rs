@@ -894,8 +894,8 @@ pub fn shared_subject(sentence: &Sentence, clause: &str) -> Vec<Sentence> {
     // institute ... and became".
     static SUBJECT_VERB: LazyLock<[Regex; 2]> = LazyLock::new(|| {
         [
-            Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}|[A-Z][a-z]+ly|Taken together|Together|Altogether|Overall|In total|In all|Today|Since then|By then),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}?[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b").expect("valid"),
-            Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}?|[A-Z][a-z]+ly|Taken together|Together|Altogether|Overall|In total|In all|Today|Since then|By then),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}?[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b").expect("valid"),
+            Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}|[A-Z][a-z]+ly|Taken together|Together|Altogether|Overall|In total|In all|Today|Since then|By then|which (?:ended|began|lasted|ran) [^,]{2,40}),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}?[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b").expect("valid"),
+            Regex::new(r"^(?:(?:(?:[Ii]n|[Oo]n|[Bb]y) «D\d+»|(?:(?:[A-Z]?[a-z]+|«[NX]\d+») ){1,4}(?:later|earlier|afterwards|after)|(?:After|Before|During|Following|Despite|Under) [^,]{2,60}?|[A-Z][a-z]+ly|Taken together|Together|Altogether|Overall|In total|In all|Today|Since then|By then|which (?:ended|began|lasted|ran) [^,]{2,40}),? )?(?P<s>(?:[Tt]he )?«E\d+»(?: and (?:the )?«E\d+»)?|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z\-]+ ){0,3}?[a-z\-]+)(?: (?P<n>[a-z]+))?(?:, (?P<ap>(?:the )?«E\d+»),|, [^,]{2,80},)? (?:[a-z]+ly )?(?P<v>[a-z]+)\b").expect("valid"),
         ]
     });
     SUBJECT_VERB
@@ -1716,6 +1716,16 @@ mod tests {
         );
         // Without a number it tells nothing to measure.
         assert!(derived("Its drainage basin, which covers the plain, is home to many.").is_empty());
+    }
+
+    #[test]
+    fn a_subject_after_a_dated_relative_clause_shares_its_verbs() {
+        assert_eq!(
+            derived(
+                "In the fiscal year 2024, which ended on 30 September, it reported revenue of about €76 billion and employed roughly 312,000 people."
+            ),
+            ["it employed roughly 312,000 people."]
+        );
     }
 
     #[test]

@@ -723,6 +723,27 @@ fn money(hit: &Hit) -> Option<FactKind> {
     number(format!("the {subject}"), value, Some(unit), approx)
 }
 
+/// "In 2024 it reported revenue of about €76 billion": the revenue of the subject, in the
+/// year the sentence opens with.
+fn reported_money(hit: &Hit) -> Option<FactKind> {
+    let (value, unit, approx) = hit.number("n")?;
+    let unit = unit.filter(|u| dimension(u) == Some(Dimension::Currency))?;
+    let subject = subject_of(hit)?;
+    let measure = hit.raw("m")?;
+    let year = hit
+        .sentence
+        .event_dates(&hit.clause[..hit.caps.name("s")?.start()])
+        .last()
+        .map(|(_, d)| format!(" in {}", d.year))
+        .unwrap_or_default();
+    number(
+        format!("the {measure} of {subject}{year}"),
+        value,
+        Some(unit),
+        approx,
+    )
+}
+
 /// "a 40 km stretch of the border": the length of what follows.
 fn length_before(hit: &Hit) -> Option<FactKind> {
     let (value, unit, approx) = hit.number("n")?;
@@ -1358,6 +1379,18 @@ pub static RULES: &[Rule] = &[
             "Brill is a town. Every year the fair draws 500,000 visitors.",
             "Tomas Reede won the race five times.",
         ],
+    },
+    Rule {
+        name: "X reported revenue of €N",
+        pattern: r"(?P<s>{S}) (?:reported|recorded|posted|generated|earned|had|achieved|reports|records|generates|earns|has) (?:an? )?(?:annual |total |net |record )?(?P<m>revenue|revenues|sales|turnover|profit|profits|income) of (?:(?:about|some|around|roughly|nearly|almost|over|more than) )?(?P<n>{N})",
+        whole: false,
+        confidence: 0.65,
+        build: reported_money,
+        must: &[
+            "Tull Shipping is a firm. In 2024 it reported revenue of about €4.5 billion.",
+            "In the fiscal year 2024, which ended on 30 September, Tull Shipping reported revenue of about €76 billion and employed roughly 312,000 people.",
+        ],
+        must_not: &["Tull Shipping is a firm. In 2024 it reported revenue of 40 ships."],
     },
     Rule {
         name: "sales reached €N",
