@@ -45,7 +45,7 @@ const KINDS: &str = r"(?:species|kinds|types|varieties|breeds) of";
 
 /// The macros patterns are written with, expanded once.
 fn expand(pattern: &str) -> String {
-    const W: &str = r"(?:[A-Za-z][a-z\-']*|«[EN]\d+»(?:-[a-z]+)?)";
+    const W: &str = r"(?:[A-Za-z][a-z\-']*|«[EN]\d+»(?:-[a-z]+|'s)?)";
     let np =
         format!(r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his) (?:{W} ){{0,5}}?{W})");
     // A subject: a name (perhaps two, or with its noun: "the Festina team"), a pronoun, or a

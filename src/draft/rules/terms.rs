@@ -129,14 +129,43 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     }
     // A sentence-final apposition must not be a clause: "Together with Norway, the island
     // later passed to the Danish crown."
+    // ("the index of the leading listed firms": a participle before a noun is no verb.)
     let last = hit.caps.get(0)?.as_str().ends_with('.');
+    let words: Vec<&str> = definition.split_whitespace().collect();
     if last
-        && definition.split_whitespace().skip(1).any(|w| {
+        && words.iter().enumerate().skip(1).any(|(i, w)| {
             w.ends_with("ed")
                 && !matches!(
-                    w,
+                    *w,
                     "designed" | "called" | "named" | "used" | "based" | "located"
                 )
+                && words.get(i + 1).is_none_or(|next| {
+                    matches!(
+                        *next,
+                        "to" | "the"
+                            | "a"
+                            | "an"
+                            | "by"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "from"
+                            | "into"
+                            | "with"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "for"
+                            | "over"
+                            | "themselves"
+                            | "himself"
+                            | "herself"
+                            | "itself"
+                            | "him"
+                            | "them"
+                    )
+                })
         })
     {
         return None;
@@ -191,9 +220,16 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     // "He was born in Oakville, Alabama, the youngest of ten children": after a birthplace,
     // the apposition is the person's.
     let before = &hit.clause[..hit.caps.name("t")?.start()];
-    if PREDICATE_PLACE.is_match(before) || before.split_whitespace().any(|w| w == "born") {
+    // ("is a member of the DAX, the index of ...": a membership names what it is in.)
+    let member_of = [" a member of ", " part of ", " a subsidiary of "]
+        .iter()
+        .any(|m| before.ends_with(m) || before.ends_with(&format!("{}the ", m.trim_start())));
+    if (PREDICATE_PLACE.is_match(before) && !member_of)
+        || before.split_whitespace().any(|w| w == "born")
+    {
         return None;
     }
+
     let definition = resolve_nouns(hit, &definition, true);
     // "Cooperation, the ministers hoped, would ...": a sentence's first word is a name only if
     // the article capitalises it elsewhere too; and an apposition ends on a noun, not a verb.
@@ -1283,8 +1319,11 @@ pub static RULES: &[Rule] = &[
             "He owed his luck to Varna, the goddess of his family, and said so.",
             "Brill, the town built for the harbour's pilots and home to about 4,000 people, was emptied.",
             "The clearest sign was the Grey Wood, a stand of pine trees near the mine that turned brown.",
+            "The guild is a member of the Varn Index, the index of Brill's leading listed firms.",
         ],
         must_not: &[
+            "According to the historian Tomas Reede, the defenders killed themselves.",
+            "Together with Olk, the island later passed to the Varn crown.",
             "Varnland was expelled in 1939 after its attack on Olk, the last significant action the league ever took.",
             "The lost mill was a Tull-900, a Varnish design in which peat heats the boiler.",
             "The members are Brill, the Republic of the Varn, Olk, Tull, Arden and Cove.",
