@@ -57,6 +57,17 @@ const PERSON_NOUNS: &[&str] = &[
     "friar", "abbess", "cardinal", "naturalist", "dramatist", "revolutionary", "industrialist",
     "aviator", "runner", "dancer", "sultan", "caliph", "shah", "khan", "emir", "pharaoh",
     "vizier", "archbishop", "patriarch", "premier", "regent", "viceroy", "consul", "doge",
+    "mechanic", "craftsman", "clerk", "servant", "seaman", "fisherman", "blacksmith", "printer",
+    "publisher", "critic", "linguist", "anthropologist", "archaeologist", "psychologist",
+    "sociologist", "physiologist", "microbiologist", "virologist", "epidemiologist",
+    "immunologist", "pharmacist", "dentist", "lecturer", "inspector", "technician", "programmer",
+    "chef", "weaver", "tailor", "miner", "labourer", "worker", "peasant", "financier",
+    "investor", "philanthropist", "patron", "collector", "organist", "cantor", "conductor",
+    "violinist", "pianist", "cellist", "choreographer", "producer", "broadcaster", "colonel",
+    "lieutenant", "sergeant", "corporal", "sniper", "spy", "prisoner", "refugee", "emigrant",
+    "pilgrim", "prophet", "rabbi", "imam", "chaplain", "vicar", "deacon", "shipowner",
+    "shipbuilder", "statistician", "logician", "cryptanalyst", "meteorologist", "oceanographer",
+    "volcanologist", "seismologist", "engraver", "illustrator", "poetess", "heiress",
 ];
 
 /// Whether a person's role says only what they were ("the architect", "a German
