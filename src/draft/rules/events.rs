@@ -3218,8 +3218,35 @@ mod tests {
             "intransitive event (X joined / died in D)",
             "After a spell in Olk, Mara Quell sailed to the Varn Isles and arrived in Brill in June 1884.",
         );
-        assert!(!found.is_empty());
+        // (The date is the arrival's, which the shared subject's own clause tells.)
         assert!(found.iter().all(|w| !w.contains("Isles and")), "{found:?}");
+    }
+
+    #[test]
+    fn a_date_after_another_coordinated_verb_is_that_verbs() {
+        let passive = "passive event (X was founded in D)";
+        assert!(
+            whats(
+                passive,
+                "Tomas Reede was born in Varn, then a small port, and was baptised on 17 December 1770."
+            )
+            .iter()
+            .all(|w| !w.contains("birth")),
+        );
+        assert!(
+            whats(
+                passive,
+                "The Varn Dam was built across the inlet and raised in 2020."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            whats(
+                passive,
+                "The Varn Dam was built in 1990 and raised in 2020."
+            ),
+            ["the building of the Varn Dam"]
+        );
     }
 
     #[test]

@@ -67,7 +67,8 @@ const PERSON_NOUNS: &[&str] = &[
     "lieutenant", "sergeant", "corporal", "sniper", "spy", "prisoner", "refugee", "emigrant",
     "pilgrim", "prophet", "rabbi", "imam", "chaplain", "vicar", "deacon", "shipowner",
     "shipbuilder", "statistician", "logician", "cryptanalyst", "meteorologist", "oceanographer",
-    "volcanologist", "seismologist", "engraver", "illustrator", "poetess", "heiress",
+    "volcanologist", "seismologist", "engraver", "illustrator", "poetess", "heiress", "tenor",
+    "soprano", "baritone", "contralto",
 ];
 
 /// Whether a person's role says only what they were ("the architect", "a German
