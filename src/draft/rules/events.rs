@@ -399,6 +399,14 @@ fn passive(hit: &Hit) -> Option<FactKind> {
         }
         _ => format!("the {noun} of {subject}"),
     };
+    // "The Paralympic Games were first held in Rome in 1960": the first of them; "was
+    // first published": its first publication.
+    let first = hit.clause[..hit.caps.name("v")?.start()].ends_with(" first ");
+    let what = match what.strip_prefix("the ") {
+        Some(rest) if first && !rest.starts_with("first ") => format!("the first {rest}"),
+        None if first && noun.is_empty() => format!("the first {what}"),
+        _ => what,
+    };
     event(what, date, hit.place_after("v"))
 }
 
@@ -3220,6 +3228,23 @@ mod tests {
         );
         // (The date is the arrival's, which the shared subject's own clause tells.)
         assert!(found.iter().all(|w| !w.contains("Isles and")), "{found:?}");
+    }
+
+    #[test]
+    fn a_passive_done_first_is_the_first_of_its_kind() {
+        let passive = "passive event (X was founded in D)";
+        assert_eq!(
+            whats(passive, "The Varn Games were first held in Brill in 1960."),
+            ["the first Varn Games"]
+        );
+        assert_eq!(
+            whats(passive, "The Varn Charter was first published in 1905."),
+            ["the first publication of the Varn Charter"]
+        );
+        assert_eq!(
+            whats(passive, "The Varn Charter was published in 1905."),
+            ["the publication of the Varn Charter"]
+        );
     }
 
     #[test]
