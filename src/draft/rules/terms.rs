@@ -388,15 +388,43 @@ fn holds_clause(definition: &str) -> bool {
     })
 }
 
+/// Endings of adjectives ("contagious", "fatal", "volcanic").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ous", "ful", "al", "ic", "ive", "able", "ible", "ent", "ant", "ary", "less", "ish",
+];
+
 /// "X is a large stratovolcano made up of three cones": the subject's definition.
 fn copula(hit: &Hit) -> Option<FactKind> {
-    let slot = hit.slot("t")?;
-    let name = hit.context.name(&slot.text);
+    // "Smallpox was ...": the article's subject, a common noun it writes small elsewhere.
+    let name = match (hit.slot("t"), hit.raw("bare")) {
+        (Some(slot), _) => hit.context.name(&slot.text),
+        (None, Some(bare)) => {
+            let subject = hit.context.article.subject.as_ref()?;
+            if !subject.eq_ignore_ascii_case(bare) {
+                return None;
+            }
+            bare.to_lowercase()
+        }
+        _ => return None,
+    };
     let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
     if hit.context.article.is_person(&name) {
         return None;
     }
-    let definition = hit.text("d")?;
+    let mut definition = hit.text("d")?;
+    // "a contagious and often fatal infectious disease": "and" between adjectives goes on to
+    // the noun, up to the next comma.
+    let after_d = &hit.clause[hit.caps.name("d")?.end()..];
+    let last = definition.rsplit(' ').next().unwrap_or("");
+    if definition.split_whitespace().count() <= 3
+        && after_d.starts_with(" and ")
+        && ADJECTIVE_ENDINGS.iter().any(|e| last.ends_with(e))
+    {
+        let rest = after_d.split([',', ';', '.', ':']).next().unwrap_or("");
+        if !rest.contains('«') || rest.matches('«').count() <= 2 {
+            definition = format!("{definition} {}", hit.sentence.render(rest).trim());
+        }
+    }
     // "Geographers are a little more pedantic": a degree, not a definition.
     if ["a little ", "a bit ", "a lot ", "a good deal "]
         .iter()
@@ -1425,7 +1453,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a definition",
-        pattern: r"^(?P<t>(?:[Tt]he )?«E\d+»)(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was|are|were) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|(?:«E\d+», )+«E\d+»,? and «E\d+»|[^;:,.«]|«[ENR]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, (?:[a-z]+ed|fought|built|held|won|led|run|begun|written|made|known|kept|laid|sold|brought|taught)\b|, (?:on|in|at|near|along|between|across|off|from|beside|by|opposite|overlooking|facing) |$)",
+        pattern: r"^(?:(?P<t>(?:[Tt]he )?«E\d+»)|(?P<bare>[A-Z][a-z\-]+))(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was|are|were) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|(?:«E\d+», )+«E\d+»,? and «E\d+»|[^;:,.«]|«[ENR]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, (?:[a-z]+ed|fought|built|held|won|led|run|begun|written|made|known|kept|laid|sold|brought|taught)\b|, (?:on|in|at|near|along|between|across|off|from|beside|by|opposite|overlooking|facing) |$)",
         whole: false,
         confidence: 0.6,
         build: copula,
@@ -1446,6 +1474,7 @@ pub static RULES: &[Rule] = &[
             "The Grey Death was a pandemic of plague that swept across Varn, Brill and Olk between 1346 and 1353.",
             "The Varn Tower is a wrought-iron lattice tower on the Tull Field, beside the Olk in Brill.",
             "The Battle of Varn was one of the decisive engagements of the Great War, fought between Brill and Tull.",
+            "Varnpox was a contagious and often fatal disease caused by the tull virus, a member of a family.",
             "The Varn Games are the leading contest of the north, in which runners from 20 towns compete.",
         ],
         must_not: &[
