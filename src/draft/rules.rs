@@ -799,6 +799,7 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
         for derived in shared_subject(sentence, clause)
             .into_iter()
             .chain(dated_opening(sentence, clause))
+            .chain(cleft(sentence, clause))
             .chain(dated_when(sentence, before, clause))
             .chain(relative_clause(sentence, clause))
             .chain(counted_items(sentence, clause))
@@ -1048,6 +1049,22 @@ pub fn dated_when(sentence: &Sentence, before: Option<&str>, clause: &str) -> Op
         text: sentence.text.clone(),
         slots,
         skeleton: format!("On {} {rest}", &date["d"]),
+    })
+}
+
+/// "It was only in 1866 that Venice became part of Italy": a cleft sentence told plainly,
+/// "In 1866 Venice became part of Italy".
+pub fn cleft(sentence: &Sentence, clause: &str) -> Option<Sentence> {
+    static CLEFT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[Ii]t was (?:only |not until |just |precisely )?(?P<d>(?:in|on) «D\d+») that (?P<rest>.+)$")
+            .expect("valid")
+    });
+    let c = CLEFT.captures(clause)?;
+    let when = crate::wording::noun::capitalise(&c["d"]);
+    Some(Sentence {
+        text: sentence.text.clone(),
+        slots: sentence.slots.clone(),
+        skeleton: format!("{when} {}", &c["rest"]),
     })
 }
 
@@ -1725,6 +1742,23 @@ mod tests {
                 "In the fiscal year 2024, which ended on 30 September, it reported revenue of about €76 billion and employed roughly 312,000 people."
             ),
             ["it employed roughly 312,000 people."]
+        );
+    }
+
+    #[test]
+    fn a_cleft_sentence_is_told_plainly() {
+        assert_eq!(
+            derived_by(
+                "It was only in 1866 that Varn became part of the Kingdom of Brill.",
+                |s, c| cleft(s, c).into_iter().collect()
+            ),
+            ["In 1866 Varn became part of the Kingdom of Brill."]
+        );
+        assert!(
+            derived_by("It was in Varn that the guild met.", |s, c| cleft(s, c)
+                .into_iter()
+                .collect())
+            .is_empty()
         );
     }
 

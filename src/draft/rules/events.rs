@@ -1512,6 +1512,27 @@ fn became(hit: &Hit) -> Option<FactKind> {
     event(what, date, None)
 }
 
+/// "In 1866 Venice became part of the Kingdom of Italy": its incorporation into it.
+fn became_part(hit: &Hit) -> Option<FactKind> {
+    if negated(hit, "s") {
+        return None;
+    }
+    let subject = hit.name("s").filter(|s| !vague(s))?;
+    let whole = hit.context.name(&hit.slot("w")?.text);
+    if crate::draft::context::looks_like_person(&subject) {
+        return None;
+    }
+    event(
+        format!(
+            "the incorporation of {} into {}",
+            definite(&subject),
+            definite(&whole)
+        ),
+        hit.event_date("v")?,
+        None,
+    )
+}
+
 /// "the Battle of the Alma on 20 September 1854".
 fn named(hit: &Hit) -> Option<FactKind> {
     let slot = hit.slot("e")?;
@@ -1888,10 +1909,21 @@ fn participle(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
-    let what = if noun.is_empty() {
-        definite(&subject)
+    // "the Venice Film Festival, the oldest in the world, first held in 1932": the first.
+    let first = if hit.raw("first").is_some() {
+        "first "
     } else {
-        format!("the {noun} of {}", definite(&subject))
+        ""
+    };
+    let what = if noun.is_empty() {
+        let subject = definite(&subject);
+        match subject.strip_prefix("the ") {
+            Some(rest) if !first.is_empty() => format!("the first {rest}"),
+            _ if !first.is_empty() => format!("the first {subject}"),
+            _ => subject,
+        }
+    } else {
+        format!("the {first}{noun} of {}", definite(&subject))
     };
     let place = hit
         .slot("p")
@@ -2259,7 +2291,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, signed in D,",
-        pattern: r"(?:(?P<s>«[EQ]\d+»)(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)|^(?P<bare>[A-Z][a-z\-]+ (?:[a-z\-]+ )?[a-z\-]+)), (?:first |later )?(?P<v>{PASSIVE})(?: (?:in|at) (?:the )?(?P<p>«E\d+»))? (?:in|on) (?P<d>{D})",
+        pattern: r"(?:(?P<s>«[EQ]\d+»)(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)|^(?P<bare>[A-Z][a-z\-]+ (?:[a-z\-]+ )?[a-z\-]+))(?:, (?:the|an?) [^,;«]{3,60})?, (?P<first>first )?(?:later )?(?P<v>{PASSIVE})(?: (?:in|at) (?:the )?(?P<p>«E\d+»))? (?:in|on) (?P<d>{D})",
         whole: false,
         confidence: 0.75,
         build: participle,
@@ -2271,6 +2303,7 @@ pub static RULES: &[Rule] = &[
             "The Varn Reserve on the eastern shore, created in 1916, is the oldest.",
             "Its arms include Varn Shipping; and Varn Biologics, set up in 2011 to make medicines.",
             "The town charged dues on its harbour. Harbour dues, introduced in 1970 to pay for the quays, are now high.",
+            "It hosts the Varn Film Festival, the oldest film festival in the world, first held in 1932.",
         ],
         must_not: &[
             "A separate Harbour Declaration, signed in Paris, ended privateering.",
@@ -2562,6 +2595,15 @@ pub static RULES: &[Rule] = &[
             "Cove became the 191st member in October 2024.",
         ],
         must_not: &["Brill became independent after a long war."],
+    },
+    Rule {
+        name: "X became part of Y",
+        pattern: r"(?P<s>{S}) {ADV}(?P<v>became|was made|was incorporated as) (?:a )?part of (?P<w>(?:the )?«E\d+»)",
+        whole: false,
+        confidence: 0.7,
+        build: became_part,
+        must: &["In 1866 Varn became part of the Kingdom of Brill."],
+        must_not: &["Varn became part of the Kingdom of Brill after the war."],
     },
     Rule {
         name: "timeline line (D: the Battle of X)",

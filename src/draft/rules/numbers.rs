@@ -723,6 +723,37 @@ fn money(hit: &Hit) -> Option<FactKind> {
     number(format!("the {subject}"), value, Some(unit), approx)
 }
 
+/// "Only about 50,000 people now live in the historic centre": how many live there, the
+/// place a name or what a noun phrase stands for ("the historic centre of Venice").
+fn living_in(hit: &Hit) -> Option<FactKind> {
+    let (value, approx) = many(hit)?;
+    let written = hit.text("w")?;
+    let place = match hit.slot("w") {
+        Some(slot) => definite(&hit.context.name(&slot.text)),
+        None => {
+            let resolved = hit.possessives_inside(&format!(" {written}"))?;
+            let resolved = resolved.trim().to_string();
+            // "the historic centre": of the article's subject, when it is a place.
+            match &hit.context.article.subject {
+                Some(subject)
+                    if resolved.starts_with("the ")
+                        && !resolved.contains(" of ")
+                        && !hit.context.article.subject_is_person() =>
+                {
+                    format!("{resolved} of {}", definite(subject))
+                }
+                _ => resolved,
+            }
+        }
+    };
+    number(
+        format!("the number of people living in {place}"),
+        value,
+        None,
+        approx,
+    )
+}
+
 /// "In 2024 it reported revenue of about €76 billion": the revenue of the subject, in the
 /// year the sentence opens with.
 fn reported_money(hit: &Hit) -> Option<FactKind> {
@@ -1379,6 +1410,18 @@ pub static RULES: &[Rule] = &[
             "Brill is a town. Every year the fair draws 500,000 visitors.",
             "Tomas Reede won the race five times.",
         ],
+    },
+    Rule {
+        name: "N people live in X",
+        pattern: r"^(?:(?:Only|Some|About|Nearly|Almost|Roughly|Around|More than|Over|Fewer than) )?(?:(?:about|some|around|roughly|nearly|almost) )?(?P<n>{N}) (?P<noun>people|inhabitants|residents|families) (?:now |still |currently |today |permanently )?(?:live|lived|living|reside|resided) (?:in|on) (?P<w>(?:the )?«E\d+»(?: [a-z]+)?|(?:the|its) (?:[a-z\-]+ ){0,2}[a-z\-]+)(?:[,.;]|$| (?:and|while|but|which|of)\b)",
+        whole: false,
+        confidence: 0.65,
+        build: living_in,
+        must: &[
+            "Varn is a city. Only about 50,000 people now live in the historic centre, while many visit.",
+            "Some 1,500 people live in Olk.",
+        ],
+        must_not: &["About 50 people live in it."],
     },
     Rule {
         name: "X reported revenue of €N",
