@@ -1019,6 +1019,8 @@ pub struct Focus {
     pub date: Option<FactDate>,
     /// The noun of the last event with a "to" ("accession", "ASEAN"), for "X followed".
     pub event: Option<(String, Option<String>)>,
+    /// The people named so far, in full: a first name alone stands only for one of them.
+    pub named: Vec<String>,
 }
 
 /// The article and the focus together: everything a pattern may resolve a phrase with.
@@ -1235,7 +1237,10 @@ impl Context {
                 .iter()
                 .filter(|p| {
                     p.split_whitespace().last() == Some(bare)
-                        || p.split_whitespace().next() == Some(bare)
+                        // "his father Johann" before "Johann Sebastian Bach" is named: a
+                        // first name stands for a person named before it.
+                        || (p.split_whitespace().next() == Some(bare)
+                            && self.focus.named.iter().any(|n| n == *p))
                 })
                 .collect();
             match fits.as_slice() {

@@ -334,6 +334,17 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
     if let Some(person) = last_person {
         context.saw_person(&person);
     }
+    for slot in &sentence.slots {
+        if matches!(slot.kind, SlotKind::Entity { .. }) {
+            let name = context.name(&slot.text);
+            if name.contains(' ')
+                && context.article.is_person(&name)
+                && !context.focus.named.contains(&name)
+            {
+                context.focus.named.push(name);
+            }
+        }
+    }
 }
 
 /// Whether a word is an adverb in "-ly" ("formally", "quickly"), not a noun that ends so
@@ -1039,6 +1050,23 @@ From 1901 to 1910, the guild built new towers along the southern shore.
         assert!(
             quantities.iter().all(|q| !q.contains("rivalry")),
             "{quantities:?}"
+        );
+    }
+
+    #[test]
+    fn a_first_name_stands_only_for_a_person_named_before() {
+        let people = drafted(
+            "Mara Quell\n\nMara Quell was a Brillish composer. Her father Tomas, a tenor with a temper, taught her. Later she studied the works of Tomas Reede, a composer of hymns.\n",
+            |kind| match kind {
+                FactKind::Person { name, role, .. } => Some(format!("{} = {role}", name.text)),
+                _ => None,
+            },
+        );
+        assert!(
+            people
+                .iter()
+                .all(|p| !p.starts_with("Tomas Reede = a tenor")),
+            "{people:?}"
         );
     }
 
