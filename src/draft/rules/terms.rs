@@ -1060,6 +1060,38 @@ fn called_in(hit: &Hit) -> Option<FactKind> {
     term(&name, &format!("the name of {owner} in {}", hit.text("l")?))
 }
 
+/// "The main thoroughfare of the city is the Grand Canal": the name is what the phrase says,
+/// its owner read as a name ("the city" is Venice). Not a person (the people rules read
+/// "The leader of X is Y"), nor a capital or a seat (the place rules).
+fn of_owner_is(hit: &Hit) -> Option<FactKind> {
+    let slot = hit.slot("t")?;
+    let name = slot.bare().to_string();
+    let what = hit.text("d")?;
+    if hit.context.article.is_person(&name)
+        || crate::draft::context::looks_like_person(&name)
+        || is_person_role(&what)
+        || what.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "capital" | "headquarters" | "seat" | "name" | "source" | "mouth"
+            )
+        })
+    {
+        return None;
+    }
+    let owner = match hit.slot("o") {
+        Some(o) => definite(&hit.context.name(&o.text)),
+        None => {
+            let (owner, note) = hit.context.resolve(&hit.text("o")?)?;
+            if note.is_none() {
+                return None;
+            }
+            definite(&owner)
+        }
+    };
+    term(&name, &format!("the {what} of {owner}"))
+}
+
 /// "In Russian folklore the river is affectionately known as Volga-matushka", "among the
 /// Turkic peoples it was known as the Itil": the subject's name there.
 fn called_among(hit: &Hit) -> Option<FactKind> {
@@ -1218,6 +1250,18 @@ pub static RULES: &[Rule] = &[
         build: called_in,
         must: &["Mount Tull is steep. In Brill it is called Vardtop."],
         must_not: &["Mount Tull is steep. In Brill it is called often."],
+    },
+    Rule {
+        name: "The X of the city is Y",
+        pattern: r"^The (?P<d>(?:[a-z\-]+ ){0,2}[a-z\-]+) of (?P<o>(?:the )?«E\d+»|the [a-z]+) (?:is|was) (?P<t>(?:the )?«E\d+»)(?:[,.;]|$| (?:which|that)\b)",
+        whole: false,
+        confidence: 0.6,
+        build: of_owner_is,
+        must: &["The main street of Varn is the Long Walk, which runs to the sea."],
+        must_not: &[
+            "Varn is a city in Brill. The capital of the country is Tull.",
+            "Varn is a city in Brill. The mayor of the city is Mara Quell.",
+        ],
     },
     Rule {
         name: "among P it was known as Y",
