@@ -1257,7 +1257,7 @@ pub static RULES: &[Rule] = &[
         whole: false,
         confidence: 0.6,
         build: of_owner_is,
-        must: &["The main street of Varn is the Long Walk, which runs to the sea."],
+        must: &["The main waterway of Varn is the Long Canal, which runs to the sea."],
         must_not: &[
             "Varn is a city in Brill. The capital of the country is Tull.",
             "Varn is a city in Brill. The mayor of the city is Mara Quell.",
