@@ -1054,6 +1054,25 @@ From 1901 to 1910, the guild built new towers along the southern shore.
     }
 
     #[test]
+    fn the_subject_tracked_keeps_its_plural_noun_before_a_verb_and_drops_a_present_verb() {
+        let subject = |text: &str| {
+            let sentences = vec![text.to_string()];
+            let mut context = Context::new(Article::new(None, &sentences));
+            let sentence = sentence::read(text, &context.article.words);
+            track(&sentence, &mut context);
+            context.focus.subject.flatten()
+        };
+        assert_eq!(
+            subject("The Varn brothers were sailors.").as_deref(),
+            Some("the Varn brothers")
+        );
+        assert_eq!(
+            subject("From there the Varn winds east to Tull.").as_deref(),
+            Some("the Varn")
+        );
+    }
+
+    #[test]
     fn a_first_name_stands_only_for_a_person_named_before() {
         let people = drafted(
             "Mara Quell\n\nMara Quell was a Brillish composer. Her father Tomas, a tenor with a temper, taught her. Later she studied the works of Tomas Reede, a composer of hymns.\n",

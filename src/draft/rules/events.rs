@@ -3273,6 +3273,41 @@ mod tests {
     }
 
     #[test]
+    fn a_gathering_after_the_verb_places_it_unless_another_dated_verb_comes_between() {
+        let active = rule(RULES, "active event (Y signed X in D)");
+        let places = |text: &str| -> Vec<Option<String>> {
+            facts_of(active, text)
+                .into_iter()
+                .filter_map(|f| match f {
+                    FactKind::Event { place, .. } => Some(place.map(|p| p.to_string())),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            places("Brill signed the Olk Pact in 1995 at a summit held in Varn."),
+            [Some("Varn".to_string())]
+        );
+        assert_eq!(
+            places(
+                "The war ended; Brill signed the Olk Pact in 2015 and joined the league in 2024 at a summit held in Varn."
+            ),
+            [None]
+        );
+    }
+
+    #[test]
+    fn a_date_set_off_by_commas_but_no_participle_is_the_verbs() {
+        assert_eq!(
+            dated(
+                "passive event (X was founded in D)",
+                "The Varn Guild, in 1887, was founded."
+            ),
+            [("the founding of the Varn Guild".to_string(), 1887)]
+        );
+    }
+
+    #[test]
     fn a_passive_done_first_is_the_first_of_its_kind() {
         let passive = "passive event (X was founded in D)";
         assert_eq!(
