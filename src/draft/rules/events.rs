@@ -3308,6 +3308,36 @@ mod tests {
     }
 
     #[test]
+    fn its_after_a_person_is_what_it_stands_for() {
+        let active = "active event (Y signed X in D)";
+        let got = whats(
+            active,
+            "The Varn Guild is old. Tomas Reede published its first book in 1901.",
+        );
+        assert_eq!(got, ["the publication of the first book of the Varn Guild"]);
+    }
+
+    #[test]
+    fn a_journey_goes_to_a_place_and_sets_out_or_flies_from_one() {
+        let intransitive = "intransitive event (X joined / died in D)";
+        assert_eq!(
+            whats(intransitive, "The Varn Expedition sailed to Tull in 1914."),
+            ["the voyage of the Varn Expedition to Tull"]
+        );
+        assert_eq!(
+            whats(
+                intransitive,
+                "The Varn Expedition sailed from Tull in 1914."
+            ),
+            ["the departure of the Varn Expedition from Tull"]
+        );
+        assert_eq!(
+            whats(intransitive, "The Varn Flyer flew from Tull in 1972."),
+            ["the flight of the Varn Flyer from Tull"]
+        );
+    }
+
+    #[test]
     fn a_passive_done_first_is_the_first_of_its_kind() {
         let passive = "passive event (X was founded in D)";
         assert_eq!(
