@@ -404,7 +404,6 @@ fn passive(hit: &Hit) -> Option<FactKind> {
     let first = hit.clause[..hit.caps.name("v")?.start()].ends_with(" first ");
     let what = match what.strip_prefix("the ") {
         Some(rest) if first && !rest.starts_with("first ") => format!("the first {rest}"),
-        None if first && noun.is_empty() => format!("the first {what}"),
         _ => what,
     };
     event(what, date, hit.place_after("v"))
