@@ -1915,6 +1915,42 @@ mod tests {
         assert!(facts_of(rule, "Tull, the pilot that found the strait, died.").is_empty());
     }
 
+    #[test]
+    fn its_in_an_apposition_is_what_it_means_or_the_name_acting() {
+        let rule_name = "X, its DESCRIPTION,";
+        // No "it" before: the name acting.
+        assert_eq!(
+            definitions(
+                rule_name,
+                "The Orrin rises in Varn. At Tull the Varn receives the Olk, its largest tributary."
+            ),
+            ["the largest tributary of the Varn"]
+        );
+        // "it" before: what it means.
+        assert_eq!(
+            definitions(
+                rule_name,
+                "The Orrin rises in Varn. At Tull it is joined by the Olk, its largest tributary."
+            ),
+            ["the largest tributary of the Orrin"]
+        );
+        // A person is no thing's.
+        assert!(
+            definitions(
+                rule_name,
+                "The Varn Guild grew. In 1900 it hired Mara Quell, its first keeper."
+            )
+            .is_empty()
+        );
+        assert!(
+            definitions(
+                rule_name,
+                "The Varn Guild grew. In 1900 it hired Olk, its first director."
+            )
+            .is_empty()
+        );
+    }
+
     fn definitions(rule_name: &str, text: &str) -> Vec<String> {
         facts_of(rule(RULES, rule_name), text)
             .into_iter()
