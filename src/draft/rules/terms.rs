@@ -463,11 +463,13 @@ fn reverse_copula(hit: &Hit) -> Option<FactKind> {
     if hit.context.article.is_person(value) || value.split_whitespace().count() > 4 {
         return None;
     }
+    // "The official language is Icelandic": the official language of Iceland, with its
+    // article.
     let definition = if what.contains(" of ") {
-        what.to_lowercase()
+        format!("the {}", what.to_lowercase())
     } else {
         let subject = hit.context.article.subject.clone()?;
-        format!("{} of {subject}", what.to_lowercase())
+        format!("the {} of {}", what.to_lowercase(), definite(&subject))
     };
     term(value, &definition)
 }
@@ -1252,6 +1254,17 @@ pub static RULES: &[Rule] = &[
         must_not: &["Mount Tull is steep. In Brill it is called often."],
     },
     Rule {
+        name: "The highest body is Y",
+        pattern: r"^The (?P<d>(?:[a-z\-]+ ){0,2}(?:body|organ|authority|institution|court|assembly)) (?:is|was) (?P<t>(?:the )?«E\d+»)(?:[,;]|\.?$| (?:which|that)\b)",
+        whole: false,
+        confidence: 0.6,
+        build: reverse_copula,
+        must: &[
+            "The Varn League is a pact. The highest body is the Harbour Council, made up of ministers.",
+        ],
+        must_not: &["The Varn League is a pact. The highest body is the Harbour Council's."],
+    },
+    Rule {
         name: "The X of the city is Y",
         pattern: r"^The (?P<d>(?:[a-z\-]+ ){0,2}[a-z\-]+) of (?P<o>(?:the )?«E\d+»|the [a-z]+) (?:is|was) (?P<t>(?:the )?«E\d+»)(?:[,.;]|$| (?:which|that)\b)",
         whole: false,
@@ -1913,6 +1926,17 @@ mod tests {
         // A person's name, whatever the noun; a role, whatever the name.
         assert!(facts_of(rule, "Mara Quell, the ship that carried the lamps, sank.").is_empty());
         assert!(facts_of(rule, "Tull, the pilot that found the strait, died.").is_empty());
+    }
+
+    #[test]
+    fn the_highest_body_is_the_subjects_with_its_article() {
+        assert_eq!(
+            definitions(
+                "The highest body is Y",
+                "The Varn League is a pact. The highest body is the Harbour Council, made up of ministers."
+            ),
+            ["the highest body of the Varn League"]
+        );
     }
 
     #[test]
