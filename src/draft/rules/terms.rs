@@ -1084,10 +1084,9 @@ fn of_owner_is(hit: &Hit) -> Option<FactKind> {
     let owner = match hit.slot("o") {
         Some(o) => definite(&hit.context.name(&o.text)),
         None => {
+            // Only a noun read by reference ("the city"), never one left as written.
             let (owner, note) = hit.context.resolve(&hit.text("o")?)?;
-            if note.is_none() {
-                return None;
-            }
+            note?;
             definite(&owner)
         }
     };
