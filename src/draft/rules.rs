@@ -678,12 +678,7 @@ fn in_participle_aside(clause: &str, date: usize, verb: usize) -> bool {
         return false;
     };
     let first = clause[open + 2..date].split(' ').next().unwrap_or("");
-    let participle = first.ends_with("ed")
-        || matches!(
-            first,
-            "built" | "held" | "founded" | "begun" | "won" | "made" | "known" | "born"
-        );
-    participle && clause[date..verb].contains(',')
+    crate::wording::verb::is_past_form(first) && clause[date..verb].contains(',')
 }
 
 static ANOTHER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -985,7 +980,7 @@ fn plural_present(subject: &str, verb: &str) -> bool {
 }
 
 /// A present verb after a subject: "is", "has", or a third person form ("covers").
-fn is_present(word: &str) -> bool {
+pub(crate) fn is_present(word: &str) -> bool {
     matches!(word, "is" | "are" | "has" | "have")
         || (word.len() > 3 && {
             let base = word

@@ -135,26 +135,22 @@ fn source(hit: &Hit) -> Option<FactKind> {
 
 /// Where the source of the article's river is, when `river` is that river.
 fn source_of(hit: &Hit, river: &str) -> Option<FactKind> {
+    river_part(hit, river, "source")
+}
+
+/// Where a part of the article's river is ("the source", "the mouth"), when `river` is that
+/// river.
+fn river_part(hit: &Hit, river: &str, part: &str) -> Option<FactKind> {
     if !is_the_river(hit, river) {
         return None;
     }
-    let subject = format!("the source of {}", crate::draft::rules::definite(river));
+    let subject = format!("the {part} of {}", crate::draft::rules::definite(river));
     place(hit, subject, "location", "p", false)
-}
-
-/// "Rising in the Valdai Hills, it flows ...": the source of the river the clause tells of.
-fn rising_in(hit: &Hit) -> Option<FactKind> {
-    source_of(hit, &hit.name("s")?)
 }
 
 /// "it flows east before emptying into the Caspian Sea": where the article's river ends.
 fn mouth(hit: &Hit) -> Option<FactKind> {
-    let river = hit.name("s")?;
-    if !is_the_river(hit, &river) {
-        return None;
-    }
-    let subject = format!("the mouth of {}", crate::draft::rules::definite(&river));
-    place(hit, subject, "location", "p", false)
+    river_part(hit, &hit.name("s")?, "mouth")
 }
 
 /// Nouns for things that have a place ("a lake", "a town", "a museum").
@@ -397,7 +393,7 @@ pub static RULES: &[Rule] = &[
         pattern: r"^Rising (?:[a-z\-]+ ){0,2}(?:in|at|on) (?:the (?:[a-z\-]+ )+of )?(?P<p>(?:the )?«E\d+»)[^,;]{0,60}, (?P<s>{S}) [a-z]",
         whole: false,
         confidence: 0.65,
-        build: rising_in,
+        build: source,
         must: &[
             "The Orrin is a river of the north. Rising in the Varn Hills west of Tull, it flows for 300 kilometres.",
         ],

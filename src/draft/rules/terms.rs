@@ -279,15 +279,17 @@ fn possessive_apposition(hit: &Hit) -> Option<FactKind> {
     let before = &hit.clause[..hit.caps.name("t")?.start()];
     // The name acting: a name followed by a word written small, the last before the
     // apposition ("the Khazars built").
-    static ACTING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:the )?(«E\d+») (?:[a-z]+ly )?[a-z]+ed\b|(?:the )?(«E\d+») (?:[a-z]+ly )?(?:built|made|took|gave|won|held|sent|founded|receives|received|has|had)\b").expect("valid")
-    });
+    // (The verb is any past or present form the wording layer knows.)
+    static ACTING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:the )?(«E\d+») (?:[a-z]+ly )?([a-z]+)\b").expect("valid"));
     let acting = || {
         ACTING
             .captures_iter(before)
+            .filter(|c| {
+                crate::wording::verb::is_past_form(&c[2]) || crate::draft::rules::is_present(&c[2])
+            })
             .last()
-            .and_then(|c| c.get(1).or(c.get(2)))
-            .and_then(|m| hit.sentence.slot(m.as_str()))
+            .and_then(|c| hit.sentence.slot(c.get(1)?.as_str()))
             .map(|s| hit.context.name(&s.text))
     };
     let owner = match hit.raw("p")? {
@@ -421,7 +423,7 @@ fn copula(hit: &Hit) -> Option<FactKind> {
         && ADJECTIVE_ENDINGS.iter().any(|e| last.ends_with(e))
     {
         let rest = after_d.split([',', ';', '.', ':']).next().unwrap_or("");
-        if !rest.contains('«') || rest.matches('«').count() <= 2 {
+        if rest.matches('«').count() <= 2 {
             definition = format!("{definition} {}", hit.sentence.render(rest).trim());
         }
     }
