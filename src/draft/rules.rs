@@ -682,7 +682,8 @@ fn in_participle_aside(clause: &str, date: usize, verb: usize) -> bool {
 }
 
 static ANOTHER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:which|who|whom|whose|that|when|while|where|because|although|it|he|she|they|we)\b|, [a-z]{2,}ing\b|; |, (?:and|but) (?:then )?(?:at|in|on|by|after|before|during|from|within|until)\b|, (?:[a-z]+ly )?(?:[a-z]{3,}ed|built|held|made|written|drawn|begun|known) (?:on|in) $|\b(?:and|but) (?:then |later )?(?:was |were )?(?:[a-z]{3,}ed|died|became|won|took|made|went|left|fled|fell|began|wrote|built)\b").expect("valid")
+    // (A coordinated verb is any past form: `{PAST}`.)
+    Regex::new(&format!(r"\b(?:which|who|whom|whose|that|when|while|where|because|although|it|he|she|they|we)\b|, [a-z]{{2,}}ing\b|; |, (?:and|but) (?:then )?(?:at|in|on|by|after|before|during|from|within|until)\b|, (?:[a-z]+ly )?(?:[a-z]{{3,}}ed|built|held|made|written|drawn|begun|known) (?:on|in) $|\b(?:and|but) (?:then |later )?(?:was |were )?{}", past_forms())).expect("valid")
 });
 
 /// A time told relative to another: "the following year", "two years later".
