@@ -1054,16 +1054,6 @@ fn subject_apposition(hit: &Hit) -> Option<FactKind> {
     term(&subject, &hit.text("d")?)
 }
 
-/// "In Nepal it is called Sagarmatha": the subject's name in a place or language.
-fn called_in(hit: &Hit) -> Option<FactKind> {
-    let name = hit.text("t")?;
-    let owner = hit.name("s")?;
-    if hit.context.article.is_person(&owner) {
-        return None;
-    }
-    term(&name, &format!("the name of {owner} in {}", hit.text("l")?))
-}
-
 /// "The main thoroughfare of the city is the Grand Canal": the name is what the phrase says,
 /// its owner read as a name ("the city" is Venice). Not a person (the people rules read
 /// "The leader of X is Y"), nor a capital or a seat (the place rules).
@@ -1246,15 +1236,6 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
-        name: "In P it is called Y",
-        pattern: r"^In (?P<l>«E\d+»),? (?P<s>it|«E\d+»|the [a-z]+) (?:is|was|are|were) (?:also |often |usually )?(?:called|known as|named) (?P<t>«[EQ]\d+»)\.?$",
-        whole: false,
-        confidence: 0.7,
-        build: called_in,
-        must: &["Mount Tull is steep. In Brill it is called Vardtop."],
-        must_not: &["Mount Tull is steep. In Brill it is called often."],
-    },
-    Rule {
         name: "The highest body is Y",
         pattern: r"^The (?P<d>(?:[a-z\-]+ ){0,2}(?:body|organ|authority|institution|court|assembly)) (?:is|was) (?P<t>(?:the )?«E\d+»)(?:[,;]|\.?$| (?:which|that)\b)",
         whole: false,
@@ -1281,13 +1262,17 @@ pub static RULES: &[Rule] = &[
         name: "among P it was known as Y",
         pattern: r"(?:^|, )(?:and |but )?(?P<pl>In|in|Among|among) (?P<l>[^,«]{3,50}?|(?:the )?[^,«]{0,30}«E\d+»[^,«]{0,20}?),? (?P<s>it|«E\d+»|the [a-z]+) (?:is|was|are|were) (?:[a-z]+ly |also |often |usually )?(?:called|known as|named) (?:the )?(?P<t>«[EQ]\d+»)(?: or (?:the )?«E\d+»)?(?:,|\.?$)",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.7,
         build: called_among,
         must: &[
             "The Orrin is a river. In northern folklore the river is affectionately known as Orra-mother.",
             "The Orrin is a river. Brill called it Orr, and among the hill peoples it was known as the Ora or Oru.",
+            "Mount Tull is steep. In Brill it is called Vardtop.",
         ],
-        must_not: &["The Orrin is a river. In 1900 it was known as the Ora."],
+        must_not: &[
+            "The Orrin is a river. In 1900 it was known as the Ora.",
+            "Mount Tull is steep. In Brill it is called often.",
+        ],
     },
     Rule {
         name: "the ROLE X called it Y",
