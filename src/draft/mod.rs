@@ -325,24 +325,25 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
     // "He" most likely means the last person named, wherever in the sentence (a name the
     // article writes as a place's or a thing's is no one's: "near the inn of La Belle
     // Alliance").
-    let last_person = sentence
+    // (The sentence's names, read once: also the people named in full so far.)
+    let names: Vec<String> = sentence
         .slots
         .iter()
         .filter(|s| matches!(s.kind, SlotKind::Entity { .. }))
         .map(|s| context.name(&s.text))
+        .collect();
+    let last_person = names
+        .iter()
         .rfind(|n| context.article.is_person(n) || context.article.single_people.contains(n));
     if let Some(person) = last_person {
-        context.saw_person(&person);
+        context.saw_person(person);
     }
-    for slot in &sentence.slots {
-        if matches!(slot.kind, SlotKind::Entity { .. }) {
-            let name = context.name(&slot.text);
-            if name.contains(' ')
-                && context.article.is_person(&name)
-                && !context.focus.named.contains(&name)
-            {
-                context.focus.named.push(name);
-            }
+    for name in names {
+        if name.contains(' ')
+            && context.article.is_person(&name)
+            && !context.focus.named.contains(&name)
+        {
+            context.focus.named.push(name);
         }
     }
 }
