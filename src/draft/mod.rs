@@ -786,6 +786,14 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             .collect()
     }
 
+    /// The quantities of the numbers drafted from an article.
+    fn quantities(article: &str) -> Vec<String> {
+        drafted(article, |kind| match kind {
+            FactKind::Number { quantity, .. } => Some(quantity.to_string()),
+            _ => None,
+        })
+    }
+
     #[test]
     fn the_same_event_dated_by_its_day_replaces_the_one_dated_by_its_year() {
         let events = |article: &str| {
@@ -1015,12 +1023,8 @@ From 1901 to 1910, the guild built new towers along the southern shore.
 
     #[test]
     fn it_stays_the_main_subject_past_an_until_clause() {
-        let quantities = drafted(
+        let quantities = quantities(
             "The Varn Tower\n\nThe Varn Tower is a tower in Brill. It was the tallest building, a title it held until the Kess Building was completed in 1930. With masts added over the years, it now reaches 330 metres.\n",
-            |kind| match kind {
-                FactKind::Number { quantity, .. } => Some(quantity.to_string()),
-                _ => None,
-            },
         );
         assert_eq!(quantities, ["the height of the Varn Tower"]);
     }
@@ -1041,12 +1045,8 @@ From 1901 to 1910, the guild built new towers along the southern shore.
 
     #[test]
     fn a_noun_with_its_preposition_and_a_name_is_no_subject_it_can_mean() {
-        let quantities = drafted(
+        let quantities = quantities(
             "The Varn Guild\n\nThe Varn Guild is a guild of sailors. The rivalry with Tull has grown into a quarrel. In 2024 it employed 300 people.\n",
-            |kind| match kind {
-                FactKind::Number { quantity, .. } => Some(quantity.to_string()),
-                _ => None,
-            },
         );
         assert!(
             quantities.iter().all(|q| !q.contains("rivalry")),
