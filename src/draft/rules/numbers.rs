@@ -731,8 +731,12 @@ fn living_in(hit: &Hit) -> Option<FactKind> {
     let place = match hit.slot("w") {
         Some(slot) => definite(&hit.context.name(&slot.text)),
         None => {
-            let resolved = hit.possessives_inside(&format!(" {written}"))?;
-            let resolved = resolved.trim().to_string();
+            // "its historic centre", "the city": what the phrase stands for, when it stands
+            // for something.
+            let resolved = hit
+                .context
+                .resolve(&written)
+                .map_or(written.clone(), |(resolved, _)| resolved);
             // "the historic centre": of the article's subject, when it is a place.
             match &hit.context.article.subject {
                 Some(subject)
@@ -1741,6 +1745,25 @@ mod tests {
 
     fn quantities_of(name: &str, text: &str) -> Vec<String> {
         phrases_of(rule(RULES, name), text)
+    }
+
+    #[test]
+    fn people_living_in_a_phrase_live_in_what_it_stands_for() {
+        let living = "N people live in X";
+        assert_eq!(
+            quantities_of(
+                living,
+                "Varn is a city in Brill. Only about 50,000 people now live in its historic centre."
+            ),
+            ["the number of people living in the historic centre of Varn"]
+        );
+        assert_eq!(
+            quantities_of(
+                living,
+                "Varn is a city in Brill. Some 1,500 people live in Olk."
+            ),
+            ["the number of people living in Olk"]
+        );
     }
 
     #[test]
