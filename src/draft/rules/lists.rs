@@ -769,7 +769,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "The N things were A, B and C",
-        pattern: r"(?:^|, )(?P<name>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) (?:{W} ){0,5}?{W}) (?:were|are|include|included) (?P<i>{ITEMS})(?:, (?:better |also |now |often )?(?:known as|called) (?:the )?(?P<alias>«E\d+»)|, (?:the|a|an|which|who|while|whereas) [^;]*)?[.;]?$",
+        pattern: r"(?:^|, )(?P<name>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) (?:{W} ){0,5}?{W}) (?:were|are|include|included) (?P<i>{ITEMS})(?:, (?:better |also |now |often )?(?:known as|called) (?:the )?(?P<alias>«E\d+»)|, (?:the|a|an|which|who) [^;]*)?[.;]?$",
         whole: false,
         confidence: 0.75,
         build: copula,
