@@ -44,10 +44,10 @@ pub const VERBS: &[(&str, &str)] = &[
     ("conquered", "conquest"), ("filed", "filing"), ("refounded", "refounding"),
     ("excavated", "excavation"), ("reopened", "reopening"), ("issued", "issue"),
     ("enacted", "enactment"), ("amputated", "amputation"), ("patented", "patenting"),
-    ("inscribed", "inscription"), ("found", "finding"), ("killed", "death"),
+    ("inscribed", "inscription"), ("found", "discovery"), ("killed", "death"),
     ("attached", "attachment"), ("recognised", "recognition"), ("recognized", "recognition"),
     ("convicted", "conviction"), ("made", ""), ("wound up", "dissolution"), ("fought", ""),
-    ("waged", ""),
+    ("waged", ""), ("withdrawn", "withdrawal"),
 ];
 
 /// Verbs without an object whose subject is what happened: "X died", "X joined".
@@ -1096,6 +1096,17 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
     // Verbs the active and intransitive rules read are theirs; an event verb only read in
     // the passive ("the Icelanders accepted the rule of the king") is read here.
     let raw_object = hit.raw("o").unwrap_or("").trim();
+    // "In 1925 it halted a Greek invasion of Bulgaria that had followed a shooting": with
+    // the date before the verb, a relative clause after the object only says more of it.
+    let date_first = hit
+        .caps
+        .name("d")
+        .zip(hit.caps.name("v"))
+        .is_some_and(|(d, v)| d.start() < v.start());
+    let raw_object = match RELATIVE_TAIL.find(raw_object) {
+        Some(tail) if date_first && tail.start() > 0 => raw_object[..tail.start()].trim_end(),
+        _ => raw_object,
+    };
     // "found that": a verb of finding before what was found, whatever else its form is.
     let reports = REPORTING.contains(&verb) && raw_object.starts_with("that ");
     // "Mehmed became sultan in 1451", "she became a full professor", "he became director of
@@ -1175,6 +1186,13 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
     let object = crate::draft::rules::resolve_nouns(hit, &object, false);
     clause(format!("{subject} {adverb}{verb} {object}"), date)
 }
+
+/// A relative clause after a deed's object: "that had followed a shooting", "which ended
+/// the war", "who led it".
+static RELATIVE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:that|which|who) (?:had|has|have|was|were|is|are|[a-z]{2,}ed)\b")
+        .expect("valid")
+});
 
 /// Verbs whose object may be what was found or said: "found that uranium salts give off
 /// rays", "acknowledged that the court had been wrong".
@@ -2674,6 +2692,7 @@ pub static RULES: &[Rule] = &[
             "Then in 1858 Tomas Reede received a letter from Mara Quell, a naturalist.",
             "In 1830 Tomas Reede became king.",
             "In 1907 Mara Quell became the first woman to be awarded the Order of the Varn Star.",
+            "In 1925 Olk halted a brief invasion of Brill that had followed a shooting on the border.",
         ],
         must_not: &[
             "On 4 September 1666 the Varn Church burned it.",
