@@ -210,11 +210,11 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
         context.focus.date = Some(*date);
     }
     static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today) [^,]{0,40}, |(?:From there|From here|Here|There|Then|Later|Today|Now|Soon) )?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,2})?«E(?P<e>\d+)»(?: [a-z]+)?)(?:'s)?(?:, [^,]+,)? [a-z]")
+        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today|With|Under|Despite|Following) [^,]{0,40}, |(?:From there|From here|Here|There|Then|Later|Today|Now|Soon) )?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,2})?«E(?P<e>\d+)»(?: [a-z]+)?)(?:'s)?(?:, [^,]+,)? [a-z]")
             .expect("valid")
     });
     static UNNAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today) [^,]{0,40}, |(?:From there|From here|Here|There|Then|Later|Today|Now|Soon) )?(?P<np>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Ss]ome|[Mm]ost) [a-z]+)").expect("valid")
+        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today|With|Under|Despite|Following) [^,]{0,40}, |(?:From there|From here|Here|There|Then|Later|Today|Now|Soon) )?(?P<np>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Ss]ome|[Mm]ost) [a-z]+)").expect("valid")
     });
     // The name a placeholder's index stands for, when it is a name (not a possessive).
     let named = |index: &str| {

@@ -3400,11 +3400,29 @@ mod tests {
     }
 
     #[test]
+    fn a_deed_dated_first_ends_before_a_relative_clause() {
+        let deed = "clause event (In D, X VERBed Y)";
+        assert_eq!(
+            whats(deed, "In 1925 Olk halted a brief invasion of Brill that had followed a raid."),
+            ["Olk halted a brief invasion of Brill"]
+        );
+        // A date after the verb may be the relative clause's own: no cut there.
+        let after = "clause event (X VERBed Y in D)";
+        assert!(whats(after, "Olk halted an invasion that started in 1925.").is_empty());
+    }
+
+    #[test]
     fn common_event_verbs_name_their_event() {
         let passive = "passive event (X was founded in D)";
         assert_eq!(
             whats(passive, "Tomas Reede's body was found in 1931."),
-            ["the finding of Tomas Reede's body"]
+            ["the discovery of Tomas Reede's body"]
+        );
+        // "was found ill": a person is not what is discovered.
+        assert!(whats(passive, "Tomas Reede was found in 1931 to be ill.").is_empty());
+        assert_eq!(
+            whats(passive, "The Varn Phone was withdrawn worldwide in October 2016."),
+            ["the withdrawal of the Varn Phone"]
         );
         assert_eq!(
             whats(passive, "Tomas Reede was killed in Varn on 2 March 1930."),

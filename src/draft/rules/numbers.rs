@@ -1212,6 +1212,21 @@ pub static RULES: &[Rule] = &[
         must_not: &["With a crew of 40, the Varn sailed north."],
     },
     Rule {
+        name: "With N members, X is",
+        pattern: r"^With (?:(?:just |a little )?(?:over|under|about|some|nearly|almost|roughly|more than) )?(?P<n>{N}) (?P<noun>(?:member )?(?:members|states|countries|nations|employees)),? (?P<s>{S}) (?:{ADV})?(?:is|was|has|had|ranks|ranked|remains|covers|covered|accounts|accounted|represents|represented)\b",
+        whole: false,
+        confidence: 0.7,
+        build: counted,
+        must: &[
+            "The Varn League is a trade body. With 166 members, the league covers about 98% of world trade.",
+            "With more than 2,000 employees, Tull Shipping is the largest firm of the isle.",
+        ],
+        must_not: &[
+            "With 40 men, Tomas Reede sailed north.",
+            "With 40 sailors, the Varn Star was crowded.",
+        ],
+    },
+    Rule {
         name: "X, a peak of N metres",
         pattern: r"(?P<s>(?:[Tt]he )?«E\d+»), (?:a|an) (?:[a-z\-]+ ){0,2}?(?P<thing>peak|mountain|volcano|hill|tower|building|spire|river|bridge|canal|tunnel|waterfall|dam|wall) of (?:(?:about|some|nearly|almost|roughly|over) )?(?P<n>{N})",
         whole: false,
