@@ -795,6 +795,22 @@ From 1901 to 1910, the guild built new towers along the southern shore.
     }
 
     #[test]
+    fn an_event_can_be_followed_within_its_own_sentence() {
+        let events = drafted(
+            "Varn League\n\nThe Varn League is a trade body. Arden joined the Varn League in \
+             1984 after long talks, and Brill followed in July 1995.\n",
+            |k| match k {
+                FactKind::Event { what, date, .. } => Some(format!("{what} @ {date}")),
+                _ => None,
+            },
+        );
+        assert!(
+            events.contains(&"the accession of Brill to the Varn League @ July 1995".to_string()),
+            "{events:?}"
+        );
+    }
+
+    #[test]
     fn the_same_event_dated_by_its_day_replaces_the_one_dated_by_its_year() {
         let events = |article: &str| {
             drafted(article, |k| match k {

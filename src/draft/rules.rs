@@ -811,8 +811,20 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
         }
         _ => true,
     }));
+    // "China joined on 11 December 2001, and Russia followed on 22 August 2012": an event of
+    // the sentence itself can be followed, not only one of the sentence before.
+    if sentence.skeleton.contains(" followed ") {
+        let mut within = context.clone();
+        crate::draft::track_events(&out, &mut within);
+        if within.focus.event != context.focus.event {
+            out.extend(apply_rules(sentence, &within, |rule| rule.name == FOLLOWED));
+        }
+    }
     out
 }
+
+/// The rule that reads "X followed in D" as the last event's kind.
+const FOLLOWED: &str = "followed (X followed in D)";
 
 /// An event without the name its "of" phrase gives: "the journey of X to America" is "the
 /// journey to America", whoever X is.
@@ -1242,9 +1254,18 @@ pub fn relative_clause(sentence: &Sentence, clause: &str) -> Option<Sentence> {
 /// Every fact the rules find in one sentence's clauses; only the clause rules in a sentence
 /// made of a shared subject and its second verb phrase (`derived`).
 fn apply_to(sentence: &Sentence, context: &Context, derived: bool) -> Vec<Found> {
+    apply_rules(sentence, context, |rule| !(derived && rule.whole))
+}
+
+/// The facts the rules chosen find in a sentence.
+fn apply_rules(
+    sentence: &Sentence,
+    context: &Context,
+    chosen: impl Fn(&Rule) -> bool,
+) -> Vec<Found> {
     let mut out = Vec::new();
     let clauses = clauses(&sentence.skeleton);
-    for compiled in RULES.iter().filter(|c| !(derived && c.rule.whole)) {
+    for compiled in RULES.iter().filter(|c| chosen(c.rule)) {
         let scopes: Vec<&str> = if compiled.rule.whole {
             vec![sentence.skeleton.as_str()]
         } else {

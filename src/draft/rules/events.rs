@@ -3403,7 +3403,10 @@ mod tests {
     fn a_deed_dated_first_ends_before_a_relative_clause() {
         let deed = "clause event (In D, X VERBed Y)";
         assert_eq!(
-            whats(deed, "In 1925 Olk halted a brief invasion of Brill that had followed a raid."),
+            whats(
+                deed,
+                "In 1925 Olk halted a brief invasion of Brill that had followed a raid."
+            ),
             ["Olk halted a brief invasion of Brill"]
         );
         // A date after the verb may be the relative clause's own: no cut there.
@@ -3421,7 +3424,10 @@ mod tests {
         // "was found ill": a person is not what is discovered.
         assert!(whats(passive, "Tomas Reede was found in 1931 to be ill.").is_empty());
         assert_eq!(
-            whats(passive, "The Varn Phone was withdrawn worldwide in October 2016."),
+            whats(
+                passive,
+                "The Varn Phone was withdrawn worldwide in October 2016."
+            ),
             ["the withdrawal of the Varn Phone"]
         );
         assert_eq!(
