@@ -1110,6 +1110,20 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "X is ..., running for N km",
+        pattern: r"^(?P<s>(?:[Tt]he )?«E\d+») (?:is|are|was|were) [^;]*?, (?:running|stretching|extending|flowing|winding) (?:[^,;]{0,80}? )?for (?:some |roughly |about |nearly |almost |more than )?(?P<n>{N})",
+        whole: false,
+        confidence: 0.65,
+        build: flowing,
+        must: &[
+            "The Varn Hills are the longest range in the isles, running along the coast of Brill for about 700 kilometres.",
+        ],
+        must_not: &[
+            "The Varn Hills are the longest range in the isles, running along the coast for 700 years.",
+            "The Varn Hills are the longest range in the isles, and the Tull Road, running along the coast, goes on for 700 kilometres.",
+        ],
+    },
+    Rule {
         name: "X runs for N km",
         pattern: r"(?:^|\b)(?P<s>[Ii]t|(?:[Tt]he )?«E\d+»|[Tt]he river) (?:runs|flows|stretches|extends|winds|ran|flowed|stretched|extended) for (?:some |roughly |about |nearly |almost |more than )?(?P<n>{N})",
         whole: false,

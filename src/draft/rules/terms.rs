@@ -1496,7 +1496,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is a definition",
-        pattern: r"^(?:(?P<t>(?:[Tt]he )?«E\d+»)|(?P<bare>[A-Z][a-z\-]+))(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was|are|were) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|(?:«E\d+», )+«E\d+»,? and «E\d+»|[^;:,.«]|«[ENR]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, (?:[a-z]+ed|fought|built|held|won|led|run|begun|written|made|known|kept|laid|sold|brought|taught)\b|, (?:on|in|at|near|along|between|across|off|from|beside|by|opposite|overlooking|facing) |$)",
+        pattern: r"^(?:(?P<t>(?:[Tt]he )?«E\d+»)|(?P<bare>[A-Z][a-z\-]+))(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was|are|were) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|(?:«E\d+», )+«E\d+»,? and «E\d+»|[^;:,.«]|«[ENR]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, (?:[a-z]+ed|[a-z]{3,}ing|fought|built|held|won|led|run|begun|written|made|known|kept|laid|sold|brought|taught)\b|, (?:on|in|at|near|along|between|across|off|from|beside|by|opposite|overlooking|facing) |$)",
         whole: false,
         confidence: 0.6,
         build: copula,
@@ -2074,6 +2074,14 @@ mod tests {
                 "The Treaty of Varn was a peace treaty between Osland and Pell, signed in 1901."
             ),
             ["a peace treaty between Osland and Pell"]
+        );
+        // A participle phrase after a comma says more, and is no part of the definition.
+        assert_eq!(
+            definitions(
+                "X is a definition",
+                "The Varn Hills are the longest range in the isles, running along the coast for 700 kilometres."
+            ),
+            ["the longest range in the isles"]
         );
     }
 
