@@ -481,7 +481,10 @@ impl Article {
                     defined_head = head.clone();
                     definition = first.render(rest.as_str());
                     let known = CLASS_NOUNS.contains(&head.as_str());
-                    let used = !VAGUE_KINDS.contains(&head.as_str()) && with_the(all, &head) >= 1;
+                    // "a mountain range": a vague kind made a kind of place by its noun.
+                    let compound = rest.as_str().contains(&format!("mountain {head}"));
+                    let used = (!VAGUE_KINDS.contains(&head.as_str()) || compound)
+                        && with_the(all, &head) >= 1;
                     if (known || used) && !self.class_nouns.contains(&head) {
                         self.class_nouns.push(head);
                     }
@@ -1377,6 +1380,16 @@ mod tests {
             ],
         );
         assert!(a.class_nouns.is_empty());
+        // A vague kind stands for nothing ("a range of goods"), but a mountain range does.
+        let range = |definition: &str| {
+            article(
+                "The Varn Hills",
+                &[definition, "The range is wide. The range is old."],
+            )
+            .class_nouns
+        };
+        assert!(range("The Varn Hills are a range of low hills.").is_empty());
+        assert_eq!(range("The Varn Hills are a mountain range."), ["range"]);
         // The head is a plain noun, perhaps hyphenated ("sea-lane"); "giant's" is none.
         assert_eq!(head_noun(" a narrow sea-lane").as_deref(), Some("sea-lane"));
         assert_eq!(head_noun(" a giant's"), None);

@@ -924,6 +924,13 @@ fn subject_shared(sentence: &Sentence, clause: &str, c: &regex::Captures) -> Vec
     // phrases that measure or state what the subject is.
     // "The largest, Olkhon, is ...": the name in apposition is the subject.
     let named = c.name("ap").map_or(&c["s"], |ap| ap.as_str());
+    // "The range is wide and has an average height of 4,000 m": "is" read as the noun slot
+    // is the verb.
+    if let Some(n) = c.name("n")
+        && matches!(n.as_str(), "is" | "are" | "has" | "have")
+    {
+        return present_phrases(sentence, clause, &c["s"], n.end());
+    }
     if let Some(v) = c.name("v")
         && c.name("n").is_none()
         && (is_present(v.as_str()) || plural_present(named, v.as_str()))
@@ -1946,6 +1953,10 @@ mod tests {
         assert_eq!(
             derived("The largest, Olk, is 72 km long and is home to about 1,500 people."),
             ["Olk is home to about 1,500 people."]
+        );
+        assert_eq!(
+            derived("The range is wide and has an average height of 4,000 metres."),
+            ["The range has an average height of 4,000 metres."]
         );
         // A present phrase that gives no number and is no "is" shares nothing.
         assert!(derived("Lake Varn covers 8,372 km² and feeds the Orrin.").is_empty());

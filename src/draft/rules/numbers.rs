@@ -1165,7 +1165,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X has an area / a population of N",
-        pattern: r"(?P<s>{S}) (?:has|had|have|covers|cover|covered) (?:a |an )?(?P<m>(?:combined |total |floor |land |gross )?(?:area|population|length|height|depth|budget|diameter|width|radius|circumference|wingspan|volume|capacity|tonnage)) of (?P<n>{N})",
+        pattern: r"(?P<s>{S}) (?:has|had|have|covers|cover|covered) (?:a |an )?(?P<m>(?:combined |total |floor |land |gross |average |mean |maximum )?(?:area|population|length|height|depth|budget|diameter|width|radius|circumference|wingspan|volume|capacity|tonnage)) of (?P<n>{N})",
         whole: false,
         confidence: 0.75,
         build: measured,
