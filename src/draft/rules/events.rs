@@ -2308,7 +2308,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X, signed in D,",
-        pattern: r"(?:(?P<s>«[EQ]\d+»)(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)|^(?P<bare>[A-Z][a-z\-]+ (?:[a-z\-]+ )?[a-z\-]+))(?:, (?:the|an?) [^,;«]{3,60})?, (?P<first>first )?(?:later )?(?P<v>{PASSIVE})(?: (?:in|at) (?:the )?(?P<p>«E\d+»))? (?:in|on) (?P<d>{D})",
+        pattern: r"(?:(?P<s>«[EQ]\d+»)(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)|^(?P<bare>[A-Z][a-z\-]+ (?:[a-z\-]+ )?[a-z\-]+))(?:, (?:the|an?) [^,;«]{3,60})?, (?P<first>first )?(?:later )?(?P<v>{PASSIVE})(?: (?:in|at) (?:the )?(?P<p>«E\d+»))?(?: by (?:«N\d+» [a-z]+|(?:the )?«E\d+»))? (?:in|on) (?P<d>{D})",
         whole: false,
         confidence: 0.75,
         build: participle,
@@ -2321,6 +2321,7 @@ pub static RULES: &[Rule] = &[
             "Its arms include Varn Shipping; and Varn Biologics, set up in 2011 to make medicines.",
             "The town charged dues on its harbour. Harbour dues, introduced in 1970 to pay for the quays, are now high.",
             "It hosts the Varn Film Festival, the oldest film festival in the world, first held in 1932.",
+            "In its place the Varn Pact, signed in Brill by 23 ports on 30 October 1947, served as the frame.",
         ],
         must_not: &[
             "A separate Harbour Declaration, signed in Paris, ended privateering.",
