@@ -248,8 +248,21 @@ impl Article {
 
     /// Reads what is known about the whole article from its title and sentences.
     pub fn new(title: Option<&str>, sentences: &[String]) -> Article {
+        let mut words = Vocabulary::of(sentences);
+        // "Kon-Tiki expedition", "Spanish flu": a short title whose last word is written small
+        // is one name where the text writes it whole.
+        words.titled = title
+            .filter(|t| {
+                let w: Vec<&str> = t.split_whitespace().collect();
+                (2..=4).contains(&w.len())
+                    && w.last()
+                        .is_some_and(|l| l.chars().all(|c| c.is_lowercase()))
+                    && w.iter()
+                        .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            })
+            .map(str::to_string);
         let mut article = Article {
-            words: Vocabulary::of(sentences),
+            words,
             ..Article::default()
         };
         let read: Vec<Sentence> = sentences
@@ -1316,6 +1329,45 @@ mod tests {
     fn article(title: &str, text: &[&str]) -> Article {
         let sentences: Vec<String> = text.iter().map(|s| s.to_string()).collect();
         Article::new(Some(title), &sentences)
+    }
+
+    #[test]
+    fn a_short_title_with_its_last_word_small_is_the_subject() {
+        let subject = |title: &str| {
+            article(
+                title,
+                &[
+                    "The Varn expedition was a voyage to Brill.",
+                    "It lasted a year.",
+                ],
+            )
+            .subject
+        };
+        assert_eq!(
+            subject("Varn expedition").as_deref(),
+            Some("the Varn expedition")
+        );
+        // Only a short name of plain words, opening with a capital and ending small.
+        for title in [
+            "Varn",
+            "Varn Expedition",
+            "varn expedition",
+            "The long Varn expedition to Brill",
+            "Varn expedition 2",
+        ] {
+            assert_ne!(
+                subject(title).as_deref(),
+                Some("the Varn expedition"),
+                "{title}"
+            );
+        }
+        // Four words at most.
+        let titled = |title: &str| article(title, &["It sailed."]).words.titled;
+        assert_eq!(
+            titled("First Varn polar expedition").as_deref(),
+            Some("First Varn polar expedition")
+        );
+        assert_eq!(titled("The first Varn polar expedition"), None);
     }
 
     #[test]

@@ -170,6 +170,9 @@ pub struct Vocabulary {
     /// How often each word is written capitalised inside a sentence, and in lowercase.
     capital_uses: HashMap<String, usize>,
     lower_uses: HashMap<String, usize>,
+    /// The title, when it is a short name that writes its last word small ("Kon-Tiki
+    /// expedition", "Spanish flu"): read as one name wherever the text writes it so.
+    pub titled: Option<String>,
 }
 
 impl Vocabulary {
@@ -269,7 +272,12 @@ pub fn read(text: &str, words: &Vocabulary) -> Sentence {
         })
         .filter(|t| !taken(&raw, &(t.start..t.end)))
         .collect();
-    for (range, possessive) in entity_spans(text, &tokens, words) {
+    let spans = entity_spans(text, &tokens, words);
+    let spans = match &words.titled {
+        Some(title) => with_title(text, spans, title, |r| taken(&raw, r)),
+        None => spans,
+    };
+    for (range, possessive) in spans {
         let mut start = range.start;
         // "the" before a name belongs to it: "the Philippines", "The Hague".
         let before = text[..start].trim_end();
@@ -825,6 +833,35 @@ fn entity_spans(
     out
 }
 
+/// The name spans with the title's name made one wherever the text writes it whole ("Kon-Tiki
+/// expedition", where "expedition" alone is no name): the spans it overlaps give way to it.
+fn with_title(
+    text: &str,
+    mut spans: Vec<(std::ops::Range<usize>, bool)>,
+    title: &str,
+    taken: impl Fn(&std::ops::Range<usize>) -> bool,
+) -> Vec<(std::ops::Range<usize>, bool)> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find(title).map(|i| from + i) {
+        from = at + title.len();
+        let end = at + title.len();
+        let bounded = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+            && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
+        if !bounded || taken(&(at..end)) {
+            continue;
+        }
+        // "the Kon-Tiki expedition's crew": the name with its possessive ending.
+        let (end, possessive) = match ["'s", "’s"].iter().find(|s| text[end..].starts_with(*s)) {
+            Some(s) => (end + s.len(), true),
+            None => (end, false),
+        };
+        spans.retain(|(r, _)| r.end <= at || r.start >= end);
+        spans.push((at..end, possessive));
+    }
+    spans.sort_by_key(|(r, _)| r.start);
+    spans
+}
+
 /// A ruler's epithet after "the": "the Confessor", "the Great", "the Lion".
 fn is_epithet(word: &str) -> bool {
     #[rustfmt::skip]
@@ -1072,6 +1109,37 @@ mod tests {
         ));
         // At the end of a sentence the stop is the sentence's.
         assert_eq!(names("They went to Tull S.A."), ["Tull S.A"]);
+    }
+
+    #[test]
+    fn a_title_that_writes_its_last_word_small_is_one_name() {
+        let words = Vocabulary {
+            titled: Some("Varn expedition".into()),
+            ..Vocabulary::default()
+        };
+        let read_names = |s: &str| -> (String, Vec<String>) {
+            let sentence = read(s, &words);
+            let names = sentence
+                .slots
+                .iter()
+                .filter(|s| matches!(s.kind, SlotKind::Entity { .. }))
+                .map(|s| s.text.clone())
+                .collect();
+            (sentence.skeleton, names)
+        };
+        assert_eq!(
+            read_names("The Varn expedition was a voyage to Brill."),
+            (
+                "«E0» was a voyage to «E1».".to_string(),
+                vec!["the Varn expedition".to_string(), "Brill".to_string()]
+            )
+        );
+        // With its possessive; and not inside a longer word.
+        assert_eq!(
+            read_names("The Varn expedition's crew sailed.").0,
+            "«E0»'s crew sailed."
+        );
+        assert_eq!(read_names("The Varn expeditions sailed.").1, ["the Varn"]);
     }
 
     #[test]

@@ -61,8 +61,10 @@ pub fn paragraphs(text: &str) -> (Header, Vec<Paragraph>) {
     let mut header = Header::default();
     let lines: Vec<Cow<str>> = text.lines().map(|l| plain(l.trim())).collect();
     let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
-    for line in &lines {
+    for (i, line) in lines.iter().enumerate() {
         let line = line.trim();
+        // A line with a blank line (or the end) after it stands alone.
+        let alone = lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
         if line.is_empty() {
             if blocks.last().is_some_and(|b| !b.is_empty()) {
                 blocks.push(Vec::new());
@@ -83,7 +85,7 @@ pub fn paragraphs(text: &str) -> (Header, Vec<Paragraph>) {
             continue;
         }
         let first = blocks.len() == 1 && blocks[0].is_empty();
-        if header.title.is_none() && is_furniture(line) && looks_like_title(line, first) {
+        if header.title.is_none() && is_furniture(line) && looks_like_title(line, first, alone) {
             header.title = Some(clean_title(line));
         }
         blocks
@@ -186,15 +188,19 @@ fn is_latin(c: char) -> bool {
 
 /// A title: three to twenty words opening with a capital, or, as the text's first line, a
 /// shorter name whose every word is capitalised ("Gregor Mendel", "Samsung").
-fn looks_like_title(line: &str, first: bool) -> bool {
+fn looks_like_title(line: &str, first: bool, alone: bool) -> bool {
     let words = line.split_whitespace().count();
+    let plain = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    };
+    // Standing alone, a short name may write its common noun small ("Spanish flu",
+    // "Kon-Tiki expedition").
     let short_name = first
         && words >= 1
-        && line.split_whitespace().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        });
+        && line
+            .split_whitespace()
+            .all(|w| plain(w) && (alone || w.starts_with(char::is_uppercase)));
     ((3..=20).contains(&words) || short_name) && line.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -552,7 +558,12 @@ mod tests {
             super::paragraphs("The keeper lit the lamp. It burned.\nMara Quell\n\nShe left.\n");
         assert_eq!(header.title, None);
         // Every word of a short title is capitalised; an apostrophe may join a name.
+        let (header, _) = super::paragraphs("Kessport harbour\nThe keeper lit the lamp.\n");
+        assert_eq!(header.title, None);
+        // Standing alone, a short name may write a word small.
         let (header, _) = super::paragraphs("Kessport harbour\n\nThe keeper lit the lamp.\n");
+        assert_eq!(header.title.as_deref(), Some("Kessport harbour"));
+        let (header, _) = super::paragraphs("Kessport, harbour\n\nThe keeper lit the lamp.\n");
         assert_eq!(header.title, None);
         let (header, _) = super::paragraphs("Mara O'Quell\n\nThe keeper lit the lamp.\n");
         assert_eq!(header.title.as_deref(), Some("Mara O'Quell"));

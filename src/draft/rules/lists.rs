@@ -410,6 +410,18 @@ fn counted_apposition(hit: &Hit) -> Option<FactKind> {
     }) {
         return None;
     }
+    // "in three ports on three continents: A, B and C": the items are the first counted
+    // things, not those of the phrase after them.
+    static COUNTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:«N\d+»|\b[a-z]+) [a-z\-]+s (?:on|in|across|from|of|at) $").expect("valid")
+    });
+    let before = &hit.clause[..hit.caps.name("c")?.start()];
+    if COUNTED_BEFORE
+        .captures(before)
+        .is_some_and(|c| count_in(hit, c[0].split(' ').next().unwrap_or("")).is_some())
+    {
+        return None;
+    }
     let owner = match hit.slot("pos") {
         Some(slot) => Some(hit.context.name(&slot.text)),
         None => hit.raw("own").and_then(|_| hit.name("own")),
@@ -608,6 +620,7 @@ pub static RULES: &[Rule] = &[
         ],
         must_not: &[
             "The river flows past three capital cities, Arden, Brill, Cove and Dune, more than any other.",
+            "The fever appeared in three ports on three islands: Arden in Brill, Cove in Olk and Dune in Tull.",
             "In the two years, she wrote and painted.",
             "Three kinds of boats were banned: rafts, barges and skiffs.",
             "The river touches ten of them: Arden, Brill, Cove, Dune, Eske, Fenn, Gale, Holm, Isle and Jura.",
