@@ -472,6 +472,28 @@ impl Builder {
                 );
                 return;
             }
+            // "Mara Quell (1820 – 1890)" read before "she died in Varn in 1890": the event
+            // keeps the place the second reading gives.
+            if let (
+                FactKind::Event {
+                    date: a,
+                    place: None,
+                    ..
+                },
+                FactKind::Event {
+                    date: b,
+                    place: Some(place),
+                    ..
+                },
+            ) = (&old.kind, &fact)
+                && a == b
+            {
+                let place = place.clone();
+                if let FactKind::Event { place: p, .. } = &mut self.entries[index].0.kind {
+                    *p = Some(place);
+                }
+                return;
+            }
             // "it lasted from 1955 until 1991" read before "signed on 14 May 1955": the
             // reading with the day is kept.
             if finer_date(&old.kind, &fact) {
@@ -792,6 +814,21 @@ From 1901 to 1910, the guild built new towers along the southern shore.
             FactKind::Number { quantity, .. } => Some(quantity.to_string()),
             _ => None,
         })
+    }
+
+    #[test]
+    fn an_event_read_again_with_its_place_keeps_the_place() {
+        let events = drafted(
+            "Mara Quell\n\nMara Quell (1820 – 3 May 1890) was a Varnish printer. She died in \
+             Brill on 3 May 1890.\n",
+            |k| match k {
+                FactKind::Event { what, place, .. } if what.starts_with("the death") => {
+                    Some(format!("{what} in {place:?}"))
+                }
+                _ => None,
+            },
+        );
+        assert_eq!(events, ["the death of Mara Quell in Some(\"Brill\")"]);
     }
 
     #[test]

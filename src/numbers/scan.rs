@@ -503,6 +503,15 @@ fn range_at(toks: &[Token], i: usize, mode: Mode) -> Option<Found> {
     if opener.is_some() {
         j += 1;
     }
+    // "c. 1400 – 3 February 1468": a hedged first end, the range about as sure.
+    if let Some((About, end)) = approx_at(toks, j)
+        && let Some(found) = date_range(toks, i, end, opener, mode)
+    {
+        return Some(Found {
+            approx: Some(About),
+            ..found
+        });
+    }
     date_range(toks, i, j, opener, mode).or_else(|| number_range(toks, i, j, opener, mode))
 }
 

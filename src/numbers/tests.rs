@@ -256,6 +256,14 @@ const PHRASES: &[Phrase] = &[
         "year",
         "",
     ),
+    hedged(
+        "Mara Quell (c. 1400 – 3 February 1468) was a printer.",
+        "c. 1400 – 3 February 1468",
+        "1400 – 3 February 1468",
+        "day",
+        "",
+        About,
+    ),
     p(
         "The 2001–02 season was his last.",
         "2001–02",

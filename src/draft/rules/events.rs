@@ -2188,7 +2188,7 @@ fn life_end(hit: &Hit) -> Option<FactKind> {
     life_dates(hit, false)
 }
 
-const LIFE_DATES: &str = r"^(?:Sir |Dame )?(?P<s>«E\d+») \((?:(?P<r>«R\d+»)|(?:born|b\.) (?P<b>«D\d+»))\)(?:, [^;]{3,60}?,)? (?:was|is) (?:a|an|the) (?P<role>(?:[A-Za-z\-]+ ){0,4}?[a-z\-]+)(?:[.;,]|$| (?:who|whose|of|from|in|at|and|with|known|best|celebrated|famous|noted|remembered)\b)";
+const LIFE_DATES: &str = r"^(?:Sir |Dame )?(?P<s>«E\d+») \((?:(?P<r>«R\d+»)|(?:born|b\.) (?P<b>«D\d+»))\)(?:, [^;]{3,60}?,)? (?:was|is) (?:a|an|the) (?P<role>(?:[A-Za-z\-]+ ){0,4}?[a-z\-]+(?:(?:, [a-z\-]+)*,? and [a-z\-]+)?)(?:[.;,]|$| (?:who|whose|of|from|in|at|and|with|known|best|celebrated|famous|noted|remembered)\b)";
 
 pub static RULES: &[Rule] = &[
     Rule {
