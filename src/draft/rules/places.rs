@@ -190,6 +190,18 @@ fn set_up_in(hit: &Hit) -> Option<FactKind> {
     place(hit, subject, "location", "p", true)
 }
 
+/// "Mara Quell was born in Kessport": a person's birthplace.
+fn born_in(hit: &Hit) -> Option<FactKind> {
+    let subject = hit.name("s")?;
+    // "She was born in Kessport in 1820": the birth, an event with its place, says it.
+    let after = &hit.clause[hit.caps.name("p")?.end()..];
+    let dated = [" in «D", " on «D"].iter().any(|d| after.starts_with(d));
+    if !hit.context.article.is_person(&subject) || dated {
+        return None;
+    }
+    place(hit, subject, "birthplace", "p", false)
+}
+
 fn institution_in(hit: &Hit) -> Option<FactKind> {
     let slot = hit.slot("s")?;
     let head = slot.bare().split_whitespace().last()?;
@@ -437,6 +449,24 @@ pub static RULES: &[Rule] = &[
         build: set_up_in,
         must: &["The Harbour School was set up in Varn in 1904."],
         must_not: &["The Harbour School was set up in 1904."],
+    },
+    Rule {
+        name: "X was born in P",
+        pattern: r"(?:^|, (?:and )?|; )(?P<s>(?:[Tt]he )?«E\d+»|[Hh]e|[Ss]he)(?:, [^,]{3,60},)? was born (?:at|in) (?P<p>«E\d+»)(?:[,.;]|$| (?:in|on|to|into|as|the|and)\b)",
+        whole: false,
+        confidence: 0.7,
+        build: born_in,
+        must: &[
+            "Mara Quell was born in Kessport, on the Varn, as Mara Anne Vell.",
+            "Mara Quell was a sailor. She was born in Kessport, a fishing town.",
+            "Mara Quell was born in Kessport and was baptised on 17 December 1770.",
+        ],
+        must_not: &[
+            "Mara Quell was born in 1820.",
+            "Mara Quell was born in Kessport in 1820.",
+            "The Varn Guild was born in Kessport.",
+            "Mara Quell was a sailor. Her son was born in Kessport in 1850.",
+        ],
     },
     Rule {
         name: "the Laboratory in P",
