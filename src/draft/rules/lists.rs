@@ -343,6 +343,16 @@ fn possessive_apposition(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "The most recent members, A and B, were admitted": the things the phrase describes. A bare
+/// plural ("The members") says too little to ask by.
+fn described_apposition(hit: &Hit) -> Option<FactKind> {
+    let np = hit.text("np")?;
+    if np.split_whitespace().count() < 3 {
+        return None;
+    }
+    list(definite(&np), items_of(hit, None)?)
+}
+
 /// "X sold small goods by mail order: A, B, C and D": named by the phrase before the colon.
 fn colon_uncounted(hit: &Hit) -> Option<FactKind> {
     // "the record of five overall victories: ...": a counted phrase is not the list's name.
@@ -829,6 +839,18 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "The Harbour League's colours are green and grey.",
             "The Harbour League's members are Arden, Brill and others.",
+        ],
+    },
+    Rule {
+        name: "The things, A and B, were",
+        pattern: r"^(?P<np>The (?:[a-z\-]+ ){0,3}[a-z\-]+s), (?P<i>{ITEMS}), (?:are|were|was|is|have|had|joined)\b",
+        whole: false,
+        confidence: 0.65,
+        build: described_apposition,
+        must: &["The most recent members, Brill and Olk, were admitted in 2024."],
+        must_not: &[
+            "The members, Brill and Olk, were admitted in 2024.",
+            "The members were Brill and Olk.",
         ],
     },
     Rule {
