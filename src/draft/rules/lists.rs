@@ -847,7 +847,10 @@ pub static RULES: &[Rule] = &[
         whole: false,
         confidence: 0.65,
         build: described_apposition,
-        must: &["The most recent members, Brill and Olk, were admitted in 2024."],
+        must: &[
+            "The most recent members, Brill and Olk, were admitted in 2024.",
+            "The founding members, Brill and Olk, were small.",
+        ],
         must_not: &[
             "The members, Brill and Olk, were admitted in 2024.",
             "The members were Brill and Olk.",
