@@ -364,6 +364,20 @@ fn counted(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "its six-man crew", "the guild's nine-member board": how many make up the group.
+fn crew(hit: &Hit) -> Option<FactKind> {
+    let (value, approx) = count(hit)?;
+    let subject = subject_of(hit)?;
+    let subject = subject.strip_suffix("'s").unwrap_or(&subject);
+    let noun = hit.raw("noun")?;
+    let quantity = match hit.raw("per")? {
+        "man" => format!("the number of men in the {noun} of {subject}"),
+        "woman" => format!("the number of women in the {noun} of {subject}"),
+        _ => format!("the number of members of the {noun} of {subject}"),
+    };
+    number(quantity, value, None, approx)
+}
+
 /// "13,200 houses ... were destroyed", "Only 6 deaths were officially recorded": the number
 /// of the things the passive tells of.
 fn counted_passive(hit: &Hit) -> Option<FactKind> {
@@ -1291,6 +1305,18 @@ pub static RULES: &[Rule] = &[
         must_not: &["Brill has many inhabitants."],
     },
     Rule {
+        name: "its N-man crew",
+        pattern: r"(?:^|[ (])(?P<s>[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he )?«E\d+»'s) (?P<n>«N\d+»)-(?P<per>man|member|woman|person|strong) (?P<noun>crew|team|board|committee|council|jury|party|band|commission|panel)\b",
+        whole: false,
+        confidence: 0.65,
+        build: crew,
+        must: &[
+            "The Varn Star was a raft. Setting out from Brill, its six-man crew drifted west.",
+            "The Varn Guild is a body of ports. The Varn Guild's nine-member board meets in Brill.",
+        ],
+        must_not: &["The Varn Star was a raft. Its six crews drifted west."],
+    },
+    Rule {
         name: "Its N things are ...",
         pattern: r"^(?P<s>[Ii]ts|[Tt]heir|(?:[Tt]he )?«E\d+»'s) (?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}?[a-z\-]+s)(?: (?:[a-z]+ly|together|all|now|still|each))* (?:are|were|have|had|hold|held|include|included|lie|lay|meet|met|sit|sat|produce|produced|[a-z]+ed)\b",
         whole: false,
@@ -1774,6 +1800,26 @@ mod tests {
 
     fn quantities_of(name: &str, text: &str) -> Vec<String> {
         phrases_of(rule(RULES, name), text)
+    }
+
+    #[test]
+    fn a_crew_counted_in_its_adjective_counts_its_men_or_members() {
+        let crew = "its N-man crew";
+        assert_eq!(
+            quantities_of(
+                crew,
+                "The Varn Star was a raft. Setting out from Brill, its six-man crew drifted west."
+            ),
+            ["the number of men in the crew of the Varn Star"]
+        );
+        assert_eq!(
+            quantities_of(crew, "The Varn Guild's nine-member board meets in Brill."),
+            ["the number of members of the board of the Varn Guild"]
+        );
+        assert_eq!(
+            quantities_of(crew, "The Varn Guild's four-woman jury met."),
+            ["the number of women in the jury of the Varn Guild"]
+        );
     }
 
     #[test]
