@@ -55,6 +55,16 @@ fn term(term: &str, definition: &str) -> Option<FactKind> {
     term_of(term, short_definition(definition)?)
 }
 
+/// Words for anything at all, and the plain sizes and ages that may come before them.
+const THIN_HEADS: &[&str] = &[
+    "document", "text", "one", "thing", "body", "name", "word", "term", "place", "area", "site",
+    "way", "part", "piece", "version", "form", "kind", "type", "matter", "item", "object",
+];
+const THIN_MODIFIERS: &[&str] = &[
+    "short", "long", "small", "large", "big", "new", "old", "brief", "single", "simple", "same",
+    "other", "certain", "little",
+];
+
 fn term_of(term: &str, definition: String) -> Option<FactKind> {
     let term = term.trim().trim_end_matches([',', '.']);
     // Two words at least; a hyphen joins two ("alternating-current").
@@ -77,6 +87,14 @@ fn term_of(term: &str, definition: String) -> Option<FactKind> {
     };
     let (t, d) = (words(term), words(&definition));
     if t.is_empty() || t.iter().all(|w| d.contains(w)) || d.iter().all(|w| t.contains(w)) {
+        return None;
+    }
+    // "the short document", "a new one": a size or age and a word for anything say nothing
+    // of what the term is.
+    if let [rest @ .., head] = d.as_slice()
+        && THIN_HEADS.contains(&head.as_str())
+        && rest.iter().all(|w| THIN_MODIFIERS.contains(&w.as_str()))
+    {
         return None;
     }
     Some(FactKind::Term {
@@ -1735,6 +1753,17 @@ fn defined_any(hit: &Hit) -> Option<FactKind> {
 mod tests {
     use super::*;
     use crate::draft::rules::harness::{check_table, facts_of, rule};
+
+    #[test]
+    fn a_definition_of_a_size_and_a_word_for_anything_says_nothing() {
+        assert!(term_of("Varn Declaration", "the short document".into()).is_none());
+        assert!(term_of("Varn Declaration", "a document".into()).is_none());
+        assert!(term_of("Varn Declaration", "a new one".into()).is_none());
+        assert!(term_of("Varn Declaration", "a short new document".into()).is_none());
+        assert!(term_of("Varn Declaration", "the founding document".into()).is_some());
+        assert!(term_of("Varn Declaration", "a short founding document".into()).is_some());
+        assert!(term_of("Varn", "a small island".into()).is_some());
+    }
 
     #[test]
     fn a_long_definition_is_never_cut_inside_a_list() {
