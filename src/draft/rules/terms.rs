@@ -134,6 +134,9 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     if named && definition.contains(", ") {
         return None;
     }
+    if sums_up_clause(hit, &words[..words.len().min(4)]) {
+        return None;
+    }
     // "X, a design in which ...": the relative clause says what it is (a rule of its own).
     if hit.caps.get(0)?.as_str().ends_with(" which ")
         && definition.split_whitespace().last().is_some_and(|w| {
@@ -377,11 +380,74 @@ fn superlative_only(definition: &str) -> bool {
 /// Words of an apposition that comments on a whole clause or gives a time ("a rare
 /// privilege", "the following month", "a first for the city").
 #[rustfmt::skip]
+/// Whether an apposition's first words sum up the clause before it rather than tell what the
+/// name is: a head of [`CLAUSE_APPOSITIONS`], or, after a preposition's object, a process or
+/// a result ("... beneath the South American Plate, a process that continues today").
+fn sums_up_clause(hit: &Hit, head: &[&str]) -> bool {
+    let has = |nouns: &[&str]| {
+        head.iter()
+            .any(|w| nouns.contains(&w.trim_end_matches(',')))
+    };
+    let before = hit
+        .caps
+        .name("t")
+        .map_or("", |t| hit.clause[..t.start()].trim_end());
+    let after_preposition = before.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w,
+            "of" | "in" | "on" | "at" | "to" | "by" | "with" | "from" | "into" | "beneath"
+                | "below" | "under" | "over" | "above" | "across" | "along" | "through"
+                | "towards" | "against" | "between" | "among"
+        )
+    });
+    has(CLAUSE_APPOSITIONS) || (after_preposition && has(SUMMING_NOUNS))
+}
+
+/// Nouns that, after a preposition's object, sum up the clause ("a process that continues").
+const SUMMING_NOUNS: &[&str] = &[
+    "process",
+    "practice",
+    "trend",
+    "feat",
+    "result",
+    "outcome",
+    "decision",
+    "event",
+    "situation",
+    "arrangement",
+];
+
 const CLAUSE_APPOSITIONS: &[&str] = &[
-    "following", "next", "previous", "same", "privilege", "honour", "honor", "distinction",
-    "achievement", "success", "blow", "setback", "rarity", "gesture", "triumph", "disaster",
-    "humiliation", "milestone", "novelty", "reversal", "sign", "mark", "testament", "shift",
-    "change", "turn", "step", "move", "development", "departure",
+    "following",
+    "next",
+    "previous",
+    "same",
+    "privilege",
+    "honour",
+    "honor",
+    "distinction",
+    "achievement",
+    "success",
+    "blow",
+    "setback",
+    "rarity",
+    "gesture",
+    "triumph",
+    "disaster",
+    "humiliation",
+    "milestone",
+    "novelty",
+    "reversal",
+    "sign",
+    "mark",
+    "testament",
+    "shift",
+    "change",
+    "turn",
+    "step",
+    "move",
+    "development",
+    "departure",
 ];
 
 /// Nouns heading an apposition that tells of the clause or its time, not of the name before
@@ -845,9 +911,7 @@ fn relative_apposition(hit: &Hit) -> Option<FactKind> {
     if hit.context.article.is_person(&name)
         || is_person_role(head)
         || leans_on_another(&definition)
-        || head
-            .split_whitespace()
-            .any(|w| CLAUSE_APPOSITIONS.contains(&w))
+        || sums_up_clause(hit, &head.split_whitespace().collect::<Vec<_>>())
         || head
             .split_whitespace()
             .last()
@@ -1753,6 +1817,40 @@ fn defined_any(hit: &Hit) -> Option<FactKind> {
 mod tests {
     use super::*;
     use crate::draft::rules::harness::{check_table, facts_of, rule};
+
+    #[test]
+    fn a_process_after_a_prepositions_object_sums_up_the_clause() {
+        let relative = "X, the thing that ...,";
+        assert!(
+            definitions(
+                relative,
+                "The hills rose by the sinking of the crust beneath the Varn Plate, a process that continues today."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            definitions(
+                relative,
+                "Brill fishermen use the Varn Method, a process that dries fish."
+            ),
+            ["a process that dries fish"]
+        );
+        let plain = "X, the / a definition,";
+        assert!(
+            definitions(
+                plain,
+                "The crust sank beneath the Varn Plate, a slow process, for years."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            definitions(
+                plain,
+                "Brill fishermen use the Varn Method, a slow process, for years."
+            ),
+            ["a slow process"]
+        );
+    }
 
     #[test]
     fn a_definition_of_a_size_and_a_word_for_anything_says_nothing() {
