@@ -6,6 +6,7 @@
 //! cargo run --release --example draft_bench -- bench/generate/dev
 //! cargo run --release --example draft_bench -- --pair ARTICLE.txt GOLD.toml [--verbose]
 //! cargo run --release --example draft_bench -- --skeletons ARTICLE.txt
+//! cargo run --release --example draft_bench -- --rules bench/generate/dev
 //! ```
 //!
 //! A directory holds `<slug>.txt` articles, each beside its `<slug>.gold.toml`. The output is a
@@ -13,9 +14,13 @@
 //! lists every drafted fact, a matched one beside the gold fact it states and an unmatched one
 //! beside a gold fact with the same answer (if any), to audit the match rule by hand, then the
 //! gold facts nothing matched; and
-//! `--skeletons` shows how each sentence of an article was read (for working on the rules).
+//! `--skeletons` shows how each sentence of an article was read (for working on the rules);
+//! `--rules` adds a table of each rule's drafted facts and how many were correct, which is how
+//! the rules' confidences are set from the development set (never run it on the held-out
+//! set).
 //! Exit code 0, or 2 when an input cannot be read or a gold deck has errors.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -30,15 +35,19 @@ struct Row {
     score: Score,
     cards: usize,
     errors: usize,
+    /// Per rule: its confidence, the facts it drafted and how many were correct.
+    rules: BTreeMap<&'static str, (f32, usize, usize)>,
 }
 
 fn main() -> ExitCode {
     let mut verbose = false;
+    let mut by_rule = false;
     let mut pairs: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--verbose" | "-v" => verbose = true,
+            "--rules" => by_rule = true,
             "--skeletons" => {
                 let Some(path) = args.next() else {
                     return usage("--skeletons takes an article");
@@ -75,12 +84,34 @@ fn main() -> ExitCode {
         }
     }
     print_table(&rows);
+    if by_rule {
+        print_rules(&rows);
+    }
     ExitCode::SUCCESS
+}
+
+/// Each rule's drafted facts and correct ones over all articles, most drafted first.
+fn print_rules(rows: &[Row]) {
+    let mut all: BTreeMap<&str, (f32, usize, usize)> = BTreeMap::new();
+    for row in rows {
+        for (rule, (confidence, drafted, correct)) in &row.rules {
+            let e = all.entry(rule).or_insert((*confidence, 0, 0));
+            e.1 += drafted;
+            e.2 += correct;
+        }
+    }
+    let mut list: Vec<_> = all.into_iter().collect();
+    list.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(b.0)));
+    println!("\n| rule | confidence | drafted facts | correct |");
+    println!("|---|---|---|---|");
+    for (rule, (confidence, drafted, correct)) in list {
+        println!("| {rule} | {confidence:.2} | {drafted} | {correct} |");
+    }
 }
 
 fn usage(message: &str) -> ExitCode {
     eprintln!("draft_bench: {message}");
-    eprintln!("usage: draft_bench [--verbose] [DIR...] [--pair ARTICLE GOLD]...");
+    eprintln!("usage: draft_bench [--verbose] [--rules] [DIR...] [--pair ARTICLE GOLD]...");
     ExitCode::from(2)
 }
 
@@ -176,11 +207,25 @@ fn run(article: &Path, gold_path: &Path, verbose: bool) -> Result<Row, String> {
         }
         println!();
     }
+    let mut rules = BTreeMap::new();
+    for (f, _) in &drafted {
+        if let Some(item) = draft.items.iter().find(|i| i.id == f.id.as_str()) {
+            let correct = !score.unmatched.iter().any(|id| f.id == id.as_str());
+            let e = rules.entry(item.rule).or_insert((
+                recall::draft::rules::confidence_of(item.rule),
+                0,
+                0,
+            ));
+            e.1 += 1;
+            e.2 += usize::from(correct);
+        }
+    }
     Ok(Row {
         name,
         score,
         cards,
         errors,
+        rules,
     })
 }
 

@@ -106,6 +106,14 @@ fn past_forms() -> &'static str {
     &FORMS
 }
 
+/// A rule's confidence by its name (0 for no such rule), for the benchmark's table of rules.
+pub fn confidence_of(name: &str) -> f32 {
+    RULES
+        .iter()
+        .find(|c| c.rule.name == name)
+        .map_or(0.0, |c| c.rule.confidence)
+}
+
 /// A rule compiled.
 pub struct Compiled {
     pub rule: &'static Rule,

@@ -2195,7 +2195,7 @@ pub static RULES: &[Rule] = &[
         name: "X (born D1 - died D2) was a ROLE: the birth",
         pattern: LIFE_DATES,
         whole: true,
-        confidence: 0.75,
+        confidence: 0.85,
         build: life_start,
         must: &[
             "Mara Quell (4 July 1820 – 9 May 1894) was a Scottish chemist who found the salt.",
@@ -2211,7 +2211,7 @@ pub static RULES: &[Rule] = &[
         name: "X (born D1 - died D2) was a ROLE: the death",
         pattern: LIFE_DATES,
         whole: true,
-        confidence: 0.75,
+        confidence: 0.8,
         build: life_end,
         must: &["Mara Quell (4 July 1820 – 9 May 1894) was a Scottish chemist."],
         must_not: &["Tomas Reede (born 3 March 1950) is a Brillish painter."],
@@ -2220,7 +2220,7 @@ pub static RULES: &[Rule] = &[
         name: "Since D, X has finished on P",
         pattern: r"^Since (?P<d>{D}),? (?P<s>{S}) (?:has|have) (?:[a-z]+ly )?(?P<v>finished|ended|started|begun|stopped) (?P<prep>on|in|at) (?P<p>(?:the )?«E\d+»)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.8,
         build: since_perfect,
         must: &[
             "The race is old. Since 1975 the race has traditionally finished on the Long Quay in Varn.",
@@ -2251,7 +2251,7 @@ pub static RULES: &[Rule] = &[
         name: "not until D was X signed",
         pattern: r"\bnot until (?P<d>{D}) (?:was|were) (?P<o>(?:an?|the) [a-z][^,;«]*?(?:«[EN]\d+»[^,;«]*?)*?) (?P<v>signed|founded|established|opened|adopted|built|completed|launched)\b",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.8,
         build: not_until,
         must: &["But not until April 1950 was a charter between the two ports signed at last."],
         must_not: &["But not until April 1950 did the two ports agree."],
@@ -2260,7 +2260,7 @@ pub static RULES: &[Rule] = &[
         name: "the D X summit in P",
         pattern: r"\b[Tt]he (?P<d>{D}) (?P<e>«E\d+») (?P<n>summit|conference|congress|meeting|games|championships|exhibition|festival) in (?P<p>«E\d+»)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.65,
         build: summit_in,
         must: &["At the 2005 Harbour League summit in Varn, the declaration was read."],
         must_not: &["At the Harbour League summit in Varn, the declaration was read."],
@@ -2269,7 +2269,7 @@ pub static RULES: &[Rule] = &[
         name: "X was first reached in D",
         pattern: r"(?P<s>{S}) {WAS} first (?P<v>reached|climbed|ascended|scaled|crossed)\b",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: first_ascent,
         must: &["The summit of Mount Tull was first reached on 6 October 1889 by two guides."],
         must_not: &["The summit of Mount Tull was first reached by two guides."],
@@ -2278,7 +2278,7 @@ pub static RULES: &[Rule] = &[
         name: "X, a thing designed by Y and completed in D",
         pattern: r"(?P<s>«E\d+»), (?:a|an) (?:[A-Za-z\-]+ ){0,3}?[a-z\-]+ (?P<v1>[a-z]+ed) (?:by|in|at|for|from|with) [^,;]{2,60}? and (?:first |later )?(?P<v>{PASSIVE}) (?:in|on) (?P<d>{D})",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: apposed_participle,
         must: &[
             "The fire is remembered by the Pillar, a stone column designed by Mara Quell and her friend Tomas Reede and completed in 1677.",
@@ -2293,7 +2293,7 @@ pub static RULES: &[Rule] = &[
         name: "X, a thing unveiled in D",
         pattern: r"(?P<s>«E\d+»), (?:a|an) (?:[A-Za-z\-]+ ){0,3}?[a-z\-]+ (?:first |later )?(?P<v>{PASSIVE}) (?:in|on) (?P<d>{D})(?:[,.;]|$| (?:that|which|and|to|as|by)\b)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.6,
         build: apposed_participle,
         must: &[
             "The square is dominated by the Pillar, a stone column unveiled in 1677 that is 60 metres tall.",
@@ -2310,7 +2310,7 @@ pub static RULES: &[Rule] = &[
         name: "X, signed in D,",
         pattern: r"(?:(?P<s>«[EQ]\d+»)(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?|(?:^|, |\band )(?P<np>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,5}?[a-z\-]+)|^(?P<bare>[A-Z][a-z\-]+ (?:[a-z\-]+ )?[a-z\-]+))(?:, (?:the|an?) [^,;«]{3,60})?, (?P<first>first )?(?:later )?(?P<v>{PASSIVE})(?: (?:in|at) (?:the )?(?P<p>«E\d+»))?(?: by (?:«N\d+» [a-z]+|(?:the )?«E\d+»))? (?:in|on) (?P<d>{D})",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.8,
         build: participle,
         must: &[
             "A separate Harbour Declaration, signed in April 1856, ended privateering.",
@@ -2354,7 +2354,7 @@ pub static RULES: &[Rule] = &[
         name: "Since D, X has been held",
         pattern: r"^Since (?P<d>{D}),? (?P<s>{S}) (?:has|have) been (?:held|awarded|celebrated|organised|organized|run|staged|observed)\b",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.8,
         build: since_held,
         must: &["Since 2009, Harbour Day has been held each year in May."],
         must_not: &[
@@ -2367,7 +2367,7 @@ pub static RULES: &[Rule] = &[
         name: "Digging began in D",
         pattern: r"^(?:(?:In|On) (?P<d0>{D}),? )?(?P<g>[A-Za-z][a-z]{2,}ing)(?: (?P<rest>(?:on|under|at|of|in|for) (?:the )?(?:«E\d+»|it|[a-z]+)))? (?P<v>began|started|resumed|ended|stopped|ceased)(?: (?:in|on) (?P<d>{D}))?",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: gerund_began,
         must: &[
             "The Varn Canal was planned in 1870. Digging began in 1881.",
@@ -2382,7 +2382,7 @@ pub static RULES: &[Rule] = &[
         name: "X declared its independence in D",
         pattern: r"(?P<s>{S}) (?:formally |officially |unilaterally )?(?P<v>declared|proclaimed) (?:its|their) independence\b",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.8,
         build: declared_independence,
         must: &["Brill declared its independence on 3 November 1903."],
         must_not: &[
@@ -2394,7 +2394,7 @@ pub static RULES: &[Rule] = &[
         name: "X declared war (on Y) in D",
         pattern: r"(?P<s>(?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)(?:, which)? declared war(?: on (?P<o>(?:the )?«E\d+»))? (?:in|on) (?P<d>{D})",
         whole: true,
-        confidence: 0.75,
+        confidence: 0.8,
         build: declared_war,
         must: &[
             "The Northern League declared war in October 1853.",
@@ -2406,7 +2406,7 @@ pub static RULES: &[Rule] = &[
         name: "A, B and C shared X in D",
         pattern: r"(?P<i>«E\d+»(?:, «E\d+»)*,? and «E\d+») shared (?P<o>(?:the )?«E\d+»)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: shared_award,
         must: &["In 1945 Arden, Brill and Cove shared the Harbour Prize for Pilots."],
         must_not: &["Arden, Brill and Cove shared the Harbour Prize for Pilots."],
@@ -2415,7 +2415,7 @@ pub static RULES: &[Rule] = &[
         name: "X held its first session in D",
         pattern: r"(?P<s>{S})(?:, [^,]+,)? held its first (?P<n>session|meeting|summit|congress|conference|assembly|race|games|election|exhibition)",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.7,
         build: held_first,
         must: &[
             "The Harbour Forum, a yearly meeting of pilots, held its first session in July 1994.",
@@ -2426,7 +2426,7 @@ pub static RULES: &[Rule] = &[
         name: "X began operations in D",
         pattern: r"(?P<s>{S}) {ADV}(?P<v>began|started|commenced|ceased|ended|stopped) (?:its |their )?(?P<o>(?:[a-z]+ )?(?:operations|work|service|services|trading|broadcasting|broadcasts|production|flights|business|operating)) (?:on|in) (?P<d>{D})",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: began_work,
         must: &[
             "The Varn Fund was set up in 1945, and it began financial operations on 1 March 1947.",
@@ -2438,7 +2438,7 @@ pub static RULES: &[Rule] = &[
         name: "X made its maiden flight in D",
         pattern: r"(?P<s>{S})(?:, [^,]+,)? (?:made|flew|gave|played|ran|sailed) (?:its|his|her|their) (?P<r>first|maiden|last|final) (?P<n>flight|voyage|journey|appearance|concert|match|game|race|performance|broadcast|issue|edition|landing)\b",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: made_first,
         must: &["The Tull 6 rocket made its maiden flight on 9 July 2024."],
         must_not: &[
@@ -2461,7 +2461,7 @@ pub static RULES: &[Rule] = &[
         name: "passive event (X was founded in D)",
         pattern: r"(?P<s>{S}|«E\d+»'s (?:{W} ){0,3}{W})(?: (?:along|on|in|at|near|across|beside|over|under|off) the (?:[a-z\-]+ ){0,2}[a-z\-]+)?(?:, (?P<ap>(?:the )?«E\d+»(?: [a-z]+){0,2}),|, [^,]+,)? {WAS} {ADV}(?:[a-z]+ed(?: [a-z]+){0,3} and {ADV})?(?P<v>{PASSIVE})\b",
         whole: false,
-        confidence: 0.8,
+        confidence: 0.85,
         build: passive,
         must: &[
             "Soldiers crushed the revolt; Tomas Reede was later tried in secret and executed in 1958.",
@@ -2507,7 +2507,7 @@ pub static RULES: &[Rule] = &[
         name: "active event (Y signed X in D)",
         pattern: r"(?P<a>[\w«»']+) {ADV}(?P<v>{ACTIVE}) (?P<o>(?:a|an|the) [a-z\-]+, (?:the )?«E\d+»|(?:the )?«E\d+»(?: \(«E\d+»\))?(?: (?:fortress|castle|fort|bridge|palace|treaty|agreement|declaration|charter))?|(?:(?:the|a|an|its|his|her|their) (?:[a-z\-]+ ){0,2})?«Q\d+»|(?:the|a|an|its|his|her|their) (?:{W} ){0,9}?{W}(?: of (?:the )?«E\d+»(?: and (?:the )?«E\d+»)?)?)(?:[,;.]|$| (?:in|on|at|by|from|which|that|who|when|after|before|as|and)\b)",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.8,
         build: active,
         must: &[
             "The Varn Pact was an alliance. On 14 May 1955 the envoys met in Tull and signed the treaty.",
@@ -2592,7 +2592,7 @@ pub static RULES: &[Rule] = &[
         name: "followed (X followed in D)",
         pattern: r"(?P<s>{S}) (?P<v>followed) (?:in|on) {D}",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.85,
         build: followed,
         must: &["Arden joined the league in 1984. Brill followed in July 1995."],
         must_not: &[
@@ -2605,7 +2605,7 @@ pub static RULES: &[Rule] = &[
         name: "became independent / a member",
         pattern: r"(?P<s>{S}) (?P<v>became) (?P<c>independent|(?:a|an) (?:sovereign |independent )?(?:state|kingdom|country|republic|nation)|the (?:[a-z0-9]+ )?member)\b",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.9,
         build: became,
         must: &[
             "Brill became independent on 1 December 1918.",
@@ -2618,7 +2618,7 @@ pub static RULES: &[Rule] = &[
         name: "X became part of Y",
         pattern: r"(?P<s>{S}) {ADV}(?P<v>became|was made|was incorporated as) (?:a )?part of (?P<w>(?:the )?«E\d+»)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: became_part,
         must: &["In 1866 Varn became part of the Kingdom of Brill."],
         must_not: &["Varn became part of the Kingdom of Brill after the war."],
@@ -2627,7 +2627,7 @@ pub static RULES: &[Rule] = &[
         name: "timeline line (D: the Battle of X)",
         pattern: r"^(?P<d>{D}): (?P<e>(?:the )?«E\d+»)(?:, (?:outside|near|in|at) (?:the )?(?:[a-z]+ )?«E\d+»)?(?:[.;,]|$)",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.8,
         build: named,
         must: &[
             "24 June 1859: the Battle of Tull Ford, in northern Varn.",
@@ -2642,7 +2642,7 @@ pub static RULES: &[Rule] = &[
         name: "named event (the Battle of X on D)",
         pattern: r"(?P<e>«E\d+»)(?:, (?:outside|near|in|at) (?:the )?«E\d+»)?,? (?:on|in|of) (?P<d>{D})",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.9,
         build: named,
         must: &[
             "The rebels were beaten at the Battle of Tull Ford on 20 September 1854.",
@@ -2660,7 +2660,7 @@ pub static RULES: &[Rule] = &[
         name: "clause event (X VERBed Y in D)",
         pattern: r"(?:^|, (?:and )?)(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|{DEEDNP}) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST}) (?P<o>(?:[a-z\-']+ |[A-Z][a-z]+ |(?:the )?«[EQ]\d+» ){0,8}?)?(?:in|on) (?P<d>«D\d+»)(?: at the age of «N\d+»)?(?:[,.;]|$)",
         whole: false,
-        confidence: 0.5,
+        confidence: 0.6,
         build: clause_event,
         must: &[
             "Brill was an island. Olk crossed the Varn Strait on 4 November 1956.",
@@ -2680,7 +2680,7 @@ pub static RULES: &[Rule] = &[
         name: "clause event (In D, X VERBed Y)",
         pattern: r"^(?:(?:(?:[A-Z][a-z]+|«N\d+») (?:[a-z]+ ){0,2}(?:later|earlier|after), |(?:Then|Later|Finally|Soon|Eventually|Meanwhile),? )?(?:[Ii]n|[Oo]n)|By) (?P<d>«D\d+»),? (?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Hh]e|[Ss]he|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) (?:[a-z\-]+ ){1,3}«E\d+»|{DEEDNP})(?:, (?P<ap>(?:the )?«E\d+»|(?:an?|the) (?:[A-Za-z\-]+ |«E\d+» ){0,5}[a-z\-]+),)? (?P<adv>(?:[a-z]+ly|first|later|then|also|finally) )?(?P<v>{PAST})(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,16}?)(?:[,.;]|$)",
         whole: false,
-        confidence: 0.5,
+        confidence: 0.7,
         build: clause_event,
         must: &[
             "The old church of Varn stood for centuries. On 4 September 1666 the Varn Church caught fire.",
@@ -2711,7 +2711,7 @@ pub static RULES: &[Rule] = &[
         name: "clause event (X was VERBed in D)",
         pattern: r"(?:^(?:In|On|By) (?P<d0>«D\d+»),? |^|, (?:and )?)(?P<s>(?:[Tt]he )?«E\d+»(?: \(«E\d+»\))?|[Ii]t|[Hh]e|[Ss]he|{DEEDNP})(?:, (?P<ap>(?:the )?«E\d+»(?: \(«E\d+»\))?),)? (?P<aux>was|were) (?P<adv>(?:[a-z]+ly|first|later|then|also|finally|again) )?(?P<v>[a-z]+)(?P<o>(?: [a-z\-']+| [A-Z][a-z]+| (?:the )?«[EQ]\d+»){0,6}?)(?: (?:in|on) (?P<d>«D\d+»))?(?:[,.;]|$| (?:to|after|as|when|for)\b)",
         whole: false,
-        confidence: 0.5,
+        confidence: 0.7,
         build: passive_clause,
         must: &[
             "Its best-known mission, the Varn Watch, was deployed in 2007 to guard the coast.",
@@ -2733,7 +2733,7 @@ pub static RULES: &[Rule] = &[
         name: "nominal event (the eruption of X in D)",
         pattern: r"\b[Tt]he (?P<n>accession|founding|establishment|creation|signing|launch|collapse|dissolution|disintegration|opening|inauguration|independence|death|birth|publication|introduction|invasion|occupation|capture|fall|eruption|announcement|adoption|completion|abolition|coronation|assassination) of (?P<o>(?:the )?«E\d+»(?: and (?:the )?«E\d+»)?(?: [a-z]+)?(?: as (?:{W} ){0,4}{W})?)",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.8,
         build: nominal,
         must: &[
             "The eruption of Mount Tull in April 2010 closed the airports.",
@@ -2750,7 +2750,7 @@ pub static RULES: &[Rule] = &[
         name: "possessive event (X's entry in D)",
         pattern: r"(?:^|, |\b(?:and|with) )(?P<o>(?:the )?«E\d+»)'s (?P<n>accession|entry|admission|founding|independence|death|birth|coronation|assassination|abdication|withdrawal|expulsion|reunification|unification|surrender|invasion|capture|fall|launch|opening|collapse|dissolution|bankruptcy|flotation|merger)(?P<to> (?:to|into|in) (?:the )?«E\d+»)? (?:in|on) (?P<d>«D\d+»)",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.8,
         build: possessive_event,
         must: &[
             "Olk's entry in 1994 opened a new phase of growth.",
@@ -2765,7 +2765,7 @@ pub static RULES: &[Rule] = &[
         name: "nominal event (the retirement of the fleet in D)",
         pattern: r"\b[Tt]he (?P<n>accession|founding|establishment|creation|signing|launch|collapse|dissolution|opening|inauguration|death|publication|introduction|invasion|occupation|capture|fall|eruption|announcement|adoption|completion|abolition|coronation|assassination|retirement|loss|destruction|construction|discovery|closure|withdrawal|expulsion|reunification|unification|partition|liberation|sack|burning|bombing|sinking|reopening|nationalisation|nationalization|privatisation|privatization) of (?P<o>the (?:[a-z\-]+ ){0,2}[a-z\-]+) (?:in|on) (?P<d>«D\d+»)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.65,
         build: nominal,
         must: &[
             "With the retirement of the shuttle fleet in 2011, no further visits were possible.",
@@ -2780,7 +2780,7 @@ pub static RULES: &[Rule] = &[
         name: "period start (X was fought from D to D)",
         pattern: r"(?P<s>{S})(?:(?: {WAS}|,) (?:fought|held|in force|built|waged|ruled)| (?:lasted|raged)) (?P<r>{R})|^(?P<r2>{R}), (?P<a>{S}) (?:[^,;]*? and )?(?P<v>signed|built|founded|opened|published|ruled)(?: [a-z]+)? (?P<o>[^,;.]+)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.85,
         build: range_start_any,
         must: &[
             "The Harbour War was fought from 1853 to 1856 between two leagues.",
@@ -2805,7 +2805,7 @@ pub static RULES: &[Rule] = &[
         name: "period start (Lasting from D to D, X ...)",
         pattern: r"^Lasting (?P<r>{R}), (?P<s>{S}) [a-z]",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: range_start,
         must: &[
             "The Harbour War was a war of ports. Lasting from 1853 to 1856, it ended with a treaty.",
@@ -2816,7 +2816,7 @@ pub static RULES: &[Rule] = &[
         name: "period end (Lasting from D to D, X ...)",
         pattern: r"^Lasting (?P<r>{R}), (?P<s>{S}) [a-z]",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: range_end,
         must: &[
             "The Harbour War was a war of ports. Lasting from 12 May 1853 to 1856, it ended with a treaty.",
@@ -2827,7 +2827,7 @@ pub static RULES: &[Rule] = &[
         name: "Signed in D, X ...",
         pattern: r"^(?:(?:[Ff]irst|[Oo]riginally|[Ll]ater) )?(?P<v>(?i:{PASSIVE})) (?:[a-z]+ )?(?:in|on) (?P<d>{D}),? (?P<s>{S})(?:,| [a-z])",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: participle_opener,
         must: &[
             "The Varn Charter was a treaty. Signed in 1987, the charter set out to protect the harbour.",

@@ -581,7 +581,7 @@ pub static RULES: &[Rule] = &[
         name: "A and B did X: the people who did X",
         pattern: r"(?:^|, |; )(?:(?:[Ii]n|[Oo]n) «D\d+»,? )?(?P<i>«E\d+»(?:, «E\d+»)*,? and «E\d+»)(?:, [^,;]{2,60},)? (?:(?:first|jointly|together|also|later) )?(?P<v>[a-z]+) (?P<rest>[^,;.«]*(?:«[EQ]\d+»[^,;.«]*){0,3})",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.3,
         build: doers,
         must: &[
             "On 29 May 1953 Mara Quell and Tomas Reede made the first ascent of the Varn.",
@@ -601,7 +601,7 @@ pub static RULES: &[Rule] = &[
         name: "X was done by A and B: the people who did X",
         pattern: r"^(?:(?:[Ii]n|[Oo]n) «D\d+»,? )?(?P<o>(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er) (?:[a-z\-]+ ){0,3}?[a-z\-]+|(?:[Tt]he )?«E\d+»)(?: \([^)]*\))? (?:was|were) (?:[a-z]+ly |(?P<first>first) )?(?P<v>[a-z]+) (?:(?:first|jointly|together) )?(?:(?:in|on) «D\d+» )?by (?P<i>{PN}(?:, [a-z][^,;]{2,60})?(?:, {PN}(?:, [a-z][^,;]{2,60})?)*,? and {PN})(?:, [a-z][^,;]{2,60})?(?:[.;]|$| (?:in|on) «D)",
         whole: true,
-        confidence: 0.6,
+        confidence: 0.55,
         build: done_by,
         must: &[
             "The summit was reached by Mara Quell, a beekeeper from Varn, and Tomas Reede, a guide.",
@@ -620,7 +620,7 @@ pub static RULES: &[Rule] = &[
         name: "N things, A, B and C,",
         pattern: r"(?P<own>^(?:[Tt]he )?«E\d+»|^[Ii]t |^[Tt]he [a-z]+ )?.*?(?:^| )(?:(?P<pos>«E\d+»)'s (?:[a-z]+ )?)?(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?)[,:] (?P<i>(?:{PLACED}|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?(?:, (?:{PLACED}|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)*,? (?:and|or) (?:{PLACED}|[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){0,3})(?: \(«E\d+»\))?)(?:,|\.?$| [—–]|;)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.85,
         build: counted_apposition,
         must: &[
             "Its work is done in six official languages: Arabic, Chinese, English, French, Russian and Spanish.",
@@ -640,7 +640,7 @@ pub static RULES: &[Rule] = &[
         name: "The N things are in A, B and C",
         pattern: r"^[Tt]he (?P<other>other )?(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?) (?:are|were) (?:based |located |situated )?in (?P<i>(?:the )?«E\d+»(?:, (?:the )?«E\d+»)*,? and (?:the )?«E\d+»)\.?$",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: located_in,
         must: &["The other three regional offices are in Arden, Brill and Cove."],
         must_not: &[
@@ -652,7 +652,7 @@ pub static RULES: &[Rule] = &[
         name: "X lies on the border between A and B",
         pattern: r"^(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t)(?: (?:is|was|lies|stands|sits|runs|straddles|spans|forms|marks)\b[^;]*?)? (?:on|along|straddles|astride|spans|marks|forms) the (?:border|frontier) between (?P<a>(?:the )?«E\d+») and (?P<b>(?:the )?«E\d+»)(?:[.;,]|$| (?:in|on|at|and)\b)",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.7,
         build: on_border,
         must: &[
             "The Varn Falls is a waterfall on the Tull River, on the border between Olk and Arden.",
@@ -667,7 +667,7 @@ pub static RULES: &[Rule] = &[
         name: "X flows through A, B and C",
         pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|[Tt]he (?:main |upper |lower )?(?:stream|river|road|railway|route|canal|border|range))(?: itself)? (?P<v>flows|flowed|runs|ran|passes|passed|winds|wound) (?:only )?(?P<p>through|across) (?P<i>(?:the )?«E\d+»(?:, (?:the )?«E\d+»)*,? and (?:the )?«E\d+»)(?:[.;,]|$| before| on)",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.8,
         build: flows_through,
         must: &[
             "The Varn is long. It flows through Arden, Brill and Cove.",
@@ -682,7 +682,7 @@ pub static RULES: &[Rule] = &[
         name: "X kept the things of A, B and C",
         pattern: r"(?P<s>(?:the )?«E\d+») (?P<v>[a-z]+ed|kept|won|lost|held|took|gave) the (?P<noun>[a-z]+[^s]s) of (?P<i>«E\d+»(?:, «E\d+»)*,? and «E\d+»)(?:[.;,]|$| and )",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.8,
         build: kept_of,
         must: &["At the peace, Brill kept the harbours of Arden, Cove and Dune."],
         must_not: &[
@@ -694,7 +694,7 @@ pub static RULES: &[Rule] = &[
         name: "X VERBed A, B and C",
         pattern: r"(?:^|, (?:and )?|; )(?:(?:In|On|By) «D\d+»,? )?(?P<s>{S}) (?:[a-z]+ly )?(?P<v>{PAST}) (?P<i>{ITEMS})(?:[.;]|$| (?:to|into|from|for|across|throughout)\b)",
         whole: false,
-        confidence: 0.55,
+        confidence: 0.8,
         build: deed_objects,
         must: &["Mara Quell was a queen. She standardised weights, measures, coins and writing."],
         must_not: &[
@@ -719,7 +719,7 @@ pub static RULES: &[Rule] = &[
         name: "things: A, B and C",
         pattern: r" (?P<np>[a-z]+ [a-z]+(?: (?:by|of|for|in) [a-z]+(?: [a-z]+)?)?): (?P<i>{ITEMS})[.;]?$",
         whole: true,
-        confidence: 0.55,
+        confidence: 0.8,
         build: colon_uncounted,
         must: &[
             "At first he sold small goods by mail order: pens, wallets, frames and stockings.",
@@ -744,7 +744,7 @@ pub static RULES: &[Rule] = &[
         name: "the N things — A, B and C —",
         pattern: r"\b[Tt]he (?P<c>«N\d+»|[a-z]+) (?P<noun>(?:{W} ){0,5}?{W}) [—–] (?P<i>{ITEMS})(?: [—–]|[.;:,]|$)",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.8,
         build: counted,
         must: &[
             "Then the three northern harbour towns — Arden, Brill and Cove — joined the league.",
@@ -755,7 +755,7 @@ pub static RULES: &[Rule] = &[
         name: "“N things” — A, B and C",
         pattern: r"«Q(?P<qi>\d+)»,? (?:to refer to|refers to|namely|—|–|:) (?P<i>{ITEMS})",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.8,
         build: quoted,
         must: &[
             "The league adopted the term “three duties” to refer to steering, mooring and towing.",
@@ -783,7 +783,7 @@ pub static RULES: &[Rule] = &[
         name: "N things (A, B and C)",
         pattern: r"(?P<own>^(?:[Tt]he )?«E\d+»|^[Ii]t |^[Tt]he [a-z]+ )?.*?(?:^| )(?P<c>«N\d+»|[a-z]+) (?P<noun>[a-z][a-z\- ]{2,30}?) \((?P<i>{ITEMS})\)",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.8,
         build: counted,
         must: &[
             "The Harbour League counts three associate ports (Arden, Brill and Cove) and more.",
@@ -794,7 +794,7 @@ pub static RULES: &[Rule] = &[
         name: "The N things were A, B and C",
         pattern: r"(?:^|, )(?P<name>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) (?:{W} ){0,5}?{W}) (?:were|are|include|included) (?P<i>{ITEMS})(?:, (?:better |also |now |often )?(?:known as|called) (?:the )?(?P<alias>«E\d+»)|, (?:the|a|an|which|who) [^;]*)?[.;]?$",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.9,
         build: copula,
         must: &[
             "The five founding ports were Arden, Brill, Cove, Dune and Eske.",
@@ -821,7 +821,7 @@ pub static RULES: &[Rule] = &[
         name: "N people do X: A, B and C",
         pattern: r"^(?P<c>«N\d+») (?P<noun>[a-z]+(?: of [a-z]+)?) (?P<rest>[a-z][^:]*): (?P<i>{ITEMS})[.;]?$",
         whole: true,
-        confidence: 0.7,
+        confidence: 0.8,
         build: counted_clause,
         must: &[
             "Three pilots share the record of ten crossings: Arden Vell, Brill Marsh and Cove Tull.",
@@ -833,7 +833,7 @@ pub static RULES: &[Rule] = &[
         name: "X's things are A, B and C",
         pattern: r"^(?P<own>(?:[Tt]he )?«E\d+»)'s (?P<noun>(?:[a-z\-]+ ){0,2}[a-z\-]+s) (?:are|were|include|included) (?P<i>«E\d+»(?:, «E\d+»)*,? and «E\d+»)[.;]?$",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.8,
         build: possessive_apposition,
         must: &["The Harbour League's official languages are Arden, Brill, Cove and Dune."],
         must_not: &[
@@ -845,7 +845,7 @@ pub static RULES: &[Rule] = &[
         name: "The things, A and B, were",
         pattern: r"^(?P<np>The (?:[a-z\-]+ ){0,3}[a-z\-]+s), (?P<i>{ITEMS}), (?:are|were|was|is|have|had|joined)\b",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.8,
         build: described_apposition,
         must: &[
             "The most recent members, Brill and Olk, were admitted in 2024.",
@@ -860,7 +860,7 @@ pub static RULES: &[Rule] = &[
         name: "X's things, A and B,",
         pattern: r"(?P<own>(?:[Tt]he )?(?:«E\d+» )?(?:{W} )?{W})'s (?P<noun>[a-z]+), (?P<i>{ITEMS}), (?:are|were|is|was)\b",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.8,
         build: possessive_apposition,
         must: &["The Harbour League's colours, green and grey, are those of its flag."],
         must_not: &["The Harbour League's colours are green and grey."],

@@ -939,7 +939,7 @@ pub static RULES: &[Rule] = &[
         name: "X designed Y: the designer of Y",
         pattern: r"(?:^|, |; )(?:(?:[Ii]n|[Oo]n) «D\d+»,? )?(?P<n>«E\d+»)(?:, [^,]{2,80},)? (?:(?:first|later|also|then) )?(?P<v>[a-z]+) (?P<o>(?:the )?«[EQ]\d+»(?: (?:of|in) (?:the )?«E\d+»)?|(?:the|his|her|its|their) (?:{W} ){0,5}?{W}(?: (?:of|in) (?:the )?«E\d+»)?)(?:[,;.]|$| (?:in|on|at|with|after|before|for|from|by|and|which|that|who)\b)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.9,
         build: agent,
         must: &[
             "In 1766 Mara Quell designed the New Town of Varn.",
@@ -976,7 +976,7 @@ pub static RULES: &[Rule] = &[
         name: "Title Name",
         pattern: r"(?P<n>«E\d+»)",
         whole: false,
-        confidence: 0.55,
+        confidence: 0.8,
         build: titled,
         must: &["Later Brillish President Mara Quell opened the bridge."],
         must_not: &[
@@ -989,7 +989,7 @@ pub static RULES: &[Rule] = &[
         name: "X's poem “Q”",
         pattern: r"(?P<n>«E\d+»)(?:'s| in (?:his|her)) (?:[a-z]+ )?(?:poem|novel|story|book|play|song|opera|symphony|essay|memoir|painting|film) (?P<q>«Q\d+»)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.75,
         build: author_of,
         must: &["It entered literature through Mara Quell's short story “The Tide”, in 1936."],
         must_not: &["It entered literature through a short story “The Tide”, in 1936."],
@@ -998,7 +998,7 @@ pub static RULES: &[Rule] = &[
         name: "the ROLE, X, did",
         pattern: r"(?:^|«D\d+» |, )(?P<r>[Tt]he (?:[A-Za-z\-']+ ){0,4}[a-z\-]+), (?P<n>«E\d+»), (?:[a-z]+|«E\d+»)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.9,
         build: role_then_name,
         must: &[
             "On 19 July 1956 the harbour secretary of state, Tomas Reede, withdrew the offer.",
@@ -1017,7 +1017,7 @@ pub static RULES: &[Rule] = &[
         name: "Its first ROLE was X",
         pattern: r"^(?:[Ii]ts|[Tt]heir) (?P<rank>first|last|founding|current|second) (?P<r>«E\d+»|[a-z]+(?: [a-z]+)?) (?:was|is) (?:the (?:[A-Za-z\-]+ ){1,5}?(?:and (?:[a-z\-]+ ){1,2})?)?(?P<n>«E\d+»)(?:[,.;]|$| \(| who\b)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.85,
         build: its_first,
         must: &[
             "The Harbour League is a union. Its first Secretary-General was Tomas Reede, a diplomat.",
@@ -1034,7 +1034,7 @@ pub static RULES: &[Rule] = &[
         name: "by a local guide, X,",
         pattern: r"\b(?:by|with) (?P<r>an? (?:[a-z]+ ){0,2}[a-z]+), (?P<n>«E\d+»)(?:,|\.|$)|\bled by (?:its|his|her|their) (?P<r2>[a-z]+(?: [a-z]+)?) (?P<n2>«E\d+»)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.7,
         build: role_before_name_any,
         must: &[
             "They were helped by a local guide, Tomas Reede, who knew the paths.",
@@ -1068,7 +1068,7 @@ pub static RULES: &[Rule] = &[
         name: "a ROLE named X",
         pattern: r"\b(?:an?|the) (?P<r>(?:«E\d+» |[a-z]+ )?[a-z]+) (?:named|called) (?P<n>«E\d+»)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.8,
         build: named_role,
         must: &[
             "The revolt was planned at a ceremony presided over by a Varn priest named Tomas Reede.",
@@ -1082,7 +1082,7 @@ pub static RULES: &[Rule] = &[
         name: "X was succeeded by his son, Y",
         pattern: r"(?P<s>«E\d+») (?:died [^,;]*? and )?was succeeded by (?:his|her) (?P<r>son|daughter|brother|sister|nephew|widow|wife|husband|cousin), (?P<n>«E\d+»)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: succeeded,
         must: &["Tomas Reede died in March 1855 and was succeeded by his son, Arden Vell."],
         must_not: &["Tomas Reede was succeeded by a council."],
@@ -1091,7 +1091,7 @@ pub static RULES: &[Rule] = &[
         name: "His editor, X,",
         pattern: r"(?:^|\b(?:on|to|by|with|for|from|and|married|met|joined|visited|left|lost) )(?P<r>(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) [a-z]+(?: [a-z]+)?), (?P<n>«E\d+»)(?: \(«[RDX]\d+»\))?(?:,|$)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.7,
         build: possessive_role,
         must: &[
             "Mara Quell wrote the piece. Her editor, Tomas Reede, agreed.",
@@ -1111,7 +1111,7 @@ pub static RULES: &[Rule] = &[
         name: "X (dates) was a ROLE who ...",
         pattern: r"^(?P<n>«E\d+»)(?: \((?:«[RDX]\d+»|[^()]{1,30})\))?(?:, (?:born|née|né) (?:«E\d+»|«D\d+»|[^,]{3,40}),)? (?:was|is) (?:a|an) (?P<r>(?:[A-Za-z\-]+ ){0,4}?[a-z\-]+(?:(?:, [a-z\-]+)*,? and [a-z\-]+)?)(?:(?P<rel> (?:who|whose) [^;:]{3,140}?)(?:[.;]|$)|(?P<part> (?:best |widely |internationally )?(?:celebrated|known|famous|remembered|noted|admired) for [^;:,]{3,100}?)(?:[.;,]|$)|[.;,]|$| who\b| whose\b)",
         whole: true,
-        confidence: 0.65,
+        confidence: 0.9,
         build: was_a,
         must: &[
             "Mara Quell (1820-1894) was a Scottish chemist who found the salt of Lake Tull.",
@@ -1129,7 +1129,7 @@ pub static RULES: &[Rule] = &[
         name: "X was the first ROLE",
         pattern: r"^(?P<n>«E\d+»|She|He) was the first (?P<r>[a-z]+ [^,;]*)",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.7,
         build: was_the_first,
         must: &["Mara Quell was the first woman to pilot the ferry."],
         must_not: &["The ferry was the first boat to cross."],
@@ -1147,7 +1147,7 @@ pub static RULES: &[Rule] = &[
         name: "X, ..., became its first Y",
         pattern: r"(?P<n>«E\d+»)(?:, [^,]{3,80},)? (?:became|was appointed|was elected|was named|was chosen as|was sworn in as|was appointed as|was elected as|was installed as) (?P<pos>its|their|the [a-z]+'s|the) (?P<r>(?:first |new |last )?(?:[a-z][a-z\- ]*?|(?:[a-z]+ )?«E\d+»))(?: of (?P<of>(?:the )?«E\d+»))?(?:[.,;]| in | on | since |$)",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.9,
         build: became,
         must: &[
             "The Tidal Institute opened in 1931, and Mara Quell, a retired captain, became its first director.",
@@ -1164,7 +1164,7 @@ pub static RULES: &[Rule] = &[
         name: "X was elected president",
         pattern: r"(?P<n>«E\d+») was (?:elected|appointed|named) (?P<r>president|prime minister|chancellor|governor|mayor|king|queen)\b",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.65,
         build: elected,
         must: &["Brill is a small island. In 1980 Mara Quell was elected president."],
         must_not: &["In 1980 the harbour was elected president."],
@@ -1173,7 +1173,7 @@ pub static RULES: &[Rule] = &[
         name: "X, the / a ROLE,",
         pattern: r"(?P<n>«E\d+»)(?: \(«[RDX]\d+»\))?, (?P<r>(?:the|a|an|one of the|its|his|her|their) (?:{W} ){0,9}?{W})(?:,|\.|;|$| who (?P<rel>(?:[^,;«»]|«[EDNR]\d+»){3,100}?)(?:[,;.]|$)| who )",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.8,
         build: apposition,
         must: &[
             "The race was the idea of Tomas Reede (1873-1956), a French lawyer who loved boats.",
@@ -1192,7 +1192,7 @@ pub static RULES: &[Rule] = &[
         name: "X, the Office of Y,",
         pattern: r"(?P<n>«E\d+»), (?:the )?(?P<o>«E\d+»)(?: (?:from |since )?«[RD]\d+»)?(?:,|\.|;|$| and )",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.85,
         build: office,
         must: &[
             "They were Tomas Reede, the President of the Harbour League; and Mara Quell.",
@@ -1210,7 +1210,7 @@ pub static RULES: &[Rule] = &[
         name: "PLACE ROLE X",
         pattern: r"(?:^|, |«D\d+» |\b(?:by|from|with|to|and) )(?P<adj>«E\d+») (?P<r>[a-z][a-z\-]+) (?P<n>«E\d+»)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.85,
         build: place_role,
         must: &["From 1817 Baden engineer Tomas Reede set about straightening it."],
         must_not: &[
@@ -1223,7 +1223,7 @@ pub static RULES: &[Rule] = &[
         name: "a body led by X",
         pattern: r"\b(?P<np>(?:[Aa]n?|[Tt]he) (?:[A-Za-z][a-z\-]* |«[EN]\d+» ){0,4}?[a-z\-]+),? (?P<v>led|headed|commanded) by (?P<n>«E\d+»)(?:[,.;]|$| (?:and|in|on|at|from|to|which|who|[a-z]+ed)\b)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.7,
         build: led_by,
         must: &[
             "They belonged to a British expedition led by Tomas Reede.",
@@ -1239,7 +1239,7 @@ pub static RULES: &[Rule] = &[
         name: "the Name, led by X,",
         pattern: r"(?P<s>(?:the )?«E\d+»)(?: of «[RD]\d+»)?, (?P<v>led|headed|commanded|captained|directed|chaired) by (?:the [a-z]+ )?(?P<n>«E\d+»)(?:[,.;]|$| (?:and|in|on|at|from|to|which|who)\b)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.55,
         build: led_by,
         must: &["His first voyage came on the Varn Expedition of 1901–1904, led by Tomas Reede."],
         must_not: &["His first voyage came on the Varn Expedition, led by it."],
@@ -1248,7 +1248,7 @@ pub static RULES: &[Rule] = &[
         name: "X was commanded by Y",
         pattern: r"^(?:(?:In|On|By) «D\d+»,? )?(?P<s>(?:[Tt]he )?«E\d+»)(?:, [^,]{3,60},)? (?:was|were) (?:[a-z]+ly )?(?P<v>led|headed|commanded|captained|piloted|directed|chaired) by (?:the [a-z]+ )?(?P<n>«E\d+»)(?:[,.;]|$| (?:and|in|on|at|from|to|which|who)\b)",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.8,
         build: led_by,
         must: &[
             "The Varn Expedition was commanded by Tomas Reede, a naval officer.",
@@ -1263,7 +1263,7 @@ pub static RULES: &[Rule] = &[
         name: "the ROLE X",
         pattern: r"\b[Tt]he (?P<r>(?:[A-Z][a-z]+ )?[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}) (?P<n>«E\d+»)",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.8,
         build: title_before,
         must: &[
             "In 1928 the Scottish chemist Mara Quell returned to Varn.",
@@ -1286,7 +1286,7 @@ pub static RULES: &[Rule] = &[
         name: "The ROLE was X",
         pattern: r"^(?P<r>The (?:{W} ){1,9}?{W}) was (?P<n>«E\d+»)",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.7,
         build: role_was,
         must: &["The first European to reach the summit was Tomas Reede, a surveyor."],
         must_not: &[

@@ -589,6 +589,7 @@ fn known_as(hit: &Hit) -> Option<FactKind> {
         .or_else(|| raw.strip_suffix(" was"))
         .or_else(|| raw.strip_suffix(" are"))
         .or_else(|| raw.strip_suffix(" were"))
+        .or_else(|| raw.strip_suffix(" became"))
         .unwrap_or(raw);
     let what = match raw.rfind('«') {
         Some(at) if raw.ends_with('»') && raw[at..].starts_with("«E") => {
@@ -1287,7 +1288,7 @@ pub static RULES: &[Rule] = &[
         name: "X, its DESCRIPTION,",
         pattern: r"(?P<t>(?:the )?«E\d+»), (?P<p>its|their) (?P<d>(?:[a-z][a-z\-]* ){0,4}[a-z][a-z\-]*)(?:, which\b|, who\b|[,;]|\.?$)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.8,
         build: possessive_apposition,
         must: &[
             "The Varn rises in the hills. At Tull it is joined by the Orrin, its largest tributary.",
@@ -1303,7 +1304,7 @@ pub static RULES: &[Rule] = &[
         name: "lowercase words (ACR) / ACR (lowercase words) / Name, or ACR",
         pattern: r"(?P<long>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,4}) \((?P<short>«E\d+»)\)|(?P<short2>«E\d+») \((?P<long2>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,4})\)|(?P<long3>(?:the )?«E\d+»),? or (?P<short3>«E\d+»)",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.7,
         build: acronym_any,
         must: &[
             "The cells store tidal ribose acid (TRA) in their walls.",
@@ -1321,7 +1322,7 @@ pub static RULES: &[Rule] = &[
         name: "The highest body is Y",
         pattern: r"^The (?P<d>(?:[a-z\-]+ ){0,2}(?:body|organ|authority|institution|court|assembly)) (?:is|was) (?P<t>(?:the )?«E\d+»)(?:[,;]|\.?$| (?:which|that)\b)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.85,
         build: reverse_copula,
         must: &[
             "The Varn League is a pact. The highest body is the Harbour Council, made up of ministers.",
@@ -1332,7 +1333,7 @@ pub static RULES: &[Rule] = &[
         name: "The X of the city is Y",
         pattern: r"^The (?P<d>(?:[a-z\-]+ ){0,2}[a-z\-]+) of (?P<o>(?:the )?«E\d+»|the [a-z]+) (?:is|was) (?P<t>(?:the )?«E\d+»)(?:[,.;]|$| (?:which|that)\b)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.85,
         build: of_owner_is,
         must: &["The main waterway of Varn is the Long Canal, which runs to the sea."],
         must_not: &[
@@ -1344,7 +1345,7 @@ pub static RULES: &[Rule] = &[
         name: "among P it was known as Y",
         pattern: r"(?:^|, )(?:and |but )?(?P<pl>In|in|Among|among) (?P<l>[^,«]{3,50}?|(?:the )?[^,«]{0,30}«E\d+»[^,«]{0,20}?),? (?P<s>it|«E\d+»|the [a-z]+) (?:is|was|are|were) (?:[a-z]+ly |also |often |usually )?(?:called|known as|named) (?:the )?(?P<t>«[EQ]\d+»)(?: or (?:the )?«E\d+»)?(?:,|\.?$)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: called_among,
         must: &[
             "The Orrin is a river. In northern folklore the river is affectionately known as Orra-mother.",
@@ -1360,7 +1361,7 @@ pub static RULES: &[Rule] = &[
         name: "the ROLE X called it Y",
         pattern: r"^(?P<role>[Tt]he (?:[A-Za-z\-]+ ){1,3})?(?P<n>«E\d+») (?:called|named) it (?:the )?(?P<t>«E\d+»)(?:[,.;]|$| and\b)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.65,
         build: someone_called_it,
         must: &[
             "The Orrin is a river. The Brillish geographer Mara Quell called it the Orr, and others did not.",
@@ -1371,7 +1372,7 @@ pub static RULES: &[Rule] = &[
         name: "This X is called Y",
         pattern: r"^(?P<det>This|These|Such an?|Such) (?P<x>(?:[a-z\-]+ ){0,3}[a-z\-]+) (?:is|was|are|were) (?:now |also |often |usually )?(?:called|known as|named) (?:the )?(?P<t>«[EQ]\d+»)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.8,
         build: this_is_called,
         must: &["This strip of coast is called the “Amber Reach”."],
         must_not: &["This list is called the “Amber List”."],
@@ -1380,7 +1381,7 @@ pub static RULES: &[Rule] = &[
         name: "its currency is Y, ...",
         pattern: r"(?:^|,? |; |and )(?P<own>[Ii]ts|[Tt]he) (?P<d>(?:official |national |main )?(?:language|languages|currency|motto|anthem|religion)) (?:is|was) (?P<t>(?:the )?(?:[A-Z][\p{L}]+ )?(?:«E\d+»|\p{Ll}+))(?:,|\.?$|;| and\b)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.75,
         build: owned_value,
         must: &[
             "Brill is an island. Its official language is Brillish, its currency is the Brillish mark, and it is small.",
@@ -1391,7 +1392,7 @@ pub static RULES: &[Rule] = &[
         name: "The X was called Y",
         pattern: r"^(?P<x>The (?:[a-z]+ ){0,3}[a-z]+) (?:was|is) (?:once |formerly |originally |first )?(?:called|named|known as) (?P<t>«[EQ]\d+»)",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.7,
         build: was_called,
         must: &["Mount Tull is tall. The highest point was called Kingstop during the war."],
         must_not: &["Mount Tull is tall. The highest point was reached in 1900."],
@@ -1400,7 +1401,7 @@ pub static RULES: &[Rule] = &[
         name: "She has been known ever since as “Q”",
         pattern: r"(?:^|, and |; )(?P<s>She|He|It|she|he|it|(?:[Tt]he )?«E\d+»)(?: (?:has|have) been| is| was| became| remains)(?: (?:widely|popularly|often|commonly|affectionately|universally|also))? (?P<v>known|remembered|called|nicknamed)(?: (?:ever since|since then|to this day|today|thereafter|ever after))? as (?:the )?(?P<q>«Q\d+»)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.6,
         build: known_by,
         must: &[
             "Mara Quell kept the light. The image was fixed by a poem, and she has been known ever since as “the Lady of the Lamp”.",
@@ -1415,7 +1416,7 @@ pub static RULES: &[Rule] = &[
         name: "The long description is now called Y",
         pattern: r"^(?P<x>(?:The|An?) [a-z][a-z\-]*(?: [^,;:]*?)?)(?:, [^,;:]+,)? (?:is|was|are|were|became|has become|have become)(?: (?:now|still|later|also|often|usually|soon|popularly|commonly|widely|generally))? (?:called|known as|named|remembered as|nicknamed|dubbed) (?:the )?(?P<t>«[EQ]\d+»)(?:[,.;]|$| (?:in|by|after|and|but)\b)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.8,
         build: long_description_called,
         must: &[
             "The street joining the castle to the abbey is now called the Royal Mile.",
@@ -1433,7 +1434,7 @@ pub static RULES: &[Rule] = &[
         name: "X's design, Y, was a Z",
         pattern: r"^«E\d+»'s (?:[a-z]+ ){0,2}[a-z]+, (?P<t>(?:the )?«E\d+»), (?:is|was) (?P<d>(?:a|an|the) [^,;.«]+)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.8,
         build: apposition_copula,
         must: &["Reede's later design, the Tide Engine, was a general-purpose mechanical clock."],
         must_not: &["Reede's later design, the Tide Engine, was never built."],
@@ -1442,7 +1443,7 @@ pub static RULES: &[Rule] = &[
         name: "Subject, the definition, was",
         pattern: r"^(?P<w>[A-Z][a-z]+|«E\d+»), (?P<d>(?:the|a|an) [^,]+), (?:is|was|are|were)\b",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.7,
         build: subject_apposition,
         must: &[
             "Tidewort is a plant. Tidewort, the first widely used remedy, was found by chance.",
@@ -1462,7 +1463,7 @@ pub static RULES: &[Rule] = &[
         name: "X, the / a definition,",
         pattern: r"(?P<t>(?:the )?«[EQ]\d+»), (?P<d>(?:the|a|an) (?:{W} ){0,12}?{W}(?: of (?:the )?«E\d+»)?)(?:,| who | which | that |\.?$)",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.55,
         build: apposition,
         must: &[
             "In the north lies the Varnmoor, the driest moor of the island; few cross it.",
@@ -1505,7 +1506,7 @@ pub static RULES: &[Rule] = &[
         name: "a description, X,",
         pattern: r"(?:^|, |\b(?:of|by|to|from|in|at|for|with|on|through|owns|bought|built|used|was|were|is|are) )(?P<d>(?:the|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) [a-z][a-z\-]*(?: [a-z][a-z\-]*){1,6}), (?P<t>(?:the )?«E\d+»)(?:,|\.?$| which\b)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.5,
         build: description_first,
         must: &[
             "Its chairman ran the business through a holding company, Varnco, from 1990.",
@@ -1530,7 +1531,7 @@ pub static RULES: &[Rule] = &[
         name: "It is the superlative Y",
         pattern: r"^It (?:is|was) (?P<d>the (?:[a-z\-]+ )?(?:[a-z]+est|most [a-z]+|largest|oldest|only) [a-z\-]+(?: (?:on|in|of) (?:the )?(?:«E\d+»|[a-z]+))?)(?:[.;,]|$)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.8,
         build: it_superlative,
         must: &["Lake Tarn is a lake in Brill. It is the deepest lake on Earth, with cold water."],
         must_not: &[
@@ -1542,7 +1543,7 @@ pub static RULES: &[Rule] = &[
         name: "X, the thing that ...,",
         pattern: r"(?P<t>(?:the )?«E\d+»), (?P<d>(?:the|a|an) (?:{W} ){0,4}?[a-z][a-z\-]* (?:(?:in|by|on|at|through|from|with|under) )?(?:that|which|whose) [^,;:()]{3,90}?)(?:,|\.?$)",
         whole: true,
-        confidence: 0.6,
+        confidence: 0.8,
         build: relative_apposition,
         must: &[
             "Tullwick, the laboratory that is Varnland's main gift to the station, was attached in 2008.",
@@ -1562,7 +1563,7 @@ pub static RULES: &[Rule] = &[
         name: "the X Treaty, which granted ...",
         pattern: r"(?P<t>(?:the )?«E\d+»), which (?P<v>[a-z]+) (?P<rest>[^,;:()]{3,90}?)(?:[,;]|\.?$)",
         whole: true,
-        confidence: 0.6,
+        confidence: 0.7,
         build: named_which,
         must: &[
             "Within weeks the island signed the Varn-Tull Treaty, which granted the guild control over the harbour.",
@@ -1580,7 +1581,7 @@ pub static RULES: &[Rule] = &[
         name: "X is a definition",
         pattern: r"^(?:(?P<t>(?:[Tt]he )?«E\d+»)|(?P<bare>[A-Z][a-z\-]+))(?: \(«E\d+»\))?(?:, (?:[a-z]+ed|run|led|built|held|known|founded) by (?:the )?«E\d+»,|, (?:officially|formally|known|also|called) [^;:]*?,|, (?:[a-z]+ ){0,4}«N\d+»(?: [a-z]+)?,)? (?:is|was|are|were) (?:(?:widely |often |generally |usually )?(?:regarded|considered|seen) as )?(?P<d>(?:a|an|the|one of the) (?:between (?:the )?«E\d+» and (?:the )?«E\d+»|«E\d+» and «E\d+» [a-z]+|(?:«E\d+», )+«E\d+»,? and «E\d+»|[^;:,.«]|«[ENR]\d+»)+?)(?:[.;:]|,? (?:which|who|and|but|with|where|made)\b|, (?:about |some |nearly |almost |roughly )?«N\d+»|, (?:[a-z]+ed|[a-z]{3,}ing|fought|built|held|won|led|run|begun|written|made|known|kept|laid|sold|brought|taught)\b|, (?:on|in|at|near|along|between|across|off|from|beside|by|opposite|overlooking|facing) |$)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.7,
         build: copula,
         must: &[
             "Brill is an island country in the North Sea.",
@@ -1631,7 +1632,7 @@ pub static RULES: &[Rule] = &[
         name: "X, known as “Q”",
         pattern: r"(?P<x>(?:[Tt]he )?«E\d+»(?: [a-z]+)?|^(?:Article|Chapter|Section|Clause|Rule|Part|Book) «N\d+»(?: [a-z]+)?|(?:[Tt]he|[Aa]n?) (?:{W} ){0,4}?{W}),? (?:which (?:was|is) )?(?:[a-z]+ )?(?:known as|called|nicknamed|dubbed) (?:the )?(?P<q>{Q})",
         whole: true,
-        confidence: 0.7,
+        confidence: 0.75,
         build: known_as,
         must: &[
             "They took the north path, known as the “Goat route” because it is steep.",
@@ -1641,13 +1642,14 @@ pub static RULES: &[Rule] = &[
         must_not: &[
             "They took a habit often called the “Goat way”.",
             "At college he was coached by Mara Quell and nicknamed “the Varn Arrow”.",
+            "Varn became known as “the Pearl of the North”.",
         ],
     },
     Rule {
         name: "the rare noun, a definition,",
         pattern: r"(?:^|\b(?:of|by|from|in|at|for|with|on|is|was|are|were|as|[a-z]{3,}ed) )(?:the )?(?P<t>[a-z][a-z\-]{2,}(?: [a-z][a-z\-]{2,})?), (?P<d>(?:a|an) (?:[a-z\-]+ |«N\d+» ){0,12}?[a-z\-]+)(?:,|\.?$| who | which | that )",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.75,
         build: rare_apposition,
         must: &[
             "Its meadows feed one of the largest herds of the varnel, a plant-eating sea mammal related to the seal.",
@@ -1668,7 +1670,7 @@ pub static RULES: &[Rule] = &[
         name: "a description, the rare noun,",
         pattern: r"(?:^|\b(?:of|by|to|from|in|at|for|with|on|is|was|are|were|as|[a-z]{3,}s|[a-z]{3,}ed) )(?P<d>(?:a|an|the) (?:[a-z\-]+ ){0,3}[a-z\-]+), the (?P<t>[a-z][a-z\-]{2,}(?: [a-z][a-z\-]{2,})?)(?:, |\.?$)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.85,
         build: rare_term,
         must: &[
             "At the spring tides a tidal bore, the varnoca, rushes upstream.",
@@ -1684,7 +1686,7 @@ pub static RULES: &[Rule] = &[
         name: "a description known as the rare noun",
         pattern: r"(?P<d>(?:a|an|the) (?:[a-z\-]+,? ){0,4}[a-z\-]+) (?:known as|called) (?:the )?(?P<t>[a-z][a-z\-]{2,}(?: [a-z][a-z\-]{2,})?)(?:,|\.?$|;| and )",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.8,
         build: rare_term,
         must: &[
             "The goods went at first in the broad, single-masted vessel known as the varnog, and later by cart.",
@@ -1699,7 +1701,7 @@ pub static RULES: &[Rule] = &[
         name: "X, or Y, (its other name)",
         pattern: r"(?:, |\b(?:of|by|to|from|in|at|for|with|on|is|was|are|were|[a-z]{3,}ed) )(?P<x>(?:[Tt]he )?(?:«E\d+» )?(?:[a-z\-]+ ){0,3}[a-z\-]+), or (?P<tl>\p{Ll}[\p{Ll}\-]{2,}(?: \p{Ll}[\p{Ll}\-]{2,})?)(?:,|$)",
         whole: false,
-        confidence: 0.6,
+        confidence: 0.8,
         build: other_name,
         must: &["The best known of them is the Varn seal, or nerpa, which lives in fresh water."],
         must_not: &[
@@ -1712,7 +1714,7 @@ pub static RULES: &[Rule] = &[
         name: "a description, known as X",
         pattern: r"(?:(?:^|, (?:and |but )?)(?P<xb>[A-Za-z][a-z\-]+ (?:[a-z\-]+ ){0,6}?[a-z\-]+s)|(?:^|, |\b(?:of|by|to|from|in|at|for|with|on|is|was|are|were|[a-z]{3,}ed) )(?P<x>(?:[Tt]he|[Aa]n?) (?:[a-z\-]+ ){0,8}?[a-z\-]+)),? (?P<which>which (?:is|was|are|were) )?(?:(?:usually|often|also|commonly|simply|later|now|today|still|sometimes) )?(?:known as|called) (?:(?P<t>(?:the )?«E\d+»)|(?P<tl>\p{Ll}[\p{Ll}\-]{2,}(?: \p{Ll}[\p{Ll}\-]{2,}){0,2}))(?:[,.;]|$| (?:which|that|and|but)\b)",
         whole: true,
-        confidence: 0.65,
+        confidence: 0.8,
         build: described_name,
         must: &[
             "Decisions were taken at an assembly of delegates from the member towns, known as the Varn Diet, which met rarely.",
@@ -1742,7 +1744,7 @@ pub static RULES: &[Rule] = &[
         name: "Y called X “Q”",
         pattern: r"(?:called|nicknamed|dubbed) (?P<o>(?:the )?«E\d+»|her|him|it) (?P<q>{Q})",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: called,
         must: &["Mara Quell piloted the ferry for years. Sailors called her “the Tide Queen”."],
         must_not: &[
@@ -1754,7 +1756,7 @@ pub static RULES: &[Rule] = &[
         name: "X's motto is “Q”",
         pattern: r"(?P<s>(?:[Tt]he )?«E\d+»|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:'s)? (?P<noun>motto|slogan|anthem|nickname|watchword) (?:is|was) (?P<q>{Q})",
         whole: false,
-        confidence: 0.75,
+        confidence: 0.8,
         build: motto,
         must: &["The Harbour League's motto is “Light for All”."],
         must_not: &["The motto was long forgotten."],
@@ -1772,7 +1774,7 @@ pub static RULES: &[Rule] = &[
         name: "“Q”, which refers to",
         pattern: r"(?P<q>{Q}),? (?:which|that) (?:refers to|means|denotes|stands for|describes) (?P<d>[^.;]+)|\bthe term (?P<q2>{Q}) (?:to refer to|for|meaning|to mean) (?P<d2>[^.;]+)",
         whole: false,
-        confidence: 0.7,
+        confidence: 0.8,
         build: defined_any,
         must: &[
             "Its founders spoke of the “harbour rule,” which refers to sharing every catch equally.",
@@ -1786,7 +1788,7 @@ pub static RULES: &[Rule] = &[
         name: "Its summit, X,",
         pattern: r"^(?P<own>[Ii]ts|[Tt]he) (?P<noun>(?:[a-z]+ )?(?:summit|peak|capital|highest point|main town|largest city|river|port)), (?P<t>«E\d+»),",
         whole: false,
-        confidence: 0.65,
+        confidence: 0.75,
         build: named_part,
         must: &["Mount Tull is steep. Its summit, Vard Peak, stands high."],
         must_not: &["Its summit stands high."],
