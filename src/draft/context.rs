@@ -1368,6 +1368,12 @@ mod tests {
             Some("First Varn polar expedition")
         );
         assert_eq!(titled("The first Varn polar expedition"), None);
+        // Plain words only, a hyphen joining two.
+        assert_eq!(
+            titled("Kon-Tiki expedition").as_deref(),
+            Some("Kon-Tiki expedition")
+        );
+        assert_eq!(titled("Varn 1 expedition"), None);
     }
 
     #[test]

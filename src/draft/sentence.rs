@@ -1140,6 +1140,16 @@ mod tests {
             "«E0»'s crew sailed."
         );
         assert_eq!(read_names("The Varn expeditions sailed.").1, ["the Varn"]);
+        assert!(
+            !read_names("A Varn expedition-style raft sailed.")
+                .1
+                .contains(&"Varn expedition".to_string())
+        );
+        assert!(
+            !read_names("The Tull-Varn expedition sailed.")
+                .1
+                .contains(&"Varn expedition".to_string())
+        );
     }
 
     #[test]

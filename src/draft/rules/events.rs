@@ -1104,7 +1104,7 @@ fn clause_event(hit: &Hit) -> Option<FactKind> {
         .zip(hit.caps.name("v"))
         .is_some_and(|(d, v)| d.start() < v.start());
     let raw_object = match RELATIVE_TAIL.find(raw_object) {
-        Some(tail) if date_first && tail.start() > 0 => raw_object[..tail.start()].trim_end(),
+        Some(tail) if date_first => raw_object[..tail.start()].trim_end(),
         _ => raw_object,
     };
     // "found that": a verb of finding before what was found, whatever else its form is.

@@ -134,9 +134,6 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     if named && definition.contains(", ") {
         return None;
     }
-    if sums_up_clause(hit, &words[..words.len().min(4)]) {
-        return None;
-    }
     // "X, a design in which ...": the relative clause says what it is (a rule of its own).
     if hit.caps.get(0)?.as_str().ends_with(" which ")
         && definition.split_whitespace().last().is_some_and(|w| {
@@ -194,11 +191,11 @@ fn apposition(hit: &Hit) -> Option<FactKind> {
     // "in Santiago, a date that Chileans celebrate", "landed in Venezuela, the following
     // month", "to explore Spain's colonies, a rare privilege": an apposition to the whole
     // clause, or a time, not what the name is.
-    if definition
-        .split_whitespace()
-        .take(3)
-        .any(|w| CLAUSE_APPOSITIONS.contains(&w))
-    {
+    // (See `sums_up_clause`: "beneath the Varn Plate, a process that continues".)
+    if sums_up_clause(
+        hit,
+        &definition.split_whitespace().take(3).collect::<Vec<_>>(),
+    ) {
         return None;
     }
     // "after its attack on Finland, the last significant action the League ever took".
@@ -1820,6 +1817,10 @@ mod tests {
     use super::*;
     use crate::draft::rules::harness::{check_table, facts_of, rule};
 
+    fn plain_rule() -> &'static str {
+        "X, the / a definition,"
+    }
+
     #[test]
     fn a_process_after_a_prepositions_object_sums_up_the_clause() {
         let relative = "X, the thing that ...,";
@@ -1836,6 +1837,14 @@ mod tests {
                 "Brill fishermen use the Varn Method, a process that dries fish."
             ),
             ["a process that dries fish"]
+        );
+        // A move or a step sums up the clause wherever the name stands.
+        assert!(
+            definitions(
+                plain_rule(),
+                "Brill annexed the Varn Isles, a bold move, in 1900."
+            )
+            .is_empty()
         );
         let plain = "X, the / a definition,";
         assert!(
