@@ -999,6 +999,19 @@ pub static RULES: &[Rule] = &[
         must_not: &["Mount Varn is a peak. Mount Varn was climbed by 200 people in 2019."],
     },
     Rule {
+        name: "X, at N the country's highest mountain,",
+        pattern: r"(?P<s>(?:[Tt]he )?«E\d+»), at (?P<n>{N}),? (?:the|its|the country's|the island's|the region's|the range's) (?:highest|tallest|loftiest) (?:[a-z]+ )?(?:mountain|peak|summit|volcano|building|structure|tower|point)\b",
+        whole: false,
+        confidence: 0.75,
+        build: height_at,
+        must: &[
+            "A quake set off an avalanche on Mount Varn, at 6,768 metres the country's highest mountain, which buried a town.",
+        ],
+        must_not: &[
+            "A quake set off an avalanche on Mount Varn, at 6,768 metres the country's largest town.",
+        ],
+    },
+    Rule {
         name: "X, at N, the highest mountain",
         pattern: r"^(?:(?P<s>(?:[Tt]he )?«E\d+»)[^;]*? and,? at|At) (?P<n>{N}),? (?:(?P<s2>[Ii]t|(?:[Tt]he )?«E\d+») (?:is|was) )?the (?:highest|tallest|loftiest) (?:[a-z]+ )?(?:mountain|peak|summit|volcano|building|structure|tower|point|skyscraper)\b",
         whole: false,
@@ -1388,13 +1401,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "N houses were destroyed",
-        pattern: r"^(?:(?:Only|Some|About|Nearly|Almost|Roughly|Around|More than|Over|In all,?) )?(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}[a-z]+s)(?:(?:, «N\d+» [a-z\- ]+)*,? and [^,;]+?)? (?:were|had been) (?P<adv>(?:[a-z]+ly|also) )?(?P<v>[a-z]+ed|built|sold|made|lost|found|taken|killed|hit|burnt|sunk|shot|seen|won)\b",
+        pattern: r"^(?:(?:Only|Some|About|Nearly|Almost|Roughly|Around|More than|Over|[Ii]n all,?|[Ii]n total,?|[Aa]ltogether,?|some|about|nearly|almost|roughly|around|more than|over) ){0,2}(?P<n>{N}) (?P<noun>(?:[a-z\-]+ ){0,2}(?:[a-z]+s|people|men|women|children))(?:(?:, «N\d+» [a-z\- ]+)*,? and [^,;]+?)? (?:were|had been) (?P<adv>(?:[a-z]+ly|also) )?(?P<v>[a-z]+ed|built|sold|made|lost|found|taken|killed|hit|burnt|sunk|shot|seen|won)\b",
         whole: false,
         confidence: 0.75,
         build: counted_passive,
         must: &[
             "Only 6 deaths were officially recorded.",
             "In all, 13,200 houses, 87 parish churches and the old hall were destroyed.",
+            "A quake struck the isle; in all some 70,000 people were killed.",
         ],
         must_not: &[
             "Only 6 deaths were recorded in 1901 and 1902, because records were lost.",
