@@ -309,11 +309,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X is headquartered / based in P",
-        pattern: r"(?P<s>(?:the )?«E\d+»(?: \(«E\d+»\))?),? (?:(?:is|was|are|were) )?(?:headquartered|based) in (?P<p>(?:the )?«E\d+»)",
+        pattern: r"(?P<s>(?:the )?«E\d+»(?: \(«E\d+»\))?)(?:, (?:the|an?) [^,;«]{3,60}, (?:is|was|are|were) |,? (?:(?:is|was|are|were) )?)(?:headquartered|based) in (?P<p>(?:the )?«E\d+»)",
         whole: false,
         confidence: 0.9,
         build: headquarters,
-        must: &["The league's archive moved when Tull Shipping, based in Varn, bought it."],
+        must: &[
+            "The league's archive moved when Tull Shipping, based in Varn, bought it.",
+            "Tull Shipping International, the body that coordinates its work, is based in Varn.",
+        ],
         must_not: &["Tull Shipping is based on trust."],
     },
     Rule {
