@@ -364,6 +364,21 @@ fn counted(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "The league has offices in 55 countries": in how many countries (or cities, markets) the
+/// subject has them.
+fn spread_over(hit: &Hit) -> Option<FactKind> {
+    let (value, approx) = count(hit)?;
+    let subject = subject_of(hit)?;
+    let what = hit.text("what")?;
+    let noun = hit.raw("noun")?;
+    number(
+        format!("the number of {noun} in which {subject} has {what}"),
+        value,
+        None,
+        approx,
+    )
+}
+
 /// "its six-man crew", "the guild's nine-member board": how many make up the group.
 fn crew(hit: &Hit) -> Option<FactKind> {
     let (value, approx) = count(hit)?;
@@ -1333,6 +1348,18 @@ pub static RULES: &[Rule] = &[
         must_not: &["Brill has many inhabitants."],
     },
     Rule {
+        name: "X has offices in N countries",
+        pattern: r"(?P<s>{S}) (?:has|had|have|maintains|maintained|operates|operated|runs|ran) (?P<what>(?:[a-z\-]+ (?:and [a-z\-]+ )?)?(?:offices|branches|stores|shops|factories|plants|subsidiaries|bases|embassies|members)) in (?P<n>{N}) (?P<noun>countries|cities|nations|markets|states)\b",
+        whole: false,
+        confidence: 0.7,
+        build: spread_over,
+        must: &[
+            "The Varn League is a body. The league has national and regional offices in 55 countries.",
+            "Tull Shipping runs stores in more than 60 markets.",
+        ],
+        must_not: &["Tull Shipping has offices in many countries."],
+    },
+    Rule {
         name: "its N-man crew",
         pattern: r"(?:^|[ (])(?P<s>[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he )?«E\d+»'s) (?P<n>«N\d+»)-(?P<per>man|member|woman|person|strong) (?P<noun>crew|team|board|committee|council|jury|party|band|commission|panel)\b",
         whole: false,
@@ -1829,6 +1856,17 @@ mod tests {
 
     fn quantities_of(name: &str, text: &str) -> Vec<String> {
         phrases_of(rule(RULES, name), text)
+    }
+
+    #[test]
+    fn offices_in_n_countries_count_the_countries() {
+        assert_eq!(
+            quantities_of(
+                "X has offices in N countries",
+                "The Varn League is a body. The league has national and regional offices in 55 countries."
+            ),
+            ["the number of countries in which the Varn League has national and regional offices"]
+        );
     }
 
     #[test]
