@@ -339,6 +339,17 @@ fn counted(hit: &Hit) -> Option<FactKind> {
     {
         return None;
     }
+    // "its basin, which covers 1 million km² in India, Nepal, Bangladesh and China, is home
+    // to ...": a name after a preposition is no subject, nor is one inside its list.
+    let before = hit.clause[..hit.caps.name("s")?.start()].trim_end();
+    if before.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w,
+            "in" | "of" | "on" | "at" | "to" | "from" | "across" | "through"
+        )
+    }) {
+        return None;
+    }
     let subject = subject_of(hit)?;
     let noun = match (hit.raw("v"), noun.as_str()) {
         (Some("employs" | "employed" | "employ"), "people" | "workers" | "staff") => {
@@ -1415,7 +1426,11 @@ pub static RULES: &[Rule] = &[
             "The Varn Queen carried only 20 lifeboats, with room for 1,178 people.",
             "Tull Shipping is a company. Based in Varn, the capital of Brill, it has 191 members.",
         ],
-        must_not: &["The guild has many members.", "The guild has 1 member."],
+        must_not: &[
+            "The guild has many members.",
+            "The guild has 1 member.",
+            "Its basin, which covers 1 million km2 in Brill, Olk, Tull and Arden, is home to some 400 million people.",
+        ],
     },
     Rule {
         name: "X, some N things,",
