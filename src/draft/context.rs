@@ -1018,6 +1018,8 @@ pub fn looks_like_person(name: &str) -> bool {
             (stem.starts_with(char::is_uppercase)
                 || ["de", "di", "da", "van", "von", "der", "le", "la"].contains(&stem))
                 && !THING_WORDS.contains(&stem)
+                // "Lockheed L-1011 TriStar": no one's name holds a number.
+                && !stem.chars().any(|c| c.is_ascii_digit())
                 && !(stem.chars().count() > 1
                     && stem.chars().all(char::is_uppercase)
                     && !matches!(stem, "II" | "III" | "IV" | "VI" | "VII" | "VIII"))
@@ -2208,6 +2210,8 @@ mod tests {
     #[test]
     fn people_and_things() {
         assert!(looks_like_person("Alexander Fleming"));
+        assert!(!looks_like_person("Lockheed L-1011 TriStar"));
+        assert!(!looks_like_person("Varn 7"));
         assert!(looks_like_person("Nicholas II"));
         assert!(!looks_like_person("St Mary's Hospital"));
         assert!(!looks_like_person("Sri Lanka"));
