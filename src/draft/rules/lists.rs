@@ -343,6 +343,22 @@ fn possessive_apposition(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "The original company, X, was founded in 1906 by A and B": X's founders.
+fn founders(hit: &Hit) -> Option<FactKind> {
+    let raw = hit.raw("s")?;
+    // "The original company, X,": the name in apposition.
+    let name = match raw.rfind('«') {
+        Some(at) if raw.ends_with("»,") => hit
+            .context
+            .name(&hit.sentence.slot(&raw[at..raw.len() - 1])?.text),
+        _ => hit.name("s")?,
+    };
+    list(
+        format!("the founders of {}", definite(&name)),
+        items_of(hit, None)?,
+    )
+}
+
 /// "The most recent members, A and B, were admitted": the things the phrase describes. A bare
 /// plural ("The members") says too little to ask by.
 fn described_apposition(hit: &Hit) -> Option<FactKind> {
@@ -842,6 +858,21 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "X was founded by A and B",
+        pattern: r"(?:^|, |; )(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|(?:[Tt]he|[Ii]ts) (?:[a-z]+ ){0,2}[a-z]+, (?:the )?«E\d+»,) (?:was|were) (?:jointly )?(?:founded|co-founded|established|set up|started|created) (?:(?:in|at) (?:the )?(?:«D\d+»|«E\d+»)(?: (?:in|on) «D\d+»)? )?by (?P<i>(?:the )?«E\d+»(?:, (?:the )?«E\d+»)*,? and (?:the )?«E\d+»)(?:[,.;]|$)",
+        whole: false,
+        confidence: 0.7,
+        build: founders,
+        must: &[
+            "The original company, Tull Shipping, was founded in 1906 by Mara Quell and Tomas Reede.",
+            "Tull Shipping was founded by Mara Quell, Ola Brill and Tomas Reede.",
+        ],
+        must_not: &[
+            "Tull Shipping was founded by Mara Quell.",
+            "Tull Shipping was founded by Mara Quell and soon grew.",
+        ],
+    },
+    Rule {
         name: "The things, A and B, were",
         pattern: r"^(?P<np>The (?:[a-z\-]+ ){0,3}[a-z\-]+s), (?P<i>{ITEMS}), (?:are|were|was|is|have|had|joined)\b",
         whole: false,
@@ -881,6 +912,20 @@ fn quoted(hit: &Hit) -> Option<FactKind> {
 mod tests {
     use super::*;
     use crate::draft::rules::harness::{check_table, facts_of, lists_of, phrases_of, rule};
+
+    #[test]
+    fn founders_are_those_of_the_name_in_apposition() {
+        let founders = |text: &str| lists_of(rule(RULES, "X was founded by A and B"), text);
+        assert_eq!(
+            founders(
+                "The original company, Tull Shipping, was founded in 1906 by Mara Quell and Tomas Reede."
+            ),
+            [(
+                "the founders of Tull Shipping".to_string(),
+                vec!["Mara Quell".to_string(), "Tomas Reede".to_string()]
+            )]
+        );
+    }
 
     #[test]
     fn a_colon_list_after_a_named_group_is_the_groups() {
