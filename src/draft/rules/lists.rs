@@ -343,6 +343,15 @@ fn possessive_apposition(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "She determined the structures of penicillin, vitamin B12 and insulin": the things the
+/// deed was done to, named by the noun and the deed.
+fn objects_of_deed(hit: &Hit) -> Option<FactKind> {
+    let verb = hit.raw("v")?;
+    let subject = hit.name("s")?;
+    let noun = hit.raw("noun")?;
+    list(format!("the {noun} {subject} {verb}"), items_of(hit, None)?)
+}
+
 /// "The original company, X, was founded in 1906 by A and B": X's founders.
 fn founders(hit: &Hit) -> Option<FactKind> {
     let raw = hit.raw("s")?;
@@ -858,6 +867,20 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "X determined the structures of A, B and C",
+        pattern: r"^(?P<s>[Ss]he|[Hh]e|(?:the )?«E\d+») (?:also )?(?P<v>[a-z]{3,}ed) the (?P<noun>[a-z]+s) of (?P<i>(?:[a-z]+(?: «E\d+»)?|«E\d+»)(?:, (?:[a-z]+(?: «E\d+»)?|«E\d+»))+,? and (?:[a-z]+(?: «E\d+»)?|«E\d+»))(?:[,.;]|$)",
+        whole: false,
+        confidence: 0.65,
+        build: objects_of_deed,
+        must: &[
+            "Mara Quell was a chemist. She determined the structures of penicillin, vitamin B12 and insulin.",
+        ],
+        must_not: &[
+            "Mara Quell was a chemist. She determined the structures of penicillin and insulin.",
+            "Mara Quell was a chemist. She read the works of many great old masters, and then slept.",
+        ],
+    },
+    Rule {
         name: "X was founded by A and B",
         pattern: r"(?:^|, |; )(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|(?:[Tt]he|[Ii]ts) (?:[a-z]+ ){0,2}[a-z]+, (?:the )?«E\d+»,) (?:was|were) (?:jointly )?(?:founded|co-founded|established|set up|started|created) (?:(?:in|at) (?:the )?(?:«D\d+»|«E\d+»)(?: (?:in|on) «D\d+»)? )?by (?P<i>(?:the )?«E\d+»(?:, (?:the )?«E\d+»)*,? and (?:the )?«E\d+»)(?:[,.;]|$)",
         whole: false,
@@ -912,6 +935,24 @@ fn quoted(hit: &Hit) -> Option<FactKind> {
 mod tests {
     use super::*;
     use crate::draft::rules::harness::{check_table, facts_of, lists_of, phrases_of, rule};
+
+    #[test]
+    fn the_things_a_deed_was_done_to_are_named_by_it() {
+        assert_eq!(
+            lists_of(
+                rule(RULES, "X determined the structures of A, B and C"),
+                "Mara Quell was a chemist. She determined the structures of penicillin, vitamin B12 and insulin."
+            ),
+            [(
+                "the structures Mara Quell determined".to_string(),
+                vec![
+                    "penicillin".to_string(),
+                    "vitamin B12".to_string(),
+                    "insulin".to_string()
+                ]
+            )]
+        );
+    }
 
     #[test]
     fn founders_are_those_of_the_name_in_apposition() {
