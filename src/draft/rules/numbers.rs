@@ -375,6 +375,20 @@ fn counted(hit: &Hit) -> Option<FactKind> {
     )
 }
 
+/// "It is funded by 3 million individual supporters": how many do it to the subject.
+fn done_by_many(hit: &Hit) -> Option<FactKind> {
+    let (value, approx) = count(hit)?;
+    let subject = subject_of(hit)?;
+    let noun = hit.text("noun")?;
+    let verb = crate::wording::verb::Verb::of(hit.raw("v")?).base;
+    number(
+        format!("the number of {noun} who {verb} {subject}"),
+        value,
+        None,
+        approx,
+    )
+}
+
 /// "The league has offices in 55 countries": in how many countries (or cities, markets) the
 /// subject has them.
 fn spread_over(hit: &Hit) -> Option<FactKind> {
@@ -1359,6 +1373,18 @@ pub static RULES: &[Rule] = &[
         must_not: &["Brill has many inhabitants."],
     },
     Rule {
+        name: "X is funded by N supporters",
+        pattern: r"(?P<s>{S}) (?:is|are|was|were) (?:[a-z]+ly )?(?P<v>funded|supported|financed|backed|used|visited|spoken|read|followed|played|watched) by (?P<n>{N}) (?P<noun>(?:[a-z\-]+ )?(?:[a-z]+s|people|men|women|children))\b",
+        whole: false,
+        confidence: 0.65,
+        build: done_by_many,
+        must: &[
+            "The Varn League is a body. It is funded by 3 million individual supporters and by grants.",
+            "Brill is an island. Its language is spoken by about 40,000 people.",
+        ],
+        must_not: &["The Varn League is a body. It is funded by many supporters."],
+    },
+    Rule {
         name: "X has offices in N countries",
         pattern: r"(?P<s>{S}) (?:has|had|have|maintains|maintained|operates|operated|runs|ran) (?P<what>(?:[a-z\-]+ (?:and [a-z\-]+ )?)?(?:offices|branches|stores|shops|factories|plants|subsidiaries|bases|embassies|members)) in (?P<n>{N}) (?P<noun>countries|cities|nations|markets|states)\b",
         whole: false,
@@ -1871,6 +1897,25 @@ mod tests {
 
     fn quantities_of(name: &str, text: &str) -> Vec<String> {
         phrases_of(rule(RULES, name), text)
+    }
+
+    #[test]
+    fn many_who_fund_or_speak_are_counted_by_their_verb() {
+        let by = "X is funded by N supporters";
+        assert_eq!(
+            quantities_of(
+                by,
+                "The Varn League is a body. It is funded by 3 million individual supporters and by grants."
+            ),
+            ["the number of individual supporters who fund the Varn League"]
+        );
+        assert_eq!(
+            quantities_of(
+                by,
+                "Brill is an island. The Brill tongue is spoken by about 40,000 people."
+            ),
+            ["the number of people who speak the Brill tongue"]
+        );
     }
 
     #[test]
