@@ -1594,6 +1594,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_rules_confidence_is_found_by_its_name() {
+        assert!((confidence_of("acronym") - 0.85).abs() < 1e-6);
+        assert!((confidence_of("X was founded by A and B") - 0.7).abs() < 1e-6);
+        assert_eq!(confidence_of("no such rule"), 0.0);
+    }
+
+    #[test]
     fn a_clause_read_again_never_tells_the_sentences_event_of_someone_else() {
         assert_eq!(
             event_frame("the journey of Mara Quell to Varn"),
