@@ -359,7 +359,7 @@ fn founders(hit: &Hit) -> Option<FactKind> {
     let name = match raw.rfind('«') {
         Some(at) if raw.ends_with("»,") => hit
             .context
-            .name(&hit.sentence.slot(&raw[at..raw.len() - 1])?.text),
+            .name(&hit.sentence.slot(raw[at..].trim_end_matches(','))?.text),
         _ => hit.name("s")?,
     };
     list(
