@@ -131,7 +131,12 @@ fn read_sentence(text: &str, context: &mut Context) -> (Sentence, Vec<Found>) {
     let inferred = date_days(&mut sentence, context);
     let mut found = rules::apply(&sentence, context);
     note_inferred(&mut found, &inferred);
+    let before = context.focus.event.clone();
     track_events(&found, context);
+    // An event of the sentence itself can be followed, not only one of the sentence before.
+    if context.focus.event != before {
+        found.extend(rules::apply_followed(&sentence, context));
+    }
     track(&sentence, context);
     (sentence, found)
 }

@@ -819,20 +819,20 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
         }
         _ => true,
     }));
-    // "China joined on 11 December 2001, and Russia followed on 22 August 2012": an event of
-    // the sentence itself can be followed, not only one of the sentence before.
-    if sentence.skeleton.contains(" followed ") {
-        let mut within = context.clone();
-        crate::draft::track_events(&out, &mut within);
-        if within.focus.event != context.focus.event {
-            out.extend(apply_rules(sentence, &within, |rule| rule.name == FOLLOWED));
-        }
-    }
     out
 }
 
-/// The rule that reads "X followed in D" as the last event's kind.
-const FOLLOWED: &str = "followed (X followed in D)";
+/// What the rule reading "X followed in D" as the last event's kind finds in a sentence: read
+/// again once the sentence's own events are the focus ("China joined on 11 December 2001, and
+/// Russia followed on 22 August 2012").
+pub fn apply_followed(sentence: &Sentence, context: &Context) -> Vec<Found> {
+    if !sentence.skeleton.contains(" followed ") {
+        return Vec::new();
+    }
+    apply_rules(sentence, context, |rule| {
+        rule.name == "followed (X followed in D)"
+    })
+}
 
 /// An event without the name its "of" phrase gives: "the journey of X to America" is "the
 /// journey to America", whoever X is.
