@@ -354,14 +354,13 @@ fn objects_of_deed(hit: &Hit) -> Option<FactKind> {
 
 /// "The original company, X, was founded in 1906 by A and B": X's founders.
 fn founders(hit: &Hit) -> Option<FactKind> {
+    // "The original company, X,": `Hit::name` gives the name in apposition, which a phrase
+    // with no name needs.
     let raw = hit.raw("s")?;
-    // "The original company, X,": the name in apposition.
-    let name = match raw.rfind('«') {
-        Some(at) if raw.ends_with("»,") => hit
-            .context
-            .name(&hit.sentence.slot(raw[at..].trim_end_matches(','))?.text),
-        _ => hit.name("s")?,
-    };
+    if hit.raw("ap").is_none() && !raw.contains('«') && !raw.eq_ignore_ascii_case("it") {
+        return None;
+    }
+    let name = hit.name("s")?;
     list(
         format!("the founders of {}", definite(&name)),
         items_of(hit, None)?,
@@ -882,15 +881,17 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "X was founded by A and B",
-        pattern: r"(?:^|, |; )(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|(?:[Tt]he|[Ii]ts) (?:[a-z]+ ){0,2}[a-z]+, (?:the )?«E\d+»,) (?:was|were) (?:jointly )?(?:founded|co-founded|established|set up|started|created) (?:(?:in|at) (?:the )?(?:«D\d+»|«E\d+»)(?: (?:in|on) «D\d+»)? )?by (?P<i>(?:the )?«E\d+»(?:, (?:the )?«E\d+»)*,? and (?:the )?«E\d+»)(?:[,.;]|$)",
+        pattern: r"(?:^|, |; )(?P<s>(?:[Tt]he )?«E\d+»|[Ii]t|(?:[Tt]he|[Ii]ts) (?:[a-z]+ ){0,2}[a-z]+)(?:, (?P<ap>(?:the )?«E\d+»),)? (?:was|were) (?:jointly )?(?:founded|co-founded|established|set up|started|created) (?:(?:in|at) (?:the )?(?:«D\d+»|«E\d+»)(?: (?:in|on) «D\d+»)? )?by (?P<i>(?:the )?«E\d+»(?:, (?:the )?«E\d+»)*,? and (?:the )?«E\d+»)(?:[,.;]|$)",
         whole: false,
         confidence: 0.7,
         build: founders,
         must: &[
             "The original company, Tull Shipping, was founded in 1906 by Mara Quell and Tomas Reede.",
             "Tull Shipping was founded by Mara Quell, Ola Brill and Tomas Reede.",
+            "Tull Shipping is a firm. It was founded by Mara Quell and Tomas Reede.",
         ],
         must_not: &[
+            "The original company was founded in 1906 by Mara Quell and Tomas Reede.",
             "Tull Shipping was founded by Mara Quell.",
             "Tull Shipping was founded by Mara Quell and soon grew.",
         ],
