@@ -160,7 +160,19 @@ fn subject_of(hit: &Hit) -> Option<String> {
     if super::events::vague(&name) {
         return None;
     }
-    Some(definite(&name))
+    // "Brill's 40 villages": the owner without its possessive ending.
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .unwrap_or(&name);
+    Some(definite(name))
+}
+
+/// A count of group "n" about the subject, in the phrase `quantity` makes with it.
+fn count_about(hit: &Hit, quantity: impl FnOnce(&str) -> String) -> Option<FactKind> {
+    let (value, approx) = count(hit)?;
+    let subject = subject_of(hit)?;
+    number(quantity(&subject), value, None, approx)
 }
 
 /// "Its maximum depth is 300 metres": the measure of what "its" stands for, in a unit of
@@ -377,45 +389,34 @@ fn counted(hit: &Hit) -> Option<FactKind> {
 
 /// "It is funded by 3 million individual supporters": how many do it to the subject.
 fn done_by_many(hit: &Hit) -> Option<FactKind> {
-    let (value, approx) = count(hit)?;
-    let subject = subject_of(hit)?;
     let noun = hit.text("noun")?;
     let verb = crate::wording::verb::Verb::of(hit.raw("v")?).base;
-    number(
-        format!("the number of {noun} who {verb} {subject}"),
-        value,
-        None,
-        approx,
-    )
+    count_about(hit, |subject| {
+        format!("the number of {noun} who {verb} {subject}")
+    })
 }
 
 /// "The league has offices in 55 countries": in how many countries (or cities, markets) the
 /// subject has them.
 fn spread_over(hit: &Hit) -> Option<FactKind> {
-    let (value, approx) = count(hit)?;
-    let subject = subject_of(hit)?;
     let what = hit.text("what")?;
     let noun = hit.raw("noun")?;
-    number(
-        format!("the number of {noun} in which {subject} has {what}"),
-        value,
-        None,
-        approx,
-    )
+    count_about(hit, |subject| {
+        format!("the number of {noun} in which {subject} has {what}")
+    })
 }
 
 /// "its six-man crew", "the guild's nine-member board": how many make up the group.
 fn crew(hit: &Hit) -> Option<FactKind> {
-    let (value, approx) = count(hit)?;
-    let subject = subject_of(hit)?;
-    let subject = subject.strip_suffix("'s").unwrap_or(&subject);
     let noun = hit.raw("noun")?;
-    let quantity = match hit.raw("per")? {
-        "man" => format!("the number of men in the {noun} of {subject}"),
-        "woman" => format!("the number of women in the {noun} of {subject}"),
-        _ => format!("the number of members of the {noun} of {subject}"),
+    let counted = match hit.raw("per")? {
+        "man" => "men in",
+        "woman" => "women in",
+        _ => "members of",
     };
-    number(quantity, value, None, approx)
+    count_about(hit, |subject| {
+        format!("the number of {counted} the {noun} of {subject}")
+    })
 }
 
 /// "13,200 houses ... were destroyed", "Only 6 deaths were officially recorded": the number
@@ -1915,6 +1916,17 @@ mod tests {
                 "Brill is an island. The Brill tongue is spoken by about 40,000 people."
             ),
             ["the number of people who speak the Brill tongue"]
+        );
+    }
+
+    #[test]
+    fn a_possessive_owner_is_counted_without_its_ending() {
+        assert_eq!(
+            quantities_of(
+                "Its N things are ...",
+                "Brill is an island. Brill's 40 villages lie on the coast."
+            ),
+            ["the number of villages of Brill"]
         );
     }
 
