@@ -158,6 +158,23 @@ impl<'a> Hit<'a> {
     }
 
     /// A group written back as text.
+    /// Whether a group comes right after a preposition ("beneath «E1»", "in «E2»"): the
+    /// preposition's object, not a subject nor what an apposition after it describes.
+    pub fn after_preposition(&self, group: &str) -> bool {
+        const PREPOSITIONS: &[&str] = &[
+            "of", "in", "on", "at", "to", "by", "with", "from", "into", "beneath", "below",
+            "under", "over", "above", "across", "along", "through", "towards", "against",
+            "between", "among",
+        ];
+        self.caps.name(group).is_some_and(|m| {
+            self.clause[..m.start()]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| PREPOSITIONS.contains(&w))
+        })
+    }
+
     pub fn text(&self, group: &str) -> Option<String> {
         self.raw(group).map(|r| self.sentence.render(r))
     }

@@ -352,14 +352,8 @@ fn counted(hit: &Hit) -> Option<FactKind> {
         return None;
     }
     // "its basin, which covers 1 million km² in India, Nepal, Bangladesh and China, is home
-    // to ...": a name after a preposition is no subject, nor is one inside its list.
-    let before = hit.clause[..hit.caps.name("s")?.start()].trim_end();
-    if before.rsplit(' ').next().is_some_and(|w| {
-        matches!(
-            w,
-            "in" | "of" | "on" | "at" | "to" | "from" | "across" | "through"
-        )
-    }) {
+    // to ...": the name after "in" is no subject.
+    if hit.after_preposition("s") {
         return None;
     }
     let subject = subject_of(hit)?;

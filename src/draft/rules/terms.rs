@@ -385,19 +385,7 @@ fn sums_up_clause(hit: &Hit, head: &[&str]) -> bool {
         head.iter()
             .any(|w| nouns.contains(&w.trim_end_matches(',')))
     };
-    let before = hit
-        .caps
-        .name("t")
-        .map_or("", |t| hit.clause[..t.start()].trim_end());
-    let after_preposition = before.rsplit(' ').next().is_some_and(|w| {
-        matches!(
-            w,
-            "of" | "in" | "on" | "at" | "to" | "by" | "with" | "from" | "into" | "beneath"
-                | "below" | "under" | "over" | "above" | "across" | "along" | "through"
-                | "towards" | "against" | "between" | "among"
-        )
-    });
-    has(CLAUSE_APPOSITIONS) || (after_preposition && has(SUMMING_NOUNS))
+    has(CLAUSE_APPOSITIONS) || (hit.after_preposition("t") && has(SUMMING_NOUNS))
 }
 
 /// Nouns that, after a preposition's object, sum up the clause ("a process that continues").
