@@ -208,6 +208,10 @@ fn note_inferred(found: &mut [Found], inferred: &[FactDate]) {
     }
 }
 
+/// What may open a sentence before its subject: a phrase of time, place or circumstance with
+/// its comma ("In 1990, ", "With 166 members, "), or a word of place or time ("From there").
+const OPENING: &str = r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today|With|Under|Despite|Following) [^,]{0,40}, |(?:From there|From here|Here|There|Then|Later|Today|Now|Soon) )?";
+
 /// Moves the focus on after a sentence: its subject is what a following "it" or "she" means.
 pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
     // "In the same year", "at that meeting": the last date the text gave.
@@ -215,11 +219,14 @@ pub(crate) fn track(sentence: &Sentence, context: &mut Context) {
         context.focus.date = Some(*date);
     }
     static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today|With|Under|Despite|Following) [^,]{0,40}, |(?:From there|From here|Here|There|Then|Later|Today|Now|Soon) )?(?P<np>(?:[Tt]he (?:[a-z\-]+ ){0,2})?«E(?P<e>\d+)»(?: [a-z]+)?)(?:'s)?(?:, [^,]+,)? [a-z]")
+        Regex::new(&format!(r"{OPENING}(?P<np>(?:[Tt]he (?:[a-z\-]+ ){{0,2}})?«E(?P<e>\d+)»(?: [a-z]+)?)(?:'s)?(?:, [^,]+,)? [a-z]"))
             .expect("valid")
     });
     static UNNAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:In|On|At|By|From|After|Before|During|Since|Until|When|Then|Later|Today|With|Under|Despite|Following) [^,]{0,40}, |(?:From there|From here|Here|There|Then|Later|Today|Now|Soon) )?(?P<np>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Ss]ome|[Mm]ost) [a-z]+)").expect("valid")
+        Regex::new(&format!(
+            r"{OPENING}(?P<np>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Ss]ome|[Mm]ost) [a-z]+)"
+        ))
+        .expect("valid")
     });
     // The name a placeholder's index stands for, when it is a name (not a possessive).
     let named = |index: &str| {

@@ -843,8 +843,8 @@ fn with_title(
 ) -> Vec<(std::ops::Range<usize>, bool)> {
     let mut from = 0;
     while let Some(at) = text[from..].find(title).map(|i| from + i) {
-        from = at + title.len();
         let end = at + title.len();
+        from = end;
         let bounded = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-')
             && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
         if !bounded || taken(&(at..end)) {
