@@ -843,9 +843,6 @@ pub fn apply(sentence: &Sentence, context: &Context) -> Vec<Found> {
 /// again once the sentence's own events are the focus ("China joined on 11 December 2001, and
 /// Russia followed on 22 August 2012").
 pub fn apply_followed(sentence: &Sentence, context: &Context) -> Vec<Found> {
-    if !sentence.skeleton.contains(" followed ") {
-        return Vec::new();
-    }
     apply_rules(sentence, context, |rule| {
         rule.name == "followed (X followed in D)"
     })
